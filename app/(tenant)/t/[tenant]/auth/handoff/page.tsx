@@ -1,0 +1,15 @@
+import type { Metadata } from 'next';
+import { HandoffSignIn } from '@/components/auth/handoff-sign-in';
+import { requireTenant } from '@/lib/tenancy/current-tenant';
+
+export const metadata: Metadata = { title: 'Signing in', robots: { index: false } };
+
+export default async function HandoffPage({ params, searchParams }: { params: Promise<{ tenant: string }>; searchParams: Promise<{ token?: string }> }) {
+  await requireTenant((await params).tenant);
+  const { token } = await searchParams;
+  return (
+    <section className="mx-auto max-w-md px-6 py-16">
+      <HandoffSignIn token={typeof token === 'string' ? token : ''} />
+    </section>
+  );
+}

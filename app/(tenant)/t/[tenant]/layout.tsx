@@ -1,0 +1,33 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import { TenantFooter } from '@/components/tenant/tenant-footer';
+import { TenantHeader } from '@/components/tenant/tenant-header';
+import { getCurrentMember } from '@/lib/auth/session';
+import { brandCss } from '@/lib/branding/brand-style';
+import { requireTenant } from '@/lib/tenancy/current-tenant';
+
+type Params = Promise<{ tenant: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const tenant = await requireTenant((await params).tenant);
+  const icon = tenant.branding.faviconUrl ?? tenant.branding.logoUrl;
+  return {
+    title: { default: tenant.name, template: `%s · ${tenant.name}` },
+    description: `${tenant.name}: goals and habits`,
+    icons: icon ? [{ url: icon }] : undefined,
+  };
+}
+
+export default async function TenantLayout({ children, params }: { children: ReactNode; params: Params }) {
+  const tenant = await requireTenant((await params).tenant);
+  const member = await getCurrentMember(tenant);
+  return (
+    <div className="flex min-h-screen flex-col" data-tenant={tenant.slug}>
+      <style dangerouslySetInnerHTML={{ __html: brandCss(tenant.branding) }} />
+      {tenant.branding.customCss ? <style data-custom-css dangerouslySetInnerHTML={{ __html: tenant.branding.customCss }} /> : null}
+      <TenantHeader tenant={tenant} member={member} />
+      <main className="flex-1">{children}</main>
+      <TenantFooter tenant={tenant} />
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import type { NextRequest } from 'next/server';
+import { withErrors } from '@/lib/http/wrappers';
+import { TENANT_ID_HEADER } from '@/lib/tenancy/headers';
+import { getTenantById } from '@/lib/tenancy/tenant-cache';
+
+const PLATFORM = {
+  slug: null,
+  name: 'Waypoint',
+  branding: { primaryColor: '#4f46e5', secondaryColor: '#0f172a', accentColor: '#f59e0b', logoUrl: '/waypoint-icon.svg', faviconUrl: '/waypoint-icon.svg', terminology: {} },
+};
+
+/** Brand manifest of whoever this host belongs to (a workspace, or Waypoint on the root domain). */
+export const GET = withErrors(async (req: NextRequest) => {
+  const id = req.headers.get(TENANT_ID_HEADER);
+  const tenant = id ? await getTenantById(id) : null;
+  const body = tenant
+    ? {
+        slug: tenant.slug,
+        name: tenant.name,
+        branding: {
+          primaryColor: tenant.branding.primaryColor,
+          secondaryColor: tenant.branding.secondaryColor,
+          accentColor: tenant.branding.accentColor,
+          logoUrl: tenant.branding.logoUrl,
+          faviconUrl: tenant.branding.faviconUrl,
+          terminology: tenant.branding.terminology,
+        },
+      }
+    : PLATFORM;
+  return Response.json(body, { headers: { 'cache-control': 'public, max-age=60' } });
+});

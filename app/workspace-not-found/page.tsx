@@ -1,0 +1,6 @@
+import { notFound } from 'next/navigation';
+
+// proxy.ts rewrites requests for hosts that no workspace owns here.
+export default function WorkspaceNotFoundPage() {
+  notFound();
+}

@@ -1,0 +1,32 @@
+'use client';
+
+import { signIn } from 'next-auth/react';
+import Link from 'next/link';
+import { useEffect, useRef, useState } from 'react';
+
+/** Finishes sign-up on the tenant's host: trades the one-time token for a session here. */
+export function HandoffSignIn({ token }: { token: string }) {
+  const [failed, setFailed] = useState(false);
+  const started = useRef(false);
+
+  useEffect(() => {
+    if (started.current) return; // the token is single-use; Strict Mode runs effects twice
+    started.current = true;
+    signIn('handoff', { token, redirect: false })
+      .then((result) => {
+        if (result?.ok && !result.error) window.location.replace('/');
+        else setFailed(true);
+      })
+      .catch(() => setFailed(true));
+  }, [token]);
+
+  if (!failed) return <p className="text-slate-700" role="status">Signing you in to your new workspace…</p>;
+  return (
+    <div role="alert" className="flex flex-col gap-3">
+      <p className="text-slate-800">This sign-in link has expired or was already used.</p>
+      <Link href="/signin" className="font-semibold text-brand underline">
+        Sign in with your email and password
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+'use client';
+
+import { useState, type FormEvent } from 'react';
+import { Button } from '@/components/ui/button';
+import { TextField } from '@/components/ui/text-field';
+import { SLUG_PATTERN } from '@/lib/signup/signup-schema';
+
+export function WorkspaceFinder({ rootDomain, scheme }: { rootDomain: string; scheme: string }) {
+  const [slug, setSlug] = useState('');
+  const [error, setError] = useState<string>();
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const value = slug.trim().toLowerCase().replace(new RegExp(`\\.${rootDomain.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`), '');
+    if (!SLUG_PATTERN.test(value)) {
+      setError('Enter the part before .' + rootDomain + ', e.g. acme.');
+      return;
+    }
+    window.location.assign(`${scheme}://${value}.${rootDomain}/signin`);
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="mt-8 flex flex-col gap-4" aria-label="Find your workspace">
+      <TextField label="Workspace address" name="workspace" value={slug} onChange={(e) => setSlug(e.target.value)} error={error} hint={`${slug || 'acme'}.${rootDomain}`} autoComplete="off" />
+      <Button type="submit">Continue</Button>
+    </form>
+  );
+}

@@ -1,0 +1,86 @@
+import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { config } from '../config/env.ts';
+import { db } from '../db/client.ts';
+import type { TenantContext } from '../tenancy/tenant-context.ts';
+import { authenticate, isThrottleError } from './authenticate.ts';
+import { clientIp } from './client-ip.ts';
+import { consumeLoginToken } from './login-token.ts';
+
+// next-auth builds callback URLs from the request's host (proxy.ts pins x-forwarded-host
+// to the host it resolved); without this it would use one fixed NEXTAUTH_URL for every tenant.
+process.env.AUTH_TRUST_HOST ??= 'true';
+
+declare module 'next-auth' {
+  interface Session {
+    userId: string;
+    /** The tenant the session was created on; null for platform operators on the root domain. */
+    tenantId: string | null;
+  }
+}
+
+/**
+ * next-auth configuration for one host. Sessions are JWTs in host-only cookies and carry the
+ * tenant they were made on, so a cookie from acme is never valid on globex.
+ */
+export function authOptionsFor(tenant: TenantContext | null): NextAuthOptions {
+  const tenantId = tenant?.id ?? null;
+  return {
+    secret: process.env.NEXTAUTH_SECRET,
+    session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+    useSecureCookies: config.secureCookies,
+    pages: { signIn: tenant ? '/signin' : '/operator/signin', error: tenant ? '/signin' : '/operator/signin' },
+    providers: [
+      CredentialsProvider({
+        id: 'credentials',
+        name: 'Email and password',
+        credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+        async authorize(credentials, req) {
+          try {
+            return await authenticate(credentials, tenantId, clientIp(req.headers ?? {}));
+          } catch (error) {
+            // next-auth passes an Error's message back to the sign-in form.
+            if (isThrottleError(error)) throw new Error(error.message);
+            throw error;
+          }
+        },
+      }),
+      CredentialsProvider({
+        id: 'handoff',
+        name: 'Sign-up hand-off',
+        credentials: { token: { label: 'Token', type: 'text' } },
+        async authorize(credentials) {
+          if (!tenantId || typeof credentials?.token !== 'string') return null;
+          const userId = await consumeLoginToken(credentials.token, tenantId);
+          if (!userId) return null;
+          const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true } });
+          return user;
+        },
+      }),
+    ],
+    callbacks: {
+      async jwt({ token, user }) {
+        if (user) {
+          token.uid = user.id;
+          token.tid = tenantId;
+        }
+        return token;
+      },
+      async session({ session, token }) {
+        session.userId = token.uid as string;
+        session.tenantId = (token.tid as string | null) ?? null;
+        return session;
+      },
+      async redirect({ url, baseUrl }) {
+        // Only ever back to this host.
+        if (url.startsWith('/') && !url.startsWith('//')) return `${baseUrl}${url}`;
+        try {
+          if (new URL(url).origin === baseUrl) return url;
+        } catch {
+          // fall through
+        }
+        return baseUrl;
+      },
+    },
+  };
+}

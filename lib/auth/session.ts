@@ -1,0 +1,36 @@
+import { getServerSession } from 'next-auth';
+import { db } from '../db/client.ts';
+import type { Role } from '../db/generated/enums.ts';
+import type { TenantContext } from '../tenancy/tenant-context.ts';
+import { authOptionsFor } from './auth-options.ts';
+
+export interface Member {
+  userId: string;
+  email: string;
+  name: string | null;
+  role: Role;
+  membershipId: string;
+}
+
+/**
+ * The signed-in member of this tenant, or null. The session must have been made on this
+ * tenant and the membership must still exist (removing a member ends their access at once).
+ */
+export async function getCurrentMember(tenant: TenantContext): Promise<Member | null> {
+  const session = await getServerSession(authOptionsFor(tenant));
+  if (!session?.userId || session.tenantId !== tenant.id) return null;
+  const membership = await db.membership.findUnique({
+    where: { tenantId_userId: { tenantId: tenant.id, userId: session.userId } },
+    select: { id: true, role: true, user: { select: { id: true, email: true, name: true } } },
+  });
+  if (!membership) return null;
+  return { userId: membership.user.id, email: membership.user.email, name: membership.user.name, role: membership.role, membershipId: membership.id };
+}
+
+/** The signed-in platform operator on the root domain, or null. */
+export async function getCurrentOperator(): Promise<{ userId: string; email: string } | null> {
+  const session = await getServerSession(authOptionsFor(null));
+  if (!session?.userId || session.tenantId !== null) return null;
+  const user = await db.user.findUnique({ where: { id: session.userId }, select: { id: true, email: true, isPlatformAdmin: true } });
+  return user?.isPlatformAdmin ? { userId: user.id, email: user.email } : null;
+}

@@ -1,0 +1,16 @@
+// npm run db:seed: applies migrations, then creates the demo workspaces and logins.
+import { openLocalDatabase } from '../db/local-database.ts';
+import { applyMigrations } from '../db/migrations.ts';
+
+const database = await openLocalDatabase({ log: console.log });
+process.env.DATABASE_URL = database.url;
+try {
+  await applyMigrations(database.url, { log: console.log });
+  const { seedDemo } = await import('../seed/seed-demo.ts');
+  const { created } = await seedDemo();
+  console.log(created ? `Demo data: ${created} rows created.` : 'Demo data already present.');
+  const { disconnectDb } = await import('../db/client.ts');
+  await disconnectDb();
+} finally {
+  await database.stop();
+}

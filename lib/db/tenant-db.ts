@@ -1,0 +1,105 @@
+import { db } from './client.ts';
+
+// Which column ties each model to a tenant. Models missing here (User, LoginFailure) are
+// platform-wide and are not reachable through tenantDb() at all.
+const TENANT_KEY: Record<string, string> = {
+  Tenant: 'id',
+  Domain: 'tenantId',
+  Branding: 'tenantId',
+  Membership: 'tenantId',
+  LoginToken: 'tenantId',
+  AuditLog: 'tenantId',
+};
+
+const READ_OR_WRITE_BY_WHERE = new Set([
+  'findUnique',
+  'findUniqueOrThrow',
+  'findFirst',
+  'findFirstOrThrow',
+  'findMany',
+  'count',
+  'aggregate',
+  'groupBy',
+  'update',
+  'updateMany',
+  'updateManyAndReturn',
+  'delete',
+  'deleteMany',
+]);
+
+export class TenantScopeError extends Error {}
+
+type Args = Record<string, unknown> & { where?: object; data?: unknown; create?: object; update?: object };
+
+/** Rows may name their own tenant (the types ask for it) but never another one. */
+function assertSameTenant(model: string, key: string, data: unknown, tenantId: string): void {
+  if (!data || typeof data !== 'object') return;
+  const record = data as Record<string, unknown>;
+  if ('tenant' in record || (key in record && record[key] !== tenantId)) {
+    throw new TenantScopeError(`${model}: a row cannot be given to another tenant through tenantDb()`);
+  }
+}
+
+/** Adds the tenant condition to one query's arguments; exported for unit tests. */
+export function scopeArgs(model: string, operation: string, args: Args, tenantId: string): Args {
+  const key = TENANT_KEY[model];
+  if (!key) throw new TenantScopeError(`${model} is not tenant-owned; use the platform client for it`);
+  const scoped: Args = { ...args };
+
+  if (READ_OR_WRITE_BY_WHERE.has(operation)) {
+    // Spreading keeps findUnique's unique field at the top level; our key wins over any
+    // tenantId the caller passed.
+    scoped.where = { ...(args.where ?? {}), [key]: tenantId };
+    if (operation.startsWith('update')) assertSameTenant(model, key, args.data, tenantId);
+    return scoped;
+  }
+  if (model === 'Tenant') throw new TenantScopeError(`Tenant.${operation} is not allowed through tenantDb()`);
+
+  switch (operation) {
+    case 'create':
+      assertSameTenant(model, key, args.data, tenantId);
+      scoped.data = { ...(args.data as object), [key]: tenantId };
+      return scoped;
+    case 'createMany':
+    case 'createManyAndReturn': {
+      const rows = Array.isArray(args.data) ? args.data : [args.data];
+      rows.forEach((row) => assertSameTenant(model, key, row, tenantId));
+      scoped.data = rows.map((row) => ({ ...(row as object), [key]: tenantId }));
+      return scoped;
+    }
+    case 'upsert':
+      assertSameTenant(model, key, args.create, tenantId);
+      assertSameTenant(model, key, args.update, tenantId);
+      scoped.where = { ...(args.where ?? {}), [key]: tenantId };
+      scoped.create = { ...(args.create ?? {}), [key]: tenantId };
+      return scoped;
+    default:
+      throw new TenantScopeError(`${model}.${operation} is not supported through tenantDb()`);
+  }
+}
+
+function buildTenantDb(tenantId: string) {
+  return db.$extends({
+    name: 'tenant-scope',
+    query: {
+      $allModels: {
+        async $allOperations({ model, operation, args, query }) {
+          return query(scopeArgs(model, operation, args as Args, tenantId));
+        },
+      },
+    },
+  });
+}
+
+export type TenantDb = ReturnType<typeof buildTenantDb>;
+
+/**
+ * A Prisma client whose every query on a tenant-owned model is limited to one tenant:
+ * reads and writes by `where` get `tenantId` added, creates get it set, and moving a row
+ * to another tenant is refused. Raw SQL and nested writes into other models are not
+ * scoped: write them against the model itself.
+ */
+export function tenantDb(tenantId: string): TenantDb {
+  if (!tenantId) throw new TenantScopeError('tenantDb() needs a tenant id');
+  return buildTenantDb(tenantId);
+}

@@ -1,0 +1,71 @@
+// The one error type of the app and its one mapping to application/problem+json (RFC 9457).
+import { ZodError } from 'zod';
+
+export type FieldErrors = Record<string, string>;
+
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields?: FieldErrors,
+  ) {
+    super(message);
+  }
+}
+
+export const badRequest = (message: string, fields?: FieldErrors) => new AppError(400, 'bad_request', message, fields);
+export const validationFailed = (fields: FieldErrors, message = 'Some fields need attention.') => new AppError(422, 'validation_failed', message, fields);
+export const unauthorized = (message = 'Sign in to continue.') => new AppError(401, 'unauthorized', message);
+export const forbidden = (message = 'You do not have access to this.') => new AppError(403, 'forbidden', message);
+export const notFound = (message = 'Not found.') => new AppError(404, 'not_found', message);
+export const conflict = (message: string, fields?: FieldErrors) => new AppError(409, 'conflict', message, fields);
+export const tooManyRequests = (message: string, retryAfterSeconds: number) => Object.assign(new AppError(429, 'rate_limited', message), { retryAfterSeconds });
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+export function zodFieldErrors(error: ZodError): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || '_';
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof ZodError) return validationFailed(zodFieldErrors(error));
+  return new AppError(500, 'internal_error', 'Something went wrong on our side. Try again in a moment.');
+}
+
+export function problemResponse(error: unknown, instance?: string): Response {
+  const appError = toAppError(error);
+  if (appError.status >= 500) console.error(error);
+  const headers: Record<string, string> = { 'content-type': 'application/problem+json', 'cache-control': 'no-store' };
+  const retryAfter = (appError as { retryAfterSeconds?: number }).retryAfterSeconds;
+  if (retryAfter) headers['retry-after'] = String(retryAfter);
+  const body = {
+    type: `https://docs.waypoint.dev/errors/${appError.code}`,
+    title: TITLES[appError.status] ?? 'Error',
+    status: appError.status,
+    detail: appError.message,
+    code: appError.code,
+    ...(appError.fields ? { errors: appError.fields } : {}),
+    ...(instance ? { instance } : {}),
+  };
+  return new Response(JSON.stringify(body), { status: appError.status, headers });
+}

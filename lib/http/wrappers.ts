@@ -1,0 +1,39 @@
+import type { NextRequest } from 'next/server';
+import { TENANT_ID_HEADER } from '../tenancy/headers.ts';
+import { getTenantById } from '../tenancy/tenant-cache.ts';
+import type { TenantContext } from '../tenancy/tenant-context.ts';
+import { AppError, problemResponse } from './problem.ts';
+
+// Small wrappers composed around route handlers: withErrors(withTenant(handler)).
+
+export type RouteContext = { params: Promise<Record<string, string | string[]>> };
+export type Handler<C = RouteContext> = (req: NextRequest, ctx: C) => Promise<Response>;
+
+/** Maps anything thrown to application/problem+json: AppError as is, the rest as a bare 500. */
+export function withErrors<C = RouteContext>(handler: Handler<C>): Handler<C> {
+  return async (req, ctx) => {
+    try {
+      return await handler(req, ctx);
+    } catch (error) {
+      return problemResponse(error, new URL(req.url).pathname);
+    }
+  };
+}
+
+/** Only on a tenant's host; hands the handler the tenant proxy.ts resolved. */
+export function withTenant<C = RouteContext>(handler: Handler<C & { tenant: TenantContext }>): Handler<C> {
+  return async (req, ctx) => {
+    const id = req.headers.get(TENANT_ID_HEADER);
+    const tenant = id ? await getTenantById(id) : null;
+    if (!tenant) throw new AppError(404, 'workspace_required', "This endpoint is served on a workspace's own address, e.g. https://acme.example.com.");
+    return handler(req, { ...ctx, tenant });
+  };
+}
+
+/** Only on the platform's root domain. */
+export function withPlatform<C = RouteContext>(handler: Handler<C>): Handler<C> {
+  return async (req, ctx) => {
+    if (req.headers.get(TENANT_ID_HEADER)) throw new AppError(404, 'not_found', 'This endpoint is served on the platform domain only.');
+    return handler(req, ctx);
+  };
+}

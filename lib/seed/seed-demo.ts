@@ -1,0 +1,45 @@
+import { hashPassword } from '../auth/password.ts';
+import { db } from '../db/client.ts';
+import { clearLocalTenantCache } from '../tenancy/tenant-cache.ts';
+import { DEMO_OPERATOR, DEMO_PASSWORD, DEMO_ROLES, DEMO_TENANTS, demoEmail } from './demo-data.ts';
+
+/**
+ * Creates what is missing of the demo data and leaves the rest alone, so it can run on every
+ * start without undoing changes made while trying the app.
+ */
+export async function seedDemo(): Promise<{ created: number }> {
+  let created = 0;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+
+  const ensureUser = async (email: string, name: string, isPlatformAdmin = false) => {
+    const existing = await db.user.findUnique({ where: { email }, select: { id: true } });
+    if (existing) return existing.id;
+    created++;
+    return (await db.user.create({ data: { email, name, passwordHash, isPlatformAdmin } })).id;
+  };
+
+  await ensureUser(DEMO_OPERATOR.email, DEMO_OPERATOR.name, true);
+
+  for (const demo of DEMO_TENANTS) {
+    let tenant = await db.tenant.findUnique({ where: { slug: demo.slug }, select: { id: true } });
+    if (!tenant) {
+      created++;
+      tenant = await db.tenant.create({
+        data: { slug: demo.slug, name: demo.name, status: demo.status, plan: 'pro', branding: { create: demo.branding } },
+        select: { id: true },
+      });
+      await db.auditLog.create({ data: { tenantId: tenant.id, action: 'tenant.created', targetType: 'tenant', targetId: tenant.id, metadata: { source: 'demo seed' } } });
+    }
+    for (const role of DEMO_ROLES) {
+      const name = `${role[0].toUpperCase()}${role.slice(1)} at ${demo.name}`;
+      const userId = await ensureUser(demoEmail(role, demo.slug), name);
+      const key = { tenantId_userId: { tenantId: tenant.id, userId } };
+      if (!(await db.membership.findUnique({ where: key, select: { id: true } }))) {
+        await db.membership.create({ data: { tenantId: tenant.id, userId, role } });
+        created++;
+      }
+    }
+  }
+  clearLocalTenantCache();
+  return { created };
+}

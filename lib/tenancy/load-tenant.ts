@@ -1,0 +1,60 @@
+import { db } from '../db/client.ts';
+import { safeAssetUrl, safeColor, sanitizeCss } from '../branding/sanitize-css.ts';
+import type { HostTarget } from './parse-host.ts';
+import type { TenantBranding, TenantContext } from './tenant-context.ts';
+
+const DEFAULT_BRANDING = { primaryColor: '#4f46e5', secondaryColor: '#0f172a', accentColor: '#f59e0b' };
+
+const select = {
+  id: true,
+  slug: true,
+  name: true,
+  status: true,
+  timeZone: true,
+  branding: true,
+} as const;
+
+type Row = { id: string; slug: string; name: string; status: TenantContext['status']; timeZone: string; branding: Record<string, unknown> | null };
+
+function toContext(row: Row): TenantContext {
+  const b = (row.branding ?? {}) as Partial<Record<keyof TenantBranding, unknown>>;
+  const terminology = b.terminology && typeof b.terminology === 'object' ? (b.terminology as Record<string, string>) : {};
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    status: row.status,
+    timeZone: row.timeZone,
+    branding: {
+      primaryColor: safeColor(b.primaryColor as string, DEFAULT_BRANDING.primaryColor),
+      secondaryColor: safeColor(b.secondaryColor as string, DEFAULT_BRANDING.secondaryColor),
+      accentColor: safeColor(b.accentColor as string, DEFAULT_BRANDING.accentColor),
+      logoUrl: safeAssetUrl(b.logoUrl as string | null),
+      faviconUrl: safeAssetUrl(b.faviconUrl as string | null),
+      customCss: sanitizeCss(b.customCss as string | null),
+      hidePoweredBy: b.hidePoweredBy === true,
+      terminology,
+      supportEmail: (b.supportEmail as string | null) ?? null,
+      termsUrl: safeAssetUrl(b.termsUrl as string | null),
+      privacyUrl: safeAssetUrl(b.privacyUrl as string | null),
+    },
+  };
+}
+
+/** Reads the tenant a host points at from the database; null when nobody owns it. */
+export async function loadTenantForHost(target: HostTarget): Promise<TenantContext | null> {
+  if (target.kind === 'subdomain') {
+    const row = await db.tenant.findUnique({ where: { slug: target.slug }, select });
+    return row ? toContext(row as Row) : null;
+  }
+  if (target.kind === 'custom') {
+    const domain = await db.domain.findUnique({ where: { hostname: target.hostname }, select: { verifiedAt: true, tenant: { select } } });
+    return domain?.verifiedAt ? toContext(domain.tenant as Row) : null;
+  }
+  return null;
+}
+
+export async function loadTenantById(id: string): Promise<TenantContext | null> {
+  const row = await db.tenant.findUnique({ where: { id }, select });
+  return row ? toContext(row as Row) : null;
+}

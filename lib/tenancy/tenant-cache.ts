@@ -1,0 +1,98 @@
+import { LRUCache } from 'lru-cache';
+import pg from 'pg';
+import { config } from '../config/env.ts';
+import { db } from '../db/client.ts';
+import { loadTenantById, loadTenantForHost } from './load-tenant.ts';
+import type { HostTarget } from './parse-host.ts';
+import type { TenantContext } from './tenant-context.ts';
+
+// Host → tenant lookups run on every request, so they are cached in process. Entries live
+// for TENANT_CACHE_TTL_SECONDS; any change to a tenant, its domains or its branding clears
+// the cache in every instance at once through a PostgreSQL NOTIFY on this channel.
+export const INVALIDATION_CHANNEL = 'waypoint_tenant_cache';
+
+interface Entry {
+  tenant: TenantContext | null;
+}
+
+interface State {
+  cache: LRUCache<string, Entry>;
+  listener?: pg.Client;
+  listening: boolean;
+}
+
+const holder = globalThis as unknown as { __waypointTenantCache?: State };
+
+function state(): State {
+  holder.__waypointTenantCache ??= {
+    cache: new LRUCache<string, Entry>({
+      max: 10_000,
+      ttl: config.tenantCacheTtlSeconds * 1000,
+      fetchMethod: (key) => (key.startsWith('id:') ? loadTenantById(key.slice(3)) : loadTenantForHost(JSON.parse(key.slice(5)))).then((tenant) => ({ tenant })),
+    }),
+    listening: false,
+  };
+  return holder.__waypointTenantCache;
+}
+
+function keyFor(target: HostTarget): string | null {
+  if (target.kind === 'subdomain') return `host:${JSON.stringify({ kind: 'subdomain', slug: target.slug })}`;
+  if (target.kind === 'custom') return `host:${JSON.stringify({ kind: 'custom', hostname: target.hostname })}`;
+  return null;
+}
+
+/** The tenant a host belongs to (unknown hosts are cached too, as null). */
+export async function resolveTenant(target: HostTarget): Promise<TenantContext | null> {
+  const key = keyFor(target);
+  if (!key) return null;
+  ensureListener();
+  const entry = await state().cache.fetch(key);
+  return entry?.tenant ?? null;
+}
+
+export async function getTenantById(id: string): Promise<TenantContext | null> {
+  ensureListener();
+  const entry = await state().cache.fetch(`id:${id}`);
+  return entry?.tenant ?? null;
+}
+
+export function clearLocalTenantCache(): void {
+  state().cache.clear();
+}
+
+/**
+ * Call inside the transaction that changes a tenant, its domains or its branding: NOTIFY is
+ * delivered when it commits, and every app instance (this one included) clears its cache.
+ * Processes without a listener (scripts, tests) also call clearLocalTenantCache() after commit.
+ */
+export async function notifyTenantChanged(tx: { $executeRaw: typeof db.$executeRaw }): Promise<void> {
+  await tx.$executeRaw`SELECT pg_notify(${INVALIDATION_CHANNEL}, 'changed')`;
+}
+
+/** Starts listening for invalidations (once per process; only inside the Next server). */
+function ensureListener(): void {
+  const s = state();
+  if (s.listening || process.env.NEXT_RUNTIME !== 'nodejs' || !process.env.DATABASE_URL) return;
+  s.listening = true;
+  void connectListener(s, 0);
+}
+
+async function connectListener(s: State, attempt: number): Promise<void> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  const retry = () => {
+    s.cache.clear(); // we may have missed notifications while disconnected
+    client.removeAllListeners();
+    client.end().catch(() => {});
+    setTimeout(() => void connectListener(s, attempt + 1), Math.min(30_000, 500 * 2 ** attempt)).unref();
+  };
+  client.on('error', retry);
+  client.on('notification', () => s.cache.clear());
+  try {
+    await client.connect();
+    await client.query(`LISTEN ${INVALIDATION_CHANNEL}`);
+    s.listener = client;
+    attempt = 0;
+  } catch {
+    retry();
+  }
+}

@@ -1,0 +1,31 @@
+import type { TenantStatus } from '../db/generated/enums.ts';
+
+/** What the app needs to know about the current tenant on every request (cached). */
+export interface TenantContext {
+  id: string;
+  slug: string;
+  name: string;
+  status: TenantStatus;
+  timeZone: string;
+  branding: TenantBranding;
+}
+
+export interface TenantBranding {
+  primaryColor: string;
+  secondaryColor: string;
+  accentColor: string;
+  logoUrl: string | null;
+  faviconUrl: string | null;
+  /** Already sanitized: safe to put inside a <style> element. */
+  customCss: string;
+  hidePoweredBy: boolean;
+  terminology: Record<string, string>;
+  supportEmail: string | null;
+  termsUrl: string | null;
+  privacyUrl: string | null;
+}
+
+/** Tenants in these states are served; the others get the "suspended" page. */
+export function isServable(status: TenantStatus): boolean {
+  return status !== 'suspended' && status !== 'canceled';
+}

@@ -1,0 +1,52 @@
+// Resolves the request's host to a tenant (or the platform) and routes it; no business logic.
+//   <root>                → platform pages (app/(platform))
+//   <slug>.<root>, custom → branded pages, rewritten to /t/<slug>/… (app/(tenant))
+//   /api/* on a tenant    → the same route, with the tenant id in a trusted header
+import { NextResponse, type NextRequest } from 'next/server';
+import { config as appConfig } from '@/lib/config/env';
+import { problemResponse, AppError } from '@/lib/http/problem';
+import { TENANT_ID_HEADER } from '@/lib/tenancy/headers';
+import { parseHost } from '@/lib/tenancy/parse-host';
+import { resolveTenant } from '@/lib/tenancy/tenant-cache';
+import { isServable } from '@/lib/tenancy/tenant-context';
+
+function rewrite(req: NextRequest, pathname: string, headers: Headers): NextResponse {
+  const url = req.nextUrl.clone();
+  url.pathname = pathname;
+  return NextResponse.rewrite(url, { request: { headers } });
+}
+
+export async function proxy(req: NextRequest): Promise<Response> {
+  const headers = new Headers(req.headers);
+  headers.delete(TENANT_ID_HEADER);
+  const { pathname } = req.nextUrl;
+  const isApi = pathname === '/api' || pathname.startsWith('/api/');
+  const host = req.headers.get('host');
+  // next-auth builds its URLs from this header; pin it to the host we resolved.
+  if (host) headers.set('x-forwarded-host', host);
+
+  const target = parseHost(host, appConfig.rootDomain);
+  if (target.kind === 'platform') {
+    // Tenant pages are only reachable through a tenant's own host.
+    if (pathname === '/t' || pathname.startsWith('/t/')) return rewrite(req, '/workspace-not-found', headers);
+    return NextResponse.next({ request: { headers } });
+  }
+
+  const tenant = target.kind === 'invalid' ? null : await resolveTenant(target);
+  if (!tenant) {
+    if (isApi) return problemResponse(new AppError(404, 'workspace_not_found', `No workspace is served at ${host ?? 'this host'}.`));
+    return rewrite(req, '/workspace-not-found', headers);
+  }
+  headers.set(TENANT_ID_HEADER, tenant.id);
+  if (!isServable(tenant.status)) {
+    if (isApi) return problemResponse(new AppError(403, 'workspace_suspended', `The ${tenant.name} workspace is ${tenant.status}.`));
+    return rewrite(req, '/workspace-suspended', headers);
+  }
+  if (isApi) return NextResponse.next({ request: { headers } });
+  return rewrite(req, `/t/${tenant.slug}${pathname === '/' ? '' : pathname}`, headers);
+}
+
+export const config = {
+  // Everything but build assets and files from public/ (anything with an extension).
+  matcher: ['/((?!_next/static|_next/image|.*\\.[A-Za-z0-9]{2,5}$).*)'],
+};
