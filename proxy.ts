@@ -20,6 +20,8 @@ export async function proxy(req: NextRequest): Promise<Response> {
   const headers = new Headers(req.headers);
   headers.delete(TENANT_ID_HEADER);
   const { pathname } = req.nextUrl;
+  // Load balancers probe by IP or an internal name: health answers on any host.
+  if (pathname === '/api/health') return NextResponse.next({ request: { headers } });
   const isApi = pathname === '/api' || pathname.startsWith('/api/');
   const host = req.headers.get('host');
   // next-auth builds its URLs from this header; pin it to the host we resolved.

@@ -15,7 +15,8 @@ interface Engine {
   diff(params: { from: Target; to: Target; script: boolean; exitCode: boolean | null; filters: object }): Promise<{ exitCode: number; stdout?: string }>;
 }
 
-const engines = new Map<string, Promise<Engine>>();
+// The WebAssembly module holds one engine per process.
+let enginePromise: Promise<Engine> | undefined;
 
 async function loadEngine(databaseUrl: string): Promise<Engine> {
   const dir = path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg'));
@@ -38,8 +39,8 @@ function target(schema: string | null): Target {
 
 /** SQL that turns a database shaped like `from` (null: empty) into one shaped like `to`. */
 export async function diffSchemas(from: string | null, to: string, databaseUrl: string): Promise<string> {
-  if (!engines.has(databaseUrl)) engines.set(databaseUrl, loadEngine(databaseUrl));
-  const engine = await engines.get(databaseUrl)!;
+  enginePromise ??= loadEngine(databaseUrl);
+  const engine = await enginePromise;
   const result = await engine.diff({ from: target(from), to: target(to), script: true, exitCode: null, filters: { externalTables: [], externalEnums: [] } });
   return result.stdout ?? '';
 }

@@ -40,6 +40,17 @@ function assertSameTenant(model: string, key: string, data: unknown, tenantId: s
   }
 }
 
+/**
+ * ANDs the tenant condition onto the caller's where. Unique fields stay at the top level (as
+ * findUnique needs), and a caller asking for another tenant's row matches nothing rather
+ * than being silently handed its own.
+ */
+function withTenantCondition(where: object | undefined, key: string, tenantId: string): object {
+  const base = (where ?? {}) as Record<string, unknown>;
+  const and = base.AND === undefined ? [] : Array.isArray(base.AND) ? base.AND : [base.AND];
+  return { ...base, AND: [...and, { [key]: tenantId }] };
+}
+
 /** Adds the tenant condition to one query's arguments; exported for unit tests. */
 export function scopeArgs(model: string, operation: string, args: Args, tenantId: string): Args {
   const key = TENANT_KEY[model];
@@ -47,9 +58,7 @@ export function scopeArgs(model: string, operation: string, args: Args, tenantId
   const scoped: Args = { ...args };
 
   if (READ_OR_WRITE_BY_WHERE.has(operation)) {
-    // Spreading keeps findUnique's unique field at the top level; our key wins over any
-    // tenantId the caller passed.
-    scoped.where = { ...(args.where ?? {}), [key]: tenantId };
+    scoped.where = withTenantCondition(args.where, key, tenantId);
     if (operation.startsWith('update')) assertSameTenant(model, key, args.data, tenantId);
     return scoped;
   }
@@ -70,7 +79,7 @@ export function scopeArgs(model: string, operation: string, args: Args, tenantId
     case 'upsert':
       assertSameTenant(model, key, args.create, tenantId);
       assertSameTenant(model, key, args.update, tenantId);
-      scoped.where = { ...(args.where ?? {}), [key]: tenantId };
+      scoped.where = withTenantCondition(args.where, key, tenantId);
       scoped.create = { ...(args.create ?? {}), [key]: tenantId };
       return scoped;
     default:

@@ -12,7 +12,8 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   const tenant = await requireTenant((await params).tenant);
   const icon = tenant.branding.faviconUrl ?? tenant.branding.logoUrl;
   return {
-    title: { default: tenant.name, template: `%s · ${tenant.name}` },
+    // absolute: a white-label page never carries the platform's name.
+    title: { absolute: tenant.name, template: `%s · ${tenant.name}` },
     description: `${tenant.name}: goals and habits`,
     icons: icon ? [{ url: icon }] : undefined,
   };

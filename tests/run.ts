@@ -1,0 +1,75 @@
+// npm test: the whole suite on a fresh machine. Prepares a throw-away database (DATABASE_URL's
+// server, or an embedded PostgreSQL), runs Vitest (unit + integration), builds the app and
+// runs the Playwright e2e tests against `next start` in Debian's Chromium.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { buildIsStale, runNextBuild } from '../lib/cli/next-build.ts';
+import { createTestDatabase } from './support/test-database.ts';
+
+const require = createRequire(import.meta.url);
+const args = new Set(process.argv.slice(2));
+const runUnit = !args.has('--e2e-only');
+const runE2e = !args.has('--unit-only');
+const port = process.env.E2E_PORT ?? '3100';
+const log = (line: string) => console.log(`[test] ${line}`);
+
+const database = await createTestDatabase(log);
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  DATABASE_URL: database.url,
+  TEST_DATABASE_SERVER_URL: database.serverUrl,
+  WAYPOINT_TEST_DATABASE: '1',
+  NEXTAUTH_SECRET: 'e2e-secret-not-for-production',
+  ROOT_DOMAIN: `localhost:${port}`,
+  E2E_PORT: port,
+  NEXT_TELEMETRY_DISABLED: '1',
+  // The e2e tests change tenants from their own process; the server's cache hears about it
+  // through NOTIFY, and this short TTL bounds the damage if it ever did not.
+  TENANT_CACHE_TTL_SECONDS: '60',
+};
+
+process.env.DATABASE_URL = database.url;
+const { seedDemo } = await import('../lib/seed/seed-demo.ts');
+await seedDemo();
+await (await import('../lib/db/client.ts')).disconnectDb();
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let ok = true;
+
+function run(command: string, argv: string[]): boolean {
+  const result = spawnSync(process.execPath, [command, ...argv], { stdio: 'inherit', env });
+  return result.status === 0;
+}
+
+try {
+  if (runUnit) {
+    rmSync('.data/vitest-results.json', { force: true });
+    ok = run(require.resolve('vitest/vitest.mjs'), ['run', '--config', 'tests/vitest.config.ts', '--reporter=default', '--reporter=json', '--outputFile=.data/vitest-results.json']) && ok;
+    if (existsSync('.data/vitest-results.json')) {
+      const report = JSON.parse(readFileSync('.data/vitest-results.json', 'utf8'));
+      totals.passed += report.numPassedTests;
+      totals.failed += report.numFailedTests;
+      totals.skipped += report.numPendingTests + report.numTodoTests;
+    }
+  }
+  if (runE2e) {
+    if (buildIsStale()) {
+      log('building the app for the e2e tests (next build)…');
+      runNextBuild(env);
+    }
+    rmSync('.data/playwright-results.json', { force: true });
+    ok = run(require.resolve('@playwright/test/cli'), ['test', '--config', 'tests/e2e/playwright.config.ts']) && ok;
+    if (existsSync('.data/playwright-results.json')) {
+      const stats = JSON.parse(readFileSync('.data/playwright-results.json', 'utf8')).stats;
+      totals.passed += stats.expected + stats.flaky;
+      totals.failed += stats.unexpected;
+      totals.skipped += stats.skipped;
+    } else ok = false;
+  }
+} finally {
+  await database.cleanup();
+}
+
+console.log(`\nwaypoint: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(ok && totals.failed === 0 ? 0 : 1);

@@ -1,0 +1,23 @@
+import { randomBytes } from 'node:crypto';
+import { hashPassword } from '../../lib/auth/password.ts';
+import { db } from '../../lib/db/client.ts';
+import type { Role, TenantStatus } from '../../lib/db/generated/enums.ts';
+
+export const TEST_PASSWORD = 'test-password-123';
+let passwordHash: Promise<string> | undefined;
+
+export function uniqueSlug(prefix = 't'): string {
+  return `${prefix}-${randomBytes(5).toString('hex')}`;
+}
+
+export async function createTenant(options: { slug?: string; name?: string; status?: TenantStatus } = {}) {
+  const slug = options.slug ?? uniqueSlug();
+  return db.tenant.create({ data: { slug, name: options.name ?? `Tenant ${slug}`, status: options.status ?? 'active', branding: { create: {} } } });
+}
+
+export async function createMember(tenantId: string, role: Role = 'member', email = `${uniqueSlug('u')}@example.test`) {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const user = await db.user.create({ data: { email, name: email.split('@')[0], passwordHash: await passwordHash } });
+  await db.membership.create({ data: { tenantId, userId: user.id, role } });
+  return user;
+}
