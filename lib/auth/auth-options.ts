@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { config } from '../config/env.ts';
@@ -20,15 +21,35 @@ declare module 'next-auth' {
 }
 
 /**
+ * Each tenant (and the platform) encrypts its session cookies with its own key derived from
+ * NEXTAUTH_SECRET, so a session cookie replayed on another tenant's host cannot be read.
+ */
+function sessionSecret(scope: string): string | undefined {
+  const base = process.env.NEXTAUTH_SECRET;
+  return base ? createHmac('sha256', base).update(`waypoint-session:${scope}`).digest('base64url') : undefined;
+}
+
+/**
  * next-auth configuration for one host. Sessions are JWTs in host-only cookies and carry the
  * tenant they were made on, so a cookie from acme is never valid on globex.
  */
 export function authOptionsFor(tenant: TenantContext | null): NextAuthOptions {
   const tenantId = tenant?.id ?? null;
   return {
-    secret: process.env.NEXTAUTH_SECRET,
+    secret: sessionSecret(tenantId ?? 'platform'),
     session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
     useSecureCookies: config.secureCookies,
+    logger: {
+      error(code, metadata) {
+        // A cookie from another host (or an old secret) is an expected, harmless event.
+        if (code === 'JWT_SESSION_ERROR') console.warn('[auth] ignored a session cookie that was not issued for this host');
+        else console.error(`[auth] ${code}`, metadata);
+      },
+      warn(code) {
+        if (code !== 'DEBUG_ENABLED') console.warn(`[auth] ${code}`);
+      },
+      debug() {},
+    },
     pages: { signIn: tenant ? '/signin' : '/operator/signin', error: tenant ? '/signin' : '/operator/signin' },
     providers: [
       CredentialsProvider({
