@@ -1,12 +1,13 @@
+import Link from 'next/link';
 import { StatusPage } from '@/components/platform/status-page';
 
 export default function NotFound() {
   return (
     <StatusPage code={404} title="Page not found">
       <p>There is nothing at this address.</p>
-      <a href="/" className="mt-6 inline-block font-semibold text-indigo-600 underline">
+      <Link href="/" className="mt-6 inline-block font-semibold text-indigo-600 underline">
         Go to the home page
-      </a>
+      </Link>
     </StatusPage>
   );
 }

@@ -1,6 +1,7 @@
 // npm test: the whole suite on a fresh machine. Prepares a throw-away database (DATABASE_URL's
-// server, or an embedded PostgreSQL), runs Vitest (unit + integration), builds the app and
-// runs the Playwright e2e tests against `next start` in Debian's Chromium.
+// server, or an embedded PostgreSQL), typechecks and lints, runs Vitest (unit + integration),
+// builds the app and runs the Playwright e2e tests against `next start` in Debian's Chromium.
+// Flags: --unit-only, --e2e-only.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -44,6 +45,9 @@ function run(command: string, argv: string[]): boolean {
 
 try {
   if (runUnit) {
+    log('typecheck and lint');
+    ok = run(require.resolve('typescript/bin/tsc'), ['--noEmit']) && ok;
+    ok = run(require.resolve('eslint/bin/eslint.js'), ['.', '--max-warnings=0']) && ok;
     rmSync('.data/vitest-results.json', { force: true });
     ok = run(require.resolve('vitest/vitest.mjs'), ['run', '--config', 'tests/vitest.config.ts', '--reporter=default', '--reporter=json', '--outputFile=.data/vitest-results.json']) && ok;
     if (existsSync('.data/vitest-results.json')) {

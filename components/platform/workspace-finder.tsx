@@ -16,6 +16,8 @@ export function WorkspaceFinder({ rootDomain, scheme }: { rootDomain: string; sc
       setError('Enter the part before .' + rootDomain + ', e.g. acme.');
       return;
     }
+    // Another host (the workspace's), so a full navigation rather than the router.
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
     window.location.assign(`${scheme}://${value}.${rootDomain}/signin`);
   }
 
