@@ -5,10 +5,13 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { buildIsStale, runNextBuild } from '../lib/cli/next-build.ts';
 import { createTestDatabase } from './support/test-database.ts';
 
 const require = createRequire(import.meta.url);
+/** A package's own file, even when its "exports" do not list it. */
+const packageFile = (pkg: string, file: string) => path.join(require.resolve.paths(pkg)!.map((dir) => path.join(dir, pkg)).find((dir) => existsSync(dir))!, file);
 const args = new Set(process.argv.slice(2));
 const runUnit = !args.has('--e2e-only');
 const runE2e = !args.has('--unit-only');
@@ -46,10 +49,10 @@ function run(command: string, argv: string[]): boolean {
 try {
   if (runUnit) {
     log('typecheck and lint');
-    ok = run(require.resolve('typescript/bin/tsc'), ['--noEmit']) && ok;
-    ok = run(require.resolve('eslint/bin/eslint.js'), ['.', '--max-warnings=0']) && ok;
+    ok = run(packageFile('typescript', 'bin/tsc'), ['--noEmit']) && ok;
+    ok = run(packageFile('eslint', 'bin/eslint.js'), ['.', '--max-warnings=0']) && ok;
     rmSync('.data/vitest-results.json', { force: true });
-    ok = run(require.resolve('vitest/vitest.mjs'), ['run', '--config', 'tests/vitest.config.ts', '--reporter=default', '--reporter=json', '--outputFile=.data/vitest-results.json']) && ok;
+    ok = run(packageFile('vitest', 'vitest.mjs'), ['run', '--config', 'tests/vitest.config.ts', '--reporter=default', '--reporter=json', '--outputFile=.data/vitest-results.json']) && ok;
     if (existsSync('.data/vitest-results.json')) {
       const report = JSON.parse(readFileSync('.data/vitest-results.json', 'utf8'));
       totals.passed += report.numPassedTests;
@@ -63,7 +66,7 @@ try {
       runNextBuild(env);
     }
     rmSync('.data/playwright-results.json', { force: true });
-    ok = run(require.resolve('@playwright/test/cli'), ['test', '--config', 'tests/e2e/playwright.config.ts']) && ok;
+    ok = run(packageFile('@playwright/test', 'cli.js'), ['test', '--config', 'tests/e2e/playwright.config.ts']) && ok;
     if (existsSync('.data/playwright-results.json')) {
       const stats = JSON.parse(readFileSync('.data/playwright-results.json', 'utf8')).stats;
       totals.passed += stats.expected + stats.flaky;
