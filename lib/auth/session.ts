@@ -1,4 +1,5 @@
 import { getServerSession } from 'next-auth';
+import { cache } from 'react';
 import { db } from '../db/client.ts';
 import type { Role } from '../db/generated/enums.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
@@ -15,8 +16,9 @@ export interface Member {
 /**
  * The signed-in member of this tenant, or null. The session must have been made on this
  * tenant and the membership must still exist (removing a member ends their access at once).
+ * Memoized per request: the layout and the page both ask.
  */
-export async function getCurrentMember(tenant: TenantContext): Promise<Member | null> {
+export const getCurrentMember = cache(async (tenant: TenantContext): Promise<Member | null> => {
   const session = await getServerSession(authOptionsFor(tenant));
   if (!session?.userId || session.tenantId !== tenant.id) return null;
   const membership = await db.membership.findUnique({
@@ -25,7 +27,7 @@ export async function getCurrentMember(tenant: TenantContext): Promise<Member | 
   });
   if (!membership) return null;
   return { userId: membership.user.id, email: membership.user.email, name: membership.user.name, role: membership.role, membershipId: membership.id };
-}
+});
 
 /** The signed-in platform operator on the root domain, or null. */
 export async function getCurrentOperator(): Promise<{ userId: string; email: string } | null> {

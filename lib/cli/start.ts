@@ -19,7 +19,7 @@ process.env.DATABASE_URL = database.url;
 await applyMigrations(database.url, { log });
 const { seedDemo } = await import('../seed/seed-demo.ts');
 await seedDemo();
-(await import('../db/client.ts')).disconnectDb();
+await (await import('../db/client.ts')).disconnectDb();
 
 if (!dev && buildIsStale()) {
   log('Building the app (first start, or sources changed)…');

@@ -20,11 +20,16 @@ export function withErrors<C = RouteContext>(handler: Handler<C>): Handler<C> {
   };
 }
 
+/** The tenant proxy.ts resolved for this request, or null on the root domain. */
+export async function requestTenant(req: Request): Promise<TenantContext | null> {
+  const id = req.headers.get(TENANT_ID_HEADER);
+  return id ? getTenantById(id) : null;
+}
+
 /** Only on a tenant's host; hands the handler the tenant proxy.ts resolved. */
 export function withTenant<C = RouteContext>(handler: Handler<C & { tenant: TenantContext }>): Handler<C> {
   return async (req, ctx) => {
-    const id = req.headers.get(TENANT_ID_HEADER);
-    const tenant = id ? await getTenantById(id) : null;
+    const tenant = await requestTenant(req);
     if (!tenant) throw new AppError(404, 'workspace_required', "This endpoint is served on a workspace's own address, e.g. https://acme.example.com.");
     return handler(req, { ...ctx, tenant });
   };

@@ -11,12 +11,10 @@ import type { TenantContext } from './tenant-context.ts';
 // the cache in every instance at once through a PostgreSQL NOTIFY on this channel.
 export const INVALIDATION_CHANNEL = 'waypoint_tenant_cache';
 
-interface Entry {
-  tenant: TenantContext | null;
-}
-
 interface State {
-  cache: LRUCache<string, Entry>;
+  cache: LRUCache<string, TenantContext>;
+  /** Hosts nobody owns, kept apart so a flood of random Host headers cannot evict tenants. */
+  unknown: LRUCache<string, true>;
   listener?: pg.Client;
   listening: boolean;
 }
@@ -25,14 +23,26 @@ const holder = globalThis as unknown as { __waypointTenantCache?: State };
 
 function state(): State {
   holder.__waypointTenantCache ??= {
-    cache: new LRUCache<string, Entry>({
+    cache: new LRUCache<string, TenantContext>({
       max: 10_000,
       ttl: config.tenantCacheTtlSeconds * 1000,
-      fetchMethod: (key) => (key.startsWith('id:') ? loadTenantById(key.slice(3)) : loadTenantForHost(JSON.parse(key.slice(5)))).then((tenant) => ({ tenant })),
+      // Concurrent misses for one key share a single query. Returning undefined stores nothing.
+      fetchMethod: async (key) =>
+        (await (key.startsWith('id:') ? loadTenantById(key.slice(3)) : loadTenantForHost(JSON.parse(key.slice(5))))) ?? undefined,
     }),
+    unknown: new LRUCache<string, true>({ max: 2_000, ttl: Math.min(10, config.tenantCacheTtlSeconds) * 1000 }),
     listening: false,
   };
   return holder.__waypointTenantCache;
+}
+
+async function lookup(key: string): Promise<TenantContext | null> {
+  ensureListener();
+  const s = state();
+  if (s.unknown.has(key)) return null;
+  const tenant = await s.cache.fetch(key);
+  if (!tenant) s.unknown.set(key, true);
+  return tenant ?? null;
 }
 
 function keyFor(target: HostTarget): string | null {
@@ -44,20 +54,16 @@ function keyFor(target: HostTarget): string | null {
 /** The tenant a host belongs to (unknown hosts are cached too, as null). */
 export async function resolveTenant(target: HostTarget): Promise<TenantContext | null> {
   const key = keyFor(target);
-  if (!key) return null;
-  ensureListener();
-  const entry = await state().cache.fetch(key);
-  return entry?.tenant ?? null;
+  return key ? lookup(key) : null;
 }
 
 export async function getTenantById(id: string): Promise<TenantContext | null> {
-  ensureListener();
-  const entry = await state().cache.fetch(`id:${id}`);
-  return entry?.tenant ?? null;
+  return lookup(`id:${id}`);
 }
 
 export function clearLocalTenantCache(): void {
   state().cache.clear();
+  state().unknown.clear();
 }
 
 /**
@@ -80,13 +86,13 @@ function ensureListener(): void {
 async function connectListener(s: State, attempt: number): Promise<void> {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   const retry = () => {
-    s.cache.clear(); // we may have missed notifications while disconnected
+    clearLocalTenantCache(); // we may have missed notifications while disconnected
     client.removeAllListeners();
     client.end().catch(() => {});
     setTimeout(() => void connectListener(s, attempt + 1), Math.min(30_000, 500 * 2 ** attempt)).unref();
   };
   client.on('error', retry);
-  client.on('notification', () => s.cache.clear());
+  client.on('notification', () => clearLocalTenantCache());
   try {
     await client.connect();
     await client.query(`LISTEN ${INVALIDATION_CHANNEL}`);

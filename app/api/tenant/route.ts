@@ -1,7 +1,5 @@
 import type { NextRequest } from 'next/server';
-import { withErrors } from '@/lib/http/wrappers';
-import { TENANT_ID_HEADER } from '@/lib/tenancy/headers';
-import { getTenantById } from '@/lib/tenancy/tenant-cache';
+import { requestTenant, withErrors } from '@/lib/http/wrappers';
 
 const PLATFORM = {
   slug: null,
@@ -11,8 +9,7 @@ const PLATFORM = {
 
 /** Brand manifest of whoever this host belongs to (a workspace, or Waypoint on the root domain). */
 export const GET = withErrors(async (req: NextRequest) => {
-  const id = req.headers.get(TENANT_ID_HEADER);
-  const tenant = id ? await getTenantById(id) : null;
+  const tenant = await requestTenant(req);
   const body = tenant
     ? {
         slug: tenant.slug,

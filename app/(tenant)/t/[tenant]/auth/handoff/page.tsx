@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import { HandoffSignIn } from '@/components/auth/handoff-sign-in';
 import { requireTenant } from '@/lib/tenancy/current-tenant';
 
-export const metadata: Metadata = { title: 'Signing in', robots: { index: false } };
+// The URL carries a one-time token: keep it out of logs of other sites and search engines.
+export const metadata: Metadata = { title: 'Signing in', robots: { index: false }, referrer: 'no-referrer' };
 
 export default async function HandoffPage({ params, searchParams }: { params: Promise<{ tenant: string }>; searchParams: Promise<{ token?: string }> }) {
   await requireTenant((await params).tenant);
