@@ -27,8 +27,7 @@ function state(): State {
       max: 10_000,
       ttl: config.tenantCacheTtlSeconds * 1000,
       // Concurrent misses for one key share a single query. Returning undefined stores nothing.
-      fetchMethod: async (key) =>
-        (await (key.startsWith('id:') ? loadTenantById(key.slice(3)) : loadTenantForHost(JSON.parse(key.slice(5))))) ?? undefined,
+      fetchMethod: async (key) => (await load(key)) ?? undefined,
     }),
     unknown: new LRUCache<string, true>({ max: 2_000, ttl: Math.min(10, config.tenantCacheTtlSeconds) * 1000 }),
     listening: false,
@@ -45,10 +44,17 @@ async function lookup(key: string): Promise<TenantContext | null> {
   return tenant ?? null;
 }
 
+// Keys: "sub:<slug>", "dom:<hostname>", "id:<tenant id>".
 function keyFor(target: HostTarget): string | null {
-  if (target.kind === 'subdomain') return `host:${JSON.stringify({ kind: 'subdomain', slug: target.slug })}`;
-  if (target.kind === 'custom') return `host:${JSON.stringify({ kind: 'custom', hostname: target.hostname })}`;
+  if (target.kind === 'subdomain') return `sub:${target.slug}`;
+  if (target.kind === 'custom') return `dom:${target.hostname}`;
   return null;
+}
+
+function load(key: string): Promise<TenantContext | null> {
+  const [kind, value] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
+  if (kind === 'id') return loadTenantById(value);
+  return loadTenantForHost(kind === 'sub' ? { kind: 'subdomain', slug: value } : { kind: 'custom', hostname: value });
 }
 
 /** The tenant a host belongs to (unknown hosts are cached too, as null). */
