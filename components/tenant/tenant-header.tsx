@@ -1,16 +1,36 @@
 import Link from 'next/link';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import type { Member } from '@/lib/auth/session';
+import { term } from '@/lib/branding/terminology';
+import { can } from '@/lib/members/permissions';
 import type { TenantContext } from '@/lib/tenancy/tenant-context';
+import { TenantNav, type NavItem } from './tenant-nav';
+
+function navFor(tenant: TenantContext, member: Member): NavItem[] {
+  const t = tenant.branding.terminology;
+  const items: NavItem[] = [
+    { href: '/', label: 'Dashboard' },
+    { href: '/goals', label: term(t, 'goals', true) },
+    { href: '/habits', label: term(t, 'habits', true) },
+    { href: '/teams', label: term(t, 'teams', true) },
+  ];
+  if (can(member.role, 'settings.manage')) items.push({ href: '/settings', label: 'Settings' });
+  return items;
+}
 
 export function TenantHeader({ tenant, member }: { tenant: TenantContext; member: Member | null }) {
   return (
     <header className="bg-brand-secondary text-brand-secondary-fg">
-      <nav aria-label="Main" className="mx-auto flex max-w-5xl items-center justify-between px-6 py-3">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-6 py-3">
         <Link href="/" className="flex items-center gap-3 text-lg font-bold">
           {tenant.branding.logoUrl ? <img src={tenant.branding.logoUrl} alt="" height={32} className="h-8 w-auto" data-testid="tenant-logo" /> : null}
           <span data-testid="tenant-name">{tenant.name}</span>
         </Link>
+        {member ? (
+          <nav aria-label="Main" className="order-last w-full sm:order-none sm:w-auto">
+            <TenantNav items={navFor(tenant, member)} />
+          </nav>
+        ) : null}
         {member ? (
           <div className="flex items-center gap-3 text-sm">
             <span data-testid="signed-in-as">{member.name ?? member.email}</span>
@@ -23,7 +43,7 @@ export function TenantHeader({ tenant, member }: { tenant: TenantContext; member
             Sign in
           </Link>
         )}
-      </nav>
+      </div>
     </header>
   );
 }

@@ -1,7 +1,7 @@
 import { db } from './client.ts';
 
-// Which column ties each model to a tenant. Models missing here (User, LoginFailure) are
-// platform-wide and are not reachable through tenantDb() at all.
+// Which column ties each model to a tenant. Models missing here (User, LoginFailure,
+// VerificationToken) are platform-wide and are not reachable through tenantDb() at all.
 const TENANT_KEY: Record<string, string> = {
   Tenant: 'id',
   Domain: 'tenantId',
@@ -9,6 +9,19 @@ const TENANT_KEY: Record<string, string> = {
   Membership: 'tenantId',
   LoginToken: 'tenantId',
   AuditLog: 'tenantId',
+  Asset: 'tenantId',
+  Invitation: 'tenantId',
+  Team: 'tenantId',
+  TeamMember: 'tenantId',
+  TeamJoinRequest: 'tenantId',
+  Goal: 'tenantId',
+  GoalAssignee: 'tenantId',
+  GoalProgressEntry: 'tenantId',
+  Milestone: 'tenantId',
+  Habit: 'tenantId',
+  HabitLog: 'tenantId',
+  DomainEvent: 'tenantId',
+  EmailMessage: 'tenantId',
 };
 
 const READ_OR_WRITE_BY_WHERE = new Set([

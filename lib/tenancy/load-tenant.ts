@@ -1,5 +1,6 @@
 import { db } from '../db/client.ts';
 import { safeAssetUrl, safeColor, sanitizeCss } from '../branding/sanitize-css.ts';
+import { resolveTerminology } from '../branding/terminology.ts';
 import type { HostTarget } from './parse-host.ts';
 import type { TenantBranding, TenantContext } from './tenant-context.ts';
 
@@ -11,20 +12,21 @@ const select = {
   name: true,
   status: true,
   timeZone: true,
+  defaultRole: true,
   branding: true,
 } as const;
 
-type Row = { id: string; slug: string; name: string; status: TenantContext['status']; timeZone: string; branding: Record<string, unknown> | null };
+type Row = { id: string; slug: string; name: string; status: TenantContext['status']; timeZone: string; defaultRole: TenantContext['defaultRole']; branding: Record<string, unknown> | null };
 
 function toContext(row: Row): TenantContext {
   const b = (row.branding ?? {}) as Partial<Record<keyof TenantBranding, unknown>>;
-  const terminology = b.terminology && typeof b.terminology === 'object' ? (b.terminology as Record<string, string>) : {};
   return {
     id: row.id,
     slug: row.slug,
     name: row.name,
     status: row.status,
     timeZone: row.timeZone,
+    defaultRole: row.defaultRole,
     branding: {
       primaryColor: safeColor(b.primaryColor as string, DEFAULT_BRANDING.primaryColor),
       secondaryColor: safeColor(b.secondaryColor as string, DEFAULT_BRANDING.secondaryColor),
@@ -33,7 +35,8 @@ function toContext(row: Row): TenantContext {
       faviconUrl: safeAssetUrl(b.faviconUrl as string | null),
       customCss: sanitizeCss(b.customCss as string | null),
       hidePoweredBy: b.hidePoweredBy === true,
-      terminology,
+      terminology: resolveTerminology(b.terminology),
+      emailFromName: (b.emailFromName as string | null) ?? null,
       supportEmail: (b.supportEmail as string | null) ?? null,
       termsUrl: safeAssetUrl(b.termsUrl as string | null),
       privacyUrl: safeAssetUrl(b.privacyUrl as string | null),

@@ -1,4 +1,5 @@
-import type { TenantStatus } from '../db/generated/enums.ts';
+import type { Role, TenantStatus } from '../db/generated/enums.ts';
+import type { Terminology } from '../branding/terminology.ts';
 
 /** What the app needs to know about the current tenant on every request (cached). */
 export interface TenantContext {
@@ -7,6 +8,7 @@ export interface TenantContext {
   name: string;
   status: TenantStatus;
   timeZone: string;
+  defaultRole: Role;
   branding: TenantBranding;
 }
 
@@ -19,7 +21,8 @@ export interface TenantBranding {
   /** Already sanitized: safe to put inside a <style> element. */
   customCss: string;
   hidePoweredBy: boolean;
-  terminology: Record<string, string>;
+  terminology: Terminology;
+  emailFromName: string | null;
   supportEmail: string | null;
   termsUrl: string | null;
   privacyUrl: string | null;

@@ -1,0 +1,17 @@
+import type { ReactNode } from 'react';
+import { SettingsNav } from '@/components/settings/settings-nav';
+import { requireMember } from '@/lib/members/require-member';
+import { requireTenant } from '@/lib/tenancy/current-tenant';
+
+export default async function SettingsLayout({ children, params }: { children: ReactNode; params: Promise<{ tenant: string }> }) {
+  const tenant = await requireTenant((await params).tenant);
+  await requireMember(tenant, 'settings.manage');
+  return (
+    <div className="mx-auto flex max-w-6xl flex-col gap-8 px-6 py-10 md:flex-row">
+      <nav aria-label="Settings" className="md:w-48 md:shrink-0">
+        <SettingsNav />
+      </nav>
+      <div className="min-w-0 flex-1">{children}</div>
+    </div>
+  );
+}
