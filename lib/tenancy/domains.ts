@@ -76,3 +76,19 @@ export async function removeDomain(tenantId: string, domainId: string, actor: Au
   });
   clearLocalTenantCache();
 }
+
+/** The hostname customers point their CNAME at (CNAME_TARGET, default cname.<root domain>). */
+export function cnameTarget(): string {
+  return process.env.CNAME_TARGET ?? `cname.${config.rootDomain.replace(/:\d+$/, '')}`;
+}
+
+export async function listDomains(tenantId: string) {
+  const domains = await tenantDb(tenantId).domain.findMany({ orderBy: { createdAt: 'asc' } });
+  return domains.map((domain) => ({
+    id: domain.id,
+    hostname: domain.hostname,
+    verifiedAt: domain.verifiedAt?.toISOString() ?? null,
+    createdAt: domain.createdAt.toISOString(),
+    records: [{ type: 'CNAME' as const, name: domain.hostname, value: cnameTarget() }, verificationRecord(domain)],
+  }));
+}

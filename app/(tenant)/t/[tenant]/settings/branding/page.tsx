@@ -1,0 +1,40 @@
+import type { Metadata } from 'next';
+import { BrandingForm } from '@/components/settings/branding-form';
+import { Card } from '@/components/ui/card';
+import { tenantDb } from '@/lib/db/tenant-db';
+import { requireMember } from '@/lib/members/require-member';
+import { requireTenant } from '@/lib/tenancy/current-tenant';
+
+export const metadata: Metadata = { title: 'Branding' };
+
+export default async function BrandingSettingsPage({ params }: { params: Promise<{ tenant: string }> }) {
+  const tenant = await requireTenant((await params).tenant);
+  await requireMember(tenant, 'settings.manage');
+  // The stored values (the cached tenant context holds defaults merged in).
+  const stored = await tenantDb(tenant.id).branding.findUnique({ where: { tenantId: tenant.id } });
+  const terms = (stored?.terminology ?? {}) as Record<string, string>;
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="text-2xl font-bold text-slate-900">Branding</h1>
+      <Card>
+        <BrandingForm
+          tenantName={tenant.name}
+          logoUrl={tenant.branding.logoUrl}
+          faviconUrl={tenant.branding.faviconUrl}
+          initial={{
+            primaryColor: tenant.branding.primaryColor,
+            secondaryColor: tenant.branding.secondaryColor,
+            accentColor: tenant.branding.accentColor,
+            customCss: stored?.customCss ?? '',
+            terminology: { goal: terms.goal ?? '', goals: terms.goals ?? '', habit: terms.habit ?? '', habits: terms.habits ?? '', team: terms.team ?? '', teams: terms.teams ?? '' },
+            emailFromName: stored?.emailFromName ?? '',
+            supportEmail: stored?.supportEmail ?? '',
+            termsUrl: stored?.termsUrl ?? '',
+            privacyUrl: stored?.privacyUrl ?? '',
+            hidePoweredBy: stored?.hidePoweredBy ?? false,
+          }}
+        />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import type { Metadata } from 'next';
+import { InvitationsPanel } from '@/components/members/invitations-panel';
+import { MembersTable } from '@/components/settings/members-table';
+import { Card } from '@/components/ui/card';
+import { listMembers } from '@/lib/members/members';
+import { can } from '@/lib/members/permissions';
+import { requireMember } from '@/lib/members/require-member';
+import { requireTenant } from '@/lib/tenancy/current-tenant';
+
+export const metadata: Metadata = { title: 'Members' };
+
+export default async function MembersSettingsPage({ params }: { params: Promise<{ tenant: string }> }) {
+  const tenant = await requireTenant((await params).tenant);
+  const member = await requireMember(tenant, 'members.manage');
+  const isOwner = can(member.role, 'owners.manage');
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="text-2xl font-bold text-slate-900">Members</h1>
+      <Card title="Invite people">
+        <InvitationsPanel canGrantOwner={isOwner} terminology={tenant.branding.terminology} />
+      </Card>
+      <Card title="People in this workspace">
+        <MembersTable initial={await listMembers(tenant)} currentUserId={member.userId} isOwner={isOwner} />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import type { Metadata } from 'next';
+import { DangerZone } from '@/components/settings/danger-zone';
+import { GeneralForm } from '@/components/settings/general-form';
+import { Card } from '@/components/ui/card';
+import { listMembers } from '@/lib/members/members';
+import { can } from '@/lib/members/permissions';
+import { requireMember } from '@/lib/members/require-member';
+import { requireTenant } from '@/lib/tenancy/current-tenant';
+
+export const metadata: Metadata = { title: 'Settings' };
+
+export default async function GeneralSettingsPage({ params }: { params: Promise<{ tenant: string }> }) {
+  const tenant = await requireTenant((await params).tenant);
+  const member = await requireMember(tenant, 'settings.manage');
+  const isOwner = can(member.role, 'owners.manage');
+  const candidates = isOwner ? (await listMembers(tenant)).filter((m) => m.userId !== member.userId) : [];
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="text-2xl font-bold text-slate-900">General</h1>
+      <Card title="Workspace">
+        <GeneralForm initial={{ name: tenant.name, timeZone: tenant.timeZone, defaultRole: tenant.defaultRole === 'owner' ? 'member' : tenant.defaultRole }} timeZones={['UTC', ...Intl.supportedValuesOf('timeZone').filter((zone) => zone !== 'UTC')]} />
+      </Card>
+      <Card title="Danger zone">
+        <DangerZone slug={tenant.slug} isOwner={isOwner} candidates={candidates.map((m) => ({ membershipId: m.membershipId, label: `${m.name ?? m.email} (${m.role})` }))} />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,184 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useEffect, useState, type FormEvent } from 'react';
+import { Button } from '@/components/ui/button';
+import { FormAlert } from '@/components/ui/form-alert';
+import { FormStatus } from '@/components/ui/form-status';
+import { TextField } from '@/components/ui/text-field';
+import { readableOn } from '@/lib/branding/brand-style';
+import { api, ApiError } from '@/lib/http/api-client';
+import { ImageUpload } from './image-upload';
+
+export interface BrandingValues {
+  primaryColor: string;
+  secondaryColor: string;
+  accentColor: string;
+  customCss: string;
+  terminology: Record<'goal' | 'goals' | 'habit' | 'habits' | 'team' | 'teams', string>;
+  emailFromName: string;
+  supportEmail: string;
+  termsUrl: string;
+  privacyUrl: string;
+  hidePoweredBy: boolean;
+}
+
+const COLORS = [
+  { key: 'primaryColor', label: 'Primary color', cssVar: '--brand-primary' },
+  { key: 'secondaryColor', label: 'Secondary color', cssVar: '--brand-secondary' },
+  { key: 'accentColor', label: 'Accent color', cssVar: '--brand-accent' },
+] as const;
+
+const TERMS = [
+  ['goal', 'Goal (one)'],
+  ['goals', 'Goals (many)'],
+  ['habit', 'Habit (one)'],
+  ['habits', 'Habits (many)'],
+  ['team', 'Team (one)'],
+  ['teams', 'Teams (many)'],
+] as const;
+
+const HEX = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
+
+/** Applies colors to the page itself while editing, so the whole app previews live. */
+function previewColors(values: BrandingValues) {
+  const style = document.documentElement.style;
+  for (const { key, cssVar } of COLORS) if (HEX.test(values[key])) style.setProperty(cssVar, values[key]);
+  if (HEX.test(values.primaryColor)) style.setProperty('--brand-primary-fg', readableOn(values.primaryColor));
+  if (HEX.test(values.secondaryColor)) style.setProperty('--brand-secondary-fg', readableOn(values.secondaryColor));
+}
+
+function clearPreview() {
+  for (const cssVar of [...COLORS.map((c) => c.cssVar), '--brand-primary-fg', '--brand-secondary-fg']) document.documentElement.style.removeProperty(cssVar);
+}
+
+export function BrandingForm({ initial, logoUrl, faviconUrl, tenantName }: { initial: BrandingValues; logoUrl: string | null; faviconUrl: string | null; tenantName: string }) {
+  const router = useRouter();
+  const [values, setValues] = useState(initial);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [alert, setAlert] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  useEffect(() => {
+    previewColors(values);
+  }, [values]);
+  // Leaving the page without saving drops the preview; the server's colors apply again.
+  useEffect(() => () => clearPreview(), []);
+
+  const set = <K extends keyof BrandingValues>(key: K, value: BrandingValues[K]) => setValues((current) => ({ ...current, [key]: value }));
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setPending(true);
+    setErrors({});
+    setAlert(null);
+    setStatus(null);
+    try {
+      await api('/api/app/settings/branding', { method: 'PATCH', json: values });
+      setStatus('Branding saved.');
+      router.refresh();
+    } catch (error) {
+      if (error instanceof ApiError && Object.keys(error.fields).length) {
+        setErrors(error.fields);
+        setAlert('Some fields need attention.');
+      } else setAlert((error as Error).message);
+    }
+    setPending(false);
+  }
+
+  return (
+    <div className="flex flex-col gap-8">
+      <div className="grid gap-6 md:grid-cols-2">
+        <ImageUpload kind="logo" label="Logo" currentUrl={logoUrl} hint="PNG, JPEG, GIF, WebP or SVG, up to 512 KB." />
+        <ImageUpload kind="favicon" label="Favicon" currentUrl={faviconUrl} hint="PNG, ICO, GIF or SVG, up to 128 KB." />
+      </div>
+
+      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-8" aria-label="Branding">
+        <FormAlert message={alert} />
+        <fieldset className="flex flex-col gap-4">
+          <legend className="mb-2 font-semibold text-slate-900">Colors</legend>
+          <div className="grid gap-4 sm:grid-cols-3">
+            {COLORS.map(({ key, label }) => (
+              <div key={key} className="flex items-end gap-2">
+                <input
+                  type="color"
+                  aria-label={`${label} picker`}
+                  value={HEX.test(values[key]) && values[key].length === 7 ? values[key] : '#000000'}
+                  onChange={(e) => set(key, e.target.value)}
+                  className="h-10 w-12 cursor-pointer rounded border border-slate-300"
+                />
+                <TextField label={label} name={key} value={values[key]} onChange={(e) => set(key, e.target.value)} error={errors[key]} className="flex-1" />
+              </div>
+            ))}
+          </div>
+          <div aria-label="Preview" className="overflow-hidden rounded-lg border border-slate-200" data-testid="brand-preview">
+            <div className="bg-brand-secondary px-4 py-3 font-semibold text-brand-secondary-fg">{tenantName}</div>
+            <div className="flex items-center gap-3 bg-white px-4 py-4">
+              <span className="rounded-md bg-brand px-3 py-2 text-sm font-semibold text-brand-fg">Primary button</span>
+              <span className="rounded-full bg-brand-accent px-2 py-0.5 text-xs font-semibold text-slate-900">Accent</span>
+              <span className="text-sm text-brand underline">A link</span>
+            </div>
+          </div>
+          <p className="text-xs text-slate-500">The whole page previews your colors while you edit. Save to apply them for everyone.</p>
+        </fieldset>
+
+        <fieldset className="flex flex-col gap-4">
+          <legend className="mb-2 font-semibold text-slate-900">Terminology</legend>
+          <p className="text-sm text-slate-600">Rename the product&apos;s words everywhere in the app and in emails. Leave blank for the default.</p>
+          <div className="grid gap-4 sm:grid-cols-2">
+            {TERMS.map(([key, label]) => (
+              <TextField
+                key={key}
+                label={label}
+                name={`terminology.${key}`}
+                placeholder={key}
+                value={values.terminology[key]}
+                onChange={(e) => set('terminology', { ...values.terminology, [key]: e.target.value })}
+                error={errors[`terminology.${key}`]}
+              />
+            ))}
+          </div>
+        </fieldset>
+
+        <fieldset className="flex flex-col gap-4">
+          <legend className="mb-2 font-semibold text-slate-900">Email and links</legend>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <TextField label="Email sender name" name="emailFromName" value={values.emailFromName} onChange={(e) => set('emailFromName', e.target.value)} error={errors.emailFromName} />
+            <TextField label="Support email" name="supportEmail" type="email" value={values.supportEmail} onChange={(e) => set('supportEmail', e.target.value)} error={errors.supportEmail} />
+            <TextField label="Terms of service URL" name="termsUrl" value={values.termsUrl} onChange={(e) => set('termsUrl', e.target.value)} error={errors.termsUrl} placeholder="https://" />
+            <TextField label="Privacy policy URL" name="privacyUrl" value={values.privacyUrl} onChange={(e) => set('privacyUrl', e.target.value)} error={errors.privacyUrl} placeholder="https://" />
+          </div>
+          <label className="flex items-center gap-2 text-sm text-slate-800">
+            <input type="checkbox" checked={values.hidePoweredBy} onChange={(e) => set('hidePoweredBy', e.target.checked)} className="h-4 w-4" />
+            Hide &quot;Powered by Waypoint&quot;
+          </label>
+        </fieldset>
+
+        <fieldset className="flex flex-col gap-2">
+          <legend className="mb-2 font-semibold text-slate-900">Custom CSS</legend>
+          <label htmlFor="customCss" className="text-sm text-slate-600">
+            Applied after the theme on every page. @import, remote url() and markup are removed.
+          </label>
+          <textarea
+            id="customCss"
+            name="customCss"
+            rows={6}
+            value={values.customCss}
+            onChange={(e) => set('customCss', e.target.value)}
+            aria-invalid={errors.customCss ? true : undefined}
+            className="rounded-md border border-slate-300 px-3 py-2 font-mono text-sm focus:ring-2 focus:ring-brand focus:outline-none"
+          />
+          {errors.customCss ? <p className="text-sm text-red-600">{errors.customCss}</p> : null}
+        </fieldset>
+
+        <div className="flex items-center gap-4">
+          <Button type="submit" disabled={pending}>
+            {pending ? 'Saving…' : 'Save branding'}
+          </Button>
+          <FormStatus message={status} />
+        </div>
+      </form>
+    </div>
+  );
+}

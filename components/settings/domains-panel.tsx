@@ -1,0 +1,137 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { Button } from '@/components/ui/button';
+import { FormAlert } from '@/components/ui/form-alert';
+import { TextField } from '@/components/ui/text-field';
+import { api, ApiError } from '@/lib/http/api-client';
+
+interface DomainRecord {
+  type: 'CNAME' | 'TXT';
+  name: string;
+  value: string;
+}
+
+interface DomainRow {
+  id: string;
+  hostname: string;
+  verifiedAt: string | null;
+  records: DomainRecord[];
+}
+
+const KEY = ['settings', 'domains'];
+
+export function DomainsPanel({ initial }: { initial: DomainRow[] }) {
+  const client = useQueryClient();
+  const { data } = useQuery({ queryKey: KEY, queryFn: () => api<{ domains: DomainRow[] }>('/api/app/settings/domains').then((r) => r.domains), initialData: initial });
+  const [hostname, setHostname] = useState('');
+  const [fieldError, setFieldError] = useState<string>();
+  const [alert, setAlert] = useState<string | null>(null);
+  const [checks, setChecks] = useState<Record<string, string>>({});
+
+  const add = useMutation({
+    mutationFn: (value: string) => api('/api/app/settings/domains', { method: 'POST', json: { hostname: value } }),
+    onSuccess: () => {
+      setHostname('');
+      return client.invalidateQueries({ queryKey: KEY });
+    },
+    onError: (error) => (error instanceof ApiError && error.fields.hostname ? setFieldError(error.fields.hostname) : setAlert(error.message)),
+  });
+  const verify = useMutation({
+    mutationFn: (id: string) => api<{ verified: boolean }>(`/api/app/settings/domains/${id}/verify`, { method: 'POST' }),
+    onSuccess: (result, id) => {
+      setChecks((c) => ({ ...c, [id]: result.verified ? 'Verified. The domain is now served.' : 'The TXT record was not found yet. DNS changes can take a while; try again in a few minutes.' }));
+      return client.invalidateQueries({ queryKey: KEY });
+    },
+    onError: (error) => setAlert(error.message),
+  });
+  const remove = useMutation({
+    mutationFn: (id: string) => api(`/api/app/settings/domains/${id}`, { method: 'DELETE' }),
+    onMutate: async (id) => {
+      await client.cancelQueries({ queryKey: KEY });
+      const previous = client.getQueryData<DomainRow[]>(KEY);
+      client.setQueryData<DomainRow[]>(KEY, (rows) => rows?.filter((row) => row.id !== id));
+      return { previous };
+    },
+    onError: (error, _id, context) => {
+      client.setQueryData(KEY, context?.previous);
+      setAlert(error.message);
+    },
+    onSettled: () => client.invalidateQueries({ queryKey: KEY }),
+  });
+
+  function onAdd(event: FormEvent) {
+    event.preventDefault();
+    setFieldError(undefined);
+    setAlert(null);
+    add.mutate(hostname);
+  }
+
+  return (
+    <div className="flex flex-col gap-6">
+      <FormAlert message={alert} />
+      <form onSubmit={onAdd} noValidate className="flex flex-wrap items-end gap-3" aria-label="Add a custom domain">
+        <TextField label="Hostname" name="hostname" placeholder="coach.example.com" value={hostname} onChange={(e) => setHostname(e.target.value)} error={fieldError} className="min-w-64 flex-1" />
+        <Button type="submit" disabled={add.isPending}>
+          Add domain
+        </Button>
+      </form>
+      {data.length === 0 ? <p className="text-sm text-slate-500">No custom domain yet.</p> : null}
+      <ul className="flex flex-col gap-4">
+        {data.map((domain) => (
+          <li key={domain.id} className="rounded-lg border border-slate-200 p-4" data-testid={`domain-${domain.hostname}`}>
+            <div className="flex flex-wrap items-center justify-between gap-3">
+              <div className="flex items-center gap-3">
+                <span className="font-semibold text-slate-900">{domain.hostname}</span>
+                <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${domain.verifiedAt ? 'bg-green-100 text-green-800' : 'bg-amber-100 text-amber-800'}`} data-testid="domain-status">
+                  {domain.verifiedAt ? 'Verified' : 'Pending verification'}
+                </span>
+              </div>
+              <div className="flex gap-2">
+                {domain.verifiedAt ? null : (
+                  <Button type="button" variant="secondary" onClick={() => verify.mutate(domain.id)} disabled={verify.isPending} aria-label={`Verify ${domain.hostname}`}>
+                    Verify
+                  </Button>
+                )}
+                <Button type="button" variant="ghost" onClick={() => remove.mutate(domain.id)} aria-label={`Remove ${domain.hostname}`}>
+                  Remove
+                </Button>
+              </div>
+            </div>
+            {domain.verifiedAt ? null : (
+              <>
+                <p className="mt-3 text-sm text-slate-600">Create these DNS records at your DNS provider, then verify:</p>
+                <table className="mt-2 w-full text-left text-sm">
+                  <thead className="text-slate-500">
+                    <tr>
+                      <th scope="col" className="py-1 pr-4 font-medium">Type</th>
+                      <th scope="col" className="py-1 pr-4 font-medium">Name</th>
+                      <th scope="col" className="py-1 font-medium">Value</th>
+                    </tr>
+                  </thead>
+                  <tbody className="font-mono text-xs">
+                    {domain.records.map((record) => (
+                      <tr key={record.type} className="border-t border-slate-100">
+                        <td className="py-2 pr-4">{record.type}</td>
+                        <td className="py-2 pr-4 break-all">{record.name}</td>
+                        <td className="py-2 break-all" data-testid={`record-${record.type}`}>
+                          {record.value}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </>
+            )}
+            {checks[domain.id] ? (
+              <p role="status" className="mt-3 text-sm text-slate-700">
+                {checks[domain.id]}
+              </p>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { Button } from '@/components/ui/button';
+import { FormAlert } from '@/components/ui/form-alert';
+import { FormStatus } from '@/components/ui/form-status';
+import { SelectField } from '@/components/ui/select-field';
+import { TextField } from '@/components/ui/text-field';
+import { api, ApiError } from '@/lib/http/api-client';
+
+interface Values {
+  name: string;
+  timeZone: string;
+  defaultRole: string;
+}
+
+export function GeneralForm({ initial, timeZones }: { initial: Values; timeZones: string[] }) {
+  const router = useRouter();
+  const [values, setValues] = useState(initial);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [alert, setAlert] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setPending(true);
+    setErrors({});
+    setAlert(null);
+    setStatus(null);
+    try {
+      await api('/api/app/settings/general', { method: 'PATCH', json: values });
+      setStatus('Saved.');
+      router.refresh();
+    } catch (error) {
+      if (error instanceof ApiError && Object.keys(error.fields).length) setErrors(error.fields);
+      else setAlert((error as Error).message);
+    }
+    setPending(false);
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label="General settings">
+      <FormAlert message={alert} />
+      <TextField label="Workspace name" name="name" value={values.name} onChange={(e) => setValues({ ...values, name: e.target.value })} error={errors.name} required />
+      <SelectField
+        label="Time zone"
+        name="timeZone"
+        value={values.timeZone}
+        onChange={(e) => setValues({ ...values, timeZone: e.target.value })}
+        error={errors.timeZone}
+        options={timeZones.map((zone) => ({ value: zone, label: zone.replace(/_/g, ' ') }))}
+      />
+      <SelectField
+        label="Default role for new members"
+        name="defaultRole"
+        value={values.defaultRole}
+        onChange={(e) => setValues({ ...values, defaultRole: e.target.value })}
+        error={errors.defaultRole}
+        options={[
+          { value: 'member', label: 'Member' },
+          { value: 'viewer', label: 'Viewer' },
+          { value: 'admin', label: 'Admin' },
+        ]}
+      />
+      <div className="flex items-center gap-4">
+        <Button type="submit" disabled={pending}>
+          {pending ? 'Saving…' : 'Save changes'}
+        </Button>
+        <FormStatus message={status} />
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { tenantDb } from '../db/tenant-db.ts';
+
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-01-31.')
+  .optional()
+  .or(z.literal('').transform(() => undefined));
+
+export const auditQuerySchema = z.object({
+  actor: z.string().trim().max(254).optional(),
+  action: z.string().trim().max(100).optional(),
+  from: date,
+  to: date,
+  cursor: z.string().max(50).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+export interface AuditRow {
+  id: string;
+  createdAt: string;
+  actorEmail: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  ip: string | null;
+  metadata: unknown;
+}
+
+function whereFor(query: AuditQuery) {
+  const createdAt: { gte?: Date; lt?: Date } = {};
+  if (query.from) createdAt.gte = new Date(`${query.from}T00:00:00Z`);
+  if (query.to) createdAt.lt = new Date(new Date(`${query.to}T00:00:00Z`).getTime() + 86_400_000);
+  return {
+    ...(query.actor ? { actorEmail: { contains: query.actor, mode: 'insensitive' as const } } : {}),
+    ...(query.action ? { action: { startsWith: query.action } } : {}),
+    ...(query.from || query.to ? { createdAt } : {}),
+  };
+}
+
+/** Newest first, cursor-paginated by id. */
+export async function queryAudit(tenantId: string, query: AuditQuery): Promise<{ rows: AuditRow[]; nextCursor: string | null }> {
+  const rows = await tenantDb(tenantId).auditLog.findMany({
+    where: whereFor(query),
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: query.limit + 1,
+    ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
+  });
+  const page = rows.slice(0, query.limit);
+  return {
+    rows: page.map((row) => ({ id: row.id, createdAt: row.createdAt.toISOString(), actorEmail: row.actorEmail, action: row.action, targetType: row.targetType, targetId: row.targetId, ip: row.ip, metadata: row.metadata })),
+    nextCursor: rows.length > query.limit ? page[page.length - 1].id : null,
+  };
+}
+
+/** All matching entries (up to 50,000), for export. */
+export async function* auditRowsForExport(tenantId: string, query: AuditQuery): AsyncGenerator<AuditRow> {
+  let cursor: string | undefined;
+  for (let fetched = 0; fetched < 50_000; ) {
+    const { rows, nextCursor } = await queryAudit(tenantId, { ...query, cursor, limit: 200 });
+    yield* rows;
+    fetched += rows.length;
+    if (!nextCursor) return;
+    cursor = nextCursor;
+  }
+}
+
+/** One CSV field; cells that spreadsheets would run as formulas are defused with a quote. */
+export function csvField(value: unknown): string {
+  let text = value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export const AUDIT_CSV_HEADER = ['time', 'actor', 'action', 'target_type', 'target_id', 'ip', 'metadata'];
+
+export function auditCsvLine(row: AuditRow): string {
+  return [row.createdAt, row.actorEmail, row.action, row.targetType, row.targetId, row.ip, row.metadata].map(csvField).join(',') + '\r\n';
+}

@@ -1,0 +1,40 @@
+import { AppError } from '../http/problem.ts';
+
+// Brand images arrive as raw request bodies. The declared type is not trusted: the first
+// bytes decide what the file is.
+
+export const MAX_BYTES = { logo: 512 * 1024, favicon: 128 * 1024 } as const;
+export type ImageKind = keyof typeof MAX_BYTES;
+
+const SIGNATURES: { type: string; test: (b: Buffer) => boolean }[] = [
+  { type: 'image/png', test: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
+  { type: 'image/jpeg', test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
+  { type: 'image/gif', test: (b) => b.subarray(0, 6).toString('latin1') === 'GIF87a' || b.subarray(0, 6).toString('latin1') === 'GIF89a' },
+  { type: 'image/webp', test: (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP' },
+  { type: 'image/x-icon', test: (b) => b[0] === 0 && b[1] === 0 && b[2] === 1 && b[3] === 0 },
+  {
+    type: 'image/svg+xml',
+    test: (b) => /^(\uFEFF)?\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE svg[^>]*>\s*)?<svg[\s>]/i.test(b.subarray(0, 2048).toString('utf8')),
+  },
+];
+
+const ALLOWED: Record<ImageKind, string[]> = {
+  logo: ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/svg+xml'],
+  favicon: ['image/png', 'image/x-icon', 'image/svg+xml', 'image/gif'],
+};
+
+export function sniffImageType(bytes: Buffer): string | null {
+  return SIGNATURES.find((signature) => signature.test(bytes))?.type ?? null;
+}
+
+/** The verified content type of an upload, or a 413/415 AppError. */
+export function validateImage(kind: ImageKind, bytes: Buffer): string {
+  if (bytes.length === 0) throw new AppError(400, 'bad_request', 'The file is empty.');
+  if (bytes.length > MAX_BYTES[kind]) throw new AppError(413, 'payload_too_large', `The ${kind} must be at most ${MAX_BYTES[kind] / 1024} KB.`);
+  const type = sniffImageType(bytes);
+  if (!type || !ALLOWED[kind].includes(type)) {
+    const names = ALLOWED[kind].map((t) => t.replace('image/', '').replace('+xml', '').replace('x-icon', 'ico').toUpperCase());
+    throw new AppError(415, 'unsupported_media_type', `The ${kind} must be a ${names.join(', ')} image.`);
+  }
+  return type;
+}

@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto';
+import type { Member } from '../auth/session.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { sanitizeCss } from '../branding/sanitize-css.ts';
+import { validateImage, type ImageKind } from '../branding/image-upload.ts';
+import { db } from '../db/client.ts';
+import type { Prisma } from '../db/generated/client.ts';
+import { tenantDb } from '../db/tenant-db.ts';
+import { badRequest, validationFailed } from '../http/problem.ts';
+import { assertCan } from '../members/permissions.ts';
+import { brandingSettingsSchema, deleteWorkspaceSchema, generalSettingsSchema } from './settings-schema.ts';
+import { clearLocalTenantCache, notifyTenantChanged } from './tenant-cache.ts';
+import type { TenantContext } from './tenant-context.ts';
+
+// Admin changes to the workspace itself. Each one is audited and clears every instance's
+// tenant cache (notifyTenantChanged) so the new name, colors or logo show at once.
+
+function actorOf(member: Member) {
+  return { id: member.userId, email: member.email };
+}
+
+export async function updateGeneralSettings(tenant: TenantContext, actor: Member, input: unknown, ip: string | null = null) {
+  assertCan(actor.role, 'settings.manage');
+  const data = generalSettingsSchema.parse(input);
+  await tenantDb(tenant.id).$transaction(async (tx) => {
+    await tx.tenant.update({ where: { id: tenant.id }, data });
+    await recordAudit(tx, { tenantId: tenant.id, actor: actorOf(actor), action: 'settings.general_updated', target: { type: 'tenant', id: tenant.id }, ip, metadata: data });
+    await notifyTenantChanged(tx);
+  });
+  clearLocalTenantCache();
+  return data;
+}
+
+export async function updateBranding(tenant: TenantContext, actor: Member, input: unknown, ip: string | null = null) {
+  assertCan(actor.role, 'settings.manage');
+  const data = brandingSettingsSchema.parse(input);
+  // Stored sanitized as well as rendered sanitized: what admins see in the form is what runs.
+  const customCss = data.customCss ? sanitizeCss(data.customCss) : null;
+  const terminology = Object.fromEntries(Object.entries(data.terminology).filter(([, value]) => value)) as Prisma.InputJsonObject;
+  const values = { ...data, customCss, terminology };
+  await tenantDb(tenant.id).$transaction(async (tx) => {
+    await tx.branding.upsert({ where: { tenantId: tenant.id }, create: { tenantId: tenant.id, ...values }, update: values });
+    await recordAudit(tx, {
+      tenantId: tenant.id,
+      actor: actorOf(actor),
+      action: 'settings.branding_updated',
+      target: { type: 'tenant', id: tenant.id },
+      ip,
+      metadata: { ...values, customCss: customCss ? `${customCss.length} characters` : null },
+    });
+    await notifyTenantChanged(tx);
+  });
+  clearLocalTenantCache();
+  return values;
+}
+
+/** Stores a logo or favicon and points the branding at it; returns its URL. */
+export async function uploadBrandImage(tenant: TenantContext, actor: Member, kind: ImageKind, bytes: Buffer, ip: string | null = null): Promise<string> {
+  assertCan(actor.role, 'settings.manage');
+  const contentType = validateImage(kind, bytes);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const url = await tenantDb(tenant.id).$transaction(async (tx) => {
+    const asset = await tx.asset.create({ data: { tenantId: tenant.id, kind, contentType, size: bytes.length, sha256, data: new Uint8Array(bytes) }, select: { id: true } });
+    const path = `/api/assets/${asset.id}`;
+    const field = kind === 'logo' ? { logoUrl: path } : { faviconUrl: path };
+    await tx.branding.upsert({ where: { tenantId: tenant.id }, create: { tenantId: tenant.id, ...field }, update: field });
+    // Older uploads of this kind are no longer referenced.
+    await tx.asset.deleteMany({ where: { kind, id: { not: asset.id } } });
+    await recordAudit(tx, { tenantId: tenant.id, actor: actorOf(actor), action: `settings.${kind}_uploaded`, target: { type: 'asset', id: asset.id }, ip, metadata: { contentType, size: bytes.length } });
+    await notifyTenantChanged(tx);
+    return path;
+  });
+  clearLocalTenantCache();
+  return url;
+}
+
+export async function removeBrandImage(tenant: TenantContext, actor: Member, kind: ImageKind, ip: string | null = null): Promise<void> {
+  assertCan(actor.role, 'settings.manage');
+  await tenantDb(tenant.id).$transaction(async (tx) => {
+    await tx.branding.update({ where: { tenantId: tenant.id }, data: kind === 'logo' ? { logoUrl: null } : { faviconUrl: null } });
+    await tx.asset.deleteMany({ where: { kind } });
+    await recordAudit(tx, { tenantId: tenant.id, actor: actorOf(actor), action: `settings.${kind}_removed`, target: { type: 'tenant', id: tenant.id }, ip });
+    await notifyTenantChanged(tx);
+  });
+  clearLocalTenantCache();
+}
+
+/** Deletes the workspace and everything in it. The owner confirms by typing its address. */
+export async function deleteWorkspace(tenant: TenantContext, actor: Member, input: unknown): Promise<void> {
+  assertCan(actor.role, 'tenant.delete', 'Only an owner can delete the workspace.');
+  const { confirmSlug } = deleteWorkspaceSchema.parse(input);
+  if (confirmSlug !== tenant.slug) throw validationFailed({ confirmSlug: `Type ${tenant.slug} to confirm.` });
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.tenant.deleteMany({ where: { id: tenant.id } });
+    if (!count) throw badRequest('This workspace no longer exists.');
+    await notifyTenantChanged(tx);
+  });
+  clearLocalTenantCache();
+  console.info(`[tenancy] workspace ${tenant.slug} (${tenant.id}) deleted by ${actor.email}`);
+}
+
+export async function getBrandAsset(tenantId: string, assetId: string) {
+  return tenantDb(tenantId).asset.findUnique({ where: { id: assetId }, select: { contentType: true, data: true, sha256: true, size: true } });
+}
