@@ -69,3 +69,10 @@ export function problemResponse(error: unknown, instance?: string): Response {
   };
   return new Response(JSON.stringify(body), { status: appError.status, headers });
 }
+
+/** Parses input with a zod schema; invalid input becomes a 422 AppError with per-field messages. */
+export function parseInput<T>(schema: { safeParse(input: unknown): { success: true; data: T } | { success: false; error: ZodError } }, input: unknown): T {
+  const result = schema.safeParse(input);
+  if (!result.success) throw validationFailed(zodFieldErrors(result.error));
+  return result.data;
+}

@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { issueLoginToken } from '../auth/login-token.ts';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
 import { tenantOrigin } from '../config/env.ts';
-import { conflict, validationFailed, zodFieldErrors } from '../http/problem.ts';
+import { conflict, parseInput } from '../http/problem.ts';
 import { clearLocalTenantCache, notifyTenantChanged } from '../tenancy/tenant-cache.ts';
 import { signupSchema } from './signup-schema.ts';
 
@@ -22,9 +22,7 @@ const SLUG_TAKEN = 'This address is already taken. Pick another one.';
  * part fails. An existing user may create another workspace by giving their own password.
  */
 export async function signUp(input: unknown, ip: string | null): Promise<SignupResult> {
-  const parsed = signupSchema.safeParse(input);
-  if (!parsed.success) throw validationFailed(zodFieldErrors(parsed.error));
-  const data = parsed.data;
+  const data = parseInput(signupSchema, input);
 
   const [existingUser, slugOwner] = await Promise.all([
     db.user.findUnique({ where: { email: data.email }, select: { id: true, passwordHash: true } }),

@@ -6,7 +6,7 @@ import { validateImage, type ImageKind } from '../branding/image-upload.ts';
 import { db } from '../db/client.ts';
 import type { Prisma } from '../db/generated/client.ts';
 import { tenantDb } from '../db/tenant-db.ts';
-import { badRequest, validationFailed } from '../http/problem.ts';
+import { badRequest, parseInput, validationFailed } from '../http/problem.ts';
 import { assertCan } from '../members/permissions.ts';
 import { brandingSettingsSchema, deleteWorkspaceSchema, generalSettingsSchema } from './settings-schema.ts';
 import { clearLocalTenantCache, notifyTenantChanged } from './tenant-cache.ts';
@@ -21,7 +21,7 @@ function actorOf(member: Member) {
 
 export async function updateGeneralSettings(tenant: TenantContext, actor: Member, input: unknown, ip: string | null = null) {
   assertCan(actor.role, 'settings.manage');
-  const data = generalSettingsSchema.parse(input);
+  const data = parseInput(generalSettingsSchema, input);
   await tenantDb(tenant.id).$transaction(async (tx) => {
     await tx.tenant.update({ where: { id: tenant.id }, data });
     await recordAudit(tx, { tenantId: tenant.id, actor: actorOf(actor), action: 'settings.general_updated', target: { type: 'tenant', id: tenant.id }, ip, metadata: data });
@@ -33,7 +33,7 @@ export async function updateGeneralSettings(tenant: TenantContext, actor: Member
 
 export async function updateBranding(tenant: TenantContext, actor: Member, input: unknown, ip: string | null = null) {
   assertCan(actor.role, 'settings.manage');
-  const data = brandingSettingsSchema.parse(input);
+  const data = parseInput(brandingSettingsSchema, input);
   // Stored sanitized as well as rendered sanitized: what admins see in the form is what runs.
   const customCss = data.customCss ? sanitizeCss(data.customCss) : null;
   const terminology = Object.fromEntries(Object.entries(data.terminology).filter(([, value]) => value)) as Prisma.InputJsonObject;
@@ -88,7 +88,7 @@ export async function removeBrandImage(tenant: TenantContext, actor: Member, kin
 /** Deletes the workspace and everything in it. The owner confirms by typing its address. */
 export async function deleteWorkspace(tenant: TenantContext, actor: Member, input: unknown): Promise<void> {
   assertCan(actor.role, 'tenant.delete', 'Only an owner can delete the workspace.');
-  const { confirmSlug } = deleteWorkspaceSchema.parse(input);
+  const { confirmSlug } = parseInput(deleteWorkspaceSchema, input);
   if (confirmSlug !== tenant.slug) throw validationFailed({ confirmSlug: `Type ${tenant.slug} to confirm.` });
   await db.$transaction(async (tx) => {
     const { count } = await tx.tenant.deleteMany({ where: { id: tenant.id } });

@@ -21,3 +21,17 @@ export async function createMember(tenantId: string, role: Role = 'member', emai
   await db.membership.create({ data: { tenantId, userId: user.id, role } });
   return user;
 }
+
+/** The Member shape services take, for a user created by createMember. */
+export async function memberOf(tenantId: string, userId: string) {
+  const membership = await db.membership.findUniqueOrThrow({ where: { tenantId_userId: { tenantId, userId } }, include: { user: true } });
+  return { userId, email: membership.user.email, name: membership.user.name, role: membership.role, membershipId: membership.id };
+}
+
+/** A tenant as the services see it (the cached context). */
+export async function contextOf(tenantId: string) {
+  const { loadTenantById } = await import('../../lib/tenancy/load-tenant.ts');
+  const tenant = await loadTenantById(tenantId);
+  if (!tenant) throw new Error(`no tenant ${tenantId}`);
+  return tenant;
+}

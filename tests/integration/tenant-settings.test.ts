@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { db } from '../../lib/db/client.ts';
+import { resolveTenant } from '../../lib/tenancy/tenant-cache.ts';
+import { deleteWorkspace, getBrandAsset, removeBrandImage, updateBranding, updateGeneralSettings, uploadBrandImage } from '../../lib/tenancy/tenant-settings.ts';
+import { contextOf, createMember, createTenant, memberOf } from '../support/factories.ts';
+
+const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+
+async function workspace() {
+  const tenant = await createTenant();
+  const owner = await createMember(tenant.id, 'owner');
+  const admin = await createMember(tenant.id, 'admin');
+  const member = await createMember(tenant.id, 'member');
+  return { tenant: await contextOf(tenant.id), owner: await memberOf(tenant.id, owner.id), admin: await memberOf(tenant.id, admin.id), member: await memberOf(tenant.id, member.id) };
+}
+
+const status = (promise: Promise<unknown>) => promise.then(() => 200, (error) => error.status as number);
+
+const BRANDING = {
+  primaryColor: '#0ea5e9',
+  secondaryColor: '#0c4a6e',
+  accentColor: '#f43f5e',
+  customCss: '',
+  terminology: { goal: 'objective', goals: 'objectives', habit: '', habits: '', team: '', teams: '' },
+  emailFromName: 'Coach Team',
+  supportEmail: 'help@example.test',
+  termsUrl: 'https://example.test/terms',
+  privacyUrl: '',
+  hidePoweredBy: true,
+};
+
+describe('tenant settings', () => {
+  it('updates name, time zone and default role; the cached tenant follows at once', async () => {
+    const w = await workspace();
+    await resolveTenant({ kind: 'subdomain', slug: w.tenant.slug }); // warm the cache
+    await updateGeneralSettings(w.tenant, w.admin, { name: 'Renamed Co', timeZone: 'Europe/Berlin', defaultRole: 'viewer' });
+    const cached = await resolveTenant({ kind: 'subdomain', slug: w.tenant.slug });
+    expect(cached).toMatchObject({ name: 'Renamed Co', timeZone: 'Europe/Berlin', defaultRole: 'viewer' });
+    expect(await db.auditLog.count({ where: { tenantId: w.tenant.id, action: 'settings.general_updated' } })).toBe(1);
+  });
+
+  it('refuses bad general settings with field errors', async () => {
+    const w = await workspace();
+    const error = await updateGeneralSettings(w.tenant, w.admin, { name: 'x', timeZone: 'Mars/Olympus', defaultRole: 'owner' }).catch((e) => e);
+    expect(error.status).toBe(422);
+    expect(Object.keys(error.fields).sort()).toEqual(['defaultRole', 'name', 'timeZone']);
+  });
+
+  it('saves branding and terminology, sanitizing custom CSS before storing it', async () => {
+    const w = await workspace();
+    await updateBranding(w.tenant, w.admin, { ...BRANDING, customCss: '@import "https://evil.test/x.css"; h1{color:red}</style><script>alert(1)</script>' });
+    const stored = await db.branding.findUniqueOrThrow({ where: { tenantId: w.tenant.id } });
+    expect(stored.customCss).not.toMatch(/import|</i); // without "<" no markup can exist
+    expect(stored.terminology).toEqual({ goal: 'objective', goals: 'objectives' });
+    const cached = await resolveTenant({ kind: 'subdomain', slug: w.tenant.slug });
+    expect(cached?.branding).toMatchObject({ primaryColor: '#0ea5e9', hidePoweredBy: true, emailFromName: 'Coach Team', terminology: { goal: 'objective', goals: 'objectives', habit: 'habit' } });
+  });
+
+  it('refuses invalid branding with field errors and changes nothing', async () => {
+    const w = await workspace();
+    const error = await updateBranding(w.tenant, w.admin, { ...BRANDING, primaryColor: 'red', supportEmail: 'nope', termsUrl: 'javascript:alert(1)', terminology: { ...BRANDING.terminology, goal: '<b>' } }).catch((e) => e);
+    expect(error.status).toBe(422);
+    expect(Object.keys(error.fields).sort()).toEqual(['primaryColor', 'supportEmail', 'terminology.goal', 'termsUrl']);
+    expect((await db.branding.findUniqueOrThrow({ where: { tenantId: w.tenant.id } })).primaryColor).toBe('#4f46e5');
+  });
+
+  it('lets only admins change settings', async () => {
+    const w = await workspace();
+    expect(await status(updateBranding(w.tenant, w.member, BRANDING))).toBe(403);
+    expect(await status(updateGeneralSettings(w.tenant, w.member, { name: 'Nope', timeZone: 'UTC', defaultRole: 'member' }))).toBe(403);
+    expect(await status(uploadBrandImage(w.tenant, w.member, 'logo', PNG))).toBe(403);
+  });
+
+  it('stores an uploaded logo, serves it only to its own tenant, and replaces the previous one', async () => {
+    const w = await workspace();
+    const other = await workspace();
+    const first = await uploadBrandImage(w.tenant, w.admin, 'logo', PNG);
+    const second = await uploadBrandImage(w.tenant, w.admin, 'logo', Buffer.concat([PNG, Buffer.from([1])]));
+    const id = second.split('/').pop()!;
+    expect((await getBrandAsset(w.tenant.id, id))?.contentType).toBe('image/png');
+    expect(await getBrandAsset(other.tenant.id, id)).toBeNull();
+    expect(await getBrandAsset(w.tenant.id, first.split('/').pop()!)).toBeNull();
+    expect((await resolveTenant({ kind: 'subdomain', slug: w.tenant.slug }))?.branding.logoUrl).toBe(second);
+    await removeBrandImage(w.tenant, w.admin, 'logo');
+    expect((await resolveTenant({ kind: 'subdomain', slug: w.tenant.slug }))?.branding.logoUrl).toBeNull();
+    expect(await status(uploadBrandImage(w.tenant, w.admin, 'logo', Buffer.from('<html></html>')))).toBe(415);
+  });
+
+  it('deletes the workspace only for an owner who types its address', async () => {
+    const w = await workspace();
+    expect(await status(deleteWorkspace(w.tenant, w.admin, { confirmSlug: w.tenant.slug }))).toBe(403);
+    expect(await status(deleteWorkspace(w.tenant, w.owner, { confirmSlug: 'wrong' }))).toBe(422);
+    await deleteWorkspace(w.tenant, w.owner, { confirmSlug: w.tenant.slug });
+    expect(await db.tenant.count({ where: { id: w.tenant.id } })).toBe(0);
+    expect(await db.membership.count({ where: { tenantId: w.tenant.id } })).toBe(0);
+    expect(await resolveTenant({ kind: 'subdomain', slug: w.tenant.slug })).toBeNull();
+  });
+});
