@@ -27,7 +27,12 @@ const env: NodeJS.ProcessEnv = {
   NEXTAUTH_SECRET: 'e2e-secret-not-for-production',
   ROOT_DOMAIN: `localhost:${port}`,
   E2E_PORT: port,
+  // Domain verification in e2e asks a stub DNS server that the tests run on this port.
+  DNS_SERVERS: `127.0.0.1:${process.env.E2E_DNS_PORT ?? '5399'}`,
+  E2E_DNS_PORT: process.env.E2E_DNS_PORT ?? '5399',
   NEXT_TELEMETRY_DISABLED: '1',
+  // Mail stays in the outbox, where the e2e tests read invitation links.
+  SMTP_URL: '',
   // The e2e tests change tenants from their own process; the server's cache hears about it
   // through NOTIFY, and this short TTL bounds the damage if it ever did not.
   TENANT_CACHE_TTL_SECONDS: '60',

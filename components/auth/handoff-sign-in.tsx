@@ -20,7 +20,7 @@ export function HandoffSignIn({ token }: { token: string }) {
       .catch(() => setFailed(true));
   }, [token]);
 
-  if (!failed) return <p className="text-slate-700" role="status">Signing you in to your new workspace…</p>;
+  if (!failed) return <p className="text-slate-700" role="status">Signing you in…</p>;
   return (
     <div role="alert" className="flex flex-col gap-3">
       <p className="text-slate-800">This sign-in link has expired or was already used.</p>

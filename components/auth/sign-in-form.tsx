@@ -6,14 +6,31 @@ import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { TextField } from '@/components/ui/text-field';
 
-/** Email + password sign-in for the current host (a tenant, or the platform for operators). */
-export function SignInForm({ redirectTo = '/', wrongCredentialsMessage }: { redirectTo?: string; wrongCredentialsMessage: string }) {
+interface Props {
+  redirectTo?: string;
+  wrongCredentialsMessage: string;
+  /** Offer a sign-in link by email as well (tenant hosts only; operators use a password). */
+  magicLink?: boolean;
+  /** Start on "check your email" (next-auth's verify-request page redirects here). */
+  linkSent?: boolean;
+  /** An error to show from the start, e.g. an expired sign-in link. */
+  initialError?: string | null;
+}
+
+/**
+ * Sign-in for the current host (a tenant, or the platform for operators): email + password,
+ * or, where offered, a link by email. One mode at a time, so the page never has two fields
+ * labelled "Email".
+ */
+export function SignInForm({ redirectTo = '/', wrongCredentialsMessage, magicLink = false, linkSent: initiallySent = false, initialError = null }: Props) {
+  const [mode, setMode] = useState<'password' | 'link'>(magicLink && initiallySent ? 'link' : 'password');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(initialError);
+  const [linkSent, setLinkSent] = useState(magicLink && initiallySent);
   const [pending, setPending] = useState(false);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  async function onPasswordSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!email || !password) {
       setError('Enter your email and password.');
@@ -30,14 +47,66 @@ export function SignInForm({ redirectTo = '/', wrongCredentialsMessage }: { redi
     setPending(false);
   }
 
+  async function onLinkSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) {
+      setError('Enter a valid email address.');
+      return;
+    }
+    setPending(true);
+    setError(null);
+    // The answer is the same whether or not the address belongs to a member.
+    const result = await signIn('email', { email: email.trim(), redirect: false, callbackUrl: redirectTo }).catch(() => null);
+    if (result?.ok && !result.error) setLinkSent(true);
+    else setError(!result ? 'Could not reach the server. Try again.' : 'We could not send a sign-in link. Check the address and try again.');
+    setPending(false);
+  }
+
+  function switchTo(next: 'password' | 'link') {
+    setMode(next);
+    setError(null);
+    setLinkSent(false);
+  }
+
+  const emailField = <TextField label="Email" name="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />;
+
+  if (mode === 'link') {
+    return (
+      <div className="flex flex-col gap-4">
+        {linkSent ? (
+          <p role="status" className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">
+            Check your email for a sign-in link.
+          </p>
+        ) : null}
+        <form onSubmit={onLinkSubmit} noValidate className="flex flex-col gap-4" aria-label="Sign-in link">
+          <FormAlert message={error} />
+          {emailField}
+          <Button type="submit" disabled={pending}>
+            {pending ? 'Sending…' : 'Email me a sign-in link'}
+          </Button>
+        </form>
+        <Button type="button" variant="ghost" onClick={() => switchTo('password')}>
+          Use my password instead
+        </Button>
+      </div>
+    );
+  }
+
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label="Sign in">
-      <FormAlert message={error} />
-      <TextField label="Email" name="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
-      <TextField label="Password" name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
-      <Button type="submit" disabled={pending}>
-        {pending ? 'Signing in…' : 'Sign in'}
-      </Button>
-    </form>
+    <div className="flex flex-col gap-4">
+      <form onSubmit={onPasswordSubmit} noValidate className="flex flex-col gap-4" aria-label="Sign in">
+        <FormAlert message={error} />
+        {emailField}
+        <TextField label="Password" name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        <Button type="submit" disabled={pending}>
+          {pending ? 'Signing in…' : 'Sign in'}
+        </Button>
+      </form>
+      {magicLink ? (
+        <Button type="button" variant="ghost" onClick={() => switchTo('link')}>
+          Email me a link instead
+        </Button>
+      ) : null}
+    </div>
   );
 }

@@ -1,12 +1,15 @@
 import { createHmac } from 'node:crypto';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
+import EmailProvider from 'next-auth/providers/email';
 import { config } from '../config/env.ts';
 import { db } from '../db/client.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
 import { authenticate, isThrottleError } from './authenticate.ts';
 import { clientIp } from './client-ip.ts';
 import { consumeLoginToken } from './login-token.ts';
+import { findMemberByEmail, MAGIC_LINK_MAX_AGE_SECONDS, sendMagicLink } from './magic-link.ts';
+import { magicLinkAdapter } from './magic-link-adapter.ts';
 
 // next-auth builds callback URLs from the request's host (proxy.ts pins x-forwarded-host
 // to the host it resolved); without this it would use one fixed NEXTAUTH_URL for every tenant.
@@ -27,6 +30,14 @@ declare module 'next-auth' {
 function sessionSecret(scope: string): string | undefined {
   const base = process.env.NEXTAUTH_SECRET;
   return base ? createHmac('sha256', base).update(`waypoint-session:${scope}`).digest('base64url') : undefined;
+}
+
+/** Sign-in links by email, on tenant hosts only: operators sign in with a password. */
+function magicLinkProvider(tenant: TenantContext) {
+  return EmailProvider({
+    maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
+    sendVerificationRequest: ({ identifier, url, expires }) => sendMagicLink(tenant, { identifier, url, expires }),
+  });
 }
 
 /**
@@ -50,7 +61,9 @@ export function authOptionsFor(tenant: TenantContext | null): NextAuthOptions {
       },
       debug() {},
     },
-    pages: { signIn: tenant ? '/signin' : '/operator/signin', error: tenant ? '/signin' : '/operator/signin' },
+    pages: tenant ? { signIn: '/signin', error: '/signin', verifyRequest: '/signin?check-email=1' } : { signIn: '/operator/signin', error: '/operator/signin' },
+    // Only the Email provider uses it, and only for this tenant's members.
+    adapter: tenant ? magicLinkAdapter(tenant.id) : undefined,
     providers: [
       CredentialsProvider({
         id: 'credentials',
@@ -78,8 +91,15 @@ export function authOptionsFor(tenant: TenantContext | null): NextAuthOptions {
           return user;
         },
       }),
+      ...(tenant ? [magicLinkProvider(tenant)] : []),
     ],
     callbacks: {
+      async signIn({ user, account, email }) {
+        // Asking for a link always "succeeds" (sendMagicLink quietly skips non-members);
+        // using one requires membership at that moment.
+        if (account?.type !== 'email' || email?.verificationRequest) return true;
+        return !!tenantId && !!user.email && !!(await findMemberByEmail(tenantId, user.email));
+      },
       async jwt({ token, user }) {
         if (user) {
           token.uid = user.id;

@@ -6,14 +6,31 @@ import { requireTenant } from '@/lib/tenancy/current-tenant';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-export default async function TenantSignInPage({ params }: { params: Promise<{ tenant: string }> }) {
+// next-auth sends people back here with ?error=<code> when a sign-in link fails.
+function linkError(code: string | string[] | undefined, tenantName: string): string | null {
+  if (typeof code !== 'string' || !code) return null;
+  if (code === 'Verification') return 'This sign-in link has expired or was already used. Ask for a new one.';
+  if (code === 'AccessDenied') return `This account is not a member of ${tenantName}.`;
+  if (code === 'EmailSignin') return 'We could not send a sign-in link. Try again.';
+  return 'Sign-in failed. Try again.';
+}
+
+type SearchParams = Promise<{ 'check-email'?: string | string[]; error?: string | string[] }>;
+
+export default async function TenantSignInPage({ params, searchParams }: { params: Promise<{ tenant: string }>; searchParams: SearchParams }) {
   const tenant = await requireTenant((await params).tenant);
   if (await getCurrentMember(tenant)) redirect('/');
+  const query = await searchParams;
   return (
     <section className="mx-auto max-w-md px-6 py-16">
       <h1 className="mb-2 text-2xl font-bold text-slate-900">Sign in to {tenant.name}</h1>
       <p className="mb-6 text-sm text-slate-600">Use the email and password of your {tenant.name} account.</p>
-      <SignInForm wrongCredentialsMessage={`Wrong email or password, or this account is not a member of ${tenant.name}.`} />
+      <SignInForm
+        wrongCredentialsMessage={`Wrong email or password, or this account is not a member of ${tenant.name}.`}
+        magicLink
+        linkSent={query['check-email'] !== undefined}
+        initialError={linkError(query.error, tenant.name)}
+      />
     </section>
   );
 }

@@ -1,0 +1,183 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { Button } from '@/components/ui/button';
+import { FormAlert } from '@/components/ui/form-alert';
+import { FormStatus } from '@/components/ui/form-status';
+import { SelectField } from '@/components/ui/select-field';
+import { TextField } from '@/components/ui/text-field';
+import { term, type Terminology } from '@/lib/branding/terminology';
+import { ApiError, api } from '@/lib/http/api-client';
+import type { InvitableRole, InvitationResult, InvitationView } from '@/lib/members/invitation-schema';
+
+const ROLE_LABELS: Record<InvitableRole, string> = { owner: 'Owner', admin: 'Admin', member: 'Member', viewer: 'Viewer' };
+const KEY = ['invitations'];
+
+function deliveryMessage({ invitation, delivery }: InvitationResult, verb: string): string {
+  if (delivery === 'outbox') return `Invitation to ${invitation.email} ${verb}. Outgoing email is not set up, so the message is in the development outbox.`;
+  return `Invitation ${verb} to ${invitation.email}.`;
+}
+
+function formatDate(iso: string): string {
+  return new Date(iso).toLocaleDateString(undefined, { dateStyle: 'medium' });
+}
+
+/** Invite form and pending invitations for the members settings page (admins and owners). */
+export function InvitationsPanel({ canGrantOwner, terminology }: { canGrantOwner: boolean; terminology: Terminology }) {
+  const client = useQueryClient();
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<InvitableRole>('member');
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [alert, setAlert] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+
+  const { data: invitations, isPending, error: loadError } = useQuery({
+    queryKey: KEY,
+    queryFn: () => api<{ invitations: InvitationView[] }>('/api/app/invitations').then((r) => r.invitations),
+  });
+
+  const report = (result: InvitationResult, verb: string) => {
+    if (result.delivery === 'failed') setAlert(`The invitation to ${result.invitation.email} was saved, but the email could not be sent. Try “Resend” in a minute.`);
+    else setStatus(deliveryMessage(result, verb));
+  };
+
+  // Optimistic edits of the cached list, rolled back when the server says no.
+  const optimistic = async (update: (rows: InvitationView[]) => InvitationView[]) => {
+    await client.cancelQueries({ queryKey: KEY });
+    const previous = client.getQueryData<InvitationView[]>(KEY);
+    client.setQueryData<InvitationView[]>(KEY, (rows) => (rows ? update(rows) : rows));
+    setAlert(null);
+    setStatus(null);
+    return { previous };
+  };
+  const rollback = (error: Error, _vars: unknown, context?: { previous?: InvitationView[] }) => {
+    client.setQueryData(KEY, context?.previous);
+    setAlert(error.message);
+  };
+  const refresh = () => client.invalidateQueries({ queryKey: KEY });
+
+  const create = useMutation({
+    mutationFn: (input: { email: string; role: InvitableRole }) => api<InvitationResult>('/api/app/invitations', { method: 'POST', json: input }),
+    onSuccess: (result) => {
+      client.setQueryData<InvitationView[]>(KEY, (rows) => [result.invitation, ...(rows ?? [])]);
+      setEmail('');
+      report(result, 'sent');
+    },
+    onError: (error) => {
+      const fields = error instanceof ApiError ? error.fields : {};
+      setFieldErrors(fields);
+      if (!Object.keys(fields).length) setAlert(error.message);
+    },
+    onSettled: refresh,
+  });
+
+  const resend = useMutation({
+    mutationFn: (invitation: InvitationView) => api<InvitationResult>(`/api/app/invitations/${invitation.id}/resend`, { method: 'POST' }),
+    onMutate: (invitation) => {
+      const now = new Date().toISOString();
+      return optimistic((rows) => rows.map((row) => (row.id === invitation.id ? { ...row, lastSentAt: now, expired: false } : row)));
+    },
+    onSuccess: (result) => {
+      client.setQueryData<InvitationView[]>(KEY, (rows) => rows?.map((row) => (row.id === result.invitation.id ? result.invitation : row)));
+      report(result, 'resent');
+    },
+    onError: rollback,
+    onSettled: refresh,
+  });
+
+  const revoke = useMutation({
+    mutationFn: (invitation: InvitationView) => api(`/api/app/invitations/${invitation.id}`, { method: 'DELETE' }),
+    onMutate: (invitation) => optimistic((rows) => rows.filter((row) => row.id !== invitation.id)),
+    onSuccess: (_data, invitation) => setStatus(`Invitation to ${invitation.email} revoked.`),
+    onError: rollback,
+    onSettled: refresh,
+  });
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setFieldErrors({});
+    setAlert(null);
+    setStatus(null);
+    if (!email.trim()) {
+      setFieldErrors({ email: 'Enter an email address.' });
+      return;
+    }
+    create.mutate({ email: email.trim(), role });
+  }
+
+  const roles = (canGrantOwner ? (['member', 'viewer', 'admin', 'owner'] as const) : (['member', 'viewer', 'admin'] as const)).map((value) => ({ value, label: ROLE_LABELS[value] }));
+
+  return (
+    <div className="flex flex-col gap-6">
+      <form onSubmit={onSubmit} noValidate aria-label="Invite someone" className="flex flex-col gap-4">
+        <p className="text-sm text-slate-600">
+          We email them a link that is valid for 7 days. Members set {term(terminology, 'goals')} and log {term(terminology, 'habits')}; viewers can look but not change
+          anything; admins also manage people and settings.
+        </p>
+        <FormAlert message={alert} />
+        <div className="flex flex-col gap-4 sm:flex-row sm:items-start">
+          <TextField
+            label="Email"
+            name="email"
+            type="email"
+            autoComplete="off"
+            required
+            className="flex-1"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            error={fieldErrors.email}
+          />
+          <SelectField label="Role" name="role" options={roles} value={role} onChange={(e) => setRole(e.target.value as InvitableRole)} error={fieldErrors.role} />
+        </div>
+        <div className="flex items-center gap-4">
+          <Button type="submit" disabled={create.isPending}>
+            {create.isPending ? 'Sending…' : 'Send invitation'}
+          </Button>
+          <FormStatus message={status} />
+        </div>
+      </form>
+
+      <div>
+        <h3 className="text-base font-semibold text-slate-900">Pending invitations</h3>
+        {isPending ? (
+          <p className="mt-2 text-sm text-slate-500">Loading invitations…</p>
+        ) : loadError ? (
+          <div className="mt-2">
+            <FormAlert message={loadError.message} />
+          </div>
+        ) : invitations.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-500">No pending invitations.</p>
+        ) : (
+          <ul className="mt-2 divide-y divide-slate-100" aria-label="Pending invitations">
+            {invitations.map((invitation) => {
+              const mayChange = invitation.role !== 'owner' || canGrantOwner;
+              return (
+                <li key={invitation.id} className="flex flex-wrap items-center justify-between gap-3 py-3 text-sm">
+                  <div className="min-w-0">
+                    <p className="font-medium break-all text-slate-900">{invitation.email}</p>
+                    <p className="text-slate-500">
+                      {ROLE_LABELS[invitation.role]}
+                      {invitation.invitedBy ? ` · invited by ${invitation.invitedBy}` : ''} ·{' '}
+                      {invitation.expired ? <span className="font-medium text-amber-700">expired</span> : `expires ${formatDate(invitation.expiresAt)}`}
+                    </p>
+                  </div>
+                  {mayChange ? (
+                    <div className="flex gap-2">
+                      <Button type="button" variant="secondary" aria-label={`Resend invitation to ${invitation.email}`} disabled={resend.isPending} onClick={() => resend.mutate(invitation)}>
+                        Resend
+                      </Button>
+                      <Button type="button" variant="ghost" aria-label={`Revoke invitation to ${invitation.email}`} disabled={revoke.isPending} onClick={() => revoke.mutate(invitation)}>
+                        Revoke
+                      </Button>
+                    </div>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </div>
+    </div>
+  );
+}

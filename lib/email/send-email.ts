@@ -1,0 +1,82 @@
+import { db } from '../db/client.ts';
+import type { TenantContext } from '../tenancy/tenant-context.ts';
+import { formatSender, senderFor, smtpUrl, type Sender } from './email-config.ts';
+import { smtpTransport } from './smtp-transport.ts';
+import type { EmailContent } from './templates/email-content.ts';
+
+export interface OutgoingEmail extends EmailContent {
+  /** The tenant whose brand and sender name the message carries; null for platform mail. */
+  tenant: TenantContext | null;
+  to: string;
+  /** What the message is, for the outbox and for rate limits: invitation, magic_link, … */
+  kind: string;
+}
+
+/** outbox: kept for /dev/outbox (no SMTP_URL); sent: accepted by the SMTP server; failed: see error. */
+export type Delivery = 'outbox' | 'sent' | 'failed';
+
+export interface SentEmail {
+  id: string;
+  delivery: Delivery;
+  error: string | null;
+}
+
+const SIMPLE_ADDRESS = /^[^\s@<>"]+@[^\s@<>"]+$/;
+
+interface StoredEmail {
+  id: string;
+  kind: string;
+  /** Null: no SMTP server configured, the message stays in the outbox. */
+  smtpUrl: string | null;
+  message: { from: Sender; to: string; subject: string; html: string; text: string };
+}
+
+/** Every message is on record in EmailMessage before any attempt to send it. */
+async function store(email: OutgoingEmail): Promise<StoredEmail> {
+  const to = email.to.trim().toLowerCase();
+  // Recipients come from validated records; anything else is a bug, not a user error.
+  if (!SIMPLE_ADDRESS.test(to)) throw new Error(`sendEmail: not a single email address: ${JSON.stringify(email.to)}`);
+  const from = senderFor(email.tenant);
+  const url = smtpUrl();
+  const subject = email.subject.replace(/[\r\n]+/g, ' ').trim();
+  // Platform mail has no tenant, so this table is written with the platform client.
+  const { id } = await db.emailMessage.create({
+    data: { tenantId: email.tenant?.id ?? null, to, from: formatSender(from), subject, html: email.html, text: email.text, kind: email.kind, transport: url ? 'smtp' : 'outbox' },
+    select: { id: true },
+  });
+  return { id, kind: email.kind, smtpUrl: url, message: { from, to, subject, html: email.html, text: email.text } };
+}
+
+/** Hands a stored message to the SMTP server and records the outcome on it; never throws for a delivery failure. */
+async function deliver({ id, kind, smtpUrl: url, message }: StoredEmail): Promise<SentEmail> {
+  if (!url) return { id, delivery: 'outbox', error: null };
+  try {
+    await smtpTransport(url).sendMail(message);
+    await db.emailMessage.update({ where: { id }, data: { sentAt: new Date() } });
+    return { id, delivery: 'sent', error: null };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    console.error(`[email] could not send ${kind} message ${id}: ${reason}`);
+    await db.emailMessage.update({ where: { id }, data: { error: reason.slice(0, 1000) } });
+    return { id, delivery: 'failed', error: reason };
+  }
+}
+
+/**
+ * Stores the message, then sends it when SMTP_URL is set and waits for the outcome. A delivery
+ * failure is recorded on the message and returned, never thrown: the change that triggered
+ * the email has happened.
+ */
+export async function sendEmail(email: OutgoingEmail): Promise<SentEmail> {
+  return deliver(await store(email));
+}
+
+/**
+ * Stores the message and sends it in the background, for answers whose timing must not
+ * depend on the mail server (e.g. a sign-in link that only members receive).
+ */
+export async function queueEmail(email: OutgoingEmail): Promise<string> {
+  const stored = await store(email);
+  deliver(stored).catch((error: unknown) => console.error(`[email] could not record the delivery of message ${stored.id}:`, error));
+  return stored.id;
+}

@@ -1,0 +1,203 @@
+import NextAuth, { type NextAuthOptions } from 'next-auth';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { authOptionsFor } from '../../lib/auth/auth-options.ts';
+import { MAX_MAGIC_LINKS_PER_WINDOW, sendMagicLink } from '../../lib/auth/magic-link.ts';
+import { magicLinkAdapter } from '../../lib/auth/magic-link-adapter.ts';
+import { db } from '../../lib/db/client.ts';
+import { loadTenantById } from '../../lib/tenancy/load-tenant.ts';
+import type { TenantContext } from '../../lib/tenancy/tenant-context.ts';
+import { TEST_PASSWORD, createMember, createTenant } from '../support/factories.ts';
+
+let acme: TenantContext;
+let globex: TenantContext;
+let member: { id: string; email: string };
+let outsider: { id: string; email: string };
+
+beforeAll(async () => {
+  // These tests read what was sent from the outbox, whatever the developer's environment says.
+  delete process.env.SMTP_URL;
+  delete process.env.EMAIL_FROM;
+  acme = (await loadTenantById((await createTenant()).id))!;
+  globex = (await loadTenantById((await createTenant()).id))!;
+  member = await createMember(acme.id, 'member');
+  outsider = await createMember(globex.id, 'member');
+});
+
+interface AuthResponse {
+  status: number;
+  location: string | null;
+  cookies: Record<string, string>;
+  body: unknown;
+}
+
+/** Calls next-auth the way app/api/auth/[...nextauth] does, on the given tenant's host. */
+async function callAuth(
+  tenant: TenantContext,
+  method: 'GET' | 'POST',
+  route: string[],
+  options: { query?: Record<string, string>; body?: Record<string, string>; cookies?: Record<string, string> } = {},
+): Promise<AuthResponse> {
+  const result: AuthResponse = { status: 200, location: null, cookies: {}, body: undefined };
+  const headers = new Map<string, string | string[]>();
+  const res = {
+    status(code: number) {
+      result.status = code;
+      return res;
+    },
+    setHeader(name: string, value: string | string[]) {
+      headers.set(name.toLowerCase(), value);
+      if (name.toLowerCase() === 'location') result.location = String(value);
+      return res;
+    },
+    getHeader: (name: string) => headers.get(name.toLowerCase()),
+    end() {},
+    json(body: unknown) {
+      result.body = body;
+    },
+    send(body: unknown) {
+      result.body = body;
+    },
+  };
+  const req = {
+    method,
+    query: { nextauth: route, ...options.query },
+    body: options.body ?? {},
+    cookies: options.cookies ?? {},
+    headers: { host: `${tenant.slug}.localhost:3100`, 'x-forwarded-proto': 'http' },
+  };
+  const authOptions: NextAuthOptions = authOptionsFor(tenant);
+  await (NextAuth as unknown as (req: unknown, res: unknown, options: NextAuthOptions) => Promise<void>)(req, res, authOptions);
+  for (const header of [headers.get('set-cookie') ?? []].flat()) {
+    const [pair] = header.split(';');
+    const index = pair.indexOf('=');
+    result.cookies[pair.slice(0, index)] = decodeURIComponent(pair.slice(index + 1));
+  }
+  return result;
+}
+
+/** Asks for a sign-in link on the tenant's host like the sign-in form does; returns the answer's URL. */
+async function requestLink(tenant: TenantContext, email: string): Promise<string> {
+  const csrf = await callAuth(tenant, 'GET', ['csrf']);
+  const { csrfToken } = csrf.body as { csrfToken: string };
+  const answer = await callAuth(tenant, 'POST', ['signin', 'email'], {
+    body: { email, csrfToken, callbackUrl: '/', json: 'true' },
+    cookies: { 'next-auth.csrf-token': csrf.cookies['next-auth.csrf-token'] },
+  });
+  return (answer.body as { url: string }).url;
+}
+
+async function latestLink(tenant: TenantContext, email: string): Promise<URL | null> {
+  const message = await db.emailMessage.findFirst({ where: { tenantId: tenant.id, to: email, kind: 'magic_link' }, orderBy: { createdAt: 'desc' } });
+  const match = message?.text.match(/https?:\/\/\S+\/api\/auth\/callback\/email\?\S+/);
+  return match ? new URL(match[0]) : null;
+}
+
+async function followLink(tenant: TenantContext, link: URL): Promise<AuthResponse> {
+  return callAuth(tenant, 'GET', ['callback', 'email'], { query: Object.fromEntries(link.searchParams) });
+}
+
+async function sessionOf(tenant: TenantContext, response: AuthResponse) {
+  const token = response.cookies['next-auth.session-token'];
+  if (!token) return null;
+  const session = await callAuth(tenant, 'GET', ['session'], { cookies: { 'next-auth.session-token': token } });
+  return session.body as { userId?: string; tenantId?: string | null };
+}
+
+describe('magic-link sign-in through next-auth', () => {
+  it('emails a member a branded link that signs them in on this tenant with uid and tid, once', async () => {
+    const answer = await requestLink(acme, member.email.toUpperCase());
+    expect(answer).toContain('/api/auth/verify-request');
+    const link = await latestLink(acme, member.email);
+    expect(link?.origin).toBe(`http://${acme.slug}.localhost:3100`);
+
+    const first = await followLink(acme, link!);
+    expect(first.location).toBe(`http://${acme.slug}.localhost:3100/`);
+    expect(await sessionOf(acme, first)).toMatchObject({ userId: member.id, tenantId: acme.id });
+
+    const second = await followLink(acme, link!);
+    expect(second.location).toContain('error=Verification');
+    expect(await sessionOf(acme, second)).toBeNull();
+  });
+
+  it('gives a non-member and an unknown address the same answer, and sends them nothing', async () => {
+    const before = await db.emailMessage.count();
+    const memberAnswer = await requestLink(acme, member.email);
+    const outsiderAnswer = await requestLink(acme, outsider.email);
+    const unknownAnswer = await requestLink(acme, 'nobody-at-all@example.test');
+    expect(outsiderAnswer).toBe(memberAnswer);
+    expect(unknownAnswer).toBe(memberAnswer);
+    expect(await db.emailMessage.count({ where: { to: { in: [outsider.email, 'nobody-at-all@example.test'] } } })).toBe(0);
+    expect(await db.emailMessage.count()).toBeGreaterThanOrEqual(before + 1);
+    expect(await db.verificationToken.count({ where: { identifier: { endsWith: `:${outsider.email}` } } })).toBe(0);
+  });
+
+  it('does not accept a link made for one tenant on another', async () => {
+    await db.membership.create({ data: { tenantId: globex.id, userId: member.id, role: 'member' } });
+    await requestLink(acme, member.email);
+    const link = await latestLink(acme, member.email);
+    const onGlobex = await followLink(globex, link!);
+    expect(onGlobex.location).toContain('error=Verification');
+    expect(await sessionOf(globex, onGlobex)).toBeNull();
+    // The link is still good where it was made.
+    expect(await sessionOf(acme, await followLink(acme, link!))).toMatchObject({ userId: member.id, tenantId: acme.id });
+  });
+
+  it('refuses a valid link once the person is no longer a member', async () => {
+    const leaver = await createMember(acme.id, 'viewer');
+    await requestLink(acme, leaver.email);
+    const link = await latestLink(acme, leaver.email);
+    await db.membership.deleteMany({ where: { tenantId: acme.id, userId: leaver.id } });
+    const response = await followLink(acme, link!);
+    expect(response.location).toContain('error=AccessDenied');
+    expect(await sessionOf(acme, response)).toBeNull();
+  });
+
+  it('leaves password sign-in working alongside it, with the same session fields', async () => {
+    const csrf = await callAuth(acme, 'GET', ['csrf']);
+    const { csrfToken } = csrf.body as { csrfToken: string };
+    const response = await callAuth(acme, 'POST', ['callback', 'credentials'], {
+      body: { email: member.email, password: TEST_PASSWORD, csrfToken, json: 'true' },
+      cookies: { 'next-auth.csrf-token': csrf.cookies['next-auth.csrf-token'] },
+    });
+    expect(await sessionOf(acme, response)).toMatchObject({ userId: member.id, tenantId: acme.id });
+  });
+
+  it('stops sending after a few links in a row to the same address', async () => {
+    const busy = await createMember(acme.id, 'member');
+    for (let i = 0; i < MAX_MAGIC_LINKS_PER_WINDOW + 2; i++) {
+      await sendMagicLink(acme, { identifier: busy.email, url: `http://${acme.slug}.localhost:3100/api/auth/callback/email?token=t${i}`, expires: new Date(Date.now() + 60_000) });
+    }
+    expect(await db.emailMessage.count({ where: { to: busy.email, kind: 'magic_link' } })).toBe(MAX_MAGIC_LINKS_PER_WINDOW);
+  });
+});
+
+describe('magicLinkAdapter', () => {
+  const expires = () => new Date(Date.now() + 60_000);
+
+  it('stores tokens under "<tenantId>:<email>" and hands each out once', async () => {
+    const adapter = magicLinkAdapter(acme.id);
+    await adapter.createVerificationToken!({ identifier: member.email, token: 'hashed-token-1', expires: expires() });
+    const row = await db.verificationToken.findUniqueOrThrow({ where: { token: 'hashed-token-1' } });
+    expect(row.identifier).toBe(`${acme.id}:${member.email}`);
+
+    expect(await magicLinkAdapter(globex.id).useVerificationToken!({ identifier: member.email, token: 'hashed-token-1' })).toBeNull();
+    expect(await adapter.useVerificationToken!({ identifier: member.email, token: 'hashed-token-1' })).toMatchObject({ identifier: member.email, token: 'hashed-token-1' });
+    expect(await adapter.useVerificationToken!({ identifier: member.email, token: 'hashed-token-1' })).toBeNull();
+  });
+
+  it('knows only members of its tenant and never creates users', async () => {
+    const adapter = magicLinkAdapter(acme.id);
+    expect(await adapter.getUserByEmail!(member.email)).toMatchObject({ id: member.id, email: member.email });
+    expect(await adapter.getUserByEmail!(outsider.email)).toBeNull();
+    expect(await adapter.getUser!(outsider.id)).toBeNull();
+    expect(await adapter.createVerificationToken!({ identifier: outsider.email, token: 'hashed-token-2', expires: expires() })).toBeNull();
+    expect(await db.verificationToken.count({ where: { token: 'hashed-token-2' } })).toBe(0);
+    await expect(Promise.resolve(adapter.createUser!({ email: 'new@example.test', emailVerified: null }))).rejects.toThrow(/existing members only/);
+  });
+
+  it('is only configured on tenant hosts', () => {
+    expect(authOptionsFor(null).providers.map((p) => p.type)).toEqual(['credentials', 'credentials']);
+    expect(authOptionsFor(null).adapter).toBeUndefined();
+    expect(authOptionsFor(acme).providers.map((p) => p.type)).toEqual(['credentials', 'credentials', 'email']);
+  });
+});
