@@ -20,6 +20,7 @@ export interface DemoTenant {
     customCss: string | null;
     hidePoweredBy: boolean;
     supportEmail: string | null;
+    terminology?: Record<string, string>;
   };
 }
 
@@ -52,6 +53,8 @@ export const DEMO_TENANTS: DemoTenant[] = [
       customCss: null,
       hidePoweredBy: true,
       supportEmail: 'support@globex.test',
+      // Globex shows custom terminology: objectives and rituals instead of goals and habits.
+      terminology: { goal: 'objective', goals: 'objectives', habit: 'ritual', habits: 'rituals' },
     },
   },
   {

@@ -2,6 +2,7 @@ import { hashPassword } from '../auth/password.ts';
 import { db } from '../db/client.ts';
 import { clearLocalTenantCache } from '../tenancy/tenant-cache.ts';
 import { DEMO_OPERATOR, DEMO_PASSWORD, DEMO_ROLES, DEMO_TENANTS, demoEmail } from './demo-data.ts';
+import { seedWorkspaceContent } from './seed-content.ts';
 
 /**
  * Creates what is missing of the demo data and leaves the rest alone, so it can run on every
@@ -40,6 +41,7 @@ export async function seedDemo(): Promise<{ created: number }> {
       }
     }
   }
+  for (const demo of DEMO_TENANTS) if (demo.status !== 'suspended') created += await seedWorkspaceContent(demo.slug);
   clearLocalTenantCache();
   return { created };
 }

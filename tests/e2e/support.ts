@@ -36,3 +36,30 @@ export function hostRequest(
 ): Promise<APIResponse> {
   return request.fetch(`http://127.0.0.1:${PORT}${path}`, { method, data: options.data, headers: { ...options.headers, host: `${host}:${PORT}` } });
 }
+
+/** A fresh workspace with its owner (password DEMO_PASSWORD), made through the sign-up service. */
+export async function createWorkspace(prefix = 'e2e'): Promise<{ slug: string; ownerEmail: string; name: string }> {
+  const { randomBytes } = await import('node:crypto');
+  const { signUp } = await import('../../lib/signup/sign-up.ts');
+  const id = randomBytes(4).toString('hex');
+  const slug = `${prefix}-${id}`;
+  const ownerEmail = `owner-${id}@example.test`;
+  const name = `Workspace ${id}`;
+  await signUp({ name: 'Owner Person', email: ownerEmail, password: DEMO_PASSWORD, workspaceName: name, slug }, null);
+  return { slug, ownerEmail, name };
+}
+
+/** fetch() from inside the page, so it carries the page's host and session cookie. */
+export async function browserFetch(page: Page, path: string, init: { method?: string; json?: unknown } = {}): Promise<{ status: number; body: string; contentType: string }> {
+  return page.evaluate(
+    async ({ path, init }) => {
+      const response = await fetch(path, {
+        method: init.method ?? 'GET',
+        headers: init.json === undefined ? {} : { 'content-type': 'application/json' },
+        body: init.json === undefined ? undefined : JSON.stringify(init.json),
+      });
+      return { status: response.status, body: await response.text(), contentType: response.headers.get('content-type') ?? '' };
+    },
+    { path, init },
+  );
+}

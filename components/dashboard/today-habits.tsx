@@ -1,0 +1,87 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useState } from 'react';
+import { FormAlert } from '@/components/ui/form-alert';
+import { api } from '@/lib/http/api-client';
+import type { HabitView } from '@/lib/habits/habit-schema';
+
+const KEY = ['dashboard', 'today-habits'];
+
+/** Today's habits with one-tap logging (optimistic: the tick and streak move at once). */
+export function TodayHabits({ initial, canWrite, labels }: { initial: HabitView[]; canWrite: boolean; labels: { habits: string; habit: string } }) {
+  const client = useQueryClient();
+  const [alert, setAlert] = useState<string | null>(null);
+  const { data = [] } = useQuery({
+    queryKey: KEY,
+    // Same rule as habitsForToday on the server: active, and due or already done today.
+    queryFn: () => api<{ habits: HabitView[] }>('/api/app/habits').then((r) => r.habits.filter((h) => h.archivedAt === null && (h.today.due || h.today.done))),
+    initialData: initial,
+  });
+
+  const toggle = useMutation({
+    mutationFn: (habit: HabitView) =>
+      habit.today.done ? api(`/api/app/habits/${habit.id}/logs?date=${habit.today.date}`, { method: 'DELETE' }) : api(`/api/app/habits/${habit.id}/logs`, { method: 'POST', json: {} }),
+    onMutate: async (habit) => {
+      setAlert(null);
+      await client.cancelQueries({ queryKey: KEY });
+      const previous = client.getQueryData<HabitView[]>(KEY);
+      client.setQueryData<HabitView[]>(KEY, (rows) =>
+        rows?.map((row) =>
+          row.id === habit.id
+            ? { ...row, today: { ...row.today, done: !row.today.done }, streak: { ...row.streak, current: Math.max(0, row.streak.current + (row.today.done ? -1 : 1)) } }
+            : row,
+        ),
+      );
+      return { previous };
+    },
+    onError: (error, _habit, context) => {
+      client.setQueryData(KEY, context?.previous);
+      setAlert(error.message);
+    },
+    // The server is the judge of streaks: refetch once it has answered.
+    onSettled: () => client.invalidateQueries({ queryKey: KEY }),
+  });
+
+  if (data.length === 0) {
+    return (
+      <p className="text-sm text-slate-600">
+        Nothing due today.{' '}
+        <Link href="/habits" className="font-semibold text-brand underline">
+          Set up {labels.habits}
+        </Link>
+      </p>
+    );
+  }
+  return (
+    <div className="flex flex-col gap-3">
+      <FormAlert message={alert} />
+      <ul className="divide-y divide-slate-100">
+        {data.map((habit) => (
+          <li key={habit.id} className="flex items-center justify-between gap-3 py-2" data-testid={`today-${habit.name}`}>
+            <div>
+              <Link href={`/habits/${habit.id}`} className="font-medium text-slate-900 hover:underline">
+                {habit.name}
+              </Link>
+              <p className="text-xs text-slate-500">
+                Streak: <span data-testid="today-streak">{habit.streak.current}</span> {habit.streak.unit}
+                {habit.streak.milestone ? <span className="ml-2 rounded-full bg-brand-accent px-2 py-0.5 font-semibold text-slate-900">{habit.streak.milestone}+ streak</span> : null}
+              </p>
+            </div>
+            <button
+              type="button"
+              disabled={!canWrite || toggle.isPending}
+              aria-pressed={habit.today.done}
+              aria-label={habit.today.done ? `Undo today's log of ${habit.name}` : `Log ${habit.name} for today`}
+              onClick={() => toggle.mutate(habit)}
+              className={`rounded-md px-3 py-1.5 text-sm font-semibold disabled:opacity-50 ${habit.today.done ? 'bg-green-100 text-green-800' : 'bg-brand text-brand-fg'}`}
+            >
+              {habit.today.done ? 'Done ✓' : 'Log'}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import { db } from '../db/client.ts';
+import { demoEmail } from './demo-data.ts';
+
+// Demo goals, habits and teams, so a fresh workspace has something to look at. Written once
+// per workspace (skipped when it has any goal), straight to the tables: these are fixtures,
+// not user actions, so no domain events are emitted for them.
+
+const DAY = 86_400_000;
+
+function daysAgo(days: number, now = new Date()): Date {
+  const date = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  return new Date(date.getTime() - days * DAY);
+}
+
+export async function seedWorkspaceContent(slug: string): Promise<number> {
+  const tenant = await db.tenant.findUnique({ where: { slug }, select: { id: true, name: true } });
+  if (!tenant || (await db.goal.count({ where: { tenantId: tenant.id } })) > 0) return 0;
+  const users = Object.fromEntries(
+    await Promise.all(
+      (['owner', 'admin', 'member', 'viewer'] as const).map(async (role) => [role, (await db.user.findUniqueOrThrow({ where: { email: demoEmail(role, slug) }, select: { id: true } })).id] as const),
+    ),
+  ) as Record<'owner' | 'admin' | 'member' | 'viewer', string>;
+  const tenantId = tenant.id;
+
+  const coaches = await db.team.create({ data: { tenantId, name: 'Coaches', description: 'Everyone who runs sessions.', visibility: 'public' } });
+  await db.teamMember.createMany({
+    data: [
+      { tenantId, teamId: coaches.id, userId: users.owner, role: 'lead' },
+      { tenantId, teamId: coaches.id, userId: users.member, role: 'member' },
+      { tenantId, teamId: coaches.id, userId: users.viewer, role: 'member' },
+    ],
+  });
+  const leadership = await db.team.create({ data: { tenantId, name: 'Leadership', description: 'Planning and budgets.', visibility: 'public', joinApprovalRequired: true } });
+  await db.teamMember.createMany({ data: [{ tenantId, teamId: leadership.id, userId: users.admin, role: 'lead' }] });
+
+  const teamGoal = await db.goal.create({
+    data: { tenantId, ownerId: users.owner, teamId: coaches.id, title: 'Launch the spring program', description: 'Six new group sessions by the end of the quarter.', progress: 60, targetDate: daysAgo(-45) },
+  });
+  await db.goalAssignee.createMany({
+    data: [
+      { tenantId, goalId: teamGoal.id, userId: users.owner, role: 'lead' },
+      { tenantId, goalId: teamGoal.id, userId: users.member, role: 'contributor' },
+    ],
+  });
+  await db.goalProgressEntry.createMany({
+    data: [
+      { tenantId, goalId: teamGoal.id, userId: users.owner, delta: 35, note: 'Venue and schedule booked', createdAt: daysAgo(20) },
+      { tenantId, goalId: teamGoal.id, userId: users.member, delta: 25, note: 'Two sessions designed', createdAt: daysAgo(6) },
+    ],
+  });
+  await db.milestone.createMany({
+    data: [
+      { tenantId, goalId: teamGoal.id, title: 'Book the venue', position: 0, completedAt: daysAgo(18) },
+      { tenantId, goalId: teamGoal.id, title: 'Design the sessions', position: 1 },
+      { tenantId, goalId: teamGoal.id, title: 'Open registrations', position: 2 },
+    ],
+  });
+
+  const personal = await db.goal.create({ data: { tenantId, ownerId: users.member, title: 'Run a half marathon', progress: 40, targetDate: daysAgo(-90) } });
+  await db.goalProgressEntry.create({ data: { tenantId, goalId: personal.id, userId: users.member, delta: 40, createdAt: daysAgo(10) } });
+  await db.milestone.createMany({
+    data: [
+      { tenantId, goalId: personal.id, title: 'Run 10 km', position: 0, completedAt: daysAgo(12) },
+      { tenantId, goalId: personal.id, title: 'Run 15 km', position: 1 },
+    ],
+  });
+  const done = await db.goal.create({
+    data: { tenantId, ownerId: users.member, title: 'Finish the first-aid course', status: 'completed', progress: 100, completedAt: daysAgo(24), completedById: users.member },
+  });
+  await db.goalProgressEntry.create({ data: { tenantId, goalId: done.id, userId: users.member, delta: 100, createdAt: daysAgo(24) } });
+
+  const run = await db.habit.create({ data: { tenantId, userId: users.member, name: 'Morning run', schedule: 'daily', createdAt: daysAgo(40) } });
+  const read = await db.habit.create({ data: { tenantId, userId: users.member, name: 'Read 20 pages', schedule: 'weekly_days', scheduleDays: [1, 3, 5], createdAt: daysAgo(40) } });
+  await db.habit.create({ data: { tenantId, userId: users.member, name: 'Stretch', schedule: 'times_per_week', timesPerWeek: 3, createdAt: daysAgo(40) } });
+  // A nine-day running streak up to yesterday (past the 7-day milestone), plus older history.
+  const runDays = [...Array.from({ length: 9 }, (_, i) => i + 1), 14, 15, 16, 22, 23, 30, 31, 33];
+  await db.habitLog.createMany({ data: runDays.map((d) => ({ tenantId, habitId: run.id, userId: users.member, date: daysAgo(d) })) });
+  const readDays = Array.from({ length: 40 }, (_, i) => i + 1).filter((d) => [1, 3, 5].includes(daysAgo(d).getUTCDay()) && d % 4 !== 0);
+  await db.habitLog.createMany({ data: readDays.map((d) => ({ tenantId, habitId: read.id, userId: users.member, date: daysAgo(d) })) });
+  return 1;
+}

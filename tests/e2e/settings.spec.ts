@@ -1,0 +1,91 @@
+import { expect, test } from '@playwright/test';
+import { disconnectDb } from '../../lib/db/client.ts';
+import { startDnsStub, type DnsStub } from '../support/dns-stub-server.ts';
+import { PORT, browserFetch, createWorkspace, cssVariable, signIn, tenantUrl } from './support.ts';
+
+const DNS_PORT = Number(process.env.E2E_DNS_PORT ?? 5399);
+let dns: DnsStub;
+
+test.beforeAll(async () => {
+  dns = await startDnsStub(DNS_PORT);
+});
+test.afterAll(async () => {
+  await dns.close();
+  await disconnectDb();
+});
+
+test('a member cannot reach admin pages or admin APIs', async ({ page }) => {
+  await signIn(page, 'acme', 'member@acme.test');
+  await page.waitForURL(tenantUrl('acme'));
+  await expect(page.getByRole('link', { name: 'Settings' })).toHaveCount(0);
+  for (const path of ['/settings', '/settings/branding', '/settings/members', '/settings/audit']) {
+    const response = await page.goto(tenantUrl('acme', path));
+    expect(response?.status(), path).toBe(403);
+    await expect(page.getByRole('heading', { name: 'You do not have access to this page' })).toBeVisible();
+  }
+  const api = await browserFetch(page, '/api/app/settings/branding', { method: 'PATCH', json: {} });
+  expect(api.status).toBe(403);
+  expect(api.contentType).toContain('application/problem+json');
+});
+
+test('an admin renames terminology and changes the brand color, and sees both live', async ({ page }) => {
+  const workspace = await createWorkspace('brand');
+  await signIn(page, workspace.slug, workspace.ownerEmail);
+  await page.waitForURL(tenantUrl(workspace.slug));
+  await page.goto(tenantUrl(workspace.slug, '/settings/branding'));
+
+  // Editing previews on the whole page before saving.
+  await page.getByLabel('Primary color', { exact: true }).fill('#0ea5e9');
+  expect(await cssVariable(page, '--brand-primary')).toBe('#0ea5e9');
+  await page.getByLabel('Goals (many)').fill('objectives');
+  await page.getByLabel('Goal (one)').fill('objective');
+  await page.getByRole('button', { name: 'Save branding' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Branding saved.' })).toBeVisible();
+
+  await page.goto(tenantUrl(workspace.slug));
+  expect(await cssVariable(page, '--brand-primary')).toBe('#0ea5e9');
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Objectives' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Goals' })).toHaveCount(0);
+
+  // Uploading a logo shows it in the header; a non-image is refused with a clear message.
+  await page.goto(tenantUrl(workspace.slug, '/settings/branding'));
+  const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+  await page.getByLabel('Logo').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png });
+  await expect(page.getByTestId('tenant-logo')).toHaveAttribute('src', /^\/api\/assets\//);
+  await page.getByLabel('Favicon').setInputFiles({ name: 'evil.png', mimeType: 'image/png', buffer: Buffer.from('<script>alert(1)</script>') });
+  await expect(page.getByRole('alert').filter({ hasText: 'must be a' })).toBeVisible();
+
+  // Every change is in the audit log, and the CSV export has it too.
+  await page.goto(tenantUrl(workspace.slug, '/settings/audit'));
+  await expect(page.getByRole('cell', { name: 'settings.branding_updated' })).toBeVisible();
+  const csv = await browserFetch(page, '/api/app/audit/export?action=settings.');
+  expect(csv.contentType).toContain('text/csv');
+  expect(csv.body).toContain('settings.branding_updated');
+  expect(csv.body).toContain('settings.logo_uploaded');
+});
+
+test('an admin verifies a custom domain through DNS, and then it serves the workspace', async ({ page }) => {
+  const workspace = await createWorkspace('dom');
+  const hostname = `coach.${workspace.slug}.test`;
+  await signIn(page, workspace.slug, workspace.ownerEmail);
+  await page.waitForURL(tenantUrl(workspace.slug));
+  await page.goto(tenantUrl(workspace.slug, '/settings/domains'));
+  await page.getByLabel('Hostname').fill(hostname);
+  await page.getByRole('button', { name: 'Add domain' }).click();
+  const row = page.getByTestId(`domain-${hostname}`);
+  await expect(row.getByTestId('domain-status')).toHaveText('Pending verification');
+
+  expect((await page.request.fetch(`http://127.0.0.1:${PORT}/`, { headers: { host: `${hostname}:${PORT}` } })).status()).toBe(404);
+
+  // Verification before the record exists fails politely.
+  await row.getByRole('button', { name: `Verify ${hostname}` }).click();
+  await expect(row.getByRole('status')).toContainText('not found yet');
+
+  const value = (await row.getByTestId('record-TXT').textContent())!.trim();
+  dns.txt.set(`_waypoint-verify.${hostname}`, [value]);
+  await row.getByRole('button', { name: `Verify ${hostname}` }).click();
+  await expect(row.getByTestId('domain-status')).toHaveText('Verified');
+
+  await page.goto(`http://${hostname}:${PORT}/`);
+  await expect(page.getByTestId('tenant-name')).toHaveText(workspace.name);
+});
