@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
+import { withLog } from '@/components/habits/optimistic';
 import { FormAlert } from '@/components/ui/form-alert';
 import { api } from '@/lib/http/api-client';
 import type { HabitView } from '@/lib/habits/habit-schema';
@@ -27,13 +28,7 @@ export function TodayHabits({ initial, canWrite, labels }: { initial: HabitView[
       setAlert(null);
       await client.cancelQueries({ queryKey: KEY });
       const previous = client.getQueryData<HabitView[]>(KEY);
-      client.setQueryData<HabitView[]>(KEY, (rows) =>
-        rows?.map((row) =>
-          row.id === habit.id
-            ? { ...row, today: { ...row.today, done: !row.today.done }, streak: { ...row.streak, current: Math.max(0, row.streak.current + (row.today.done ? -1 : 1)) } }
-            : row,
-        ),
-      );
+      client.setQueryData<HabitView[]>(KEY, (rows) => rows?.map((row) => (row.id === habit.id ? withLog(row, row.today.date, !row.today.done) : row)));
       return { previous };
     },
     onError: (error, _habit, context) => {

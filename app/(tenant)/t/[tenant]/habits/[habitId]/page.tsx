@@ -1,0 +1,32 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { HabitDetailView } from '@/components/habits/habit-detail-view';
+import { term } from '@/lib/branding/terminology';
+import { getHabit } from '@/lib/habits/habits';
+import { AppError } from '@/lib/http/problem';
+import { can } from '@/lib/members/permissions';
+import { requireMember } from '@/lib/members/require-member';
+import { requireTenant } from '@/lib/tenancy/current-tenant';
+
+type Params = Promise<{ tenant: string; habitId: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const tenant = await requireTenant((await params).tenant);
+  return { title: term(tenant.branding.terminology, 'habit', true) };
+}
+
+export default async function HabitPage({ params }: { params: Params }) {
+  const { tenant: slug, habitId } = await params;
+  const tenant = await requireTenant(slug);
+  const member = await requireMember(tenant);
+  // Someone else's habit, or one in another workspace, is "not found" like a missing one.
+  const habit = await getHabit(tenant, member, habitId).catch((error: unknown) => {
+    if (error instanceof AppError && error.status === 404) notFound();
+    throw error;
+  });
+  return (
+    <section className="mx-auto max-w-4xl px-6 py-10">
+      <HabitDetailView initial={habit} terminology={tenant.branding.terminology} canWrite={can(member.role, 'habits.write')} />
+    </section>
+  );
+}

@@ -1,0 +1,113 @@
+import type { Member } from '../auth/session.ts';
+import { tenantDb } from '../db/tenant-db.ts';
+import { emitEvent } from '../events/domain-events.ts';
+import { parseInput } from '../http/problem.ts';
+import { assertCan } from '../members/permissions.ts';
+import type { TenantContext } from '../tenancy/tenant-context.ts';
+import { habitRuleSchema, type CreateHabit, type HabitDetail, type HabitView, type UpdateHabit } from './habit-schema.ts';
+import { toHabitView } from './habit-view.ts';
+import { addDays, fromDbDate, isoWeekStart, localDateIn, toDbDate } from './local-date.ts';
+import { findOwnedHabit, logDatesByHabit } from './owned-habit.ts';
+
+// The habit service: a member's own habits in one tenant. Writes need 'habits.write'
+// (viewers get 403) and run in one transaction with their domain event; reads and writes
+// of a habit that is not the member's own answer 404 (owned-habit.ts). `now` is a
+// parameter so tests can stand on any day in any time zone.
+
+/** Weeks of history on a habit's page, this one included. */
+export const HISTORY_WEEKS = 8;
+
+export async function createHabit(tenant: TenantContext, member: Member, input: CreateHabit, now: Date = new Date()): Promise<HabitView> {
+  assertCan(member.role, 'habits.write');
+  return tenantDb(tenant.id).$transaction(async (tx) => {
+    const habit = await tx.habit.create({
+      data: {
+        tenantId: tenant.id,
+        userId: member.userId,
+        name: input.name,
+        description: input.description,
+        schedule: input.schedule,
+        scheduleDays: input.scheduleDays,
+        timesPerWeek: input.timesPerWeek,
+      },
+    });
+    await emitEvent(tx, tenant.id, 'habit.created', { habitId: habit.id, name: habit.name, userId: habit.userId, schedule: habit.schedule }, member.userId);
+    return toHabitView(habit, [], localDateIn(tenant.timeZone, now));
+  });
+}
+
+/**
+ * Changes name, description and schedule, and archives (archived: true) or restores
+ * (false). A schedule change is merged over the stored one and must be complete as a
+ * whole, e.g. switching to weekly_days needs scheduleDays. It writes no event: the event
+ * contract (lib/events/domain-events.ts) has no habit.updated or habit.archived.
+ */
+export async function updateHabit(tenant: TenantContext, member: Member, habitId: string, input: UpdateHabit, now: Date = new Date()): Promise<HabitView> {
+  assertCan(member.role, 'habits.write');
+  return tenantDb(tenant.id).$transaction(async (tx) => {
+    const habit = await findOwnedHabit(tx, tenant, member, habitId);
+    const scheduleChanged = input.schedule !== undefined || input.scheduleDays !== undefined || input.timesPerWeek !== undefined;
+    const rule = scheduleChanged
+      ? parseInput(habitRuleSchema, {
+          schedule: input.schedule ?? habit.schedule,
+          scheduleDays: input.scheduleDays ?? habit.scheduleDays,
+          timesPerWeek: input.timesPerWeek === undefined ? habit.timesPerWeek : input.timesPerWeek,
+        })
+      : {};
+
+    const archivedAt = input.archived === undefined ? undefined : input.archived ? (habit.archivedAt ?? now) : null;
+    const updated = await tx.habit.update({
+      where: { id: habit.id },
+      data: { name: input.name, description: input.description, archivedAt, ...rule },
+    });
+    const logs = await logDatesByHabit(tx, [habit.id]);
+    return toHabitView(updated, logs.get(habit.id) ?? [], localDateIn(tenant.timeZone, now));
+  });
+}
+
+/** Archived habits keep their logs but leave the today lists; restore with updateHabit. */
+export function archiveHabit(tenant: TenantContext, member: Member, habitId: string, now: Date = new Date()): Promise<HabitView> {
+  return updateHabit(tenant, member, habitId, { archived: true }, now);
+}
+
+/** Deletes the habit and its logs for good. */
+export async function deleteHabit(tenant: TenantContext, member: Member, habitId: string): Promise<void> {
+  assertCan(member.role, 'habits.write');
+  await tenantDb(tenant.id).$transaction(async (tx) => {
+    const habit = await findOwnedHabit(tx, tenant, member, habitId);
+    await tx.habit.delete({ where: { id: habit.id } });
+    await emitEvent(tx, tenant.id, 'habit.deleted', { habitId: habit.id, name: habit.name }, member.userId);
+  });
+}
+
+/** The member's habits, active ones first (oldest first), then archived ones. */
+export async function listHabits(tenant: TenantContext, member: Member, now: Date = new Date()): Promise<HabitView[]> {
+  const client = tenantDb(tenant.id);
+  const habits = await client.habit.findMany({
+    where: { userId: member.userId },
+    orderBy: [{ archivedAt: { sort: 'asc', nulls: 'first' } }, { createdAt: 'asc' }],
+  });
+  const logs = await logDatesByHabit(client, habits.map((habit) => habit.id));
+  const today = localDateIn(tenant.timeZone, now);
+  return habits.map((habit) => toHabitView(habit, logs.get(habit.id) ?? [], today));
+}
+
+/** One of the member's habits with its last HISTORY_WEEKS weeks of logs and notes. */
+export async function getHabit(tenant: TenantContext, member: Member, habitId: string, now: Date = new Date()): Promise<HabitDetail> {
+  const client = tenantDb(tenant.id);
+  const habit = await findOwnedHabit(client, tenant, member, habitId);
+  const today = localDateIn(tenant.timeZone, now);
+  const from = addDays(isoWeekStart(today), -7 * (HISTORY_WEEKS - 1));
+  const [logs, recent] = await Promise.all([
+    logDatesByHabit(client, [habit.id]),
+    client.habitLog.findMany({
+      where: { habitId: habit.id, date: { gte: toDbDate(from), lte: toDbDate(today) } },
+      select: { date: true, note: true },
+      orderBy: { date: 'asc' },
+    }),
+  ]);
+  return {
+    ...toHabitView(habit, logs.get(habit.id) ?? [], today),
+    history: { from, to: today, logs: recent.map((log) => ({ date: fromDbDate(log.date), note: log.note })) },
+  };
+}
