@@ -1,0 +1,46 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { TeamDetailView } from '@/components/teams/team-detail-view';
+import { term } from '@/lib/branding/terminology';
+import { listGoals } from '@/lib/goals/goals';
+import { AppError } from '@/lib/http/problem';
+import { can } from '@/lib/members/permissions';
+import { requireMember } from '@/lib/members/require-member';
+import { addCandidates } from '@/lib/teams/team-candidates';
+import { getTeam } from '@/lib/teams/teams';
+import { requireTenant } from '@/lib/tenancy/current-tenant';
+
+type Params = Promise<{ tenant: string; teamId: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const tenant = await requireTenant((await params).tenant);
+  return { title: term(tenant.branding.terminology, 'team', true) };
+}
+
+export default async function TeamPage({ params }: { params: Params }) {
+  const { tenant: slug, teamId } = await params;
+  const tenant = await requireTenant(slug);
+  const member = await requireMember(tenant);
+  // A private team one is not in, or a team of another workspace: "not found" like a missing one.
+  const team = await getTeam(tenant, member, teamId).catch((error: unknown) => {
+    if (error instanceof AppError && error.status === 404) notFound();
+    throw error;
+  });
+  const [people, goals] = await Promise.all([
+    addCandidates(tenant, member, teamId),
+    team.access.canSeeGoals ? listGoals(tenant, member, { teamId }) : Promise.resolve(null),
+  ]);
+  return (
+    <section className="mx-auto max-w-5xl px-6 py-10">
+      <TeamDetailView
+        initial={team}
+        terminology={tenant.branding.terminology}
+        viewerId={member.userId}
+        timeZone={tenant.timeZone}
+        people={people}
+        goals={goals}
+        canCreateGoals={can(member.role, 'goals.write')}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+import { term, type Terminology } from '@/lib/branding/terminology';
+import type { GoalDetail } from '@/lib/goals/goal-schema';
+import { signed } from './format';
+
+/** Each member's contribution (their summed progress changes) and share of the positive total. */
+export function ContributionsTable({ goal, terminology }: { goal: GoalDetail; terminology: Terminology }) {
+  return (
+    <section aria-labelledby="contributions-heading" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+      <h2 id="contributions-heading" className="text-lg font-semibold text-slate-900">
+        Contributions
+      </h2>
+      {goal.contributions.length ? (
+        <table className="mt-4 w-full text-left text-sm">
+          <caption className="sr-only">Contribution of each member to this {term(terminology, 'goal')}</caption>
+          <thead className="text-xs tracking-wide text-slate-500 uppercase">
+            <tr>
+              <th scope="col" className="py-2 font-medium">
+                Member
+              </th>
+              <th scope="col" className="py-2 text-right font-medium">
+                Contribution
+              </th>
+              <th scope="col" className="py-2 pl-6 font-medium">
+                Share
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {goal.contributions.map((row) => (
+              <tr key={row.userId}>
+                <th scope="row" className="py-2 font-medium text-slate-900">
+                  {row.name}
+                </th>
+                <td className={`py-2 text-right tabular-nums ${row.contribution < 0 ? 'text-red-700' : 'text-slate-800'}`}>{signed(row.contribution)} pts</td>
+                <td className="py-2 pl-6">
+                  <span className="flex items-center gap-2">
+                    <span className="h-2 w-24 overflow-hidden rounded-full bg-slate-200" aria-hidden>
+                      <span className="block h-full bg-brand" style={{ width: `${row.sharePercent}%` }} />
+                    </span>
+                    <span className="tabular-nums">{row.sharePercent}%</span>
+                  </span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="mt-3 text-sm text-slate-600">No progress logged yet.</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,106 @@
+'use client';
+
+import { useState, type FormEvent } from 'react';
+import { Button } from '@/components/ui/button';
+import { FormAlert } from '@/components/ui/form-alert';
+import { FormStatus } from '@/components/ui/form-status';
+import { SelectField } from '@/components/ui/select-field';
+import { TextField } from '@/components/ui/text-field';
+import { term, type Terminology } from '@/lib/branding/terminology';
+import { ApiError } from '@/lib/http/api-client';
+import type { GoalFields } from './goal-requests';
+import { PENDING_PREFIX } from './optimistic';
+import { useCreateGoal } from './use-goal-mutations';
+
+export interface TeamOption {
+  id: string;
+  name: string;
+}
+
+interface Viewer {
+  userId: string;
+  name: string;
+}
+
+const EMPTY: GoalFields & { teamId: string } = { title: '', description: '', targetDate: '', teamId: '' };
+
+/** New personal goal, or a team goal for one of the viewer's teams. */
+export function CreateGoalForm({ terminology, teams, viewer, defaultTeamId = '' }: { terminology: Terminology; teams: TeamOption[]; viewer: Viewer; defaultTeamId?: string }) {
+  const goal = term(terminology, 'goal');
+  const [values, setValues] = useState({ ...EMPTY, teamId: defaultTeamId });
+  const [created, setCreated] = useState<string | null>(null);
+  const create = useCreateGoal((input) => {
+    const now = new Date().toISOString();
+    return {
+      id: `${PENDING_PREFIX}${Date.now()}`,
+      title: input.title.trim(),
+      description: input.description.trim() || null,
+      targetDate: input.targetDate || null,
+      status: 'active',
+      progress: 0,
+      teamId: input.teamId,
+      teamName: teams.find((t) => t.id === input.teamId)?.name ?? null,
+      ownerId: viewer.userId,
+      ownerName: viewer.name,
+      completedAt: null,
+      completedById: null,
+      completedByName: null,
+      milestones: { completed: 0, total: 0 },
+      assignees: [],
+      createdAt: now,
+      updatedAt: now,
+    };
+  });
+  const fields = create.error instanceof ApiError ? create.error.fields : {};
+  const alert = create.error && Object.keys(fields).length === 0 ? create.error.message : null;
+
+  function set(field: keyof typeof EMPTY, value: string) {
+    setValues((current) => ({ ...current, [field]: value }));
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setCreated(null);
+    create.mutate(
+      { title: values.title, description: values.description, targetDate: values.targetDate, teamId: values.teamId || null },
+      {
+        onSuccess: (result) => {
+          setValues({ ...EMPTY, teamId: values.teamId });
+          setCreated(`Created “${result.title}”.`);
+        },
+      },
+    );
+  }
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={`New ${goal}`} className="flex flex-col gap-4">
+      <FormAlert message={alert} />
+      <TextField label="Title" name="title" required maxLength={200} value={values.title} onChange={(e) => set('title', e.target.value)} error={fields.title} />
+      <TextField
+        label="Description (optional)"
+        name="description"
+        maxLength={5000}
+        value={values.description}
+        onChange={(e) => set('description', e.target.value)}
+        error={fields.description}
+      />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField label="Target date (optional)" name="targetDate" type="date" value={values.targetDate} onChange={(e) => set('targetDate', e.target.value)} error={fields.targetDate} />
+        <SelectField
+          label={term(terminology, 'team', true)}
+          name="teamId"
+          value={values.teamId}
+          onChange={(e) => set('teamId', e.target.value)}
+          error={fields.teamId}
+          options={[{ value: '', label: `Personal (only you see it)` }, ...teams.map((t) => ({ value: t.id, label: t.name }))]}
+        />
+      </div>
+      <div className="flex items-center gap-4">
+        <Button type="submit" disabled={create.isPending}>
+          {`Create ${goal}`}
+        </Button>
+        <FormStatus message={created} />
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,50 @@
+import Link from 'next/link';
+import { term, type Terminology } from '@/lib/branding/terminology';
+import type { GoalSummary } from '@/lib/goals/goal-schema';
+import { formatDay } from './format';
+import { ProgressBar } from './progress-bar';
+import { StatusBadge } from './status-badge';
+import { PENDING_PREFIX } from './optimistic';
+
+/** One goal in a list: title (a link once saved), team, status, progress, date, milestones. */
+export function GoalCard({ goal, terminology }: { goal: GoalSummary; terminology: Terminology }) {
+  const pending = goal.id.startsWith(PENDING_PREFIX);
+  return (
+    <li className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-busy={pending || undefined}>
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <h3 className="text-base font-semibold text-slate-900">
+          {pending ? (
+            goal.title
+          ) : (
+            <Link href={`/goals/${goal.id}`} className="rounded-sm hover:text-brand hover:underline">
+              {goal.title}
+            </Link>
+          )}
+        </h3>
+        <div className="flex items-center gap-2">
+          <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">{goal.teamName ?? 'Personal'}</span>
+          <StatusBadge status={goal.status} />
+        </div>
+      </div>
+      <div className="mt-3 flex items-center gap-3">
+        <ProgressBar value={goal.progress} label={`Progress of ${goal.title}`} />
+        <span className="w-12 text-right text-sm font-semibold text-slate-800">{goal.progress}%</span>
+      </div>
+      <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600">
+        {pending ? <span>Saving…</span> : null}
+        {goal.targetDate ? <span>Target {formatDay(goal.targetDate)}</span> : <span>No target date</span>}
+        {goal.milestones.total > 0 ? (
+          <span>
+            {goal.milestones.completed} of {goal.milestones.total} milestones
+          </span>
+        ) : null}
+        {goal.teamId && goal.assignees.length > 0 ? <span>{goal.assignees.map((a) => a.name).join(', ')}</span> : null}
+        {goal.status === 'completed' && goal.completedByName ? (
+          <span>
+            {term(terminology, 'goal', true)} completed by {goal.completedByName}
+          </span>
+        ) : null}
+      </p>
+    </li>
+  );
+}

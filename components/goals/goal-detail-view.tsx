@@ -1,0 +1,101 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { term, type Terminology } from '@/lib/branding/terminology';
+import type { GoalDetail } from '@/lib/goals/goal-schema';
+import { AssigneesPanel } from './assignees-panel';
+import { ContributionsTable } from './contributions-table';
+import { formatDay, formatWhen } from './format';
+import { GoalActions } from './goal-actions';
+import { GoalDetailsForm } from './goal-details-form';
+import { fetchGoal, goalKeys } from './goal-requests';
+import { MilestoneList } from './milestone-list';
+import { ProgressLog } from './progress-log';
+import { ProgressPanel } from './progress-panel';
+import { StatusBadge } from './status-badge';
+
+interface Props {
+  initial: GoalDetail;
+  terminology: Terminology;
+  viewerId: string;
+  timeZone: string;
+}
+
+/** A goal's page: details, progress, actions, milestones, assignees and contributions. */
+export function GoalDetailView({ initial, terminology, viewerId, timeZone }: Props) {
+  const { data: goal } = useQuery({ queryKey: goalKeys.detail(initial.id), queryFn: () => fetchGoal(initial.id), initialData: initial });
+  const [editing, setEditing] = useState(false);
+  const goals = term(terminology, 'goals');
+
+  return (
+    <article className="flex flex-col gap-6">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/goals" className="font-medium text-brand underline">
+          All {goals}
+        </Link>
+        {goal.teamId ? (
+          <>
+            {' · '}
+            <Link href={`/teams/${goal.teamId}`} className="font-medium text-brand underline">
+              {goal.teamName}
+            </Link>
+          </>
+        ) : null}
+      </nav>
+
+      {editing ? (
+        <GoalDetailsForm goal={goal} terminology={terminology} onDone={() => setEditing(false)} />
+      ) : (
+        <header className="flex flex-col gap-3">
+          <div className="flex flex-wrap items-center gap-3">
+            <h1 className="text-3xl font-bold text-slate-900">{goal.title}</h1>
+            <StatusBadge status={goal.status} />
+          </div>
+          {goal.description ? <p className="max-w-3xl whitespace-pre-line text-slate-700">{goal.description}</p> : null}
+          <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-600">
+            <div className="flex gap-1">
+              <dt>{term(terminology, 'team', true)}:</dt>
+              <dd className="font-medium text-slate-800">{goal.teamName ?? 'Personal'}</dd>
+            </div>
+            <div className="flex gap-1">
+              <dt>Target date:</dt>
+              <dd className="font-medium text-slate-800">{goal.targetDate ? formatDay(goal.targetDate) : 'None'}</dd>
+            </div>
+            <div className="flex gap-1">
+              <dt>Created by:</dt>
+              <dd className="font-medium text-slate-800">{goal.ownerName}</dd>
+            </div>
+            {goal.completedAt ? (
+              <div className="flex gap-1" data-testid="goal-completed">
+                <dt>Completed:</dt>
+                <dd className="font-medium text-slate-800">
+                  {formatWhen(goal.completedAt, timeZone)}
+                  {goal.completedByName ? ` by ${goal.completedByName}` : ''}
+                </dd>
+              </div>
+            ) : null}
+          </dl>
+          {goal.access.canEdit && goal.status !== 'archived' ? (
+            <div>
+              <Button type="button" variant="secondary" onClick={() => setEditing(true)}>
+                Edit details
+              </Button>
+            </div>
+          ) : null}
+        </header>
+      )}
+
+      <GoalActions goal={goal} terminology={terminology} viewerId={viewerId} />
+      <ProgressPanel goal={goal} terminology={terminology} />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <MilestoneList goal={goal} terminology={terminology} />
+        <ContributionsTable goal={goal} terminology={terminology} />
+      </div>
+      {goal.teamId ? <AssigneesPanel goal={goal} terminology={terminology} viewerId={viewerId} /> : null}
+      <ProgressLog goal={goal} timeZone={timeZone} />
+    </article>
+  );
+}

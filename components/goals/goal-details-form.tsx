@@ -1,0 +1,54 @@
+'use client';
+
+import { useState, type FormEvent } from 'react';
+import { Button } from '@/components/ui/button';
+import { FormAlert } from '@/components/ui/form-alert';
+import { TextField } from '@/components/ui/text-field';
+import { term, type Terminology } from '@/lib/branding/terminology';
+import type { GoalDetail } from '@/lib/goals/goal-schema';
+import { ApiError } from '@/lib/http/api-client';
+import { useEditGoal } from './use-goal-mutations';
+
+/** Title, description and target date of a goal; closes when saved. */
+export function GoalDetailsForm({ goal, terminology, onDone }: { goal: GoalDetail; terminology: Terminology; onDone: () => void }) {
+  const edit = useEditGoal(goal.id);
+  const [values, setValues] = useState({ title: goal.title, description: goal.description ?? '', targetDate: goal.targetDate ?? '' });
+  const fields = edit.error instanceof ApiError ? edit.error.fields : {};
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    edit.mutate(values, { onSuccess: onDone });
+  }
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={`Edit ${term(terminology, 'goal')}`} className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+      <FormAlert message={edit.error && Object.keys(fields).length === 0 ? edit.error.message : null} />
+      <TextField label="Title" name="title" required maxLength={200} value={values.title} onChange={(e) => setValues({ ...values, title: e.target.value })} error={fields.title} />
+      <TextField
+        label="Description (optional)"
+        name="description"
+        maxLength={5000}
+        value={values.description}
+        onChange={(e) => setValues({ ...values, description: e.target.value })}
+        error={fields.description}
+      />
+      <TextField
+        label="Target date (optional)"
+        name="targetDate"
+        type="date"
+        value={values.targetDate}
+        onChange={(e) => setValues({ ...values, targetDate: e.target.value })}
+        error={fields.targetDate}
+        className="sm:w-56"
+      />
+      <div className="flex gap-2">
+        <Button type="submit" disabled={edit.isPending}>
+          Save changes
+        </Button>
+        <Button type="button" variant="secondary" onClick={onDone}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

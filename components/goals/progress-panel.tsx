@@ -1,0 +1,112 @@
+'use client';
+
+import { useId, useState, type FormEvent } from 'react';
+import { Button } from '@/components/ui/button';
+import { FormAlert } from '@/components/ui/form-alert';
+import { FormStatus } from '@/components/ui/form-status';
+import { TextField } from '@/components/ui/text-field';
+import { term, type Terminology } from '@/lib/branding/terminology';
+import type { GoalDetail } from '@/lib/goals/goal-schema';
+import { ApiError } from '@/lib/http/api-client';
+import { ProgressBar } from './progress-bar';
+import { useUpdateProgress } from './use-goal-mutations';
+
+/** The goal's progress, and for those who may log it a slider and number kept in step. */
+export function ProgressPanel({ goal, terminology }: { goal: GoalDetail; terminology: Terminology }) {
+  const goalWord = term(terminology, 'goal');
+  const update = useUpdateProgress(goal.id);
+  // null: follow the goal's progress; a string while the member is choosing a new value.
+  const [draft, setDraft] = useState<string | null>(null);
+  const [note, setNote] = useState('');
+  const [invalid, setInvalid] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const sliderId = useId();
+  const value = draft ?? String(goal.progress);
+  const canLog = goal.access.canLogProgress && goal.status === 'active';
+  const fields = update.error instanceof ApiError ? update.error.fields : {};
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setSaved(null);
+    const progress = Number(value);
+    if (value.trim() === '' || !Number.isInteger(progress) || progress < 0 || progress > 100) {
+      setInvalid('Enter a whole number from 0 to 100.');
+      return;
+    }
+    setInvalid(null);
+    update.mutate(
+      { progress, note },
+      {
+        onSuccess: (result) => {
+          setDraft(null);
+          setNote('');
+          setSaved(`Progress saved: ${result.progress}%.`);
+        },
+      },
+    );
+  }
+
+  return (
+    <section aria-labelledby="progress-heading" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+      <div className="flex items-baseline justify-between gap-3">
+        <h2 id="progress-heading" className="text-lg font-semibold text-slate-900">
+          Progress
+        </h2>
+        <p className="text-2xl font-bold text-slate-900" data-testid="goal-progress">
+          {goal.progress}%
+        </p>
+      </div>
+      <ProgressBar value={goal.progress} label={`Progress of this ${goalWord}`} className="mt-3 h-3" />
+      <p className="mt-2 text-sm text-slate-600">
+        {goal.milestones.completed} of {goal.milestones.total} milestones
+      </p>
+
+      {canLog ? (
+        <form onSubmit={submit} noValidate aria-label="Update progress" className="mt-5 flex flex-col gap-4 border-t border-slate-100 pt-5">
+          <FormAlert message={update.error && !fields.progress ? update.error.message : null} />
+          <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
+            <div className="flex flex-1 flex-col gap-1">
+              <label htmlFor={sliderId} className="text-sm font-medium text-slate-800">
+                Progress slider
+              </label>
+              <input
+                id={sliderId}
+                type="range"
+                min={0}
+                max={100}
+                step={1}
+                value={Number.isFinite(Number(value)) ? Number(value) : goal.progress}
+                onChange={(e) => setDraft(e.target.value)}
+                className="accent-brand"
+              />
+            </div>
+            <TextField
+              label="Progress (%)"
+              name="progress"
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={100}
+              step={1}
+              value={value}
+              onChange={(e) => setDraft(e.target.value)}
+              error={invalid ?? fields.progress}
+              className="sm:w-36"
+            />
+          </div>
+          <TextField label="Note (optional)" name="note" maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} error={fields.note} />
+          <div className="flex items-center gap-4">
+            <Button type="submit" disabled={update.isPending}>
+              Update progress
+            </Button>
+            <FormStatus message={saved} />
+          </div>
+        </form>
+      ) : goal.status === 'active' ? null : (
+        <p className="mt-4 text-sm text-slate-600">
+          {goal.status === 'completed' ? `Reopen the ${goalWord} to change its progress.` : `Unarchive the ${goalWord} to change it.`}
+        </p>
+      )}
+    </section>
+  );
+}

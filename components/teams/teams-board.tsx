@@ -1,0 +1,57 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { Card } from '@/components/ui/card';
+import { term, type Terminology } from '@/lib/branding/terminology';
+import type { TeamSummary } from '@/lib/teams/team-schema';
+import { CreateTeamForm } from './create-team-form';
+import { TeamCard } from './team-card';
+import { fetchTeams, teamKeys } from './team-requests';
+
+interface Props {
+  initial: TeamSummary[];
+  terminology: Terminology;
+  viewerId: string;
+  /** Lead choices for the create form; null when the viewer may not create teams. */
+  leadCandidates: { userId: string; name: string }[] | null;
+}
+
+/** Teams the viewer can see: theirs first, then the others they could join. */
+export function TeamsBoard({ initial, terminology, viewerId, leadCandidates }: Props) {
+  const { data: teams } = useQuery({ queryKey: teamKeys.list, queryFn: fetchTeams, initialData: initial });
+  const plural = term(terminology, 'teams');
+  const mine = teams.filter((t) => t.myRole !== null);
+  const others = teams.filter((t) => t.myRole === null);
+
+  return (
+    <div className="flex flex-col gap-8">
+      {leadCandidates ? (
+        <Card title={`New ${term(terminology, 'team')}`}>
+          <CreateTeamForm terminology={terminology} leadCandidates={leadCandidates} />
+        </Card>
+      ) : null}
+      <TeamList title={`Your ${plural}`} teams={mine} empty={`You are not in any ${plural} yet.`} terminology={terminology} viewerId={viewerId} />
+      <TeamList title={`Other ${plural}`} teams={others} empty={`No other ${plural} to join.`} terminology={terminology} viewerId={viewerId} />
+    </div>
+  );
+}
+
+function TeamList({ title, teams, empty, terminology, viewerId }: { title: string; teams: TeamSummary[]; empty: string; terminology: Terminology; viewerId: string }) {
+  const id = `${title.replace(/\W+/g, '-').toLowerCase()}-heading`;
+  return (
+    <section aria-labelledby={id} className="flex flex-col gap-3">
+      <h2 id={id} className="text-lg font-semibold text-slate-900">
+        {title}
+      </h2>
+      {teams.length ? (
+        <ul aria-label={title} className="flex flex-col gap-3">
+          {teams.map((team) => (
+            <TeamCard key={team.id} team={team} terminology={terminology} viewerId={viewerId} />
+          ))}
+        </ul>
+      ) : (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">{empty}</p>
+      )}
+    </section>
+  );
+}

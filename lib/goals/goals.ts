@@ -1,0 +1,119 @@
+import type { Member } from '../auth/session.ts';
+import { term } from '../branding/terminology.ts';
+import type { Prisma } from '../db/generated/client.ts';
+import { tenantDb } from '../db/tenant-db.ts';
+import { emitEvent } from '../events/domain-events.ts';
+import { forbidden, parseInput } from '../http/problem.ts';
+import { assertCan } from '../members/permissions.ts';
+import { loadTeamForViewer } from '../teams/team-access.ts';
+import type { TenantContext } from '../tenancy/tenant-context.ts';
+import { formatDateOnly, parseDateOnly } from './dates.ts';
+import { assertCanEdit, assertNotArchived, loadGoalForViewer, lockGoal } from './goal-access.ts';
+import { changeGoal } from './goal-mutation.ts';
+import { createGoalSchema, goalListQuerySchema, updateGoalSchema, type GoalDetail, type GoalSummary } from './goal-schema.ts';
+import { goalSummarySelect, readGoalDetail, toGoalSummary } from './goal-view.ts';
+
+// Goals: list, read, create, edit, delete. Status changes are in goal-status.ts, progress
+// in goal-progress.ts, assignees and milestones in their own files.
+
+const LIST_LIMIT = 200;
+
+/** Goals the member can see: their personal goals and their teams' goals (admins: any one team's). */
+export async function listGoals(tenant: TenantContext, member: Member, input: unknown = {}): Promise<GoalSummary[]> {
+  const query = parseInput(goalListQuerySchema, input);
+  const scoped = tenantDb(tenant.id);
+  let where: Prisma.GoalWhereInput;
+  if (query.teamId) {
+    const { access } = await loadTeamForViewer(scoped, tenant, member, query.teamId);
+    if (!access.canSeeGoals) throw forbidden(`Join this ${term(tenant.branding.terminology, 'team')} to see its ${term(tenant.branding.terminology, 'goals')}.`);
+    where = { teamId: query.teamId };
+  } else {
+    const teams = await scoped.teamMember.findMany({ where: { userId: member.userId }, select: { teamId: true } });
+    const personal: Prisma.GoalWhereInput = { teamId: null, ownerId: member.userId };
+    const team: Prisma.GoalWhereInput = { teamId: { in: teams.map((t) => t.teamId) } };
+    where = query.scope === 'personal' ? personal : query.scope === 'team' ? team : { OR: [personal, team] };
+  }
+  const rows = await scoped.goal.findMany({
+    where: query.status ? { AND: [where, { status: query.status }] } : where,
+    orderBy: [{ targetDate: { sort: 'asc', nulls: 'last' } }, { createdAt: 'desc' }],
+    take: LIST_LIMIT,
+    select: goalSummarySelect,
+  });
+  return rows.map(toGoalSummary);
+}
+
+export async function getGoal(tenant: TenantContext, member: Member, goalId: string): Promise<GoalDetail> {
+  return readGoalDetail(tenantDb(tenant.id), tenant, member, goalId);
+}
+
+/**
+ * A personal goal, or a team goal for a team the member belongs to (admins: any team they
+ * can see). The creator of a team goal who is in the team becomes its lead assignee, so
+ * they can go on editing what they made.
+ */
+export async function createGoal(tenant: TenantContext, member: Member, input: unknown): Promise<GoalDetail> {
+  assertCan(member.role, 'goals.write');
+  const data = parseInput(createGoalSchema, input);
+  return tenantDb(tenant.id).$transaction(async (tx) => {
+    const teamId = data.teamId ?? null;
+    let creatorInTeam = false;
+    if (teamId) {
+      const { teamRole, access } = await loadTeamForViewer(tx, tenant, member, teamId);
+      if (!access.canSeeGoals) throw forbidden(`Join this ${term(tenant.branding.terminology, 'team')} to add ${term(tenant.branding.terminology, 'goals')} to it.`);
+      creatorInTeam = teamRole !== null;
+    }
+    const goal = await tx.goal.create({
+      data: {
+        tenantId: tenant.id,
+        ownerId: member.userId,
+        teamId,
+        title: data.title,
+        description: data.description ?? null,
+        targetDate: data.targetDate ? parseDateOnly(data.targetDate) : null,
+      },
+      select: { id: true, title: true },
+    });
+    if (creatorInTeam) await tx.goalAssignee.create({ data: { tenantId: tenant.id, goalId: goal.id, userId: member.userId, role: 'lead' } });
+    await emitEvent(tx, tenant.id, 'goal.created', { goalId: goal.id, title: goal.title, ownerId: member.userId, teamId }, member.userId);
+    return readGoalDetail(tx, tenant, member, goal.id);
+  });
+}
+
+/** Title, description and target date; goal.updated carries each changed field's from and to. */
+export async function updateGoal(tenant: TenantContext, member: Member, goalId: string, input: unknown): Promise<GoalDetail> {
+  assertCan(member.role, 'goals.write');
+  const data = parseInput(updateGoalSchema, input);
+  return changeGoal(tenant, member, goalId, async (tx, loaded) => {
+    assertCanEdit(tenant, loaded);
+    assertNotArchived(tenant, loaded);
+    const before = await tx.goal.findUniqueOrThrow({ where: { id: goalId }, select: { title: true, description: true, targetDate: true } });
+    const current = { title: before.title, description: before.description, targetDate: before.targetDate ? formatDateOnly(before.targetDate) : null };
+    const changes: Record<string, { from: string | null; to: string | null }> = {};
+    for (const key of ['title', 'description', 'targetDate'] as const) {
+      const next = data[key];
+      if (next !== undefined && next !== current[key]) changes[key] = { from: current[key], to: next };
+    }
+    if (Object.keys(changes).length === 0) return;
+    await tx.goal.update({
+      where: { id: goalId },
+      data: {
+        title: changes.title ? data.title : undefined,
+        description: changes.description ? data.description : undefined,
+        targetDate: changes.targetDate ? (data.targetDate ? parseDateOnly(data.targetDate) : null) : undefined,
+      },
+    });
+    await emitEvent(tx, tenant.id, 'goal.updated', { goalId, changes }, member.userId);
+  });
+}
+
+/** The owner of a personal goal, or an editor of a team goal, deletes it with its history. */
+export async function deleteGoal(tenant: TenantContext, member: Member, goalId: string): Promise<void> {
+  assertCan(member.role, 'goals.write');
+  await tenantDb(tenant.id).$transaction(async (tx) => {
+    await lockGoal(tx, tenant, goalId);
+    const loaded = await loadGoalForViewer(tx, tenant, member, goalId);
+    assertCanEdit(tenant, loaded);
+    await tx.goal.delete({ where: { id: goalId } });
+    await emitEvent(tx, tenant.id, 'goal.deleted', { goalId, title: loaded.goal.title }, member.userId);
+  });
+}
