@@ -125,3 +125,6 @@ export function tenantDb(tenantId: string): TenantDb {
   if (!tenantId) throw new TenantScopeError('tenantDb() needs a tenant id');
   return buildTenantDb(tenantId);
 }
+
+/** The client inside tenantDb(…).$transaction(async (tx) => …). */
+export type TenantTx = Parameters<Parameters<TenantDb['$transaction']>[0]>[0];

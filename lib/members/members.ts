@@ -1,7 +1,7 @@
 import type { Member } from '../auth/session.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Role } from '../db/generated/enums.ts';
-import { tenantDb, type TenantDb } from '../db/tenant-db.ts';
+import { tenantDb, type TenantTx as Tx } from '../db/tenant-db.ts';
 import { emitEvent } from '../events/domain-events.ts';
 import { badRequest, conflict, forbidden, notFound } from '../http/problem.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
@@ -12,8 +12,6 @@ import { assertCan, can } from './permissions.ts';
 // - only owners grant, take or touch the owner role; admins manage admins, members, viewers;
 // - nobody changes their own role or removes themselves (they leave instead);
 // - a workspace always keeps at least one owner.
-
-type Tx = Parameters<Parameters<TenantDb['$transaction']>[0]>[0];
 
 function actorOf(member: Member) {
   return { id: member.userId, email: member.email };

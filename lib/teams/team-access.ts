@@ -1,7 +1,7 @@
 import type { Member } from '../auth/session.ts';
 import { term } from '../branding/terminology.ts';
 import type { Role, TeamRole } from '../db/generated/enums.ts';
-import type { TenantDb } from '../db/tenant-db.ts';
+import type { TenantTx } from '../db/tenant-db.ts';
 import { notFound } from '../http/problem.ts';
 import { can } from '../members/permissions.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
@@ -11,7 +11,7 @@ import type { TeamAccess } from './team-schema.ts';
 // everyone but their members and workspace admins, so their existence never leaks.
 
 /** An interactive transaction on tenantDb(); tenantDb() itself fits wherever this is asked. */
-export type TenantTx = Parameters<Parameters<TenantDb['$transaction']>[0]>[0];
+export type { TenantTx } from '../db/tenant-db.ts';
 
 export interface TeamFlags {
   visibility: 'public' | 'private';
