@@ -1,7 +1,7 @@
 // npm test: the whole suite on a fresh machine. Prepares a throw-away database (DATABASE_URL's
 // server, or an embedded PostgreSQL), typechecks and lints, runs Vitest (unit + integration),
 // builds the app and runs the Playwright e2e tests against `next start` in Debian's Chromium.
-// Flags: --unit-only, --e2e-only.
+// Flags: --unit-only, --e2e-only; other arguments are passed to Playwright.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -15,6 +15,8 @@ const packageFile = (pkg: string, file: string) => path.join(require.resolve.pat
 const args = new Set(process.argv.slice(2));
 const runUnit = !args.has('--e2e-only');
 const runE2e = !args.has('--unit-only');
+// Anything else goes to Playwright, e.g. `npm run test:e2e -- tests/e2e/auth.spec.ts`.
+const playwrightArgs = [...args].filter((arg) => arg !== '--e2e-only' && arg !== '--unit-only');
 const port = process.env.E2E_PORT ?? '3100';
 const log = (line: string) => console.log(`[test] ${line}`);
 
@@ -71,7 +73,7 @@ try {
       runNextBuild(env);
     }
     rmSync('.data/playwright-results.json', { force: true });
-    ok = run(packageFile('@playwright/test', 'cli.js'), ['test', '--config', 'tests/e2e/playwright.config.ts']) && ok;
+    ok = run(packageFile('@playwright/test', 'cli.js'), ['test', '--config', 'tests/e2e/playwright.config.ts', ...playwrightArgs]) && ok;
     if (existsSync('.data/playwright-results.json')) {
       const stats = JSON.parse(readFileSync('.data/playwright-results.json', 'utf8')).stats;
       totals.passed += stats.expected + stats.flaky;

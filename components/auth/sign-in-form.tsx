@@ -25,13 +25,16 @@ interface Props {
 export function SignInForm({ redirectTo = '/', wrongCredentialsMessage, magicLink = false, linkSent: initiallySent = false, initialError = null }: Props) {
   const [mode, setMode] = useState<'password' | 'link'>(magicLink && initiallySent ? 'link' : 'password');
   const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(initialError);
   const [linkSent, setLinkSent] = useState(magicLink && initiallySent);
   const [pending, setPending] = useState(false);
 
+  // Fields are read at submit, not from state: people (and tests) may type before hydration.
   async function onPasswordSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const email = String(form.get('email') ?? '');
+    const password = String(form.get('password') ?? '');
     if (!email || !password) {
       setError('Enter your email and password.');
       return;
@@ -49,6 +52,7 @@ export function SignInForm({ redirectTo = '/', wrongCredentialsMessage, magicLin
 
   async function onLinkSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    const email = String(new FormData(event.currentTarget).get('email') ?? '');
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) {
       setError('Enter a valid email address.');
       return;
@@ -68,7 +72,7 @@ export function SignInForm({ redirectTo = '/', wrongCredentialsMessage, magicLin
     setLinkSent(false);
   }
 
-  const emailField = <TextField label="Email" name="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />;
+  const emailField = <TextField label="Email" name="email" type="email" autoComplete="username" required defaultValue={email} onChange={(e) => setEmail(e.target.value)} />;
 
   if (mode === 'link') {
     return (
@@ -78,7 +82,7 @@ export function SignInForm({ redirectTo = '/', wrongCredentialsMessage, magicLin
             Check your email for a sign-in link.
           </p>
         ) : null}
-        <form onSubmit={onLinkSubmit} noValidate className="flex flex-col gap-4" aria-label="Sign-in link">
+        <form onSubmit={onLinkSubmit} method="post" noValidate className="flex flex-col gap-4" aria-label="Sign-in link">
           <FormAlert message={error} />
           {emailField}
           <Button type="submit" disabled={pending}>
@@ -94,10 +98,10 @@ export function SignInForm({ redirectTo = '/', wrongCredentialsMessage, magicLin
 
   return (
     <div className="flex flex-col gap-4">
-      <form onSubmit={onPasswordSubmit} noValidate className="flex flex-col gap-4" aria-label="Sign in">
+      <form onSubmit={onPasswordSubmit} method="post" noValidate className="flex flex-col gap-4" aria-label="Sign in">
         <FormAlert message={error} />
         {emailField}
-        <TextField label="Password" name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
         <Button type="submit" disabled={pending}>
           {pending ? 'Signing in…' : 'Sign in'}
         </Button>

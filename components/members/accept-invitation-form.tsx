@@ -10,8 +10,6 @@ import { ApiError, api } from '@/lib/http/api-client';
 export type AcceptMode = 'new' | 'existing' | 'signed-in';
 
 export function AcceptInvitationForm({ token, mode, email }: { token: string; mode: AcceptMode; email: string }) {
-  const [name, setName] = useState('');
-  const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [alert, setAlert] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -21,6 +19,10 @@ export function AcceptInvitationForm({ token, mode, email }: { token: string; mo
     setPending(true);
     setErrors({});
     setAlert(null);
+    // Read the fields at submit: people (and tests) may type before the page has hydrated.
+    const form = new FormData(event.currentTarget);
+    const name = String(form.get('name') ?? '');
+    const password = String(form.get('password') ?? '');
     const body = mode === 'new' ? { name, password } : mode === 'existing' ? { password } : {};
     try {
       const { redirectTo } = await api<{ redirectTo: string }>(`/api/invitations/${encodeURIComponent(token)}/accept`, { method: 'POST', json: body });
@@ -35,10 +37,10 @@ export function AcceptInvitationForm({ token, mode, email }: { token: string; mo
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Accept invitation" className="flex flex-col gap-4">
+    <form onSubmit={onSubmit} method="post" noValidate aria-label="Accept invitation" className="flex flex-col gap-4">
       <FormAlert message={alert} />
       {mode === 'existing' ? <input type="email" name="username" autoComplete="username" value={email} readOnly hidden /> : null}
-      {mode === 'new' ? <TextField label="Your name" name="name" autoComplete="name" required value={name} onChange={(e) => setName(e.target.value)} error={errors.name} /> : null}
+      {mode === 'new' ? <TextField label="Your name" name="name" autoComplete="name" required error={errors.name} /> : null}
       {mode !== 'signed-in' ? (
         <TextField
           label="Password"
@@ -46,8 +48,6 @@ export function AcceptInvitationForm({ token, mode, email }: { token: string; mo
           type="password"
           autoComplete={mode === 'new' ? 'new-password' : 'current-password'}
           required
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
           error={errors.password}
           hint={mode === 'new' ? 'At least 10 characters.' : undefined}
         />

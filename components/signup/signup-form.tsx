@@ -28,8 +28,11 @@ export function SignupForm({ rootDomain }: { rootDomain: string }) {
     event.preventDefault();
     setPending(true);
     setAlert(null);
+    // The form's own fields are the truth: people may type before the page has hydrated.
+    const form = Object.fromEntries(new FormData(event.currentTarget)) as Record<Fields, string>;
+    setValues(form);
     try {
-      const response = await fetch('/api/signup', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(values) });
+      const response = await fetch('/api/signup', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(form) });
       const body = await response.json().catch(() => ({}));
       if (response.ok) {
         window.location.assign(body.redirectTo);
@@ -44,7 +47,7 @@ export function SignupForm({ rootDomain }: { rootDomain: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-8 flex flex-col gap-5" aria-label="Create your workspace">
+    <form onSubmit={onSubmit} method="post" noValidate className="mt-8 flex flex-col gap-5" aria-label="Create your workspace">
       <FormAlert message={alert} />
       <TextField label="Your name" name="name" autoComplete="name" required value={values.name} onChange={(e) => set('name', e.target.value)} error={errors.name} />
       <TextField label="Work email" name="email" type="email" autoComplete="email" required value={values.email} onChange={(e) => set('email', e.target.value)} error={errors.email} />

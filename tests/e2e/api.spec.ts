@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { ROOT, hostRequest } from './support.ts';
 
 test('health reports the app and the database', async ({ request }) => {

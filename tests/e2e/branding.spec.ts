@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { ROOT, cssVariable, hostRequest, tenantUrl } from './support.ts';
 
 test('the root domain shows the platform page with sign-up and sign-in', async ({ page }) => {

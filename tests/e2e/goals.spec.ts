@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { db, disconnectDb } from '../../lib/db/client.ts';
 import { createWorkspace, signIn, tenantUrl } from './support.ts';
 

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { signIn, tenantUrl } from './support.ts';
 
 // Habits in the browser, on the seeded acme workspace (default terminology, UTC days).

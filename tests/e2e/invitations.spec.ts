@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { randomBytes } from 'node:crypto';
 import { ROOT, expectSignedIn, signIn, tenantUrl } from './support.ts';
 

@@ -1,18 +1,11 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { disconnectDb } from '../../lib/db/client.ts';
-import { startDnsStub, type DnsStub } from '../support/dns-stub-server.ts';
+import { startDnsStub } from '../support/dns-stub-server.ts';
 import { PORT, browserFetch, createWorkspace, cssVariable, signIn, tenantUrl } from './support.ts';
 
 const DNS_PORT = Number(process.env.E2E_DNS_PORT ?? 5399);
-let dns: DnsStub;
 
-test.beforeAll(async () => {
-  dns = await startDnsStub(DNS_PORT);
-});
-test.afterAll(async () => {
-  await dns.close();
-  await disconnectDb();
-});
+test.afterAll(() => disconnectDb());
 
 test('a member cannot reach admin pages or admin APIs', async ({ page }) => {
   await signIn(page, 'acme', 'member@acme.test');
@@ -65,27 +58,33 @@ test('an admin renames terminology and changes the brand color, and sees both li
 });
 
 test('an admin verifies a custom domain through DNS, and then it serves the workspace', async ({ page }) => {
-  const workspace = await createWorkspace('dom');
-  const hostname = `coach.${workspace.slug}.test`;
-  await signIn(page, workspace.slug, workspace.ownerEmail);
-  await page.waitForURL(tenantUrl(workspace.slug));
-  await page.goto(tenantUrl(workspace.slug, '/settings/domains'));
-  await page.getByLabel('Hostname').fill(hostname);
-  await page.getByRole('button', { name: 'Add domain' }).click();
-  const row = page.getByTestId(`domain-${hostname}`);
-  await expect(row.getByTestId('domain-status')).toHaveText('Pending verification');
+  // The server resolves TXT records through DNS_SERVERS, which points at this stub.
+  const dns = await startDnsStub(DNS_PORT);
+  try {
+    const workspace = await createWorkspace('dom');
+    const hostname = `coach.${workspace.slug}.test`;
+    await signIn(page, workspace.slug, workspace.ownerEmail);
+    await page.waitForURL(tenantUrl(workspace.slug));
+    await page.goto(tenantUrl(workspace.slug, '/settings/domains'));
+    await page.getByLabel('Hostname').fill(hostname);
+    await page.getByRole('button', { name: 'Add domain' }).click();
+    const row = page.getByTestId(`domain-${hostname}`);
+    await expect(row.getByTestId('domain-status')).toHaveText('Pending verification');
 
-  expect((await page.request.fetch(`http://127.0.0.1:${PORT}/`, { headers: { host: `${hostname}:${PORT}` } })).status()).toBe(404);
+    expect((await page.request.fetch(`http://127.0.0.1:${PORT}/`, { headers: { host: `${hostname}:${PORT}` } })).status()).toBe(404);
 
-  // Verification before the record exists fails politely.
-  await row.getByRole('button', { name: `Verify ${hostname}` }).click();
-  await expect(row.getByRole('status')).toContainText('not found yet');
+    // Verification before the record exists fails politely.
+    await row.getByRole('button', { name: `Verify ${hostname}` }).click();
+    await expect(row.getByRole('status')).toContainText('not found yet');
 
-  const value = (await row.getByTestId('record-TXT').textContent())!.trim();
-  dns.txt.set(`_waypoint-verify.${hostname}`, [value]);
-  await row.getByRole('button', { name: `Verify ${hostname}` }).click();
-  await expect(row.getByTestId('domain-status')).toHaveText('Verified');
+    const value = (await row.getByTestId('record-TXT').textContent())!.trim();
+    dns.txt.set(`_waypoint-verify.${hostname}`, [value]);
+    await row.getByRole('button', { name: `Verify ${hostname}` }).click();
+    await expect(row.getByTestId('domain-status')).toHaveText('Verified');
 
-  await page.goto(`http://${hostname}:${PORT}/`);
-  await expect(page.getByTestId('tenant-name')).toHaveText(workspace.name);
+    await page.goto(`http://${hostname}:${PORT}/`);
+    await expect(page.getByTestId('tenant-name')).toHaveText(workspace.name);
+  } finally {
+    await dns.close();
+  }
 });

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { randomBytes } from 'node:crypto';
 import { db, disconnectDb } from '../../lib/db/client.ts';
 import { ROOT, expectSignedIn, tenantUrl } from './support.ts';

@@ -1,0 +1,23 @@
+import { test as base, expect } from '@playwright/test';
+
+// Pages are server-rendered and become interactive once React hydrates. A person sees the
+// page and then acts; the tests wait for the same moment after every navigation.
+export const test = base.extend({
+  page: async ({ page }, provide) => {
+    const waitForHydration = () => page.locator('html[data-hydrated="true"]').waitFor({ state: 'attached' });
+    const goto = page.goto.bind(page);
+    page.goto = async (...args: Parameters<typeof goto>) => {
+      const response = await goto(...args);
+      if (response?.headers()['content-type']?.includes('text/html')) await waitForHydration();
+      return response;
+    };
+    const waitForURL = page.waitForURL.bind(page);
+    page.waitForURL = async (...args: Parameters<typeof waitForURL>) => {
+      await waitForURL(...args);
+      await waitForHydration();
+    };
+    await provide(page);
+  },
+});
+
+export { expect };
