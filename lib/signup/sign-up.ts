@@ -1,5 +1,6 @@
 import { db, Prisma } from '../db/client.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { emitEvent } from '../events/domain-events.ts';
 import { issueLoginToken } from '../auth/login-token.ts';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
 import { tenantOrigin } from '../config/env.ts';
@@ -43,6 +44,7 @@ export async function signUp(input: unknown, ip: string | null): Promise<SignupR
         data: { slug: data.slug, name: data.workspaceName, status: 'trial', branding: { create: {} } },
       });
       await tx.membership.create({ data: { tenantId: tenant.id, userId: user.id, role: 'owner' } });
+      await emitEvent(tx, tenant.id, 'user.created', { userId: user.id, email: data.email, name: existingUser ? null : data.name, role: 'owner' }, user.id);
       await recordAudit(tx, {
         tenantId: tenant.id,
         actor: { id: user.id, email: data.email },

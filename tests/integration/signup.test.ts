@@ -39,6 +39,8 @@ describe('signUp', () => {
     const audit = await db.auditLog.findFirstOrThrow({ where: { tenantId: tenant.id, action: 'tenant.created' } });
     expect(audit.actorId).toBe(result.userId);
     expect(audit.ip).toBe('203.0.113.9');
+    const created = await db.domainEvent.findFirstOrThrow({ where: { tenantId: tenant.id, type: 'user.created' } });
+    expect(created.payload).toEqual({ userId: result.userId, email: data.email, name: 'Ada Lovelace', role: 'owner' });
     expect(result.redirectTo).toMatch(new RegExp(`^http://${data.slug}\\.localhost:3100/auth/handoff\\?token=[A-Za-z0-9_-]{40,}$`));
   });
 
