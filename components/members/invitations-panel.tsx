@@ -24,10 +24,11 @@ function formatDate(iso: string): string {
 }
 
 /** Invite form and pending invitations for the members settings page (admins and owners). */
-export function InvitationsPanel({ canGrantOwner, terminology }: { canGrantOwner: boolean; terminology: Terminology }) {
+/** defaultRole: the workspace's "default role for new members", preselected in the form. */
+export function InvitationsPanel({ canGrantOwner, terminology, defaultRole = 'member' }: { canGrantOwner: boolean; terminology: Terminology; defaultRole?: InvitableRole }) {
   const client = useQueryClient();
   const [email, setEmail] = useState('');
-  const [role, setRole] = useState<InvitableRole>('member');
+  const [role, setRole] = useState<InvitableRole>(defaultRole);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [alert, setAlert] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);

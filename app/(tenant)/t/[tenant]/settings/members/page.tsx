@@ -17,7 +17,7 @@ export default async function MembersSettingsPage({ params }: { params: Promise<
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-bold text-slate-900">Members</h1>
       <Card title="Invite people">
-        <InvitationsPanel canGrantOwner={isOwner} terminology={tenant.branding.terminology} />
+        <InvitationsPanel canGrantOwner={isOwner} terminology={tenant.branding.terminology} defaultRole={tenant.defaultRole === 'owner' ? 'member' : tenant.defaultRole} />
       </Card>
       <Card title="People in this workspace">
         <MembersTable initial={await listMembers(tenant)} currentUserId={member.userId} isOwner={isOwner} />
