@@ -6,8 +6,9 @@ import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { FormStatus } from '@/components/ui/form-status';
 import { TextField } from '@/components/ui/text-field';
+import { useFormSubmit } from '@/components/ui/use-form-submit';
 import { readableOn } from '@/lib/branding/brand-style';
-import { api, ApiError } from '@/lib/http/api-client';
+import { api } from '@/lib/http/api-client';
 import { ImageUpload } from './image-upload';
 
 export interface BrandingValues {
@@ -55,10 +56,7 @@ function clearPreview() {
 export function BrandingForm({ initial, logoUrl, faviconUrl, tenantName }: { initial: BrandingValues; logoUrl: string | null; faviconUrl: string | null; tenantName: string }) {
   const router = useRouter();
   const [values, setValues] = useState(initial);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [alert, setAlert] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { errors, alert, status, pending, submit } = useFormSubmit({ fieldsAlert: 'Some fields need attention.' });
 
   useEffect(() => {
     previewColors(values);
@@ -68,23 +66,13 @@ export function BrandingForm({ initial, logoUrl, faviconUrl, tenantName }: { ini
 
   const set = <K extends keyof BrandingValues>(key: K, value: BrandingValues[K]) => setValues((current) => ({ ...current, [key]: value }));
 
-  async function onSubmit(event: FormEvent) {
+  function onSubmit(event: FormEvent) {
     event.preventDefault();
-    setPending(true);
-    setErrors({});
-    setAlert(null);
-    setStatus(null);
-    try {
+    void submit(async () => {
       await api('/api/app/settings/branding', { method: 'PATCH', json: values });
-      setStatus('Branding saved.');
       router.refresh();
-    } catch (error) {
-      if (error instanceof ApiError && Object.keys(error.fields).length) {
-        setErrors(error.fields);
-        setAlert('Some fields need attention.');
-      } else setAlert((error as Error).message);
-    }
-    setPending(false);
+      return 'Branding saved.';
+    });
   }
 
   return (

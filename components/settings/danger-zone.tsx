@@ -5,7 +5,8 @@ import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
-import { api, ApiError } from '@/lib/http/api-client';
+import { useFormSubmit } from '@/components/ui/use-form-submit';
+import { api } from '@/lib/http/api-client';
 
 interface Candidate {
   membershipId: string;
@@ -15,19 +16,7 @@ interface Candidate {
 export function DangerZone({ slug, isOwner, candidates }: { slug: string; isOwner: boolean; candidates: Candidate[] }) {
   const [newOwner, setNewOwner] = useState(candidates[0]?.membershipId ?? '');
   const [confirmSlug, setConfirmSlug] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [alert, setAlert] = useState<string | null>(null);
-
-  async function run(action: () => Promise<void>) {
-    setErrors({});
-    setAlert(null);
-    try {
-      await action();
-    } catch (error) {
-      if (error instanceof ApiError && Object.keys(error.fields).length) setErrors(error.fields);
-      else setAlert((error as Error).message);
-    }
-  }
+  const { errors, alert, submit: run } = useFormSubmit();
 
   const transfer = (event: FormEvent) => {
     event.preventDefault();

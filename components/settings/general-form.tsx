@@ -7,7 +7,8 @@ import { FormAlert } from '@/components/ui/form-alert';
 import { FormStatus } from '@/components/ui/form-status';
 import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
-import { api, ApiError } from '@/lib/http/api-client';
+import { useFormSubmit } from '@/components/ui/use-form-submit';
+import { api } from '@/lib/http/api-client';
 
 interface Values {
   name: string;
@@ -18,26 +19,15 @@ interface Values {
 export function GeneralForm({ initial, timeZones }: { initial: Values; timeZones: string[] }) {
   const router = useRouter();
   const [values, setValues] = useState(initial);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [alert, setAlert] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { errors, alert, status, pending, submit } = useFormSubmit();
 
-  async function onSubmit(event: FormEvent) {
+  function onSubmit(event: FormEvent) {
     event.preventDefault();
-    setPending(true);
-    setErrors({});
-    setAlert(null);
-    setStatus(null);
-    try {
+    void submit(async () => {
       await api('/api/app/settings/general', { method: 'PATCH', json: values });
-      setStatus('Saved.');
       router.refresh();
-    } catch (error) {
-      if (error instanceof ApiError && Object.keys(error.fields).length) setErrors(error.fields);
-      else setAlert((error as Error).message);
-    }
-    setPending(false);
+      return 'Saved.';
+    });
   }
 
   return (

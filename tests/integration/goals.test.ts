@@ -1,42 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Member } from '../../lib/auth/session.ts';
 import { db } from '../../lib/db/client.ts';
-import type { Role } from '../../lib/db/generated/enums.ts';
 import { addAssignee, changeAssigneeRole, removeAssignee } from '../../lib/goals/goal-assignees.ts';
 import { activeGoalsFor, goalCompletionsByWeek } from '../../lib/goals/goal-dashboard.ts';
 import { goalContributions, setGoalProgress } from '../../lib/goals/goal-progress.ts';
 import { archiveGoal, completeGoal, reopenGoal, unarchiveGoal } from '../../lib/goals/goal-status.ts';
 import { createGoal, deleteGoal, getGoal, listGoals, updateGoal } from '../../lib/goals/goals.ts';
 import { addMilestone, removeMilestone, reorderMilestones, updateMilestone } from '../../lib/goals/milestones.ts';
-import { AppError, toAppError } from '../../lib/http/problem.ts';
 import { addTeamMember, leaveTeam } from '../../lib/teams/team-membership.ts';
 import { createTeam } from '../../lib/teams/teams.ts';
-import { loadTenantById } from '../../lib/tenancy/load-tenant.ts';
 import type { TenantContext } from '../../lib/tenancy/tenant-context.ts';
-import { createMember, createTenant } from '../support/factories.ts';
-
-async function workspace(): Promise<TenantContext> {
-  const row = await createTenant();
-  const tenant = await loadTenantById(row.id);
-  if (!tenant) throw new Error('tenant not loaded');
-  return tenant;
-}
-
-async function memberOf(tenant: TenantContext, role: Role = 'member'): Promise<Member> {
-  const user = await createMember(tenant.id, role);
-  const membership = await db.membership.findUniqueOrThrow({ where: { tenantId_userId: { tenantId: tenant.id, userId: user.id } } });
-  return { userId: user.id, email: user.email, name: user.name, role, membershipId: membership.id };
-}
-
-/** The AppError a call fails with (zod errors mapped the way route handlers map them). */
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    return toAppError(error);
-  }
-  throw new Error('expected the call to fail');
-}
+import { failure, memberIn, workspace } from '../support/workspace.ts';
 
 function events(tenant: TenantContext, type: string) {
   return db.domainEvent.findMany({ where: { tenantId: tenant.id, type }, orderBy: { occurredAt: 'asc' } });
@@ -67,16 +41,16 @@ beforeAll(async () => {
   a = await workspace();
   b = await workspace();
   [owner, admin, lead, ann, bob, cy, viewer, outsider] = await Promise.all([
-    memberOf(a, 'owner'),
-    memberOf(a, 'admin'),
-    memberOf(a),
-    memberOf(a),
-    memberOf(a),
-    memberOf(a),
-    memberOf(a, 'viewer'),
-    memberOf(a),
+    memberIn(a, 'owner'),
+    memberIn(a, 'admin'),
+    memberIn(a),
+    memberIn(a),
+    memberIn(a),
+    memberIn(a),
+    memberIn(a, 'viewer'),
+    memberIn(a),
   ]);
-  stranger = await memberOf(b, 'owner');
+  stranger = await memberIn(b, 'owner');
   const team = await createTeam(a, admin, { name: 'Coaches', leadUserId: lead.userId });
   teamId = team.id;
   for (const m of [ann, bob, cy, viewer]) await addTeamMember(a, lead, teamId, { userId: m.userId });
@@ -354,7 +328,7 @@ describe('milestones', () => {
 
 describe('dashboard', () => {
   it('lists the member’s active goals: personal, their teams’, nearest target first', async () => {
-    const m = await memberOf(a);
+    const m = await memberIn(a);
     await addTeamMember(a, lead, teamId, { userId: m.userId });
     const soon = await createGoal(a, m, { title: 'Soon', targetDate: '2030-01-01' });
     const later = await createGoal(a, m, { title: 'Later', targetDate: '2030-06-01' });
@@ -375,7 +349,7 @@ describe('dashboard', () => {
   });
 
   it('counts the member’s completions per ISO week (UTC), oldest first', async () => {
-    const m = await memberOf(a);
+    const m = await memberIn(a);
     const now = new Date('2030-05-15T10:00:00Z'); // a Wednesday; its week starts 2030-05-13
     const at = async (iso: string, by: Member = m) => {
       const goal = await createGoal(a, by, { title: `Done ${iso}` });
@@ -404,7 +378,7 @@ describe('dashboard', () => {
 
 describe('listGoals', () => {
   it('shows my goals and my teams’ goals, filtered by status', async () => {
-    const m = await memberOf(a);
+    const m = await memberIn(a);
     const mine = await createGoal(a, m, { title: 'Mine' });
     const done = await createGoal(a, m, { title: 'Mine, done' });
     await completeGoal(a, m, done.id);

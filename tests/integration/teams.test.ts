@@ -1,39 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Member } from '../../lib/auth/session.ts';
 import { db } from '../../lib/db/client.ts';
-import type { Role } from '../../lib/db/generated/enums.ts';
 import { addAssignee } from '../../lib/goals/goal-assignees.ts';
 import { createGoal } from '../../lib/goals/goals.ts';
-import { AppError, toAppError } from '../../lib/http/problem.ts';
 import { cancelJoinRequest, decideJoinRequest, listJoinRequests } from '../../lib/teams/join-requests.ts';
 import { addCandidates, leadCandidates } from '../../lib/teams/team-candidates.ts';
 import { addTeamMember, changeTeamMemberRole, joinTeam, leaveTeam, removeTeamMember } from '../../lib/teams/team-membership.ts';
 import { createTeam, deleteTeam, getTeam, listTeams, updateTeam } from '../../lib/teams/teams.ts';
-import { loadTenantById } from '../../lib/tenancy/load-tenant.ts';
 import type { TenantContext } from '../../lib/tenancy/tenant-context.ts';
-import { createMember, createTenant } from '../support/factories.ts';
-
-async function workspace(): Promise<TenantContext> {
-  const row = await createTenant();
-  const tenant = await loadTenantById(row.id);
-  if (!tenant) throw new Error('tenant not loaded');
-  return tenant;
-}
-
-async function memberOf(tenant: TenantContext, role: Role = 'member'): Promise<Member> {
-  const user = await createMember(tenant.id, role);
-  const membership = await db.membership.findUniqueOrThrow({ where: { tenantId_userId: { tenantId: tenant.id, userId: user.id } } });
-  return { userId: user.id, email: user.email, name: user.name, role, membershipId: membership.id };
-}
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    return toAppError(error);
-  }
-  throw new Error('expected the call to fail');
-}
+import { failure, memberIn, workspace } from '../support/workspace.ts';
 
 function teamEvents(tenant: TenantContext, teamId: string) {
   return db.domainEvent
@@ -59,8 +34,8 @@ const uniqueName = (base: string) => `${base} ${++n}`;
 beforeAll(async () => {
   a = await workspace();
   b = await workspace();
-  [admin, lead, ann, bob, viewer] = await Promise.all([memberOf(a, 'admin'), memberOf(a), memberOf(a), memberOf(a), memberOf(a, 'viewer')]);
-  stranger = await memberOf(b, 'admin');
+  [admin, lead, ann, bob, viewer] = await Promise.all([memberIn(a, 'admin'), memberIn(a), memberIn(a), memberIn(a), memberIn(a, 'viewer')]);
+  stranger = await memberIn(b, 'admin');
 });
 
 describe('creating and editing teams', () => {
