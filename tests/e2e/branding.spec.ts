@@ -34,4 +34,6 @@ test('globex renders in a different brand and hides "Powered by"', async ({ page
   expect(await cssVariable(page, '--brand-primary')).toBe('#059669');
   await expect(page.getByTestId('powered-by')).toHaveCount(0);
   await expect(page.locator('style[data-custom-css]')).toHaveCount(0);
+  // Globex renames the product's words.
+  await expect(page.getByText('Sign in to see your objectives, rituals and teams.')).toBeVisible();
 });
