@@ -22,6 +22,10 @@ const TENANT_KEY: Record<string, string> = {
   HabitLog: 'tenantId',
   DomainEvent: 'tenantId',
   EmailMessage: 'tenantId',
+  ApiKey: 'tenantId',
+  ApiRequestLog: 'tenantId',
+  IdempotencyKey: 'tenantId',
+  UsageCounter: 'tenantId',
 };
 
 const READ_OR_WRITE_BY_WHERE = new Set([

@@ -13,10 +13,11 @@ const select = {
   status: true,
   timeZone: true,
   defaultRole: true,
+  plan: true,
   branding: true,
 } as const;
 
-type Row = { id: string; slug: string; name: string; status: TenantContext['status']; timeZone: string; defaultRole: TenantContext['defaultRole']; branding: Record<string, unknown> | null };
+type Row = { id: string; slug: string; name: string; status: TenantContext['status']; timeZone: string; defaultRole: TenantContext['defaultRole']; plan: string; branding: Record<string, unknown> | null };
 
 function toContext(row: Row): TenantContext {
   const b = (row.branding ?? {}) as Partial<Record<keyof TenantBranding, unknown>>;
@@ -27,6 +28,7 @@ function toContext(row: Row): TenantContext {
     status: row.status,
     timeZone: row.timeZone,
     defaultRole: row.defaultRole,
+    plan: row.plan,
     branding: {
       primaryColor: safeColor(b.primaryColor as string, DEFAULT_BRANDING.primaryColor),
       secondaryColor: safeColor(b.secondaryColor as string, DEFAULT_BRANDING.secondaryColor),

@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache';
-import pg from 'pg';
 import { config } from '../config/env.ts';
 import { db } from '../db/client.ts';
+import { onNotify } from '../db/notify-listener.ts';
 import { loadTenantById, loadTenantForHost } from './load-tenant.ts';
 import type { HostTarget } from './parse-host.ts';
 import type { TenantContext } from './tenant-context.ts';
@@ -15,8 +15,6 @@ interface State {
   cache: LRUCache<string, TenantContext>;
   /** Hosts nobody owns, kept apart so a flood of random Host headers cannot evict tenants. */
   unknown: LRUCache<string, true>;
-  listener?: pg.Client;
-  listening: boolean;
 }
 
 const holder = globalThis as unknown as { __waypointTenantCache?: State };
@@ -30,7 +28,6 @@ function state(): State {
       fetchMethod: async (key) => (await load(key)) ?? undefined,
     }),
     unknown: new LRUCache<string, true>({ max: 2_000, ttl: Math.min(10, config.tenantCacheTtlSeconds) * 1000 }),
-    listening: false,
   };
   return holder.__waypointTenantCache;
 }
@@ -81,30 +78,6 @@ export async function notifyTenantChanged(tx: { $executeRaw: typeof db.$executeR
   await tx.$executeRaw`SELECT pg_notify(${INVALIDATION_CHANNEL}, 'changed')`;
 }
 
-/** Starts listening for invalidations (once per process; only inside the Next server). */
 function ensureListener(): void {
-  const s = state();
-  if (s.listening || process.env.NEXT_RUNTIME !== 'nodejs' || !process.env.DATABASE_URL) return;
-  s.listening = true;
-  void connectListener(s, 0);
-}
-
-async function connectListener(s: State, attempt: number): Promise<void> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  const retry = () => {
-    clearLocalTenantCache(); // we may have missed notifications while disconnected
-    client.removeAllListeners();
-    client.end().catch(() => {});
-    setTimeout(() => void connectListener(s, attempt + 1), Math.min(30_000, 500 * 2 ** attempt)).unref();
-  };
-  client.on('error', retry);
-  client.on('notification', () => clearLocalTenantCache());
-  try {
-    await client.connect();
-    await client.query(`LISTEN ${INVALIDATION_CHANNEL}`);
-    s.listener = client;
-    attempt = 0;
-  } catch {
-    retry();
-  }
+  onNotify(INVALIDATION_CHANNEL, clearLocalTenantCache);
 }

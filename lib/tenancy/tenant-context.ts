@@ -9,6 +9,8 @@ export interface TenantContext {
   status: TenantStatus;
   timeZone: string;
   defaultRole: Role;
+  /** Billing plan: caps API key tiers and quotas. */
+  plan: string;
   branding: TenantBranding;
 }
 

@@ -1,0 +1,93 @@
+import { db } from '../db/client.ts';
+
+// Public API requests are logged without delaying responses: entries are buffered and written
+// in batches (every FLUSH_MS or BATCH entries). A batch also bumps each tenant's monthly
+// request counter and each key's request count, and sets lastUsedAt at most once a minute
+// per key.
+
+export interface RequestLogEntry {
+  tenantId: string;
+  apiKeyId: string | null;
+  method: string;
+  route: string;
+  status: number;
+  durationMs: number;
+  bytes: number;
+  createdAt: Date;
+}
+
+const FLUSH_MS = 2_000;
+const BATCH = 500;
+const LAST_USED_EVERY_MS = 60_000;
+
+interface State {
+  buffer: RequestLogEntry[];
+  timer?: NodeJS.Timeout;
+  flushing?: Promise<void>;
+  lastUsedWritten: Map<string, number>;
+}
+
+const holder = globalThis as unknown as { __waypointRequestLog?: State };
+
+function state(): State {
+  holder.__waypointRequestLog ??= { buffer: [], lastUsedWritten: new Map() };
+  return holder.__waypointRequestLog;
+}
+
+export function logApiRequest(entry: RequestLogEntry): void {
+  const s = state();
+  s.buffer.push(entry);
+  if (s.buffer.length >= BATCH) void flushRequestLog();
+  else if (!s.timer) {
+    s.timer = setTimeout(() => void flushRequestLog(), FLUSH_MS);
+    s.timer.unref();
+  }
+}
+
+export function monthOf(date: Date): string {
+  return date.toISOString().slice(0, 7);
+}
+
+/** Writes everything buffered so far (tests call it; the timer calls it otherwise). */
+export async function flushRequestLog(): Promise<void> {
+  const s = state();
+  if (s.timer) clearTimeout(s.timer);
+  s.timer = undefined;
+  await s.flushing;
+  const batch = s.buffer.splice(0);
+  if (batch.length === 0) return;
+  s.flushing = write(batch, s).catch((error) => console.error('[api] could not write the request log', error));
+  await s.flushing;
+}
+
+async function write(batch: RequestLogEntry[], s: State): Promise<void> {
+  const perTenantMonth = new Map<string, { tenantId: string; period: string; count: number }>();
+  const perKey = new Map<string, { count: number; last: Date }>();
+  for (const entry of batch) {
+    const period = monthOf(entry.createdAt);
+    const tm = perTenantMonth.get(`${entry.tenantId}|${period}`) ?? { tenantId: entry.tenantId, period, count: 0 };
+    tm.count++;
+    perTenantMonth.set(`${entry.tenantId}|${period}`, tm);
+    if (entry.apiKeyId) {
+      const k = perKey.get(entry.apiKeyId) ?? { count: 0, last: entry.createdAt };
+      k.count++;
+      if (entry.createdAt > k.last) k.last = entry.createdAt;
+      perKey.set(entry.apiKeyId, k);
+    }
+  }
+  const now = Date.now();
+  await db.$transaction(async (tx) => {
+    await tx.apiRequestLog.createMany({ data: batch });
+    for (const { tenantId, period, count } of perTenantMonth.values()) {
+      await tx.$executeRaw`
+        INSERT INTO "UsageCounter" (id, "tenantId", metric, period, value, "updatedAt")
+        VALUES (${`uc_${tenantId}_${period}`}, ${tenantId}, 'api_requests', ${period}, ${count}, now())
+        ON CONFLICT ("tenantId", metric, period) DO UPDATE SET value = "UsageCounter".value + EXCLUDED.value, "updatedAt" = now()`;
+    }
+    for (const [keyId, { count, last }] of perKey) {
+      const writeLastUsed = now - (s.lastUsedWritten.get(keyId) ?? 0) >= LAST_USED_EVERY_MS;
+      if (writeLastUsed) s.lastUsedWritten.set(keyId, now);
+      await tx.apiKey.updateMany({ where: { id: keyId }, data: { requestCount: { increment: count }, ...(writeLastUsed ? { lastUsedAt: last } : {}) } });
+    }
+  });
+}

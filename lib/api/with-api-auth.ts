@@ -1,0 +1,73 @@
+import type { NextRequest } from 'next/server';
+import { clientIp } from '../auth/client-ip.ts';
+import { ipAllowed } from '../api-keys/ip-allowlist.ts';
+import type { Scope } from '../api-keys/scopes.ts';
+import { verifyApiKey, type ApiPrincipal } from '../api-keys/verify-api-key.ts';
+import { AppError, problemResponse } from '../http/problem.ts';
+import type { RouteContext } from '../http/wrappers.ts';
+import { getTenantById } from '../tenancy/tenant-cache.ts';
+import type { TenantContext } from '../tenancy/tenant-context.ts';
+import { TENANT_ID_HEADER } from '../tenancy/headers.ts';
+import { getApiRateLimiter, rateLimitHeaders } from '../ratelimit/index.ts';
+import { logApiRequest } from './request-log.ts';
+
+export type ApiContext<C = RouteContext> = C & { principal: ApiPrincipal; tenant: TenantContext };
+type ApiHandler<C> = (req: NextRequest, ctx: ApiContext<C>) => Promise<Response>;
+
+function bearer(req: NextRequest): string {
+  const header = req.headers.get('authorization');
+  if (!header) throw new AppError(401, 'unauthorized', 'Send your API key as "Authorization: Bearer wp_live_…".');
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match) throw new AppError(401, 'unauthorized', 'Use the Bearer scheme: "Authorization: Bearer wp_live_…".');
+  return match[1];
+}
+
+/**
+ * The public API's door, for one route (named by its pattern, e.g. "/api/v1/goals/{id}"):
+ * authenticates the key (the tenant comes from it, never from the caller), refuses it on
+ * another workspace's host, outside its IP allowlist or scopes, applies its rate limits,
+ * maps errors to problem+json, adds RateLimit headers, and logs the request after answering.
+ */
+export function withApiAuth<C = RouteContext>(route: string, scope: Scope, handler: ApiHandler<C>) {
+  return async (req: NextRequest, ctx: C): Promise<Response> => {
+    const started = performance.now();
+    let principal: ApiPrincipal | null = null;
+    let headers: Record<string, string> = {};
+    let response: Response;
+    try {
+      principal = await verifyApiKey(bearer(req));
+      const hostTenant = req.headers.get(TENANT_ID_HEADER);
+      if (hostTenant && hostTenant !== principal.tenantId) {
+        throw new AppError(401, 'wrong_workspace', 'This API key belongs to another workspace. Call the API on its own workspace address.');
+      }
+      if (!ipAllowed(principal.allowlist, clientIp(req.headers))) throw new AppError(403, 'ip_not_allowed', 'This API key may not be used from your IP address.');
+      const limit = await getApiRateLimiter().limit(principal.keyId, principal.tier);
+      headers = rateLimitHeaders(limit);
+      if (!limit.success) {
+        throw Object.assign(new AppError(429, 'rate_limited', `Rate limit exceeded (${limit.policy} limit of ${limit.limit} for the ${principal.tier} tier). Retry after ${limit.retryAfter} s.`), { retryAfterSeconds: limit.retryAfter });
+      }
+      if (!principal.scopes.has(scope)) throw new AppError(403, 'insufficient_scope', `This API key lacks the "${scope}" scope.`);
+      const tenant = await getTenantById(principal.tenantId);
+      if (!tenant) throw new AppError(401, 'invalid_api_key', 'The API key is not valid.');
+      response = await handler(req, { ...ctx, principal, tenant });
+    } catch (error) {
+      response = problemResponse(error, new URL(req.url).pathname);
+      if (error instanceof AppError && error.status === 401) response.headers.set('www-authenticate', `Bearer realm="waypoint", error="invalid_token"`);
+      if (error instanceof AppError && error.code === 'insufficient_scope') response.headers.set('www-authenticate', `Bearer realm="waypoint", error="insufficient_scope", scope="${scope}"`);
+    }
+    for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+    if (principal) {
+      logApiRequest({
+        tenantId: principal.tenantId,
+        apiKeyId: principal.keyId,
+        method: req.method,
+        route,
+        status: response.status,
+        durationMs: Math.round(performance.now() - started),
+        bytes: Number(response.headers.get('content-length') ?? 0),
+        createdAt: new Date(),
+      });
+    }
+    return response;
+  };
+}

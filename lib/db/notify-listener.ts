@@ -1,0 +1,55 @@
+import pg from 'pg';
+
+// One PostgreSQL LISTEN connection per process, shared by every in-process cache that must
+// drop entries when another instance changes the data behind them (NOTIFY on commit).
+// Only runs inside the Next server; scripts and tests clear their caches directly.
+
+type Handler = () => void;
+
+interface State {
+  handlers: Map<string, Set<Handler>>;
+  client?: pg.Client;
+  connecting: boolean;
+}
+
+const holder = globalThis as unknown as { __waypointNotify?: State };
+
+function state(): State {
+  holder.__waypointNotify ??= { handlers: new Map(), connecting: false };
+  return holder.__waypointNotify;
+}
+
+/** Calls handler whenever `channel` is notified (and after a reconnect, when some may have been missed). */
+export function onNotify(channel: string, handler: Handler): void {
+  if (!/^[a-z_]+$/.test(channel)) throw new Error(`bad channel name ${channel}`);
+  const s = state();
+  const handlers = s.handlers.get(channel) ?? new Set();
+  if (handlers.has(handler)) return;
+  handlers.add(handler);
+  s.handlers.set(channel, handlers);
+  if (s.client) void s.client.query(`LISTEN ${channel}`).catch(() => {});
+  else if (!s.connecting && process.env.NEXT_RUNTIME === 'nodejs' && process.env.DATABASE_URL) void connect(s, 0);
+}
+
+async function connect(s: State, attempt: number): Promise<void> {
+  s.connecting = true;
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  const everyHandler = () => s.handlers.forEach((set) => set.forEach((handler) => handler()));
+  const retry = () => {
+    s.client = undefined;
+    everyHandler(); // notifications may have been missed while disconnected
+    client.removeAllListeners();
+    client.end().catch(() => {});
+    setTimeout(() => void connect(s, attempt + 1), Math.min(30_000, 500 * 2 ** attempt)).unref();
+  };
+  client.on('error', retry);
+  client.on('notification', (message) => s.handlers.get(message.channel)?.forEach((handler) => handler()));
+  try {
+    await client.connect();
+    for (const channel of s.handlers.keys()) await client.query(`LISTEN ${channel}`);
+    s.client = client;
+    s.connecting = false;
+  } catch {
+    retry();
+  }
+}
