@@ -107,4 +107,15 @@ describe('API keys', () => {
     expect((await failure(rotateApiKey(other.tenant, other.admin, mine.key.id, {}))).status).toBe(404);
     expect((await revokeApiKey(w.tenant, w.admin, mine.key.id)).status).toBe('revoked');
   });
+
+  it('verify a repeated key from memory: no database lookup until the cache is cleared', async () => {
+    const w = await setup();
+    const { key, secret } = await createApiKey(w.tenant, w.admin, { name: 'cached', scopes: ['read:goals'] });
+    await verifyApiKey(secret);
+    // Remove the row behind the cache's back (no NOTIFY): only a database lookup would notice.
+    await db.$executeRaw`DELETE FROM "ApiKey" WHERE id = ${key.id}`;
+    expect((await verifyApiKey(secret)).keyId).toBe(key.id);
+    clearApiKeyCache();
+    expect((await failure(verifyApiKey(secret))).code).toBe('invalid_api_key');
+  });
 });
