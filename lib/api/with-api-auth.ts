@@ -41,7 +41,13 @@ export function withApiAuth<C = RouteContext>(route: string, scope: Scope, handl
         throw new AppError(401, 'wrong_workspace', 'This API key belongs to another workspace. Call the API on its own workspace address.');
       }
       if (!ipAllowed(principal.allowlist, clientIp(req.headers))) throw new AppError(403, 'ip_not_allowed', 'This API key may not be used from your IP address.');
-      const limit = await getApiRateLimiter().limit(principal.keyId, principal.tier);
+      const limit = await getApiRateLimiter()
+        .limit(principal.keyId, principal.tier)
+        .catch((error: unknown) => {
+          // Fail closed but clearly: without the limiter we cannot honour the key's limits.
+          console.error('[api] rate limiter unavailable', error);
+          throw Object.assign(new AppError(503, 'rate_limiter_unavailable', 'The API is briefly unavailable. Retry in a few seconds.'), { retryAfterSeconds: 5 });
+        });
       headers = rateLimitHeaders(limit);
       if (!limit.success) {
         throw Object.assign(new AppError(429, 'rate_limited', `Rate limit exceeded (${limit.policy} limit of ${limit.limit} for the ${principal.tier} tier). Retry after ${limit.retryAfter} s.`), { retryAfterSeconds: limit.retryAfter });

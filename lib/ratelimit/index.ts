@@ -1,0 +1,26 @@
+import { createLimiter } from './create.ts';
+import { chooseBackend } from './select-backend.ts';
+import type { ApiRateLimiter, RateLimiterOptions } from './types.ts';
+
+export { rateLimitHeaders } from './headers.ts';
+export { TIER_LIMITS, type Tier } from './tiers.ts';
+export type { ApiRateLimiter, LimitResult } from './types.ts';
+
+// One limiter per process: Next may load this module in several bundles, and each Redis
+// backend holds a connection, so the instance lives on globalThis.
+const holder = globalThis as unknown as { __waypointApiRateLimiter?: ApiRateLimiter };
+
+/** The process-wide limiter chosen from the environment (see below); logs which backend once. */
+export function getApiRateLimiter(): ApiRateLimiter {
+  if (!holder.__waypointApiRateLimiter) {
+    const choice = chooseBackend(process.env);
+    holder.__waypointApiRateLimiter = createLimiter(choice.options);
+    console[choice.level](choice.logLine);
+  }
+  return holder.__waypointApiRateLimiter;
+}
+
+/** For tests: build one explicitly. */
+export function createRateLimiter(options: RateLimiterOptions): ApiRateLimiter {
+  return createLimiter(options);
+}

@@ -1,0 +1,80 @@
+import { Ratelimit, type RatelimitConfig } from '@upstash/ratelimit';
+import { POLICY_ORDER, toLimitResult } from './result.ts';
+import type { PolicyTable, Tier, TierPolicies } from './tiers.ts';
+import type { ClosableRateLimiter, PolicyName, PolicyOutcome } from './types.ts';
+
+type PolicyLimiters = Record<PolicyName, Ratelimit>;
+
+function buildLimiters(redis: RatelimitConfig['redis'], prefix: string, policies: TierPolicies): PolicyLimiters {
+  const common = {
+    redis,
+    // Exact counts across instances: no per-instance cache of blocked identifiers, no
+    // analytics writes, and no fail-open timeout that would answer "allowed" with made-up numbers.
+    ephemeralCache: false as const,
+    analytics: false,
+    timeout: 0,
+    enableTelemetry: false,
+  };
+  // Keys hold the identifier but not the tier, so a key that changes tier keeps its counts.
+  return {
+    burst: new Ratelimit({
+      ...common,
+      prefix: `${prefix}:burst`,
+      limiter: Ratelimit.tokenBucket(policies.burst.refillTokens, `${policies.burst.refillIntervalMs} ms`, policies.burst.capacity),
+    }),
+    hour: new Ratelimit({
+      ...common,
+      prefix: `${prefix}:hour`,
+      limiter: Ratelimit.slidingWindow(policies.hour.limit, `${policies.hour.windowMs} ms`),
+    }),
+    day: new Ratelimit({
+      ...common,
+      prefix: `${prefix}:day`,
+      limiter: Ratelimit.slidingWindow(policies.day.limit, `${policies.day.windowMs} ms`),
+    }),
+  };
+}
+
+/**
+ * Rate limits kept in Redis by @upstash/ratelimit, shared by every instance of the app: one
+ * token bucket and two sliding windows per identifier. The policies are checked one after
+ * the other (burst, hour, day), each an atomic script that counts the request if it passes.
+ * When a later policy denies, the earlier ones are given their request back (the library's
+ * own refund, a negative rate), so a denied request ends up consuming nothing.
+ */
+export function createUpstashLimiter(options: {
+  backend: 'upstash' | 'redis';
+  redis: RatelimitConfig['redis'];
+  prefix: string;
+  policies: PolicyTable;
+  close: () => Promise<void>;
+}): ClosableRateLimiter {
+  const limitersByTier = new Map<Tier, PolicyLimiters>();
+  const limitersFor = (tier: Tier): PolicyLimiters => {
+    let limiters = limitersByTier.get(tier);
+    if (!limiters) {
+      limiters = buildLimiters(options.redis, options.prefix, options.policies[tier]);
+      limitersByTier.set(tier, limiters);
+    }
+    return limiters;
+  };
+
+  return {
+    backend: options.backend,
+    async limit(identifier, tier) {
+      const limiters = limitersFor(tier);
+      const outcomes: PolicyOutcome[] = [];
+      for (const policy of POLICY_ORDER) {
+        const response = await limiters[policy].limit(identifier);
+        outcomes.push({ policy, success: response.success, limit: response.limit, remaining: response.remaining, resetAt: response.reset });
+        if (!response.success) {
+          const passed = outcomes.slice(0, -1);
+          await Promise.all(passed.map((outcome) => limiters[outcome.policy].limit(identifier, { rate: -1 })));
+          break;
+        }
+      }
+      return toLimitResult(outcomes, Date.now());
+    },
+    close: options.close,
+  };
+}
