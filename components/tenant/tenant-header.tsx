@@ -13,6 +13,7 @@ function navFor(tenant: TenantContext, member: Member): NavItem[] {
     { href: '/goals', label: term(t, 'goals', true) },
     { href: '/habits', label: term(t, 'habits', true) },
     { href: '/teams', label: term(t, 'teams', true) },
+    { href: '/developers', label: 'Developers' },
   ];
   if (can(member.role, 'settings.manage')) items.push({ href: '/settings', label: 'Settings' });
   return items;

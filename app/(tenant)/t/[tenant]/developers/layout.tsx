@@ -1,0 +1,21 @@
+import type { ReactNode } from 'react';
+import { DevelopersNav } from '@/components/developers/developers-nav';
+import { getCurrentMember } from '@/lib/auth/session';
+import { requireTenant } from '@/lib/tenancy/current-tenant';
+
+// The docs are public; the overview and the keys need a member (each page checks). Visitors
+// who are not signed in see only the docs, so the section's navigation is for members.
+export default async function DevelopersLayout({ children, params }: { children: ReactNode; params: Promise<{ tenant: string }> }) {
+  const tenant = await requireTenant((await params).tenant);
+  const member = await getCurrentMember(tenant);
+  return (
+    <div className="mx-auto flex max-w-6xl flex-col gap-8 px-6 py-10">
+      {member ? (
+        <nav aria-label="Developers">
+          <DevelopersNav />
+        </nav>
+      ) : null}
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+'use client';
+
+import { useState } from 'react';
+import { buttonClass } from '@/components/ui/button';
+
+const TONES = {
+  light: { button: buttonClass('primary'), status: 'text-sm text-slate-700' },
+  dark: { button: 'rounded border border-slate-600 px-2 py-1 text-xs text-slate-200 hover:bg-slate-700', status: 'text-xs text-slate-300' },
+};
+
+/** Copies text to the clipboard and says so where screen readers hear it. */
+export function CopyButton({ text, label, tone = 'light' }: { text: string; label?: string; tone?: keyof typeof TONES }) {
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(text);
+      setState('copied');
+    } catch {
+      setState('failed');
+    }
+  }
+
+  return (
+    <span className="flex items-center gap-2">
+      <button type="button" onClick={copy} aria-label={label} className={TONES[tone].button}>
+        Copy
+      </button>
+      <span role="status" className={TONES[tone].status}>
+        {state === 'copied' ? 'Copied.' : state === 'failed' ? 'Could not copy: select the text and copy it yourself.' : ''}
+      </span>
+    </span>
+  );
+}

@@ -1,0 +1,68 @@
+'use client';
+
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { CopyButton } from '../copy-button';
+
+export interface CodeSample {
+  id: string;
+  label: string;
+  code: string;
+}
+
+/**
+ * Code samples in tabs, keyboard-operable as the ARIA tabs pattern describes: arrow keys
+ * move between tabs (and select them), Home and End jump to the ends.
+ */
+export function CodeTabs({ samples, label }: { samples: CodeSample[]; label: string }) {
+  const id = useId();
+  const [active, setActive] = useState(0);
+  const tabs = useRef<(HTMLButtonElement | null)[]>([]);
+
+  function select(index: number) {
+    const next = (index + samples.length) % samples.length;
+    setActive(next);
+    tabs.current[next]?.focus();
+  }
+
+  function onKeyDown(event: KeyboardEvent) {
+    const moves: Record<string, number> = { ArrowRight: active + 1, ArrowLeft: active - 1, Home: 0, End: samples.length - 1 };
+    if (!(event.key in moves)) return;
+    event.preventDefault();
+    select(moves[event.key]);
+  }
+
+  return (
+    <div className="overflow-hidden rounded-lg border border-slate-800 bg-slate-900">
+      <div role="tablist" aria-label={label} onKeyDown={onKeyDown} className="flex gap-1 border-b border-slate-700 px-2 pt-2">
+        {samples.map((sample, i) => (
+          <button
+            key={sample.id}
+            ref={(element) => {
+              tabs.current[i] = element;
+            }}
+            type="button"
+            role="tab"
+            id={`${id}-tab-${sample.id}`}
+            aria-selected={i === active}
+            aria-controls={`${id}-panel-${sample.id}`}
+            tabIndex={i === active ? 0 : -1}
+            onClick={() => setActive(i)}
+            className={`rounded-t-md px-3 py-1.5 text-xs font-semibold ${i === active ? 'bg-slate-800 text-white' : 'text-slate-400 hover:text-white'}`}
+          >
+            {sample.label}
+          </button>
+        ))}
+      </div>
+      {samples.map((sample, i) => (
+        <div key={sample.id} role="tabpanel" id={`${id}-panel-${sample.id}`} aria-labelledby={`${id}-tab-${sample.id}`} hidden={i !== active} tabIndex={0} className="relative">
+          <div className="absolute top-2 right-2">
+            <CopyButton text={sample.code} label={`Copy the ${sample.label} sample`} tone="dark" />
+          </div>
+          <pre className="overflow-x-auto p-4 pr-20 font-mono text-xs leading-5 text-slate-100">
+            <code>{sample.code}</code>
+          </pre>
+        </div>
+      ))}
+    </div>
+  );
+}

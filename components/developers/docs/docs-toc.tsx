@@ -1,0 +1,33 @@
+import type { OperationDoc } from '@/lib/api/docs/reference';
+
+/** The operations by tag, as in-page links. */
+export function DocsToc({ groups, schemaNames }: { groups: { tag: string; operations: OperationDoc[] }[]; schemaNames: string[] }) {
+  return (
+    <nav aria-label="API reference" className="flex flex-col gap-4 text-sm">
+      <a href="#docs-intro" className="font-semibold text-slate-900 hover:text-brand">
+        Getting started
+      </a>
+      {groups.map(({ tag, operations }) => (
+        <div key={tag} className="flex flex-col gap-1">
+          <a href={`#tag-${tag}`} className="font-semibold text-slate-900 hover:text-brand">
+            {tag}
+          </a>
+          <ul className="flex flex-col gap-1 border-l border-slate-200 pl-3">
+            {operations.map((op) => (
+              <li key={op.id}>
+                <a href={`#${op.id}`} className="text-slate-600 hover:text-brand">
+                  {op.summary}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+      {schemaNames.length ? (
+        <a href="#schemas" className="font-semibold text-slate-900 hover:text-brand">
+          Schemas
+        </a>
+      ) : null}
+    </nav>
+  );
+}

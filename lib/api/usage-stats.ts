@@ -1,0 +1,118 @@
+import type { Member } from '../auth/session.ts';
+import { db, Prisma } from '../db/client.ts';
+import { tenantDb } from '../db/tenant-db.ts';
+import { planLimits } from '../api-keys/tiers.ts';
+import { can } from '../members/permissions.ts';
+import type { TenantContext } from '../tenancy/tenant-context.ts';
+import { monthOf } from './request-log.ts';
+
+// What the developer portal shows about a workspace's public API traffic, from
+// ApiRequestLog. Every query names the tenant explicitly (raw SQL does not pass through
+// tenantDb). Days are UTC days, like the monthly quota period the request log counts in.
+// A response counts as an error from 400 up; the rare 1xx/3xx count with the 2xx.
+
+export interface DailyUsage {
+  /** YYYY-MM-DD (UTC) */
+  day: string;
+  /** status < 400 */
+  ok: number;
+  /** 400–499 */
+  clientErrors: number;
+  /** 500 and up */
+  serverErrors: number;
+}
+
+export interface EndpointUsage {
+  method: string;
+  route: string;
+  requests: number;
+  errors: number;
+  /** errors / requests, 0..1 */
+  errorRate: number;
+}
+
+export interface LatencyPercentiles {
+  /** milliseconds; null without any request in the window */
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+}
+
+export interface UsageStats {
+  /** One entry per day of the window, oldest first; days without requests are zeros. */
+  days: DailyUsage[];
+  totals: { requests: number; errors: number; errorRate: number };
+  latency: LatencyPercentiles;
+  topEndpoints: EndpointUsage[];
+  /** The workspace's requests this calendar month (UTC) against its plan's quota. */
+  month: { period: string; requests: number; quota: number };
+}
+
+export interface UsageOptions {
+  /** Only requests made with these keys (undefined: every request of the workspace). */
+  apiKeyIds?: readonly string[];
+  days?: number;
+  now?: Date;
+  topEndpoints?: number;
+}
+
+const DAY_MS = 86_400_000;
+
+const rate = (errors: number, requests: number) => (requests === 0 ? 0 : errors / requests);
+
+function startOfUtcDay(date: Date): Date {
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+}
+
+export async function usageStats(tenant: Pick<TenantContext, 'id' | 'plan'>, options: UsageOptions = {}): Promise<UsageStats> {
+  const now = options.now ?? new Date();
+  const span = Math.max(1, Math.min(366, Math.trunc(options.days ?? 30)));
+  const until = new Date(startOfUtcDay(now).getTime() + DAY_MS);
+  const since = new Date(until.getTime() - span * DAY_MS);
+  const keys = options.apiKeyIds === undefined ? Prisma.empty : Prisma.sql`AND "apiKeyId" = ANY(${[...options.apiKeyIds]}::text[])`;
+  const window = Prisma.sql`"tenantId" = ${tenant.id} AND "createdAt" >= ${since} AND "createdAt" < ${until} ${keys}`;
+
+  const [perDay, [latency], endpoints, counter] = await Promise.all([
+    db.$queryRaw<DailyUsage[]>`
+      SELECT to_char(date_trunc('day', "createdAt"), 'YYYY-MM-DD') AS day,
+             count(*) FILTER (WHERE status < 400)::int AS ok,
+             count(*) FILTER (WHERE status >= 400 AND status < 500)::int AS "clientErrors",
+             count(*) FILTER (WHERE status >= 500)::int AS "serverErrors"
+      FROM "ApiRequestLog" WHERE ${window}
+      GROUP BY 1`,
+    db.$queryRaw<LatencyPercentiles[]>`
+      SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY "durationMs") AS p50,
+             percentile_cont(0.95) WITHIN GROUP (ORDER BY "durationMs") AS p95,
+             percentile_cont(0.99) WITHIN GROUP (ORDER BY "durationMs") AS p99
+      FROM "ApiRequestLog" WHERE ${window}`,
+    db.$queryRaw<Omit<EndpointUsage, 'errorRate'>[]>`
+      SELECT method, route, count(*)::int AS requests, count(*) FILTER (WHERE status >= 400)::int AS errors
+      FROM "ApiRequestLog" WHERE ${window}
+      GROUP BY method, route
+      ORDER BY requests DESC, route, method
+      LIMIT ${Math.max(1, Math.trunc(options.topEndpoints ?? 10))}`,
+    tenantDb(tenant.id).usageCounter.findFirst({ where: { metric: 'api_requests', period: monthOf(now) }, select: { value: true } }),
+  ]);
+
+  const byDay = new Map(perDay.map((row) => [row.day, row]));
+  const days = Array.from({ length: span }, (_, i) => {
+    const day = new Date(since.getTime() + i * DAY_MS).toISOString().slice(0, 10);
+    return byDay.get(day) ?? { day, ok: 0, clientErrors: 0, serverErrors: 0 };
+  });
+  const requests = days.reduce((sum, d) => sum + d.ok + d.clientErrors + d.serverErrors, 0);
+  const errors = days.reduce((sum, d) => sum + d.clientErrors + d.serverErrors, 0);
+  return {
+    days,
+    totals: { requests, errors, errorRate: rate(errors, requests) },
+    latency: { p50: latency?.p50 ?? null, p95: latency?.p95 ?? null, p99: latency?.p99 ?? null },
+    topEndpoints: endpoints.map((e) => ({ ...e, errorRate: rate(e.errors, e.requests) })),
+    month: { period: monthOf(now), requests: counter?.value ?? 0, quota: planLimits(tenant.plan).monthlyRequests },
+  };
+}
+
+/** Admins see every key's traffic; anyone else the traffic of the keys they made. */
+export async function usageStatsFor(tenant: TenantContext, member: Member, now = new Date()): Promise<UsageStats & { scope: 'workspace' | 'own' }> {
+  if (can(member.role, 'integrations.manage')) return { ...(await usageStats(tenant, { now })), scope: 'workspace' };
+  const own = await tenantDb(tenant.id).apiKey.findMany({ where: { createdById: member.userId }, select: { id: true } });
+  return { ...(await usageStats(tenant, { now, apiKeyIds: own.map((k) => k.id) })), scope: 'own' };
+}

@@ -1,0 +1,83 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import { signIn, tenantUrl } from './support.ts';
+
+/** The portal's 30-day request total. */
+async function totalRequests(page: Page): Promise<number> {
+  return Number((await page.getByTestId('usage-total-requests').textContent())?.replace(/\D/g, ''));
+}
+
+/** GET /api/v1/goals from the page with only the key (no session cookie): the status. */
+function callApi(page: Page, secret: string): Promise<number> {
+  return page.evaluate(async (key) => (await fetch('/api/v1/goals', { headers: { authorization: `Bearer ${key}` }, credentials: 'omit' })).status, secret);
+}
+
+test('an owner makes an API key, uses it, tries it in the docs, revokes it, and sees the usage', async ({ page }) => {
+  await signIn(page, 'acme', 'owner@acme.test');
+  await page.waitForURL(tenantUrl('acme'));
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Developers' }).click();
+  await page.waitForURL(tenantUrl('acme', '/developers'));
+  const before = await totalRequests(page);
+
+  await page.getByRole('navigation', { name: 'Developers' }).getByRole('link', { name: 'API keys' }).click();
+  await page.waitForURL(tenantUrl('acme', '/developers/keys'));
+  const name = `E2E key ${Date.now()}`;
+  const form = page.getByRole('form', { name: 'Create API key' });
+  await form.getByLabel('Name').fill(name);
+  await form.getByRole('checkbox', { name: 'read:goals', exact: true }).check();
+  await form.getByLabel('Tier').selectOption('developer');
+  await form.getByRole('button', { name: 'Create key' }).click();
+
+  await expect(page.getByText("Copy this key now. You won't see it again.")).toBeVisible();
+  const secret = (await page.getByTestId('api-key-secret').textContent())?.trim() ?? '';
+  expect(secret).toMatch(/^wp_live_[0-9A-Za-z]{43}$/);
+  const item = page.getByTestId('api-key-item').filter({ hasText: name });
+  await expect(item.getByTestId('api-key-status')).toHaveText('Active');
+  await expect(item).toContainText(`${secret.slice(0, 12)}…${secret.slice(-4)}`);
+
+  expect(await callApi(page, secret)).toBe(200);
+
+  // The docs list the operation with samples in four languages, and Try it sends it.
+  await page.goto(tenantUrl('acme', '/developers/docs'));
+  const operation = page.getByRole('region', { name: 'GET /api/v1/goals' });
+  await expect(operation.getByRole('heading', { name: 'GET /api/v1/goals' })).toBeVisible();
+  const curl = operation.getByRole('tab', { name: 'cURL' });
+  for (const label of ['cURL', 'JavaScript', 'Python', 'Ruby']) await expect(operation.getByRole('tab', { name: label })).toBeVisible();
+  await curl.click();
+  await curl.press('ArrowRight');
+  await expect(operation.getByRole('tab', { name: 'JavaScript' })).toHaveAttribute('aria-selected', 'true');
+  await expect(operation.getByRole('tabpanel')).toContainText('fetch("http://acme.localhost');
+  await operation.getByText('Try it', { exact: true }).click();
+  await operation.getByLabel('Your API key').fill(secret);
+  await operation.getByRole('button', { name: 'Send request' }).click();
+  await expect(operation.getByTestId('try-it-status')).toHaveText(/^200\b/);
+  await expect(operation.getByRole('region', { name: 'Response' })).toContainText('ratelimit-remaining');
+
+  // Revoking stops the key at once.
+  await page.goto(tenantUrl('acme', '/developers/keys'));
+  page.once('dialog', (dialog) => dialog.accept());
+  const revoked = page.waitForResponse((response) => response.url().includes('/api/app/api-keys/') && response.request().method() === 'DELETE');
+  await item.getByRole('button', { name: `Revoke ${name}` }).click();
+  await expect(item.getByTestId('api-key-status')).toHaveText('Revoked');
+  expect((await revoked).status()).toBe(200);
+  expect(await callApi(page, secret)).toBe(401);
+
+  // The request log is written in batches a couple of seconds apart.
+  await expect
+    .poll(async () => {
+      await page.goto(tenantUrl('acme', '/developers'));
+      return totalRequests(page);
+    })
+    .toBeGreaterThanOrEqual(before + 2);
+  await expect(page.getByTestId('top-endpoints')).toContainText('GET /api/v1/goals');
+});
+
+test('the docs are public, and only members get Try it', async ({ page }) => {
+  await page.goto(tenantUrl('acme', '/developers/docs'));
+  await expect(page.getByTestId('api-base-url')).toHaveText(tenantUrl('acme', ''));
+  const operation = page.getByRole('region', { name: 'GET /api/v1/goals' });
+  await expect(operation.getByTestId('required-scope')).toHaveText('read:goals');
+  await operation.getByText('Try it', { exact: true }).click();
+  await expect(operation.getByRole('link', { name: 'Sign in' })).toBeVisible();
+  await expect(operation.getByLabel('Your API key')).toHaveCount(0);
+});
