@@ -1,0 +1,11 @@
+import { jsonTextResponse } from '@/lib/api/v1/json-response';
+import { buildOpenApiDocument } from '@/lib/api/v1/openapi';
+
+// Public: the API's description, no key needed (so not behind withApiAuth). The document only
+// changes with a deploy, so it is built once per process.
+let built: string | undefined;
+
+export async function GET(): Promise<Response> {
+  built ??= JSON.stringify(buildOpenApiDocument());
+  return jsonTextResponse(built, { headers: { 'cache-control': 'public, max-age=300', 'access-control-allow-origin': '*' } });
+}

@@ -1,0 +1,220 @@
+import { z } from 'zod';
+import { SCOPE_DESCRIPTIONS } from '../../api-keys/scopes.ts';
+import { config } from '../../config/env.ts';
+import { IDEMPOTENCY_KEY_PATTERN } from './idempotency.ts';
+import { operations, type ApiOperation, type ProblemStatus } from './operations.ts';
+import { AnalyticsOverview } from './schemas/analytics.ts';
+import { GoalCreate, GoalList, GoalResource, GoalUpdate } from './schemas/goal.ts';
+import { HabitCreate, HabitList, HabitLogCreate, HabitLogList, HabitLogResource, HabitLogResult, HabitResource, HabitUpdate } from './schemas/habit.ts';
+import { Problem } from './schemas/problem.ts';
+import { MeResource } from './schemas/user.ts';
+
+// The OpenAPI 3.1 document of the public API, generated from operations.ts and the zod
+// schemas the handlers validate and answer with. Responses are described as the schemas'
+// output, request bodies and query parameters as their input (before defaults and
+// transforms), which is what a client sends.
+
+type Json = Record<string, unknown>;
+
+const RESPONSES: Record<string, z.ZodType> = {
+  Me: MeResource,
+  Goal: GoalResource,
+  GoalList,
+  Habit: HabitResource,
+  HabitList,
+  HabitLog: HabitLogResource,
+  HabitLogList,
+  HabitLogResult,
+  AnalyticsOverview,
+  Problem,
+};
+const REQUESTS: Record<string, z.ZodType> = { GoalCreate, GoalUpdate, HabitCreate, HabitUpdate, HabitLogCreate };
+
+const PROBLEMS: Record<ProblemStatus | 401 | 403 | 429, { name: string; description: string }> = {
+  400: { name: 'BadRequest', description: 'The body is not valid JSON, or is empty (code bad_request).' },
+  401: { name: 'Unauthorized', description: 'No key, a malformed, unknown, revoked, expired or rotated-out key, or a key of another workspace (codes unauthorized, invalid_api_key, api_key_revoked, api_key_expired, api_key_rotated, wrong_workspace).' },
+  403: { name: 'Forbidden', description: 'The key lacks the scope (insufficient_scope, naming it), is used from an address outside its IP allowlist (ip_not_allowed), the workspace is suspended, or the key’s creator may not do this (forbidden).' },
+  404: { name: 'NotFound', description: 'No such resource that you can see (code not_found). Ids of other workspaces, and resources hidden from the key’s creator, answer the same.' },
+  409: { name: 'Conflict', description: 'Idempotency-Key reused with another request (idempotency_key_reused) or still in progress (idempotency_key_in_progress, with Retry-After), or a state conflict (conflict), e.g. a day logged twice.' },
+  413: { name: 'PayloadTooLarge', description: 'The body is larger than 1 MB (code payload_too_large).' },
+  415: { name: 'UnsupportedMediaType', description: 'The body is not sent as application/json (code unsupported_media_type).' },
+  422: { name: 'ValidationFailed', description: 'A field, query parameter or header is invalid or unknown; `errors` names each one (code validation_failed).' },
+  429: { name: 'RateLimited', description: 'The key’s rate limit is used up (code rate_limited); retry after Retry-After seconds.' },
+};
+
+const rateLimitHeaders = {
+  'RateLimit-Limit': { $ref: '#/components/headers/RateLimit-Limit' },
+  'RateLimit-Remaining': { $ref: '#/components/headers/RateLimit-Remaining' },
+  'RateLimit-Reset': { $ref: '#/components/headers/RateLimit-Reset' },
+};
+
+/** zod marks each generated schema as a standalone document; inside components it is not one. */
+function clean(schema: Json): Json {
+  return Object.fromEntries(Object.entries(schema).filter(([key]) => key !== '$schema' && key !== '$id'));
+}
+
+// Calendar dates and timestamps keep their `format`; zod's long equivalent regexes would
+// only make the document harder to read.
+const override = ({ jsonSchema }: { jsonSchema: { format?: string; pattern?: string } }) => {
+  if (jsonSchema.format === 'date' || jsonSchema.format === 'date-time') delete jsonSchema.pattern;
+};
+
+function componentSchemas(named: Record<string, z.ZodType>, io: 'input' | 'output'): Json {
+  const registry = z.registry<{ id: string }>();
+  for (const [id, schema] of Object.entries(named)) registry.add(schema, { id });
+  const { schemas } = z.toJSONSchema(registry, { target: 'draft-2020-12', io, override, uri: (id) => `#/components/schemas/${id}` });
+  if ('__shared' in schemas) throw new Error('OpenAPI: a schema is shared without a component name; name it in openapi.ts');
+  return Object.fromEntries(Object.entries(schemas).map(([id, schema]) => [id, clean(schema as Json)]));
+}
+
+function refTo(schema: z.ZodType | undefined, named: Record<string, z.ZodType>): Json {
+  const name = Object.entries(named).find(([, candidate]) => candidate === schema)?.[0];
+  if (!name) throw new Error('OpenAPI: an operation uses a schema that has no component name; add it to openapi.ts');
+  return { $ref: `#/components/schemas/${name}` };
+}
+
+function queryParameters(query: z.ZodType): Json[] {
+  const schema = z.toJSONSchema(query, { target: 'draft-2020-12', io: 'input', override }) as { properties?: Record<string, Json>; required?: string[] };
+  return Object.entries(schema.properties ?? {}).map(([name, property]) => {
+    const { description, ...rest } = property;
+    return { name, in: 'query', required: schema.required?.includes(name) ?? false, description, schema: rest };
+  });
+}
+
+/** WAYPOINT_URL is the workspace's address, e.g. https://acme.example.com. */
+function curlSample(op: ApiOperation): string {
+  const lines = [`curl -X ${op.method.toUpperCase()} "$WAYPOINT_URL${op.path.replace('{id}', '$ID')}"`, '  -H "Authorization: Bearer $WAYPOINT_API_KEY"'];
+  if (op.idempotent) lines.push('  -H "Idempotency-Key: $(uuidgen)"');
+  if (op.body) lines.push('  -H "Content-Type: application/json"', `  -d '${JSON.stringify(op.example ?? {})}'`);
+  return lines.join(' \\\n');
+}
+
+function operationObject(op: ApiOperation): Json {
+  const parameters: Json[] = [];
+  if (op.path.includes('{id}')) parameters.push({ $ref: '#/components/parameters/Id' });
+  if (op.query) parameters.push(...queryParameters(op.query));
+  if (op.idempotent) parameters.push({ $ref: '#/components/parameters/IdempotencyKey' });
+  if (op.etag) parameters.push({ $ref: '#/components/parameters/IfNoneMatch' });
+
+  const successHeaders: Json = { ...rateLimitHeaders };
+  if (op.etag) successHeaders.ETag = { $ref: '#/components/headers/ETag' };
+  if (op.idempotent) successHeaders['Idempotent-Replayed'] = { $ref: '#/components/headers/Idempotent-Replayed' };
+  const responses: Json = {
+    [op.response.status]: {
+      description: op.response.description,
+      headers: successHeaders,
+      ...(op.response.schema ? { content: { 'application/json': { schema: refTo(op.response.schema, RESPONSES) } } } : {}),
+    },
+  };
+  if (op.etag) responses['304'] = { description: 'Not modified: the ETag in If-None-Match still matches. No body.', headers: { ETag: { $ref: '#/components/headers/ETag' }, ...rateLimitHeaders } };
+  for (const status of [...op.problems, 401, 403, 429].sort((a, b) => a - b)) responses[status] = { $ref: `#/components/responses/${PROBLEMS[status as keyof typeof PROBLEMS].name}` };
+
+  return {
+    operationId: op.operationId,
+    tags: [op.tag],
+    summary: op.summary,
+    description: `${op.description}\n\nRequires the \`${op.scope}\` scope (${SCOPE_DESCRIPTIONS[op.scope].toLowerCase()}).`,
+    security: [{ bearerAuth: [op.scope] }],
+    'x-required-scope': op.scope,
+    ...(parameters.length ? { parameters } : {}),
+    ...(op.body
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: refTo(op.body, REQUESTS), ...(op.example ? { example: op.example } : {}) } },
+          },
+        }
+      : {}),
+    responses,
+    'x-codeSamples': [{ lang: 'Shell', label: 'curl', source: curlSample(op) }],
+  };
+}
+
+const DESCRIPTION = `The Waypoint REST API reads and changes goals and habits in one workspace.
+
+**Authentication.** Create an API key in the workspace's settings and send it as \`Authorization: Bearer wp_live_…\`. A key belongs to one workspace and acts as the person who created it, within the key's scopes (and never beyond that person's role). Call the API on the workspace's own address, e.g. \`https://acme.${config.rootDomain}\`; a key used on another workspace's address is refused (401 wrong_workspace).
+
+**Pagination.** Lists answer \`{ "data": [...], "next_cursor": "…" | null }\`. Pass \`?limit=\` (1–100, default 20) and \`?cursor=\` with the previous page's next_cursor until it is null. Cursors are opaque.
+
+**Idempotency.** Send \`Idempotency-Key\` (1–255 visible ASCII characters, e.g. a UUID) on POST to retry safely: the same key with the same request returns the first answer again, with \`Idempotent-Replayed: true\`, for 24 hours. The same key with a different body is 409 idempotency_key_reused. Only successful answers are kept: after an error, the same request can be retried with the same key.
+
+**Caching.** Single resources carry an ETag; send it back in \`If-None-Match\` to get an empty 304 while nothing changed.
+
+**Errors** are \`application/problem+json\` with a stable \`code\` and, for invalid input, \`errors\` per field.
+
+**Rate limits** apply per key, by its tier (burst, per hour and per day). Every answer carries \`RateLimit-Limit\`, \`RateLimit-Remaining\` and \`RateLimit-Reset\`; a 429 carries \`Retry-After\`.`;
+
+/** The OpenAPI 3.1.0 document of /api/v1, served at /api/v1/openapi.json. */
+export function buildOpenApiDocument(): Record<string, unknown> {
+  const paths: Record<string, Json> = {};
+  for (const op of Object.values(operations) as ApiOperation[]) {
+    paths[op.path] ??= {};
+    paths[op.path][op.method] = operationObject(op);
+  }
+  const problemResponses = Object.fromEntries(
+    Object.entries(PROBLEMS).map(([status, { name, description }]) => [
+      name,
+      {
+        description,
+        ...(status === '429' ? { headers: { 'Retry-After': { $ref: '#/components/headers/Retry-After' } } } : {}),
+        ...(status === '401' ? { headers: { 'WWW-Authenticate': { description: 'Bearer realm="waypoint", with the error.', schema: { type: 'string' } } } } : {}),
+        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+      },
+    ]),
+  );
+  const integerHeader = (description: string) => ({ description, schema: { type: 'integer', minimum: 0 } });
+
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Waypoint API', version: '1.0.0', description: DESCRIPTION },
+    servers: [
+      {
+        url: `${config.scheme}://{workspace}.${config.rootDomain}`,
+        // No description on the variable: the 3.1 schema validators ship misspells it ("descriptions").
+        description: "Your workspace's address: {workspace} is its slug (a verified custom domain of the workspace works too).",
+        variables: { workspace: { default: 'acme' } },
+      },
+    ],
+    security: [{ bearerAuth: [] }],
+    tags: [
+      { name: 'Users', description: 'Who the key acts as.' },
+      { name: 'Goals', description: 'Personal and team goals.' },
+      { name: 'Habits', description: 'Habits, their streaks and logs.' },
+      { name: 'Analytics', description: 'Numbers across goals and habits.' },
+    ],
+    paths,
+    components: {
+      securitySchemes: {
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'wp_live_ followed by 43 letters and digits',
+          description: `An API key of the workspace. Each operation names the scope it needs (in its security requirement and in x-required-scope). Scopes: ${Object.entries(SCOPE_DESCRIPTIONS)
+            .map(([scope, text]) => `\`${scope}\` (${text.toLowerCase()})`)
+            .join(', ')}.`,
+        },
+      },
+      schemas: { ...componentSchemas(RESPONSES, 'output'), ...componentSchemas(REQUESTS, 'input') },
+      parameters: {
+        Id: { name: 'id', in: 'path', required: true, description: 'The resource id.', schema: { type: 'string', minLength: 1 } },
+        IdempotencyKey: {
+          name: 'Idempotency-Key',
+          in: 'header',
+          required: false,
+          description: 'Makes the POST safe to retry: the same key and request within 24 hours returns the first answer again.',
+          schema: { type: 'string', minLength: 1, maxLength: 255, pattern: IDEMPOTENCY_KEY_PATTERN.source.replace('{1,255}', '+') },
+        },
+        IfNoneMatch: { name: 'If-None-Match', in: 'header', required: false, description: 'An ETag from an earlier answer: 304 while the resource is unchanged.', schema: { type: 'string' } },
+      },
+      headers: {
+        'RateLimit-Limit': integerHeader('The limit of the window closest to running out (burst, hour or day).'),
+        'RateLimit-Remaining': integerHeader('Requests left in that window.'),
+        'RateLimit-Reset': integerHeader('Seconds until that window resets.'),
+        'Retry-After': integerHeader('Seconds to wait before retrying.'),
+        ETag: { description: 'A strong validator of the body; send it in If-None-Match.', schema: { type: 'string' } },
+        'Idempotent-Replayed': { description: '"true" when the answer is a replay of an earlier request with the same Idempotency-Key.', schema: { type: 'string', enum: ['true'] } },
+      },
+      responses: problemResponses,
+    },
+  };
+}
