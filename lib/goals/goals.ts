@@ -12,6 +12,7 @@ import { assertCanEdit, assertNotArchived, loadGoalForViewer, lockGoal } from '.
 import { changeGoal } from './goal-mutation.ts';
 import { createGoalSchema, goalListQuerySchema, updateGoalSchema, type GoalDetail, type GoalSummary } from './goal-schema.ts';
 import { goalSummarySelect, readGoalDetail, toGoalSummary } from './goal-view.ts';
+import { visibleGoalsWhere } from './goal-visibility.ts';
 
 // Goals: list, read, create, edit, delete. Status changes are in goal-status.ts, progress
 // in goal-progress.ts, assignees and milestones in their own files.
@@ -28,10 +29,7 @@ export async function listGoals(tenant: TenantContext, member: Member, input: un
     if (!access.canSeeGoals) throw forbidden(`Join this ${term(tenant.branding.terminology, 'team')} to see its ${term(tenant.branding.terminology, 'goals')}.`);
     where = { teamId: query.teamId };
   } else {
-    const teams = await scoped.teamMember.findMany({ where: { userId: member.userId }, select: { teamId: true } });
-    const personal: Prisma.GoalWhereInput = { teamId: null, ownerId: member.userId };
-    const team: Prisma.GoalWhereInput = { teamId: { in: teams.map((t) => t.teamId) } };
-    where = query.scope === 'personal' ? personal : query.scope === 'team' ? team : { OR: [personal, team] };
+    where = await visibleGoalsWhere(scoped, member, query.scope ?? 'all');
   }
   const rows = await scoped.goal.findMany({
     where: query.status ? { AND: [where, { status: query.status }] } : where,

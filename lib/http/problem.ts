@@ -68,7 +68,9 @@ export function problemResponse(error: unknown, instance?: string): Response {
     ...(appError.fields ? { errors: appError.fields } : {}),
     ...(instance ? { instance } : {}),
   };
-  return new Response(JSON.stringify(body), { status: appError.status, headers });
+  const json = JSON.stringify(body);
+  headers['content-length'] = String(Buffer.byteLength(json));
+  return new Response(json, { status: appError.status, headers });
 }
 
 /** Parses input with a zod schema; invalid input becomes a 422 AppError with per-field messages. */

@@ -5,7 +5,7 @@ import { habitCompletionsByWeek } from '../../habits/habit-dashboard.ts';
 import { listHabits } from '../../habits/habits.ts';
 import { addDays, localDateIn, toDbDate } from '../../habits/local-date.ts';
 import type { TenantContext } from '../../tenancy/tenant-context.ts';
-import { visibleGoals } from './goal-pages.ts';
+import { visibleGoalsWhere } from '../../goals/goal-visibility.ts';
 import type { AnalyticsOverview } from './schemas/analytics.ts';
 
 const WEEKS = 12;
@@ -15,7 +15,7 @@ export async function analyticsOverview(tenant: TenantContext, member: Member, n
   const scoped = tenantDb(tenant.id);
   const today = localDateIn(tenant.timeZone, now);
   const logsSince = (days: number) => scoped.habitLog.count({ where: { userId: member.userId, date: { gte: toDbDate(addDays(today, 1 - days)), lte: toDbDate(today) } } });
-  const goals = await visibleGoals(scoped, member);
+  const goals = await visibleGoalsWhere(scoped, member);
   const [byStatus, activeProgress, goalWeeks, habits, habitWeeks, last7, last30] = await Promise.all([
     scoped.goal.groupBy({ by: ['status'], where: goals, _count: { _all: true } }),
     scoped.goal.aggregate({ where: { AND: [goals, { status: 'active' }] }, _avg: { progress: true } }),
