@@ -39,8 +39,8 @@ test('an owner makes an API key, uses it, tries it in the docs, revokes it, and 
 
   // The docs list the operation with samples in four languages, and Try it sends it.
   await page.goto(tenantUrl('acme', '/developers/docs'));
-  const operation = page.getByRole('region', { name: 'GET /api/v1/goals' });
-  await expect(operation.getByRole('heading', { name: 'GET /api/v1/goals' })).toBeVisible();
+  const operation = page.getByRole('region', { name: 'GET /api/v1/goals', exact: true });
+  await expect(operation.getByRole('heading', { name: 'GET /api/v1/goals', exact: true })).toBeVisible();
   const curl = operation.getByRole('tab', { name: 'cURL' });
   for (const label of ['cURL', 'JavaScript', 'Python', 'Ruby']) await expect(operation.getByRole('tab', { name: label })).toBeVisible();
   await curl.click();
@@ -75,7 +75,7 @@ test('an owner makes an API key, uses it, tries it in the docs, revokes it, and 
 test('the docs are public, and only members get Try it', async ({ page }) => {
   await page.goto(tenantUrl('acme', '/developers/docs'));
   await expect(page.getByTestId('api-base-url')).toHaveText(tenantUrl('acme', ''));
-  const operation = page.getByRole('region', { name: 'GET /api/v1/goals' });
+  const operation = page.getByRole('region', { name: 'GET /api/v1/goals', exact: true });
   await expect(operation.getByTestId('required-scope')).toHaveText('read:goals');
   await operation.getByText('Try it', { exact: true }).click();
   await expect(operation.getByRole('link', { name: 'Sign in' })).toBeVisible();
