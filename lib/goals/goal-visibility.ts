@@ -1,12 +1,12 @@
 import type { Member } from '../auth/session.ts';
 import type { Prisma } from '../db/generated/client.ts';
-import type { TenantDb } from '../db/tenant-db.ts';
 
-/** Which goals a member sees in lists: their personal goals and their teams' goals. */
-export async function visibleGoalsWhere(scoped: TenantDb, member: Member, scope: 'all' | 'personal' | 'team' = 'all'): Promise<Prisma.GoalWhereInput> {
+/**
+ * Which goals a member sees in lists: their personal goals and their teams' goals. A relation
+ * filter, so the database answers it inside the goals query (no separate teams lookup).
+ */
+export function visibleGoalsWhere(member: Member, scope: 'all' | 'personal' | 'team' = 'all'): Prisma.GoalWhereInput {
   const personal: Prisma.GoalWhereInput = { teamId: null, ownerId: member.userId };
-  if (scope === 'personal') return personal;
-  const teams = await scoped.teamMember.findMany({ where: { userId: member.userId }, select: { teamId: true } });
-  const team: Prisma.GoalWhereInput = { teamId: { in: teams.map((t) => t.teamId) } };
-  return scope === 'team' ? team : { OR: [personal, team] };
+  const team: Prisma.GoalWhereInput = { team: { members: { some: { userId: member.userId } } } };
+  return scope === 'personal' ? personal : scope === 'team' ? team : { OR: [personal, team] };
 }

@@ -29,7 +29,7 @@ export async function listGoals(tenant: TenantContext, member: Member, input: un
     if (!access.canSeeGoals) throw forbidden(`Join this ${term(tenant.branding.terminology, 'team')} to see its ${term(tenant.branding.terminology, 'goals')}.`);
     where = { teamId: query.teamId };
   } else {
-    where = await visibleGoalsWhere(scoped, member, query.scope ?? 'all');
+    where = visibleGoalsWhere(member, query.scope ?? 'all');
   }
   const rows = await scoped.goal.findMany({
     where: query.status ? { AND: [where, { status: query.status }] } : where,

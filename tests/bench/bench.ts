@@ -50,7 +50,7 @@ function measure(target: Target, duration: number): Promise<Sample> {
   });
 }
 
-async function compare(title: string, targets: [Target, Target]): Promise<{ label: string; rps: number }[]> {
+async function compare(title: string, targets: Target[]): Promise<{ label: string; rps: number }[]> {
   console.log(`\n[bench] ${title}: warm-up, then ${ROUNDS} interleaved rounds of ${DURATION}s per target, ${CONNECTIONS} connections`);
   for (const target of targets) await measure(target, 3);
   const samples = targets.map(() => [] as Sample[]);
@@ -94,7 +94,7 @@ const acme = (await loadTenantById(acmeRow.id))!;
 const memberUser = await db.user.findUniqueOrThrow({ where: { email: 'member@acme.test' }, include: { memberships: { where: { tenantId: acme.id } } } });
 const member = { userId: memberUser.id, email: memberUser.email, name: memberUser.name, role: memberUser.memberships[0].role, membershipId: memberUser.memberships[0].id };
 const keys: string[] = [];
-for (let i = 0; i < 50; i++) keys.push((await createApiKey(acme, member, { name: `bench ${i}`, scopes: ['read:goals'], tier: 'enterprise' })).secret);
+for (let i = 0; i < 50; i++) keys.push((await createApiKey(acme, member, { name: `bench ${i}`, scopes: ['read:goals', 'read:users'], tier: 'enterprise' })).secret);
 await disconnectDb();
 
 const env = { ...process.env, DATABASE_URL: database.url, ROOT_DOMAIN: `localhost:${PORT}`, NEXTAUTH_SECRET: 'bench', NEXT_TELEMETRY_DISABLED: '1' };
@@ -115,8 +115,11 @@ try {
   const api = await compare('public API', [
     { label: 'bare route (GET /api/tenant, root)', host: 'localhost', path: '/api/tenant' },
     { label: 'GET /api/v1/goals with an API key', host: 'acme.localhost', path: '/api/v1/goals', keys },
+    // Auth, scopes, limits and logging without a query: separates their cost from the query's.
+    { label: 'GET /api/v1/users/me (no query)', host: 'acme.localhost', path: '/api/v1/users/me', keys },
   ]);
   console.log(`authenticated, rate-limited API throughput: ${((api[1].rps / api[0].rps) * 100).toFixed(1)}% of the bare route (target: at least 50%)`);
+  console.log(`auth + rate limits + request log alone (users/me): ${((api[2].rps / api[0].rps) * 100).toFixed(1)}% of the bare route`);
 } finally {
   server.kill('SIGTERM');
   await new Promise((r) => setTimeout(r, 500));

@@ -15,7 +15,7 @@ export async function analyticsOverview(tenant: TenantContext, member: Member, n
   const scoped = tenantDb(tenant.id);
   const today = localDateIn(tenant.timeZone, now);
   const logsSince = (days: number) => scoped.habitLog.count({ where: { userId: member.userId, date: { gte: toDbDate(addDays(today, 1 - days)), lte: toDbDate(today) } } });
-  const goals = await visibleGoalsWhere(scoped, member);
+  const goals = visibleGoalsWhere(member);
   const [byStatus, activeProgress, goalWeeks, habits, habitWeeks, last7, last30] = await Promise.all([
     scoped.goal.groupBy({ by: ['status'], where: goals, _count: { _all: true } }),
     scoped.goal.aggregate({ where: { AND: [goals, { status: 'active' }] }, _avg: { progress: true } }),

@@ -59,3 +59,4 @@ export function toGoalResource(goal: GoalSummary): GoalResource {
     updatedAt: goal.updatedAt,
   };
 }
+
