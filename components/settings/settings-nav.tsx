@@ -9,6 +9,7 @@ const ITEMS = [
   { href: '/settings/domains', label: 'Custom domain' },
   { href: '/settings/members', label: 'Members' },
   { href: '/settings/audit', label: 'Audit log' },
+  { href: '/developers/keys', label: 'API keys' },
 ];
 
 export function SettingsNav() {
