@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { DevelopersNav } from '@/components/developers/developers-nav';
+import { SubNav } from '@/components/ui/sub-nav';
 import { getCurrentMember } from '@/lib/auth/session';
 import { requireTenant } from '@/lib/tenancy/current-tenant';
 
@@ -12,7 +12,14 @@ export default async function DevelopersLayout({ children, params }: { children:
     <div className="mx-auto flex max-w-6xl flex-col gap-8 px-6 py-10">
       {member ? (
         <nav aria-label="Developers">
-          <DevelopersNav />
+          <SubNav
+            variant="tabs"
+            items={[
+              { href: '/developers', label: 'Overview' },
+              { href: '/developers/keys', label: 'API keys' },
+              { href: '/developers/docs', label: 'Docs' },
+            ]}
+          />
         </nav>
       ) : null}
       {children}

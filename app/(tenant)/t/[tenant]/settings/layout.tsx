@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { SettingsNav } from '@/components/settings/settings-nav';
+import { SubNav } from '@/components/ui/sub-nav';
 import { requireMember } from '@/lib/members/require-member';
 import { requireTenant } from '@/lib/tenancy/current-tenant';
 
@@ -9,7 +9,17 @@ export default async function SettingsLayout({ children, params }: { children: R
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-8 px-6 py-10 md:flex-row">
       <nav aria-label="Settings" className="md:w-48 md:shrink-0">
-        <SettingsNav />
+        <SubNav
+          variant="sidebar"
+          items={[
+            { href: '/settings', label: 'General' },
+            { href: '/settings/branding', label: 'Branding' },
+            { href: '/settings/domains', label: 'Custom domain' },
+            { href: '/settings/members', label: 'Members' },
+            { href: '/settings/audit', label: 'Audit log' },
+            { href: '/developers/keys', label: 'API keys' },
+          ]}
+        />
       </nav>
       <div className="min-w-0 flex-1">{children}</div>
     </div>
