@@ -27,6 +27,7 @@ const env: NodeJS.ProcessEnv = {
   TEST_DATABASE_SERVER_URL: database.serverUrl,
   WAYPOINT_TEST_DATABASE: '1',
   NEXTAUTH_SECRET: 'e2e-secret-not-for-production',
+  ENCRYPTION_KEY: 'ZTJlLWVuY3J5cHRpb24ta2V5LTMyLWJ5dGVzLWxvbmc=',
   ROOT_DOMAIN: `localhost:${port}`,
   E2E_PORT: port,
   // Domain verification in e2e asks a stub DNS server that the tests run on this port.

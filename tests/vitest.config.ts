@@ -14,6 +14,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Integration tests make their own tenants, so files run in parallel safely.
     fileParallelism: true,
-    env: { NEXTAUTH_SECRET: 'vitest-secret-not-for-production', ROOT_DOMAIN: 'localhost:3100' },
+    env: { NEXTAUTH_SECRET: 'vitest-secret-not-for-production', ROOT_DOMAIN: 'localhost:3100', ENCRYPTION_KEY: 'dGVzdC1lbmNyeXB0aW9uLWtleS0zMi1ieXRlcy0hISE=' },
   },
 });

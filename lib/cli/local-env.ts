@@ -9,11 +9,11 @@ export function loadLocalEnv(): void {
   let secrets: Record<string, string> = {};
   if (existsSync(file)) secrets = JSON.parse(readFileSync(file, 'utf8'));
   let changed = false;
-  for (const name of ['NEXTAUTH_SECRET']) {
+  for (const name of ['NEXTAUTH_SECRET', 'ENCRYPTION_KEY']) {
     if (process.env[name]) continue;
     if (!secrets[name]) {
-      // Generated once per checkout and kept, so sessions survive restarts.
-      secrets[name] = randomBytes(32).toString('base64url');
+      // Generated once per checkout and kept, so sessions and encrypted secrets survive restarts.
+      secrets[name] = randomBytes(32).toString(name === 'ENCRYPTION_KEY' ? 'base64' : 'base64url');
       changed = true;
     }
     process.env[name] = secrets[name];

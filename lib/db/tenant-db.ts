@@ -26,6 +26,8 @@ const TENANT_KEY: Record<string, string> = {
   ApiRequestLog: 'tenantId',
   IdempotencyKey: 'tenantId',
   UsageCounter: 'tenantId',
+  WebhookEndpoint: 'tenantId',
+  WebhookDelivery: 'tenantId',
 };
 
 const READ_OR_WRITE_BY_WHERE = new Set([

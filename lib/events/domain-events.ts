@@ -1,43 +1,17 @@
 import { randomBytes } from 'node:crypto';
+import type { z } from 'zod';
 import type { Prisma } from '../db/generated/client.ts';
+import { EVENT_CATALOG, type EventCatalog } from './event-catalog.ts';
 
 // Typed domain events, written to the DomainEvent outbox in the same transaction as the
 // change they describe. Later issues deliver them (webhooks, jobs); the payloads here are
 // the contract those consumers see.
 
-export interface DomainEventPayloads {
-  'user.created': { userId: string; email: string; name: string | null; role: string };
-  'user.updated': { userId: string; email: string; changes: Record<string, unknown> };
-  'user.deleted': { userId: string; email: string };
-  'goal.created': { goalId: string; title: string; ownerId: string; teamId: string | null };
-  'goal.updated': { goalId: string; changes: Record<string, unknown> };
-  'goal.completed': { goalId: string; title: string; completedById: string; completedAt: string };
-  'goal.deleted': { goalId: string; title: string };
-  'habit.created': { habitId: string; name: string; userId: string; schedule: string };
-  'habit.logged': { habitId: string; userId: string; date: string; note: string | null; currentStreak: number };
-  'habit.streak_milestone': { habitId: string; userId: string; milestone: number; unit: 'days' | 'occurrences' | 'weeks' };
-  'habit.deleted': { habitId: string; name: string };
-  'team.member_added': { teamId: string; userId: string; role: string };
-  'team.member_removed': { teamId: string; userId: string };
-}
+export type DomainEventPayloads = { [K in keyof EventCatalog]: z.infer<EventCatalog[K]['schema']> };
 
 export type DomainEventType = keyof DomainEventPayloads;
 
-export const DOMAIN_EVENT_TYPES = [
-  'user.created',
-  'user.updated',
-  'user.deleted',
-  'goal.created',
-  'goal.updated',
-  'goal.completed',
-  'goal.deleted',
-  'habit.created',
-  'habit.logged',
-  'habit.streak_milestone',
-  'habit.deleted',
-  'team.member_added',
-  'team.member_removed',
-] as const satisfies readonly DomainEventType[];
+export const DOMAIN_EVENT_TYPES = Object.keys(EVENT_CATALOG) as DomainEventType[];
 
 /** Any client or transaction (plain or tenant-scoped) that can write to the outbox. */
 export interface EventWriter {

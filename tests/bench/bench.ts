@@ -97,7 +97,7 @@ const keys: string[] = [];
 for (let i = 0; i < 50; i++) keys.push((await createApiKey(acme, member, { name: `bench ${i}`, scopes: ['read:goals', 'read:users'], tier: 'enterprise' })).secret);
 await disconnectDb();
 
-const env = { ...process.env, DATABASE_URL: database.url, ROOT_DOMAIN: `localhost:${PORT}`, NEXTAUTH_SECRET: 'bench', NEXT_TELEMETRY_DISABLED: '1' };
+const env = { ...process.env, DATABASE_URL: database.url, ROOT_DOMAIN: `localhost:${PORT}`, NEXTAUTH_SECRET: 'bench', ENCRYPTION_KEY: 'YmVuY2gtZW5jcnlwdGlvbi1rZXktMzItYnl0ZXMtISE=', NEXT_TELEMETRY_DISABLED: '1' };
 if (buildIsStale()) runNextBuild(env);
 
 const server = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(PORT)], { env, stdio: 'ignore' });

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+// Every domain event type: its payload schema (the single source of the TypeScript types in
+// domain-events.ts, of the JSON schemas in the webhook catalog and the OpenAPI document), a
+// description and an example payload.
+
+const id = z.string();
+const changes = z.record(z.string(), z.unknown());
+
+export const EVENT_CATALOG = {
+  'user.created': {
+    description: 'Someone joined the workspace (signed up as its owner or accepted an invitation).',
+    schema: z.object({ userId: id, email: z.string(), name: z.string().nullable(), role: z.string() }),
+    example: { userId: 'cm1user', email: 'ada@example.com', name: 'Ada Lovelace', role: 'member' },
+  },
+  'user.updated': {
+    description: "A member's role or profile changed.",
+    schema: z.object({ userId: id, email: z.string(), changes }),
+    example: { userId: 'cm1user', email: 'ada@example.com', changes: { role: { from: 'member', to: 'admin' } } },
+  },
+  'user.deleted': {
+    description: 'A member left or was removed from the workspace.',
+    schema: z.object({ userId: id, email: z.string() }),
+    example: { userId: 'cm1user', email: 'ada@example.com' },
+  },
+  'goal.created': {
+    description: 'A goal was created.',
+    schema: z.object({ goalId: id, title: z.string(), ownerId: id, teamId: id.nullable() }),
+    example: { goalId: 'cm1goal', title: 'Run a half marathon', ownerId: 'cm1user', teamId: null },
+  },
+  'goal.updated': {
+    description: "A goal's details, progress, milestones or assignees changed.",
+    schema: z.object({ goalId: id, changes }),
+    example: { goalId: 'cm1goal', changes: { progress: { from: 40, to: 60 } } },
+  },
+  'goal.completed': {
+    description: 'A goal was completed.',
+    schema: z.object({ goalId: id, title: z.string(), completedById: id, completedAt: z.string() }),
+    example: { goalId: 'cm1goal', title: 'Run a half marathon', completedById: 'cm1user', completedAt: '2026-11-21T10:00:00.000Z' },
+  },
+  'goal.deleted': {
+    description: 'A goal was deleted.',
+    schema: z.object({ goalId: id, title: z.string() }),
+    example: { goalId: 'cm1goal', title: 'Run a half marathon' },
+  },
+  'habit.created': {
+    description: 'A habit was created.',
+    schema: z.object({ habitId: id, name: z.string(), userId: id, schedule: z.string() }),
+    example: { habitId: 'cm1habit', name: 'Morning run', userId: 'cm1user', schedule: 'daily' },
+  },
+  'habit.logged': {
+    description: 'A habit was logged for a day.',
+    schema: z.object({ habitId: id, userId: id, date: z.string(), note: z.string().nullable(), currentStreak: z.number().int() }),
+    example: { habitId: 'cm1habit', userId: 'cm1user', date: '2026-11-21', note: null, currentStreak: 7 },
+  },
+  'habit.streak_milestone': {
+    description: "A habit's current streak reached 7, 30 or 100.",
+    schema: z.object({ habitId: id, userId: id, milestone: z.number().int(), unit: z.enum(['days', 'occurrences', 'weeks']) }),
+    example: { habitId: 'cm1habit', userId: 'cm1user', milestone: 7, unit: 'days' },
+  },
+  'habit.deleted': {
+    description: 'A habit was deleted.',
+    schema: z.object({ habitId: id, name: z.string() }),
+    example: { habitId: 'cm1habit', name: 'Morning run' },
+  },
+  'team.member_added': {
+    description: 'Someone joined a team.',
+    schema: z.object({ teamId: id, userId: id, role: z.string() }),
+    example: { teamId: 'cm1team', userId: 'cm1user', role: 'member' },
+  },
+  'team.member_removed': {
+    description: 'Someone left or was removed from a team.',
+    schema: z.object({ teamId: id, userId: id }),
+    example: { teamId: 'cm1team', userId: 'cm1user' },
+  },
+} as const;
+
+export type EventCatalog = typeof EVENT_CATALOG;
