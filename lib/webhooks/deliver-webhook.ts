@@ -1,0 +1,159 @@
+import http from 'node:http';
+import https from 'node:https';
+import { isIP, type LookupFunction } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { parseRetryAfter } from './retry-after.ts';
+import { assertPublicUrl, type LookupFn } from './ssrf-guard.ts';
+
+export const RESPONSE_BODY_LIMIT_BYTES = 4096;
+const USER_AGENT = 'Waypoint-Webhooks/1';
+// Only headers that help a tenant debug a failed delivery; the rest may be large or leak
+// receiver internals into our delivery log.
+const KEPT_RESPONSE_HEADERS = ['content-type', 'content-length', 'retry-after', 'location', 'date', 'server', 'x-request-id'];
+const HEADER_VALUE_LIMIT = 256;
+
+export interface DeliveryAttempt {
+  /** 2xx. */
+  ok: boolean;
+  /** null when no response arrived (refused URL, network error, timeout before headers). */
+  status: number | null;
+  durationMs: number;
+  /** The first 4 KB of the response as text: store and show it escaped, never parse or render it. */
+  responseBody: string;
+  responseHeaders: Record<string, string>;
+  /** From Retry-After on 429/503 only. */
+  retryAfterSeconds: number | null;
+  /** 410: the receiver asks us to stop, the caller disables the endpoint. */
+  gone: boolean;
+  error: string | null;
+}
+
+export interface DeliverWebhookInput {
+  url: string;
+  /** The signed webhook-* headers from signWebhook. */
+  headers: Record<string, string>;
+  /** The exact string that was signed. */
+  body: string;
+  /** Covers the whole attempt: DNS, connect, TLS, response headers and the capped body read. */
+  timeoutMs?: number;
+  allowLocalhost?: boolean;
+  requireHttps?: boolean;
+  lookup?: LookupFn;
+}
+
+/** One POST of one webhook. Never throws: every outcome, including a refused URL, is an attempt. */
+export async function deliverWebhook(input: DeliverWebhookInput): Promise<DeliveryAttempt> {
+  const { url, headers, body, timeoutMs = 10_000, allowLocalhost, requireHttps, lookup } = input;
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+
+  let vetted: { url: URL; addresses: string[] };
+  try {
+    // Vetted again on every attempt: the URL's DNS may have changed since the last one.
+    vetted = await withTimeout(assertPublicUrl(url, { allowLocalhost, requireHttps, lookup }), timeoutMs);
+  } catch (error) {
+    return failure(elapsed(), (error as Error).message);
+  }
+
+  const result = await post(vetted.url, vetted.addresses, headers, body, Math.max(0, timeoutMs - elapsed()));
+  return { ...result, durationMs: elapsed() };
+}
+
+type Outcome = Omit<DeliveryAttempt, 'durationMs'>;
+
+function post(url: URL, addresses: string[], headers: Record<string, string>, body: string, timeoutMs: number) {
+  return new Promise<Outcome>((resolve) => {
+    const isHttps = url.protocol === 'https:';
+    const hostname = url.hostname.replace(/^\[(.*)\]$/, '$1');
+    const request = (isHttps ? https : http).request({
+      method: 'POST',
+      protocol: url.protocol,
+      // The original hostname keeps the Host header and TLS SNI/certificate check right,
+      // while the pinned lookup makes the socket go to an address that was vetted.
+      hostname,
+      port: url.port || undefined,
+      path: `${url.pathname}${url.search}`,
+      headers: {
+        ...headers,
+        'content-type': 'application/json',
+        'user-agent': USER_AGENT,
+        'content-length': String(Buffer.byteLength(body)),
+      },
+      lookup: pinnedLookup(addresses),
+      servername: isHttps && isIP(hostname) === 0 ? hostname : undefined,
+      // A fresh connection each time: a pooled socket could have been opened to an
+      // address vetted under an older DNS answer.
+      agent: false,
+    });
+
+    let status: number | null = null;
+    let responseHeaders: Record<string, string> = {};
+    let retryAfterSeconds: number | null = null;
+    const chunks: Buffer[] = [];
+    let received = 0;
+    let settled = false;
+
+    const settle = (error: string | null) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      // Destroying also stops reading an oversized or endless body.
+      request.destroy();
+      const responseBody = Buffer.concat(chunks).subarray(0, RESPONSE_BODY_LIMIT_BYTES).toString('utf8');
+      const ok = status !== null && status >= 200 && status < 300;
+      resolve({ ok, status, responseBody, responseHeaders, retryAfterSeconds, gone: status === 410, error });
+    };
+
+    const timer = setTimeout(() => {
+      settle(status === null ? `Timed out after ${timeoutMs} ms` : `Response body timed out after ${timeoutMs} ms`);
+    }, timeoutMs);
+
+    request.on('error', (error) => settle(error.message));
+    request.on('response', (response) => {
+      status = response.statusCode ?? null;
+      responseHeaders = keptHeaders(response.headers);
+      if (status === 429 || status === 503) retryAfterSeconds = parseRetryAfter(response.headers['retry-after']);
+      response.on('data', (chunk: Buffer) => {
+        chunks.push(chunk);
+        received += chunk.length;
+        if (received >= RESPONSE_BODY_LIMIT_BYTES) settle(null);
+      });
+      response.on('end', () => settle(null));
+      // A receiver that resets mid-body still answered with its status.
+      response.on('close', () => settle(null));
+    });
+    request.end(body);
+  });
+}
+
+// net.connect asks with { all: true } when it may race IPv4 and IPv6 (autoSelectFamily),
+// and for a single address otherwise.
+function pinnedLookup(addresses: string[]): LookupFunction {
+  const entries = addresses.map((address) => ({ address, family: isIP(address) }));
+  return (_hostname, options, callback) => {
+    if (options.all) callback(null, entries);
+    else callback(null, entries[0].address, entries[0].family);
+  };
+}
+
+function keptHeaders(headers: http.IncomingHttpHeaders): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const name of KEPT_RESPONSE_HEADERS) {
+    const value = headers[name];
+    if (value === undefined) continue;
+    kept[name] = (Array.isArray(value) ? value.join(', ') : value).slice(0, HEADER_VALUE_LIMIT);
+  }
+  return kept;
+}
+
+function failure(durationMs: number, error: string): DeliveryAttempt {
+  return { ok: false, status: null, durationMs, responseBody: '', responseHeaders: {}, retryAfterSeconds: null, gone: false, error };
+}
+
+function withTimeout<T>(promise: Promise<T>, timeoutMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Timed out after ${timeoutMs} ms resolving the webhook URL`)), timeoutMs);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
