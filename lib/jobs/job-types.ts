@@ -1,0 +1,42 @@
+// Every background job the app runs: its payload, its retry schedule and, for periodic jobs,
+// its cron trigger. Both backends (Inngest, pg-boss) read this one table, so a job behaves
+// the same wherever it runs. A new job is one entry in JobPayloads plus one in JOBS.
+
+export interface JobPayloads {
+  /** Moves unpublished DomainEvent rows into `event.dispatch` jobs (see relay-outbox.ts). */
+  'events.relay': Record<string, never>;
+  /** Delivers one domain event to its consumers. */
+  'event.dispatch': { eventId: string };
+}
+
+export type JobName = keyof JobPayloads;
+
+/**
+ * `retries` attempts after the first; the n-th retry waits `delaysSeconds[n]` (the last
+ * delay repeats when the list is shorter than `retries`).
+ */
+export interface RetryPolicy {
+  retries: number;
+  delaysSeconds: number[];
+}
+
+export interface JobDefinition {
+  retry: RetryPolicy;
+  /** Five-field cron, UTC. */
+  cron?: string;
+}
+
+export const JOBS: { readonly [N in JobName]: JobDefinition } = {
+  // The cron is a safety net: kickRelay() normally runs it within a second of a commit.
+  'events.relay': { retry: { retries: 2, delaysSeconds: [5, 30] }, cron: '* * * * *' },
+  'event.dispatch': { retry: { retries: 5, delaysSeconds: [10, 60, 300, 1800, 7200] } },
+};
+
+export const JOB_NAMES = Object.keys(JOBS) as JobName[];
+
+/** Seconds to wait before retry number `retry` (0-based) under `policy`. */
+export function retryDelaySeconds(policy: RetryPolicy, retry: number): number {
+  const { delaysSeconds } = policy;
+  if (delaysSeconds.length === 0) return 0;
+  return delaysSeconds[Math.min(retry, delaysSeconds.length - 1)];
+}
