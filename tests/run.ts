@@ -21,6 +21,7 @@ const port = process.env.E2E_PORT ?? '3100';
 const log = (line: string) => console.log(`[test] ${line}`);
 
 const database = await createTestDatabase(log);
+let e2eDatabase: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   DATABASE_URL: database.url,
@@ -41,10 +42,14 @@ const env: NodeJS.ProcessEnv = {
   TENANT_CACHE_TTL_SECONDS: '60',
 };
 
-process.env.DATABASE_URL = database.url;
-const { seedDemo } = await import('../lib/seed/seed-demo.ts');
-await seedDemo();
-await (await import('../lib/db/client.ts')).disconnectDb();
+/** Migrated, seeded, and the Prisma client let go of (so the next database can be seeded). */
+async function seed(url: string): Promise<void> {
+  process.env.DATABASE_URL = url;
+  const { seedDemo } = await import('../lib/seed/seed-demo.ts');
+  await seedDemo();
+  await (await import('../lib/db/client.ts')).disconnectDb();
+}
+await seed(database.url);
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let ok = true;
@@ -69,6 +74,13 @@ try {
     }
   }
   if (runE2e) {
+    // The browser tests get a database of their own: the server they start runs the job
+    // queue, which should not inherit the integration tests' thousands of outbox events.
+    if (runUnit) {
+      e2eDatabase = await createTestDatabase(log);
+      await seed(e2eDatabase.url);
+      env.DATABASE_URL = e2eDatabase.url;
+    }
     if (buildIsStale()) {
       log('building the app for the e2e tests (next build)…');
       runNextBuild(env);
@@ -83,6 +95,7 @@ try {
     } else ok = false;
   }
 } finally {
+  await e2eDatabase?.cleanup();
   await database.cleanup();
 }
 

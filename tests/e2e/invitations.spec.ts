@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, test, waitForHydration } from './fixtures.ts';
 import { randomBytes } from 'node:crypto';
 import { ROOT, expectSignedIn, signIn, tenantUrl } from './support.ts';
 
@@ -39,6 +39,8 @@ test('an owner invites someone, who follows the emailed link and joins acme as a
     const inviteUrl = await link.getAttribute('href');
     expect(inviteUrl).toMatch(/^http:\/\/acme\.localhost:\d+\/invite\/[A-Za-z0-9_-]{43}$/);
     await link.click();
+    await invitee.waitForURL(/\/invite\//);
+    await waitForHydration(invitee);
 
     await expect(invitee.getByRole('heading', { name: 'Join Acme Coaching' })).toBeVisible();
     await expect(invitee.getByTestId('invitation-summary')).toContainText(`${address} to join Acme Coaching as a member`);
