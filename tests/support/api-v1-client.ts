@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { NextRequest } from 'next/server';
 import { createApiKey } from '../../lib/api-keys/api-keys.ts';
@@ -88,4 +89,35 @@ export async function apiWorkspace(role: Role = 'member'): Promise<ApiWorkspace>
 export function unknownSecret(): string {
   const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
   return `wp_live_${[...randomBytes(43)].map((byte) => alphabet[byte % 62]).join('')}`;
+}
+
+// Shared by the api-v1-*.test.ts files.
+
+export function expectProblem(answer: V1Answer, status: number, code: string): void {
+  expect(answer.status, answer.text).toBe(status);
+  expect(answer.headers.get('content-type')).toBe('application/problem+json');
+  expect(answer.body).toMatchObject({ status, code });
+  expect(typeof answer.body.detail).toBe('string');
+}
+
+export const ids = (answer: V1Answer) => (answer.body.data ?? []).map((item) => item.id as string);
+export const goalPath = (id: string) => `/api/v1/goals/${id}`;
+export const habitPath = (id: string) => `/api/v1/habits/${id}`;
+export const logsPath = (id: string) => `/api/v1/habits/${id}/logs`;
+export const OVER_ONE_MB = JSON.stringify({ title: 'x'.repeat(1024 * 1024) });
+
+/** Follows next_cursor from the first page to the last; the ids of every page, in order. */
+export async function walk(ws: ApiWorkspace, handler: V1Handler<{ id: string }>, path: string, query: string, params: { id: string } = { id: '' }): Promise<{ pages: string[][]; keys: string[] }> {
+  const pages: string[][] = [];
+  const keys: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const answer: V1Answer = await ws.call(handler, `${path}?${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, params);
+    expect(answer.status, answer.text).toBe(200);
+    const page = (answer.body.data ?? []).map((item) => String(item.id ?? item.date));
+    pages.push(page);
+    keys.push(...page);
+    cursor = answer.body.next_cursor ?? null;
+  } while (cursor && pages.length < 50);
+  return { pages, keys };
 }
