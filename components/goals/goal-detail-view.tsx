@@ -26,7 +26,10 @@ interface Props {
 
 /** A goal's page: details, progress, actions, milestones, assignees and contributions. */
 export function GoalDetailView({ initial, terminology, viewerId, timeZone }: Props) {
-  const { data: goal } = useQuery({ queryKey: goalKeys.detail(initial.id), queryFn: () => fetchGoal(initial.id), initialData: initial });
+  // The server-rendered goal is treated as stale at once (updatedAt 0), so the page revalidates
+  // on mount: a team goal changes under other members' hands, and a page rendered just before
+  // a change (even this viewer's own, still committing) must not show the old state for long.
+  const { data: goal } = useQuery({ queryKey: goalKeys.detail(initial.id), queryFn: () => fetchGoal(initial.id), initialData: initial, initialDataUpdatedAt: 0 });
   const [editing, setEditing] = useState(false);
   const goals = term(terminology, 'goals');
 
