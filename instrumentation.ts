@@ -2,9 +2,9 @@
 // the Node.js server at run time: not on the Edge runtime, not while `next build` prerenders,
 // and never in tests or scripts (they do not load this file; tests call startJobs() themselves).
 //
-// For now it is opt-in (JOBS_IN_SERVER=true): with the queue running in the server, a request
-// hung under CI load (the goal e2e test, twice), and nothing consumes domain events yet, so
-// the queue stays off by default until that is understood. Events wait safely in the outbox.
+// For now it is opt-in (JOBS_IN_SERVER=true): nothing consumes domain events yet (webhook
+// delivery is not wired), so the queue has no work to do in the server; events wait in the
+// outbox. It becomes the default when webhook delivery lands.
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.NEXT_PHASE !== 'phase-production-build' && process.env.JOBS_IN_SERVER === 'true') {
     const { startJobs } = await import('./lib/jobs/start.ts');
