@@ -8,7 +8,7 @@ export const dispatchEventFunction = inngest.createFunction(
   { event: 'event.dispatch' },
   async ({ event, step, attempt }) => {
     const { eventId } = event.data as JobPayloads['event.dispatch'];
-    const type = await step.run('dispatch', () => withRetrySchedule('event.dispatch', attempt, () => dispatchEvent(eventId)));
-    return { eventId, type };
+    const dispatched = await step.run('dispatch', () => withRetrySchedule('event.dispatch', attempt, () => dispatchEvent(eventId)));
+    return { eventId, dispatched };
   },
 );

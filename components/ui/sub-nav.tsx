@@ -6,6 +6,8 @@ import { usePathname } from 'next/navigation';
 export interface SubNavItem {
   href: string;
   label: string;
+  /** Also current on the pages below href (e.g. one webhook endpoint's page). */
+  matchPrefix?: boolean;
 }
 
 const STYLES = {
@@ -26,7 +28,7 @@ export function SubNav({ items, variant }: { items: SubNavItem[]; variant: keyof
   return (
     <ul className={style.list}>
       {items.map((item) => {
-        const active = pathname === item.href;
+        const active = pathname === item.href || (item.matchPrefix === true && pathname.startsWith(`${item.href}/`));
         return (
           <li key={item.href}>
             <Link href={item.href} aria-current={active ? 'page' : undefined} className={style.link(active)}>

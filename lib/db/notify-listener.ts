@@ -19,8 +19,12 @@ function state(): State {
   return holder.__waypointNotify;
 }
 
-/** Calls handler whenever `channel` is notified (and after a reconnect, when some may have been missed). */
-export function onNotify(channel: string, handler: Handler): void {
+/**
+ * Calls handler whenever `channel` is notified (and after a reconnect, when some may have been
+ * missed). Listens only in the Next server, unless `outsideNext` (the job queue, which tests
+ * and the worker process start themselves).
+ */
+export function onNotify(channel: string, handler: Handler, { outsideNext = false }: { outsideNext?: boolean } = {}): void {
   if (!/^[a-z_]+$/.test(channel)) throw new Error(`bad channel name ${channel}`);
   const s = state();
   const handlers = s.handlers.get(channel) ?? new Set();
@@ -28,7 +32,7 @@ export function onNotify(channel: string, handler: Handler): void {
   handlers.add(handler);
   s.handlers.set(channel, handlers);
   if (s.client) void s.client.query(`LISTEN ${channel}`).catch(() => {});
-  else if (!s.connecting && process.env.NEXT_RUNTIME === 'nodejs' && process.env.DATABASE_URL) void connect(s, 0);
+  else if (!s.connecting && (outsideNext || process.env.NEXT_RUNTIME === 'nodejs') && process.env.DATABASE_URL) void connect(s, 0);
 }
 
 async function connect(s: State, attempt: number): Promise<void> {
@@ -52,4 +56,18 @@ async function connect(s: State, attempt: number): Promise<void> {
   } catch {
     retry();
   }
+}
+
+/** Stops calling handler; the connection closes once nothing listens any more. */
+export async function offNotify(channel: string, handler: Handler): Promise<void> {
+  const s = state();
+  const handlers = s.handlers.get(channel);
+  handlers?.delete(handler);
+  if (handlers && handlers.size === 0) s.handlers.delete(channel);
+  if (s.handlers.size > 0 || !s.client) return;
+  const client = s.client;
+  s.client = undefined;
+  client.removeAllListeners();
+  client.on('error', () => {});
+  await client.end().catch(() => {});
 }

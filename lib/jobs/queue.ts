@@ -27,6 +27,8 @@ export interface EnqueueOptions {
 export interface StartJobsOptions {
   /** How often an idle pg-boss worker polls for new jobs. */
   pollingIntervalSeconds?: number;
+  /** pg-boss's schema (default "pgboss"); tests that run workers of their own keep them apart with another. */
+  schema?: string;
 }
 
 /** What a pg-boss job carries: the payload and which attempt (0 = first) it is. */
@@ -42,9 +44,12 @@ interface Worker {
 
 interface State {
   workers: Map<JobName, Worker>;
+  /** pg-boss worker ids per queue in this process, to wake them when a job is sent here. */
+  workerIds: Map<JobName, string[]>;
   boss?: PgBoss;
   starting?: Promise<void>;
   pollingIntervalSeconds: number;
+  schema: string;
   logged: boolean;
 }
 
@@ -53,7 +58,7 @@ interface State {
 const holder = globalThis as unknown as { __waypointJobs?: State };
 
 function state(): State {
-  holder.__waypointJobs ??= { workers: new Map(), pollingIntervalSeconds: 2, logged: false };
+  holder.__waypointJobs ??= { workers: new Map(), workerIds: new Map(), pollingIntervalSeconds: 2, schema: 'pgboss', logged: false };
   return holder.__waypointJobs;
 }
 
@@ -67,9 +72,26 @@ export async function enqueue<N extends JobName>(name: N, payload: JobPayloads[N
     });
     return ids[0] ?? null;
   }
-  const boss = state().boss;
+  const s = state();
+  const boss = s.boss;
   if (!boss) throw new Error(`jobs: cannot enqueue ${name}: the PostgreSQL queue is not started in this process (startJobs())`);
-  return send(boss, name, { payload, attempt: 0 }, options);
+  return send(s, boss, name, { payload, attempt: 0 }, options);
+}
+
+/** Sends many jobs of one kind in one round trip (one insert on pg-boss, one request to Inngest). */
+export async function enqueueMany<N extends JobName>(name: N, jobs: { payload: JobPayloads[N]; singletonKey: string }[]): Promise<void> {
+  if (jobs.length === 0) return;
+  if (jobsBackend() === 'inngest') {
+    await inngest.send(jobs.map(({ payload, singletonKey }) => ({ name, data: payload, id: `${name}:${singletonKey}` })));
+    return;
+  }
+  const s = state();
+  const boss = s.boss;
+  if (!boss) throw new Error(`jobs: cannot enqueue ${name}: the PostgreSQL queue is not started in this process (startJobs())`);
+  await boss.insert(
+    jobs.map(({ payload, singletonKey }) => ({ id: jobIdFor(name, singletonKey), name, singletonKey, retryLimit: 0, data: { payload, attempt: 0 } satisfies AttemptData<N> })),
+  );
+  wake(s, boss, name);
 }
 
 /** Runs `handler` for jobs named `name` on pg-boss. On Inngest the functions in inngest/ run instead. */
@@ -78,7 +100,7 @@ export async function registerWorker<N extends JobName>(name: N, handler: JobHan
   if (s.workers.has(name)) throw new Error(`jobs: a worker for ${name} is already registered`);
   const worker: Worker = { handler: handler as JobHandler<JobName>, retry: options.retry ?? JOBS[name].retry };
   s.workers.set(name, worker);
-  if (s.boss) await work(s.boss, name, worker, s.pollingIntervalSeconds);
+  if (s.boss) await work(s, s.boss, name, worker);
 }
 
 export async function startJobs(options: StartJobsOptions = {}): Promise<JobsBackend> {
@@ -86,10 +108,11 @@ export async function startJobs(options: StartJobsOptions = {}): Promise<JobsBac
   const backend = jobsBackend();
   if (!s.logged) {
     s.logged = true;
-    console.log(backend === 'inngest' ? 'jobs: running on Inngest (served at /api/inngest)' : 'jobs: running on pg-boss in PostgreSQL (schema "pgboss"); set INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY to use Inngest');
+    console.log(backend === 'inngest' ? 'jobs: running on Inngest (served at /api/inngest)' : `jobs: running on pg-boss in PostgreSQL (schema "${options.schema ?? s.schema}"); set INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY to use Inngest`);
   }
   if (backend === 'inngest') return backend;
   if (options.pollingIntervalSeconds) s.pollingIntervalSeconds = options.pollingIntervalSeconds;
+  if (options.schema) s.schema = options.schema;
   s.starting ??= startBoss(s).catch((error: unknown) => {
     s.starting = undefined;
     throw error;
@@ -104,13 +127,14 @@ export async function stopJobs(): Promise<void> {
   const boss = s.boss;
   s.boss = undefined;
   s.starting = undefined;
+  s.workerIds.clear();
   await boss?.stop({ graceful: true, wait: true, timeout: 10_000 });
 }
 
 async function startBoss(s: State): Promise<void> {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error('jobs: DATABASE_URL is not set, so the PostgreSQL queue cannot start');
-  const boss = new PgBoss({ connectionString, schema: 'pgboss', application_name: 'waypoint-jobs', max: 4 });
+  const boss = new PgBoss({ connectionString, schema: s.schema, application_name: 'waypoint-jobs', max: 8 });
   boss.on('error', (error) => console.error('jobs: pg-boss error', error));
   await boss.start();
   for (const name of JOB_NAMES) await boss.createQueue(name, { name, retryLimit: 0 });
@@ -118,24 +142,46 @@ async function startBoss(s: State): Promise<void> {
     const cron = JOBS[name].cron;
     if (cron) await boss.schedule(name, cron, { payload: {}, attempt: 0 }, { tz: 'UTC', retryLimit: 0 });
   }
-  for (const [name, worker] of s.workers) await work(boss, name, worker, s.pollingIntervalSeconds);
+  for (const [name, worker] of s.workers) await work(s, boss, name, worker);
   s.boss = boss;
 }
 
-function send<N extends JobName>(boss: PgBoss, name: N, data: AttemptData<N>, options: EnqueueOptions): Promise<string | null> {
-  return boss.send(name, data, {
+async function send<N extends JobName>(s: State, boss: PgBoss, name: N, data: AttemptData<N>, options: EnqueueOptions): Promise<string | null> {
+  const id = await boss.send(name, data, {
     retryLimit: 0,
     ...(options.singletonKey ? { id: jobIdFor(name, options.singletonKey), singletonKey: options.singletonKey } : {}),
     ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
   });
+  if (id && !options.startAfterSeconds) wake(s, boss, name);
+  return id;
 }
 
-async function work(boss: PgBoss, name: JobName, worker: Worker, pollingIntervalSeconds: number): Promise<void> {
-  // One job per fetch: pg-boss completes or fails a whole fetched batch at once.
-  await boss.work<AttemptData<JobName>>(name, { batchSize: 1, pollingIntervalSeconds }, ([job]) => runAttempt(boss, name, worker, job));
+// A job due now starts at once on this process's workers instead of at their next poll.
+function wake(s: State, boss: PgBoss, name: JobName): void {
+  for (const workerId of s.workerIds.get(name) ?? []) boss.notifyWorker(workerId);
 }
 
-async function runAttempt(boss: PgBoss, name: JobName, worker: Worker, job: PgBoss.Job<AttemptData<JobName>>): Promise<unknown> {
+async function work(s: State, boss: PgBoss, name: JobName, worker: Worker): Promise<void> {
+  // One job per fetch, since pg-boss completes or fails a whole fetched batch at once; for
+  // concurrency, several workers poll the same queue.
+  const ids: string[] = [];
+  for (let i = 0; i < (JOBS[name].concurrency ?? 1); i += 1) {
+    let workerId = '';
+    workerId = await boss.work<AttemptData<JobName>>(name, { batchSize: 1, pollingIntervalSeconds: s.pollingIntervalSeconds }, async ([job]) => {
+      try {
+        return await runAttempt(s, boss, name, worker, job);
+      } finally {
+        // pg-boss waits a polling interval after every fetch, even one that found a job; a
+        // worker that just finished one asks again at once, and waits only when it is idle.
+        boss.notifyWorker(workerId);
+      }
+    });
+    ids.push(workerId);
+  }
+  s.workerIds.set(name, ids);
+}
+
+async function runAttempt(s: State, boss: PgBoss, name: JobName, worker: Worker, job: PgBoss.Job<AttemptData<JobName>>): Promise<unknown> {
   const { payload, attempt } = job.data;
   try {
     return await worker.handler(payload, { attempt });
@@ -143,7 +189,7 @@ async function runAttempt(boss: PgBoss, name: JobName, worker: Worker, job: PgBo
     if (attempt >= worker.retry.retries) throw error;
     const delay = retryDelaySeconds(worker.retry, attempt);
     // Keyed by this job's id, so a redelivered attempt schedules its retry only once.
-    const retryJobId = await send(boss, name, { payload, attempt: attempt + 1 }, { startAfterSeconds: delay, singletonKey: `${job.id}:retry` });
+    const retryJobId = await send(s, boss, name, { payload, attempt: attempt + 1 }, { startAfterSeconds: delay, singletonKey: `${job.id}:retry` });
     return { failedAttempt: attempt, error: error instanceof Error ? error.message : String(error), retryJobId, retryInSeconds: delay };
   }
 }

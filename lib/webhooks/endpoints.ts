@@ -67,6 +67,13 @@ export async function listEndpoints(tenant: TenantContext, member: Member): Prom
   return rows.map((row) => toView(row));
 }
 
+export async function getEndpoint(tenant: TenantContext, member: Member, endpointId: string): Promise<EndpointView> {
+  assertCan(member.role, 'integrations.manage');
+  const row = await tenantDb(tenant.id).webhookEndpoint.findFirst({ where: { id: endpointId }, select });
+  if (!row) throw notFound('No such webhook endpoint.');
+  return toView(row);
+}
+
 export async function createEndpoint(tenant: TenantContext, member: Member, input: unknown): Promise<{ endpoint: EndpointView; secret: string }> {
   assertCan(member.role, 'integrations.manage');
   const data = parseInput(endpointInputSchema, input);

@@ -3,7 +3,17 @@
 //     baseline) against acme's Host (proxy resolves the host, warm cache).
 //  2. Public API: GET /api/v1/goals with valid API keys (auth, scopes, rate limits, request
 //     log, a real query) against a bare route on the same server (/api/tenant on the root).
+//  3. Webhook fan-out (on pg-boss, in the server): one goal.created event to 200 endpoints on a
+//     local receiver; time to the first and to the last delivery and deliveries/s, per round,
+//     and every delivery checked: signed right, received once, recorded succeeded at attempt 1.
+// Run some cases only with BENCH_ONLY (or --only=), a comma-separated list of tenancy, api,
+// fanout: `BENCH_ONLY=fanout npm run bench` or `npm run bench -- --only=fanout`.
+// Fan-out knobs: BENCH_FANOUT_ENDPOINTS (200), BENCH_FANOUT_ROUNDS (3), BENCH_FANOUT_TIMEOUT
+// (seconds per round, 60). BENCH_SERVER_LOG=1 shows the server's output.
 import { spawn } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
 // @ts-expect-error autocannon ships no types
 import autocannon from 'autocannon';
 import { NEXT_BIN, buildIsStale, runNextBuild } from '../../lib/cli/next-build.ts';
@@ -13,6 +23,19 @@ const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const FANOUT_ENDPOINTS = Number(process.env.BENCH_FANOUT_ENDPOINTS ?? 200);
+const FANOUT_ROUNDS = Number(process.env.BENCH_FANOUT_ROUNDS ?? 3);
+const FANOUT_TIMEOUT_MS = Number(process.env.BENCH_FANOUT_TIMEOUT ?? 60) * 1000;
+const ENCRYPTION_KEY = 'YmVuY2gtZW5jcnlwdGlvbi1rZXktMzItYnl0ZXMtISE=';
+
+const CASES = ['tenancy', 'api', 'fanout'] as const;
+type Case = (typeof CASES)[number];
+const only = (process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length) ?? process.env.BENCH_ONLY ?? '')
+  .split(',')
+  .map((name) => name.trim())
+  .filter(Boolean);
+for (const name of only) if (!CASES.includes(name as Case)) throw new Error(`BENCH_ONLY: unknown case ${name} (cases: ${CASES.join(', ')})`);
+const runs = (name: Case) => only.length === 0 || only.includes(name);
 
 interface Target {
   label: string;
@@ -79,49 +102,268 @@ async function waitForHealth(): Promise<void> {
   throw new Error('next start did not become healthy');
 }
 
+interface Receipt {
+  /** performance.now() when the request's body had arrived. */
+  at: number;
+  signed: boolean;
+}
+
+/**
+ * The webhook receiver: answers 200 at once and records, per event id (webhook-id), the
+ * first receipt per path (endpoint index), whether its signature verifies with that
+ * endpoint's secret, and any repeats.
+ */
+class Receiver {
+  readonly events = new Map<string, Map<string, Receipt>>();
+  duplicates = 0;
+  strays = 0;
+  private server?: Server;
+  private waiters = new Set<() => void>();
+
+  constructor(private readonly verify: (path: string, headers: Record<string, string>, body: string) => boolean) {}
+
+  async start(): Promise<number> {
+    this.server = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        const at = performance.now();
+        response.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+        const id = request.headers['webhook-id'];
+        if (request.method !== 'POST' || typeof id !== 'string') {
+          this.strays += 1;
+          return;
+        }
+        const headers = { 'webhook-id': id, 'webhook-timestamp': String(request.headers['webhook-timestamp'] ?? ''), 'webhook-signature': String(request.headers['webhook-signature'] ?? '') };
+        const path = request.url ?? '';
+        const receipts = this.events.get(id) ?? new Map<string, Receipt>();
+        this.events.set(id, receipts);
+        if (receipts.has(path)) this.duplicates += 1;
+        else receipts.set(path, { at, signed: this.verify(path, headers, Buffer.concat(chunks).toString('utf8')) });
+        this.waiters.forEach((wake) => wake());
+      });
+    });
+    this.server.keepAliveTimeout = 1000;
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    return (this.server.address() as AddressInfo).port;
+  }
+
+  /** Resolves when `count` endpoints have received `eventId`, or at the deadline; returns how many had. */
+  async waitFor(eventId: string, count: number, timeoutMs: number): Promise<number> {
+    const received = () => this.events.get(eventId)?.size ?? 0;
+    if (received() >= count) return received();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.waiters.delete(check);
+        resolve(received());
+      };
+      const check = () => {
+        if (received() >= count) done();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      this.waiters.add(check);
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise((resolve) => this.server?.close(resolve) ?? resolve(undefined));
+  }
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
 const database = await createTestDatabase((line) => console.log(`[bench] ${line}`));
 process.env.DATABASE_URL = database.url;
-await (await import('../../lib/seed/seed-demo.ts')).seedDemo();
+// The bench encrypts the endpoints' signing secrets; the server decrypts them.
+process.env.ENCRYPTION_KEY = ENCRYPTION_KEY;
+const { db, disconnectDb } = await import('../../lib/db/client.ts');
+if (runs('tenancy') || runs('api')) await (await import('../../lib/seed/seed-demo.ts')).seedDemo();
 
 // Enterprise keys for acme's member, so the rate limiter runs on every request without
 // refusing them: one key's burst bucket refills at its hourly rate (~28/s), so the load is
 // spread over many keys, as many clients would.
-const { db, disconnectDb } = await import('../../lib/db/client.ts');
-const { createApiKey } = await import('../../lib/api-keys/api-keys.ts');
-const { loadTenantById } = await import('../../lib/tenancy/load-tenant.ts');
-const acmeRow = await db.tenant.update({ where: { slug: 'acme' }, data: { plan: 'enterprise' } });
-const acme = (await loadTenantById(acmeRow.id))!;
-const memberUser = await db.user.findUniqueOrThrow({ where: { email: 'member@acme.test' }, include: { memberships: { where: { tenantId: acme.id } } } });
-const member = { userId: memberUser.id, email: memberUser.email, name: memberUser.name, role: memberUser.memberships[0].role, membershipId: memberUser.memberships[0].id };
 const keys: string[] = [];
-for (let i = 0; i < 50; i++) keys.push((await createApiKey(acme, member, { name: `bench ${i}`, scopes: ['read:goals', 'read:users'], tier: 'enterprise' })).secret);
+if (runs('api')) {
+  const { createApiKey } = await import('../../lib/api-keys/api-keys.ts');
+  const { loadTenantById } = await import('../../lib/tenancy/load-tenant.ts');
+  const acmeRow = await db.tenant.update({ where: { slug: 'acme' }, data: { plan: 'enterprise' } });
+  const acme = (await loadTenantById(acmeRow.id))!;
+  const memberUser = await db.user.findUniqueOrThrow({ where: { email: 'member@acme.test' }, include: { memberships: { where: { tenantId: acme.id } } } });
+  const member = { userId: memberUser.id, email: memberUser.email, name: memberUser.name, role: memberUser.memberships[0].role, membershipId: memberUser.memberships[0].id };
+  for (let i = 0; i < 50; i++) keys.push((await createApiKey(acme, member, { name: `bench ${i}`, scopes: ['read:goals', 'read:users'], tier: 'enterprise' })).secret);
+}
+
+// Fan-out: a workspace with FANOUT_ENDPOINTS endpoints, all subscribed to goal.created, at
+// http://127.0.0.1:<receiver>/<index>. Rows are written directly (createEndpoint would vet
+// each URL and audit each one), with secrets the receiver keeps to verify the signatures.
+const { signWebhook } = await import('../../lib/webhooks/sign-webhook.ts');
+const secrets = new Map<string, string>();
+const receiver = new Receiver((path, headers, body) => {
+  const secret = secrets.get(path);
+  if (!secret || !/^\d+$/.test(headers['webhook-timestamp'])) return false;
+  const expected = signWebhook({ id: headers['webhook-id'], timestamp: Number(headers['webhook-timestamp']), body, secrets: [secret] })['webhook-signature'];
+  try {
+    const parsed = JSON.parse(body) as { id?: string; type?: string };
+    return headers['webhook-signature'].split(' ').includes(expected) && parsed.id === headers['webhook-id'] && parsed.type === 'goal.created';
+  } catch {
+    return false;
+  }
+});
+let fanoutTenantId = '';
+if (runs('fanout')) {
+  const { randomBytes } = await import('node:crypto');
+  const { encryptSecret } = await import('../../lib/crypto/encrypt-secret.ts');
+  const { generateWebhookSecret } = await import('../../lib/webhooks/sign-webhook.ts');
+  const receiverPort = await receiver.start();
+  const tenant = await db.tenant.create({ data: { slug: 'fanout-bench', name: 'Fan-out bench', status: 'active', branding: { create: {} } } });
+  fanoutTenantId = tenant.id;
+  const rows = Array.from({ length: FANOUT_ENDPOINTS }, (_, i) => {
+    const secret = generateWebhookSecret();
+    secrets.set(`/${i}`, secret);
+    return { id: `whk_${randomBytes(12).toString('base64url')}`, tenantId: tenant.id, url: `http://127.0.0.1:${receiverPort}/${i}`, eventTypes: ['goal.created'], secretEncrypted: encryptSecret(secret) };
+  });
+  await db.webhookEndpoint.createMany({ data: rows });
+  console.log(`[bench] fan-out: ${FANOUT_ENDPOINTS} endpoints on a receiver at http://127.0.0.1:${receiverPort}/<index>`);
+}
 await disconnectDb();
 
-const env = { ...process.env, DATABASE_URL: database.url, ROOT_DOMAIN: `localhost:${PORT}`, NEXTAUTH_SECRET: 'bench', ENCRYPTION_KEY: 'YmVuY2gtZW5jcnlwdGlvbi1rZXktMzItYnl0ZXMtISE=', NEXT_TELEMETRY_DISABLED: '1' };
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  DATABASE_URL: database.url,
+  ROOT_DOMAIN: `localhost:${PORT}`,
+  NEXTAUTH_SECRET: 'bench',
+  ENCRYPTION_KEY,
+  NEXT_TELEMETRY_DISABLED: '1',
+  // The fan-out case delivers to the receiver on this machine, over http.
+  WEBHOOKS_ALLOW_LOCALHOST: 'true',
+};
+if (runs('fanout')) {
+  // The PostgreSQL queue, running inside the server.
+  env.JOBS_IN_SERVER = 'true';
+  for (const name of ['INNGEST_DEV', 'INNGEST_EVENT_KEY', 'INNGEST_SIGNING_KEY']) delete env[name];
+}
 if (buildIsStale()) runNextBuild(env);
 
-const server = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(PORT)], { env, stdio: 'ignore' });
+/** Why a round did not finish: the queue's jobs and the event's deliveries, as the database has them. */
+async function fanOutEvidence(eventId: string): Promise<void> {
+  const jobs = await db.$queryRaw<{ name: string; state: string; count: bigint }[]>`SELECT name, state::text AS state, count(*) AS count FROM pgboss.job GROUP BY 1, 2 ORDER BY 1, 2`;
+  console.log('[bench] pgboss.job by name and state:');
+  console.table(jobs.map((row) => ({ ...row, count: Number(row.count) })));
+  const event = await db.domainEvent.findUnique({ where: { id: eventId }, select: { occurredAt: true, publishedAt: true } });
+  console.log(`[bench] event ${eventId}: occurred ${event?.occurredAt.toISOString()}, published ${event?.publishedAt?.toISOString() ?? 'never'}`);
+  const deliveries = await db.webhookDelivery.groupBy({ by: ['status', 'attempts', 'lastError'], where: { eventId }, _count: true });
+  console.log('[bench] WebhookDelivery rows of the event by status, attempts, last error:');
+  console.table(deliveries.map((row) => ({ status: row.status, attempts: row.attempts, lastError: row.lastError?.slice(0, 80) ?? '', count: row._count })));
+}
+
+async function benchFanOut(): Promise<void> {
+  console.log(`\n[bench] webhook fan-out: one goal.created event to ${FANOUT_ENDPOINTS} endpoints, ${FANOUT_ROUNDS} rounds (a new event each), on pg-boss in the server`);
+  const { emitEvent } = await import('../../lib/events/domain-events.ts');
+  const rows: Record<string, string | number>[] = [];
+  const firsts: number[] = [];
+  const alls: number[] = [];
+  const drains: number[] = [];
+  let failed = false;
+  for (let round = 1; round <= FANOUT_ROUNDS; round++) {
+    const duplicatesBefore = receiver.duplicates;
+    const emittedAt = performance.now();
+    const eventId = await db.$transaction((tx) => emitEvent(tx, fanoutTenantId, 'goal.created', { goalId: `bench-goal-${round}`, title: `Fan-out round ${round}`, ownerId: 'bench-user', teamId: null }));
+    const got = await receiver.waitFor(eventId, FANOUT_ENDPOINTS, FANOUT_TIMEOUT_MS - (performance.now() - emittedAt));
+    const times = [...(receiver.events.get(eventId)?.values() ?? [])].map((receipt) => receipt.at - emittedAt).sort((a, b) => a - b);
+    const unsigned = [...(receiver.events.get(eventId)?.values() ?? [])].filter((receipt) => !receipt.signed).length;
+    if (got < FANOUT_ENDPOINTS) {
+      console.log(`[bench] round ${round}: timed out after ${FANOUT_TIMEOUT_MS / 1000}s with ${got}/${FANOUT_ENDPOINTS} delivered${times.length ? ` (first after ${times[0].toFixed(0)} ms, last after ${times[times.length - 1].toFixed(0)} ms)` : ''}`);
+      await fanOutEvidence(eventId);
+      failed = true;
+      break;
+    }
+    // The receiver answers before the worker records the outcome: give the last ones a moment.
+    let settled: { status: string; attempts: number; count: number }[] = [];
+    for (let i = 0; i < 100; i++) {
+      const deliveries = await db.webhookDelivery.findMany({ where: { eventId }, select: { status: true, attempts: true } });
+      const counts = new Map<string, number>();
+      for (const { status, attempts } of deliveries) counts.set(`${status} ${attempts}`, (counts.get(`${status} ${attempts}`) ?? 0) + 1);
+      settled = [...counts].map(([key, count]) => ({ status: key.split(' ')[0], attempts: Number(key.split(' ')[1]), count }));
+      if (!settled.some((row) => row.status === 'pending')) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const okRows = settled.find((row) => row.status === 'succeeded' && row.attempts === 1)?.count ?? 0;
+    const allOk = okRows === FANOUT_ENDPOINTS && settled.length === 1;
+    const event = await db.domainEvent.findUniqueOrThrow({ where: { id: eventId }, select: { occurredAt: true, publishedAt: true } });
+    const created = await db.webhookDelivery.aggregate({ where: { eventId }, _min: { createdAt: true } });
+    const since = (at: Date | null | undefined) => (at ? at.getTime() - event.occurredAt.getTime() : NaN);
+    const first = times[0];
+    const all = times[FANOUT_ENDPOINTS - 1];
+    firsts.push(first);
+    alls.push(all);
+    drains.push(((FANOUT_ENDPOINTS - 1) / (all - first)) * 1000);
+    rows.push({
+      round,
+      'relayed ms': since(event.publishedAt),
+      'fanned out ms': since(created._min.createdAt),
+      'first delivery ms': Math.round(first),
+      'all delivered ms': Math.round(all),
+      'deliveries/s': Math.round((FANOUT_ENDPOINTS / all) * 1000),
+      'first→last /s': Math.round(drains[drains.length - 1]),
+      'bad signatures': unsigned,
+      repeats: receiver.duplicates - duplicatesBefore,
+      'DB succeeded@1': `${okRows}/${FANOUT_ENDPOINTS}`,
+    });
+    if (!allOk || unsigned > 0 || receiver.duplicates > duplicatesBefore) {
+      failed = true;
+      console.log(`[bench] round ${round}: not every delivery was received once, signed right and recorded succeeded at attempt 1:`);
+      console.table(settled);
+    }
+  }
+  if (rows.length) console.table(rows);
+  if (alls.length) {
+    const rate = (ms: number) => Math.round((FANOUT_ENDPOINTS / ms) * 1000);
+    console.log(`time to all ${FANOUT_ENDPOINTS} delivered: min ${alls.reduce((a, b) => Math.min(a, b)).toFixed(0)} ms, median ${median(alls).toFixed(0)} ms (${rate(median(alls))} deliveries/s from the event, best ${rate(Math.min(...alls))})`);
+    console.log(`time to the first delivery (relay + dispatch + one POST): min ${Math.min(...firsts).toFixed(0)} ms, median ${median(firsts).toFixed(0)} ms`);
+    console.log(`delivery throughput from the first to the last: median ${Math.round(median(drains))} deliveries/s`);
+  }
+  if (receiver.strays) console.log(`[bench] the receiver also got ${receiver.strays} requests without a webhook-id`);
+  if (failed) process.exitCode = 1;
+}
+
+const server = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(PORT)], { env, stdio: process.env.BENCH_SERVER_LOG ? 'inherit' : 'ignore' });
 try {
   await waitForHealth();
-  const limiter = process.env.UPSTASH_REDIS_REST_URL ? 'Upstash' : process.env.REDIS_URL ? `Redis (${process.env.REDIS_URL})` : 'in-process';
-  console.log(`[bench] rate limiter backend: ${limiter}`);
+  if (runs('tenancy') || runs('api')) {
+    const limiter = process.env.UPSTASH_REDIS_REST_URL ? 'Upstash' : process.env.REDIS_URL ? `Redis (${process.env.REDIS_URL})` : 'in-process';
+    console.log(`[bench] rate limiter backend: ${limiter}`);
+  }
 
-  const tenancy = await compare('tenant resolution, GET /api/tenant', [
-    { label: 'root domain (no tenant lookup)', host: 'localhost', path: '/api/tenant' },
-    { label: 'acme.localhost (tenant resolved, warm cache)', host: 'acme.localhost', path: '/api/tenant' },
-  ]);
-  console.log(`tenant resolution throughput overhead: ${((1 - tenancy[1].rps / tenancy[0].rps) * 100).toFixed(1)}% (target: under 10%)`);
+  if (runs('tenancy')) {
+    const tenancy = await compare('tenant resolution, GET /api/tenant', [
+      { label: 'root domain (no tenant lookup)', host: 'localhost', path: '/api/tenant' },
+      { label: 'acme.localhost (tenant resolved, warm cache)', host: 'acme.localhost', path: '/api/tenant' },
+    ]);
+    console.log(`tenant resolution throughput overhead: ${((1 - tenancy[1].rps / tenancy[0].rps) * 100).toFixed(1)}% (target: under 10%)`);
+  }
 
-  const api = await compare('public API', [
-    { label: 'bare route (GET /api/tenant, root)', host: 'localhost', path: '/api/tenant' },
-    { label: 'GET /api/v1/goals with an API key', host: 'acme.localhost', path: '/api/v1/goals', keys },
-    // Auth, scopes, limits and logging without a query: separates their cost from the query's.
-    { label: 'GET /api/v1/users/me (no query)', host: 'acme.localhost', path: '/api/v1/users/me', keys },
-  ]);
-  console.log(`authenticated, rate-limited API throughput: ${((api[1].rps / api[0].rps) * 100).toFixed(1)}% of the bare route (target: at least 50%)`);
-  console.log(`auth + rate limits + request log alone (users/me): ${((api[2].rps / api[0].rps) * 100).toFixed(1)}% of the bare route`);
+  if (runs('api')) {
+    const api = await compare('public API', [
+      { label: 'bare route (GET /api/tenant, root)', host: 'localhost', path: '/api/tenant' },
+      { label: 'GET /api/v1/goals with an API key', host: 'acme.localhost', path: '/api/v1/goals', keys },
+      // Auth, scopes, limits and logging without a query: separates their cost from the query's.
+      { label: 'GET /api/v1/users/me (no query)', host: 'acme.localhost', path: '/api/v1/users/me', keys },
+    ]);
+    console.log(`authenticated, rate-limited API throughput: ${((api[1].rps / api[0].rps) * 100).toFixed(1)}% of the bare route (target: at least 50%)`);
+    console.log(`auth + rate limits + request log alone (users/me): ${((api[2].rps / api[0].rps) * 100).toFixed(1)}% of the bare route`);
+  }
+
+  if (runs('fanout')) await benchFanOut();
 } finally {
   server.kill('SIGTERM');
   await new Promise((r) => setTimeout(r, 500));
+  await receiver.stop();
+  await disconnectDb();
   await database.cleanup();
 }

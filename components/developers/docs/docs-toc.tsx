@@ -1,7 +1,7 @@
 import type { OperationDoc } from '@/lib/api/docs/reference';
 
 /** The operations by tag, as in-page links. */
-export function DocsToc({ groups, schemaNames }: { groups: { tag: string; operations: OperationDoc[] }[]; schemaNames: string[] }) {
+export function DocsToc({ groups, schemaNames, webhookEvents = false }: { groups: { tag: string; operations: OperationDoc[] }[]; schemaNames: string[]; webhookEvents?: boolean }) {
   return (
     <nav aria-label="API reference" className="flex flex-col gap-4 text-sm">
       <a href="#docs-intro" className="font-semibold text-slate-900 hover:text-brand">
@@ -23,6 +23,11 @@ export function DocsToc({ groups, schemaNames }: { groups: { tag: string; operat
           </ul>
         </div>
       ))}
+      {webhookEvents ? (
+        <a href="#webhook-events" className="font-semibold text-slate-900 hover:text-brand">
+          Webhook events
+        </a>
+      ) : null}
       {schemaNames.length ? (
         <a href="#schemas" className="font-semibold text-slate-900 hover:text-brand">
           Schemas

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { NextRequest } from 'next/server';
 import type { ApiPrincipal } from '../../api-keys/verify-api-key.ts';
+import { decryptSecret, encryptSecret } from '../../crypto/encrypt-secret.ts';
 import { tenantDb, type TenantDb } from '../../db/tenant-db.ts';
 import { AppError, validationFailed } from '../../http/problem.ts';
 import type { TenantContext } from '../../tenancy/tenant-context.ts';
@@ -15,6 +16,9 @@ import { jsonTextResponse } from './json-response.ts';
 // successful answers are kept, for 24 hours; an error releases the key, so the same request
 // can be retried as is. A pending row older than PENDING_STALE_MS belongs to a request that
 // died mid-way and is taken over.
+//
+// An answer that carries a secret (a webhook endpoint's signing secret) is kept encrypted,
+// like the secret itself: pass { secret: true }.
 
 const IDEMPOTENCY_HEADER = 'idempotency-key';
 export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
@@ -22,6 +26,7 @@ const KEEP_MS = 24 * 60 * 60 * 1000;
 const PENDING_STALE_MS = 5 * 60 * 1000;
 const PENDING = 0;
 const CLAIM_ATTEMPTS = 3;
+const ENCRYPTED = 'enc:';
 
 interface Caller {
   tenant: TenantContext;
@@ -33,7 +38,7 @@ function requestHash(req: NextRequest, raw: Buffer): string {
 }
 
 /** Runs `execute` at most once per Idempotency-Key and request (without the header: always). */
-export async function idempotent(req: NextRequest, { tenant, principal }: Caller, raw: Buffer, execute: () => Promise<Response>): Promise<Response> {
+export async function idempotent(req: NextRequest, { tenant, principal }: Caller, raw: Buffer, execute: () => Promise<Response>, options: { secret?: boolean } = {}): Promise<Response> {
   const key = req.headers.get(IDEMPOTENCY_HEADER);
   if (key === null) return execute();
   if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
@@ -53,7 +58,7 @@ export async function idempotent(req: NextRequest, { tenant, principal }: Caller
       skipDuplicates: true,
       select: { id: true },
     });
-    if (claimed) return runClaimed(scoped, claimed.id, execute);
+    if (claimed) return runClaimed(scoped, claimed.id, execute, options.secret === true);
     const existing = await scoped.idempotencyKey.findUnique({ where: { apiKeyId_key: ours }, select: { requestHash: true, status: true, body: true } });
     // Gone between our insert and this read: its request failed and released the key.
     if (!existing) continue;
@@ -63,12 +68,13 @@ export async function idempotent(req: NextRequest, { tenant, principal }: Caller
     if (existing.status === PENDING) {
       throw Object.assign(new AppError(409, 'idempotency_key_in_progress', 'A request with this Idempotency-Key is still being processed. Retry in a moment to get its answer.'), { retryAfterSeconds: 1 });
     }
-    return jsonTextResponse(existing.body, { status: existing.status, headers: { 'idempotent-replayed': 'true' } });
+    const body = existing.body.startsWith(ENCRYPTED) ? decryptSecret(existing.body.slice(ENCRYPTED.length)) : existing.body;
+    return jsonTextResponse(body, { status: existing.status, headers: { 'idempotent-replayed': 'true' } });
   }
   throw Object.assign(new AppError(409, 'idempotency_key_in_progress', 'Requests with this Idempotency-Key keep failing concurrently. Retry in a moment.'), { retryAfterSeconds: 1 });
 }
 
-async function runClaimed(scoped: TenantDb, id: string, execute: () => Promise<Response>): Promise<Response> {
+async function runClaimed(scoped: TenantDb, id: string, execute: () => Promise<Response>, secret: boolean): Promise<Response> {
   let response: Response;
   try {
     response = await execute();
@@ -76,7 +82,10 @@ async function runClaimed(scoped: TenantDb, id: string, execute: () => Promise<R
     await scoped.idempotencyKey.deleteMany({ where: { id } });
     throw error;
   }
-  if (response.ok) await scoped.idempotencyKey.updateMany({ where: { id }, data: { status: response.status, body: await response.clone().text() } });
+  if (response.ok) {
+    const text = await response.clone().text();
+    await scoped.idempotencyKey.updateMany({ where: { id }, data: { status: response.status, body: secret ? ENCRYPTED + encryptSecret(text) : text } });
+  }
   else await scoped.idempotencyKey.deleteMany({ where: { id } });
   return response;
 }

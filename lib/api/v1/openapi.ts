@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { SCOPE_DESCRIPTIONS } from '../../api-keys/scopes.ts';
 import { config } from '../../config/env.ts';
+import { envelopeSchema, eventTypeDocs, exampleEnvelope, WEBHOOK_HEADERS } from '../../events/event-catalog-docs.ts';
+import { MAX_ATTEMPTS, RETRY_DELAYS_SECONDS } from '../../webhooks/retry-schedule.ts';
 import { IDEMPOTENCY_KEY_PATTERN } from './idempotency.ts';
 import { operations, type ApiOperation, type ProblemStatus } from './operations.ts';
 import { AnalyticsOverview } from './schemas/analytics.ts';
@@ -8,6 +10,22 @@ import { GoalCreate, GoalList, GoalResource, GoalUpdate } from './schemas/goal.t
 import { HabitCreate, HabitList, HabitLogCreate, HabitLogList, HabitLogResource, HabitLogResult, HabitResource, HabitUpdate } from './schemas/habit.ts';
 import { Problem } from './schemas/problem.ts';
 import { MeResource } from './schemas/user.ts';
+import {
+  EventTypeList,
+  EventTypeResource,
+  WebhookCreate,
+  WebhookDeliveryDetail,
+  WebhookDeliveryList,
+  WebhookDeliveryResource,
+  WebhookEndpointList,
+  WebhookEndpointResource,
+  WebhookEndpointWithSecret,
+  WebhookReplay,
+  WebhookReplayResult,
+  WebhookRotateSecret,
+  WebhookTestEvent,
+  WebhookUpdate,
+} from './schemas/webhook.ts';
 
 // The OpenAPI 3.1 document of the public API, generated from operations.ts and the zod
 // schemas the handlers validate and answer with. Responses are described as the schemas'
@@ -26,9 +44,18 @@ const RESPONSES: Record<string, z.ZodType> = {
   HabitLogList,
   HabitLogResult,
   AnalyticsOverview,
+  WebhookEndpoint: WebhookEndpointResource,
+  WebhookEndpointList,
+  WebhookEndpointWithSecret,
+  WebhookDelivery: WebhookDeliveryResource,
+  WebhookDeliveryDetail,
+  WebhookDeliveryList,
+  WebhookReplayResult,
+  EventType: EventTypeResource,
+  EventTypeList,
   Problem,
 };
-const REQUESTS: Record<string, z.ZodType> = { GoalCreate, GoalUpdate, HabitCreate, HabitUpdate, HabitLogCreate };
+const REQUESTS: Record<string, z.ZodType> = { GoalCreate, GoalUpdate, HabitCreate, HabitUpdate, HabitLogCreate, WebhookCreate, WebhookUpdate, WebhookRotateSecret, WebhookTestEvent, WebhookReplay };
 
 const PROBLEMS: Record<ProblemStatus | 401 | 403 | 429, { name: string; description: string }> = {
   400: { name: 'BadRequest', description: 'The body is not valid JSON, or is empty (code bad_request).' },
@@ -120,7 +147,7 @@ function operationObject(op: ApiOperation): Json {
     ...(op.body
       ? {
           requestBody: {
-            required: true,
+            required: op.bodyOptional !== true,
             content: { 'application/json': { schema: refTo(op.body, REQUESTS), ...(op.example ? { example: op.example } : {}) } },
           },
         }
@@ -128,6 +155,40 @@ function operationObject(op: ApiOperation): Json {
     responses,
     'x-codeSamples': [{ lang: 'Shell', label: 'curl', source: curlSample(op) }],
   };
+}
+
+const RETRY_SCHEDULE = RETRY_DELAYS_SECONDS.slice(1)
+  .map((seconds) => (seconds < 60 ? `${seconds} s` : seconds < 3600 ? `${seconds / 60} min` : `${seconds / 3600} h`))
+  .join(', ');
+
+/**
+ * The event catalog as OpenAPI 3.1 webhooks: one entry per event type, whose request body is
+ * the envelope around that type's payload, with the catalog's example.
+ */
+function webhookEvents(): Record<string, Json> {
+  const headers = WEBHOOK_HEADERS.map(({ name, description }) => ({ name, in: 'header', required: true, description, schema: { type: 'string' } }));
+  return Object.fromEntries(
+    eventTypeDocs().map((doc) => [
+      doc.type,
+      {
+        post: {
+          operationId: `event:${doc.type}`,
+          tags: ['Webhooks'],
+          summary: doc.type,
+          description: `${doc.description}\n\nSent to every enabled endpoint subscribed to \`${doc.type}\` (or to every event type), as a signed POST.`,
+          parameters: headers,
+          requestBody: { required: true, content: { 'application/json': { schema: envelopeSchema(doc), example: exampleEnvelope(doc) } } },
+          responses: {
+            '2XX': { description: 'Any 2xx answer within 10 seconds acknowledges the event.' },
+            '410': { description: 'Gone: Waypoint stops and switches the endpoint off.' },
+            default: {
+              description: `Anything else (or no answer) is retried up to ${MAX_ATTEMPTS} attempts in all, after ${RETRY_SCHEDULE}. Retry-After is honoured on 429 and 503.`,
+            },
+          },
+        },
+      },
+    ]),
+  );
 }
 
 const DESCRIPTION = `The Waypoint REST API reads and changes goals and habits in one workspace.
@@ -142,7 +203,9 @@ const DESCRIPTION = `The Waypoint REST API reads and changes goals and habits in
 
 **Errors** are \`application/problem+json\` with a stable \`code\` and, for invalid input, \`errors\` per field.
 
-**Rate limits** apply per key, by its tier (burst, per hour and per day). Every answer carries \`RateLimit-Limit\`, \`RateLimit-Remaining\` and \`RateLimit-Reset\`; a 429 carries \`Retry-After\`.`;
+**Rate limits** apply per key, by its tier (burst, per hour and per day). Every answer carries \`RateLimit-Limit\`, \`RateLimit-Remaining\` and \`RateLimit-Reset\`; a 429 carries \`Retry-After\`.
+
+**Webhooks.** Endpoints (managed under Webhooks, with the \`webhooks:manage\` scope) receive events as signed POSTs, described in this document's \`webhooks\` section: one JSON envelope \`{ id, type, created_at, tenant_id, data, api_version }\` per event, signed the Standard Webhooks way (\`webhook-id\`, \`webhook-timestamp\`, \`webhook-signature\`), so any Standard Webhooks library verifies them.`;
 
 /** The OpenAPI 3.1.0 document of /api/v1, served at /api/v1/openapi.json. */
 export function buildOpenApiDocument(): Record<string, unknown> {
@@ -181,8 +244,10 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       { name: 'Goals', description: 'Personal and team goals.' },
       { name: 'Habits', description: 'Habits, their streaks and logs.' },
       { name: 'Analytics', description: 'Numbers across goals and habits.' },
+      { name: 'Webhooks', description: 'Endpoints that receive signed events, their delivery log, and the event catalog.' },
     ],
     paths,
+    webhooks: webhookEvents(),
     components: {
       securitySchemes: {
         bearerAuth: {

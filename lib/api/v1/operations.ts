@@ -4,6 +4,22 @@ import { AnalyticsOverview } from './schemas/analytics.ts';
 import { GoalCreate, GoalList, GoalListQuery, GoalResource, GoalUpdate } from './schemas/goal.ts';
 import { HabitCreate, HabitList, HabitListQuery, HabitLogCreate, HabitLogList, HabitLogListQuery, HabitLogResult, HabitResource, HabitUpdate } from './schemas/habit.ts';
 import { MeResource } from './schemas/user.ts';
+import {
+  EventTypeList,
+  WebhookCreate,
+  WebhookDeliveryDetail,
+  WebhookDeliveryList,
+  WebhookDeliveryListQuery,
+  WebhookDeliveryResource,
+  WebhookEndpointList,
+  WebhookEndpointResource,
+  WebhookEndpointWithSecret,
+  WebhookReplay,
+  WebhookReplayResult,
+  WebhookRotateSecret,
+  WebhookTestEvent,
+  WebhookUpdate,
+} from './schemas/webhook.ts';
 
 // Every operation of the public API, once: the route handlers take their route pattern and
 // scope from here (withApiAuth(op.path, op.scope, …)) and the OpenAPI document is generated
@@ -17,14 +33,16 @@ export interface ApiOperation {
   /** The route pattern, as logged and as written in the OpenAPI paths. */
   path: string;
   scope: Scope;
-  tag: 'Users' | 'Goals' | 'Habits' | 'Analytics';
+  tag: 'Users' | 'Goals' | 'Habits' | 'Analytics' | 'Webhooks';
   summary: string;
   description: string;
   query?: z.ZodType;
   body?: z.ZodType;
+  /** The body may be left out (it has defaults for everything). */
+  bodyOptional?: boolean;
   /** A valid body, for the documentation. */
   example?: Record<string, unknown>;
-  response: { status: 200 | 201 | 204; description: string; schema?: z.ZodType };
+  response: { status: 200 | 201 | 202 | 204; description: string; schema?: z.ZodType };
   /** GET by id: ETag and If-None-Match. */
   etag?: boolean;
   /** POST: Idempotency-Key. */
@@ -207,6 +225,158 @@ export const operations = {
     summary: 'Goals and habits in numbers',
     description: 'Goals by status and their average progress, habit logs in the last 7 and 30 days, running streaks, and weekly completions for the last 12 weeks.',
     response: { status: 200, description: 'The overview.', schema: AnalyticsOverview },
+    problems: [],
+  },
+  listWebhooks: {
+    operationId: 'listWebhooks',
+    method: 'get',
+    path: '/api/v1/webhooks',
+    scope: 'webhooks:manage',
+    tag: 'Webhooks',
+    summary: 'List webhook endpoints',
+    description: 'Every webhook endpoint of the workspace, oldest first, in one page (next_cursor is always null). Signing secrets are never shown here. The key’s creator must be a workspace admin.',
+    response: { status: 200, description: 'The endpoints.', schema: WebhookEndpointList },
+    problems: [],
+  },
+  createWebhook: {
+    operationId: 'createWebhook',
+    method: 'post',
+    path: '/api/v1/webhooks',
+    scope: 'webhooks:manage',
+    tag: 'Webhooks',
+    summary: 'Create a webhook endpoint',
+    description:
+      'Starts sending events to a URL. The URL must be https and resolve to a public address (private, loopback and link-local addresses are 422). The answer carries the signing secret, the only time it is shown. Send an Idempotency-Key to retry safely.',
+    body: WebhookCreate,
+    example: { url: 'https://example.com/webhooks/waypoint', description: 'CRM sync', eventTypes: ['goal.created', 'goal.completed'], headers: { 'X-Team': 'growth' } },
+    response: { status: 201, description: 'The new endpoint, with its signing secret.', schema: WebhookEndpointWithSecret },
+    idempotent: true,
+    problems: [...BODY_PROBLEMS, 409],
+  },
+  getWebhook: {
+    operationId: 'getWebhook',
+    method: 'get',
+    path: '/api/v1/webhooks/{id}',
+    scope: 'webhooks:manage',
+    tag: 'Webhooks',
+    summary: 'Get a webhook endpoint',
+    description: 'One endpoint, without its secret. Ids of other workspaces are 404. Send If-None-Match with the ETag to get 304 while it is unchanged.',
+    response: { status: 200, description: 'The endpoint.', schema: WebhookEndpointResource },
+    etag: true,
+    problems: [404],
+  },
+  updateWebhook: {
+    operationId: 'updateWebhook',
+    method: 'patch',
+    path: '/api/v1/webhooks/{id}',
+    scope: 'webhooks:manage',
+    tag: 'Webhooks',
+    summary: 'Change a webhook endpoint',
+    description: 'URL, description, event types, custom headers, or enabled. Enabling an endpoint Waypoint switched off clears its disabledReason and failure streak.',
+    body: WebhookUpdate,
+    example: { enabled: false },
+    response: { status: 200, description: 'The endpoint as it is now.', schema: WebhookEndpointResource },
+    problems: [...BODY_PROBLEMS, 404],
+  },
+  deleteWebhook: {
+    operationId: 'deleteWebhook',
+    method: 'delete',
+    path: '/api/v1/webhooks/{id}',
+    scope: 'webhooks:manage',
+    tag: 'Webhooks',
+    summary: 'Delete a webhook endpoint',
+    description: 'Stops all deliveries to the endpoint and deletes it with its delivery log, for good.',
+    response: { status: 204, description: 'Deleted.' },
+    problems: [404],
+  },
+  rotateWebhookSecret: {
+    operationId: 'rotateWebhookSecret',
+    method: 'post',
+    path: '/api/v1/webhooks/{id}/rotate-secret',
+    scope: 'webhooks:manage',
+    tag: 'Webhooks',
+    summary: 'Rotate a webhook signing secret',
+    description:
+      'A new signing secret, shown once in the answer. For graceHours (default 24) deliveries are signed with both the old and the new secret, so receivers can switch over. Send an Idempotency-Key to retry safely.',
+    body: WebhookRotateSecret,
+    bodyOptional: true,
+    example: { graceHours: 24 },
+    response: { status: 200, description: 'The endpoint, with its new signing secret.', schema: WebhookEndpointWithSecret },
+    idempotent: true,
+    problems: [...BODY_PROBLEMS, 404, 409],
+  },
+  listWebhookDeliveries: {
+    operationId: 'listWebhookDeliveries',
+    method: 'get',
+    path: '/api/v1/webhooks/{id}/deliveries',
+    scope: 'webhooks:manage',
+    tag: 'Webhooks',
+    summary: 'List an endpoint’s deliveries',
+    description: 'The delivery log of one endpoint, newest first, a page at a time. Filter by status.',
+    query: WebhookDeliveryListQuery,
+    response: { status: 200, description: 'A page of deliveries.', schema: WebhookDeliveryList },
+    problems: [404, 422],
+  },
+  sendWebhookTest: {
+    operationId: 'sendWebhookTest',
+    method: 'post',
+    path: '/api/v1/webhooks/{id}/test',
+    scope: 'webhooks:manage',
+    tag: 'Webhooks',
+    summary: 'Send a test event',
+    description: 'Sends the catalog’s example of an event type to the endpoint, signed like any other delivery (one attempt, no retries). Follow it in the delivery log.',
+    body: WebhookTestEvent,
+    bodyOptional: true,
+    example: { eventType: 'goal.created' },
+    response: { status: 202, description: 'The test delivery, queued.', schema: WebhookDeliveryResource },
+    idempotent: true,
+    problems: [...BODY_PROBLEMS, 404, 409],
+  },
+  replayWebhookDeliveries: {
+    operationId: 'replayWebhookDeliveries',
+    method: 'post',
+    path: '/api/v1/webhooks/{id}/replay',
+    scope: 'webhooks:manage',
+    tag: 'Webhooks',
+    summary: 'Replay failed deliveries',
+    description: 'Sends every failed delivery of the endpoint created at or after `since` once more, e.g. after fixing the receiver. Send an Idempotency-Key to retry safely.',
+    body: WebhookReplay,
+    example: { since: '2026-06-15T00:00:00Z' },
+    response: { status: 200, description: 'How many deliveries were queued again.', schema: WebhookReplayResult },
+    idempotent: true,
+    problems: [...BODY_PROBLEMS, 404, 409],
+  },
+  getWebhookDelivery: {
+    operationId: 'getWebhookDelivery',
+    method: 'get',
+    path: '/api/v1/webhook-deliveries/{id}',
+    scope: 'webhooks:manage',
+    tag: 'Webhooks',
+    summary: 'Get a delivery',
+    description: 'One delivery with the exact body it sends and the outcome of its last attempt.',
+    response: { status: 200, description: 'The delivery.', schema: WebhookDeliveryDetail },
+    problems: [404],
+  },
+  replayWebhookDelivery: {
+    operationId: 'replayWebhookDelivery',
+    method: 'post',
+    path: '/api/v1/webhook-deliveries/{id}/replay',
+    scope: 'webhooks:manage',
+    tag: 'Webhooks',
+    summary: 'Replay a delivery',
+    description: 'One more attempt of a delivery, now (a single attempt, not a new retry schedule). A delivery that is still pending is 409.',
+    response: { status: 202, description: 'The delivery, with the attempt queued.', schema: WebhookDeliveryResource },
+    problems: [404, 409],
+  },
+  listEventTypes: {
+    operationId: 'listEventTypes',
+    method: 'get',
+    path: '/api/v1/event-types',
+    scope: 'webhooks:manage',
+    tag: 'Webhooks',
+    summary: 'List event types',
+    description: 'Every event type webhooks can subscribe to, with the JSON Schema of its data and an example. The same catalog is in this document’s `webhooks` section.',
+    response: { status: 200, description: 'The event catalog.', schema: EventTypeList },
     problems: [],
   },
 } as const satisfies Record<string, ApiOperation>;

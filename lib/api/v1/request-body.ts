@@ -16,3 +16,11 @@ export async function readBody(req: Request): Promise<RequestBody> {
   const json = await readJson(new Request(req.url, { method: req.method, headers: req.headers, body: new Uint8Array(raw) }), MAX_BODY_BYTES);
   return { raw, json };
 }
+
+/** For a POST whose body may be left out: no body (or an empty one) reads as {}; anything else as readBody does. */
+export async function readOptionalBody(req: Request): Promise<RequestBody> {
+  const raw = await readBytes(req, MAX_BODY_BYTES);
+  if (raw.length === 0) return { raw, json: {} };
+  const json = await readJson(new Request(req.url, { method: req.method, headers: req.headers, body: new Uint8Array(raw) }), MAX_BODY_BYTES);
+  return { raw, json };
+}

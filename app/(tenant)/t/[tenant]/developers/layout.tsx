@@ -1,10 +1,12 @@
 import type { ReactNode } from 'react';
 import { SubNav } from '@/components/ui/sub-nav';
 import { getCurrentMember } from '@/lib/auth/session';
+import { can } from '@/lib/members/permissions';
 import { requireTenant } from '@/lib/tenancy/current-tenant';
 
-// The docs are public; the overview and the keys need a member (each page checks). Visitors
-// who are not signed in see only the docs, so the section's navigation is for members.
+// The docs are public; the overview and the keys need a member, webhooks an admin (each page
+// checks). Visitors who are not signed in see only the docs, so the section's navigation is
+// for members, and Webhooks shows only to those who may manage them.
 export default async function DevelopersLayout({ children, params }: { children: ReactNode; params: Promise<{ tenant: string }> }) {
   const tenant = await requireTenant((await params).tenant);
   const member = await getCurrentMember(tenant);
@@ -17,6 +19,7 @@ export default async function DevelopersLayout({ children, params }: { children:
             items={[
               { href: '/developers', label: 'Overview' },
               { href: '/developers/keys', label: 'API keys' },
+              ...(can(member.role, 'integrations.manage') ? [{ href: '/developers/webhooks', label: 'Webhooks', matchPrefix: true }] : []),
               { href: '/developers/docs', label: 'Docs' },
             ]}
           />

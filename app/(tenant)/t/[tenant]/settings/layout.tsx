@@ -18,6 +18,7 @@ export default async function SettingsLayout({ children, params }: { children: R
             { href: '/settings/members', label: 'Members' },
             { href: '/settings/audit', label: 'Audit log' },
             { href: '/developers/keys', label: 'API keys' },
+            { href: '/developers/webhooks', label: 'Webhooks', matchPrefix: true },
           ]}
         />
       </nav>

@@ -4,6 +4,7 @@ import { DocsIntro } from '@/components/developers/docs/docs-intro';
 import { DocsToc } from '@/components/developers/docs/docs-toc';
 import { OperationSection } from '@/components/developers/docs/operation-section';
 import { SchemasSection } from '@/components/developers/docs/schemas-section';
+import { WebhookEventsSection } from '@/components/developers/docs/webhook-events-section';
 import { codeSamples } from '@/lib/api/docs/code-samples';
 import type { OpenApiDocument } from '@/lib/api/docs/openapi-types';
 import { operationsOf, sampleRequestFor } from '@/lib/api/docs/reference';
@@ -31,7 +32,7 @@ export default async function ApiDocsPage({ params }: { params: Promise<{ tenant
   return (
     <div className="flex flex-col gap-8 lg:flex-row">
       <aside className="lg:sticky lg:top-6 lg:max-h-[calc(100vh-3rem)] lg:w-56 lg:shrink-0 lg:self-start lg:overflow-y-auto">
-        <DocsToc groups={groups} schemaNames={Object.keys(doc.components?.schemas ?? {})} />
+        <DocsToc groups={groups} schemaNames={Object.keys(doc.components?.schemas ?? {})} webhookEvents />
       </aside>
       <div className="flex min-w-0 flex-1 flex-col gap-8">
         <div>
@@ -58,6 +59,7 @@ export default async function ApiDocsPage({ params }: { params: Promise<{ tenant
             ))}
           </section>
         ))}
+        <WebhookEventsSection />
         <SchemasSection doc={doc} />
       </div>
     </div>

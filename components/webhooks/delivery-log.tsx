@@ -1,0 +1,184 @@
+'use client';
+
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Fragment, useId, useState, type FormEvent, type MouseEvent } from 'react';
+import { formatDateTime, formatMs } from '@/components/developers/format';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { FormAlert } from '@/components/ui/form-alert';
+import { FormStatus } from '@/components/ui/form-status';
+import { SelectField } from '@/components/ui/select-field';
+import { TextField } from '@/components/ui/text-field';
+import { ApiError } from '@/lib/http/api-client';
+import type { DeliveryView } from '@/lib/webhooks/delivery-view';
+import { DeliveryDetails } from './delivery-details';
+import { DeliveryStatusBadge } from './endpoint-badges';
+import { useReplayDelivery, useReplayFailedSince } from './use-webhook-mutations';
+import { fetchDeliveries, webhookKeys, type StatusFilter } from './webhook-requests';
+
+const STATUS_OPTIONS: { value: StatusFilter; label: string }[] = [
+  { value: 'all', label: 'All' },
+  { value: 'pending', label: 'Pending' },
+  { value: 'succeeded', label: 'Succeeded' },
+  { value: 'failed', label: 'Failed' },
+];
+
+const POLL_MS = 5000;
+const COLUMNS = 9;
+
+/** The endpoint's deliveries, newest first, filtered by status and a page at a time; each row opens its details. */
+export function DeliveryLog({ endpointId, timeZone }: { endpointId: string; timeZone: string }) {
+  const id = useId();
+  const [status, setStatus] = useState<StatusFilter>('all');
+  const [open, setOpen] = useState<Set<string>>(new Set());
+  const [replayAlert, setReplayAlert] = useState<string | null>(null);
+  const replay = useReplayDelivery(endpointId);
+
+  const log = useInfiniteQuery({
+    queryKey: webhookKeys.deliveryPages(endpointId, status),
+    queryFn: ({ pageParam }) => fetchDeliveries(endpointId, status, pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    // While something is still on its way, its row follows along.
+    refetchInterval: (query) => (query.state.data?.pages.some((page) => page.data.some((d) => d.status === 'pending')) ? POLL_MS : false),
+  });
+  const deliveries = log.data?.pages.flatMap((page) => page.data) ?? [];
+
+  function toggle(deliveryId: string) {
+    setOpen((current) => {
+      const next = new Set(current);
+      if (!next.delete(deliveryId)) next.add(deliveryId);
+      return next;
+    });
+  }
+
+  /** A click anywhere on a row opens it, except on its buttons (which do their own thing). */
+  function rowClick(event: MouseEvent, deliveryId: string) {
+    if ((event.target as HTMLElement).closest('button, a')) return;
+    toggle(deliveryId);
+  }
+
+  function replayOne(delivery: DeliveryView) {
+    setReplayAlert(null);
+    replay.mutate(delivery.id, { onError: (error) => setReplayAlert(error.message) });
+  }
+
+  const when = (iso: string | null) => (iso ? formatDateTime(iso, timeZone) : '—');
+
+  return (
+    <Card title="Delivery log" description="Every event sent to this endpoint, newest first. Open a row for the payload and the receiver's answer.">
+      <div className="flex flex-col gap-4">
+        <div className="flex flex-wrap items-end justify-between gap-4">
+          <SelectField label="Status" name="status" value={status} onChange={(e) => setStatus(e.target.value as StatusFilter)} options={STATUS_OPTIONS} className="w-48" />
+          <ReplayFailedSince endpointId={endpointId} />
+        </div>
+        <FormAlert message={log.error?.message ?? replayAlert} />
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Deliveries</caption>
+            <thead className="border-b border-slate-200 text-xs text-slate-500">
+              <tr>
+                <th scope="col" className="py-2 pr-3 font-medium">Event type</th>
+                <th scope="col" className="py-2 pr-3 font-medium">Event id</th>
+                <th scope="col" className="py-2 pr-3 font-medium">Status</th>
+                <th scope="col" className="py-2 pr-3 text-right font-medium">Attempts</th>
+                <th scope="col" className="py-2 pr-3 text-right font-medium">Response</th>
+                <th scope="col" className="py-2 pr-3 text-right font-medium">Duration</th>
+                <th scope="col" className="py-2 pr-3 font-medium">Next attempt</th>
+                <th scope="col" className="py-2 pr-3 font-medium">Created</th>
+                <th scope="col" className="py-2 font-medium">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {deliveries.map((delivery) => {
+                const expanded = open.has(delivery.id);
+                const detailsId = `${id}-${delivery.id}`;
+                return (
+                  <Fragment key={delivery.id}>
+                    <tr onClick={(event) => rowClick(event, delivery.id)} className="cursor-pointer border-b border-slate-100 hover:bg-slate-50" data-testid="webhook-delivery-row">
+                      <td className="py-2 pr-3 font-mono text-xs">{delivery.eventType}</td>
+                      <td className="py-2 pr-3 font-mono text-xs text-slate-600">{delivery.eventId}</td>
+                      <td className="py-2 pr-3">
+                        <DeliveryStatusBadge status={delivery.status} />
+                      </td>
+                      <td className="py-2 pr-3 text-right tabular-nums">{delivery.attempts}</td>
+                      <td className="py-2 pr-3 text-right tabular-nums">{delivery.lastStatusCode ?? '—'}</td>
+                      <td className="py-2 pr-3 text-right tabular-nums">{formatMs(delivery.lastDurationMs)}</td>
+                      <td className="py-2 pr-3 whitespace-nowrap">{delivery.status === 'pending' ? when(delivery.nextAttemptAt) : '—'}</td>
+                      <td className="py-2 pr-3 whitespace-nowrap">{when(delivery.createdAt)}</td>
+                      <td className="py-2">
+                        <div className="flex justify-end gap-1">
+                          <Button type="button" variant="ghost" className="px-2 py-1" aria-expanded={expanded} aria-controls={detailsId} onClick={() => toggle(delivery.id)}>
+                            {expanded ? 'Hide' : 'Details'}
+                          </Button>
+                          <Button
+                            type="button"
+                            variant="secondary"
+                            className="px-2 py-1"
+                            disabled={delivery.status === 'pending' || (replay.isPending && replay.variables === delivery.id)}
+                            title={delivery.status === 'pending' ? 'Still being delivered' : undefined}
+                            onClick={() => replayOne(delivery)}
+                          >
+                            Replay
+                          </Button>
+                        </div>
+                      </td>
+                    </tr>
+                    {expanded ? (
+                      <tr id={detailsId} className="border-b border-slate-100 bg-slate-50">
+                        <td colSpan={COLUMNS} className="p-3">
+                          <DeliveryDetails deliveryId={delivery.id} timeZone={timeZone} />
+                        </td>
+                      </tr>
+                    ) : null}
+                  </Fragment>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+        {log.isPending ? <p className="text-sm text-slate-500">Loading deliveries…</p> : null}
+        {log.isSuccess && deliveries.length === 0 ? (
+          <p className="text-sm text-slate-500">{status === 'all' ? 'No deliveries yet. Send a test event to see one here.' : `No ${status} deliveries.`}</p>
+        ) : null}
+        {log.hasNextPage ? (
+          <div>
+            <Button type="button" variant="secondary" disabled={log.isFetchingNextPage} onClick={() => void log.fetchNextPage()}>
+              {log.isFetchingNextPage ? 'Loading…' : 'Load more'}
+            </Button>
+          </div>
+        ) : null}
+      </div>
+    </Card>
+  );
+}
+
+/** The failed deliveries since a moment (the browser's local time), sent once more. */
+function ReplayFailedSince({ endpointId }: { endpointId: string }) {
+  const replay = useReplayFailedSince(endpointId);
+  const [since, setSince] = useState('');
+  const [status, setStatus] = useState<string | null>(null);
+  const fieldError = replay.error instanceof ApiError ? (replay.error.fields.since ?? replay.error.message) : replay.error?.message;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setStatus(null);
+    const moment = new Date(since);
+    if (!since || Number.isNaN(moment.getTime())) return setStatus('Choose a date and time first.');
+    replay.mutate(moment.toISOString(), {
+      onSuccess: ({ replayed }) => setStatus(replayed === 0 ? 'No failed deliveries since then.' : `${replayed} failed deliver${replayed === 1 ? 'y' : 'ies'} queued again.`),
+    });
+  }
+
+  return (
+    <form onSubmit={submit} noValidate aria-label="Replay failed deliveries" className="flex flex-wrap items-end gap-2">
+      <TextField label="Failed since" name="since" type="datetime-local" value={since} onChange={(e) => setSince(e.target.value)} error={fieldError} hint="In your local time." />
+      <Button type="submit" variant="secondary" disabled={replay.isPending}>
+        {replay.isPending ? 'Replaying…' : 'Replay failed deliveries'}
+      </Button>
+      <FormStatus message={status} />
+    </form>
+  );
+}

@@ -1,0 +1,47 @@
+import type { WebhookDeliveryStatus } from '@/lib/db/generated/enums';
+import type { EndpointView } from '@/lib/webhooks/endpoint-schema';
+
+const BADGE = 'inline-flex items-center rounded-full px-2 py-0.5 text-xs font-semibold';
+
+/** Enabled or Disabled; the reason Waypoint switched it off goes with it, in words. */
+export function EndpointStatusBadge({ endpoint }: { endpoint: Pick<EndpointView, 'enabled' | 'disabledReason'> }) {
+  return endpoint.enabled ? (
+    <span className={`${BADGE} bg-green-100 text-green-800`} data-testid="webhook-endpoint-status">
+      Enabled
+    </span>
+  ) : (
+    <span className={`${BADGE} bg-slate-200 text-slate-700`} data-testid="webhook-endpoint-status">
+      Disabled
+    </span>
+  );
+}
+
+/** "All events", or the subscribed types. */
+export function SubscribedEvents({ eventTypes }: { eventTypes: string[] }) {
+  if (eventTypes.length === 0) return <span>All events</span>;
+  return (
+    <ul className="flex flex-wrap gap-1">
+      {eventTypes.map((type) => (
+        <li key={type} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700">
+          {type}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const DELIVERY_STYLES: Record<WebhookDeliveryStatus, string> = {
+  pending: 'bg-amber-100 text-amber-800',
+  succeeded: 'bg-green-100 text-green-800',
+  failed: 'bg-red-100 text-red-800',
+};
+
+const DELIVERY_LABELS: Record<WebhookDeliveryStatus, string> = { pending: 'Pending', succeeded: 'Succeeded', failed: 'Failed' };
+
+export function DeliveryStatusBadge({ status }: { status: WebhookDeliveryStatus }) {
+  return (
+    <span className={`${BADGE} ${DELIVERY_STYLES[status]}`} data-testid="webhook-delivery-status">
+      {DELIVERY_LABELS[status]}
+    </span>
+  );
+}

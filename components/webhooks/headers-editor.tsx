@@ -1,0 +1,72 @@
+'use client';
+
+import { useId } from 'react';
+import { Button } from '@/components/ui/button';
+
+export interface HeaderRow {
+  /** Stable across edits, for React. */
+  key: number;
+  name: string;
+  value: string;
+}
+
+let nextKey = 0;
+export const newHeaderRow = (name = '', value = ''): HeaderRow => ({ key: nextKey++, name, value });
+
+export const MAX_HEADERS = 10;
+
+interface Props {
+  rows: HeaderRow[];
+  onChange: (rows: HeaderRow[]) => void;
+  error?: string;
+}
+
+/** Custom request headers as name/value rows; each input is labelled with its row number. */
+export function HeadersEditor({ rows, onChange, error }: Props) {
+  const id = useId();
+  const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
+  const update = (key: number, change: Partial<HeaderRow>) => onChange(rows.map((row) => (row.key === key ? { ...row, ...change } : row)));
+
+  return (
+    <fieldset aria-describedby={`${hintId}${error ? ` ${errorId}` : ''}`} className="flex flex-col gap-2">
+      <legend className="text-sm font-medium text-slate-800">Custom headers (optional)</legend>
+      <p id={hintId} className="text-xs text-slate-500">
+        Sent with every delivery, e.g. a token your receiver checks. Up to {MAX_HEADERS}; Authorization, Cookie and webhook-* are set by us.
+      </p>
+      {rows.map((row, index) => (
+        <div key={row.key} className="flex flex-wrap items-center gap-2">
+          <input
+            aria-label={`Header name ${index + 1}`}
+            value={row.name}
+            onChange={(e) => update(row.key, { name: e.target.value })}
+            placeholder="X-Team"
+            maxLength={64}
+            className="w-48 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm shadow-sm outline-none focus:ring-2 focus:ring-brand"
+          />
+          <input
+            aria-label={`Header value ${index + 1}`}
+            value={row.value}
+            onChange={(e) => update(row.key, { value: e.target.value })}
+            placeholder="growth"
+            maxLength={500}
+            className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm shadow-sm outline-none focus:ring-2 focus:ring-brand"
+          />
+          <Button type="button" variant="ghost" aria-label={`Remove header ${index + 1}`} onClick={() => onChange(rows.filter((r) => r.key !== row.key))}>
+            Remove
+          </Button>
+        </div>
+      ))}
+      <div>
+        <Button type="button" variant="secondary" onClick={() => onChange([...rows, newHeaderRow()])} disabled={rows.length >= MAX_HEADERS}>
+          Add header
+        </Button>
+      </div>
+      {error ? (
+        <p id={errorId} className="text-sm text-red-600">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}

@@ -1,0 +1,94 @@
+import { decryptSecret } from '../crypto/encrypt-secret.ts';
+import { db } from '../db/client.ts';
+import type { JobPayloads } from '../jobs/job-types.ts';
+import { deliverWebhook, type DeliveryAttempt } from './deliver-webhook.ts';
+import { enqueueAttempt } from './delivery-job.ts';
+import { notifyEndpointDisabled, recordEndpointHealth } from './endpoint-health.ts';
+import { allowLocalhost } from './endpoints.ts';
+import { nextAttemptDelay, type RetryDecision } from './retry-schedule.ts';
+import { signWebhook } from './sign-webhook.ts';
+import type { LookupFn } from './ssrf-guard.ts';
+import { serializePayload, type WebhookPayload } from './webhook-payload.ts';
+
+// One attempt of one delivery: claim it, sign, POST, record the outcome and schedule the
+// next attempt. Jobs run at least once, so the claim is what makes an attempt happen once:
+// it moves `attempts` from n-1 to n, and a duplicate job for attempt n finds nothing to claim.
+
+/** While an attempt runs, its delivery's nextAttemptAt is this far ahead; the sweep re-sends attempts overdue past it (a crashed worker). */
+export const ATTEMPT_LEASE_MS = 60_000;
+
+export type AttemptOutcome =
+  | { outcome: 'skipped'; reason: 'not_found' | 'already_done' | 'endpoint_disabled' }
+  | { outcome: 'succeeded' | 'retrying' | 'failed'; status: number | null; nextAttemptInSeconds: number | null };
+
+export interface AttemptDeps {
+  /** Tests resolve hostnames through their own DNS. */
+  lookup?: LookupFn;
+}
+
+export async function attemptDelivery({ deliveryId, attempt, manual = false }: JobPayloads['webhook.deliver'], deps: AttemptDeps = {}): Promise<AttemptOutcome> {
+  const delivery = await db.webhookDelivery.findUnique({ where: { id: deliveryId }, include: { endpoint: true } });
+  if (!delivery) return { outcome: 'skipped', reason: 'not_found' };
+  const claimable = { id: deliveryId, status: 'pending', attempts: attempt - 1 } as const;
+  if (delivery.status !== 'pending' || delivery.attempts !== attempt - 1) return { outcome: 'skipped', reason: 'already_done' };
+  const { endpoint } = delivery;
+
+  if (!endpoint.enabled && !manual) {
+    await db.webhookDelivery.updateMany({ where: claimable, data: { status: 'failed', lastError: 'Not sent: the endpoint is disabled. Replay it once the endpoint is enabled again.', nextAttemptAt: null } });
+    return { outcome: 'skipped', reason: 'endpoint_disabled' };
+  }
+  const claimed = await db.webhookDelivery.updateMany({ where: claimable, data: { attempts: attempt, nextAttemptAt: new Date(Date.now() + ATTEMPT_LEASE_MS) } });
+  if (claimed.count === 0) return { outcome: 'skipped', reason: 'already_done' };
+
+  const now = new Date();
+  const body = serializePayload(delivery.payload as unknown as WebhookPayload);
+  const secrets = [decryptSecret(endpoint.secretEncrypted)];
+  if (endpoint.previousSecretEncrypted && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now) secrets.push(decryptSecret(endpoint.previousSecretEncrypted));
+  const signed = signWebhook({ id: delivery.eventId, timestamp: Math.floor(now.getTime() / 1000), body, secrets });
+  const local = allowLocalhost();
+  const result = await deliverWebhook({
+    url: endpoint.url,
+    // Custom headers first: the signature headers always win.
+    headers: { ...(endpoint.headers as Record<string, string>), ...signed },
+    body,
+    allowLocalhost: local,
+    requireHttps: !local,
+    lookup: deps.lookup,
+  });
+
+  const decision = decide(attempt, result, manual);
+  const finishedAt = new Date();
+  const disabled = await db.$transaction(async (tx) => {
+    // Keyed by the claim: a delivery deleted meanwhile (with its endpoint) is left alone.
+    await tx.webhookDelivery.updateMany({
+      where: { id: deliveryId, attempts: attempt },
+      data: {
+        status: result.ok ? 'succeeded' : decision.retry ? 'pending' : 'failed',
+        lastStatusCode: result.status,
+        lastError: result.ok ? null : clean(result.error ?? `The receiver answered ${result.status}.`),
+        lastDurationMs: result.durationMs,
+        lastResponseBody: clean(result.responseBody),
+        nextAttemptAt: decision.retry ? new Date(finishedAt.getTime() + decision.delaySeconds * 1000) : null,
+        ...(result.ok ? { deliveredAt: finishedAt } : {}),
+      },
+    });
+    return recordEndpointHealth(tx, endpoint.id, result, manual, finishedAt);
+  });
+  if (disabled) await notifyEndpointDisabled(disabled);
+  // If this send is lost, the sweep finds the overdue delivery and sends it.
+  if (decision.retry) await enqueueAttempt(deliveryId, attempt + 1, { delaySeconds: decision.delaySeconds });
+
+  return { outcome: result.ok ? 'succeeded' : decision.retry ? 'retrying' : 'failed', status: result.status, nextAttemptInSeconds: decision.retry ? decision.delaySeconds : null };
+}
+
+// A replay or a test is one attempt: it does not start a new schedule.
+function decide(attempt: number, result: DeliveryAttempt, manual: boolean): RetryDecision {
+  if (!manual) return nextAttemptDelay(attempt, result);
+  if (result.ok) return { retry: false, reason: 'delivered' };
+  return { retry: false, reason: result.gone ? 'gone' : 'exhausted' };
+}
+
+// PostgreSQL text cannot hold NUL, and a receiver's answer may contain anything.
+function clean(text: string): string {
+  return text.replaceAll('\u0000', '\uFFFD');
+}

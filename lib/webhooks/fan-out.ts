@@ -1,0 +1,40 @@
+import { randomBytes } from 'node:crypto';
+import { db, type Prisma } from '../db/client.ts';
+import { enqueueMany } from '../jobs/queue.ts';
+import { deliveryJobKey } from './delivery-job.ts';
+import { webhookPayload } from './webhook-payload.ts';
+
+export function newDeliveryId(): string {
+  return `whd_${randomBytes(12).toString('base64url')}`;
+}
+
+/**
+ * One domain event → one delivery per enabled endpoint of its tenant that subscribes to the
+ * event's type and existed when it happened; then the first attempt of each. Safe to run
+ * twice: the deliveries are unique per (endpoint, event) and each attempt's job is keyed by
+ * delivery and attempt number, so a repeat creates and sends nothing new.
+ * Returns null when the event is gone (its tenant was deleted): nothing left to deliver.
+ */
+export async function fanOutEvent(eventId: string): Promise<{ type: string; deliveries: number } | null> {
+  const event = await db.domainEvent.findUnique({ where: { id: eventId } });
+  if (!event) return null;
+  const endpoints = await db.webhookEndpoint.findMany({
+    where: { tenantId: event.tenantId, enabled: true, createdAt: { lte: event.occurredAt }, OR: [{ eventTypes: { isEmpty: true } }, { eventTypes: { has: event.type } }] },
+    select: { id: true },
+  });
+  if (endpoints.length > 0) {
+    const payload = webhookPayload(event) as unknown as Prisma.InputJsonObject;
+    const now = new Date();
+    await db.webhookDelivery.createMany({
+      data: endpoints.map((endpoint) => ({ id: newDeliveryId(), tenantId: event.tenantId, endpointId: endpoint.id, eventId: event.id, eventType: event.type, payload, nextAttemptAt: now })),
+      skipDuplicates: true,
+    });
+  }
+  // Also re-sends first attempts whose jobs a crash may have lost on an earlier run.
+  const unsent = await db.webhookDelivery.findMany({ where: { eventId: event.id, status: 'pending', attempts: 0 }, select: { id: true } });
+  await enqueueMany(
+    'webhook.deliver',
+    unsent.map(({ id }) => ({ payload: { deliveryId: id, attempt: 1 }, singletonKey: deliveryJobKey(id, 1) })),
+  );
+  return { type: event.type, deliveries: endpoints.length };
+}
