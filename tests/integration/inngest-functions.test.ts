@@ -1,16 +1,58 @@
 import { InngestTestEngine, mockCtx } from '@inngest/test';
 import { RetryAfterError, type Context } from 'inngest';
 import { NextRequest } from 'next/server';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Webhook } from 'standardwebhooks';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '../../lib/db/client.ts';
-import { emitEvent } from '../../lib/events/domain-events.ts';
+import { emitEvent, newEventId } from '../../lib/events/domain-events.ts';
 import { enqueue } from '../../lib/jobs/queue.ts';
 import { relayOutbox } from '../../lib/jobs/relay-outbox.ts';
 import { dispatchEventFunction } from '../../inngest/dispatch-event.ts';
 import { functions } from '../../inngest/functions.ts';
 import { relayOutboxFunction } from '../../inngest/relay-outbox.ts';
 import { withRetrySchedule } from '../../inngest/retry-schedule.ts';
-import { createTenant } from '../support/factories.ts';
+import { deliverWebhookFunction } from '../../inngest/deliver-webhook.ts';
+import { sweepWebhooksFunction } from '../../inngest/sweep-webhooks.ts';
+import { fanOutEvent } from '../../lib/webhooks/fan-out.ts';
+import { createEndpoint } from '../../lib/webhooks/endpoints.ts';
+import { createTenant, uniqueSlug } from '../support/factories.ts';
+import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.ts';
+import { memberIn, workspace } from '../support/workspace.ts';
+
+process.env.WEBHOOKS_ALLOW_LOCALHOST = 'true';
+
+let receiver: WebhookReceiver;
+beforeAll(async () => {
+  receiver = await startWebhookReceiver();
+});
+afterAll(async () => {
+  await receiver.close();
+});
+
+async function hook() {
+  const tenant = await workspace();
+  const admin = await memberIn(tenant, 'admin');
+  const path = `/${uniqueSlug('hook')}`;
+  const { endpoint, secret } = await createEndpoint(tenant, admin, { url: receiver.url(path) });
+  return { tenant, endpointId: endpoint.id, secret, path };
+}
+
+/**
+ * An event already marked published: webhooks-pipeline.test.ts runs the app's relay on this
+ * database at the same time, and must not deliver the events these tests deliver by hand.
+ */
+async function publishedEvent(tenantId: string): Promise<string> {
+  const id = newEventId();
+  await db.domainEvent.create({ data: { id, tenantId, type: 'goal.deleted', payload: { goalId: 'g1', title: 'Old' }, publishedAt: new Date() } });
+  return id;
+}
+
+/** Fans the event out on Inngest (the sends are captured) and returns its one delivery. */
+async function deliveryFor(endpointId: string, eventId: string): Promise<string> {
+  await fanOutEvent(eventId);
+  sent.length = 0;
+  return (await db.webhookDelivery.findUniqueOrThrow({ where: { endpointId_eventId: { endpointId, eventId } } })).id;
+}
 
 // No Inngest server runs here: the functions run in-process on InngestTestEngine, and the
 // client sends to a fetch that records the events.
@@ -44,8 +86,8 @@ afterEach(() => {
 });
 
 describe('Inngest functions', () => {
-  it('exports both functions for the route to serve', () => {
-    expect(functions.map((fn) => fn.id())).toEqual(['events-relay', 'event-dispatch']);
+  it('exports every function for the route to serve', () => {
+    expect(functions.map((fn) => fn.id())).toEqual(['events-relay', 'event-dispatch', 'webhook-deliver', 'webhooks-sweep']);
   });
 
   it('the relay function runs relayOutbox in its relay step', async () => {
@@ -61,16 +103,63 @@ describe('Inngest functions', () => {
     const eventId = await emitEvent(db, tenant.id, 'habit.deleted', { habitId: 'h1', name: 'Run' });
     const t = new InngestTestEngine({ function: dispatchEventFunction, transformCtx: withMockedSteps });
     const { result, ctx } = await t.execute({ events: [{ name: 'event.dispatch', data: { eventId } }] });
-    expect(result).toEqual({ eventId, type: 'habit.deleted' });
+    expect(result).toEqual({ eventId, dispatched: { type: 'habit.deleted', webhookDeliveries: 0 } });
     expect(ctx.step.run).toHaveBeenCalledWith('dispatch', expect.any(Function));
     const step = await t.executeStep('dispatch', { events: [{ name: 'event.dispatch', data: { eventId } }] });
-    expect(step.result).toBe('habit.deleted');
+    expect(step.result).toEqual({ type: 'habit.deleted', webhookDeliveries: 0 });
   });
 
   it('the dispatch of a deleted event finds nothing to deliver', async () => {
     const t = new InngestTestEngine({ function: dispatchEventFunction, transformCtx: withMockedSteps });
     const { result } = await t.execute({ events: [{ name: 'event.dispatch', data: { eventId: 'evt_gone' } }] });
-    expect(result).toEqual({ eventId: 'evt_gone', type: null });
+    expect(result).toEqual({ eventId: 'evt_gone', dispatched: null });
+  });
+
+  it('the dispatch fans an event out and sends each delivery to Inngest as a webhook.deliver event', async () => {
+    vi.stubEnv('INNGEST_DEV', '1');
+    const h = await hook();
+    const eventId = await publishedEvent(h.tenant.id);
+    const t = new InngestTestEngine({ function: dispatchEventFunction, transformCtx: withMockedSteps });
+    const { result } = await t.execute({ events: [{ name: 'event.dispatch', data: { eventId } }] });
+    expect(result).toEqual({ eventId, dispatched: { type: 'goal.deleted', webhookDeliveries: 1 } });
+    const delivery = await db.webhookDelivery.findFirstOrThrow({ where: { eventId } });
+    expect(sent).toEqual([expect.objectContaining({ name: 'webhook.deliver', data: { deliveryId: delivery.id, attempt: 1 }, id: `webhook.deliver:${delivery.id}:1` })]);
+    // Due now: no delayed timestamp.
+    expect(sent[0].ts ?? Date.now()).toBeLessThanOrEqual(Date.now());
+  });
+
+  it('the deliver function makes one signed attempt in its attempt step, and sends the retry as a delayed event', async () => {
+    vi.stubEnv('INNGEST_DEV', '1');
+    const h = await hook();
+    let status = 500;
+    receiver.respond(h.path, () => ({ status }));
+    const eventId = await publishedEvent(h.tenant.id);
+    const deliveryId = await deliveryFor(h.endpointId, eventId);
+    const t = new InngestTestEngine({ function: deliverWebhookFunction, transformCtx: withMockedSteps });
+
+    const before = Date.now();
+    const first = await t.execute({ events: [{ name: 'webhook.deliver', data: { deliveryId, attempt: 1 } }] });
+    expect(first.result).toEqual({ outcome: 'retrying', status: 500, nextAttemptInSeconds: 5 });
+    expect(first.ctx.step.run).toHaveBeenCalledWith('attempt', expect.any(Function));
+    expect(sent).toEqual([{ name: 'webhook.deliver', data: { deliveryId, attempt: 2 }, id: `webhook.deliver:${deliveryId}:2`, ts: expect.any(Number) }]);
+    expect(sent[0].ts).toBeGreaterThanOrEqual(before + 5_000);
+
+    status = 200;
+    const second = await new InngestTestEngine({ function: deliverWebhookFunction, transformCtx: withMockedSteps }).execute({ events: [{ name: 'webhook.deliver', data: { deliveryId, attempt: 2 } }] });
+    expect(second.result).toEqual({ outcome: 'succeeded', status: 200, nextAttemptInSeconds: null });
+    const [received] = receiver.on(h.path, { ok: true });
+    expect(new Webhook(h.secret).verify(received.body, received.headers)).toMatchObject({ id: eventId, type: 'goal.deleted' });
+    // The same attempt delivered again (Inngest runs at least once) does nothing.
+    const again = await new InngestTestEngine({ function: deliverWebhookFunction, transformCtx: withMockedSteps }).execute({ events: [{ name: 'webhook.deliver', data: { deliveryId, attempt: 2 } }] });
+    expect(again.result).toEqual({ outcome: 'skipped', reason: 'already_done' });
+    expect(receiver.on(h.path)).toHaveLength(2);
+  });
+
+  it('the sweep function runs the sweep in its sweep step', async () => {
+    const t = new InngestTestEngine({ function: sweepWebhooksFunction, transformCtx: withMockedSteps });
+    const { result, ctx } = await t.execute({ events: [{ name: 'webhooks.sweep', data: {} }] });
+    expect(result).toEqual(expect.any(Number));
+    expect(ctx.step.run).toHaveBeenCalledWith('sweep', expect.any(Function));
   });
 });
 
@@ -122,6 +211,6 @@ describe('/api/inngest', () => {
     const route = await import('../../app/api/inngest/route.ts');
     const response = await route.GET(new NextRequest('http://localhost:3000/api/inngest'), undefined);
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ function_count: 2 });
+    expect(await response.json()).toMatchObject({ function_count: 4 });
   });
 });
