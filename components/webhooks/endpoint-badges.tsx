@@ -3,7 +3,7 @@ import type { EndpointView } from '@/lib/webhooks/endpoint-schema';
 
 const BADGE = 'inline-flex items-center rounded-full px-2 py-0.5 text-xs font-semibold';
 
-/** Enabled or Disabled; the reason Waypoint switched it off goes with it, in words. */
+/** Enabled or Disabled (the reason for an automatic switch-off is shown next to it by the caller). */
 export function EndpointStatusBadge({ endpoint }: { endpoint: Pick<EndpointView, 'enabled' | 'disabledReason'> }) {
   return endpoint.enabled ? (
     <span className={`${BADGE} bg-green-100 text-green-800`} data-testid="webhook-endpoint-status">

@@ -107,7 +107,7 @@ export function EndpointDetailView({ initial, groups, timeZone }: Props) {
         {endpoint.description ? <p className="text-slate-700">{endpoint.description}</p> : null}
         {!endpoint.enabled && endpoint.disabledReason ? (
           <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="webhook-disabled-reason">
-            Waypoint switched this endpoint off: {endpoint.disabledReason} Enable it again once the receiver is fixed.
+            Switched off automatically: {endpoint.disabledReason} Enable it again once the receiver is fixed.
           </p>
         ) : null}
       </header>

@@ -1,13 +1,13 @@
 import { z } from 'zod';
+import { WEBHOOK_API_VERSION } from '../webhooks/webhook-payload.ts';
 import { EVENT_CATALOG } from './event-catalog.ts';
 
 // The event catalog as developers read it: each type with its description, the JSON Schema
 // of its payload and an example, plus the envelope every webhook wraps a payload in. One
 // source for GET /api/v1/event-types, the OpenAPI document's `webhooks` and the settings and
-// docs pages.
+// docs pages. The envelope is the one lib/webhooks/webhook-payload.ts builds.
 
-/** The envelope's api_version: bumped only when the envelope or a payload changes incompatibly. */
-export const WEBHOOK_API_VERSION = 'v1';
+export { WEBHOOK_API_VERSION };
 
 /** The Standard Webhooks headers every delivery carries (https://www.standardwebhooks.com). */
 export const WEBHOOK_HEADERS = [

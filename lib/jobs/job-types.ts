@@ -37,7 +37,7 @@ export interface JobDefinition {
 }
 
 export const JOBS: { readonly [N in JobName]: JobDefinition } = {
-  // The cron is a safety net: kickRelay() normally runs it within a second of a commit.
+  // The cron is a safety net: the outbox trigger normally wakes a relay at commit (outbox-listener.ts).
   'events.relay': { retry: { retries: 2, delaysSeconds: [5, 30] }, cron: '* * * * *' },
   'event.dispatch': { retry: { retries: 5, delaysSeconds: [10, 60, 300, 1800, 7200] } },
   // Deliveries wait on receivers (up to 10 s each), so many run at once.

@@ -7,24 +7,46 @@ import { registerWorker, startJobs as startQueue, stopJobs as stopQueue, type St
 import { relayOutbox } from './relay-outbox.ts';
 
 // Once per process, even if Next evaluates this module in more than one bundle.
-const holder = globalThis as unknown as { __waypointJobsStart?: Promise<JobsBackend> };
+const holder = globalThis as unknown as { __waypointJobsStart?: Promise<JobsBackend>; __waypointWorkers?: Promise<void> };
 
-/**
- * Starts the app's jobs: on pg-boss, the workers below and the cron schedules; on Inngest,
- * nothing runs here (Inngest calls /api/inngest). Either way, committed domain events wake
- * the outbox relay. Called by instrumentation.ts when the server starts.
- */
-export function startJobs(options: StartJobsOptions = {}): Promise<JobsBackend> {
-  holder.__waypointJobsStart ??= (async () => {
+function registerWorkers(): Promise<void> {
+  holder.__waypointWorkers ??= (async () => {
     await registerWorker('events.relay', () => relayOutbox());
     await registerWorker('event.dispatch', ({ eventId }) => dispatchEvent(eventId));
     await registerWorker('webhook.deliver', (payload) => attemptDelivery(payload));
     await registerWorker('webhooks.sweep', () => sweepDeliveries());
+  })();
+  return holder.__waypointWorkers;
+}
+
+/**
+ * Starts the app's jobs: on pg-boss, the workers above and the cron schedules; on Inngest,
+ * nothing runs here (Inngest calls /api/inngest). Either way, committed domain events wake
+ * the outbox relay. A failed start (database unreachable) can be retried.
+ */
+export function startJobs(options: StartJobsOptions = {}): Promise<JobsBackend> {
+  holder.__waypointJobsStart ??= (async () => {
+    await registerWorkers();
     const backend = await startQueue(options);
     listenToOutbox();
     return backend;
-  })();
+  })().catch((error: unknown) => {
+    holder.__waypointJobsStart = undefined;
+    throw error;
+  });
   return holder.__waypointJobsStart;
+}
+
+/**
+ * For the app server: starts the jobs without holding up the server, retrying with backoff
+ * while the database is unreachable. Events wait in the outbox meanwhile; nothing is lost.
+ */
+export function startJobsInBackground(attempt = 0): void {
+  startJobs().catch((error: unknown) => {
+    const delay = Math.min(60_000, 1000 * 2 ** attempt);
+    console.error(`jobs: could not start (${error instanceof Error ? error.message : String(error)}); retrying in ${delay / 1000} s`);
+    setTimeout(() => startJobsInBackground(attempt + 1), delay).unref();
+  });
 }
 
 /** Stops what startJobs started (tests, and a worker process shutting down). */

@@ -2,7 +2,7 @@ import SwaggerParser from '@apidevtools/swagger-parser';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { randomBytes } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as deliveryRoute from '../../app/api/v1/webhook-deliveries/[id]/route.ts';
 import * as replayDeliveryRoute from '../../app/api/v1/webhook-deliveries/[id]/replay/route.ts';
 import * as deliveriesRoute from '../../app/api/v1/webhooks/[id]/deliveries/route.ts';
@@ -13,12 +13,15 @@ import { operations, type ApiOperation } from '../../lib/api/v1/operations.ts';
 import { db } from '../../lib/db/client.ts';
 import type { WebhookDeliveryStatus } from '../../lib/db/generated/enums.ts';
 import { EVENT_CATALOG } from '../../lib/events/event-catalog.ts';
+import { startJobs, stopJobs } from '../../lib/jobs/queue.ts';
 import { createEndpoint } from '../../lib/webhooks/endpoints.ts';
 import { apiWorkspace, expectProblem, walk, type ApiWorkspace, type V1Answer } from '../support/api-v1-client.ts';
 
-// The delivery log in the public API: listing, reading, replaying and test events. These call
-// lib/webhooks/deliveries.ts, so they pass once its functions are implemented; the checks
-// that stop at the door (scope, query and body validation) pass without it.
+// The delivery log in the public API: listing, reading, replaying and test events, checked
+// against the OpenAPI document too. Replays and test events enqueue webhook.deliver jobs: the
+// queue runs in a schema of its own with no workers, so jobs are queued and never run here
+// (webhooks-pipeline.test.ts runs the real workers).
+const QUEUE_SCHEMA = 'pgboss_api_v1_deliveries';
 
 const PUBLIC_URL = 'https://93.184.216.34/hooks/waypoint';
 
@@ -77,11 +80,14 @@ describe('webhook deliveries in the public API', () => {
   const path = (id: string, rest: string) => `/api/v1/webhooks/${id}/${rest}`;
 
   beforeAll(async () => {
+    expect(await startJobs({ schema: QUEUE_SCHEMA })).toBe('pg-boss');
     resolved = (await SwaggerParser.dereference(structuredClone(buildOpenApiDocument()) as never)) as unknown as typeof resolved;
     [ws, other] = await Promise.all([adminWorkspace(), adminWorkspace()]);
     endpointId = (await createEndpoint(ws.tenant, ws.member, { url: PUBLIC_URL })).endpoint.id;
     othersEndpointId = (await createEndpoint(other.tenant, other.member, { url: PUBLIC_URL })).endpoint.id;
   });
+
+  afterAll(() => stopJobs());
 
   it('refuses a key without webhooks:manage, and bad query parameters and bodies, before reaching the log', async () => {
     const { secret: goalsOnly } = await ws.newKey({ scopes: ['read:goals'] });

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../lib/db/client.ts';
 import { emitEvent } from '../../lib/events/domain-events.ts';
-import { kickRelay } from '../../lib/jobs/kick-relay.ts';
 import { once } from '../../lib/jobs/processed-events.ts';
 import { enqueue, registerWorker, startJobs, stopJobs } from '../../lib/jobs/queue.ts';
 import { createTenant, uniqueSlug } from '../support/factories.ts';
@@ -103,15 +102,6 @@ describe('jobs on pg-boss', () => {
     expect(jobs[2].output).toMatchObject({ message: `dispatch of ${eventId} failed` });
     // Two one-second delays between the three attempts.
     expect(Date.now() - started).toBeGreaterThanOrEqual(2_000);
-  });
-
-  it('kickRelay asks for one relay per second however often it is called', async () => {
-    await Promise.all([kickRelay(), kickRelay(), kickRelay()]);
-    const rows = await db.$queryRaw<{ count: number }[]>`
-      SELECT count(*)::int AS count FROM pgboss_queue_test.job
-      WHERE name = 'events.relay' AND singleton_key LIKE 'second-%' AND created_on > now() - interval '3 seconds'`;
-    expect(rows[0].count).toBeGreaterThanOrEqual(1);
-    expect(rows[0].count).toBeLessThanOrEqual(2); // the three calls may straddle a second
   });
 });
 

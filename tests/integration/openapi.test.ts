@@ -3,6 +3,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as analyticsRoute from '../../app/api/v1/analytics/overview/route.ts';
+import * as eventTypesRoute from '../../app/api/v1/event-types/route.ts';
 import * as goalRoute from '../../app/api/v1/goals/[id]/route.ts';
 import * as goalsRoute from '../../app/api/v1/goals/route.ts';
 import * as logsRoute from '../../app/api/v1/habits/[id]/logs/route.ts';
@@ -10,8 +11,17 @@ import * as habitRoute from '../../app/api/v1/habits/[id]/route.ts';
 import * as habitsRoute from '../../app/api/v1/habits/route.ts';
 import * as openapiRoute from '../../app/api/v1/openapi.json/route.ts';
 import * as meRoute from '../../app/api/v1/users/me/route.ts';
+import * as deliveryRoute from '../../app/api/v1/webhook-deliveries/[id]/route.ts';
+import * as replayDeliveryRoute from '../../app/api/v1/webhook-deliveries/[id]/replay/route.ts';
+import * as webhookDeliveriesRoute from '../../app/api/v1/webhooks/[id]/deliveries/route.ts';
+import * as webhookReplayRoute from '../../app/api/v1/webhooks/[id]/replay/route.ts';
+import * as webhookRotateRoute from '../../app/api/v1/webhooks/[id]/rotate-secret/route.ts';
+import * as webhookRoute from '../../app/api/v1/webhooks/[id]/route.ts';
+import * as webhookTestRoute from '../../app/api/v1/webhooks/[id]/test/route.ts';
+import * as webhooksRoute from '../../app/api/v1/webhooks/route.ts';
 import { buildOpenApiDocument } from '../../lib/api/v1/openapi.ts';
 import { operations, type ApiOperation } from '../../lib/api/v1/operations.ts';
+import { EVENT_CATALOG } from '../../lib/events/event-catalog.ts';
 import { apiWorkspace, type ApiWorkspace, type V1Answer } from '../support/api-v1-client.ts';
 
 // The document is checked twice: by a real OpenAPI validator, and against what the handlers
@@ -19,7 +29,8 @@ import { apiWorkspace, type ApiWorkspace, type V1Answer } from '../support/api-v
 
 type Json = Record<string, unknown>;
 type OperationObject = { operationId: string; parameters?: Json[]; requestBody?: Json; responses: Record<string, { content?: Record<string, { schema: Json }> }>; security: Json[]; 'x-required-scope': string };
-type Document = { openapi: string; paths: Record<string, Record<string, OperationObject>>; components: { schemas: Record<string, Json> } };
+type WebhookObject = { post: { parameters: Json[]; requestBody: { content: { 'application/json': { schema: Json & { properties: Record<string, Json> }; example: Json } } }; responses: Record<string, Json> } };
+type Document = { openapi: string; paths: Record<string, Record<string, OperationObject>>; webhooks: Record<string, WebhookObject>; components: { schemas: Record<string, Json> } };
 
 const ROUTES: Record<string, Record<string, unknown>> = {
   '/api/v1/users/me': meRoute,
@@ -29,6 +40,15 @@ const ROUTES: Record<string, Record<string, unknown>> = {
   '/api/v1/habits/{id}': habitRoute,
   '/api/v1/habits/{id}/logs': logsRoute,
   '/api/v1/analytics/overview': analyticsRoute,
+  '/api/v1/webhooks': webhooksRoute,
+  '/api/v1/webhooks/{id}': webhookRoute,
+  '/api/v1/webhooks/{id}/rotate-secret': webhookRotateRoute,
+  '/api/v1/webhooks/{id}/deliveries': webhookDeliveriesRoute,
+  '/api/v1/webhooks/{id}/test': webhookTestRoute,
+  '/api/v1/webhooks/{id}/replay': webhookReplayRoute,
+  '/api/v1/webhook-deliveries/{id}': deliveryRoute,
+  '/api/v1/webhook-deliveries/{id}/replay': replayDeliveryRoute,
+  '/api/v1/event-types': eventTypesRoute,
 };
 
 const OPERATIONS = Object.values(operations) as ApiOperation[];
@@ -67,6 +87,31 @@ describe('the OpenAPI document', () => {
     const listGoals = doc.paths['/api/v1/goals'].get;
     expect(listGoals.parameters?.map((p) => p.name)).toEqual(['limit', 'cursor', 'status', 'from', 'to']);
     expect(doc.components.schemas.GoalCreate).toMatchObject({ additionalProperties: false, required: ['title'] });
+  });
+
+  it('describes every event type as a webhook: the envelope around its data, the catalog example and the Standard Webhooks headers', () => {
+    expect(Object.keys(doc.webhooks)).toEqual(Object.keys(EVENT_CATALOG));
+    for (const [type, entry] of Object.entries(EVENT_CATALOG)) {
+      const { parameters, requestBody, responses } = doc.webhooks[type].post;
+      expect(parameters.map((p) => [p.name, p.in, p.required])).toEqual([
+        ['webhook-id', 'header', true],
+        ['webhook-timestamp', 'header', true],
+        ['webhook-signature', 'header', true],
+      ]);
+      const { schema, example } = requestBody.content['application/json'];
+      expect(schema.required).toEqual(['id', 'type', 'created_at', 'tenant_id', 'data', 'api_version']);
+      expect(schema.properties.type).toEqual({ type: 'string', const: type });
+      expect(schema.properties.api_version).toEqual({ type: 'string', const: 'v1' });
+      expect(example).toMatchObject({ type, data: entry.example, api_version: 'v1' });
+      // The example is valid against its own schema.
+      const validate = ajv.compile(schema);
+      expect(validate(example), `${type}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+      expect(Object.keys(responses).sort()).toEqual(['2XX', '410', 'default']);
+    }
+    expect((doc as unknown as { tags: { name: string }[] }).tags.map((t) => t.name)).toContain('Webhooks');
+    // Secrets appear only in the answers that create them.
+    const withSecret = OPERATIONS.filter((op) => (doc.paths[op.path][op.method].responses[String(op.response.status)] as { content?: Record<string, { schema: Json }> }).content?.['application/json']?.schema.$ref === '#/components/schemas/WebhookEndpointWithSecret');
+    expect(withSecret.map((op) => op.operationId).sort()).toEqual(['createWebhook', 'rotateWebhookSecret']);
   });
 
   it('lists exactly the methods each route module exports', () => {
@@ -139,6 +184,31 @@ describe('real answers match the document', () => {
     expectDocumented(o.updateHabit, await ws.call(habitRoute.PATCH, `/api/v1/habits/${habitId}`, { id: habitId }, { method: 'PATCH', body: { archived: true } }));
     expectDocumented(o.getAnalyticsOverview, await ws.call(analyticsRoute.GET, '/api/v1/analytics/overview', {}));
     expectDocumented(o.deleteHabit, await ws.call(habitRoute.DELETE, `/api/v1/habits/${habitId}`, { id: habitId }, { method: 'DELETE' }));
+  });
+
+  it('for webhook endpoints and the event catalog', async () => {
+    const o = operations;
+    const admin = await apiWorkspace('admin');
+    const { secret } = await admin.newKey({ scopes: ['webhooks:manage'] });
+    const call: ApiWorkspace['call'] = (handler, path, params, options = {}) => admin.call(handler, path, params, { secret, ...options });
+    // A public address as a literal: the SSRF guard resolves names, and tests have no DNS.
+    const created = await call(webhooksRoute.POST, '/api/v1/webhooks', {}, { method: 'POST', body: { url: 'https://93.184.216.34/doc', eventTypes: ['goal.created'], headers: { 'X-Doc': '1' } } });
+    expectDocumented(o.createWebhook, created);
+    const id = created.body.id as string;
+    expectDocumented(o.listWebhooks, await call(webhooksRoute.GET, '/api/v1/webhooks', {}));
+    const read = await call(webhookRoute.GET, `/api/v1/webhooks/${id}`, { id });
+    expectDocumented(o.getWebhook, read);
+    expectDocumented(o.getWebhook, await call(webhookRoute.GET, `/api/v1/webhooks/${id}`, { id }, { headers: { 'if-none-match': read.headers.get('etag') ?? '' } }));
+    expectDocumented(o.updateWebhook, await call(webhookRoute.PATCH, `/api/v1/webhooks/${id}`, { id }, { method: 'PATCH', body: { description: 'Documented' } }));
+    expectDocumented(o.rotateWebhookSecret, await call(webhookRotateRoute.POST, `/api/v1/webhooks/${id}/rotate-secret`, { id }, { method: 'POST' }));
+    expectDocumented(o.listWebhookDeliveries, await call(webhookDeliveriesRoute.GET, `/api/v1/webhooks/${id}/deliveries?status=bogus`, { id }));
+    expectDocumented(o.sendWebhookTest, await call(webhookTestRoute.POST, `/api/v1/webhooks/${id}/test`, { id }, { method: 'POST', body: { eventType: 'nope' } }));
+    expectDocumented(o.replayWebhookDeliveries, await call(webhookReplayRoute.POST, `/api/v1/webhooks/${id}/replay`, { id }, { method: 'POST', body: { since: 'yesterday' } }));
+    expectDocumented(o.getWebhookDelivery, await call(deliveryRoute.GET, '/api/v1/webhook-deliveries/missing', { id: 'missing' }));
+    expectDocumented(o.replayWebhookDelivery, await call(replayDeliveryRoute.POST, '/api/v1/webhook-deliveries/missing/replay', { id: 'missing' }, { method: 'POST' }));
+    expectDocumented(o.listEventTypes, await call(eventTypesRoute.GET, '/api/v1/event-types', {}));
+    expectDocumented(o.createWebhook, await call(webhooksRoute.POST, '/api/v1/webhooks', {}, { method: 'POST', body: { url: 'https://10.0.0.1/private' } }));
+    expectDocumented(o.deleteWebhook, await call(webhookRoute.DELETE, `/api/v1/webhooks/${id}`, { id }, { method: 'DELETE' }));
   });
 
   it('for problems: 400, 401, 403, 404, 409, 413, 415, 422 and 429', async () => {

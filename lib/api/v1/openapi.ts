@@ -180,7 +180,7 @@ function webhookEvents(): Record<string, Json> {
           requestBody: { required: true, content: { 'application/json': { schema: envelopeSchema(doc), example: exampleEnvelope(doc) } } },
           responses: {
             '2XX': { description: 'Any 2xx answer within 10 seconds acknowledges the event.' },
-            '410': { description: 'Gone: Waypoint stops and switches the endpoint off.' },
+            '410': { description: 'Gone: deliveries stop and the endpoint is switched off.' },
             default: {
               description: `Anything else (or no answer) is retried up to ${MAX_ATTEMPTS} attempts in all, after ${RETRY_SCHEDULE}. Retry-After is honoured on 429 and 503.`,
             },

@@ -272,7 +272,7 @@ export const operations = {
     scope: 'webhooks:manage',
     tag: 'Webhooks',
     summary: 'Change a webhook endpoint',
-    description: 'URL, description, event types, custom headers, or enabled. Enabling an endpoint Waypoint switched off clears its disabledReason and failure streak.',
+    description: 'URL, description, event types, custom headers, or enabled. Enabling an endpoint that was switched off automatically clears its disabledReason and failure streak.',
     body: WebhookUpdate,
     example: { enabled: false },
     response: { status: 200, description: 'The endpoint as it is now.', schema: WebhookEndpointResource },

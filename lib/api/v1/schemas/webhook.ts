@@ -18,9 +18,9 @@ export const WebhookEndpointResource = z
     url: z.string().meta({ description: 'Where events are POSTed (https).' }),
     description: z.string().nullable(),
     eventTypes: z.array(z.string()).meta({ description: 'The event types delivered here; empty means every event type.' }),
-    enabled: z.boolean().meta({ description: 'false: nothing is delivered. Waypoint switches an endpoint off when it answers 410 Gone or keeps failing.' }),
+    enabled: z.boolean().meta({ description: 'false: nothing is delivered. An endpoint is switched off automatically when it answers 410 Gone or keeps failing.' }),
     headers: z.record(z.string(), z.string()).meta({ description: 'Extra request headers sent with every delivery.' }),
-    disabledReason: z.string().nullable().meta({ description: 'Why Waypoint switched the endpoint off, if it did. Enabling it again clears this.' }),
+    disabledReason: z.string().nullable().meta({ description: 'Why the endpoint was switched off automatically, if it was. Enabling it again clears this.' }),
     previousSecretValidUntil: Timestamp.nullable().meta({ description: 'After a rotation with a grace period: until when the previous secret still signs too.' }),
     createdAt: Timestamp,
     updatedAt: Timestamp,
@@ -40,7 +40,7 @@ export const WebhookCreate = endpointInputSchema.meta({
 });
 
 export const WebhookUpdate = endpointUpdateSchema.meta({
-  description: 'Any of url, description, eventTypes, enabled, headers. enabled: true switches an endpoint Waypoint disabled back on and clears disabledReason.',
+  description: 'Any of url, description, eventTypes, enabled, headers. enabled: true switches an endpoint back on (also one switched off automatically) and clears disabledReason.',
 });
 
 export const WebhookRotateSecret = rotateSecretSchema.meta({
