@@ -37,6 +37,8 @@ const env: NodeJS.ProcessEnv = {
   NEXT_TELEMETRY_DISABLED: '1',
   // Mail stays in the outbox, where the e2e tests read invitation links.
   SMTP_URL: '',
+  // The e2e tests receive real webhook deliveries on a local port.
+  WEBHOOKS_ALLOW_LOCALHOST: 'true',
   // The e2e tests change tenants from their own process; the server's cache hears about it
   // through NOTIFY, and this short TTL bounds the damage if it ever did not.
   TENANT_CACHE_TTL_SECONDS: '60',

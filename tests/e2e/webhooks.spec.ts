@@ -1,3 +1,5 @@
+import { Webhook } from 'standardwebhooks';
+import { startWebhookReceiver } from '../support/webhook-receiver.ts';
 import { expect, test } from './fixtures.ts';
 import { browserFetch, signIn, tenantUrl } from './support.ts';
 
@@ -82,4 +84,61 @@ test('a member gets the forbidden page and no Webhooks tab, and the routes refus
   const api = await browserFetch(page, '/api/app/webhooks', { method: 'POST', json: { url: 'https://93.184.216.34/member' } });
   expect(api.status).toBe(403);
   expect(api.contentType).toContain('application/problem+json');
+});
+
+test('an admin sends a test event to a live receiver, reads the delivery log, and replays a failed delivery', async ({ page }) => {
+  const receiver = await startWebhookReceiver();
+  try {
+    let answer = { status: 200, body: '<b>thanks</b>' };
+    receiver.respond('/live', () => answer);
+    await signIn(page, 'acme', 'admin@acme.test');
+    await page.waitForURL(tenantUrl('acme'));
+    // Disabled, so the other tests' activity in acme sends it nothing; tests are sent anyway.
+    const created = await browserFetch(page, '/api/app/webhooks', { method: 'POST', json: { url: receiver.url('/live'), enabled: false } });
+    expect(created.status, created.body).toBe(201);
+    const { endpoint, secret } = JSON.parse(created.body) as { endpoint: { id: string }; secret: string };
+
+    await page.goto(tenantUrl('acme', `/developers/webhooks/${endpoint.id}`));
+    const test = page.getByRole('form', { name: 'Send a test event' });
+    await test.getByLabel('Event type').selectOption('goal.completed');
+    await test.getByRole('button', { name: 'Send test event' }).click();
+
+    // The receiver gets a Standard Webhooks delivery it can verify with the secret.
+    await receiver.waitFor((all) => all.length === 1);
+    const payload = new Webhook(secret).verify(receiver.received[0].body, receiver.received[0].headers) as { type: string; data: { title: string } };
+    expect(payload).toMatchObject({ type: 'goal.completed', data: { title: 'Run a half marathon' } });
+
+    const rows = page.getByTestId('webhook-delivery-row');
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first().getByTestId('webhook-delivery-status')).toHaveText('Succeeded', { timeout: 15_000 });
+    await expect(rows.first()).toContainText('goal.completed');
+    await expect(rows.first()).toContainText('200');
+
+    // The receiver's answer is shown as text, never rendered.
+    await rows.first().getByRole('button', { name: 'Details' }).click();
+    const details = page.getByTestId('webhook-delivery-details');
+    await expect(details.getByRole('region', { name: 'Response' }).locator('pre')).toHaveText('<b>thanks</b>');
+    await expect(details.locator('b')).toHaveCount(0);
+    await expect(details.getByRole('region', { name: 'Payload' })).toContainText('"api_version": "v1"');
+
+    // A test that fails is one attempt: it shows as failed, and a replay delivers it.
+    answer = { status: 500, body: 'receiver down' };
+    await test.getByRole('button', { name: 'Send test event' }).click();
+    await receiver.waitFor((all) => all.length === 2);
+    await expect(rows).toHaveCount(2);
+    const failed = rows.first();
+    await expect(failed.getByTestId('webhook-delivery-status')).toHaveText('Failed', { timeout: 15_000 });
+    await expect(failed).toContainText('500');
+
+    answer = { status: 200, body: 'back' };
+    await failed.getByRole('button', { name: 'Replay' }).click();
+    await receiver.waitFor((all) => all.length === 3);
+    await expect(failed.getByTestId('webhook-delivery-status')).toHaveText('Succeeded', { timeout: 15_000 });
+    // Same event id on the replay, so the receiver can de-duplicate.
+    expect(receiver.received[2].headers['webhook-id']).toBe(receiver.received[1].headers['webhook-id']);
+
+    await browserFetch(page, `/api/app/webhooks/${endpoint.id}`, { method: 'DELETE' });
+  } finally {
+    await receiver.close();
+  }
 });
