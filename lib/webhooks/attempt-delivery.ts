@@ -58,22 +58,27 @@ export async function attemptDelivery({ deliveryId, attempt, manual = false }: J
 
   const decision = decide(attempt, result, manual);
   const finishedAt = new Date();
-  const disabled = await db.$transaction(async (tx) => {
-    // Keyed by the claim: a delivery deleted meanwhile (with its endpoint) is left alone.
-    await tx.webhookDelivery.updateMany({
-      where: { id: deliveryId, attempts: attempt },
-      data: {
-        status: result.ok ? 'succeeded' : decision.retry ? 'pending' : 'failed',
-        lastStatusCode: result.status,
-        lastError: result.ok ? null : clean(result.error ?? `The receiver answered ${result.status}.`),
-        lastDurationMs: result.durationMs,
-        lastResponseBody: clean(result.responseBody),
-        nextAttemptAt: decision.retry ? new Date(finishedAt.getTime() + decision.delaySeconds * 1000) : null,
-        ...(result.ok ? { deliveredAt: finishedAt } : {}),
-      },
+  const outcome = {
+    status: result.ok ? 'succeeded' : decision.retry ? 'pending' : 'failed',
+    lastStatusCode: result.status,
+    lastError: result.ok ? null : clean(result.error ?? `The receiver answered ${result.status}.`),
+    lastDurationMs: result.durationMs,
+    lastResponseBody: clean(result.responseBody),
+    nextAttemptAt: decision.retry ? new Date(finishedAt.getTime() + decision.delaySeconds * 1000) : null,
+    ...(result.ok ? { deliveredAt: finishedAt } : {}),
+  } as const;
+  // Keyed by the claim: a delivery deleted meanwhile (with its endpoint) is left alone.
+  const recorded = { id: deliveryId, attempts: attempt };
+  let disabled = null;
+  if (result.ok && endpoint.consecutiveFailures === 0 && endpoint.failingSince === null) {
+    // The common case, one statement: a healthy endpoint has no failure streak to reset.
+    await db.webhookDelivery.updateMany({ where: recorded, data: outcome });
+  } else {
+    disabled = await db.$transaction(async (tx) => {
+      await tx.webhookDelivery.updateMany({ where: recorded, data: outcome });
+      return recordEndpointHealth(tx, endpoint.id, result, manual, finishedAt);
     });
-    return recordEndpointHealth(tx, endpoint.id, result, manual, finishedAt);
-  });
+  }
   if (disabled) await notifyEndpointDisabled(disabled);
   // If this send is lost, the sweep finds the overdue delivery and sends it.
   if (decision.retry) await enqueueAttempt(deliveryId, attempt + 1, { delaySeconds: decision.delaySeconds });
