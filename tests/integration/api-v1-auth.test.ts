@@ -6,12 +6,24 @@ import * as logsRoute from '../../app/api/v1/habits/[id]/logs/route.ts';
 import * as habitRoute from '../../app/api/v1/habits/[id]/route.ts';
 import * as habitsRoute from '../../app/api/v1/habits/route.ts';
 import * as meRoute from '../../app/api/v1/users/me/route.ts';
+import * as eventTypesRoute from '../../app/api/v1/event-types/route.ts';
+import * as deliveryRoute from '../../app/api/v1/webhook-deliveries/[id]/route.ts';
+import * as deliveryReplayRoute from '../../app/api/v1/webhook-deliveries/[id]/replay/route.ts';
+import * as webhookRoute from '../../app/api/v1/webhooks/[id]/route.ts';
+import * as webhookDeliveriesRoute from '../../app/api/v1/webhooks/[id]/deliveries/route.ts';
+import * as webhookReplayRoute from '../../app/api/v1/webhooks/[id]/replay/route.ts';
+import * as webhookRotateRoute from '../../app/api/v1/webhooks/[id]/rotate-secret/route.ts';
+import * as webhookTestRoute from '../../app/api/v1/webhooks/[id]/test/route.ts';
+import * as webhooksRoute from '../../app/api/v1/webhooks/route.ts';
 import { revokeApiKey } from '../../lib/api-keys/api-keys.ts';
 import { operations, type ApiOperation } from '../../lib/api/v1/operations.ts';
 import { db } from '../../lib/db/client.ts';
-import { apiWorkspace, callV1, unknownSecret, type ApiWorkspace, type CallOptions, type V1Answer, type V1Handler, expectProblem } from '../support/api-v1-client.ts';
+import type { Scope } from '../../lib/api-keys/scopes.ts';
+import { apiWorkspace, callV1, MEMBER_SCOPES, unknownSecret, type ApiWorkspace, type CallOptions, type V1Answer, type V1Handler, expectProblem } from '../support/api-v1-client.ts';
 
 type Endpoint = { op: ApiOperation; handler: V1Handler<{ id: string }>; body?: unknown };
+
+const EVERY_SCOPE: Scope[] = [...MEMBER_SCOPES, 'webhooks:manage'];
 
 // Every operation with a body that would succeed, so what is refused is the key, not the input.
 const ENDPOINTS: Endpoint[] = [
@@ -29,6 +41,18 @@ const ENDPOINTS: Endpoint[] = [
   { op: operations.listHabitLogs, handler: logsRoute.GET },
   { op: operations.logHabit, handler: logsRoute.POST, body: {} },
   { op: operations.getAnalyticsOverview, handler: analyticsRoute.GET },
+  { op: operations.listWebhooks, handler: webhooksRoute.GET },
+  { op: operations.createWebhook, handler: webhooksRoute.POST, body: { url: 'https://93.184.216.34/matrix', enabled: false } },
+  { op: operations.getWebhook, handler: webhookRoute.GET },
+  { op: operations.updateWebhook, handler: webhookRoute.PATCH, body: { description: 'Renamed' } },
+  { op: operations.deleteWebhook, handler: webhookRoute.DELETE },
+  { op: operations.rotateWebhookSecret, handler: webhookRotateRoute.POST, body: { graceHours: 1 } },
+  { op: operations.listWebhookDeliveries, handler: webhookDeliveriesRoute.GET },
+  { op: operations.sendWebhookTest, handler: webhookTestRoute.POST, body: {} },
+  { op: operations.replayWebhookDeliveries, handler: webhookReplayRoute.POST, body: { since: '2026-01-01T00:00:00Z' } },
+  { op: operations.getWebhookDelivery, handler: deliveryRoute.GET },
+  { op: operations.replayWebhookDelivery, handler: deliveryReplayRoute.POST },
+  { op: operations.listEventTypes, handler: eventTypesRoute.GET },
 ];
 
 describe('the key: authentication, workspace, scopes, IP allowlist and rate limits, on every endpoint', () => {
@@ -41,7 +65,8 @@ describe('the key: authentication, workspace, scopes, IP allowlist and rate limi
   let allowlisted: string;
 
   beforeAll(async () => {
-    [ws, other] = await Promise.all([apiWorkspace(), apiWorkspace()]);
+    // An admin's workspace, so keys can hold webhooks:manage as well as the member scopes.
+    [ws, other] = await Promise.all([apiWorkspace('admin'), apiWorkspace()]);
     const toRevoke = await ws.newKey();
     await revokeApiKey(ws.tenant, ws.member, toRevoke.keyId);
     revoked = toRevoke.secret;
@@ -50,7 +75,11 @@ describe('the key: authentication, workspace, scopes, IP allowlist and rate limi
     expired = toExpire.secret;
     readUsersOnly = (await ws.newKey({ scopes: ['read:users'] })).secret;
     readGoalsOnly = (await ws.newKey({ scopes: ['read:goals'] })).secret;
-    allowlisted = (await ws.newKey({ ipAllowlist: ['203.0.113.0/24'] })).secret;
+    allowlisted = (await ws.newKey({ ipAllowlist: ['203.0.113.0/24'], scopes: EVERY_SCOPE })).secret;
+  });
+
+  it('covers every operation of the public API', () => {
+    expect(ENDPOINTS.map(({ op }) => op.operationId).sort()).toEqual(Object.values(operations).map((op) => op.operationId).sort());
   });
 
   describe.each(ENDPOINTS)('$op.method $op.path', ({ op, handler, body }) => {
@@ -91,7 +120,7 @@ describe('the key: authentication, workspace, scopes, IP allowlist and rate limi
     });
 
     it('is 429 once a free key has used its burst of 10', async () => {
-      const { secret } = await ws.newKey({ tier: 'free' });
+      const { secret } = await ws.newKey({ tier: 'free', scopes: EVERY_SCOPE });
       const answers: V1Answer[] = [];
       for (let i = 0; i < 11; i++) answers.push(await call({ secret }));
       for (const answer of answers.slice(0, 10)) {
