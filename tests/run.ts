@@ -37,8 +37,6 @@ const env: NodeJS.ProcessEnv = {
   NEXT_TELEMETRY_DISABLED: '1',
   // Mail stays in the outbox, where the e2e tests read invitation links.
   SMTP_URL: '',
-  // The e2e tests receive real webhook deliveries on a local port.
-  WEBHOOKS_ALLOW_LOCALHOST: 'true',
   // The e2e tests change tenants from their own process; the server's cache hears about it
   // through NOTIFY, and this short TTL bounds the damage if it ever did not.
   TENANT_CACHE_TTL_SECONDS: '60',
@@ -83,6 +81,9 @@ try {
       await seed(e2eDatabase.url);
       env.DATABASE_URL = e2eDatabase.url;
     }
+    // The e2e tests receive real webhook deliveries on a local port. (Vitest files that need
+    // it set it themselves: others check that loopback and http are refused.)
+    env.WEBHOOKS_ALLOW_LOCALHOST = 'true';
     if (buildIsStale()) {
       log('building the app for the e2e tests (next build)…');
       runNextBuild(env);
