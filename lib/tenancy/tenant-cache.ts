@@ -36,7 +36,15 @@ async function lookup(key: string): Promise<TenantContext | null> {
   ensureListener();
   const s = state();
   if (s.unknown.has(key)) return null;
-  const tenant = await s.cache.fetch(key);
+  let tenant: TenantContext | undefined;
+  try {
+    tenant = await s.cache.fetch(key);
+  } catch {
+    // A tenant changed while this lookup was in flight: clear() aborts it (lru-cache rejects
+    // with "deleted") so an answer from before the change is never cached. Load again,
+    // uncached; a database error this time is a real one and propagates.
+    tenant = (await load(key)) ?? undefined;
+  }
   if (!tenant) s.unknown.set(key, true);
   return tenant ?? null;
 }

@@ -20,6 +20,20 @@ describe('tenant resolution', () => {
     expect((await getTenantById(tenant.id))?.slug).toBe(tenant.slug);
   });
 
+  it('answers a lookup that was in flight when the cache was cleared (a tenant changed meanwhile)', async () => {
+    const tenant = await createTenant();
+    await db.branding.update({ where: { tenantId: tenant.id }, data: { primaryColor: '#111111' } });
+    clearLocalTenantCache();
+    const inFlight = resolveTenant({ kind: 'subdomain', slug: tenant.slug });
+    // The change commits and its NOTIFY clears the cache before the first lookup returns.
+    await db.branding.update({ where: { tenantId: tenant.id }, data: { primaryColor: '#222222' } });
+    clearLocalTenantCache();
+    const resolved = await inFlight;
+    expect(resolved?.id).toBe(tenant.id);
+    // What the cache keeps afterwards is the new state, not the answer from before the change.
+    expect((await resolveTenant({ kind: 'subdomain', slug: tenant.slug }))?.branding.primaryColor).toBe('#222222');
+  });
+
   it('serves a custom domain only once verified, through the DNS TXT record', async () => {
     const tenant = await createTenant();
     const hostname = `${uniqueSlug('coach')}.example.test`;
