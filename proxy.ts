@@ -2,6 +2,9 @@
 //   <root>                → platform pages (app/(platform))
 //   <slug>.<root>, custom → branded pages, rewritten to /t/<slug>/… (app/(tenant))
 //   /api/* on a tenant    → the same route, with the tenant id in a trusted header
+//   OAuth endpoints       → /oauth/token|revoke|introspect and /.well-known/oauth-authorization-server
+//                           on a tenant are API routes under /api/oauth/ (tenant header too);
+//                           /oauth/authorize is a branded page like any other
 import { NextResponse, type NextRequest } from 'next/server';
 import { config as appConfig } from '@/lib/config/env';
 import { problemResponse, AppError } from '@/lib/http/problem';
@@ -9,6 +12,14 @@ import { TENANT_ID_HEADER } from '@/lib/tenancy/headers';
 import { parseHost } from '@/lib/tenancy/parse-host';
 import { resolveTenant } from '@/lib/tenancy/tenant-cache';
 import { isServable } from '@/lib/tenancy/tenant-context';
+
+/** The authorization server's endpoints at their RFC paths, served by route handlers. */
+const OAUTH_ROUTES: Record<string, string> = {
+  '/oauth/token': '/api/oauth/token',
+  '/oauth/revoke': '/api/oauth/revoke',
+  '/oauth/introspect': '/api/oauth/introspect',
+  '/.well-known/oauth-authorization-server': '/api/oauth/metadata',
+};
 
 function rewrite(req: NextRequest, pathname: string, headers: Headers): NextResponse {
   const url = req.nextUrl.clone();
@@ -22,7 +33,8 @@ export async function proxy(req: NextRequest): Promise<Response> {
   const { pathname } = req.nextUrl;
   // Load balancers probe by IP or an internal name: health answers on any host.
   if (pathname === '/api/health') return NextResponse.next({ request: { headers } });
-  const isApi = pathname === '/api' || pathname.startsWith('/api/');
+  const oauthRoute = Object.hasOwn(OAUTH_ROUTES, pathname) ? OAUTH_ROUTES[pathname] : undefined;
+  const isApi = pathname === '/api' || pathname.startsWith('/api/') || oauthRoute !== undefined;
   const host = req.headers.get('host');
   // next-auth builds its URLs from this header; pin it to the host we resolved.
   if (host) headers.set('x-forwarded-host', host);
@@ -44,6 +56,7 @@ export async function proxy(req: NextRequest): Promise<Response> {
     if (isApi) return problemResponse(new AppError(403, 'workspace_suspended', `The ${tenant.name} workspace is ${tenant.status}.`));
     return rewrite(req, '/workspace-suspended', headers);
   }
+  if (oauthRoute) return rewrite(req, oauthRoute, headers);
   if (isApi) return NextResponse.next({ request: { headers } });
   return rewrite(req, `/t/${tenant.slug}${pathname === '/' ? '' : pathname}`, headers);
 }

@@ -3,10 +3,10 @@
 import { signOut } from 'next-auth/react';
 import { Button } from '@/components/ui/button';
 
-export function SignOutButton({ callbackUrl = '/signin' }: { callbackUrl?: string }) {
+export function SignOutButton({ callbackUrl = '/signin', label = 'Sign out', className }: { callbackUrl?: string; label?: string; className?: string }) {
   return (
-    <Button variant="ghost" type="button" onClick={() => signOut({ callbackUrl })}>
-      Sign out
+    <Button variant="ghost" type="button" className={className} onClick={() => signOut({ callbackUrl })}>
+      {label}
     </Button>
   );
 }

@@ -9,8 +9,13 @@ import { buildAllowlist } from './ip-allowlist.ts';
 import { effectiveScopes, type Scope } from './scopes.ts';
 import { cappedTier } from './tiers.ts';
 
-/** Who an API request acts as: the key's creator, within the key's scopes and tier. */
+/**
+ * Who an API request acts as: the key's creator, within the key's scopes and tier; or, for an
+ * OAuth access token (lib/oauth/verify-access-token.ts), the user who authorized the app.
+ */
 export interface ApiPrincipal {
+  kind: 'api_key' | 'oauth';
+  /** The credential: the API key's id, or the OAuth grant's id. Rate limits, idempotency keys and request logs are per credential. */
   keyId: string;
   tenantId: string;
   tier: ApiKeyTier;
@@ -52,6 +57,7 @@ async function load(hash: string): Promise<CachedKey | null> {
   if (!row.createdBy || !membership) return null; // the key's owner left the workspace
   return {
     principal: {
+      kind: 'api_key',
       keyId: row.id,
       tenantId: row.tenantId,
       tier: cappedTier(row.tier, row.tenant.plan),

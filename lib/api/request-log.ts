@@ -3,11 +3,13 @@ import { db } from '../db/client.ts';
 // Public API requests are logged without delaying responses: entries are buffered and written
 // in batches (every FLUSH_MS or BATCH entries). A batch also bumps each tenant's monthly
 // request counter and each key's request count, and sets lastUsedAt at most once a minute
-// per key.
+// per key and per OAuth grant.
 
 export interface RequestLogEntry {
   tenantId: string;
   apiKeyId: string | null;
+  /** Requests made with an OAuth access token name its grant instead of a key. */
+  oauthGrantId?: string | null;
   method: string;
   route: string;
   status: number;
@@ -63,6 +65,7 @@ export async function flushRequestLog(): Promise<void> {
 async function write(batch: RequestLogEntry[], s: State): Promise<void> {
   const perTenantMonth = new Map<string, { tenantId: string; period: string; count: number }>();
   const perKey = new Map<string, { count: number; last: Date }>();
+  const perGrant = new Map<string, Date>();
   for (const entry of batch) {
     const period = monthOf(entry.createdAt);
     const tm = perTenantMonth.get(`${entry.tenantId}|${period}`) ?? { tenantId: entry.tenantId, period, count: 0 };
@@ -73,6 +76,10 @@ async function write(batch: RequestLogEntry[], s: State): Promise<void> {
       k.count++;
       if (entry.createdAt > k.last) k.last = entry.createdAt;
       perKey.set(entry.apiKeyId, k);
+    }
+    if (entry.oauthGrantId) {
+      const last = perGrant.get(entry.oauthGrantId);
+      if (!last || entry.createdAt > last) perGrant.set(entry.oauthGrantId, entry.createdAt);
     }
   }
   const now = Date.now();
@@ -88,6 +95,11 @@ async function write(batch: RequestLogEntry[], s: State): Promise<void> {
       const writeLastUsed = now - (s.lastUsedWritten.get(keyId) ?? 0) >= LAST_USED_EVERY_MS;
       if (writeLastUsed) s.lastUsedWritten.set(keyId, now);
       await tx.apiKey.updateMany({ where: { id: keyId }, data: { requestCount: { increment: count }, ...(writeLastUsed ? { lastUsedAt: last } : {}) } });
+    }
+    for (const [grantId, last] of perGrant) {
+      if (now - (s.lastUsedWritten.get(grantId) ?? 0) < LAST_USED_EVERY_MS) continue;
+      s.lastUsedWritten.set(grantId, now);
+      await tx.oAuthGrant.updateMany({ where: { id: grantId }, data: { lastUsedAt: last } });
     }
   });
 }

@@ -5,6 +5,7 @@ import type { Scope } from '../api-keys/scopes.ts';
 import { verifyApiKey, type ApiPrincipal } from '../api-keys/verify-api-key.ts';
 import { AppError, problemResponse } from '../http/problem.ts';
 import type { RouteContext } from '../http/wrappers.ts';
+import { looksLikeOAuthAccessToken, verifyOAuthAccessToken } from '../oauth/verify-access-token.ts';
 import { getTenantById } from '../tenancy/tenant-cache.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
 import { TENANT_ID_HEADER } from '../tenancy/headers.ts';
@@ -16,16 +17,23 @@ type ApiHandler<C> = (req: NextRequest, ctx: ApiContext<C>) => Promise<Response>
 
 function bearer(req: NextRequest): string {
   const header = req.headers.get('authorization');
-  if (!header) throw new AppError(401, 'unauthorized', 'Send your API key as "Authorization: Bearer wp_live_…".');
+  if (!header) throw new AppError(401, 'unauthorized', 'Send your API key (or OAuth access token) as "Authorization: Bearer wp_live_…".');
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match) throw new AppError(401, 'unauthorized', 'Use the Bearer scheme: "Authorization: Bearer wp_live_…".');
   return match[1];
 }
 
+/** API keys and OAuth access tokens, told apart by their prefix. */
+function verifyCredential(secret: string): Promise<ApiPrincipal> {
+  return looksLikeOAuthAccessToken(secret) ? verifyOAuthAccessToken(secret) : verifyApiKey(secret);
+}
+
+const credentialName = (principal: ApiPrincipal) => (principal.kind === 'oauth' ? 'access token' : 'API key');
+
 /**
  * The public API's door, for one route (named by its pattern, e.g. "/api/v1/goals/{id}"):
- * authenticates the key (the tenant comes from it, never from the caller), refuses it on
- * another workspace's host, outside its IP allowlist or scopes, applies its rate limits,
+ * authenticates the API key or OAuth access token (the tenant comes from it, never from the
+ * caller), refuses it on another workspace's host, outside its IP allowlist or scopes, applies its rate limits,
  * maps errors to problem+json, adds RateLimit headers, and logs the request after answering.
  */
 export function withApiAuth<C = RouteContext>(route: string, scope: Scope, handler: ApiHandler<C>) {
@@ -35,10 +43,10 @@ export function withApiAuth<C = RouteContext>(route: string, scope: Scope, handl
     let headers: Record<string, string> = {};
     let response: Response;
     try {
-      principal = await verifyApiKey(bearer(req));
+      principal = await verifyCredential(bearer(req));
       const hostTenant = req.headers.get(TENANT_ID_HEADER);
       if (hostTenant && hostTenant !== principal.tenantId) {
-        throw new AppError(401, 'wrong_workspace', 'This API key belongs to another workspace. Call the API on its own workspace address.');
+        throw new AppError(401, 'wrong_workspace', `This ${credentialName(principal)} belongs to another workspace. Call the API on its own workspace address.`);
       }
       if (!ipAllowed(principal.allowlist, clientIp(req.headers))) throw new AppError(403, 'ip_not_allowed', 'This API key may not be used from your IP address.');
       const limit = await getApiRateLimiter()
@@ -52,7 +60,7 @@ export function withApiAuth<C = RouteContext>(route: string, scope: Scope, handl
       if (!limit.success) {
         throw Object.assign(new AppError(429, 'rate_limited', `Rate limit exceeded (${limit.policy} limit of ${limit.limit} for the ${principal.tier} tier). Retry after ${limit.retryAfter} s.`), { retryAfterSeconds: limit.retryAfter });
       }
-      if (!principal.scopes.has(scope)) throw new AppError(403, 'insufficient_scope', `This API key lacks the "${scope}" scope.`);
+      if (!principal.scopes.has(scope)) throw new AppError(403, 'insufficient_scope', `This ${credentialName(principal)} lacks the "${scope}" scope.`);
       const tenant = await getTenantById(principal.tenantId);
       if (!tenant) throw new AppError(401, 'invalid_api_key', 'The API key is not valid.');
       response = await handler(req, { ...ctx, principal, tenant });
@@ -65,7 +73,8 @@ export function withApiAuth<C = RouteContext>(route: string, scope: Scope, handl
     if (principal) {
       logApiRequest({
         tenantId: principal.tenantId,
-        apiKeyId: principal.keyId,
+        apiKeyId: principal.kind === 'api_key' ? principal.keyId : null,
+        oauthGrantId: principal.kind === 'oauth' ? principal.keyId : null,
         method: req.method,
         route,
         status: response.status,

@@ -28,6 +28,11 @@ const TENANT_KEY: Record<string, string> = {
   UsageCounter: 'tenantId',
   WebhookEndpoint: 'tenantId',
   WebhookDelivery: 'tenantId',
+  // OAuthApp: the owning workspace; the others: the workspace the grant acts in.
+  OAuthApp: 'tenantId',
+  OAuthGrant: 'tenantId',
+  OAuthAuthorizationCode: 'tenantId',
+  OAuthToken: 'tenantId',
 };
 
 const READ_OR_WRITE_BY_WHERE = new Set([

@@ -253,8 +253,8 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         bearerAuth: {
           type: 'http',
           scheme: 'bearer',
-          bearerFormat: 'wp_live_ followed by 43 letters and digits',
-          description: `An API key of the workspace. Each operation names the scope it needs (in its security requirement and in x-required-scope). Scopes: ${Object.entries(SCOPE_DESCRIPTIONS)
+          bearerFormat: 'an API key (wp_live_…) or an OAuth access token (wpat_…)',
+          description: `An API key of the workspace, or an OAuth 2.0 access token an app obtained from the workspace's authorization server (metadata at /.well-known/oauth-authorization-server on the workspace's address; the same scopes apply). Each operation names the scope it needs (in its security requirement and in x-required-scope). Scopes: ${Object.entries(SCOPE_DESCRIPTIONS)
             .map(([scope, text]) => `\`${scope}\` (${text.toLowerCase()})`)
             .join(', ')}.`,
         },

@@ -6,7 +6,7 @@ import { requireTenant } from '@/lib/tenancy/current-tenant';
 
 // The docs are public; the overview and the keys need a member, webhooks an admin (each page
 // checks). Visitors who are not signed in see only the docs, so the section's navigation is
-// for members, and Webhooks shows only to those who may manage them.
+// for members, and Webhooks and OAuth apps show only to those who may manage them.
 export default async function DevelopersLayout({ children, params }: { children: ReactNode; params: Promise<{ tenant: string }> }) {
   const tenant = await requireTenant((await params).tenant);
   const member = await getCurrentMember(tenant);
@@ -19,7 +19,12 @@ export default async function DevelopersLayout({ children, params }: { children:
             items={[
               { href: '/developers', label: 'Overview' },
               { href: '/developers/keys', label: 'API keys' },
-              ...(can(member.role, 'integrations.manage') ? [{ href: '/developers/webhooks', label: 'Webhooks', matchPrefix: true }] : []),
+              ...(can(member.role, 'integrations.manage')
+                ? [
+                    { href: '/developers/webhooks', label: 'Webhooks', matchPrefix: true },
+                    { href: '/developers/apps', label: 'OAuth apps', matchPrefix: true },
+                  ]
+                : []),
               { href: '/developers/docs', label: 'Docs' },
             ]}
           />

@@ -16,9 +16,11 @@ export default async function SettingsLayout({ children, params }: { children: R
             { href: '/settings/branding', label: 'Branding' },
             { href: '/settings/domains', label: 'Custom domain' },
             { href: '/settings/members', label: 'Members' },
+            { href: '/settings/authorized-apps', label: 'Authorized apps' },
             { href: '/settings/audit', label: 'Audit log' },
             { href: '/developers/keys', label: 'API keys' },
             { href: '/developers/webhooks', label: 'Webhooks', matchPrefix: true },
+            { href: '/developers/apps', label: 'OAuth apps', matchPrefix: true },
           ]}
         />
       </nav>

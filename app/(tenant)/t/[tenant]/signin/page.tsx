@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
+import { localCallbackUrl } from '@/lib/auth/callback-url';
 import { getCurrentMember } from '@/lib/auth/session';
 import { requireTenant } from '@/lib/tenancy/current-tenant';
 
@@ -15,17 +16,23 @@ function linkError(code: string | string[] | undefined, tenantName: string): str
   return 'Sign-in failed. Try again.';
 }
 
-type SearchParams = Promise<{ 'check-email'?: string | string[]; error?: string | string[] }>;
+type SearchParams = Promise<{ 'check-email'?: string | string[]; error?: string | string[]; callbackUrl?: string | string[] }>;
 
 export default async function TenantSignInPage({ params, searchParams }: { params: Promise<{ tenant: string }>; searchParams: SearchParams }) {
   const tenant = await requireTenant((await params).tenant);
-  if (await getCurrentMember(tenant)) redirect('/');
   const query = await searchParams;
+  // Back to the page that sent them here (e.g. an app's consent screen), on this host only.
+  const callbackUrl = localCallbackUrl(query.callbackUrl) ?? '/';
+  if (await getCurrentMember(tenant)) redirect(callbackUrl);
   return (
     <section className="mx-auto max-w-md px-6 py-16">
       <h1 className="mb-2 text-2xl font-bold text-slate-900">Sign in to {tenant.name}</h1>
-      <p className="mb-6 text-sm text-slate-600">Use the email and password of your {tenant.name} account.</p>
+      <p className="mb-6 text-sm text-slate-600">
+        {callbackUrl.startsWith('/oauth/authorize') ? 'An app is asking to connect to your account. Sign in first, then choose whether to allow it. ' : ''}
+        Use the email and password of your {tenant.name} account.
+      </p>
       <SignInForm
+        redirectTo={callbackUrl}
         wrongCredentialsMessage={`Wrong email or password, or this account is not a member of ${tenant.name}.`}
         magicLink
         linkSent={query['check-email'] !== undefined}

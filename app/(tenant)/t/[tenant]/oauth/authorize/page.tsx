@@ -1,0 +1,52 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { AuthorizeError } from '@/components/oauth/authorize-error';
+import { ConsentCard } from '@/components/oauth/consent-card';
+import { signInUrl } from '@/lib/auth/callback-url';
+import { getCurrentMember } from '@/lib/auth/session';
+import { prepareAuthorization } from '@/lib/oauth/authorize';
+import { requireTenant } from '@/lib/tenancy/current-tenant';
+
+export const metadata: Metadata = { title: 'Authorize an app', robots: { index: false, follow: false } };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** The query exactly as asked, repeated parameters included (the service refuses those). */
+function toSearchParams(query: Awaited<SearchParams>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) params.append(name, item);
+  }
+  return params;
+}
+
+/**
+ * GET /oauth/authorize on a workspace's host (proxy.ts rewrites it here). The person signs
+ * in first if needed and comes back to this same request; then the service decides: a
+ * consent screen, a redirect back to the app (remembered consent, or an error the RFC says
+ * to return to the app), or an error shown here and never redirected (unknown client,
+ * redirect URI not registered).
+ */
+export default async function AuthorizePage({ params, searchParams }: { params: Promise<{ tenant: string }>; searchParams: SearchParams }) {
+  const tenant = await requireTenant((await params).tenant);
+  const query = toSearchParams(await searchParams);
+  // The path as the browser sees it: the rewrite to /t/<slug> is internal.
+  const here = `/oauth/authorize${query.size ? `?${query}` : ''}`;
+  const member = await getCurrentMember(tenant);
+  if (!member) redirect(signInUrl(here));
+
+  const prompt = await prepareAuthorization(tenant, member, query);
+  // To the app's registered redirect URI (an absolute URL on another site).
+  if (prompt.kind === 'redirect') redirect(prompt.to);
+  if (prompt.kind === 'error_page') return <AuthorizeError error={prompt.error} description={prompt.description} workspaceName={tenant.name} />;
+  return (
+    <ConsentCard
+      app={prompt.app}
+      scopes={prompt.scopes}
+      hiddenFields={prompt.hiddenFields}
+      workspaceName={tenant.name}
+      signedInAs={member.email}
+      switchAccountUrl={signInUrl(here)}
+    />
+  );
+}

@@ -1,0 +1,46 @@
+import type { Role } from '../db/generated/enums.ts';
+import { SCOPES, SCOPES_FOR_ROLE, type Scope } from '../api-keys/scopes.ts';
+
+// OAuth apps use the API key scopes, except admin:all: a third-party app asks for exactly what
+// it needs, and the consent screen lists it in plain words.
+export const OAUTH_SCOPES = SCOPES.filter((scope) => scope !== 'admin:all') as Exclude<Scope, 'admin:all'>[];
+export type OAuthScope = (typeof OAUTH_SCOPES)[number];
+
+export function isOAuthScope(value: string): value is OAuthScope {
+  return (OAUTH_SCOPES as string[]).includes(value);
+}
+
+/** RFC 6749 §3.3: space-delimited, each a run of %x21 / %x23-5B / %x5D-7E. Null when malformed. */
+export function parseScopeParam(value: string | null | undefined): string[] | null {
+  if (value === null || value === undefined) return [];
+  const parts = value.split(' ').filter(Boolean);
+  if (!parts.every((part) => /^[\x21\x23-\x5b\x5d-\x7e]+$/.test(part))) return null;
+  return [...new Set(parts)];
+}
+
+/** The requested scopes the app may not have (unknown ones included). */
+export function beyondAllowance(requested: readonly string[], allowedScopes: readonly string[]): string[] {
+  return requested.filter((scope) => !isOAuthScope(scope) || !allowedScopes.includes(scope));
+}
+
+/** What a user with this role can grant of the requested scopes (the API key role cap). */
+export function capByRole(requested: readonly string[], role: Role): OAuthScope[] {
+  const allowed = new Set<string>(SCOPES_FOR_ROLE[role]);
+  return requested.filter((scope): scope is OAuthScope => isOAuthScope(scope) && allowed.has(scope));
+}
+
+/** The consent screen's words: what the app will be able to do, said to the user. */
+export const CONSENT_DESCRIPTIONS: Record<OAuthScope, string> = {
+  'read:users': 'See your profile and the people in this workspace',
+  'write:users': 'Change people and their roles',
+  'read:goals': 'See goals',
+  'write:goals': 'Create, change and delete goals',
+  'read:habits': 'See habits and their logs',
+  'write:habits': 'Create, change and delete habits, and log them',
+  'read:analytics': 'See usage and progress analytics',
+  'webhooks:manage': 'Manage webhook endpoints',
+};
+
+export function describeScopes(scopes: readonly string[]): { scope: string; description: string }[] {
+  return scopes.filter(isOAuthScope).map((scope) => ({ scope, description: CONSENT_DESCRIPTIONS[scope] }));
+}

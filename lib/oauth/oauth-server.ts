@@ -1,0 +1,35 @@
+import OAuth2Server from '@node-oauth/oauth2-server';
+import type { TenantContext } from '../tenancy/tenant-context.ts';
+import { createOAuthModel } from './oauth-model.ts';
+import { ACCESS_TOKEN_LIFETIME, AUTHORIZATION_CODE_LIFETIME, REFRESH_TOKEN_LIFETIME } from './token-lifetimes.ts';
+
+// Why @node-oauth/oauth2-server (and not oidc-provider):
+// - We are an OAuth 2.0 authorization server for our own API, not an OpenID Provider: no ID
+//   tokens, userinfo, JWKS, sessions or dynamic registration to run and secure.
+// - It is small, framework-agnostic and well tested (the maintained fork of oauthjs), and it is
+//   model-based: we hand it a Prisma-backed model (oauth-model.ts), so every read and write is
+//   ours to scope to a workspace, hash, and audit. oidc-provider brings its own adapter,
+//   session, interaction and key-management layers, built for Koa, that we would have to bend
+//   around tenant hosts and Next route handlers.
+// - It does the grant handling we would otherwise hand-roll: authorization code with PKCE
+//   (plain refused unless enabled), refresh token rotation, client credentials, client
+//   authentication by client_secret_basic/client_secret_post, and RFC error codes.
+// What it does not do, we add on the same model: RFC 7009 revocation, RFC 7662 introspection and
+// RFC 8414 metadata (small handlers in this folder), and the consent step (authorize.ts).
+
+export const oauthServerOptions = {
+  accessTokenLifetime: ACCESS_TOKEN_LIFETIME,
+  refreshTokenLifetime: REFRESH_TOKEN_LIFETIME,
+  authorizationCodeLifetime: AUTHORIZATION_CODE_LIFETIME,
+  alwaysIssueNewRefreshToken: true,
+  enablePlainPKCE: false,
+  allowEmptyState: true,
+  // Whether a client must present a secret is the model's decision (confidential: always,
+  // public: never); the library's own rule would demand one from public clients on refresh.
+  requireClientAuthentication: { authorization_code: false, refresh_token: false, client_credentials: false },
+};
+
+/** The library, bound to the workspace whose host the request came to. */
+export function oauthServer(host: TenantContext): OAuth2Server {
+  return new OAuth2Server({ model: createOAuthModel(host), ...oauthServerOptions });
+}

@@ -1,0 +1,30 @@
+import type { TenantContext } from '../tenancy/tenant-context.ts';
+import { issuerFor } from './issuer.ts';
+import { OAUTH_SCOPES } from './oauth-scopes.ts';
+
+/** RFC 8414 authorization server metadata of one workspace. */
+export function serverMetadata(tenant: Pick<TenantContext, 'slug'>) {
+  const issuer = issuerFor(tenant);
+  return {
+    issuer,
+    authorization_endpoint: `${issuer}/oauth/authorize`,
+    token_endpoint: `${issuer}/oauth/token`,
+    revocation_endpoint: `${issuer}/oauth/revoke`,
+    introspection_endpoint: `${issuer}/oauth/introspect`,
+    scopes_supported: OAUTH_SCOPES,
+    response_types_supported: ['code'],
+    response_modes_supported: ['query'],
+    grant_types_supported: ['authorization_code', 'refresh_token', 'client_credentials'],
+    code_challenge_methods_supported: ['S256'],
+    token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'none'],
+    revocation_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'none'],
+    introspection_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+    // RFC 9207: authorization responses carry iss, so clients can tell workspaces apart.
+    authorization_response_iss_parameter_supported: true,
+    service_documentation: `${issuer}/developers/docs`,
+  };
+}
+
+export function serverMetadataResponse(tenant: Pick<TenantContext, 'slug'>): Response {
+  return Response.json(serverMetadata(tenant), { headers: { 'cache-control': 'public, max-age=300' } });
+}

@@ -1,0 +1,7 @@
+// How long each OAuth credential lives (seconds). Codes are single use; refresh tokens are
+// rotated on every use, so a refresh token's 30 days restart with each exchange.
+export const AUTHORIZATION_CODE_LIFETIME = 10 * 60;
+export const ACCESS_TOKEN_LIFETIME = 60 * 60;
+export const REFRESH_TOKEN_LIFETIME = 30 * 24 * 60 * 60;
+/** How long a consent form (its signed hidden fields) may wait for the user's decision. */
+export const CONSENT_FORM_LIFETIME = 30 * 60;

@@ -1,0 +1,59 @@
+import { planLimits } from '../api-keys/tiers.ts';
+import { effectiveScopes } from '../api-keys/scopes.ts';
+import type { ApiPrincipal } from '../api-keys/verify-api-key.ts';
+import { db } from '../db/client.ts';
+import { AppError } from '../http/problem.ts';
+import { isServable } from '../tenancy/tenant-context.ts';
+import { hashOAuthSecret } from './hash-client-secret.ts';
+import { looksLike } from './oauth-credentials.ts';
+
+// OAuth access tokens at the /api/v1 door (lib/api/with-api-auth.ts), beside API keys:
+// - the principal is the user who consented (for client credentials, the app's creator), whose
+//   membership must still exist; their current role caps the token's scopes, as does the app's
+//   current allowance;
+// - rate limits are per grant, at the highest tier the workspace's plan allows (the tier a key
+//   of that workspace could have at most): the workspace pays for its API traffic, whichever app
+//   makes it, and one app cannot eat another's (or a key's) budget;
+// - tokens are looked up on every request (one indexed query, no cache), so a revoked grant
+//   stops at once.
+
+export const looksLikeOAuthAccessToken = (value: string) => looksLike('accessToken', value);
+
+const invalid = (code: string, message: string) => new AppError(401, code, message);
+
+export async function verifyOAuthAccessToken(token: string, now = new Date()): Promise<ApiPrincipal> {
+  const row = await db.oAuthToken.findUnique({
+    where: { accessTokenHash: hashOAuthSecret(token) },
+    select: {
+      tenantId: true,
+      scopes: true,
+      accessTokenExpiresAt: true,
+      revokedAt: true,
+      grant: {
+        select: {
+          id: true,
+          revokedAt: true,
+          app: { select: { allowedScopes: true } },
+          tenant: { select: { plan: true, status: true } },
+          user: { select: { id: true, email: true, name: true, memberships: { select: { id: true, role: true, tenantId: true } } } },
+        },
+      },
+    },
+  });
+  if (!row) throw invalid('invalid_token', 'The access token is not valid.');
+  if (row.revokedAt || row.grant.revokedAt) throw invalid('token_revoked', 'This access token was revoked.');
+  if (row.accessTokenExpiresAt <= now) throw invalid('token_expired', 'This access token has expired. Use your refresh token to get a new one.');
+  const { user, tenant } = row.grant;
+  const membership = user.memberships.find((m) => m.tenantId === row.tenantId);
+  if (!membership) throw invalid('invalid_token', 'The user who authorized this token is no longer a member of the workspace.');
+  if (!isServable(tenant.status)) throw new AppError(403, 'workspace_suspended', 'The workspace of this access token is suspended.');
+  return {
+    kind: 'oauth',
+    keyId: row.grant.id,
+    tenantId: row.tenantId,
+    tier: planLimits(tenant.plan).maxTier,
+    scopes: effectiveScopes(row.scopes.filter((scope) => row.grant.app.allowedScopes.includes(scope)), membership.role),
+    allowlist: null,
+    member: { userId: user.id, email: user.email, name: user.name, role: membership.role, membershipId: membership.id },
+  };
+}
