@@ -33,6 +33,12 @@ const TENANT_KEY: Record<string, string> = {
   OAuthGrant: 'tenantId',
   OAuthAuthorizationCode: 'tenantId',
   OAuthToken: 'tenantId',
+  SsoConfig: 'tenantId',
+  SsoDomain: 'tenantId',
+  SsoConnection: 'tenantId',
+  ScimDirectory: 'tenantId',
+  ScimUser: 'tenantId',
+  ScimGroup: 'tenantId',
 };
 
 const READ_OR_WRITE_BY_WHERE = new Set([
