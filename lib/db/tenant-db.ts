@@ -39,6 +39,9 @@ const TENANT_KEY: Record<string, string> = {
   ScimDirectory: 'tenantId',
   ScimUser: 'tenantId',
   ScimGroup: 'tenantId',
+  BillingAccount: 'tenantId',
+  UsagePeriod: 'tenantId',
+  DunningNotice: 'tenantId',
 };
 
 const READ_OR_WRITE_BY_WHERE = new Set([
