@@ -10,6 +10,7 @@ import { config as appConfig } from '@/lib/config/env';
 import { problemResponse, AppError } from '@/lib/http/problem';
 import { TENANT_ID_HEADER } from '@/lib/tenancy/headers';
 import { parseHost } from '@/lib/tenancy/parse-host';
+import { servedWhileSuspended } from '@/lib/tenancy/suspended-access';
 import { resolveTenant } from '@/lib/tenancy/tenant-cache';
 import { isServable } from '@/lib/tenancy/tenant-context';
 
@@ -31,8 +32,9 @@ export async function proxy(req: NextRequest): Promise<Response> {
   const headers = new Headers(req.headers);
   headers.delete(TENANT_ID_HEADER);
   const { pathname } = req.nextUrl;
-  // Load balancers probe by IP or an internal name: health answers on any host.
-  if (pathname === '/api/health') return NextResponse.next({ request: { headers } });
+  // Load balancers probe by IP or an internal name: health answers on any host. Stripe's
+  // webhooks are verified by signature, not by host, and must arrive whatever the workspace's state.
+  if (pathname === '/api/health' || pathname === '/api/webhooks/stripe') return NextResponse.next({ request: { headers } });
   const oauthRoute = Object.hasOwn(OAUTH_ROUTES, pathname) ? OAUTH_ROUTES[pathname] : undefined;
   const isApi = pathname === '/api' || pathname.startsWith('/api/') || oauthRoute !== undefined;
   const host = req.headers.get('host');
@@ -52,7 +54,8 @@ export async function proxy(req: NextRequest): Promise<Response> {
     return rewrite(req, '/workspace-not-found', headers);
   }
   headers.set(TENANT_ID_HEADER, tenant.id);
-  if (!isServable(tenant.status)) {
+  // A suspended workspace still serves sign-in and the billing page, where its owners pay.
+  if (!isServable(tenant.status) && !(tenant.status === 'suspended' && servedWhileSuspended(pathname))) {
     if (isApi) return problemResponse(new AppError(403, 'workspace_suspended', `The ${tenant.name} workspace is ${tenant.status}.`));
     return rewrite(req, '/workspace-suspended', headers);
   }

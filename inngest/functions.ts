@@ -1,7 +1,23 @@
+import { billingDunningFunction } from './billing-dunning.ts';
+import { billingDunningStepFunction } from './billing-dunning-step.ts';
+import { billingReportUsageFunction } from './billing-report-usage.ts';
+import { billingResetUsageFunction } from './billing-reset-usage.ts';
 import { deliverWebhookFunction } from './deliver-webhook.ts';
 import { dispatchEventFunction } from './dispatch-event.ts';
 import { relayOutboxFunction } from './relay-outbox.ts';
+import { resellersApproveCommissionsFunction, resellersPayoutsFunction } from './resellers.ts';
 import { sweepWebhooksFunction } from './sweep-webhooks.ts';
 
 /** Every Inngest function of the app, served at /api/inngest. */
-export const functions = [relayOutboxFunction, dispatchEventFunction, deliverWebhookFunction, sweepWebhooksFunction];
+export const functions = [
+  relayOutboxFunction,
+  dispatchEventFunction,
+  deliverWebhookFunction,
+  sweepWebhooksFunction,
+  billingDunningFunction,
+  billingDunningStepFunction,
+  billingResetUsageFunction,
+  billingReportUsageFunction,
+  resellersApproveCommissionsFunction,
+  resellersPayoutsFunction,
+];

@@ -37,6 +37,10 @@ const env: NodeJS.ProcessEnv = {
   NEXT_TELEMETRY_DISABLED: '1',
   // Mail stays in the outbox, where the e2e tests read invitation links.
   SMTP_URL: '',
+  // Billing runs "not configured" (Stripe is out of reach): the operator sets plans by hand.
+  STRIPE_SECRET_KEY: '',
+  STRIPE_WEBHOOK_SECRET: '',
+  STRIPE_API_BASE: '',
   // The e2e tests change tenants from their own process; the server's cache hears about it
   // through NOTIFY, and this short TTL bounds the damage if it ever did not.
   TENANT_CACHE_TTL_SECONDS: '60',
@@ -84,6 +88,9 @@ try {
     // The e2e tests receive real webhook deliveries on a local port. (Vitest files that need
     // it set it themselves: others check that loopback and http are refused.)
     env.WEBHOOKS_ALLOW_LOCALHOST = 'true';
+    // Stripe's API stays unconfigured (the billing page says so), but its webhooks are
+    // verified: the reseller e2e test signs a paid invoice with this secret.
+    env.STRIPE_WEBHOOK_SECRET = 'whsec_e2e_waypoint';
     if (buildIsStale()) {
       log('building the app for the e2e tests (next build)…');
       runNextBuild(env);

@@ -1,11 +1,20 @@
 import type { Metadata } from 'next';
 import { StatusPage } from '@/components/platform/status-page';
+import { AccountSuspended } from '@/components/billing/account-suspended';
+import { getCurrentMember } from '@/lib/auth/session';
+import { isSuspendedForNonPayment } from '@/lib/billing/dunning';
 import { getCurrentTenant } from '@/lib/tenancy/current-tenant';
 
 export const metadata: Metadata = { title: 'Workspace unavailable' };
 
 export default async function WorkspaceSuspended() {
   const tenant = await getCurrentTenant();
+  // Suspended by dunning (an invoice unpaid for 14 days): a branded page that sends owners to
+  // the billing page, which proxy.ts still serves for suspended workspaces.
+  if (tenant && tenant.status === 'suspended' && (await isSuspendedForNonPayment(tenant.id))) {
+    const member = await getCurrentMember(tenant);
+    return <AccountSuspended tenant={tenant} viewer={member ? (member.role === 'owner' ? 'owner' : 'member') : 'signed-out'} />;
+  }
   const name = tenant?.name ?? 'This workspace';
   const support = tenant?.branding.supportEmail;
   return (

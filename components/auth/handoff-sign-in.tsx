@@ -4,8 +4,8 @@ import { signIn } from 'next-auth/react';
 import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
 
-/** Finishes sign-up on the tenant's host: trades the one-time token for a session here. */
-export function HandoffSignIn({ token }: { token: string }) {
+/** Finishes sign-up (or SSO) on the tenant's host: trades the one-time token for a session here, then goes to `next` (a local path). */
+export function HandoffSignIn({ token, next = '/' }: { token: string; next?: string }) {
   const [failed, setFailed] = useState(false);
   const started = useRef(false);
 
@@ -14,11 +14,11 @@ export function HandoffSignIn({ token }: { token: string }) {
     started.current = true;
     signIn('handoff', { token, redirect: false })
       .then((result) => {
-        if (result?.ok && !result.error) window.location.replace('/');
+        if (result?.ok && !result.error) window.location.replace(next);
         else setFailed(true);
       })
       .catch(() => setFailed(true));
-  }, [token]);
+  }, [token, next]);
 
   if (!failed) return <p className="text-slate-700" role="status">Signing you in…</p>;
   return (

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { TextField } from '@/components/ui/text-field';
+import { SsoButton } from './sso-button';
 
 interface Props {
   redirectTo?: string;
@@ -15,16 +16,32 @@ interface Props {
   linkSent?: boolean;
   /** An error to show from the start, e.g. an expired sign-in link. */
   initialError?: string | null;
+  /** Offer "Continue with SSO" (the workspace has a SAML connection for a verified domain). */
+  sso?: boolean;
+  /** The message for ?error=SsoRequired (password and link sign-in refused for this address). */
+  ssoRequiredMessage?: string;
+  initialEmail?: string;
 }
+
+const SSO_REQUIRED = 'SsoRequired';
 
 /**
  * Sign-in for the current host (a tenant, or the platform for operators): email + password,
  * or, where offered, a link by email. One mode at a time, so the page never has two fields
  * labelled "Email".
  */
-export function SignInForm({ redirectTo = '/', wrongCredentialsMessage, magicLink = false, linkSent: initiallySent = false, initialError = null }: Props) {
+export function SignInForm({
+  redirectTo = '/',
+  wrongCredentialsMessage,
+  magicLink = false,
+  linkSent: initiallySent = false,
+  initialError = null,
+  sso = false,
+  ssoRequiredMessage = 'Your organization requires single sign-on. Use “Continue with SSO”.',
+  initialEmail = '',
+}: Props) {
   const [mode, setMode] = useState<'password' | 'link'>(magicLink && initiallySent ? 'link' : 'password');
-  const [email, setEmail] = useState('');
+  const [email, setEmail] = useState(initialEmail);
   const [error, setError] = useState<string | null>(initialError);
   const [linkSent, setLinkSent] = useState(magicLink && initiallySent);
   const [pending, setPending] = useState(false);
@@ -46,7 +63,7 @@ export function SignInForm({ redirectTo = '/', wrongCredentialsMessage, magicLin
       window.location.assign(redirectTo);
       return;
     }
-    setError(!result ? 'Could not reach the server. Try again.' : result.error === 'CredentialsSignin' ? wrongCredentialsMessage : result.error);
+    setError(!result ? 'Could not reach the server. Try again.' : result.error === 'CredentialsSignin' ? wrongCredentialsMessage : result.error === SSO_REQUIRED ? ssoRequiredMessage : result.error);
     setPending(false);
   }
 
@@ -62,7 +79,7 @@ export function SignInForm({ redirectTo = '/', wrongCredentialsMessage, magicLin
     // The answer is the same whether or not the address belongs to a member.
     const result = await signIn('email', { email: email.trim(), redirect: false, callbackUrl: redirectTo }).catch(() => null);
     if (result?.ok && !result.error) setLinkSent(true);
-    else setError(!result ? 'Could not reach the server. Try again.' : 'We could not send a sign-in link. Check the address and try again.');
+    else setError(!result ? 'Could not reach the server. Try again.' : result.error === SSO_REQUIRED ? ssoRequiredMessage : 'We could not send a sign-in link. Check the address and try again.');
     setPending(false);
   }
 
@@ -92,6 +109,7 @@ export function SignInForm({ redirectTo = '/', wrongCredentialsMessage, magicLin
         <Button type="button" variant="ghost" onClick={() => switchTo('password')}>
           Use my password instead
         </Button>
+        {sso ? <SsoButton email={email} callbackUrl={redirectTo} /> : null}
       </div>
     );
   }
@@ -111,6 +129,7 @@ export function SignInForm({ redirectTo = '/', wrongCredentialsMessage, magicLin
           Email me a link instead
         </Button>
       ) : null}
+      {sso ? <SsoButton email={email} callbackUrl={redirectTo} /> : null}
     </div>
   );
 }

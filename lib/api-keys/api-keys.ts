@@ -1,5 +1,6 @@
 import type { Member } from '../auth/session.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { planOf, requireFeature } from '../billing/entitlements.ts';
 import { tenantDb } from '../db/tenant-db.ts';
 import { forbidden, notFound, parseInput, validationFailed, conflict } from '../http/problem.ts';
 import { can } from '../members/permissions.ts';
@@ -8,7 +9,7 @@ import { createApiKeySchema, rotateApiKeySchema, type ApiKeyView } from './api-k
 import { clearApiKeyCache, notifyApiKeysChanged } from './api-key-cache.ts';
 import { displayParts, generateApiKeySecret, hashApiKey, newApiKeyId } from './generate-api-key.ts';
 import { SCOPES_FOR_ROLE } from './scopes.ts';
-import { cappedTier, planLimits } from './tiers.ts';
+import { cappedTier } from './tiers.ts';
 
 // Admins manage every key of the workspace; anyone else only the keys they made, and only
 // with the scopes their own role has.
@@ -88,8 +89,10 @@ export async function createApiKey(tenant: TenantContext, member: Member, input:
   const allowed = new Set(SCOPES_FOR_ROLE[member.role]);
   const beyond = data.scopes.filter((scope) => !allowed.has(scope));
   if (beyond.length) throw validationFailed({ scopes: `Your role (${member.role}) cannot grant ${beyond.join(', ')}.` });
-  if (cappedTier(data.tier, tenant.plan) !== data.tier) {
-    throw validationFailed({ tier: `The ${tenant.plan} plan allows keys up to the ${planLimits(tenant.plan).maxTier} tier.` });
+  await requireFeature(tenant, 'api');
+  if ((await cappedTier(data.tier, tenant.plan)) !== data.tier) {
+    const plan = await planOf(tenant);
+    throw validationFailed({ tier: `The ${plan.name} plan allows keys up to the ${plan.limits.maxKeyTier} tier.` });
   }
   const secret = generateApiKeySecret();
   const row = await tenantDb(tenant.id).$transaction(async (tx) => {

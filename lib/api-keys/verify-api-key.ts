@@ -60,7 +60,7 @@ async function load(hash: string): Promise<CachedKey | null> {
       kind: 'api_key',
       keyId: row.id,
       tenantId: row.tenantId,
-      tier: cappedTier(row.tier, row.tenant.plan),
+      tier: await cappedTier(row.tier, row.tenant.plan),
       scopes: effectiveScopes(row.scopes, membership.role),
       allowlist: buildAllowlist(row.ipAllowlist),
       member: { userId: row.createdBy.id, email: row.createdBy.email, name: row.createdBy.name, role: membership.role, membershipId: membership.id },

@@ -1,9 +1,10 @@
+import { API_REQUESTS, incrementUsage } from '../billing/usage.ts';
 import { db } from '../db/client.ts';
 
 // Public API requests are logged without delaying responses: entries are buffered and written
-// in batches (every FLUSH_MS or BATCH entries). A batch also bumps each tenant's monthly
-// request counter and each key's request count, and sets lastUsedAt at most once a minute
-// per key and per OAuth grant.
+// in batches (every FLUSH_MS or BATCH entries). A batch also adds each tenant's billable
+// requests to its usage meter for the billing period (UsagePeriod, lib/billing/usage.ts), bumps
+// each key's request count, and sets lastUsedAt at most once a minute per key and per OAuth grant.
 
 export interface RequestLogEntry {
   tenantId: string;
@@ -16,6 +17,11 @@ export interface RequestLogEntry {
   durationMs: number;
   bytes: number;
   createdAt: Date;
+  /**
+   * Counts toward the workspace's API quota and bill (default true). Requests the door refused
+   * (bad credentials, rate limit, quota, scope) are logged but not billed.
+   */
+  billable?: boolean;
 }
 
 const FLUSH_MS = 2_000;
@@ -46,10 +52,6 @@ export function logApiRequest(entry: RequestLogEntry): void {
   }
 }
 
-export function monthOf(date: Date): string {
-  return date.toISOString().slice(0, 7);
-}
-
 /** Writes everything buffered so far (tests call it; the timer calls it otherwise). */
 export async function flushRequestLog(): Promise<void> {
   const s = state();
@@ -63,14 +65,19 @@ export async function flushRequestLog(): Promise<void> {
 }
 
 async function write(batch: RequestLogEntry[], s: State): Promise<void> {
-  const perTenantMonth = new Map<string, { tenantId: string; period: string; count: number }>();
+  const perTenant = new Map<string, { count: number; at: Date }>();
   const perKey = new Map<string, { count: number; last: Date }>();
   const perGrant = new Map<string, Date>();
   for (const entry of batch) {
-    const period = monthOf(entry.createdAt);
-    const tm = perTenantMonth.get(`${entry.tenantId}|${period}`) ?? { tenantId: entry.tenantId, period, count: 0 };
-    tm.count++;
-    perTenantMonth.set(`${entry.tenantId}|${period}`, tm);
+    if (entry.billable !== false) {
+      // Grouped by the hour: a batch spans seconds, so each group falls in one billing period
+      // (counted in the period of its latest request).
+      const key = `${entry.tenantId}|${entry.createdAt.toISOString().slice(0, 13)}`;
+      const group = perTenant.get(key) ?? { count: 0, at: entry.createdAt };
+      group.count++;
+      if (entry.createdAt > group.at) group.at = entry.createdAt;
+      perTenant.set(key, group);
+    }
     if (entry.apiKeyId) {
       const k = perKey.get(entry.apiKeyId) ?? { count: 0, last: entry.createdAt };
       k.count++;
@@ -84,13 +91,7 @@ async function write(batch: RequestLogEntry[], s: State): Promise<void> {
   }
   const now = Date.now();
   await db.$transaction(async (tx) => {
-    await tx.apiRequestLog.createMany({ data: batch });
-    for (const { tenantId, period, count } of perTenantMonth.values()) {
-      await tx.$executeRaw`
-        INSERT INTO "UsageCounter" (id, "tenantId", metric, period, value, "updatedAt")
-        VALUES (${`uc_${tenantId}_${period}`}, ${tenantId}, 'api_requests', ${period}, ${count}, now())
-        ON CONFLICT ("tenantId", metric, period) DO UPDATE SET value = "UsageCounter".value + EXCLUDED.value, "updatedAt" = now()`;
-    }
+    await tx.apiRequestLog.createMany({ data: batch.map(({ tenantId, apiKeyId, oauthGrantId, method, route, status, durationMs, bytes, createdAt }) => ({ tenantId, apiKeyId, oauthGrantId, method, route, status, durationMs, bytes, createdAt })) });
     for (const [keyId, { count, last }] of perKey) {
       const writeLastUsed = now - (s.lastUsedWritten.get(keyId) ?? 0) >= LAST_USED_EVERY_MS;
       if (writeLastUsed) s.lastUsedWritten.set(keyId, now);
@@ -101,5 +102,7 @@ async function write(batch: RequestLogEntry[], s: State): Promise<void> {
       s.lastUsedWritten.set(grantId, now);
       await tx.oAuthGrant.updateMany({ where: { id: grantId }, data: { lastUsedAt: last } });
     }
+    // In the log's transaction: the log and the meters move together.
+    for (const [key, { count, at }] of perTenant) await incrementUsage(key.slice(0, key.indexOf('|')), API_REQUESTS, count, at, tx);
   });
 }

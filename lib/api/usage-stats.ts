@@ -1,14 +1,15 @@
 import type { Member } from '../auth/session.ts';
 import { db, Prisma } from '../db/client.ts';
 import { tenantDb } from '../db/tenant-db.ts';
-import { planLimits } from '../api-keys/tiers.ts';
+import { limit } from '../billing/entitlements.ts';
+import { API_REQUESTS, usageAt } from '../billing/usage.ts';
 import { can } from '../members/permissions.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
-import { monthOf } from './request-log.ts';
 
 // What the developer portal shows about a workspace's public API traffic, from
 // ApiRequestLog. Every query names the tenant explicitly (raw SQL does not pass through
-// tenantDb). Days are UTC days, like the monthly quota period the request log counts in.
+// tenantDb). Days are UTC days. The quota line is the workspace's billing period (its
+// subscription's period, or the calendar month), from its usage meter (lib/billing/usage.ts).
 // A response counts as an error from 400 up; the rare 1xx/3xx count with the 2xx.
 
 export interface DailyUsage {
@@ -44,7 +45,10 @@ export interface UsageStats {
   totals: { requests: number; errors: number; errorRate: number };
   latency: LatencyPercentiles;
   topEndpoints: EndpointUsage[];
-  /** The workspace's requests this calendar month (UTC) against its plan's quota. */
+  /**
+   * The workspace's billable requests in its current billing period against its plan's quota.
+   * period: "YYYY-MM" for a calendar month, else "YYYY-MM-DD to YYYY-MM-DD" (end exclusive).
+   */
   month: { period: string; requests: number; quota: number };
 }
 
@@ -64,6 +68,11 @@ function startOfUtcDay(date: Date): Date {
   return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
 }
 
+function periodLabel({ start, end }: { start: Date; end: Date }): string {
+  const calendarMonth = start.getUTCDate() === 1 && start.getUTCHours() === 0 && start.getUTCMinutes() === 0 && end.getUTCMonth() === (start.getUTCMonth() + 1) % 12 && end.getUTCDate() === 1;
+  return calendarMonth ? start.toISOString().slice(0, 7) : `${start.toISOString().slice(0, 10)} to ${end.toISOString().slice(0, 10)}`;
+}
+
 export async function usageStats(tenant: Pick<TenantContext, 'id' | 'plan'>, options: UsageOptions = {}): Promise<UsageStats> {
   const now = options.now ?? new Date();
   const span = Math.max(1, Math.min(366, Math.trunc(options.days ?? 30)));
@@ -72,7 +81,7 @@ export async function usageStats(tenant: Pick<TenantContext, 'id' | 'plan'>, opt
   const keys = options.apiKeyIds === undefined ? Prisma.empty : Prisma.sql`AND "apiKeyId" = ANY(${[...options.apiKeyIds]}::text[])`;
   const window = Prisma.sql`"tenantId" = ${tenant.id} AND "createdAt" >= ${since} AND "createdAt" < ${until} ${keys}`;
 
-  const [perDay, [latency], endpoints, counter] = await Promise.all([
+  const [perDay, [latency], endpoints, counter, quota] = await Promise.all([
     db.$queryRaw<DailyUsage[]>`
       SELECT to_char(date_trunc('day', "createdAt"), 'YYYY-MM-DD') AS day,
              count(*) FILTER (WHERE status < 400)::int AS ok,
@@ -91,7 +100,8 @@ export async function usageStats(tenant: Pick<TenantContext, 'id' | 'plan'>, opt
       GROUP BY method, route
       ORDER BY requests DESC, route, method
       LIMIT ${Math.max(1, Math.trunc(options.topEndpoints ?? 10))}`,
-    tenantDb(tenant.id).usageCounter.findFirst({ where: { metric: 'api_requests', period: monthOf(now) }, select: { value: true } }),
+    usageAt(tenant.id, API_REQUESTS, now),
+    limit(tenant, 'apiRequestsPerMonth'),
   ]);
 
   const byDay = new Map(perDay.map((row) => [row.day, row]));
@@ -106,7 +116,7 @@ export async function usageStats(tenant: Pick<TenantContext, 'id' | 'plan'>, opt
     totals: { requests, errors, errorRate: rate(errors, requests) },
     latency: { p50: latency?.p50 ?? null, p95: latency?.p95 ?? null, p99: latency?.p99 ?? null },
     topEndpoints: endpoints.map((e) => ({ ...e, errorRate: rate(e.errors, e.requests) })),
-    month: { period: monthOf(now), requests: counter?.value ?? 0, quota: planLimits(tenant.plan).monthlyRequests },
+    month: { period: periodLabel(counter), requests: counter.value, quota },
   };
 }
 

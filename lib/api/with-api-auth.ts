@@ -3,6 +3,8 @@ import { clientIp } from '../auth/client-ip.ts';
 import { ipAllowed } from '../api-keys/ip-allowlist.ts';
 import type { Scope } from '../api-keys/scopes.ts';
 import { verifyApiKey, type ApiPrincipal } from '../api-keys/verify-api-key.ts';
+import { admitApiRequest } from '../billing/api-quota.ts';
+import { requireFeature } from '../billing/entitlements.ts';
 import { AppError, problemResponse } from '../http/problem.ts';
 import type { RouteContext } from '../http/wrappers.ts';
 import { looksLikeOAuthAccessToken, verifyOAuthAccessToken } from '../oauth/verify-access-token.ts';
@@ -34,7 +36,9 @@ const credentialName = (principal: ApiPrincipal) => (principal.kind === 'oauth' 
  * The public API's door, for one route (named by its pattern, e.g. "/api/v1/goals/{id}"):
  * authenticates the API key or OAuth access token (the tenant comes from it, never from the
  * caller), refuses it on another workspace's host, outside its IP allowlist or scopes, applies its rate limits,
- * maps errors to problem+json, adds RateLimit headers, and logs the request after answering.
+ * the workspace's plan (API keys need a plan with API access; a plan that stops at its monthly
+ * quota answers 429 quota_exceeded beyond it), maps errors to problem+json, adds RateLimit
+ * headers, and logs the request after answering (billed only if it reached the handler).
  */
 export function withApiAuth<C = RouteContext>(route: string, scope: Scope, handler: ApiHandler<C>) {
   return async (req: NextRequest, ctx: C): Promise<Response> => {
@@ -42,6 +46,7 @@ export function withApiAuth<C = RouteContext>(route: string, scope: Scope, handl
     let principal: ApiPrincipal | null = null;
     let headers: Record<string, string> = {};
     let response: Response;
+    let billable = false;
     try {
       principal = await verifyCredential(bearer(req));
       const hostTenant = req.headers.get(TENANT_ID_HEADER);
@@ -63,6 +68,11 @@ export function withApiAuth<C = RouteContext>(route: string, scope: Scope, handl
       if (!principal.scopes.has(scope)) throw new AppError(403, 'insufficient_scope', `This ${credentialName(principal)} lacks the "${scope}" scope.`);
       const tenant = await getTenantById(principal.tenantId);
       if (!tenant) throw new AppError(401, 'invalid_api_key', 'The API key is not valid.');
+      // API keys are the workspace's own API access (a plan feature); OAuth apps its members
+      // connected work on every plan, within the plan's request quota.
+      if (principal.kind === 'api_key') await requireFeature(tenant, 'api');
+      await admitApiRequest(tenant);
+      billable = true;
       response = await handler(req, { ...ctx, principal, tenant });
     } catch (error) {
       response = problemResponse(error, new URL(req.url).pathname);
@@ -81,6 +91,7 @@ export function withApiAuth<C = RouteContext>(route: string, scope: Scope, handl
         durationMs: Math.round(performance.now() - started),
         bytes: Number(response.headers.get('content-length') ?? 0),
         createdAt: new Date(),
+        billable,
       });
     }
     return response;

@@ -4,6 +4,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import EmailProvider from 'next-auth/providers/email';
 import { config } from '../config/env.ts';
 import { db } from '../db/client.ts';
+import { SsoRequiredError, ssoRequiredFor } from '../sso/sso-policy.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
 import { authenticate, isThrottleError } from './authenticate.ts';
 import { clientIp } from './client-ip.ts';
@@ -20,6 +21,8 @@ declare module 'next-auth' {
     userId: string;
     /** The tenant the session was created on; null for platform operators on the root domain. */
     tenantId: string | null;
+    /** When this sign-in happened (ms); sessions from before the membership existed are refused. */
+    signedInAt: number | null;
   }
 }
 
@@ -73,7 +76,7 @@ export function authOptionsFor(tenant: TenantContext | null): NextAuthOptions {
           try {
             return await authenticate(credentials, tenantId, clientIp(req.headers ?? {}));
           } catch (error) {
-            // next-auth passes an Error's message back to the sign-in form.
+            // next-auth passes an Error's message back to the sign-in form (SsoRequired included).
             if (isThrottleError(error)) throw new Error(error.message);
             throw error;
           }
@@ -97,19 +100,25 @@ export function authOptionsFor(tenant: TenantContext | null): NextAuthOptions {
       async signIn({ user, account, email }) {
         // Asking for a link always "succeeds" (sendMagicLink quietly skips non-members);
         // using one requires membership at that moment.
-        if (account?.type !== 'email' || email?.verificationRequest) return true;
+        if (account?.type !== 'email') return true;
+        // Where SSO is required, no sign-in link is sent or honoured (thrown: next-auth puts
+        // the error's string form in the error URL the form reads).
+        if (tenantId && user.email && (await ssoRequiredFor(tenantId, user.email))) throw new SsoRequiredError();
+        if (email?.verificationRequest) return true;
         return !!tenantId && !!user.email && !!(await findMemberByEmail(tenantId, user.email));
       },
       async jwt({ token, user }) {
         if (user) {
           token.uid = user.id;
           token.tid = tenantId;
+          token.sat = Date.now();
         }
         return token;
       },
       async session({ session, token }) {
         session.userId = token.uid as string;
         session.tenantId = (token.tid as string | null) ?? null;
+        session.signedInAt = typeof token.sat === 'number' ? token.sat : null;
         return session;
       },
       async redirect({ url, baseUrl }) {

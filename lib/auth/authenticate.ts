@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { recordAudit } from '../audit/record-audit.ts';
 import { db } from '../db/client.ts';
 import { AppError } from '../http/problem.ts';
+import { SsoRequiredError, ssoRequiredFor } from '../sso/sso-policy.ts';
 import { verifyPassword } from './password.ts';
 import { assertNotThrottled, clearFailures, recordFailure } from './throttle.ts';
 
@@ -16,9 +18,11 @@ export interface AuthenticatedUser {
 }
 
 /**
- * Email + password sign-in on one tenant (tenantId) or on the platform (null, operators
- * only). Returns null for wrong credentials and for users without access, with the same
- * message either way; throws a 429 AppError when throttled.
+ * Email + password sign-in on one tenant (tenantId) or on the platform (null: operators and
+ * reseller users). Returns null for wrong credentials and for users without access, with the same
+ * message either way; throws a 429 AppError when throttled. Where the tenant requires SSO for
+ * the email's domain, only owners get in with a password (break-glass, audited); everyone
+ * else, right password or not, is told to use SSO (SsoRequiredError).
  */
 export async function authenticate(input: unknown, tenantId: string | null, ip: string): Promise<AuthenticatedUser | null> {
   const parsed = credentialsSchema.safeParse(input);
@@ -29,10 +33,27 @@ export async function authenticate(input: unknown, tenantId: string | null, ip: 
 
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, passwordHash: true, isPlatformAdmin: true, memberships: tenantId ? { where: { tenantId }, select: { id: true } } : false },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      passwordHash: true,
+      isPlatformAdmin: true,
+      memberships: tenantId ? { where: { tenantId }, select: { id: true, role: true } } : false,
+      // On the root domain: people who work for a reseller sign in too (the reseller dashboard).
+      resellerUsers: tenantId ? false : { select: { id: true }, take: 1 },
+    },
   });
   const passwordOk = await verifyPassword(password, user?.passwordHash);
-  const hasAccess = !!user && (tenantId ? user.memberships.length > 0 : user.isPlatformAdmin);
+  const hasAccess = !!user && (tenantId ? user.memberships.length > 0 : user.isPlatformAdmin || user.resellerUsers.length > 0);
+  if (tenantId && (await ssoRequiredFor(tenantId, email))) {
+    const breakGlass = !!user && passwordOk && user.memberships[0]?.role === 'owner';
+    if (!breakGlass) {
+      if (!passwordOk) await recordFailure(key);
+      throw new SsoRequiredError();
+    }
+    await recordAudit(db, { tenantId, actor: { id: user.id, email: user.email }, action: 'sso.break_glass_sign_in', target: { type: 'user', id: user.id }, ip, metadata: { email: user.email } });
+  }
   if (!user || !passwordOk || !hasAccess) {
     await recordFailure(key);
     return null;

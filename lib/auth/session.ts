@@ -15,7 +15,8 @@ export interface Member {
 
 /**
  * The signed-in member of this tenant, or null. The session must have been made on this
- * tenant and the membership must still exist (removing a member ends their access at once).
+ * tenant, the membership must still exist (removing a member ends their access at once), and
+ * be no younger than the sign-in.
  * Memoized per request: the layout and the page both ask.
  */
 export const getCurrentMember = cache(async (tenant: TenantContext): Promise<Member | null> => {
@@ -23,9 +24,12 @@ export const getCurrentMember = cache(async (tenant: TenantContext): Promise<Mem
   if (!session?.userId || session.tenantId !== tenant.id) return null;
   const membership = await db.membership.findUnique({
     where: { tenantId_userId: { tenantId: tenant.id, userId: session.userId } },
-    select: { id: true, role: true, user: { select: { id: true, email: true, name: true } } },
+    select: { id: true, role: true, createdAt: true, user: { select: { id: true, email: true, name: true } } },
   });
   if (!membership) return null;
+  // A member removed (or deprovisioned) and later added again starts with a fresh sign-in:
+  // a cookie kept from before the removal must not come back to life with the new membership.
+  if (session.signedInAt !== null && membership.createdAt.getTime() > session.signedInAt) return null;
   return { userId: membership.user.id, email: membership.user.email, name: membership.user.name, role: membership.role, membershipId: membership.id };
 });
 

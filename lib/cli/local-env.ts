@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { generateSpCertificate } from '../sso/sp-certificate.ts';
 
 /** Loads .env (if any) and fills in generated local secrets that are not set. */
 export function loadLocalEnv(): void {
@@ -17,6 +18,17 @@ export function loadLocalEnv(): void {
       changed = true;
     }
     process.env[name] = secrets[name];
+  }
+  // The SAML service provider's signing certificate (IdPs are given it once, so it must last).
+  if (!process.env.SAML_SP_CERT || !process.env.SAML_SP_KEY) {
+    if (!secrets.SAML_SP_CERT || !secrets.SAML_SP_KEY) {
+      const cert = generateSpCertificate();
+      secrets.SAML_SP_CERT = Buffer.from(cert.publicKey).toString('base64');
+      secrets.SAML_SP_KEY = Buffer.from(cert.privateKey).toString('base64');
+      changed = true;
+    }
+    process.env.SAML_SP_CERT = secrets.SAML_SP_CERT;
+    process.env.SAML_SP_KEY = secrets.SAML_SP_KEY;
   }
   if (changed) {
     mkdirSync('.data', { recursive: true });

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { openLocalDatabase } from '../db/local-database.ts';
 import { applyMigrations } from '../db/migrations.ts';
 import { DEMO_OPERATOR, DEMO_PASSWORD, DEMO_ROLES, DEMO_TENANTS, demoEmail } from '../seed/demo-data.ts';
+import { DEMO_RESELLER, DEMO_SUB_RESELLER } from '../seed/seed-resellers.ts';
 import { loadLocalEnv } from './local-env.ts';
 import { NEXT_BIN, buildIsStale, runNextBuild } from './next-build.ts';
 
@@ -37,6 +38,7 @@ Demo workspaces (password for every demo login: ${DEMO_PASSWORD}):
 ${logins}
   ${scheme}://initech.${root}   (suspended, shows the 403 page)
 Platform operator: ${scheme}://${root}/operator/signin   ${DEMO_OPERATOR.email}
+Resellers: ${scheme}://${root}/reseller/signin   ${DEMO_RESELLER.email} (tier 1), ${DEMO_SUB_RESELLER.email} (tier 2)
 `);
 
 const child = spawn(process.execPath, [NEXT_BIN, dev ? 'dev' : 'start', '-p', String(port)], { stdio: 'inherit', env: process.env });

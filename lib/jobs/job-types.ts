@@ -15,6 +15,19 @@ export interface JobPayloads {
   'webhook.deliver': { deliveryId: string; attempt: number; manual?: boolean };
   /** Re-sends the jobs of deliveries whose next attempt is overdue (a lost job, a crashed worker). */
   'webhooks.sweep': Record<string, never>;
+  /** Reports paid plans' API overage to Stripe's meter events, idempotently (lib/billing/report-usage.ts). */
+  'billing.report_usage': Record<string, never>;
+  /**
+   * One step of an unpaid invoice's dunning sequence (lib/billing/dunning.ts), scheduled at
+   * 3, 7 and 14 days by startDunning; does nothing once the invoice is no longer the unpaid one.
+   */
+  'billing.dunning_step': { tenantId: string; invoiceId: string; step: 'day0' | 'day3' | 'day7' | 'suspended' };
+  /** Closes usage periods that have ended and opens the next ones (lib/billing/usage-reset.ts). */
+  'billing.reset_usage': Record<string, never>;
+  /** Approves reseller commissions whose holding period has ended (lib/resellers/commissions.ts). */
+  'resellers.approve_commissions': Record<string, never>;
+  /** Groups resellers' approved commissions of last month into payouts and pays them (lib/resellers/payouts.ts). */
+  'resellers.payouts': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -43,6 +56,15 @@ export const JOBS: { readonly [N in JobName]: JobDefinition } = {
   // Deliveries wait on receivers (up to 10 s each), so many run at once.
   'webhook.deliver': { retry: { retries: 3, delaysSeconds: [5, 30, 120] }, concurrency: 20 },
   'webhooks.sweep': { retry: { retries: 0, delaysSeconds: [] }, cron: '* * * * *' },
+  // A failed report is sent again by the next run anyway (same identifiers): one quick retry.
+  'billing.report_usage': { retry: { retries: 1, delaysSeconds: [60] }, cron: '*/15 * * * *' },
+  'billing.dunning_step': { retry: { retries: 5, delaysSeconds: [60, 300, 1800, 7200, 21600] } },
+  // Hourly: billing periods start at any hour (Stripe's anchor). Usage counted after a period
+  // ends already goes to the next one (opened lazily), so this only closes and pre-opens.
+  'billing.reset_usage': { retry: { retries: 2, delaysSeconds: [60, 600] }, cron: '5 * * * *' },
+  // Resellers: daily, after midnight UTC; both are idempotent (payouts: one per reseller and month).
+  'resellers.approve_commissions': { retry: { retries: 3, delaysSeconds: [60, 600, 3600] }, cron: '15 0 * * *' },
+  'resellers.payouts': { retry: { retries: 3, delaysSeconds: [300, 1800, 7200] }, cron: '30 1 * * *' },
 };
 
 export const JOB_NAMES = Object.keys(JOBS) as JobName[];

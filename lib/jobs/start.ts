@@ -1,3 +1,8 @@
+import { runDunningStep } from '../billing/dunning.ts';
+import { resetUsagePeriods } from '../billing/usage-reset.ts';
+import { approveDueCommissions } from '../resellers/commissions.ts';
+import { runPayouts } from '../resellers/payouts.ts';
+import { reportUsage } from '../billing/report-usage.ts';
 import { attemptDelivery } from '../webhooks/attempt-delivery.ts';
 import { sweepDeliveries } from '../webhooks/sweep-deliveries.ts';
 import type { JobsBackend } from './backend.ts';
@@ -15,6 +20,11 @@ function registerWorkers(): Promise<void> {
     await registerWorker('event.dispatch', ({ eventId }) => dispatchEvent(eventId));
     await registerWorker('webhook.deliver', (payload) => attemptDelivery(payload));
     await registerWorker('webhooks.sweep', () => sweepDeliveries());
+    await registerWorker('billing.report_usage', () => reportUsage());
+    await registerWorker('billing.dunning_step', ({ tenantId, invoiceId, step }) => runDunningStep(tenantId, invoiceId, step));
+    await registerWorker('billing.reset_usage', () => resetUsagePeriods(new Date()));
+    await registerWorker('resellers.approve_commissions', () => approveDueCommissions(new Date()));
+    await registerWorker('resellers.payouts', () => runPayouts({ now: new Date() }));
   })();
   return holder.__waypointWorkers;
 }

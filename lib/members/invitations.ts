@@ -9,6 +9,7 @@ import { tenantOrigin } from '../config/env.ts';
 import { db, Prisma } from '../db/client.ts';
 import type { Role } from '../db/generated/enums.ts';
 import { tenantDb, type TenantDb } from '../db/tenant-db.ts';
+import { assertSeatAvailable } from '../billing/seats.ts';
 import { sendEmail, type Delivery } from '../email/send-email.ts';
 import { invitationEmail } from '../email/templates/invitation-email.ts';
 import { emitEvent } from '../events/domain-events.ts';
@@ -126,6 +127,8 @@ export async function createInvitation(tenant: TenantContext, actor: Member, inp
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`invitation:${tenant.id}:${email}`}))`;
     if (await tx.membership.count({ where: { user: { email } } })) throw conflict(ALREADY_MEMBER, { email: ALREADY_MEMBER });
     if (await tx.invitation.count({ where: { email, acceptedAt: null, revokedAt: null } })) throw conflict(ALREADY_INVITED, { email: ALREADY_INVITED });
+    // The plan's member limit counts pending invitations too.
+    await assertSeatAvailable(tx, tenant, 'invite');
     const created = await tx.invitation.create({
       data: { tenantId: tenant.id, email, role, tokenHash, invitedById: actor.userId, expiresAt: expiry() },
       select: viewSelect,
@@ -147,6 +150,8 @@ export async function resendInvitation(tenant: TenantContext, actor: Member, inv
     assertMayTouch(actor, current.role);
     const wait = current.lastSentAt.getTime() + RESEND_INTERVAL_MS - Date.now();
     if (wait > 0) throw tooManyRequests('This invitation was sent less than a minute ago. Wait a moment before sending it again.', Math.ceil(wait / 1000));
+    // An expired invitation no longer holds a seat; sending it again takes one.
+    if (current.expiresAt.getTime() <= Date.now()) await assertSeatAvailable(tx, tenant, 'invite');
     const updated = await tx.invitation.update({ where: { id: current.id }, data: { tokenHash, expiresAt: expiry(), lastSentAt: new Date() }, select: viewSelect });
     await recordAudit(tx, { tenantId: tenant.id, actor: actorOf(actor), action: 'invitation.resent', target: { type: 'invitation', id: current.id }, ip, metadata: { email: current.email, role: current.role } });
     return updated;
@@ -224,7 +229,7 @@ export interface AcceptContext {
 
 export interface AcceptResult {
   userId: string;
-  /** Where the browser goes next (on this host): the sign-in hand-off, or home if already signed in. */
+  /** Where the browser goes next (on this host): the sign-in hand-off. */
   redirectTo: string;
 }
 
@@ -263,6 +268,7 @@ export async function acceptInvitation(tenant: TenantContext, token: string, inp
       const membership = await tx.membership.findUnique({ where: { tenantId_userId: { tenantId: tenant.id, userId: user.id } }, select: { role: true } });
       // Someone who joined meanwhile (e.g. through another invitation) keeps their role.
       if (!membership) {
+        await assertSeatAvailable(tx, tenant, 'join');
         await tx.membership.create({ data: { tenantId: tenant.id, userId: user.id, role: invitation.role } });
         await emitEvent(tx, tenant.id, 'user.created', { userId: user.id, email: user.email, name: user.name, role: invitation.role }, user.id);
       }
@@ -274,7 +280,8 @@ export async function acceptInvitation(tenant: TenantContext, token: string, inp
         ip: context.ip,
         metadata: { email: user.email, role: membership?.role ?? invitation.role, newAccount: newAccount !== null },
       });
-      if (signedIn) return { userId: user.id, redirectTo: '/' };
+      // Also when already signed in on this host: a session from before the membership
+      // existed does not count for it (lib/auth/session.ts), so the hand-off signs in afresh.
       const loginToken = await issueLoginToken(tx, user.id, tenant.id);
       return { userId: user.id, redirectTo: `/auth/handoff?token=${encodeURIComponent(loginToken)}` };
     });

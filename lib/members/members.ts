@@ -32,7 +32,7 @@ export async function listMembers(tenant: TenantContext, query: { q?: string; ro
 }
 
 /** Locks the tenant's owner rows so two concurrent demotions cannot both leave zero owners. */
-async function ownerCount(tx: Tx, tenantId: string): Promise<number> {
+export async function ownerCount(tx: Tx, tenantId: string): Promise<number> {
   const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Membership" WHERE "tenantId" = ${tenantId} AND role = 'owner' FOR UPDATE`;
   return rows.length;
 }
@@ -100,8 +100,8 @@ export async function transferOwnership(tenant: TenantContext, actor: Member, me
   });
 }
 
-/** A member leaves their teams and team-goal assignments with the workspace. */
-async function deleteMembership(tx: Tx, tenantId: string, target: { id: string; userId: string }): Promise<void> {
+/** A member leaves their teams and team-goal assignments with the workspace (also used by SCIM deprovisioning). */
+export async function deleteMembership(tx: Tx, tenantId: string, target: { id: string; userId: string }): Promise<void> {
   const teams = await tx.teamMember.findMany({ where: { userId: target.userId }, select: { teamId: true } });
   await tx.teamMember.deleteMany({ where: { userId: target.userId } });
   for (const { teamId } of teams) await emitEvent(tx, tenantId, 'team.member_removed', { teamId, userId: target.userId });

@@ -27,6 +27,8 @@ export const PERMISSIONS = {
   /** API keys, webhooks, OAuth apps, SSO (later issues) */
   'integrations.manage': ADMINS,
   'audit.read': ADMINS,
+  /** subscribe, change the plan, open Stripe's billing portal (admins see the billing page read-only) */
+  'billing.manage': OWNERS,
   /** grant or take the owner role, transfer ownership, delete the workspace */
   'owners.manage': OWNERS,
   'tenant.delete': OWNERS,

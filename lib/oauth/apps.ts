@@ -1,5 +1,6 @@
 import type { Member } from '../auth/session.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { requireFeature } from '../billing/entitlements.ts';
 import { db } from '../db/client.ts';
 import { tenantDb } from '../db/tenant-db.ts';
 import { conflict, notFound, parseInput } from '../http/problem.ts';
@@ -58,6 +59,7 @@ export async function getOAuthApp(tenant: TenantContext, member: Member, appId: 
 /** Registers an app; a confidential one's secret is in the answer and never shown again. */
 export async function createOAuthApp(tenant: TenantContext, member: Member, input: unknown, ip: string | null = null): Promise<{ app: OAuthAppView; clientSecret: string | null }> {
   manage(member);
+  await requireFeature(tenant, 'oauth_apps');
   const data = parseInput(oauthAppInputSchema, input);
   const clientSecret = data.clientType === 'confidential' ? generateCredential('clientSecret') : null;
   const row = await tenantDb(tenant.id).$transaction(async (tx) => {

@@ -51,7 +51,7 @@ export async function verifyOAuthAccessToken(token: string, now = new Date()): P
     kind: 'oauth',
     keyId: row.grant.id,
     tenantId: row.tenantId,
-    tier: planLimits(tenant.plan).maxTier,
+    tier: (await planLimits(tenant.plan)).maxTier,
     scopes: effectiveScopes(row.scopes.filter((scope) => row.grant.app.allowedScopes.includes(scope)), membership.role),
     allowlist: null,
     member: { userId: user.id, email: user.email, name: user.name, role: membership.role, membershipId: membership.id },

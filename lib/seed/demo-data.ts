@@ -11,6 +11,8 @@ export interface DemoTenant {
   slug: string;
   name: string;
   status: 'active' | 'trial' | 'suspended';
+  /** Acme uses every feature (custom domain, OAuth apps, webhooks); Globex shows a Pro workspace. */
+  plan: 'free' | 'basic' | 'pro' | 'enterprise';
   branding: {
     primaryColor: string;
     secondaryColor: string;
@@ -29,6 +31,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
     slug: 'acme',
     name: 'Acme Coaching',
     status: 'active',
+    plan: 'enterprise',
     branding: {
       primaryColor: '#e11d48',
       secondaryColor: '#111827',
@@ -44,6 +47,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
     slug: 'globex',
     name: 'Globex Wellness',
     status: 'active',
+    plan: 'pro',
     branding: {
       primaryColor: '#059669',
       secondaryColor: '#064e3b',
@@ -61,6 +65,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
     slug: 'initech',
     name: 'Initech',
     status: 'suspended',
+    plan: 'free',
     branding: {
       primaryColor: '#2563eb',
       secondaryColor: '#1e293b',

@@ -1,8 +1,10 @@
 import { hashPassword } from '../auth/password.ts';
+import { syncPlanCatalog } from '../billing/plans.ts';
 import { db } from '../db/client.ts';
 import { clearLocalTenantCache } from '../tenancy/tenant-cache.ts';
 import { DEMO_OPERATOR, DEMO_PASSWORD, DEMO_ROLES, DEMO_TENANTS, demoEmail } from './demo-data.ts';
 import { seedWorkspaceContent } from './seed-content.ts';
+import { seedResellers } from './seed-resellers.ts';
 
 /**
  * Creates what is missing of the demo data and leaves the rest alone, so it can run on every
@@ -10,6 +12,8 @@ import { seedWorkspaceContent } from './seed-content.ts';
  */
 export async function seedDemo(): Promise<{ created: number }> {
   let created = 0;
+  // The plans as shipped (the migration inserts them; this also applies later catalog changes).
+  await syncPlanCatalog();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   const ensureUser = async (email: string, name: string, isPlatformAdmin = false) => {
@@ -26,7 +30,7 @@ export async function seedDemo(): Promise<{ created: number }> {
     if (!tenant) {
       created++;
       tenant = await db.tenant.create({
-        data: { slug: demo.slug, name: demo.name, status: demo.status, plan: 'pro', branding: { create: demo.branding } },
+        data: { slug: demo.slug, name: demo.name, status: demo.status, plan: demo.plan, branding: { create: demo.branding } },
         select: { id: true },
       });
       await db.auditLog.create({ data: { tenantId: tenant.id, action: 'tenant.created', targetType: 'tenant', targetId: tenant.id, metadata: { source: 'demo seed' } } });
@@ -42,6 +46,7 @@ export async function seedDemo(): Promise<{ created: number }> {
     }
   }
   for (const demo of DEMO_TENANTS) if (demo.status !== 'suspended') created += await seedWorkspaceContent(demo.slug);
+  created += await seedResellers(passwordHash);
   clearLocalTenantCache();
   return { created };
 }

@@ -18,6 +18,46 @@ export interface SignupResult {
 
 const SLUG_TAKEN = 'This address is already taken. Pick another one.';
 
+type Tx = Prisma.TransactionClient;
+
+export interface NewWorkspace {
+  slug: string;
+  name: string;
+  /** The reseller that sells and owns this client workspace (lib/resellers/clients.ts). */
+  resellerId?: string | null;
+}
+
+/** 409 when the address is taken (a race past this check is decided by the unique index: slugTakenError). */
+export async function assertSlugFree(slug: string): Promise<void> {
+  if (await db.tenant.findUnique({ where: { slug }, select: { id: true } })) throw conflict(SLUG_TAKEN, { slug: SLUG_TAKEN });
+}
+
+export function slugTakenError() {
+  return conflict(SLUG_TAKEN, { slug: SLUG_TAKEN });
+}
+
+/**
+ * The workspace itself, inside the caller's transaction: the tenant (trial), its branding and
+ * the tenant.created audit entry, and the tenant cache told about the new slug. Sign-up adds
+ * its owner; a reseller adds an owner invitation.
+ */
+export async function createWorkspaceRecord(tx: Tx, workspace: NewWorkspace, actor: { id: string; email: string }, ip: string | null, metadata: Prisma.InputJsonObject = {}) {
+  const tenant = await tx.tenant.create({
+    data: { slug: workspace.slug, name: workspace.name, status: 'trial', resellerId: workspace.resellerId ?? null, branding: { create: {} } },
+  });
+  await recordAudit(tx, {
+    tenantId: tenant.id,
+    actor,
+    action: 'tenant.created',
+    target: { type: 'tenant', id: tenant.id },
+    ip,
+    metadata: { slug: tenant.slug, name: tenant.name, ...metadata },
+  });
+  // The slug may be cached as "unknown" from an earlier visit.
+  await notifyTenantChanged(tx);
+  return tenant;
+}
+
 /**
  * Creates a workspace and its owner in one transaction: nothing is left behind when any
  * part fails. An existing user may create another workspace by giving their own password.
@@ -40,22 +80,10 @@ export async function signUp(input: unknown, ip: string | null): Promise<SignupR
   try {
     const result = await db.$transaction(async (tx) => {
       const user = existingUser ?? (await tx.user.create({ data: { email: data.email, name: data.name, passwordHash } }));
-      const tenant = await tx.tenant.create({
-        data: { slug: data.slug, name: data.workspaceName, status: 'trial', branding: { create: {} } },
-      });
+      const tenant = await createWorkspaceRecord(tx, { slug: data.slug, name: data.workspaceName }, { id: user.id, email: data.email }, ip);
       await tx.membership.create({ data: { tenantId: tenant.id, userId: user.id, role: 'owner' } });
       await emitEvent(tx, tenant.id, 'user.created', { userId: user.id, email: data.email, name: existingUser ? null : data.name, role: 'owner' }, user.id);
-      await recordAudit(tx, {
-        tenantId: tenant.id,
-        actor: { id: user.id, email: data.email },
-        action: 'tenant.created',
-        target: { type: 'tenant', id: tenant.id },
-        ip,
-        metadata: { slug: tenant.slug, name: tenant.name },
-      });
       const token = await issueLoginToken(tx, user.id, tenant.id);
-      // The slug may be cached as "unknown" from an earlier visit.
-      await notifyTenantChanged(tx);
       return {
         tenantId: tenant.id,
         slug: tenant.slug,

@@ -13,21 +13,22 @@ export function actorOf(member: Member) {
   return { id: member.userId, email: member.email };
 }
 
-export async function insertTeamMember(tx: TenantTx, tenant: TenantContext, actor: Member, teamId: string, userId: string, role: TeamRole): Promise<void> {
+/** actor null: a directory sync (SCIM) made the change. */
+export async function insertTeamMember(tx: TenantTx, tenant: TenantContext, actor: Member | null, teamId: string, userId: string, role: TeamRole): Promise<void> {
   await tx.teamMember.create({ data: { tenantId: tenant.id, teamId, userId, role } });
   // Being added answers any request the person still had open.
   await tx.teamJoinRequest.updateMany({
     where: { teamId, userId, status: 'pending' },
-    data: { status: 'approved', decidedById: actor.userId, decidedAt: new Date() },
+    data: { status: 'approved', decidedById: actor?.userId ?? null, decidedAt: new Date() },
   });
-  await emitEvent(tx, tenant.id, 'team.member_added', { teamId, userId, role }, actor.userId);
+  await emitEvent(tx, tenant.id, 'team.member_added', { teamId, userId, role }, actor?.userId ?? null);
 }
 
-export async function deleteTeamMember(tx: TenantTx, tenant: TenantContext, actor: Member, teamId: string, userId: string): Promise<void> {
+export async function deleteTeamMember(tx: TenantTx, tenant: TenantContext, actor: Member | null, teamId: string, userId: string): Promise<void> {
   // Assignees of team goals are team members: leaving the team ends the assignments too.
   await tx.goalAssignee.deleteMany({ where: { userId, goal: { teamId } } });
   await tx.teamMember.delete({ where: { teamId_userId: { teamId, userId } } });
-  await emitEvent(tx, tenant.id, 'team.member_removed', { teamId, userId }, actor.userId);
+  await emitEvent(tx, tenant.id, 'team.member_removed', { teamId, userId }, actor?.userId ?? null);
 }
 
 /**

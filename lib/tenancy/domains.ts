@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { resolveTxt } from 'node:dns/promises';
 import { z } from 'zod';
 import { recordAudit, type AuditActor } from '../audit/record-audit.ts';
+import { requireFeature } from '../billing/entitlements.ts';
 import { config } from '../config/env.ts';
 import { Prisma } from '../db/client.ts';
 import { tenantDb } from '../db/tenant-db.ts';
@@ -31,6 +32,9 @@ export function verificationRecord(domain: { hostname: string; verificationToken
 }
 
 export async function addDomain(tenantId: string, hostname: unknown, actor: AuditActor | null) {
+  const tenant = await tenantDb(tenantId).tenant.findUnique({ where: { id: tenantId }, select: { plan: true } });
+  if (!tenant) throw notFound('No such workspace.');
+  await requireFeature(tenant, 'custom_domain');
   const parsed = hostnameSchema.safeParse(hostname);
   if (!parsed.success) throw validationFailed({ hostname: parsed.error.issues[0].message });
   try {

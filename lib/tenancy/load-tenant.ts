@@ -1,3 +1,4 @@
+import { planOf } from '../billing/entitlements.ts';
 import { db } from '../db/client.ts';
 import { safeAssetUrl, safeColor, sanitizeCss } from '../branding/sanitize-css.ts';
 import { resolveTerminology } from '../branding/terminology.ts';
@@ -19,8 +20,14 @@ const select = {
 
 type Row = { id: string; slug: string; name: string; status: TenantContext['status']; timeZone: string; defaultRole: TenantContext['defaultRole']; plan: string; branding: Record<string, unknown> | null };
 
-function toContext(row: Row): TenantContext {
-  const b = (row.branding ?? {}) as Partial<Record<keyof TenantBranding, unknown>>;
+/**
+ * The tenant as the app serves it. Branding its plan does not include is served as the
+ * defaults (the stored values stay, and come back with an upgrade).
+ */
+async function toContext(row: Row): Promise<TenantContext> {
+  const { features } = await planOf(row);
+  const branded = features.includes('custom_branding');
+  const b = (branded ? (row.branding ?? {}) : { hidePoweredBy: row.branding?.hidePoweredBy, supportEmail: row.branding?.supportEmail, termsUrl: row.branding?.termsUrl, privacyUrl: row.branding?.privacyUrl }) as Partial<Record<keyof TenantBranding, unknown>>;
   return {
     id: row.id,
     slug: row.slug,
@@ -36,7 +43,7 @@ function toContext(row: Row): TenantContext {
       logoUrl: safeAssetUrl(b.logoUrl as string | null),
       faviconUrl: safeAssetUrl(b.faviconUrl as string | null),
       customCss: sanitizeCss(b.customCss as string | null),
-      hidePoweredBy: b.hidePoweredBy === true,
+      hidePoweredBy: b.hidePoweredBy === true && features.includes('hide_powered_by'),
       terminology: resolveTerminology(b.terminology),
       emailFromName: (b.emailFromName as string | null) ?? null,
       supportEmail: (b.supportEmail as string | null) ?? null,
@@ -54,7 +61,10 @@ export async function loadTenantForHost(target: HostTarget): Promise<TenantConte
   }
   if (target.kind === 'custom') {
     const domain = await db.domain.findUnique({ where: { hostname: target.hostname }, select: { verifiedAt: true, tenant: { select } } });
-    return domain?.verifiedAt ? toContext(domain.tenant as Row) : null;
+    if (!domain?.verifiedAt) return null;
+    // Custom domains are served while the plan includes them (the subdomain always is).
+    const tenant = await toContext(domain.tenant as Row);
+    return (await planOf(tenant)).features.includes('custom_domain') ? tenant : null;
   }
   return null;
 }

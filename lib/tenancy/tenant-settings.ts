@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Member } from '../auth/session.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { can as planAllows, requireFeature } from '../billing/entitlements.ts';
 import { sanitizeCss } from '../branding/sanitize-css.ts';
 import { validateImage, type ImageKind } from '../branding/image-upload.ts';
 import { db } from '../db/client.ts';
@@ -31,13 +32,36 @@ export async function updateGeneralSettings(tenant: TenantContext, actor: Member
   return data;
 }
 
+/**
+ * Whether the submitted branding changes what the plan's custom_branding feature covers. Without
+ * the feature the workspace is served the defaults (load-tenant.ts), and its settings page
+ * offers them: anything else is a change.
+ */
+function customizesBranding(tenant: TenantContext, data: { primaryColor: string; secondaryColor: string; accentColor: string; customCss: string | null; emailFromName: string | null }, terminology: Record<string, unknown>): boolean {
+  const current = tenant.branding;
+  return (
+    data.primaryColor.toLowerCase() !== current.primaryColor.toLowerCase() ||
+    data.secondaryColor.toLowerCase() !== current.secondaryColor.toLowerCase() ||
+    data.accentColor.toLowerCase() !== current.accentColor.toLowerCase() ||
+    data.customCss !== null ||
+    data.emailFromName !== null ||
+    Object.keys(terminology).length > 0
+  );
+}
+
 export async function updateBranding(tenant: TenantContext, actor: Member, input: unknown, ip: string | null = null) {
   assertCan(actor.role, 'settings.manage');
   const data = parseInput(brandingSettingsSchema, input);
   // Stored sanitized as well as rendered sanitized: what admins see in the form is what runs.
   const customCss = data.customCss ? sanitizeCss(data.customCss) : null;
   const terminology = Object.fromEntries(Object.entries(data.terminology).filter(([, value]) => value)) as Prisma.InputJsonObject;
-  const values = { ...data, customCss, terminology };
+  const branded = await planAllows(tenant, 'custom_branding');
+  if (!branded && customizesBranding(tenant, { ...data, customCss }, terminology)) await requireFeature(tenant, 'custom_branding');
+  if (data.hidePoweredBy && !tenant.branding.hidePoweredBy) await requireFeature(tenant, 'hide_powered_by');
+  // Without custom branding only the support and legal links (and the footer) are saved: the
+  // stored brand stays as it was, for when the plan includes it again.
+  const { supportEmail, termsUrl, privacyUrl, hidePoweredBy } = data;
+  const values = branded ? { ...data, customCss, terminology } : { supportEmail, termsUrl, privacyUrl, hidePoweredBy };
   await tenantDb(tenant.id).$transaction(async (tx) => {
     await tx.branding.upsert({ where: { tenantId: tenant.id }, create: { tenantId: tenant.id, ...values }, update: values });
     await recordAudit(tx, {
@@ -57,6 +81,7 @@ export async function updateBranding(tenant: TenantContext, actor: Member, input
 /** Stores a logo or favicon and points the branding at it; returns its URL. */
 export async function uploadBrandImage(tenant: TenantContext, actor: Member, kind: ImageKind, bytes: Buffer, ip: string | null = null): Promise<string> {
   assertCan(actor.role, 'settings.manage');
+  await requireFeature(tenant, 'custom_branding');
   const contentType = validateImage(kind, bytes);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const url = await tenantDb(tenant.id).$transaction(async (tx) => {

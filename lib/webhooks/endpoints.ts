@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Member } from '../auth/session.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { requireFeature } from '../billing/entitlements.ts';
 import { encryptSecret } from '../crypto/encrypt-secret.ts';
 import type { Prisma } from '../db/generated/client.ts';
 import { tenantDb } from '../db/tenant-db.ts';
@@ -76,6 +77,7 @@ export async function getEndpoint(tenant: TenantContext, member: Member, endpoin
 
 export async function createEndpoint(tenant: TenantContext, member: Member, input: unknown): Promise<{ endpoint: EndpointView; secret: string }> {
   assertCan(member.role, 'integrations.manage');
+  await requireFeature(tenant, 'webhooks');
   const data = parseInput(endpointInputSchema, input);
   await vetUrl(data.url);
   const secret = generateWebhookSecret();
@@ -103,6 +105,8 @@ export async function createEndpoint(tenant: TenantContext, member: Member, inpu
 export async function updateEndpoint(tenant: TenantContext, member: Member, endpointId: string, input: unknown): Promise<EndpointView> {
   assertCan(member.role, 'integrations.manage');
   const data = parseInput(endpointUpdateSchema, input);
+  // Switching an endpoint on (or pointing it elsewhere) needs the plan's webhooks; off is always allowed.
+  if (data.enabled || data.url !== undefined) await requireFeature(tenant, 'webhooks');
   if (data.url !== undefined) await vetUrl(data.url);
   return tenantDb(tenant.id).$transaction(async (tx) => {
     const { count } = await tx.webhookEndpoint.updateMany({

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { can } from '../billing/entitlements.ts';
 import { db, type Prisma } from '../db/client.ts';
 import { enqueueMany } from '../jobs/queue.ts';
 import { deliveryJobKey } from './delivery-job.ts';
@@ -9,8 +10,8 @@ export function newDeliveryId(): string {
 }
 
 /**
- * One domain event → one delivery per enabled endpoint of its tenant that subscribes to the
- * event's type and existed when it happened; then the first attempt of each. Safe to run
+ * One domain event → one delivery per enabled endpoint of its tenant (if its plan includes
+ * webhooks) that subscribes to the event's type and existed when it happened; then the first attempt of each. Safe to run
  * twice: the deliveries are unique per (endpoint, event) and each attempt's job is keyed by
  * delivery and attempt number, so a repeat creates and sends nothing new.
  * Returns null when the event is gone (its tenant was deleted): nothing left to deliver.
@@ -18,6 +19,9 @@ export function newDeliveryId(): string {
 export async function fanOutEvent(eventId: string): Promise<{ type: string; deliveries: number } | null> {
   const event = await db.domainEvent.findUnique({ where: { id: eventId } });
   if (!event) return null;
+  // Webhooks are a plan feature: a workspace whose plan lacks it gets no deliveries.
+  const tenant = await db.tenant.findUnique({ where: { id: event.tenantId }, select: { plan: true } });
+  if (!tenant || !(await can(tenant, 'webhooks'))) return { type: event.type, deliveries: 0 };
   const endpoints = await db.webhookEndpoint.findMany({
     where: { tenantId: event.tenantId, enabled: true, createdAt: { lte: event.occurredAt }, OR: [{ eventTypes: { isEmpty: true } }, { eventTypes: { has: event.type } }] },
     select: { id: true },

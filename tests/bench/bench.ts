@@ -221,7 +221,8 @@ if (runs('fanout')) {
   const { encryptSecret } = await import('../../lib/crypto/encrypt-secret.ts');
   const { generateWebhookSecret } = await import('../../lib/webhooks/sign-webhook.ts');
   const receiverPort = await receiver.start();
-  const tenant = await db.tenant.create({ data: { slug: 'fanout-bench', name: 'Fan-out bench', status: 'active', branding: { create: {} } } });
+  // Webhooks are a plan feature (pro and above).
+  const tenant = await db.tenant.create({ data: { slug: 'fanout-bench', name: 'Fan-out bench', status: 'active', plan: 'enterprise', branding: { create: {} } } });
   fanoutTenantId = tenant.id;
   const rows = Array.from({ length: FANOUT_ENDPOINTS }, (_, i) => {
     const secret = generateWebhookSecret();

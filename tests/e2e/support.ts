@@ -37,15 +37,26 @@ export function hostRequest(
   return request.fetch(`http://127.0.0.1:${PORT}${path}`, { method, data: options.data, headers: { ...options.headers, host: `${host}:${PORT}` } });
 }
 
-/** A fresh workspace with its owner (password DEMO_PASSWORD), made through the sign-up service. */
-export async function createWorkspace(prefix = 'e2e'): Promise<{ slug: string; ownerEmail: string; name: string }> {
+/**
+ * A fresh workspace with its owner (password DEMO_PASSWORD), made through the sign-up service.
+ * Sign-up puts it on the free plan; it is moved to `plan` (enterprise unless a test asks for
+ * another) before its host is first visited, since most tests use features plans gate.
+ */
+export async function createWorkspace(prefix = 'e2e', options: { plan?: string } = {}): Promise<{ slug: string; ownerEmail: string; name: string }> {
   const { randomBytes } = await import('node:crypto');
   const { signUp } = await import('../../lib/signup/sign-up.ts');
+  const { db } = await import('../../lib/db/client.ts');
   const id = randomBytes(4).toString('hex');
   const slug = `${prefix}-${id}`;
   const ownerEmail = `owner-${id}@example.test`;
   const name = `Workspace ${id}`;
   await signUp({ name: 'Owner Person', email: ownerEmail, password: DEMO_PASSWORD, workspaceName: name, slug }, null);
+  const plan = options.plan ?? 'enterprise';
+  if (plan !== 'free') {
+    const { notifyTenantChanged } = await import('../../lib/tenancy/tenant-cache.ts');
+    await db.tenant.update({ where: { slug }, data: { plan } });
+    await notifyTenantChanged(db);
+  }
   return { slug, ownerEmail, name };
 }
 

@@ -29,10 +29,10 @@ describe('API keys', () => {
   });
 
   it("never grant more than the creator's role, nor a tier above the plan", async () => {
-    const w = await setup('free');
+    const w = await setup('basic');
     expect((await failure(createApiKey(w.tenant, w.viewer, { name: 'x', scopes: ['write:goals'] }))).fields?.scopes).toContain('cannot grant write:goals');
     expect((await failure(createApiKey(w.tenant, w.member, { name: 'x', scopes: ['webhooks:manage'] }))).status).toBe(422);
-    expect((await failure(createApiKey(w.tenant, w.admin, { name: 'x', scopes: ['read:goals'], tier: 'business' }))).fields?.tier).toContain('free plan');
+    expect((await failure(createApiKey(w.tenant, w.admin, { name: 'x', scopes: ['read:goals'], tier: 'business' }))).fields?.tier).toContain('Basic plan allows keys up to the developer tier');
     const bad = await failure(createApiKey(w.tenant, w.admin, { name: '', scopes: [], ipAllowlist: ['nope'], expiresAt: '2001-01-01T00:00:00Z', extra: 1 }));
     expect(bad.status).toBe(422);
   });

@@ -4,7 +4,8 @@ import * as goalRoute from '../../app/api/v1/goals/[id]/route.ts';
 import * as logsRoute from '../../app/api/v1/habits/[id]/logs/route.ts';
 import * as habitRoute from '../../app/api/v1/habits/[id]/route.ts';
 import * as habitsRoute from '../../app/api/v1/habits/route.ts';
-import { flushRequestLog, monthOf } from '../../lib/api/request-log.ts';
+import { flushRequestLog } from '../../lib/api/request-log.ts';
+import { API_REQUESTS, usageAt } from '../../lib/billing/usage.ts';
 import { db } from '../../lib/db/client.ts';
 import { archiveGoal, completeGoal } from '../../lib/goals/goal-status.ts';
 import { createGoal } from '../../lib/goals/goals.ts';
@@ -194,7 +195,6 @@ describe('the request log', () => {
       ['GET', '/api/v1/goals/{id}', 404, ws.keyId],
     ]);
     expect(rows[0].bytes).toBe(Buffer.byteLength(read.text));
-    const counter = await db.usageCounter.findUniqueOrThrow({ where: { tenantId_metric_period: { tenantId: ws.tenant.id, metric: 'api_requests', period: monthOf(new Date()) } } });
-    expect(counter.value).toBe(2);
+    expect((await usageAt(ws.tenant.id, API_REQUESTS)).value).toBe(2);
   });
 });

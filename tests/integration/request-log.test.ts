@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApiKey } from '../../lib/api-keys/api-keys.ts';
-import { flushRequestLog, logApiRequest, monthOf } from '../../lib/api/request-log.ts';
+import { flushRequestLog, logApiRequest } from '../../lib/api/request-log.ts';
+import { API_REQUESTS, usageAt } from '../../lib/billing/usage.ts';
 import { db } from '../../lib/db/client.ts';
 import { memberIn, workspace } from '../support/workspace.ts';
 
@@ -9,7 +10,7 @@ function entry(tenantId: string, apiKeyId: string, status = 200) {
 }
 
 describe('API request log', () => {
-  it('writes buffered entries in a batch and counts the month and the key', async () => {
+  it('writes buffered entries in a batch and counts the billing period and the key', async () => {
     const tenant = await workspace();
     const admin = await memberIn(tenant, 'admin');
     const { key } = await createApiKey(tenant, admin, { name: 'log', scopes: ['read:goals'] });
@@ -21,9 +22,19 @@ describe('API request log', () => {
       { route: '/api/v1/goals', status: 200, bytes: 345 },
       { route: '/api/v1/goals', status: 404, bytes: 345 },
     ]);
-    const counter = await db.usageCounter.findUniqueOrThrow({ where: { tenantId_metric_period: { tenantId: tenant.id, metric: 'api_requests', period: monthOf(new Date()) } } });
-    expect(counter.value).toBe(2);
+    expect((await usageAt(tenant.id, API_REQUESTS)).value).toBe(2);
     expect((await db.apiKey.findUniqueOrThrow({ where: { id: key.id } })).requestCount).toBe(2);
+  });
+
+  it('counts only billable requests toward the usage meter', async () => {
+    const tenant = await workspace();
+    const admin = await memberIn(tenant, 'admin');
+    const { key } = await createApiKey(tenant, admin, { name: 'billable', scopes: ['read:goals'] });
+    logApiRequest(entry(tenant.id, key.id));
+    logApiRequest({ ...entry(tenant.id, key.id, 429), billable: false });
+    await flushRequestLog();
+    expect(await db.apiRequestLog.count({ where: { tenantId: tenant.id } })).toBe(2);
+    expect((await usageAt(tenant.id, API_REQUESTS)).value).toBe(1);
   });
 
   it('writes lastUsedAt at most once a minute per key', async () => {

@@ -62,11 +62,13 @@ beforeAll(async () => {
     createdAt: new Date(`${dayOf(i + 41)}T10:00:00Z`),
   }));
   await db.apiRequestLog.createMany({ data: [...Array.from({ length: 100 }, (_, i) => requestA(i + 1)), ...outside, ...other] });
-  await db.usageCounter.createMany({
+  // Neither has a subscription: their billing periods are calendar months (UTC).
+  const month = (m: number) => ({ periodStart: new Date(Date.UTC(2031, m - 1, 1)), periodEnd: new Date(Date.UTC(2031, m, 1)) });
+  await db.usagePeriod.createMany({
     data: [
-      { tenantId: a.id, metric: 'api_requests', period: '2031-05', value: 4321 },
-      { tenantId: a.id, metric: 'api_requests', period: '2031-04', value: 7 },
-      { tenantId: b.id, metric: 'api_requests', period: '2031-05', value: 99_999 },
+      { tenantId: a.id, metric: 'api_requests', ...month(5), value: 4321 },
+      { tenantId: a.id, metric: 'api_requests', ...month(4), value: 7 },
+      { tenantId: b.id, metric: 'api_requests', ...month(5), value: 99_999 },
     ],
   });
 });
@@ -103,9 +105,10 @@ describe('usageStats', () => {
     expect(await usageStats(a, { now: NOW, topEndpoints: 1 }).then((s) => s.topEndpoints.map((e) => e.requests))).toEqual([70]);
   });
 
-  it("reads this month's counter against the plan's quota", async () => {
-    expect((await usageStats(a, { now: NOW })).month).toEqual({ period: '2031-05', requests: 4321, quota: 1_000_000 });
-    expect((await usageStats(b, { now: NOW })).month).toEqual({ period: '2031-05', requests: 99_999, quota: 10_000 });
+  it("reads the billing period's usage meter against the plan's quota", async () => {
+    // a is on pro (100,000 a month); b on the test factories' default plan, enterprise (1,000,000).
+    expect((await usageStats(a, { now: NOW })).month).toEqual({ period: '2031-05', requests: 4321, quota: 100_000 });
+    expect((await usageStats(b, { now: NOW })).month).toEqual({ period: '2031-05', requests: 99_999, quota: 1_000_000 });
     expect((await usageStats(a, { now: new Date('2031-06-01T00:00:00Z') })).month.requests).toBe(0);
   });
 

@@ -10,9 +10,14 @@ export function uniqueSlug(prefix = 't'): string {
   return `${prefix}-${randomBytes(5).toString('hex')}`;
 }
 
-export async function createTenant(options: { slug?: string; name?: string; status?: TenantStatus } = {}) {
+/**
+ * A tenant on the enterprise plan unless `plan` says otherwise: most tests exercise features
+ * (webhooks, custom domains, OAuth apps, branding, API keys…) that plans gate, and are not
+ * about plans. Tests of plan limits pass the plan they are about (e.g. plan: 'free').
+ */
+export async function createTenant(options: { slug?: string; name?: string; status?: TenantStatus; plan?: string } = {}) {
   const slug = options.slug ?? uniqueSlug();
-  return db.tenant.create({ data: { slug, name: options.name ?? `Tenant ${slug}`, status: options.status ?? 'active', branding: { create: {} } } });
+  return db.tenant.create({ data: { slug, name: options.name ?? `Tenant ${slug}`, status: options.status ?? 'active', plan: options.plan ?? 'enterprise', branding: { create: {} } } });
 }
 
 export async function createMember(tenantId: string, role: Role = 'member', email = `${uniqueSlug('u')}@example.test`) {

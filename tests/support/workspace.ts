@@ -4,9 +4,9 @@ import { toAppError, type AppError } from '../../lib/http/problem.ts';
 import type { TenantContext } from '../../lib/tenancy/tenant-context.ts';
 import { contextOf, createMember, createTenant, memberOf } from './factories.ts';
 
-/** A fresh tenant, as services see it. */
-export async function workspace(): Promise<TenantContext> {
-  return contextOf((await createTenant()).id);
+/** A fresh tenant, as services see it (on the enterprise plan unless `plan` says otherwise). */
+export async function workspace(options: { plan?: string } = {}): Promise<TenantContext> {
+  return contextOf((await createTenant(options)).id);
 }
 
 /** A new user with this role in the tenant, as services see them. */

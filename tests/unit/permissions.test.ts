@@ -13,6 +13,7 @@ const EXPECTED: Record<Permission, string[]> = {
   'settings.manage': ['owner', 'admin'],
   'integrations.manage': ['owner', 'admin'],
   'audit.read': ['owner', 'admin'],
+  'billing.manage': ['owner'],
   'owners.manage': ['owner'],
   'tenant.delete': ['owner'],
 };

@@ -21,6 +21,10 @@ export default function PlatformSignInPage() {
         <Link href="/operator/signin" className="font-semibold text-brand underline">
           here
         </Link>
+        , resellers{' '}
+        <Link href="/reseller/signin" className="font-semibold text-brand underline">
+          here
+        </Link>
         .
       </p>
     </section>

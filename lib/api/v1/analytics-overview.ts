@@ -1,4 +1,5 @@
 import type { Member } from '../../auth/session.ts';
+import { requireFeature } from '../../billing/entitlements.ts';
 import { tenantDb } from '../../db/tenant-db.ts';
 import { goalCompletionsByWeek } from '../../goals/goal-dashboard.ts';
 import { habitCompletionsByWeek } from '../../habits/habit-dashboard.ts';
@@ -12,6 +13,7 @@ const WEEKS = 12;
 
 /** The key creator's goals and habits in numbers; weekly series come from the dashboard services. */
 export async function analyticsOverview(tenant: TenantContext, member: Member, now: Date = new Date()): Promise<AnalyticsOverview> {
+  await requireFeature(tenant, 'analytics');
   const scoped = tenantDb(tenant.id);
   const today = localDateIn(tenant.timeZone, now);
   const logsSince = (days: number) => scoped.habitLog.count({ where: { userId: member.userId, date: { gte: toDbDate(addDays(today, 1 - days)), lte: toDbDate(today) } } });

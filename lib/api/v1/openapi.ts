@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SCOPE_DESCRIPTIONS } from '../../api-keys/scopes.ts';
+import { PLAN_CATALOG } from '../../billing/plan-catalog.ts';
 import { config } from '../../config/env.ts';
 import { envelopeSchema, eventTypeDocs, exampleEnvelope, WEBHOOK_HEADERS } from '../../events/event-catalog-docs.ts';
 import { MAX_ATTEMPTS, RETRY_DELAYS_SECONDS } from '../../webhooks/retry-schedule.ts';
@@ -60,13 +61,13 @@ const REQUESTS: Record<string, z.ZodType> = { GoalCreate, GoalUpdate, HabitCreat
 const PROBLEMS: Record<ProblemStatus | 401 | 403 | 429, { name: string; description: string }> = {
   400: { name: 'BadRequest', description: 'The body is not valid JSON, or is empty (code bad_request).' },
   401: { name: 'Unauthorized', description: 'No key, a malformed, unknown, revoked, expired or rotated-out key, or a key of another workspace (codes unauthorized, invalid_api_key, api_key_revoked, api_key_expired, api_key_rotated, wrong_workspace).' },
-  403: { name: 'Forbidden', description: 'The key lacks the scope (insufficient_scope, naming it), is used from an address outside its IP allowlist (ip_not_allowed), the workspace is suspended, or the key’s creator may not do this (forbidden).' },
+  403: { name: 'Forbidden', description: 'The key lacks the scope (insufficient_scope, naming it), is used from an address outside its IP allowlist (ip_not_allowed), the workspace is suspended, the workspace’s plan does not include this (plan_upgrade_required: API keys need Basic or above, analytics Basic, webhooks Pro), or the key’s creator may not do this (forbidden).' },
   404: { name: 'NotFound', description: 'No such resource that you can see (code not_found). Ids of other workspaces, and resources hidden from the key’s creator, answer the same.' },
   409: { name: 'Conflict', description: 'Idempotency-Key reused with another request (idempotency_key_reused) or still in progress (idempotency_key_in_progress, with Retry-After), or a state conflict (conflict), e.g. a day logged twice.' },
   413: { name: 'PayloadTooLarge', description: 'The body is larger than 1 MB (code payload_too_large).' },
   415: { name: 'UnsupportedMediaType', description: 'The body is not sent as application/json (code unsupported_media_type).' },
   422: { name: 'ValidationFailed', description: 'A field, query parameter or header is invalid or unknown; `errors` names each one (code validation_failed).' },
-  429: { name: 'RateLimited', description: 'The key’s rate limit is used up (code rate_limited); retry after Retry-After seconds.' },
+  429: { name: 'RateLimited', description: 'The key’s rate limit is used up (code rate_limited), or a Free workspace used its monthly request quota (code quota_exceeded, until the period ends); retry after Retry-After seconds.' },
 };
 
 const rateLimitHeaders = {
@@ -204,6 +205,8 @@ const DESCRIPTION = `The Waypoint REST API reads and changes goals and habits in
 **Errors** are \`application/problem+json\` with a stable \`code\` and, for invalid input, \`errors\` per field.
 
 **Rate limits** apply per key, by its tier (burst, per hour and per day). Every answer carries \`RateLimit-Limit\`, \`RateLimit-Remaining\` and \`RateLimit-Reset\`; a 429 carries \`Retry-After\`.
+
+**Plans.** API keys come with the Basic plan and above; on the Free plan the API answers the OAuth apps a workspace's members connect. Each plan includes a number of requests per billing period (${PLAN_CATALOG.map((plan) => `${plan.name} ${plan.limits.apiRequestsPerMonth.toLocaleString('en-US')}`).join(', ')} a month): Free stops there with 429 quota_exceeded, the paid plans go on and bill each further 1,000 requests.
 
 **Webhooks.** Endpoints (managed under Webhooks, with the \`webhooks:manage\` scope) receive events as signed POSTs, described in this document's \`webhooks\` section: one JSON envelope \`{ id, type, created_at, tenant_id, data, api_version }\` per event, signed the Standard Webhooks way (\`webhook-id\`, \`webhook-timestamp\`, \`webhook-signature\`), so any Standard Webhooks library verifies them.`;
 

@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { UpgradeNotice } from '@/components/billing/upgrade-notice';
 import { TopEndpoints } from '@/components/developers/top-endpoints';
 import { UsageChart } from '@/components/developers/usage-chart';
 import { UsageSummary } from '@/components/developers/usage-summary';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { usageStatsFor } from '@/lib/api/usage-stats';
+import { featureLock } from '@/lib/billing/entitlements';
 import { requireMember } from '@/lib/members/require-member';
 import { requireTenant } from '@/lib/tenancy/current-tenant';
 
@@ -14,7 +16,7 @@ export const metadata: Metadata = { title: 'Developers' };
 export default async function DevelopersPage({ params }: { params: Promise<{ tenant: string }> }) {
   const tenant = await requireTenant((await params).tenant);
   const member = await requireMember(tenant);
-  const stats = await usageStatsFor(tenant, member);
+  const [stats, analyticsLock] = await Promise.all([usageStatsFor(tenant, member), featureLock(tenant, 'analytics')]);
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -33,13 +35,25 @@ export default async function DevelopersPage({ params }: { params: Promise<{ ten
           </Link>
         </div>
       </div>
-      <UsageSummary stats={stats} />
-      <Card title="Requests per day">
-        <UsageChart days={stats.days} />
-      </Card>
-      <Card title="Top endpoints">
-        <TopEndpoints endpoints={stats.topEndpoints} />
-      </Card>
+      {analyticsLock ? (
+        <>
+          {/* The quota still applies (and shows); the charts are the plan's API analytics. */}
+          <p className="text-sm text-slate-700" data-testid="usage-month">
+            {stats.month.requests.toLocaleString('en-US')} of {stats.month.quota.toLocaleString('en-US')} API requests used in {stats.month.period}.
+          </p>
+          <UpgradeNotice lock={analyticsLock} />
+        </>
+      ) : (
+        <>
+          <UsageSummary stats={stats} />
+          <Card title="Requests per day">
+            <UsageChart days={stats.days} />
+          </Card>
+          <Card title="Top endpoints">
+            <TopEndpoints endpoints={stats.topEndpoints} />
+          </Card>
+        </>
+      )}
     </div>
   );
 }

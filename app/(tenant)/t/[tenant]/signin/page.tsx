@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { localCallbackUrl } from '@/lib/auth/callback-url';
 import { getCurrentMember } from '@/lib/auth/session';
+import { tenantOffersSso } from '@/lib/sso/sso-discovery';
 import { requireTenant } from '@/lib/tenancy/current-tenant';
 
 export const metadata: Metadata = { title: 'Sign in' };
@@ -13,10 +14,17 @@ function linkError(code: string | string[] | undefined, tenantName: string): str
   if (code === 'Verification') return 'This sign-in link has expired or was already used. Ask for a new one.';
   if (code === 'AccessDenied') return `This account is not a member of ${tenantName}.`;
   if (code === 'EmailSignin') return 'We could not send a sign-in link. Try again.';
+  if (code === 'SsoRequired') return ssoRequiredMessage(tenantName);
+  if (code === 'SsoNotConfigured') return `Single sign-on is not set up for this email address at ${tenantName}. Sign in with your password instead.`;
+  if (code === 'SsoEmailMissing') return 'Enter your work email, then choose “Continue with SSO”.';
   return 'Sign-in failed. Try again.';
 }
 
-type SearchParams = Promise<{ 'check-email'?: string | string[]; error?: string | string[]; callbackUrl?: string | string[] }>;
+function ssoRequiredMessage(tenantName: string): string {
+  return `${tenantName} requires single sign-on for your email address. Use “Continue with SSO”.`;
+}
+
+type SearchParams = Promise<{ 'check-email'?: string | string[]; error?: string | string[]; callbackUrl?: string | string[]; email?: string | string[] }>;
 
 export default async function TenantSignInPage({ params, searchParams }: { params: Promise<{ tenant: string }>; searchParams: SearchParams }) {
   const tenant = await requireTenant((await params).tenant);
@@ -37,6 +45,9 @@ export default async function TenantSignInPage({ params, searchParams }: { param
         magicLink
         linkSent={query['check-email'] !== undefined}
         initialError={linkError(query.error, tenant.name)}
+        sso={await tenantOffersSso(tenant)}
+        ssoRequiredMessage={ssoRequiredMessage(tenant.name)}
+        initialEmail={typeof query.email === 'string' ? query.email.slice(0, 254) : ''}
       />
     </section>
   );

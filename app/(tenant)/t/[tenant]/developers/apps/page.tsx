@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { UpgradeNotice } from '@/components/billing/upgrade-notice';
 import { OAuthAppsPanel } from '@/components/oauth/oauth-apps-panel';
 import { appScopeOptions } from '@/components/oauth/scope-options';
+import { featureLock } from '@/lib/billing/entitlements';
 import { requireMember } from '@/lib/members/require-member';
 import { listOAuthApps } from '@/lib/oauth/apps';
 import { requireTenant } from '@/lib/tenancy/current-tenant';
@@ -24,6 +26,7 @@ export default async function OAuthAppsPage({ params }: { params: Promise<{ tena
           for them, within the scopes they allowed.
         </p>
       </div>
+      <UpgradeNotice lock={await featureLock(tenant, 'oauth_apps')} />
       <OAuthAppsPanel initial={await listOAuthApps(tenant, member)} scopes={appScopeOptions()} />
     </div>
   );

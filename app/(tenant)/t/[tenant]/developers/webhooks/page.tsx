@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { UpgradeNotice } from '@/components/billing/upgrade-notice';
 import { Card } from '@/components/ui/card';
 import { EventCatalog } from '@/components/webhooks/event-catalog';
 import { WebhooksPanel } from '@/components/webhooks/webhooks-panel';
+import { featureLock } from '@/lib/billing/entitlements';
 import { eventTypesByResource } from '@/lib/events/event-catalog-docs';
 import { requireMember } from '@/lib/members/require-member';
 import { requireTenant } from '@/lib/tenancy/current-tenant';
@@ -29,6 +31,8 @@ export default async function WebhooksPage({ params }: { params: Promise<{ tenan
           .
         </p>
       </div>
+      {/* Without the feature, existing endpoints can still be seen, switched off and deleted. */}
+      <UpgradeNotice lock={await featureLock(tenant, 'webhooks')} />
       <WebhooksPanel initial={await listEndpoints(tenant, member)} groups={groups} />
       <Card title="Event catalog" description="Every event an endpoint can receive, with an example of the body we send.">
         <EventCatalog groups={catalog} level={3} />

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
+import { UpgradeNotice } from '@/components/billing/upgrade-notice';
 import { BrandingForm } from '@/components/settings/branding-form';
 import { Card } from '@/components/ui/card';
+import { featureLock } from '@/lib/billing/entitlements';
 import { tenantDb } from '@/lib/db/tenant-db';
 import { requireMember } from '@/lib/members/require-member';
 import { requireTenant } from '@/lib/tenancy/current-tenant';
@@ -11,11 +13,20 @@ export default async function BrandingSettingsPage({ params }: { params: Promise
   const tenant = await requireTenant((await params).tenant);
   await requireMember(tenant, 'settings.manage');
   // The stored values (the cached tenant context holds defaults merged in).
-  const stored = await tenantDb(tenant.id).branding.findUnique({ where: { tenantId: tenant.id } });
-  const terms = (stored?.terminology ?? {}) as Record<string, string>;
+  const [stored, brandingLock, poweredByLock] = await Promise.all([
+    tenantDb(tenant.id).branding.findUnique({ where: { tenantId: tenant.id } }),
+    featureLock(tenant, 'custom_branding'),
+    featureLock(tenant, 'hide_powered_by'),
+  ]);
+  // Without custom branding the workspace is served the defaults, and the form starts from them
+  // (the stored brand is kept for when the plan includes it again).
+  const brand = brandingLock ? null : stored;
+  const terms = (brand?.terminology ?? {}) as Record<string, string>;
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-bold text-slate-900">Branding</h1>
+      <UpgradeNotice lock={brandingLock} />
+      {brandingLock ? null : <UpgradeNotice lock={poweredByLock} />}
       <Card>
         <BrandingForm
           tenantName={tenant.name}
@@ -25,13 +36,13 @@ export default async function BrandingSettingsPage({ params }: { params: Promise
             primaryColor: tenant.branding.primaryColor,
             secondaryColor: tenant.branding.secondaryColor,
             accentColor: tenant.branding.accentColor,
-            customCss: stored?.customCss ?? '',
+            customCss: brand?.customCss ?? '',
             terminology: { goal: terms.goal ?? '', goals: terms.goals ?? '', habit: terms.habit ?? '', habits: terms.habits ?? '', team: terms.team ?? '', teams: terms.teams ?? '' },
-            emailFromName: stored?.emailFromName ?? '',
+            emailFromName: brand?.emailFromName ?? '',
             supportEmail: stored?.supportEmail ?? '',
             termsUrl: stored?.termsUrl ?? '',
             privacyUrl: stored?.privacyUrl ?? '',
-            hidePoweredBy: stored?.hidePoweredBy ?? false,
+            hidePoweredBy: tenant.branding.hidePoweredBy,
           }}
         />
       </Card>

@@ -1,0 +1,163 @@
+import type { Metadata } from 'next';
+import { forbidden } from 'next/navigation';
+import { ChoosePlanButton, ManageBillingButton } from '@/components/billing/plan-actions';
+import { formatCount } from '@/components/developers/format';
+import { Card } from '@/components/ui/card';
+import { billingOverview, type PlanCard } from '@/lib/billing/overview';
+import { can } from '@/lib/members/permissions';
+import { requireMember } from '@/lib/members/require-member';
+import { requireTenant } from '@/lib/tenancy/current-tenant';
+import { isServable } from '@/lib/tenancy/tenant-context';
+
+export const metadata: Metadata = { title: 'Billing' };
+export const dynamic = 'force-dynamic';
+
+type Search = Record<string, string | string[] | undefined>;
+
+function dollars(cents: number): string {
+  return cents === 0 ? '$0' : `$${(cents / 100).toLocaleString('en-US', { minimumFractionDigits: cents % 100 ? 2 : 0 })}`;
+}
+
+const day = (iso: string) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso));
+
+function actionLabel(plan: PlanCard, currentPriceCents: number, subscribed: boolean): string {
+  if (!plan.purchasable) return `Downgrade to ${plan.name}`;
+  if (!subscribed) return 'Subscribe';
+  return plan.priceCents > currentPriceCents ? 'Upgrade' : 'Change plan';
+}
+
+// Owners manage billing; admins see it read-only. A suspended workspace still serves this
+// page (proxy.ts), to its owners only, so they can pay.
+export default async function BillingPage({ params, searchParams }: { params: Promise<{ tenant: string }>; searchParams: Promise<Search> }) {
+  const tenant = await requireTenant((await params).tenant);
+  const member = await requireMember(tenant, 'settings.manage');
+  const isOwner = can(member.role, 'billing.manage');
+  if (!isServable(tenant.status) && !isOwner) forbidden();
+  const overview = await billingOverview(tenant);
+  const { checkout } = await searchParams;
+  const subscribed = overview.subscription.status !== null && ['trialing', 'active', 'past_due'].includes(overview.subscription.status);
+  const usedRatio = overview.usage.quota === 0 ? 1 : Math.min(1, overview.usage.requests / overview.usage.quota);
+  const canAct = isOwner && overview.configured;
+
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="text-2xl font-bold text-slate-900">Billing</h1>
+
+      {checkout === 'success' ? (
+        <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          Thank you! Your subscription is being confirmed by Stripe; the new plan shows here within a few seconds.
+        </p>
+      ) : checkout === 'canceled' ? (
+        <p role="status" className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-700">
+          Checkout was canceled. Nothing was charged.
+        </p>
+      ) : null}
+
+      {!overview.configured ? (
+        <section data-testid="billing-not-configured" className="rounded-lg border border-slate-300 bg-slate-50 p-4 text-sm text-slate-700">
+          <p className="font-semibold text-slate-900">Billing is not configured</p>
+          <p className="mt-1">
+            Online payment is not set up on this server, so plans cannot be bought here. The platform operator can change this workspace&apos;s plan; contact them to upgrade.
+          </p>
+        </section>
+      ) : null}
+
+      {overview.subscription.unpaidInvoice ? (
+        <section role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-800">
+          <p className="font-semibold">A payment failed</p>
+          <p className="mt-1">An invoice is unpaid. Update the card under Manage billing to keep {tenant.name} running.</p>
+        </section>
+      ) : null}
+
+      <Card title="Current plan">
+        <dl className="grid gap-4 sm:grid-cols-3">
+          <div>
+            <dt className="text-sm text-slate-600">Plan</dt>
+            <dd className="mt-1 text-xl font-bold text-slate-900" data-testid="current-plan">
+              {overview.plan.name}
+            </dd>
+            <dd className="text-sm text-slate-600">{dollars(overview.plan.priceCents)} a month</dd>
+          </div>
+          <div>
+            <dt className="text-sm text-slate-600">Status</dt>
+            <dd className="mt-1 font-semibold text-slate-900" data-testid="billing-status">
+              {overview.subscription.status ?? (overview.plan.priceCents === 0 ? 'free' : 'set by the operator')}
+            </dd>
+            {overview.subscription.currentPeriodEnd ? (
+              <dd className="text-sm text-slate-600">
+                {overview.subscription.cancelAtPeriodEnd ? 'Ends' : 'Renews'} on {day(overview.subscription.currentPeriodEnd)}
+              </dd>
+            ) : null}
+          </div>
+          <div>
+            <dt className="text-sm text-slate-600">Members</dt>
+            <dd className="mt-1 font-semibold text-slate-900" data-testid="billing-members">
+              {formatCount(overview.members.used)} of {formatCount(overview.members.limit)}
+            </dd>
+            <dd className="text-sm text-slate-600">pending invitations count too</dd>
+          </div>
+        </dl>
+
+        <div className="mt-6">
+          <p className="text-sm text-slate-600">
+            API requests from {day(overview.usage.periodStart)} to {day(new Date(new Date(overview.usage.periodEnd).getTime() - 1).toISOString())}
+          </p>
+          <p className="mt-1 text-lg font-semibold text-slate-900" data-testid="billing-usage">
+            {formatCount(overview.usage.requests)} of {formatCount(overview.usage.quota)}
+          </p>
+          <span className="mt-2 block h-2 overflow-hidden rounded-full bg-slate-200" aria-hidden>
+            <span className={`block h-full ${usedRatio >= 0.9 ? 'bg-red-500' : 'bg-brand'}`} style={{ width: `${usedRatio * 100}%` }} />
+          </span>
+          <p className="mt-2 text-sm text-slate-600" data-testid="billing-overage">
+            {overview.usage.hardLimit
+              ? 'The API stops answering (429) when the quota is used up, until the next period. Upgrade to raise it.'
+              : overview.usage.overage > 0
+                ? `${formatCount(overview.usage.overage)} requests over the quota so far, billed per 1,000 with your next invoice.`
+                : 'Requests beyond the quota are billed per 1,000 with your next invoice.'}
+          </p>
+        </div>
+
+        {canAct && overview.subscription.hasCustomer ? (
+          <div className="mt-6">
+            <ManageBillingButton />
+          </div>
+        ) : null}
+        {!isOwner ? <p className="mt-6 text-sm text-slate-600">Only owners can change the plan or manage billing.</p> : null}
+      </Card>
+
+      <section aria-label="Plans" className="grid gap-4 md:grid-cols-2 xl:grid-cols-4">
+        {overview.plans.map((plan) => (
+          <article key={plan.id} data-testid={`plan-${plan.id}`} className={`flex flex-col rounded-lg border bg-white p-5 shadow-sm ${plan.current ? 'border-brand ring-2 ring-brand' : 'border-slate-200'}`}>
+            <h2 className="text-lg font-semibold text-slate-900">{plan.name}</h2>
+            <p className="mt-1 text-2xl font-bold text-slate-900">
+              {dollars(plan.priceCents)}
+              <span className="text-sm font-normal text-slate-600"> / month</span>
+            </p>
+            <ul className="mt-4 flex flex-col gap-1 text-sm text-slate-700">
+              <li>Up to {formatCount(plan.limits.members)} members</li>
+              <li>{formatCount(plan.limits.apiRequestsPerMonth)} API requests a month</li>
+              <li>The core product: goals, habits, teams</li>
+              {plan.features.map((feature) => (
+                <li key={feature.feature} title={feature.description}>
+                  {feature.label}
+                </li>
+              ))}
+            </ul>
+            {!plan.current && plan.unlocks.length > 0 ? (
+              <p className="mt-4 text-sm text-slate-600">
+                <span className="font-semibold text-slate-800">Unlocks:</span> {plan.unlocks.join(', ')}
+              </p>
+            ) : null}
+            <div className="mt-auto pt-5">
+              {plan.current ? (
+                <p className="text-sm font-semibold text-brand">Your current plan</p>
+              ) : canAct ? (
+                <ChoosePlanButton plan={plan.id} planName={plan.name} label={actionLabel(plan, overview.plan.priceCents, subscribed)} />
+              ) : null}
+            </div>
+          </article>
+        ))}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import type { NextRequest } from 'next/server';
+import { processStripeEvent, verifyStripeEvent } from '@/lib/billing/stripe-webhook';
+import { readBytes } from '@/lib/http/read-bytes';
+import { withErrors } from '@/lib/http/wrappers';
+
+export const dynamic = 'force-dynamic';
+
+/** Stripe's events are small; anything much larger is not one. */
+const MAX_BODY_BYTES = 512 * 1024;
+
+/**
+ * Stripe's webhook endpoint, on the platform's root domain (or any host: proxy.ts passes it
+ * through untouched). The signature covers the raw bytes, so the body is read as is, never
+ * parsed before it is verified. 400 for a bad signature; 200 for an event handled now, a
+ * replay or one we ignore.
+ */
+export const POST = withErrors(async (req: NextRequest) => {
+  const raw = await readBytes(req, MAX_BODY_BYTES);
+  const event = verifyStripeEvent(raw, req.headers.get('stripe-signature'));
+  const outcome = await processStripeEvent(event);
+  return Response.json({ received: true, outcome }, { headers: { 'cache-control': 'no-store' } });
+});

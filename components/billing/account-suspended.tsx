@@ -1,0 +1,53 @@
+import { signInUrl } from '@/lib/auth/callback-url';
+import { brandCss } from '@/lib/branding/brand-style';
+import type { TenantContext } from '@/lib/tenancy/tenant-context';
+
+export const BILLING_PATH = '/settings/billing';
+
+/**
+ * The "account suspended" page of a workspace suspended for non-payment, in the workspace's
+ * brand. Owners are sent to the billing page to pay; everyone else is told who can.
+ */
+export function AccountSuspended({ tenant, viewer }: { tenant: TenantContext; viewer: 'owner' | 'member' | 'signed-out' }) {
+  const support = tenant.branding.supportEmail;
+  return (
+    <div className="flex min-h-screen flex-col bg-slate-50" data-tenant={tenant.slug}>
+      <style dangerouslySetInnerHTML={{ __html: brandCss(tenant.branding) }} />
+      {tenant.branding.customCss ? <style data-custom-css dangerouslySetInnerHTML={{ __html: tenant.branding.customCss }} /> : null}
+      <header className="bg-brand-secondary text-brand-secondary-fg">
+        <div className="mx-auto flex max-w-6xl items-center gap-3 px-6 py-3 text-lg font-bold">
+          {tenant.branding.logoUrl ? <img src={tenant.branding.logoUrl} alt="" height={32} className="h-8 w-auto" /> : null}
+          <span>{tenant.name}</span>
+        </div>
+      </header>
+      <main className="flex flex-1 items-center justify-center px-6 py-16">
+        <div className="max-w-lg text-center" data-testid="account-suspended">
+          <p className="text-sm font-semibold text-slate-500">403</p>
+          <h1 className="mt-2 text-3xl font-bold text-slate-900">Account suspended</h1>
+          <p className="mt-4 text-slate-600">
+            {tenant.name} is suspended because an invoice has not been paid. Nothing has been deleted: access comes back for everyone as soon as the invoice is paid.
+          </p>
+          {viewer === 'owner' ? (
+            <a href={BILLING_PATH} className="mt-6 inline-block rounded-md bg-brand px-4 py-2 font-semibold text-brand-fg">
+              Pay the invoice
+            </a>
+          ) : viewer === 'member' ? (
+            <p className="mt-4 text-slate-600">Only the workspace’s owners can pay it. Please ask one of them to open the billing page.</p>
+          ) : (
+            <>
+              <p className="mt-4 text-slate-600">Are you an owner of {tenant.name}? Sign in to pay the invoice.</p>
+              <a href={signInUrl(BILLING_PATH)} className="mt-6 inline-block rounded-md bg-brand px-4 py-2 font-semibold text-brand-fg">
+                Sign in to pay
+              </a>
+            </>
+          )}
+          {support ? (
+            <p className="mt-6 text-sm text-slate-600">
+              Questions? <a href={`mailto:${support}`} className="font-semibold underline">{support}</a>
+            </p>
+          ) : null}
+        </div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { FormAlert } from '@/components/ui/form-alert';
+import { api, ApiError } from '@/lib/http/api-client';
+
+type PlanChange = { kind: 'checkout'; url: string } | { kind: 'updated'; plan: string } | { kind: 'cancel_scheduled'; plan: string; at: string | null } | { kind: 'unchanged'; plan: string };
+
+function errorMessage(error: unknown): string {
+  return error instanceof ApiError ? error.message : 'Something went wrong. Try again.';
+}
+
+/** Subscribe to / change to one plan: Stripe Checkout for a first subscription, an in-place change otherwise. */
+export function ChoosePlanButton({ plan, planName, label }: { plan: string; planName: string; label: string }) {
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  async function choose() {
+    setPending(true);
+    setError(null);
+    setDone(null);
+    try {
+      const result = await api<PlanChange>('/api/app/billing/checkout', { method: 'POST', json: { plan } });
+      if (result.kind === 'checkout') {
+        window.location.assign(result.url);
+        return;
+      }
+      if (result.kind === 'updated') setDone(`Your plan is changing to ${planName}. It shows here as soon as Stripe confirms.`);
+      else if (result.kind === 'cancel_scheduled') setDone(`Your subscription ends${result.at ? ` on ${result.at.slice(0, 10)}` : ' at the end of the period'}; then the workspace moves to ${planName}.`);
+      else setDone(`You are already on ${planName}.`);
+      router.refresh();
+    } catch (caught) {
+      setError(errorMessage(caught));
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <div className="flex flex-col gap-2">
+      <Button type="button" onClick={choose} disabled={pending} aria-label={`${label}: ${planName}`}>
+        {pending ? 'Just a moment…' : label}
+      </Button>
+      <FormAlert message={error} />
+      {done ? (
+        <p role="status" className="text-sm text-emerald-700">
+          {done}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** Opens Stripe's customer portal (cards, invoices, cancelling). */
+export function ManageBillingButton() {
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function open() {
+    setPending(true);
+    setError(null);
+    try {
+      const { url } = await api<{ url: string }>('/api/app/billing/portal', { method: 'POST', json: {} });
+      window.location.assign(url);
+    } catch (caught) {
+      setError(errorMessage(caught));
+      setPending(false);
+    }
+  }
+
+  return (
+    <div className="flex flex-col gap-2">
+      <Button type="button" variant="secondary" onClick={open} disabled={pending}>
+        {pending ? 'Opening…' : 'Manage billing'}
+      </Button>
+      <FormAlert message={error} />
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import type { CommissionLine } from '@/lib/resellers/dashboard';
+import { formatCents, formatRate } from '@/lib/resellers/money';
+
+/** Commission lines: own clients by name, overrides "via" the sub-reseller (never their client). */
+export function CommissionTable({ lines, caption }: { lines: CommissionLine[]; caption: string }) {
+  if (lines.length === 0) return <p className="text-sm text-slate-600">No commissions yet. They appear when a client&apos;s invoice is paid.</p>;
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm" data-testid="commission-table">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="text-slate-600">
+          <tr>
+            <th scope="col" className="py-2 pr-4">Date</th>
+            <th scope="col" className="py-2 pr-4">From</th>
+            <th scope="col" className="py-2 pr-4">Plan</th>
+            <th scope="col" className="py-2 pr-4 text-right">Sale</th>
+            <th scope="col" className="py-2 pr-4 text-right">Rate</th>
+            <th scope="col" className="py-2 pr-4 text-right">Commission</th>
+            <th scope="col" className="py-2">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((line) => (
+            <tr key={line.id} className="border-t border-slate-100">
+              <td className="py-2 pr-4 whitespace-nowrap">{line.createdAt.toISOString().slice(0, 10)}</td>
+              <td className="py-2 pr-4">
+                {line.clientName ?? `via ${line.viaResellerName ?? 'a sub-reseller'}`}
+                {line.kind === 'reversal' ? <span className="ml-2 rounded bg-red-50 px-1.5 py-0.5 text-xs text-red-700">refund</span> : null}
+              </td>
+              <td className="py-2 pr-4">{line.planId ?? '—'}</td>
+              <td className="py-2 pr-4 text-right tabular-nums">{formatCents(line.saleCents)}</td>
+              <td className="py-2 pr-4 text-right tabular-nums">{formatRate(line.rateBps)}</td>
+              <td className="py-2 pr-4 text-right font-medium tabular-nums">{formatCents(line.amountCents)}</td>
+              <td className="py-2">{line.status}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+'use client';
+
+import { signIn } from 'next-auth/react';
+import type { FormEvent } from 'react';
+import { Button } from '@/components/ui/button';
+import { FormAlert } from '@/components/ui/form-alert';
+import { TextField } from '@/components/ui/text-field';
+import { useFormSubmit } from '@/components/ui/use-form-submit';
+import { api } from '@/lib/http/api-client';
+
+/** Accepts a reseller invitation, then signs in on the root domain with the same password. */
+export function ResellerWelcomeForm({ token, email, existingAccount }: { token: string; email: string; existingAccount: boolean }) {
+  const { errors, alert, pending, submit } = useFormSubmit();
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const password = String(form.get('password') ?? '');
+    const name = String(form.get('name') ?? '');
+    void submit(async () => {
+      await api(`/api/reseller/invitations/${encodeURIComponent(token)}/accept`, { method: 'POST', json: existingAccount ? { password } : { name, password } });
+      const result = await signIn('credentials', { email, password, redirect: false });
+      window.location.assign(result?.ok && !result.error ? '/reseller' : '/reseller/signin');
+    });
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="mt-6 flex flex-col gap-4" aria-label="Set up your reseller account">
+      <FormAlert message={alert} />
+      <TextField label="Email" name="email" type="email" value={email} readOnly />
+      {existingAccount ? null : <TextField label="Your name" name="name" autoComplete="name" required error={errors.name} />}
+      <TextField
+        label={existingAccount ? 'Your Waypoint password' : 'Choose a password'}
+        name="password"
+        type="password"
+        autoComplete={existingAccount ? 'current-password' : 'new-password'}
+        required
+        error={errors.password}
+        hint={existingAccount ? undefined : 'At least 10 characters.'}
+      />
+      <Button type="submit" disabled={pending}>
+        {pending ? 'Setting up…' : 'Continue'}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,67 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { FormAlert } from '@/components/ui/form-alert';
+import { SelectField } from '@/components/ui/select-field';
+import { TextField } from '@/components/ui/text-field';
+import { ApiError } from '@/lib/http/api-client';
+import { PROVIDER_LABELS, SCIM_PROVIDERS, type DirectoryView, type DirectoryWithToken, type ScimProvider } from '@/lib/scim/directory-schema';
+import { DirectoryItem } from './directory-item';
+import { DirectorySetup } from './directory-setup';
+import { fetchDirectories, postDirectory, scimKeys } from './scim-requests';
+
+const PROVIDER_OPTIONS = SCIM_PROVIDERS.map((value) => ({ value, label: PROVIDER_LABELS[value] }));
+
+/** The workspace's directories, and the form that adds one (its token is shown once, here). */
+export function DirectoriesPanel({ initial, timeZone }: { initial: DirectoryView[]; timeZone: string }) {
+  const client = useQueryClient();
+  const { data: directories } = useQuery({ queryKey: scimKeys.list, queryFn: fetchDirectories, initialData: initial });
+  const [name, setName] = useState('');
+  const [provider, setProvider] = useState<ScimProvider>('okta');
+  const [revealed, setRevealed] = useState<DirectoryWithToken | null>(null);
+  const [alert, setAlert] = useState<string | null>(null);
+
+  const create = useMutation({
+    mutationFn: postDirectory,
+    onSuccess: (result) => {
+      client.setQueryData<DirectoryView[]>(scimKeys.list, (rows) => [...(rows ?? []), result.directory]);
+      setName('');
+      setRevealed(result);
+    },
+  });
+  const fieldErrors = create.error instanceof ApiError ? create.error.fields : {};
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setAlert(null);
+    create.mutate({ name, provider });
+  }
+
+  return (
+    <div className="flex flex-col gap-6">
+      <FormAlert message={alert} />
+      {revealed ? <DirectorySetup directory={revealed.directory} token={revealed.token} onDone={() => setRevealed(null)} /> : null}
+      <Card title="Directories">
+        {directories.length === 0 ? <p className="text-sm text-slate-500">No directory yet. Add one below, then paste its base URL and token into your identity provider.</p> : null}
+        <ul className="flex flex-col gap-3">
+          {directories.map((directory) => (
+            <DirectoryItem key={directory.id} directory={directory} timeZone={timeZone} onRotated={setRevealed} onError={setAlert} />
+          ))}
+        </ul>
+      </Card>
+      <Card title="Add directory" description="Your identity provider creates, updates and deactivates people here through SCIM 2.0.">
+        <form onSubmit={onSubmit} noValidate className="flex flex-wrap items-end gap-3" aria-label="Add a directory">
+          <TextField label="Name" name="name" placeholder="Okta production" value={name} onChange={(e) => setName(e.target.value)} error={fieldErrors.name} className="min-w-64 flex-1" />
+          <SelectField label="Identity provider" name="provider" value={provider} onChange={(e) => setProvider(e.target.value as ScimProvider)} options={PROVIDER_OPTIONS} error={fieldErrors.provider} />
+          <Button type="submit" disabled={create.isPending}>
+            {create.isPending ? 'Adding…' : 'Add directory'}
+          </Button>
+        </form>
+        {create.error && !(create.error instanceof ApiError && Object.keys(create.error.fields).length > 0) ? <p className="mt-3 text-sm text-red-700">{create.error.message}</p> : null}
+      </Card>
+    </div>
+  );
+}

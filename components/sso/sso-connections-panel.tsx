@@ -1,0 +1,65 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { FormAlert } from '@/components/ui/form-alert';
+import { AddConnectionForm } from './add-connection-form';
+import { SSO_KEYS, ssoApi, type SsoConnectionRow } from './sso-requests';
+
+function formatDate(iso: string | null): string {
+  return iso ? new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' }) : 'unknown';
+}
+
+/** The workspace's SAML connections: details, "Test connection" (a real SP-initiated sign-in), delete, add. */
+export function SsoConnectionsPanel({ initial }: { initial: SsoConnectionRow[] }) {
+  const client = useQueryClient();
+  const { data } = useQuery({ queryKey: SSO_KEYS.connections, queryFn: ssoApi.connections, initialData: initial });
+  const [alert, setAlert] = useState<string | null>(null);
+  const refresh = () => client.invalidateQueries({ queryKey: SSO_KEYS.connections });
+  const remove = useMutation({ mutationFn: ssoApi.removeConnection, onSettled: refresh, onError: (error) => setAlert(error.message) });
+
+  return (
+    <div className="flex flex-col gap-6">
+      <FormAlert message={alert} />
+      {data.length === 0 ? <p className="text-sm text-slate-500">No SAML connection yet.</p> : null}
+      <ul className="flex flex-col gap-4">
+        {data.map((connection) => (
+          <li key={connection.id} className="rounded-lg border border-slate-200 p-4" data-testid={`sso-connection-${connection.name}`}>
+            <div className="flex flex-wrap items-start justify-between gap-3">
+              <div className="min-w-0">
+                <p className="font-semibold text-slate-900">{connection.name}</p>
+                <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-xs text-slate-600">
+                  <dt>IdP entity ID</dt>
+                  <dd className="font-mono break-all" data-testid="sso-connection-entity-id">
+                    {connection.idpEntityId ?? 'unknown'}
+                  </dd>
+                  <dt>Sign-in URL</dt>
+                  <dd className="font-mono break-all">{connection.idpSsoUrl ?? 'unknown'}</dd>
+                  <dt>Certificate expires</dt>
+                  <dd>{formatDate(connection.certificateValidTo)}</dd>
+                </dl>
+              </div>
+              <div className="flex gap-2">
+                {/* A plain form post: the browser leaves for the IdP and comes back signed in. */}
+                <form method="post" action="/api/sso/start">
+                  <input type="hidden" name="connectionId" value={connection.id} />
+                  <Button type="submit" variant="secondary" aria-label={`Test ${connection.name}`}>
+                    Test connection
+                  </Button>
+                </form>
+                <Button type="button" variant="ghost" onClick={() => remove.mutate(connection.id)} aria-label={`Delete ${connection.name}`}>
+                  Delete
+                </Button>
+              </div>
+            </div>
+          </li>
+        ))}
+      </ul>
+      <div className="border-t border-slate-100 pt-6">
+        <h3 className="mb-3 text-sm font-semibold text-slate-900">Add a connection</h3>
+        <AddConnectionForm onAdded={refresh} />
+      </div>
+    </div>
+  );
+}

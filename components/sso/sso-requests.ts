@@ -1,0 +1,42 @@
+import { api } from '@/lib/http/api-client';
+
+// The SSO settings page's calls to /api/app/sso/*; the shapes mirror lib/sso's views.
+
+export interface SsoDomainRow {
+  id: string;
+  domain: string;
+  verifiedAt: string | null;
+  record: { type: 'TXT'; name: string; value: string };
+}
+
+export interface SsoConnectionRow {
+  id: string;
+  name: string;
+  idpEntityId: string | null;
+  idpSsoUrl: string | null;
+  provider: string | null;
+  certificateValidTo: string | null;
+  createdAt: string;
+}
+
+export type MappableRole = 'admin' | 'member' | 'viewer';
+
+export interface SsoConfigValues {
+  requireSso: boolean;
+  roleAttribute: string;
+  roleMapping: { value: string; role: MappableRole }[];
+  defaultRole: string;
+}
+
+export const SSO_KEYS = { domains: ['sso', 'domains'], connections: ['sso', 'connections'] } as const;
+
+export const ssoApi = {
+  domains: () => api<{ domains: SsoDomainRow[] }>('/api/app/sso/domains').then((r) => r.domains),
+  addDomain: (domain: string) => api<SsoDomainRow>('/api/app/sso/domains', { method: 'POST', json: { domain } }),
+  verifyDomain: (id: string) => api<{ verified: boolean }>(`/api/app/sso/domains/${id}/verify`, { method: 'POST' }),
+  removeDomain: (id: string) => api(`/api/app/sso/domains/${id}`, { method: 'DELETE' }),
+  connections: () => api<{ connections: SsoConnectionRow[] }>('/api/app/sso/connections').then((r) => r.connections),
+  addConnection: (input: { name: string; metadataXml?: string; metadataUrl?: string }) => api<SsoConnectionRow>('/api/app/sso/connections', { method: 'POST', json: input }),
+  removeConnection: (id: string) => api(`/api/app/sso/connections/${id}`, { method: 'DELETE' }),
+  saveConfig: (values: SsoConfigValues) => api<SsoConfigValues>('/api/app/sso/config', { method: 'PUT', json: values }),
+};

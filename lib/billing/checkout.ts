@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import type Stripe from 'stripe';
+import type { Member } from '../auth/session.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { tenantOrigin } from '../config/env.ts';
+import { db } from '../db/client.ts';
+import { conflict, parseInput, validationFailed } from '../http/problem.ts';
+import { assertCan } from '../members/permissions.ts';
+import { resellerStripePriceFor } from '../resellers/prices.ts';
+import type { TenantContext } from '../tenancy/tenant-context.ts';
+import type { PlanDefinition } from './plan-catalog.ts';
+import { getPlan, isPlanId, listPlans } from './plans.ts';
+import { applyPlan, planChangeCommitted } from './set-plan.ts';
+import { priceIdsByLookupKey, requireStripe } from './stripe-client.ts';
+
+// Owners subscribe and change plans here; Stripe's webhooks then set the plan
+// (lib/billing/stripe-webhook.ts), so the workspace's plan is always what Stripe bills.
+//
+// - No subscription yet: a Checkout session (subscription mode) with the plan's monthly price
+//   and its metered overage price; the owner pays on Stripe and comes back to the billing page.
+// - Already subscribed: the subscription's prices are swapped in place (prorated), no second
+//   checkout and no second subscription. Stripe's customer.subscription.updated applies it.
+// - Free: the subscription is canceled at the end of the period (the plan stays until then).
+// - Cards, invoices and cancelling go through Stripe's customer portal.
+
+export const BILLING_PATH = '/settings/billing';
+
+/** Subscription states in which the workspace already has a subscription to change. */
+const LIVE = new Set(['trialing', 'active', 'past_due']);
+
+export type PlanChangeResult =
+  | { kind: 'checkout'; url: string }
+  | { kind: 'updated'; plan: string }
+  | { kind: 'cancel_scheduled'; plan: string; at: string | null }
+  | { kind: 'unchanged'; plan: string };
+
+const planChangeSchema = z.object({ plan: z.string().trim().min(1, 'Choose a plan.').max(40) }).strict();
+
+const actorOf = (member: Member) => ({ id: member.userId, email: member.email });
+
+function billingUrl(tenant: TenantContext, query = ''): string {
+  return `${tenantOrigin(tenant.slug)}${BILLING_PATH}${query}`;
+}
+
+/**
+ * The workspace's Stripe customer, created on first need. The idempotency key is the
+ * workspace's: two owners clicking at once get one customer.
+ */
+export async function ensureCustomer(tenant: TenantContext, actor: Member): Promise<string> {
+  const account = await db.billingAccount.findUnique({ where: { tenantId: tenant.id }, select: { stripeCustomerId: true } });
+  if (account?.stripeCustomerId) return account.stripeCustomerId;
+  const customer = await requireStripe().customers.create(
+    { name: tenant.name, email: actor.email, metadata: { tenantId: tenant.id, slug: tenant.slug } },
+    { idempotencyKey: `waypoint-customer:${tenant.id}` },
+  );
+  await db.billingAccount.upsert({
+    where: { tenantId: tenant.id },
+    create: { tenantId: tenant.id, stripeCustomerId: customer.id },
+    update: { stripeCustomerId: customer.id },
+  });
+  return customer.id;
+}
+
+/**
+ * The Stripe prices a workspace pays for a plan: its monthly price (its reseller's price when
+ * it is a reseller's client and the reseller priced the plan, else the list price) and, when
+ * billed, the metered overage price.
+ */
+async function pricesOf(tenant: TenantContext, plan: PlanDefinition): Promise<{ base: string; overage: string | null }> {
+  if (!plan.stripeLookupKey) throw validationFailed({ plan: `The ${plan.name} plan is not sold through Stripe.` });
+  const keys = [plan.stripeLookupKey, ...(plan.overageLookupKey ? [plan.overageLookupKey] : [])];
+  const [ids, resellerPrice] = await Promise.all([priceIdsByLookupKey(keys), resellerStripePriceFor(tenant, plan.id)]);
+  return { base: resellerPrice ?? ids.get(plan.stripeLookupKey)!, overage: plan.overageLookupKey ? ids.get(plan.overageLookupKey)! : null };
+}
+
+async function startCheckout(tenant: TenantContext, actor: Member, plan: PlanDefinition): Promise<string> {
+  const customer = await ensureCustomer(tenant, actor);
+  const prices = await pricesOf(tenant, plan);
+  const session = await requireStripe().checkout.sessions.create(
+    {
+      mode: 'subscription',
+      customer,
+      client_reference_id: tenant.id,
+      metadata: { tenantId: tenant.id, plan: plan.id },
+      subscription_data: { metadata: { tenantId: tenant.id, plan: plan.id } },
+      // Metered prices take no quantity: usage is reported as meter events.
+      line_items: [{ price: prices.base, quantity: 1 }, ...(prices.overage ? [{ price: prices.overage }] : [])],
+      success_url: billingUrl(tenant, '?checkout=success'),
+      cancel_url: billingUrl(tenant, '?checkout=canceled'),
+    },
+    // A double click within the same minute gets the same session.
+    { idempotencyKey: `waypoint-checkout:${tenant.id}:${plan.id}:${Math.floor(Date.now() / 60_000)}` },
+  );
+  if (!session.url) throw conflict('Stripe did not return a checkout page. Try again.');
+  return session.url;
+}
+
+/** Swaps the subscription's prices for the plan's (the webhook that follows applies the plan). */
+async function switchSubscription(tenant: TenantContext, subscriptionId: string, plan: PlanDefinition): Promise<void> {
+  const stripe = requireStripe();
+  const prices = await pricesOf(tenant, plan);
+  const subscription = await stripe.subscriptions.retrieve(subscriptionId, { expand: ['items.data.price'] });
+  const plans = await listPlans();
+  const baseKeys = new Set(plans.map((p) => p.stripeLookupKey).filter(Boolean));
+  const overageKeys = new Set(plans.map((p) => p.overageLookupKey).filter(Boolean));
+  const items: Stripe.SubscriptionUpdateParams.Item[] = [];
+  let baseSeen = false;
+  let overageSeen = false;
+  for (const item of subscription.items.data) {
+    const key = item.price.lookup_key;
+    const isOverage = key !== null && overageKeys.has(key);
+    const isBase = !isOverage && (key === null || baseKeys.has(key) || item.price.metadata?.waypoint_plan !== undefined);
+    if (isOverage && !overageSeen) {
+      overageSeen = true;
+      items.push(prices.overage ? { id: item.id, price: prices.overage } : { id: item.id, deleted: true });
+    } else if (isBase && !baseSeen) {
+      baseSeen = true;
+      items.push({ id: item.id, price: prices.base, quantity: 1 });
+    }
+  }
+  if (!baseSeen) items.push({ price: prices.base, quantity: 1 });
+  if (!overageSeen && prices.overage) items.push({ price: prices.overage });
+  await stripe.subscriptions.update(subscriptionId, {
+    items,
+    cancel_at_period_end: false,
+    proration_behavior: 'create_prorations',
+    metadata: { plan: plan.id },
+  });
+}
+
+/**
+ * An owner picks a plan: Checkout for a first subscription, an in-place change otherwise, a
+ * cancellation at period end for free. Audited; the plan itself changes when Stripe confirms.
+ */
+export async function changePlan(tenant: TenantContext, actor: Member, input: unknown, ip: string | null = null): Promise<PlanChangeResult> {
+  assertCan(actor.role, 'billing.manage', 'Only owners can change the plan.');
+  const { plan: planId } = parseInput(planChangeSchema, input);
+  if (!(await isPlanId(planId))) throw validationFailed({ plan: 'There is no such plan.' });
+  requireStripe();
+  const plan = await getPlan(planId);
+  const account = await db.billingAccount.findUnique({ where: { tenantId: tenant.id } });
+  const subscribed = Boolean(account?.stripeSubscriptionId && account.subscriptionStatus && LIVE.has(account.subscriptionStatus));
+  const audit = (action: string, metadata: Record<string, string | null>) =>
+    db.$transaction((tx) => recordAudit(tx, { tenantId: tenant.id, actor: actorOf(actor), action, target: { type: 'tenant', id: tenant.id }, ip, metadata: { from: tenant.plan, to: plan.id, ...metadata } }));
+
+  if (!plan.stripeLookupKey) {
+    if (subscribed) {
+      if (!account!.cancelAtPeriodEnd) await requireStripe().subscriptions.update(account!.stripeSubscriptionId!, { cancel_at_period_end: true });
+      await audit('billing.cancel_requested', { subscriptionId: account!.stripeSubscriptionId });
+      return { kind: 'cancel_scheduled', plan: plan.id, at: account!.currentPeriodEnd?.toISOString() ?? null };
+    }
+    // Nothing to cancel (e.g. a plan the operator set by hand): the plan changes at once.
+    const changed = await db.$transaction((tx) => applyPlan(tx, tenant.id, plan.id, { source: 'owner', actor: actorOf(actor), ip, metadata: { reason: 'no subscription to cancel' } }));
+    planChangeCommitted();
+    return changed ? { kind: 'updated', plan: plan.id } : { kind: 'unchanged', plan: plan.id };
+  }
+  if (subscribed) {
+    if (plan.id === tenant.plan && !account!.cancelAtPeriodEnd) return { kind: 'unchanged', plan: plan.id };
+    await switchSubscription(tenant, account!.stripeSubscriptionId!, plan);
+    await audit('billing.plan_change_requested', { subscriptionId: account!.stripeSubscriptionId });
+    return { kind: 'updated', plan: plan.id };
+  }
+  const url = await startCheckout(tenant, actor, plan);
+  await audit('billing.checkout_started', {});
+  return { kind: 'checkout', url };
+}
+
+/** A Stripe customer portal session (cards, invoices, cancelling), back to the billing page. */
+export async function openBillingPortal(tenant: TenantContext, actor: Member): Promise<{ url: string }> {
+  assertCan(actor.role, 'billing.manage', 'Only owners can manage billing.');
+  const customer = await ensureCustomer(tenant, actor);
+  const session = await requireStripe().billingPortal.sessions.create({ customer, return_url: billingUrl(tenant) });
+  return { url: session.url };
+}

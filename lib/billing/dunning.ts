@@ -1,0 +1,230 @@
+import { inngest } from '../../inngest/client.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { db } from '../db/client.ts';
+import type { Prisma } from '../db/generated/client.ts';
+import { sendEmail } from '../email/send-email.ts';
+import { jobsBackend } from '../jobs/backend.ts';
+import { enqueue } from '../jobs/queue.ts';
+import { loadTenantById } from '../tenancy/load-tenant.ts';
+import { clearLocalTenantCache, notifyTenantChanged } from '../tenancy/tenant-cache.ts';
+import { dunningEmail } from './dunning-email.ts';
+import { dunningStepDueAt, SCHEDULED_DUNNING_STEPS, type DunningStep } from './dunning-schedule.ts';
+
+// Dunning: what happens when a workspace's invoice cannot be paid.
+//
+//   invoice.payment_failed ─► startDunning: BillingAccount.unpaidInvoiceId/pastDueSince, the
+//                             day-0 email at once, and days 3, 7 and 14 scheduled
+//   day 3, day 7           ─► reminder emails to the owners and the billing contacts
+//   day 14                 ─► the workspace is suspended for non-payment (and told so)
+//   invoice.paid           ─► stopDunning: the invoice is cleared, pending steps do nothing,
+//                             and a workspace suspended for non-payment is reactivated
+//
+// Every step is runDunningStep(tenantId, invoiceId, step), whichever queue runs it: pg-boss
+// jobs 'billing.dunning_step' (one per step, delayed), or the Inngest function
+// inngest/billing-dunning.ts (sleeps between steps, cancelled by 'billing.invoice_paid').
+// A step first checks, under a lock on the billing account, that its invoice is still the
+// unpaid one, so a step that fires after the invoice was paid does nothing; then it records a
+// DunningNotice, unique per (invoice, step), so a duplicated or retried step sends nothing twice.
+//
+// The schema has no "suspension reason" on Tenant: a DunningNotice with step "suspended" for
+// the account's unpaid invoice is the record that *we* suspended the workspace, so paying
+// reactivates only a workspace that dunning suspended, never one an operator suspended.
+
+/** Inngest event that starts a dunning sequence (inngest/billing-dunning.ts). */
+export const DUNNING_STARTED_EVENT = 'billing.dunning_started';
+/** Inngest event sent when the unpaid invoice is paid: cancels the sleeping sequence. */
+export const INVOICE_PAID_EVENT = 'billing.invoice_paid';
+
+export interface DunningStartedData {
+  tenantId: string;
+  invoiceId: string;
+  /** ISO time the payment first failed: the steps are due 3, 7 and 14 days after it. */
+  since: string;
+}
+
+export type DunningStepResult =
+  | { outcome: 'sent'; step: DunningStep; recipients: number }
+  /** The invoice was paid (or another one is being dunned): nothing to do. */
+  | { outcome: 'stopped'; step: DunningStep }
+  /** This step already ran for this invoice. */
+  | { outcome: 'already_sent'; step: DunningStep }
+  /** Day 14 for a workspace that is already suspended or canceled for another reason. */
+  | { outcome: 'skipped'; step: DunningStep; reason: string };
+
+interface AccountRow {
+  unpaidInvoiceId: string | null;
+  pastDueSince: Date | null;
+}
+
+/** The billing account's dunning fields, locked until the transaction ends (created if missing). */
+async function lockAccount(tx: Prisma.TransactionClient, tenantId: string, create: boolean): Promise<AccountRow | null> {
+  if (create) {
+    await tx.$executeRaw`INSERT INTO "BillingAccount" ("tenantId", "updatedAt") VALUES (${tenantId}, now()) ON CONFLICT ("tenantId") DO NOTHING`;
+  }
+  const [row] = await tx.$queryRaw<AccountRow[]>`
+    SELECT "unpaidInvoiceId", "pastDueSince" FROM "BillingAccount" WHERE "tenantId" = ${tenantId} FOR UPDATE`;
+  return row ?? null;
+}
+
+/**
+ * On invoice.payment_failed. Idempotent: the same invoice failing again (Stripe retries the
+ * charge) keeps the original clock and sends nothing twice. While one invoice is being dunned,
+ * another failing invoice does not restart the clock; if the first is paid while the second is
+ * still open, Stripe's next failed retry of the second starts a sequence for it.
+ */
+export async function startDunning({ tenantId, invoiceId, at }: { tenantId: string; invoiceId: string; at: Date }): Promise<void> {
+  const since = await db.$transaction(async (tx) => {
+    const account = await lockAccount(tx, tenantId, true);
+    if (!account) throw new Error(`billing: no billing account for tenant ${tenantId}`);
+    if (account.unpaidInvoiceId === invoiceId) return account.pastDueSince ?? at;
+    if (account.unpaidInvoiceId) return null;
+    await tx.billingAccount.update({ where: { tenantId }, data: { unpaidInvoiceId: invoiceId, pastDueSince: at } });
+    await recordAudit(tx, { tenantId, actor: null, action: 'billing.dunning_started', target: { type: 'invoice', id: invoiceId }, metadata: { pastDueSince: at.toISOString() } });
+    return at;
+  });
+  if (!since) {
+    console.log(`billing: invoice ${invoiceId} of tenant ${tenantId} failed while another invoice is being dunned; keeping that sequence`);
+    return;
+  }
+  // Scheduled before day 0 runs, and again on every repeat (keyed, so a no-op): a crash
+  // between the two never leaves a sequence without its later steps.
+  await scheduleDunning({ tenantId, invoiceId, since });
+  await runDunningStep(tenantId, invoiceId, 'day0');
+}
+
+async function scheduleDunning({ tenantId, invoiceId, since }: { tenantId: string; invoiceId: string; since: Date }): Promise<void> {
+  if (jobsBackend() === 'inngest') {
+    const data: DunningStartedData = { tenantId, invoiceId, since: since.toISOString() };
+    // The event id makes a repeated start a no-op (Inngest deduplicates ids for 24 h).
+    await inngest.send({ name: DUNNING_STARTED_EVENT, id: `${DUNNING_STARTED_EVENT}:${invoiceId}`, data });
+    return;
+  }
+  for (const step of SCHEDULED_DUNNING_STEPS) {
+    const delaySeconds = Math.ceil((dunningStepDueAt(since, step).getTime() - Date.now()) / 1000);
+    await enqueue('billing.dunning_step', { tenantId, invoiceId, step }, { singletonKey: dunningJobKey(invoiceId, step), startAfterSeconds: Math.max(0, delaySeconds) });
+  }
+}
+
+/** The singleton key of a step's pg-boss job: one job per invoice and step. */
+export function dunningJobKey(invoiceId: string, step: DunningStep): string {
+  return `${invoiceId}:${step}`;
+}
+
+/**
+ * On invoice.paid (with its id), or with no invoice id when billing stops altogether (e.g.
+ * the subscription is deleted): clears the unpaid invoice, so pending steps do nothing, and
+ * reactivates the workspace if dunning suspended it. An invoice other than the unpaid one
+ * being paid changes nothing.
+ */
+export async function stopDunning({ tenantId, invoiceId }: { tenantId: string; invoiceId?: string }): Promise<void> {
+  const stopped = await db.$transaction(async (tx) => {
+    const account = await lockAccount(tx, tenantId, false);
+    const unpaid = account?.unpaidInvoiceId;
+    if (!unpaid || (invoiceId !== undefined && invoiceId !== unpaid)) return null;
+    await tx.billingAccount.update({ where: { tenantId }, data: { unpaidInvoiceId: null, pastDueSince: null } });
+    const suspendedByDunning = await tx.dunningNotice.findUnique({ where: { invoiceId_step: { invoiceId: unpaid, step: 'suspended' } }, select: { id: true } });
+    const tenant = await tx.tenant.findUnique({ where: { id: tenantId }, select: { status: true } });
+    const reactivate = suspendedByDunning !== null && tenant?.status === 'suspended';
+    if (reactivate) {
+      await tx.tenant.update({ where: { id: tenantId }, data: { status: 'active' } });
+      await recordAudit(tx, { tenantId, actor: null, action: 'tenant.reactivated', target: { type: 'tenant', id: tenantId }, metadata: { reason: 'payment_received', invoiceId: unpaid } });
+      await notifyTenantChanged(tx);
+    }
+    await recordAudit(tx, { tenantId, actor: null, action: 'billing.dunning_stopped', target: { type: 'invoice', id: unpaid }, metadata: { paid: invoiceId !== undefined } });
+    return { invoiceId: unpaid, reactivated: reactivate };
+  });
+  if (!stopped) return;
+  if (stopped.reactivated) clearLocalTenantCache();
+  if (jobsBackend() === 'inngest') {
+    // Cancels the sleeping sequence. If this send fails, its remaining steps still do nothing
+    // (the invoice is no longer the unpaid one), so the payment is not failed over it.
+    await inngest.send({ name: INVOICE_PAID_EVENT, data: { tenantId, invoiceId: stopped.invoiceId } }).catch((error: unknown) => {
+      console.error(`billing: could not send ${INVOICE_PAID_EVENT} for tenant ${tenantId}:`, error);
+    });
+  }
+}
+
+/**
+ * One step of the sequence: exactly once per invoice and step, and only while the invoice is
+ * still the unpaid one. Day 14 suspends the workspace (unless something else already did).
+ */
+export async function runDunningStep(tenantId: string, invoiceId: string, step: DunningStep): Promise<DunningStepResult> {
+  const claimed = await db.$transaction(async (tx): Promise<DunningStepResult | { since: Date }> => {
+    const account = await lockAccount(tx, tenantId, false);
+    if (!account || account.unpaidInvoiceId !== invoiceId) return { outcome: 'stopped', step };
+    const since = account.pastDueSince ?? new Date();
+    if (step === 'suspended') {
+      const tenant = await tx.tenant.findUnique({ where: { id: tenantId }, select: { status: true } });
+      if (!tenant) return { outcome: 'stopped', step };
+      // Not ours to suspend (an operator did, or the workspace is closed), so no "suspended"
+      // notice either: paying must not reactivate it.
+      if (tenant.status === 'suspended' || tenant.status === 'canceled') return { outcome: 'skipped', step, reason: `workspace already ${tenant.status}` };
+    }
+    const { count } = await tx.dunningNotice.createMany({ data: [{ tenantId, invoiceId, step }], skipDuplicates: true });
+    if (count === 0) return { outcome: 'already_sent', step };
+    if (step === 'suspended') {
+      await tx.tenant.update({ where: { id: tenantId }, data: { status: 'suspended' } });
+      await recordAudit(tx, {
+        tenantId,
+        actor: null,
+        action: 'tenant.suspended',
+        target: { type: 'tenant', id: tenantId },
+        metadata: { reason: 'non_payment', invoiceId, pastDueSince: since.toISOString() },
+      });
+      await notifyTenantChanged(tx);
+    }
+    return { since };
+  });
+  if (!('since' in claimed)) return claimed;
+  if (step === 'suspended') clearLocalTenantCache();
+
+  try {
+    const recipients = await sendDunningEmails(tenantId, step, claimed.since);
+    return { outcome: 'sent', step, recipients };
+  } catch (error) {
+    if (step === 'suspended') {
+      // The suspension stands (and its notice marks it as ours); only the email is lost.
+      console.error(`billing: tenant ${tenantId} was suspended, but the email about it could not be sent:`, error);
+      return { outcome: 'sent', step, recipients: 0 };
+    }
+    // The emails could not be stored (the database failed): forget the notice, so the retry
+    // of this step sends them.
+    await db.dunningNotice.deleteMany({ where: { invoiceId, step } });
+    throw error;
+  }
+}
+
+const SIMPLE_ADDRESS = /^[^\s@<>"]+@[^\s@<>"]+$/;
+
+/** The workspace's owners and its billing contacts, each once. */
+export async function dunningRecipients(tenantId: string): Promise<string[]> {
+  const [owners, account] = await Promise.all([
+    db.membership.findMany({ where: { tenantId, role: 'owner' }, select: { user: { select: { email: true } } } }),
+    db.billingAccount.findUnique({ where: { tenantId }, select: { billingEmails: true } }),
+  ]);
+  const addresses = [...owners.map((owner) => owner.user.email), ...(account?.billingEmails ?? [])].map((address) => address.trim().toLowerCase());
+  return [...new Set(addresses)].filter((address) => SIMPLE_ADDRESS.test(address));
+}
+
+async function sendDunningEmails(tenantId: string, step: DunningStep, since: Date): Promise<number> {
+  const tenant = await loadTenantById(tenantId);
+  if (!tenant) return 0;
+  const content = dunningEmail({ tenant, step, suspendAt: dunningStepDueAt(since, 'suspended') });
+  const recipients = await dunningRecipients(tenantId);
+  for (const to of recipients) await sendEmail({ tenant, to, kind: `billing_dunning_${step}`, ...content });
+  return recipients.length;
+}
+
+/**
+ * Whether the workspace is suspended for non-payment, for the "account suspended" page (whose
+ * owners may still pay): dunning suspended it (its unpaid invoice reached day 14), or the Stripe
+ * webhook did because the subscription became "unpaid" (lib/billing/stripe-webhook.ts).
+ */
+export async function isSuspendedForNonPayment(tenantId: string): Promise<boolean> {
+  const account = await db.billingAccount.findUnique({ where: { tenantId }, select: { unpaidInvoiceId: true, subscriptionStatus: true, tenant: { select: { status: true } } } });
+  if (!account || account.tenant.status !== 'suspended') return false;
+  if (account.subscriptionStatus === 'unpaid') return true;
+  if (!account.unpaidInvoiceId) return false;
+  const notice = await db.dunningNotice.findUnique({ where: { invoiceId_step: { invoiceId: account.unpaidInvoiceId, step: 'suspended' } }, select: { id: true } });
+  return notice !== null;
+}

@@ -1,0 +1,97 @@
+import type { ApiKeyTier } from '../api-keys/api-key-schema.ts';
+
+// The plans Waypoint sells, as shipped. The Plan table is the source of truth at run time
+// (lib/billing/plans.ts reads it); this catalog is what fills it: the migration
+// 20261122020000_seed_plans inserts it into every database, `npm run db:seed` (seedDemo)
+// re-applies it, and a plan row that is missing is read from here. Keep the migration's
+// INSERT in step with this file (tests/integration/billing-plans.test.ts compares them).
+
+export const FEATURES = ['api', 'analytics', 'custom_branding', 'hide_powered_by', 'webhooks', 'custom_domain', 'sso', 'scim', 'oauth_apps', 'white_label'] as const;
+export type Feature = (typeof FEATURES)[number];
+
+/** How the UI and error messages name each feature: "<label> is/are included in …". */
+export const FEATURE_INFO: Record<Feature, { label: string; plural: boolean; description: string }> = {
+  api: { label: 'API keys', plural: true, description: 'API keys for your own software to call the public API' },
+  analytics: { label: 'API analytics', plural: false, description: 'Usage charts in the developer portal and the analytics API' },
+  custom_branding: { label: 'Custom branding', plural: false, description: 'Your colors, logo, favicon, custom CSS, terminology and email sender name' },
+  hide_powered_by: { label: 'Hiding "Powered by Waypoint"', plural: false, description: 'Remove the "Powered by Waypoint" footer' },
+  webhooks: { label: 'Webhooks', plural: true, description: 'Signed webhooks for every event in your workspace' },
+  custom_domain: { label: 'Custom domains', plural: true, description: 'Serve the workspace on your own domain, e.g. coach.example.com' },
+  sso: { label: 'Single sign-on (SAML)', plural: false, description: 'Sign-in through your identity provider' },
+  scim: { label: 'Directory sync (SCIM)', plural: false, description: 'Provision and deprovision people from Okta, Entra ID and others' },
+  oauth_apps: { label: 'OAuth apps', plural: true, description: 'Register OAuth apps that others can connect to their workspace' },
+  white_label: { label: 'White label', plural: false, description: "Resellers' white-label branding" },
+};
+
+export interface PlanLimits {
+  /** Members plus pending invitations. */
+  members: number;
+  /** API requests included per billing period (calendar month on free). */
+  apiRequestsPerMonth: number;
+  /** The highest API key tier (rate limits) the plan allows. */
+  maxKeyTier: ApiKeyTier;
+}
+
+export type PlanId = 'free' | 'basic' | 'pro' | 'enterprise';
+
+export interface PlanDefinition {
+  id: string;
+  name: string;
+  priceCents: number;
+  /** Stripe lookup key of the monthly price; null: not sold through Stripe (free). */
+  stripeLookupKey: string | null;
+  /** Stripe lookup key of the metered overage price (per 1,000 requests); null: the quota is a hard stop. */
+  overageLookupKey: string | null;
+  limits: PlanLimits;
+  features: Feature[];
+  sortOrder: number;
+}
+
+const BASIC: Feature[] = ['api', 'analytics'];
+const PRO: Feature[] = [...BASIC, 'custom_branding', 'hide_powered_by', 'webhooks'];
+const ENTERPRISE: Feature[] = [...PRO, 'custom_domain', 'sso', 'scim', 'oauth_apps', 'white_label'];
+
+export const PLAN_CATALOG: readonly PlanDefinition[] = [
+  {
+    id: 'free',
+    name: 'Free',
+    priceCents: 0,
+    stripeLookupKey: null,
+    overageLookupKey: null,
+    limits: { members: 5, apiRequestsPerMonth: 1_000, maxKeyTier: 'free' },
+    features: [],
+    sortOrder: 0,
+  },
+  {
+    id: 'basic',
+    name: 'Basic',
+    priceCents: 2_900,
+    stripeLookupKey: 'waypoint_basic_monthly',
+    overageLookupKey: 'waypoint_basic_api_overage',
+    limits: { members: 25, apiRequestsPerMonth: 10_000, maxKeyTier: 'developer' },
+    features: BASIC,
+    sortOrder: 1,
+  },
+  {
+    id: 'pro',
+    name: 'Pro',
+    priceCents: 9_900,
+    stripeLookupKey: 'waypoint_pro_monthly',
+    overageLookupKey: 'waypoint_pro_api_overage',
+    limits: { members: 100, apiRequestsPerMonth: 100_000, maxKeyTier: 'business' },
+    features: PRO,
+    sortOrder: 2,
+  },
+  {
+    id: 'enterprise',
+    name: 'Enterprise',
+    priceCents: 29_900,
+    stripeLookupKey: 'waypoint_enterprise_monthly',
+    overageLookupKey: 'waypoint_enterprise_api_overage',
+    limits: { members: 1_000, apiRequestsPerMonth: 1_000_000, maxKeyTier: 'enterprise' },
+    features: ENTERPRISE,
+    sortOrder: 3,
+  },
+];
+
+export const FREE_PLAN_ID: PlanId = 'free';

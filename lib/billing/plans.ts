@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { TIERS } from '../api-keys/api-key-schema.ts';
+import { db } from '../db/client.ts';
+import { FEATURES, FREE_PLAN_ID, PLAN_CATALOG, type Feature, type PlanDefinition } from './plan-catalog.ts';
+
+// The Plan table, read through a short per-process cache: every entitlement check on a
+// request's path (API quota, feature gates) asks for a plan, and plans change rarely (a
+// migration, the seed, or an operator editing the table). Changes show within PLAN_CACHE_MS
+// in every instance; clearPlanCache() applies them at once in this one.
+
+export const PLAN_CACHE_MS = 60_000;
+
+const limitsSchema = z.object({
+  members: z.number().int().nonnegative(),
+  apiRequestsPerMonth: z.number().int().nonnegative(),
+  maxKeyTier: z.enum(TIERS),
+});
+
+interface State {
+  plans?: Map<string, PlanDefinition>;
+  loadedAt: number;
+  loading?: Promise<Map<string, PlanDefinition>>;
+}
+
+const holder = globalThis as unknown as { __waypointPlans?: State };
+
+function state(): State {
+  holder.__waypointPlans ??= { loadedAt: 0 };
+  return holder.__waypointPlans;
+}
+
+const catalog = new Map(PLAN_CATALOG.map((plan) => [plan.id, plan]));
+
+type PlanRow = { id: string; name: string; priceCents: number; stripeLookupKey: string | null; overageLookupKey: string | null; limits: unknown; features: string[]; sortOrder: number };
+
+/** A row as the app uses it; a row with unreadable limits falls back to the catalog's (or is skipped). */
+function toDefinition(row: PlanRow): PlanDefinition | null {
+  const limits = limitsSchema.safeParse(row.limits);
+  const fallback = catalog.get(row.id);
+  if (!limits.success) {
+    console.error(`[billing] plan ${row.id} has invalid limits in the Plan table; ${fallback ? 'using the built-in ones' : 'ignoring it'}`);
+    if (!fallback) return null;
+  }
+  return {
+    id: row.id,
+    name: row.name,
+    priceCents: row.priceCents,
+    stripeLookupKey: row.stripeLookupKey,
+    overageLookupKey: row.overageLookupKey,
+    limits: limits.success ? limits.data : fallback!.limits,
+    features: row.features.filter((feature): feature is Feature => (FEATURES as readonly string[]).includes(feature)),
+    sortOrder: row.sortOrder,
+  };
+}
+
+async function load(): Promise<Map<string, PlanDefinition>> {
+  const rows = await db.plan.findMany();
+  const plans = new Map<string, PlanDefinition>();
+  for (const row of rows) {
+    const plan = toDefinition(row);
+    if (plan) plans.set(plan.id, plan);
+  }
+  // A database the plan migration has not reached (or a deleted row): the shipped plan.
+  for (const plan of PLAN_CATALOG) if (!plans.has(plan.id)) plans.set(plan.id, plan);
+  return plans;
+}
+
+async function plansById(): Promise<Map<string, PlanDefinition>> {
+  const s = state();
+  if (s.plans && Date.now() - s.loadedAt < PLAN_CACHE_MS) return s.plans;
+  s.loading ??= load()
+    .then((plans) => {
+      s.plans = plans;
+      s.loadedAt = Date.now();
+      return plans;
+    })
+    .finally(() => {
+      s.loading = undefined;
+    });
+  return s.loading;
+}
+
+/** Every plan, cheapest first. */
+export async function listPlans(): Promise<PlanDefinition[]> {
+  return [...(await plansById()).values()].sort((a, b) => a.sortOrder - b.sortOrder || a.priceCents - b.priceCents);
+}
+
+/** The plan with this id; an unknown id (e.g. a plan since retired) gets the free plan's entitlements. */
+export async function getPlan(id: string): Promise<PlanDefinition> {
+  const plans = await plansById();
+  return plans.get(id) ?? { ...plans.get(FREE_PLAN_ID)!, id };
+}
+
+export async function isPlanId(id: string): Promise<boolean> {
+  return (await plansById()).has(id);
+}
+
+export function clearPlanCache(): void {
+  const s = state();
+  s.plans = undefined;
+  s.loadedAt = 0;
+}
+
+/** Writes the shipped catalog into the Plan table (the seed runs it; idempotent). */
+export async function syncPlanCatalog(): Promise<void> {
+  for (const plan of PLAN_CATALOG) {
+    const data = {
+      name: plan.name,
+      priceCents: plan.priceCents,
+      stripeLookupKey: plan.stripeLookupKey,
+      overageLookupKey: plan.overageLookupKey,
+      limits: { ...plan.limits },
+      features: [...plan.features],
+      sortOrder: plan.sortOrder,
+    };
+    await db.plan.upsert({ where: { id: plan.id }, create: { id: plan.id, ...data }, update: data });
+  }
+  clearPlanCache();
+}

@@ -1,0 +1,25 @@
+import { getServerSession } from 'next-auth';
+import { redirect } from 'next/navigation';
+import { cache } from 'react';
+import { authOptionsFor } from '../auth/auth-options.ts';
+import { getCurrentOperator } from '../auth/session.ts';
+import { resellerActorFor, type OperatorActor, type ResellerActor } from './reseller-actor.ts';
+
+// Reseller users sign in on the root domain with the platform's own sign-in (next-auth,
+// email + password, session scoped to the platform like the operator's).
+
+/** The signed-in reseller user on the root domain, or null. Memoized per request. */
+export const getCurrentReseller = cache(async (): Promise<ResellerActor | null> => {
+  const session = await getServerSession(authOptionsFor(null));
+  if (!session?.userId || session.tenantId !== null) return null;
+  return resellerActorFor(session.userId);
+});
+
+export const getOperatorActor = cache(async (): Promise<OperatorActor | null> => getCurrentOperator());
+
+/** For reseller pages: the signed-in reseller user, or a redirect to the reseller sign-in. */
+export async function requireReseller(): Promise<ResellerActor> {
+  const actor = await getCurrentReseller();
+  if (!actor) redirect('/reseller/signin');
+  return actor;
+}

@@ -1,0 +1,163 @@
+import { Prisma } from '../db/generated/client.ts';
+import { tenantDb, type TenantTx } from '../db/tenant-db.ts';
+import type { DirectoryContext } from './directory-context.ts';
+import { joinTeam, leaveTeam, refreshRole, renameTeamForGroup, teamForGroup, SCIM_TX } from './provisioning.ts';
+import { scimBadRequest, scimConflict, scimNotFound } from './scim-errors.ts';
+import type { FilterTerm } from './scim-filter.ts';
+import { applyPatch, type PatchOperation } from './scim-patch.ts';
+import { groupDocument, parseGroup, type GroupInput, type ScimGroupRow } from './scim-resources.ts';
+
+// /Groups of one directory. A group is mirrored as a team (lib/scim/provisioning.ts); its
+// members, ids of this directory's users, follow into the team when they are members of the
+// workspace. A PUT without "members" leaves the membership as it is; unknown member ids are
+// ignored. Deleting a group keeps its team (and the team's goals): the directory's people leave it.
+
+const rowSelect = { id: true, displayName: true, externalId: true, memberIds: true, teamId: true, resource: true, createdAt: true, updatedAt: true } as const;
+export type GroupRow = ScimGroupRow & { teamId: string | null };
+
+export const GROUP_FILTERS = ['displayName', 'externalId', 'id', 'members.value'] as const;
+
+function whereFor(ctx: DirectoryContext, terms: FilterTerm[]): Prisma.ScimGroupWhereInput {
+  const and: Prisma.ScimGroupWhereInput[] = [{ directoryId: ctx.directory.id }];
+  for (const { attr, value } of terms) {
+    if (typeof value !== 'string') throw scimBadRequest('invalidFilter', `"${attr}" is compared with a quoted string.`);
+    if (attr === 'displayname') and.push({ displayName: { equals: value, mode: 'insensitive' } });
+    else if (attr === 'externalid') and.push({ externalId: value });
+    else if (attr === 'id') and.push({ id: value });
+    else and.push({ memberIds: { has: value } });
+  }
+  return { AND: and };
+}
+
+export async function listGroups(ctx: DirectoryContext, terms: FilterTerm[], startIndex: number, count: number): Promise<{ rows: GroupRow[]; total: number }> {
+  const where = whereFor(ctx, terms);
+  const scoped = tenantDb(ctx.tenant.id);
+  const [total, rows] = await Promise.all([
+    scoped.scimGroup.count({ where }),
+    count === 0 ? Promise.resolve([]) : scoped.scimGroup.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], skip: startIndex - 1, take: count, select: rowSelect }),
+  ]);
+  return { rows, total };
+}
+
+export async function getGroup(ctx: DirectoryContext, id: string): Promise<GroupRow> {
+  const row = await tenantDb(ctx.tenant.id).scimGroup.findFirst({ where: { id, directoryId: ctx.directory.id }, select: rowSelect });
+  if (!row) throw scimNotFound(`No group ${id} in this directory.`);
+  return row;
+}
+
+/** userNames of member ids, for the "display" of group members. */
+export async function memberNames(ctx: DirectoryContext, rows: GroupRow[]): Promise<Map<string, string>> {
+  const ids = [...new Set(rows.flatMap((row) => row.memberIds))];
+  if (ids.length === 0) return new Map();
+  const users = await tenantDb(ctx.tenant.id).scimUser.findMany({ where: { id: { in: ids }, directoryId: ctx.directory.id }, select: { id: true, userName: true } });
+  return new Map(users.map((user) => [user.id, user.userName]));
+}
+
+async function lockGroup(tx: TenantTx, ctx: DirectoryContext, id: string): Promise<GroupRow> {
+  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "ScimGroup" WHERE id = ${id} AND "directoryId" = ${ctx.directory.id} AND "tenantId" = ${ctx.tenant.id} FOR UPDATE`;
+  if (locked.length === 0) throw scimNotFound(`No group ${id} in this directory.`);
+  return tx.scimGroup.findUniqueOrThrow({ where: { id }, select: rowSelect });
+}
+
+async function assertDisplayNameFree(tx: TenantTx, ctx: DirectoryContext, displayName: string, exceptId?: string): Promise<void> {
+  const clash = await tx.scimGroup.findFirst({
+    where: { directoryId: ctx.directory.id, displayName: { equals: displayName, mode: 'insensitive' }, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    select: { id: true },
+  });
+  if (clash) throw scimConflict(`A group named "${displayName}" already exists in this directory.`);
+}
+
+/** The member ids that are users of this directory (others are dropped). */
+async function knownMembers(tx: TenantTx, ctx: DirectoryContext, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await tx.scimUser.findMany({ where: { directoryId: ctx.directory.id, id: { in: ids } }, select: { id: true } });
+  const known = new Set(rows.map((row) => row.id));
+  return ids.filter((id) => known.has(id));
+}
+
+/** Moves the team seats (and mapped roles) of the users who joined or left the group. */
+async function applyMembership(tx: TenantTx, ctx: DirectoryContext, teamId: string | null, before: string[], after: string[]): Promise<void> {
+  const was = new Set(before);
+  const now = new Set(after);
+  const changed = [...after.filter((id) => !was.has(id)), ...before.filter((id) => !now.has(id))];
+  if (changed.length === 0) return;
+  const users = await tx.scimUser.findMany({ where: { id: { in: changed } }, select: { id: true, userId: true, active: true, resource: true } });
+  for (const user of users) {
+    if (!user.userId || !user.active) continue;
+    if (teamId) {
+      if (now.has(user.id)) await joinTeam(tx, ctx, teamId, user.userId);
+      else await leaveTeam(tx, ctx, teamId, user.userId, null);
+    }
+    await refreshRole(tx, ctx, user);
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+}
+
+export async function createGroup(ctx: DirectoryContext, body: unknown): Promise<GroupRow> {
+  const input = parseGroup(body);
+  try {
+    return await tenantDb(ctx.tenant.id).$transaction(async (tx) => {
+      await assertDisplayNameFree(tx, ctx, input.displayName);
+      const memberIds = await knownMembers(tx, ctx, input.memberIds ?? []);
+      const row = await tx.scimGroup.create({
+        data: { tenantId: ctx.tenant.id, directoryId: ctx.directory.id, displayName: input.displayName, externalId: input.externalId, memberIds, resource: input.resource as Prisma.InputJsonObject },
+        select: { id: true },
+      });
+      const teamId = await teamForGroup(tx, ctx, input.displayName, row.id);
+      const created = await tx.scimGroup.update({ where: { id: row.id }, data: { teamId }, select: rowSelect });
+      await applyMembership(tx, ctx, teamId, [], memberIds);
+      return created;
+    }, SCIM_TX);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw scimConflict(`A group named "${input.displayName}" already exists in this directory.`);
+    throw error;
+  }
+}
+
+async function update(ctx: DirectoryContext, id: string, next: (row: GroupRow) => GroupInput): Promise<GroupRow> {
+  return tenantDb(ctx.tenant.id).$transaction(async (tx) => {
+    const row = await lockGroup(tx, ctx, id);
+    const input = next(row);
+    if (input.displayName !== row.displayName) {
+      if (input.displayName.toLowerCase() !== row.displayName.toLowerCase()) await assertDisplayNameFree(tx, ctx, input.displayName, id);
+      if (row.teamId) await renameTeamForGroup(tx, ctx, row.teamId, input.displayName);
+    }
+    const memberIds = input.memberIds === null ? row.memberIds : await knownMembers(tx, ctx, input.memberIds);
+    const updated = await tx.scimGroup.update({
+      where: { id },
+      data: { displayName: input.displayName, externalId: input.externalId, memberIds, resource: input.resource as Prisma.InputJsonObject },
+      select: rowSelect,
+    });
+    await applyMembership(tx, ctx, row.teamId, row.memberIds, memberIds);
+    // A renamed group may map to another role.
+    if (input.displayName !== row.displayName) {
+      const users = await tx.scimUser.findMany({ where: { id: { in: memberIds }, active: true }, select: { id: true, userId: true, resource: true } });
+      for (const user of users) await refreshRole(tx, ctx, user);
+    }
+    return updated;
+  }, SCIM_TX);
+}
+
+export function replaceGroup(ctx: DirectoryContext, id: string, body: unknown): Promise<GroupRow> {
+  const input = parseGroup(body);
+  return update(ctx, id, () => input);
+}
+
+export function patchGroup(ctx: DirectoryContext, id: string, operations: PatchOperation[]): Promise<GroupRow> {
+  return update(ctx, id, (row) => {
+    const input = parseGroup(applyPatch(groupDocument(row), operations));
+    // The patched document always has its members: none left is an empty group, not "unchanged".
+    return { ...input, memberIds: input.memberIds ?? [] };
+  });
+}
+
+export async function deleteGroup(ctx: DirectoryContext, id: string): Promise<void> {
+  await tenantDb(ctx.tenant.id).$transaction(async (tx) => {
+    const row = await lockGroup(tx, ctx, id);
+    await tx.scimGroup.delete({ where: { id } });
+    await applyMembership(tx, ctx, row.teamId, row.memberIds, []);
+  }, SCIM_TX);
+}

@@ -1,0 +1,196 @@
+import { db } from '../db/client.ts';
+import { Prisma } from '../db/generated/client.ts';
+import { tenantDb, type TenantTx } from '../db/tenant-db.ts';
+import type { DirectoryContext } from './directory-context.ts';
+import { deprovisionMember, leaveTeam, provisionMember, refreshRole, SCIM_TX } from './provisioning.ts';
+import { ScimError, scimBadRequest, scimConflict, scimNotFound } from './scim-errors.ts';
+import type { FilterTerm } from './scim-filter.ts';
+import { applyPatch, type PatchOperation } from './scim-patch.ts';
+import { parseUser, userDocument, type ScimUserRow, type UserInput } from './scim-resources.ts';
+import { assertProvisionableEmail } from './verified-domains.ts';
+
+// /Users of one directory. Each write stores the directory's view of the user and applies its
+// effects (lib/scim/provisioning.ts) in one transaction, under a lock on the user's row, so
+// concurrent requests from the IdP (Entra sends them in parallel) apply one after the other.
+
+const rowSelect = { id: true, userName: true, externalId: true, active: true, userId: true, resource: true, createdAt: true, updatedAt: true } as const;
+export type UserRow = ScimUserRow & { userId: string | null };
+
+export const USER_FILTERS = ['userName', 'externalId', 'id', 'active'] as const;
+
+function whereFor(ctx: DirectoryContext, terms: FilterTerm[]): Prisma.ScimUserWhereInput {
+  const and: Prisma.ScimUserWhereInput[] = [{ directoryId: ctx.directory.id }];
+  for (const { attr, value } of terms) {
+    if (attr === 'active') {
+      if (typeof value !== 'boolean') throw scimBadRequest('invalidFilter', '"active" is compared with true or false.');
+      and.push({ active: value });
+      continue;
+    }
+    if (typeof value !== 'string') throw scimBadRequest('invalidFilter', `"${attr}" is compared with a quoted string.`);
+    // userName is case-insensitive (RFC 7643 §4.1.1); externalId and id are case-exact.
+    if (attr === 'username') and.push({ userName: { equals: value, mode: 'insensitive' } });
+    else if (attr === 'externalid') and.push({ externalId: value });
+    else and.push({ id: value });
+  }
+  return { AND: and };
+}
+
+export async function listUsers(ctx: DirectoryContext, terms: FilterTerm[], startIndex: number, count: number): Promise<{ rows: UserRow[]; total: number }> {
+  const where = whereFor(ctx, terms);
+  const scoped = tenantDb(ctx.tenant.id);
+  const [total, rows] = await Promise.all([
+    scoped.scimUser.count({ where }),
+    count === 0 ? Promise.resolve([]) : scoped.scimUser.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], skip: startIndex - 1, take: count, select: rowSelect }),
+  ]);
+  return { rows, total };
+}
+
+export async function getUser(ctx: DirectoryContext, id: string): Promise<UserRow> {
+  const row = await tenantDb(ctx.tenant.id).scimUser.findFirst({ where: { id, directoryId: ctx.directory.id }, select: rowSelect });
+  if (!row) throw scimNotFound(`No user ${id} in this directory.`);
+  return row;
+}
+
+async function lockUser(tx: TenantTx, ctx: DirectoryContext, id: string): Promise<UserRow> {
+  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "ScimUser" WHERE id = ${id} AND "directoryId" = ${ctx.directory.id} AND "tenantId" = ${ctx.tenant.id} FOR UPDATE`;
+  if (locked.length === 0) throw scimNotFound(`No user ${id} in this directory.`);
+  return tx.scimUser.findUniqueOrThrow({ where: { id }, select: rowSelect });
+}
+
+async function assertUserNameFree(tx: TenantTx, ctx: DirectoryContext, userName: string, exceptId?: string): Promise<void> {
+  const clash = await tx.scimUser.findFirst({
+    where: { directoryId: ctx.directory.id, userName: { equals: userName, mode: 'insensitive' }, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    select: { id: true },
+  });
+  if (clash) throw scimConflict(`A user with userName "${userName}" already exists in this directory.`);
+}
+
+/**
+ * The Waypoint account an active directory user stands for, found or created by email, after
+ * checking that the workspace may provision that address. Runs before the transaction (User
+ * rows are platform-wide); a created account without a membership is inert.
+ */
+async function accountFor(ctx: DirectoryContext, input: UserInput): Promise<{ id: string; email: string }> {
+  if (!input.email) throw scimBadRequest('invalidValue', 'An active user needs an email address: in "emails" or as the userName.');
+  await assertProvisionableEmail(ctx.tenant.id, input.email);
+  try {
+    return await db.user.upsert({
+      where: { email: input.email },
+      create: { email: input.email, name: input.displayName },
+      update: {},
+      select: { id: true, email: true },
+    });
+  } catch (error) {
+    // Two requests creating the same account at once: the other one won.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      return db.user.findUniqueOrThrow({ where: { email: input.email }, select: { id: true, email: true } });
+    }
+    throw error;
+  }
+}
+
+/** The name the directory gives is kept on the account when it has none yet. */
+async function fillName(userId: string, displayName: string | null): Promise<void> {
+  if (displayName) await db.user.updateMany({ where: { id: userId, name: null }, data: { name: displayName } });
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+}
+
+export async function createUser(ctx: DirectoryContext, body: unknown): Promise<UserRow> {
+  const input = parseUser(body);
+  const active = input.active ?? true;
+  const account = active ? await accountFor(ctx, input) : null;
+  if (account) await fillName(account.id, input.displayName);
+  try {
+    return await tenantDb(ctx.tenant.id).$transaction(async (tx) => {
+      await assertUserNameFree(tx, ctx, input.userName);
+      const row = await tx.scimUser.create({
+        data: {
+          tenantId: ctx.tenant.id,
+          directoryId: ctx.directory.id,
+          userName: input.userName,
+          externalId: input.externalId,
+          active,
+          userId: account?.id ?? null,
+          resource: input.resource as Prisma.InputJsonObject,
+        },
+        select: rowSelect,
+      });
+      if (account) await provisionMember(tx, ctx, { ...row, userId: account.id });
+      return row;
+    }, SCIM_TX);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw scimConflict(`A user with userName "${input.userName}" already exists in this directory.`);
+    throw error;
+  }
+}
+
+/** Applies a new state of the user (from PUT or PATCH) and its effects. */
+async function transition(ctx: DirectoryContext, id: string, next: (row: UserRow) => UserInput): Promise<UserRow> {
+  // The account is found (or made) before the transaction, from the state as read now…
+  const before = await getUser(ctx, id);
+  const planned = next(before);
+  const activating = (planned.active ?? before.active) && (!before.active || !before.userId);
+  let account: { id: string; email: string } | null = null;
+  if (activating && before.userId) {
+    // Re-activated: the account it stands for must still be in a verified domain.
+    const linked = await db.user.findUnique({ where: { id: before.userId }, select: { email: true } });
+    if (linked) await assertProvisionableEmail(ctx.tenant.id, linked.email);
+  } else if (activating) {
+    account = await accountFor(ctx, planned);
+    await fillName(account.id, planned.displayName);
+  }
+
+  return tenantDb(ctx.tenant.id).$transaction(async (tx) => {
+    // …and the transaction recomputes from the locked row.
+    const row = await lockUser(tx, ctx, id);
+    const input = next(row);
+    const active = input.active ?? row.active;
+    if (input.userName.toLowerCase() !== row.userName.toLowerCase()) await assertUserNameFree(tx, ctx, input.userName, id);
+    let userId = row.userId;
+    if (active && !userId) {
+      if (!account || account.email !== input.email) throw new ScimError(409, 'The user changed while this request ran. Send it again.');
+      userId = account.id;
+    }
+    const updated = await tx.scimUser.update({
+      where: { id },
+      data: { userName: input.userName, externalId: input.externalId, active, userId, resource: input.resource as Prisma.InputJsonObject },
+      select: rowSelect,
+    });
+    if (active && userId) {
+      // Activated (or re-activated): a member again. Already active: the role may follow new roles.
+      if (!row.active || !row.userId) await provisionMember(tx, ctx, { ...updated, userId });
+      else await refreshRole(tx, ctx, updated);
+    } else if (!active && row.active) {
+      await deprovisionMember(tx, ctx, updated, 'deactivated');
+    }
+    return updated;
+  }, SCIM_TX);
+}
+
+export function replaceUser(ctx: DirectoryContext, id: string, body: unknown): Promise<UserRow> {
+  const input = parseUser(body);
+  return transition(ctx, id, () => input);
+}
+
+export function patchUser(ctx: DirectoryContext, id: string, operations: PatchOperation[]): Promise<UserRow> {
+  return transition(ctx, id, (row) => parseUser(applyPatch(userDocument(row), operations)));
+}
+
+export async function deleteUser(ctx: DirectoryContext, id: string): Promise<void> {
+  await tenantDb(ctx.tenant.id).$transaction(async (tx) => {
+    const row = await lockUser(tx, ctx, id);
+    if (row.active) await deprovisionMember(tx, ctx, row, 'deleted');
+    // Out of the directory's groups (and, for someone kept on, out of those groups' teams).
+    const groups = await tx.scimGroup.findMany({ where: { directoryId: ctx.directory.id, memberIds: { has: id } }, select: { id: true, teamId: true, memberIds: true } });
+    for (const group of groups) {
+      await tx.scimGroup.update({ where: { id: group.id }, data: { memberIds: group.memberIds.filter((memberId) => memberId !== id) } });
+    }
+    await tx.scimUser.delete({ where: { id } });
+    if (row.userId) {
+      for (const group of groups) if (group.teamId) await leaveTeam(tx, ctx, group.teamId, row.userId, null);
+    }
+  }, SCIM_TX);
+}

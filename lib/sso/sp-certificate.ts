@@ -1,0 +1,56 @@
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import forge from 'node-forge';
+
+// The certificate Waypoint signs AuthnRequests with (and IdPs may encrypt assertions to).
+// SAML_SP_CERT and SAML_SP_KEY (PEM, or base64 of the PEM) set it; every instance of a
+// multi-instance deployment must share them. Unset, `npm start` generates a pair once into
+// .data/secrets.json (lib/cli/local-env.ts); a process started any other way without them
+// (tests, a bare `next start`) generates an ephemeral pair.
+
+export interface SpCertificate {
+  /** PEM of the X.509 certificate. */
+  publicKey: string;
+  /** PEM of the RSA private key. */
+  privateKey: string;
+}
+
+const holder = globalThis as unknown as { __waypointSpCertificate?: SpCertificate };
+
+function pem(value: string): string {
+  const trimmed = value.trim();
+  return trimmed.startsWith('-----BEGIN') ? trimmed : Buffer.from(trimmed, 'base64').toString('utf8').trim();
+}
+
+/** A self-signed certificate (RSA 2048, SHA-256) in Waypoint's name, valid for ten years. */
+export function generateSpCertificate(commonName = 'Waypoint SAML SP'): SpCertificate {
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const privateKeyPem = privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
+  const key = forge.pki.privateKeyFromPem(privateKeyPem);
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = forge.pki.setRsaPublicKey(key.n, key.e);
+  cert.serialNumber = `01${randomBytes(8).toString('hex')}`;
+  cert.validity.notBefore = new Date(Date.now() - 60_000);
+  cert.validity.notAfter = new Date(Date.now() + 10 * 365 * 24 * 3600_000);
+  const attrs = [{ name: 'commonName', value: commonName }];
+  cert.setSubject(attrs);
+  cert.setIssuer(attrs);
+  cert.setExtensions([
+    { name: 'basicConstraints', cA: false },
+    { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
+  ]);
+  cert.sign(key, forge.md.sha256.create());
+  return { publicKey: forge.pki.certificateToPem(cert), privateKey: privateKeyPem };
+}
+
+export function spCertificate(): SpCertificate {
+  const cert = process.env.SAML_SP_CERT;
+  const key = process.env.SAML_SP_KEY;
+  if (cert && key) return { publicKey: pem(cert), privateKey: pem(key) };
+  if (!holder.__waypointSpCertificate) {
+    if (process.env.NODE_ENV === 'production') {
+      console.warn('[sso] SAML_SP_CERT/SAML_SP_KEY are not set: using a certificate generated for this process only. Set them when running more than one instance.');
+    }
+    holder.__waypointSpCertificate = generateSpCertificate();
+  }
+  return holder.__waypointSpCertificate;
+}

@@ -1,0 +1,95 @@
+import { db, disconnectDb } from '../../lib/db/client.ts';
+import { expect, test, waitForHydration } from './fixtures.ts';
+import { DEMO_PASSWORD, ROOT, createWorkspace, signIn, tenantUrl } from './support.ts';
+
+// Billing as the e2e server runs it: without Stripe keys (tests/run.ts clears them), so the
+// billing page shows the plans and says billing is not configured, and the platform operator
+// sets plans by hand.
+
+test.afterAll(() => disconnectDb());
+
+test('an owner sees the plans, what each unlocks, and that billing is not configured', async ({ page }) => {
+  const workspace = await createWorkspace('bill', { plan: 'free' });
+  await signIn(page, workspace.slug, workspace.ownerEmail);
+  await page.waitForURL(tenantUrl(workspace.slug));
+  await page.goto(tenantUrl(workspace.slug, '/settings'));
+  await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Billing' }).click();
+  await page.waitForURL(tenantUrl(workspace.slug, '/settings/billing'));
+
+  await expect(page.getByRole('heading', { name: 'Billing', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('billing-not-configured')).toContainText('Billing is not configured');
+  await expect(page.getByTestId('current-plan')).toHaveText('Free');
+  await expect(page.getByTestId('billing-usage')).toHaveText('0 of 1,000');
+  await expect(page.getByTestId('billing-members')).toHaveText('1 of 5');
+
+  const plans = page.getByRole('region', { name: 'Plans' });
+  for (const [id, name, price] of [
+    ['free', 'Free', '$0'],
+    ['basic', 'Basic', '$29'],
+    ['pro', 'Pro', '$99'],
+    ['enterprise', 'Enterprise', '$299'],
+  ]) {
+    const card = plans.getByTestId(`plan-${id}`);
+    await expect(card.getByRole('heading', { name })).toBeVisible();
+    await expect(card).toContainText(price);
+  }
+  await expect(plans.getByTestId('plan-free')).toContainText('Your current plan');
+  await expect(plans.getByTestId('plan-basic')).toContainText('Up to 25 members');
+  await expect(plans.getByTestId('plan-basic')).toContainText('10,000 API requests a month');
+  await expect(plans.getByTestId('plan-pro')).toContainText('Unlocks:');
+  await expect(plans.getByTestId('plan-pro')).toContainText('Webhooks');
+  await expect(plans.getByTestId('plan-enterprise')).toContainText('Single sign-on (SAML)');
+  // Nothing to buy without Stripe.
+  await expect(plans.getByRole('button')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Manage billing' })).toHaveCount(0);
+});
+
+test('the operator changes a workspace plan by hand, and the feature unlocks', async ({ page, browser }) => {
+  const workspace = await createWorkspace('plan', { plan: 'free' });
+  await signIn(page, workspace.slug, workspace.ownerEmail);
+  await page.waitForURL(tenantUrl(workspace.slug));
+
+  // On free, API keys are locked, and the page says which plan unlocks them.
+  await page.goto(tenantUrl(workspace.slug, '/developers/keys'));
+  const notice = page.getByTestId('upgrade-notice-api');
+  await expect(notice).toContainText('Available on the Basic plan');
+  await expect(notice).toContainText('API keys are not included in the Free plan. Upgrade to Basic or above to use them.');
+  await expect(notice.getByRole('link', { name: 'See plans and upgrade' })).toHaveAttribute('href', '/settings/billing');
+
+  // The operator, on the root domain, in a browser of their own.
+  const operatorContext = await browser.newContext();
+  const operator = await operatorContext.newPage();
+  try {
+    await operator.goto(`${ROOT}/operator/signin`);
+    await waitForHydration(operator);
+    await operator.getByLabel('Email').fill('operator@waypoint.test');
+    await operator.getByLabel('Password').fill(DEMO_PASSWORD);
+    await operator.getByRole('button', { name: 'Sign in' }).click();
+    await operator.waitForURL('**/operator');
+    await waitForHydration(operator);
+    await expect(operator.getByText('Billing is not configured (no STRIPE_SECRET_KEY)')).toBeVisible();
+    const row = operator.getByRole('row', { name: new RegExp(`\\(${workspace.slug}\\)`) });
+    await row.getByLabel(`Plan of ${workspace.name}`, { exact: true }).selectOption('basic');
+    await row.getByRole('button', { name: `Save plan of ${workspace.name}` }).click();
+    await expect(row.getByRole('status')).toHaveText('Saved');
+  } finally {
+    await operatorContext.close();
+  }
+
+  // Audited in the workspace's log, with the operator as the actor.
+  const tenant = await db.tenant.findUniqueOrThrow({ where: { slug: workspace.slug }, select: { id: true, plan: true } });
+  expect(tenant.plan).toBe('basic');
+  expect(await db.auditLog.count({ where: { tenantId: tenant.id, action: 'billing.plan_changed', actorEmail: 'operator@waypoint.test' } })).toBe(1);
+
+  // The owner's next page has API keys unlocked.
+  await page.goto(tenantUrl(workspace.slug, '/developers/keys'));
+  await expect(page.getByTestId('upgrade-notice-api')).toHaveCount(0);
+  const form = page.getByRole('form', { name: 'Create API key' });
+  await form.getByLabel('Name').fill('Unlocked');
+  await form.getByRole('checkbox', { name: 'read:goals', exact: true }).check();
+  await form.getByRole('button', { name: 'Create key' }).click();
+  await expect(page.getByText("Copy this key now. You won't see it again.")).toBeVisible();
+
+  await page.goto(tenantUrl(workspace.slug, '/settings/billing'));
+  await expect(page.getByTestId('current-plan')).toHaveText('Basic');
+});

@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import { NextRequest } from 'next/server';
+import * as acsRoute from '../../app/api/sso/acs/route.ts';
+import * as startRoute from '../../app/api/sso/start/route.ts';
+import { db } from '../../lib/db/client.ts';
+import { createSsoConnection } from '../../lib/sso/sso-connections.ts';
+import { TENANT_ID_HEADER } from '../../lib/tenancy/headers.ts';
+import type { TenantContext } from '../../lib/tenancy/tenant-context.ts';
+import { contextOf, createMember, createTenant, memberOf } from './factories.ts';
+import { createTestIdp, readAuthnRequest, type TestIdp } from './saml-idp.ts';
+
+// A workspace with SSO set up (Enterprise plan, a verified email domain, a SAML connection to a test
+// IdP), and the two browser hops of a sign-in as route-handler calls: "Continue with SSO" on
+// the workspace's host, and the IdP's form post to the ACS on the platform origin.
+
+export const ROOT = 'localhost:3100';
+export const ACS_URL = `http://${ROOT}/api/sso/acs`;
+export const SP_ENTITY_ID = `http://${ROOT}/api/sso/metadata`;
+
+export interface SsoWorkspace {
+  tenant: TenantContext;
+  owner: Awaited<ReturnType<typeof memberOf>>;
+  domain: string;
+  idp: TestIdp;
+  connectionId: string;
+}
+
+export async function ssoWorkspace(options: { roleMapping?: Record<string, string>; verify?: boolean } = {}): Promise<SsoWorkspace> {
+  const row = await createTenant();
+  await db.tenant.update({ where: { id: row.id }, data: { plan: 'enterprise' } });
+  const tenant = await contextOf(row.id);
+  const ownerUser = await createMember(tenant.id, 'owner');
+  const owner = await memberOf(tenant.id, ownerUser.id);
+  const domain = `sso-${randomBytes(4).toString('hex')}.example`;
+  await db.ssoDomain.create({ data: { tenantId: tenant.id, domain, verificationToken: 'x', verifiedAt: options.verify === false ? null : new Date() } });
+  if (options.roleMapping) await db.ssoConfig.create({ data: { tenantId: tenant.id, roleAttribute: 'groups', roleMapping: options.roleMapping } });
+  const idp = createTestIdp(tenant.slug);
+  const connection = await createSsoConnection(tenant, owner, { name: 'Test IdP', metadataXml: idp.metadataXml });
+  return { tenant, owner, domain, idp, connectionId: connection.id };
+}
+
+export function hostOf(tenant: TenantContext): string {
+  return `${tenant.slug}.${ROOT}`;
+}
+
+/** "Continue with SSO" on the workspace's host: the 303 to the IdP, read as the IdP would. */
+export async function startSignIn(tenant: TenantContext, fields: Record<string, string>) {
+  const host = hostOf(tenant);
+  return startRoute.POST(
+    new NextRequest(`http://${host}/api/sso/start`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', host, 'x-forwarded-host': host, [TENANT_ID_HEADER]: tenant.id },
+      body: new URLSearchParams(fields).toString(),
+    }),
+  );
+}
+
+export async function authnRequestFor(tenant: TenantContext, email: string, callbackUrl = '/') {
+  const response = await startSignIn(tenant, { email, callbackUrl });
+  if (response.status !== 303) throw new Error(`start answered ${response.status}: ${await response.text()}`);
+  return readAuthnRequest(response.headers.get('location')!);
+}
+
+/** The IdP's HTTP-POST to the ACS. */
+export async function postToAcs(SAMLResponse: string, RelayState = ''): Promise<Response> {
+  return acsRoute.POST(
+    new NextRequest(ACS_URL, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ SAMLResponse, RelayState }).toString(),
+    }),
+  );
+}
+
+/** The hand-off token and page from the ACS's redirect. */
+export function handoffOf(response: Response): { url: URL; token: string } {
+  const url = new URL(response.headers.get('location') ?? '');
+  return { url, token: url.searchParams.get('token') ?? '' };
+}

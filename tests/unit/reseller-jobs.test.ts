@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { functions } from '../../inngest/functions.ts';
+import { JOBS } from '../../lib/jobs/job-types.ts';
+import { previousMonth } from '../../lib/resellers/payouts.ts';
+
+// The reseller jobs run on both backends from the one JOBS table (the runs themselves are
+// tested in tests/integration/resellers-commissions.test.ts and resellers-payouts.test.ts).
+describe('reseller jobs', () => {
+  it('are daily crons on the PostgreSQL queue and Inngest functions with the same schedule', () => {
+    expect(JOBS['resellers.approve_commissions'].cron).toBe('15 0 * * *');
+    expect(JOBS['resellers.payouts'].cron).toBe('30 1 * * *');
+    const ids = functions.map((fn) => fn.id());
+    expect(ids).toEqual(expect.arrayContaining(['resellers-approve-commissions', 'resellers-payouts']));
+  });
+
+  it('pay the previous calendar month (UTC), whatever the day they run', () => {
+    expect(previousMonth(new Date(Date.UTC(2031, 0, 1, 1, 30)))).toEqual({ start: new Date(Date.UTC(2030, 11, 1)), end: new Date(Date.UTC(2031, 0, 1)) });
+    expect(previousMonth(new Date(Date.UTC(2031, 2, 31, 23)))).toEqual({ start: new Date(Date.UTC(2031, 1, 1)), end: new Date(Date.UTC(2031, 2, 1)) });
+  });
+});
