@@ -5,11 +5,11 @@ import { enqueue } from './queue.ts';
  * Turns unpublished DomainEvent rows into `event.dispatch` jobs and marks them published.
  *
  * The rows are locked FOR UPDATE SKIP LOCKED for the whole transaction, so relays running
- * at once (several instances, the cron and a kick) each take different rows. publishedAt
+ * at once (several instances, the cron and the outbox listener) each take different rows. publishedAt
  * is set in the same transaction after the jobs are sent: a crash in between leaves the rows
  * unpublished and the next relay sends them again (at least once); the singletonKey (the
- * event id) turns that second send into a no-op. Consumers still use once() (processed-events.ts),
- * since a dispatch job itself can run more than once.
+ * event id) turns that second send into a no-op. Consumers are idempotent themselves (webhook
+ * deliveries are unique per endpoint and event), since a dispatch job can run more than once.
  */
 export async function relayOutbox({ batchSize = 100 }: { batchSize?: number } = {}): Promise<number> {
   return db.$transaction(

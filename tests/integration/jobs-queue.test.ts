@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../lib/db/client.ts';
-import { emitEvent } from '../../lib/events/domain-events.ts';
-import { once } from '../../lib/jobs/processed-events.ts';
 import { enqueue, registerWorker, startJobs, stopJobs } from '../../lib/jobs/queue.ts';
-import { createTenant, uniqueSlug } from '../support/factories.ts';
+import { uniqueSlug } from '../support/factories.ts';
 
 // The pg-boss backend on the test database, with a stand-in event.dispatch worker. It runs in
 // a schema of its own: the app's real workers (webhooks-pipeline.test.ts) use "pgboss" on the
@@ -36,14 +34,6 @@ async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, t
   }
 }
 
-async function emitEvents(count: number): Promise<string[]> {
-  const tenant = await createTenant();
-  const ids: string[] = [];
-  for (let i = 0; i < count; i++) {
-    ids.push(await emitEvent(db, tenant.id, 'goal.deleted', { goalId: `g${i}`, title: `Goal ${i}` }));
-  }
-  return ids;
-}
 
 beforeAll(async () => {
   await registerWorker(
@@ -102,28 +92,5 @@ describe('jobs on pg-boss', () => {
     expect(jobs[2].output).toMatchObject({ message: `dispatch of ${eventId} failed` });
     // Two one-second delays between the three attempts.
     expect(Date.now() - started).toBeGreaterThanOrEqual(2_000);
-  });
-});
-
-describe('once()', () => {
-  it('runs a consumer once for a duplicated event id, even concurrently', async () => {
-    const [eventId] = await emitEvents(1);
-    let runs = 0;
-    const consume = () =>
-      once('test.consumer', eventId, async () => {
-        runs++;
-        return 'done';
-      });
-    const results = await Promise.all([consume(), consume()]);
-    expect(await consume()).toEqual({ ran: false });
-    expect(runs).toBe(1);
-    expect(results).toEqual(expect.arrayContaining([{ ran: true, result: 'done' }, { ran: false }]));
-  });
-
-  it('lets a failed consumer run again, and keeps consumers apart', async () => {
-    const [eventId] = await emitEvents(1);
-    await expect(once('test.flaky', eventId, async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
-    expect(await once('test.flaky', eventId, async () => 1)).toEqual({ ran: true, result: 1 });
-    expect(await once('test.other', eventId, async () => 2)).toEqual({ ran: true, result: 2 });
   });
 });
