@@ -1,12 +1,12 @@
-import NextAuth, { type NextAuthOptions } from 'next-auth';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { authOptionsFor } from '../../lib/auth/auth-options.ts';
 import { MAX_MAGIC_LINKS_PER_WINDOW, sendMagicLink } from '../../lib/auth/magic-link.ts';
+import { authOptionsFor } from '../../lib/auth/auth-options.ts';
 import { magicLinkAdapter } from '../../lib/auth/magic-link-adapter.ts';
 import { db } from '../../lib/db/client.ts';
 import { loadTenantById } from '../../lib/tenancy/load-tenant.ts';
 import type { TenantContext } from '../../lib/tenancy/tenant-context.ts';
 import { TEST_PASSWORD, createMember, createTenant } from '../support/factories.ts';
+import { callAuth, requestSignInLink, type AuthResponse } from '../support/next-auth-call.ts';
 
 let acme: TenantContext;
 let globex: TenantContext;
@@ -22,69 +22,6 @@ beforeAll(async () => {
   member = await createMember(acme.id, 'member');
   outsider = await createMember(globex.id, 'member');
 });
-
-interface AuthResponse {
-  status: number;
-  location: string | null;
-  cookies: Record<string, string>;
-  body: unknown;
-}
-
-/** Calls next-auth the way app/api/auth/[...nextauth] does, on the given tenant's host. */
-async function callAuth(
-  tenant: TenantContext,
-  method: 'GET' | 'POST',
-  route: string[],
-  options: { query?: Record<string, string>; body?: Record<string, string>; cookies?: Record<string, string> } = {},
-): Promise<AuthResponse> {
-  const result: AuthResponse = { status: 200, location: null, cookies: {}, body: undefined };
-  const headers = new Map<string, string | string[]>();
-  const res = {
-    status(code: number) {
-      result.status = code;
-      return res;
-    },
-    setHeader(name: string, value: string | string[]) {
-      headers.set(name.toLowerCase(), value);
-      if (name.toLowerCase() === 'location') result.location = String(value);
-      return res;
-    },
-    getHeader: (name: string) => headers.get(name.toLowerCase()),
-    end() {},
-    json(body: unknown) {
-      result.body = body;
-    },
-    send(body: unknown) {
-      result.body = body;
-    },
-  };
-  const req = {
-    method,
-    query: { nextauth: route, ...options.query },
-    body: options.body ?? {},
-    cookies: options.cookies ?? {},
-    headers: { host: `${tenant.slug}.localhost:3100`, 'x-forwarded-proto': 'http' },
-  };
-  const authOptions: NextAuthOptions = authOptionsFor(tenant);
-  await (NextAuth as unknown as (req: unknown, res: unknown, options: NextAuthOptions) => Promise<void>)(req, res, authOptions);
-  for (const header of [headers.get('set-cookie') ?? []].flat()) {
-    const [pair] = header.split(';');
-    const index = pair.indexOf('=');
-    result.cookies[pair.slice(0, index)] = decodeURIComponent(pair.slice(index + 1));
-  }
-  return result;
-}
-
-/** Asks for a sign-in link on the tenant's host like the sign-in form does; returns the answer's URL. */
-async function requestLink(tenant: TenantContext, email: string): Promise<string> {
-  const csrf = await callAuth(tenant, 'GET', ['csrf']);
-  const { csrfToken } = csrf.body as { csrfToken: string };
-  const answer = await callAuth(tenant, 'POST', ['signin', 'email'], {
-    body: { email, csrfToken, callbackUrl: '/', json: 'true' },
-    cookies: { 'next-auth.csrf-token': csrf.cookies['next-auth.csrf-token'] },
-  });
-  return (answer.body as { url: string }).url;
-}
 
 async function latestLink(tenant: TenantContext, email: string): Promise<URL | null> {
   const message = await db.emailMessage.findFirst({ where: { tenantId: tenant.id, to: email, kind: 'magic_link' }, orderBy: { createdAt: 'desc' } });
@@ -105,7 +42,7 @@ async function sessionOf(tenant: TenantContext, response: AuthResponse) {
 
 describe('magic-link sign-in through next-auth', () => {
   it('emails a member a branded link that signs them in on this tenant with uid and tid, once', async () => {
-    const answer = await requestLink(acme, member.email.toUpperCase());
+    const answer = await requestSignInLink(acme, member.email.toUpperCase());
     expect(answer).toContain('/api/auth/verify-request');
     const link = await latestLink(acme, member.email);
     expect(link?.origin).toBe(`http://${acme.slug}.localhost:3100`);
@@ -121,9 +58,9 @@ describe('magic-link sign-in through next-auth', () => {
 
   it('gives a non-member and an unknown address the same answer, and sends them nothing', async () => {
     const before = await db.emailMessage.count();
-    const memberAnswer = await requestLink(acme, member.email);
-    const outsiderAnswer = await requestLink(acme, outsider.email);
-    const unknownAnswer = await requestLink(acme, 'nobody-at-all@example.test');
+    const memberAnswer = await requestSignInLink(acme, member.email);
+    const outsiderAnswer = await requestSignInLink(acme, outsider.email);
+    const unknownAnswer = await requestSignInLink(acme, 'nobody-at-all@example.test');
     expect(outsiderAnswer).toBe(memberAnswer);
     expect(unknownAnswer).toBe(memberAnswer);
     expect(await db.emailMessage.count({ where: { to: { in: [outsider.email, 'nobody-at-all@example.test'] } } })).toBe(0);
@@ -133,7 +70,7 @@ describe('magic-link sign-in through next-auth', () => {
 
   it('does not accept a link made for one tenant on another', async () => {
     await db.membership.create({ data: { tenantId: globex.id, userId: member.id, role: 'member' } });
-    await requestLink(acme, member.email);
+    await requestSignInLink(acme, member.email);
     const link = await latestLink(acme, member.email);
     const onGlobex = await followLink(globex, link!);
     expect(onGlobex.location).toContain('error=Verification');
@@ -144,7 +81,7 @@ describe('magic-link sign-in through next-auth', () => {
 
   it('refuses a valid link once the person is no longer a member', async () => {
     const leaver = await createMember(acme.id, 'viewer');
-    await requestLink(acme, leaver.email);
+    await requestSignInLink(acme, leaver.email);
     const link = await latestLink(acme, leaver.email);
     await db.membership.deleteMany({ where: { tenantId: acme.id, userId: leaver.id } });
     const response = await followLink(acme, link!);
