@@ -9,12 +9,9 @@ import { TextField } from '@/components/ui/text-field';
 import { useFormSubmit } from '@/components/ui/use-form-submit';
 import { api, ApiError } from '@/lib/http/api-client';
 import { formatCents, parseDollars } from '@/lib/resellers/money';
+import { dollarsToCents, fields, percentToBps } from './form-values';
 
 // The operator's reseller tools (app/(platform)/operator/resellers).
-
-function fields(event: FormEvent<HTMLFormElement>): Record<string, string> {
-  return Object.fromEntries([...new FormData(event.currentTarget).entries()].map(([k, v]) => [k, String(v)]));
-}
 
 export function CreateResellerForm() {
   const router = useRouter();
@@ -25,9 +22,7 @@ export function CreateResellerForm() {
     const form = fields(event);
     const target = event.currentTarget;
     void submit(async () => {
-      const rate = form.rate?.trim();
-      const rateBps = rate ? Math.round(Number(rate.replace(/%$/, '')) * 100) : undefined;
-      if (rateBps !== undefined && !Number.isFinite(rateBps)) throw new ApiError(422, 'Some fields need attention.', { rateBps: 'Enter a percentage.' });
+      const rateBps = form.rate?.trim() ? percentToBps(form.rate) : undefined;
       await api('/api/operator/resellers', { method: 'POST', json: { name: form.name, ownerEmail: form.ownerEmail, rateBps } });
       target.reset();
       router.refresh();
@@ -85,8 +80,7 @@ export function TermsForm({ resellerId, name, terms }: { resellerId: string; nam
     event.preventDefault();
     const form = fields(event);
     void submit(async () => {
-      const payoutMinimumCents = parseDollars(form.minimum ?? '');
-      if (payoutMinimumCents === null) throw new ApiError(422, 'Some fields need attention.', { payoutMinimumCents: 'Enter an amount in dollars.' });
+      const payoutMinimumCents = dollarsToCents(form.minimum ?? '', 'payoutMinimumCents');
       await api(`/api/operator/resellers/${encodeURIComponent(resellerId)}`, {
         method: 'PATCH',
         json: { stripeConnectAccountId: form.stripeConnectAccountId ?? '', payoutMinimumCents, holdingDays: Number(form.holdingDays) },

@@ -8,28 +8,13 @@ import { FormStatus } from '@/components/ui/form-status';
 import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
 import { useFormSubmit } from '@/components/ui/use-form-submit';
-import { api, ApiError } from '@/lib/http/api-client';
-import { formatCents, parseDollars } from '@/lib/resellers/money';
+import { api } from '@/lib/http/api-client';
+import { dollarsToCents, fields, percentToBps } from './form-values';
+import { formatCents } from '@/lib/resellers/money';
 import { suggestSlug } from '@/lib/signup/signup-schema';
 
 // The reseller dashboard's forms. Each reads its own fields at submit (people may type before
 // hydration), calls one route, and refreshes the server-rendered page.
-
-function fields(event: FormEvent<HTMLFormElement>): Record<string, string> {
-  return Object.fromEntries([...new FormData(event.currentTarget).entries()].map(([k, v]) => [k, String(v)]));
-}
-
-function dollarsToCents(value: string, field: string): number {
-  const cents = parseDollars(value);
-  if (cents === null) throw new ApiError(422, 'Some fields need attention.', { [field]: 'Enter an amount in dollars, e.g. 49 or 49.50.' });
-  return cents;
-}
-
-function percentToBps(value: string): number {
-  const match = value.trim().replace(/%$/, '').match(/^(\d{1,3})(?:\.(\d{1,2}))?$/);
-  if (!match) throw new ApiError(422, 'Some fields need attention.', { rateBps: 'Enter a percentage, e.g. 15 or 12.5.' });
-  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
-}
 
 export function CreateClientForm({ rootDomain }: { rootDomain: string }) {
   const router = useRouter();
