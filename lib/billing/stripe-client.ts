@@ -1,5 +1,6 @@
 import Stripe from 'stripe';
 import { AppError } from '../http/problem.ts';
+import { env } from '../config/env.ts';
 
 // The app's one Stripe client. Every Stripe API call (billing, the usage report, resellers)
 // goes through getStripe()/requireStripe(), so one setting points all of them elsewhere:
@@ -19,11 +20,11 @@ interface State {
 const holder = globalThis as unknown as { __waypointStripe?: State };
 
 export function stripeConfigured(): boolean {
-  return Boolean(process.env.STRIPE_SECRET_KEY);
+  return Boolean(env().STRIPE_SECRET_KEY);
 }
 
 /** Host, port and protocol from STRIPE_API_BASE (unset: Stripe's own API). */
-export function stripeApiBase(value = process.env.STRIPE_API_BASE): { host: string; port: number; protocol: 'http' | 'https' } | null {
+export function stripeApiBase(value = env().STRIPE_API_BASE): { host: string; port: number; protocol: 'http' | 'https' } | null {
   if (!value) return null;
   const url = new URL(value);
   const protocol = url.protocol === 'http:' ? 'http' : 'https';
@@ -32,8 +33,8 @@ export function stripeApiBase(value = process.env.STRIPE_API_BASE): { host: stri
 
 /** The client, or null when STRIPE_SECRET_KEY is unset. */
 export function getStripe(): Stripe | null {
-  const secret = process.env.STRIPE_SECRET_KEY ?? '';
-  const base = process.env.STRIPE_API_BASE ?? '';
+  const secret = env().STRIPE_SECRET_KEY ?? '';
+  const base = env().STRIPE_API_BASE ?? '';
   const key = `${secret}\n${base}`;
   const current = holder.__waypointStripe;
   if (current && current.key === key) return current.client;
@@ -73,7 +74,7 @@ const priceHolder = globalThis as unknown as { __waypointStripePrices?: { at: nu
  */
 export async function priceIdsByLookupKey(lookupKeys: string[]): Promise<Map<string, string>> {
   const client = requireStripe();
-  const cacheKey = process.env.STRIPE_SECRET_KEY ?? '';
+  const cacheKey = env().STRIPE_SECRET_KEY ?? '';
   const cached = priceHolder.__waypointStripePrices;
   const fresh = cached && cached.key === cacheKey && Date.now() - cached.at < PRICE_CACHE_MS ? cached : null;
   if (fresh && lookupKeys.every((key) => fresh.ids.has(key))) return fresh.ids;

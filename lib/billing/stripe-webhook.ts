@@ -9,6 +9,7 @@ import { startDunning, stopDunning } from './dunning.ts';
 import { FREE_PLAN_ID } from './plan-catalog.ts';
 import { listPlans } from './plans.ts';
 import { applyPlan, planChangeCommitted } from './set-plan.ts';
+import { env } from '../config/env.ts';
 
 // Stripe's webhooks (app/api/webhooks/stripe/route.ts). The raw body's signature is checked
 // with STRIPE_WEBHOOK_SECRET; then each event is handled once:
@@ -45,7 +46,7 @@ export type WebhookOutcome = 'processed' | 'duplicate' | 'ignored';
 
 /** Verifies the signature and parses the event; 400 invalid_signature, or 503 when no secret is configured. */
 export function verifyStripeEvent(rawBody: string | Buffer, signature: string | null): Stripe.Event {
-  const secret = process.env.STRIPE_WEBHOOK_SECRET;
+  const secret = env().STRIPE_WEBHOOK_SECRET;
   if (!secret) throw new AppError(503, 'billing_not_configured', 'Stripe webhooks are not configured on this server (STRIPE_WEBHOOK_SECRET is not set).');
   if (!signature) throw new AppError(400, 'invalid_signature', 'The Stripe-Signature header is missing.');
   try {

@@ -1,28 +1,74 @@
-// Runtime configuration. Every variable has an embedded default so a fresh clone runs with
-// no .env at all; .env.example documents them.
+import { checkAlways, checkProduction, ENV_KEYS, envSchema, type Env } from './schema.ts';
 
-function bool(value: string | undefined, fallback: boolean): boolean {
-  if (value === undefined || value === '') return fallback;
-  return ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
+// The one module the app reads its configuration from. The schema (schema.ts) is applied to
+// process.env; the result is kept until a Waypoint variable changes (tests change some at run
+// time), so reading it on the hot path costs a string comparison.
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Waypoint's configuration is not usable:\n${problems.map((line) => `  - ${line}`).join('\n')}`);
+  }
 }
+
+let cached: { fingerprint: string; env: Env } | undefined;
+
+function fingerprint(): string {
+  let key = '';
+  for (const name of ENV_KEYS) key += `${process.env[name] ?? '\u0000'}\u0001`;
+  return key;
+}
+
+/** Validates an environment; lists every problem rather than stopping at the first. */
+export function parseEnv(source: Record<string, string | undefined>): { env?: Env; problems: string[] } {
+  const result = envSchema.safeParse(source);
+  if (!result.success) return { problems: result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) };
+  return { env: result.data, problems: checkAlways(result.data) };
+}
+
+/** The parsed environment; throws ConfigError when it is invalid. */
+export function env(): Env {
+  const key = fingerprint();
+  if (cached?.fingerprint === key) return cached.env;
+  const { env: parsed, problems } = parseEnv(process.env);
+  if (!parsed || problems.length > 0) throw new ConfigError(problems);
+  cached = { fingerprint: key, env: parsed };
+  return parsed;
+}
+
+/** Production when WAYPOINT_MODE says so; `npm start` sets it from NODE_ENV (Next's own builds always run as NODE_ENV=production). */
+export function isProduction(source: Env = env()): boolean {
+  return source.WAYPOINT_MODE === 'production';
+}
+
+/** Every problem that stops this environment from booting in its mode (empty: fine). */
+export function bootProblems(source: Record<string, string | undefined> = process.env): string[] {
+  const { env: parsed, problems } = parseEnv(source);
+  if (!parsed) return problems;
+  return parsed.WAYPOINT_MODE === 'production' ? [...problems, ...checkProduction(parsed)] : problems;
+}
+
+const LOCALHOST = /(^|\.)localhost(:\d+)?$/;
 
 export const config = {
   /** Host (with port, if any) of the platform; tenants live on `<slug>.<rootDomain>`. */
   get rootDomain(): string {
-    return (process.env.ROOT_DOMAIN ?? 'localhost:3000').toLowerCase();
+    return (env().ROOT_DOMAIN ?? `localhost:${env().PORT}`).toLowerCase();
   },
   /** Scheme for links to tenant hosts; plain http only makes sense on localhost. */
   get scheme(): 'http' | 'https' {
-    const explicit = process.env.APP_SCHEME;
-    if (explicit === 'http' || explicit === 'https') return explicit;
-    return /(^|\.)localhost(:\d+)?$/.test(this.rootDomain) ? 'http' : 'https';
+    return env().APP_SCHEME ?? (LOCALHOST.test(this.rootDomain) ? 'http' : 'https');
   },
   /** Seconds a resolved host stays in the in-process tenant cache. */
   get tenantCacheTtlSeconds(): number {
-    return Number(process.env.TENANT_CACHE_TTL_SECONDS ?? 60);
+    return env().TENANT_CACHE_TTL_SECONDS;
   },
   get secureCookies(): boolean {
-    return bool(process.env.SECURE_COOKIES, this.scheme === 'https');
+    const value = env().SECURE_COOKIES?.toLowerCase();
+    if (value === undefined || value === '') return this.scheme === 'https';
+    return ['1', 'true', 'yes', 'on'].includes(value);
+  },
+  get production(): boolean {
+    return isProduction();
   },
 };
 

@@ -1,11 +1,12 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { env } from '../config/env.ts';
 
 // Secrets the app must read back (webhook signing secrets) are encrypted at rest with
 // AES-256-GCM under ENCRYPTION_KEY (32 bytes, base64). Stored as v1.<iv>.<tag>.<ciphertext>
 // so the format can change later without ambiguity.
 
 function key(): Buffer {
-  const raw = process.env.ENCRYPTION_KEY;
+  const raw = env().ENCRYPTION_KEY;
   if (!raw) throw new Error('ENCRYPTION_KEY is not set: `npm start` generates one into .data/secrets.json; set it explicitly in production.');
   const bytes = Buffer.from(raw, 'base64');
   if (bytes.length !== 32) throw new Error('ENCRYPTION_KEY must be 32 bytes, base64-encoded (e.g. `openssl rand -base64 32`).');

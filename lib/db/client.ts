@@ -1,17 +1,18 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/client.ts';
+import { env } from '../config/env.ts';
 
 // One client per process: Next may load this module in several bundles (proxy, routes,
 // pages), so the instance lives on globalThis.
 const holder = globalThis as unknown as { __waypointDb?: PrismaClient };
 
 function createClient(): PrismaClient {
-  const connectionString = process.env.DATABASE_URL;
+  const connectionString = env().DATABASE_URL;
   if (!connectionString) {
     throw new Error('DATABASE_URL is not set: start the app with `npm start` (it starts an embedded PostgreSQL) or set DATABASE_URL.');
   }
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }),
+    adapter: new PrismaPg({ connectionString, max: env().DATABASE_POOL_SIZE }),
   });
 }
 

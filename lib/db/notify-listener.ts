@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { env } from '../config/env.ts';
 
 // One PostgreSQL LISTEN connection per process, shared by every in-process cache that must
 // drop entries when another instance changes the data behind them (NOTIFY on commit).
@@ -32,12 +33,12 @@ export function onNotify(channel: string, handler: Handler, { outsideNext = fals
   handlers.add(handler);
   s.handlers.set(channel, handlers);
   if (s.client) void s.client.query(`LISTEN ${channel}`).catch(() => {});
-  else if (!s.connecting && (outsideNext || process.env.NEXT_RUNTIME === 'nodejs') && process.env.DATABASE_URL) void connect(s, 0);
+  else if (!s.connecting && (outsideNext || process.env.NEXT_RUNTIME === 'nodejs') && env().DATABASE_URL) void connect(s, 0);
 }
 
 async function connect(s: State, attempt: number): Promise<void> {
   s.connecting = true;
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  const client = new pg.Client({ connectionString: env().DATABASE_URL });
   const everyHandler = () => s.handlers.forEach((set) => set.forEach((handler) => handler()));
   const retry = () => {
     s.client = undefined;
@@ -67,6 +68,18 @@ export async function offNotify(channel: string, handler: Handler): Promise<void
   if (s.handlers.size > 0 || !s.client) return;
   const client = s.client;
   s.client = undefined;
+  client.removeAllListeners();
+  client.on('error', () => {});
+  await client.end().catch(() => {});
+}
+
+/** Closes the LISTEN connection (shutdown); handlers stay registered but hear nothing more. */
+export async function closeNotifyListener(): Promise<void> {
+  const s = state();
+  const client = s.client;
+  s.client = undefined;
+  s.handlers.clear();
+  if (!client) return;
   client.removeAllListeners();
   client.on('error', () => {});
   await client.end().catch(() => {});

@@ -1,11 +1,11 @@
-import { config } from '../config/env.ts';
+import { config, env } from '../config/env.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
 
 // Outgoing mail settings. SMTP_URL unset means development: messages stay in the outbox
 // (the EmailMessage table) and are read at /dev/outbox on the platform domain.
 
 export function smtpUrl(): string | null {
-  return process.env.SMTP_URL?.trim() || null;
+  return env().SMTP_URL ?? null;
 }
 
 export function isSmtpConfigured(): boolean {
@@ -23,7 +23,7 @@ function defaultMailDomain(): string {
 
 /** The sender address: EMAIL_FROM (a bare address or "Name <address>"), else no-reply@<root domain>. */
 export function senderAddress(): string {
-  const configured = process.env.EMAIL_FROM?.trim();
+  const configured = env().EMAIL_FROM;
   if (!configured) return `no-reply@${defaultMailDomain()}`;
   const address = (/<([^>]*)>\s*$/.exec(configured)?.[1] ?? configured).trim();
   if (!ADDRESS.test(address)) throw new Error(`EMAIL_FROM is not an email address: ${JSON.stringify(configured)}`);

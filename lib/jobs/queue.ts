@@ -3,6 +3,7 @@ import { inngest } from '../../inngest/client.ts';
 import { jobsBackend, type JobsBackend } from './backend.ts';
 import { jobIdFor } from './job-id.ts';
 import { JOBS, JOB_NAMES, retryDelaySeconds, type JobName, type JobPayloads, type RetryPolicy } from './job-types.ts';
+import { env } from '../config/env.ts';
 
 // One interface over two queues. With Inngest configured, enqueue() sends an Inngest event
 // named like the job and the functions in inngest/ run it. Otherwise pg-boss runs the jobs
@@ -132,7 +133,7 @@ export async function stopJobs(): Promise<void> {
 }
 
 async function startBoss(s: State): Promise<void> {
-  const connectionString = process.env.DATABASE_URL;
+  const connectionString = env().DATABASE_URL;
   if (!connectionString) throw new Error('jobs: DATABASE_URL is not set, so the PostgreSQL queue cannot start');
   const boss = new PgBoss({ connectionString, schema: s.schema, application_name: 'waypoint-jobs', max: 8 });
   boss.on('error', (error) => console.error('jobs: pg-boss error', error));

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { CONSENT_FORM_LIFETIME } from './token-lifetimes.ts';
+import { env } from '../config/env.ts';
 
 // CSRF protection of the consent decision: the consent form carries a token that signs (HMAC
 // with a key derived from NEXTAUTH_SECRET) the workspace, the signed-in user, an expiry and
@@ -9,7 +10,7 @@ import { CONSENT_FORM_LIFETIME } from './token-lifetimes.ts';
 // an Origin header.
 
 function key(): Buffer {
-  const secret = process.env.NEXTAUTH_SECRET;
+  const secret = env().NEXTAUTH_SECRET;
   if (!secret) throw new Error('NEXTAUTH_SECRET is not set: `npm start` generates one into .data/secrets.json; set it explicitly in production.');
   return createHmac('sha256', secret).update('waypoint-oauth-consent').digest();
 }

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { env } from '../config/env.ts';
 
 // Jackson keeps its tables (jackson_store, jackson_index, jackson_ttl) in their own PostgreSQL
 // schema, like pg-boss's "pgboss", so they never mix with Prisma's "public". Jackson's
@@ -18,7 +19,7 @@ export function jacksonDatabaseUrl(databaseUrl: string): string {
   const existing = url.searchParams.get('options');
   const searchPath = `-c search_path=${JACKSON_SCHEMA}`;
   url.searchParams.set('options', existing ? `${existing} ${searchPath}` : searchPath);
-  url.searchParams.set('max_conns', String(Number(process.env.JACKSON_POOL_SIZE ?? 5)));
+  url.searchParams.set('max_conns', String(env().JACKSON_POOL_SIZE));
   // Prisma-only parameters mean nothing to node-postgres.
   url.searchParams.delete('schema');
   return url.toString();

@@ -1,13 +1,13 @@
 import { hkdfSync } from 'node:crypto';
 import type { JacksonOption } from '@boxyhq/saml-jackson';
-import { platformOrigin } from '../config/env.ts';
+import { env, platformOrigin } from '../config/env.ts';
 import { ACS_PATH, spEntityId } from './sp-identity.ts';
 import { spCertificate } from './sp-certificate.ts';
 
 // Jackson's configuration, kept apart from the singleton so it can be read and tested alone.
 
 function derive(label: string): Buffer {
-  const raw = process.env.ENCRYPTION_KEY;
+  const raw = env().ENCRYPTION_KEY;
   if (!raw) throw new Error('ENCRYPTION_KEY is not set: `npm start` generates one into .data/secrets.json; set it explicitly in production.');
   return Buffer.from(hkdfSync('sha256', Buffer.from(raw, 'base64'), Buffer.alloc(0), `waypoint:${label}`, 32));
 }
@@ -25,7 +25,7 @@ export function jacksonClientSecret(): string {
 /** Jackson logs its start-up chatter at info; keep that quiet unless SSO_DEBUG is set. */
 const logger: NonNullable<JacksonOption['logger']> = {
   info: (msg) => {
-    if (process.env.SSO_DEBUG) console.info(`[sso] ${msg}`);
+    if (env().SSO_DEBUG) console.info(`[sso] ${msg}`);
   },
   warn: (msg, err) => console.warn(`[sso] ${msg}`, ...(err ? [err] : [])),
   // A refused SAMLResponse is bad input, not a fault of ours: the ACS reports it to the user.

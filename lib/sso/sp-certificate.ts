@@ -1,5 +1,6 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import forge from 'node-forge';
+import { env, isProduction } from '../config/env.ts';
 
 // The certificate Waypoint signs AuthnRequests with (and IdPs may encrypt assertions to).
 // SAML_SP_CERT and SAML_SP_KEY (PEM, or base64 of the PEM) set it; every instance of a
@@ -43,14 +44,11 @@ export function generateSpCertificate(commonName = 'Waypoint SAML SP'): SpCertif
 }
 
 export function spCertificate(): SpCertificate {
-  const cert = process.env.SAML_SP_CERT;
-  const key = process.env.SAML_SP_KEY;
+  const { SAML_SP_CERT: cert, SAML_SP_KEY: key } = env();
   if (cert && key) return { publicKey: pem(cert), privateKey: pem(key) };
-  if (!holder.__waypointSpCertificate) {
-    if (process.env.NODE_ENV === 'production') {
-      console.warn('[sso] SAML_SP_CERT/SAML_SP_KEY are not set: using a certificate generated for this process only. Set them when running more than one instance.');
-    }
-    holder.__waypointSpCertificate = generateSpCertificate();
-  }
+  // Production refuses to boot without the pair (lib/config/schema.ts); tests and scripts get
+  // one for this process.
+  if (isProduction()) throw new Error('SAML_SP_CERT and SAML_SP_KEY must be set in production.');
+  holder.__waypointSpCertificate ??= generateSpCertificate();
   return holder.__waypointSpCertificate;
 }

@@ -1,4 +1,4 @@
-import { platformOrigin } from '../config/env.ts';
+import { env, platformOrigin } from '../config/env.ts';
 
 // Waypoint's identity as a SAML service provider. Jackson serves every workspace from one
 // ACS on the platform's root domain; the connection (looked up by the IdP's issuer, or by
@@ -30,5 +30,5 @@ export function spMetadataUrl(): string {
 
 /** The SP entity id (the audience IdPs put in their assertions). SAML_SP_ENTITY_ID pins it. */
 export function spEntityId(): string {
-  return process.env.SAML_SP_ENTITY_ID || spMetadataUrl();
+  return env().SAML_SP_ENTITY_ID || spMetadataUrl();
 }

@@ -3,7 +3,7 @@ import { resolveTxt } from 'node:dns/promises';
 import { z } from 'zod';
 import { recordAudit, type AuditActor } from '../audit/record-audit.ts';
 import { requireFeature } from '../billing/entitlements.ts';
-import { config } from '../config/env.ts';
+import { config, env } from '../config/env.ts';
 import { Prisma } from '../db/client.ts';
 import { tenantDb } from '../db/tenant-db.ts';
 import { conflict, notFound, validationFailed } from '../http/problem.ts';
@@ -83,7 +83,7 @@ export async function removeDomain(tenantId: string, domainId: string, actor: Au
 
 /** The hostname customers point their CNAME at (CNAME_TARGET, default cname.<root domain>). */
 export function cnameTarget(): string {
-  return process.env.CNAME_TARGET ?? `cname.${config.rootDomain.replace(/:\d+$/, '')}`;
+  return env().CNAME_TARGET ?? `cname.${config.rootDomain.replace(/:\d+$/, '')}`;
 }
 
 export async function listDomains(tenantId: string) {

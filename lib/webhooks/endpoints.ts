@@ -11,6 +11,7 @@ import type { TenantContext } from '../tenancy/tenant-context.ts';
 import { endpointInputSchema, endpointUpdateSchema, rotateSecretSchema, type EndpointView } from './endpoint-schema.ts';
 import { generateWebhookSecret } from './sign-webhook.ts';
 import { assertPublicUrl, UnsafeUrlError } from './ssrf-guard.ts';
+import { env } from '../config/env.ts';
 
 // Webhook endpoints of a workspace, managed by its admins (and API keys with webhooks:manage).
 // The signing secret is shown once, stored encrypted, and rotated with a grace period during
@@ -48,7 +49,7 @@ function toView(row: Row, now = new Date()): EndpointView {
 
 /** Development only (WEBHOOKS_ALLOW_LOCALHOST=true): lets endpoints point at this machine over http. */
 export function allowLocalhost(): boolean {
-  return process.env.WEBHOOKS_ALLOW_LOCALHOST === 'true';
+  return env().WEBHOOKS_ALLOW_LOCALHOST;
 }
 
 async function vetUrl(url: string): Promise<void> {
