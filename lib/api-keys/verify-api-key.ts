@@ -33,7 +33,7 @@ interface CachedKey {
   tenantServable: boolean;
 }
 
-const invalid = (code: string, message: string) => new AppError(401, code, message);
+const invalid = (code: 'invalid_api_key' | 'api_key_revoked' | 'api_key_expired' | 'api_key_rotated', message: string) => new AppError(401, code, message);
 
 async function load(hash: string): Promise<CachedKey | null> {
   const row = await db.apiKey.findFirst({

@@ -1,12 +1,14 @@
 // The one error type of the app and its one mapping to application/problem+json (RFC 9457).
 import { ZodError } from 'zod';
+import { ERROR_CODES, type ErrorCode, type StatusOf } from './error-codes.ts';
 
 export type FieldErrors = Record<string, string>;
 
-export class AppError extends Error {
+/** An error meant for the caller: a registered code (lib/http/error-codes.ts) with its status. */
+export class AppError<C extends ErrorCode = ErrorCode> extends Error {
   constructor(
-    readonly status: number,
-    readonly code: string,
+    readonly status: StatusOf<C>,
+    readonly code: C,
     message: string,
     readonly fields?: FieldErrors,
   ) {

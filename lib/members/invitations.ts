@@ -199,7 +199,7 @@ export async function lookupInvitation(tenant: TenantContext, token: string): Pr
   };
 }
 
-const gone = (code: string, message: string) => new AppError(410, code, message);
+const gone = (code: 'invitation_expired' | 'invitation_revoked' | 'invitation_used', message: string) => new AppError(410, code, message);
 
 const LOOKUP_ERRORS = {
   not_found: () => notFound('This invitation link is not valid.'),
@@ -209,7 +209,7 @@ const LOOKUP_ERRORS = {
 };
 
 /** Someone who already has an account proves it is theirs; wrong guesses count toward the sign-in throttle. */
-async function confirmPassword(tenantId: string, email: string, password: string | undefined, ip: string): Promise<void> {
+async function confirmPassword(tenantId: string, email: string, password: string | undefined, ip: string | null): Promise<void> {
   if (!password) throw validationFailed({ password: 'Enter the password of your account.' });
   const key = { tenantId, email, ip };
   await assertNotThrottled(key);
@@ -222,7 +222,7 @@ async function confirmPassword(tenantId: string, email: string, password: string
 }
 
 export interface AcceptContext {
-  ip: string;
+  ip: string | null;
   /** The user signed in on this tenant's host, if any: the invitee needs no password then. */
   sessionUserId: string | null;
 }

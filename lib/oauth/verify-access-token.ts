@@ -19,7 +19,7 @@ import { looksLike } from './oauth-credentials.ts';
 
 export const looksLikeOAuthAccessToken = (value: string) => looksLike('accessToken', value);
 
-const invalid = (code: string, message: string) => new AppError(401, code, message);
+const invalid = (code: 'invalid_token' | 'token_revoked' | 'token_expired', message: string) => new AppError(401, code, message);
 
 export async function verifyOAuthAccessToken(token: string, now = new Date()): Promise<ApiPrincipal> {
   const row = await db.oAuthToken.findUnique({

@@ -26,7 +26,7 @@ export interface SsoAssertion {
 
 const MAX_RESPONSE_CHARS = 2_000_000;
 
-function refused(status: number, message: string): SsoSignInError {
+function refused(status: 400 | 403, message: string): SsoSignInError {
   return new SsoSignInError(status, 'sso_refused', message);
 }
 
@@ -64,7 +64,7 @@ export async function consumeSamlResponse(input: { SAMLResponse: string; RelaySt
       const message = jacksonErrorMessage(error) ?? 'refused';
       if (/state from the origin/i.test(message)) throw refused(403, 'This sign-in response does not belong to a sign-in in progress (it may have been used already, or the sign-in took too long). Start again from the sign-in page.');
       if (/connection not found/i.test(message)) throw refused(403, 'No workspace is connected to the identity provider that sent this response.');
-      throw refused(error.statusCode >= 500 ? 400 : error.statusCode, reason(message));
+      throw refused(error.statusCode >= 500 || error.statusCode === 400 ? 400 : 403, reason(message));
     }
     // Database and network failures carry a string code (ECONNREFUSED, 57P01): ours, a 500.
     if (typeof (error as { code?: unknown }).code === 'string') throw error;
