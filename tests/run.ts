@@ -1,6 +1,7 @@
 // npm test: the whole suite on a fresh machine. Prepares a throw-away database (DATABASE_URL's
 // server, or an embedded PostgreSQL), typechecks and lints, runs Vitest (unit + integration),
-// builds the app and runs the Playwright e2e tests against `next start` in Debian's Chromium.
+// builds the app and runs the Playwright e2e tests against Waypoint's server (lib/cli/serve.ts)
+// in Debian's Chromium.
 // Flags: --unit-only, --e2e-only; other arguments are passed to Playwright.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';

@@ -25,9 +25,10 @@ export function buildAllowlist(entries: readonly string[]): BlockList | null {
   return list;
 }
 
-/** True when the list allows the address (no list: any address). */
-export function ipAllowed(list: BlockList | null, ip: string): boolean {
+/** True when the list allows the address (no list: any address; an unknown address: none). */
+export function ipAllowed(list: BlockList | null, ip: string | null): boolean {
   if (!list) return true;
+  if (!ip) return false;
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip)?.[1];
   const address = mapped ?? ip;
   const version = isIP(address);

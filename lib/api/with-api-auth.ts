@@ -10,7 +10,7 @@ import type { RouteContext } from '../http/wrappers.ts';
 import { looksLikeOAuthAccessToken, verifyOAuthAccessToken } from '../oauth/verify-access-token.ts';
 import { getTenantById } from '../tenancy/tenant-cache.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
-import { TENANT_ID_HEADER } from '../tenancy/headers.ts';
+import { readTrusted } from '../http/trusted-headers.ts';
 import { getApiRateLimiter, rateLimitHeaders } from '../ratelimit/index.ts';
 import { logApiRequest } from './request-log.ts';
 
@@ -49,7 +49,7 @@ export function withApiAuth<C = RouteContext>(route: string, scope: Scope, handl
     let billable = false;
     try {
       principal = await verifyCredential(bearer(req));
-      const hostTenant = req.headers.get(TENANT_ID_HEADER);
+      const hostTenant = readTrusted(req.headers).tenantId;
       if (hostTenant && hostTenant !== principal.tenantId) {
         throw new AppError(401, 'wrong_workspace', `This ${credentialName(principal)} belongs to another workspace. Call the API on its own workspace address.`);
       }

@@ -24,7 +24,7 @@ export interface AuthenticatedUser {
  * the email's domain, only owners get in with a password (break-glass, audited); everyone
  * else, right password or not, is told to use SSO (SsoRequiredError).
  */
-export async function authenticate(input: unknown, tenantId: string | null, ip: string): Promise<AuthenticatedUser | null> {
+export async function authenticate(input: unknown, tenantId: string | null, ip: string | null): Promise<AuthenticatedUser | null> {
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;

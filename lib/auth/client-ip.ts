@@ -1,10 +1,11 @@
-/** The caller's IP: the first X-Forwarded-For hop (set by the load balancer), else X-Real-IP. */
-export function clientIp(headers: Headers | Record<string, string | string[] | undefined>): string {
-  const get = (name: string): string | undefined => {
-    if (headers instanceof Headers) return headers.get(name) ?? undefined;
-    const value = headers[name];
-    return Array.isArray(value) ? value[0] : value;
-  };
-  const forwarded = get('x-forwarded-for')?.split(',')[0]?.trim();
-  return (forwarded || get('x-real-ip') || 'unknown').slice(0, 64);
+import { readTrusted } from '../http/trusted-headers.ts';
+
+/**
+ * The caller's IP address as Waypoint's HTTP server worked it out from the socket and the
+ * trusted proxy hops (lib/server/client-address.ts), sealed into the request's headers; null
+ * when the request did not come through that server (e.g. a test calling a handler directly).
+ * Never read X-Forwarded-For here: the client writes it.
+ */
+export function clientIp(headers: Headers | Record<string, string | string[] | undefined>): string | null {
+  return readTrusted(headers).clientIp;
 }

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 
 const require = createRequire(import.meta.url);
-export const NEXT_BIN = require.resolve('next/dist/bin/next');
+const NEXT_BIN = require.resolve('next/dist/bin/next');
 
 const INPUTS = ['app', 'components', 'lib', 'public', 'proxy.ts', 'next.config.mjs', 'postcss.config.mjs', 'package-lock.json', 'tsconfig.json'];
 

@@ -83,3 +83,22 @@ export async function applyMigrations(databaseUrl: string, options: { dir?: stri
   }
   return applied;
 }
+
+/** Names of the migrations not yet applied to the database (production checks this at boot). */
+export async function pendingMigrations(databaseUrl: string, dir?: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const exists = await client.query(`SELECT to_regclass('"_prisma_migrations"') AS name`);
+    const done = new Set<string>();
+    if (exists.rows[0]?.name) {
+      const { rows } = await client.query<{ migration_name: string }>('SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL');
+      for (const row of rows) done.add(row.migration_name);
+    }
+    return listMigrations(dir)
+      .map((migration) => migration.name)
+      .filter((name) => !done.has(name));
+  } finally {
+    await client.end();
+  }
+}

@@ -1,8 +1,8 @@
 import type { NextRequest } from 'next/server';
-import { TENANT_ID_HEADER } from '../tenancy/headers.ts';
 import { getTenantById } from '../tenancy/tenant-cache.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
 import { AppError, problemResponse } from './problem.ts';
+import { readTrusted } from './trusted-headers.ts';
 
 // Small wrappers composed around route handlers: withErrors(withTenant(handler)).
 
@@ -22,7 +22,7 @@ export function withErrors<C = RouteContext>(handler: Handler<C>): Handler<C> {
 
 /** The tenant proxy.ts resolved for this request, or null on the root domain. */
 export async function requestTenant(req: Request): Promise<TenantContext | null> {
-  const id = req.headers.get(TENANT_ID_HEADER);
+  const id = readTrusted(req.headers).tenantId;
   return id ? getTenantById(id) : null;
 }
 
@@ -38,7 +38,7 @@ export function withTenant<C = RouteContext>(handler: Handler<C & { tenant: Tena
 /** Only on the platform's root domain. */
 export function withPlatform<C = RouteContext>(handler: Handler<C>): Handler<C> {
   return async (req, ctx) => {
-    if (req.headers.get(TENANT_ID_HEADER)) throw new AppError(404, 'not_found', 'This endpoint is served on the platform domain only.');
+    if (readTrusted(req.headers).tenantId) throw new AppError(404, 'not_found', 'This endpoint is served on the platform domain only.');
     return handler(req, ctx);
   };
 }

@@ -163,7 +163,7 @@ export async function lookupResellerInvitation(token: string): Promise<ResellerI
  * account by now confirms its password. The token is spent (deleted) in the same transaction
  * that adds the access, so a link works once.
  */
-export async function acceptResellerInvitation(token: string, input: unknown, ip: string): Promise<{ userId: string; email: string }> {
+export async function acceptResellerInvitation(token: string, input: unknown, ip: string | null): Promise<{ userId: string; email: string }> {
   const body = parseInput(acceptResellerInvitationSchema, input ?? {});
   const found = await findInvitation(token);
   if (!found) throw new AppError(410, 'invitation_invalid', 'This invitation link is not valid any more. Ask for a new one.');

@@ -1,6 +1,6 @@
 import { clientIp } from '../auth/client-ip.ts';
 import { db } from '../db/client.ts';
-import { TENANT_ID_HEADER } from '../tenancy/headers.ts';
+import { readTrusted } from '../http/trusted-headers.ts';
 import { getTenantById } from '../tenancy/tenant-cache.ts';
 import { isServable } from '../tenancy/tenant-context.ts';
 import { scimBaseUrl, type DirectoryContext } from './directory-context.ts';
@@ -22,7 +22,7 @@ export async function authenticateDirectory(req: Request, directoryId: string): 
   // Compare even when there is no such directory, so timing does not tell which ids exist.
   const valid = tokenMatches(match[1], row?.tokenHash ?? DUMMY_HASH) && row !== null;
   if (!valid) throw scimUnauthorized();
-  const hostTenantId = req.headers.get(TENANT_ID_HEADER);
+  const hostTenantId = readTrusted(req.headers).tenantId;
   if (hostTenantId && hostTenantId !== row.tenantId) throw scimNotFound('There is no such directory on this host.');
   const tenant = await getTenantById(row.tenantId);
   if (!tenant) throw scimUnauthorized();

@@ -1,12 +1,12 @@
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
-import { TENANT_ID_HEADER } from './headers.ts';
+import { readTrusted } from '../http/trusted-headers.ts';
 import { getTenantById } from './tenant-cache.ts';
 import type { TenantContext } from './tenant-context.ts';
 
 /** The tenant proxy.ts resolved for this request, or null on the platform's root domain. */
 export async function getCurrentTenant(): Promise<TenantContext | null> {
-  const id = (await headers()).get(TENANT_ID_HEADER);
+  const id = readTrusted(await headers()).tenantId;
   return id ? getTenantById(id) : null;
 }
 

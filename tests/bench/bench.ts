@@ -1,4 +1,4 @@
-// npm run bench: starts `next start` on a throw-away database and drives it with autocannon.
+// npm run bench: starts Waypoint's server (lib/cli/serve.ts) on a throw-away database and drives it with autocannon.
 //  1. Tenant resolution: GET /api/tenant with the root domain's Host (no tenant lookup, the
 //     baseline) against acme's Host (proxy resolves the host, warm cache).
 //  2. Public API: GET /api/v1/goals with valid API keys (auth, scopes, rate limits, request
@@ -16,7 +16,7 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 // @ts-expect-error autocannon ships no types
 import autocannon from 'autocannon';
-import { NEXT_BIN, buildIsStale, runNextBuild } from '../../lib/cli/next-build.ts';
+import { buildIsStale, runNextBuild } from '../../lib/cli/next-build.ts';
 import { createTestDatabase } from '../support/test-database.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
@@ -99,7 +99,7 @@ async function waitForHealth(): Promise<void> {
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  throw new Error('next start did not become healthy');
+  throw new Error('the server did not become healthy');
 }
 
 interface Receipt {
@@ -360,7 +360,7 @@ async function benchFanOut(): Promise<boolean> {
 }
 
 let fanOutOk = true;
-const server = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(PORT)], { env, stdio: process.env.BENCH_SERVER_LOG ? 'inherit' : 'ignore' });
+const server = spawn(process.execPath, ['--import', 'tsx', 'lib/cli/serve.ts'], { env: { ...env, PORT: String(PORT), LOG_LEVEL: 'warn' }, stdio: process.env.BENCH_SERVER_LOG ? 'inherit' : 'ignore' });
 try {
   await waitForHealth();
   if (runs('tenancy') || runs('api')) {

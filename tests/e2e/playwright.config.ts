@@ -29,7 +29,9 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node node_modules/next/dist/bin/next start -p ${port}`,
+    // Waypoint's own server (lib/cli/serve.ts): client IPs, request ids, security headers.
+    command: `node --import tsx lib/cli/serve.ts`,
+    env: { PORT: String(port), WAYPOINT_MODE: 'demo', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
     cwd: '../..',
     url: `http://localhost:${port}/api/health`,
     reuseExistingServer: false,

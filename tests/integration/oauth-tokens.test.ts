@@ -6,7 +6,7 @@ import { flushRequestLog } from '../../lib/api/request-log.ts';
 import { db } from '../../lib/db/client.ts';
 import { listAuthorizedApps, revokeGrant } from '../../lib/oauth/grants.ts';
 import { issuerFor } from '../../lib/oauth/issuer.ts';
-import { TENANT_ID_HEADER } from '../../lib/tenancy/headers.ts';
+import { trustedHeaders } from '../support/trusted.ts';
 import { callApi, clientOptions, discover, oauthFailure, registerApp, tokensFor, world, type RegisteredApp, type World } from '../support/oauth-client.ts';
 
 // Refresh rotation, client credentials, introspection, revocation and client authentication,
@@ -143,8 +143,7 @@ describe('tokens', () => {
 
   describe('the token endpoint’s answers to bad requests', () => {
     const post = async (body: string | null, headers: Record<string, string> = {}, hostTenantId: string | null = w.user.tenant.id) => {
-      const all: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', ...headers };
-      if (hostTenantId) all[TENANT_ID_HEADER] = hostTenantId;
+      const all: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', ...headers, ...trustedHeaders({ tenantId: hostTenantId }) };
       const response = await tokenRoute.POST(new NextRequest(`${issuerFor(w.user.tenant)}/oauth/token`, { method: 'POST', headers: all, body }));
       const text = await response.text();
       return { status: response.status, headers: response.headers, body: JSON.parse(text) as { error: string; error_description?: string } };

@@ -7,7 +7,7 @@ import type { Scope } from '../../lib/api-keys/scopes.ts';
 import type { Member } from '../../lib/auth/session.ts';
 import { db } from '../../lib/db/client.ts';
 import type { Role } from '../../lib/db/generated/enums.ts';
-import { TENANT_ID_HEADER } from '../../lib/tenancy/headers.ts';
+import { trustedHeaders } from './trusted.ts';
 import type { TenantContext } from '../../lib/tenancy/tenant-context.ts';
 import { contextOf, createMember, createTenant, memberOf } from './factories.ts';
 
@@ -31,6 +31,8 @@ export interface CallOptions {
   secret?: string;
   /** The tenant whose host the request arrives on; null: the root domain. */
   hostTenantId?: string | null;
+  /** The client's address as Waypoint's server determined it. */
+  clientIp?: string;
   /** A JSON body, or a string sent as is. */
   body?: unknown;
   headers?: Record<string, string>;
@@ -40,7 +42,7 @@ export async function callV1<P extends Record<string, string | string[]>>(handle
   const headers: Record<string, string> = { ...options.headers };
   const authorization = options.authorization !== undefined ? options.authorization : options.secret ? `Bearer ${options.secret}` : null;
   if (authorization !== null) headers.authorization = authorization;
-  if (options.hostTenantId) headers[TENANT_ID_HEADER] = options.hostTenantId;
+  Object.assign(headers, trustedHeaders({ tenantId: options.hostTenantId, clientIp: options.clientIp }));
   let body: string | undefined;
   if (options.body !== undefined) {
     body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);

@@ -14,7 +14,7 @@ import type { OAuthAppInput, OAuthAppView } from '../../lib/oauth/app-schema.ts'
 import { createOAuthApp } from '../../lib/oauth/apps.ts';
 import { decideAuthorization, prepareAuthorization, type AuthorizationPrompt } from '../../lib/oauth/authorize.ts';
 import { issuerFor } from '../../lib/oauth/issuer.ts';
-import { TENANT_ID_HEADER } from '../../lib/tenancy/headers.ts';
+import { trustedHeaders } from './trusted.ts';
 import { parseHost } from '../../lib/tenancy/parse-host.ts';
 import { resolveTenant } from '../../lib/tenancy/tenant-cache.ts';
 import type { TenantContext } from '../../lib/tenancy/tenant-context.ts';
@@ -41,9 +41,8 @@ async function inProcessFetch(url: string, init: { method?: string; headers?: Re
   const method = (init.method ?? 'GET').toUpperCase();
   const handler = ROUTES[target.pathname]?.[method];
   if (!handler) return new Response('not found', { status: 404 });
-  const headers: Record<string, string> = { ...init.headers, host: target.host };
   const tenant = await resolveTenant(parseHost(target.host, config.rootDomain));
-  if (tenant) headers[TENANT_ID_HEADER] = tenant.id;
+  const headers: Record<string, string> = { ...init.headers, host: target.host, ...trustedHeaders({ tenantId: tenant?.id }) };
   const body = init.body === undefined || init.body === null ? null : String(init.body);
   return handler(new NextRequest(url, { method, headers, body }), { params: Promise.resolve({}) });
 }

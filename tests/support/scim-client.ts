@@ -6,7 +6,7 @@ import type { Member } from '../../lib/auth/session.ts';
 import { db } from '../../lib/db/client.ts';
 import { createDirectory } from '../../lib/scim/directories.ts';
 import type { ScimProvider } from '../../lib/scim/directory-schema.ts';
-import { TENANT_ID_HEADER } from '../../lib/tenancy/headers.ts';
+import { trustedHeaders } from './trusted.ts';
 import type { TenantContext } from '../../lib/tenancy/tenant-context.ts';
 import { memberIn, workspace } from './workspace.ts';
 
@@ -39,7 +39,7 @@ export async function callScim(directoryId: string, method: ScimVerb, pathAndQue
   const headers: Record<string, string> = {};
   if (options.authorization !== undefined) headers.authorization = options.authorization;
   else if (options.token) headers.authorization = `Bearer ${options.token}`;
-  if (options.hostTenantId) headers[TENANT_ID_HEADER] = options.hostTenantId;
+  Object.assign(headers, trustedHeaders({ tenantId: options.hostTenantId }));
   let body: string | undefined;
   if (options.body !== undefined) {
     body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);

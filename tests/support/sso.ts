@@ -4,7 +4,7 @@ import * as acsRoute from '../../app/api/sso/acs/route.ts';
 import * as startRoute from '../../app/api/sso/start/route.ts';
 import { db } from '../../lib/db/client.ts';
 import { createSsoConnection } from '../../lib/sso/sso-connections.ts';
-import { TENANT_ID_HEADER } from '../../lib/tenancy/headers.ts';
+import { trustedHeaders } from './trusted.ts';
 import type { TenantContext } from '../../lib/tenancy/tenant-context.ts';
 import { contextOf, createMember, createTenant, memberOf } from './factories.ts';
 import { createTestIdp, readAuthnRequest, type TestIdp } from './saml-idp.ts';
@@ -49,7 +49,7 @@ export async function startSignIn(tenant: TenantContext, fields: Record<string, 
   return startRoute.POST(
     new NextRequest(`http://${host}/api/sso/start`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', host, 'x-forwarded-host': host, [TENANT_ID_HEADER]: tenant.id },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', host, 'x-forwarded-host': host, ...trustedHeaders({ tenantId: tenant.id }) },
       body: new URLSearchParams(fields).toString(),
     }),
   );
