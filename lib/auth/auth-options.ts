@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import EmailProvider from 'next-auth/providers/email';
@@ -11,6 +10,7 @@ import { clientIp } from './client-ip.ts';
 import { consumeLoginToken } from './login-token.ts';
 import { findMemberByEmail, MAGIC_LINK_MAX_AGE_SECONDS, sendMagicLink } from './magic-link.ts';
 import { magicLinkAdapter } from './magic-link-adapter.ts';
+import { sessionSecret } from './session-secret.ts';
 
 // next-auth builds callback URLs from the request's host (proxy.ts pins x-forwarded-host
 // to the host it resolved); without this it would use one fixed NEXTAUTH_URL for every tenant.
@@ -24,15 +24,6 @@ declare module 'next-auth' {
     /** When this sign-in happened (ms); sessions from before the membership existed are refused. */
     signedInAt: number | null;
   }
-}
-
-/**
- * Each tenant (and the platform) encrypts its session cookies with its own key derived from
- * NEXTAUTH_SECRET, so a session cookie replayed on another tenant's host cannot be read.
- */
-function sessionSecret(scope: string): string | undefined {
-  const base = process.env.NEXTAUTH_SECRET;
-  return base ? createHmac('sha256', base).update(`waypoint-session:${scope}`).digest('base64url') : undefined;
 }
 
 /** Sign-in links by email, on tenant hosts only: operators sign in with a password. */

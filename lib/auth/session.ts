@@ -4,6 +4,7 @@ import { db } from '../db/client.ts';
 import type { Role } from '../db/generated/enums.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
 import { authOptionsFor } from './auth-options.ts';
+import type { SessionClaims } from './request-session.ts';
 
 export interface Member {
   userId: string;
@@ -14,29 +15,40 @@ export interface Member {
 }
 
 /**
- * The signed-in member of this tenant, or null. The session must have been made on this
- * tenant, the membership must still exist (removing a member ends their access at once), and
- * be no younger than the sign-in.
- * Memoized per request: the layout and the page both ask.
+ * The member a session of this tenant stands for, or null. The session must have been made on
+ * this tenant, the membership must still exist (removing a member ends their access at once),
+ * and be no younger than the sign-in: a member removed (or deprovisioned) and later added
+ * again starts with a fresh sign-in, so a cookie kept from before the removal does not come
+ * back to life with the new membership.
  */
-export const getCurrentMember = cache(async (tenant: TenantContext): Promise<Member | null> => {
-  const session = await getServerSession(authOptionsFor(tenant));
-  if (!session?.userId || session.tenantId !== tenant.id) return null;
+export async function memberForSession(tenant: TenantContext, claims: SessionClaims | null): Promise<Member | null> {
+  if (!claims || claims.tenantId !== tenant.id) return null;
   const membership = await db.membership.findUnique({
-    where: { tenantId_userId: { tenantId: tenant.id, userId: session.userId } },
+    where: { tenantId_userId: { tenantId: tenant.id, userId: claims.userId } },
     select: { id: true, role: true, createdAt: true, user: { select: { id: true, email: true, name: true } } },
   });
   if (!membership) return null;
-  // A member removed (or deprovisioned) and later added again starts with a fresh sign-in:
-  // a cookie kept from before the removal must not come back to life with the new membership.
-  if (session.signedInAt !== null && membership.createdAt.getTime() > session.signedInAt) return null;
+  if (claims.signedInAt !== null && membership.createdAt.getTime() > claims.signedInAt) return null;
   return { userId: membership.user.id, email: membership.user.email, name: membership.user.name, role: membership.role, membershipId: membership.id };
+}
+
+/** The signed-in member of this tenant (pages; memoized per request: the layout and the page both ask). */
+export const getCurrentMember = cache(async (tenant: TenantContext): Promise<Member | null> => {
+  const session = await getServerSession(authOptionsFor(tenant));
+  if (!session?.userId) return null;
+  return memberForSession(tenant, { userId: session.userId, tenantId: session.tenantId, signedInAt: session.signedInAt });
 });
+
+/** The platform operator a root-domain session stands for, or null. */
+export async function operatorForSession(claims: SessionClaims | null): Promise<{ userId: string; email: string } | null> {
+  if (!claims || claims.tenantId !== null) return null;
+  const user = await db.user.findUnique({ where: { id: claims.userId }, select: { id: true, email: true, isPlatformAdmin: true } });
+  return user?.isPlatformAdmin ? { userId: user.id, email: user.email } : null;
+}
 
 /** The signed-in platform operator on the root domain, or null. */
 export async function getCurrentOperator(): Promise<{ userId: string; email: string } | null> {
   const session = await getServerSession(authOptionsFor(null));
-  if (!session?.userId || session.tenantId !== null) return null;
-  const user = await db.user.findUnique({ where: { id: session.userId }, select: { id: true, email: true, isPlatformAdmin: true } });
-  return user?.isPlatformAdmin ? { userId: user.id, email: user.email } : null;
+  if (!session?.userId) return null;
+  return operatorForSession({ userId: session.userId, tenantId: session.tenantId, signedInAt: session.signedInAt });
 }

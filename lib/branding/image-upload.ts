@@ -6,6 +6,13 @@ import { AppError } from '../http/problem.ts';
 export const MAX_BYTES = { logo: 512 * 1024, favicon: 128 * 1024 } as const;
 export type ImageKind = keyof typeof MAX_BYTES;
 
+/**
+ * Media types an upload may be sent with: the image types, or application/octet-stream when the
+ * browser does not know the file's. Never the types a cross-site form can send without asking
+ * (text/plain, multipart/form-data, application/x-www-form-urlencoded).
+ */
+export const IMAGE_MEDIA_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/svg+xml', 'image/x-icon', 'image/vnd.microsoft.icon', 'application/octet-stream'] as const;
+
 const SIGNATURES: { type: string; test: (b: Buffer) => boolean }[] = [
   { type: 'image/png', test: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
   { type: 'image/jpeg', test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },

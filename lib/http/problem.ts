@@ -1,6 +1,8 @@
 // The one error type of the app and its one mapping to application/problem+json (RFC 9457).
 import { ZodError } from 'zod';
-import { ERROR_CODES, type ErrorCode, type StatusOf } from './error-codes.ts';
+import { databaseErrorToAppError } from './database-errors.ts';
+import { requestLogger } from '../observability/logger.ts';
+import type { ErrorCode, StatusOf } from './error-codes.ts';
 
 export type FieldErrors = Record<string, string>;
 
@@ -52,12 +54,21 @@ export function zodFieldErrors(error: ZodError): FieldErrors {
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof ZodError) return validationFailed(zodFieldErrors(error));
-  return new AppError(500, 'internal_error', 'Something went wrong on our side. Try again in a moment.');
+  return databaseErrorToAppError(error) ?? new AppError(500, 'internal_error', 'Something went wrong on our side. Try again in a moment.');
 }
 
-export function problemResponse(error: unknown, instance?: string): Response {
+export interface ProblemOptions {
+  /** The path the problem occurred on (RFC 9457 "instance"). */
+  instance?: string;
+  /** The request's id: in the body, so a person reporting the error can quote it. */
+  requestId?: string | null;
+}
+
+/** The problem+json answer for anything thrown; a 500 is logged with the error and the request id. */
+export function problemResponse(error: unknown, options: string | ProblemOptions = {}): Response {
+  const { instance, requestId } = typeof options === 'string' ? { instance: options, requestId: undefined } : options;
   const appError = toAppError(error);
-  if (appError.status >= 500) console.error(error);
+  if (appError.status >= 500 && appError.code === 'internal_error') requestLogger({ requestId }).error({ err: error, path: instance }, 'unexpected error');
   const headers: Record<string, string> = { 'content-type': 'application/problem+json', 'cache-control': 'no-store' };
   const retryAfter = (appError as { retryAfterSeconds?: number }).retryAfterSeconds;
   if (retryAfter) headers['retry-after'] = String(retryAfter);
@@ -69,6 +80,7 @@ export function problemResponse(error: unknown, instance?: string): Response {
     code: appError.code,
     ...(appError.fields ? { errors: appError.fields } : {}),
     ...(instance ? { instance } : {}),
+    ...(requestId ? { requestId } : {}),
   };
   const json = JSON.stringify(body);
   headers['content-length'] = String(Buffer.byteLength(json));

@@ -1,5 +1,5 @@
 import OAuth2Server from '@node-oauth/oauth2-server';
-import { AppError } from '../http/problem.ts';
+import { toAppError } from '../http/problem.ts';
 
 // The one error type of the /oauth/* endpoints is the OAuth library's OAuthError: its `name` is
 // the RFC 6749 error code and its `code` the HTTP status. This file maps it (and anything else
@@ -33,8 +33,9 @@ export function oauthJson(body: unknown, status = 200, headers: Record<string, s
 
 function toOAuthError(error: unknown): OAuthErrorInstance {
   if (error instanceof OAuthError) return error;
-  // Body limits and the like from the shared readers.
-  if (error instanceof AppError && error.status < 500) return new InvalidRequestError(`Invalid request: ${error.message}`, { code: error.status });
+  // Body limits and the like from the shared readers, and database errors caused by the input.
+  const appError = toAppError(error);
+  if (appError.status < 500) return new InvalidRequestError(`Invalid request: ${appError.message}`, { code: appError.status });
   return new ServerError('Server error: something went wrong on our side; try again in a moment');
 }
 

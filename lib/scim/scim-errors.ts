@@ -1,7 +1,8 @@
 // SCIM 2.0 errors and responses (RFC 7644 §3.12): every answer of the SCIM endpoints, errors
 // included, is application/scim+json; errors carry the Error schema, the status as a string,
 // a scimType for 400s and a detail a directory admin can act on. Never a 500 for bad input.
-import { AppError } from '../http/problem.ts';
+import { toAppError } from '../http/problem.ts';
+import { logger } from '../observability/logger.ts';
 
 export const SCIM_CONTENT_TYPE = 'application/scim+json; charset=utf-8';
 export const ERROR_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:Error';
@@ -38,10 +39,11 @@ export function scimNoContent(): Response {
 /** Anything thrown, as a SCIM error: ScimError as is, an AppError (413, 429…) by its status, the rest as a bare 500. */
 export function scimErrorResponse(error: unknown): Response {
   let scimError: ScimError;
+  const appError = error instanceof ScimError ? null : toAppError(error);
   if (error instanceof ScimError) scimError = error;
-  else if (error instanceof AppError && error.status < 500) scimError = new ScimError(error.status, error.message);
+  else if (appError && appError.status < 500) scimError = new ScimError(appError.status, appError.message);
   else {
-    console.error(error);
+    logger().error({ err: error }, 'scim: unexpected error');
     scimError = new ScimError(500, 'Something went wrong on our side. The identity provider will retry.');
   }
   const body = {

@@ -25,7 +25,8 @@ export async function expectSignedIn(page: Page, role: string): Promise<void> {
 
 /**
  * An HTTP request "to" a tenant host from the test process. Node cannot resolve
- * *.localhost (Chromium can), so it goes to 127.0.0.1 with the Host header set.
+ * *.localhost (Chromium can), so it goes to 127.0.0.1 with the Host header set. A POST carries
+ * that host's Origin, as a browser's would (state-changing routes check it).
  */
 export function hostRequest(
   request: APIRequestContext,
@@ -34,7 +35,8 @@ export function hostRequest(
   path: string,
   options: { data?: Buffer; headers?: Record<string, string> } = {},
 ): Promise<APIResponse> {
-  return request.fetch(`http://127.0.0.1:${PORT}${path}`, { method, data: options.data, headers: { ...options.headers, host: `${host}:${PORT}` } });
+  const origin: Record<string, string> = method === 'GET' ? {} : { origin: `http://${host}:${PORT}` };
+  return request.fetch(`http://127.0.0.1:${PORT}${path}`, { method, data: options.data, headers: { ...origin, ...options.headers, host: `${host}:${PORT}` } });
 }
 
 /**

@@ -144,7 +144,7 @@ describe('tokens', () => {
   describe('the token endpoint’s answers to bad requests', () => {
     const post = async (body: string | null, headers: Record<string, string> = {}, hostTenantId: string | null = w.user.tenant.id) => {
       const all: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', ...headers, ...trustedHeaders({ tenantId: hostTenantId }) };
-      const response = await tokenRoute.POST(new NextRequest(`${issuerFor(w.user.tenant)}/oauth/token`, { method: 'POST', headers: all, body }));
+      const response = await tokenRoute.POST(new NextRequest(`${issuerFor(w.user.tenant)}/oauth/token`, { method: 'POST', headers: all, body }), { params: Promise.resolve({}) });
       const text = await response.text();
       return { status: response.status, headers: response.headers, body: JSON.parse(text) as { error: string; error_description?: string } };
     };

@@ -1,21 +1,12 @@
 import { createGoal, listGoals } from '@/lib/goals/goals';
-import { readJson } from '@/lib/http/read-json';
-import { withMember } from '@/lib/http/with-member';
-import { withErrors } from '@/lib/http/wrappers';
-
-const PRIVATE = { 'cache-control': 'private, no-store' };
+import { workspaceRoute } from '@/lib/http/route';
 
 /** The member's goals and their teams' goals; ?status=active|completed|archived, ?teamId=…, ?scope=all|personal|team. */
-export const GET = withErrors(
-  withMember('workspace.read', async (req, { tenant, member }) => {
-    const goals = await listGoals(tenant, member, Object.fromEntries(req.nextUrl.searchParams));
-    return Response.json({ goals }, { headers: PRIVATE });
-  }),
+export const GET = workspaceRoute({ permission: 'workspace.read' }, async ({ req, tenant, member }) =>
+  Response.json({ goals: await listGoals(tenant, member, Object.fromEntries(req.nextUrl.searchParams)) }),
 );
 
 /** { title, description?, targetDate?: "YYYY-MM-DD", teamId? } — without teamId, a personal goal. */
-export const POST = withErrors(
-  withMember('goals.write', async (req, { tenant, member }) => {
-    return Response.json(await createGoal(tenant, member, await readJson(req)), { status: 201, headers: PRIVATE });
-  }),
+export const POST = workspaceRoute({ permission: 'goals.write', body: 'json' }, async ({ tenant, member, body }) =>
+  Response.json(await createGoal(tenant, member, body), { status: 201 }),
 );

@@ -1,5 +1,6 @@
+import { platformRoute } from '@/lib/http/route';
 import { handleIntrospectionRequest } from '@/lib/oauth/introspect-endpoint';
-import { withOAuthHost } from '@/lib/oauth/with-oauth-host';
+import { OAUTH_ENDPOINT } from '@/lib/oauth/oauth-route';
 
 /** POST /oauth/introspect (RFC 7662) on a workspace host (proxy.ts rewrites it here). */
-export const POST = withOAuthHost(handleIntrospectionRequest);
+export const POST = platformRoute(OAUTH_ENDPOINT, ({ req, tenant }) => handleIntrospectionRequest(req, tenant));

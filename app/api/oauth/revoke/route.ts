@@ -1,5 +1,6 @@
+import { platformRoute } from '@/lib/http/route';
+import { OAUTH_ENDPOINT } from '@/lib/oauth/oauth-route';
 import { handleRevocationRequest } from '@/lib/oauth/revoke-endpoint';
-import { withOAuthHost } from '@/lib/oauth/with-oauth-host';
 
 /** POST /oauth/revoke (RFC 7009) on a workspace host (proxy.ts rewrites it here). */
-export const POST = withOAuthHost(handleRevocationRequest);
+export const POST = platformRoute(OAUTH_ENDPOINT, ({ req, tenant }) => handleRevocationRequest(req, tenant));

@@ -1,31 +1,17 @@
 import { deleteGoal, getGoal, updateGoal } from '@/lib/goals/goals';
-import { readJson } from '@/lib/http/read-json';
-import type { Params } from '@/lib/http/route-params';
-import { withMember } from '@/lib/http/with-member';
-import { withErrors } from '@/lib/http/wrappers';
+import { id, workspaceRoute } from '@/lib/http/route';
 
 // One goal. Personal goals of others and goals of other workspaces are 404 (lib/goals/goal-access.ts).
-const PRIVATE = { 'cache-control': 'private, no-store' };
+const params = { goalId: id };
 
-export const GET = withErrors<Params<'goalId'>>(
-  withMember<Params<'goalId'>>('workspace.read', async (_req, { tenant, member, params }) => {
-    const { goalId } = await params;
-    return Response.json(await getGoal(tenant, member, goalId), { headers: PRIVATE });
-  }),
-);
+export const GET = workspaceRoute({ permission: 'workspace.read', params }, async ({ tenant, member, params }) => Response.json(await getGoal(tenant, member, params.goalId)));
 
 /** { title?, description?, targetDate? }; status changes have their own routes (complete, reopen, archive, unarchive). */
-export const PATCH = withErrors<Params<'goalId'>>(
-  withMember<Params<'goalId'>>('goals.write', async (req, { tenant, member, params }) => {
-    const { goalId } = await params;
-    return Response.json(await updateGoal(tenant, member, goalId, await readJson(req)), { headers: PRIVATE });
-  }),
+export const PATCH = workspaceRoute({ permission: 'goals.write', params, body: 'json' }, async ({ tenant, member, params, body }) =>
+  Response.json(await updateGoal(tenant, member, params.goalId, body)),
 );
 
-export const DELETE = withErrors<Params<'goalId'>>(
-  withMember<Params<'goalId'>>('goals.write', async (_req, { tenant, member, params }) => {
-    const { goalId } = await params;
-    await deleteGoal(tenant, member, goalId);
-    return new Response(null, { status: 204 });
-  }),
-);
+export const DELETE = workspaceRoute({ permission: 'goals.write', params }, async ({ tenant, member, params }) => {
+  await deleteGoal(tenant, member, params.goalId);
+  return new Response(null, { status: 204 });
+});

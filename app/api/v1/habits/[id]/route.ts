@@ -1,7 +1,7 @@
 import { etaggedResponse } from '@/lib/api/v1/etag';
 import { jsonResponse, noContent } from '@/lib/api/v1/json-response';
 import { operations } from '@/lib/api/v1/operations';
-import { parseBody } from '@/lib/api/v1/parse';
+import { parseBody } from '@/lib/http/validate';
 import { readBody } from '@/lib/api/v1/request-body';
 import { HabitUpdate, toHabitResource } from '@/lib/api/v1/schemas/habit';
 import { withApiAuth } from '@/lib/api/with-api-auth';

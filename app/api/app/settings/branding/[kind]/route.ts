@@ -1,30 +1,20 @@
-import { clientIp } from '@/lib/auth/client-ip';
-import { MAX_BYTES, type ImageKind } from '@/lib/branding/image-upload';
-import { notFound } from '@/lib/http/problem';
-import { readBytes } from '@/lib/http/read-bytes';
-import type { Params } from '@/lib/http/route-params';
-import { withMember } from '@/lib/http/with-member';
-import { withErrors } from '@/lib/http/wrappers';
+import { IMAGE_MEDIA_TYPES, MAX_BYTES } from '@/lib/branding/image-upload';
+import { oneOf, workspaceRoute } from '@/lib/http/route';
 import { removeBrandImage, uploadBrandImage } from '@/lib/tenancy/tenant-settings';
 
-async function kindOf(params: Params<'kind'>['params']): Promise<ImageKind> {
-  const { kind } = await params;
-  if (kind !== 'logo' && kind !== 'favicon') throw notFound('Upload a logo or a favicon.');
-  return kind;
-}
+const params = { kind: oneOf(['logo', 'favicon']) };
 
-/** Upload: the raw image is the request body (its bytes decide its type, not the header). */
-export const POST = withErrors<Params<'kind'>>(
-  withMember<Params<'kind'>>('settings.manage', async (req, { tenant, member, params }) => {
-    const kind = await kindOf(params);
-    const url = await uploadBrandImage(tenant, member, kind, await readBytes(req, MAX_BYTES[kind]), clientIp(req.headers));
-    return Response.json({ url }, { status: 201 });
-  }),
+/**
+ * Upload: the raw image is the request body, sent with an image media type (or
+ * application/octet-stream when the browser does not know the file's); the bytes then decide
+ * what it is (lib/branding/image-upload.ts).
+ */
+export const POST = workspaceRoute(
+  { permission: 'settings.manage', params, body: { bytes: MAX_BYTES.logo, types: IMAGE_MEDIA_TYPES } },
+  async ({ tenant, member, params, body, ip }) => Response.json({ url: await uploadBrandImage(tenant, member, params.kind, body.bytes, ip) }, { status: 201 }),
 );
 
-export const DELETE = withErrors<Params<'kind'>>(
-  withMember<Params<'kind'>>('settings.manage', async (req, { tenant, member, params }) => {
-    await removeBrandImage(tenant, member, await kindOf(params), clientIp(req.headers));
-    return new Response(null, { status: 204 });
-  }),
-);
+export const DELETE = workspaceRoute({ permission: 'settings.manage', params }, async ({ tenant, member, params, ip }) => {
+  await removeBrandImage(tenant, member, params.kind, ip);
+  return new Response(null, { status: 204 });
+});

@@ -2,7 +2,7 @@ import { habitLogPage } from '@/lib/api/v1/habit-pages';
 import { idempotent } from '@/lib/api/v1/idempotency';
 import { jsonResponse } from '@/lib/api/v1/json-response';
 import { operations } from '@/lib/api/v1/operations';
-import { parseBody, parseQuery } from '@/lib/api/v1/parse';
+import { parseBody, parseQuery } from '@/lib/http/validate';
 import { readBody } from '@/lib/api/v1/request-body';
 import { HabitLogCreate, HabitLogListQuery, toHabitLogResult } from '@/lib/api/v1/schemas/habit';
 import { withApiAuth } from '@/lib/api/with-api-auth';

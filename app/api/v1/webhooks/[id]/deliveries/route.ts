@@ -1,6 +1,6 @@
 import { jsonResponse } from '@/lib/api/v1/json-response';
 import { operations } from '@/lib/api/v1/operations';
-import { parseQuery } from '@/lib/api/v1/parse';
+import { parseQuery } from '@/lib/http/validate';
 import { toWebhookDeliveryResource, WebhookDeliveryListQuery } from '@/lib/api/v1/schemas/webhook';
 import { withApiAuth } from '@/lib/api/with-api-auth';
 import type { Params } from '@/lib/http/route-params';

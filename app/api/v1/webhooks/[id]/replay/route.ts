@@ -1,7 +1,7 @@
 import { idempotent } from '@/lib/api/v1/idempotency';
 import { jsonResponse } from '@/lib/api/v1/json-response';
 import { operations } from '@/lib/api/v1/operations';
-import { parseBody } from '@/lib/api/v1/parse';
+import { parseBody } from '@/lib/http/validate';
 import { readBody } from '@/lib/api/v1/request-body';
 import { WebhookReplay } from '@/lib/api/v1/schemas/webhook';
 import { withApiAuth } from '@/lib/api/with-api-auth';

@@ -1,6 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { ZodError, type z } from 'zod';
-import { validationFailed, zodFieldErrors, type FieldErrors } from '../../http/problem.ts';
+import { validationFailed, zodFieldErrors, type FieldErrors } from './problem.ts';
 
 // Validation of query strings and bodies with the v1 schemas: 422 with one message per field.
 // An unknown field is reported under its own name, so a typo ("titel") is named, not hidden

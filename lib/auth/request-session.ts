@@ -1,0 +1,41 @@
+import { getToken } from 'next-auth/jwt';
+import type { NextRequest } from 'next/server';
+import { config } from '../config/env.ts';
+import type { TenantContext } from '../tenancy/tenant-context.ts';
+import { memberForSession, type Member } from './session.ts';
+import { sessionSecret } from './session-secret.ts';
+
+// The session behind a route handler's request, read from the request's own cookies (pages
+// use getServerSession, which reads them through next/headers). Only the cookie counts: a
+// session token in an Authorization header, which next-auth's getToken would also accept, is
+// not a browser session, and the same-origin check of the route builder is built for cookies.
+
+export interface SessionClaims {
+  userId: string;
+  /** The tenant the session was made on; null on the platform's root domain. */
+  tenantId: string | null;
+  /** When the sign-in happened (ms), or null for sessions from before it was recorded. */
+  signedInAt: number | null;
+}
+
+export function claimsOf(token: Record<string, unknown> | null): SessionClaims | null {
+  if (!token || typeof token.uid !== 'string') return null;
+  return { userId: token.uid, tenantId: typeof token.tid === 'string' ? token.tid : null, signedInAt: typeof token.sat === 'number' ? token.sat : null };
+}
+
+/** The session made on this host (this tenant, or the platform when tenant is null), or null. */
+export async function sessionFromRequest(req: NextRequest, tenant: TenantContext | null): Promise<SessionClaims | null> {
+  const token = await getToken({
+    req: { cookies: req.cookies, headers: new Headers() } as unknown as NextRequest,
+    secret: sessionSecret(tenant?.id ?? 'platform'),
+    secureCookie: config.secureCookies,
+    logger: { error() {}, warn() {}, debug() {} },
+  });
+  const claims = claimsOf(token);
+  return claims && claims.tenantId === (tenant?.id ?? null) ? claims : null;
+}
+
+/** The member of this tenant signed in on the request, or null (for routes that answer both). */
+export async function memberFromRequest(req: NextRequest, tenant: TenantContext): Promise<Member | null> {
+  return memberForSession(tenant, await sessionFromRequest(req, tenant));
+}

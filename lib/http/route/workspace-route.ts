@@ -1,0 +1,66 @@
+import type { z } from 'zod';
+import { sessionFromRequest } from '../../auth/request-session.ts';
+import { memberForSession, type Member } from '../../auth/session.ts';
+import { requireFeature, type Feature } from '../../billing/entitlements.ts';
+import { can, type Permission } from '../../members/permissions.ts';
+import { getTenantById } from '../../tenancy/tenant-cache.ts';
+import type { TenantContext } from '../../tenancy/tenant-context.ts';
+import { AppError, forbidden, unauthorized } from '../problem.ts';
+import type { BodySpec } from './body.ts';
+import { defineRoute, type Call, type Door, type RequestContext, type RouteHandler, type RouteSpec } from './define-route.ts';
+import type { ParamsShape } from './params.ts';
+
+// The workspace app's door: routes on a workspace's own host (proxy.ts sealed its tenant into
+// the request), used by its pages with the session cookie, so writes must come from the same
+// origin. `permission` asks for a signed-in member whose role allows it (401 without a
+// session, 403 without the permission) and, with `feature`, a plan that includes it;
+// `auth: 'session'` only needs someone signed in on this host, member or not (accepting an
+// invitation); `auth: 'none'` is public on the workspace host (brand images, SSO start).
+
+type MemberOptions = { permission: Permission; feature?: Feature; auth?: 'member' };
+type SessionOptions = { auth: 'session' };
+type PublicOptions = { auth: 'none' };
+type WorkspaceOptions = MemberOptions | SessionOptions | PublicOptions;
+
+export async function tenantOf(call: Call): Promise<TenantContext> {
+  const tenant = call.facts.tenantId ? await getTenantById(call.facts.tenantId) : null;
+  if (!tenant) throw new AppError(404, 'workspace_required', "This endpoint is served on a workspace's own address, e.g. https://acme.example.com.");
+  return tenant;
+}
+
+const workspaceDoor: Door<WorkspaceOptions, Record<string, unknown>> = {
+  name: 'workspace',
+  sameOrigin: true,
+  meta: (options) => ({ host: 'tenant', auth: 'permission' in options ? 'member' : options.auth, ...('permission' in options ? { permission: options.permission } : {}) }),
+  async enter(call, options) {
+    const tenant = await tenantOf(call);
+    if (!('permission' in options)) {
+      if (options.auth === 'none') return { tenant };
+      const session = await sessionFromRequest(call.req, tenant);
+      return { tenant, userId: session?.userId ?? null };
+    }
+    const member = await memberForSession(tenant, await sessionFromRequest(call.req, tenant));
+    if (!member) throw unauthorized();
+    if (!can(member.role, options.permission)) throw forbidden('Your role does not allow this.');
+    if (options.feature) await requireFeature(tenant, options.feature);
+    return { tenant, member };
+  },
+};
+
+type Ctx<P extends ParamsShape | undefined, B extends BodySpec, Q extends z.ZodType | undefined> = RequestContext<P, B, Q> & { tenant: TenantContext };
+
+export function workspaceRoute<P extends ParamsShape | undefined = undefined, B extends BodySpec = undefined, Q extends z.ZodType | undefined = undefined>(
+  spec: MemberOptions & RouteSpec<P, B, Q>,
+  handler: (ctx: Ctx<P, B, Q> & { member: Member }) => Promise<Response>,
+): RouteHandler;
+export function workspaceRoute<P extends ParamsShape | undefined = undefined, B extends BodySpec = undefined, Q extends z.ZodType | undefined = undefined>(
+  spec: SessionOptions & RouteSpec<P, B, Q>,
+  handler: (ctx: Ctx<P, B, Q> & { userId: string | null }) => Promise<Response>,
+): RouteHandler;
+export function workspaceRoute<P extends ParamsShape | undefined = undefined, B extends BodySpec = undefined, Q extends z.ZodType | undefined = undefined>(
+  spec: PublicOptions & RouteSpec<P, B, Q>,
+  handler: (ctx: Ctx<P, B, Q>) => Promise<Response>,
+): RouteHandler;
+export function workspaceRoute(spec: WorkspaceOptions & RouteSpec<ParamsShape | undefined, BodySpec, z.ZodType | undefined>, handler: (ctx: never) => Promise<Response>): RouteHandler {
+  return defineRoute(workspaceDoor, spec, spec, handler as (ctx: unknown) => Promise<Response>);
+}
