@@ -1,6 +1,13 @@
-// npm run db:seed: applies migrations, then creates the demo workspaces and logins.
+// npm run db:seed: applies migrations, then creates the demo workspaces and logins (with a
+// published password and a platform operator). Never in production mode.
+import { startMode } from '../config/env.ts';
 import { openLocalDatabase } from '../db/local-database.ts';
 import { applyMigrations } from '../db/migrations.ts';
+
+if (startMode() === 'production') {
+  console.error('db:seed: refused in production mode (NODE_ENV or WAYPOINT_MODE is production): the demo data has logins whose password is public.');
+  process.exit(78);
+}
 
 const database = await openLocalDatabase({ log: console.log });
 process.env.DATABASE_URL = database.url;

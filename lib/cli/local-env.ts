@@ -3,8 +3,13 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateSpCertificate } from '../sso/sp-certificate.ts';
 
-/** Loads .env (if any) and fills in generated local secrets that are not set. */
-export function loadLocalEnv(): void {
+/**
+ * Demo mode only: loads .env (if any) and fills in the secrets that are not set with ones
+ * generated once for this checkout, and says so: instances on other machines would generate
+ * others, and could not read this one's cookies or encrypted secrets (production refuses to
+ * start without them, lib/config/schema.ts).
+ */
+export function loadLocalEnv(log: (line: string) => void = (line) => console.log(`[waypoint] ${line}`)): void {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const file = path.join('.data', 'secrets.json');
   let secrets: Record<string, string> = {};
@@ -34,4 +39,6 @@ export function loadLocalEnv(): void {
     mkdirSync('.data', { recursive: true });
     writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   }
+  const generated = Object.keys(secrets).filter((name) => process.env[name] === secrets[name]);
+  if (generated.length > 0) log(`${generated.join(', ')} come from ${file}, generated for this checkout (fine for a demo; set them in production).`);
 }

@@ -1,13 +1,13 @@
 // The app server of one instance: `tsx lib/cli/serve.ts [--dev]` (npm start runs it after
 // preparing the database; deploys run it directly, see the README's Deploy section). Checks
 // the configuration first and refuses to start with a list of what is wrong.
-import { bootProblems, env } from '../config/env.ts';
+import { bootProblems, env, startMode } from '../config/env.ts';
 import { logger } from '../observability/logger.ts';
 import { serve } from '../server/http-server.ts';
 
 const dev = process.argv.includes('--dev');
 process.env.NEXT_TELEMETRY_DISABLED = '1';
-process.env.WAYPOINT_MODE ??= process.env.NODE_ENV === 'production' && !dev ? 'production' : 'demo';
+process.env.WAYPOINT_MODE = startMode(process.env, { dev });
 
 const problems = bootProblems();
 if (problems.length > 0) {
@@ -16,14 +16,14 @@ if (problems.length > 0) {
 }
 
 const port = env().PORT;
-const running = await serve({ dev, port });
-logger().info({ port, mode: process.env.WAYPOINT_MODE, dev }, 'listening');
-
+let running: Awaited<ReturnType<typeof serve>> | undefined;
 let exiting = false;
+// Registered before the server listens, so a signal that arrives early still stops it cleanly.
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, () => {
     if (exiting) return;
     exiting = true;
+    if (!running) process.exit(0);
     void running.shutdown(signal).then(
       () => process.exit(0),
       (error: unknown) => {
@@ -33,3 +33,5 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     );
   });
 }
+running = await serve({ dev, port });
+logger().info({ port, mode: process.env.WAYPOINT_MODE, dev }, 'listening');

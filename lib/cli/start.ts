@@ -9,11 +9,11 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { bootProblems } from '../config/env.ts';
+import { bootProblems, startMode } from '../config/env.ts';
 import { loadLocalEnv } from './local-env.ts';
 
 const dev = process.argv.includes('--dev');
-const production = !dev && (process.env.WAYPOINT_MODE === 'production' || (process.env.WAYPOINT_MODE === undefined && process.env.NODE_ENV === 'production'));
+const production = startMode(process.env, { dev }) === 'production';
 const log = (line: string) => console.log(`[waypoint] ${line}`);
 const fail = (lines: string[]) => {
   console.error(`[waypoint] cannot start in production mode:\n${lines.map((line) => `  - ${line}`).join('\n')}`);

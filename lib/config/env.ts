@@ -40,6 +40,17 @@ export function isProduction(source: Env = env()): boolean {
   return source.WAYPOINT_MODE === 'production';
 }
 
+/**
+ * The mode a command starts in, decided once at the command line and passed on in
+ * WAYPOINT_MODE: production when WAYPOINT_MODE says so, or when NODE_ENV=production and
+ * WAYPOINT_MODE is unset (never for `npm run dev`).
+ */
+export function startMode(source: Record<string, string | undefined> = process.env, options: { dev?: boolean } = {}): 'demo' | 'production' {
+  if (options.dev) return 'demo';
+  if (source.WAYPOINT_MODE === 'production' || source.WAYPOINT_MODE === 'demo') return source.WAYPOINT_MODE;
+  return source.NODE_ENV === 'production' ? 'production' : 'demo';
+}
+
 /** Every problem that stops this environment from booting in its mode (empty: fine). */
 export function bootProblems(source: Record<string, string | undefined> = process.env): string[] {
   const { env: parsed, problems } = parseEnv(source);
