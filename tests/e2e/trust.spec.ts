@@ -109,3 +109,13 @@ test("another site cannot frame a workspace's settings", async ({ page }) => {
   const content = framed ? await framed.content().catch(() => '') : '';
   expect(content).not.toContain('Workspace name');
 });
+
+test("next-auth's endpoints answer a malformed JSON body with 400, not an empty 500", async ({ request }) => {
+  for (const path of ['/api/auth/callback/credentials', '/api/auth/signout', '/api/auth/signin/email']) {
+    for (const data of ['not json', '{"email":', '[1,2]']) {
+      const answer = await hostRequest(request, 'POST', 'acme.localhost', path, { data: Buffer.from(data), headers: { 'content-type': 'application/json' } });
+      expect(answer.status(), `${path} ${data}`).toBe(400);
+      expect(await answer.json()).toMatchObject({ code: 'bad_request' });
+    }
+  }
+});
