@@ -3,7 +3,7 @@
 // the configuration first and refuses to start with a list of what is wrong.
 import { bootProblems, env, startMode } from '../config/env.ts';
 import { logger } from '../observability/logger.ts';
-import { serve } from '../server/http-server.ts';
+import { serve, type RunningServer } from '../server/http-server.ts';
 
 const dev = process.argv.includes('--dev');
 process.env.NEXT_TELEMETRY_DISABLED = '1';
@@ -16,15 +16,15 @@ if (problems.length > 0) {
 }
 
 const port = env().PORT;
-let running: Awaited<ReturnType<typeof serve>> | undefined;
+const server: { running?: RunningServer } = {};
 let exiting = false;
 // Registered before the server listens, so a signal that arrives early still stops it cleanly.
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, () => {
     if (exiting) return;
     exiting = true;
-    if (!running) process.exit(0);
-    void running.shutdown(signal).then(
+    if (!server.running) process.exit(0);
+    void server.running.shutdown(signal).then(
       () => process.exit(0),
       (error: unknown) => {
         logger().error({ err: error }, 'shutdown failed');
@@ -33,5 +33,5 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     );
   });
 }
-running = await serve({ dev, port });
+server.running = await serve({ dev, port });
 logger().info({ port, mode: process.env.WAYPOINT_MODE, dev }, 'listening');
