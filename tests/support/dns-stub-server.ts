@@ -5,6 +5,8 @@ import dgram from 'node:dgram';
 
 export interface DnsStub {
   txt: Map<string, string[]>;
+  /** The UDP port it answers on (useful when started on port 0). */
+  port: number;
   close(): Promise<void>;
 }
 
@@ -55,6 +57,6 @@ export function startDnsStub(port: number): Promise<DnsStub> {
   });
   return new Promise((resolve, reject) => {
     socket.once('error', reject);
-    socket.bind(port, '127.0.0.1', () => resolve({ txt, close: () => new Promise((done) => socket.close(() => done())) }));
+    socket.bind(port, '127.0.0.1', () => resolve({ txt, port: socket.address().port, close: () => new Promise((done) => socket.close(() => done())) }));
   });
 }

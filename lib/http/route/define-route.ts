@@ -37,6 +37,8 @@ export interface RouteMeta {
   sameOrigin: boolean;
   params: string[];
   body: 'json' | 'schema' | 'bytes' | 'form' | 'raw' | 'none';
+  /** The validators of the path parameters, by name. */
+  paramShape: ParamsShape;
 }
 
 export type NextRouteContext = { params: Promise<Record<string, string | string[]>> };
@@ -163,6 +165,7 @@ export function defineRoute<D, Extra extends object, P extends ParamsShape | und
     ...door.meta(options),
     sameOrigin,
     params: Object.keys(spec.params ?? {}),
+    paramShape: spec.params ?? {},
     body: bodyKind(spec as RouteSpec<ParamsShape | undefined, BodySpec, z.ZodType | undefined>),
   };
   return Object.assign(route, { [ROUTE_META]: meta });
