@@ -49,10 +49,10 @@ async function targets(): Promise<Target[]> {
     const file = path.join(entry.parentPath, entry.name);
     const pattern = `/${path.relative(path.join(ROOT, 'app'), path.dirname(file)).split(path.sep).join('/')}`;
     if (OVER_HTTP_ONLY.has(pattern)) continue;
-    const module = (await import(file)) as Record<string, unknown>;
+    const exported = (await import(file)) as Record<string, unknown>;
     for (const method of METHODS) {
-      const meta = routeMeta(module[method]);
-      if (meta) list.push({ pattern, method, handler: module[method] as RouteHandlerFn, meta });
+      const meta = routeMeta(exported[method]);
+      if (meta) list.push({ pattern, method, handler: exported[method] as RouteHandlerFn, meta });
     }
   }
   return list.sort((a, b) => `${a.pattern} ${a.method}`.localeCompare(`${b.pattern} ${b.method}`));

@@ -42,9 +42,9 @@ async function loadRoutes(): Promise<RouteEntry[]> {
   const entries: RouteEntry[] = [];
   for (const file of routeFiles()) {
     const pattern = `/${path.relative(path.join(ROOT, 'app'), path.dirname(file)).split(path.sep).join('/')}`;
-    const module = (await import(file)) as Record<string, unknown>;
+    const exported = (await import(file)) as Record<string, unknown>;
     for (const method of METHODS) {
-      const handler = module[method];
+      const handler = exported[method];
       if (typeof handler === 'function') entries.push({ pattern, method, handler: handler as RouteHandlerFn, meta: routeMeta(handler) });
     }
   }
