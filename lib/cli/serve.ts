@@ -1,7 +1,8 @@
 // The app server of one instance: `tsx lib/cli/serve.ts [--dev]` (npm start runs it after
 // preparing the database; deploys run it directly, see the README's Deploy section). Checks
 // the configuration first and refuses to start with a list of what is wrong.
-import { bootProblems, env, startMode } from '../config/env.ts';
+import { bootProblems, env, isProduction, startMode } from '../config/env.ts';
+import { productionWarnings } from '../config/schema.ts';
 import { logger } from '../observability/logger.ts';
 import { serve, type RunningServer } from '../server/http-server.ts';
 
@@ -34,4 +35,5 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   });
 }
 server.running = await serve({ dev, port });
+if (isProduction()) for (const warning of productionWarnings(env())) logger().warn(warning);
 logger().info({ port, mode: process.env.WAYPOINT_MODE, dev }, 'listening');

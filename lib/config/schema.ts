@@ -133,9 +133,17 @@ export function checkProduction(env: Env): string[] {
   if (env.WAYPOINT_INSTANCES > 1 && !env.REDIS_URL && !(env.UPSTASH_REDIS_REST_URL && env.UPSTASH_REDIS_REST_TOKEN)) {
     problems.push(`WAYPOINT_INSTANCES is ${env.WAYPOINT_INSTANCES} but no shared rate-limit store is set: set REDIS_URL (or UPSTASH_REDIS_REST_URL and _TOKEN), or every instance keeps its own limits.`);
   }
-  if (env.WEBHOOKS_ALLOW_LOCALHOST) problems.push('WEBHOOKS_ALLOW_LOCALHOST is on: it lets webhooks reach this machine and is for development only.');
   if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) problems.push('STRIPE_SECRET_KEY is set without STRIPE_WEBHOOK_SECRET: subscriptions would never be kept in sync.');
   return problems;
+}
+
+/** Settings production runs with, but that an operator should know about: logged at boot. */
+export function productionWarnings(env: Env): string[] {
+  const warnings: string[] = [];
+  if (env.WEBHOOKS_ALLOW_LOCALHOST) warnings.push('WEBHOOKS_ALLOW_LOCALHOST is on: webhooks may be sent to this machine over http (a development setting).');
+  if (!env.SMTP_URL) warnings.push('SMTP_URL is not set: email (invitations, sign-in links, password resets) stays in the outbox, readable by platform operators at /dev/outbox.');
+  if (!env.STRIPE_SECRET_KEY) warnings.push('STRIPE_SECRET_KEY is not set: billing is "not configured"; operators set plans by hand.');
+  return warnings;
 }
 
 /** Problems that make any configuration unusable, demo or production. */
