@@ -28,6 +28,9 @@ export function DocsToc({ groups, schemaNames, webhookEvents = false }: { groups
           Webhook events
         </a>
       ) : null}
+      <a href="#error-codes" className="font-semibold text-slate-900 hover:text-brand">
+        Error codes
+      </a>
       {schemaNames.length ? (
         <a href="#schemas" className="font-semibold text-slate-900 hover:text-brand">
           Schemas

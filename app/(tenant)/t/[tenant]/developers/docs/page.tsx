@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { DocsIntro } from '@/components/developers/docs/docs-intro';
 import { DocsToc } from '@/components/developers/docs/docs-toc';
+import { ErrorCodesSection } from '@/components/developers/docs/error-codes-section';
 import { OperationSection } from '@/components/developers/docs/operation-section';
 import { SchemasSection } from '@/components/developers/docs/schemas-section';
 import { WebhookEventsSection } from '@/components/developers/docs/webhook-events-section';
@@ -60,6 +61,7 @@ export default async function ApiDocsPage({ params }: { params: Promise<{ tenant
           </section>
         ))}
         <WebhookEventsSection />
+        <ErrorCodesSection />
         <SchemasSection doc={doc} />
       </div>
     </div>
