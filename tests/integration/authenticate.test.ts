@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { authenticate } from '../../lib/auth/authenticate.ts';
-import { MAX_FAILURES_PER_ACCOUNT } from '../../lib/auth/throttle.ts';
+import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP } from '../../lib/auth/throttle.ts';
 import { db } from '../../lib/db/client.ts';
 import { AppError } from '../../lib/http/problem.ts';
 import { DEMO_OPERATOR, DEMO_PASSWORD } from '../../lib/seed/demo-data.ts';
@@ -63,5 +63,11 @@ describe('authenticate', () => {
       }
     }
     expect(throttled).toBe(true);
+  });
+
+  it('keeps no shared bucket for callers whose IP is unknown: one of them cannot lock out the others', async () => {
+    // Before, every caller without X-Forwarded-For counted as "unknown": 30 failures locked everyone out.
+    for (let i = 0; i <= MAX_FAILURES_PER_IP; i++) expect(await authenticate({ email: `unknown-${i}@example.test`, password: 'guess' }, tenantA.id, null)).toBeNull();
+    expect((await authenticate({ email: member.email, password: TEST_PASSWORD }, tenantA.id, null))?.id).toBe(member.id);
   });
 });
