@@ -210,7 +210,7 @@ describe('/api/inngest', () => {
   it('answers 404 problem+json when Inngest is not configured', async () => {
     vi.resetModules();
     const route = await import('../../app/api/inngest/route.ts');
-    const response = await route.GET(new NextRequest('http://localhost:3000/api/inngest'), undefined);
+    const response = await route.GET(new NextRequest('http://localhost:3000/api/inngest'), { params: Promise.resolve({}) });
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toBe('application/problem+json');
     expect(await response.json()).toMatchObject({ status: 404, code: 'inngest_not_configured' });
@@ -220,7 +220,7 @@ describe('/api/inngest', () => {
     vi.stubEnv('INNGEST_DEV', '1');
     vi.resetModules();
     const route = await import('../../app/api/inngest/route.ts');
-    const response = await route.GET(new NextRequest('http://localhost:3000/api/inngest'), undefined);
+    const response = await route.GET(new NextRequest('http://localhost:3000/api/inngest'), { params: Promise.resolve({}) });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ function_count: functions.length });
   });

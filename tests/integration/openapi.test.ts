@@ -1,6 +1,7 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+import { NextRequest } from 'next/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as analyticsRoute from '../../app/api/v1/analytics/overview/route.ts';
 import * as eventTypesRoute from '../../app/api/v1/event-types/route.ts';
@@ -121,7 +122,7 @@ describe('the OpenAPI document', () => {
   });
 
   it('is served publicly at /api/v1/openapi.json', async () => {
-    const response = await openapiRoute.GET();
+    const response = await openapiRoute.GET(new NextRequest('http://localhost:3100/api/v1/openapi.json'), { params: Promise.resolve({}) });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/json');
     expect(response.headers.get('cache-control')).toBe('public, max-age=300');

@@ -194,7 +194,7 @@ describe('SSO roles and policy', () => {
 
 describe('SP metadata', () => {
   it("serves Waypoint's entity id, ACS URL and own certificate", async () => {
-    const response = await metadataRoute.GET(new NextRequest('http://localhost:3100/api/sso/metadata?download=1'));
+    const response = await metadataRoute.GET(new NextRequest('http://localhost:3100/api/sso/metadata?download=1'), { params: Promise.resolve({}) });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toContain('attachment');
     const xml = await response.text();

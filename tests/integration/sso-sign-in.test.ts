@@ -188,7 +188,7 @@ describe('refused responses', () => {
     }
     const { NextRequest } = await import('next/server');
     const acs = await import('../../app/api/sso/acs/route.ts');
-    const json = await acs.POST(new NextRequest(ACS_URL, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }));
+    const json = await acs.POST(new NextRequest(ACS_URL, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }), { params: Promise.resolve({}) });
     expect(json.status).toBe(415);
   });
 

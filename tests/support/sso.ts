@@ -49,9 +49,10 @@ export async function startSignIn(tenant: TenantContext, fields: Record<string, 
   return startRoute.POST(
     new NextRequest(`http://${host}/api/sso/start`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', host, 'x-forwarded-host': host, ...trustedHeaders({ tenantId: tenant.id }) },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', host, 'x-forwarded-host': host, origin: `http://${host}`, ...trustedHeaders({ tenantId: tenant.id }) },
       body: new URLSearchParams(fields).toString(),
     }),
+    { params: Promise.resolve({}) },
   );
 }
 
@@ -69,6 +70,7 @@ export async function postToAcs(SAMLResponse: string, RelayState = ''): Promise<
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ SAMLResponse, RelayState }).toString(),
     }),
+    { params: Promise.resolve({}) },
   );
 }
 

@@ -1,12 +1,8 @@
-import { clientIp } from '@/lib/auth/client-ip';
-import { readJson } from '@/lib/http/read-json';
-import { withErrors, withPlatform } from '@/lib/http/wrappers';
+import { platformRoute } from '@/lib/http/route';
 import { signUp } from '@/lib/signup/sign-up';
 
-/** Creates a workspace and its owner; answers where to send the browser next. */
-export const POST = withErrors(
-  withPlatform(async (req) => {
-    const result = await signUp(await readJson(req), clientIp(req.headers));
-    return Response.json({ tenant: { id: result.tenantId, slug: result.slug }, redirectTo: result.redirectTo }, { status: 201 });
-  }),
-);
+/** Creates a workspace and its owner; answers where to send the browser next. Posted by our own sign-up page. */
+export const POST = platformRoute({ host: 'root', auth: 'none', sameOrigin: true, body: 'json' }, async ({ body, ip }) => {
+  const result = await signUp(body, ip);
+  return Response.json({ tenant: { id: result.tenantId, slug: result.slug }, redirectTo: result.redirectTo }, { status: 201 });
+});

@@ -1,5 +1,4 @@
-import type { NextRequest } from 'next/server';
-import { requestTenant, withErrors } from '@/lib/http/wrappers';
+import { platformRoute } from '@/lib/http/route';
 
 const PLATFORM = {
   slug: null,
@@ -8,8 +7,7 @@ const PLATFORM = {
 };
 
 /** Brand manifest of whoever this host belongs to (a workspace, or Waypoint on the root domain). */
-export const GET = withErrors(async (req: NextRequest) => {
-  const tenant = await requestTenant(req);
+export const GET = platformRoute({ host: 'any', auth: 'none' }, async ({ tenant }) => {
   const body = tenant
     ? {
         slug: tenant.slug,

@@ -1,9 +1,7 @@
-import { readJson } from '@/lib/http/read-json';
-import { withErrors } from '@/lib/http/wrappers';
+import { resellerRoute } from '@/lib/http/route';
 import { listResellerPrices, setResellerPrice } from '@/lib/resellers/prices';
-import { withReseller } from '@/lib/resellers/with-reseller';
 
-export const GET = withErrors(withReseller('view', async (_req, { actor }) => Response.json({ prices: await listResellerPrices(actor) })));
+export const GET = resellerRoute({ need: 'view' }, async ({ actor }) => Response.json({ prices: await listResellerPrices(actor) }));
 
 /** Sets the reseller's monthly price for one plan (at or above the plan's floor). */
-export const PUT = withErrors(withReseller('owner', async (req, { actor }) => Response.json(await setResellerPrice(actor, await readJson(req)))));
+export const PUT = resellerRoute({ need: 'owner', body: 'json' }, async ({ actor, body }) => Response.json(await setResellerPrice(actor, body)));

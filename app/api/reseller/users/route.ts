@@ -1,9 +1,7 @@
-import { readJson } from '@/lib/http/read-json';
-import { withErrors } from '@/lib/http/wrappers';
+import { resellerRoute } from '@/lib/http/route';
 import { inviteResellerUser, listResellerUsers } from '@/lib/resellers/reseller-users';
-import { withReseller } from '@/lib/resellers/with-reseller';
 
-export const GET = withErrors(withReseller('view', async (_req, { actor }) => Response.json(await listResellerUsers(actor))));
+export const GET = resellerRoute({ need: 'view' }, async ({ actor }) => Response.json(await listResellerUsers(actor)));
 
 /** Gives someone access to the reseller account (existing account: at once; else an invitation link). */
-export const POST = withErrors(withReseller('owner', async (req, { actor }) => Response.json(await inviteResellerUser(actor, await readJson(req)), { status: 201 })));
+export const POST = resellerRoute({ need: 'owner', body: 'json' }, async ({ actor, body }) => Response.json(await inviteResellerUser(actor, body), { status: 201 }));

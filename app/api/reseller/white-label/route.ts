@@ -1,8 +1,6 @@
-import { readJson } from '@/lib/http/read-json';
-import { withErrors } from '@/lib/http/wrappers';
+import { resellerRoute } from '@/lib/http/route';
 import { getWhiteLabelSettings, setWhiteLabel } from '@/lib/resellers/resellers';
-import { withReseller } from '@/lib/resellers/with-reseller';
 
-export const GET = withErrors(withReseller('view', async (_req, { actor }) => Response.json(await getWhiteLabelSettings(actor))));
+export const GET = resellerRoute({ need: 'view' }, async ({ actor }) => Response.json(await getWhiteLabelSettings(actor)));
 
-export const PUT = withErrors(withReseller('owner', async (req, { actor }) => Response.json(await setWhiteLabel(actor, await readJson(req)))));
+export const PUT = resellerRoute({ need: 'owner', body: 'json' }, async ({ actor, body }) => Response.json(await setWhiteLabel(actor, body)));

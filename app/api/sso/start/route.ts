@@ -1,40 +1,47 @@
 import type { NextRequest } from 'next/server';
 import { localCallbackUrl } from '@/lib/auth/callback-url';
-import { getCurrentMember } from '@/lib/auth/session';
+import { memberFromRequest } from '@/lib/auth/request-session';
 import { config } from '@/lib/config/env';
 import { tenantDb } from '@/lib/db/tenant-db';
 import { AppError, forbidden, unauthorized } from '@/lib/http/problem';
-import { readBytes } from '@/lib/http/read-bytes';
-import { requestTenant } from '@/lib/http/wrappers';
+import { platformRoute } from '@/lib/http/route';
 import { can } from '@/lib/members/permissions';
 import { assertSsoAvailable } from '@/lib/sso/sso-available';
+import { connectionForEmail } from '@/lib/sso/sso-discovery';
 import { SsoSignInError } from '@/lib/sso/sso-error';
 import { ssoErrorPage, ssoFormPage } from '@/lib/sso/sso-page';
-import { connectionForEmail } from '@/lib/sso/sso-discovery';
 import { startSsoSignIn } from '@/lib/sso/sso-start';
 
 // SP-initiated sign-in, posted by the sign-in page ("Continue with SSO": email, callbackUrl)
-// or by an admin's "Test connection" (connectionId). Answers with the way to the IdP.
+// or by an admin's "Test connection" (connectionId). Answers with the way to the IdP. A
+// browser navigation, so errors are pages; once the workspace is known, with a way back to
+// its sign-in page.
 export const runtime = 'nodejs';
+
+/** proxy.ts pinned x-forwarded-host to the host it resolved to this tenant. */
+function originOf(req: NextRequest): string {
+  return `${config.scheme}://${req.headers.get('x-forwarded-host') ?? req.headers.get('host')}`;
+}
 
 function see(location: string): Response {
   return new Response(null, { status: 303, headers: { location, 'cache-control': 'no-store' } });
 }
 
-export async function POST(req: NextRequest): Promise<Response> {
-  // proxy.ts pinned x-forwarded-host to the host it resolved to this tenant.
-  const origin = `${config.scheme}://${req.headers.get('x-forwarded-host') ?? req.headers.get('host')}`;
-  let tenantKnown = false;
-  try {
-    const tenant = await requestTenant(req);
-    if (!tenant) throw new AppError(404, 'workspace_required', "Single sign-on starts on a workspace's own address.");
-    tenantKnown = true;
-    const form = new URLSearchParams((await readBytes(req, 16 * 1024)).toString('utf8'));
+function failPage(error: unknown, req: NextRequest, tenantId: string | null): Response {
+  const tenantKnown = tenantId !== null && !(error instanceof AppError && error.code === 'workspace_required');
+  if (!tenantKnown || !(error instanceof AppError)) return ssoErrorPage(error);
+  return ssoErrorPage(new SsoSignInError(error.status, error.code, error.message, `${originOf(req)}/signin`));
+}
+
+export const POST = platformRoute(
+  { host: 'tenant', auth: 'none', sameOrigin: true, body: 'form', fail: (error, { req, facts }) => failPage(error, req, facts.tenantId) },
+  async ({ req, tenant, body: form }) => {
+    const origin = originOf(req);
     const callbackUrl = localCallbackUrl(form.get('callbackUrl')) ?? '/';
     const connectionId = form.get('connectionId');
 
     if (connectionId) {
-      const member = await getCurrentMember(tenant);
+      const member = await memberFromRequest(req, tenant);
       if (!member) throw unauthorized();
       if (!can(member.role, 'settings.manage')) throw forbidden('Only admins can test a connection.');
       await assertSsoAvailable(tenant);
@@ -51,8 +58,5 @@ export async function POST(req: NextRequest): Promise<Response> {
     if (!connection) return back('SsoNotConfigured');
     const start = await startSsoSignIn({ connection, origin, next: callbackUrl, loginHint: email });
     return start.kind === 'form' ? ssoFormPage(start.html) : see(start.url);
-  } catch (error) {
-    if (!tenantKnown || !(error instanceof AppError)) return ssoErrorPage(error);
-    return ssoErrorPage(new SsoSignInError(error.status, error.code, error.message, `${origin}/signin`));
-  }
-}
+  },
+);

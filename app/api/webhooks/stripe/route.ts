@@ -1,7 +1,6 @@
-import type { NextRequest } from 'next/server';
 import { processStripeEvent, verifyStripeEvent } from '@/lib/billing/stripe-webhook';
 import { readBytes } from '@/lib/http/read-bytes';
-import { withErrors } from '@/lib/http/wrappers';
+import { platformRoute } from '@/lib/http/route';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,7 +13,7 @@ const MAX_BODY_BYTES = 512 * 1024;
  * parsed before it is verified. 400 for a bad signature; 200 for an event handled now, a
  * replay or one we ignore.
  */
-export const POST = withErrors(async (req: NextRequest) => {
+export const POST = platformRoute({ host: 'any', auth: 'signature', rawBody: true }, async ({ req }) => {
   const raw = await readBytes(req, MAX_BODY_BYTES);
   const event = verifyStripeEvent(raw, req.headers.get('stripe-signature'));
   const outcome = await processStripeEvent(event);

@@ -1,8 +1,5 @@
-import { readJson } from '@/lib/http/read-json';
-import type { Params } from '@/lib/http/route-params';
-import { withErrors } from '@/lib/http/wrappers';
+import { id, operatorRoute } from '@/lib/http/route';
 import { setPlanFloor } from '@/lib/resellers/prices';
-import { withOperator } from '@/lib/resellers/with-reseller';
 
 /** Sets a plan's reseller floor price ({ floorCents }, null: resellers may not price it). */
-export const PATCH = withErrors<Params<'planId'>>(withOperator<Params<'planId'>>(async (req, { params }) => Response.json(await setPlanFloor((await params).planId, await readJson(req)))));
+export const PATCH = operatorRoute({ params: { planId: id }, body: 'json' }, async ({ params, body }) => Response.json(await setPlanFloor(params.planId, body)));

@@ -1,12 +1,8 @@
-import type { Params } from '@/lib/http/route-params';
-import { withErrors } from '@/lib/http/wrappers';
+import { id, resellerRoute } from '@/lib/http/route';
 import { clearResellerPrice } from '@/lib/resellers/prices';
-import { withReseller } from '@/lib/resellers/with-reseller';
 
 /** Back to the list price for this plan. */
-export const DELETE = withErrors<Params<'planId'>>(
-  withReseller<Params<'planId'>>('owner', async (_req, { actor, params }) => {
-    await clearResellerPrice(actor, (await params).planId);
-    return new Response(null, { status: 204 });
-  }),
-);
+export const DELETE = resellerRoute({ need: 'owner', params: { planId: id } }, async ({ actor, params }) => {
+  await clearResellerPrice(actor, params.planId);
+  return new Response(null, { status: 204 });
+});

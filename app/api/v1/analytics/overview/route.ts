@@ -1,8 +1,6 @@
 import { analyticsOverview } from '@/lib/api/v1/analytics-overview';
 import { jsonResponse } from '@/lib/api/v1/json-response';
 import { operations } from '@/lib/api/v1/operations';
-import { withApiAuth } from '@/lib/api/with-api-auth';
+import { apiRoute } from '@/lib/http/route';
 
-export const GET = withApiAuth(operations.getAnalyticsOverview.path, operations.getAnalyticsOverview.scope, async (_req, { tenant, principal }) => {
-  return jsonResponse(await analyticsOverview(tenant, principal.member));
-});
+export const GET = apiRoute(operations.getAnalyticsOverview, async ({ tenant, principal }) => jsonResponse(await analyticsOverview(tenant, principal.member)));

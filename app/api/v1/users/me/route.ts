@@ -1,8 +1,6 @@
 import { jsonResponse } from '@/lib/api/v1/json-response';
 import { operations } from '@/lib/api/v1/operations';
 import { toMeResource } from '@/lib/api/v1/schemas/user';
-import { withApiAuth } from '@/lib/api/with-api-auth';
+import { apiRoute } from '@/lib/http/route';
 
-export const GET = withApiAuth(operations.getMe.path, operations.getMe.scope, async (_req, { tenant, principal }) => {
-  return jsonResponse(toMeResource(principal.member, tenant));
-});
+export const GET = apiRoute(operations.getMe, async ({ tenant, principal }) => jsonResponse(toMeResource(principal.member, tenant)));
