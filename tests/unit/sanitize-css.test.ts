@@ -37,6 +37,19 @@ describe('sanitizeCss', () => {
     expect(sanitizeCss('div{behavior:url(x.htc)}')).not.toMatch(/(^|[^-])behavior:/);
   });
 
+  it('refuses an escaped protocol-relative URL however many times it is sanitized', () => {
+    // CSS is sanitized on save and again on render, and the browser decodes it once more. Each
+    // pass used to decode one layer of escapes, so seven backslashes were rendered as
+    // url(/\/127.0.0.1:9999/x.png), which the browser reads as //127.0.0.1:9999/x.png.
+    for (const css of [String.raw`body{background:url(/\/127.0.0.1:9999/x.png)}`, String.raw`body{background:url(/\\\\\\\/127.0.0.1:9999/x.png)}`]) {
+      const stored = sanitizeCss(css);
+      const rendered = sanitizeCss(stored);
+      expect(stored).not.toMatch(/url\(|127\.0\.0\.1/i);
+      expect(rendered).not.toMatch(/url\(|127\.0\.0\.1/i);
+      expect(sanitizeCss(rendered)).toBe(rendered);
+    }
+  });
+
   it('caps the length', () => {
     expect(sanitizeCss('a'.repeat(MAX_CUSTOM_CSS_LENGTH + 500)).length).toBe(MAX_CUSTOM_CSS_LENGTH);
   });
