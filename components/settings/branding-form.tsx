@@ -152,16 +152,20 @@ export function BrandingForm({ initial, logoUrl, faviconUrl, tenantName }: { ini
         <fieldset className="flex flex-col gap-2">
           <legend className="mb-2 font-semibold text-slate-900">Custom CSS</legend>
           <label htmlFor="customCss" className="text-sm text-slate-600">
-            Applied after the theme on every page. url() can point only at images uploaded here (such as your logo&apos;s /api/assets/… address); @import,
-            other URLs, markup and properties a brand does not need are removed.
+            Applied after the theme on every page.
           </label>
+          <p id="customCss-hint" className="text-xs text-slate-500">
+            url() can point only at images uploaded here (addresses starting with /api/assets/). @import, other URLs, markup and properties a brand
+            does not need are removed.
+          </p>
           <textarea
             id="customCss"
             name="customCss"
-            rows={6}
+            rows={10}
             value={values.customCss}
             onChange={(e) => set('customCss', e.target.value)}
             aria-invalid={errors.customCss ? true : undefined}
+            aria-describedby="customCss-hint"
             className="rounded-md border border-slate-300 px-3 py-2 font-mono text-sm focus:ring-2 focus:ring-brand focus:outline-none"
           />
           {errors.customCss ? <p className="text-sm text-red-600">{errors.customCss}</p> : null}
