@@ -56,6 +56,8 @@ function clearPreview() {
 export function BrandingForm({ initial, logoUrl, faviconUrl, tenantName }: { initial: BrandingValues; logoUrl: string | null; faviconUrl: string | null; tenantName: string }) {
   const router = useRouter();
   const [values, setValues] = useState(initial);
+  // What the server left out of the custom CSS on the last save.
+  const [cssRemoved, setCssRemoved] = useState<string[]>([]);
   const { errors, alert, status, pending, submit } = useFormSubmit({ fieldsAlert: 'Some fields need attention.' });
 
   useEffect(() => {
@@ -68,8 +70,12 @@ export function BrandingForm({ initial, logoUrl, faviconUrl, tenantName }: { ini
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
+    setCssRemoved([]);
     void submit(async () => {
-      await api('/api/app/settings/branding', { method: 'PATCH', json: values });
+      const saved = await api<{ customCss?: string | null; customCssRemoved?: string[] }>('/api/app/settings/branding', { method: 'PATCH', json: values });
+      // The form shows the CSS as stored: cleaned and written out one declaration a line.
+      if (saved.customCss !== undefined) set('customCss', saved.customCss ?? '');
+      setCssRemoved(saved.customCssRemoved ?? []);
       router.refresh();
       return 'Branding saved.';
     });
@@ -146,18 +152,24 @@ export function BrandingForm({ initial, logoUrl, faviconUrl, tenantName }: { ini
         <fieldset className="flex flex-col gap-2">
           <legend className="mb-2 font-semibold text-slate-900">Custom CSS</legend>
           <label htmlFor="customCss" className="text-sm text-slate-600">
-            Applied after the theme on every page. @import, remote url() and markup are removed.
+            Applied after the theme on every page.
           </label>
+          <p id="customCss-hint" className="text-xs text-slate-500">
+            url() can point only at images uploaded here (addresses starting with /api/assets/). @import, other URLs, markup and properties a brand
+            does not need are removed.
+          </p>
           <textarea
             id="customCss"
             name="customCss"
-            rows={6}
+            rows={10}
             value={values.customCss}
             onChange={(e) => set('customCss', e.target.value)}
             aria-invalid={errors.customCss ? true : undefined}
+            aria-describedby="customCss-hint"
             className="rounded-md border border-slate-300 px-3 py-2 font-mono text-sm focus:ring-2 focus:ring-brand focus:outline-none"
           />
           {errors.customCss ? <p className="text-sm text-red-600">{errors.customCss}</p> : null}
+          {cssRemoved.length ? <CssRemovedNote removed={cssRemoved} /> : null}
         </fieldset>
 
         <div className="flex items-center gap-4">
@@ -168,5 +180,22 @@ export function BrandingForm({ initial, logoUrl, faviconUrl, tenantName }: { ini
         </div>
       </form>
     </div>
+  );
+}
+
+function CssRemovedNote({ removed }: { removed: string[] }) {
+  const shown = removed.slice(0, 5);
+  const more = removed.length - shown.length;
+  return (
+    <p className="text-sm text-amber-800" data-testid="css-removed">
+      We removed {removed.length === 1 ? '1 rule that is' : `${removed.length} rules that are`} not allowed:{' '}
+      {shown.map((item, i) => (
+        <span key={i}>
+          {i ? ', ' : null}
+          <code className="break-all">{item}</code>
+        </span>
+      ))}
+      {more ? ` and ${more} more` : null}.
+    </p>
   );
 }

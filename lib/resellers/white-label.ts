@@ -1,6 +1,6 @@
 import { cache } from 'react';
 import { can } from '../billing/entitlements.ts';
-import { safeAssetUrl } from '../branding/sanitize-css.ts';
+import { safeAssetUrl } from '../branding/safe-values.ts';
 import { db } from '../db/client.ts';
 import { whiteLabelSchema } from './reseller-schema.ts';
 

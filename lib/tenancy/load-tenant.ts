@@ -1,6 +1,7 @@
 import { planOf } from '../billing/entitlements.ts';
 import { db } from '../db/client.ts';
-import { safeAssetUrl, safeColor, sanitizeCss } from '../branding/sanitize-css.ts';
+import { safeAssetUrl, safeColor } from '../branding/safe-values.ts';
+import { sanitizeCss } from '../branding/sanitize-css.ts';
 import { resolveTerminology } from '../branding/terminology.ts';
 import type { HostTarget } from './parse-host.ts';
 import type { TenantBranding, TenantContext } from './tenant-context.ts';

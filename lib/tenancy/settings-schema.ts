@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isHexColor, MAX_CUSTOM_CSS_LENGTH } from '../branding/sanitize-css.ts';
+import { isHexColor } from '../branding/safe-values.ts';
+import { MAX_CUSTOM_CSS_LENGTH } from '../branding/sanitize-css.ts';
 import { terminologySchema } from '../branding/terminology.ts';
 
 function isTimeZone(value: string): boolean {

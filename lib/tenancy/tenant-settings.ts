@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Member } from '../auth/session.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { can as planAllows, requireFeature } from '../billing/entitlements.ts';
-import { sanitizeCss } from '../branding/sanitize-css.ts';
+import { cleanCss, MAX_CUSTOM_CSS_LENGTH } from '../branding/sanitize-css.ts';
 import { validateImage, type ImageKind } from '../branding/image-upload.ts';
 import { db } from '../db/client.ts';
 import type { Prisma } from '../db/generated/client.ts';
@@ -53,7 +53,9 @@ export async function updateBranding(tenant: TenantContext, actor: Member, input
   assertCan(actor.role, 'settings.manage');
   const data = parseInput(brandingSettingsSchema, input);
   // Stored sanitized as well as rendered sanitized: what admins see in the form is what runs.
-  const customCss = data.customCss ? sanitizeCss(data.customCss) : null;
+  const cleaned = cleanCss(data.customCss);
+  if (cleaned.overLimit) throw validationFailed({ customCss: `Written out in full, this CSS is longer than ${MAX_CUSTOM_CSS_LENGTH.toLocaleString('en-US')} characters. Shorten it.` });
+  const customCss = cleaned.css || null;
   const terminology = Object.fromEntries(Object.entries(data.terminology).filter(([, value]) => value)) as Prisma.InputJsonObject;
   const branded = await planAllows(tenant, 'custom_branding');
   if (!branded && customizesBranding(tenant, { ...data, customCss }, terminology)) await requireFeature(tenant, 'custom_branding');
@@ -75,7 +77,8 @@ export async function updateBranding(tenant: TenantContext, actor: Member, input
     await notifyTenantChanged(tx);
   });
   clearLocalTenantCache();
-  return values;
+  // What the sanitizer removed from the custom CSS, so the form can tell the admin.
+  return { ...values, customCssRemoved: branded ? cleaned.removed : [] };
 }
 
 /** Stores a logo or favicon and points the branding at it; returns its URL. */

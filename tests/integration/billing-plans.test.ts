@@ -212,7 +212,7 @@ describe('features enforced on the server', () => {
     expect(await failure(uploadBrandImage(basic, admin, 'logo', Buffer.from('89504e470d0a1a0a', 'hex')))).toMatchObject({ code: 'plan_upgrade_required' });
     // What the plan includes can still be changed, and leaves the stored brand alone.
     await updateBranding(basic, admin, brandingInput({ supportEmail: 'support@example.test' }));
-    expect(await db.branding.findUniqueOrThrow({ where: { tenantId: tenant.id } })).toMatchObject({ supportEmail: 'support@example.test', primaryColor: '#e11d48', customCss: 'h1 { color: red; }' });
+    expect(await db.branding.findUniqueOrThrow({ where: { tenantId: tenant.id } })).toMatchObject({ supportEmail: 'support@example.test', primaryColor: '#e11d48', customCss: 'h1 {\n  color: red;\n}' });
 
     expect((await onPlan(tenant, 'pro')).branding).toMatchObject({ primaryColor: '#e11d48' });
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_CUSTOM_CSS_LENGTH } from '../../lib/branding/sanitize-css.ts';
 import { db } from '../../lib/db/client.ts';
 import { resolveTenant } from '../../lib/tenancy/tenant-cache.ts';
 import { deleteWorkspace, getBrandAsset, removeBrandImage, updateBranding, updateGeneralSettings, uploadBrandImage } from '../../lib/tenancy/tenant-settings.ts';
@@ -48,12 +49,36 @@ describe('tenant settings', () => {
 
   it('saves branding and terminology, sanitizing custom CSS before storing it', async () => {
     const w = await workspace();
-    await updateBranding(w.tenant, w.admin, { ...BRANDING, customCss: '@import "https://evil.test/x.css"; h1{color:red}</style><script>alert(1)</script>' });
+    const saved = await updateBranding(w.tenant, w.admin, { ...BRANDING, customCss: '@import "https://evil.test/x.css"; h1{color:red}</style><script>alert(1)</script>' });
     const stored = await db.branding.findUniqueOrThrow({ where: { tenantId: w.tenant.id } });
-    expect(stored.customCss).not.toMatch(/import|</i); // without "<" no markup can exist
+    expect(stored.customCss).toBe('h1 {\n  color: red;\n}'); // without "<" no markup can exist
+    expect(saved).toMatchObject({ customCss: stored.customCss, customCssRemoved: ['@import', '</style><script>alert(1)</script>'] });
     expect(stored.terminology).toEqual({ goal: 'objective', goals: 'objectives' });
     const cached = await resolveTenant({ kind: 'subdomain', slug: w.tenant.slug });
     expect(cached?.branding).toMatchObject({ primaryColor: '#0ea5e9', hidePoweredBy: true, emailFromName: 'Coach Team', terminology: { goal: 'objective', goals: 'objectives', habit: 'habit' } });
+  });
+
+  it('stores and serves custom CSS that can reach only the workspace’s own uploads, however it is escaped', async () => {
+    const w = await workspace();
+    const logo = await uploadBrandImage(w.tenant, w.admin, 'logo', PNG);
+    // Seven backslashes: two passes of the old one-layer decoding left url(/\/127.0.0.1:9999/x.png).
+    const escaped = String.raw`body{background:url(/\\\\\\\/127.0.0.1:9999/x.png)} header{background-image:url(${logo})}`;
+    const saved = await updateBranding(w.tenant, w.admin, { ...BRANDING, customCss: escaped });
+    expect(saved.customCssRemoved).toEqual([String.raw`background:url(/\\\\\\/127.0.0.1:9999/x.png)`]);
+    const served = await resolveTenant({ kind: 'subdomain', slug: w.tenant.slug });
+    expect(served?.branding.customCss).toBe(`header {\n  background-image: url(${logo});\n}`);
+    expect((await db.branding.findUniqueOrThrow({ where: { tenantId: w.tenant.id } })).customCss).toBe(served?.branding.customCss);
+  });
+
+  it('refuses custom CSS longer than the limit with a field error instead of cutting it', async () => {
+    const w = await workspace();
+    const tooLong = await updateBranding(w.tenant, w.admin, { ...BRANDING, customCss: `h1{color:red}${' '.repeat(MAX_CUSTOM_CSS_LENGTH)}` }).catch((e) => e);
+    expect(tooLong).toMatchObject({ status: 422, fields: { customCss: 'Use at most 20000 characters.' } });
+    // Within the limit as typed, but longer once written out one declaration a line.
+    const dense = Array.from({ length: 1500 }, (_, i) => `.c${i}{color:red}`).join('').slice(0, MAX_CUSTOM_CSS_LENGTH);
+    const grown = await updateBranding(w.tenant, w.admin, { ...BRANDING, customCss: dense }).catch((e) => e);
+    expect(grown).toMatchObject({ status: 422, fields: { customCss: expect.stringContaining('longer than 20,000 characters') } });
+    expect((await db.branding.findUniqueOrThrow({ where: { tenantId: w.tenant.id } })).customCss).toBeNull();
   });
 
   it('refuses invalid branding with field errors and changes nothing', async () => {
