@@ -1,22 +1,14 @@
 import { createHabitSchema, type HabitList } from '@/lib/habits/habit-schema';
 import { createHabit, listHabits } from '@/lib/habits/habits';
-import { readJson } from '@/lib/http/read-json';
-import { withMember } from '@/lib/http/with-member';
-import { withErrors } from '@/lib/http/wrappers';
+import { workspaceRoute } from '@/lib/http/route';
 
-// The signed-in member's own habits on this workspace. Personal data: never cached.
-const PRIVATE = { 'cache-control': 'private, no-store' };
+// The signed-in member's own habits on this workspace. Personal data: never cached (the builder's default).
 
-export const GET = withErrors(
-  withMember('workspace.read', async (_req, { tenant, member }) => {
-    const body: HabitList = { habits: await listHabits(tenant, member) };
-    return Response.json(body, { headers: PRIVATE });
-  }),
-);
+export const GET = workspaceRoute({ permission: 'workspace.read' }, async ({ tenant, member }) => {
+  const body: HabitList = { habits: await listHabits(tenant, member) };
+  return Response.json(body);
+});
 
-export const POST = withErrors(
-  withMember('habits.write', async (req, { tenant, member }) => {
-    const input = createHabitSchema.parse(await readJson(req));
-    return Response.json(await createHabit(tenant, member, input), { status: 201, headers: PRIVATE });
-  }),
+export const POST = workspaceRoute({ permission: 'habits.write', body: createHabitSchema }, async ({ tenant, member, body }) =>
+  Response.json(await createHabit(tenant, member, body), { status: 201 }),
 );

@@ -1,11 +1,8 @@
-import { withMember } from '@/lib/http/with-member';
-import { withErrors } from '@/lib/http/wrappers';
+import { workspaceRoute } from '@/lib/http/route';
 import { memberListQuerySchema } from '@/lib/members/member-schema';
 import { listMembers } from '@/lib/members/members';
 
-export const GET = withErrors(
-  withMember('workspace.read', async (req, { tenant }) => {
-    const query = memberListQuerySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
-    return Response.json({ members: await listMembers(tenant, query) });
-  }),
+/** ?q=&role= */
+export const GET = workspaceRoute({ permission: 'workspace.read', query: memberListQuerySchema }, async ({ tenant, query }) =>
+  Response.json({ members: await listMembers(tenant, query) }),
 );

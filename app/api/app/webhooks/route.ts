@@ -1,14 +1,10 @@
-import { readJson } from '@/lib/http/read-json';
-import { withMember } from '@/lib/http/with-member';
-import { withErrors } from '@/lib/http/wrappers';
+import { workspaceRoute } from '@/lib/http/route';
 import { createEndpoint, listEndpoints } from '@/lib/webhooks/endpoints';
 
-const PRIVATE = { 'cache-control': 'no-store' };
-
 /** The workspace's webhook endpoints (admins only), never with their secrets. */
-export const GET = withErrors(withMember('integrations.manage', async (_req, { tenant, member }) => Response.json({ endpoints: await listEndpoints(tenant, member) }, { headers: PRIVATE })));
+export const GET = workspaceRoute({ permission: 'integrations.manage' }, async ({ tenant, member }) => Response.json({ endpoints: await listEndpoints(tenant, member) }));
 
 /** The answer carries the signing secret once: { endpoint, secret }. */
-export const POST = withErrors(
-  withMember('integrations.manage', async (req, { tenant, member }) => Response.json(await createEndpoint(tenant, member, await readJson(req)), { status: 201, headers: PRIVATE })),
+export const POST = workspaceRoute({ permission: 'integrations.manage', body: 'json' }, async ({ tenant, member, body }) =>
+  Response.json(await createEndpoint(tenant, member, body), { status: 201 }),
 );

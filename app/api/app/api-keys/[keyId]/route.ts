@@ -1,10 +1,7 @@
 import { revokeApiKey } from '@/lib/api-keys/api-keys';
-import { clientIp } from '@/lib/auth/client-ip';
-import type { Params } from '@/lib/http/route-params';
-import { withMember } from '@/lib/http/with-member';
-import { withErrors } from '@/lib/http/wrappers';
+import { id, workspaceRoute } from '@/lib/http/route';
 
 /** Revokes the key at once. */
-export const DELETE = withErrors<Params<'keyId'>>(
-  withMember<Params<'keyId'>>('workspace.read', async (req, { tenant, member, params }) => Response.json({ key: await revokeApiKey(tenant, member, (await params).keyId, clientIp(req.headers)) })),
+export const DELETE = workspaceRoute({ permission: 'workspace.read', params: { keyId: id } }, async ({ tenant, member, params, ip }) =>
+  Response.json({ key: await revokeApiKey(tenant, member, params.keyId, ip) }),
 );

@@ -1,12 +1,5 @@
 import { openBillingPortal } from '@/lib/billing/checkout';
-import { readJson } from '@/lib/http/read-json';
-import { withMember } from '@/lib/http/with-member';
-import { withErrors } from '@/lib/http/wrappers';
+import { workspaceRoute } from '@/lib/http/route';
 
-/** A Stripe customer portal session for an owner: { url }. The JSON body ({}) keeps other sites' forms out. */
-export const POST = withErrors(
-  withMember('billing.manage', async (req, { tenant, member }) => {
-    await readJson(req);
-    return Response.json(await openBillingPortal(tenant, member));
-  }),
-);
+/** A Stripe customer portal session for an owner: { url }. The body is an empty JSON object ({}), read and ignored. */
+export const POST = workspaceRoute({ permission: 'billing.manage', body: 'json' }, async ({ tenant, member }) => Response.json(await openBillingPortal(tenant, member)));

@@ -1,12 +1,7 @@
-import { clientIp } from '@/lib/auth/client-ip';
-import type { Params } from '@/lib/http/route-params';
-import { withMember } from '@/lib/http/with-member';
-import { withErrors } from '@/lib/http/wrappers';
+import { id, workspaceRoute } from '@/lib/http/route';
 import { revokeInvitation } from '@/lib/members/invitations';
 
-export const DELETE = withErrors<Params<'invitationId'>>(
-  withMember<Params<'invitationId'>>('members.manage', async (req, { tenant, member, params }) => {
-    await revokeInvitation(tenant, member, (await params).invitationId, clientIp(req.headers));
-    return new Response(null, { status: 204 });
-  }),
-);
+export const DELETE = workspaceRoute({ permission: 'members.manage', params: { invitationId: id } }, async ({ tenant, member, params, ip }) => {
+  await revokeInvitation(tenant, member, params.invitationId, ip);
+  return new Response(null, { status: 204 });
+});

@@ -1,13 +1,9 @@
-import { clientIp } from '@/lib/auth/client-ip';
 import { platformOrigin } from '@/lib/config/env';
-import { withMember } from '@/lib/http/with-member';
-import { withErrors } from '@/lib/http/wrappers';
+import { workspaceRoute } from '@/lib/http/route';
 import { leaveWorkspace } from '@/lib/members/members';
 
 /** Leave this workspace. */
-export const DELETE = withErrors(
-  withMember('workspace.read', async (req, { tenant, member }) => {
-    await leaveWorkspace(tenant, member, clientIp(req.headers));
-    return Response.json({ redirectTo: platformOrigin() });
-  }),
-);
+export const DELETE = workspaceRoute({ permission: 'workspace.read' }, async ({ tenant, member, ip }) => {
+  await leaveWorkspace(tenant, member, ip);
+  return Response.json({ redirectTo: platformOrigin() });
+});

@@ -1,28 +1,18 @@
-import { clientIp } from '@/lib/auth/client-ip';
-import { readJson } from '@/lib/http/read-json';
-import type { Params } from '@/lib/http/route-params';
-import { withMember } from '@/lib/http/with-member';
-import { withErrors } from '@/lib/http/wrappers';
+import { id, workspaceRoute } from '@/lib/http/route';
 import { deleteOAuthApp, getOAuthApp, updateOAuthApp } from '@/lib/oauth/apps';
 
-const PRIVATE = { 'cache-control': 'no-store' };
+const params = { appId: id };
 
-export const GET = withErrors<Params<'appId'>>(
-  withMember<Params<'appId'>>('integrations.manage', async (_req, { tenant, member, params }) =>
-    Response.json({ app: await getOAuthApp(tenant, member, (await params).appId) }, { headers: PRIVATE }),
-  ),
+export const GET = workspaceRoute({ permission: 'integrations.manage', params }, async ({ tenant, member, params }) =>
+  Response.json({ app: await getOAuthApp(tenant, member, params.appId) }),
 );
 
-export const PATCH = withErrors<Params<'appId'>>(
-  withMember<Params<'appId'>>('integrations.manage', async (req, { tenant, member, params }) =>
-    Response.json({ app: await updateOAuthApp(tenant, member, (await params).appId, await readJson(req), clientIp(req.headers)) }, { headers: PRIVATE }),
-  ),
+export const PATCH = workspaceRoute({ permission: 'integrations.manage', params, body: 'json' }, async ({ tenant, member, params, body, ip }) =>
+  Response.json({ app: await updateOAuthApp(tenant, member, params.appId, body, ip) }),
 );
 
 /** Deleting an app also ends every authorization and token issued to it (the service's rule). */
-export const DELETE = withErrors<Params<'appId'>>(
-  withMember<Params<'appId'>>('integrations.manage', async (req, { tenant, member, params }) => {
-    await deleteOAuthApp(tenant, member, (await params).appId, clientIp(req.headers));
-    return new Response(null, { status: 204 });
-  }),
-);
+export const DELETE = workspaceRoute({ permission: 'integrations.manage', params }, async ({ tenant, member, params, ip }) => {
+  await deleteOAuthApp(tenant, member, params.appId, ip);
+  return new Response(null, { status: 204 });
+});

@@ -1,17 +1,10 @@
-import { clientIp } from '@/lib/auth/client-ip';
-import { readJson } from '@/lib/http/read-json';
-import { withMember } from '@/lib/http/with-member';
-import { withErrors } from '@/lib/http/wrappers';
+import { workspaceRoute } from '@/lib/http/route';
 import { createDirectory, listDirectories } from '@/lib/scim/directories';
 
-const PRIVATE = { 'cache-control': 'no-store' };
-
 /** The workspace's SCIM directories (admins only), never with their tokens. */
-export const GET = withErrors(withMember('integrations.manage', async (_req, { tenant, member }) => Response.json({ directories: await listDirectories(tenant, member) }, { headers: PRIVATE })));
+export const GET = workspaceRoute({ permission: 'integrations.manage' }, async ({ tenant, member }) => Response.json({ directories: await listDirectories(tenant, member) }));
 
 /** The answer carries the bearer token once: { directory, token }. */
-export const POST = withErrors(
-  withMember('integrations.manage', async (req, { tenant, member }) =>
-    Response.json(await createDirectory(tenant, member, await readJson(req), clientIp(req.headers)), { status: 201, headers: PRIVATE }),
-  ),
+export const POST = workspaceRoute({ permission: 'integrations.manage', body: 'json' }, async ({ tenant, member, body, ip }) =>
+  Response.json(await createDirectory(tenant, member, body, ip), { status: 201 }),
 );

@@ -1,9 +1,6 @@
-import { clientIp } from '@/lib/auth/client-ip';
-import { readJson } from '@/lib/http/read-json';
-import { withMember } from '@/lib/http/with-member';
-import { withErrors } from '@/lib/http/wrappers';
+import { workspaceRoute } from '@/lib/http/route';
 import { updateGeneralSettings } from '@/lib/tenancy/tenant-settings';
 
-export const PATCH = withErrors(
-  withMember('settings.manage', async (req, { tenant, member }) => Response.json(await updateGeneralSettings(tenant, member, await readJson(req), clientIp(req.headers)))),
+export const PATCH = workspaceRoute({ permission: 'settings.manage', body: 'json' }, async ({ tenant, member, body, ip }) =>
+  Response.json(await updateGeneralSettings(tenant, member, body, ip)),
 );

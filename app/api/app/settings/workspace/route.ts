@@ -1,12 +1,8 @@
 import { platformOrigin } from '@/lib/config/env';
-import { readJson } from '@/lib/http/read-json';
-import { withMember } from '@/lib/http/with-member';
-import { withErrors } from '@/lib/http/wrappers';
+import { workspaceRoute } from '@/lib/http/route';
 import { deleteWorkspace } from '@/lib/tenancy/tenant-settings';
 
-export const DELETE = withErrors(
-  withMember('tenant.delete', async (req, { tenant, member }) => {
-    await deleteWorkspace(tenant, member, await readJson(req));
-    return Response.json({ redirectTo: platformOrigin() });
-  }),
-);
+export const DELETE = workspaceRoute({ permission: 'tenant.delete', body: 'json' }, async ({ tenant, member, body }) => {
+  await deleteWorkspace(tenant, member, body);
+  return Response.json({ redirectTo: platformOrigin() });
+});

@@ -1,33 +1,18 @@
-import { clientIp } from '@/lib/auth/client-ip';
-import { readJson } from '@/lib/http/read-json';
-import type { Params } from '@/lib/http/route-params';
-import { withMember } from '@/lib/http/with-member';
-import { withErrors } from '@/lib/http/wrappers';
+import { id, workspaceRoute } from '@/lib/http/route';
 import { deleteTeam, getTeam, updateTeam } from '@/lib/teams/teams';
 
 // One team. Private teams are 404 to everyone but their members and admins (lib/teams/team-access.ts).
-const PRIVATE = { 'cache-control': 'private, no-store' };
+const params = { teamId: id };
 
-export const GET = withErrors<Params<'teamId'>>(
-  withMember<Params<'teamId'>>('workspace.read', async (_req, { tenant, member, params }) => {
-    const { teamId } = await params;
-    return Response.json(await getTeam(tenant, member, teamId), { headers: PRIVATE });
-  }),
-);
+export const GET = workspaceRoute({ permission: 'workspace.read', params }, async ({ tenant, member, params }) => Response.json(await getTeam(tenant, member, params.teamId)));
 
 /** { name?, description?, visibility?, joinApprovalRequired?, memberCanInvite? } (admins). */
-export const PATCH = withErrors<Params<'teamId'>>(
-  withMember<Params<'teamId'>>('teams.manage', async (req, { tenant, member, params }) => {
-    const { teamId } = await params;
-    return Response.json(await updateTeam(tenant, member, teamId, await readJson(req), clientIp(req.headers)), { headers: PRIVATE });
-  }),
+export const PATCH = workspaceRoute({ permission: 'teams.manage', params, body: 'json' }, async ({ tenant, member, params, body, ip }) =>
+  Response.json(await updateTeam(tenant, member, params.teamId, body, ip)),
 );
 
 /** Deletes the team with its goals (admins). */
-export const DELETE = withErrors<Params<'teamId'>>(
-  withMember<Params<'teamId'>>('teams.manage', async (req, { tenant, member, params }) => {
-    const { teamId } = await params;
-    await deleteTeam(tenant, member, teamId, clientIp(req.headers));
-    return new Response(null, { status: 204 });
-  }),
-);
+export const DELETE = workspaceRoute({ permission: 'teams.manage', params }, async ({ tenant, member, params, ip }) => {
+  await deleteTeam(tenant, member, params.teamId, ip);
+  return new Response(null, { status: 204 });
+});

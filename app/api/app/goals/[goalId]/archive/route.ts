@@ -1,12 +1,7 @@
 import { archiveGoal } from '@/lib/goals/goal-status';
-import type { Params } from '@/lib/http/route-params';
-import { withMember } from '@/lib/http/with-member';
-import { withErrors } from '@/lib/http/wrappers';
+import { id, workspaceRoute } from '@/lib/http/route';
 
 /** Hides the goal from active lists; archived goals are read-only. */
-export const POST = withErrors<Params<'goalId'>>(
-  withMember<Params<'goalId'>>('goals.write', async (_req, { tenant, member, params }) => {
-    const { goalId } = await params;
-    return Response.json(await archiveGoal(tenant, member, goalId), { headers: { 'cache-control': 'private, no-store' } });
-  }),
+export const POST = workspaceRoute({ permission: 'goals.write', params: { goalId: id } }, async ({ tenant, member, params }) =>
+  Response.json(await archiveGoal(tenant, member, params.goalId)),
 );

@@ -1,24 +1,15 @@
 import { addAssignee } from '@/lib/goals/goal-assignees';
 import { getGoal } from '@/lib/goals/goals';
-import { readJson } from '@/lib/http/read-json';
-import type { Params } from '@/lib/http/route-params';
-import { withMember } from '@/lib/http/with-member';
-import { withErrors } from '@/lib/http/wrappers';
+import { id, workspaceRoute } from '@/lib/http/route';
 
-const PRIVATE = { 'cache-control': 'private, no-store' };
+const params = { goalId: id };
 
 /** Who works on the goal, with their roles (lead or contributor). */
-export const GET = withErrors<Params<'goalId'>>(
-  withMember<Params<'goalId'>>('workspace.read', async (_req, { tenant, member, params }) => {
-    const { goalId } = await params;
-    return Response.json({ assignees: (await getGoal(tenant, member, goalId)).assignees }, { headers: PRIVATE });
-  }),
+export const GET = workspaceRoute({ permission: 'workspace.read', params }, async ({ tenant, member, params }) =>
+  Response.json({ assignees: (await getGoal(tenant, member, params.goalId)).assignees }),
 );
 
 /** { userId, role?: "lead" | "contributor" }: assigns a member of the goal's team; answers the goal. */
-export const POST = withErrors<Params<'goalId'>>(
-  withMember<Params<'goalId'>>('goals.write', async (req, { tenant, member, params }) => {
-    const { goalId } = await params;
-    return Response.json(await addAssignee(tenant, member, goalId, await readJson(req)), { status: 201, headers: PRIVATE });
-  }),
+export const POST = workspaceRoute({ permission: 'goals.write', params, body: 'json' }, async ({ tenant, member, params, body }) =>
+  Response.json(await addAssignee(tenant, member, params.goalId, body), { status: 201 }),
 );

@@ -1,24 +1,15 @@
 import { getGoal } from '@/lib/goals/goals';
 import { addMilestone } from '@/lib/goals/milestones';
-import { readJson } from '@/lib/http/read-json';
-import type { Params } from '@/lib/http/route-params';
-import { withMember } from '@/lib/http/with-member';
-import { withErrors } from '@/lib/http/wrappers';
+import { id, workspaceRoute } from '@/lib/http/route';
 
-const PRIVATE = { 'cache-control': 'private, no-store' };
+const params = { goalId: id };
 
 /** The goal's milestones in order. */
-export const GET = withErrors<Params<'goalId'>>(
-  withMember<Params<'goalId'>>('workspace.read', async (_req, { tenant, member, params }) => {
-    const { goalId } = await params;
-    return Response.json({ milestones: (await getGoal(tenant, member, goalId)).milestoneList }, { headers: PRIVATE });
-  }),
+export const GET = workspaceRoute({ permission: 'workspace.read', params }, async ({ tenant, member, params }) =>
+  Response.json({ milestones: (await getGoal(tenant, member, params.goalId)).milestoneList }),
 );
 
 /** { title, dueDate? }: appends a milestone; answers the goal. */
-export const POST = withErrors<Params<'goalId'>>(
-  withMember<Params<'goalId'>>('goals.write', async (req, { tenant, member, params }) => {
-    const { goalId } = await params;
-    return Response.json(await addMilestone(tenant, member, goalId, await readJson(req)), { status: 201, headers: PRIVATE });
-  }),
+export const POST = workspaceRoute({ permission: 'goals.write', params, body: 'json' }, async ({ tenant, member, params, body }) =>
+  Response.json(await addMilestone(tenant, member, params.goalId, body), { status: 201 }),
 );

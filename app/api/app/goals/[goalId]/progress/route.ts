@@ -1,23 +1,14 @@
 import { goalContributions, setGoalProgress } from '@/lib/goals/goal-progress';
-import { readJson } from '@/lib/http/read-json';
-import type { Params } from '@/lib/http/route-params';
-import { withMember } from '@/lib/http/with-member';
-import { withErrors } from '@/lib/http/wrappers';
+import { id, workspaceRoute } from '@/lib/http/route';
 
-const PRIVATE = { 'cache-control': 'private, no-store' };
+const params = { goalId: id };
 
 /** Each member's contribution to the goal and their share. */
-export const GET = withErrors<Params<'goalId'>>(
-  withMember<Params<'goalId'>>('workspace.read', async (_req, { tenant, member, params }) => {
-    const { goalId } = await params;
-    return Response.json({ contributions: await goalContributions(tenant, member, goalId) }, { headers: PRIVATE });
-  }),
+export const GET = workspaceRoute({ permission: 'workspace.read', params }, async ({ tenant, member, params }) =>
+  Response.json({ contributions: await goalContributions(tenant, member, params.goalId) }),
 );
 
 /** { progress: 0-100, note? }: sets the progress; the change is recorded as the caller's contribution. */
-export const POST = withErrors<Params<'goalId'>>(
-  withMember<Params<'goalId'>>('goals.write', async (req, { tenant, member, params }) => {
-    const { goalId } = await params;
-    return Response.json(await setGoalProgress(tenant, member, goalId, await readJson(req)), { headers: PRIVATE });
-  }),
+export const POST = workspaceRoute({ permission: 'goals.write', params, body: 'json' }, async ({ tenant, member, params, body }) =>
+  Response.json(await setGoalProgress(tenant, member, params.goalId, body)),
 );

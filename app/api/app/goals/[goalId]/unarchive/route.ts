@@ -1,12 +1,7 @@
 import { unarchiveGoal } from '@/lib/goals/goal-status';
-import type { Params } from '@/lib/http/route-params';
-import { withMember } from '@/lib/http/with-member';
-import { withErrors } from '@/lib/http/wrappers';
+import { id, workspaceRoute } from '@/lib/http/route';
 
 /** Back to completed if it was completed before archiving, else active. */
-export const POST = withErrors<Params<'goalId'>>(
-  withMember<Params<'goalId'>>('goals.write', async (_req, { tenant, member, params }) => {
-    const { goalId } = await params;
-    return Response.json(await unarchiveGoal(tenant, member, goalId), { headers: { 'cache-control': 'private, no-store' } });
-  }),
+export const POST = workspaceRoute({ permission: 'goals.write', params: { goalId: id } }, async ({ tenant, member, params }) =>
+  Response.json(await unarchiveGoal(tenant, member, params.goalId)),
 );

@@ -1,24 +1,14 @@
 import { changeAssigneeRole, removeAssignee } from '@/lib/goals/goal-assignees';
-import { readJson } from '@/lib/http/read-json';
-import type { Params } from '@/lib/http/route-params';
-import { withMember } from '@/lib/http/with-member';
-import { withErrors } from '@/lib/http/wrappers';
+import { id, workspaceRoute } from '@/lib/http/route';
 
-type Context = Params<'goalId' | 'userId'>;
-const PRIVATE = { 'cache-control': 'private, no-store' };
+const params = { goalId: id, userId: id };
 
 /** { role: "lead" | "contributor" }; answers the goal. */
-export const PATCH = withErrors<Context>(
-  withMember<Context>('goals.write', async (req, { tenant, member, params }) => {
-    const { goalId, userId } = await params;
-    return Response.json(await changeAssigneeRole(tenant, member, goalId, userId, await readJson(req)), { headers: PRIVATE });
-  }),
+export const PATCH = workspaceRoute({ permission: 'goals.write', params, body: 'json' }, async ({ tenant, member, params, body }) =>
+  Response.json(await changeAssigneeRole(tenant, member, params.goalId, params.userId, body)),
 );
 
 /** Unassigns (editors, or the assignee themselves); answers the goal. */
-export const DELETE = withErrors<Context>(
-  withMember<Context>('goals.write', async (_req, { tenant, member, params }) => {
-    const { goalId, userId } = await params;
-    return Response.json(await removeAssignee(tenant, member, goalId, userId), { headers: PRIVATE });
-  }),
+export const DELETE = workspaceRoute({ permission: 'goals.write', params }, async ({ tenant, member, params }) =>
+  Response.json(await removeAssignee(tenant, member, params.goalId, params.userId)),
 );

@@ -1,24 +1,14 @@
 import { removeMilestone, updateMilestone } from '@/lib/goals/milestones';
-import { readJson } from '@/lib/http/read-json';
-import type { Params } from '@/lib/http/route-params';
-import { withMember } from '@/lib/http/with-member';
-import { withErrors } from '@/lib/http/wrappers';
+import { id, workspaceRoute } from '@/lib/http/route';
 
-type Context = Params<'goalId' | 'milestoneId'>;
-const PRIVATE = { 'cache-control': 'private, no-store' };
+const params = { goalId: id, milestoneId: id };
 
 /** { title?, dueDate?, completed? }; answers the goal. */
-export const PATCH = withErrors<Context>(
-  withMember<Context>('goals.write', async (req, { tenant, member, params }) => {
-    const { goalId, milestoneId } = await params;
-    return Response.json(await updateMilestone(tenant, member, goalId, milestoneId, await readJson(req)), { headers: PRIVATE });
-  }),
+export const PATCH = workspaceRoute({ permission: 'goals.write', params, body: 'json' }, async ({ tenant, member, params, body }) =>
+  Response.json(await updateMilestone(tenant, member, params.goalId, params.milestoneId, body)),
 );
 
 /** Answers the goal without the milestone. */
-export const DELETE = withErrors<Context>(
-  withMember<Context>('goals.write', async (_req, { tenant, member, params }) => {
-    const { goalId, milestoneId } = await params;
-    return Response.json(await removeMilestone(tenant, member, goalId, milestoneId), { headers: PRIVATE });
-  }),
+export const DELETE = workspaceRoute({ permission: 'goals.write', params }, async ({ tenant, member, params }) =>
+  Response.json(await removeMilestone(tenant, member, params.goalId, params.milestoneId)),
 );

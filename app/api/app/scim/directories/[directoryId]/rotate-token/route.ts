@@ -1,12 +1,7 @@
-import { clientIp } from '@/lib/auth/client-ip';
-import type { Params } from '@/lib/http/route-params';
-import { withMember } from '@/lib/http/with-member';
-import { withErrors } from '@/lib/http/wrappers';
+import { id, workspaceRoute } from '@/lib/http/route';
 import { rotateDirectoryToken } from '@/lib/scim/directories';
 
 /** A new bearer token, shown once: { directory, token }. The old token stops working at once. */
-export const POST = withErrors<Params<'directoryId'>>(
-  withMember<Params<'directoryId'>>('integrations.manage', async (req, { tenant, member, params }) =>
-    Response.json(await rotateDirectoryToken(tenant, member, (await params).directoryId, clientIp(req.headers)), { headers: { 'cache-control': 'no-store' } }),
-  ),
+export const POST = workspaceRoute({ permission: 'integrations.manage', params: { directoryId: id } }, async ({ tenant, member, params, ip }) =>
+  Response.json(await rotateDirectoryToken(tenant, member, params.directoryId, ip)),
 );

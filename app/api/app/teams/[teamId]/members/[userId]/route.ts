@@ -1,27 +1,15 @@
-import { clientIp } from '@/lib/auth/client-ip';
-import { readJson } from '@/lib/http/read-json';
-import type { Params } from '@/lib/http/route-params';
-import { withMember } from '@/lib/http/with-member';
-import { withErrors } from '@/lib/http/wrappers';
+import { id, workspaceRoute } from '@/lib/http/route';
 import { changeTeamMemberRole, removeTeamMember } from '@/lib/teams/team-membership';
 
-type Context = Params<'teamId' | 'userId'>;
+const params = { teamId: id, userId: id };
 
 /** { role: "lead" | "member" } (leads and admins); answers the team. */
-export const PATCH = withErrors<Context>(
-  withMember<Context>('teams.join', async (req, { tenant, member, params }) => {
-    const { teamId, userId } = await params;
-    return Response.json(await changeTeamMemberRole(tenant, member, teamId, userId, await readJson(req), clientIp(req.headers)), {
-      headers: { 'cache-control': 'private, no-store' },
-    });
-  }),
+export const PATCH = workspaceRoute({ permission: 'teams.join', params, body: 'json' }, async ({ tenant, member, params, body, ip }) =>
+  Response.json(await changeTeamMemberRole(tenant, member, params.teamId, params.userId, body, ip)),
 );
 
 /** Removes a member (leads and admins); removing oneself is leaving. */
-export const DELETE = withErrors<Context>(
-  withMember<Context>('teams.join', async (req, { tenant, member, params }) => {
-    const { teamId, userId } = await params;
-    await removeTeamMember(tenant, member, teamId, userId, clientIp(req.headers));
-    return new Response(null, { status: 204 });
-  }),
-);
+export const DELETE = workspaceRoute({ permission: 'teams.join', params }, async ({ tenant, member, params, ip }) => {
+  await removeTeamMember(tenant, member, params.teamId, params.userId, ip);
+  return new Response(null, { status: 204 });
+});

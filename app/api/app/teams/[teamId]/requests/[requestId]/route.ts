@@ -1,27 +1,15 @@
-import { clientIp } from '@/lib/auth/client-ip';
-import { readJson } from '@/lib/http/read-json';
-import type { Params } from '@/lib/http/route-params';
-import { withMember } from '@/lib/http/with-member';
-import { withErrors } from '@/lib/http/wrappers';
+import { id, workspaceRoute } from '@/lib/http/route';
 import { cancelJoinRequest, decideJoinRequest } from '@/lib/teams/join-requests';
 
-type Context = Params<'teamId' | 'requestId'>;
+const params = { teamId: id, requestId: id };
 
 /** { status: "approved" | "rejected" } (leads and admins); approving adds the person; answers the team. */
-export const PATCH = withErrors<Context>(
-  withMember<Context>('teams.join', async (req, { tenant, member, params }) => {
-    const { teamId, requestId } = await params;
-    return Response.json(await decideJoinRequest(tenant, member, teamId, requestId, await readJson(req), clientIp(req.headers)), {
-      headers: { 'cache-control': 'private, no-store' },
-    });
-  }),
+export const PATCH = workspaceRoute({ permission: 'teams.join', params, body: 'json' }, async ({ tenant, member, params, body, ip }) =>
+  Response.json(await decideJoinRequest(tenant, member, params.teamId, params.requestId, body, ip)),
 );
 
 /** The person who asked withdraws their pending request. */
-export const DELETE = withErrors<Context>(
-  withMember<Context>('workspace.read', async (_req, { tenant, member, params }) => {
-    const { teamId, requestId } = await params;
-    await cancelJoinRequest(tenant, member, teamId, requestId);
-    return new Response(null, { status: 204 });
-  }),
-);
+export const DELETE = workspaceRoute({ permission: 'workspace.read', params }, async ({ tenant, member, params }) => {
+  await cancelJoinRequest(tenant, member, params.teamId, params.requestId);
+  return new Response(null, { status: 204 });
+});
