@@ -22,7 +22,7 @@ import {
 } from './schemas/webhook.ts';
 
 // Every operation of the public API, once: the route handlers take their route pattern and
-// scope from here (withApiAuth(op.path, op.scope, …)) and the OpenAPI document is generated
+// scope from here (apiRoute(operations.<op>, …)) and the OpenAPI document is generated
 // from it, so the two cannot drift apart.
 
 export type ProblemStatus = 400 | 404 | 409 | 413 | 415 | 422;

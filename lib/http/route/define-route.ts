@@ -36,7 +36,7 @@ export interface RouteMeta {
   host: 'tenant' | 'root' | 'any';
   sameOrigin: boolean;
   params: string[];
-  body: 'json' | 'schema' | 'bytes' | 'form' | 'raw' | 'none';
+  body: 'json' | 'optional-json' | 'schema' | 'bytes' | 'form' | 'raw' | 'none';
   /** The validators of the path parameters, by name. */
   paramShape: ParamsShape;
 }
@@ -112,7 +112,7 @@ function bodyKind(spec: RouteSpec<ParamsShape | undefined, BodySpec, z.ZodType |
   if (spec.rawBody) return 'raw';
   const body = spec.body;
   if (body === undefined) return 'none';
-  if (body === 'json' || body === 'form') return body;
+  if (body === 'json' || body === 'optional-json' || body === 'form') return body;
   return typeof body === 'object' && 'bytes' in body ? 'bytes' : 'schema';
 }
 

@@ -1,12 +1,9 @@
 import { id, workspaceRoute } from '@/lib/http/route';
-import { readJson } from '@/lib/http/read-json';
 import { sendTestEvent } from '@/lib/webhooks/deliveries';
 
 /**
- * { eventType? } → { delivery }: the catalog's example of that type, sent as a test. The body
- * may be left out, which the builder's body specs do not express, so the handler reads it (rawBody).
+ * { eventType? } → { delivery }: the catalog's example of that type, sent as a test.
  */
-export const POST = workspaceRoute({ permission: 'integrations.manage', params: { endpointId: id }, rawBody: true }, async ({ req, tenant, member, params }) => {
-  const body = req.headers.get('content-length') === '0' || !req.body ? {} : await readJson(req);
+export const POST = workspaceRoute({ permission: 'integrations.manage', params: { endpointId: id }, body: 'optional-json' }, async ({ tenant, member, params, body }) => {
   return Response.json({ delivery: await sendTestEvent(tenant, member, params.endpointId, body) }, { status: 202 });
 });
