@@ -122,6 +122,13 @@ export async function startJobs(options: StartJobsOptions = {}): Promise<JobsBac
   return backend;
 }
 
+/** For readiness checks: resolves when this process's pg-boss queue is started and its database answers. */
+export async function pingQueue(): Promise<void> {
+  const boss = state().boss;
+  if (!boss) throw new Error('the PostgreSQL job queue is not started in this process');
+  if (!(await boss.getQueue('events.relay'))) throw new Error('the PostgreSQL job queue has no events.relay queue');
+}
+
 /** Lets running jobs finish (up to 10 s) and closes the queue's connections. */
 export async function stopJobs(): Promise<void> {
   const s = state();
