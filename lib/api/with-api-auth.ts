@@ -12,6 +12,7 @@ import { getTenantById } from '../tenancy/tenant-cache.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
 import { readTrusted } from '../http/trusted-headers.ts';
 import { getApiRateLimiter, rateLimitHeaders } from '../ratelimit/index.ts';
+import { logger } from '../observability/logger.ts';
 import { logApiRequest } from './request-log.ts';
 
 export type ApiContext<C = RouteContext> = C & { principal: ApiPrincipal; tenant: TenantContext };
@@ -58,7 +59,7 @@ export function withApiAuth<C = RouteContext>(route: string, scope: Scope, handl
         .limit(principal.keyId, principal.tier)
         .catch((error: unknown) => {
           // Fail closed but clearly: without the limiter we cannot honour the key's limits.
-          console.error('[api] rate limiter unavailable', error);
+          logger().error({ err: error, tenantId: principal?.tenantId }, 'api: rate limiter unavailable');
           throw Object.assign(new AppError(503, 'rate_limiter_unavailable', 'The API is briefly unavailable. Retry in a few seconds.'), { retryAfterSeconds: 5 });
         });
       headers = rateLimitHeaders(limit);

@@ -2,6 +2,7 @@
 // included, is application/scim+json; errors carry the Error schema, the status as a string,
 // a scimType for 400s and a detail a directory admin can act on. Never a 500 for bad input.
 import { AppError } from '../http/problem.ts';
+import { logger } from '../observability/logger.ts';
 
 export const SCIM_CONTENT_TYPE = 'application/scim+json; charset=utf-8';
 export const ERROR_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:Error';
@@ -41,7 +42,7 @@ export function scimErrorResponse(error: unknown): Response {
   if (error instanceof ScimError) scimError = error;
   else if (error instanceof AppError && error.status < 500) scimError = new ScimError(error.status, error.message);
   else {
-    console.error(error);
+    logger().error({ err: error }, 'scim: unexpected error');
     scimError = new ScimError(500, 'Something went wrong on our side. The identity provider will retry.');
   }
   const body = {
