@@ -112,6 +112,7 @@ test('with OTEL_EXPORTER_OTLP_ENDPOINT set, request spans, Prisma spans and requ
   rmSync(traceFile, { force: true });
   const server = await startExtraServer({
     port: extraPort(1),
+    ready: true,
     preload: [TRACE_PRELOAD],
     env: { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${COLLECTOR_PORT}`, OTEL_METRIC_EXPORT_INTERVAL: '1000', OTEL_SERVICE_NAME: 'waypoint-e2e-otel', MODULE_TRACE_FILE: traceFile },
   });
@@ -137,9 +138,9 @@ test('with OTEL_EXPORTER_OTLP_ENDPOINT set, request spans, Prisma spans and requ
     await waitFor('the request counter of /api/tenant', () => counted('/api/tenant', 200));
     await waitFor('the request counter of the refused /api/v1/users/me', () => counted('/api/v1/users/me', 401));
     const duration = await waitFor('the duration histogram', () =>
-      points().find((p) => p.metric === 'http.server.request.duration' && p.attributes['http.route'] === '/api/health/ready' && p.value >= 1),
+      points().find((p) => p.metric === 'http.server.request.duration' && p.attributes['http.route'] === '/api/health/ready' && p.attributes['http.response.status_code'] === 200 && p.value >= 1),
     );
-    expect(duration.attributes).toMatchObject({ 'http.request.method': 'GET', 'http.response.status_code': 200 });
+    expect(duration.attributes).toEqual({ 'http.request.method': 'GET', 'http.route': '/api/health/ready', 'http.response.status_code': 200 });
     // One request is one count, not one per pass Next makes through the proxy and the route.
     expect(counted('/api/tenant', 200)?.value).toBe(1);
     expect(collector.paths.some((line) => line.startsWith('POST /v1/traces application/json'))).toBe(true);
@@ -158,6 +159,7 @@ test('with OTEL_EXPORTER_OTLP_ENDPOINT unset, no telemetry module is loaded and 
   rmSync(traceFile, { force: true });
   const server = await startExtraServer({
     port: extraPort(2),
+    ready: true,
     preload: [TRACE_PRELOAD],
     env: { OTEL_EXPORTER_OTLP_ENDPOINT: '', OTEL_SERVICE_NAME: 'waypoint-e2e-plain', MODULE_TRACE_FILE: traceFile },
   });

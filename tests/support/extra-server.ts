@@ -19,7 +19,8 @@ export interface ExtraServer {
   stop(): Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
 }
 
-export async function startExtraServer(options: { port: number; env?: Record<string, string>; preload?: string[] }): Promise<ExtraServer> {
+/** Starts it and waits until it is live (or, with `ready`, until readiness answers 200: its database is warm). */
+export async function startExtraServer(options: { port: number; env?: Record<string, string>; preload?: string[]; ready?: boolean }): Promise<ExtraServer> {
   const args = [...(options.preload ?? []).flatMap((file) => ['--import', file]), '--import', 'tsx', 'lib/cli/serve.ts'];
   const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
@@ -59,11 +60,12 @@ export async function startExtraServer(options: { port: number; env?: Record<str
       return exited;
     },
   };
-  // Ready when liveness answers; give up (and say why) if it never does.
+  // Give up (and say why) if it never answers.
   const deadline = Date.now() + 60_000;
+  const probe = `http://127.0.0.1:${options.port}/api/health/${options.ready ? 'ready' : 'live'}`;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server on port ${options.port} exited (${child.exitCode}):\n${output.join('\n')}`);
-    const ok = await fetch(`http://127.0.0.1:${options.port}/api/health/live`).then((r) => r.ok, () => false);
+    const ok = await fetch(probe).then((r) => r.ok, () => false);
     if (ok) return server;
     if (Date.now() > deadline) {
       await server.stop();
