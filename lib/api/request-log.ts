@@ -1,5 +1,6 @@
 import { API_REQUESTS, incrementUsage } from '../billing/usage.ts';
 import { db } from '../db/client.ts';
+import { logger } from '../observability/logger.ts';
 
 // Public API requests are logged without delaying responses: entries are buffered and written
 // in batches (every FLUSH_MS or BATCH entries). A batch also adds each tenant's billable
@@ -60,7 +61,7 @@ export async function flushRequestLog(): Promise<void> {
   await s.flushing;
   const batch = s.buffer.splice(0);
   if (batch.length === 0) return;
-  s.flushing = write(batch, s).catch((error) => console.error('[api] could not write the request log', error));
+  s.flushing = write(batch, s).catch((error: unknown) => logger().error({ err: error, entries: batch.length }, 'api: could not write the request log'));
   await s.flushing;
 }
 

@@ -9,6 +9,7 @@ import { loadTenantById } from '../tenancy/load-tenant.ts';
 import { clearLocalTenantCache, notifyTenantChanged } from '../tenancy/tenant-cache.ts';
 import { dunningEmail } from './dunning-email.ts';
 import { dunningStepDueAt, SCHEDULED_DUNNING_STEPS, type DunningStep } from './dunning-schedule.ts';
+import { logger } from '../observability/logger.ts';
 
 // Dunning: what happens when a workspace's invoice cannot be paid.
 //
@@ -83,7 +84,7 @@ export async function startDunning({ tenantId, invoiceId, at }: { tenantId: stri
     return at;
   });
   if (!since) {
-    console.log(`billing: invoice ${invoiceId} of tenant ${tenantId} failed while another invoice is being dunned; keeping that sequence`);
+    logger().info({ tenantId, invoiceId }, 'billing: invoice failed while another invoice is being dunned; keeping that sequence');
     return;
   }
   // Scheduled before day 0 runs, and again on every repeat (keyed, so a no-op): a crash
@@ -139,7 +140,7 @@ export async function stopDunning({ tenantId, invoiceId }: { tenantId: string; i
     // Cancels the sleeping sequence. If this send fails, its remaining steps still do nothing
     // (the invoice is no longer the unpaid one), so the payment is not failed over it.
     await inngest.send({ name: INVOICE_PAID_EVENT, data: { tenantId, invoiceId: stopped.invoiceId } }).catch((error: unknown) => {
-      console.error(`billing: could not send ${INVOICE_PAID_EVENT} for tenant ${tenantId}:`, error);
+      logger().error({ err: error, tenantId, invoiceId: stopped.invoiceId, event: INVOICE_PAID_EVENT }, 'billing: could not send the invoice-paid event to Inngest');
     });
   }
 }
@@ -184,7 +185,7 @@ export async function runDunningStep(tenantId: string, invoiceId: string, step: 
   } catch (error) {
     if (step === 'suspended') {
       // The suspension stands (and its notice marks it as ours); only the email is lost.
-      console.error(`billing: tenant ${tenantId} was suspended, but the email about it could not be sent:`, error);
+      logger().error({ err: error, tenantId, invoiceId, step }, 'billing: workspace suspended, but the email about it could not be sent');
       return { outcome: 'sent', step, recipients: 0 };
     }
     // The emails could not be stored (the database failed): forget the notice, so the retry

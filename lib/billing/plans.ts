@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { TIERS } from '../api-keys/api-key-schema.ts';
 import { db } from '../db/client.ts';
 import { FEATURES, FREE_PLAN_ID, PLAN_CATALOG, type Feature, type PlanDefinition } from './plan-catalog.ts';
+import { logger } from '../observability/logger.ts';
 
 // The Plan table, read through a short per-process cache: every entitlement check on a
 // request's path (API quota, feature gates) asks for a plan, and plans change rarely (a
@@ -38,7 +39,7 @@ function toDefinition(row: PlanRow): PlanDefinition | null {
   const limits = limitsSchema.safeParse(row.limits);
   const fallback = catalog.get(row.id);
   if (!limits.success) {
-    console.error(`[billing] plan ${row.id} has invalid limits in the Plan table; ${fallback ? 'using the built-in ones' : 'ignoring it'}`);
+    logger().error({ planId: row.id, fallback: Boolean(fallback) }, `billing: plan has invalid limits in the Plan table; ${fallback ? 'using the built-in ones' : 'ignoring it'}`);
     if (!fallback) return null;
   }
   return {

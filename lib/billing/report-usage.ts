@@ -2,6 +2,7 @@ import { db } from '../db/client.ts';
 import { getPlan } from './plans.ts';
 import { getStripe } from './stripe-client.ts';
 import { API_REQUESTS } from './usage.ts';
+import { logger } from '../observability/logger.ts';
 
 // Overage of paid plans, reported to Stripe's meter events by the 'billing.report_usage' job
 // (every 15 minutes). For each usage period of a workspace with a Stripe customer and a plan
@@ -108,7 +109,7 @@ export async function reportUsage({ now = new Date() }: { now?: Date } = {}): Pr
         result.requests += to - from;
       }
     } catch (error) {
-      console.error(`[billing] reporting usage of period ${period.id} (workspace ${period.tenantId}) to Stripe failed; the next run retries it: ${error instanceof Error ? error.message : String(error)}`);
+      logger().error({ err: error, tenantId: period.tenantId, usagePeriodId: period.id }, 'billing: reporting usage to Stripe failed; the next run retries it');
       failures.push(error);
     }
   }

@@ -10,6 +10,7 @@ import { FREE_PLAN_ID } from './plan-catalog.ts';
 import { listPlans } from './plans.ts';
 import { applyPlan, planChangeCommitted } from './set-plan.ts';
 import { env } from '../config/env.ts';
+import { logger } from '../observability/logger.ts';
 
 // Stripe's webhooks (app/api/webhooks/stripe/route.ts). The raw body's signature is checked
 // with STRIPE_WEBHOOK_SECRET; then each event is handled once:
@@ -152,7 +153,7 @@ async function linkCustomer(tx: Tx, tenantId: string, customerId: string | null)
   if (!customerId) return;
   const owner = await tx.billingAccount.findUnique({ where: { stripeCustomerId: customerId }, select: { tenantId: true } });
   if (owner && owner.tenantId !== tenantId) {
-    console.error(`[billing] Stripe customer ${customerId} belongs to workspace ${owner.tenantId}, not ${tenantId}; not relinked`);
+    logger().error({ tenantId, stripeCustomerId: customerId, ownerTenantId: owner.tenantId }, 'billing: Stripe customer belongs to another workspace; not relinked');
     return;
   }
   await tx.billingAccount.update({ where: { tenantId }, data: { stripeCustomerId: customerId } });
@@ -207,7 +208,7 @@ async function onSubscription(tx: Tx, event: Stripe.Event, object: Loose): Promi
   const suspendedForUnpaid = tenant.status === 'suspended' && account.subscriptionStatus === 'unpaid';
   if (ACTIVE.has(status)) {
     plan = await planOfSubscription(facts);
-    if (!plan) console.error(`[billing] subscription ${facts.id} has no price with a known plan's lookup key; the plan is unchanged`);
+    if (!plan) logger().error({ tenantId, stripeSubscriptionId: facts.id }, "billing: subscription has no price with a known plan's lookup key; the plan is unchanged");
     if (tenant.status === 'trial' || tenant.status === 'past_due' || suspendedForUnpaid) tenantStatus = 'active';
   } else if (status === 'past_due') {
     plan = await planOfSubscription(facts);
@@ -295,7 +296,7 @@ export async function processStripeEvent(event: Stripe.Event): Promise<WebhookOu
     }
     const effects = await applyEffects(tx, event);
     if (effects.tenantId) await tx.stripeEvent.update({ where: { id: event.id }, data: { tenantId: effects.tenantId } });
-    if (effects.ignored) console.info(`[billing] Stripe event ${event.id} (${event.type}) ignored: ${effects.ignored}`);
+    if (effects.ignored) logger().info({ eventId: event.id, eventType: event.type, tenantId: effects.tenantId ?? undefined, reason: effects.ignored }, 'billing: Stripe event ignored');
     return { outcome: effects.ignored ? ('ignored' as const) : ('processed' as const), tenantId: effects.tenantId, followUp: effects.followUp, planChanged: effects.planChanged };
   });
   if (result.planChanged) planChangeCommitted();

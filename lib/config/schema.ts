@@ -92,7 +92,12 @@ export const envSchema = z.object({
   /** Seconds a stopping server waits for requests and jobs in flight. */
   SHUTDOWN_TIMEOUT_SECONDS: integer(25, 1, 600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  /** OTLP/HTTP collector base URL (traces go to <url>/v1/traces, metrics to <url>/v1/metrics); unset: no telemetry. */
   OTEL_EXPORTER_OTLP_ENDPOINT: url(['http:', 'https:']),
+  /** Headers for the collector ("api-key=…,x-team=…"); read by the OTLP exporters themselves. */
+  OTEL_EXPORTER_OTLP_HEADERS: optionalText,
+  /** Milliseconds between metric exports. */
+  OTEL_METRIC_EXPORT_INTERVAL: integer(60_000, 1_000, 3_600_000),
   OTEL_SERVICE_NAME: optionalText,
 });
 

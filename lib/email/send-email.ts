@@ -3,6 +3,7 @@ import type { TenantContext } from '../tenancy/tenant-context.ts';
 import { formatSender, senderFor, smtpUrl, type Sender } from './email-config.ts';
 import { smtpTransport } from './smtp-transport.ts';
 import type { EmailContent } from './templates/email-content.ts';
+import { logger } from '../observability/logger.ts';
 
 export interface OutgoingEmail extends EmailContent {
   /** The tenant whose brand and sender name the message carries; null for platform mail. */
@@ -56,7 +57,7 @@ async function deliver({ id, kind, smtpUrl: url, message }: StoredEmail): Promis
     return { id, delivery: 'sent', error: null };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    console.error(`[email] could not send ${kind} message ${id}: ${reason}`);
+    logger().error({ err: error, emailId: id, kind }, 'email: could not send');
     await db.emailMessage.update({ where: { id }, data: { error: reason.slice(0, 1000) } });
     return { id, delivery: 'failed', error: reason };
   }
@@ -77,6 +78,6 @@ export async function sendEmail(email: OutgoingEmail): Promise<SentEmail> {
  */
 export async function queueEmail(email: OutgoingEmail): Promise<string> {
   const stored = await store(email);
-  deliver(stored).catch((error: unknown) => console.error(`[email] could not record the delivery of message ${stored.id}:`, error));
+  deliver(stored).catch((error: unknown) => logger().error({ err: error, emailId: stored.id }, 'email: could not record the delivery'));
   return stored.id;
 }

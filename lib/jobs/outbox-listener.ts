@@ -1,5 +1,6 @@
 import { offNotify, onNotify } from '../db/notify-listener.ts';
 import { relayOutbox } from './relay-outbox.ts';
+import { logger } from '../observability/logger.ts';
 
 // A trigger on "DomainEvent" notifies this channel when a transaction that emitted events
 // commits (see the webhook_delivery_engine migration). Every process running the jobs relays
@@ -25,7 +26,7 @@ async function relayNow(): Promise<void> {
       while ((await relayOutbox({ batchSize: BATCH })) === BATCH);
     } while (again);
   } catch (error) {
-    console.warn('jobs: outbox relay failed; the cron will retry within a minute:', error instanceof Error ? error.message : error);
+    logger().warn({ err: error }, 'jobs: outbox relay failed; the cron retries within a minute');
   } finally {
     running = false;
   }

@@ -4,6 +4,7 @@ import { jobsBackend, type JobsBackend } from './backend.ts';
 import { jobIdFor } from './job-id.ts';
 import { JOBS, JOB_NAMES, retryDelaySeconds, type JobName, type JobPayloads, type RetryPolicy } from './job-types.ts';
 import { env } from '../config/env.ts';
+import { logger } from '../observability/logger.ts';
 
 // One interface over two queues. With Inngest configured, enqueue() sends an Inngest event
 // named like the job and the functions in inngest/ run it. Otherwise pg-boss runs the jobs
@@ -109,7 +110,8 @@ export async function startJobs(options: StartJobsOptions = {}): Promise<JobsBac
   const backend = jobsBackend();
   if (!s.logged) {
     s.logged = true;
-    console.log(backend === 'inngest' ? 'jobs: running on Inngest (served at /api/inngest)' : `jobs: running on pg-boss in PostgreSQL (schema "${options.schema ?? s.schema}"); set INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY to use Inngest`);
+    if (backend === 'inngest') logger().info({ backend }, 'jobs: running on Inngest (served at /api/inngest)');
+    else logger().info({ backend, schema: options.schema ?? s.schema }, 'jobs: running on pg-boss in PostgreSQL; set INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY to use Inngest');
   }
   if (backend === 'inngest') return backend;
   if (options.pollingIntervalSeconds) s.pollingIntervalSeconds = options.pollingIntervalSeconds;
@@ -120,6 +122,13 @@ export async function startJobs(options: StartJobsOptions = {}): Promise<JobsBac
   });
   await s.starting;
   return backend;
+}
+
+/** For readiness checks: resolves when this process's pg-boss queue is started and its database answers. */
+export async function pingQueue(): Promise<void> {
+  const boss = state().boss;
+  if (!boss) throw new Error('the PostgreSQL job queue is not started in this process');
+  if (!(await boss.getQueue('events.relay'))) throw new Error('the PostgreSQL job queue has no events.relay queue');
 }
 
 /** Lets running jobs finish (up to 10 s) and closes the queue's connections. */
@@ -136,7 +145,7 @@ async function startBoss(s: State): Promise<void> {
   const connectionString = env().DATABASE_URL;
   if (!connectionString) throw new Error('jobs: DATABASE_URL is not set, so the PostgreSQL queue cannot start');
   const boss = new PgBoss({ connectionString, schema: s.schema, application_name: 'waypoint-jobs', max: 8 });
-  boss.on('error', (error) => console.error('jobs: pg-boss error', error));
+  boss.on('error', (error) => logger().error({ err: error }, 'jobs: pg-boss error'));
   await boss.start();
   for (const name of JOB_NAMES) await boss.createQueue(name, { name, retryLimit: 0 });
   for (const name of JOB_NAMES) {
@@ -184,13 +193,25 @@ async function work(s: State, boss: PgBoss, name: JobName, worker: Worker): Prom
 
 async function runAttempt(s: State, boss: PgBoss, name: JobName, worker: Worker, job: PgBoss.Job<AttemptData<JobName>>): Promise<unknown> {
   const { payload, attempt } = job.data;
+  // Payload ids (tenantId, eventId, deliveryId…) say which work it was; never the whole payload.
+  const fields = { job: name, jobId: job.id, attempt, ...payloadIds(payload) };
   try {
     return await worker.handler(payload, { attempt });
   } catch (error) {
-    if (attempt >= worker.retry.retries) throw error;
+    if (attempt >= worker.retry.retries) {
+      logger().error({ ...fields, err: error }, 'jobs: job failed; no retries left');
+      throw error;
+    }
     const delay = retryDelaySeconds(worker.retry, attempt);
     // Keyed by this job's id, so a redelivered attempt schedules its retry only once.
     const retryJobId = await send(s, boss, name, { payload, attempt: attempt + 1 }, { startAfterSeconds: delay, singletonKey: `${job.id}:retry` });
+    logger().warn({ ...fields, err: error, retryJobId, retryInSeconds: delay }, 'jobs: attempt failed; retrying');
     return { failedAttempt: attempt, error: error instanceof Error ? error.message : String(error), retryJobId, retryInSeconds: delay };
   }
+}
+
+/** The payload's identifiers (string fields named like "tenantId"), for log lines. */
+function payloadIds(payload: unknown): Record<string, string> {
+  if (!payload || typeof payload !== 'object') return {};
+  return Object.fromEntries(Object.entries(payload).filter(([key, value]) => /Id$/.test(key) && typeof value === 'string'));
 }

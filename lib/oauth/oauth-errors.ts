@@ -1,5 +1,6 @@
 import OAuth2Server from '@node-oauth/oauth2-server';
 import { toAppError } from '../http/problem.ts';
+import { logger } from '../observability/logger.ts';
 
 // The one error type of the /oauth/* endpoints is the OAuth library's OAuthError: its `name` is
 // the RFC 6749 error code and its `code` the HTTP status. This file maps it (and anything else
@@ -45,7 +46,7 @@ function toOAuthError(error: unknown): OAuthErrorInstance {
  */
 export function oauthErrorResponse(error: unknown, options: { basicAuth?: boolean } = {}): Response {
   const oauthError = toOAuthError(error);
-  if (oauthError.code >= 500) console.error('[oauth]', error);
+  if (oauthError.code >= 500) logger().error({ err: error }, 'oauth: unexpected error');
   const headers: Record<string, string> = {};
   let status = oauthError.code;
   if (oauthError.name === 'invalid_client' && (options.basicAuth || status === 401)) {

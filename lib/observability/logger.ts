@@ -7,7 +7,13 @@ import { env } from '../config/env.ts';
 // requestLogger); everything else carries the service and instance.
 
 const KEY = Symbol.for('waypoint.logger');
-const holder = globalThis as unknown as { [KEY]?: Logger };
+const CONTEXT = Symbol.for('waypoint.logger.context');
+const holder = globalThis as unknown as { [KEY]?: Logger; [CONTEXT]?: () => Record<string, string> };
+
+/** Fields every line gets from where it is written (telemetry adds the active trace's ids). */
+export function setLogContext(fields: () => Record<string, string>): void {
+  holder[CONTEXT] = fields;
+}
 
 export function logger(): Logger {
   if (!holder[KEY]) {
@@ -17,6 +23,7 @@ export function logger(): Logger {
       base: { service: config.OTEL_SERVICE_NAME ?? 'waypoint', instance: `${hostname()}:${process.pid}` },
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
+      mixin: () => holder[CONTEXT]?.() ?? {},
       // Never log credentials, whatever a caller passes along.
       redact: { paths: ['password', 'token', 'secret', 'authorization', 'cookie', '*.password', '*.token', '*.secret', '*.authorization', '*.cookie'], censor: '[redacted]' },
     });

@@ -22,24 +22,32 @@ export function createLimiter(options: RateLimiterOptions, policies: PolicyTable
         redis: new RedisAdapter(client),
         prefix: options.prefix ?? DEFAULT_PREFIX,
         policies,
+        ping: async () => {
+          await client.ping();
+        },
         close: async () => {
           await client.quit();
         },
       });
     }
-    case 'upstash':
+    case 'upstash': {
+      const redis = new UpstashRedis({
+        url: options.url,
+        token: options.token,
+        enableTelemetry: false,
+        signal: () => AbortSignal.timeout(UPSTASH_REQUEST_TIMEOUT_MS),
+      });
       return createUpstashLimiter({
         backend: 'upstash',
-        redis: new UpstashRedis({
-          url: options.url,
-          token: options.token,
-          enableTelemetry: false,
-          signal: () => AbortSignal.timeout(UPSTASH_REQUEST_TIMEOUT_MS),
-        }),
+        redis,
         prefix: options.prefix ?? DEFAULT_PREFIX,
         policies,
+        ping: async () => {
+          await redis.ping();
+        },
         // Upstash is stateless HTTP: nothing to close.
         close: async () => {},
       });
+    }
   }
 }

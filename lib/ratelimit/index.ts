@@ -1,4 +1,5 @@
 import { env } from '../config/env.ts';
+import { logger } from '../observability/logger.ts';
 import { createLimiter } from './create.ts';
 import { chooseBackend } from './select-backend.ts';
 import type { ApiRateLimiter, ClosableRateLimiter, RateLimiterOptions } from './types.ts';
@@ -17,7 +18,7 @@ export function getApiRateLimiter(): ApiRateLimiter {
     const { REDIS_URL, UPSTASH_REDIS_REST_URL, UPSTASH_REDIS_REST_TOKEN } = env();
     const choice = chooseBackend({ REDIS_URL, UPSTASH_REDIS_REST_URL, UPSTASH_REDIS_REST_TOKEN });
     holder.__waypointApiRateLimiter = createLimiter(choice.options);
-    console[choice.level](choice.logLine);
+    logger()[choice.level]({ backend: choice.options.backend }, choice.logLine);
   }
   return holder.__waypointApiRateLimiter;
 }

@@ -118,6 +118,7 @@ export function createMemoryLimiter(options: {
       }
       return toLimitResult(outcomes, at);
     },
+    async ping() {},
     async close() {
       states.clear();
     },

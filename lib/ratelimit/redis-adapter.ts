@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Redis as UpstashRedis } from '@upstash/redis';
 import { Redis } from 'ioredis';
+import { logger } from '../observability/logger.ts';
 
 /**
  * The part of @upstash/redis that @upstash/ratelimit 2.2.0 uses with our settings: its
@@ -89,7 +90,7 @@ export function connectRedis(url: string): Redis {
   client.on('error', (error: Error) => {
     if (reported) return;
     reported = true;
-    console.warn(`[ratelimit] Redis connection failed: ${error.message}`);
+    logger().warn({ err: error }, 'ratelimit: Redis connection failed');
   });
   client.on('ready', () => {
     reported = false;

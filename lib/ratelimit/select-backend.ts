@@ -29,7 +29,7 @@ export function chooseBackend(env: Record<string, string | undefined>): BackendC
   if (upstashUrl && upstashToken) {
     return {
       options: { backend: 'upstash', url: upstashUrl, token: upstashToken },
-      logLine: `[ratelimit] API rate limits are kept in Upstash Redis at ${describeUrl(upstashUrl)}`,
+      logLine: `ratelimit: API rate limits are kept in Upstash Redis at ${describeUrl(upstashUrl)}`,
       level: 'info',
     };
   }
@@ -39,14 +39,14 @@ export function chooseBackend(env: Record<string, string | undefined>): BackendC
   if (env.REDIS_URL) {
     return {
       options: { backend: 'redis', url: env.REDIS_URL },
-      logLine: `[ratelimit] API rate limits are kept in Redis at ${describeUrl(env.REDIS_URL)}`,
+      logLine: `ratelimit: API rate limits are kept in Redis at ${describeUrl(env.REDIS_URL)}`,
       level: 'info',
     };
   }
   return {
     options: { backend: 'memory' },
     logLine:
-      '[ratelimit] REDIS_URL and UPSTASH_REDIS_REST_URL are unset: rate limits are kept in this process only (each app instance counts separately)',
+      'ratelimit: REDIS_URL and UPSTASH_REDIS_REST_URL are unset: rate limits are kept in this process only (each app instance counts separately)',
     level: 'warn',
   };
 }

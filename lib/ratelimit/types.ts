@@ -19,6 +19,8 @@ export interface ApiRateLimiter {
   readonly backend: 'upstash' | 'redis' | 'memory';
   /** One request by `identifier` (an API key id) under `tier`: checks the burst token bucket and the hour and day sliding windows. */
   limit(identifier: string, tier: Tier): Promise<LimitResult>;
+  /** Resolves when the store answers (readiness checks); the in-process store always does. */
+  ping(): Promise<void>;
 }
 
 /** Limiters built for tests also let go of their connection. */

@@ -47,6 +47,7 @@ export function createUpstashLimiter(options: {
   redis: RatelimitConfig['redis'];
   prefix: string;
   policies: PolicyTable;
+  ping: () => Promise<void>;
   close: () => Promise<void>;
 }): ClosableRateLimiter {
   const limitersByTier = new Map<Tier, PolicyLimiters>();
@@ -75,6 +76,7 @@ export function createUpstashLimiter(options: {
       }
       return toLimitResult(outcomes, Date.now());
     },
+    ping: options.ping,
     close: options.close,
   };
 }

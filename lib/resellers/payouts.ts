@@ -3,6 +3,7 @@ import { conflict, notFound, parseInput } from '../http/problem.ts';
 import type { OperatorActor } from './reseller-actor.ts';
 import { payoutReferenceSchema } from './reseller-schema.ts';
 import { createPayoutTransfer, resellerStripeConfigured, TransferDeclinedError } from './stripe-gateway.ts';
+import { logger } from '../observability/logger.ts';
 
 // Payouts: a reseller's approved commissions, paid together once a month.
 //
@@ -60,7 +61,7 @@ export async function runPayouts(options: { now?: Date; period?: Period } = {}):
   const unpaid = await db.payout.findMany({ where: { method: 'stripe_connect', status: 'pending' }, select: { id: true }, orderBy: { createdAt: 'asc' } });
   for (const { id } of unpaid) {
     const outcome = await payByStripe(id, now).catch((error: unknown) => {
-      console.error(`[resellers] payout ${id}: transfer not made yet (${error instanceof Error ? error.message : String(error)}); retried on the next run`);
+      logger().error({ err: error, payoutId: id }, 'resellers: payout transfer not made yet; retried on the next run');
       return 'pending' as const;
     });
     if (outcome === 'paid') result.paid.push(id);
@@ -120,7 +121,7 @@ export async function payByStripe(payoutId: string, now: Date = new Date()): Pro
     return 'paid';
   } catch (error) {
     if (!(error instanceof TransferDeclinedError)) throw error;
-    console.error(`[resellers] payout ${payout.id}: Stripe refused the transfer (${error.message}); its commissions wait for the next period`);
+    logger().error({ err: error, payoutId: payout.id, resellerId: payout.resellerId }, 'resellers: Stripe refused the payout transfer; its commissions wait for the next period');
     await db.$transaction(async (tx) => {
       await tx.payout.update({ where: { id: payout.id }, data: { status: 'failed', reference: `Stripe: ${error.message}`.slice(0, 200) } });
       await tx.commission.updateMany({ where: { payoutId: payout.id }, data: { payoutId: null } });

@@ -4,6 +4,7 @@ import { assertApproved, assertOwner, type ResellerActor } from './reseller-acto
 import { formatCents } from './money.ts';
 import { planFloorSchema, setPriceSchema } from './reseller-schema.ts';
 import { createResellerStripePrice, resellerStripeConfigured } from './stripe-gateway.ts';
+import { logger } from '../observability/logger.ts';
 
 // Resellers' own prices. The operator sets a floor per plan (Plan.resellerFloorCents; null:
 // resellers may not price that plan); a reseller sets a monthly price at or above it, and its
@@ -66,7 +67,7 @@ export async function setResellerPrice(actor: ResellerActor, input: unknown): Pr
 
 function logStripeFailure(error: unknown): null {
   // The price is saved; its Stripe price is made again at checkout (ensureStripePrice).
-  console.error(`[resellers] could not create a Stripe price: ${error instanceof Error ? error.message : String(error)}`);
+  logger().error({ err: error }, 'resellers: could not create a Stripe price; checkout makes it again');
   return null;
 }
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { Server as NetServer, type Socket } from 'node:net';
 import next from 'next';
 import { config as appConfig, env } from '../config/env.ts';
 import { baseSecurityHeaders } from '../http/security-headers.ts';
@@ -47,6 +48,8 @@ export function normalizeHostHeader(raw: string | undefined): string | null {
   return HOST.test(host) ? host : null;
 }
 const QUIET_PATHS = new Set(['/api/health', '/api/health/live', '/api/health/ready']);
+/** How long a stopping server waits for open connections that have not sent their request yet. */
+const IDLE_GRACE_MS = 1_000;
 
 function requestIdFor(req: IncomingMessage, trust: Trust): string {
   const given = req.headers['x-request-id'];
@@ -74,9 +77,17 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   let inFlight = 0;
   let draining = false;
   let onIdle: (() => void) | undefined;
+  /** Open connections, with how many of their requests are unanswered (0: none yet, or idle keep-alive). */
+  const connections = new Map<Socket, number>();
+  server.on('connection', (socket: Socket) => {
+    connections.set(socket, 0);
+    socket.once('close', () => connections.delete(socket));
+  });
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now();
+    const socket = req.socket;
+    connections.set(socket, (connections.get(socket) ?? 0) + 1);
     const requestId = requestIdFor(req, trust);
     const ip = clientAddress(req, trust);
     sealTrusted(req.headers, { clientIp: ip, requestId, tenantId: null });
@@ -89,6 +100,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     openRequest(requestId);
     res.once('close', () => {
       inFlight--;
+      if (connections.has(socket)) connections.set(socket, (connections.get(socket) ?? 1) - 1);
       const meta = closeRequest(requestId);
       const path = (req.url ?? '/').split('?')[0];
       const line = {
@@ -136,14 +148,24 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   let stopping: Promise<void> | undefined;
   async function stop(reason: string): Promise<void> {
     const timeoutMs = config.SHUTDOWN_TIMEOUT_SECONDS * 1000;
+    const deadline = performance.now() + timeoutMs;
     draining = true;
     startDraining();
-    log.info({ reason, inFlight }, 'shutting down: no new connections, finishing requests in flight');
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    log.info({ reason, inFlight, connections: connections.size }, 'shutting down: no new connections, finishing requests in flight');
+    // Stop listening, and only that (http.Server#close also drops idle keep-alive connections
+    // at once, though a client may be sending its next request on one right then). Open
+    // connections without a request in progress, accepted ones whose request is still on its
+    // way (the client sent it before the stop) and idle keep-alive ones, get a moment to
+    // deliver it; it is answered with "Connection: close". Then the ones still idle close.
+    const closed = new Promise<void>((resolve) => NetServer.prototype.close.call(server, () => resolve()));
+    const graceEnds = performance.now() + Math.min(IDLE_GRACE_MS, timeoutMs);
+    while (performance.now() < graceEnds && [...connections.values()].some((active) => active === 0)) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
     server.closeIdleConnections();
     if (inFlight > 0) {
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, timeoutMs);
+        const timer = setTimeout(resolve, Math.max(0, deadline - performance.now()));
         onIdle = () => {
           clearTimeout(timer);
           resolve();

@@ -1,6 +1,7 @@
 import { hkdfSync } from 'node:crypto';
 import type { JacksonOption } from '@boxyhq/saml-jackson';
 import { env, platformOrigin } from '../config/env.ts';
+import { logger } from '../observability/logger.ts';
 import { ACS_PATH, spEntityId } from './sp-identity.ts';
 import { spCertificate } from './sp-certificate.ts';
 
@@ -23,13 +24,13 @@ export function jacksonClientSecret(): string {
 }
 
 /** Jackson logs its start-up chatter at info; keep that quiet unless SSO_DEBUG is set. */
-const logger: NonNullable<JacksonOption['logger']> = {
+const jacksonLogger: NonNullable<JacksonOption['logger']> = {
   info: (msg) => {
-    if (env().SSO_DEBUG) console.info(`[sso] ${msg}`);
+    if (env().SSO_DEBUG) logger().info({ component: 'jackson' }, `sso: ${msg}`);
   },
-  warn: (msg, err) => console.warn(`[sso] ${msg}`, ...(err ? [err] : [])),
+  warn: (msg, err) => logger().warn({ component: 'jackson', err }, `sso: ${msg}`),
   // A refused SAMLResponse is bad input, not a fault of ours: the ACS reports it to the user.
-  error: (msg, err) => (msg.startsWith('SAMLResponse error') ? console.warn(`[sso] ${msg}`) : console.error(`[sso] ${msg}`, ...(err ? [err] : []))),
+  error: (msg, err) => (msg.startsWith('SAMLResponse error') ? logger().warn({ component: 'jackson' }, `sso: ${msg}`) : logger().error({ component: 'jackson', err }, `sso: ${msg}`)),
 };
 
 export function jacksonOptions(databaseUrl: string): JacksonOption {
@@ -57,6 +58,6 @@ export function jacksonOptions(databaseUrl: string): JacksonOption {
     openid: { redirectExactMatch: true },
     // Failed sign-ins leave a trace for a week (no SAMLResponse or profile in it: personal data).
     ssoTraces: { redact: true, ttl: 7 * 24 * 3600 },
-    logger,
+    logger: jacksonLogger,
   };
 }

@@ -8,6 +8,7 @@ import { responseFacts } from './saml-xml.ts';
 import { INTERNAL_REDIRECT_URI, SSO_PRODUCT } from './sp-identity.ts';
 import { SsoSignInError } from './sso-error.ts';
 import { decodeState, type SsoState } from './sso-state.ts';
+import { logger } from '../observability/logger.ts';
 
 // The assertion consumer service's core: Jackson validates the SAMLResponse (signature with
 // the connection's IdP certificate, audience = our entity id, NotBefore/NotOnOrAfter,
@@ -69,7 +70,7 @@ export async function consumeSamlResponse(input: { SAMLResponse: string; RelaySt
     // Database and network failures carry a string code (ECONNREFUSED, 57P01): ours, a 500.
     if (typeof (error as { code?: unknown }).code === 'string') throw error;
     // Anything else is the XML parser choking on what was posted.
-    console.warn('[sso] unreadable SAMLResponse:', (error as Error).message);
+    logger().warn({ err: error }, 'sso: unreadable SAMLResponse');
     throw refused(400, 'The sign-in response could not be read.');
   }
   if (result.app_select_form) throw refused(400, 'This identity provider is connected more than once. Start from your workspace’s sign-in page.');

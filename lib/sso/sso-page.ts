@@ -1,6 +1,7 @@
 import { escapeHtml } from '../email/escape-html.ts';
 import { toAppError } from '../http/problem.ts';
 import { SsoSignInError } from './sso-error.ts';
+import { logger } from '../observability/logger.ts';
 
 // The ACS and the SSO start are browser navigations (an IdP's form post, a button), so what
 // they answer is a page: a short, self-contained HTML document with the real status code.
@@ -16,7 +17,7 @@ const HEADERS = {
 
 export function ssoErrorPage(error: unknown): Response {
   const appError = toAppError(error);
-  if (appError.status >= 500) console.error('[sso]', error);
+  if (appError.status >= 500) logger().error({ err: error }, 'sso: unexpected error');
   const signInUrl = error instanceof SsoSignInError ? error.signInUrl : null;
   const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>Single sign-on failed</title><style>${STYLE}</style></head><body><main role="alert"><h1>Single sign-on failed</h1><p data-testid="sso-error">${escapeHtml(appError.message)}</p>${signInUrl ? `<p><a href="${escapeHtml(signInUrl)}">Back to sign in</a></p>` : ''}</main></body></html>`;
   return new Response(body, { status: appError.status, headers: { ...HEADERS, 'x-error-code': appError.code } });

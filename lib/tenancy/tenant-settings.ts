@@ -12,6 +12,7 @@ import { assertCan } from '../members/permissions.ts';
 import { brandingSettingsSchema, deleteWorkspaceSchema, generalSettingsSchema } from './settings-schema.ts';
 import { clearLocalTenantCache, notifyTenantChanged } from './tenant-cache.ts';
 import type { TenantContext } from './tenant-context.ts';
+import { logger } from '../observability/logger.ts';
 
 // Admin changes to the workspace itself. Each one is audited and clears every instance's
 // tenant cache (notifyTenantChanged) so the new name, colors or logo show at once.
@@ -124,7 +125,7 @@ export async function deleteWorkspace(tenant: TenantContext, actor: Member, inpu
     await notifyTenantChanged(tx);
   });
   clearLocalTenantCache();
-  console.info(`[tenancy] workspace ${tenant.slug} (${tenant.id}) deleted by ${actor.email}`);
+  logger().info({ tenantId: tenant.id, slug: tenant.slug, actorId: actor.userId }, 'tenancy: workspace deleted');
 }
 
 export async function getBrandAsset(tenantId: string, assetId: string) {

@@ -1,6 +1,7 @@
 import { decryptSecret } from '../crypto/encrypt-secret.ts';
 import { db } from '../db/client.ts';
 import type { JobPayloads } from '../jobs/job-types.ts';
+import { logger } from '../observability/logger.ts';
 import { deliverWebhook, type DeliveryAttempt } from './deliver-webhook.ts';
 import { enqueueAttempt } from './delivery-job.ts';
 import { notifyEndpointDisabled, recordEndpointHealth } from './endpoint-health.ts';
@@ -79,7 +80,14 @@ export async function attemptDelivery({ deliveryId, attempt, manual = false }: J
       return recordEndpointHealth(tx, endpoint.id, result, manual, finishedAt);
     });
   }
-  if (disabled) await notifyEndpointDisabled(disabled);
+  if (!result.ok) {
+    const fields = { tenantId: endpoint.tenantId, endpointId: endpoint.id, eventId: delivery.eventId, deliveryId, attempt, status: result.status, error: result.error ?? undefined, durationMs: result.durationMs };
+    logger().warn({ ...fields, retryInSeconds: decision.retry ? decision.delaySeconds : undefined }, decision.retry ? 'webhooks: delivery attempt failed; retrying' : 'webhooks: delivery failed');
+  }
+  if (disabled) {
+    logger().warn({ tenantId: disabled.tenantId, endpointId: disabled.endpointId, reason: disabled.reason }, 'webhooks: endpoint disabled');
+    await notifyEndpointDisabled(disabled);
+  }
   // If this send is lost, the sweep finds the overdue delivery and sends it.
   if (decision.retry) await enqueueAttempt(deliveryId, attempt + 1, { delaySeconds: decision.delaySeconds });
 

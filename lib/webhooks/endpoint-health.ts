@@ -5,6 +5,7 @@ import { sendEmail } from '../email/send-email.ts';
 import { notificationEmail } from '../email/templates/notification-email.ts';
 import { getTenantById } from '../tenancy/tenant-cache.ts';
 import type { DeliveryAttempt } from './deliver-webhook.ts';
+import { logger } from '../observability/logger.ts';
 
 // An endpoint's failure streak, and switching it off when the receiver is gone (410) or has
 // been failing for too long, so a dead URL stops costing retries. Admins are told by email.
@@ -73,6 +74,6 @@ export async function notifyEndpointDisabled(disabled: DisabledEndpoint): Promis
     });
     for (const { user } of admins) await sendEmail({ tenant, to: user.email, kind: 'webhook_disabled', ...content });
   } catch (error) {
-    console.error(`webhooks: could not email the admins about disabled endpoint ${disabled.endpointId}:`, error);
+    logger().error({ err: error, tenantId: disabled.tenantId, endpointId: disabled.endpointId }, 'webhooks: could not email the admins about a disabled endpoint');
   }
 }

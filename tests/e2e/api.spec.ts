@@ -6,7 +6,7 @@ test('health reports the app and the database', async ({ request }) => {
   expect(response.status()).toBe(200);
   const body = await response.json();
   expect(body.status).toBe('ok');
-  expect(body.database.status).toBe('ok');
+  expect(body.checks.database.status).toBe('ok');
 });
 
 test('the sign-up API answers bad requests with problem+json, never a 500', async ({ request }) => {

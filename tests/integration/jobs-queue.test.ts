@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '../../lib/db/client.ts';
 import { enqueue, registerWorker, startJobs, stopJobs } from '../../lib/jobs/queue.ts';
+import { logger } from '../../lib/observability/logger.ts';
 import { uniqueSlug } from '../support/factories.ts';
 
 // The pg-boss backend on the test database, with a stand-in event.dispatch worker. It runs in
@@ -79,6 +80,8 @@ describe('jobs on pg-boss', () => {
 
   it('retries a failing job on its schedule and keeps the last attempt as failed', async () => {
     const eventId = `fail_${uniqueSlug()}`;
+    const warn = vi.spyOn(logger(), 'warn');
+    const error = vi.spyOn(logger(), 'error');
     const started = Date.now();
     await enqueue('event.dispatch', { eventId });
     const jobs = await waitFor(() => dispatchJobsFor(eventId), (rows) => rows.length === 3 && rows[2].state === 'failed');
@@ -92,5 +95,16 @@ describe('jobs on pg-boss', () => {
     expect(jobs[2].output).toMatchObject({ message: `dispatch of ${eventId} failed` });
     // Two one-second delays between the three attempts.
     expect(Date.now() - started).toBeGreaterThanOrEqual(2_000);
+    // Each failure is one structured log line that names the job and its event.
+    const lines = (spy: typeof warn) => spy.mock.calls.map(([fields, message]) => ({ fields, message })).filter(({ fields }) => (fields as { eventId?: string }).eventId === eventId);
+    const retries = lines(warn);
+    expect(retries.map(({ fields }) => (fields as { attempt: number }).attempt)).toEqual([0, 1]);
+    expect(retries[0]).toEqual({
+      message: 'jobs: attempt failed; retrying',
+      fields: expect.objectContaining({ job: 'event.dispatch', jobId: expect.any(String), eventId, attempt: 0, retryInSeconds: 1, err: expect.any(Error) }),
+    });
+    expect(lines(error)).toEqual([{ message: 'jobs: job failed; no retries left', fields: expect.objectContaining({ job: 'event.dispatch', eventId, attempt: 2 }) }]);
+    warn.mockRestore();
+    error.mockRestore();
   });
 });

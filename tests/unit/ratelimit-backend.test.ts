@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getApiRateLimiter } from '../../lib/ratelimit/index.ts';
+import { logger } from '../../lib/observability/logger.ts';
 import { chooseBackend } from '../../lib/ratelimit/select-backend.ts';
 
 const holder = globalThis as unknown as { __waypointApiRateLimiter?: unknown };
@@ -18,7 +19,7 @@ describe('chooseBackend', () => {
   it('uses REDIS_URL next, without logging its password', () => {
     const choice = chooseBackend({ REDIS_URL: 'redis://:hunter2@cache.internal:6380/0' });
     expect(choice.options).toEqual({ backend: 'redis', url: 'redis://:hunter2@cache.internal:6380/0' });
-    expect(choice.logLine).toBe('[ratelimit] API rate limits are kept in Redis at redis://cache.internal:6380');
+    expect(choice.logLine).toBe('ratelimit: API rate limits are kept in Redis at redis://cache.internal:6380');
   });
 
   it('falls back to this process, and says so', () => {
@@ -45,13 +46,13 @@ describe('getApiRateLimiter', () => {
     vi.stubEnv('REDIS_URL', '');
     vi.stubEnv('UPSTASH_REDIS_REST_URL', '');
     vi.stubEnv('UPSTASH_REDIS_REST_TOKEN', '');
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const warn = vi.spyOn(logger(), 'warn').mockImplementation(() => {});
 
     const limiter = getApiRateLimiter();
     expect(getApiRateLimiter()).toBe(limiter);
     expect(limiter.backend).toBe('memory');
     expect(warn).toHaveBeenCalledTimes(1);
-    expect(warn.mock.calls[0][0]).toMatch(/^\[ratelimit\] REDIS_URL and UPSTASH_REDIS_REST_URL are unset/);
+    expect(warn.mock.calls[0]).toEqual([{ backend: 'memory' }, expect.stringMatching(/^ratelimit: REDIS_URL and UPSTASH_REDIS_REST_URL are unset/)]);
     expect((await limiter.limit('key', 'free')).success).toBe(true);
   });
 
@@ -59,9 +60,9 @@ describe('getApiRateLimiter', () => {
     holder.__waypointApiRateLimiter = undefined;
     vi.stubEnv('UPSTASH_REDIS_REST_URL', 'https://eu1-example.upstash.io');
     vi.stubEnv('UPSTASH_REDIS_REST_TOKEN', 'token');
-    const info = vi.spyOn(console, 'info').mockImplementation(() => {});
+    const info = vi.spyOn(logger(), 'info').mockImplementation(() => {});
 
     expect(getApiRateLimiter().backend).toBe('upstash');
-    expect(info).toHaveBeenCalledWith('[ratelimit] API rate limits are kept in Upstash Redis at https://eu1-example.upstash.io');
+    expect(info).toHaveBeenCalledWith({ backend: 'upstash' }, 'ratelimit: API rate limits are kept in Upstash Redis at https://eu1-example.upstash.io');
   });
 });
