@@ -1,8 +1,15 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { GET as health } from '../../app/api/health/route.ts';
-import { GET as live } from '../../app/api/health/live/route.ts';
-import { GET as ready } from '../../app/api/health/ready/route.ts';
+import { NextRequest } from 'next/server';
+import { GET as healthRoute } from '../../app/api/health/route.ts';
+import { GET as liveRoute } from '../../app/api/health/live/route.ts';
+import { GET as readyRoute } from '../../app/api/health/ready/route.ts';
+
+// The routes as a load balancer calls them: GET, any host, no credentials.
+const probe = (route: typeof healthRoute, path: string) => () => route(new NextRequest(`http://10.0.0.5:3000${path}`), { params: Promise.resolve({}) });
+const health = probe(healthRoute, '/api/health');
+const live = probe(liveRoute, '/api/health/live');
+const ready = probe(readyRoute, '/api/health/ready');
 import { disconnectDb } from '../../lib/db/client.ts';
 import { CHECK_TIMEOUT_MS } from '../../lib/health/readiness.ts';
 import { startJobs, stopJobs } from '../../lib/jobs/queue.ts';
@@ -60,7 +67,7 @@ afterAll(() => disconnectDb());
 describe('GET /api/health/live', () => {
   it('answers 200 while the process runs, even with the database gone', async () => {
     await useDatabase(`postgresql://postgres@127.0.0.1:${await closedPort()}/waypoint`);
-    const answer = await read(live());
+    const answer = await read(await live());
     expect(answer).toMatchObject({ status: 200, cacheControl: 'no-store', body: { status: 'ok' } });
     expect(answer.body.uptimeSeconds).toBeGreaterThanOrEqual(0);
     // The same process is not ready: live did not ask the database.

@@ -25,7 +25,8 @@ import { sessionCookie } from '../support/session-cookie.ts';
 // The no-5xx property of issue 13: every route, called by someone it admits, with arbitrary
 // path ids (existing ones of the caller's workspace, other workspaces', junk, NUL bytes, very
 // long), arbitrary bodies and media types, query strings and a few headers, answers below 500.
-// Stripe is a local fake and DNS a local stub, so nothing here depends on the outside world.
+// Stripe is a local fake and DNS a local stub, so nothing here depends on the outside world;
+// this process runs no job workers, so readiness does not wait for them.
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const API_DIR = path.join(ROOT, 'app/api');
@@ -73,7 +74,7 @@ describe('no route answers 5xx to what a client can send', async () => {
     stripe = await startFakeStripe();
     seedPrices(stripe, PLAN_CATALOG);
     dns = await startDnsStub(0);
-    Object.assign(process.env, { STRIPE_SECRET_KEY: 'sk_test_fuzz', STRIPE_API_BASE: stripe.url, STRIPE_WEBHOOK_SECRET: 'whsec_fuzz', DNS_SERVERS: `127.0.0.1:${dns.port}`, SMTP_URL: '', WEBHOOKS_ALLOW_LOCALHOST: 'true' });
+    Object.assign(process.env, { STRIPE_SECRET_KEY: 'sk_test_fuzz', STRIPE_API_BASE: stripe.url, STRIPE_WEBHOOK_SECRET: 'whsec_fuzz', DNS_SERVERS: `127.0.0.1:${dns.port}`, SMTP_URL: '', WEBHOOKS_ALLOW_LOCALHOST: 'true', JOBS_IN_SERVER: 'false' });
 
     const row = await createTenant({ plan: 'enterprise' });
     const tenant = await contextOf(row.id);
@@ -107,7 +108,7 @@ describe('no route answers 5xx to what a client can send', async () => {
   });
 
   afterAll(async () => {
-    for (const name of ['STRIPE_SECRET_KEY', 'STRIPE_API_BASE', 'STRIPE_WEBHOOK_SECRET', 'DNS_SERVERS', 'SMTP_URL', 'WEBHOOKS_ALLOW_LOCALHOST']) {
+    for (const name of ['STRIPE_SECRET_KEY', 'STRIPE_API_BASE', 'STRIPE_WEBHOOK_SECRET', 'DNS_SERVERS', 'SMTP_URL', 'WEBHOOKS_ALLOW_LOCALHOST', 'JOBS_IN_SERVER']) {
       if (saved[name] === undefined) delete process.env[name];
       else process.env[name] = saved[name];
     }
