@@ -282,7 +282,7 @@ export async function acceptInvitation(tenant: TenantContext, token: string, inp
       });
       // Also when already signed in on this host: a session from before the membership
       // existed does not count for it (lib/auth/session.ts), so the hand-off signs in afresh.
-      const loginToken = await issueLoginToken(tx, user.id, tenant.id);
+      const loginToken = await issueLoginToken(tx, user.id, tenant.id, 'invitation');
       return { userId: user.id, redirectTo: `/auth/handoff?token=${encodeURIComponent(loginToken)}` };
     });
   } catch (error) {

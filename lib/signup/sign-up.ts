@@ -83,7 +83,7 @@ export async function signUp(input: unknown, ip: string | null): Promise<SignupR
       const tenant = await createWorkspaceRecord(tx, { slug: data.slug, name: data.workspaceName }, { id: user.id, email: data.email }, ip);
       await tx.membership.create({ data: { tenantId: tenant.id, userId: user.id, role: 'owner' } });
       await emitEvent(tx, tenant.id, 'user.created', { userId: user.id, email: data.email, name: existingUser ? null : data.name, role: 'owner' }, user.id);
-      const token = await issueLoginToken(tx, user.id, tenant.id);
+      const token = await issueLoginToken(tx, user.id, tenant.id, 'signup');
       return {
         tenantId: tenant.id,
         slug: tenant.slug,

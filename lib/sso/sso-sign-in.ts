@@ -108,7 +108,7 @@ export async function completeSsoSignIn(assertion: SsoAssertion, ip: string | nu
       }
       // An admin's "Test connection" is an admin action: it goes in the audit log.
       if (assertion.state?.test) await recordAudit(tx, { tenantId: tenant.id, actor, action: 'sso.connection_tested', target: { type: 'sso_connection', id: assertion.connectionId }, ip, metadata: { email } });
-      return { userId: user.id, token: await issueLoginToken(tx, user.id, tenant.id) };
+      return { userId: user.id, token: await issueLoginToken(tx, user.id, tenant.id, 'sso') };
     });
 
   const attempt = () =>

@@ -60,6 +60,17 @@ export async function createWorkspace(prefix = 'e2e', options: { plan?: string }
   return { slug, ownerEmail, name };
 }
 
+/** A new person with this role in the workspace (password DEMO_PASSWORD); answers their email. */
+export async function addMember(slug: string, role: 'admin' | 'member' | 'viewer' = 'member'): Promise<string> {
+  const { randomBytes } = await import('node:crypto');
+  const { hashPassword } = await import('../../lib/auth/password.ts');
+  const { db } = await import('../../lib/db/client.ts');
+  const email = `${role}-${randomBytes(4).toString('hex')}@example.test`;
+  const tenant = await db.tenant.findUniqueOrThrow({ where: { slug }, select: { id: true } });
+  await db.user.create({ data: { email, name: `${role} ${email.slice(role.length + 1, role.length + 5)}`, passwordHash: await hashPassword(DEMO_PASSWORD), memberships: { create: { tenantId: tenant.id, role } } } });
+  return email;
+}
+
 /** fetch() from inside the page, so it carries the page's host and session cookie. */
 export async function browserFetch(page: Page, path: string, init: { method?: string; json?: unknown } = {}): Promise<{ status: number; body: string; contentType: string }> {
   return page.evaluate(

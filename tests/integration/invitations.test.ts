@@ -157,7 +157,7 @@ describe('accepting', () => {
 
     const handoff = result.redirectTo.match(/^\/auth\/handoff\?token=([A-Za-z0-9_-]+)$/);
     expect(handoff).not.toBeNull();
-    expect(await consumeLoginToken(decodeURIComponent(handoff![1]), acme.id)).toBe(user.id);
+    expect((await consumeLoginToken(decodeURIComponent(handoff![1]), acme.id))?.userId).toBe(user.id);
     expect((await listPendingInvitations(acme)).map((i) => i.id)).not.toContain(invitation.id);
   });
 
