@@ -8,7 +8,7 @@ import { conflict, parseInput, validationFailed } from '../http/problem.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
 import { changePasswordSchema } from './account-schema.ts';
 
-export const NO_PASSWORD_YET = 'Your account has no password yet (you sign in with a link or single sign-on). To set one, use “Forgot password?” on the sign-in page.';
+export const NO_PASSWORD_YET = 'Your account has no password yet (you sign in with a link or single sign-on). To set one, ask for a password link by email (“Forgot password?”).';
 
 /**
  * Changes the member's password after checking the current one (wrong guesses count toward

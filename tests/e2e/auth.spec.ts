@@ -1,5 +1,5 @@
 import { expect, test, waitForHydration } from './fixtures.ts';
-import { DEMO_PASSWORD, PORT, addMember, createWorkspace, expectSignedIn, signIn, tenantUrl } from './support.ts';
+import { DEMO_PASSWORD, PORT, addMember, createWorkspace, expectSignedIn, hostRequest, openLatestMessage, signIn, tenantUrl } from './support.ts';
 
 test('a member signs in and out', async ({ page }) => {
   await signIn(page, 'acme', 'member@acme.test');
@@ -148,4 +148,60 @@ test('changing the password on the account page signs out the other sessions', a
   await signIn(page, workspace.slug, email, 'a-brand-new-password');
   await page.waitForURL(tenantUrl(workspace.slug));
   await expectSignedIn(page, 'member');
+});
+
+test('a forgotten password is reset through an emailed link, which ends the account’s other sessions', async ({ page, browser }) => {
+  const workspace = await createWorkspace('reset');
+  const email = await addMember(workspace.slug);
+  const { context: laptop, page: other } = await signInElsewhere(browser, workspace.slug, email);
+
+  await page.goto(tenantUrl(workspace.slug, '/signin'));
+  await page.getByLabel('Email').fill(email);
+  await page.getByRole('link', { name: 'Forgot password?' }).click();
+  await page.waitForURL(/\/forgot-password/);
+  await expect(page.getByLabel('Email')).toHaveValue(email);
+  await page.getByRole('button', { name: 'Email me a link' }).click();
+  await expect(page.getByRole('status')).toHaveText(/^If an account exists for that address, we sent it a link/);
+
+  await openLatestMessage(page, email, /Choose a new password/);
+  const link = page.getByRole('link', { name: /\/reset-password\// });
+  expect(await link.getAttribute('href')).toMatch(new RegExp(`^http://${workspace.slug}\\.localhost:\\d+/reset-password/[A-Za-z0-9_-]{43}$`));
+  await link.click();
+  await page.waitForURL(/\/reset-password\//);
+  await waitForHydration(page);
+  await page.getByLabel('New password').fill('short');
+  await page.getByRole('button', { name: 'Set new password' }).click();
+  await expect(page.getByText('Use at least 10 characters.')).toBeVisible();
+  await page.getByLabel('New password').fill('my-reset-password');
+  await page.getByRole('button', { name: 'Set new password' }).click();
+  await expect(page.getByRole('status')).toContainText('Your password is changed, and you are signed out everywhere.');
+
+  await other.reload();
+  await expect(other.getByTestId('member-role')).toHaveCount(0);
+  await laptop.close();
+  await page.getByRole('link', { name: 'Sign in with your new password' }).click();
+  await page.waitForURL(tenantUrl(workspace.slug, '/signin'));
+  await signIn(page, workspace.slug, email, 'my-reset-password');
+  await page.waitForURL(tenantUrl(workspace.slug));
+  await expectSignedIn(page, 'member');
+});
+
+test('asking for a password link answers the same whether or not the address has an account', async ({ request }) => {
+  const ask = async (email: string) => {
+    const response = await hostRequest(request, 'POST', 'acme.localhost', '/api/password-reset', { data: Buffer.from(JSON.stringify({ email })), headers: { 'content-type': 'application/json' } });
+    return { status: response.status(), body: await response.text() };
+  };
+  const known = await ask('viewer@acme.test');
+  expect(known.status).toBe(202);
+  expect(await ask(`nobody-${Date.now()}@example.test`)).toEqual(known);
+  expect(await ask('owner@globex.test')).toEqual(known);
+});
+
+test('the operator and reseller sign-in pages offer a password reset on the root domain', async ({ page }) => {
+  for (const path of ['/operator/signin', '/reseller/signin']) {
+    await page.goto(path);
+    await page.getByRole('link', { name: 'Forgot password?' }).click();
+    await page.waitForURL('**/forgot-password');
+    await expect(page.getByRole('heading', { name: 'Forgot your password?' })).toBeVisible();
+  }
 });

@@ -71,6 +71,14 @@ export async function addMember(slug: string, role: 'admin' | 'member' | 'viewer
   return email;
 }
 
+/** Opens the newest message to this address in the root domain's development outbox. */
+export async function openLatestMessage(page: Page, address: string, subject: RegExp): Promise<void> {
+  await page.goto(`${ROOT}/dev/outbox?to=${encodeURIComponent(address)}`);
+  await expect(page.getByRole('heading', { name: 'Development outbox' })).toBeVisible();
+  await page.getByRole('link', { name: subject }).first().click();
+  await expect(page.getByTitle('Email preview')).toBeVisible();
+}
+
 /** fetch() from inside the page, so it carries the page's host and session cookie. */
 export async function browserFetch(page: Page, path: string, init: { method?: string; json?: unknown } = {}): Promise<{ status: number; body: string; contentType: string }> {
   return page.evaluate(

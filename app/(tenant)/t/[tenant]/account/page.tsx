@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { ChangePasswordForm } from '@/components/account/change-password-form';
 import { SessionsPanel } from '@/components/account/sessions-panel';
 import { Card } from '@/components/ui/card';
@@ -26,7 +27,13 @@ export default async function AccountPage({ params }: { params: Promise<{ tenant
         {account.hasPassword ? (
           <ChangePasswordForm email={account.email} />
         ) : (
-          <p className="text-sm text-slate-700">You sign in without a password (with an email link or single sign-on).</p>
+          <p className="text-sm text-slate-700">
+            You sign in without a password (with an email link or single sign-on). To set one, ask for a{' '}
+            <Link href={`/forgot-password?email=${encodeURIComponent(account.email)}`} className="font-semibold text-brand underline">
+              password link by email
+            </Link>
+            : it proves the address is yours.
+          </p>
         )}
       </Card>
       <Card title="Where you are signed in" description={`Your sessions on ${tenant.name}. End any you do not recognise; changing your password ends all of them but this one.`}>
