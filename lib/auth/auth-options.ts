@@ -10,6 +10,7 @@ import { SsoRequiredError, ssoRequiredFor } from '../sso/sso-policy.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
 import { authenticate, isThrottleError } from './authenticate.ts';
 import { clientIp } from './client-ip.ts';
+import { markEmailVerified } from './email-verification.ts';
 import { consumeLoginToken } from './login-token.ts';
 import { findMemberByEmail, MAGIC_LINK_MAX_AGE_SECONDS, sendMagicLink } from './magic-link.ts';
 import { magicLinkAdapter } from './magic-link-adapter.ts';
@@ -149,7 +150,12 @@ export function authOptionsFor(tenant: TenantContext | null, client: SignInClien
         // the error's string form in the error URL the form reads).
         if (tenantId && user.email && (await ssoRequiredFor(tenantId, user.email))) throw new SsoRequiredError();
         if (email?.verificationRequest) return true;
-        return !!tenantId && !!user.email && !!(await findMemberByEmail(tenantId, user.email));
+        const member = tenantId && user.email ? await findMemberByEmail(tenantId, user.email) : null;
+        if (!member) return false;
+        // The link came to this address: it is proven now (before the session is made, since
+        // taking over an unverified account ends its sessions).
+        await markEmailVerified(db, member.id);
+        return true;
       },
       async jwt({ token, user, account }) {
         if (user) {

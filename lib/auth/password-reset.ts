@@ -8,6 +8,7 @@ import { passwordResetEmail } from '../email/templates/password-reset-email.ts';
 import { afterResponse } from '../http/after-response.ts';
 import { AppError, parseInput, tooManyRequests } from '../http/problem.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
+import { markEmailVerified } from './email-verification.ts';
 import { hashToken } from './login-token.ts';
 import { findMemberByEmail } from './magic-link.ts';
 import { hashPassword } from './password.ts';
@@ -18,7 +19,8 @@ import { endSessions } from './user-sessions.ts';
 // account: every request is validated, throttled and recorded the same way, and only after the
 // response has gone does anything look the address up and, for someone who may sign in on
 // that host, send a single-use link (30 minutes, stored as SHA-256) to a page on the same host.
-// Choosing the new password there ends every session of the account.
+// Choosing the new password there ends every session of the account and marks its address
+// verified (the link proves it).
 
 export const RESET_TTL_MS = 30 * 60_000;
 export const RESET_WINDOW_MINUTES = 15;
@@ -96,6 +98,8 @@ export async function resetPassword(tenant: TenantContext | null, token: string,
     // One UPDATE both checks and spends the link, so two submissions cannot both succeed.
     const { count } = await tx.passwordReset.updateMany({ where: { id: reset.id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
     if (count !== 1) throw invalidLink();
+    // The link proves the address (and takes an unverified account from whoever registered it).
+    await markEmailVerified(tx, reset.userId, { now });
     const user = await tx.user.update({ where: { id: reset.userId }, data: { passwordHash }, select: { id: true, email: true, isPlatformAdmin: true } });
     await endSessions(tx, { userId: user.id }, 'password_reset', now);
     await tx.passwordReset.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: now } });

@@ -23,6 +23,9 @@ export const signupSchema = z.object({
 
 export type SignupInput = z.infer<typeof signupSchema>;
 
+/** Following the emailed link: another address for the workspace, if the first was taken meanwhile. */
+export const confirmSignupSchema = z.object({ slug: slugSchema.optional() });
+
 /** A starting suggestion for the workspace address, from its name. */
 export function suggestSlug(name: string): string {
   return name

@@ -102,6 +102,15 @@ describe('choosing the new password', () => {
     expect(await lookupPasswordReset(acme, token)).toEqual({ status: 'invalid' });
   });
 
+  it('proves the address: an unverified account is verified, and the new password replaces whatever was set before', async () => {
+    const member = await memberIn(acme);
+    await db.user.update({ where: { id: member.userId }, data: { emailVerifiedAt: null } });
+    await requestPasswordReset(acme, { email: member.email }, ip());
+    await resetPassword(acme, (await resetLink(member.email))!.token, { password: 'a-whole-new-password' }, '192.0.2.9');
+    expect((await db.user.findUniqueOrThrow({ where: { id: member.userId } })).emailVerifiedAt).toEqual(expect.any(Date));
+    expect((await passwordSignIn(acme, member.email, 'a-whole-new-password')).cookies['next-auth.session-token']).toBeTruthy();
+  });
+
   it('refuses an expired link, and every older link once one is used', async () => {
     const member = await memberIn(acme);
     await requestPasswordReset(acme, { email: member.email }, ip());

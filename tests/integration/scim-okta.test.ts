@@ -54,6 +54,7 @@ describe('SCIM with Okta', () => {
     const account = await db.user.findUniqueOrThrow({ where: { email } });
     expect(account.name).toBe('Test ada');
     expect(account.passwordHash).toBeNull();
+    expect(account.emailVerifiedAt).toEqual(expect.any(Date));
     expect(await eventTypes(ws.tenant.id)).toContain('user.created');
     expect(await db.auditLog.count({ where: { tenantId: ws.tenant.id, action: 'member.provisioned', targetId: account.id } })).toBe(1);
 

@@ -45,7 +45,8 @@ describe('SP-initiated SAML sign-in', () => {
     expect(url.searchParams.get('next')).toBe('/goals');
 
     const membership = await membershipOf(email);
-    expect(membership).toMatchObject({ role: 'admin', user: { name: 'Ada Lovelace', passwordHash: null } });
+    // The identity provider vouches for an address in the workspace's verified domain.
+    expect(membership).toMatchObject({ role: 'admin', user: { name: 'Ada Lovelace', passwordHash: null, emailVerifiedAt: expect.any(Date) } });
     expect((await consumeLoginToken(token, w.tenant.id))?.userId).toBe(membership!.userId);
     expect(await db.domainEvent.count({ where: { tenantId: w.tenant.id, type: 'user.created', payload: { path: ['email'], equals: email } } })).toBe(1);
     expect(await db.auditLog.count({ where: { tenantId: w.tenant.id, action: 'sso.member_provisioned', targetId: membership!.userId } })).toBe(1);

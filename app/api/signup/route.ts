@@ -1,12 +1,11 @@
 import { clientIp } from '@/lib/auth/client-ip';
 import { readJson } from '@/lib/http/read-json';
 import { withErrors, withPlatform } from '@/lib/http/wrappers';
-import { signUp } from '@/lib/signup/sign-up';
+import { startSignup } from '@/lib/signup/sign-up';
 
-/** Creates a workspace and its owner; answers where to send the browser next. */
+/** The sign-up form: emails a link and answers "check your email", the same for every address. */
 export const POST = withErrors(
   withPlatform(async (req) => {
-    const result = await signUp(await readJson(req), clientIp(req.headers));
-    return Response.json({ tenant: { id: result.tenantId, slug: result.slug }, redirectTo: result.redirectTo }, { status: 201 });
+    return Response.json(await startSignup(await readJson(req), clientIp(req.headers)), { status: 202 });
   }),
 );
