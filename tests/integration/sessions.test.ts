@@ -1,8 +1,9 @@
 import { encode } from 'next-auth/jwt';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { changePassword } from '../../lib/account/change-password.ts';
 import { endMyOtherSessions, endMySession, listMySessions } from '../../lib/account/sessions.ts';
 import { authOptionsFor } from '../../lib/auth/auth-options.ts';
+import { issueLoginToken } from '../../lib/auth/login-token.ts';
 import type { Member } from '../../lib/auth/session.ts';
 import { forgetSessions, SESSION_CHANNEL } from '../../lib/auth/session-cache.ts';
 import { endSessions, LAST_SEEN_INTERVAL_MS, sessionIsActive, startSession } from '../../lib/auth/user-sessions.ts';
@@ -78,6 +79,27 @@ describe('signing out', () => {
   });
 });
 
+describe('logging', () => {
+  it('reports neither an ended session nor another host’s cookie as an error (the latter is a warning)', async () => {
+    const member = await memberOfBoth();
+    const { cookie, sessionId } = await signedIn(acme, member.email);
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      expect(await sessionBody(globex, cookie)).toEqual({});
+      expect(warn).toHaveBeenCalledWith('[auth] ignored a session cookie that was not issued for this host');
+      warn.mockClear();
+      await db.$transaction((tx) => endSessions(tx, { userId: member.userId, sessionId }, 'ended_by_user'));
+      expect(await sessionBody(acme, cookie)).toEqual({});
+      expect(warn).not.toHaveBeenCalled();
+      expect(error).not.toHaveBeenCalled();
+    } finally {
+      error.mockRestore();
+      warn.mockRestore();
+    }
+  });
+});
+
 describe('the session store', () => {
   it('records how, from where and with what each sign-in happened', async () => {
     const member = await memberIn(acme);
@@ -85,6 +107,18 @@ describe('the session store', () => {
     const row = await db.userSession.findUniqueOrThrow({ where: { id: sessionId } });
     expect(row).toMatchObject({ userId: member.userId, tenantId: acme.id, method: 'password', ip: TEST_CLIENT_IP, userAgent: TEST_USER_AGENT, revokedAt: null });
     expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBe(30 * 24 * 60 * 60_000);
+  });
+
+  it('records the hand-off’s own method (sign-up, invitation, SSO) on the session it makes', async () => {
+    const member = await memberIn(acme);
+    const token = await issueLoginToken(db, member.userId, acme.id, 'invitation');
+    const csrf = await callAuth(acme, 'GET', ['csrf']);
+    const response = await callAuth(acme, 'POST', ['callback', 'handoff'], {
+      body: { token, csrfToken: (csrf.body as { csrfToken: string }).csrfToken, json: 'true' },
+      cookies: { 'next-auth.csrf-token': csrf.cookies['next-auth.csrf-token'] },
+    });
+    const { sessionId } = await sessionBody(acme, response.cookies[SESSION_COOKIE]);
+    expect(await db.userSession.findUniqueOrThrow({ where: { id: sessionId } })).toMatchObject({ userId: member.userId, method: 'invitation' });
   });
 
   it('refuses an expired session, and one presented for another user or host', async () => {
