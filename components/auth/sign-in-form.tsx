@@ -1,6 +1,7 @@
 'use client';
 
 import { signIn } from 'next-auth/react';
+import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
@@ -120,6 +121,9 @@ export function SignInForm({
         <FormAlert message={error} />
         {emailField}
         <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
+        <Link href={`/forgot-password${email ? `?email=${encodeURIComponent(email)}` : ''}`} className="-mt-2 self-end text-sm font-medium text-brand underline">
+          Forgot password?
+        </Link>
         <Button type="submit" disabled={pending}>
           {pending ? 'Signing in…' : 'Sign in'}
         </Button>

@@ -4,6 +4,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
+import { FormStatus } from '@/components/ui/form-status';
 import { api } from '@/lib/http/api-client';
 import type { MemberRow } from '@/lib/members/member-schema';
 
@@ -14,6 +15,7 @@ export function MembersTable({ initial, currentUserId, isOwner }: { initial: Mem
   const client = useQueryClient();
   const [search, setSearch] = useState('');
   const [alert, setAlert] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
   const key = ['members', search];
   const { data = [] } = useQuery({
     queryKey: key,
@@ -47,9 +49,20 @@ export function MembersTable({ initial, currentUserId, isOwner }: { initial: Mem
     onSettled: () => client.invalidateQueries({ queryKey: ['members'] }),
   });
 
+  const signOut = useMutation({
+    mutationFn: ({ membershipId }: { membershipId: string; label: string }) => api<{ ended: number }>(`/api/app/members/${membershipId}/sign-out`, { method: 'POST' }),
+    onMutate: () => {
+      setAlert(null);
+      setStatus(null);
+    },
+    onSuccess: ({ ended }, { label }) => setStatus(`${label} is signed out everywhere (${ended === 1 ? '1 session' : `${ended} sessions`} ended).`),
+    onError: (error: Error) => setAlert(error.message),
+  });
+
   return (
     <div className="flex flex-col gap-4">
       <FormAlert message={alert} />
+      <FormStatus message={status} />
       <div className="flex flex-col gap-1">
         <label htmlFor="member-search" className="text-sm font-medium text-slate-800">
           Search members
@@ -108,16 +121,21 @@ export function MembersTable({ initial, currentUserId, isOwner }: { initial: Mem
                 <td className="py-2 pr-4 text-slate-500">{row.joinedAt.slice(0, 10)}</td>
                 <td className="py-2 text-right">
                   {locked ? null : (
-                    <Button
-                      type="button"
-                      variant="ghost"
-                      aria-label={`Remove ${label}`}
-                      onClick={() => {
-                        if (window.confirm(`Remove ${label} from the workspace?`)) remove.mutate(row.membershipId);
-                      }}
-                    >
-                      Remove
-                    </Button>
+                    <div className="flex flex-wrap justify-end gap-1">
+                      <Button type="button" variant="ghost" aria-label={`Sign out ${label} everywhere`} disabled={signOut.isPending} onClick={() => signOut.mutate({ membershipId: row.membershipId, label })}>
+                        Sign out everywhere
+                      </Button>
+                      <Button
+                        type="button"
+                        variant="ghost"
+                        aria-label={`Remove ${label}`}
+                        onClick={() => {
+                          if (window.confirm(`Remove ${label} from the workspace?`)) remove.mutate(row.membershipId);
+                        }}
+                      >
+                        Remove
+                      </Button>
+                    </div>
                   )}
                 </td>
               </tr>

@@ -14,6 +14,7 @@ export function SignupForm({ rootDomain }: { rootDomain: string }) {
   const [errors, setErrors] = useState<Partial<Record<Fields, string>>>({});
   const [alert, setAlert] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const [sent, setSent] = useState<string | null>(null);
 
   function set(field: Fields, value: string) {
     setValues((current) => {
@@ -35,7 +36,8 @@ export function SignupForm({ rootDomain }: { rootDomain: string }) {
       const response = await fetch('/api/signup', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(form) });
       const body = await response.json().catch(() => ({}));
       if (response.ok) {
-        window.location.assign(body.redirectTo);
+        setSent(body.message);
+        setPending(false);
         return;
       }
       setErrors(body.errors ?? {});
@@ -44,6 +46,16 @@ export function SignupForm({ rootDomain }: { rootDomain: string }) {
       setAlert('Could not reach Waypoint. Check your connection and try again.');
     }
     setPending(false);
+  }
+
+  if (sent) {
+    return (
+      <div role="status" className="mt-8 rounded-md border border-green-200 bg-green-50 px-4 py-3 text-green-900">
+        <h2 className="font-semibold">Check your email</h2>
+        <p className="mt-1 text-sm">{sent}</p>
+        <p className="mt-2 text-sm">Nothing is created until you follow the link. Not there? Check your spam folder, or sign up again in a few minutes.</p>
+      </div>
+    );
   }
 
   return (
@@ -77,7 +89,7 @@ export function SignupForm({ rootDomain }: { rootDomain: string }) {
         }
       />
       <Button type="submit" disabled={pending}>
-        {pending ? 'Creating your workspace…' : 'Create workspace'}
+        {pending ? 'Sending…' : 'Create workspace'}
       </Button>
     </form>
   );

@@ -34,7 +34,9 @@ export function TenantHeader({ tenant, member }: { tenant: TenantContext; member
         ) : null}
         {member ? (
           <div className="flex items-center gap-3 text-sm">
-            <span data-testid="signed-in-as">{member.name ?? member.email}</span>
+            <Link href="/account" data-testid="signed-in-as" title="Your account" className="underline-offset-4 hover:underline">
+              {member.name ?? member.email}
+            </Link>
             <div className="rounded-md bg-white">
               <SignOutButton />
             </div>

@@ -1,16 +1,20 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import EmailProvider from 'next-auth/providers/email';
+import type { JWT } from 'next-auth/jwt';
 import { config } from '../config/env.ts';
 import { db } from '../db/client.ts';
+import type { SignInMethod } from '../db/generated/enums.ts';
 import { SsoRequiredError, ssoRequiredFor } from '../sso/sso-policy.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
 import { authenticate, isThrottleError } from './authenticate.ts';
 import { clientIp } from './client-ip.ts';
+import { markEmailVerified } from './email-verification.ts';
 import { consumeLoginToken } from './login-token.ts';
 import { findMemberByEmail, MAGIC_LINK_MAX_AGE_SECONDS, sendMagicLink } from './magic-link.ts';
 import { magicLinkAdapter } from './magic-link-adapter.ts';
 import { sessionSecret } from './session-secret.ts';
+import { endSession, isSessionEnded, SESSION_MAX_AGE_SECONDS, SessionEndedError, sessionIsActive, startSession } from './user-sessions.ts';
 
 // next-auth builds callback URLs from the request's host (proxy.ts pins x-forwarded-host
 // to the host it resolved); without this it would use one fixed NEXTAUTH_URL for every tenant.
@@ -23,7 +27,19 @@ declare module 'next-auth' {
     tenantId: string | null;
     /** When this sign-in happened (ms); sessions from before the membership existed are refused. */
     signedInAt: number | null;
+    /** The server-side session (UserSession) this cookie stands for. */
+    sessionId: string;
   }
+  interface User {
+    /** Set by the hand-off provider: how the person proved who they are before it. */
+    signInMethod?: SignInMethod;
+  }
+}
+
+/** Where a sign-in request came from, recorded on the session it makes. */
+export interface SignInClient {
+  ip: string | null;
+  userAgent: string | null;
 }
 
 /** Sign-in links by email, on tenant hosts only: operators sign in with a password. */
@@ -34,21 +50,45 @@ function magicLinkProvider(tenant: TenantContext) {
   });
 }
 
+function signInMethod(provider: string | undefined, user: { signInMethod?: SignInMethod }): SignInMethod {
+  if (provider === 'email') return 'magic_link';
+  if (provider === 'handoff' && user.signInMethod) return user.signInMethod;
+  return 'password';
+}
+
+/** Refuses a token whose server-side session has ended or expired, and tokens from before sessions had one. */
+async function assertSessionActive(token: JWT, tenantId: string | null): Promise<void> {
+  if (typeof token.sid !== 'string' || typeof token.uid !== 'string') throw new SessionEndedError('The session cookie has no server-side session.');
+  if (!(await sessionIsActive(token.sid, { userId: token.uid, tenantId }))) throw new SessionEndedError('The session has ended.');
+}
+
+/** A cookie next-auth could not decrypt (another host's key, an old secret) or that is not a JWT. */
+function isForeignCookie(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (typeof code === 'string' && code.startsWith('ERR_JW')) || (error instanceof Error && error.message === 'JWT invalid');
+}
+
 /**
  * next-auth configuration for one host. Sessions are JWTs in host-only cookies and carry the
- * tenant they were made on, so a cookie from acme is never valid on globex.
+ * tenant they were made on, so a cookie from acme is never valid on globex; each also names
+ * its server-side session (lib/auth/user-sessions.ts), which every read checks. `client`:
+ * the request, when it may sign someone in (the next-auth route handler).
  */
-export function authOptionsFor(tenant: TenantContext | null): NextAuthOptions {
+export function authOptionsFor(tenant: TenantContext | null, client: SignInClient | null = null): NextAuthOptions {
   const tenantId = tenant?.id ?? null;
   return {
     secret: sessionSecret(tenantId ?? 'platform'),
-    session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
     useSecureCookies: config.secureCookies,
     logger: {
       error(code, metadata) {
-        // A cookie from another host (or an old secret) is an expected, harmless event.
-        if (code === 'JWT_SESSION_ERROR') console.warn('[auth] ignored a session cookie that was not issued for this host');
-        else console.error(`[auth] ${code}`, metadata);
+        if (code === 'JWT_SESSION_ERROR') {
+          // An ended session (signed out, revoked) is routine: the cookie is cleared, nothing to report.
+          if (isSessionEnded(metadata)) return;
+          // A cookie from another host (or an old secret) is an expected, harmless event.
+          if (isForeignCookie(metadata)) return void console.warn('[auth] ignored a session cookie that was not issued for this host');
+        }
+        console.error(`[auth] ${code}`, metadata);
       },
       warn(code) {
         if (code !== 'DEBUG_ENABLED') console.warn(`[auth] ${code}`);
@@ -79,14 +119,19 @@ export function authOptionsFor(tenant: TenantContext | null): NextAuthOptions {
         credentials: { token: { label: 'Token', type: 'text' } },
         async authorize(credentials) {
           if (!tenantId || typeof credentials?.token !== 'string') return null;
-          const userId = await consumeLoginToken(credentials.token, tenantId);
-          if (!userId) return null;
-          const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true } });
-          return user;
+          const handoff = await consumeLoginToken(credentials.token, tenantId);
+          if (!handoff) return null;
+          const user = await db.user.findUnique({ where: { id: handoff.userId }, select: { id: true, email: true, name: true } });
+          return user && { ...user, signInMethod: handoff.method };
         },
       }),
       ...(tenant ? [magicLinkProvider(tenant)] : []),
     ],
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.sid === 'string') await endSession(token.sid, 'signed_out');
+      },
+    },
     callbacks: {
       async signIn({ user, account, email }) {
         // Asking for a link always "succeeds" (sendMagicLink quietly skips non-members);
@@ -96,20 +141,27 @@ export function authOptionsFor(tenant: TenantContext | null): NextAuthOptions {
         // the error's string form in the error URL the form reads).
         if (tenantId && user.email && (await ssoRequiredFor(tenantId, user.email))) throw new SsoRequiredError();
         if (email?.verificationRequest) return true;
-        return !!tenantId && !!user.email && !!(await findMemberByEmail(tenantId, user.email));
+        const member = tenantId && user.email ? await findMemberByEmail(tenantId, user.email) : null;
+        if (!member) return false;
+        // The link came to this address: it is proven now (before the session is made, since
+        // taking over an unverified account ends its sessions).
+        await markEmailVerified(db, member.id);
+        return true;
       },
-      async jwt({ token, user }) {
+      async jwt({ token, user, account }) {
         if (user) {
-          token.uid = user.id;
-          token.tid = tenantId;
-          token.sat = Date.now();
+          const session = await startSession({ userId: user.id, tenantId, method: signInMethod(account?.provider, user), ip: client?.ip ?? null, userAgent: client?.userAgent ?? null });
+          return { ...token, uid: user.id, tid: tenantId, sat: session.createdAt.getTime(), sid: session.id };
         }
+        // Every read of a session: throwing here makes next-auth clear the cookie and answer none.
+        await assertSessionActive(token, tenantId);
         return token;
       },
       async session({ session, token }) {
         session.userId = token.uid as string;
         session.tenantId = (token.tid as string | null) ?? null;
         session.signedInAt = typeof token.sat === 'number' ? token.sat : null;
+        session.sessionId = token.sid as string;
         return session;
       },
       async redirect({ url, baseUrl }) {

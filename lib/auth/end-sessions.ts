@@ -1,13 +1,20 @@
+import type { SessionEndReason } from '../db/generated/enums.ts';
 import type { TenantTx } from '../db/tenant-db.ts';
+import { endSessions } from './user-sessions.ts';
 
-// Ending a person's access to one workspace, for deprovisioning (SCIM). Browser sessions are
-// JWTs that getCurrentMember() accepts only while the membership exists, and API keys and OAuth
-// tokens likewise check the membership on every request: deleting the membership (the caller
-// does) ends them all at once. On top of that, so nothing comes back should the person be
-// provisioned again, this revokes their OAuth authorizations in the workspace and spends any
-// unused sign-in hand-off token. Call inside the transaction that deletes the membership.
+// Ending a person's access to one workspace. Call inside the transaction that changes it.
 
+/** Their browser sessions on this workspace (tx is tenantDb()'s: no other workspace's are reached). */
+export async function endBrowserSessionsInTenant(tx: TenantTx, userId: string, reason: SessionEndReason): Promise<number> {
+  return endSessions(tx, { userId }, reason);
+}
+
+// For deprovisioning (SCIM), everything at once: browser sessions, and (though API keys and
+// OAuth tokens check the membership on every request, and the caller deletes it) the OAuth
+// authorizations in the workspace and any unused sign-in hand-off token, so nothing comes
+// back should the person be provisioned again.
 export async function endSessionsInTenant(tx: TenantTx, userId: string, now = new Date()): Promise<void> {
+  await endSessions(tx, { userId }, 'deprovisioned', now);
   const grants = await tx.oAuthGrant.findMany({ where: { userId, revokedAt: null }, select: { id: true } });
   const grantIds = grants.map((grant) => grant.id);
   if (grantIds.length > 0) {

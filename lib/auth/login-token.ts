@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { db } from '../db/client.ts';
+import type { SignInMethod } from '../db/generated/enums.ts';
 
 // A fresh sign-up happens on the root domain but the session must be created on the
 // tenant's host (cookies are host-only). A single-use token, valid for two minutes and
@@ -12,14 +13,15 @@ export function hashToken(token: string): string {
 
 type Tx = Pick<typeof db, 'loginToken'>;
 
-export async function issueLoginToken(tx: Tx, userId: string, tenantId: string): Promise<string> {
+/** `method`: how the person proved who they are (sign-up link, invitation, SSO), kept on the session it makes. */
+export async function issueLoginToken(tx: Tx, userId: string, tenantId: string, method: SignInMethod): Promise<string> {
   const token = randomBytes(32).toString('base64url');
-  await tx.loginToken.create({ data: { userId, tenantId, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + TTL_MS) } });
+  await tx.loginToken.create({ data: { userId, tenantId, method, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + TTL_MS) } });
   return token;
 }
 
-/** Marks the token used and returns its user, or null if unknown, expired, used or for another tenant. */
-export async function consumeLoginToken(token: string, tenantId: string): Promise<string | null> {
+/** Marks the token used and returns its user and method, or null if unknown, expired, used or for another tenant. */
+export async function consumeLoginToken(token: string, tenantId: string): Promise<{ userId: string; method: SignInMethod } | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
   // One UPDATE both checks and spends the token, so two concurrent uses cannot both win.
   const { count } = await db.loginToken.updateMany({
@@ -27,6 +29,5 @@ export async function consumeLoginToken(token: string, tenantId: string): Promis
     data: { usedAt: new Date() },
   });
   if (count !== 1) return null;
-  const row = await db.loginToken.findUnique({ where: { tokenHash: hashToken(token) }, select: { userId: true } });
-  return row?.userId ?? null;
+  return db.loginToken.findUnique({ where: { tokenHash: hashToken(token) }, select: { userId: true, method: true } });
 }

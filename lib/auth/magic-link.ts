@@ -1,11 +1,14 @@
 import { db } from '../db/client.ts';
 import { queueEmail } from '../email/send-email.ts';
+import { afterResponse } from '../http/after-response.ts';
 import { magicLinkEmail } from '../email/templates/magic-link-email.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
 
 // Sign-in links by email (next-auth's Email provider) on tenant hosts. Only members of the
 // tenant get one; everyone else gets the same "check your email" answer and no email, so
-// the form does not reveal who is a member.
+// the form does not reveal who is a member. The answer does the same work for every address
+// (next-auth looks the address up and stores a token either way); whether to send, and the
+// sending, happen after the response has gone.
 
 export const MAGIC_LINK_MAX_AGE_SECONDS = 15 * 60;
 /** Links per address and tenant within one link lifetime: enough for retries, too few to flood an inbox. */
@@ -28,12 +31,12 @@ async function recentlySent(tenantId: string, email: string): Promise<number> {
   return db.emailMessage.count({ where: { tenantId, to: email, kind: MAGIC_LINK_KIND, createdAt: { gte: since } } });
 }
 
-/** next-auth's sendVerificationRequest: the branded email, to members only, rate-limited. */
+/** next-auth's sendVerificationRequest: after the response, the branded email, to members only, rate-limited. */
 export async function sendMagicLink(tenant: TenantContext, request: { identifier: string; url: string; expires: Date }): Promise<void> {
-  const member = await findMemberByEmail(tenant.id, request.identifier);
-  if (!member || (await recentlySent(tenant.id, member.email)) >= MAX_MAGIC_LINKS_PER_WINDOW) return;
-  const content = magicLinkEmail({ tenant, signInUrl: request.url, expiresAt: request.expires });
-  // Sent in the background and never thrown: waiting for the mail server, or an error page on a
-  // failed delivery, would tell members apart from everyone else.
-  await queueEmail({ tenant, to: member.email, kind: MAGIC_LINK_KIND, ...content });
+  afterResponse(async () => {
+    const member = await findMemberByEmail(tenant.id, request.identifier);
+    if (!member || (await recentlySent(tenant.id, member.email)) >= MAX_MAGIC_LINKS_PER_WINDOW) return;
+    const content = magicLinkEmail({ tenant, signInUrl: request.url, expiresAt: request.expires });
+    await queueEmail({ tenant, to: member.email, kind: MAGIC_LINK_KIND, ...content });
+  });
 }

@@ -4,6 +4,7 @@ import { config } from '../config/env.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
 import { memberForSession, type Member } from './session.ts';
 import { sessionSecret } from './session-secret.ts';
+import { sessionIsActive } from './user-sessions.ts';
 
 // The session behind a route handler's request, read from the request's own cookies (pages
 // use getServerSession, which reads them through next/headers). Only the cookie counts: a
@@ -14,16 +15,23 @@ export interface SessionClaims {
   userId: string;
   /** The tenant the session was made on; null on the platform's root domain. */
   tenantId: string | null;
-  /** When the sign-in happened (ms), or null for sessions from before it was recorded. */
+  /** The server-side session (UserSession) the cookie stands for. */
+  sessionId: string;
+  /** When the sign-in happened (ms). */
   signedInAt: number | null;
 }
 
 export function claimsOf(token: Record<string, unknown> | null): SessionClaims | null {
-  if (!token || typeof token.uid !== 'string') return null;
-  return { userId: token.uid, tenantId: typeof token.tid === 'string' ? token.tid : null, signedInAt: typeof token.sat === 'number' ? token.sat : null };
+  if (!token || typeof token.uid !== 'string' || typeof token.sid !== 'string') return null;
+  return { userId: token.uid, tenantId: typeof token.tid === 'string' ? token.tid : null, sessionId: token.sid, signedInAt: typeof token.sat === 'number' ? token.sat : null };
 }
 
-/** The session made on this host (this tenant, or the platform when tenant is null), or null. */
+/**
+ * The session made on this host (this tenant, or the platform when tenant is null), or null:
+ * the cookie must decrypt with this host's key and name a server-side session that still
+ * stands (not signed out, ended by a password change, a removal or an admin, nor expired;
+ * lib/auth/user-sessions.ts, cached per instance and cleared everywhere by NOTIFY).
+ */
 export async function sessionFromRequest(req: NextRequest, tenant: TenantContext | null): Promise<SessionClaims | null> {
   const token = await getToken({
     req: { cookies: req.cookies, headers: new Headers() } as unknown as NextRequest,
@@ -32,7 +40,8 @@ export async function sessionFromRequest(req: NextRequest, tenant: TenantContext
     logger: { error() {}, warn() {}, debug() {} },
   });
   const claims = claimsOf(token);
-  return claims && claims.tenantId === (tenant?.id ?? null) ? claims : null;
+  if (!claims || claims.tenantId !== (tenant?.id ?? null)) return null;
+  return (await sessionIsActive(claims.sessionId, { userId: claims.userId, tenantId: claims.tenantId })) ? claims : null;
 }
 
 /** The member of this tenant signed in on the request, or null (for routes that answer both). */

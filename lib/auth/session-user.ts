@@ -1,6 +1,5 @@
-import { getServerSession } from 'next-auth';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
-import { authOptionsFor } from './auth-options.ts';
+import { readSession } from './session.ts';
 
 /**
  * The user whose session was made on this tenant's host, member or not. Unlike
@@ -8,6 +7,5 @@ import { authOptionsFor } from './auth-options.ts';
  * member, e.g. a person accepting an invitation back into the workspace.
  */
 export async function getSessionUserId(tenant: TenantContext): Promise<string | null> {
-  const session = await getServerSession(authOptionsFor(tenant));
-  return session?.userId && session.tenantId === tenant.id ? session.userId : null;
+  return (await readSession(tenant))?.userId ?? null;
 }

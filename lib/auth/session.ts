@@ -12,7 +12,23 @@ export interface Member {
   name: string | null;
   role: Role;
   membershipId: string;
+  /** The server-side session the member is signed in with (absent for members made outside a request). */
+  sessionId?: string;
 }
+
+/**
+ * The session of this page's request on this tenant's host (null: the root domain), or null.
+ * next-auth's jwt callback has already refused cookies whose server-side session ended,
+ * expired or never existed (lib/auth/auth-options.ts); this also requires the session to name
+ * one and to have been made on this host. Memoized per request. Route handlers read theirs
+ * from the request (lib/auth/request-session.ts).
+ */
+export const readSession = cache(async (tenant: TenantContext | null): Promise<SessionClaims | null> => {
+  const session = await getServerSession(authOptionsFor(tenant));
+  const tenantId = tenant?.id ?? null;
+  if (!session?.userId || !session.sessionId || session.tenantId !== tenantId) return null;
+  return { userId: session.userId, tenantId, sessionId: session.sessionId, signedInAt: session.signedInAt };
+});
 
 /**
  * The member a session of this tenant stands for, or null. The session must have been made on
@@ -29,15 +45,11 @@ export async function memberForSession(tenant: TenantContext, claims: SessionCla
   });
   if (!membership) return null;
   if (claims.signedInAt !== null && membership.createdAt.getTime() > claims.signedInAt) return null;
-  return { userId: membership.user.id, email: membership.user.email, name: membership.user.name, role: membership.role, membershipId: membership.id };
+  return { userId: membership.user.id, email: membership.user.email, name: membership.user.name, role: membership.role, membershipId: membership.id, sessionId: claims.sessionId };
 }
 
 /** The signed-in member of this tenant (pages; memoized per request: the layout and the page both ask). */
-export const getCurrentMember = cache(async (tenant: TenantContext): Promise<Member | null> => {
-  const session = await getServerSession(authOptionsFor(tenant));
-  if (!session?.userId) return null;
-  return memberForSession(tenant, { userId: session.userId, tenantId: session.tenantId, signedInAt: session.signedInAt });
-});
+export const getCurrentMember = cache(async (tenant: TenantContext): Promise<Member | null> => memberForSession(tenant, await readSession(tenant)));
 
 /** The platform operator a root-domain session stands for, or null. */
 export async function operatorForSession(claims: SessionClaims | null): Promise<{ userId: string; email: string } | null> {
@@ -48,7 +60,5 @@ export async function operatorForSession(claims: SessionClaims | null): Promise<
 
 /** The signed-in platform operator on the root domain, or null. */
 export async function getCurrentOperator(): Promise<{ userId: string; email: string } | null> {
-  const session = await getServerSession(authOptionsFor(null));
-  if (!session?.userId) return null;
-  return operatorForSession({ userId: session.userId, tenantId: session.tenantId, signedInAt: session.signedInAt });
+  return operatorForSession(await readSession(null));
 }

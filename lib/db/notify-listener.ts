@@ -5,7 +5,8 @@ import { env } from '../config/env.ts';
 // drop entries when another instance changes the data behind them (NOTIFY on commit).
 // Only runs inside the Next server; scripts and tests clear their caches directly.
 
-type Handler = () => void;
+/** Gets the NOTIFY payload; undefined after a reconnect, when anything may have been missed. */
+type Handler = (payload?: string) => void;
 
 interface State {
   handlers: Map<string, Set<Handler>>;
@@ -39,7 +40,7 @@ export function onNotify(channel: string, handler: Handler, { outsideNext = fals
 async function connect(s: State, attempt: number): Promise<void> {
   s.connecting = true;
   const client = new pg.Client({ connectionString: env().DATABASE_URL });
-  const everyHandler = () => s.handlers.forEach((set) => set.forEach((handler) => handler()));
+  const everyHandler = () => s.handlers.forEach((set) => set.forEach((handler) => handler(undefined)));
   const retry = () => {
     s.client = undefined;
     everyHandler(); // notifications may have been missed while disconnected
@@ -48,7 +49,7 @@ async function connect(s: State, attempt: number): Promise<void> {
     setTimeout(() => void connect(s, attempt + 1), Math.min(30_000, 500 * 2 ** attempt)).unref();
   };
   client.on('error', retry);
-  client.on('notification', (message) => s.handlers.get(message.channel)?.forEach((handler) => handler()));
+  client.on('notification', (message) => s.handlers.get(message.channel)?.forEach((handler) => handler(message.payload)));
   try {
     await client.connect();
     for (const channel of s.handlers.keys()) await client.query(`LISTEN ${channel}`);

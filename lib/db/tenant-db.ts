@@ -8,6 +8,8 @@ const TENANT_KEY: Record<string, string> = {
   Branding: 'tenantId',
   Membership: 'tenantId',
   LoginToken: 'tenantId',
+  // Sessions on the platform's root domain (tenantId null) are never reachable through tenantDb().
+  UserSession: 'tenantId',
   AuditLog: 'tenantId',
   Asset: 'tenantId',
   Invitation: 'tenantId',

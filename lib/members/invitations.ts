@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { recordAudit } from '../audit/record-audit.ts';
+import { markEmailVerified } from '../auth/email-verification.ts';
 import { hashToken, issueLoginToken } from '../auth/login-token.ts';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
 import type { Member } from '../auth/session.ts';
@@ -178,7 +179,7 @@ export interface InvitationDetails {
   role: Role;
   inviterName: string | null;
   expiresAt: Date;
-  /** The account that already uses this email, if any: it joins instead of a new one. */
+  /** The verified account that already uses this email, if any: it joins instead of a new one. */
   existingUserId: string | null;
 }
 
@@ -192,10 +193,12 @@ export async function lookupInvitation(tenant: TenantContext, token: string): Pr
   if (row.acceptedAt) return { status: 'accepted' };
   if (row.revokedAt) return { status: 'revoked' };
   if (row.expiresAt.getTime() <= Date.now()) return { status: 'expired' };
-  const user = await db.user.findUnique({ where: { email: row.email }, select: { id: true } });
+  // An account nobody has proven the address of may be someone else's registration: the
+  // invitee (who got this link at that address) sets it up afresh, as a new account.
+  const user = await db.user.findUnique({ where: { email: row.email }, select: { id: true, emailVerifiedAt: true } });
   return {
     status: 'valid',
-    invitation: { id: row.id, email: row.email, role: row.role, inviterName: inviterName(row), expiresAt: row.expiresAt, existingUserId: user?.id ?? null },
+    invitation: { id: row.id, email: row.email, role: row.role, inviterName: inviterName(row), expiresAt: row.expiresAt, existingUserId: user?.emailVerifiedAt ? user.id : null },
   };
 }
 
@@ -219,6 +222,22 @@ async function confirmPassword(tenantId: string, email: string, password: string
     throw validationFailed({ password: 'This is not the password of your account.' }, 'Wrong password.');
   }
   await clearFailures(key);
+}
+
+const EXISTS_NOW = 'An account with this email exists now. Reload the page and confirm with its password.';
+
+/**
+ * The invitee's account, with the name and password they chose; the emailed link proves the
+ * address. An unverified account already at this address is taken over (its password and
+ * sessions, possibly someone else's, end: lib/auth/email-verification.ts).
+ */
+async function setUpAccount(tx: Prisma.TransactionClient, email: string, account: { name: string; passwordHash: string }) {
+  const select = { id: true, email: true, name: true } as const;
+  const existing = await tx.user.findUnique({ where: { email }, select: { id: true, emailVerifiedAt: true } });
+  if (!existing) return tx.user.create({ data: { email, ...account, emailVerifiedAt: new Date() }, select });
+  if (existing.emailVerifiedAt) throw conflict(EXISTS_NOW);
+  await markEmailVerified(tx, existing.id);
+  return tx.user.update({ where: { id: existing.id }, data: account, select });
 }
 
 export interface AcceptContext {
@@ -263,7 +282,7 @@ export async function acceptInvitation(tenant: TenantContext, token: string, inp
       });
       if (count !== 1) throw gone('invitation_used', 'This invitation is no longer valid.');
       const user = newAccount
-        ? await tx.user.create({ data: { email: invitation.email, ...newAccount }, select: { id: true, email: true, name: true } })
+        ? await setUpAccount(tx, invitation.email, newAccount)
         : await tx.user.findUniqueOrThrow({ where: { email: invitation.email }, select: { id: true, email: true, name: true } });
       const membership = await tx.membership.findUnique({ where: { tenantId_userId: { tenantId: tenant.id, userId: user.id } }, select: { role: true } });
       // Someone who joined meanwhile (e.g. through another invitation) keeps their role.
@@ -282,13 +301,13 @@ export async function acceptInvitation(tenant: TenantContext, token: string, inp
       });
       // Also when already signed in on this host: a session from before the membership
       // existed does not count for it (lib/auth/session.ts), so the hand-off signs in afresh.
-      const loginToken = await issueLoginToken(tx, user.id, tenant.id);
+      const loginToken = await issueLoginToken(tx, user.id, tenant.id, 'invitation');
       return { userId: user.id, redirectTo: `/auth/handoff?token=${encodeURIComponent(loginToken)}` };
     });
   } catch (error) {
     // An account with this email was created between the page load and now (e.g. a sign-up).
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-      throw conflict('An account with this email exists now. Reload the page and confirm with its password.');
+      throw conflict(EXISTS_NOW);
     }
     throw error;
   }

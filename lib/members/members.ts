@@ -1,3 +1,4 @@
+import { endBrowserSessionsInTenant } from '../auth/end-sessions.ts';
 import type { Member } from '../auth/session.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Role } from '../db/generated/enums.ts';
@@ -68,6 +69,7 @@ export async function removeMember(tenant: TenantContext, actor: Member, members
     if (target.role === 'owner' && !can(actor.role, 'owners.manage')) throw forbidden('Only an owner can remove an owner.');
     if (target.role === 'owner' && (await ownerCount(tx, tenant.id)) <= 1) throw conflict('A workspace needs at least one owner.');
     await deleteMembership(tx, tenant.id, target);
+    await endBrowserSessionsInTenant(tx, target.userId, 'removed_from_workspace');
     await emitEvent(tx, tenant.id, 'user.deleted', { userId: target.userId, email: target.user.email }, actor.userId);
     await recordAudit(tx, { tenantId: tenant.id, actor: actorOf(actor), action: 'member.removed', target: { type: 'user', id: target.userId }, ip, metadata: { email: target.user.email, role: target.role } });
   });
@@ -80,8 +82,25 @@ export async function leaveWorkspace(tenant: TenantContext, member: Member, ip: 
       throw conflict('You are the last owner. Transfer ownership or delete the workspace before leaving.');
     }
     await deleteMembership(tx, tenant.id, target);
+    await endBrowserSessionsInTenant(tx, target.userId, 'removed_from_workspace');
     await emitEvent(tx, tenant.id, 'user.deleted', { userId: target.userId, email: target.user.email }, member.userId);
     await recordAudit(tx, { tenantId: tenant.id, actor: actorOf(member), action: 'member.left', target: { type: 'user', id: target.userId }, ip });
+  });
+}
+
+/**
+ * "Sign out everywhere" for a member: every browser session they have on this workspace ends
+ * (their sessions elsewhere are not this workspace's to end). Same rules as removing them.
+ */
+export async function signOutMember(tenant: TenantContext, actor: Member, membershipId: string, ip: string | null = null): Promise<{ ended: number }> {
+  assertCan(actor.role, 'members.manage');
+  return tenantDb(tenant.id).$transaction(async (tx) => {
+    const target = await loadTarget(tx, membershipId);
+    if (target.userId === actor.userId) throw badRequest('To end your own sessions, use your account page.');
+    if (target.role === 'owner' && !can(actor.role, 'owners.manage')) throw forbidden('Only an owner can sign out an owner.');
+    const ended = await endBrowserSessionsInTenant(tx, target.userId, 'ended_by_admin');
+    await recordAudit(tx, { tenantId: tenant.id, actor: actorOf(actor), action: 'member.signed_out', target: { type: 'user', id: target.userId }, ip, metadata: { email: target.user.email, sessions: ended } });
+    return { ended };
   });
 }
 

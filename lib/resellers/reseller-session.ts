@@ -1,8 +1,6 @@
-import { getServerSession } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
-import { authOptionsFor } from '../auth/auth-options.ts';
-import { getCurrentOperator } from '../auth/session.ts';
+import { getCurrentOperator, readSession } from '../auth/session.ts';
 import { resellerActorFor, type OperatorActor, type ResellerActor } from './reseller-actor.ts';
 
 // Reseller users sign in on the root domain with the platform's own sign-in (next-auth,
@@ -10,9 +8,8 @@ import { resellerActorFor, type OperatorActor, type ResellerActor } from './rese
 
 /** The signed-in reseller user on the root domain, or null. Memoized per request. */
 export const getCurrentReseller = cache(async (): Promise<ResellerActor | null> => {
-  const session = await getServerSession(authOptionsFor(null));
-  if (!session?.userId || session.tenantId !== null) return null;
-  return resellerActorFor(session.userId);
+  const session = await readSession(null);
+  return session ? resellerActorFor(session.userId) : null;
 });
 
 export const getOperatorActor = cache(async (): Promise<OperatorActor | null> => getCurrentOperator());

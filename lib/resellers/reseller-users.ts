@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { markEmailVerified } from '../auth/email-verification.ts';
 import { hashToken } from '../auth/login-token.ts';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
 import { assertNotThrottled, clearFailures, recordFailure } from '../auth/throttle.ts';
@@ -186,7 +187,9 @@ export async function acceptResellerInvitation(token: string, input: unknown, ip
     return await db.$transaction(async (tx) => {
       const { count } = await tx.verificationToken.deleteMany({ where: { token: found.row.token, expires: { gt: new Date() } } });
       if (count !== 1) throw new AppError(410, 'invitation_invalid', 'This invitation link was already used.');
-      const user = existing ?? (await tx.user.create({ data: { email: found.email, name: newAccount!.name, passwordHash: newAccount!.passwordHash }, select: { id: true } }));
+      // The link came to this address; an existing account also gave its password, which stays.
+      const user = existing ?? (await tx.user.create({ data: { email: found.email, name: newAccount!.name, passwordHash: newAccount!.passwordHash, emailVerifiedAt: new Date() }, select: { id: true } }));
+      if (existing) await markEmailVerified(tx, existing.id, { passwordProven: true });
       await tx.resellerUser.upsert({
         where: { resellerId_userId: { resellerId: found.reseller.id, userId: user.id } },
         create: { resellerId: found.reseller.id, userId: user.id, role: found.role },

@@ -1,3 +1,4 @@
+import { markEmailVerified } from '../auth/email-verification.ts';
 import { db } from '../db/client.ts';
 import { Prisma } from '../db/generated/client.ts';
 import { tenantDb, type TenantTx } from '../db/tenant-db.ts';
@@ -73,20 +74,22 @@ async function assertUserNameFree(tx: TenantTx, ctx: DirectoryContext, userName:
 async function accountFor(ctx: DirectoryContext, input: UserInput): Promise<{ id: string; email: string }> {
   if (!input.email) throw scimBadRequest('invalidValue', 'An active user needs an email address: in "emails" or as the userName.');
   await assertProvisionableEmail(ctx.tenant.id, input.email);
+  let account: { id: string; email: string };
   try {
-    return await db.user.upsert({
+    account = await db.user.upsert({
       where: { email: input.email },
-      create: { email: input.email, name: input.displayName },
+      create: { email: input.email, name: input.displayName, emailVerifiedAt: new Date() },
       update: {},
       select: { id: true, email: true },
     });
   } catch (error) {
     // Two requests creating the same account at once: the other one won.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-      return db.user.findUniqueOrThrow({ where: { email: input.email }, select: { id: true, email: true } });
-    }
-    throw error;
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')) throw error;
+    account = await db.user.findUniqueOrThrow({ where: { email: input.email }, select: { id: true, email: true } });
   }
+  // The directory vouches for an address in a domain the workspace verified.
+  await markEmailVerified(db, account.id);
+  return account;
 }
 
 /** The name the directory gives is kept on the account when it has none yet. */

@@ -33,9 +33,13 @@ export async function seedResellers(passwordHash: string, now: Date = new Date()
 
   const ensureUser = async (email: string, name: string) => {
     const existing = await db.user.findUnique({ where: { email }, select: { id: true } });
-    if (existing) return existing.id;
+    // Demo addresses are the platform's own: verified (also in databases seeded before verification existed).
+    if (existing) {
+      await db.user.updateMany({ where: { id: existing.id, emailVerifiedAt: null }, data: { emailVerifiedAt: new Date() } });
+      return existing.id;
+    }
     created++;
-    return (await db.user.create({ data: { email, name, passwordHash } })).id;
+    return (await db.user.create({ data: { email, name, passwordHash, emailVerifiedAt: new Date() } })).id;
   };
 
   const ensureReseller = async (name: string, tier: number, parentId: string | null, rateBps: number, ownerId: string) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { newPasswordSchema } from '../auth/password-rules.ts';
 import { RESERVED_SLUGS } from './reserved-slugs.ts';
 
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{1,30}[a-z0-9])$/;
@@ -15,12 +16,15 @@ export const slugSchema = z
 export const signupSchema = z.object({
   name: z.string().trim().min(1, 'Enter your name.').max(100, 'Use at most 100 characters.'),
   email: z.string().trim().toLowerCase().max(254, 'Use at most 254 characters.').email('Enter a valid email address.'),
-  password: z.string().min(10, 'Use at least 10 characters.').max(200, 'Use at most 200 characters.'),
+  password: newPasswordSchema,
   workspaceName: z.string().trim().min(2, 'Use at least 2 characters.').max(80, 'Use at most 80 characters.'),
   slug: slugSchema,
 });
 
 export type SignupInput = z.infer<typeof signupSchema>;
+
+/** Following the emailed link: another address for the workspace, if the first was taken meanwhile. */
+export const confirmSignupSchema = z.object({ slug: slugSchema.optional() });
 
 /** A starting suggestion for the workspace address, from its name. */
 export function suggestSlug(name: string): string {

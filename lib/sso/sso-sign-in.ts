@@ -1,6 +1,7 @@
 import type { Profile } from '@boxyhq/saml-jackson';
 import { z } from 'zod';
 import { recordAudit } from '../audit/record-audit.ts';
+import { markEmailVerified } from '../auth/email-verification.ts';
 import { issueLoginToken } from '../auth/login-token.ts';
 import { PLAN_UPGRADE_REQUIRED } from '../billing/entitlements.ts';
 import { assertSeatAvailable } from '../billing/seats.ts';
@@ -81,7 +82,9 @@ export async function completeSsoSignIn(assertion: SsoAssertion, ip: string | nu
 
   const run = () =>
     db.$transaction(async (tx) => {
-      const user = (await tx.user.findUnique({ where: { email }, select: { id: true, name: true } })) ?? (await tx.user.create({ data: { email, name }, select: { id: true, name: true } }));
+      const user = (await tx.user.findUnique({ where: { email }, select: { id: true, name: true } })) ?? (await tx.user.create({ data: { email, name, emailVerifiedAt: new Date() }, select: { id: true, name: true } }));
+      // The identity provider vouches for an address in a domain the workspace verified.
+      await markEmailVerified(tx, user.id);
       const actor = { id: user.id, email };
       const membership = await tx.membership.findUnique({ where: { tenantId_userId: { tenantId: tenant.id, userId: user.id } }, select: { id: true, role: true } });
       const changes: Record<string, { from: unknown; to: unknown }> = {};
@@ -108,7 +111,7 @@ export async function completeSsoSignIn(assertion: SsoAssertion, ip: string | nu
       }
       // An admin's "Test connection" is an admin action: it goes in the audit log.
       if (assertion.state?.test) await recordAudit(tx, { tenantId: tenant.id, actor, action: 'sso.connection_tested', target: { type: 'sso_connection', id: assertion.connectionId }, ip, metadata: { email } });
-      return { userId: user.id, token: await issueLoginToken(tx, user.id, tenant.id) };
+      return { userId: user.id, token: await issueLoginToken(tx, user.id, tenant.id, 'sso') };
     });
 
   const attempt = () =>

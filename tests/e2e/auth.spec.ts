@@ -1,5 +1,5 @@
-import { expect, test } from './fixtures.ts';
-import { expectSignedIn, signIn, tenantUrl } from './support.ts';
+import { expect, test, waitForHydration } from './fixtures.ts';
+import { DEMO_PASSWORD, PORT, addMember, createWorkspace, expectSignedIn, hostRequest, openLatestMessage, signIn, tenantUrl } from './support.ts';
 
 test('a member signs in and out', async ({ page }) => {
   await signIn(page, 'acme', 'member@acme.test');
@@ -12,6 +12,29 @@ test('a member signs in and out', async ({ page }) => {
   await page.goto(tenantUrl('acme'));
   await expect(page.getByTestId('member-role')).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Sign in' }).first()).toBeVisible();
+});
+
+test('signing out ends the session: a saved copy of its cookie is refused afterwards', async ({ page, context, playwright }) => {
+  await signIn(page, 'acme', 'member@acme.test');
+  await page.waitForURL(tenantUrl('acme'));
+  await expectSignedIn(page, 'member');
+  const saved = (await context.cookies(tenantUrl('acme'))).find((c) => c.name.includes('session-token'));
+  expect(saved).toBeDefined();
+
+  // A fresh client (no browser state) carrying only the saved cookie, to acme's host.
+  const replay = await playwright.request.newContext({ extraHTTPHeaders: { cookie: `${saved!.name}=${saved!.value}`, host: `acme.localhost:${PORT}` } });
+  const read = async () => ({
+    session: (await (await replay.get(`http://127.0.0.1:${PORT}/api/auth/session`)).json()) as { userId?: string },
+    goals: (await replay.get(`http://127.0.0.1:${PORT}/api/app/goals`)).status(),
+  });
+  const before = await read();
+  expect(before.session.userId).toEqual(expect.any(String));
+  expect(before.goals).toBe(200);
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL(tenantUrl('acme', '/signin'));
+  expect(await read()).toEqual({ session: {}, goals: 401 });
+  await replay.dispose();
 });
 
 test('a wrong password is refused with a clear message', async ({ page }) => {
@@ -56,4 +79,129 @@ test('the operator signs in on the root domain and sees the workspaces', async (
   // Other tests create workspaces with similar names; the slug identifies the demo ones.
   await expect(page.getByRole('row', { name: /Acme Coaching \(acme\)/ })).toBeVisible();
   await expect(page.getByRole('row', { name: /Globex Wellness \(globex\)/ })).toBeVisible();
+});
+
+/** Signs in on a second device (its own browser context, outside the page fixture). */
+async function signInElsewhere(browser: import('@playwright/test').Browser, slug: string, email: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(tenantUrl(slug, '/signin'));
+  await waitForHydration(page);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(tenantUrl(slug));
+  await expectSignedIn(page, 'member');
+  return { context, page };
+}
+
+test('the account page lists this person’s sessions and ends the others', async ({ page, browser }) => {
+  const workspace = await createWorkspace('sessions');
+  const email = await addMember(workspace.slug);
+  const { context: laptop, page: other } = await signInElsewhere(browser, workspace.slug, email);
+
+  await signIn(page, workspace.slug, email);
+  await page.waitForURL(tenantUrl(workspace.slug));
+  await page.getByTestId('signed-in-as').click();
+  await page.waitForURL(tenantUrl(workspace.slug, '/account'));
+  await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible();
+  const sessions = page.getByTestId('session');
+  await expect(sessions).toHaveCount(2);
+  await expect(sessions.filter({ hasText: 'This device' })).toHaveCount(1);
+  await expect(sessions.first()).toContainText('Chrome on Linux');
+
+  await page.getByRole('button', { name: 'End all other sessions' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Ended 1 other session.' })).toBeVisible();
+  await expect(sessions).toHaveCount(1);
+  await other.reload();
+  await expect(other.getByTestId('member-role')).toHaveCount(0);
+  await laptop.close();
+});
+
+test('changing the password on the account page signs out the other sessions', async ({ page, browser }) => {
+  const workspace = await createWorkspace('password');
+  const email = await addMember(workspace.slug);
+  const { context: laptop, page: other } = await signInElsewhere(browser, workspace.slug, email);
+
+  await signIn(page, workspace.slug, email);
+  await page.waitForURL(tenantUrl(workspace.slug));
+  await page.goto(tenantUrl(workspace.slug, '/account'));
+  const form = page.getByRole('form', { name: 'Change password' });
+  await form.getByLabel('Current password').fill('not-the-password');
+  await form.getByLabel('New password').fill('a-brand-new-password');
+  await form.getByRole('button', { name: 'Change password' }).click();
+  await expect(form.getByText('This is not your current password.')).toBeVisible();
+
+  await form.getByLabel('Current password').fill(DEMO_PASSWORD);
+  await form.getByLabel('New password').fill('a-brand-new-password');
+  await form.getByRole('button', { name: 'Change password' }).click();
+  await expect(form.getByRole('status')).toHaveText('Password changed. Your other sessions (1) were signed out.');
+  // This session stays; the other device's has ended.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible();
+  await other.reload();
+  await expect(other.getByTestId('member-role')).toHaveCount(0);
+  await laptop.close();
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL(tenantUrl(workspace.slug, '/signin'));
+  await signIn(page, workspace.slug, email, 'a-brand-new-password');
+  await page.waitForURL(tenantUrl(workspace.slug));
+  await expectSignedIn(page, 'member');
+});
+
+test('a forgotten password is reset through an emailed link, which ends the account’s other sessions', async ({ page, browser }) => {
+  const workspace = await createWorkspace('reset');
+  const email = await addMember(workspace.slug);
+  const { context: laptop, page: other } = await signInElsewhere(browser, workspace.slug, email);
+
+  await page.goto(tenantUrl(workspace.slug, '/signin'));
+  await page.getByLabel('Email').fill(email);
+  await page.getByRole('link', { name: 'Forgot password?' }).click();
+  await page.waitForURL(/\/forgot-password/);
+  await expect(page.getByLabel('Email')).toHaveValue(email);
+  await page.getByRole('button', { name: 'Email me a link' }).click();
+  await expect(page.getByRole('status')).toHaveText(/^If an account exists for that address, we sent it a link/);
+
+  await openLatestMessage(page, email, /Choose a new password/);
+  const link = page.getByRole('link', { name: /\/reset-password\// });
+  expect(await link.getAttribute('href')).toMatch(new RegExp(`^http://${workspace.slug}\\.localhost:\\d+/reset-password/[A-Za-z0-9_-]{43}$`));
+  await link.click();
+  await page.waitForURL(/\/reset-password\//);
+  await waitForHydration(page);
+  await page.getByLabel('New password').fill('short');
+  await page.getByRole('button', { name: 'Set new password' }).click();
+  await expect(page.getByText('Use at least 10 characters.')).toBeVisible();
+  await page.getByLabel('New password').fill('my-reset-password');
+  await page.getByRole('button', { name: 'Set new password' }).click();
+  await expect(page.getByRole('status')).toContainText('Your password is changed, and you are signed out everywhere.');
+
+  await other.reload();
+  await expect(other.getByTestId('member-role')).toHaveCount(0);
+  await laptop.close();
+  await page.getByRole('link', { name: 'Sign in with your new password' }).click();
+  await page.waitForURL(tenantUrl(workspace.slug, '/signin'));
+  await signIn(page, workspace.slug, email, 'my-reset-password');
+  await page.waitForURL(tenantUrl(workspace.slug));
+  await expectSignedIn(page, 'member');
+});
+
+test('asking for a password link answers the same whether or not the address has an account', async ({ request }) => {
+  const ask = async (email: string) => {
+    const response = await hostRequest(request, 'POST', 'acme.localhost', '/api/password-reset', { data: Buffer.from(JSON.stringify({ email })), headers: { 'content-type': 'application/json' } });
+    return { status: response.status(), body: await response.text() };
+  };
+  const known = await ask('viewer@acme.test');
+  expect(known.status).toBe(202);
+  expect(await ask(`nobody-${Date.now()}@example.test`)).toEqual(known);
+  expect(await ask('owner@globex.test')).toEqual(known);
+});
+
+test('the operator and reseller sign-in pages offer a password reset on the root domain', async ({ page }) => {
+  for (const path of ['/operator/signin', '/reseller/signin']) {
+    await page.goto(path);
+    await page.getByRole('link', { name: 'Forgot password?' }).click();
+    await page.waitForURL('**/forgot-password');
+    await expect(page.getByRole('heading', { name: 'Forgot your password?' })).toBeVisible();
+  }
 });

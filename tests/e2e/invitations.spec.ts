@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test, waitForHydration } from './fixtures.ts';
 import { randomBytes } from 'node:crypto';
-import { ROOT, expectSignedIn, signIn, tenantUrl } from './support.ts';
+import { expectSignedIn, openLatestMessage, signIn, tenantUrl } from './support.ts';
 
 function uniqueAddress(prefix: string): string {
   return `${prefix}-${randomBytes(4).toString('hex')}@example.test`;
@@ -14,14 +14,6 @@ async function inviteFromSettings(page: Page, address: string, role: string): Pr
   await form.getByLabel('Role', { exact: true }).selectOption(role);
   await form.getByRole('button', { name: 'Send invitation' }).click();
   await expect(page.getByRole('button', { name: `Revoke invitation to ${address}` })).toBeVisible();
-}
-
-/** Opens the newest message to this address in the root domain's development outbox. */
-async function openLatestMessage(page: Page, address: string, subject: RegExp): Promise<void> {
-  await page.goto(`${ROOT}/dev/outbox?to=${encodeURIComponent(address)}`);
-  await expect(page.getByRole('heading', { name: 'Development outbox' })).toBeVisible();
-  await page.getByRole('link', { name: subject }).first().click();
-  await expect(page.getByTitle('Email preview')).toBeVisible();
 }
 
 test('an owner invites someone, who follows the emailed link and joins acme as a member', async ({ page, browser }) => {

@@ -1,7 +1,7 @@
-import { expect, test } from './fixtures.ts';
+import { expect, test, waitForHydration } from './fixtures.ts';
 import { disconnectDb } from '../../lib/db/client.ts';
 import { startDnsStub } from '../support/dns-stub-server.ts';
-import { PORT, browserFetch, createWorkspace, cssVariable, signIn, tenantUrl } from './support.ts';
+import { DEMO_PASSWORD, PORT, addMember, browserFetch, createWorkspace, cssVariable, signIn, tenantUrl } from './support.ts';
 
 const DNS_PORT = Number(process.env.E2E_DNS_PORT ?? 5399);
 
@@ -19,6 +19,33 @@ test('a member cannot reach admin pages or admin APIs', async ({ page }) => {
   const api = await browserFetch(page, '/api/app/settings/branding', { method: 'PATCH', json: {} });
   expect(api.status).toBe(403);
   expect(api.contentType).toContain('application/problem+json');
+});
+
+test('an admin signs a member out everywhere from the members page, audited', async ({ page, browser }) => {
+  const workspace = await createWorkspace('signout');
+  const email = await addMember(workspace.slug);
+  const memberContext = await browser.newContext();
+  const memberPage = await memberContext.newPage();
+  await memberPage.goto(tenantUrl(workspace.slug, '/signin'));
+  await waitForHydration(memberPage);
+  await memberPage.getByLabel('Email').fill(email);
+  await memberPage.getByLabel('Password').fill(DEMO_PASSWORD);
+  await memberPage.getByRole('button', { name: 'Sign in' }).click();
+  await memberPage.waitForURL(tenantUrl(workspace.slug));
+  await expect(memberPage.getByTestId('member-role')).toHaveText('member');
+
+  await signIn(page, workspace.slug, workspace.ownerEmail);
+  await page.waitForURL(tenantUrl(workspace.slug));
+  await page.goto(tenantUrl(workspace.slug, '/settings/members'));
+  const row = page.getByTestId(`member-${email}`);
+  await row.getByRole('button', { name: /^Sign out .* everywhere$/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'is signed out everywhere (1 session ended).' })).toBeVisible();
+
+  await memberPage.reload();
+  await expect(memberPage.getByTestId('member-role')).toHaveCount(0);
+  await memberContext.close();
+  await page.goto(tenantUrl(workspace.slug, '/settings/audit'));
+  await expect(page.getByRole('cell', { name: 'member.signed_out' })).toBeVisible();
 });
 
 test('an admin renames terminology and changes the brand color, and sees both live', async ({ page }) => {

@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures.ts';
 import { randomBytes } from 'node:crypto';
 import { db, disconnectDb } from '../../lib/db/client.ts';
-import { ROOT, expectSignedIn, tenantUrl } from './support.ts';
+import { DEMO_PASSWORD, ROOT, addMember, createWorkspace, expectSignedIn, openLatestMessage, signIn, tenantUrl } from './support.ts';
 
 test.afterAll(() => disconnectDb());
 
@@ -15,11 +15,23 @@ function fill(page: import('@playwright/test').Page, values: Record<string, stri
   })();
 }
 
-test('sign-up creates a workspace whose subdomain then works, signed in as its owner', async ({ page }) => {
+test('sign-up emails a link; following it creates the workspace, whose subdomain then works, signed in as its owner', async ({ page }) => {
   const id = randomBytes(4).toString('hex');
+  const email = `grace-${id}@example.test`;
   await page.goto(`${ROOT}/signup`);
-  await fill(page, { name: 'Grace Hopper', email: `grace-${id}@example.test`, password: 'compilers-rule', workspaceName: `Hopper ${id}` });
+  await fill(page, { name: 'Grace Hopper', email, password: 'compilers-rule', workspaceName: `Hopper ${id}` });
   // The address is suggested from the workspace name.
+  await expect(page.getByLabel('Workspace address')).toHaveValue(`hopper-${id}`);
+  await page.getByRole('button', { name: 'Create workspace' }).click();
+  await expect(page.getByRole('status')).toContainText(`Check your email: we sent a link to ${email}.`);
+  // Nothing exists before the link is followed.
+  expect(await db.user.count({ where: { email } })).toBe(0);
+  expect(await db.tenant.count({ where: { slug: `hopper-${id}` } })).toBe(0);
+
+  await openLatestMessage(page, email, new RegExp(`Confirm your email to create Hopper ${id}`));
+  await page.getByRole('link', { name: /\/signup\/confirm\// }).click();
+  await page.waitForURL(/\/signup\/confirm\//);
+  await expect(page.getByRole('heading', { name: `Create Hopper ${id}` })).toBeVisible();
   await expect(page.getByLabel('Workspace address')).toHaveValue(`hopper-${id}`);
   await page.getByRole('button', { name: 'Create workspace' }).click();
 
@@ -27,6 +39,34 @@ test('sign-up creates a workspace whose subdomain then works, signed in as its o
   await expectSignedIn(page, 'owner');
   await expect(page.getByTestId('tenant-name')).toHaveText(`Hopper ${id}`);
   await expect(page).toHaveTitle(`Hopper ${id}`);
+  expect(await db.user.findUniqueOrThrow({ where: { email } })).toMatchObject({ emailVerifiedAt: expect.any(Date) });
+});
+
+test('sign-up with an address that has an account looks the same, and its link adds the workspace to that account', async ({ page }) => {
+  const existing = await createWorkspace('existing');
+  const email = await addMember(existing.slug);
+  const id = randomBytes(4).toString('hex');
+  await page.goto(`${ROOT}/signup`);
+  await fill(page, { name: 'Someone Else', email, password: 'a-guessed-password', workspaceName: `Second ${id}` });
+  await page.getByRole('button', { name: 'Create workspace' }).click();
+  await expect(page.getByRole('status')).toContainText(`Check your email: we sent a link to ${email}.`);
+
+  await openLatestMessage(page, email, new RegExp(`Create Second ${id} with your Waypoint account`));
+  await page.getByRole('link', { name: /\/signup\/confirm\// }).click();
+  await page.waitForURL(/\/signup\/confirm\//);
+  await expect(page.getByTestId('signup-summary')).toContainText('already has a Waypoint account');
+  await page.getByRole('button', { name: 'Create workspace' }).click();
+  await page.waitForURL(tenantUrl(`second-${id}`));
+  await expectSignedIn(page, 'owner');
+
+  // The account keeps its own password; the one typed on the form was dropped.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL(tenantUrl(`second-${id}`, '/signin'));
+  await signIn(page, `second-${id}`, email, 'a-guessed-password');
+  await expect(page.getByRole('alert').filter({ hasText: 'Wrong email or password' })).toBeVisible();
+  await signIn(page, `second-${id}`, email, DEMO_PASSWORD);
+  await page.waitForURL(tenantUrl(`second-${id}`));
+  await expectSignedIn(page, 'owner');
 });
 
 test('bad sign-up input gets field errors and leaves nothing behind', async ({ page }) => {

@@ -77,7 +77,8 @@ test('an admin configures a SAML connection and people sign in through it', asyn
   await page.getByLabel('Value').fill('wp-admins');
   await page.getByLabel('Role', { exact: true }).selectOption('admin');
   await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  // Exactly "Saved.": the connection form's "Connection saved." is still on the page.
+  await expect(page.getByRole('status').filter({ hasText: /^Saved\.$/ })).toBeVisible();
 
   // "Test connection": a real SP-initiated sign-in; the IdP answers for an IT admin in the
   // domain, who is created on the spot as an admin (mapped) and lands back on this page.

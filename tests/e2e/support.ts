@@ -40,19 +40,24 @@ export function hostRequest(
 }
 
 /**
- * A fresh workspace with its owner (password DEMO_PASSWORD), made through the sign-up service.
- * Sign-up puts it on the free plan; it is moved to `plan` (enterprise unless a test asks for
- * another) before its host is first visited, since most tests use features plans gate.
+ * A fresh workspace with its owner (password DEMO_PASSWORD), made through the sign-up service:
+ * the form, then the link from the email it sends. Sign-up puts it on the free plan; it is
+ * moved to `plan` (enterprise unless a test asks for another) before its host is first
+ * visited, since most tests use features plans gate.
  */
 export async function createWorkspace(prefix = 'e2e', options: { plan?: string } = {}): Promise<{ slug: string; ownerEmail: string; name: string }> {
   const { randomBytes } = await import('node:crypto');
-  const { signUp } = await import('../../lib/signup/sign-up.ts');
+  const { completeSignup, startSignup } = await import('../../lib/signup/sign-up.ts');
+  const { backgroundTasksSettled } = await import('../../lib/http/after-response.ts');
   const { db } = await import('../../lib/db/client.ts');
   const id = randomBytes(4).toString('hex');
   const slug = `${prefix}-${id}`;
   const ownerEmail = `owner-${id}@example.test`;
   const name = `Workspace ${id}`;
-  await signUp({ name: 'Owner Person', email: ownerEmail, password: DEMO_PASSWORD, workspaceName: name, slug }, null);
+  await startSignup({ name: 'Owner Person', email: ownerEmail, password: DEMO_PASSWORD, workspaceName: name, slug }, null);
+  await backgroundTasksSettled();
+  const email = await db.emailMessage.findFirstOrThrow({ where: { to: ownerEmail, kind: 'signup' }, orderBy: { createdAt: 'desc' } });
+  await completeSignup(signupToken(email.text), {}, null);
   const plan = options.plan ?? 'enterprise';
   if (plan !== 'free') {
     const { notifyTenantChanged } = await import('../../lib/tenancy/tenant-cache.ts');
@@ -60,6 +65,32 @@ export async function createWorkspace(prefix = 'e2e', options: { plan?: string }
     await notifyTenantChanged(db);
   }
   return { slug, ownerEmail, name };
+}
+
+/** A new person with this role in the workspace (password DEMO_PASSWORD); answers their email. */
+export async function addMember(slug: string, role: 'admin' | 'member' | 'viewer' = 'member'): Promise<string> {
+  const { randomBytes } = await import('node:crypto');
+  const { hashPassword } = await import('../../lib/auth/password.ts');
+  const { db } = await import('../../lib/db/client.ts');
+  const email = `${role}-${randomBytes(4).toString('hex')}@example.test`;
+  const tenant = await db.tenant.findUniqueOrThrow({ where: { slug }, select: { id: true } });
+  await db.user.create({ data: { email, name: `${role} ${email.slice(role.length + 1, role.length + 5)}`, passwordHash: await hashPassword(DEMO_PASSWORD), emailVerifiedAt: new Date(), memberships: { create: { tenantId: tenant.id, role } } } });
+  return email;
+}
+
+/** Opens the newest message to this address in the root domain's development outbox. */
+export async function openLatestMessage(page: Page, address: string, subject: RegExp): Promise<void> {
+  await page.goto(`${ROOT}/dev/outbox?to=${encodeURIComponent(address)}`);
+  await expect(page.getByRole('heading', { name: 'Development outbox' })).toBeVisible();
+  await page.getByRole('link', { name: subject }).first().click();
+  await expect(page.getByTitle('Email preview')).toBeVisible();
+}
+
+/** The token of the sign-up link in an email's text. */
+export function signupToken(text: string): string {
+  const match = text.match(/\/signup\/confirm\/([A-Za-z0-9_-]{43})/);
+  if (!match) throw new Error('no sign-up link in the email');
+  return match[1];
 }
 
 /** fetch() from inside the page, so it carries the page's host and session cookie. */

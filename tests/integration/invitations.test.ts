@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { consumeLoginToken } from '../../lib/auth/login-token.ts';
 import type { Member } from '../../lib/auth/session.ts';
 import { MAX_FAILURES_PER_ACCOUNT } from '../../lib/auth/throttle.ts';
+import { startSession } from '../../lib/auth/user-sessions.ts';
 import { verifyPassword } from '../../lib/auth/password.ts';
 import { db } from '../../lib/db/client.ts';
 import type { Role } from '../../lib/db/generated/enums.ts';
@@ -111,6 +112,15 @@ describe('inviting', () => {
     expect(await db.invitation.count({ where: { email } })).toBe(1);
   });
 
+  it('answers the inviting admin the same whether or not the address has an account somewhere', async () => {
+    const elsewhere = await createMember(globex.id, 'member');
+    const fresh = newEmail();
+    const shape = ({ invitation, delivery }: Awaited<ReturnType<typeof createInvitation>>) => ({ ...invitation, id: 'x', email: 'x', createdAt: 'x', expiresAt: 'x', lastSentAt: 'x', delivery });
+    const withAccount = await createInvitation(acme, admin, { email: elsewhere.email, role: 'member' }, '203.0.113.5');
+    const withoutAccount = await createInvitation(acme, admin, { email: fresh, role: 'member' }, '203.0.113.5');
+    expect(shape(withAccount)).toEqual(shape(withoutAccount));
+  });
+
   it('lets only one of two concurrent invitations to the same address through', async () => {
     const email = newEmail();
     const results = await Promise.allSettled([createInvitation(acme, admin, { email, role: 'member' }), createInvitation(acme, owner, { email, role: 'member' })]);
@@ -148,6 +158,8 @@ describe('accepting', () => {
     const user = await db.user.findUniqueOrThrow({ where: { email }, include: { memberships: true } });
     expect(result.userId).toBe(user.id);
     expect(user.name).toBe('Grace Hopper');
+    // The invitation came to this address: it is proven.
+    expect(user.emailVerifiedAt).toEqual(expect.any(Date));
     expect(await verifyPassword('a-long-password', user.passwordHash)).toBe(true);
     expect(user.memberships.map((m) => [m.tenantId, m.role])).toEqual([[acme.id, 'member']]);
 
@@ -157,7 +169,7 @@ describe('accepting', () => {
 
     const handoff = result.redirectTo.match(/^\/auth\/handoff\?token=([A-Za-z0-9_-]+)$/);
     expect(handoff).not.toBeNull();
-    expect(await consumeLoginToken(decodeURIComponent(handoff![1]), acme.id)).toBe(user.id);
+    expect((await consumeLoginToken(decodeURIComponent(handoff![1]), acme.id))?.userId).toBe(user.id);
     expect((await listPendingInvitations(acme)).map((i) => i.id)).not.toContain(invitation.id);
   });
 
@@ -207,6 +219,21 @@ describe('accepting', () => {
       [acme.id, 'viewer'],
     ]);
     expect(await db.domainEvent.count({ where: { tenantId: acme.id, type: 'user.created', actorId: someone.id } })).toBe(1);
+  });
+
+  it('treats an unverified account at the address as new: the invitee sets it up and takes it over', async () => {
+    const squatted = await db.user.create({ data: { email: newEmail(), name: 'Squatter', passwordHash: 'scrypt$32768$8$1$AAAA$BBBB' } });
+    const squatterSession = await startSession({ userId: squatted.id, tenantId: null, method: 'password', ip: null, userAgent: null });
+    const { token } = await invite(squatted.email);
+    expect(await lookupInvitation(acme, token)).toMatchObject({ status: 'valid', invitation: { existingUserId: null } });
+
+    const result = await acceptInvitation(acme, token, { name: 'Real Owner', password: 'the-real-password' }, { ip: ip(), sessionUserId: null });
+    expect(result.userId).toBe(squatted.id);
+    const user = await db.user.findUniqueOrThrow({ where: { id: squatted.id } });
+    expect(user).toMatchObject({ name: 'Real Owner', emailVerifiedAt: expect.any(Date) });
+    expect(await verifyPassword('the-real-password', user.passwordHash)).toBe(true);
+    expect(await db.userSession.findUniqueOrThrow({ where: { id: squatterSession.id } })).toMatchObject({ revokedReason: 'email_claimed' });
+    expect(await db.membership.count({ where: { tenantId: acme.id, userId: squatted.id } })).toBe(1);
   });
 
   it('accepts directly for the invitee signed in on this tenant, but not for someone else signed in', async () => {

@@ -8,19 +8,19 @@ describe('sign-up hand-off tokens', () => {
     const tenant = await createTenant();
     const other = await createTenant();
     const user = await createMember(tenant.id, 'owner');
-    const token = await issueLoginToken(db, user.id, tenant.id);
+    const token = await issueLoginToken(db, user.id, tenant.id, 'signup');
     expect(await db.loginToken.count({ where: { tokenHash: token } })).toBe(0);
     expect(await db.loginToken.count({ where: { tokenHash: hashToken(token) } })).toBe(1);
 
     expect(await consumeLoginToken(token, other.id)).toBeNull();
-    expect(await consumeLoginToken(token, tenant.id)).toBe(user.id);
+    expect(await consumeLoginToken(token, tenant.id)).toEqual({ userId: user.id, method: 'signup' });
     expect(await consumeLoginToken(token, tenant.id)).toBeNull();
   });
 
   it('expire', async () => {
     const tenant = await createTenant();
     const user = await createMember(tenant.id, 'owner');
-    const token = await issueLoginToken(db, user.id, tenant.id);
+    const token = await issueLoginToken(db, user.id, tenant.id, 'signup');
     await db.loginToken.update({ where: { tokenHash: hashToken(token) }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect(await consumeLoginToken(token, tenant.id)).toBeNull();
   });
@@ -28,9 +28,9 @@ describe('sign-up hand-off tokens', () => {
   it('cannot be spent twice by concurrent requests', async () => {
     const tenant = await createTenant();
     const user = await createMember(tenant.id, 'owner');
-    const token = await issueLoginToken(db, user.id, tenant.id);
+    const token = await issueLoginToken(db, user.id, tenant.id, 'signup');
     const results = await Promise.all(Array.from({ length: 5 }, () => consumeLoginToken(token, tenant.id)));
-    expect(results.filter(Boolean)).toEqual([user.id]);
+    expect(results.filter(Boolean)).toEqual([{ userId: user.id, method: 'signup' }]);
   });
 
   it('ignores malformed tokens', async () => {

@@ -54,6 +54,7 @@ describe('SCIM with Okta', () => {
     const account = await db.user.findUniqueOrThrow({ where: { email } });
     expect(account.name).toBe('Test ada');
     expect(account.passwordHash).toBeNull();
+    expect(account.emailVerifiedAt).toEqual(expect.any(Date));
     expect(await eventTypes(ws.tenant.id)).toContain('user.created');
     expect(await db.auditLog.count({ where: { tenantId: ws.tenant.id, action: 'member.provisioned', targetId: account.id } })).toBe(1);
 
@@ -87,7 +88,10 @@ describe('SCIM with Okta', () => {
     expect(await teamEmails(teamId)).toEqual([email]);
     const userId = (await membershipOf(ws.tenant.id, email))!.userId;
     const { issueLoginToken } = await import('../../lib/auth/login-token.ts');
-    await issueLoginToken(db, userId, ws.tenant.id);
+    await issueLoginToken(db, userId, ws.tenant.id, 'sso');
+    const { startSession } = await import('../../lib/auth/user-sessions.ts');
+    const browser = await startSession({ userId, tenantId: ws.tenant.id, method: 'sso', ip: null, userAgent: null });
+    const onPlatform = await startSession({ userId, tenantId: null, method: 'password', ip: null, userAgent: null });
 
     const off = await ws.scim('PATCH', `/Users/${id}`, deactivate);
     expectOk(off);
@@ -95,6 +99,8 @@ describe('SCIM with Okta', () => {
     expect(await membershipOf(ws.tenant.id, email)).toBeNull();
     expect(await teamEmails(teamId)).toEqual([]);
     expect(await db.loginToken.count({ where: { userId, tenantId: ws.tenant.id, usedAt: null } })).toBe(0);
+    expect(await db.userSession.findUniqueOrThrow({ where: { id: browser.id } })).toMatchObject({ revokedReason: 'deprovisioned', revokedAt: expect.any(Date) });
+    expect(await db.userSession.findUniqueOrThrow({ where: { id: onPlatform.id } })).toMatchObject({ revokedAt: null });
     expect(await eventTypes(ws.tenant.id)).toEqual(expect.arrayContaining(['user.deleted', 'team.member_removed']));
     expect(await db.auditLog.findFirst({ where: { tenantId: ws.tenant.id, action: 'member.deprovisioned' }, select: { metadata: true } })).toMatchObject({ metadata: { reason: 'deactivated', source: 'scim' } });
     // Still in the directory, inactive; still in the group.

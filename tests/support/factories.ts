@@ -20,9 +20,10 @@ export async function createTenant(options: { slug?: string; name?: string; stat
   return db.tenant.create({ data: { slug, name: options.name ?? `Tenant ${slug}`, status: options.status ?? 'active', plan: options.plan ?? 'enterprise', branding: { create: {} } } });
 }
 
+/** A member whose address is verified, as everyone who joins through an invitation is. */
 export async function createMember(tenantId: string, role: Role = 'member', email = `${uniqueSlug('u')}@example.test`) {
   passwordHash ??= hashPassword(TEST_PASSWORD);
-  const user = await db.user.create({ data: { email, name: email.split('@')[0], passwordHash: await passwordHash } });
+  const user = await db.user.create({ data: { email, name: email.split('@')[0], passwordHash: await passwordHash, emailVerifiedAt: new Date() } });
   await db.membership.create({ data: { tenantId, userId: user.id, role } });
   return user;
 }

@@ -5,6 +5,10 @@ import type { TenantContext } from '../../lib/tenancy/tenant-context.ts';
 // Calls next-auth the way app/api/auth/[...nextauth] does, on a tenant's host, and the two
 // sign-ins of the sign-in form (password, sign-in link) on top of it.
 
+/** What the route handler records on the sessions it makes (lib/auth/auth-options.ts). */
+export const TEST_CLIENT_IP = '203.0.113.77';
+export const TEST_USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36';
+
 export interface AuthResponse {
   status: number;
   location: string | null;
@@ -16,7 +20,7 @@ export async function callAuth(
   tenant: TenantContext,
   method: 'GET' | 'POST',
   route: string[],
-  options: { query?: Record<string, string>; body?: Record<string, string>; cookies?: Record<string, string> } = {},
+  options: { query?: Record<string, string>; body?: Record<string, string>; cookies?: Record<string, string>; userAgent?: string } = {},
 ): Promise<AuthResponse> {
   const result: AuthResponse = { status: 200, location: null, cookies: {}, body: undefined };
   const headers = new Map<string, string | string[]>();
@@ -46,7 +50,8 @@ export async function callAuth(
     cookies: options.cookies ?? {},
     headers: { host: `${tenant.slug}.localhost:3100`, 'x-forwarded-proto': 'http' },
   };
-  await (NextAuth as unknown as (req: unknown, res: unknown, options: NextAuthOptions) => Promise<void>)(req, res, authOptionsFor(tenant));
+  const client = { ip: TEST_CLIENT_IP, userAgent: options.userAgent ?? TEST_USER_AGENT };
+  await (NextAuth as unknown as (req: unknown, res: unknown, options: NextAuthOptions) => Promise<void>)(req, res, authOptionsFor(tenant, client));
   for (const header of [headers.get('set-cookie') ?? []].flat()) {
     const [pair] = header.split(';');
     const index = pair.indexOf('=');

@@ -9,7 +9,7 @@ export default function SignupPage() {
   return (
     <section className="mx-auto max-w-lg px-6 py-16">
       <h1 className="text-2xl font-bold text-slate-900">Create your workspace</h1>
-      <p className="mt-2 text-sm text-slate-600">Free during your trial. You will be the workspace owner.</p>
+      <p className="mt-2 text-sm text-slate-600">Free during your trial. You will be the workspace owner. We email you a link to confirm your address first.</p>
       <SignupForm rootDomain={config.rootDomain} />
     </section>
   );

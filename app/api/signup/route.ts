@@ -1,8 +1,5 @@
 import { platformRoute } from '@/lib/http/route';
-import { signUp } from '@/lib/signup/sign-up';
+import { startSignup } from '@/lib/signup/sign-up';
 
-/** Creates a workspace and its owner; answers where to send the browser next. Posted by our own sign-up page. */
-export const POST = platformRoute({ host: 'root', auth: 'none', sameOrigin: true, body: 'json' }, async ({ body, ip }) => {
-  const result = await signUp(body, ip);
-  return Response.json({ tenant: { id: result.tenantId, slug: result.slug }, redirectTo: result.redirectTo }, { status: 201 });
-});
+/** The sign-up form (posted by our own page): emails a link and answers "check your email", the same for every address. */
+export const POST = platformRoute({ host: 'root', auth: 'none', sameOrigin: true, body: 'json' }, async ({ body, ip }) => Response.json(await startSignup(body, ip), { status: 202 }));

@@ -28,8 +28,9 @@ async function checkedRequest(req: NextRequest): Promise<NextRequest> {
   return new NextRequest(req.url, { method: req.method, headers: req.headers, body: bytes.length ? new Uint8Array(bytes) : undefined });
 }
 
-const handler = platformRoute({ host: 'any', auth: 'session', params: { nextauth: segments }, rawBody: true, sameOrigin: true }, async ({ req, tenant, params }) =>
-  NextAuth(await checkedRequest(req), { params: Promise.resolve({ nextauth: params.nextauth }) }, authOptionsFor(tenant)),
+// The client's IP and user agent go on the sessions it makes.
+const handler = platformRoute({ host: 'any', auth: 'session', params: { nextauth: segments }, rawBody: true, sameOrigin: true }, async ({ req, tenant, params, ip }) =>
+  NextAuth(await checkedRequest(req), { params: Promise.resolve({ nextauth: params.nextauth }) }, authOptionsFor(tenant, { ip, userAgent: req.headers.get('user-agent') })),
 );
 
 export { handler as GET, handler as POST };

@@ -1,0 +1,87 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { formatDateTime } from '@/components/developers/format';
+import { Button } from '@/components/ui/button';
+import { FormAlert } from '@/components/ui/form-alert';
+import { FormStatus } from '@/components/ui/form-status';
+import { SIGN_IN_METHOD_LABELS, type SessionView } from '@/lib/account/account-schema';
+import { api } from '@/lib/http/api-client';
+
+const QUERY_KEY = ['account-sessions'];
+
+/** The person's sessions on this workspace: where and when, ending one, ending all but this one. */
+export function SessionsPanel({ initial, timeZone }: { initial: SessionView[]; timeZone: string }) {
+  const client = useQueryClient();
+  const [alert, setAlert] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const { data: sessions } = useQuery({
+    queryKey: QUERY_KEY,
+    queryFn: () => api<{ sessions: SessionView[] }>('/api/app/account/sessions').then((r) => r.sessions),
+    initialData: initial,
+  });
+
+  const settle = {
+    onError: (error: Error) => setAlert(error.message),
+    onSettled: () => client.invalidateQueries({ queryKey: QUERY_KEY }),
+  };
+  const endOne = useMutation({
+    mutationFn: (id: string) => api(`/api/app/account/sessions/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    onMutate: () => {
+      setAlert(null);
+      setStatus(null);
+    },
+    onSuccess: () => setStatus('Session ended.'),
+    ...settle,
+  });
+  const endOthers = useMutation({
+    mutationFn: () => api<{ ended: number }>('/api/app/account/sessions/end-others', { method: 'POST' }),
+    onMutate: () => {
+      setAlert(null);
+      setStatus(null);
+    },
+    onSuccess: ({ ended }) => setStatus(ended === 1 ? 'Ended 1 other session.' : `Ended ${ended} other sessions.`),
+    ...settle,
+  });
+
+  const others = sessions.filter((session) => !session.current).length;
+  return (
+    <div className="flex flex-col gap-4">
+      <FormAlert message={alert} />
+      <ul className="flex flex-col divide-y divide-slate-100" aria-label="Active sessions">
+        {sessions.map((session) => (
+          <li key={session.id} className="flex flex-wrap items-center justify-between gap-3 py-3" data-testid="session">
+            <div className="min-w-0">
+              <p className="font-medium text-slate-900">
+                {session.label}
+                {session.current ? <span className="ml-2 rounded bg-green-100 px-2 py-0.5 text-xs font-semibold text-green-800">This device</span> : null}
+              </p>
+              <p className="text-sm text-slate-600">
+                {session.ip ?? 'Unknown IP'} · {SIGN_IN_METHOD_LABELS[session.method]}
+              </p>
+              <p className="text-xs text-slate-500">
+                Signed in {formatDateTime(session.createdAt, timeZone)} · last seen {formatDateTime(session.lastSeenAt, timeZone)}
+              </p>
+            </div>
+            {session.current ? null : (
+              <Button type="button" variant="secondary" disabled={endOne.isPending} onClick={() => endOne.mutate(session.id)} aria-label={`End session: ${session.label}, ${session.ip ?? 'unknown IP'}`}>
+                End session
+              </Button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {others > 0 ? (
+        <div>
+          <Button type="button" variant="secondary" disabled={endOthers.isPending} onClick={() => endOthers.mutate()}>
+            End all other sessions
+          </Button>
+        </div>
+      ) : (
+        <p className="text-sm text-slate-500">You are signed in here on this device only.</p>
+      )}
+      <FormStatus message={status} />
+    </div>
+  );
+}
