@@ -14,6 +14,7 @@ import { config as appConfig } from '@/lib/config/env';
 import { problemResponse, AppError } from '@/lib/http/problem';
 import { pageContentSecurityPolicy } from '@/lib/http/security-headers';
 import { readTrusted, sealTrusted, type TrustedFacts } from '@/lib/http/trusted-headers';
+import { logger } from '@/lib/observability/logger';
 import { noteRequest } from '@/lib/server/request-meta';
 import { parseHost } from '@/lib/tenancy/parse-host';
 import { servedWhileSuspended } from '@/lib/tenancy/suspended-access';
@@ -39,7 +40,7 @@ function serverFacts(req: NextRequest): TrustedFacts {
   if (facts.requestId) return { ...facts, tenantId: null };
   if (!warnedUnsealed) {
     warnedUnsealed = true;
-    console.error('[proxy] requests are not coming through Waypoint\'s server (lib/cli/serve.ts): client IPs are unknown, so IP allowlists refuse every call. Start the app with `npm start`.');
+    logger().error("proxy: requests are not coming through Waypoint's server (lib/cli/serve.ts): client IPs are unknown, so IP allowlists refuse every call. Start the app with npm start.");
   }
   return { clientIp: null, requestId: `req_${randomBytes(12).toString('base64url')}`, tenantId: null };
 }

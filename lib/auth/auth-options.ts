@@ -13,6 +13,7 @@ import { markEmailVerified } from './email-verification.ts';
 import { consumeLoginToken } from './login-token.ts';
 import { findMemberByEmail, MAGIC_LINK_MAX_AGE_SECONDS, sendMagicLink } from './magic-link.ts';
 import { magicLinkAdapter } from './magic-link-adapter.ts';
+import { logger } from '../observability/logger.ts';
 import { sessionSecret } from './session-secret.ts';
 import { endSession, isSessionEnded, SESSION_MAX_AGE_SECONDS, SessionEndedError, sessionIsActive, startSession } from './user-sessions.ts';
 
@@ -86,12 +87,12 @@ export function authOptionsFor(tenant: TenantContext | null, client: SignInClien
           // An ended session (signed out, revoked) is routine: the cookie is cleared, nothing to report.
           if (isSessionEnded(metadata)) return;
           // A cookie from another host (or an old secret) is an expected, harmless event.
-          if (isForeignCookie(metadata)) return void console.warn('[auth] ignored a session cookie that was not issued for this host');
+          if (isForeignCookie(metadata)) return void logger().warn('auth: ignored a session cookie that was not issued for this host');
         }
-        console.error(`[auth] ${code}`, metadata);
+        logger().error({ err: metadata, code }, 'auth: next-auth error');
       },
       warn(code) {
-        if (code !== 'DEBUG_ENABLED') console.warn(`[auth] ${code}`);
+        if (code !== 'DEBUG_ENABLED') logger().warn({ code }, 'auth: next-auth warning');
       },
       debug() {},
     },

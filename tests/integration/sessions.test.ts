@@ -10,6 +10,7 @@ import { endSessions, LAST_SEEN_INTERVAL_MS, sessionIsActive, startSession } fro
 import { db } from '../../lib/db/client.ts';
 import { offNotify, onNotify } from '../../lib/db/notify-listener.ts';
 import { leaveWorkspace, removeMember, signOutMember } from '../../lib/members/members.ts';
+import { logger } from '../../lib/observability/logger.ts';
 import type { TenantContext } from '../../lib/tenancy/tenant-context.ts';
 import { TEST_PASSWORD } from '../support/factories.ts';
 import { TEST_CLIENT_IP, TEST_USER_AGENT, callAuth, passwordSignIn } from '../support/next-auth-call.ts';
@@ -83,11 +84,11 @@ describe('logging', () => {
   it('reports neither an ended session nor another host’s cookie as an error (the latter is a warning)', async () => {
     const member = await memberOfBoth();
     const { cookie, sessionId } = await signedIn(acme, member.email);
-    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const error = vi.spyOn(logger(), 'error').mockImplementation(() => {});
+    const warn = vi.spyOn(logger(), 'warn').mockImplementation(() => {});
     try {
       expect(await sessionBody(globex, cookie)).toEqual({});
-      expect(warn).toHaveBeenCalledWith('[auth] ignored a session cookie that was not issued for this host');
+      expect(warn).toHaveBeenCalledWith('auth: ignored a session cookie that was not issued for this host');
       warn.mockClear();
       await db.$transaction((tx) => endSessions(tx, { userId: member.userId, sessionId }, 'ended_by_user'));
       expect(await sessionBody(acme, cookie)).toEqual({});
