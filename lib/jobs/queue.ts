@@ -50,6 +50,8 @@ interface State {
   workerIds: Map<JobName, string[]>;
   boss?: PgBoss;
   starting?: Promise<void>;
+  /** A send-only queue, for a process that enqueues but runs no workers (web servers with JOBS_IN_SERVER=false). */
+  producer?: Promise<PgBoss>;
   pollingIntervalSeconds: number;
   schema: string;
   logged: boolean;
@@ -75,9 +77,30 @@ export async function enqueue<N extends JobName>(name: N, payload: JobPayloads[N
     return ids[0] ?? null;
   }
   const s = state();
-  const boss = s.boss;
-  if (!boss) throw new Error(`jobs: cannot enqueue ${name}: the PostgreSQL queue is not started in this process (startJobs())`);
-  return send(s, boss, name, { payload, attempt: 0 }, options);
+  return send(s, await sendingQueue(s), name, { payload, attempt: 0 }, options);
+}
+
+/**
+ * The queue jobs are sent on: the one startJobs() started, or else a send-only one. A web
+ * server whose jobs run in a worker process (JOBS_IN_SERVER=false) still enqueues (webhook
+ * replays, test events): it must not need workers to do so.
+ */
+function sendingQueue(s: State): Promise<PgBoss> {
+  if (s.boss) return Promise.resolve(s.boss);
+  s.producer ??= (async () => {
+    const connectionString = env().DATABASE_URL;
+    if (!connectionString) throw new Error('jobs: DATABASE_URL is not set, so the PostgreSQL queue cannot be used');
+    // No supervision (expiring, archiving) and no cron scheduling here: the workers' queue does that.
+    const boss = new PgBoss({ connectionString, schema: s.schema, application_name: 'waypoint-jobs-sender', max: 2, supervise: false, schedule: false });
+    boss.on('error', (error) => logger().error({ err: error }, 'jobs: pg-boss error (sender)'));
+    await boss.start();
+    for (const name of JOB_NAMES) await boss.createQueue(name, { name, retryLimit: 0 });
+    return boss;
+  })().catch((error: unknown) => {
+    s.producer = undefined;
+    throw error;
+  });
+  return s.producer;
 }
 
 /** Sends many jobs of one kind in one round trip (one insert on pg-boss, one request to Inngest). */
@@ -88,8 +111,7 @@ export async function enqueueMany<N extends JobName>(name: N, jobs: { payload: J
     return;
   }
   const s = state();
-  const boss = s.boss;
-  if (!boss) throw new Error(`jobs: cannot enqueue ${name}: the PostgreSQL queue is not started in this process (startJobs())`);
+  const boss = await sendingQueue(s);
   await boss.insert(
     jobs.map(({ payload, singletonKey }) => ({ id: jobIdFor(name, singletonKey), name, singletonKey, retryLimit: 0, data: { payload, attempt: 0 } satisfies AttemptData<N> })),
   );
@@ -135,10 +157,13 @@ export async function pingQueue(): Promise<void> {
 export async function stopJobs(): Promise<void> {
   const s = state();
   const boss = s.boss;
+  const producer = s.producer;
   s.boss = undefined;
   s.starting = undefined;
+  s.producer = undefined;
   s.workerIds.clear();
   await boss?.stop({ graceful: true, wait: true, timeout: 10_000 });
+  await (await producer?.catch(() => undefined))?.stop({ graceful: false, wait: true });
 }
 
 async function startBoss(s: State): Promise<void> {

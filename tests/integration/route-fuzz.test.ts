@@ -10,6 +10,7 @@ import { createGoal } from '../../lib/goals/goals.ts';
 import { createHabitSchema } from '../../lib/habits/habit-schema.ts';
 import { createHabit } from '../../lib/habits/habits.ts';
 import { routeMeta, type RouteMeta } from '../../lib/http/route/define-route.ts';
+import { startJobs, stopJobs } from '../../lib/jobs/queue.ts';
 import { createInvitation } from '../../lib/members/invitations.ts';
 import { DEMO_OPERATOR } from '../../lib/seed/demo-data.ts';
 import { DEMO_RESELLER } from '../../lib/seed/seed-resellers.ts';
@@ -76,6 +77,8 @@ describe('no route answers 5xx to what a client can send', async () => {
     dns = await startDnsStub(0);
     Object.assign(process.env, { STRIPE_SECRET_KEY: 'sk_test_fuzz', STRIPE_API_BASE: stripe.url, STRIPE_WEBHOOK_SECRET: 'whsec_fuzz', DNS_SERVERS: `127.0.0.1:${dns.port}`, SMTP_URL: '', WEBHOOKS_ALLOW_LOCALHOST: 'true', JOBS_IN_SERVER: 'false' });
 
+    // Jobs the routes enqueue (test events, replays) go to a queue of this file's own.
+    await startJobs({ schema: 'pgboss_route_fuzz' });
     const row = await createTenant({ plan: 'enterprise' });
     const tenant = await contextOf(row.id);
     const owner = await memberOf(row.id, (await createMember(row.id, 'owner')).id);
@@ -112,6 +115,7 @@ describe('no route answers 5xx to what a client can send', async () => {
       if (saved[name] === undefined) delete process.env[name];
       else process.env[name] = saved[name];
     }
+    await stopJobs();
     await stripe?.close();
     await dns?.close();
   });

@@ -9,6 +9,7 @@ import { completeSignup, lookupSignup, MAX_SIGNUPS_PER_ADDRESS, startSignup } fr
 import { createMember, createTenant, TEST_PASSWORD, uniqueSlug } from '../support/factories.ts';
 import { whileTablesLocked } from '../support/table-lock.ts';
 import { failure } from '../support/workspace.ts';
+import { trustedHeaders } from '../support/trusted.ts';
 
 function input(overrides: Record<string, unknown> = {}) {
   const slug = uniqueSlug('s');
@@ -16,7 +17,9 @@ function input(overrides: Record<string, unknown> = {}) {
 }
 
 async function postSignup(body: unknown, ip = '203.0.113.20'): Promise<{ status: number; body: string }> {
-  const req = new NextRequest('http://localhost:3100/api/signup', { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': ip }, body: JSON.stringify(body) });
+  // As the sign-up page posts it through Waypoint's server: same origin, the client's IP sealed.
+  const headers = { 'content-type': 'application/json', host: 'localhost:3100', origin: 'http://localhost:3100', ...trustedHeaders({ clientIp: ip }) };
+  const req = new NextRequest('http://localhost:3100/api/signup', { method: 'POST', headers, body: JSON.stringify(body) });
   const response = await signupRoute(req, { params: Promise.resolve({}) });
   return { status: response.status, body: await response.text() };
 }
