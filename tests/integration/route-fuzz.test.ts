@@ -1,5 +1,3 @@
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../lib/api-keys/api-keys.ts';
@@ -9,7 +7,7 @@ import { db } from '../../lib/db/client.ts';
 import { createGoal } from '../../lib/goals/goals.ts';
 import { createHabitSchema } from '../../lib/habits/habit-schema.ts';
 import { createHabit } from '../../lib/habits/habits.ts';
-import { routeMeta, type RouteMeta } from '../../lib/http/route/define-route.ts';
+import type { RouteMeta } from '../../lib/http/route/define-route.ts';
 import { startJobs, stopJobs } from '../../lib/jobs/queue.ts';
 import { createInvitation } from '../../lib/members/invitations.ts';
 import { DEMO_OPERATOR } from '../../lib/seed/demo-data.ts';
@@ -17,10 +15,11 @@ import { DEMO_RESELLER } from '../../lib/seed/seed-resellers.ts';
 import { createTeam } from '../../lib/teams/teams.ts';
 import { createDirectory } from '../../lib/scim/directories.ts';
 import { createEndpoint } from '../../lib/webhooks/endpoints.ts';
-import { callRoute, type RouteHandlerFn } from '../support/app-client.ts';
+import { callRoute } from '../support/app-client.ts';
 import { startDnsStub, type DnsStub } from '../support/dns-stub-server.ts';
 import { contextOf, createMember, createTenant, memberOf } from '../support/factories.ts';
 import { seedPrices, startFakeStripe, type FakeStripe } from '../support/fake-stripe.ts';
+import { pathOf, routeModules, type RouteEntry } from '../support/route-modules.ts';
 import { sessionCookie } from '../support/session-cookie.ts';
 
 // The no-5xx property of issue 13: every route, called by someone it admits, with arbitrary
@@ -29,35 +28,16 @@ import { sessionCookie } from '../support/session-cookie.ts';
 // Stripe is a local fake and DNS a local stub, so nothing here depends on the outside world;
 // this process runs no job workers, so readiness does not wait for them.
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const API_DIR = path.join(ROOT, 'app/api');
-const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 const RUNS = Number(process.env.ROUTE_FUZZ_RUNS ?? 20);
 // next-auth reads the request through next/headers, which only exists inside Next's server:
 // its malformed bodies are checked over HTTP in tests/e2e/trust.spec.ts.
 const OVER_HTTP_ONLY = new Set(['/api/auth/[...nextauth]']);
 
-interface Target {
-  pattern: string;
-  method: (typeof METHODS)[number];
-  handler: RouteHandlerFn;
-  meta: RouteMeta;
-}
+type Target = RouteEntry & { meta: RouteMeta };
 
 async function targets(): Promise<Target[]> {
-  const list: Target[] = [];
-  const files = readdirSync(API_DIR, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && entry.name === 'route.ts');
-  for (const entry of files) {
-    const file = path.join(entry.parentPath, entry.name);
-    const pattern = `/${path.relative(path.join(ROOT, 'app'), path.dirname(file)).split(path.sep).join('/')}`;
-    if (OVER_HTTP_ONLY.has(pattern)) continue;
-    const exported = (await import(file)) as Record<string, unknown>;
-    for (const method of METHODS) {
-      const meta = routeMeta(exported[method]);
-      if (meta) list.push({ pattern, method, handler: exported[method] as RouteHandlerFn, meta });
-    }
-  }
-  return list.sort((a, b) => `${a.pattern} ${a.method}`.localeCompare(`${b.pattern} ${b.method}`));
+  const all = await routeModules();
+  return all.filter((entry): entry is Target => entry.meta !== undefined && !OVER_HTTP_ONLY.has(entry.pattern)).sort((a, b) => `${a.pattern} ${a.method}`.localeCompare(`${b.pattern} ${b.method}`));
 }
 
 const JUNK_IDS = ['a\u0000b', '\u0000', '..', '../etc', '%2F', '%00', ' ', '', 'x'.repeat(300), 'ü', '🙂', "'; DROP TABLE x;--", '{id}', 'null', '-1', '0'];
@@ -143,7 +123,7 @@ describe('no route answers 5xx to what a client can send', async () => {
       await fc.assert(
         fc.asyncProperty(params, bodyArbitrary, queryArbitrary, fc.option(fc.string({ maxLength: 60 })), async (raw, body, query, idempotencyKey) => {
           const values = raw as Record<string, string | string[]>;
-          const pathname = target.pattern.replace(/\[(?:\.\.\.)?(\w+)\]/g, (_m, name: string) => [values[name]].flat().map((part) => encodeURIComponent(part ?? '')).join('/'));
+          const pathname = pathOf(target.pattern, values);
           const search = new URLSearchParams(query).toString();
           const headers: Record<string, string> = {};
           if (caller.authorization) headers.authorization = caller.authorization;

@@ -1,15 +1,14 @@
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { db } from '../../lib/db/client.ts';
 import type { Role } from '../../lib/db/generated/enums.ts';
-import { routeMeta, type RouteMeta } from '../../lib/http/route/define-route.ts';
+import type { RouteMeta } from '../../lib/http/route/define-route.ts';
 import { can, type Permission } from '../../lib/members/permissions.ts';
 import { DEMO_OPERATOR } from '../../lib/seed/demo-data.ts';
 import { DEMO_RESELLER } from '../../lib/seed/seed-resellers.ts';
-import { callRoute, type AppCall, type RouteHandlerFn } from '../support/app-client.ts';
+import { callRoute, type AppCall } from '../support/app-client.ts';
 import { createMember, createTenant } from '../support/factories.ts';
+import { pathOf, routeModules } from '../support/route-modules.ts';
 import { sessionCookie } from '../support/session-cookie.ts';
 
 // Every route module under app/api, walked: each HTTP method it exports must be made with a
@@ -17,39 +16,8 @@ import { sessionCookie } from '../support/session-cookie.ts';
 // reaching the handler: the wrong host is 404, no session 401, a role without the permission
 // 403, a write from another origin 403, an invalid id 404, a JSON route sent text/plain 415.
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const API_DIR = path.join(ROOT, 'app/api');
-const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const ROLES: Role[] = ['viewer', 'member', 'admin', 'owner'];
-
-interface RouteEntry {
-  /** e.g. /api/app/goals/[goalId]/archive */
-  pattern: string;
-  method: (typeof METHODS)[number];
-  handler: RouteHandlerFn;
-  meta: RouteMeta | undefined;
-}
-
-function routeFiles(): string[] {
-  return readdirSync(API_DIR, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && /^route\.tsx?$/.test(entry.name))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort();
-}
-
-async function loadRoutes(): Promise<RouteEntry[]> {
-  const entries: RouteEntry[] = [];
-  for (const file of routeFiles()) {
-    const pattern = `/${path.relative(path.join(ROOT, 'app'), path.dirname(file)).split(path.sep).join('/')}`;
-    const exported = (await import(file)) as Record<string, unknown>;
-    for (const method of METHODS) {
-      const handler = exported[method];
-      if (typeof handler === 'function') entries.push({ pattern, method, handler: handler as RouteHandlerFn, meta: routeMeta(handler) });
-    }
-  }
-  return entries;
-}
 
 /** A value each path parameter accepts (an id that exists nowhere, a fixed word, …). */
 function validParams(meta: RouteMeta): Record<string, string | string[]> {
@@ -63,15 +31,8 @@ function validParams(meta: RouteMeta): Record<string, string | string[]> {
   return params;
 }
 
-function pathOf(pattern: string, params: Record<string, string | string[]>): string {
-  return pattern.replace(/\[(?:\.\.\.)?(\w+)\]/g, (_match, name: string) => {
-    const value = params[name];
-    return (Array.isArray(value) ? value : [value]).map((part) => encodeURIComponent(part ?? '')).join('/');
-  });
-}
-
 describe('the route table', async () => {
-  const routes = await loadRoutes();
+  const routes = await routeModules();
   let tenantId: string;
   let tenantHost: string;
   const cookies: Partial<Record<Role | 'operator' | 'reseller', string>> = {};
