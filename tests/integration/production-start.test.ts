@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
@@ -44,6 +45,11 @@ describe('npm start in production mode', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
+    // A port nobody else uses (several test runs may share the machine).
+    const probe = net.createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const port = (probe.address() as net.AddressInfo).port;
+    await new Promise((resolve) => probe.close(resolve));
     const cert = generateSpCertificate();
     secrets = {
       NODE_ENV: 'production',
@@ -53,7 +59,7 @@ describe('npm start in production mode', () => {
       ENCRYPTION_KEY: randomBytes(32).toString('base64'),
       SAML_SP_CERT: Buffer.from(cert.publicKey).toString('base64'),
       SAML_SP_KEY: Buffer.from(cert.privateKey).toString('base64'),
-      PORT: '3193',
+      PORT: String(port),
       JOBS_IN_SERVER: 'false',
     };
   });
