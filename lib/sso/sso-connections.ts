@@ -5,6 +5,7 @@ import type { Member } from '../auth/session.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { db } from '../db/client.ts';
 import { tenantDb } from '../db/tenant-db.ts';
+import { hasUrlCredentials, URL_CREDENTIALS_MESSAGE } from '../http/outbound-url.ts';
 import { conflict, notFound, parseInput, validationFailed } from '../http/problem.ts';
 import { assertCan } from '../members/permissions.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
@@ -26,7 +27,7 @@ export const createConnectionSchema = z
   .object({
     name: z.string().trim().min(1, 'Name the connection, e.g. Okta.').max(80, 'Use at most 80 characters.'),
     metadataXml: z.string().trim().max(MAX_METADATA_CHARS, 'The metadata is too large.').optional(),
-    metadataUrl: z.string().trim().max(2000, 'Use at most 2000 characters.').optional(),
+    metadataUrl: z.string().trim().max(2000, 'Use at most 2000 characters.').refine((value) => !hasUrlCredentials(value), URL_CREDENTIALS_MESSAGE).optional(),
   })
   .refine((value) => !!value.metadataXml !== !!value.metadataUrl, { message: 'Paste the IdP metadata XML or give its URL (one of the two).', path: ['metadataXml'] });
 

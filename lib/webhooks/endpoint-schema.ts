@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EVENT_CATALOG } from '../events/event-catalog.ts';
+import { hasUrlCredentials, URL_CREDENTIALS_MESSAGE } from '../http/outbound-url.ts';
 
 const EVENT_TYPES = Object.keys(EVENT_CATALOG) as [string, ...string[]];
 
@@ -21,7 +22,7 @@ export const endpointInputSchema = z
       .max(2048, 'Use at most 2048 characters.')
       .url('Enter a full URL, e.g. https://example.com/webhooks.')
       // Credentials in a URL end up in logs and Basic auth headers; use a custom header instead.
-      .refine((value) => !/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(value), 'Put credentials in a custom header, not in the URL.'),
+      .refine((value) => !hasUrlCredentials(value), `${URL_CREDENTIALS_MESSAGE} Send them in a custom header instead.`),
     description: z.string().trim().max(200, 'Use at most 200 characters.').optional().nullable(),
     eventTypes: z.array(z.enum(EVENT_TYPES, { message: 'Unknown event type.' })).max(EVENT_TYPES.length).default([]),
     enabled: z.boolean().default(true),

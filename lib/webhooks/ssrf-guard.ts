@@ -1,5 +1,6 @@
 import { lookup as dnsLookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
+import { hasUrlCredentials, URL_CREDENTIALS_MESSAGE } from '../http/outbound-url.ts';
 
 // Webhook URLs are tenant-supplied, so a delivery must never reach our own network, the
 // cloud metadata service or anything else that is not the public internet.
@@ -17,6 +18,7 @@ export interface AssertPublicUrlOptions {
 
 export type UnsafeUrlReason =
   | 'invalid-url'
+  | 'credentials'
   | 'scheme'
   | 'unresolvable'
   | 'metadata'
@@ -119,6 +121,9 @@ export async function assertPublicUrl(
   if (!allowedSchemes.includes(parsed.protocol)) {
     throw new UnsafeUrlError('scheme', `Webhook URL must use ${allowedSchemes.join(' or ').replaceAll(':', '')}`);
   }
+
+  // Also at send time: a URL stored before the input check refused credentials is not sent with them.
+  if (hasUrlCredentials(url)) throw new UnsafeUrlError('credentials', `Webhook URL must not carry credentials. ${URL_CREDENTIALS_MESSAGE}`);
 
   const host = parsed.hostname.replace(/^\[(.*)\]$/, '$1');
   const addresses = isIP(host) ? [host] : await resolve(host, lookup);

@@ -131,6 +131,11 @@ describe('SAML connections', () => {
       // Loopback and plain http are refused unless allowed (development, tests).
       const refused = await createSsoConnection(w.tenant, w.admin, { name: 'Local', metadataUrl: url }).catch((error) => error);
       expect(refused).toMatchObject({ status: 422, fields: { metadataUrl: expect.stringMatching(/https|loopback/) } });
+      // Credentials in the URL, however WHATWG parsing finds them, are refused before any fetch.
+      for (const target of [url.replace('http://', 'http://user:pass@'), url.replace('http://', 'http:/\\user:pass@'), url.replace('http://', 'http:\\\\u:p@')]) {
+        const error = await createSsoConnection(w.tenant, w.admin, { name: 'Creds', metadataUrl: target }, null, { allowLocalhost: true }).catch((caught) => caught);
+        expect(error, target).toMatchObject({ status: 422, fields: { metadataUrl: expect.stringMatching(/credentials/i) } });
+      }
       for (const target of ['https://169.254.169.254/latest/meta-data', 'https://10.0.0.1/metadata', 'https://[::1]/metadata']) {
         expect(await createSsoConnection(w.tenant, w.admin, { name: 'Internal', metadataUrl: target }).catch((error) => error.status), target).toBe(422);
       }

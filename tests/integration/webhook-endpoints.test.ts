@@ -40,6 +40,23 @@ describe('webhook endpoints', () => {
     expect(Object.keys(error.fields ?? {})).toContain(field);
   });
 
+  // WHATWG URL parsing reads a backslash after the scheme as a slash, so these carry
+  // credentials exactly like https://user:pass@host/ (issue 14).
+  it.each(['https:/\\user:pass@93.184.216.34/hook', 'https:\\\\user:pass@93.184.216.34/hook', 'https://user@93.184.216.34/hook', 'https://:pass@93.184.216.34/hook'])(
+    'refuse credentials in %s (create and update), storing nothing',
+    async (url) => {
+      const w = await setup();
+      const created = await failure(createEndpoint(w.tenant, w.admin, { url }));
+      expect(created).toMatchObject({ status: 422, fields: { url: expect.stringMatching(/credentials/i) } });
+      const { endpoint } = await createEndpoint(w.tenant, w.admin, { url: PUBLIC_URL });
+      const updated = await failure(updateEndpoint(w.tenant, w.admin, endpoint.id, { url }));
+      expect(updated).toMatchObject({ status: 422, fields: { url: expect.stringMatching(/credentials/i) } });
+      const rows = await db.webhookEndpoint.findMany({ where: { tenantId: w.tenant.id } });
+      expect(rows.map((row) => row.url)).toEqual([PUBLIC_URL]);
+      expect(JSON.stringify(await listEndpoints(w.tenant, w.admin))).not.toContain('pass');
+    },
+  );
+
   it('refuse unknown event types, reserved headers and unknown fields', async () => {
     const w = await setup();
     expect((await failure(createEndpoint(w.tenant, w.admin, { url: PUBLIC_URL, eventTypes: ['goal.exploded'] }))).status).toBe(422);

@@ -65,6 +65,10 @@ describe('assertPublicUrl: literal addresses', () => {
     expect(await refusal(url, { requireHttps: false })).toBe('loopback');
   });
 
+  it.each(['https:/\\user:pass@93.184.216.34/', 'https:\\\\user:pass@93.184.216.34/', 'https://user@93.184.216.34/', 'http://:pw@127.0.0.1/'])('refuses credentials in %s', async (url) => {
+    expect(await refusal(url, { requireHttps: false, allowLocalhost: true })).toBe('credentials');
+  });
+
   it('accepts a public literal address without asking DNS', async () => {
     const result = await assertPublicUrl('https://93.184.216.34/hook', { lookup: noDns });
     expect(result.addresses).toEqual(['93.184.216.34']);
