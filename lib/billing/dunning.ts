@@ -52,6 +52,9 @@ export type DunningStepResult =
   /** Day 14 for a workspace that is already suspended or canceled for another reason. */
   | { outcome: 'skipped'; step: DunningStep; reason: string };
 
+/** Invoice states that end its dunning for good (written by the Stripe webhook). */
+const SETTLED = new Set(['paid', 'void']);
+
 interface AccountRow {
   unpaidInvoiceId: string | null;
   pastDueSince: Date | null;
@@ -70,27 +73,32 @@ async function lockAccount(tx: Prisma.TransactionClient, tenantId: string, creat
 /**
  * On invoice.payment_failed. Idempotent: the same invoice failing again (Stripe retries the
  * charge) keeps the original clock and sends nothing twice. While one invoice is being dunned,
- * another failing invoice does not restart the clock; if the first is paid while the second is
- * still open, Stripe's next failed retry of the second starts a sequence for it.
+ * another failing invoice does not restart the clock ("other_invoice"); if the first is paid
+ * while the second is still open, Stripe's next failed retry of the second starts a sequence
+ * for it. An invoice the webhook already saw paid or voided (StripeInvoice) is never dunned
+ * ("settled"), even when its payment landed between the failure's effects and this call.
  */
-export async function startDunning({ tenantId, invoiceId, at }: { tenantId: string; invoiceId: string; at: Date }): Promise<void> {
+export async function startDunning({ tenantId, invoiceId, at }: { tenantId: string; invoiceId: string; at: Date }): Promise<'dunning' | 'other_invoice' | 'settled'> {
   const since = await db.$transaction(async (tx) => {
     const account = await lockAccount(tx, tenantId, true);
     if (!account) throw new Error(`billing: no billing account for tenant ${tenantId}`);
+    const invoice = await tx.stripeInvoice.findUnique({ where: { id: invoiceId }, select: { status: true } });
+    if (invoice && SETTLED.has(invoice.status)) return 'settled' as const;
     if (account.unpaidInvoiceId === invoiceId) return account.pastDueSince ?? at;
-    if (account.unpaidInvoiceId) return null;
+    if (account.unpaidInvoiceId) return 'other_invoice' as const;
     await tx.billingAccount.update({ where: { tenantId }, data: { unpaidInvoiceId: invoiceId, pastDueSince: at } });
     await recordAudit(tx, { tenantId, actor: null, action: 'billing.dunning_started', target: { type: 'invoice', id: invoiceId }, metadata: { pastDueSince: at.toISOString() } });
     return at;
   });
-  if (!since) {
-    logger().info({ tenantId, invoiceId }, 'billing: invoice failed while another invoice is being dunned; keeping that sequence');
-    return;
+  if (!(since instanceof Date)) {
+    logger().info({ tenantId, invoiceId, reason: since }, 'billing: failed invoice not dunned');
+    return since;
   }
   // Scheduled before day 0 runs, and again on every repeat (keyed, so a no-op): a crash
   // between the two never leaves a sequence without its later steps.
   await scheduleDunning({ tenantId, invoiceId, since });
   await runDunningStep(tenantId, invoiceId, 'day0');
+  return 'dunning';
 }
 
 async function scheduleDunning({ tenantId, invoiceId, since }: { tenantId: string; invoiceId: string; since: Date }): Promise<void> {

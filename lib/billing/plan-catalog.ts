@@ -42,6 +42,8 @@ export interface PlanDefinition {
   stripeLookupKey: string | null;
   /** Stripe lookup key of the metered overage price (per 1,000 requests); null: the quota is a hard stop. */
   overageLookupKey: string | null;
+  /** What the overage price charges per 1,000 requests beyond the quota, in cents (the Stripe price must match); null with no overage price. */
+  overagePer1000Cents: number | null;
   limits: PlanLimits;
   features: Feature[];
   sortOrder: number;
@@ -58,6 +60,7 @@ export const PLAN_CATALOG: readonly PlanDefinition[] = [
     priceCents: 0,
     stripeLookupKey: null,
     overageLookupKey: null,
+    overagePer1000Cents: null,
     limits: { members: 5, apiRequestsPerMonth: 1_000, maxKeyTier: 'free' },
     features: [],
     sortOrder: 0,
@@ -68,6 +71,7 @@ export const PLAN_CATALOG: readonly PlanDefinition[] = [
     priceCents: 2_900,
     stripeLookupKey: 'waypoint_basic_monthly',
     overageLookupKey: 'waypoint_basic_api_overage',
+    overagePer1000Cents: 100,
     limits: { members: 25, apiRequestsPerMonth: 10_000, maxKeyTier: 'developer' },
     features: BASIC,
     sortOrder: 1,
@@ -78,6 +82,7 @@ export const PLAN_CATALOG: readonly PlanDefinition[] = [
     priceCents: 9_900,
     stripeLookupKey: 'waypoint_pro_monthly',
     overageLookupKey: 'waypoint_pro_api_overage',
+    overagePer1000Cents: 80,
     limits: { members: 100, apiRequestsPerMonth: 100_000, maxKeyTier: 'business' },
     features: PRO,
     sortOrder: 2,
@@ -88,6 +93,7 @@ export const PLAN_CATALOG: readonly PlanDefinition[] = [
     priceCents: 29_900,
     stripeLookupKey: 'waypoint_enterprise_monthly',
     overageLookupKey: 'waypoint_enterprise_api_overage',
+    overagePer1000Cents: 50,
     limits: { members: 1_000, apiRequestsPerMonth: 1_000_000, maxKeyTier: 'enterprise' },
     features: ENTERPRISE,
     sortOrder: 3,

@@ -32,7 +32,7 @@ function state(): State {
 
 const catalog = new Map(PLAN_CATALOG.map((plan) => [plan.id, plan]));
 
-type PlanRow = { id: string; name: string; priceCents: number; stripeLookupKey: string | null; overageLookupKey: string | null; limits: unknown; features: string[]; sortOrder: number };
+type PlanRow = { id: string; name: string; priceCents: number; stripeLookupKey: string | null; overageLookupKey: string | null; overagePer1000Cents: number | null; limits: unknown; features: string[]; sortOrder: number };
 
 /** A row as the app uses it; a row with unreadable limits falls back to the catalog's (or is skipped). */
 function toDefinition(row: PlanRow): PlanDefinition | null {
@@ -48,6 +48,7 @@ function toDefinition(row: PlanRow): PlanDefinition | null {
     priceCents: row.priceCents,
     stripeLookupKey: row.stripeLookupKey,
     overageLookupKey: row.overageLookupKey,
+    overagePer1000Cents: row.overagePer1000Cents,
     limits: limits.success ? limits.data : fallback!.limits,
     features: row.features.filter((feature): feature is Feature => (FEATURES as readonly string[]).includes(feature)),
     sortOrder: row.sortOrder,
@@ -110,6 +111,7 @@ export async function syncPlanCatalog(): Promise<void> {
       priceCents: plan.priceCents,
       stripeLookupKey: plan.stripeLookupKey,
       overageLookupKey: plan.overageLookupKey,
+      overagePer1000Cents: plan.overagePer1000Cents,
       limits: { ...plan.limits },
       features: [...plan.features],
       sortOrder: plan.sortOrder,

@@ -112,23 +112,28 @@ export async function reverseCommissionsForCreditNote(creditNote: Stripe.CreditN
 /** The events this module acts on; the billing webhook passes every verified event (others are ignored here). */
 export const RESELLER_STRIPE_EVENTS = ['invoice.paid', 'charge.refunded', 'credit_note.created'] as const;
 
+/** What a refund or credit note did to commissions (the billing webhook answers it as the event's outcome). */
+export type ResellerOutcome = 'commission_reversed' | 'ignored_nothing_to_reverse';
+
+const reversalOutcome = (result: ReversalResult): ResellerOutcome => (result.reversalRows + result.reversedCommissions > 0 ? 'commission_reversed' : 'ignored_nothing_to_reverse');
+
 /**
  * The one call the billing webhook makes (lib/billing/stripe-webhook.ts, after its own effects
  * are committed, before the event is marked processed: a failure here is retried by Stripe).
  * `tenantId`: the workspace the billing webhook resolved for the event (needed for invoice.paid).
+ * Returns the outcome of a refund or credit note; null for invoice.paid (the billing outcome
+ * stands) and for events this module does not handle.
  */
-export async function handleResellerStripeEvent(event: Stripe.Event, tenantId: string | null): Promise<void> {
+export async function handleResellerStripeEvent(event: Stripe.Event, tenantId: string | null): Promise<ResellerOutcome | null> {
   switch (event.type) {
     case 'invoice.paid':
       if (tenantId) await creditCommissionsForPaidInvoice(event.data.object, tenantId, event.created);
-      return;
+      return null;
     case 'charge.refunded':
-      await reverseCommissionsForChargeRefund(event.data.object);
-      return;
+      return reversalOutcome(await reverseCommissionsForChargeRefund(event.data.object));
     case 'credit_note.created':
-      await reverseCommissionsForCreditNote(event.data.object);
-      return;
+      return reversalOutcome(await reverseCommissionsForCreditNote(event.data.object));
     default:
-      return;
+      return null;
   }
 }

@@ -45,7 +45,7 @@ const brandingInput = (overrides: Record<string, unknown> = {}) => ({
 describe('plans', () => {
   it('are in the database as the catalog ships them (the migration inserts them, the seed re-applies them)', async () => {
     const rows = await db.plan.findMany({ orderBy: { sortOrder: 'asc' } });
-    expect(rows.map(({ id, name, priceCents, stripeLookupKey, overageLookupKey, limits, features, sortOrder }) => ({ id, name, priceCents, stripeLookupKey, overageLookupKey, limits, features, sortOrder }))).toEqual(
+    expect(rows.map(({ id, name, priceCents, stripeLookupKey, overageLookupKey, overagePer1000Cents, limits, features, sortOrder }) => ({ id, name, priceCents, stripeLookupKey, overageLookupKey, overagePer1000Cents, limits, features, sortOrder }))).toEqual(
       PLAN_CATALOG.map((plan) => ({ ...plan, limits: { ...plan.limits }, features: [...plan.features] })),
     );
     clearPlanCache();

@@ -10,7 +10,7 @@ import { workspace } from '../support/workspace.ts';
 // posted to the route handler. The dunning functions belong to the dunning work
 // (lib/billing/dunning.ts, tested on their own); here they are mocks, to see what the webhook asks of them.
 
-vi.mock('../../lib/billing/dunning.ts', () => ({ startDunning: vi.fn(async () => {}), stopDunning: vi.fn(async () => {}) }));
+vi.mock('../../lib/billing/dunning.ts', () => ({ startDunning: vi.fn(async () => 'dunning' as const), stopDunning: vi.fn(async () => {}) }));
 const dunning = await import('../../lib/billing/dunning.ts');
 
 const SECRET = 'whsec_test_secret_for_waypoint';
@@ -74,9 +74,9 @@ describe('the Stripe webhook', () => {
   it('accepts a validly signed event and records it once', async () => {
     const tenant = await workspace({ plan: 'free' });
     const evt = event('checkout.session.completed', { id: 'cs_1', object: 'checkout.session', mode: 'subscription', client_reference_id: tenant.id, customer: `cus_${tenant.id}`, subscription: `sub_${tenant.id}`, metadata: { tenantId: tenant.id } });
-    expect(await deliver(evt)).toEqual({ status: 200, body: { received: true, outcome: 'processed' } });
+    expect(await deliver(evt)).toEqual({ status: 200, body: { received: true, outcome: 'checkout_linked' } });
     expect(await db.billingAccount.findUniqueOrThrow({ where: { tenantId: tenant.id } })).toMatchObject({ stripeCustomerId: `cus_${tenant.id}`, stripeSubscriptionId: `sub_${tenant.id}` });
-    expect(await db.stripeEvent.findUniqueOrThrow({ where: { id: evt.id } })).toMatchObject({ type: 'checkout.session.completed', tenantId: tenant.id, processedAt: expect.any(Date) });
+    expect(await db.stripeEvent.findUniqueOrThrow({ where: { id: evt.id } })).toMatchObject({ type: 'checkout.session.completed', tenantId: tenant.id, processedAt: expect.any(Date), outcome: 'checkout_linked' });
   });
 
   it('refuses a bad or missing signature with 400 and changes nothing', async () => {
@@ -102,7 +102,7 @@ describe('the Stripe webhook', () => {
     const tenant = await workspace({ plan: 'free' });
     await db.tenant.update({ where: { id: tenant.id }, data: { status: 'trial' } });
     const evt = event('customer.subscription.created', subscription(tenant, 'active', 'pro'));
-    expect((await deliver(evt)).body.outcome).toBe('processed');
+    expect((await deliver(evt)).body.outcome).toBe('subscription_updated');
     expect(await tenantRow(tenant.id)).toEqual({ plan: 'pro', status: 'active' });
     expect(await db.billingAccount.findUniqueOrThrow({ where: { tenantId: tenant.id } })).toMatchObject({
       stripeSubscriptionId: `sub_${tenant.id}`,
@@ -127,8 +127,8 @@ describe('the Stripe webhook', () => {
     const now = Math.floor(Date.now() / 1000);
     const newer = event('customer.subscription.updated', subscription(tenant, 'active', 'enterprise'), now);
     const older = event('customer.subscription.updated', subscription(tenant, 'active', 'basic'), now - 60);
-    expect((await deliver(newer)).body.outcome).toBe('processed');
-    expect((await deliver(older)).body).toEqual({ received: true, outcome: 'ignored' });
+    expect((await deliver(newer)).body.outcome).toBe('subscription_updated');
+    expect((await deliver(older)).body).toEqual({ received: true, outcome: 'ignored_stale' });
     expect((await tenantRow(tenant.id)).plan).toBe('enterprise');
     expect((await db.billingAccount.findUniqueOrThrow({ where: { tenantId: tenant.id } })).subscriptionEventAt).toEqual(new Date(now * 1000));
     // Both are recorded: the older one is not applied on a retry either.
@@ -170,7 +170,7 @@ describe('the Stripe webhook', () => {
     const t0 = Math.floor(Date.now() / 1000);
     await deliver(event('customer.subscription.created', subscription(tenant, 'active', 'enterprise'), t0));
     const old = subscription(tenant, 'canceled', 'basic', { id: 'sub_old_one' });
-    expect((await deliver(event('customer.subscription.deleted', old, t0 + 1))).body.outcome).toBe('ignored');
+    expect((await deliver(event('customer.subscription.deleted', old, t0 + 1))).body.outcome).toBe('ignored_not_current');
     expect((await tenantRow(tenant.id)).plan).toBe('enterprise');
   });
 
@@ -200,18 +200,47 @@ describe('the Stripe webhook', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     expect((await deliver(evt)).status).toBe(500);
     expect(await db.stripeEvent.findUniqueOrThrow({ where: { id: evt.id } })).toMatchObject({ tenantId: tenant.id, processedAt: null });
-    expect(await deliver(evt)).toEqual({ status: 200, body: { received: true, outcome: 'processed' } });
+    expect(await deliver(evt)).toEqual({ status: 200, body: { received: true, outcome: 'dunning_started' } });
     expect(dunning.startDunning).toHaveBeenCalledTimes(2);
     expect(await deliver(evt)).toEqual({ status: 200, body: { received: true, outcome: 'duplicate' } });
     expect(dunning.startDunning).toHaveBeenCalledTimes(2);
   });
 
-  it('answers 200 to events it does not handle, about unknown customers, or malformed', async () => {
-    expect((await deliver(event('charge.refunded', { id: 'ch_1', object: 'charge' }))).body.outcome).toBe('ignored');
-    expect((await deliver(event('invoice.paid', { id: 'in_nobody', object: 'invoice', customer: 'cus_nobody' }))).body.outcome).toBe('ignored');
-    expect((await deliver(event('customer.subscription.updated', { object: 'subscription' }))).body.outcome).toBe('ignored');
-    const noObject = { ...event('invoice.paid', {}), data: null as unknown as { object: Record<string, unknown> } };
-    expect((await deliver(noObject)).status).toBe(200);
+  it('answers 200 with what it did not do for events it does not handle or about unknown customers', async () => {
+    expect((await deliver(event('customer.created', { id: 'cus_1', object: 'customer' }))).body).toEqual({ received: true, outcome: 'ignored_unhandled' });
+    expect((await deliver(event('invoice.paid', { id: 'in_nobody', object: 'invoice', customer: 'cus_nobody', amount_paid: 2_900 }))).body).toEqual({ received: true, outcome: 'ignored_unknown_workspace' });
+    expect(dunning.stopDunning).not.toHaveBeenCalled();
+  });
+
+  it('answers 400 to malformed signed events, records them, and applies nothing', async () => {
+    const tenant = await workspace({ plan: 'free' });
+    const rejected = async (payload: string, field: RegExp) => {
+      const answer = await post(payload, signed(payload));
+      expect(answer).toMatchObject({ status: 400, body: { code: 'invalid_stripe_event' } });
+      expect(String(answer.body.detail)).toMatch(field);
+      return answer;
+    };
+    // A signed JSON null: recorded under a digest of the body.
+    await rejected('null', /not an event/);
+    const digest = (await import('node:crypto')).createHash('sha256').update('null').digest('hex').slice(0, 32);
+    expect(await db.stripeEvent.findUniqueOrThrow({ where: { id: `invalid_${digest}` } })).toMatchObject({ type: 'unknown', outcome: 'rejected', error: expect.stringContaining('not an event') });
+
+    const cases: [ReturnType<typeof event>, RegExp][] = [
+      [event('credit_note.created', { id: 'cn_x', object: 'credit_note', invoice: 'in_1', total: 'x', created: 1, refunds: [] }), /data\.object\.total/],
+      [event('charge.refunded', { id: 'ch_x', object: 'charge', amount_refunded: -500, refunds: { object: 'list', data: [] } }), /data\.object\.amount_refunded/],
+      [event('charge.refunded', { id: 'ch_y', object: 'charge', amount_refunded: 500, refunds: { object: 'list', data: [{ id: 're_y', amount: -500, created: 1, status: 'succeeded' }] } }), /data\.object\.refunds\.data\.0\.amount/],
+      [{ ...event('invoice.paid', {}), data: null as unknown as { object: Record<string, unknown> } }, /data/],
+      [{ ...event('invoice.paid', {}), data: {} as { object: Record<string, unknown> } }, /data\.object/],
+      [event('customer.subscription.updated', { object: 'subscription', customer: `cus_${tenant.id}`, metadata: { tenantId: tenant.id } }), /data\.object\.id/],
+      [event('invoice.paid', { id: 'in_bad', object: 'invoice', customer: `cus_${tenant.id}`, amount_paid: 12.5 }), /data\.object\.amount_paid/],
+    ];
+    for (const [evt, field] of cases) {
+      const answer = await rejected(JSON.stringify(evt), field);
+      const row = await db.stripeEvent.findUniqueOrThrow({ where: { id: evt.id } });
+      expect(row).toMatchObject({ type: evt.type, outcome: 'rejected', processedAt: expect.any(Date), error: answer.body.detail });
+    }
+    expect((await tenantRow(tenant.id)).plan).toBe('free');
+    expect(dunning.startDunning).not.toHaveBeenCalled();
     expect(dunning.stopDunning).not.toHaveBeenCalled();
   });
 

@@ -53,8 +53,7 @@ describe('the Stripe webhook and reseller commissions', () => {
     const invoice = paidInvoice(client.id);
     const paid = event('invoice.paid', invoice);
 
-    const first = await deliver(paid);
-    expect(first.status).toBe(200);
+    expect(await deliver(paid)).toEqual({ status: 200, body: { received: true, outcome: 'invoice_marked_paid' } });
     const rows = await db.commission.findMany({ where: { invoiceId: invoice.id }, orderBy: { level: 'asc' } });
     expect(rows.map((r) => [r.resellerId, r.amountCents, r.planId])).toEqual([
       [seller.id, 1500, 'pro'],
@@ -104,12 +103,16 @@ describe('the Stripe webhook and reseller commissions', () => {
       refunds: { object: 'list', data: [{ id: `re_${invoice.id}`, object: 'refund', amount: 2500, status: 'succeeded', created: Math.floor(Date.now() / 1000) }] },
     };
     const refunded = event('charge.refunded', charge);
-    await deliver(refunded);
-    await deliver(refunded);
-    await deliver(event('charge.refunded', charge));
+    // Each answer names what was done: the reversal, then nothing for the replays.
+    expect(await deliver(refunded)).toEqual({ status: 200, body: { received: true, outcome: 'commission_reversed' } });
+    expect((await deliver(refunded)).body.outcome).toBe('duplicate');
+    expect((await deliver(event('charge.refunded', charge))).body.outcome).toBe('ignored_nothing_to_reverse');
     const note = { id: `cn_${invoice.id}`, object: 'credit_note', invoice: invoice.id, status: 'issued', total: 5000, created: Math.floor(Date.now() / 1000), refunds: [] };
-    await deliver(event('credit_note.created', note));
-    await deliver(event('credit_note.created', note));
+    const credited = event('credit_note.created', note);
+    expect((await deliver(credited)).body.outcome).toBe('commission_reversed');
+    expect((await deliver(event('credit_note.created', note))).body.outcome).toBe('ignored_nothing_to_reverse');
+    expect(await db.stripeEvent.findUniqueOrThrow({ where: { id: refunded.id } })).toMatchObject({ outcome: 'commission_reversed' });
+    expect(await db.stripeEvent.findUniqueOrThrow({ where: { id: credited.id } })).toMatchObject({ outcome: 'commission_reversed' });
 
     const reversals = await db.commission.findMany({ where: { invoiceId: invoice.id, kind: 'reversal' }, orderBy: { sourceId: 'desc' } });
     // 25% (the refund) and 50% (the credit note) of the $20 commission.
