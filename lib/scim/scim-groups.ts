@@ -2,10 +2,11 @@ import { Prisma } from '../db/generated/client.ts';
 import { tenantDb, type TenantTx } from '../db/tenant-db.ts';
 import type { DirectoryContext } from './directory-context.ts';
 import { joinTeam, leaveTeam, refreshRole, renameTeamForGroup, teamForGroup, SCIM_TX } from './provisioning.ts';
-import { scimBadRequest, scimConflict, scimNotFound } from './scim-errors.ts';
-import type { FilterTerm } from './scim-filter.ts';
+import { scimConflict, scimNotFound } from './scim-errors.ts';
+import { inOrder, matchingIds } from './scim-list.ts';
 import { applyPatch, type PatchOperation } from './scim-patch.ts';
-import { groupDocument, parseGroup, type GroupInput, type ScimGroupRow } from './scim-resources.ts';
+import { assertIfMatch } from './scim-etag.ts';
+import { groupDocument, groupVersion, parseGroup, type GroupInput, type ScimGroupRow } from './scim-resources.ts';
 
 // /Groups of one directory. A group is mirrored as a team (lib/scim/provisioning.ts); its
 // members, ids of this directory's users, follow into the team when they are members of the
@@ -15,28 +16,10 @@ import { groupDocument, parseGroup, type GroupInput, type ScimGroupRow } from '.
 const rowSelect = { id: true, displayName: true, externalId: true, memberIds: true, teamId: true, resource: true, createdAt: true, updatedAt: true } as const;
 export type GroupRow = ScimGroupRow & { teamId: string | null };
 
-export const GROUP_FILTERS = ['displayName', 'externalId', 'id', 'members.value'] as const;
-
-function whereFor(ctx: DirectoryContext, terms: FilterTerm[]): Prisma.ScimGroupWhereInput {
-  const and: Prisma.ScimGroupWhereInput[] = [{ directoryId: ctx.directory.id }];
-  for (const { attr, value } of terms) {
-    if (typeof value !== 'string') throw scimBadRequest('invalidFilter', `"${attr}" is compared with a quoted string.`);
-    if (attr === 'displayname') and.push({ displayName: { equals: value, mode: 'insensitive' } });
-    else if (attr === 'externalid') and.push({ externalId: value });
-    else if (attr === 'id') and.push({ id: value });
-    else and.push({ memberIds: { has: value } });
-  }
-  return { AND: and };
-}
-
-export async function listGroups(ctx: DirectoryContext, terms: FilterTerm[], startIndex: number, count: number): Promise<{ rows: GroupRow[]; total: number }> {
-  const where = whereFor(ctx, terms);
-  const scoped = tenantDb(ctx.tenant.id);
-  const [total, rows] = await Promise.all([
-    scoped.scimGroup.count({ where }),
-    count === 0 ? Promise.resolve([]) : scoped.scimGroup.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], skip: startIndex - 1, take: count, select: rowSelect }),
-  ]);
-  return { rows, total };
+export async function listGroups(ctx: DirectoryContext, filter: string | null, startIndex: number, count: number): Promise<{ rows: GroupRow[]; total: number }> {
+  const { ids, total } = await matchingIds(ctx, 'Group', filter, startIndex, count);
+  const rows = ids.length === 0 ? [] : await tenantDb(ctx.tenant.id).scimGroup.findMany({ where: { id: { in: ids }, directoryId: ctx.directory.id }, select: rowSelect });
+  return { rows: inOrder(ids, rows), total };
 }
 
 export async function getGroup(ctx: DirectoryContext, id: string): Promise<GroupRow> {
@@ -117,9 +100,10 @@ export async function createGroup(ctx: DirectoryContext, body: unknown): Promise
   }
 }
 
-async function update(ctx: DirectoryContext, id: string, next: (row: GroupRow) => GroupInput): Promise<GroupRow> {
+async function update(ctx: DirectoryContext, id: string, ifMatch: string | null, next: (row: GroupRow) => GroupInput): Promise<GroupRow> {
   return tenantDb(ctx.tenant.id).$transaction(async (tx) => {
     const row = await lockGroup(tx, ctx, id);
+    assertIfMatch(ifMatch, groupVersion(row));
     const input = next(row);
     if (input.displayName !== row.displayName) {
       if (input.displayName.toLowerCase() !== row.displayName.toLowerCase()) await assertDisplayNameFree(tx, ctx, input.displayName, id);
@@ -141,22 +125,23 @@ async function update(ctx: DirectoryContext, id: string, next: (row: GroupRow) =
   }, SCIM_TX);
 }
 
-export function replaceGroup(ctx: DirectoryContext, id: string, body: unknown): Promise<GroupRow> {
+export function replaceGroup(ctx: DirectoryContext, id: string, body: unknown, ifMatch: string | null = null): Promise<GroupRow> {
   const input = parseGroup(body);
-  return update(ctx, id, () => input);
+  return update(ctx, id, ifMatch, () => input);
 }
 
-export function patchGroup(ctx: DirectoryContext, id: string, operations: PatchOperation[]): Promise<GroupRow> {
-  return update(ctx, id, (row) => {
+export function patchGroup(ctx: DirectoryContext, id: string, operations: PatchOperation[], ifMatch: string | null = null): Promise<GroupRow> {
+  return update(ctx, id, ifMatch, (row) => {
     const input = parseGroup(applyPatch(groupDocument(row), operations));
     // The patched document always has its members: none left is an empty group, not "unchanged".
     return { ...input, memberIds: input.memberIds ?? [] };
   });
 }
 
-export async function deleteGroup(ctx: DirectoryContext, id: string): Promise<void> {
+export async function deleteGroup(ctx: DirectoryContext, id: string, ifMatch: string | null = null): Promise<void> {
   await tenantDb(ctx.tenant.id).$transaction(async (tx) => {
     const row = await lockGroup(tx, ctx, id);
+    assertIfMatch(ifMatch, groupVersion(row));
     await tx.scimGroup.delete({ where: { id } });
     await applyMembership(tx, ctx, row.teamId, row.memberIds, []);
   }, SCIM_TX);

@@ -3,11 +3,13 @@ import { readBytes } from '../http/read-bytes.ts';
 import type { DirectoryContext } from './directory-context.ts';
 import { authenticateDirectory } from './scim-auth.ts';
 import { ScimError, scimBadRequest, scimErrorResponse, scimJson, scimNoContent, scimNotFound } from './scim-errors.ts';
-import { filterTerms } from './scim-filter.ts';
-import { createGroup, deleteGroup, getGroup, GROUP_FILTERS, listGroups, memberNames, patchGroup, replaceGroup, type GroupRow } from './scim-groups.ts';
+import { createGroup, deleteGroup, getGroup, listGroups, memberNames, patchGroup, replaceGroup, type GroupRow } from './scim-groups.ts';
 import { parsePatchBody } from './scim-patch.ts';
-import { listResponse, project, toGroupResource, toUserResource, GROUP_SCHEMA, USER_SCHEMA } from './scim-resources.ts';
-import { createUser, deleteUser, getUser, listUsers, patchUser, replaceUser, USER_FILTERS } from './scim-users.ts';
+import type { JsonObject } from './scim-canonical.ts';
+import { isNotModified } from './scim-etag.ts';
+import { groupVersion, listResponse, project, toGroupResource, toUserResource, userVersion, GROUP_SCHEMA, USER_SCHEMA } from './scim-resources.ts';
+import { findSchema, RESOURCE_SCHEMAS, SCHEMAS, schemaResource } from './scim-schemas.ts';
+import { createUser, deleteUser, getUser, listUsers, patchUser, replaceUser } from './scim-users.ts';
 
 // The SCIM 2.0 service provider (RFC 7644) of one directory: /Users, /Groups and the discovery
 // endpoints, under /api/scim/v2.0/<directoryId>/. The route handler hands every request here.
@@ -32,6 +34,8 @@ import { createUser, deleteUser, getUser, listUsers, patchUser, replaceUser, USE
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const MAX_COUNT = 200;
+/** POST /Users/.search and /Groups/.search (RFC 7644 §3.4.3). */
+const SEARCH = '.search';
 
 export type ScimMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -67,24 +71,59 @@ function paging(params: URLSearchParams): { startIndex: number; count: number } 
   return { startIndex, count };
 }
 
-const projection = (params: URLSearchParams) => ({ attributes: params.get('attributes'), excluded: params.get('excludedAttributes') });
-
-async function groupResources(ctx: DirectoryContext, rows: GroupRow[], params: URLSearchParams) {
-  const { attributes, excluded } = projection(params);
-  const names = await memberNames(ctx, rows);
-  return rows.map((row) => project(toGroupResource(row, ctx.baseUrl, names), attributes, excluded));
+interface Query {
+  filter: string | null;
+  startIndex: number;
+  count: number;
+  attributes: string | null;
+  excluded: string | null;
 }
 
-async function users(ctx: DirectoryContext, method: ScimMethod, id: string | undefined, req: Request, params: URLSearchParams): Promise<Response> {
-  const { attributes, excluded } = projection(params);
+const fromParams = (params: URLSearchParams): Query => ({ filter: params.get('filter'), ...paging(params), attributes: params.get('attributes'), excluded: params.get('excludedAttributes') });
+
+const SEARCH_REQUEST = 'urn:ietf:params:scim:api:messages:2.0:SearchRequest';
+
+/** The body of POST /.search (RFC 7644 §3.4.3): the query parameters as JSON, lists as arrays. */
+function fromSearchBody(body: unknown): Query {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw scimBadRequest('invalidSyntax', 'A search body must be a SearchRequest object.');
+  const read = (name: string) => Object.entries(body).find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1];
+  const schemas = read('schemas');
+  if (schemas !== undefined && !(Array.isArray(schemas) && schemas.includes(SEARCH_REQUEST))) throw scimBadRequest('invalidValue', `"schemas" of a search must be ["${SEARCH_REQUEST}"].`);
+  const params = new URLSearchParams();
+  for (const name of ['filter', 'startIndex', 'count', 'attributes', 'excludedAttributes']) {
+    const value = read(name);
+    if (value === undefined || value === null) continue;
+    if (Array.isArray(value) && value.every((item) => typeof item === 'string')) params.set(name, value.join(','));
+    else if (typeof value === 'string' || typeof value === 'number') params.set(name, String(value));
+    else throw scimBadRequest('invalidValue', `"${name}" of a search has the wrong type.`);
+  }
+  return fromParams(params);
+}
+
+interface Call {
+  ctx: DirectoryContext;
+  method: ScimMethod;
+  id: string | undefined;
+  req: Request;
+  query: Query;
+}
+
+/** A resource's answer with its ETag; a GET whose If-None-Match is current is a 304. */
+function resourceAnswer(call: Call, body: JsonObject, version: string, status = 200, location?: string): Response {
+  const headers: Record<string, string> = { etag: version, ...(location ? { location } : {}) };
+  if (call.method === 'GET' && isNotModified(call.req.headers.get('if-none-match'), version)) return new Response(null, { status: 304, headers });
+  return scimJson(body, status, headers);
+}
+
+async function users(call: Call): Promise<Response> {
+  const { ctx, method, id, req, query } = call;
+  const ifMatch = req.headers.get('if-match');
   const answer = (row: Parameters<typeof toUserResource>[0], status = 200) =>
-    scimJson(project(toUserResource(row, ctx.baseUrl), attributes, excluded), status, status === 201 ? { location: `${ctx.baseUrl}/Users/${row.id}` } : {});
-  if (id === undefined) {
-    if (method === 'GET') {
-      const terms = filterTerms(params.get('filter'), USER_FILTERS);
-      const { startIndex, count } = paging(params);
-      const { rows, total } = await listUsers(ctx, terms, startIndex, count);
-      return scimJson(listResponse(rows.map((row) => project(toUserResource(row, ctx.baseUrl), attributes, excluded)), total, startIndex));
+    resourceAnswer(call, project('User', toUserResource(row, ctx.baseUrl), query.attributes, query.excluded), userVersion(row), status, status === 201 ? `${ctx.baseUrl}/Users/${row.id}` : undefined);
+  if (id === undefined || id === SEARCH) {
+    if ((method === 'GET' && id === undefined) || (method === 'POST' && id === SEARCH)) {
+      const { rows, total } = await listUsers(ctx, query.filter, query.startIndex, query.count);
+      return scimJson(listResponse(rows.map((row) => project('User', toUserResource(row, ctx.baseUrl), query.attributes, query.excluded)), total, query.startIndex));
     }
     if (method === 'POST') return answer(await createUser(ctx, await readBody(req)), 201);
     throw new ScimError(405, `${method} is not supported on /Users; use GET or POST.`);
@@ -93,25 +132,31 @@ async function users(ctx: DirectoryContext, method: ScimMethod, id: string | und
     case 'GET':
       return answer(await getUser(ctx, id));
     case 'PUT':
-      return answer(await replaceUser(ctx, id, await readBody(req)));
+      return answer(await replaceUser(ctx, id, await readBody(req), ifMatch));
     case 'PATCH':
-      return answer(await patchUser(ctx, id, parsePatchBody(await readBody(req))));
+      return answer(await patchUser(ctx, id, parsePatchBody(await readBody(req)), ifMatch));
     case 'DELETE':
-      await deleteUser(ctx, id);
+      await deleteUser(ctx, id, ifMatch);
       return scimNoContent();
     default:
       throw new ScimError(405, `${method} is not supported on a user.`);
   }
 }
 
-async function groups(ctx: DirectoryContext, method: ScimMethod, id: string | undefined, req: Request, params: URLSearchParams): Promise<Response> {
-  const answer = async (row: GroupRow, status = 200) => scimJson((await groupResources(ctx, [row], params))[0], status, status === 201 ? { location: `${ctx.baseUrl}/Groups/${row.id}` } : {});
-  if (id === undefined) {
-    if (method === 'GET') {
-      const terms = filterTerms(params.get('filter'), GROUP_FILTERS);
-      const { startIndex, count } = paging(params);
-      const { rows, total } = await listGroups(ctx, terms, startIndex, count);
-      return scimJson(listResponse(await groupResources(ctx, rows, params), total, startIndex));
+async function groupResources(ctx: DirectoryContext, rows: GroupRow[], query: Query) {
+  const names = await memberNames(ctx, rows);
+  return rows.map((row) => project('Group', toGroupResource(row, ctx.baseUrl, names), query.attributes, query.excluded));
+}
+
+async function groups(call: Call): Promise<Response> {
+  const { ctx, method, id, req, query } = call;
+  const ifMatch = req.headers.get('if-match');
+  const answer = async (row: GroupRow, status = 200) =>
+    resourceAnswer(call, (await groupResources(ctx, [row], query))[0], groupVersion(row), status, status === 201 ? `${ctx.baseUrl}/Groups/${row.id}` : undefined);
+  if (id === undefined || id === SEARCH) {
+    if ((method === 'GET' && id === undefined) || (method === 'POST' && id === SEARCH)) {
+      const { rows, total } = await listGroups(ctx, query.filter, query.startIndex, query.count);
+      return scimJson(listResponse(await groupResources(ctx, rows, query), total, query.startIndex));
     }
     if (method === 'POST') return answer(await createGroup(ctx, await readBody(req)), 201);
     throw new ScimError(405, `${method} is not supported on /Groups; use GET or POST.`);
@@ -120,11 +165,11 @@ async function groups(ctx: DirectoryContext, method: ScimMethod, id: string | un
     case 'GET':
       return answer(await getGroup(ctx, id));
     case 'PUT':
-      return answer(await replaceGroup(ctx, id, await readBody(req)));
+      return answer(await replaceGroup(ctx, id, await readBody(req), ifMatch));
     case 'PATCH':
-      return answer(await patchGroup(ctx, id, parsePatchBody(await readBody(req))));
+      return answer(await patchGroup(ctx, id, parsePatchBody(await readBody(req)), ifMatch));
     case 'DELETE':
-      await deleteGroup(ctx, id);
+      await deleteGroup(ctx, id, ifMatch);
       return scimNoContent();
     default:
       throw new ScimError(405, `${method} is not supported on a group.`);
@@ -140,7 +185,7 @@ function serviceProviderConfig(ctx: DirectoryContext) {
     filter: { supported: true, maxResults: MAX_COUNT },
     changePassword: { supported: false },
     sort: { supported: false },
-    etag: { supported: false },
+    etag: { supported: true },
     authenticationSchemes: [{ type: 'oauthbearertoken', name: 'Bearer token', description: "The directory's token from Waypoint's Directory sync settings.", primary: true }],
     meta: { resourceType: 'ServiceProviderConfig', location: `${ctx.baseUrl}/ServiceProviderConfig` },
   };
@@ -153,6 +198,7 @@ function resourceTypes(ctx: DirectoryContext) {
     name,
     endpoint: `/${name}s`,
     schema,
+    schemaExtensions: RESOURCE_SCHEMAS[name].extensions.map((extension) => ({ schema: extension.id, required: false })),
     meta: { resourceType: 'ResourceType', location: `${ctx.baseUrl}/ResourceTypes/${name}` },
   });
   return [type('User', USER_SCHEMA), type('Group', GROUP_SCHEMA)];
@@ -166,11 +212,13 @@ export async function handleScimRequest(req: NextRequest, directoryId: string, p
     const params = req.nextUrl.searchParams;
     const [resource = '', id, ...extra] = path;
     if (extra.length > 0 || id === '') throw scimNotFound('No such SCIM endpoint.');
+    const searching = method === 'POST' && id === SEARCH;
+    const call: Call = { ctx, method, id, req, query: searching ? fromSearchBody(await readBody(req)) : fromParams(params) };
     switch (resource.toLowerCase()) {
       case 'users':
-        return await users(ctx, method, id, req, params);
+        return await users(call);
       case 'groups':
-        return await groups(ctx, method, id, req, params);
+        return await groups(call);
       case 'serviceproviderconfig':
         if (method !== 'GET' || id !== undefined) throw new ScimError(405, 'Only GET is supported here.');
         return scimJson(serviceProviderConfig(ctx));
@@ -182,8 +230,15 @@ export async function handleScimRequest(req: NextRequest, directoryId: string, p
         if (!found) throw scimNotFound(`No resource type ${id}.`);
         return scimJson(found);
       }
+      case 'schemas': {
+        if (method !== 'GET') throw new ScimError(405, 'Only GET is supported here.');
+        if (id === undefined) return scimJson(listResponse(SCHEMAS.map((schema) => schemaResource(schema, ctx.baseUrl)), SCHEMAS.length, 1));
+        const schema = findSchema(id);
+        if (!schema) throw scimNotFound(`No schema ${id}: see /Schemas.`);
+        return scimJson(schemaResource(schema, ctx.baseUrl));
+      }
       default:
-        throw scimNotFound(`No SCIM endpoint /${resource}: use /Users or /Groups.`);
+        throw scimNotFound(`No SCIM endpoint /${resource}: use /Users, /Groups, /Schemas, /ResourceTypes or /ServiceProviderConfig.`);
     }
   } catch (error) {
     return scimErrorResponse(error);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { scimBadRequest } from './scim-errors.ts';
-import { parseFilter, type FilterValue } from './scim-filter.ts';
+import { Tester, type Filter } from 'scim2-parse-filter';
+import { parseFilter } from './scim-filter.ts';
 
 // SCIM PATCH (RFC 7644 §3.5.2) on a resource held as plain JSON, in the shapes Okta and Entra
 // send, e.g.
@@ -20,8 +21,18 @@ const operationSchema = z.looseObject({ op: z.string(), path: z.string().max(500
 
 const operationsSchema = z.array(operationSchema).min(1).max(1000);
 
-/** "Operations", or "operations" as some clients spell it. */
-export const patchBodySchema = z.looseObject({ Operations: operationsSchema.optional(), operations: operationsSchema.optional() });
+/** "Operations" in any case ("operations" as some clients spell it), and "Op", "Path", "Value" too. */
+const patchBodySchema = z.looseObject({ operations: operationsSchema });
+
+const isPlain = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function lowerKeys(body: unknown): unknown {
+  if (!isPlain(body)) return body;
+  const lowered = (obj: JsonObject) => Object.fromEntries(Object.entries(obj).map(([key, value]) => [key.toLowerCase(), value]));
+  const top = lowered(body);
+  if (Array.isArray(top.operations)) top.operations = top.operations.map((op) => (isPlain(op) ? lowered(op) : op));
+  return top;
+}
 
 export interface PatchOperation {
   op: OpName;
@@ -31,8 +42,8 @@ export interface PatchOperation {
 
 /** The operations of a PATCH body, or a 400 invalidSyntax that says what is wrong. */
 export function parsePatchBody(body: unknown): PatchOperation[] {
-  const parsed = patchBodySchema.safeParse(body);
-  const raw = parsed.success ? (parsed.data.Operations ?? parsed.data.operations) : undefined;
+  const parsed = patchBodySchema.safeParse(lowerKeys(body));
+  const raw = parsed.success ? parsed.data.operations : undefined;
   if (!raw) throw scimBadRequest('invalidSyntax', 'A PATCH body needs "Operations": a list of 1 to 1000 objects, each with an "op" (add, replace or remove).');
   return raw.map((operation, index) => {
     const op = operation.op.toLowerCase();
@@ -48,7 +59,7 @@ interface Target {
   /** An extension schema's URN the attribute lives under, or null for core attributes. */
   container: string | null;
   attr: string;
-  filter: { attr: string; value: FilterValue } | null;
+  filter: Filter | null;
   sub: string | null;
 }
 
@@ -78,9 +89,8 @@ export function parsePath(path: string): Target {
   }
   let filter: Target['filter'] = null;
   if (match[2] !== undefined) {
-    const terms = parseFilter(match[2]);
-    if (terms.length !== 1 || terms[0].attr.includes('.')) throw scimBadRequest('invalidPath', `The path "${path}" has an unsupported value filter.`);
-    filter = terms[0];
+    filter = parseFilter(match[2]);
+    if (filter.op === '[]') throw scimBadRequest('invalidPath', `The path "${path}" has a nested value filter.`);
   }
   return { container, attr: match[1], filter, sub: match[3] ?? null };
 }
@@ -93,13 +103,36 @@ function keyOf(obj: JsonObject, attr: string): string {
   return Object.keys(obj).find((key) => key.toLowerCase() === lower) ?? attr;
 }
 
-function sameValue(a: unknown, b: FilterValue): boolean {
-  if (typeof a === 'string' && typeof b === 'string') return a.toLowerCase() === b.toLowerCase();
-  return a === b;
+/** Value filters on items compare strings case-insensitively (types, ids, addresses), with attribute names in any case. */
+class ItemTester extends Tester {
+  private fold = (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : value);
+  eq(r: unknown, v: Parameters<Tester['eq']>[1]): boolean {
+    return super.eq(this.fold(r), this.fold(v) as typeof v);
+  }
+  ne(r: unknown, v: Parameters<Tester['ne']>[1]): boolean {
+    return !this.eq(r, v);
+  }
+  co(r: unknown, v: Parameters<Tester['co']>[1]): boolean {
+    return super.co(this.fold(r), this.fold(v) as typeof v);
+  }
+  sw(r: unknown, v: Parameters<Tester['sw']>[1]): boolean {
+    return super.sw(this.fold(r), this.fold(v) as typeof v);
+  }
+  ew(r: unknown, v: Parameters<Tester['ew']>[1]): boolean {
+    return super.ew(this.fold(r), this.fold(v) as typeof v);
+  }
+}
+const itemTester = new ItemTester();
+
+function matches(element: unknown, filter: Filter): boolean {
+  return isObject(element) && itemTester.test(element, filter);
 }
 
-function matches(element: unknown, filter: NonNullable<Target['filter']>): boolean {
-  return isObject(element) && sameValue(element[keyOf(element, filter.attr)], filter.value);
+/** The attribute/value pairs an "eq" filter pins (to fill in an item added through it). */
+function pinned(filter: Filter): JsonObject {
+  if (filter.op === 'eq' && !filter.attrPath.includes('.')) return { [filter.attrPath]: filter.compValue };
+  if (filter.op === 'and') return Object.assign({}, ...filter.filters.map(pinned));
+  return {};
 }
 
 /** Multi-valued items are the same item when their "value" is (members, emails). */
@@ -133,7 +166,7 @@ function applyOne(doc: JsonObject, op: OpName, target: Target, value: unknown): 
     const hits = list.filter((element) => matches(element, filter)) as JsonObject[];
     if (hits.length === 0) {
       // emails[type eq "work"].value on a user without a work email: add one.
-      const created: JsonObject = { [filter.attr]: filter.value };
+      const created: JsonObject = pinned(filter);
       if (target.sub) created[target.sub] = value;
       else if (isObject(value)) Object.assign(created, value);
       list.push(created);

@@ -1,42 +1,28 @@
 import { z } from 'zod';
+import { canonicalResource, coerceBoolean, type JsonObject } from './scim-canonical.ts';
 import { scimBadRequest } from './scim-errors.ts';
-import type { JsonObject } from './scim-patch.ts';
+import { etagOf } from './scim-etag.ts';
+import { RESOURCE_SCHEMAS, USER_SCHEMA, GROUP_SCHEMA, type ResourceTypeName } from './scim-schemas.ts';
 
 // The SCIM User and Group resources as identity providers send them, and as we answer them.
-// What we act on (userName, externalId, active, the email, the name; a group's displayName and
-// members) is validated; everything else an IdP sends is kept as is and returned on GET.
+// Bodies are first brought to the schema (scim-canonical.ts: canonical names, unknown attributes
+// dropped); what we act on (userName, externalId, active, the email, the name; a group's
+// displayName and members) is validated; the other attributes of the schema are kept as sent
+// and returned on GET.
 
-export const USER_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:User';
-export const GROUP_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:Group';
+export { USER_SCHEMA, GROUP_SCHEMA };
 export const LIST_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:ListResponse';
 
 const MAX_RESOURCE_BYTES = 64 * 1024;
 
-/** Attributes the server owns or never stores. */
-const SERVER_OWNED = new Set(['id', 'meta', 'schemas', 'password']);
-
 const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function field(body: JsonObject, name: string): unknown {
-  const key = Object.keys(body).find((k) => k.toLowerCase() === name.toLowerCase());
-  return key === undefined ? undefined : body[key];
-}
-
-/** The attributes to keep (minus the server's own and those held in columns). */
-function rest(body: JsonObject, columns: string[]): JsonObject {
-  const skip = new Set([...SERVER_OWNED, ...columns.map((c) => c.toLowerCase())]);
-  const kept: JsonObject = {};
-  for (const [key, value] of Object.entries(body)) if (!skip.has(key.toLowerCase())) kept[key] = value;
+/** The attributes to keep in "resource" (those held in columns are not). */
+function rest(doc: JsonObject, columns: string[]): JsonObject {
+  const kept: JsonObject = { ...doc };
+  for (const column of columns) delete kept[column];
   if (Buffer.byteLength(JSON.stringify(kept)) > MAX_RESOURCE_BYTES) throw scimBadRequest('invalidValue', 'The resource is larger than 64 KB.');
   return kept;
-}
-
-/** Entra (without the aadOptscim062020 flag) sends booleans as "True"/"False". */
-export function coerceBoolean(value: unknown, name: string): boolean | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value === 'boolean') return value;
-  if (typeof value === 'string' && /^(true|false)$/i.test(value.trim())) return value.trim().toLowerCase() === 'true';
-  throw scimBadRequest('invalidValue', `"${name}" must be true or false.`);
 }
 
 const optionalString = (name: string, max: number) =>
@@ -63,7 +49,7 @@ export interface UserInput {
 }
 
 function pickEmail(body: JsonObject, userName: string): string | null {
-  const emails = field(body, 'emails');
+  const emails = body.emails;
   const list = Array.isArray(emails) ? emails.filter((e): e is JsonObject => isObject(e) && typeof e.value === 'string') : [];
   const chosen =
     list.find((e) => e.primary === true || (typeof e.primary === 'string' && e.primary.toLowerCase() === 'true')) ??
@@ -74,9 +60,9 @@ function pickEmail(body: JsonObject, userName: string): string | null {
 }
 
 function pickDisplayName(body: JsonObject): string | null {
-  const displayName = field(body, 'displayName');
+  const displayName = body.displayName;
   if (typeof displayName === 'string' && displayName.trim()) return displayName.trim().slice(0, 200);
-  const name = field(body, 'name');
+  const name = body.name;
   if (!isObject(name)) return null;
   const formatted = typeof name.formatted === 'string' ? name.formatted.trim() : '';
   if (formatted) return formatted.slice(0, 200);
@@ -89,20 +75,21 @@ function firstIssue(error: z.ZodError): string {
 }
 
 /** A User body (POST, PUT, or the result of a PATCH), validated. */
-export function parseUser(body: unknown): UserInput {
-  if (!isObject(body)) throw scimBadRequest('invalidSyntax', 'The body must be a SCIM User object.');
-  const userName = userNameSchema.safeParse(field(body, 'userName'));
+export function parseUser(raw: unknown): UserInput {
+  if (!isObject(raw)) throw scimBadRequest('invalidSyntax', 'The body must be a SCIM User object.');
+  const body = canonicalResource('User', raw);
+  const userName = userNameSchema.safeParse(body.userName);
   if (!userName.success) throw scimBadRequest('invalidValue', firstIssue(userName.error));
-  const externalId = externalIdSchema.safeParse(field(body, 'externalId'));
+  const externalId = externalIdSchema.safeParse(body.externalId);
   if (!externalId.success) throw scimBadRequest('invalidValue', firstIssue(externalId.error));
-  const emails = field(body, 'emails');
+  const emails = body.emails;
   if (emails !== undefined && emails !== null && !Array.isArray(emails)) throw scimBadRequest('invalidValue', '"emails" must be a list.');
-  const name = field(body, 'name');
+  const name = body.name;
   if (name !== undefined && name !== null && !isObject(name)) throw scimBadRequest('invalidValue', '"name" must be an object.');
   return {
     userName: userName.data,
     externalId: externalId.data,
-    active: coerceBoolean(field(body, 'active'), 'active'),
+    active: coerceBoolean(body.active, 'active'),
     email: pickEmail(body, userName.data),
     displayName: pickDisplayName(body),
     resource: rest(body, ['userName', 'externalId', 'active']),
@@ -119,13 +106,14 @@ export interface GroupInput {
 
 const displayNameSchema = z.string({ message: '"displayName" is required and must be a string.' }).trim().min(1, '"displayName" is required.').max(255, '"displayName" must be at most 255 characters.');
 
-export function parseGroup(body: unknown): GroupInput {
-  if (!isObject(body)) throw scimBadRequest('invalidSyntax', 'The body must be a SCIM Group object.');
-  const displayName = displayNameSchema.safeParse(field(body, 'displayName'));
+export function parseGroup(raw: unknown): GroupInput {
+  if (!isObject(raw)) throw scimBadRequest('invalidSyntax', 'The body must be a SCIM Group object.');
+  const body = canonicalResource('Group', raw);
+  const displayName = displayNameSchema.safeParse(body.displayName);
   if (!displayName.success) throw scimBadRequest('invalidValue', firstIssue(displayName.error));
-  const externalId = externalIdSchema.safeParse(field(body, 'externalId'));
+  const externalId = externalIdSchema.safeParse(body.externalId);
   if (!externalId.success) throw scimBadRequest('invalidValue', firstIssue(externalId.error));
-  const members = field(body, 'members');
+  const members = body.members;
   let memberIds: string[] | null = null;
   if (members !== undefined && members !== null) {
     if (!Array.isArray(members)) throw scimBadRequest('invalidValue', '"members" must be a list.');
@@ -165,13 +153,17 @@ function extensionSchemas(resource: JsonObject): string[] {
   return Object.keys(resource).filter((key) => /^urn:/i.test(key));
 }
 
-const meta = (resourceType: 'User' | 'Group', row: { createdAt: Date; updatedAt: Date }, location: string) => ({
+const meta = (resourceType: ResourceTypeName, row: { createdAt: Date; updatedAt: Date }, location: string, version: string) => ({
   resourceType,
   created: row.createdAt.toISOString(),
   lastModified: row.updatedAt.toISOString(),
   location,
-  version: `W/"${row.updatedAt.getTime().toString(36)}"`,
+  version,
 });
+
+/** meta.version and the ETag header of a user or group (scim-etag.ts). */
+export const userVersion = (row: ScimUserRow) => etagOf([row.id, row.userName, row.externalId, row.active, row.resource, row.updatedAt]);
+export const groupVersion = (row: ScimGroupRow) => etagOf([row.id, row.displayName, row.externalId, row.memberIds, row.resource, row.updatedAt]);
 
 /** The stored attributes as a PATCH sees them (columns included). */
 export function userDocument(row: ScimUserRow): JsonObject {
@@ -188,7 +180,7 @@ export function toUserResource(row: ScimUserRow, baseUrl: string): JsonObject {
     userName: row.userName,
     ...(row.externalId ? { externalId: row.externalId } : {}),
     active: row.active,
-    meta: meta('User', row, `${baseUrl}/Users/${row.id}`),
+    meta: meta('User', row, `${baseUrl}/Users/${row.id}`, userVersion(row)),
   };
 }
 
@@ -206,25 +198,68 @@ export function toGroupResource(row: ScimGroupRow, baseUrl: string, userNames: M
     displayName: row.displayName,
     ...(row.externalId ? { externalId: row.externalId } : {}),
     members: row.memberIds.map((value) => ({ value, $ref: `${baseUrl}/Users/${value}`, type: 'User', ...(userNames.has(value) ? { display: userNames.get(value) } : {}) })),
-    meta: meta('Group', row, `${baseUrl}/Groups/${row.id}`),
+    meta: meta('Group', row, `${baseUrl}/Groups/${row.id}`, groupVersion(row)),
   };
 }
 
-/** attributes= / excludedAttributes= (RFC 7644 §3.4.2.5), on top-level attributes; id and schemas always stay. */
-export function project(resource: JsonObject, attributes: string | null, excluded: string | null): JsonObject {
-  const list = (value: string | null) => (value ? value.split(',').map((a) => a.trim().toLowerCase().replace(/^urn:ietf:params:scim:schemas:core:2\.0:(user|group):/, '')).filter(Boolean) : []);
-  const keep = list(attributes);
-  const drop = list(excluded);
-  const always = new Set(['id', 'schemas']);
+// attributes= / excludedAttributes= (RFC 7644 §3.4.2.5, §3.9), with sub-attributes
+// ("name.givenName", "emails.value") and schema-qualified names, in any case. id, schemas and
+// meta are always returned; ids and schemas cannot be excluded.
+
+type AttrPath = string[];
+
+/** "urn:…:core:2.0:User:name.givenName" → ["name", "givenname"]; an extension's URN is one segment. */
+function attrPaths(type: ResourceTypeName, list: string | null): AttrPath[] {
+  if (!list) return [];
+  const { core, extensions } = RESOURCE_SCHEMAS[type];
+  return list
+    .split(',')
+    .map((item) => item.trim().toLowerCase())
+    .filter(Boolean)
+    .map((item) => {
+      if (item.startsWith(`${core.id.toLowerCase()}:`)) return item.slice(core.id.length + 1).split('.');
+      const extension = extensions.find((schema) => item === schema.id.toLowerCase() || item.startsWith(`${schema.id.toLowerCase()}:`));
+      if (extension) {
+        const rest = item.slice(extension.id.length + 1);
+        return [extension.id.toLowerCase(), ...(rest ? rest.split('.') : [])];
+      }
+      return item.split('.');
+    });
+}
+
+/** Applies `inner` to an object, or to each object of a list. */
+function each(value: unknown, inner: (obj: JsonObject) => JsonObject): unknown {
+  if (Array.isArray(value)) return value.map((item) => (isObject(item) ? inner(item) : item));
+  return isObject(value) ? inner(value) : value;
+}
+
+function keep(obj: JsonObject, paths: AttrPath[]): JsonObject {
   const out: JsonObject = {};
-  for (const [key, value] of Object.entries(resource)) {
-    const lower = key.toLowerCase();
-    if (always.has(lower)) out[key] = value;
-    else if (keep.length > 0) {
-      if (keep.some((a) => a === lower || a.startsWith(`${lower}.`))) out[key] = value;
-    } else if (!drop.includes(lower)) out[key] = value;
+  for (const [key, value] of Object.entries(obj)) {
+    const hits = paths.filter((path) => path[0] === key.toLowerCase());
+    if (hits.length === 0) continue;
+    out[key] = hits.some((path) => path.length === 1) ? value : each(value, (inner) => keep(inner, hits.map((path) => path.slice(1))));
   }
   return out;
+}
+
+function drop(obj: JsonObject, paths: AttrPath[]): JsonObject {
+  const out: JsonObject = {};
+  for (const [key, value] of Object.entries(obj)) {
+    const hits = paths.filter((path) => path[0] === key.toLowerCase());
+    if (hits.some((path) => path.length === 1)) continue;
+    out[key] = hits.length === 0 ? value : each(value, (inner) => drop(inner, hits.map((path) => path.slice(1))));
+  }
+  return out;
+}
+
+const ALWAYS = ['id', 'schemas', 'meta'];
+
+export function project(type: ResourceTypeName, resource: JsonObject, attributes: string | null, excluded: string | null): JsonObject {
+  const wanted = attrPaths(type, attributes);
+  if (wanted.length > 0) return keep(resource, [...wanted, ...ALWAYS.map((name) => [name])]);
+  const unwanted = attrPaths(type, excluded).filter((path) => path[0] !== 'id' && path[0] !== 'schemas');
+  return unwanted.length > 0 ? drop(resource, unwanted) : resource;
 }
 
 export function listResponse(resources: JsonObject[], totalResults: number, startIndex: number): JsonObject {

@@ -5,9 +5,10 @@ import { tenantDb, type TenantTx } from '../db/tenant-db.ts';
 import type { DirectoryContext } from './directory-context.ts';
 import { deprovisionMember, leaveTeam, provisionMember, refreshRole, SCIM_TX } from './provisioning.ts';
 import { ScimError, scimBadRequest, scimConflict, scimNotFound } from './scim-errors.ts';
-import type { FilterTerm } from './scim-filter.ts';
+import { inOrder, matchingIds } from './scim-list.ts';
 import { applyPatch, type PatchOperation } from './scim-patch.ts';
-import { parseUser, userDocument, type ScimUserRow, type UserInput } from './scim-resources.ts';
+import { assertIfMatch } from './scim-etag.ts';
+import { parseUser, userDocument, userVersion, type ScimUserRow, type UserInput } from './scim-resources.ts';
 import { assertProvisionableEmail } from './verified-domains.ts';
 
 // /Users of one directory. Each write stores the directory's view of the user and applies its
@@ -17,33 +18,10 @@ import { assertProvisionableEmail } from './verified-domains.ts';
 const rowSelect = { id: true, userName: true, externalId: true, active: true, userId: true, resource: true, createdAt: true, updatedAt: true } as const;
 export type UserRow = ScimUserRow & { userId: string | null };
 
-export const USER_FILTERS = ['userName', 'externalId', 'id', 'active'] as const;
-
-function whereFor(ctx: DirectoryContext, terms: FilterTerm[]): Prisma.ScimUserWhereInput {
-  const and: Prisma.ScimUserWhereInput[] = [{ directoryId: ctx.directory.id }];
-  for (const { attr, value } of terms) {
-    if (attr === 'active') {
-      if (typeof value !== 'boolean') throw scimBadRequest('invalidFilter', '"active" is compared with true or false.');
-      and.push({ active: value });
-      continue;
-    }
-    if (typeof value !== 'string') throw scimBadRequest('invalidFilter', `"${attr}" is compared with a quoted string.`);
-    // userName is case-insensitive (RFC 7643 §4.1.1); externalId and id are case-exact.
-    if (attr === 'username') and.push({ userName: { equals: value, mode: 'insensitive' } });
-    else if (attr === 'externalid') and.push({ externalId: value });
-    else and.push({ id: value });
-  }
-  return { AND: and };
-}
-
-export async function listUsers(ctx: DirectoryContext, terms: FilterTerm[], startIndex: number, count: number): Promise<{ rows: UserRow[]; total: number }> {
-  const where = whereFor(ctx, terms);
-  const scoped = tenantDb(ctx.tenant.id);
-  const [total, rows] = await Promise.all([
-    scoped.scimUser.count({ where }),
-    count === 0 ? Promise.resolve([]) : scoped.scimUser.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], skip: startIndex - 1, take: count, select: rowSelect }),
-  ]);
-  return { rows, total };
+export async function listUsers(ctx: DirectoryContext, filter: string | null, startIndex: number, count: number): Promise<{ rows: UserRow[]; total: number }> {
+  const { ids, total } = await matchingIds(ctx, 'User', filter, startIndex, count);
+  const rows = ids.length === 0 ? [] : await tenantDb(ctx.tenant.id).scimUser.findMany({ where: { id: { in: ids }, directoryId: ctx.directory.id }, select: rowSelect });
+  return { rows: inOrder(ids, rows), total };
 }
 
 export async function getUser(ctx: DirectoryContext, id: string): Promise<UserRow> {
@@ -131,7 +109,7 @@ export async function createUser(ctx: DirectoryContext, body: unknown): Promise<
 }
 
 /** Applies a new state of the user (from PUT or PATCH) and its effects. */
-async function transition(ctx: DirectoryContext, id: string, next: (row: UserRow) => UserInput): Promise<UserRow> {
+async function transition(ctx: DirectoryContext, id: string, ifMatch: string | null, next: (row: UserRow) => UserInput): Promise<UserRow> {
   // The account is found (or made) before the transaction, from the state as read now…
   const before = await getUser(ctx, id);
   const planned = next(before);
@@ -149,6 +127,7 @@ async function transition(ctx: DirectoryContext, id: string, next: (row: UserRow
   return tenantDb(ctx.tenant.id).$transaction(async (tx) => {
     // …and the transaction recomputes from the locked row.
     const row = await lockUser(tx, ctx, id);
+    assertIfMatch(ifMatch, userVersion(row));
     const input = next(row);
     const active = input.active ?? row.active;
     if (input.userName.toLowerCase() !== row.userName.toLowerCase()) await assertUserNameFree(tx, ctx, input.userName, id);
@@ -173,18 +152,19 @@ async function transition(ctx: DirectoryContext, id: string, next: (row: UserRow
   }, SCIM_TX);
 }
 
-export function replaceUser(ctx: DirectoryContext, id: string, body: unknown): Promise<UserRow> {
+export function replaceUser(ctx: DirectoryContext, id: string, body: unknown, ifMatch: string | null = null): Promise<UserRow> {
   const input = parseUser(body);
-  return transition(ctx, id, () => input);
+  return transition(ctx, id, ifMatch, () => input);
 }
 
-export function patchUser(ctx: DirectoryContext, id: string, operations: PatchOperation[]): Promise<UserRow> {
-  return transition(ctx, id, (row) => parseUser(applyPatch(userDocument(row), operations)));
+export function patchUser(ctx: DirectoryContext, id: string, operations: PatchOperation[], ifMatch: string | null = null): Promise<UserRow> {
+  return transition(ctx, id, ifMatch, (row) => parseUser(applyPatch(userDocument(row), operations)));
 }
 
-export async function deleteUser(ctx: DirectoryContext, id: string): Promise<void> {
+export async function deleteUser(ctx: DirectoryContext, id: string, ifMatch: string | null = null): Promise<void> {
   await tenantDb(ctx.tenant.id).$transaction(async (tx) => {
     const row = await lockUser(tx, ctx, id);
+    assertIfMatch(ifMatch, userVersion(row));
     if (row.active) await deprovisionMember(tx, ctx, row, 'deleted');
     // Out of the directory's groups (and, for someone kept on, out of those groups' teams).
     const groups = await tx.scimGroup.findMany({ where: { directoryId: ctx.directory.id, memberIds: { has: id } }, select: { id: true, teamId: true, memberIds: true } });

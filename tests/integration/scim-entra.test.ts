@@ -64,7 +64,8 @@ describe('SCIM with Microsoft Entra ID', () => {
     expectOk(updated);
     expect(updated.body.emails).toEqual([{ primary: true, type: 'work', value: ws.email('grace.hopper') }]);
     expect(updated.body.name.familyName).toBe('Hopper');
-    expect(updated.body[ENTERPRISE_USER]).toEqual({ department: 'Engineering', manager: 'mgr-1' });
+    // Entra sends the manager as a bare id: it is the manager's "value".
+    expect(updated.body[ENTERPRISE_USER]).toEqual({ department: 'Engineering', manager: { value: 'mgr-1' } });
 
     const renamed = await ws.scim('PATCH', `/Users/${id}`, patch({ op: 'Replace', path: 'userName', value: ws.email('grace.hopper') }));
     expectOk(renamed);

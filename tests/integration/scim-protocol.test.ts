@@ -95,11 +95,11 @@ describe('SCIM errors', () => {
       ['group members not a list', await ws.scim('POST', '/Groups', { displayName: 'X', members: 'all' }), 'invalidValue'],
       ['group member without value', await ws.scim('POST', '/Groups', { displayName: 'X', members: [{ display: 'a' }] }), 'invalidValue'],
       ['group PATCH members to junk', await ws.scim('PATCH', `/Groups/${group}`, { Operations: [{ op: 'replace', path: 'members', value: 'junk' }] }), 'invalidValue'],
-      ['unsupported filter operator', await ws.scim('GET', `/Users?filter=${encodeURIComponent('userName co "a"')}`), 'invalidFilter'],
-      ['"or" in a filter', await ws.scim('GET', `/Users?filter=${encodeURIComponent('userName eq "a" or userName eq "b"')}`), 'invalidFilter'],
-      ['unknown filter attribute', await ws.scim('GET', `/Users?filter=${encodeURIComponent('nickName eq "a"')}`), 'invalidFilter'],
+      ['unknown filter operator', await ws.scim('GET', `/Users?filter=${encodeURIComponent('userName zz "a"')}`), 'invalidFilter'],
+      ['unbalanced parentheses', await ws.scim('GET', `/Users?filter=${encodeURIComponent('(userName eq "a" or userName eq "b"')}`), 'invalidFilter'],
+      ['unknown filter attribute', await ws.scim('GET', `/Users?filter=${encodeURIComponent('shoeSize eq "a"')}`), 'invalidFilter'],
       ['unquoted filter value', await ws.scim('GET', `/Users?filter=${encodeURIComponent('userName eq ada')}`), 'invalidFilter'],
-      ['Jackson-crashing filter', await ws.scim('GET', `/Users?filter=${encodeURIComponent('userName sw "a"')}`), 'invalidFilter'],
+      ['filter without a value', await ws.scim('GET', `/Users?filter=${encodeURIComponent('userName sw')}`), 'invalidFilter'],
       ['non-numeric count', await ws.scim('GET', '/Users?count=ten'), 'invalidValue'],
     ];
     for (const [label, answer, scimType] of cases) {
@@ -139,7 +139,7 @@ describe('SCIM errors', () => {
     expect((await ws.scim('GET', '/Users?startIndex=-3&count=1')).body.Resources[0].userName).toBe(ws.email('u1'));
     const active = await ws.scim('GET', `/Users?filter=${encodeURIComponent('active eq true')}&attributes=userName`);
     expect(active.body.totalResults).toBe(5);
-    expect(Object.keys(active.body.Resources[0]).sort()).toEqual(['id', 'schemas', 'userName']);
+    expect(Object.keys(active.body.Resources[0]).sort()).toEqual(['id', 'meta', 'schemas', 'userName']);
 
     const config = await ws.scim('GET', '/ServiceProviderConfig');
     expectOk(config);

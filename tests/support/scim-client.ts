@@ -33,13 +33,15 @@ export interface ScimCallOptions {
   /** A JSON body, or a string sent as is. */
   body?: unknown;
   contentType?: string | null;
+  /** More request headers (If-Match, If-None-Match…). */
+  headers?: Record<string, string>;
 }
 
 export async function callScim(directoryId: string, method: ScimVerb, pathAndQuery: string, options: ScimCallOptions = {}): Promise<ScimAnswer> {
   const headers: Record<string, string> = {};
   if (options.authorization !== undefined) headers.authorization = options.authorization;
   else if (options.token) headers.authorization = `Bearer ${options.token}`;
-  Object.assign(headers, trustedHeaders({ tenantId: options.hostTenantId }));
+  Object.assign(headers, trustedHeaders({ tenantId: options.hostTenantId }), options.headers);
   let body: string | undefined;
   if (options.body !== undefined) {
     body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ScimError } from '../../lib/scim/scim-errors.ts';
-import { filterTerms, parseFilter } from '../../lib/scim/scim-filter.ts';
+import { filterCondition, parseFilter } from '../../lib/scim/scim-filter.ts';
 import { applyPatch, parsePatchBody, parsePath } from '../../lib/scim/scim-patch.ts';
 import { parseUser, project } from '../../lib/scim/scim-resources.ts';
 
 const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
+const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
 
 function scimTypeOf(fn: () => unknown): string | undefined {
   try {
@@ -17,23 +18,25 @@ function scimTypeOf(fn: () => unknown): string | undefined {
 }
 
 describe('SCIM filters', () => {
-  it('parse eq terms joined by and, case-insensitively, with JSON string escapes', () => {
-    expect(parseFilter('userName eq "ada@acme.com"')).toEqual([{ attr: 'username', value: 'ada@acme.com' }]);
-    expect(parseFilter('USERNAME EQ "a\\"b"')).toEqual([{ attr: 'username', value: 'a"b' }]);
-    expect(parseFilter('id eq "g1" and members[value eq "u1"]')).toEqual([
-      { attr: 'id', value: 'g1' },
-      { attr: 'members.value', value: 'u1' },
-    ]);
-    expect(parseFilter('urn:ietf:params:scim:schemas:core:2.0:User:userName eq "x"')).toEqual([{ attr: 'username', value: 'x' }]);
-    expect(parseFilter('active eq True')).toEqual([{ attr: 'active', value: true }]);
+  it('parse the RFC 7644 grammar, case-insensitively, with JSON string escapes', () => {
+    expect(parseFilter('USERNAME EQ "a\\"b"')).toEqual({ op: 'eq', attrPath: 'USERNAME', compValue: 'a"b' });
+    expect(parseFilter('not (title pr) or name.familyName sw "L"')).toMatchObject({ op: 'or', filters: [{ op: 'not' }, { op: 'sw', attrPath: 'name.familyName' }] });
+    // A value path with a sub-attribute is one item's test, not two independent ones.
+    expect(parseFilter('emails[type eq "work"].value co "@x"')).toEqual({
+      op: '[]',
+      attrPath: 'emails',
+      valFilter: { op: 'and', filters: [{ op: 'eq', attrPath: 'type', compValue: 'work' }, { op: 'co', attrPath: 'value', compValue: '@x' }] },
+    });
   });
 
-  it('refuse what they do not support with invalidFilter', () => {
-    for (const filter of ['userName co "a"', 'userName eq "a" or id eq "b"', 'userName eq', 'userName eq "open', '(userName eq "a")', 'userName eq 42', 'not (x eq "y")']) {
+  it('refuse what is not a filter with invalidFilter', () => {
+    for (const filter of ['userName eq', 'userName eq "open', 'userName eq ada', '(userName eq "a"', 'userName zz "a"']) {
       expect(scimTypeOf(() => parseFilter(filter)), filter).toBe('invalidFilter');
     }
-    expect(scimTypeOf(() => filterTerms('title eq "x"', ['userName']))).toBe('invalidFilter');
-    expect(filterTerms(null, ['userName'])).toEqual([]);
+    expect(scimTypeOf(() => filterCondition('User', 'nickName2 eq "x"'))).toBe('invalidFilter');
+    expect(scimTypeOf(() => filterCondition('User', 'active gt true'))).toBe('invalidFilter');
+    expect(scimTypeOf(() => filterCondition('Group', 'members.display eq "x"'))).toBe('invalidFilter');
+    expect(scimTypeOf(() => filterCondition('User', 'password eq "x"'))).toBe('invalidFilter');
   });
 });
 
@@ -101,13 +104,25 @@ describe('SCIM resources', () => {
     expect(parseUser({ userName: 'upn', emails: [{ value: 'w@x.test', type: 'work' }, { value: 'p@x.test', primary: 'True' }] }).email).toBe('p@x.test');
     expect(parseUser({ userName: 'upn' }).email).toBeNull();
     expect(parseUser({ userName: 'a@x.test', active: 'False' }).active).toBe(false);
-    const input = parseUser({ userName: 'a@x.test', password: 'secret', id: 'forged', meta: {}, schemas: [], title: 'T' });
+    const input = parseUser({ userName: 'a@x.test', password: 'secret', id: 'forged', meta: {}, schemas: [USER], title: 'T', favouriteColour: 'red', Groups: [{ value: 'g' }] });
     expect(input.resource).toEqual({ title: 'T' });
+    // Canonical names, whatever the client's casing.
+    expect(parseUser({ UserName: 'a@x.test', Emails: [{ Value: 'b@x.test', Type: 'work', Primary: 'True' }], NAME: { GivenName: 'Ada' } })).toMatchObject({
+      userName: 'a@x.test',
+      email: 'b@x.test',
+      resource: { emails: [{ value: 'b@x.test', type: 'work', primary: true }], name: { givenName: 'Ada' } },
+    });
+    expect(scimTypeOf(() => parseUser({ schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], userName: 'a@x.test' }))).toBe('invalidValue');
   });
 
-  it('project attributes and excludedAttributes, keeping id and schemas', () => {
-    const resource = { schemas: ['s'], id: 'i', displayName: 'd', members: [], meta: {} };
-    expect(project(resource, null, 'members')).toEqual({ schemas: ['s'], id: 'i', displayName: 'd', meta: {} });
-    expect(project(resource, 'displayName', null)).toEqual({ schemas: ['s'], id: 'i', displayName: 'd' });
+  it('project attributes and excludedAttributes with sub-attributes, keeping id, schemas and meta', () => {
+    const resource = { schemas: ['s'], id: 'i', displayName: 'd', members: [{ value: 'u', display: 'U' }], meta: {} };
+    expect(project('Group', resource, null, 'members')).toEqual({ schemas: ['s'], id: 'i', displayName: 'd', meta: {} });
+    expect(project('Group', resource, 'DisplayName', null)).toEqual({ schemas: ['s'], id: 'i', displayName: 'd', meta: {} });
+    expect(project('Group', resource, 'members.value', 'id')).toEqual({ schemas: ['s'], id: 'i', members: [{ value: 'u' }], meta: {} });
+    expect(project('Group', resource, null, 'members.display,schemas')).toEqual({ schemas: ['s'], id: 'i', displayName: 'd', members: [{ value: 'u' }], meta: {} });
+    const user = { schemas: ['s'], id: 'i', userName: 'u', name: { givenName: 'A', familyName: 'L' }, [ENTERPRISE]: { department: 'R', costCenter: 'C' }, meta: {} };
+    expect(project('User', user, 'urn:ietf:params:scim:schemas:core:2.0:User:name.givenName', null)).toEqual({ schemas: ['s'], id: 'i', name: { givenName: 'A' }, meta: {} });
+    expect(project('User', user, `${ENTERPRISE}:department`, null)).toEqual({ schemas: ['s'], id: 'i', [ENTERPRISE]: { department: 'R' }, meta: {} });
   });
 });
