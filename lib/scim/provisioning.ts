@@ -10,15 +10,15 @@ import { deleteMembership, ownerCount } from '../members/members.ts';
 import { deleteTeamMember, insertTeamMember } from '../teams/team-member-writes.ts';
 import type { DirectoryContext } from './directory-context.ts';
 import { mappedRole, initialRole, syncedRole } from './role-mapping.ts';
-import { ScimError, scimConflict } from './scim-errors.ts';
+import { ScimError } from './scim-errors.ts';
 
 // What a directory's changes do in the workspace, inside the transaction that stores them:
 // - an active user → a membership (new: the mapped role or the workspace default, within the
 //   plan's member limit; existing: owners and admins keep their role), in the teams of their groups;
 // - a deactivated or deleted user → the membership goes (with team seats and goal
 //   assignments, as when an admin removes someone) and their sessions and tokens end;
-// - a group → a team of the same name (created, or an existing one adopted), whose members
-//   follow the group's; a user leaves the team when no group holding them maps to it.
+// - a group → a new private team of its name (numbered when the name is taken: a group never
+//   takes over a team it did not create), whose members follow the group's; a user leaves the team when no group holding them maps to it.
 // The same events and audit entries as the manual paths, with the directory as the actor.
 
 /** Large groups mean many team writes in one transaction: more time than Prisma's 5 s default. */
@@ -137,30 +137,42 @@ async function lockTeamRow(tx: TenantTx, ctx: DirectoryContext, teamId: string):
   return rows.length > 0;
 }
 
-/** The team a new group maps to: the one of the same name (any case), else a new private team. */
-export async function teamForGroup(tx: TenantTx, ctx: DirectoryContext, displayName: string, groupId: string): Promise<string> {
-  const name = teamNameFor(displayName);
-  // Serialises concurrent creations of the same name (the unique index is case-sensitive).
-  await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext(${`team-name:${ctx.tenant.id}:${name.toLowerCase()}`}))`;
-  const existing = await tx.team.findFirst({ where: { name: { equals: name, mode: 'insensitive' } }, select: { id: true, name: true } });
-  if (existing) {
-    await audit(tx, ctx, 'team.linked', { type: 'team', id: existing.id }, { name: existing.name, groupId });
-    return existing.id;
+/**
+ * A team name for a group that no other team of the workspace has (any case): the group's name,
+ * else "<name> (2)", "(3)"… A group never takes over a team it did not create: not a team made
+ * by hand, nor one a deleted group left behind (it keeps its goals and people).
+ */
+async function freeTeamName(tx: TenantTx, ctx: DirectoryContext, displayName: string, ownTeamId: string | null): Promise<string> {
+  // One group naming at a time per workspace (the unique index on names is case-sensitive).
+  await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext(${`team-name:${ctx.tenant.id}`}))`;
+  const base = teamNameFor(displayName);
+  const taken = await tx.team.findMany({
+    where: { name: { startsWith: base.slice(0, 60).trim(), mode: 'insensitive' }, ...(ownTeamId ? { id: { not: ownTeamId } } : {}) },
+    select: { name: true },
+  });
+  const names = new Set(taken.map((team) => team.name.toLowerCase()));
+  for (let n = 1; ; n++) {
+    const suffix = n === 1 ? '' : ` (${n})`;
+    const name = `${base.slice(0, 80 - suffix.length).trim()}${suffix}`;
+    if (!names.has(name.toLowerCase())) return name;
   }
+}
+
+/** The team of a new group: always a new private team, named after the group. */
+export async function teamForGroup(tx: TenantTx, ctx: DirectoryContext, displayName: string, groupId: string): Promise<string> {
+  const name = await freeTeamName(tx, ctx, displayName, null);
   // Directory groups can be sensitive: their teams are seen by their members and admins only.
   const team = await tx.team.create({ data: { tenantId: ctx.tenant.id, name, visibility: 'private' }, select: { id: true } });
   await audit(tx, ctx, 'team.created', { type: 'team', id: team.id }, { name, visibility: 'private', groupId });
   return team.id;
 }
 
+/** A renamed group renames its team as a create would name it (a taken name gets a number). */
 export async function renameTeamForGroup(tx: TenantTx, ctx: DirectoryContext, teamId: string, displayName: string): Promise<void> {
-  const name = teamNameFor(displayName);
-  await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext(${`team-name:${ctx.tenant.id}:${name.toLowerCase()}`}))`;
+  const name = await freeTeamName(tx, ctx, displayName, teamId);
   if (!(await lockTeamRow(tx, ctx, teamId))) return;
   const team = await tx.team.findUniqueOrThrow({ where: { id: teamId }, select: { name: true } });
   if (team.name === name) return;
-  const clash = await tx.team.findFirst({ where: { name: { equals: name, mode: 'insensitive' }, id: { not: teamId } }, select: { id: true } });
-  if (clash) throw scimConflict(`Another team in this workspace is already named "${name}". Rename one of them first.`);
   await tx.team.update({ where: { id: teamId }, data: { name } });
   await audit(tx, ctx, 'team.updated', { type: 'team', id: teamId }, { name, changes: { name: { from: team.name, to: name } } });
 }

@@ -167,14 +167,42 @@ describe('SCIM with Okta', () => {
     expect(audits.map((a) => a.action)).toEqual(expect.arrayContaining(['team.created', 'team.updated', 'team.member_added', 'team.member_removed']));
   });
 
-  it('adopts an existing team of the same name instead of making a second one', async () => {
+  it('never takes over a team it did not create: hand-made teams and teams left by deleted groups, on create and rename alike', async () => {
     const ws = await scimWorkspace('okta');
-    const existing = await db.team.create({ data: { tenantId: ws.tenant.id, name: 'Design', visibility: 'public' } });
+    const handMade = await db.team.create({ data: { tenantId: ws.tenant.id, name: 'Design', visibility: 'public' } });
     const id = await provision(ws, 'dieter');
     const created = await ws.scim('POST', '/Groups', { schemas: [GROUP_SCHEMA], displayName: 'design', members: [{ value: id }] });
     expectOk(created, 201);
-    expect((await db.scimGroup.findUniqueOrThrow({ where: { id: created.body.id } })).teamId).toBe(existing.id);
-    expect(await db.team.count({ where: { tenantId: ws.tenant.id } })).toBe(1);
-    expect(await teamEmails(existing.id)).toEqual([ws.email('dieter')]);
+    const designTeam = (await db.scimGroup.findUniqueOrThrow({ where: { id: created.body.id } })).teamId!;
+    expect(designTeam).not.toBe(handMade.id);
+    expect(await db.team.findUniqueOrThrow({ where: { id: designTeam } })).toMatchObject({ name: 'design (2)', visibility: 'private' });
+    expect(await teamEmails(handMade.id)).toEqual([]);
+    expect(await teamEmails(designTeam)).toEqual([ws.email('dieter')]);
+
+    // A deleted group leaves its team behind; a new group of that name gets a team of its own.
+    const kernel = await ws.scim('POST', '/Groups', { schemas: [GROUP_SCHEMA], displayName: 'Kernel', members: [{ value: id }] });
+    const leftBehind = (await db.scimGroup.findUniqueOrThrow({ where: { id: kernel.body.id } })).teamId!;
+    expectOk(await ws.scim('DELETE', `/Groups/${kernel.body.id}`), 204);
+    const again = await ws.scim('POST', '/Groups', { schemas: [GROUP_SCHEMA], displayName: 'Kernel', members: [{ value: id }] });
+    expectOk(again, 201);
+    const againTeam = (await db.scimGroup.findUniqueOrThrow({ where: { id: again.body.id } })).teamId!;
+    expect(againTeam).not.toBe(leftBehind);
+    expect(await teamEmails(leftBehind)).toEqual([]);
+
+    // A rename onto a taken name behaves like a create: its own team, numbered, never a 409.
+    const platform = await db.team.create({ data: { tenantId: ws.tenant.id, name: 'Platform', visibility: 'public' } });
+    const other = await ws.scim('POST', '/Groups', { schemas: [GROUP_SCHEMA], displayName: 'Other', members: [{ value: id }] });
+    const otherTeam = (await db.scimGroup.findUniqueOrThrow({ where: { id: other.body.id } })).teamId!;
+    const renamed = await ws.scim('PATCH', `/Groups/${other.body.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { displayName: 'platform' } }] });
+    expectOk(renamed);
+    expect(renamed.body.displayName).toBe('platform');
+    expect((await db.scimGroup.findUniqueOrThrow({ where: { id: other.body.id } })).teamId).toBe(otherTeam);
+    expect((await db.team.findUniqueOrThrow({ where: { id: otherTeam } })).name).toBe('platform (2)');
+    expect(await teamEmails(platform.id)).toEqual([]);
+    // Renamed back, it keeps its team, under its name again.
+    expectOk(await ws.scim('PUT', `/Groups/${other.body.id}`, { schemas: [GROUP_SCHEMA], displayName: 'Other' }), 200);
+    expect((await db.team.findUniqueOrThrow({ where: { id: otherTeam } })).name).toBe('Other');
+    expect((await db.team.findUniqueOrThrow({ where: { id: handMade.id } })).name).toBe('Design');
+    expect(await db.team.count({ where: { tenantId: ws.tenant.id } })).toBe(6);
   });
 });
