@@ -10,7 +10,7 @@ import { deleteMembership, ownerCount } from '../members/members.ts';
 import { deleteTeamMember, insertTeamMember } from '../teams/team-member-writes.ts';
 import type { DirectoryContext } from './directory-context.ts';
 import { mappedRole, initialRole, syncedRole } from './role-mapping.ts';
-import { ScimError } from './scim-errors.ts';
+import { ScimError, scimConflict } from './scim-errors.ts';
 
 // What a directory's changes do in the workspace, inside the transaction that stores them:
 // - an active user → a membership (new: the mapped role or the workspace default, within the
@@ -103,6 +103,23 @@ async function applyRole(
   const { user } = membership;
   await emitEvent(tx, ctx.tenant.id, 'user.updated', { userId: user.id, email: user.email, changes: { role: { from: membership.role, to: next } } });
   await audit(tx, ctx, 'member.role_changed', { type: 'user', id: user.id }, { email: user.email, from: membership.role, to: next });
+}
+
+/**
+ * The directory changed the person's email: their Waypoint account (the login email) moves with
+ * it. The User table is platform-wide (outside tenantDb), hence raw SQL, in the same transaction
+ * as the directory's row. The address was checked to be in a verified domain beforehand; one
+ * another account already has is a 409 uniqueness.
+ */
+export async function moveAccountEmail(tx: TenantTx, ctx: DirectoryContext, userId: string, email: string): Promise<void> {
+  const [account] = await tx.$queryRaw<{ email: string }[]>`SELECT email FROM "User" WHERE id = ${userId} FOR UPDATE`;
+  if (!account || account.email === email) return;
+  const taken = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "User" WHERE email = ${email} AND id <> ${userId}`;
+  if (taken.length > 0) throw scimConflict(`${email} is already the email of another Waypoint account, so this user's account cannot move to it.`);
+  // The directory vouches for the new address (a verified domain), as for a new account.
+  await tx.$executeRaw`UPDATE "User" SET email = ${email}, "emailVerifiedAt" = now(), "updatedAt" = now() WHERE id = ${userId}`;
+  await emitEvent(tx, ctx.tenant.id, 'user.updated', { userId, email, changes: { email: { from: account.email, to: email } } });
+  await audit(tx, ctx, 'member.email_changed', { type: 'user', id: userId }, { from: account.email, to: email });
 }
 
 /**

@@ -3,7 +3,7 @@ import { db } from '../db/client.ts';
 import { Prisma } from '../db/generated/client.ts';
 import { tenantDb, type TenantTx } from '../db/tenant-db.ts';
 import type { DirectoryContext } from './directory-context.ts';
-import { deprovisionMember, leaveTeam, provisionMember, refreshRole, SCIM_TX } from './provisioning.ts';
+import { deprovisionMember, leaveTeam, moveAccountEmail, provisionMember, refreshRole, SCIM_TX } from './provisioning.ts';
 import { ScimError, scimBadRequest, scimConflict, scimNotFound } from './scim-errors.ts';
 import { inOrder, matchingIds } from './scim-list.ts';
 import { applyPatch, type PatchOperation } from './scim-patch.ts';
@@ -115,10 +115,12 @@ async function transition(ctx: DirectoryContext, id: string, ifMatch: string | n
   const planned = next(before);
   const activating = (planned.active ?? before.active) && (!before.active || !before.userId);
   let account: { id: string; email: string } | null = null;
-  if (activating && before.userId) {
-    // Re-activated: the account it stands for must still be in a verified domain.
+  if (before.userId && (planned.active ?? before.active)) {
+    // A new email moves the linked account (moveAccountEmail): only into a verified domain. A
+    // re-activated account must still be in one.
     const linked = await db.user.findUnique({ where: { id: before.userId }, select: { email: true } });
-    if (linked) await assertProvisionableEmail(ctx.tenant.id, linked.email);
+    if (linked && planned.email && planned.email !== linked.email) await assertProvisionableEmail(ctx.tenant.id, planned.email);
+    else if (linked && activating) await assertProvisionableEmail(ctx.tenant.id, linked.email);
   } else if (activating) {
     account = await accountFor(ctx, planned);
     await fillName(account.id, planned.displayName);
@@ -141,6 +143,11 @@ async function transition(ctx: DirectoryContext, id: string, ifMatch: string | n
       data: { userName: input.userName, externalId: input.externalId, active, userId, resource: input.resource as Prisma.InputJsonObject },
       select: rowSelect,
     });
+    if (active && row.userId && input.email) {
+      // The address was checked before the transaction, as planned then.
+      if (input.email !== planned.email) throw new ScimError(409, 'The user changed while this request ran. Send it again.');
+      await moveAccountEmail(tx, ctx, row.userId, input.email);
+    }
     if (active && userId) {
       // Activated (or re-activated): a member again. Already active: the role may follow new roles.
       if (!row.active || !row.userId) await provisionMember(tx, ctx, { ...updated, userId });

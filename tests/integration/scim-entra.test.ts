@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { db } from '../../lib/db/client.ts';
-import { ENTERPRISE_USER, eventTypes, expectOk, GROUP_SCHEMA, membershipOf, PATCH_OP, scimWorkspace, teamEmails, USER_SCHEMA, type ScimWorkspace } from '../support/scim-client.ts';
+import { ENTERPRISE_USER, eventTypes, expectOk, expectScimError, GROUP_SCHEMA, membershipOf, PATCH_OP, scimWorkspace, teamEmails, USER_SCHEMA, type ScimWorkspace } from '../support/scim-client.ts';
 
 // The requests Microsoft Entra ID's provisioning service sends (Microsoft's "Develop and plan
 // provisioning for a SCIM endpoint" request examples): a userName that is not the email (the
@@ -70,13 +70,38 @@ describe('SCIM with Microsoft Entra ID', () => {
     const renamed = await ws.scim('PATCH', `/Users/${id}`, patch({ op: 'Replace', path: 'userName', value: ws.email('grace.hopper') }));
     expectOk(renamed);
     expect(renamed.body.userName).toBe(ws.email('grace.hopper'));
-    // The Waypoint account stays the one provisioned: a directory does not re-point accounts.
-    expect(await membershipOf(ws.tenant.id, ws.email('grace'))).not.toBeNull();
+    // The same Waypoint account, whose login email followed the work email.
+    expect(await membershipOf(ws.tenant.id, ws.email('grace'))).toBeNull();
+    expect((await membershipOf(ws.tenant.id, ws.email('grace.hopper')))?.userId).toBe((await db.scimUser.findUniqueOrThrow({ where: { id } })).userId);
 
     // Path-less replace with attribute paths as keys (Entra with aadOptscim062020).
     const pathless = await ws.scim('PATCH', `/Users/${id}`, patch({ op: 'replace', value: { 'name.givenName': 'Amazing Grace', displayName: 'Grace H.' } }));
     expectOk(pathless);
     expect(pathless.body).toMatchObject({ name: { givenName: 'Amazing Grace', familyName: 'Hopper' }, displayName: 'Grace H.' });
+  });
+
+  it("moves the linked account when the work email changes, refusing another account's address (409) and unverified domains (403)", async () => {
+    const ws = await scimWorkspace('azure');
+    const id = await provision(ws, 'ada');
+    const accountId = (await db.scimUser.findUniqueOrThrow({ where: { id } })).userId!;
+    const moved = await ws.scim('PATCH', `/Users/${id}`, patch({ op: 'Replace', path: 'emails[type eq "work"].value', value: ws.email('ada.lovelace') }));
+    expectOk(moved);
+    const account = await db.user.findUniqueOrThrow({ where: { id: accountId } });
+    expect(account.email).toBe(ws.email('ada.lovelace'));
+    expect(await db.user.count({ where: { email: ws.email('ada') } })).toBe(0);
+    expect((await membershipOf(ws.tenant.id, ws.email('ada.lovelace')))?.userId).toBe(accountId);
+    expect(await db.auditLog.count({ where: { tenantId: ws.tenant.id, action: 'member.email_changed', targetId: accountId } })).toBe(1);
+
+    // Another account's address: 409 uniqueness, nothing changes.
+    await db.user.create({ data: { email: ws.email('bob') } });
+    const clash = await ws.scim('PATCH', `/Users/${id}`, patch({ op: 'Replace', path: 'emails[type eq "work"].value', value: ws.email('bob') }));
+    expectScimError(clash, 409, 'uniqueness');
+    expect((await db.user.findUniqueOrThrow({ where: { id: accountId } })).email).toBe(ws.email('ada.lovelace'));
+    expect((await ws.scim('GET', `/Users/${id}`)).body.emails[0].value).toBe(ws.email('ada.lovelace'));
+
+    // Outside the workspace's verified domains: 403, nothing changes.
+    expectScimError(await ws.scim('PUT', `/Users/${id}`, { ...entraUser(ws, 'ada'), emails: [{ primary: true, type: 'work', value: 'ada@elsewhere.test' }] }), 403);
+    expect((await db.user.findUniqueOrThrow({ where: { id: accountId } })).email).toBe(ws.email('ada.lovelace'));
   });
 
   it('disables with "False", re-enables with "True" (and with booleans), deletes with 204', async () => {
