@@ -19,6 +19,9 @@ export function redirectUriProblem(value: string): string | null {
   if (!url || !/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return 'Enter a full URL, e.g. https://app.example.com/callback.';
   if (value.includes('#')) return 'A redirect URI cannot contain a fragment (#…).';
   if (url.username || url.password) return 'A redirect URI cannot contain credentials.';
+  // Matching is exact, so a * would only ever match itself; refuse it rather than let an admin
+  // believe a pattern like https://*.example.com/cb covers their subdomains.
+  if (value.includes('*')) return 'Wildcards are not allowed: register each redirect URI in full.';
   if (url.protocol === 'https:') return null;
   if (url.protocol === 'http:' && LOOPBACK.has(url.hostname)) return null;
   return 'Use https (plain http only for localhost, 127.0.0.1 or [::1]).';
