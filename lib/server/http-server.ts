@@ -8,7 +8,7 @@ import { sealTrusted } from '../http/trusted-headers.ts';
 import { logger } from '../observability/logger.ts';
 import { clientAddress, peerIsTrusted, trustFrom, type Trust } from './client-address.ts';
 import { runShutdownHooks, startDraining } from './lifecycle.ts';
-import { closeRequest, openRequest } from './request-meta.ts';
+import { closeRequest, openRequest, peekRequest } from './request-meta.ts';
 
 // Waypoint's HTTP server: Next's request handler behind a plain Node server, because only
 // here is the socket's address known (Next keeps a client-sent X-Forwarded-For as it is). For
@@ -98,6 +98,13 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     if (draining) res.setHeader('connection', 'close');
     inFlight++;
     openRequest(requestId);
+    // A page that asked for another status than 200 gets it (App Router pages can only make
+    // 401, 403 and 404 themselves); Node's implicit headers go through writeHead too.
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: ServerResponse, status: number, ...rest: unknown[]) {
+      const asked = peekRequest(requestId)?.status;
+      return (writeHead as (...args: unknown[]) => ServerResponse).call(this, status === 200 && asked ? asked : status, ...rest);
+    } as typeof res.writeHead;
     res.once('close', () => {
       inFlight--;
       if (connections.has(socket)) connections.set(socket, (connections.get(socket) ?? 1) - 1);

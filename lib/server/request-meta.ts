@@ -1,10 +1,13 @@
-// What the app learns about a request that the HTTP server's access log wants too: the tenant
-// proxy.ts resolved and the route that answered. Keyed by request id, kept only while the
-// request is in flight (the server deletes the entry when the response ends).
+// What the app learns about a request that the HTTP server wants too: the tenant proxy.ts
+// resolved and the route that answered (for the access log), and the status a page asked for.
+// Keyed by request id, kept only while the request is in flight (the server deletes the entry
+// when the response ends).
 
 export interface RequestMeta {
   tenantId?: string;
   route?: string;
+  /** The status a page answers with instead of 200 (lib/server/page-status.ts). */
+  status?: number;
 }
 
 const KEY = Symbol.for('waypoint.request-meta');
@@ -20,6 +23,10 @@ export function noteRequest(requestId: string | null | undefined, meta: RequestM
   if (!requestId) return;
   const entry = table().get(requestId);
   if (entry) Object.assign(entry, meta);
+}
+
+export function peekRequest(requestId: string): RequestMeta | undefined {
+  return table().get(requestId);
 }
 
 export function openRequest(requestId: string): void {

@@ -274,7 +274,9 @@ test('a redirect URI that is not registered is explained on the page, and the br
     await signIn(page, GLOBEX, MEMBER);
     await page.waitForURL(tenantUrl(GLOBEX));
     const url = authorizeUrl(app.clientId, receiver.url('/elsewhere'), (await pkce()).challenge);
-    await page.goto(url);
+    const response = await page.goto(url);
+    // A malformed authorization request is a 400, even though a person reads it as a page.
+    expect(response?.status()).toBe(400);
 
     await expect(page.getByTestId('oauth-error')).toBeVisible();
     await expect(page.getByRole('heading', { name: 'This app cannot connect to Globex Wellness', level: 1 })).toBeVisible();

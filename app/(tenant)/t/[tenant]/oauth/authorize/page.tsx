@@ -5,6 +5,7 @@ import { ConsentCard } from '@/components/oauth/consent-card';
 import { signInUrl } from '@/lib/auth/callback-url';
 import { getCurrentMember } from '@/lib/auth/session';
 import { prepareAuthorization } from '@/lib/oauth/authorize';
+import { setPageStatus } from '@/lib/server/page-status';
 import { requireTenant } from '@/lib/tenancy/current-tenant';
 
 export const metadata: Metadata = { title: 'Authorize an app', robots: { index: false, follow: false } };
@@ -38,7 +39,11 @@ export default async function AuthorizePage({ params, searchParams }: { params: 
   const prompt = await prepareAuthorization(tenant, member, query);
   // To the app's registered redirect URI (an absolute URL on another site).
   if (prompt.kind === 'redirect') redirect(prompt.to);
-  if (prompt.kind === 'error_page') return <AuthorizeError error={prompt.error} description={prompt.description} workspaceName={tenant.name} />;
+  if (prompt.kind === 'error_page') {
+    // A malformed request: a 400, not a page that looks like success to a client or a crawler.
+    await setPageStatus(400);
+    return <AuthorizeError error={prompt.error} description={prompt.description} workspaceName={tenant.name} />;
+  }
   return (
     <ConsentCard
       app={prompt.app}
