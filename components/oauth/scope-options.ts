@@ -1,7 +1,8 @@
-import { CONSENT_DESCRIPTIONS, OAUTH_SCOPES } from '@/lib/oauth/oauth-scopes';
+import type { Terminology } from '@/lib/branding/terminology';
+import { describeScopes, OAUTH_SCOPES } from '@/lib/oauth/oauth-scopes';
 import type { ScopeOption } from './scope-picker';
 
-/** Every scope an app may be allowed (admin:all is not one), in the words its consent screen uses. */
-export function appScopeOptions(): ScopeOption[] {
-  return OAUTH_SCOPES.map((scope) => ({ scope, description: CONSENT_DESCRIPTIONS[scope] }));
+/** Every scope an app may be allowed (admin:all is not one), in the words a consent screen in this workspace uses. */
+export function appScopeOptions(terminology: Terminology): ScopeOption[] {
+  return describeScopes(OAUTH_SCOPES, terminology);
 }

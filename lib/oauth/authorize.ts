@@ -84,7 +84,7 @@ export async function prepareAuthorization(tenant: TenantContext, member: Member
   return {
     kind: 'consent',
     app: { name: request.app.name, logoUrl: request.app.logoUrl, homepageUrl: request.app.homepageUrl, ownerWorkspace: request.app.tenant.name },
-    scopes: describeScopes(scopes),
+    scopes: describeScopes(scopes, tenant.branding.terminology),
     hiddenFields: { ...carried, consent_token: signConsent(tenant.id, member.userId, carried) },
   };
 }

@@ -1,3 +1,4 @@
+import { term, type Terminology } from '../branding/terminology.ts';
 import type { Role } from '../db/generated/enums.ts';
 import { SCOPES, SCOPES_FOR_ROLE, type Scope } from '../api-keys/scopes.ts';
 
@@ -29,18 +30,21 @@ export function capByRole(requested: readonly string[], role: Role): OAuthScope[
   return requested.filter((scope): scope is OAuthScope => isOAuthScope(scope) && allowed.has(scope));
 }
 
-/** The consent screen's words: what the app will be able to do, said to the user. */
-export const CONSENT_DESCRIPTIONS: Record<OAuthScope, string> = {
-  'read:users': 'See your profile and the people in this workspace',
-  'write:users': 'Change people and their roles',
-  'read:goals': 'See goals',
-  'write:goals': 'Create, change and delete goals',
-  'read:habits': 'See habits and their logs',
-  'write:habits': 'Create, change and delete habits, and log them',
-  'read:analytics': 'See usage and progress analytics',
-  'webhooks:manage': 'Manage webhook endpoints',
+/**
+ * The consent screen's words: what the app will be able to do, said to the user in the
+ * workspace's own terms ("objectives" where it says objectives).
+ */
+const CONSENT_DESCRIPTIONS: Record<OAuthScope, (t: Terminology) => string> = {
+  'read:users': () => 'See your profile and the people in this workspace',
+  'write:users': () => 'Change people and their roles',
+  'read:goals': (t) => `See ${term(t, 'goals')}`,
+  'write:goals': (t) => `Create, change and delete ${term(t, 'goals')}`,
+  'read:habits': (t) => `See ${term(t, 'habits')} and their logs`,
+  'write:habits': (t) => `Create, change and delete ${term(t, 'habits')}, and log them`,
+  'read:analytics': () => 'See usage and progress analytics',
+  'webhooks:manage': () => 'Manage webhook endpoints',
 };
 
-export function describeScopes(scopes: readonly string[]): { scope: string; description: string }[] {
-  return scopes.filter(isOAuthScope).map((scope) => ({ scope, description: CONSENT_DESCRIPTIONS[scope] }));
+export function describeScopes(scopes: readonly string[], terminology: Terminology): { scope: string; description: string }[] {
+  return scopes.filter(isOAuthScope).map((scope) => ({ scope, description: CONSENT_DESCRIPTIONS[scope](terminology) }));
 }

@@ -27,7 +27,7 @@ export default async function OAuthAppsPage({ params }: { params: Promise<{ tena
         </p>
       </div>
       <UpgradeNotice lock={await featureLock(tenant, 'oauth_apps')} />
-      <OAuthAppsPanel initial={await listOAuthApps(tenant, member)} scopes={appScopeOptions()} />
+      <OAuthAppsPanel initial={await listOAuthApps(tenant, member)} scopes={appScopeOptions(tenant.branding.terminology)} />
     </div>
   );
 }
