@@ -16,5 +16,3 @@ export async function requestClient(request: OAuth2Server.Request, options: { co
   return client;
 }
 
-/** Whether the request tried HTTP Basic client authentication (invalid_client is then a 401). */
-export const triesBasic = (req: Request) => /^Basic\s/i.test(req.headers.get('authorization') ?? '');

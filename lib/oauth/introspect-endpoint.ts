@@ -1,5 +1,5 @@
 import type { TenantContext } from '../tenancy/tenant-context.ts';
-import { requestClient, triesBasic } from './client-authentication.ts';
+import { requestClient } from './client-authentication.ts';
 import { findToken, isLive } from './find-token.ts';
 import { issuerFor } from './issuer.ts';
 import { roleIn } from './member-role.ts';
@@ -39,6 +39,6 @@ export async function handleIntrospectionRequest(req: Request, host: TenantConte
       iss: issuerFor(host),
     });
   } catch (error) {
-    return oauthErrorResponse(error, { basicAuth: triesBasic(req) });
+    return oauthErrorResponse(error);
   }
 }

@@ -16,6 +16,7 @@ export const {
   InvalidScopeError,
   ServerError,
   UnauthorizedClientError,
+  UnsupportedGrantTypeError,
 } = OAuth2Server;
 
 export type OAuthErrorInstance = InstanceType<typeof OAuthError>;
@@ -41,17 +42,23 @@ function toOAuthError(error: unknown): OAuthErrorInstance {
 }
 
 /**
- * The RFC error answer. invalid_client for a client that authenticated with HTTP Basic is a
- * 401 with a Basic challenge (RFC 6749 §5.2).
+ * The RFC error answer. invalid_client is always a 401 with a Basic challenge, whichever way the
+ * client authenticated (RFC 6749 §5.2 requires it for HTTP Basic; a 401 must carry a challenge,
+ * RFC 9110 §15.5.2), so clients see one answer to a wrong secret.
  */
-export function oauthErrorResponse(error: unknown, options: { basicAuth?: boolean } = {}): Response {
+export function oauthErrorResponse(error: unknown): Response {
   const oauthError = toOAuthError(error);
   if (oauthError.code >= 500) logger().error({ err: error }, 'oauth: unexpected error');
   const headers: Record<string, string> = {};
   let status = oauthError.code;
-  if (oauthError.name === 'invalid_client' && (options.basicAuth || status === 401)) {
+  if (oauthError.name === 'invalid_client') {
     status = 401;
     headers['www-authenticate'] = 'Basic realm="waypoint", charset="UTF-8"';
   }
   return oauthJson({ error: oauthError.name, error_description: describe(oauthError.message) }, status, headers);
+}
+
+/** The endpoints take POST only; any other method gets this (Next's own 405 has no body). */
+export function postOnly(): Response {
+  return oauthJson({ error: 'invalid_request', error_description: 'This endpoint accepts POST only' }, 405, { allow: 'POST' });
 }

@@ -1,5 +1,6 @@
 import OAuth2Server from '@node-oauth/oauth2-server';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
+import { AuthorizationCodeGrant, RefreshTokenGrant } from './grant-types.ts';
 import { createOAuthModel } from './oauth-model.ts';
 import { ACCESS_TOKEN_LIFETIME, AUTHORIZATION_CODE_LIFETIME, REFRESH_TOKEN_LIFETIME } from './token-lifetimes.ts';
 
@@ -17,6 +18,9 @@ import { ACCESS_TOKEN_LIFETIME, AUTHORIZATION_CODE_LIFETIME, REFRESH_TOKEN_LIFET
 // What it does not do, we add on the same model: RFC 7009 revocation, RFC 7662 introspection and
 // RFC 8414 metadata (small handlers in this folder), and the consent step (authorize.ts).
 
+/** What the token endpoint serves; any other grant_type (password included) is unsupported_grant_type. */
+export const GRANT_TYPES = ['authorization_code', 'refresh_token', 'client_credentials'] as const;
+
 export const oauthServerOptions = {
   accessTokenLifetime: ACCESS_TOKEN_LIFETIME,
   refreshTokenLifetime: REFRESH_TOKEN_LIFETIME,
@@ -27,6 +31,7 @@ export const oauthServerOptions = {
   // Whether a client must present a secret is the model's decision (confidential: always,
   // public: never); the library's own rule would demand one from public clients on refresh.
   requireClientAuthentication: { authorization_code: false, refresh_token: false, client_credentials: false },
+  extendedGrantTypes: { authorization_code: AuthorizationCodeGrant, refresh_token: RefreshTokenGrant } as unknown as Record<string, typeof OAuth2Server.AbstractGrantType>,
 };
 
 /** The library, bound to the workspace whose host the request came to. */

@@ -1,6 +1,6 @@
 import { db } from '../db/client.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
-import { requestClient, triesBasic } from './client-authentication.ts';
+import { requestClient } from './client-authentication.ts';
 import { findToken } from './find-token.ts';
 import { InvalidRequestError, NO_STORE, oauthErrorResponse } from './oauth-errors.ts';
 import { readOAuthRequest } from './oauth-request.ts';
@@ -25,6 +25,6 @@ export async function handleRevocationRequest(req: Request, host: TenantContext)
     }
     return new Response(null, { status: 200, headers: NO_STORE });
   } catch (error) {
-    return oauthErrorResponse(error, { basicAuth: triesBasic(req) });
+    return oauthErrorResponse(error);
   }
 }

@@ -1,6 +1,7 @@
 import type { TenantContext } from '../tenancy/tenant-context.ts';
 import { issuerFor } from './issuer.ts';
 import { OAUTH_SCOPES } from './oauth-scopes.ts';
+import { GRANT_TYPES } from './oauth-server.ts';
 
 /** RFC 8414 authorization server metadata of one workspace. */
 export function serverMetadata(tenant: Pick<TenantContext, 'slug'>) {
@@ -14,7 +15,7 @@ export function serverMetadata(tenant: Pick<TenantContext, 'slug'>) {
     scopes_supported: OAUTH_SCOPES,
     response_types_supported: ['code'],
     response_modes_supported: ['query'],
-    grant_types_supported: ['authorization_code', 'refresh_token', 'client_credentials'],
+    grant_types_supported: GRANT_TYPES,
     code_challenge_methods_supported: ['S256'],
     token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'none'],
     revocation_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'none'],

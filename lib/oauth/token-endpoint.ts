@@ -1,25 +1,26 @@
 import OAuth2Server from '@node-oauth/oauth2-server';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
-import { triesBasic } from './client-authentication.ts';
-import { InvalidRequestError, oauthErrorResponse, oauthJson } from './oauth-errors.ts';
+import { InvalidRequestError, oauthErrorResponse, oauthJson, UnsupportedGrantTypeError } from './oauth-errors.ts';
 import { clientCredentials, readOAuthRequest } from './oauth-request.ts';
-import { oauthServer } from './oauth-server.ts';
+import { GRANT_TYPES, oauthServer } from './oauth-server.ts';
 
 /** POST /oauth/token: the library runs the grant; errors are RFC 6749 §5.2 JSON, never cached. */
 export async function handleTokenRequest(req: Request, host: TenantContext): Promise<Response> {
-  const basic = triesBasic(req);
   try {
     const request = await readOAuthRequest(req);
-    // Before client authentication, so an empty request is malformed rather than unauthenticated.
-    if (!(request.body as Record<string, string>).grant_type) throw new InvalidRequestError('Missing parameter: `grant_type`');
+    // Before client authentication, so an empty request is malformed rather than unauthenticated,
+    // and a grant we do not serve (password) is unsupported rather than unauthorized for this client.
+    const grantType = (request.body as Record<string, string>).grant_type;
+    if (!grantType) throw new InvalidRequestError('Missing parameter: `grant_type`');
+    if (!(GRANT_TYPES as readonly string[]).includes(grantType)) throw new UnsupportedGrantTypeError(`Unsupported grant type: use one of ${GRANT_TYPES.join(', ')}`);
     const credentials = clientCredentials(request);
-    // The library reads Basic credentials without the form-urldecoding RFC 6749 §2.3.1 asks
+    // The library reads Basic credentials without the form-urlencoding RFC 6749 §2.3.1 asks
     // for: hand it the decoded pair.
     if (credentials.basic) request.headers!.authorization = `Basic ${Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`).toString('base64')}`;
     const response = new OAuth2Server.Response();
     await oauthServer(host).token(request, response);
     return oauthJson(response.body);
   } catch (error) {
-    return oauthErrorResponse(error, { basicAuth: basic });
+    return oauthErrorResponse(error);
   }
 }

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../lib/db/client.ts';
 import { prepareAuthorization } from '../../lib/oauth/authorize.ts';
 import { issuerFor } from '../../lib/oauth/issuer.ts';
+import { loadTenantById } from '../../lib/tenancy/load-tenant.ts';
 import {
   authorizationRequest,
   authorizeAs,
@@ -156,7 +157,7 @@ describe('authorization code + PKCE', () => {
     const answer = await oauthFailure(
       oauth.processAuthorizationCodeResponse(as, confidentialApp.client, await oauth.authorizationCodeGrantRequest(as, confidentialApp.client, oauth.None(), callback, REDIRECT_URI, attempt.verifier, clientOptions)),
     );
-    expect(answer).toMatchObject({ error: 'invalid_client', status: 400 });
+    expect(answer).toMatchObject({ error: 'invalid_client', status: 401 });
   });
 
   it('a wrong PKCE verifier is invalid_grant, and the code is spent', async () => {
@@ -306,6 +307,28 @@ describe('authorization code + PKCE', () => {
     ];
     for (const attemptDecision of cases) expect(await failure(attemptDecision)).toMatchObject({ status: 403, code: 'consent_expired' });
     expect(await failure(decideAuthorization(w.user.tenant, w.user.admin, { ...fields, decision: 'maybe' }))).toMatchObject({ status: 400 });
+  });
+
+  it("the consent screen speaks the workspace's terminology", async () => {
+    await db.branding.update({ where: { tenantId: w.user.tenant.id }, data: { terminology: { goal: 'objective', goals: 'objectives', habit: 'ritual', habits: 'rituals' } } });
+    const tenant = (await loadTenantById(w.user.tenant.id))!;
+    const other = await registerApp(w.owner, { name: 'Words', allowedScopes: ['read:goals', 'write:goals', 'read:habits'] });
+    const prompt = await prepareAuthorization(tenant, w.user.member, (await authorizationRequest(other, 'read:goals write:goals read:habits')).params);
+    if (prompt.kind !== 'consent') throw new Error(JSON.stringify(prompt));
+    const words = prompt.scopes.map((scope) => scope.description).join(' | ');
+    expect(words).toMatch(/objectives/);
+    expect(words).toMatch(/rituals/);
+    expect(words).not.toMatch(/goal|habit/i);
+  });
+
+  it('a token request whose redirect_uri differs from the authorization request is invalid_grant', async () => {
+    const app = await registerApp(w.owner, { name: 'Two callbacks', redirectUris: [REDIRECT_URI, 'https://app.example.test/other'] });
+    const attempt = await authorizationRequest(app, 'read:goals');
+    const callback = oauth.validateAuthResponse(as, app.client, await authorizeAs(w.user.tenant, w.user.member, attempt.params), attempt.state);
+    const answer = await oauthFailure(
+      oauth.authorizationCodeGrantRequest(as, app.client, app.auth, callback, 'https://app.example.test/other', attempt.verifier, clientOptions).then((r) => oauth.processAuthorizationCodeResponse(as, app.client, r)),
+    );
+    expect(answer).toMatchObject({ error: 'invalid_grant', status: 400 });
   });
 
   it('omitting redirect_uri uses the only registered one, and the token request need not repeat it', async () => {

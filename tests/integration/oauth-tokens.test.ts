@@ -1,6 +1,8 @@
 import * as oauth from 'oauth4webapi';
 import { NextRequest } from 'next/server';
 import { beforeAll, describe, expect, it } from 'vitest';
+import * as introspectRoute from '../../app/api/oauth/introspect/route.ts';
+import * as revokeRoute from '../../app/api/oauth/revoke/route.ts';
 import * as tokenRoute from '../../app/api/oauth/token/route.ts';
 import { flushRequestLog } from '../../lib/api/request-log.ts';
 import { db } from '../../lib/db/client.ts';
@@ -54,6 +56,20 @@ describe('tokens', () => {
       expect(narrowed.scope).toBe('read:goals');
       const widened = await oauthFailure(oauth.refreshTokenGrantRequest(as, publicApp.client, publicApp.auth, narrowed.refresh_token!, { ...clientOptions, additionalParameters: { scope: 'read:goals write:goals' } }).then((r) => oauth.processRefreshTokenResponse(as, publicApp.client, r)));
       expect(widened.error).toBe('invalid_scope');
+    });
+
+    it('a refresh refused with invalid_scope does not use up the refresh token', async () => {
+      const first = await tokensFor(confidential, w.user.tenant, w.user.member);
+      for (const scope of ['read:goals write:goals', 'read:goals nonsense']) {
+        const widened = await oauthFailure(oauth.refreshTokenGrantRequest(as, confidential.client, confidential.auth, first.refresh_token!, { ...clientOptions, additionalParameters: { scope } }).then((r) => oauth.processRefreshTokenResponse(as, confidential.client, r)));
+        expect(widened.error, scope).toBe('invalid_scope');
+      }
+      // The client's corrected retry is a normal refresh, not a reuse.
+      const retried = await refresh(confidential, first.refresh_token!);
+      expect(retried.scope).toBe('read:users read:goals');
+      expect((await callApi(w.user.tenant, '/api/v1/users/me', retried.access_token)).status).toBe(200);
+      const grant = await db.oAuthGrant.findFirstOrThrow({ where: { appId: confidential.view.id, userId: w.user.member.userId }, orderBy: { createdAt: 'desc' } });
+      expect(grant.revokedAt).toBeNull();
     });
 
     it('reuse of a rotated refresh token revokes the whole grant', async () => {
@@ -129,10 +145,10 @@ describe('tokens', () => {
       expect(answer).toMatchObject({ error: 'invalid_client', status: 401, challenge: true });
     });
 
-    it('a wrong secret with client_secret_post is 400 invalid_client', async () => {
+    it('a wrong secret with client_secret_post is 401 invalid_client too', async () => {
       const ownerAs = await discover(w.owner.tenant);
       const answer = await oauthFailure(oauth.clientCredentialsGrantRequest(ownerAs, confidential.client, oauth.ClientSecretPost('wps_wrong'), {}, clientOptions).then((r) => oauth.processClientCredentialsResponse(ownerAs, confidential.client, r)));
-      expect(answer).toMatchObject({ error: 'invalid_client', status: 400 });
+      expect(answer).toMatchObject({ error: 'invalid_client', status: 401 });
     });
 
     it('a public client presenting a secret is invalid_client', async () => {
@@ -158,14 +174,16 @@ describe('tokens', () => {
         ['', {}, 400, 'invalid_request'],
         [null, {}, 400, 'invalid_request'],
         [`grant_type=client_credentials&client_id=${id}&client_secret=${confidential.secret}&grant_type=client_credentials`, {}, 400, 'invalid_request'],
-        [`grant_type=password&username=a&password=b`, { authorization: basic(id, confidential.secret!) }, 400, 'unauthorized_client'],
+        [`grant_type=password&username=a&password=b`, { authorization: basic(id, confidential.secret!) }, 400, 'unsupported_grant_type'],
+        [`grant_type=password&username=a&password=b&client_id=${publicApp.client.client_id}`, {}, 400, 'unsupported_grant_type'],
         [`grant_type=urn:ietf:params:oauth:grant-type:device_code`, { authorization: basic(id, confidential.secret!) }, 400, 'unsupported_grant_type'],
         [`client_id=${id}&client_secret=${confidential.secret}`, {}, 400, 'invalid_request'],
         [`grant_type=client_credentials&client_secret=${confidential.secret}`, { authorization: basic(id, confidential.secret!) }, 400, 'invalid_request'],
         [`grant_type=client_credentials&client_id=${otherConfidential.client.client_id}`, { authorization: basic(id, confidential.secret!) }, 400, 'invalid_request'],
         ['grant_type=client_credentials', { authorization: 'Basic !!!' }, 401, 'invalid_client'],
         ['grant_type=client_credentials', { authorization: basic('wpc_unknown', 'x') }, 401, 'invalid_client'],
-        ['grant_type=client_credentials', {}, 400, 'invalid_client'],
+        ['grant_type=client_credentials', {}, 401, 'invalid_client'],
+        [`grant_type=client_credentials&client_id=${id}&client_secret=wps_wrong`, {}, 401, 'invalid_client'],
         ['grant_type=authorization_code&code=wpac_nope&client_id=' + publicApp.client.client_id + '&code_verifier=' + 'a'.repeat(43), {}, 400, 'invalid_grant'],
         ['grant_type=refresh_token&refresh_token=%00%01&client_id=' + publicApp.client.client_id, {}, 400, 'invalid_request'],
         [`grant_type=client_credentials&scope=${'x'.repeat(20_000)}`, { authorization: basic(id, confidential.secret!) }, 413, 'invalid_request'],
@@ -178,6 +196,26 @@ describe('tokens', () => {
         expect(answer.headers.get('pragma')).toBe('no-cache');
         expect(answer.headers.get('content-type')).toMatch(/^application\/json/);
         if (status === 401) expect(answer.headers.get('www-authenticate')).toMatch(/^Basic realm=/);
+      }
+    });
+
+    it('other methods are 405 with Allow: POST and an RFC 6749 JSON error', async () => {
+      const endpoints = [
+        ['/oauth/token', tokenRoute],
+        ['/oauth/revoke', revokeRoute],
+        ['/oauth/introspect', introspectRoute],
+      ] as const;
+      for (const [path, route] of endpoints) {
+        for (const method of ['GET', 'PUT', 'DELETE'] as const) {
+          const handler = (route as unknown as Record<string, typeof tokenRoute.POST | undefined>)[method];
+          expect(handler, `${method} ${path}`).toBeTypeOf('function');
+          const response = await handler!(new NextRequest(`${issuerFor(w.user.tenant)}${path}`, { method, headers: trustedHeaders({ tenantId: w.user.tenant.id }) }), { params: Promise.resolve({}) });
+          expect(response.status, `${method} ${path}`).toBe(405);
+          expect(response.headers.get('allow')).toBe('POST');
+          expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+          expect(response.headers.get('cache-control')).toBe('no-store');
+          expect(await response.json()).toEqual({ error: 'invalid_request', error_description: expect.stringMatching(/POST/) });
+        }
       }
     });
 
