@@ -16,16 +16,31 @@ export class AuthorizationCodeGrant extends AuthorizationCodeGrantType {
   }
 }
 
+/** What the refresh grant needs of the model beyond the library's contract (oauth-model.ts). */
+export interface RotatingModel {
+  rotateRefreshToken(token: OAuth2Server.RefreshToken, next: OAuth2Server.Token): Promise<OAuth2Server.Token>;
+}
+
 /**
  * The library marks the refresh token used before it checks the requested scope, so a request
  * refused with invalid_scope spent the token and the client's corrected retry looked like reuse
- * (revoking the user's authorization). Here the scope is checked first.
+ * (revoking the user's authorization). Here the scope is checked first, and rotation (mark the
+ * old token, save the new pair, or hand a retry within the grace the same pair) is one step of
+ * the model, serialised per token.
  */
 export class RefreshTokenGrant extends RefreshTokenGrantType {
   async handle(request: OAuth2Server.Request, client: OAuth2Server.Client): Promise<OAuth2Server.Token> {
     const token = await this.getRefreshToken(request, client);
     const scope = this.getScope(request, token);
-    await this.revokeToken(token);
-    return this.saveToken(token.user, client, scope);
+    const next: OAuth2Server.Token = {
+      accessToken: await this.generateAccessToken(client, token.user, scope ?? []),
+      accessTokenExpiresAt: this.getAccessTokenExpiresAt(),
+      refreshToken: await this.generateRefreshToken(client, token.user, scope ?? []),
+      refreshTokenExpiresAt: this.getRefreshTokenExpiresAt(),
+      scope,
+      client,
+      user: token.user,
+    };
+    return (this.model as unknown as RotatingModel).rotateRefreshToken(token, next);
   }
 }

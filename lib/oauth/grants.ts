@@ -54,11 +54,11 @@ export async function lockGrant(tx: Prisma.TransactionClient, appId: string, ten
   await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext(${`oauth-grant:${appId}:${tenantId}:${userId}:${kind}`}))`;
 }
 
-/** Marks grants and every token and unused code of theirs revoked (inside the caller's transaction). */
+/** Marks grants and every token and unused code of theirs revoked, wiping kept pairs (inside the caller's transaction). */
 export async function revokeGrantsInTx(tx: Prisma.TransactionClient, grantIds: string[], now = new Date()): Promise<void> {
   if (grantIds.length === 0) return;
   await tx.oAuthGrant.updateMany({ where: { id: { in: grantIds }, revokedAt: null }, data: { revokedAt: now } });
-  await tx.oAuthToken.updateMany({ where: { grantId: { in: grantIds }, revokedAt: null }, data: { revokedAt: now } });
+  await tx.oAuthToken.updateMany({ where: { grantId: { in: grantIds }, revokedAt: null }, data: { revokedAt: now, replacementSecret: null } });
   await tx.oAuthAuthorizationCode.updateMany({ where: { grantId: { in: grantIds }, usedAt: null }, data: { usedAt: now } });
 }
 

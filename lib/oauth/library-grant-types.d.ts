@@ -16,8 +16,6 @@ declare module '@node-oauth/oauth2-server/lib/grant-types/refresh-token-grant-ty
     model: OAuth2Server.RefreshTokenModel;
     handle(request: OAuth2Server.Request, client: OAuth2Server.Client): Promise<OAuth2Server.Token>;
     getRefreshToken(request: OAuth2Server.Request, client: OAuth2Server.Client): Promise<OAuth2Server.RefreshToken>;
-    revokeToken(token: OAuth2Server.RefreshToken): Promise<OAuth2Server.RefreshToken>;
-    saveToken(user: OAuth2Server.User, client: OAuth2Server.Client, scope: string[] | undefined): Promise<OAuth2Server.Token>;
     getScope(request: OAuth2Server.Request, token?: OAuth2Server.RefreshToken): string[] | undefined;
   }
 }

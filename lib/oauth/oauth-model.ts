@@ -1,5 +1,6 @@
 import type OAuth2Server from '@node-oauth/oauth2-server';
 import { recordAudit } from '../audit/record-audit.ts';
+import { decryptSecret, encryptSecret } from '../crypto/encrypt-secret.ts';
 import { db } from '../db/client.ts';
 import type { Role } from '../db/generated/enums.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
@@ -10,6 +11,7 @@ import { appSelect, authenticateClient, findApp, toClient, type OAuthClient } fr
 import { generateCredential, looksLike, newGrantId } from './oauth-credentials.ts';
 import { InvalidGrantError, UnauthorizedClientError } from './oauth-errors.ts';
 import { beyondAllowance, capByRole } from './oauth-scopes.ts';
+import { REFRESH_REUSE_GRACE } from './token-lifetimes.ts';
 
 // The Prisma-backed model @node-oauth/oauth2-server calls for the authorization code (with
 // PKCE), refresh token and client credentials grants. One model per request, bound to the
@@ -20,7 +22,8 @@ import { beyondAllowance, capByRole } from './oauth-scopes.ts';
 // - confidential clients always authenticate with their secret; public clients never send one
 //   (the library is told not to require secrets and leaves the decision to getClient);
 // - a code presented a second time revokes every token issued from it (and its refreshes);
-// - a refresh token is rotated on every use, and presenting a rotated one revokes the grant;
+// - a refresh token is rotated on every use; a retry within a short grace gets the same new pair,
+//   and presenting a rotated one later revokes the grant;
 // - tokens carry the scopes granted; the API applies the app's allowance and the user's
 //   current role on every request (lib/oauth/verify-access-token.ts).
 
@@ -54,12 +57,29 @@ async function revokeCodeChain(codeId: string, tenantId: string, appId: string):
   });
 }
 
-/** A rotated refresh token came back: someone holds a copy, so the whole grant ends. */
-async function revokeGrantForReuse(grantId: string, tenantId: string, appId: string): Promise<void> {
+/** A rotated refresh token came back after the grace: someone holds a copy, so the whole grant ends. */
+async function rejectReuse(grantId: string, tenantId: string, appId: string): Promise<never> {
   await db.$transaction(async (tx) => {
     await revokeGrantsInTx(tx, [grantId]);
     await recordAudit(tx, { tenantId, actor: null, action: 'oauth.grant_revoked', target: { type: 'oauth_grant', id: grantId }, metadata: { appId, reason: 'refresh_token_reused' } });
   });
+  throw new InvalidGrantError('Invalid grant: refresh token was already used; the authorization is revoked');
+}
+
+const withinGrace = (refreshedAt: Date) => Date.now() - refreshedAt.getTime() <= REFRESH_REUSE_GRACE * 1000;
+
+/** A token row: hashes only, in the grant, carrying the code its chain started from. */
+function tokenRow(token: OAuth2Server.Token, user: GrantUser, grantId: string, codeId: string | null) {
+  return {
+    tenantId: user.tenantId,
+    grantId,
+    authorizationCodeId: codeId,
+    accessTokenHash: hashOAuthSecret(token.accessToken),
+    accessTokenExpiresAt: token.accessTokenExpiresAt!,
+    refreshTokenHash: token.refreshToken ? hashOAuthSecret(token.refreshToken) : null,
+    refreshTokenExpiresAt: token.refreshToken ? (token.refreshTokenExpiresAt ?? null) : null,
+    scopes: token.scope ?? [],
+  };
 }
 
 export function createOAuthModel(host: TenantContext) {
@@ -147,11 +167,9 @@ export function createOAuthModel(host: TenantContext) {
         },
       });
       if (!row || row.tenantId !== host.id || row.grant.revokedAt) return null;
-      if (row.refreshedAt) {
-        await revokeGrantForReuse(row.grant.id, row.tenantId, row.grant.app.id);
-        throw new InvalidGrantError('Invalid grant: refresh token was already used; the authorization is revoked');
-      }
       if (row.revokedAt) return null;
+      // Within the grace a rotated token goes on to rotateRefreshToken, which decides under its lock.
+      if (row.refreshedAt && !withinGrace(row.refreshedAt)) await rejectReuse(row.grant.id, row.tenantId, row.grant.app.id);
       const role = await roleIn(row.grant.userId, row.tenantId);
       if (!role) return null;
       const user: GrantUser = {
@@ -173,13 +191,40 @@ export function createOAuthModel(host: TenantContext) {
       };
     },
 
-    /** Rotation: the first exchange marks the token used; a concurrent second one is a reuse. */
-    async revokeToken(token: OAuth2Server.RefreshToken): Promise<boolean> {
+    /** The library's contract; refresh tokens rotate through rotateRefreshToken instead (grant-types.ts). */
+    async revokeToken(): Promise<boolean> {
+      throw new Error('refresh tokens rotate through rotateRefreshToken');
+    },
+
+    /**
+     * Rotation, serialised on the old token's row: the first exchange marks it refreshed, saves
+     * `next` and keeps that pair on the old row, encrypted. A retry within the grace (concurrent,
+     * or after a lost answer) gets that same pair, as long as it has not been used or revoked
+     * since; anything else presenting a rotated token is reuse, and the grant ends.
+     */
+    async rotateRefreshToken(token: OAuth2Server.RefreshToken, next: OAuth2Server.Token): Promise<OAuth2Server.Token> {
       const user = token.user as GrantUser;
-      const { count } = await db.oAuthToken.updateMany({ where: { id: user.tokenId, refreshedAt: null, revokedAt: null }, data: { refreshedAt: new Date() } });
-      if (count === 1) return true;
-      await revokeGrantForReuse(user.grantId!, user.tenantId, user.appId);
-      return false;
+      const outcome = await db.$transaction(async (tx): Promise<OAuth2Server.Token | 'reuse' | 'invalid'> => {
+        const [row] = await tx.$queryRaw<{ refreshedAt: Date | null; revokedAt: Date | null; replacedById: string | null; replacementSecret: string | null }[]>`
+          SELECT "refreshedAt", "revokedAt", "replacedById", "replacementSecret" FROM "OAuthToken" WHERE id = ${user.tokenId} FOR UPDATE`;
+        if (!row || row.revokedAt) return 'invalid';
+        if (row.refreshedAt) {
+          if (!withinGrace(row.refreshedAt) || !row.replacedById || !row.replacementSecret) return 'reuse';
+          const replacement = await tx.oAuthToken.findUnique({ where: { id: row.replacedById }, select: { accessTokenExpiresAt: true, refreshTokenExpiresAt: true, scopes: true, refreshedAt: true, revokedAt: true } });
+          if (!replacement || replacement.refreshedAt || replacement.revokedAt) return 'reuse';
+          const pair = JSON.parse(decryptSecret(row.replacementSecret)) as { accessToken: string; refreshToken: string };
+          return { ...pair, accessTokenExpiresAt: replacement.accessTokenExpiresAt, refreshTokenExpiresAt: replacement.refreshTokenExpiresAt ?? undefined, scope: replacement.scopes, client: next.client, user };
+        }
+        const created = await tx.oAuthToken.create({ data: tokenRow(next, user, user.grantId!, user.chainCodeId ?? null), select: { id: true } });
+        const pair = encryptSecret(JSON.stringify({ accessToken: next.accessToken, refreshToken: next.refreshToken }));
+        await tx.oAuthToken.update({ where: { id: user.tokenId }, data: { refreshedAt: new Date(), replacedById: created.id, replacementSecret: pair } });
+        // The token this one replaced can no longer be retried: its copy of this pair goes.
+        await tx.oAuthToken.updateMany({ where: { replacedById: user.tokenId }, data: { replacementSecret: null } });
+        return next;
+      });
+      if (outcome === 'invalid') throw new InvalidGrantError('Invalid grant: refresh token is invalid');
+      if (outcome === 'reuse') return rejectReuse(user.grantId!, user.tenantId, user.appId);
+      return outcome;
     },
 
     /**
@@ -231,18 +276,7 @@ export function createOAuthModel(host: TenantContext) {
           const [code] = await tx.$queryRaw<{ replayedAt: Date | null }[]>`SELECT "replayedAt" FROM "OAuthAuthorizationCode" WHERE id = ${user.codeId} FOR UPDATE`;
           if (!code || code.replayedAt) throw new InvalidGrantError('Invalid grant: authorization code was already used');
         }
-        await tx.oAuthToken.create({
-          data: {
-            tenantId: user.tenantId,
-            grantId: grantId!,
-            authorizationCodeId: user.codeId ?? user.chainCodeId ?? null,
-            accessTokenHash: hashOAuthSecret(token.accessToken),
-            accessTokenExpiresAt: token.accessTokenExpiresAt!,
-            refreshTokenHash: token.refreshToken ? hashOAuthSecret(token.refreshToken) : null,
-            refreshTokenExpiresAt: token.refreshToken ? (token.refreshTokenExpiresAt ?? null) : null,
-            scopes,
-          },
-        });
+        await tx.oAuthToken.create({ data: tokenRow(token, user, grantId!, user.codeId ?? null) });
       });
       return { ...token, client, user };
     },

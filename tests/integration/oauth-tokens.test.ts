@@ -7,7 +7,9 @@ import * as tokenRoute from '../../app/api/oauth/token/route.ts';
 import { flushRequestLog } from '../../lib/api/request-log.ts';
 import { db } from '../../lib/db/client.ts';
 import { listAuthorizedApps, revokeGrant } from '../../lib/oauth/grants.ts';
+import { hashOAuthSecret } from '../../lib/oauth/hash-client-secret.ts';
 import { issuerFor } from '../../lib/oauth/issuer.ts';
+import { REFRESH_REUSE_GRACE } from '../../lib/oauth/token-lifetimes.ts';
 import { trustedHeaders } from '../support/trusted.ts';
 import { callApi, clientOptions, discover, oauthFailure, registerApp, tokensFor, world, type RegisteredApp, type World } from '../support/oauth-client.ts';
 
@@ -72,9 +74,40 @@ describe('tokens', () => {
       expect(grant.revokedAt).toBeNull();
     });
 
-    it('reuse of a rotated refresh token revokes the whole grant', async () => {
+    it('a retry of the same refresh token within the grace gets the same new pair', async () => {
+      const first = await tokensFor(publicApp, w.user.tenant, w.user.member);
+      const second = await refresh(publicApp, first.refresh_token!);
+      const retried = await refresh(publicApp, first.refresh_token!);
+      expect(retried).toMatchObject({ access_token: second.access_token, refresh_token: second.refresh_token, scope: second.scope });
+      expect(retried.expires_in).toBeGreaterThan(3500);
+      expect((await callApi(w.user.tenant, '/api/v1/users/me', retried.access_token)).status).toBe(200);
+      // The pair kept for the retry is encrypted at rest, never in plain text.
+      const rotated = await db.oAuthToken.findFirstOrThrow({ where: { replacedBy: { refreshTokenHash: { not: null } }, grant: { appId: publicApp.view.id, userId: w.user.member.userId, revokedAt: null } }, orderBy: { createdAt: 'desc' } });
+      expect(rotated.replacementSecret).toMatch(/^v1\./);
+      expect(rotated.replacementSecret).not.toContain(second.refresh_token!.slice(5, 20));
+      // Rotating the new pair ends the old token's retry: its copy is wiped, and presenting it is reuse.
+      const third = await refresh(publicApp, second.refresh_token!);
+      expect((await db.oAuthToken.findUniqueOrThrow({ where: { id: rotated.id } })).replacementSecret).toBeNull();
+      expect(await oauthFailure(refresh(publicApp, first.refresh_token!))).toMatchObject({ error: 'invalid_grant' });
+      expect(await callApi(w.user.tenant, '/api/v1/users/me', third.access_token)).toMatchObject({ status: 401, body: { code: 'token_revoked' } });
+    });
+
+    it('concurrent requests with one refresh token all get the same new pair, and nothing is revoked', async () => {
+      const first = await tokensFor(confidential, w.user.tenant, w.user.member);
+      const answers = await Promise.all(Array.from({ length: 5 }, () => refresh(confidential, first.refresh_token!)));
+      expect(new Set(answers.map((answer) => answer.access_token)).size).toBe(1);
+      expect(new Set(answers.map((answer) => answer.refresh_token)).size).toBe(1);
+      expect((await callApi(w.user.tenant, '/api/v1/users/me', answers[0].access_token)).status).toBe(200);
+      // One rotation happened: the chain has exactly one live token.
+      const original = await db.oAuthToken.findUniqueOrThrow({ where: { refreshTokenHash: hashOAuthSecret(first.refresh_token!) } });
+      expect(await db.oAuthToken.count({ where: { authorizationCodeId: original.authorizationCodeId, revokedAt: null, refreshedAt: null } })).toBe(1);
+      expect((await refresh(confidential, answers[0].refresh_token!)).access_token).toMatch(/^wpat_/);
+    });
+
+    it('reuse of a rotated refresh token after the grace revokes the whole grant', async () => {
       const first = await tokensFor(confidential, w.user.tenant, w.user.member);
       const second = await refresh(confidential, first.refresh_token!);
+      await db.oAuthToken.updateMany({ where: { refreshTokenHash: hashOAuthSecret(first.refresh_token!) }, data: { refreshedAt: new Date(Date.now() - (REFRESH_REUSE_GRACE + 1) * 1000) } });
       expect(await oauthFailure(refresh(confidential, first.refresh_token!))).toMatchObject({ error: 'invalid_grant', description: expect.stringMatching(/already used/) });
 
       // Everything of the grant is dead: the newest pair too.
