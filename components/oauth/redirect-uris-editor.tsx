@@ -31,8 +31,9 @@ export function RedirectUrisEditor({ rows, onChange, error }: Props) {
     <fieldset aria-describedby={`${hintId}${error ? ` ${errorId}` : ''}`} className="flex flex-col gap-2">
       <legend className="text-sm font-medium text-slate-800">Redirect URIs</legend>
       <p id={hintId} className="text-xs text-slate-500">
-        Where we send people back after they allow or deny your app. Matched exactly, character for character. https, except for http://localhost and http://127.0.0.1 while
-        you develop. Up to {MAX_REDIRECT_URIS}.
+        Where we send people back after they allow or deny your app. Matched exactly, character for character, except that http://127.0.0.1 and http://[::1] match on any
+        port (native apps). https, except for loopback addresses; public native apps may use a reverse-domain scheme such as com.example.app:/callback. No wildcards. Up
+        to {MAX_REDIRECT_URIS}.
       </p>
       {rows.map((row, index) => (
         <div key={row.key} className="flex flex-wrap items-center gap-2">

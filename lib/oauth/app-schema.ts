@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OAUTH_SCOPES } from './oauth-scopes.ts';
-import { redirectUriProblem, webUrlProblem } from './redirect-uri.ts';
+import { nativeSchemeProblem, redirectUriProblem, webUrlProblem } from './redirect-uri.ts';
 
 // What a workspace admin registers about a third-party app in the developer portal.
 
@@ -43,7 +43,13 @@ export const oauthAppInputSchema = z
     /** public: a browser or native app that cannot keep a secret (PKCE required); confidential: a server. */
     clientType: z.enum(['public', 'confidential'], { message: 'Choose public or confidential.' }),
   })
-  .strict();
+  .strict()
+  .superRefine((app, ctx) => {
+    app.redirectUris.forEach((uri, index) => {
+      const problem = nativeSchemeProblem(uri, app.clientType);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['redirectUris', index], message: problem });
+    });
+  });
 
 /** Everything but the client type, which would change how the app authenticates. */
 export const oauthAppUpdateSchema = z.object(fields).partial().strict();

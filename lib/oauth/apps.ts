@@ -3,13 +3,14 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { requireFeature } from '../billing/entitlements.ts';
 import { db } from '../db/client.ts';
 import { tenantDb } from '../db/tenant-db.ts';
-import { conflict, notFound, parseInput } from '../http/problem.ts';
+import { conflict, notFound, parseInput, validationFailed } from '../http/problem.ts';
 import { assertCan } from '../members/permissions.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
 import { oauthAppInputSchema, oauthAppUpdateSchema, type OAuthAppView } from './app-schema.ts';
 import { revokeGrantsInTx } from './grants.ts';
 import { hashOAuthSecret, secretHint } from './hash-client-secret.ts';
 import { generateCredential, newAppId } from './oauth-credentials.ts';
+import { nativeSchemeProblem } from './redirect-uri.ts';
 
 // OAuth apps a workspace registers in its developer portal, managed by its admins
 // (integrations.manage). The client secret of a confidential app is shown once, stored as a
@@ -101,7 +102,14 @@ export async function createOAuthApp(tenant: TenantContext, member: Member, inpu
 export async function updateOAuthApp(tenant: TenantContext, member: Member, appId: string, input: unknown, ip: string | null = null): Promise<OAuthAppView> {
   manage(member);
   const data = parseInput(oauthAppUpdateSchema, input ?? {});
-  await findApp(tenant, appId);
+  const current = await findApp(tenant, appId);
+  const schemeProblems = Object.fromEntries(
+    (data.redirectUris ?? []).flatMap((uri, index) => {
+      const problem = nativeSchemeProblem(uri, current.clientType);
+      return problem ? [[`redirectUris.${index}`, problem]] : [];
+    }),
+  );
+  if (Object.keys(schemeProblems).length > 0) throw validationFailed(schemeProblems);
   const row = await tenantDb(tenant.id).$transaction(async (tx) => {
     const updated = await tx.oAuthApp.update({
       where: { id: appId },

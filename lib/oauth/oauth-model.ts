@@ -11,6 +11,7 @@ import { appSelect, authenticateClient, findApp, toClient, type OAuthClient } fr
 import { generateCredential, looksLike, newGrantId } from './oauth-credentials.ts';
 import { InvalidGrantError, UnauthorizedClientError } from './oauth-errors.ts';
 import { beyondAllowance, capByRole } from './oauth-scopes.ts';
+import { matchRedirectUri } from './redirect-uri.ts';
 import { REFRESH_REUSE_GRACE } from './token-lifetimes.ts';
 
 // The Prisma-backed model @node-oauth/oauth2-server calls for the authorization code (with
@@ -85,6 +86,8 @@ function tokenRow(token: OAuth2Server.Token, user: GrantUser, grantId: string, c
 export function createOAuthModel(host: TenantContext) {
   return {
     getClient: (clientId: string, clientSecret: string | null | undefined) => authenticateClient(clientId, clientSecret),
+    /** Exact match, or a loopback IP redirect on any port (RFC 8252 §7.3). */
+    validateRedirectUri: async (redirectUri: string, client: OAuthClient) => matchRedirectUri(client.redirectUris, redirectUri) !== null,
 
     generateAuthorizationCode: async () => generateCredential('authorizationCode'),
     generateAccessToken: async () => generateCredential('accessToken'),

@@ -75,6 +75,20 @@ describe('OAuth apps', () => {
     expect(loopback.app.redirectUris).toHaveLength(4);
   });
 
+  it('native apps (RFC 8252): private-use URI schemes for public apps only', async () => {
+    const native = await createOAuthApp(w.owner.tenant, w.owner.admin, { ...valid, redirectUris: ['com.example.app:/oauth2redirect', 'com.example.app://callback', 'http://127.0.0.1/callback'] });
+    expect(native.app.redirectUris).toEqual(['com.example.app:/oauth2redirect', 'com.example.app://callback', 'http://127.0.0.1/callback']);
+    for (const uri of ['myapp:/callback', 'com.example.app:', 'javascript:/x.y', 'data:text/html,x.y', 'file:///etc/x.y']) {
+      const error = await failure(createOAuthApp(w.owner.tenant, w.owner.admin, { ...valid, redirectUris: [uri] }));
+      expect(Object.keys(error.fields ?? {}), uri).toContain('redirectUris.0');
+    }
+    const confidential = await failure(createOAuthApp(w.owner.tenant, w.owner.admin, { ...valid, clientType: 'confidential', redirectUris: [REDIRECT_URI, 'com.example.app:/cb'] }));
+    expect(confidential).toMatchObject({ status: 422, fields: { 'redirectUris.1': expect.stringMatching(/public/) } });
+    const server = await createOAuthApp(w.owner.tenant, w.owner.admin, { ...valid, clientType: 'confidential' });
+    const update = await failure(updateOAuthApp(w.owner.tenant, w.owner.admin, server.app.id, { redirectUris: ['com.example.app:/cb'] }));
+    expect(update).toMatchObject({ status: 422, fields: { 'redirectUris.0': expect.stringMatching(/public/) } });
+  });
+
   it('is for admins only', async () => {
     const { memberIn } = await import('../support/workspace.ts');
     const member = await memberIn(w.owner.tenant, 'member');

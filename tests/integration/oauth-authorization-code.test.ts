@@ -343,4 +343,42 @@ describe('authorization code + PKCE', () => {
     });
     expect(response.status, await response.clone().text()).toBe(200);
   });
+
+  describe('native apps (RFC 8252)', () => {
+    const exchange = async (app: RegisteredApp, attempt: { state: string; verifier: string }, url: URL, redirectUri: string) => {
+      const callback = oauth.validateAuthResponse(as, app.client, url, attempt.state);
+      return oauth.processAuthorizationCodeResponse(as, app.client, await oauth.authorizationCodeGrantRequest(as, app.client, app.auth, callback, redirectUri, attempt.verifier, clientOptions));
+    };
+
+    it('a loopback redirect URI matches on any port, and the token request repeats the port', async () => {
+      const app = await registerApp(w.owner, { name: 'Desktop', redirectUris: ['http://127.0.0.1/callback', 'http://[::1]:8080/callback'] });
+      for (const redirectUri of ['http://127.0.0.1:51234/callback', 'http://127.0.0.1/callback', 'http://[::1]:61000/callback']) {
+        const attempt = await authorizationRequest(app, 'read:goals', { redirect_uri: redirectUri });
+        const url = await authorizeAs(w.user.tenant, w.user.member, attempt.params);
+        expect(`${url.origin}${url.pathname}`, redirectUri).toBe(redirectUri);
+        expect((await exchange(app, attempt, url, redirectUri)).access_token).toMatch(/^wpat_/);
+      }
+      // Another port at the token endpoint than at /oauth/authorize is a mismatch.
+      const attempt = await authorizationRequest(app, 'read:goals', { redirect_uri: 'http://127.0.0.1:40000/callback' });
+      const url = await authorizeAs(w.user.tenant, w.user.member, attempt.params);
+      expect(await oauthFailure(exchange(app, attempt, url, 'http://127.0.0.1:40001/callback'))).toMatchObject({ error: 'invalid_grant' });
+    });
+
+    it('only the port is free: path, scheme and host still match exactly', async () => {
+      const app = await registerApp(w.owner, { name: 'Desktop strict', redirectUris: ['http://127.0.0.1/callback', 'http://localhost:8000/callback'] });
+      for (const redirectUri of ['http://127.0.0.1:5000/other', 'https://127.0.0.1:5000/callback', 'http://127.0.0.2:5000/callback', 'http://localhost:8001/callback', 'http://127.0.0.1:5000/callback?x=1']) {
+        const prompt = await prepareAuthorization(w.user.tenant, w.user.member, (await authorizationRequest(app, 'read:goals', { redirect_uri: redirectUri })).params);
+        expect(prompt, redirectUri).toMatchObject({ kind: 'error_page', error: 'invalid_redirect_uri' });
+      }
+    });
+
+    it('a private-use URI scheme receives the code, and the code works', async () => {
+      const app = await registerApp(w.owner, { name: 'Phone', redirectUris: ['com.example.app:/oauth2redirect'] });
+      const attempt = await authorizationRequest(app, 'read:goals', { redirect_uri: 'com.example.app:/oauth2redirect' });
+      const url = await authorizeAs(w.user.tenant, w.user.member, attempt.params);
+      expect(url.protocol).toBe('com.example.app:');
+      expect(url.pathname).toBe('/oauth2redirect');
+      expect((await exchange(app, attempt, url, 'com.example.app:/oauth2redirect')).access_token).toMatch(/^wpat_/);
+    });
+  });
 });
