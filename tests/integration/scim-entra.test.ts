@@ -191,4 +191,49 @@ describe('SCIM with Microsoft Entra ID', () => {
     expect(await teamEmails(teamId)).toEqual([]);
     expect(await db.membership.count({ where: { tenantId: ws.tenant.id, user: { email: other.email('mallory') } } })).toBe(0);
   });
+
+  it('runs the same provisioning sequence twice in a row against one directory, passing both times', async () => {
+    const ws = await scimWorkspace('azure');
+    const q = (expression: string) => encodeURIComponent(expression);
+    const teams = new Set<string>();
+    // Entra's cycle: look up by userName, create, update with PATCH, disable and enable, find or
+    // create the group (members excluded), add and remove members, check membership, delete all.
+    async function cycle(run: number): Promise<void> {
+      const ids: Record<string, string> = {};
+      for (const local of ['grace', 'alan']) {
+        const found = await ws.scim('GET', `/Users?filter=${q(`userName eq "Test_User_${local}"`)}`);
+        expectOk(found);
+        expect(found.body.totalResults, `run ${run}`).toBe(0);
+        ids[local] = await provision(ws, local);
+        expectOk(await ws.scim('PATCH', `/Users/${ids[local]}`, patch({ op: 'Replace', path: 'displayName', value: `${local} (run ${run})` }, { op: 'Replace', path: 'active', value: 'False' })));
+        expect(await membershipOf(ws.tenant.id, ws.email(local))).toBeNull();
+        expectOk(await ws.scim('PATCH', `/Users/${ids[local]}`, patch({ op: 'Replace', path: 'active', value: 'True' })));
+        expect(await membershipOf(ws.tenant.id, ws.email(local)), `${local}, run ${run}`).not.toBeNull();
+      }
+      const lookup = await ws.scim('GET', `/Groups?excludedAttributes=members&filter=${q('displayName eq "Ops"')}`);
+      expect(lookup.body.totalResults).toBe(0);
+      const group = await ws.scim('POST', '/Groups', { schemas: [GROUP_SCHEMA], externalId: randomUUID(), displayName: 'Ops', members: [] });
+      expectOk(group, 201);
+      const { teamId } = await db.scimGroup.findUniqueOrThrow({ where: { id: group.body.id } });
+      teams.add(teamId!);
+      expectOk(await ws.scim('PATCH', `/Groups/${group.body.id}`, patch({ op: 'Add', path: 'members', value: [{ value: ids.grace }, { value: ids.alan }] })));
+      expect(await teamEmails(teamId!)).toEqual([ws.email('alan'), ws.email('grace')]);
+      expectOk(await ws.scim('PATCH', `/Groups/${group.body.id}`, patch({ op: 'Remove', path: 'members', value: [{ value: ids.alan }] })));
+      const check = await ws.scim('GET', `/Groups?excludedAttributes=members&filter=${q(`id eq "${group.body.id}" and members[value eq "${ids.grace}"]`)}`);
+      expect(check.body.totalResults).toBe(1);
+      const notIn = await ws.scim('GET', `/Groups?excludedAttributes=members&filter=${q(`id eq "${group.body.id}" and members[value eq "${ids.alan}"]`)}`);
+      expect(notIn.body.totalResults).toBe(0);
+      expect(await teamEmails(teamId!)).toEqual([ws.email('grace')]);
+      expectOk(await ws.scim('DELETE', `/Groups/${group.body.id}`), 204);
+      for (const local of ['grace', 'alan']) {
+        expectOk(await ws.scim('DELETE', `/Users/${ids[local]}`), 204);
+        expect(await membershipOf(ws.tenant.id, ws.email(local))).toBeNull();
+      }
+    }
+    await cycle(1);
+    await cycle(2);
+    expect(await db.scimUser.count({ where: { directoryId: ws.directoryId } })).toBe(0);
+    // The second "Ops" got a team of its own, not the one the first left behind.
+    expect(teams.size).toBe(2);
+  });
 });

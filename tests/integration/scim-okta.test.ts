@@ -205,4 +205,49 @@ describe('SCIM with Okta', () => {
     expect((await db.team.findUniqueOrThrow({ where: { id: handMade.id } })).name).toBe('Design');
     expect(await db.team.count({ where: { tenantId: ws.tenant.id } })).toBe(6);
   });
+
+  it('runs the same provisioning sequence twice in a row against one directory, passing both times', async () => {
+    const ws = await scimWorkspace('okta');
+    const filter = (expression: string) => `filter=${encodeURIComponent(expression)}&startIndex=1&count=100`;
+    // Okta's cycle: look up, create or update, push the group, change its members, rename it,
+    // unpush it (delete), unassign the users (deactivate).
+    async function cycle(run: number): Promise<void> {
+      const ids: Record<string, string> = {};
+      for (const local of ['ada', 'alan']) {
+        const found = await ws.scim('GET', `/Users?${filter(`userName eq "${ws.email(local)}"`)}`);
+        expectOk(found);
+        if (found.body.totalResults === 0) {
+          expect(run, 'users are created on the first run only').toBe(1);
+          ids[local] = await provision(ws, local);
+        } else {
+          ids[local] = found.body.Resources[0].id;
+          expectOk(await ws.scim('PUT', `/Users/${ids[local]}`, oktaUser(ws, local)));
+          expectOk(await ws.scim('PATCH', `/Users/${ids[local]}`, reactivate));
+        }
+        expect(await membershipOf(ws.tenant.id, ws.email(local)), `${local}, run ${run}`).not.toBeNull();
+      }
+      expect((await ws.scim('GET', `/Groups?${filter('displayName eq "Kernel"')}`)).body.totalResults).toBe(0);
+      const group = await ws.scim('POST', '/Groups', { schemas: [GROUP_SCHEMA], displayName: 'Kernel', members: [{ value: ids.ada }] });
+      expectOk(group, 201);
+      const { teamId } = await db.scimGroup.findUniqueOrThrow({ where: { id: group.body.id } });
+      expect(await teamEmails(teamId!)).toEqual([ws.email('ada')]);
+      expectOk(await ws.scim('PATCH', `/Groups/${group.body.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'add', path: 'members', value: [{ value: ids.alan }] }] }));
+      expectOk(await ws.scim('PATCH', `/Groups/${group.body.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'remove', path: `members[value eq "${ids.ada}"]` }] }));
+      expect(await teamEmails(teamId!)).toEqual([ws.email('alan')]);
+      const renamed = await ws.scim('PATCH', `/Groups/${group.body.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { id: group.body.id, displayName: 'Kernel Team' } }] });
+      expectOk(renamed);
+      expect((await db.team.findUniqueOrThrow({ where: { id: teamId! } })).name).toMatch(/^Kernel Team( \(\d+\))?$/);
+      expectOk(await ws.scim('DELETE', `/Groups/${group.body.id}`), 204);
+      expect(await teamEmails(teamId!)).toEqual([]);
+      for (const local of ['ada', 'alan']) {
+        expectOk(await ws.scim('PATCH', `/Users/${ids[local]}`, deactivate));
+        expect(await membershipOf(ws.tenant.id, ws.email(local))).toBeNull();
+      }
+    }
+    await cycle(1);
+    await cycle(2);
+    // Each run made its own team; the users were made once.
+    expect(await db.scimUser.count({ where: { directoryId: ws.directoryId } })).toBe(2);
+    expect(await db.team.count({ where: { tenantId: ws.tenant.id, name: { startsWith: 'Kernel Team' } } })).toBe(2);
+  });
 });
