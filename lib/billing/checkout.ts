@@ -4,7 +4,7 @@ import type { Member } from '../auth/session.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { tenantOrigin } from '../config/env.ts';
 import { db } from '../db/client.ts';
-import { conflict, parseInput, validationFailed } from '../http/problem.ts';
+import { AppError, conflict, parseInput, validationFailed } from '../http/problem.ts';
 import { assertCan } from '../members/permissions.ts';
 import { resellerStripePriceFor } from '../resellers/prices.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
@@ -21,12 +21,32 @@ import { priceIdsByLookupKey, requireStripe } from './stripe-client.ts';
 // - Already subscribed: the subscription's prices are swapped in place (prorated), no second
 //   checkout and no second subscription. Stripe's customer.subscription.updated applies it.
 // - Free: the subscription is canceled at the end of the period (the plan stays until then).
+// - A subscription that exists but cannot be changed in place (unpaid, incomplete, paused, or
+//   linked by Checkout and not yet confirmed) is resumed, never doubled: any plan choice is
+//   409 subscription_exists, and the owner pays the open invoice (payOpenInvoice: its hosted
+//   page, else the portal), which brings the same subscription back.
 // - Cards, invoices and cancelling go through Stripe's customer portal.
 
 export const BILLING_PATH = '/settings/billing';
 
 /** Subscription states in which the workspace already has a subscription to change. */
 const LIVE = new Set(['trialing', 'active', 'past_due']);
+/** States after which a subscription is gone for good, so a new one may start. */
+const ENDED = new Set(['canceled', 'incomplete_expired']);
+
+/** A subscription exists that is neither live (changed in place) nor ended: it is to be resumed, never doubled. */
+export function hasResumableSubscription(account: { stripeSubscriptionId: string | null; subscriptionStatus: string | null } | null): boolean {
+  const status = account?.subscriptionStatus ?? '';
+  return Boolean(account?.stripeSubscriptionId) && !LIVE.has(status) && !ENDED.has(status);
+}
+
+/** What to do instead, for a subscription that exists but is not live. */
+function existingSubscriptionAdvice(status: string | null): string {
+  if (status === 'unpaid') return 'Its latest invoice is unpaid: Pay the open invoice on the billing page to resume it, then change the plan.';
+  if (status === 'incomplete') return "Its first payment has not gone through yet: complete it from Stripe's billing portal (Manage billing), or wait until it expires.";
+  if (status === 'paused') return "It is paused: resume it from Stripe's billing portal (Manage billing).";
+  return 'Stripe is still confirming it: try again in a minute, or see it in the billing portal (Manage billing).';
+}
 
 export type PlanChangeResult =
   | { kind: 'checkout'; url: string }
@@ -140,6 +160,11 @@ export async function changePlan(tenant: TenantContext, actor: Member, input: un
   const plan = await getPlan(planId);
   const account = await db.billingAccount.findUnique({ where: { tenantId: tenant.id } });
   const subscribed = Boolean(account?.stripeSubscriptionId && account.subscriptionStatus && LIVE.has(account.subscriptionStatus));
+  // A second Checkout would start a second subscription while this one stays in Stripe.
+  if (hasResumableSubscription(account)) {
+    const status = account!.subscriptionStatus;
+    throw new AppError(409, 'subscription_exists', `This workspace already has a subscription${status ? ` (${status})` : ''}. ${existingSubscriptionAdvice(status)}`);
+  }
   const audit = (action: string, metadata: Record<string, string | null>) =>
     db.$transaction((tx) => recordAudit(tx, { tenantId: tenant.id, actor: actorOf(actor), action, target: { type: 'tenant', id: tenant.id }, ip, metadata: { from: tenant.plan, to: plan.id, ...metadata } }));
 
@@ -171,4 +196,19 @@ export async function openBillingPortal(tenant: TenantContext, actor: Member): P
   const customer = await ensureCustomer(tenant, actor);
   const session = await requireStripe().billingPortal.sessions.create({ customer, return_url: billingUrl(tenant) });
   return { url: session.url };
+}
+
+/**
+ * An owner pays the workspace's unpaid invoice, which resumes its subscription (and lifts a
+ * suspension for non-payment when Stripe reports it paid): the invoice's own hosted page while
+ * it is open, else the customer portal (which lists every open invoice).
+ */
+export async function payOpenInvoice(tenant: TenantContext, actor: Member): Promise<{ url: string }> {
+  assertCan(actor.role, 'billing.manage', 'Only owners can pay invoices.');
+  const account = await db.billingAccount.findUnique({ where: { tenantId: tenant.id }, select: { unpaidInvoiceId: true } });
+  if (account?.unpaidInvoiceId) {
+    const invoice = await requireStripe().invoices.retrieve(account.unpaidInvoiceId);
+    if (invoice.status === 'open' && invoice.hosted_invoice_url) return { url: invoice.hosted_invoice_url };
+  }
+  return openBillingPortal(tenant, actor);
 }

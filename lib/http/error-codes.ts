@@ -44,6 +44,7 @@ export const ERROR_CODES = {
   workspace_required: { status: 404, description: "The endpoint is served on a workspace's own address, not on the platform's." },
   inngest_not_configured: { status: 404, description: 'Inngest is not configured; jobs run on the PostgreSQL queue.' },
   method_not_allowed: { status: 405, description: 'The endpoint does not answer this HTTP method.' },
+  subscription_exists: { status: 409, description: 'The workspace already has a Stripe subscription (e.g. unpaid): pay or manage it in the billing portal instead of starting another.' },
   conflict: { status: 409, description: 'The request conflicts with the current state (a duplicate, or a change made meanwhile).' },
   idempotency_key_in_progress: { status: 409, description: 'A request with this Idempotency-Key is still being processed.' },
   idempotency_key_reused: { status: 409, description: 'The Idempotency-Key was used with a different request.' },

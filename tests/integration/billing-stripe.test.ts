@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { changePlan, ensureCustomer, openBillingPortal } from '../../lib/billing/checkout.ts';
+import { changePlan, ensureCustomer, openBillingPortal, payOpenInvoice } from '../../lib/billing/checkout.ts';
 import { PLAN_CATALOG } from '../../lib/billing/plan-catalog.ts';
 import { BLOCK, METER_EVENT_NAME, reportUsage, spansToReport } from '../../lib/billing/report-usage.ts';
 import { setPlanByOperator } from '../../lib/billing/set-plan.ts';
@@ -161,6 +161,23 @@ describe('checkout and plan changes', () => {
     expect(update.form).toEqual({ cancel_at_period_end: 'true' });
   });
 
+  it('refuse a second subscription while one exists that cannot be changed in place (409 subscription_exists), whatever the plan', async () => {
+    for (const status of ['unpaid', 'incomplete', 'paused', null]) {
+      const { tenant, owner, subscriptionId } = await subscribed('basic');
+      await db.billingAccount.update({ where: { tenantId: tenant.id }, data: { subscriptionStatus: status } });
+      const requests = fake.requests.length;
+      for (const plan of ['pro', 'basic', 'free']) {
+        const error = await failure(changePlan(tenant, owner, { plan }));
+        expect(error).toMatchObject({ status: 409, code: 'subscription_exists' });
+        expect(error.message).toContain(status === 'unpaid' ? 'Pay the open invoice' : 'billing portal');
+      }
+      // Nothing went to Stripe: no Checkout, no change to the existing subscription, and the plan stays.
+      expect(fake.requests.slice(requests).filter((r) => r.method === 'POST')).toEqual([]);
+      expect(fake.calls('POST', `/v1/subscriptions/${subscriptionId}`)).toEqual([]);
+      expect((await db.tenant.findUniqueOrThrow({ where: { id: tenant.id } })).plan).toBe('basic');
+    }
+  });
+
   it('are for owners only, and refuse plans that do not exist', async () => {
     const { tenant } = await ownerWorkspace();
     const admin = await memberIn(tenant, 'admin');
@@ -178,6 +195,28 @@ describe('the customer portal', () => {
     const [request] = fake.calls('POST', '/v1/billing_portal/sessions').slice(-1);
     const account = await db.billingAccount.findUniqueOrThrow({ where: { tenantId: tenant.id } });
     expect(request.form).toEqual({ customer: account.stripeCustomerId, return_url: `${tenantOrigin(tenant.slug)}/settings/billing` });
+  });
+});
+
+describe('paying the open invoice', () => {
+  it("sends an unpaid workspace's owner to the unpaid invoice's hosted page, to resume the same subscription", async () => {
+    const { tenant, owner } = await subscribed('basic');
+    const invoiceId = `in_open_${tenant.id}`;
+    await db.billingAccount.update({ where: { tenantId: tenant.id }, data: { subscriptionStatus: 'unpaid', unpaidInvoiceId: invoiceId, pastDueSince: new Date() } });
+    fake.invoices.set(invoiceId, { id: invoiceId, object: 'invoice', status: 'open', customer: `cus_${tenant.id}`, hosted_invoice_url: `https://invoice.stripe.test/i/${invoiceId}` });
+    expect(await payOpenInvoice(tenant, owner)).toEqual({ url: `https://invoice.stripe.test/i/${invoiceId}` });
+    expect(fake.calls('POST', '/v1/checkout/sessions').filter((r) => r.form.customer === `cus_${tenant.id}`)).toEqual([]);
+  });
+
+  it('falls back to the portal when the invoice can no longer be paid there (or none is known)', async () => {
+    const { tenant, owner } = await subscribed('basic');
+    const invoiceId = `in_void_${tenant.id}`;
+    await db.billingAccount.update({ where: { tenantId: tenant.id }, data: { subscriptionStatus: 'unpaid', unpaidInvoiceId: invoiceId } });
+    fake.invoices.set(invoiceId, { id: invoiceId, object: 'invoice', status: 'void', customer: `cus_${tenant.id}`, hosted_invoice_url: null });
+    expect((await payOpenInvoice(tenant, owner)).url).toMatch(/^https:\/\/billing\.stripe\.test\//);
+    await db.billingAccount.update({ where: { tenantId: tenant.id }, data: { unpaidInvoiceId: null } });
+    expect((await payOpenInvoice(tenant, owner)).url).toMatch(/^https:\/\/billing\.stripe\.test\//);
+    expect(await failure(payOpenInvoice(tenant, await memberIn(tenant, 'admin')))).toMatchObject({ status: 403 });
   });
 });
 

@@ -26,6 +26,8 @@ export interface FakeStripe {
   prices: Map<string, { id: string; lookup_key: string; metadata?: Record<string, string> }>;
   /** Subscriptions as subscriptions.retrieve answers them. */
   subscriptions: Map<string, unknown>;
+  /** Invoices as invoices.retrieve answers them. */
+  invoices: Map<string, unknown>;
   /** Checked before the built-in routes; return undefined to fall through. */
   override(handler: Handler): void;
   close(): Promise<void>;
@@ -45,6 +47,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
   const overrides: Handler[] = [];
   const prices = new Map<string, { id: string; lookup_key: string; metadata?: Record<string, string> }>();
   const subscriptions = new Map<string, unknown>();
+  const invoices = new Map<string, unknown>();
   const customers = new Map<string, string>();
 
   function builtIn(request: RecordedRequest): { status?: number; body: unknown } {
@@ -82,6 +85,12 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       if (!found) return { status: 404, body: { error: { type: 'invalid_request_error', message: 'No such subscription' } } };
       return { body: found };
     }
+    const invoice = /^\/v1\/invoices\/([^/]+)$/.exec(path);
+    if (method === 'GET' && invoice) {
+      const found = invoices.get(decodeURIComponent(invoice[1]));
+      if (!found) return { status: 404, body: { error: { type: 'invalid_request_error', message: 'No such invoice' } } };
+      return { body: found };
+    }
     return { status: 404, body: { error: { type: 'invalid_request_error', message: `fake Stripe: no route for ${method} ${path}` } } };
   }
 
@@ -110,6 +119,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     calls: (method, path) => requests.filter((r) => r.method === method && (typeof path === 'string' ? r.path === path : path.test(r.path))),
     prices,
     subscriptions,
+    invoices,
     override: (handler) => overrides.push(handler),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
