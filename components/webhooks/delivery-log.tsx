@@ -13,7 +13,7 @@ import { ApiError } from '@/lib/http/api-client';
 import type { DeliveryView } from '@/lib/webhooks/delivery-view';
 import { DeliveryDetails } from './delivery-details';
 import { DeliveryStatusBadge } from './endpoint-badges';
-import { useReplayDelivery, useReplayFailedSince } from './use-webhook-mutations';
+import { useEnableAndReplay, useReplayDelivery, useReplayFailedSince } from './use-webhook-mutations';
 import { fetchDeliveries, webhookKeys, type StatusFilter } from './webhook-requests';
 
 const STATUS_OPTIONS: { value: StatusFilter; label: string }[] = [
@@ -32,7 +32,10 @@ export function DeliveryLog({ endpointId, timeZone }: { endpointId: string; time
   const [status, setStatus] = useState<StatusFilter>('all');
   const [open, setOpen] = useState<Set<string>>(new Set());
   const [replayAlert, setReplayAlert] = useState<string | null>(null);
+  /** The delivery whose replay was refused because the endpoint is disabled: offered again with "Enable endpoint and replay". */
+  const [refusedReplay, setRefusedReplay] = useState<string | null>(null);
   const replay = useReplayDelivery(endpointId);
+  const enableAndReplay = useEnableAndReplay(endpointId);
 
   const log = useInfiniteQuery({
     queryKey: webhookKeys.deliveryPages(endpointId, status),
@@ -60,7 +63,19 @@ export function DeliveryLog({ endpointId, timeZone }: { endpointId: string; time
 
   function replayOne(delivery: DeliveryView) {
     setReplayAlert(null);
-    replay.mutate(delivery.id, { onError: (error) => setReplayAlert(error.message) });
+    setRefusedReplay(null);
+    replay.mutate(delivery.id, {
+      onError: (error) => {
+        setReplayAlert(error.message);
+        if (error instanceof ApiError && error.code === 'endpoint_disabled') setRefusedReplay(delivery.id);
+      },
+    });
+  }
+
+  function enableThenReplay(deliveryId: string) {
+    setReplayAlert(null);
+    setRefusedReplay(null);
+    enableAndReplay.mutate(deliveryId, { onError: (error) => setReplayAlert(error.message) });
   }
 
   const when = (iso: string | null) => (iso ? formatDateTime(iso, timeZone) : '—');
@@ -73,6 +88,13 @@ export function DeliveryLog({ endpointId, timeZone }: { endpointId: string; time
           <ReplayFailedSince endpointId={endpointId} />
         </div>
         <FormAlert message={log.error?.message ?? replayAlert} />
+        {refusedReplay ? (
+          <div>
+            <Button type="button" variant="secondary" disabled={enableAndReplay.isPending} onClick={() => enableThenReplay(refusedReplay)}>
+              Enable endpoint and replay
+            </Button>
+          </div>
+        ) : null}
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Deliveries</caption>

@@ -70,3 +70,19 @@ export function useReplayDelivery(endpointId: string) {
     },
   });
 }
+
+/** A replay refused because the endpoint is disabled, offered again with the endpoint switched back on. */
+export function useEnableAndReplay(endpointId: string) {
+  const client = useQueryClient();
+  const store = useStoreEndpoint();
+  return useMutation({
+    mutationFn: async (deliveryId: string) => {
+      store(await patchEndpoint(endpointId, { enabled: true }));
+      return postReplay(deliveryId);
+    },
+    onSettled: (_data, _error, deliveryId) => {
+      void client.invalidateQueries({ queryKey: webhookKeys.deliveries(endpointId) });
+      void client.invalidateQueries({ queryKey: webhookKeys.delivery(deliveryId) });
+    },
+  });
+}

@@ -30,6 +30,7 @@ const TENANT_KEY: Record<string, string> = {
   UsageCounter: 'tenantId',
   WebhookEndpoint: 'tenantId',
   WebhookDelivery: 'tenantId',
+  WebhookDeliveryAttempt: 'tenantId',
   // OAuthApp: the owning workspace; the others: the workspace the grant acts in.
   OAuthApp: 'tenantId',
   OAuthGrant: 'tenantId',

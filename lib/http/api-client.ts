@@ -5,6 +5,8 @@ export class ApiError extends Error {
     readonly status: number,
     message: string,
     readonly fields: Record<string, string> = {},
+    /** The problem's registered code (lib/http/error-codes.ts), when the server sent one. */
+    readonly code?: string,
   ) {
     super(message);
   }
@@ -25,6 +27,6 @@ export async function api<T = unknown>(path: string, init: { method?: string; js
   }
   if (response.status === 204) return undefined as T;
   const data = await response.json().catch(() => ({}));
-  if (!response.ok) throw new ApiError(response.status, data.detail ?? `Request failed (${response.status}).`, data.errors ?? {});
+  if (!response.ok) throw new ApiError(response.status, data.detail ?? `Request failed (${response.status}).`, data.errors ?? {}, data.code);
   return data as T;
 }

@@ -48,6 +48,7 @@ export const ERROR_CODES = {
   conflict: { status: 409, description: 'The request conflicts with the current state (a duplicate, or a change made meanwhile).' },
   idempotency_key_in_progress: { status: 409, description: 'A request with this Idempotency-Key is still being processed.' },
   idempotency_key_reused: { status: 409, description: 'The Idempotency-Key was used with a different request.' },
+  endpoint_disabled: { status: 409, description: 'The webhook endpoint is disabled; enable it before replaying its deliveries.' },
   sso_misconfigured: { status: 409, description: 'The single sign-on connection is misconfigured.' },
   hierarchy_too_deep: { status: 409, description: 'Resellers nest three levels deep at most.' },
   hierarchy_cycle: { status: 409, description: 'A reseller cannot be placed under itself.' },

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { decryptSecret } from '../crypto/encrypt-secret.ts';
 import { db } from '../db/client.ts';
 import type { JobPayloads } from '../jobs/job-types.ts';
@@ -42,6 +43,7 @@ export async function attemptDelivery({ deliveryId, attempt, manual = false }: J
   if (claimed.count === 0) return { outcome: 'skipped', reason: 'already_done' };
 
   const now = new Date();
+  const startedAt = now;
   const body = serializePayload(delivery.payload as unknown as WebhookPayload);
   const secrets = [decryptSecret(endpoint.secretEncrypted)];
   if (endpoint.previousSecretEncrypted && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now) secrets.push(decryptSecret(endpoint.previousSecretEncrypted));
@@ -70,16 +72,27 @@ export async function attemptDelivery({ deliveryId, attempt, manual = false }: J
   } as const;
   // Keyed by the claim: a delivery deleted meanwhile (with its endpoint) is left alone.
   const recorded = { id: deliveryId, attempts: attempt };
-  let disabled = null;
-  if (result.ok && endpoint.consecutiveFailures === 0 && endpoint.failingSince === null) {
-    // The common case, one statement: a healthy endpoint has no failure streak to reset.
-    await db.webhookDelivery.updateMany({ where: recorded, data: outcome });
-  } else {
-    disabled = await db.$transaction(async (tx) => {
-      await tx.webhookDelivery.updateMany({ where: recorded, data: outcome });
-      return recordEndpointHealth(tx, endpoint.id, result, manual, finishedAt);
-    });
-  }
+  const logged = {
+    id: `wha_${randomBytes(12).toString('base64url')}`,
+    tenantId: endpoint.tenantId,
+    deliveryId,
+    attempt,
+    manual,
+    statusCode: result.status,
+    durationMs: result.durationMs,
+    responseBody: outcome.lastResponseBody || null,
+    error: outcome.lastError,
+    startedAt,
+    finishedAt,
+  };
+  // A healthy endpoint (the common case) has no streak to reset.
+  const healthy = result.ok && endpoint.consecutiveFailures === 0 && endpoint.failingSince === null && endpoint.consecutiveTimeouts === 0;
+  const disabled = await db.$transaction(async (tx) => {
+    const { count } = await tx.webhookDelivery.updateMany({ where: recorded, data: outcome });
+    if (count === 0) return null;
+    await tx.webhookDeliveryAttempt.createMany({ data: [logged], skipDuplicates: true });
+    return healthy ? null : recordEndpointHealth(tx, endpoint.id, result, manual, finishedAt);
+  });
   if (!result.ok) {
     const fields = { tenantId: endpoint.tenantId, endpointId: endpoint.id, eventId: delivery.eventId, deliveryId, attempt, status: result.status, error: result.error ?? undefined, durationMs: result.durationMs };
     logger().warn({ ...fields, retryInSeconds: decision.retry ? decision.delaySeconds : undefined }, decision.retry ? 'webhooks: delivery attempt failed; retrying' : 'webhooks: delivery failed');

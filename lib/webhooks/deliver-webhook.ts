@@ -6,6 +6,10 @@ import { parseRetryAfter } from './retry-after.ts';
 import { assertPublicUrl, type LookupFn } from './ssrf-guard.ts';
 
 export const RESPONSE_BODY_LIMIT_BYTES = 4096;
+/** The whole attempt, from DNS to the capped body read: a receiver should answer at once and work afterwards. */
+export const DELIVERY_TIMEOUT_MS = 10_000;
+/** DNS, TCP and TLS: an unreachable receiver is given up on after this, not after DELIVERY_TIMEOUT_MS. */
+export const CONNECT_TIMEOUT_MS = 5_000;
 const USER_AGENT = 'Waypoint-Webhooks/1';
 // Only headers that help a tenant debug a failed delivery; the rest may be large or leak
 // receiver internals into our delivery log.
@@ -21,6 +25,8 @@ export interface DeliveryAttempt {
   /** The first 4 KB of the response as text: store and show it escaped, never parse or render it. */
   responseBody: string;
   responseHeaders: Record<string, string>;
+  /** No answer in time: the connection did not complete within the connect timeout, or the answer not within the total one. */
+  timedOut: boolean;
   /** From Retry-After on 429/503 only. */
   retryAfterSeconds: number | null;
   /** 410: the receiver asks us to stop, the caller disables the endpoint. */
@@ -36,6 +42,8 @@ export interface DeliverWebhookInput {
   body: string;
   /** Covers the whole attempt: DNS, connect, TLS, response headers and the capped body read. */
   timeoutMs?: number;
+  /** DNS, TCP and TLS: a receiver that cannot even be reached is given up on sooner than a slow one. */
+  connectTimeoutMs?: number;
   allowLocalhost?: boolean;
   requireHttps?: boolean;
   lookup?: LookupFn;
@@ -43,25 +51,34 @@ export interface DeliverWebhookInput {
 
 /** One POST of one webhook. Never throws: every outcome, including a refused URL, is an attempt. */
 export async function deliverWebhook(input: DeliverWebhookInput): Promise<DeliveryAttempt> {
-  const { url, headers, body, timeoutMs = 10_000, allowLocalhost, requireHttps, lookup } = input;
+  const { url, headers, body, timeoutMs = DELIVERY_TIMEOUT_MS, connectTimeoutMs = CONNECT_TIMEOUT_MS, allowLocalhost, requireHttps, lookup } = input;
+  const connectWithin = Math.min(connectTimeoutMs, timeoutMs);
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
 
   let vetted: { url: URL; addresses: string[] };
   try {
     // Vetted again on every attempt: the URL's DNS may have changed since the last one.
-    vetted = await withTimeout(assertPublicUrl(url, { allowLocalhost, requireHttps, lookup }), timeoutMs);
+    vetted = await withTimeout(assertPublicUrl(url, { allowLocalhost, requireHttps, lookup }), connectWithin);
   } catch (error) {
-    return failure(elapsed(), (error as Error).message);
+    return failure(elapsed(), (error as Error).message, error instanceof DnsTimeoutError);
   }
 
-  const result = await post(vetted.url, vetted.addresses, headers, body, Math.max(0, timeoutMs - elapsed()));
+  const result = await post(vetted.url, vetted.addresses, headers, body, { totalMs: Math.max(0, timeoutMs - elapsed()), connectMs: Math.max(0, connectWithin - elapsed()), timeoutMs, connectTimeoutMs: connectWithin });
   return { ...result, durationMs: elapsed() };
 }
 
 type Outcome = Omit<DeliveryAttempt, 'durationMs'>;
 
-function post(url: URL, addresses: string[], headers: Record<string, string>, body: string, timeoutMs: number) {
+interface Timeouts {
+  /** What is left of each budget once DNS is done, and the budgets themselves (for the messages). */
+  totalMs: number;
+  connectMs: number;
+  timeoutMs: number;
+  connectTimeoutMs: number;
+}
+
+function post(url: URL, addresses: string[], headers: Record<string, string>, body: string, timeouts: Timeouts) {
   return new Promise<Outcome>((resolve) => {
     const isHttps = url.protocol === 'https:';
     const hostname = url.hostname.replace(/^\[(.*)\]$/, '$1');
@@ -93,20 +110,24 @@ function post(url: URL, addresses: string[], headers: Record<string, string>, bo
     let received = 0;
     let settled = false;
 
-    const settle = (error: string | null) => {
+    const settle = (error: string | null, timedOut = false) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      clearTimeout(connectTimer);
       // Destroying also stops reading an oversized or endless body.
       request.destroy();
       const responseBody = Buffer.concat(chunks).subarray(0, RESPONSE_BODY_LIMIT_BYTES).toString('utf8');
       const ok = status !== null && status >= 200 && status < 300;
-      resolve({ ok, status, responseBody, responseHeaders, retryAfterSeconds, gone: status === 410, error });
+      resolve({ ok, status, responseBody, responseHeaders, timedOut, retryAfterSeconds, gone: status === 410, error });
     };
 
     const timer = setTimeout(() => {
-      settle(status === null ? `Timed out after ${timeoutMs} ms` : `Response body timed out after ${timeoutMs} ms`);
-    }, timeoutMs);
+      settle(status === null ? `Timed out after ${timeouts.timeoutMs} ms` : `Response body timed out after ${timeouts.timeoutMs} ms`, true);
+    }, timeouts.totalMs);
+    const connectTimer = setTimeout(() => settle(`Could not connect within ${timeouts.connectTimeoutMs} ms`, true), timeouts.connectMs);
+    // Connected means the TLS handshake is done too on https.
+    request.on('socket', (socket) => socket.once(isHttps ? 'secureConnect' : 'connect', () => clearTimeout(connectTimer)));
 
     request.on('error', (error) => settle(error.message));
     request.on('response', (response) => {
@@ -146,14 +167,16 @@ function keptHeaders(headers: http.IncomingHttpHeaders): Record<string, string> 
   return kept;
 }
 
-function failure(durationMs: number, error: string): DeliveryAttempt {
-  return { ok: false, status: null, durationMs, responseBody: '', responseHeaders: {}, retryAfterSeconds: null, gone: false, error };
+function failure(durationMs: number, error: string, timedOut: boolean): DeliveryAttempt {
+  return { ok: false, status: null, durationMs, responseBody: '', responseHeaders: {}, timedOut, retryAfterSeconds: null, gone: false, error };
 }
+
+class DnsTimeoutError extends Error {}
 
 function withTimeout<T>(promise: Promise<T>, timeoutMs: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Timed out after ${timeoutMs} ms resolving the webhook URL`)), timeoutMs);
+    timer = setTimeout(() => reject(new DnsTimeoutError(`Timed out after ${timeoutMs} ms resolving the webhook URL`)), timeoutMs);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

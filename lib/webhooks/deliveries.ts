@@ -2,15 +2,15 @@ import { z } from 'zod';
 import { decodeCursor, encodeCursor } from '../api/v1/cursor.ts';
 import type { Member } from '../auth/session.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import type { Prisma, WebhookDelivery } from '../db/generated/client.ts';
+import type { Prisma, WebhookDelivery, WebhookDeliveryAttempt } from '../db/generated/client.ts';
 import { tenantDb } from '../db/tenant-db.ts';
 import { newEventId } from '../events/domain-events.ts';
 import { EVENT_CATALOG } from '../events/event-catalog.ts';
-import { conflict, notFound, parseInput, validationFailed } from '../http/problem.ts';
+import { AppError, conflict, notFound, parseInput, validationFailed } from '../http/problem.ts';
 import { assertCan } from '../members/permissions.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
 import { enqueueAttempt } from './delivery-job.ts';
-import type { DeliveryDetail, DeliveryPage, DeliveryView } from './delivery-view.ts';
+import type { AttemptView, DeliveryDetail, DeliveryPage, DeliveryView } from './delivery-view.ts';
 import { newDeliveryId } from './fan-out.ts';
 import { webhookPayload } from './webhook-payload.ts';
 
@@ -19,6 +19,8 @@ import { webhookPayload } from './webhook-payload.ts';
 
 const EVENT_TYPES = Object.keys(EVENT_CATALOG) as [keyof typeof EVENT_CATALOG, ...(keyof typeof EVENT_CATALOG)[]];
 const CURSOR_KIND = 'webhook_deliveries';
+/** A delivery's detail shows its newest attempts, up to this many (its schedule has 8; replays add more). */
+export const ATTEMPT_LOG_LIMIT = 50;
 /** At most this many deliveries per "replay failed since". */
 export const REPLAY_BATCH_LIMIT = 1000;
 
@@ -58,9 +60,18 @@ function toView(row: WebhookDelivery): DeliveryView {
 }
 
 async function assertEndpoint(tenant: TenantContext, endpointId: string) {
-  const endpoint = await tenantDb(tenant.id).webhookEndpoint.findFirst({ where: { id: endpointId }, select: { id: true, eventTypes: true } });
+  const endpoint = await tenantDb(tenant.id).webhookEndpoint.findFirst({ where: { id: endpointId }, select: { id: true, eventTypes: true, enabled: true, disabledReason: true } });
   if (!endpoint) throw notFound('No such webhook endpoint.');
   return endpoint;
+}
+
+// A replay to a disabled endpoint would be sent anyway (manual attempts skip the check), so
+// it is refused up front, saying why; test events stay allowed, to check a receiver before
+// enabling it again.
+function assertEnabled(endpoint: { enabled: boolean; disabledReason: string | null }): void {
+  if (endpoint.enabled) return;
+  const why = endpoint.disabledReason ? ` (${endpoint.disabledReason.replace(/\.$/, '')})` : '';
+  throw new AppError(409, 'endpoint_disabled', `The endpoint is disabled${why}. Enable it, then replay.`);
 }
 
 const actorOf = (member: Member) => ({ id: member.userId, email: member.email });
@@ -87,17 +98,33 @@ export async function listDeliveries(tenant: TenantContext, member: Member, endp
 
 export async function getDelivery(tenant: TenantContext, member: Member, deliveryId: string): Promise<DeliveryDetail> {
   assertCan(member.role, 'integrations.manage');
-  const row = await tenantDb(tenant.id).webhookDelivery.findFirst({ where: { id: deliveryId } });
+  const scoped = tenantDb(tenant.id);
+  const row = await scoped.webhookDelivery.findFirst({ where: { id: deliveryId } });
   if (!row) throw notFound('No such webhook delivery.');
-  return { ...toView(row), payload: row.payload };
+  const attempts = await scoped.webhookDeliveryAttempt.findMany({ where: { deliveryId }, orderBy: { attempt: 'desc' }, take: ATTEMPT_LOG_LIMIT });
+  return { ...toView(row), payload: row.payload, attemptLog: attempts.map(toAttemptView) };
+}
+
+function toAttemptView(row: WebhookDeliveryAttempt): AttemptView {
+  return {
+    attempt: row.attempt,
+    manual: row.manual,
+    statusCode: row.statusCode,
+    durationMs: row.durationMs,
+    responseBody: row.responseBody,
+    error: row.error,
+    startedAt: row.startedAt.toISOString(),
+    finishedAt: row.finishedAt.toISOString(),
+  };
 }
 
 /** One more attempt of a delivery, now: a single attempt, not a new schedule. 409 while it is pending. */
 export async function replayDelivery(tenant: TenantContext, member: Member, deliveryId: string): Promise<DeliveryView> {
   assertCan(member.role, 'integrations.manage');
   const row = await tenantDb(tenant.id).$transaction(async (tx) => {
-    const current = await tx.webhookDelivery.findFirst({ where: { id: deliveryId } });
+    const current = await tx.webhookDelivery.findFirst({ where: { id: deliveryId }, include: { endpoint: { select: { enabled: true, disabledReason: true } } } });
     if (!current) throw notFound('No such webhook delivery.');
+    assertEnabled(current.endpoint);
     if (current.status === 'pending') throw conflict('This delivery is still being attempted; replay it once it has succeeded or failed.');
     const updated = await tx.webhookDelivery.updateManyAndReturn({ where: { id: deliveryId, status: current.status, attempts: current.attempts }, data: { status: 'pending', nextAttemptAt: new Date() } });
     if (updated.length === 0) throw conflict('This delivery changed meanwhile; reload and try again.');
@@ -113,7 +140,7 @@ export async function replayFailedSince(tenant: TenantContext, member: Member, e
   assertCan(member.role, 'integrations.manage');
   const since = new Date(parseInput(replayFailedSinceInput, input).since);
   if (since.getTime() > Date.now()) throw validationFailed({ since: 'Pick a time in the past.' });
-  await assertEndpoint(tenant, endpointId);
+  assertEnabled(await assertEndpoint(tenant, endpointId));
   const rows = await tenantDb(tenant.id).$transaction(async (tx) => {
     const failed = await tx.webhookDelivery.findMany({ where: { endpointId, status: 'failed', createdAt: { gte: since } }, orderBy: { createdAt: 'asc' }, take: REPLAY_BATCH_LIMIT, select: { id: true } });
     const updated = await tx.webhookDelivery.updateManyAndReturn({ where: { id: { in: failed.map((row) => row.id) }, status: 'failed' }, data: { status: 'pending', nextAttemptAt: new Date() }, select: { id: true, attempts: true } });

@@ -19,9 +19,25 @@ export interface DeliveryView {
   updatedAt: string;
 }
 
-/** A delivery with the exact JSON body that is signed and sent. */
+/** One attempt of a delivery, as it happened. */
+export interface AttemptView {
+  attempt: number;
+  /** A replay or a test event rather than the delivery's own schedule. */
+  manual: boolean;
+  /** null when no answer arrived. */
+  statusCode: number | null;
+  durationMs: number;
+  /** The receiver's first 4 KB, untrusted text: render it escaped, never as HTML. */
+  responseBody: string | null;
+  error: string | null;
+  startedAt: string;
+  finishedAt: string;
+}
+
+/** A delivery with the exact JSON body that is signed and sent, and its attempts, newest first. */
 export interface DeliveryDetail extends DeliveryView {
   payload: unknown;
+  attemptLog: AttemptView[];
 }
 
 export interface DeliveryPage {

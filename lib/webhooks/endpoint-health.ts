@@ -26,6 +26,9 @@ export interface DisabledEndpoint {
  * endpoint if this attempt switched it off.
  */
 export async function recordEndpointHealth(tx: Prisma.TransactionClient, endpointId: string, result: DeliveryAttempt, manual: boolean, now = new Date()): Promise<DisabledEndpoint | null> {
+  // Timeouts in a row, manual or not, say the receiver is unreachable or too slow; any answer ends the streak.
+  if (result.timedOut) await tx.webhookEndpoint.updateMany({ where: { id: endpointId }, data: { consecutiveTimeouts: { increment: 1 } } });
+  else await tx.webhookEndpoint.updateMany({ where: { id: endpointId, consecutiveTimeouts: { gt: 0 } }, data: { consecutiveTimeouts: 0 } });
   if (result.ok) {
     await tx.webhookEndpoint.updateMany({ where: { id: endpointId, OR: [{ consecutiveFailures: { gt: 0 } }, { failingSince: { not: null } }] }, data: { consecutiveFailures: 0, failingSince: null } });
     return null;

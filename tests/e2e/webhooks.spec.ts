@@ -130,12 +130,32 @@ test('an admin sends a test event to a live receiver, reads the delivery log, an
     await expect(failed.getByTestId('webhook-delivery-status')).toHaveText('Failed', { timeout: 15_000 });
     await expect(failed).toContainText('500');
 
+    // The endpoint is disabled: a replay is refused, saying so, and offered with re-enabling.
     answer = { status: 200, body: 'back' };
-    await failed.getByRole('button', { name: 'Replay' }).click();
-    await receiver.waitFor((all) => all.length === 3);
-    await expect(failed.getByTestId('webhook-delivery-status')).toHaveText('Succeeded', { timeout: 15_000 });
-    // Same event id on the replay, so the receiver can de-duplicate.
-    expect(receiver.received[2].headers['webhook-id']).toBe(receiver.received[1].headers['webhook-id']);
+    const failedEventId = receiver.received[1].headers['webhook-id'];
+    const failedRow = rows.filter({ hasText: failedEventId });
+    await failedRow.getByRole('button', { name: 'Replay' }).click();
+    const refusal = page.getByRole('alert').filter({ hasText: 'The endpoint is disabled. Enable it, then replay.' });
+    await expect(refusal).toBeVisible();
+    await expect(failedRow.getByTestId('webhook-delivery-status')).toHaveText('Failed');
+    expect(receiver.received).toHaveLength(2);
+
+    await page.getByRole('button', { name: 'Enable endpoint and replay' }).click();
+    // Same event id on the replay, so the receiver can de-duplicate. (Enabled now, the endpoint
+    // may also get other tests' events: only this event's deliveries count.)
+    await receiver.waitFor((all) => all.filter((r) => r.headers['webhook-id'] === failedEventId).length === 2);
+    await expect(failedRow.getByTestId('webhook-delivery-status')).toHaveText('Succeeded', { timeout: 15_000 });
+    await expect(page.getByRole('button', { name: 'Disable endpoint' })).toBeVisible();
+    await expect(refusal).toHaveCount(0);
+
+    // Its details keep both attempts: the failed test event and the replay.
+    await failedRow.getByRole('button', { name: 'Details' }).click();
+    const attempts = page.getByTestId('webhook-delivery-details').filter({ hasText: failedEventId }).getByTestId('webhook-delivery-attempt');
+    await expect(attempts).toHaveCount(2);
+    await expect(attempts.nth(0)).toContainText('HTTP 200');
+    await expect(attempts.nth(1)).toContainText('HTTP 500');
+    await expect(attempts.nth(1)).toContainText('The receiver answered 500.');
+    await expect(attempts.nth(1).locator('pre')).toHaveText('receiver down');
 
     await browserFetch(page, `/api/app/webhooks/${endpoint.id}`, { method: 'DELETE' });
   } finally {

@@ -161,6 +161,28 @@ describe('webhook deliveries in the public API', () => {
     expectDocumented(operations.replayWebhookDelivery, refused);
   });
 
+  it('refuses to replay to a disabled endpoint (409 endpoint_disabled, saying so), one delivery or all failed since', async () => {
+    const disabling = await adminWorkspace();
+    const { endpoint } = await createEndpoint(disabling.tenant, disabling.member, { url: PUBLIC_URL });
+    const failed = await delivery(disabling, endpoint.id, 'failed', 3);
+    await db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { enabled: false, disabledReason: 'The receiver answered 410 Gone.' } });
+
+    const one = await disabling.call(replayDeliveryRoute.POST, `/api/v1/webhook-deliveries/${failed.id}/replay`, { id: failed.id }, { method: 'POST' });
+    expectProblem(one, 409, 'endpoint_disabled');
+    expectDocumented(operations.replayWebhookDelivery, one);
+    expect(one.body.detail).toMatch(/endpoint is disabled.*410 Gone.*enable it/i);
+    const all = await disabling.call(replayRoute.POST, path(endpoint.id, 'replay'), { id: endpoint.id }, { method: 'POST', body: { since: '2020-01-01T00:00:00Z' } });
+    expectProblem(all, 409, 'endpoint_disabled');
+    expectDocumented(operations.replayWebhookDeliveries, all);
+    // Nothing changed, nothing queued.
+    expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: failed.id } })).toMatchObject({ status: 'failed', attempts: 8 });
+
+    // Enabled again, the same replay goes through.
+    await db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { enabled: true, disabledReason: null } });
+    const replayed = await disabling.call(replayDeliveryRoute.POST, `/api/v1/webhook-deliveries/${failed.id}/replay`, { id: failed.id }, { method: 'POST' });
+    expect(replayed.status, replayed.text).toBe(202);
+  });
+
   it('replays the failed deliveries since a moment, and only those', async () => {
     const replaying = await adminWorkspace();
     const { endpoint } = await createEndpoint(replaying.tenant, replaying.member, { url: PUBLIC_URL });

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { deliverWebhook } from '../../lib/webhooks/deliver-webhook.ts';
@@ -144,6 +144,36 @@ describe('deliverWebhook against a local receiver', () => {
     expect(attempt.error).toMatch(/timed out/i);
     expect(attempt.durationMs).toBeGreaterThanOrEqual(290);
     expect(attempt.durationMs).toBeLessThan(1500);
+  });
+
+  it('gives up on a connection that never completes after connectTimeoutMs, long before timeoutMs', async () => {
+    // Accepts the TCP connection and never answers the TLS handshake.
+    const sockets: net.Socket[] = [];
+    const silent = net.createServer((socket) => void sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const { headers } = signed('{}');
+      const url = `https://127.0.0.1:${(silent.address() as AddressInfo).port}/hook`;
+      const attempt = await deliverWebhook({ url, headers, body: '{}', connectTimeoutMs: 300, timeoutMs: 5000, ...local });
+      expect(attempt).toMatchObject({ ok: false, status: null, timedOut: true });
+      expect(attempt.error).toMatch(/could not connect within 300 ms/i);
+      expect(attempt.durationMs).toBeGreaterThanOrEqual(290);
+      expect(attempt.durationMs).toBeLessThan(1500);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
+  });
+
+  it('counts a connected receiver that answers too late as timed out, a refused connection not', async () => {
+    const { headers } = signed('{}');
+    expect(await deliverWebhook({ url: `${base}/slow`, headers, body: '{}', connectTimeoutMs: 200, timeoutMs: 500, ...local })).toMatchObject({ ok: false, timedOut: true, error: expect.stringMatching(/timed out after 500 ms/i) });
+    const closed = net.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const closedPort = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    expect(await deliverWebhook({ url: `http://127.0.0.1:${closedPort}/`, headers, body: '{}', ...local })).toMatchObject({ ok: false, timedOut: false, error: expect.stringMatching(/ECONNREFUSED/) });
+    expect(await deliverWebhook({ url: `${base}/ok`, headers, body: '{}', ...local })).toMatchObject({ ok: true, timedOut: false });
   });
 
   it('keeps only the first 4 KB of a huge response and returns without reading the rest', async () => {

@@ -8,7 +8,7 @@ import { enqueue } from '../../lib/jobs/queue.ts';
 import { relayOutbox } from '../../lib/jobs/relay-outbox.ts';
 import { dispatchEvent } from '../../lib/jobs/dispatch-event.ts';
 import { startJobs, stopJobs } from '../../lib/jobs/start.ts';
-import { replayDelivery, replayFailedSince, sendTestEvent } from '../../lib/webhooks/deliveries.ts';
+import { getDelivery, replayDelivery, replayFailedSince, sendTestEvent } from '../../lib/webhooks/deliveries.ts';
 import { deliveryJobKey } from '../../lib/webhooks/delivery-job.ts';
 import { createEndpoint, rotateEndpointSecret, updateEndpoint } from '../../lib/webhooks/endpoints.ts';
 import { RETRY_DELAYS_SECONDS } from '../../lib/webhooks/retry-schedule.ts';
@@ -276,6 +276,35 @@ describe('an outage', () => {
       // Some attempts did fail during the outage, and were retried.
       expect(receiver.on(h.path).length).toBeGreaterThan(ok.length);
     }
+  });
+});
+
+describe('the attempt log', () => {
+  it('keeps every attempt of a delivery (status, duration, answer, error, time), scheduled and manual, and shows them in the delivery detail', async () => {
+    const h = await hook();
+    const answers = [{ status: 500, body: 'down for maintenance' }, { status: 200, body: 'ok, got it' }, { status: 202, body: 'again' }];
+    receiver.respond(h.path, ({ count }) => answers[Math.min(count, answers.length - 1)]);
+    const eventId = await emitEvent(db, h.tenant.id, 'goal.deleted', { goalId: 'g1', title: 'Logged' });
+    const failed = await waitUntil(() => deliveryOf(h.endpointId, eventId), (d) => d?.attempts === 1 && d.status === 'pending' && d.lastStatusCode === 500);
+    await waitUntil(() => attemptJob(failed!.id, 2), (job) => job !== null);
+    await fastForward(failed!.id, 2);
+    await waitUntil(() => deliveryOf(h.endpointId, eventId), (d) => d?.status === 'succeeded');
+    await replayDelivery(h.tenant, h.admin, failed!.id);
+    await waitUntil(() => deliveryOf(h.endpointId, eventId), (d) => d?.status === 'succeeded' && d.attempts === 3);
+
+    const detail = await getDelivery(h.tenant, h.admin, failed!.id);
+    expect(detail.attemptLog.map(({ attempt, manual, statusCode, responseBody, error }) => ({ attempt, manual, statusCode, responseBody, error }))).toEqual([
+      { attempt: 3, manual: true, statusCode: 202, responseBody: 'again', error: null },
+      { attempt: 2, manual: false, statusCode: 200, responseBody: 'ok, got it', error: null },
+      { attempt: 1, manual: false, statusCode: 500, responseBody: 'down for maintenance', error: 'The receiver answered 500.' },
+    ]);
+    for (const entry of detail.attemptLog) {
+      expect(entry.durationMs).toBeGreaterThanOrEqual(0);
+      expect(Date.parse(entry.finishedAt)).toBeGreaterThanOrEqual(Date.parse(entry.startedAt));
+    }
+    // Another workspace cannot read them.
+    const other = await workspace();
+    await expect(getDelivery(other, await memberIn(other, 'admin'), failed!.id)).rejects.toMatchObject({ status: 404 });
   });
 });
 

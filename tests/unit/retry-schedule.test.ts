@@ -10,6 +10,7 @@ function attempt(overrides: Partial<DeliveryAttempt> = {}): DeliveryAttempt {
     durationMs: 12,
     responseBody: '',
     responseHeaders: {},
+    timedOut: false,
     retryAfterSeconds: null,
     gone: false,
     error: null,

@@ -353,7 +353,7 @@ export const operations = {
     scope: 'webhooks:manage',
     tag: 'Webhooks',
     summary: 'Get a delivery',
-    description: 'One delivery with the exact body it sends and the outcome of its last attempt.',
+    description: 'One delivery with the exact body it sends, the outcome of its last attempt and every attempt (status, duration, answer, error, time).',
     response: { status: 200, description: 'The delivery.', schema: WebhookDeliveryDetail },
     problems: [404],
   },

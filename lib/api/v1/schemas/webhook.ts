@@ -81,9 +81,26 @@ const deliveryFields = {
 export const WebhookDeliveryResource = z.object(deliveryFields).meta({ description: 'One event sent to one endpoint, with the outcome of its last attempt.' });
 export type WebhookDeliveryResource = z.infer<typeof WebhookDeliveryResource>;
 
+export const WebhookDeliveryAttemptResource = z
+  .object({
+    attempt: z.int().min(1).meta({ description: '1-based; replays and test events continue the count.' }),
+    manual: z.boolean().meta({ description: 'true for a replay or a test event, false for the delivery’s own schedule.' }),
+    statusCode: z.int().nullable().meta({ description: 'The HTTP status the receiver answered; null when no answer arrived.' }),
+    durationMs: z.int().min(0),
+    responseBody: z.string().nullable().meta({ description: 'The first 4 KB of the receiver’s answer, as text.' }),
+    error: z.string().nullable().meta({ description: 'Why the attempt failed, when it did.' }),
+    startedAt: Timestamp,
+    finishedAt: Timestamp,
+  })
+  .meta({ description: 'One attempt of a delivery, as it happened.' });
+
 export const WebhookDeliveryDetail = z
-  .object({ ...deliveryFields, payload: z.unknown().meta({ description: 'The exact JSON body that is signed and sent.' }) })
-  .meta({ description: 'A delivery with the body it sends.' });
+  .object({
+    ...deliveryFields,
+    payload: z.unknown().meta({ description: 'The exact JSON body that is signed and sent.' }),
+    attemptLog: z.array(WebhookDeliveryAttemptResource).meta({ description: 'Every attempt, newest first (the latest 50).' }),
+  })
+  .meta({ description: 'A delivery with the body it sends and each of its attempts.' });
 export type WebhookDeliveryDetail = z.infer<typeof WebhookDeliveryDetail>;
 
 export const WebhookDeliveryList = listOf(WebhookDeliveryResource, 'A page of deliveries, newest first.');
@@ -139,7 +156,11 @@ export function toWebhookDeliveryResource(view: DeliveryView): WebhookDeliveryRe
 }
 
 export function toWebhookDeliveryDetail(view: DeliveryDetail): WebhookDeliveryDetail {
-  return { ...toWebhookDeliveryResource(view), payload: view.payload };
+  return {
+    ...toWebhookDeliveryResource(view),
+    payload: view.payload,
+    attemptLog: view.attemptLog.map((a) => ({ attempt: a.attempt, manual: a.manual, statusCode: a.statusCode, durationMs: a.durationMs, responseBody: a.responseBody, error: a.error, startedAt: a.startedAt, finishedAt: a.finishedAt })),
+  };
 }
 
 export function toEventTypeResource(doc: EventTypeDoc): z.infer<typeof EventTypeResource> {
