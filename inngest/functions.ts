@@ -2,7 +2,7 @@ import { billingDunningFunction } from './billing-dunning.ts';
 import { billingDunningStepFunction } from './billing-dunning-step.ts';
 import { billingReportUsageFunction } from './billing-report-usage.ts';
 import { billingResetUsageFunction } from './billing-reset-usage.ts';
-import { deliverWebhookFunction } from './deliver-webhook.ts';
+import { deliverWebhookFunction, deliverWebhookSlowFunction } from './deliver-webhook.ts';
 import { dispatchEventFunction } from './dispatch-event.ts';
 import { relayOutboxFunction } from './relay-outbox.ts';
 import { resellersApproveCommissionsFunction, resellersPayoutsFunction } from './resellers.ts';
@@ -13,6 +13,7 @@ export const functions = [
   relayOutboxFunction,
   dispatchEventFunction,
   deliverWebhookFunction,
+  deliverWebhookSlowFunction,
   sweepWebhooksFunction,
   billingDunningFunction,
   billingDunningStepFunction,

@@ -12,7 +12,12 @@ export interface JobPayloads {
    * delivery row (lib/webhooks/retry-schedule.ts), not in the job's retries: the job fails
    * only if the database does. `manual`: a replay or test, one attempt and no schedule.
    */
-  'webhook.deliver': { deliveryId: string; attempt: number; manual?: boolean };
+  'webhook.deliver': { deliveryId: string; attempt: number; manual?: boolean; hop?: number };
+  /**
+   * The same attempt in the slow lane: endpoints that keep timing out get workers of their
+   * own (lib/webhooks/send-lane.ts). `hop` counts the moves between lanes and waits for a send slot.
+   */
+  'webhook.deliver_slow': { deliveryId: string; attempt: number; manual?: boolean; hop?: number };
   /** Re-sends the jobs of deliveries whose next attempt is overdue (a lost job, a crashed worker). */
   'webhooks.sweep': Record<string, never>;
   /** Reports paid plans' API overage to Stripe's meter events, idempotently (lib/billing/report-usage.ts). */
@@ -53,8 +58,10 @@ export const JOBS: { readonly [N in JobName]: JobDefinition } = {
   // The cron is a safety net: the outbox trigger normally wakes a relay at commit (outbox-listener.ts).
   'events.relay': { retry: { retries: 2, delaysSeconds: [5, 30] }, cron: '* * * * *' },
   'event.dispatch': { retry: { retries: 5, delaysSeconds: [10, 60, 300, 1800, 7200] } },
-  // Deliveries wait on receivers (up to 10 s each), so many run at once.
+  // Deliveries wait on receivers (up to 10 s each), so many run at once; endpoints that keep
+  // timing out have the slow lane's few workers instead (lib/webhooks/send-lane.ts).
   'webhook.deliver': { retry: { retries: 3, delaysSeconds: [5, 30, 120] }, concurrency: 20 },
+  'webhook.deliver_slow': { retry: { retries: 3, delaysSeconds: [5, 30, 120] }, concurrency: 5 },
   'webhooks.sweep': { retry: { retries: 0, delaysSeconds: [] }, cron: '* * * * *' },
   // A failed report is sent again by the next run anyway (same identifiers): one quick retry.
   'billing.report_usage': { retry: { retries: 1, delaysSeconds: [60] }, cron: '*/15 * * * *' },

@@ -30,7 +30,8 @@ function registerWorkers(): Promise<void> {
   holder.__waypointWorkers ??= (async () => {
     await registerWorker('events.relay', () => relayOutbox());
     await registerWorker('event.dispatch', ({ eventId }) => dispatchEvent(eventId));
-    await registerWorker('webhook.deliver', (payload) => attemptDelivery(payload));
+    await registerWorker('webhook.deliver', (payload) => attemptDelivery(payload, { lane: 'fast' }));
+    await registerWorker('webhook.deliver_slow', (payload) => attemptDelivery(payload, { lane: 'slow' }));
     await registerWorker('webhooks.sweep', () => sweepDeliveries());
     await registerWorker('billing.report_usage', () => reportUsage());
     await registerWorker('billing.dunning_step', ({ tenantId, invoiceId, step }) => runDunningStep(tenantId, invoiceId, step));

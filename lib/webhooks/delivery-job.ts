@@ -1,14 +1,26 @@
 import { enqueue } from '../jobs/queue.ts';
+import { LANE_JOBS, type SendLane } from './send-lane.ts';
 
-/** One job per delivery and attempt number: sending the same attempt twice is a no-op. */
-export function deliveryJobKey(deliveryId: string, attempt: number): string {
-  return `${deliveryId}:${attempt}`;
+/**
+ * One job per delivery, attempt number and hop: sending the same attempt twice is a no-op.
+ * An attempt moved to another lane or told to wait for a send slot goes on as the next hop.
+ */
+export function deliveryJobKey(deliveryId: string, attempt: number, hop = 0): string {
+  return hop === 0 ? `${deliveryId}:${attempt}` : `${deliveryId}:${attempt}:${hop}`;
 }
 
-export async function enqueueAttempt(deliveryId: string, attempt: number, options: { delaySeconds?: number; manual?: boolean } = {}): Promise<void> {
+export interface EnqueueAttemptOptions {
+  delaySeconds?: number;
+  manual?: boolean;
+  /** The endpoint's lane (send-lane.ts); a worker of the other lane would only move it. */
+  lane?: SendLane;
+  hop?: number;
+}
+
+export async function enqueueAttempt(deliveryId: string, attempt: number, { delaySeconds, manual, lane = 'fast', hop = 0 }: EnqueueAttemptOptions = {}): Promise<void> {
   await enqueue(
-    'webhook.deliver',
-    { deliveryId, attempt, ...(options.manual ? { manual: true } : {}) },
-    { singletonKey: deliveryJobKey(deliveryId, attempt), ...(options.delaySeconds ? { startAfterSeconds: options.delaySeconds } : {}) },
+    LANE_JOBS[lane],
+    { deliveryId, attempt, ...(manual ? { manual: true } : {}), ...(hop ? { hop } : {}) },
+    { singletonKey: deliveryJobKey(deliveryId, attempt, hop), ...(delaySeconds ? { startAfterSeconds: delaySeconds } : {}) },
   );
 }

@@ -3,6 +3,7 @@ import { can } from '../billing/entitlements.ts';
 import { db, type Prisma } from '../db/client.ts';
 import { enqueueMany } from '../jobs/queue.ts';
 import { deliveryJobKey } from './delivery-job.ts';
+import { LANE_JOBS, laneOf } from './send-lane.ts';
 import { webhookPayload } from './webhook-payload.ts';
 
 export function newDeliveryId(): string {
@@ -35,10 +36,13 @@ export async function fanOutEvent(eventId: string): Promise<{ type: string; deli
     });
   }
   // Also re-sends first attempts whose jobs a crash may have lost on an earlier run.
-  const unsent = await db.webhookDelivery.findMany({ where: { eventId: event.id, status: 'pending', attempts: 0 }, select: { id: true } });
-  await enqueueMany(
-    'webhook.deliver',
-    unsent.map(({ id }) => ({ payload: { deliveryId: id, attempt: 1 }, singletonKey: deliveryJobKey(id, 1) })),
-  );
+  // Each on its endpoint's lane, so a slow endpoint's first attempts never take a fast worker.
+  const unsent = await db.webhookDelivery.findMany({ where: { eventId: event.id, status: 'pending', attempts: 0 }, select: { id: true, endpoint: { select: { consecutiveTimeouts: true } } } });
+  for (const lane of ['fast', 'slow'] as const) {
+    await enqueueMany(
+      LANE_JOBS[lane],
+      unsent.filter(({ endpoint }) => laneOf(endpoint) === lane).map(({ id }) => ({ payload: { deliveryId: id, attempt: 1 }, singletonKey: deliveryJobKey(id, 1) })),
+    );
+  }
   return { type: event.type, deliveries: endpoints.length };
 }

@@ -1,6 +1,7 @@
 import { db } from '../db/client.ts';
 import { ATTEMPT_LEASE_MS } from './attempt-delivery.ts';
 import { enqueueAttempt } from './delivery-job.ts';
+import { deleteExpiredSendSlots } from './send-slots.ts';
 
 /**
  * Sends the next attempt of every pending delivery whose attempt is overdue by more than a
@@ -15,6 +16,8 @@ export async function sweepDeliveries({ batchSize = 500, now = new Date() }: { b
     take: batchSize,
     select: { id: true, attempts: true },
   });
+  // Sent to the fast lane: a worker there moves it on if its endpoint is in the slow one.
   for (const { id, attempts } of overdue) await enqueueAttempt(id, attempts + 1);
+  await deleteExpiredSendSlots();
   return overdue.length;
 }

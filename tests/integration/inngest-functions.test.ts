@@ -11,7 +11,8 @@ import { dispatchEventFunction } from '../../inngest/dispatch-event.ts';
 import { functions } from '../../inngest/functions.ts';
 import { relayOutboxFunction } from '../../inngest/relay-outbox.ts';
 import { withRetrySchedule } from '../../inngest/retry-schedule.ts';
-import { deliverWebhookFunction } from '../../inngest/deliver-webhook.ts';
+import { deliverWebhookFunction, deliverWebhookSlowFunction } from '../../inngest/deliver-webhook.ts';
+import { SLOW_LANE_AFTER_TIMEOUTS } from '../../lib/webhooks/send-lane.ts';
 import { sweepWebhooksFunction } from '../../inngest/sweep-webhooks.ts';
 import { fanOutEvent } from '../../lib/webhooks/fan-out.ts';
 import { createEndpoint } from '../../lib/webhooks/endpoints.ts';
@@ -91,6 +92,7 @@ describe('Inngest functions', () => {
       'events-relay',
       'event-dispatch',
       'webhook-deliver',
+      'webhook-deliver-slow',
       'webhooks-sweep',
       'billing-dunning',
       'billing-dunning-step',
@@ -164,6 +166,25 @@ describe('Inngest functions', () => {
     const again = await new InngestTestEngine({ function: deliverWebhookFunction, transformCtx: withMockedSteps }).execute({ events: [{ name: 'webhook.deliver', data: { deliveryId, attempt: 2 } }] });
     expect(again.result).toEqual({ outcome: 'skipped', reason: 'already_done' });
     expect(receiver.on(h.path)).toHaveLength(2);
+  });
+
+  it('the deliver function moves an attempt for an endpoint that keeps timing out to the slow lane, whose function sends it', async () => {
+    vi.stubEnv('INNGEST_DEV', '1');
+    const h = await hook();
+    await db.webhookEndpoint.update({ where: { id: h.endpointId }, data: { consecutiveTimeouts: SLOW_LANE_AFTER_TIMEOUTS } });
+    const eventId = await publishedEvent(h.tenant.id);
+    const deliveryId = await deliveryFor(h.endpointId, eventId);
+    const moved = await new InngestTestEngine({ function: deliverWebhookFunction, transformCtx: withMockedSteps }).execute({ events: [{ name: 'webhook.deliver', data: { deliveryId, attempt: 1 } }] });
+    expect(moved.result).toEqual({ outcome: 'moved', reason: 'other_lane', lane: 'slow' });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ name: 'webhook.deliver_slow', data: { deliveryId, attempt: 1, hop: 1 }, id: `webhook.deliver_slow:${deliveryId}:1:1` });
+    expect(receiver.on(h.path)).toHaveLength(0);
+
+    const slow = await new InngestTestEngine({ function: deliverWebhookSlowFunction, transformCtx: withMockedSteps }).execute({ events: [{ name: 'webhook.deliver_slow', data: { deliveryId, attempt: 1, hop: 1 } }] });
+    expect(slow.result).toEqual({ outcome: 'succeeded', status: 200, nextAttemptInSeconds: null });
+    expect(receiver.on(h.path)).toHaveLength(1);
+    // It answered: the endpoint is back in the fast lane.
+    expect(await db.webhookEndpoint.findUniqueOrThrow({ where: { id: h.endpointId } })).toMatchObject({ consecutiveTimeouts: 0 });
   });
 
   it('the sweep function runs the sweep in its sweep step', async () => {
