@@ -55,8 +55,8 @@ export function ChoosePlanButton({ plan, planName, label }: { plan: string; plan
   );
 }
 
-/** Opens Stripe's customer portal (cards, invoices, cancelling). */
-export function ManageBillingButton() {
+/** Opens a Stripe page the server picks (the customer portal, or the unpaid invoice's payment page). */
+function StripePageButton({ endpoint, label, variant }: { endpoint: string; label: string; variant: 'primary' | 'secondary' }) {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -64,7 +64,7 @@ export function ManageBillingButton() {
     setPending(true);
     setError(null);
     try {
-      const { url } = await api<{ url: string }>('/api/app/billing/portal', { method: 'POST', json: {} });
+      const { url } = await api<{ url: string }>(endpoint, { method: 'POST', json: {} });
       window.location.assign(url);
     } catch (caught) {
       setError(errorMessage(caught));
@@ -74,10 +74,20 @@ export function ManageBillingButton() {
 
   return (
     <div className="flex flex-col gap-2">
-      <Button type="button" variant="secondary" onClick={open} disabled={pending}>
-        {pending ? 'Opening…' : 'Manage billing'}
+      <Button type="button" variant={variant} onClick={open} disabled={pending}>
+        {pending ? 'Opening…' : label}
       </Button>
       <FormAlert message={error} />
     </div>
   );
+}
+
+/** Opens Stripe's customer portal (cards, invoices, cancelling). */
+export function ManageBillingButton() {
+  return <StripePageButton endpoint="/api/app/billing/portal" label="Manage billing" variant="secondary" />;
+}
+
+/** Pays the unpaid invoice on Stripe, which resumes the existing subscription (no second one). */
+export function PayInvoiceButton() {
+  return <StripePageButton endpoint="/api/app/billing/pay" label="Pay the open invoice" variant="primary" />;
 }

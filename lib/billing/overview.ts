@@ -3,12 +3,16 @@ import type { TenantContext } from '../tenancy/tenant-context.ts';
 import { pricesFor } from '../resellers/prices.ts';
 import { FEATURE_INFO, type Feature, type PlanDefinition } from './plan-catalog.ts';
 import { listPlans, getPlan } from './plans.ts';
+import { hasResumableSubscription } from './checkout.ts';
+import { isSuspendedForNonPayment } from './dunning.ts';
+import { dunningStepDueAt } from './dunning-schedule.ts';
 import { stripeConfigured } from './stripe-client.ts';
 import { API_REQUESTS, usageAt } from './usage.ts';
 
 // What the billing page shows (and GET /api/app/billing answers): the plan, the subscription
-// as Stripe last told us, this period's API usage against the quota, and every plan with what
-// moving to it unlocks.
+// as Stripe last told us, whether the workspace is suspended and why, the dunning dates of an
+// unpaid invoice, this period's API usage against the quota with the overage price, and every
+// plan with what moving to it unlocks.
 
 export interface PlanCard {
   id: string;
@@ -21,6 +25,8 @@ export interface PlanCard {
   current: boolean;
   /** Sold through Stripe (free is reached by cancelling). */
   purchasable: boolean;
+  /** Price per 1,000 API requests beyond the quota; null: the quota is a hard stop. */
+  overagePer1000Cents: number | null;
 }
 
 export interface BillingOverview {
@@ -33,7 +39,16 @@ export interface BillingOverview {
     cancelAtPeriodEnd: boolean;
     hasCustomer: boolean;
     unpaidInvoice: boolean;
+    /**
+     * A subscription exists that cannot be changed in place (unpaid, incomplete, paused, or not
+     * yet confirmed): the page offers to pay or resume it, never a second subscription.
+     */
+    resumeExisting: boolean;
   };
+  /** The workspace is suspended: for non-payment (its owners can pay to lift it) or by the operator. */
+  suspension: { forNonPayment: boolean } | null;
+  /** The unpaid invoice's dunning: when the payment failed, Stripe's next retry, and when the workspace is suspended unless paid. */
+  dunning: { since: string; nextRetry: string | null; suspendsOn: string } | null;
   usage: {
     periodStart: string;
     periodEnd: string;
@@ -43,6 +58,7 @@ export interface BillingOverview {
     overage: number;
     /** The quota stops requests (free) rather than billing overage. */
     hardLimit: boolean;
+    overagePer1000Cents: number | null;
   };
   members: { used: number; limit: number };
   plans: PlanCard[];
@@ -58,6 +74,7 @@ function card(plan: PlanDefinition, current: PlanDefinition, priceCents: number)
     unlocks: plan.features.filter((feature) => !current.features.includes(feature)).map((feature) => FEATURE_INFO[feature].label),
     current: plan.id === current.id,
     purchasable: plan.stripeLookupKey !== null,
+    overagePer1000Cents: plan.overageLookupKey ? plan.overagePer1000Cents : null,
   };
 }
 
@@ -71,6 +88,11 @@ export async function billingOverview(tenant: TenantContext, now = new Date()): 
     // A reseller's client pays its reseller's prices.
     pricesFor(tenant),
   ]);
+  const [unpaidInvoice, forNonPayment] = await Promise.all([
+    account?.unpaidInvoiceId ? db.stripeInvoice.findFirst({ where: { id: account.unpaidInvoiceId, tenantId: tenant.id }, select: { nextPaymentAttempt: true } }) : null,
+    tenant.status === 'suspended' ? isSuspendedForNonPayment(tenant.id) : false,
+  ]);
+  const status = account?.subscriptionStatus ?? null;
   const priceOf = (plan: PlanDefinition) => prices.get(plan.id)?.priceCents ?? plan.priceCents;
   const quota = current.limits.apiRequestsPerMonth;
   return {
@@ -78,12 +100,18 @@ export async function billingOverview(tenant: TenantContext, now = new Date()): 
     plan: { id: current.id, name: current.name, priceCents: priceOf(current) },
     workspaceStatus: tenant.status,
     subscription: {
-      status: account?.subscriptionStatus ?? null,
+      status,
       currentPeriodEnd: account?.currentPeriodEnd?.toISOString() ?? null,
       cancelAtPeriodEnd: account?.cancelAtPeriodEnd ?? false,
       hasCustomer: Boolean(account?.stripeCustomerId),
       unpaidInvoice: Boolean(account?.unpaidInvoiceId),
+      resumeExisting: hasResumableSubscription(account),
     },
+    suspension: tenant.status === 'suspended' ? { forNonPayment } : null,
+    dunning:
+      account?.unpaidInvoiceId && account.pastDueSince
+        ? { since: account.pastDueSince.toISOString(), nextRetry: unpaidInvoice?.nextPaymentAttempt?.toISOString() ?? null, suspendsOn: dunningStepDueAt(account.pastDueSince, 'suspended').toISOString() }
+        : null,
     usage: {
       periodStart: usage.start.toISOString(),
       periodEnd: usage.end.toISOString(),
@@ -91,6 +119,7 @@ export async function billingOverview(tenant: TenantContext, now = new Date()): 
       quota,
       overage: Math.max(0, usage.value - quota),
       hardLimit: current.overageLookupKey === null,
+      overagePer1000Cents: current.overageLookupKey ? current.overagePer1000Cents : null,
     },
     members: { used: members, limit: current.limits.members },
     plans: plans.map((plan) => card(plan, current, priceOf(plan))),

@@ -1,4 +1,5 @@
 import { db, disconnectDb } from '../../lib/db/client.ts';
+import { notifyTenantChanged } from '../../lib/tenancy/tenant-cache.ts';
 import { expect, test, waitForHydration } from './fixtures.ts';
 import { DEMO_PASSWORD, ROOT, createWorkspace, signIn, tenantUrl } from './support.ts';
 
@@ -92,4 +93,53 @@ test('the operator changes a workspace plan by hand, and the feature unlocks', a
 
   await page.goto(tenantUrl(workspace.slug, '/settings/billing'));
   await expect(page.getByTestId('current-plan')).toHaveText('Basic');
+});
+
+test('on a phone, an owner sees the failed payment with its dunning dates, the overage prices, and then the suspension', async ({ page }) => {
+  // Two visits of the page, before and after the suspension.
+  test.slow();
+  await page.setViewportSize({ width: 390, height: 844 });
+  const workspace = await createWorkspace('dun', { plan: 'basic' });
+  await signIn(page, workspace.slug, workspace.ownerEmail);
+  await page.waitForURL(tenantUrl(workspace.slug));
+
+  // Stripe's webhooks recorded a failed invoice two days ago, retried in three days.
+  const tenant = await db.tenant.findUniqueOrThrow({ where: { slug: workspace.slug }, select: { id: true } });
+  const invoiceId = `in_e2e_${workspace.slug}`;
+  const since = new Date(Date.now() - 2 * 86_400_000);
+  const nextRetry = new Date(Date.now() + 3 * 86_400_000);
+  await db.billingAccount.create({
+    data: { tenantId: tenant.id, stripeCustomerId: `cus_${workspace.slug}`, stripeSubscriptionId: `sub_${workspace.slug}`, subscriptionStatus: 'past_due', unpaidInvoiceId: invoiceId, pastDueSince: since },
+  });
+  await db.stripeInvoice.create({ data: { id: invoiceId, tenantId: tenant.id, status: 'open', nextPaymentAttempt: nextRetry, eventAt: since } });
+  const day = (date: Date) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+
+  await page.goto(tenantUrl(workspace.slug, '/settings/billing'));
+  const dunning = page.getByTestId('billing-dunning');
+  await expect(dunning).toContainText(`The payment failed on ${day(since)}.`);
+  await expect(dunning).toContainText(`Stripe tries the card again on ${day(nextRetry)}.`);
+  await expect(dunning).toContainText(`is suspended on ${day(new Date(since.getTime() + 14 * 86_400_000))}`);
+  await expect(page.getByTestId('billing-suspended')).toHaveCount(0);
+  // The overage price of the current plan and of each plan.
+  await expect(page.getByTestId('billing-overage')).toContainText('billed at $1 per 1,000 requests');
+  await expect(page.getByTestId('plan-free-overage')).toHaveText('API stops at the quota');
+  await expect(page.getByTestId('plan-basic-overage')).toHaveText('Then $1 per 1,000 requests');
+  await expect(page.getByTestId('plan-pro-overage')).toHaveText('Then $0.80 per 1,000 requests');
+  await expect(page.getByTestId('plan-enterprise-overage')).toHaveText('Then $0.50 per 1,000 requests');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+  // Day 14: dunning suspended the workspace. Its owner still reaches the billing page, which says so.
+  await db.$transaction(async (tx) => {
+    await tx.tenant.update({ where: { id: tenant.id }, data: { status: 'suspended' } });
+    await tx.dunningNotice.create({ data: { tenantId: tenant.id, invoiceId, step: 'suspended' } });
+    await notifyTenantChanged(tx);
+  });
+  await expect(async () => {
+    await page.goto(tenantUrl(workspace.slug, '/settings/billing'));
+    await expect(page.getByTestId('billing-suspended')).toContainText(`${workspace.name} is suspended`, { timeout: 5_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(page.getByTestId('billing-suspended')).toContainText('An invoice has not been paid');
+  await expect(page.getByTestId('billing-dunning')).toContainText(`The payment failed on ${day(since)}.`);
+  await expect(page.getByTestId('billing-dunning')).not.toContainText('is suspended on');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { forbidden } from 'next/navigation';
-import { ChoosePlanButton, ManageBillingButton } from '@/components/billing/plan-actions';
+import { ChoosePlanButton, ManageBillingButton, PayInvoiceButton } from '@/components/billing/plan-actions';
 import { formatCount } from '@/components/developers/format';
 import { Card } from '@/components/ui/card';
 import { billingOverview, type PlanCard } from '@/lib/billing/overview';
@@ -19,6 +19,8 @@ function dollars(cents: number): string {
 }
 
 const day = (iso: string) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso));
+
+const overagePrice = (cents: number | null) => (cents === null ? 'the overage price' : `${dollars(cents)} per 1,000 requests`);
 
 function actionLabel(plan: PlanCard, currentPriceCents: number, subscribed: boolean): string {
   if (!plan.purchasable) return `Downgrade to ${plan.name}`;
@@ -62,10 +64,47 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
         </section>
       ) : null}
 
-      {overview.subscription.unpaidInvoice ? (
+      {overview.suspension ? (
+        <section role="alert" data-testid="billing-suspended" className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-800">
+          <p className="font-semibold">{tenant.name} is suspended</p>
+          {overview.suspension.forNonPayment ? (
+            <p className="mt-1">
+              An invoice has not been paid, so nobody can use the workspace. Nothing has been deleted: access comes back for everyone as soon as the invoice is paid.
+            </p>
+          ) : (
+            <p className="mt-1">The platform operator suspended this workspace. Contact them to lift the suspension.</p>
+          )}
+        </section>
+      ) : null}
+
+      {overview.dunning ? (
+        <section role="alert" data-testid="billing-dunning" className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-800">
+          <p className="font-semibold">A payment failed</p>
+          <ul className="mt-1 flex flex-col gap-1">
+            <li>The payment failed on {day(overview.dunning.since)}.</li>
+            {overview.dunning.nextRetry ? <li>Stripe tries the card again on {day(overview.dunning.nextRetry)}.</li> : null}
+            {overview.suspension ? null : (
+              <li>
+                Unless the invoice is paid, {tenant.name} is suspended on <strong>{day(overview.dunning.suspendsOn)}</strong>.
+              </li>
+            )}
+          </ul>
+        </section>
+      ) : overview.subscription.unpaidInvoice ? (
         <section role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-800">
           <p className="font-semibold">A payment failed</p>
-          <p className="mt-1">An invoice is unpaid. Update the card under Manage billing to keep {tenant.name} running.</p>
+          <p className="mt-1">An invoice is unpaid. Pay it to keep {tenant.name} running.</p>
+        </section>
+      ) : null}
+
+      {canAct && (overview.subscription.unpaidInvoice || overview.subscription.resumeExisting) ? (
+        <section data-testid="billing-resume" className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700 sm:flex-row sm:items-center sm:justify-between">
+          <p>
+            {overview.subscription.unpaidInvoice || overview.subscription.status === 'unpaid'
+              ? 'Pay the open invoice to resume your subscription; the plan and everything in the workspace stay as they are.'
+              : 'Your subscription is not active yet. Resume or complete it on Stripe before changing the plan.'}
+          </p>
+          <div className="shrink-0">{overview.subscription.unpaidInvoice || overview.subscription.status === 'unpaid' ? <PayInvoiceButton /> : <ManageBillingButton />}</div>
         </section>
       ) : null}
 
@@ -112,8 +151,8 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
             {overview.usage.hardLimit
               ? 'The API stops answering (429) when the quota is used up, until the next period. Upgrade to raise it.'
               : overview.usage.overage > 0
-                ? `${formatCount(overview.usage.overage)} requests over the quota so far, billed per 1,000 with your next invoice.`
-                : 'Requests beyond the quota are billed per 1,000 with your next invoice.'}
+                ? `${formatCount(overview.usage.overage)} requests over the quota so far, billed at ${overagePrice(overview.usage.overagePer1000Cents)} with your next invoice.`
+                : `Requests beyond the quota are billed at ${overagePrice(overview.usage.overagePer1000Cents)} with your next invoice.`}
           </p>
         </div>
 
@@ -136,6 +175,7 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
             <ul className="mt-4 flex flex-col gap-1 text-sm text-slate-700">
               <li>Up to {formatCount(plan.limits.members)} members</li>
               <li>{formatCount(plan.limits.apiRequestsPerMonth)} API requests a month</li>
+              <li data-testid={`plan-${plan.id}-overage`}>{plan.overagePer1000Cents === null ? 'API stops at the quota' : `Then ${overagePrice(plan.overagePer1000Cents)}`}</li>
               <li>The core product: goals, habits, teams</li>
               {plan.features.map((feature) => (
                 <li key={feature.feature} title={feature.description}>
@@ -151,7 +191,7 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
             <div className="mt-auto pt-5">
               {plan.current ? (
                 <p className="text-sm font-semibold text-brand">Your current plan</p>
-              ) : canAct ? (
+              ) : canAct && !overview.subscription.resumeExisting ? (
                 <ChoosePlanButton plan={plan.id} planName={plan.name} label={actionLabel(plan, overview.plan.priceCents, subscribed)} />
               ) : null}
             </div>
