@@ -23,6 +23,8 @@ import { cascadeCommissions, MAX_CHAIN_LENGTH, proportionalReversal, type Cascad
 //   commission once refunds reach the sale. Each refund id is applied once.
 // - A full refund of a commission that is not paid and not in a payout marks that commission
 //   (and any partial reversals of it) status "reversed": nothing was paid, nothing to claw back.
+//   The rest of the commission is still written as a reversal row (status "reversed" too), so
+//   the sale's lines visibly net to zero on the dashboard and in statements.
 // - Otherwise a reversal row (kind "reversal", negative amount, saleCents = −R) is written:
 //     · for a commission not yet paid out: same status and availableAt as the commission, so
 //       both land in the same payout and it pays the net;
@@ -173,7 +175,27 @@ export async function reverseCommissionsForRefund(input: ReversalInput): Promise
           where: { invoiceId, resellerId: sale.resellerId, kind: 'reversal', payoutId: null, status: { in: UNPAID } },
           data: { status: 'reversed', reversedAt: at },
         });
+        await tx.commission.create({
+          data: {
+            resellerId: sale.resellerId,
+            tenantId: sale.tenantId,
+            sourceId: refundId,
+            invoiceId,
+            kind: 'reversal',
+            planId: sale.planId,
+            saleCents: -amountCents,
+            baseCents: sale.baseCents,
+            rateBps: sale.rateBps,
+            amountCents: -(sale.amountCents - takenBefore),
+            level: sale.level,
+            createdAt: at,
+            status: 'reversed',
+            availableAt: sale.availableAt,
+            reversedAt: at,
+          },
+        });
         result.reversedCommissions += 1;
+        result.reversalRows += 1;
         result.reversedCents += sale.amountCents - takenBefore;
         continue;
       }

@@ -105,6 +105,39 @@ test('a reseller creates a client workspace with a custom price and sees the com
   await expect(line).toContainText('pending');
   await expect(page.getByTestId('trend-chart')).toBeVisible();
   expect(await db.commission.count({ where: { invoiceId } })).toBe(1);
+
+  // Stripe refunds the whole charge: the sale and its refund are two lines that net to zero.
+  const refund = {
+    ...event,
+    id: `evt_e2e_refund_${id}`,
+    type: 'charge.refunded',
+    data: {
+      object: {
+        id: `ch_e2e_${id}`,
+        object: 'charge',
+        invoice: invoiceId,
+        payment_intent: null,
+        amount: dollars * 100,
+        amount_refunded: dollars * 100,
+        refunded: true,
+        refunds: { object: 'list', data: [{ id: `re_e2e_${id}`, object: 'refund', amount: dollars * 100, status: 'succeeded', created: Math.floor(Date.now() / 1000) }] },
+      },
+    },
+  };
+  const refundPayload = JSON.stringify(refund);
+  const refunded = await request.post(`${ROOT}/api/webhooks/stripe`, {
+    data: Buffer.from(refundPayload),
+    headers: { 'content-type': 'application/json', 'stripe-signature': Stripe.webhooks.generateTestHeaderString({ payload: refundPayload, secret: WEBHOOK_SECRET }) },
+  });
+  expect(await refunded.json()).toEqual({ received: true, outcome: 'commission_reversed' });
+  await page.reload();
+  const lines = page.getByTestId('commission-table').getByRole('row', { name: new RegExp(name) });
+  await expect(lines).toHaveCount(2);
+  await expect(lines.filter({ hasText: 'refund' })).toContainText(`-${amount}`);
+  await expect(lines.filter({ hasNotText: 'refund' })).toContainText(amount);
+  for (const row of await lines.all()) await expect(row).toContainText('reversed');
+  // The base the 20% applied to: the whole sale (Summit sold it directly).
+  await expect(lines.first()).toContainText(`$${dollars}.00`);
 });
 
 test("a sub-reseller sees its own dashboard, not its parent's clients, commissions or payout statements", async ({ page }) => {

@@ -114,14 +114,20 @@ describe('reversing commissions on refunds and credit notes', () => {
     return { ...setup, invoice };
   }
 
-  it('a full refund of unpaid commissions marks them reversed; replaying it changes nothing', async () => {
-    const { invoice } = await credited();
+  it('a full refund of unpaid commissions marks them reversed with a reversal line each, so every sale nets to zero; replaying it changes nothing', async () => {
+    const { invoice, seller, parent } = await credited();
     const result = await reverseCommissionsForRefund({ invoiceId: invoice, refundId: 're_full_1', amountCents: 10_000 });
-    expect(result).toMatchObject({ reversedCommissions: 2, reversalRows: 0, reversedCents: 3200 });
-    expect((await rowsOf(invoice)).map((r) => [r.kind, r.status])).toEqual([
-      ['sale', 'reversed'],
-      ['sale', 'reversed'],
+    expect(result).toMatchObject({ reversedCommissions: 2, reversalRows: 2, reversedCents: 3200 });
+    const rows = await rowsOf(invoice);
+    expect(rows.filter((r) => r.kind === 'sale').map((r) => [r.resellerId, r.amountCents, r.status])).toEqual([
+      [seller.id, 1500, 'reversed'],
+      [parent.id, 1700, 'reversed'],
     ]);
+    expect(rows.filter((r) => r.kind === 'reversal').map((r) => [r.resellerId, r.amountCents, r.saleCents, r.baseCents, r.status])).toEqual([
+      [seller.id, -1500, -10_000, 10_000, 'reversed'],
+      [parent.id, -1700, -10_000, 8_500, 'reversed'],
+    ]);
+    for (const reseller of [seller, parent]) expect(rows.filter((r) => r.resellerId === reseller.id).reduce((sum, r) => sum + r.amountCents, 0)).toBe(0);
     expect(await reverseCommissionsForRefund({ invoiceId: invoice, refundId: 're_full_1', amountCents: 10_000 })).toMatchObject({ reversedCents: 0 });
   });
 
@@ -139,10 +145,11 @@ describe('reversing commissions on refunds and credit notes', () => {
     // Replayed: applied once.
     await reverseCommissionsForRefund({ invoiceId: invoice, refundId: 're_half', amountCents: 5000 });
     expect(await db.commission.count({ where: { invoiceId: invoice, kind: 'reversal' } })).toBe(2);
-    // The rest refunded later: the commissions themselves are reversed, partial reversals with them.
+    // The rest refunded later: the commissions themselves are reversed, partial reversals with them, and each nets to zero.
     await reverseCommissionsForRefund({ invoiceId: invoice, refundId: 're_rest', amountCents: 5000 });
     const after = await rowsOf(invoice);
     expect(after.every((r) => r.status === 'reversed')).toBe(true);
+    for (const reseller of [seller, parent]) expect(after.filter((r) => r.resellerId === reseller.id).reduce((sum, r) => sum + r.amountCents, 0)).toBe(0);
   });
 
   it('partial refunds accumulate: 3 × a third takes back exactly the whole commission', async () => {

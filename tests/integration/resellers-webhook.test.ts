@@ -3,6 +3,7 @@ import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST } from '../../app/api/webhooks/stripe/route.ts';
 import { db } from '../../lib/db/client.ts';
+import { earningsSummary, recentCommissions } from '../../lib/resellers/dashboard.ts';
 import { clientOf, createReseller, invoiceId } from '../support/resellers.ts';
 
 // The Stripe webhook end to end for resellers: signed events (generateTestHeaderString), the
@@ -120,5 +121,40 @@ describe('the Stripe webhook and reseller commissions', () => {
       [`re_${invoice.id}`, -500, 'approved'],
       [`cn_${invoice.id}`, -1000, 'approved'],
     ]);
+  });
+});
+
+describe('a fully refunded sale', () => {
+  it("nets to zero in every reseller's lines and earnings, each override line showing its base", async () => {
+    const parent = await createReseller({ rateBps: 2000 });
+    const seller = await createReseller({ parent, rateBps: 1500 });
+    const client = await clientOf(seller, { plan: 'pro' });
+    const invoice = paidInvoice(client.id);
+    await deliver(event('invoice.paid', invoice));
+    const charge = {
+      id: `ch_${invoice.id}`,
+      object: 'charge',
+      invoice: invoice.id,
+      payment_intent: null,
+      amount: 10_000,
+      amount_refunded: 10_000,
+      refunded: true,
+      refunds: { object: 'list', data: [{ id: `re_full_${invoice.id}`, object: 'refund', amount: 10_000, status: 'succeeded', created: Math.floor(Date.now() / 1000) }] },
+    };
+    expect((await deliver(event('charge.refunded', charge))).body.outcome).toBe('commission_reversed');
+
+    const lines = (await recentCommissions(parent.actor)).filter((line) => line.invoiceId === invoice.id);
+    // The override: 20% of what was left after the seller's 15% ($85.00), then taken back in full.
+    const byKind = [...lines].sort((a, b) => a.kind.localeCompare(b.kind));
+    expect(byKind.map((line) => [line.kind, line.baseCents, line.rateBps, line.amountCents, line.viaResellerName])).toEqual([
+      ['reversal', 8_500, 2000, -1700, seller.name],
+      ['sale', 8_500, 2000, 1700, seller.name],
+    ]);
+    expect(lines.reduce((sum, line) => sum + line.amountCents, 0)).toBe(0);
+    const sellerLines = (await recentCommissions(seller.actor)).filter((line) => line.invoiceId === invoice.id);
+    expect(sellerLines.map((line) => line.amountCents).sort((a, b) => a - b)).toEqual([-1500, 1500]);
+    expect(sellerLines.every((line) => line.baseCents === 10_000 && line.status === 'reversed')).toBe(true);
+    expect(await earningsSummary(parent.actor)).toMatchObject({ totalCents: 0, pendingCents: 0 });
+    expect(await earningsSummary(seller.actor)).toMatchObject({ totalCents: 0, pendingCents: 0 });
   });
 });
