@@ -39,6 +39,7 @@ const TENANT_KEY: Record<string, string> = {
   SsoConfig: 'tenantId',
   SsoDomain: 'tenantId',
   SsoConnection: 'tenantId',
+  SamlRequest: 'tenantId',
   ScimDirectory: 'tenantId',
   ScimUser: 'tenantId',
   ScimGroup: 'tenantId',

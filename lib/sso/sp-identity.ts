@@ -1,31 +1,23 @@
 import { env, platformOrigin } from '../config/env.ts';
 
-// Waypoint's identity as a SAML service provider. Jackson serves every workspace from one
-// ACS on the platform's root domain; the connection (looked up by the IdP's issuer, or by
-// the session an SP-initiated login started) tells which workspace a response is for.
+// Waypoint's identity as a SAML service provider, on the platform's root domain. Each
+// connection has its own ACS URL (…/api/sso/acs/<connection id>), so a response is checked
+// against that connection alone, whichever IdP entity id other workspaces have connected.
 
-/** Jackson's "product": every connection of ours carries it; the tenant is the workspace id. */
-export const SSO_PRODUCT = 'waypoint';
-
-/** The assertion consumer service, on the platform origin. */
+/** The assertion consumer service; a connection's ACS adds its id. */
 export const ACS_PATH = '/api/sso/acs';
 
 /** The SP metadata document; by convention also the SP entity id. */
 export const SP_METADATA_PATH = '/api/sso/metadata';
 
-/**
- * Jackson's OAuth code is exchanged in-process by the ACS handler, so this redirect_uri is only
- * what Jackson's allow-list checks and is never visited. It does not depend on ROOT_DOMAIN, so
- * connections survive a change of the platform's host.
- */
-export const INTERNAL_REDIRECT_URI = 'https://sso.waypoint.invalid/complete';
-
-export function acsUrl(): string {
-  return `${platformOrigin()}${ACS_PATH}`;
+/** A connection's ACS URL (without one: the shared ACS, for SP-initiated sign-ins of connections set up before per-connection URLs). */
+export function acsUrl(connectionId?: string): string {
+  return `${platformOrigin()}${ACS_PATH}${connectionId ? `/${encodeURIComponent(connectionId)}` : ''}`;
 }
 
-export function spMetadataUrl(): string {
-  return `${platformOrigin()}${SP_METADATA_PATH}`;
+/** The SP metadata; a connection's names its own ACS URL. */
+export function spMetadataUrl(connectionId?: string): string {
+  return `${platformOrigin()}${SP_METADATA_PATH}${connectionId ? `/${encodeURIComponent(connectionId)}` : ''}`;
 }
 
 /** The SP entity id (the audience IdPs put in their assertions). SAML_SP_ENTITY_ID pins it. */

@@ -23,7 +23,7 @@ export function ssoErrorPage(error: unknown): Response {
   return new Response(body, { status: appError.status, headers: { ...HEADERS, 'x-error-code': appError.code } });
 }
 
-/** Jackson's auto-submitting form for IdPs that take the AuthnRequest by HTTP-POST. */
+/** The auto-submitting form for IdPs that take the AuthnRequest by HTTP-POST. */
 export function ssoFormPage(html: string): Response {
   return new Response(html, { status: 200, headers: { ...HEADERS, 'content-security-policy': "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; form-action *; base-uri 'none'; frame-ancestors 'none'" } });
 }

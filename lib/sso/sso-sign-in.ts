@@ -1,4 +1,3 @@
-import type { Profile } from '@boxyhq/saml-jackson';
 import { z } from 'zod';
 import { recordAudit } from '../audit/record-audit.ts';
 import { markEmailVerified } from '../auth/email-verification.ts';
@@ -14,12 +13,12 @@ import { getTenantById, resolveTenant } from '../tenancy/tenant-cache.ts';
 import { isServable, type TenantContext } from '../tenancy/tenant-context.ts';
 import { emailDomain, isVerifiedEmailDomain } from './email-domain.ts';
 import { attributeValues, mappedRole, roleForSignIn } from './role-mapping.ts';
-import type { SsoAssertion } from './saml-acs.ts';
+import type { SsoAssertion, SsoProfile } from './saml-acs.ts';
 import { ssoAvailable } from './sso-available.ts';
 import { loadSsoPolicy } from './sso-config.ts';
 import { SsoSignInError } from './sso-error.ts';
 
-// Finishes an SSO sign-in Jackson has validated: just-in-time provisioning (the user and the
+// Finishes a verified SSO sign-in: just-in-time provisioning (the user and the
 // membership, with the default or mapped role, within the plan's member limit; later sign-ins
 // update the name and the mapped role), then a one-time login token that the workspace's own host trades for a session
 // (cookies are host-only, and the ACS is on the platform's root domain).
@@ -43,7 +42,7 @@ async function returnOrigin(tenant: TenantContext, assertion: SsoAssertion): Pro
   return url.origin;
 }
 
-function displayName(profile: Profile): string | null {
+function displayName(profile: SsoProfile): string | null {
   const name = [profile.firstName, profile.lastName].filter((part) => typeof part === 'string' && part.trim()).join(' ').trim();
   return name ? name.slice(0, 120) : null;
 }

@@ -3,9 +3,9 @@ import { consumeLoginToken } from '../../lib/auth/login-token.ts';
 import { db } from '../../lib/db/client.ts';
 import { closeJackson } from '../../lib/sso/jackson.ts';
 import { createMember } from '../support/factories.ts';
-import { createTestIdp, samlResponse } from '../support/saml-idp.ts';
+import { createTestIdp, samlResponse, type ResponseOptions, type TestIdp } from '../support/saml-idp.ts';
 import { fillSeats } from '../support/seats.ts';
-import { ACS_URL, SP_ENTITY_ID, authnRequestFor, handoffOf, hostOf, postToAcs, ssoWorkspace, startSignIn, type SsoWorkspace } from '../support/sso.ts';
+import { ACS_URL, SP_ENTITY_ID, acsUrlOf, authnRequestFor, completeIn, handoffOf, hostOf, postToAcs, ssoWorkspace, startSignIn, type SsoWorkspace } from '../support/sso.ts';
 
 // SAML sign-in end to end through the embedded Jackson: "Continue with SSO" → AuthnRequest →
 // a response signed by the test IdP → ACS → just-in-time member → hand-off token on the
@@ -14,8 +14,22 @@ import { ACS_URL, SP_ENTITY_ID, authnRequestFor, handoffOf, hostOf, postToAcs, s
 let w: SsoWorkspace;
 
 beforeAll(async () => {
-  w = await ssoWorkspace({ roleMapping: { 'wp-admins': 'admin', 'wp-viewers': 'viewer' } });
+  w = await ssoWorkspace({ roleMapping: { 'wp-admins': 'admin', 'wp-viewers': 'viewer' }, idpInitiated: true });
 });
+
+type Started = Awaited<ReturnType<typeof authnRequestFor>>;
+
+/** The IdP answers the sign-in `request` started; the answer goes to the ACS URL it named and on in the browser holding `cookie`. */
+async function answer(request: Started, idp: TestIdp, options: Partial<ResponseOptions> & { email: string }, cookie: string | null = request.cookie): Promise<Response> {
+  const body = await samlResponse(idp, { acsUrl: request.acsUrl, audience: SP_ENTITY_ID, inResponseTo: request.id, ...options });
+  return completeIn(await postToAcs(body, request.relayState, { acsUrl: request.acsUrl }), cookie);
+}
+
+/** An IdP-initiated response to the workspace's connection's own ACS URL. */
+async function unsolicited(workspace: SsoWorkspace, options: Partial<ResponseOptions> & { email: string }): Promise<Response> {
+  const url = acsUrlOf(workspace.connectionId);
+  return postToAcs(await samlResponse(workspace.idp, { acsUrl: url, audience: SP_ENTITY_ID, ...options }), '', { acsUrl: url });
+}
 
 afterAll(async () => {
   await closeJackson();
@@ -34,10 +48,10 @@ describe('SP-initiated SAML sign-in', () => {
     const email = `ada@${w.domain}`;
     const request = await authnRequestFor(w.tenant, email, '/goals');
     expect(request.ssoUrl).toBe(w.idp.ssoUrl);
-    expect(request.acsUrl).toBe(ACS_URL);
+    expect(request.acsUrl).toBe(acsUrlOf(w.connectionId));
     expect(request.issuer).toBe(SP_ENTITY_ID);
 
-    const response = await postToAcs(await samlResponse(w.idp, { acsUrl: ACS_URL, audience: SP_ENTITY_ID, inResponseTo: request.id, email, firstName: 'Ada', lastName: 'Lovelace', attributes: { groups: ['staff', 'wp-admins'] } }), request.relayState);
+    const response = await answer(request, w.idp, { email, firstName: 'Ada', lastName: 'Lovelace', attributes: { groups: ['staff', 'wp-admins'] } });
     expect(response.status).toBe(303);
     const { url, token } = handoffOf(response);
     expect(url.host).toBe(hostOf(w.tenant));
@@ -55,11 +69,11 @@ describe('SP-initiated SAML sign-in', () => {
   it('updates the name and the mapped role on a later sign-in', async () => {
     const email = `grace@${w.domain}`;
     const first = await authnRequestFor(w.tenant, email);
-    await postToAcs(await samlResponse(w.idp, { acsUrl: ACS_URL, audience: SP_ENTITY_ID, inResponseTo: first.id, email, firstName: 'Grace', attributes: { groups: 'wp-admins' } }), first.relayState);
+    await answer(first, w.idp, { email, firstName: 'Grace', attributes: { groups: 'wp-admins' } });
     expect(await membershipOf(email)).toMatchObject({ role: 'admin', user: { name: 'Grace' } });
 
     const second = await authnRequestFor(w.tenant, email);
-    const response = await postToAcs(await samlResponse(w.idp, { acsUrl: ACS_URL, audience: SP_ENTITY_ID, inResponseTo: second.id, email, firstName: 'Grace', lastName: 'Hopper', attributes: { groups: 'wp-viewers' } }), second.relayState);
+    const response = await answer(second, w.idp, { email, firstName: 'Grace', lastName: 'Hopper', attributes: { groups: 'wp-viewers' } });
     expect(response.status).toBe(303);
     const membership = await membershipOf(email);
     expect(membership).toMatchObject({ role: 'viewer', user: { name: 'Grace Hopper' } });
@@ -71,12 +85,12 @@ describe('SP-initiated SAML sign-in', () => {
   it('gives the default role when no mapped value matches, and never changes an owner', async () => {
     const email = `plain@${w.domain}`;
     const request = await authnRequestFor(w.tenant, email);
-    await postToAcs(await samlResponse(w.idp, { acsUrl: ACS_URL, audience: SP_ENTITY_ID, inResponseTo: request.id, email }), request.relayState);
+    await answer(request, w.idp, { email });
     expect((await membershipOf(email))?.role).toBe(w.tenant.defaultRole);
 
     const owner = await createMember(w.tenant.id, 'owner', `boss@${w.domain}`);
     const again = await authnRequestFor(w.tenant, owner.email);
-    const response = await postToAcs(await samlResponse(w.idp, { acsUrl: ACS_URL, audience: SP_ENTITY_ID, inResponseTo: again.id, email: owner.email, attributes: { groups: 'wp-viewers' } }), again.relayState);
+    const response = await answer(again, w.idp, { email: owner.email, attributes: { groups: 'wp-viewers' } });
     expect(response.status).toBe(303);
     expect((await membershipOf(owner.email))?.role).toBe('owner');
   });
@@ -94,9 +108,9 @@ describe('Test connection', () => {
     const { readAuthnRequest } = await import('../support/saml-idp.ts');
     const start = await startSsoSignIn({ connection: await db.ssoConnection.findUniqueOrThrow({ where: { id: w.connectionId } }), origin: `http://${hostOf(w.tenant)}`, next: `/settings/sso?tested=${w.connectionId}`, test: true });
     if (start.kind !== 'redirect') throw new Error('expected the redirect binding');
-    const request = await readAuthnRequest(start.url);
+    const request = { ...(await readAuthnRequest(start.url)), cookie: start.cookie.split(';')[0] };
     const email = `it-admin@${w.domain}`;
-    const response = await postToAcs(await samlResponse(w.idp, { acsUrl: ACS_URL, audience: SP_ENTITY_ID, inResponseTo: request.id, email, attributes: { groups: 'wp-admins' } }), request.relayState);
+    const response = await answer(request, w.idp, { email, attributes: { groups: 'wp-admins' } });
     expect(handoffOf(response).url.searchParams.get('next')).toBe(`/settings/sso?tested=${w.connectionId}`);
     expect(await db.auditLog.count({ where: { tenantId: w.tenant.id, action: 'sso.connection_tested', targetId: w.connectionId } })).toBe(1);
   });
@@ -105,7 +119,7 @@ describe('Test connection', () => {
 describe('IdP-initiated SAML sign-in', () => {
   it('accepts an unsolicited response and finds the workspace by the connection', async () => {
     const email = `idp-first@${w.domain}`;
-    const response = await postToAcs(await samlResponse(w.idp, { acsUrl: ACS_URL, audience: SP_ENTITY_ID, email, firstName: 'Idp', attributes: { groups: ['wp-viewers'] } }));
+    const response = await unsolicited(w, { email, firstName: 'Idp', attributes: { groups: ['wp-viewers'] } });
     expect(response.status).toBe(303);
     const { url, token } = handoffOf(response);
     expect(url.origin).toBe(`http://${hostOf(w.tenant)}`);
@@ -129,7 +143,7 @@ describe('refused responses', () => {
   it('refuses an unsigned response', async () => {
     const who = email();
     const request = await authnRequestFor(w.tenant, who);
-    const response = await postToAcs(await samlResponse(w.idp, { acsUrl: ACS_URL, audience: SP_ENTITY_ID, inResponseTo: request.id, email: who, unsigned: true }), request.relayState);
+    const response = await answer(request, w.idp, { email: who, unsigned: true });
     await expectRefused(response, 403, /signature/i, who);
   });
 
@@ -137,39 +151,40 @@ describe('refused responses', () => {
     const who = email();
     const forger = createTestIdp('forger');
     const request = await authnRequestFor(w.tenant, who);
-    const response = await postToAcs(await samlResponse(w.idp, { acsUrl: ACS_URL, audience: SP_ENTITY_ID, inResponseTo: request.id, email: who, signWith: forger }), request.relayState);
+    const response = await answer(request, w.idp, { email: who, signWith: forger });
     await expectRefused(response, 403, /signature|invalid/i, who);
   });
 
   it('refuses an expired response', async () => {
     const who = email();
     const request = await authnRequestFor(w.tenant, who);
-    const response = await postToAcs(await samlResponse(w.idp, { acsUrl: ACS_URL, audience: SP_ENTITY_ID, inResponseTo: request.id, email: who, ttlInMinutes: -60 }), request.relayState);
+    const response = await answer(request, w.idp, { email: who, ttlInMinutes: -60 });
     await expectRefused(response, 403, /expired/i, who);
   });
 
   it('refuses a response for another audience', async () => {
     const who = email();
     const request = await authnRequestFor(w.tenant, who);
-    const response = await postToAcs(await samlResponse(w.idp, { acsUrl: ACS_URL, audience: 'https://some-other-sp.example/saml', inResponseTo: request.id, email: who }), request.relayState);
+    const response = await answer(request, w.idp, { audience: 'https://some-other-sp.example/saml', email: who });
     await expectRefused(response, 403, /audience/i, who);
   });
 
   it('refuses a replayed SP-initiated response', async () => {
     const who = email();
     const request = await authnRequestFor(w.tenant, who);
-    const body = await samlResponse(w.idp, { acsUrl: ACS_URL, audience: SP_ENTITY_ID, inResponseTo: request.id, email: who });
-    expect((await postToAcs(body, request.relayState)).status).toBe(303);
-    const replay = await postToAcs(body, request.relayState);
+    const body = await samlResponse(w.idp, { acsUrl: request.acsUrl, audience: SP_ENTITY_ID, inResponseTo: request.id, email: who });
+    expect((await completeIn(await postToAcs(body, request.relayState, { acsUrl: request.acsUrl }), request.cookie)).status).toBe(303);
+    const replay = await postToAcs(body, request.relayState, { acsUrl: request.acsUrl });
     expect(replay.status).toBe(403);
     expect(await errorText(replay)).toMatch(/does not belong to a sign-in in progress|already used/);
   });
 
   it('refuses a replayed IdP-initiated response, also when re-posted as unsolicited', async () => {
     const who = email();
-    const body = await samlResponse(w.idp, { acsUrl: ACS_URL, audience: SP_ENTITY_ID, email: who });
-    expect((await postToAcs(body)).status).toBe(303);
-    const replay = await postToAcs(body);
+    const url = acsUrlOf(w.connectionId);
+    const body = await samlResponse(w.idp, { acsUrl: url, audience: SP_ENTITY_ID, email: who });
+    expect((await postToAcs(body, '', { acsUrl: url })).status).toBe(303);
+    const replay = await postToAcs(body, '', { acsUrl: url });
     expect(replay.status).toBe(403);
     expect(await errorText(replay)).toMatch(/already used/);
     expect(await db.loginToken.count({ where: { tenantId: w.tenant.id, user: { email: who } } })).toBe(1);
@@ -177,7 +192,7 @@ describe('refused responses', () => {
 
   it('refuses a response to a sign-in that was never started', async () => {
     const who = email();
-    const response = await postToAcs(await samlResponse(w.idp, { acsUrl: ACS_URL, audience: SP_ENTITY_ID, inResponseTo: '_nope', email: who }), 'boxyhq_jackson_0123456789abcdef0123456789abcdef');
+    const response = await postToAcs(await samlResponse(w.idp, { acsUrl: acsUrlOf(w.connectionId), audience: SP_ENTITY_ID, inResponseTo: '_nope', email: who }), 'rs0123456789abcdef0123456789', { acsUrl: acsUrlOf(w.connectionId) });
     await expectRefused(response, 403, /sign-in in progress/, who);
   });
 
@@ -195,7 +210,7 @@ describe('refused responses', () => {
 
   it('refuses an email outside the verified domains, even from the right IdP', async () => {
     const who = `someone@not-verified-${Math.random().toString(36).slice(2)}.example`;
-    const response = await postToAcs(await samlResponse(w.idp, { acsUrl: ACS_URL, audience: SP_ENTITY_ID, email: who }));
+    const response = await unsolicited(w, { email: who });
     expect(response.status).toBe(403);
     expect(await errorText(response)).toMatch(/not a verified domain/);
     expect(await db.user.count({ where: { email: who } })).toBe(0);
@@ -204,26 +219,26 @@ describe('refused responses', () => {
 
 describe('workspace isolation', () => {
   it("does not let one workspace's connection sign people into another", async () => {
-    const other = await ssoWorkspace();
+    const other = await ssoWorkspace({ idpInitiated: true });
     // other's IdP vouches for an address in w's verified domain: other never verified it.
     const who = `victim@${w.domain}`;
-    const idpInitiated = await postToAcs(await samlResponse(other.idp, { acsUrl: ACS_URL, audience: SP_ENTITY_ID, email: who }));
+    const idpInitiated = await unsolicited(other, { email: who });
     expect(idpInitiated.status).toBe(403);
     expect(await db.membership.count({ where: { user: { email: who } } })).toBe(0);
 
     // A sign-in started at w, answered by other's IdP: the session is bound to w's connection.
     const request = await authnRequestFor(w.tenant, who);
-    const crossed = await postToAcs(await samlResponse(other.idp, { acsUrl: ACS_URL, audience: SP_ENTITY_ID, inResponseTo: request.id, email: who }), request.relayState);
+    const crossed = await answer(request, other.idp, { email: who });
     expect(crossed.status).toBe(403);
     expect(await db.membership.count({ where: { user: { email: who } } })).toBe(0);
   });
 
   it('stops accepting a connection the moment it is deleted', async () => {
-    const gone = await ssoWorkspace();
+    const gone = await ssoWorkspace({ idpInitiated: true });
     const { deleteSsoConnection } = await import('../../lib/sso/sso-connections.ts');
     await deleteSsoConnection(gone.tenant, gone.owner, gone.connectionId);
     const who = `late@${gone.domain}`;
-    const response = await postToAcs(await samlResponse(gone.idp, { acsUrl: ACS_URL, audience: SP_ENTITY_ID, email: who }));
+    const response = await unsolicited(gone, { email: who });
     expect(response.status).toBe(403);
     expect(await db.user.count({ where: { email: who } })).toBe(0);
   });
@@ -231,14 +246,14 @@ describe('workspace isolation', () => {
 
 describe('plans', () => {
   it('refuses SSO sign-in on a plan without SSO (pro), and the sign-in page stops offering it', async () => {
-    const pro = await ssoWorkspace();
+    const pro = await ssoWorkspace({ idpInitiated: true });
     await db.tenant.update({ where: { id: pro.tenant.id }, data: { plan: 'pro' } });
     const { clearLocalTenantCache } = await import('../../lib/tenancy/tenant-cache.ts');
     clearLocalTenantCache();
     const tenant = { ...pro.tenant, plan: 'pro' };
     const who = `planless@${pro.domain}`;
 
-    const response = await postToAcs(await samlResponse(pro.idp, { acsUrl: ACS_URL, audience: SP_ENTITY_ID, email: who }));
+    const response = await unsolicited(pro, { email: who });
     expect(response.status).toBe(403);
     expect(response.headers.get('x-error-code')).toBe('sso_unavailable');
     expect(await errorText(response)).toMatch(/Single sign-on is not available for .* on its current plan/);
@@ -252,12 +267,12 @@ describe('plans', () => {
   });
 
   it("refuses a just-in-time member beyond the plan's member limit with a clear 403 page; members still sign in", async () => {
-    const full = await ssoWorkspace();
+    const full = await ssoWorkspace({ idpInitiated: true });
     const existing = await createMember(full.tenant.id, 'member', `existing@${full.domain}`);
     await fillSeats(full.tenant);
     const who = `newcomer@${full.domain}`;
 
-    const refused = await postToAcs(await samlResponse(full.idp, { acsUrl: ACS_URL, audience: SP_ENTITY_ID, email: who }));
+    const refused = await unsolicited(full, { email: who });
     expect(refused.status).toBe(403);
     expect(refused.headers.get('content-type')).toContain('text/html');
     expect(refused.headers.get('x-error-code')).toBe('sso_member_limit_reached');
@@ -270,7 +285,7 @@ describe('plans', () => {
 
     // People who are members already take no new seat.
     const request = await authnRequestFor(full.tenant, existing.email);
-    const signedIn = await postToAcs(await samlResponse(full.idp, { acsUrl: ACS_URL, audience: SP_ENTITY_ID, inResponseTo: request.id, email: existing.email }), request.relayState);
+    const signedIn = await answer(request, full.idp, { email: existing.email });
     expect(signedIn.status).toBe(303);
     expect((await consumeLoginToken(handoffOf(signedIn).token, full.tenant.id))?.userId).toBe(existing.id);
   });

@@ -10,7 +10,7 @@ import { assertSsoAvailable } from '@/lib/sso/sso-available';
 import { connectionForEmail } from '@/lib/sso/sso-discovery';
 import { SsoSignInError } from '@/lib/sso/sso-error';
 import { ssoErrorPage, ssoFormPage } from '@/lib/sso/sso-page';
-import { startSsoSignIn } from '@/lib/sso/sso-start';
+import { startSsoSignIn, type SsoStart } from '@/lib/sso/sso-start';
 
 // SP-initiated sign-in, posted by the sign-in page ("Continue with SSO": email, callbackUrl)
 // or by an admin's "Test connection" (connectionId). Answers with the way to the IdP. A
@@ -25,6 +25,13 @@ function originOf(req: NextRequest): string {
 
 function see(location: string): Response {
   return new Response(null, { status: 303, headers: { location, 'cache-control': 'no-store' } });
+}
+
+/** On to the IdP, with the cookie that binds the sign-in to this browser. */
+function toIdp(start: SsoStart): Response {
+  const response = start.kind === 'form' ? ssoFormPage(start.html) : see(start.url);
+  response.headers.append('set-cookie', start.cookie);
+  return response;
 }
 
 function failPage(error: unknown, req: NextRequest, tenantId: string | null): Response {
@@ -47,8 +54,7 @@ export const POST = platformRoute(
       await assertSsoAvailable(tenant);
       const connection = await tenantDb(tenant.id).ssoConnection.findUnique({ where: { id: connectionId } });
       if (!connection) throw new AppError(404, 'not_found', 'No such SAML connection in this workspace.');
-      const start = await startSsoSignIn({ connection, origin, next: `/settings/sso?tested=${encodeURIComponent(connection.id)}`, loginHint: member.email, test: true });
-      return start.kind === 'form' ? ssoFormPage(start.html) : see(start.url);
+      return toIdp(await startSsoSignIn({ connection, origin, next: `/settings/sso?tested=${encodeURIComponent(connection.id)}`, loginHint: member.email, test: true }));
     }
 
     const email = (form.get('email') ?? '').trim().toLowerCase();
@@ -56,7 +62,6 @@ export const POST = platformRoute(
     if (!email) return back('SsoEmailMissing');
     const connection = await connectionForEmail(tenant, email);
     if (!connection) return back('SsoNotConfigured');
-    const start = await startSsoSignIn({ connection, origin, next: callbackUrl, loginHint: email });
-    return start.kind === 'form' ? ssoFormPage(start.html) : see(start.url);
+    return toIdp(await startSsoSignIn({ connection, origin, next: callbackUrl, loginHint: email }));
   },
 );
