@@ -11,7 +11,7 @@ import type { ClosableRateLimiter } from '../ratelimit/types.ts';
 // connection's limit.
 
 const PER_IP = { burst: 20, perHour: 600, perDay: 3_000 };
-const PER_CONNECTION = { burst: 300, perHour: 20_000, perDay: 200_000 };
+const PER_CONNECTION = { burst: 100, perHour: 20_000, perDay: 200_000 };
 
 function table(limits: typeof PER_IP): PolicyTable {
   const policies = policiesFor(limits);

@@ -48,6 +48,8 @@ const said = (detail: string) => `Your identity provider's response was refused:
 function reason(error: Error): string {
   if (error instanceof SamlStatusError) return `Your identity provider did not sign you in (${error.message.replace(/^SAML provider returned /, '')}).`;
   const known: [RegExp, string][] = [
+    // node-saml requires NotOnOrAfter wherever Conditions or SubjectConfirmationData carry attributes.
+    [/parsing NotOnOrAfter/i, 'the assertion does not say when it expires (NotOnOrAfter on its Conditions and SubjectConfirmationData).'],
     [/expired|too old|not yet valid|No valid subject confirmation/i, "the assertion has expired or is not valid yet. Check the identity provider's clock and sign in again."],
     [/audience/i, 'it was issued for another service provider (audience). Give the identity provider the SP entity ID shown in the SSO settings.'],
     [/InResponseTo/i, 'it answers a different sign-in request.'],

@@ -75,7 +75,7 @@ export function checkVerifiedAssertion(assertion: Node2Js, postedTo: string, now
   const confirmationEnd = time(data[0].$?.NotOnOrAfter);
   const conditionsEnd = time(children(assertion, 'Conditions')[0]?.$?.NotOnOrAfter);
   const ends = [confirmationEnd, conditionsEnd].filter((end): end is number => end !== null);
-  if (ends.length === 0) throw new ResponseRefused('the assertion never expires (no NotOnOrAfter on its Conditions or SubjectConfirmationData).');
+  if (ends.length === 0) throw new ResponseRefused('the assertion does not say when it expires (NotOnOrAfter on its Conditions and SubjectConfirmationData).');
   // node-saml checks the Conditions; the confirmation's window is checked here for every flow.
   if (confirmationEnd !== null && now - CLOCK_SKEW_MS >= confirmationEnd) throw new ResponseRefused('the assertion has expired.');
   const issued = time(assertion.$?.IssueInstant);
