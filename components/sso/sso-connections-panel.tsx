@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { CopyButton } from '@/components/developers/copy-button';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { AddConnectionForm } from './add-connection-form';
@@ -18,6 +19,7 @@ export function SsoConnectionsPanel({ initial }: { initial: SsoConnectionRow[] }
   const [alert, setAlert] = useState<string | null>(null);
   const refresh = () => client.invalidateQueries({ queryKey: SSO_KEYS.connections });
   const remove = useMutation({ mutationFn: ssoApi.removeConnection, onSettled: refresh, onError: (error) => setAlert(error.message) });
+  const update = useMutation({ mutationFn: ({ id, idpInitiated }: { id: string; idpInitiated: boolean }) => ssoApi.updateConnection(id, { idpInitiated }), onSettled: refresh, onError: (error) => setAlert(error.message) });
 
   return (
     <div className="flex flex-col gap-6">
@@ -38,7 +40,29 @@ export function SsoConnectionsPanel({ initial }: { initial: SsoConnectionRow[] }
                   <dd className="font-mono break-all">{connection.idpSsoUrl ?? 'unknown'}</dd>
                   <dt>Certificate expires</dt>
                   <dd>{formatDate(connection.certificateValidTo)}</dd>
+                  <dt>ACS URL for this IdP</dt>
+                  <dd className="flex flex-wrap items-center gap-2">
+                    <code className="font-mono break-all" data-testid="sso-connection-acs-url">
+                      {connection.acsUrl}
+                    </code>
+                    <CopyButton text={connection.acsUrl} label={`Copy the ACS URL of ${connection.name}`} />
+                  </dd>
+                  <dt>SP metadata</dt>
+                  <dd>
+                    <a href={`${connection.metadataUrl}?download=1`} className="font-semibold text-brand underline">
+                      Download
+                    </a>
+                  </dd>
                 </dl>
+                <label className="mt-3 flex items-center gap-2 text-sm text-slate-700">
+                  <input
+                    type="checkbox"
+                    checked={connection.idpInitiated}
+                    disabled={update.isPending}
+                    onChange={(event) => update.mutate({ id: connection.id, idpInitiated: event.target.checked })}
+                  />
+                  Allow sign-in from the identity provider&rsquo;s dashboard (IdP-initiated)
+                </label>
               </div>
               <div className="flex gap-2">
                 {/* A plain form post: the browser leaves for the IdP and comes back signed in. */}

@@ -16,6 +16,11 @@ export interface SsoConnectionRow {
   idpSsoUrl: string | null;
   provider: string | null;
   certificateValidTo: string | null;
+  /** The connection's own ACS URL and SP metadata. */
+  acsUrl: string;
+  metadataUrl: string;
+  /** Sign-in from the IdP's dashboard is accepted. */
+  idpInitiated: boolean;
   createdAt: string;
 }
 
@@ -38,5 +43,6 @@ export const ssoApi = {
   connections: () => api<{ connections: SsoConnectionRow[] }>('/api/app/sso/connections').then((r) => r.connections),
   addConnection: (input: { name: string; metadataXml?: string; metadataUrl?: string }) => api<SsoConnectionRow>('/api/app/sso/connections', { method: 'POST', json: input }),
   removeConnection: (id: string) => api(`/api/app/sso/connections/${id}`, { method: 'DELETE' }),
+  updateConnection: (id: string, input: { idpInitiated: boolean }) => api<SsoConnectionRow>(`/api/app/sso/connections/${id}`, { method: 'PATCH', json: input }),
   saveConfig: (values: SsoConfigValues) => api<SsoConfigValues>('/api/app/sso/config', { method: 'PUT', json: values }),
 };

@@ -138,6 +138,23 @@ export async function createSsoConnection(tenant: TenantContext, actor: Member, 
   return toView(row);
 }
 
+export const updateConnectionSchema = z.object({ idpInitiated: z.boolean() }).strict();
+
+/** Turns sign-in from the IdP's dashboard (unsolicited responses to the connection's ACS URL) on or off. */
+export async function updateSsoConnection(tenant: TenantContext, actor: Member, connectionId: string, input: unknown, ip: string | null = null): Promise<SsoConnectionView> {
+  assertCan(actor.role, 'settings.manage');
+  const data = parseInput(updateConnectionSchema, input);
+  return tenantDb(tenant.id).$transaction(async (tx) => {
+    const row = await tx.ssoConnection.findUnique({ where: { id: connectionId } });
+    if (!row) throw notFound('No such SAML connection in this workspace.');
+    const saved = await tx.ssoConnection.update({ where: { id: row.id }, data: { idpInitiated: data.idpInitiated } });
+    if (row.idpInitiated !== data.idpInitiated) {
+      await recordAudit(tx, { tenantId: tenant.id, actor: { id: actor.userId, email: actor.email }, action: 'sso.connection_updated', target: { type: 'sso_connection', id: row.id }, ip, metadata: { name: row.name, idpInitiated: data.idpInitiated } });
+    }
+    return toView(saved);
+  });
+}
+
 export async function deleteSsoConnection(tenant: TenantContext, actor: Member, connectionId: string, ip: string | null = null): Promise<void> {
   assertCan(actor.role, 'settings.manage');
   const row = await tenantDb(tenant.id).ssoConnection.findUnique({ where: { id: connectionId } });
