@@ -20,7 +20,8 @@ export function ssoErrorPage(error: unknown): Response {
   if (appError.status >= 500) logger().error({ err: error }, 'sso: unexpected error');
   const signInUrl = error instanceof SsoSignInError ? error.signInUrl : null;
   const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>Single sign-on failed</title><style>${STYLE}</style></head><body><main role="alert"><h1>Single sign-on failed</h1><p data-testid="sso-error">${escapeHtml(appError.message)}</p>${signInUrl ? `<p><a href="${escapeHtml(signInUrl)}">Back to sign in</a></p>` : ''}</main></body></html>`;
-  return new Response(body, { status: appError.status, headers: { ...HEADERS, 'x-error-code': appError.code } });
+  const retryAfter = (appError as { retryAfterSeconds?: number }).retryAfterSeconds;
+  return new Response(body, { status: appError.status, headers: { ...HEADERS, 'x-error-code': appError.code, ...(retryAfter ? { 'retry-after': String(retryAfter) } : {}) } });
 }
 
 /** The auto-submitting form for IdPs that take the AuthnRequest by HTTP-POST. */
