@@ -176,6 +176,33 @@ async function groups(call: Call): Promise<Response> {
   }
 }
 
+/** The rows of one type for a root search; none when the filter names an attribute the type lacks. */
+async function searchType<T>(list: () => Promise<{ rows: T[]; total: number }>): Promise<{ rows: T[]; total: number } | ScimError> {
+  try {
+    return await list();
+  } catch (error) {
+    if (error instanceof ScimError && error.scimType === 'invalidFilter') return error;
+    throw error;
+  }
+}
+
+/** POST /.search (RFC 7644 §3.4.3): users, then groups, paged as one list. */
+async function searchAll({ ctx, query }: Call): Promise<Response> {
+  const found = await searchType(() => listUsers(ctx, query.filter, query.startIndex, query.count));
+  const users = found instanceof ScimError ? { rows: [], total: 0 } : found;
+  const groupStart = Math.max(1, query.startIndex - users.total);
+  const groupCount = query.count - users.rows.length;
+  const foundGroups = await searchType(() => listGroups(ctx, query.filter, groupStart, Math.max(0, groupCount)));
+  // A filter no resource type understands (or that does not parse) is the client's error.
+  if (found instanceof ScimError && foundGroups instanceof ScimError) throw found;
+  const groupRows = foundGroups instanceof ScimError ? { rows: [], total: 0 } : foundGroups;
+  const resources = [
+    ...users.rows.map((row) => project('User', toUserResource(row, ctx.baseUrl), query.attributes, query.excluded)),
+    ...(await groupResources(ctx, groupRows.rows, query)),
+  ];
+  return scimJson(listResponse(resources, users.total + groupRows.total, query.startIndex));
+}
+
 function serviceProviderConfig(ctx: DirectoryContext) {
   return {
     schemas: ['urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig'],
@@ -212,13 +239,16 @@ export async function handleScimRequest(req: NextRequest, directoryId: string, p
     const params = req.nextUrl.searchParams;
     const [resource = '', id, ...extra] = path;
     if (extra.length > 0 || id === '') throw scimNotFound('No such SCIM endpoint.');
-    const searching = method === 'POST' && id === SEARCH;
+    const searching = method === 'POST' && (id === SEARCH || (resource === SEARCH && id === undefined));
     const call: Call = { ctx, method, id, req, query: searching ? fromSearchBody(await readBody(req)) : fromParams(params) };
     switch (resource.toLowerCase()) {
       case 'users':
         return await users(call);
       case 'groups':
         return await groups(call);
+      case SEARCH:
+        if (!searching) throw new ScimError(405, 'Search with POST /.search and a SearchRequest body.');
+        return await searchAll(call);
       case 'serviceproviderconfig':
         if (method !== 'GET' || id !== undefined) throw new ScimError(405, 'Only GET is supported here.');
         return scimJson(serviceProviderConfig(ctx));

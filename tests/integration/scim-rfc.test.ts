@@ -236,7 +236,7 @@ describe('SCIM ETags (RFC 7644 §3.14)', () => {
 });
 
 describe('SCIM POST /.search', () => {
-  it('searches Users and Groups with a SearchRequest body', async () => {
+  it('searches Users, Groups and the root with a SearchRequest body', async () => {
     const ws = await scimWorkspace();
     await seedUsers(ws);
     const search = await ws.scim('POST', '/Users/.search', {
@@ -252,6 +252,17 @@ describe('SCIM POST /.search', () => {
     expectOk(await ws.scim('POST', '/Groups', { schemas: [GROUP_SCHEMA], displayName: 'Kernel' }), 201);
     const groups = await ws.scim('POST', '/Groups/.search', { schemas: ['urn:ietf:params:scim:api:messages:2.0:SearchRequest'], filter: 'displayName eq "kernel"' });
     expect(groups.body.totalResults).toBe(1);
+    // At the root: users and groups, as one list; a filter on one type's attribute finds that type.
+    const rootSearch = (body: Record<string, unknown>) => ws.scim('POST', '/.search', { schemas: ['urn:ietf:params:scim:api:messages:2.0:SearchRequest'], ...body });
+    const both = await rootSearch({ filter: 'displayName sw "k" or displayName sw "ada"', attributes: ['displayName'] });
+    expectOk(both);
+    expect(both.body.Resources.map((r: { displayName: string }) => r.displayName)).toEqual(['ada lovelace', 'Kernel']);
+    expect((await rootSearch({ filter: 'userName sw "a"' })).body.totalResults).toBe(2);
+    const page = await rootSearch({ filter: 'displayName pr', startIndex: 4, count: 2 });
+    expect(page.body).toMatchObject({ totalResults: 5, startIndex: 4, itemsPerPage: 2 });
+    expect(page.body.Resources.map((r: { meta: { resourceType: string } }) => r.meta.resourceType)).toEqual(['User', 'Group']);
+    expectScimError(await rootSearch({ filter: 'shoeSize eq "44"' }), 400, 'invalidFilter');
+    expectScimError(await ws.scim('GET', '/.search'), 405);
     expectScimError(await ws.scim('POST', '/Users/.search', { filter: 'userName zz "a"' }), 400, 'invalidFilter');
     expectScimError(await ws.scim('POST', '/Users/.search', { schemas: ['urn:nope'] }), 400, 'invalidValue');
     expect(await db.scimUser.count({ where: { directoryId: ws.directoryId, userName: '.search' } })).toBe(0);
