@@ -50,13 +50,17 @@ function attributeValue(def: AttributeDef, value: unknown): unknown {
   return value.filter((item) => item !== null).map((item, index) => one(item, `${def.name}[${index}]`));
 }
 
-function attributesOf(body: JsonObject, attributes: readonly AttributeDef[], skip: Set<string>): JsonObject {
+function attributesOf(body: JsonObject, attributes: readonly AttributeDef[], skip: Set<string>, lenient: boolean): JsonObject {
   const out: JsonObject = {};
   for (const [name, value] of Object.entries(body)) {
     if (skip.has(name.toLowerCase())) continue;
     const def = findAttribute(attributes, name);
     if (!def || !writable(def) || value === null || value === undefined) continue;
-    out[def.name] = attributeValue(def, value);
+    try {
+      out[def.name] = attributeValue(def, value);
+    } catch (error) {
+      if (!lenient) throw error;
+    }
   }
   return out;
 }
@@ -74,22 +78,27 @@ function checkSchemas(type: ResourceTypeName, value: unknown): void {
 
 /**
  * The body with canonical attribute names and only the attributes the schemas define (core,
- * externalId, and each implemented extension under its URN).
+ * externalId, and each implemented extension under its URN). `stored`: a resource as stored
+ * before names were made canonical, brought to the schema for an answer (what does not fit is
+ * left out rather than refused).
  */
-export function canonicalResource(type: ResourceTypeName, body: JsonObject): JsonObject {
+export function canonicalResource(type: ResourceTypeName, body: JsonObject, { stored = false } = {}): JsonObject {
   const keyOf = (name: string) => Object.keys(body).find((key) => key.toLowerCase() === name.toLowerCase());
   const schemasKey = keyOf('schemas');
-  checkSchemas(type, schemasKey === undefined ? undefined : body[schemasKey]);
+  if (!stored) checkSchemas(type, schemasKey === undefined ? undefined : body[schemasKey]);
   const { core, extensions } = RESOURCE_SCHEMAS[type];
   const extensionKeys = new Set(extensions.map((schema) => schema.id.toLowerCase()));
-  const out = attributesOf(body, core.attributes, new Set(['schemas', 'id', 'meta', 'externalid', ...extensionKeys]));
+  const out = attributesOf(body, core.attributes, new Set(['schemas', 'id', 'meta', 'externalid', ...extensionKeys]), stored);
   const externalIdKey = keyOf('externalId');
   if (externalIdKey !== undefined && body[externalIdKey] !== null) out.externalId = body[externalIdKey];
   for (const schema of extensions) {
     const key = keyOf(schema.id);
     if (key === undefined || body[key] === null) continue;
-    if (!isObject(body[key])) throw invalidValue(`"${schema.id}" must be an object.`);
-    const attributes = attributesOf(body[key] as JsonObject, schema.attributes, new Set());
+    if (!isObject(body[key])) {
+      if (stored) continue;
+      throw invalidValue(`"${schema.id}" must be an object.`);
+    }
+    const attributes = attributesOf(body[key] as JsonObject, schema.attributes, new Set(), stored);
     if (Object.keys(attributes).length > 0) out[schema.id] = attributes;
   }
   return out;

@@ -171,8 +171,16 @@ export function userDocument(row: ScimUserRow): JsonObject {
   return { ...resource, userName: row.userName, ...(row.externalId ? { externalId: row.externalId } : {}), active: row.active };
 }
 
+/** The stored attributes, in the schema's names (rows stored before names were made canonical too). */
+function storedAttributes(type: ResourceTypeName, resource: unknown): JsonObject {
+  if (!isObject(resource)) return {};
+  const attributes = canonicalResource(type, resource, { stored: true });
+  delete attributes.externalId;
+  return attributes;
+}
+
 export function toUserResource(row: ScimUserRow, baseUrl: string): JsonObject {
-  const resource = isObject(row.resource) ? row.resource : {};
+  const resource = storedAttributes('User', row.resource);
   return {
     schemas: [USER_SCHEMA, ...extensionSchemas(resource)],
     id: row.id,
@@ -190,7 +198,7 @@ export function groupDocument(row: ScimGroupRow): JsonObject {
 }
 
 export function toGroupResource(row: ScimGroupRow, baseUrl: string, userNames: Map<string, string> = new Map()): JsonObject {
-  const resource = isObject(row.resource) ? row.resource : {};
+  const resource = storedAttributes('Group', row.resource);
   return {
     schemas: [GROUP_SCHEMA, ...extensionSchemas(resource)],
     id: row.id,

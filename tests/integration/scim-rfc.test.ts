@@ -184,6 +184,13 @@ describe('SCIM attributes, names and schemas', () => {
     expect(patched.body.phoneNumbers).toEqual([{ value: '+1 555', type: 'work' }]);
     expect(patched.body).not.toHaveProperty('shoeSize');
     expect(patched.body).not.toHaveProperty('PhoneNumbers');
+
+    // A row stored before names were made canonical is answered in the schema's names too.
+    await db.scimUser.update({ where: { id: created.body.id }, data: { resource: { Title: 'Countess', Emails: [{ Value: ws.email('ada'), Primary: 'True' }], favouriteColour: 'red', NAME: 'not an object' } } });
+    const legacy = await ws.scim('GET', `/Users/${created.body.id}`);
+    expectOk(legacy);
+    expect(legacy.body).toMatchObject({ title: 'Countess', emails: [{ value: ws.email('ada'), primary: true }] });
+    for (const key of ['Title', 'Emails', 'favouriteColour', 'NAME', 'name']) expect(legacy.body).not.toHaveProperty(key);
   });
 
   it("refuses a resource posted with another resource type's schema", async () => {
