@@ -262,6 +262,42 @@ test("a globex admin sees the app under Settings → Authorized apps and revokes
   }
 });
 
+test('a globex member sees the app under their account and disconnects it; its token stops working', async ({ page, request }) => {
+  const receiver = await startWebhookReceiver();
+  const redirectUri = receiver.url('/callback');
+  const name = `E2E Disconnected ${Date.now()}`;
+  let appId: string | null = null;
+  try {
+    await signIn(page, 'acme', 'admin@acme.test');
+    await page.waitForURL(tenantUrl('acme'));
+    const app = await registerApp(page, name, redirectUri);
+    appId = app.id;
+
+    await signIn(page, GLOBEX, MEMBER);
+    await page.waitForURL(tenantUrl(GLOBEX));
+    const { verifier, challenge } = await pkce();
+    await page.goto(authorizeUrl(app.clientId, redirectUri, challenge));
+    await page.getByRole('button', { name: 'Allow', exact: true }).click();
+    const accessToken = await exchangeCode(request, app.clientId, redirectUri, verifier, await callbackQuery(receiver));
+    expect((await me(request, accessToken)).status()).toBe(200);
+
+    await page.goto(tenantUrl(GLOBEX, '/account'));
+    const item = page.getByTestId('connected-app').filter({ hasText: name });
+    await expect(item).toHaveCount(1);
+    await expect(item).toContainText('by Acme Coaching');
+
+    page.once('dialog', (dialog) => dialog.accept());
+    const disconnected = page.waitForResponse((response) => /\/api\/app\/account\/apps\/[^/]+$/.test(response.url()) && response.request().method() === 'DELETE');
+    await item.getByRole('button', { name: `Disconnect ${name}` }).click();
+    expect((await disconnected).status()).toBe(204);
+    await expect(item).toHaveCount(0);
+    expect((await me(request, accessToken)).status()).toBe(401);
+  } finally {
+    if (appId) await deleteApp(page, appId);
+    await receiver.close();
+  }
+});
+
 test('a redirect URI that is not registered is explained on the page, and the browser is not sent anywhere', async ({ page }) => {
   const receiver = await startWebhookReceiver();
   let appId: string | null = null;

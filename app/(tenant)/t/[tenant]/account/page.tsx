@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ChangePasswordForm } from '@/components/account/change-password-form';
+import { ConnectedAppsPanel } from '@/components/account/connected-apps-panel';
 import { SessionsPanel } from '@/components/account/sessions-panel';
 import { Card } from '@/components/ui/card';
 import { accountOverview } from '@/lib/account/account-overview';
 import { listMySessions } from '@/lib/account/sessions';
 import { requireMember } from '@/lib/members/require-member';
+import { listConnectedApps } from '@/lib/oauth/connected-apps';
 import { requireTenant } from '@/lib/tenancy/current-tenant';
 
 export const metadata: Metadata = { title: 'Your account' };
@@ -13,7 +15,7 @@ export const metadata: Metadata = { title: 'Your account' };
 export default async function AccountPage({ params }: { params: Promise<{ tenant: string }> }) {
   const tenant = await requireTenant((await params).tenant);
   const member = await requireMember(tenant);
-  const [account, sessions] = await Promise.all([accountOverview(member), listMySessions(tenant, member)]);
+  const [account, sessions, apps] = await Promise.all([accountOverview(member), listMySessions(tenant, member), listConnectedApps(tenant, member)]);
   return (
     <section className="mx-auto flex max-w-3xl flex-col gap-6 px-6 py-10">
       <div>
@@ -38,6 +40,9 @@ export default async function AccountPage({ params }: { params: Promise<{ tenant
       </Card>
       <Card title="Where you are signed in" description={`Your sessions on ${tenant.name}. End any you do not recognise; changing your password ends all of them but this one.`}>
         <SessionsPanel initial={sessions} timeZone={tenant.timeZone} />
+      </Card>
+      <Card title="Connected apps" description={`Apps you allowed to use your ${tenant.name} account. Disconnect any you no longer use.`}>
+        <ConnectedAppsPanel initial={apps} timeZone={tenant.timeZone} />
       </Card>
     </section>
   );

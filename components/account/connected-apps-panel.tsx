@@ -1,0 +1,90 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { formatDateTime } from '@/components/developers/format';
+import { AppLogo } from '@/components/oauth/oauth-app-badges';
+import { safeHttpUrl } from '@/components/oauth/safe-url';
+import { Button } from '@/components/ui/button';
+import { FormAlert } from '@/components/ui/form-alert';
+import { FormStatus } from '@/components/ui/form-status';
+import { api } from '@/lib/http/api-client';
+import type { ConnectedAppView } from '@/lib/oauth/connected-apps';
+
+const QUERY_KEY = ['account-connected-apps'];
+
+/** The third-party apps the person connected to their account here, each with Disconnect. */
+export function ConnectedAppsPanel({ initial, timeZone }: { initial: ConnectedAppView[]; timeZone: string }) {
+  const client = useQueryClient();
+  const [alert, setAlert] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const { data: apps } = useQuery({
+    queryKey: QUERY_KEY,
+    queryFn: () => api<{ apps: ConnectedAppView[] }>('/api/app/account/apps').then((r) => r.apps),
+    initialData: initial,
+  });
+  const disconnect = useMutation({
+    mutationFn: (app: ConnectedAppView) => api(`/api/app/account/apps/${encodeURIComponent(app.appId)}`, { method: 'DELETE' }),
+    onMutate: () => {
+      setAlert(null);
+      setStatus(null);
+    },
+    onSuccess: (_data, app) => {
+      client.setQueryData<ConnectedAppView[]>(QUERY_KEY, (rows) => rows?.filter((row) => row.appId !== app.appId));
+      setStatus(`${app.name} is disconnected: it can no longer act for you.`);
+    },
+    onError: (error: Error) => setAlert(error.message),
+    onSettled: () => client.invalidateQueries({ queryKey: QUERY_KEY }),
+  });
+
+  function confirmDisconnect(app: ConnectedAppView) {
+    if (!window.confirm(`Disconnect ${app.name}? It stops working for you at once, and must ask for your consent again.`)) return;
+    disconnect.mutate(app);
+  }
+
+  return (
+    <div className="flex flex-col gap-4">
+      <FormAlert message={alert} />
+      {apps.length === 0 ? (
+        <p className="text-sm text-slate-500">You have not connected any apps.</p>
+      ) : (
+        <ul className="flex flex-col divide-y divide-slate-100" aria-label="Connected apps">
+          {apps.map((app) => {
+            const homepage = safeHttpUrl(app.homepageUrl);
+            return (
+              <li key={app.appId} className="flex flex-wrap items-start justify-between gap-3 py-3" data-testid="connected-app">
+                <div className="flex min-w-0 items-start gap-3">
+                  <AppLogo logoUrl={app.logoUrl} />
+                  <div className="min-w-0">
+                    <p className="font-medium text-slate-900">
+                      {homepage ? (
+                        <a href={homepage} target="_blank" rel="noopener noreferrer nofollow" className="underline">
+                          {app.name}
+                        </a>
+                      ) : (
+                        app.name
+                      )}
+                    </p>
+                    <p className="text-xs text-slate-600">by {app.ownerWorkspace}</p>
+                    <ul className="mt-1 list-disc pl-5 text-sm text-slate-700">
+                      {app.access.map((line) => (
+                        <li key={line}>{line}</li>
+                      ))}
+                    </ul>
+                    <p className="mt-1 text-xs text-slate-500">
+                      Connected {formatDateTime(app.connectedAt, timeZone)} · last used {app.lastUsedAt ? formatDateTime(app.lastUsedAt, timeZone) : 'never'}
+                    </p>
+                  </div>
+                </div>
+                <Button type="button" variant="secondary" disabled={disconnect.isPending && disconnect.variables?.appId === app.appId} onClick={() => confirmDisconnect(app)} aria-label={`Disconnect ${app.name}`}>
+                  Disconnect
+                </Button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <FormStatus message={status} />
+    </div>
+  );
+}
