@@ -22,7 +22,7 @@ export function serverMetadata(tenant: Pick<TenantContext, 'slug'>) {
     introspection_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
     // RFC 9207: authorization responses carry iss, so clients can tell workspaces apart.
     authorization_response_iss_parameter_supported: true,
-    service_documentation: `${issuer}/developers/docs`,
+    service_documentation: `${issuer}/developers/docs#oauth`,
   };
 }
 

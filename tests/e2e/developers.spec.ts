@@ -80,4 +80,13 @@ test('the docs are public, and only members get Try it', async ({ page }) => {
   await operation.getByText('Try it', { exact: true }).click();
   await expect(operation.getByRole('link', { name: 'Sign in' })).toBeVisible();
   await expect(operation.getByLabel('Your API key')).toHaveCount(0);
+
+  // OAuth: the workspace's own authorization server, its rules, and a worked example.
+  await page.getByRole('navigation', { name: 'API reference' }).getByRole('link', { name: 'OAuth 2.0' }).click();
+  const oauthDocs = page.getByRole('region', { name: 'OAuth 2.0' });
+  await expect(oauthDocs).toContainText('/.well-known/oauth-authorization-server');
+  await expect(oauthDocs).toContainText('30 seconds');
+  await expect(oauthDocs.getByTestId('oauth-errors')).toContainText('unsupported_grant_type');
+  await oauthDocs.getByRole('tab', { name: 'Python (Authlib)' }).click();
+  await expect(oauthDocs.getByRole('tabpanel')).toContainText('OAuth2Session(');
 });

@@ -23,6 +23,9 @@ export function DocsToc({ groups, schemaNames, webhookEvents = false }: { groups
           </ul>
         </div>
       ))}
+      <a href="#oauth" className="font-semibold text-slate-900 hover:text-brand">
+        OAuth 2.0
+      </a>
       {webhookEvents ? (
         <a href="#webhook-events" className="font-semibold text-slate-900 hover:text-brand">
           Webhook events

@@ -3,6 +3,7 @@ import { headers } from 'next/headers';
 import { DocsIntro } from '@/components/developers/docs/docs-intro';
 import { DocsToc } from '@/components/developers/docs/docs-toc';
 import { ErrorCodesSection } from '@/components/developers/docs/error-codes-section';
+import { OAuthSection } from '@/components/developers/docs/oauth-section';
 import { OperationSection } from '@/components/developers/docs/operation-section';
 import { SchemasSection } from '@/components/developers/docs/schemas-section';
 import { WebhookEventsSection } from '@/components/developers/docs/webhook-events-section';
@@ -11,6 +12,7 @@ import type { OpenApiDocument } from '@/lib/api/docs/openapi-types';
 import { operationsOf, sampleRequestFor } from '@/lib/api/docs/reference';
 import { buildOpenApiDocument } from '@/lib/api/v1/openapi';
 import { getCurrentMember } from '@/lib/auth/session';
+import { issuerFor } from '@/lib/oauth/issuer';
 import { config, tenantOrigin } from '@/lib/config/env';
 import { requireTenant } from '@/lib/tenancy/current-tenant';
 
@@ -60,6 +62,7 @@ export default async function ApiDocsPage({ params }: { params: Promise<{ tenant
             ))}
           </section>
         ))}
+        <OAuthSection issuer={issuerFor(tenant)} workspaceName={tenant.name} terminology={tenant.branding.terminology} />
         <WebhookEventsSection />
         <ErrorCodesSection />
         <SchemasSection doc={doc} />
