@@ -151,7 +151,9 @@ test('an acme admin registers a public app; a globex member signs in, allows it,
     await expect(consent.getByRole('heading', { level: 1 })).toContainText(name);
     await expect(consent).toContainText('by Acme Coaching');
     await expect(consent.getByRole('heading', { name: `${name} wants to:` })).toBeVisible();
-    await expect(page.getByTestId('oauth-consent-scopes')).toContainText(/goals/i);
+    // In globex's own words: it calls goals "objectives".
+    await expect(page.getByTestId('oauth-consent-scopes')).toContainText('See objectives');
+    await expect(page.getByTestId('oauth-consent-scopes')).not.toContainText(/goal/i);
     await expect(page.getByTestId('oauth-consent-user')).toHaveText(MEMBER);
     expect(await cssVariable(page, '--brand-primary')).toBe('#059669');
     await expect(page.getByTestId('tenant-name')).toHaveText('Globex Wellness');
