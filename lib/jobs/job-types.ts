@@ -57,7 +57,9 @@ export interface JobDefinition {
 export const JOBS: { readonly [N in JobName]: JobDefinition } = {
   // The cron is a safety net: the outbox trigger normally wakes a relay at commit (outbox-listener.ts).
   'events.relay': { retry: { retries: 2, delaysSeconds: [5, 30] }, cron: '* * * * *' },
-  'event.dispatch': { retry: { retries: 5, delaysSeconds: [10, 60, 300, 1800, 7200] } },
+  // Fan-out is a few queries per event, but one worker made a burst of one workspace's events a
+  // queue every other workspace waited behind; dispatches are idempotent, so several run at once.
+  'event.dispatch': { retry: { retries: 5, delaysSeconds: [10, 60, 300, 1800, 7200] }, concurrency: 8 },
   // Deliveries wait on receivers (up to 10 s each), so many run at once; endpoints that keep
   // timing out have the slow lane's few workers instead (lib/webhooks/send-lane.ts).
   'webhook.deliver': { retry: { retries: 3, delaysSeconds: [5, 30, 120] }, concurrency: 20 },
