@@ -17,7 +17,8 @@ export function SsoConnectionsPanel({ initial }: { initial: SsoConnectionRow[] }
   const client = useQueryClient();
   const { data } = useQuery({ queryKey: SSO_KEYS.connections, queryFn: ssoApi.connections, initialData: initial });
   const [alert, setAlert] = useState<string | null>(null);
-  const refresh = () => client.invalidateQueries({ queryKey: SSO_KEYS.connections });
+  // Deleting a connection unbinds its domains: both lists change.
+  const refresh = () => client.invalidateQueries({ queryKey: SSO_KEYS.all });
   const remove = useMutation({ mutationFn: ssoApi.removeConnection, onSettled: refresh, onError: (error) => setAlert(error.message) });
   const update = useMutation({ mutationFn: ({ id, idpInitiated }: { id: string; idpInitiated: boolean }) => ssoApi.updateConnection(id, { idpInitiated }), onSettled: refresh, onError: (error) => setAlert(error.message) });
 
@@ -31,7 +32,7 @@ export function SsoConnectionsPanel({ initial }: { initial: SsoConnectionRow[] }
             <div className="flex flex-wrap items-start justify-between gap-3">
               <div className="min-w-0">
                 <p className="font-semibold text-slate-900">{connection.name}</p>
-                <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-xs text-slate-600">
+                <dl className="mt-2 grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 text-xs text-slate-600">
                   <dt>IdP entity ID</dt>
                   <dd className="font-mono break-all" data-testid="sso-connection-entity-id">
                     {connection.idpEntityId ?? 'unknown'}
@@ -52,6 +53,10 @@ export function SsoConnectionsPanel({ initial }: { initial: SsoConnectionRow[] }
                     <a href={`${connection.metadataUrl}?download=1`} className="font-semibold text-brand underline">
                       Download
                     </a>
+                  </dd>
+                  <dt>Domains</dt>
+                  <dd className="break-all" data-testid="sso-connection-domains">
+                    {connection.domains.length ? connection.domains.join(', ') : 'none yet (choose it for a domain below)'}
                   </dd>
                 </dl>
                 <label className="mt-3 flex items-center gap-2 text-sm text-slate-700">

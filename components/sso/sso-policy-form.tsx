@@ -15,8 +15,8 @@ const ROLE_OPTIONS = [
   { value: 'viewer', label: 'Viewer' },
 ];
 
-/** Role mapping (attribute, value → role rows, default role) and "Require SSO". */
-export function SsoPolicyForm({ initial, ready }: { initial: SsoConfigValues; ready: boolean }) {
+/** Role mapping: attribute, value → role rows, default role. ("Require SSO" is set per domain.) */
+export function SsoPolicyForm({ initial }: { initial: SsoConfigValues }) {
   const [values, setValues] = useState<SsoConfigValues>(initial);
   const { errors, alert, status, pending, submit } = useFormSubmit({ fieldsAlert: 'Some fields need attention.' });
   const setRow = (index: number, patch: Partial<{ value: string; role: MappableRole }>) =>
@@ -31,7 +31,7 @@ export function SsoPolicyForm({ initial, ready }: { initial: SsoConfigValues; re
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5" aria-label="SSO roles and policy">
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5" aria-label="SSO roles">
       <FormAlert message={alert} />
       <TextField
         label="Role attribute"
@@ -68,26 +68,6 @@ export function SsoPolicyForm({ initial, ready }: { initial: SsoConfigValues; re
         onChange={(e) => setValues((v) => ({ ...v, defaultRole: e.target.value }))}
         error={errors.defaultRole}
       />
-      <div className="flex items-start gap-3">
-        <input
-          id="requireSso"
-          type="checkbox"
-          className="mt-1 h-4 w-4 accent-brand"
-          checked={values.requireSso}
-          onChange={(e) => setValues((v) => ({ ...v, requireSso: e.target.checked }))}
-          aria-describedby="requireSso-hint"
-        />
-        <div>
-          <label htmlFor="requireSso" className="text-sm font-medium text-slate-800">
-            Require SSO
-          </label>
-          <p id="requireSso-hint" className="text-xs text-slate-500">
-            People with addresses in your verified SSO domains can no longer sign in with a password or an email link. Owners keep a break-glass password sign-in, recorded in the audit log.
-            {ready ? '' : ' Add a connection and verify a domain first.'}
-          </p>
-          {errors.requireSso ? <p className="text-sm text-red-600">{errors.requireSso}</p> : null}
-        </div>
-      </div>
       <div className="flex items-center gap-4">
         <Button type="submit" disabled={pending}>
           {pending ? 'Saving…' : 'Save'}

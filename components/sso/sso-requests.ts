@@ -6,8 +6,13 @@ export interface SsoDomainRow {
   id: string;
   domain: string;
   verifiedAt: string | null;
+  connectionId: string | null;
+  requireSso: boolean;
   record: { type: 'TXT'; name: string; value: string };
 }
+
+/** The verify route's answer: verified, or why not (no record, another value, lookup failed). */
+export type DomainCheck = { verified: true } | { verified: false; reason: 'not_found' | 'mismatch' | 'lookup_failed'; message: string; found?: string[] };
 
 export interface SsoConnectionRow {
   id: string;
@@ -21,24 +26,25 @@ export interface SsoConnectionRow {
   metadataUrl: string;
   /** Sign-in from the IdP's dashboard is accepted. */
   idpInitiated: boolean;
+  domains: string[];
   createdAt: string;
 }
 
 export type MappableRole = 'admin' | 'member' | 'viewer';
 
 export interface SsoConfigValues {
-  requireSso: boolean;
   roleAttribute: string;
   roleMapping: { value: string; role: MappableRole }[];
   defaultRole: string;
 }
 
-export const SSO_KEYS = { domains: ['sso', 'domains'], connections: ['sso', 'connections'] } as const;
+export const SSO_KEYS = { all: ['sso'], domains: ['sso', 'domains'], connections: ['sso', 'connections'] } as const;
 
 export const ssoApi = {
   domains: () => api<{ domains: SsoDomainRow[] }>('/api/app/sso/domains').then((r) => r.domains),
   addDomain: (domain: string) => api<SsoDomainRow>('/api/app/sso/domains', { method: 'POST', json: { domain } }),
-  verifyDomain: (id: string) => api<{ verified: boolean }>(`/api/app/sso/domains/${id}/verify`, { method: 'POST' }),
+  verifyDomain: (id: string) => api<DomainCheck>(`/api/app/sso/domains/${id}/verify`, { method: 'POST' }),
+  updateDomain: ({ id, ...changes }: { id: string; connectionId?: string | null; requireSso?: boolean }) => api<SsoDomainRow>(`/api/app/sso/domains/${id}`, { method: 'PATCH', json: changes }),
   removeDomain: (id: string) => api(`/api/app/sso/domains/${id}`, { method: 'DELETE' }),
   connections: () => api<{ connections: SsoConnectionRow[] }>('/api/app/sso/connections').then((r) => r.connections),
   addConnection: (input: { name: string; metadataXml?: string; metadataUrl?: string }) => api<SsoConnectionRow>('/api/app/sso/connections', { method: 'POST', json: input }),

@@ -35,6 +35,7 @@ export const ERROR_CODES = {
   sso_refused: { status: [400, 403], description: 'The identity provider\'s sign-in response was malformed (400) or refused (403).' },
   sso_member_limit_reached: { status: 403, description: "The workspace's plan has no member seat left for a new SSO user." },
   sso_domain_not_verified: { status: 403, description: "The signed-in address is not in one of the workspace's verified domains." },
+  sso_wrong_connection: { status: 403, description: "The signed-in address's domain signs in through another of the workspace's SAML connections." },
   sso_no_email: { status: 403, description: 'The identity provider sent no email address.' },
   sso_unavailable: { status: 403, description: "Single sign-on is not available on the workspace's plan or is not set up." },
   sso_wrong_workspace: { status: 403, description: 'The identity provider answered for another workspace.' },

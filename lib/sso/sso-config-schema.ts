@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-// The SSO policy an admin edits: the attribute roles come from, value → role rows, the role
-// for everyone else, and whether SSO is required.
+// The SSO roles an admin edits: the attribute roles come from, value → role rows and the role
+// for everyone else. ("Require SSO" is chosen per domain: sso-domains.ts.)
 
 export const MAPPABLE_ROLES = ['admin', 'member', 'viewer'] as const;
 export type MappableRole = (typeof MAPPABLE_ROLES)[number];
@@ -14,7 +14,6 @@ export const roleMappingRowSchema = z.object({
 });
 
 export const ssoConfigSchema = z.object({
-  requireSso: z.boolean(),
   roleAttribute: z
     .string()
     .trim()
@@ -31,7 +30,6 @@ export const ssoConfigSchema = z.object({
 export type SsoConfigInput = z.infer<typeof ssoConfigSchema>;
 
 export interface SsoConfigView {
-  requireSso: boolean;
   roleAttribute: string;
   roleMapping: { value: string; role: MappableRole }[];
   defaultRole: string;

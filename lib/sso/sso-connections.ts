@@ -17,6 +17,7 @@ import { assertSsoAvailable } from './sso-available.ts';
 
 // SAML connections of a workspace: the IdP's entity id, sign-in URL and signing certificates,
 // read from the metadata an admin pasted or linked (public data: kept in plain columns).
+// A workspace may have several (one per IdP); each SSO domain says which one its people use.
 
 export const MAX_CONNECTIONS = 5;
 const MAX_METADATA_CHARS = 500_000;
@@ -43,10 +44,14 @@ export interface SsoConnectionView {
   /** SP metadata for this connection (its ACS URL). */
   metadataUrl: string;
   idpInitiated: boolean;
+  /** The SSO domains bound to it (its people sign in through it). */
+  domains: string[];
   createdAt: string;
 }
 
-type ConnectionRow = Pick<SsoConnection, 'id' | 'name' | 'idpEntityId' | 'idpSsoUrl' | 'idpCertificates' | 'idpInitiated' | 'createdAt'>;
+type ConnectionRow = Pick<SsoConnection, 'id' | 'name' | 'idpEntityId' | 'idpSsoUrl' | 'idpCertificates' | 'idpInitiated' | 'createdAt'> & { domains: { domain: string }[] };
+
+const withDomains = { domains: { select: { domain: true }, orderBy: { domain: 'asc' } } } as const;
 
 function hostOf(url: string): string | null {
   try {
@@ -78,12 +83,13 @@ function toView(row: ConnectionRow): SsoConnectionView {
     acsUrl: acsUrl(row.id),
     metadataUrl: spMetadataUrl(row.id),
     idpInitiated: row.idpInitiated,
+    domains: row.domains.map((d) => d.domain),
     createdAt: row.createdAt.toISOString(),
   };
 }
 
 export async function listSsoConnections(tenantId: string): Promise<SsoConnectionView[]> {
-  const rows = await tenantDb(tenantId).ssoConnection.findMany({ orderBy: { createdAt: 'asc' } });
+  const rows = await tenantDb(tenantId).ssoConnection.findMany({ orderBy: { createdAt: 'asc' }, include: withDomains });
   return rows.map(toView);
 }
 
@@ -122,9 +128,12 @@ export async function createSsoConnection(tenant: TenantContext, actor: Member, 
     const existing = await tx.ssoConnection.findFirst({ where: { idpEntityId: idp.entityId }, select: { id: true } });
     if (!existing && (await tx.ssoConnection.count()) >= MAX_CONNECTIONS) throw conflict(`A workspace can have at most ${MAX_CONNECTIONS} SAML connections.`);
     const fields = { name: data.name, idpEntityId: idp.entityId, idpSsoUrl: idp.ssoUrl, idpSsoBinding: idp.ssoBinding, idpCertificates: idp.certificates };
+    const first = !existing && (await tx.ssoConnection.count()) === 0;
     const saved = existing
       ? await tx.ssoConnection.update({ where: { id: existing.id }, data: fields })
       : await tx.ssoConnection.create({ data: { tenantId: tenant.id, createdById: actor.userId, ...fields } });
+    // The first connection is the only choice: the domains added before it sign in through it.
+    if (first) await tx.ssoDomain.updateMany({ where: { connectionId: null }, data: { connectionId: saved.id } });
     await recordAudit(tx, {
       tenantId: tenant.id,
       actor: { id: actor.userId, email: actor.email },
@@ -133,7 +142,7 @@ export async function createSsoConnection(tenant: TenantContext, actor: Member, 
       ip,
       metadata: { name: data.name, idpEntityId: idp.entityId, ...(data.metadataUrl ? { metadataUrl: data.metadataUrl } : {}) },
     });
-    return saved;
+    return tx.ssoConnection.findUniqueOrThrow({ where: { id: saved.id }, include: withDomains });
   });
   return toView(row);
 }
@@ -147,7 +156,7 @@ export async function updateSsoConnection(tenant: TenantContext, actor: Member, 
   return tenantDb(tenant.id).$transaction(async (tx) => {
     const row = await tx.ssoConnection.findUnique({ where: { id: connectionId } });
     if (!row) throw notFound('No such SAML connection in this workspace.');
-    const saved = await tx.ssoConnection.update({ where: { id: row.id }, data: { idpInitiated: data.idpInitiated } });
+    const saved = await tx.ssoConnection.update({ where: { id: row.id }, data: { idpInitiated: data.idpInitiated }, include: withDomains });
     if (row.idpInitiated !== data.idpInitiated) {
       await recordAudit(tx, { tenantId: tenant.id, actor: { id: actor.userId, email: actor.email }, action: 'sso.connection_updated', target: { type: 'sso_connection', id: row.id }, ip, metadata: { name: row.name, idpInitiated: data.idpInitiated } });
     }
@@ -160,7 +169,10 @@ export async function deleteSsoConnection(tenant: TenantContext, actor: Member, 
   const row = await tenantDb(tenant.id).ssoConnection.findUnique({ where: { id: connectionId } });
   if (!row) throw notFound('No such SAML connection in this workspace.');
   await tenantDb(tenant.id).$transaction(async (tx) => {
+    const domains = (await tx.ssoDomain.findMany({ where: { connectionId: row.id }, select: { domain: true } })).map((d) => d.domain);
+    // Its domains are left with no IdP: "Require SSO" ends with it, so their people can still sign in.
+    await tx.ssoDomain.updateMany({ where: { connectionId: row.id }, data: { connectionId: null, requireSso: false } });
     await tx.ssoConnection.delete({ where: { id: row.id } });
-    await recordAudit(tx, { tenantId: tenant.id, actor: { id: actor.userId, email: actor.email }, action: 'sso.connection_deleted', target: { type: 'sso_connection', id: row.id }, ip, metadata: { name: row.name, idpEntityId: row.idpEntityId || null } });
+    await recordAudit(tx, { tenantId: tenant.id, actor: { id: actor.userId, email: actor.email }, action: 'sso.connection_deleted', target: { type: 'sso_connection', id: row.id }, ip, metadata: { name: row.name, idpEntityId: row.idpEntityId || null, unboundDomains: domains } });
   });
 }

@@ -1,14 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import type { Member } from '../auth/session.ts';
 import { recordAudit, type AuditActor } from '../audit/record-audit.ts';
 import { db, Prisma } from '../db/client.ts';
 import { tenantDb } from '../db/tenant-db.ts';
-import { conflict, notFound, validationFailed } from '../http/problem.ts';
+import { conflict, notFound, parseInput, validationFailed } from '../http/problem.ts';
+import { assertCan } from '../members/permissions.ts';
 import { verificationRecord, type TxtResolver } from '../tenancy/domains.ts';
+import type { TenantContext } from '../tenancy/tenant-context.ts';
+import { assertSsoAvailable } from './sso-available.ts';
+import { checkTxtRecord, type TxtCheck } from './txt-check.ts';
 
 // SSO domains: the email domains (acme.com) whose people sign in through the workspace's
 // identity provider. A workspace proves it owns one with the same DNS TXT record as a custom
 // domain (_waypoint-verify.<domain>), and only one workspace can hold a domain verified.
+// Each domain is bound to one of the workspace's SAML connections (the IdP its people sign in
+// with) and has its own "Require SSO".
 
 export const MAX_SSO_DOMAINS = 20;
 
@@ -23,15 +30,22 @@ export interface SsoDomainView {
   id: string;
   domain: string;
   verifiedAt: string | null;
+  /** The SAML connection its people sign in through; null: none chosen (no SSO for it). */
+  connectionId: string | null;
+  requireSso: boolean;
   createdAt: string;
   record: { type: 'TXT'; name: string; value: string };
 }
 
-function toView(row: { id: string; domain: string; verificationToken: string; verifiedAt: Date | null; createdAt: Date }): SsoDomainView {
+type DomainRow = { id: string; domain: string; verificationToken: string; verifiedAt: Date | null; connectionId: string | null; requireSso: boolean; createdAt: Date };
+
+function toView(row: DomainRow): SsoDomainView {
   return {
     id: row.id,
     domain: row.domain,
     verifiedAt: row.verifiedAt?.toISOString() ?? null,
+    connectionId: row.connectionId,
+    requireSso: row.requireSso,
     createdAt: row.createdAt.toISOString(),
     record: verificationRecord({ hostname: row.domain, verificationToken: row.verificationToken }),
   };
@@ -54,7 +68,10 @@ export async function addSsoDomain(tenantId: string, input: unknown, actor: Audi
   try {
     return await tenantDb(tenantId).$transaction(async (tx) => {
       if ((await tx.ssoDomain.count()) >= MAX_SSO_DOMAINS) throw conflict(`A workspace can have at most ${MAX_SSO_DOMAINS} SSO domains.`);
-      const row = await tx.ssoDomain.create({ data: { tenantId, domain, verificationToken: randomBytes(16).toString('hex') } });
+      // With a single connection there is nothing to choose: the domain signs in through it.
+      const connections = await tx.ssoConnection.findMany({ select: { id: true }, take: 2 });
+      const connectionId = connections.length === 1 ? connections[0].id : null;
+      const row = await tx.ssoDomain.create({ data: { tenantId, domain, verificationToken: randomBytes(16).toString('hex'), connectionId } });
       await recordAudit(tx, { tenantId, actor, action: 'sso.domain_added', target: { type: 'sso_domain', id: row.id }, ip, metadata: { domain } });
       return toView(row);
     });
@@ -66,14 +83,19 @@ export async function addSsoDomain(tenantId: string, input: unknown, actor: Audi
   }
 }
 
-/** Looks up the TXT record; when it carries the token (and no other workspace holds the domain), marks it verified. */
-export async function verifySsoDomain(tenantId: string, domainId: string, actor: AuditActor | null, resolver: TxtResolver, ip: string | null = null) {
+export type SsoDomainCheck = { domain: SsoDomainView; verified: true } | { domain: SsoDomainView; verified: false; failure: Exclude<TxtCheck, { ok: true }> };
+
+/**
+ * Looks up the TXT record; when it carries the token (and no other workspace holds the domain),
+ * marks it verified. Otherwise says why: no record at the name, or other values there.
+ */
+export async function verifySsoDomain(tenantId: string, domainId: string, actor: AuditActor | null, resolver: TxtResolver, ip: string | null = null): Promise<SsoDomainCheck> {
   const row = await tenantDb(tenantId).ssoDomain.findUnique({ where: { id: domainId } });
   if (!row) throw notFound('No such SSO domain in this workspace.');
   if (row.verifiedAt) return { domain: toView(row), verified: true };
   const record = verificationRecord({ hostname: row.domain, verificationToken: row.verificationToken });
-  const answers = await resolver(record.name).catch(() => [] as string[][]);
-  if (!answers.some((chunks) => chunks.join('') === record.value)) return { domain: toView(row), verified: false };
+  const check = await checkTxtRecord(resolver, record);
+  if (!check.ok) return { domain: toView(row), verified: false, failure: check };
 
   const updated = await db.$transaction(async (tx) => {
     // One verification of a domain at a time, across workspaces, so two cannot both win.
@@ -96,7 +118,52 @@ export async function removeSsoDomain(tenantId: string, domainId: string, actor:
   });
 }
 
-/** The tenant's verified SSO domain covering this email, if any. */
-export async function verifiedSsoDomainFor(tenantId: string, domain: string): Promise<boolean> {
-  return (await db.ssoDomain.count({ where: { tenantId, domain, verifiedAt: { not: null } } })) > 0;
+export const updateSsoDomainSchema = z
+  .object({
+    connectionId: z.string().trim().min(1).max(64).nullable().optional(),
+    requireSso: z.boolean().optional(),
+  })
+  .strict();
+
+/** Binds a domain to a connection (or none) and turns its "Require SSO" on or off; audited. */
+export async function updateSsoDomain(tenant: TenantContext, actor: Member, domainId: string, input: unknown, ip: string | null = null): Promise<SsoDomainView> {
+  assertCan(actor.role, 'settings.manage');
+  await assertSsoAvailable(tenant);
+  const data = parseInput(updateSsoDomainSchema, input);
+  const auditActor = { id: actor.userId, email: actor.email };
+  return tenantDb(tenant.id).$transaction(async (tx) => {
+    const row = await tx.ssoDomain.findUnique({ where: { id: domainId } });
+    if (!row) throw notFound('No such SSO domain in this workspace.');
+    let connectionId = row.connectionId;
+    if (data.connectionId !== undefined) {
+      if (data.connectionId !== null && !(await tx.ssoConnection.findUnique({ where: { id: data.connectionId }, select: { id: true } }))) {
+        throw validationFailed({ connectionId: 'No such SAML connection in this workspace.' });
+      }
+      connectionId = data.connectionId;
+    }
+    // Without a connection there is nowhere to send its people: unbinding ends "Require SSO".
+    const requireSso = data.requireSso ?? (connectionId ? row.requireSso : false);
+    if (requireSso && (!row.verifiedAt || !connectionId)) {
+      throw validationFailed({ requireSso: 'Verify the domain and choose its SAML connection before requiring SSO.' });
+    }
+
+    const updated = await tx.ssoDomain.update({ where: { id: row.id }, data: { connectionId, requireSso } });
+    const target = { type: 'sso_domain', id: row.id };
+    if (connectionId !== row.connectionId) {
+      await recordAudit(tx, { tenantId: tenant.id, actor: auditActor, action: 'sso.domain_connection_changed', target, ip, metadata: { domain: row.domain, from: row.connectionId, to: connectionId } });
+    }
+    if (requireSso !== row.requireSso) {
+      await recordAudit(tx, { tenantId: tenant.id, actor: auditActor, action: requireSso ? 'sso.required_enabled' : 'sso.required_disabled', target, ip, metadata: { domain: row.domain } });
+    }
+    return toView(updated);
+  });
+}
+
+/**
+ * The connection a verified SSO domain of the tenant is bound to: undefined when the domain is
+ * not one of its verified SSO domains, null when it is but no connection was chosen.
+ */
+export async function boundConnectionOf(tenantId: string, domain: string): Promise<string | null | undefined> {
+  const row = await db.ssoDomain.findFirst({ where: { tenantId, domain, verifiedAt: { not: null } }, select: { connectionId: true } });
+  return row ? row.connectionId : undefined;
 }

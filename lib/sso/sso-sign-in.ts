@@ -16,6 +16,7 @@ import { attributeValues, mappedRole, roleForSignIn } from './role-mapping.ts';
 import type { SsoAssertion, SsoProfile } from './saml-acs.ts';
 import { ssoAvailable } from './sso-available.ts';
 import { loadSsoPolicy } from './sso-config.ts';
+import { boundConnectionOf } from './sso-domains.ts';
 import { SsoSignInError } from './sso-error.ts';
 
 // Finishes a verified SSO sign-in: just-in-time provisioning (the user and the
@@ -71,6 +72,11 @@ export async function completeSsoSignIn(assertion: SsoAssertion, ip: string | nu
   const email = parsedEmail.data;
   if (!(await isVerifiedEmailDomain(tenant.id, email))) {
     throw new SsoSignInError(403, 'sso_domain_not_verified', `${emailDomain(email)} is not a verified domain of ${tenant.name}, so its addresses cannot sign in through single sign-on.`, back);
+  }
+  // An SSO domain signs in through the connection it is bound to, not through any IdP of the workspace.
+  const bound = await boundConnectionOf(tenant.id, emailDomain(email)!);
+  if (bound !== undefined && bound !== assertion.connectionId) {
+    throw new SsoSignInError(403, 'sso_wrong_connection', `${emailDomain(email)} does not sign in to ${tenant.name} through this identity provider. Start from the sign-in page with your work email.`, back);
   }
 
   const name = displayName(assertion.profile);

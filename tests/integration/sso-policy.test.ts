@@ -2,14 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authenticate } from '../../lib/auth/authenticate.ts';
 import { db } from '../../lib/db/client.ts';
 import { closeJackson } from '../../lib/sso/jackson.ts';
-import { updateSsoConfig } from '../../lib/sso/sso-config.ts';
+import { listSsoDomains, updateSsoDomain } from '../../lib/sso/sso-domains.ts';
 import { SsoRequiredError } from '../../lib/sso/sso-policy.ts';
 import { TEST_PASSWORD, contextOf, createMember } from '../support/factories.ts';
 import { callAuth, passwordSignIn, requestSignInLink } from '../support/next-auth-call.ts';
 import { ssoWorkspace, type SsoWorkspace } from '../support/sso.ts';
 
-// "Require SSO": password and sign-in links are refused for addresses in the verified SSO
-// domains; owners keep a break-glass password sign-in, which is audited.
+// "Require SSO" on a verified SSO domain: password and sign-in links are refused for its
+// addresses; owners keep a break-glass password sign-in, which is audited.
+// (Per-domain choice and the binding to connections: sso-domains.test.ts.)
 
 let w: SsoWorkspace;
 let member: { id: string; email: string };
@@ -22,7 +23,7 @@ beforeAll(async () => {
   member = await createMember(w.tenant.id, 'admin', `admin@${w.domain}`);
   owner = await createMember(w.tenant.id, 'owner', `owner@${w.domain}`);
   outsider = await createMember(w.tenant.id, 'member', `contractor-${w.tenant.slug}@elsewhere.example`);
-  await updateSsoConfig(w.tenant, w.owner, { requireSso: true, roleAttribute: 'groups', roleMapping: [], defaultRole: 'member' });
+  await updateSsoDomain(w.tenant, w.owner, (await listSsoDomains(w.tenant.id))[0].id, { requireSso: true });
 });
 
 afterAll(async () => {

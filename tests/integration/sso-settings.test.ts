@@ -18,7 +18,7 @@ import { SP_ENTITY_ID } from '../support/sso.ts';
 
 // What a workspace admin does on the SSO settings page, through the services the JSON routes
 // call: SSO domains proved by DNS, SAML connections from metadata (pasted or fetched), the
-// role mapping and "Require SSO"; and the SP metadata the IdP is given.
+// role mapping; and the SP metadata the IdP is given.
 
 const DNS_PORT = 5410 + Math.floor(Math.random() * 20);
 let dns: DnsStub;
@@ -151,7 +151,7 @@ describe('SAML connections', () => {
       const below = await workspace(plan);
       const refusals = [
         await failure(createSsoConnection(below.tenant, below.owner, { name: 'x', metadataXml: idp.metadataXml })),
-        await failure(updateSsoConfig(below.tenant, below.owner, { requireSso: false, roleAttribute: 'groups', roleMapping: [], defaultRole: 'member' })),
+        await failure(updateSsoConfig(below.tenant, below.owner, { roleAttribute: 'groups', roleMapping: [], defaultRole: 'member' })),
       ];
       for (const refused of refusals) {
         expect(refused, plan).toMatchObject({ status: 403, code: 'plan_upgrade_required' });
@@ -164,7 +164,7 @@ describe('SAML connections', () => {
 });
 
 describe('SSO roles and policy', () => {
-  const base = { requireSso: false, roleAttribute: 'groups', roleMapping: [] as { value: string; role: string }[], defaultRole: 'member' };
+  const base = { roleAttribute: 'groups', roleMapping: [] as { value: string; role: string }[], defaultRole: 'member' };
 
   it('saves the mapping and the default role (the cached workspace follows), audited', async () => {
     const w = await workspace();
@@ -173,22 +173,16 @@ describe('SSO roles and policy', () => {
     const tenant = await contextOf(w.tenant.id);
     expect(tenant.defaultRole).toBe('viewer');
     expect((await resolveTenant({ kind: 'subdomain', slug: w.tenant.slug }))?.defaultRole).toBe('viewer');
-    expect(await getSsoConfig(tenant)).toEqual({ requireSso: false, roleAttribute: 'memberOf', roleMapping: [{ value: 'cn=admins', role: 'admin' }, { value: 'viewers', role: 'viewer' }], defaultRole: 'viewer' });
+    expect(await getSsoConfig(tenant)).toEqual({ roleAttribute: 'memberOf', roleMapping: [{ value: 'cn=admins', role: 'admin' }, { value: 'viewers', role: 'viewer' }], defaultRole: 'viewer' });
     expect(await db.auditLog.count({ where: { tenantId: w.tenant.id, action: 'sso.settings_updated' } })).toBe(1);
   });
 
-  it('refuses owner in the mapping, duplicate values, and requiring SSO before it can work', async () => {
+  it('refuses owner in the mapping and duplicate values', async () => {
     const w = await workspace();
     const fields = (input: object) => updateSsoConfig(w.tenant, w.admin, input).then(() => null, (error: { status: number; fields?: Record<string, string> }) => ({ status: error.status, fields: error.fields }));
     expect(await fields({ ...base, roleMapping: [{ value: 'x', role: 'owner' }] })).toMatchObject({ status: 422, fields: { 'roleMapping.0.role': expect.any(String) } });
     expect(await fields({ ...base, roleMapping: [{ value: 'x', role: 'admin' }, { value: 'x', role: 'viewer' }] })).toMatchObject({ status: 422 });
     expect(await fields({ ...base, defaultRole: 'owner' })).toMatchObject({ status: 422 });
-    expect(await fields({ ...base, requireSso: true })).toMatchObject({ status: 422, fields: { requireSso: expect.stringMatching(/connection/) } });
-
-    await db.ssoDomain.create({ data: { tenantId: w.tenant.id, domain: domainName(), verificationToken: 't', verifiedAt: new Date() } });
-    await createSsoConnection(w.tenant, w.admin, { name: 'IdP', metadataXml: createTestIdp('req').metadataXml });
-    await updateSsoConfig(w.tenant, w.admin, { ...base, requireSso: true });
-    expect(await db.auditLog.count({ where: { tenantId: w.tenant.id, action: 'sso.required_enabled' } })).toBe(1);
   });
 });
 

@@ -9,7 +9,6 @@ import { featureLock } from '@/lib/billing/entitlements';
 import { requireMember } from '@/lib/members/require-member';
 import { acsUrl, spEntityId, spMetadataUrl } from '@/lib/sso/sp-identity';
 import { getSsoConfig } from '@/lib/sso/sso-config';
-import { ssoReady } from '@/lib/sso/sso-discovery';
 import { listSsoConnections } from '@/lib/sso/sso-connections';
 import { listSsoDomains } from '@/lib/sso/sso-domains';
 import { requireTenant } from '@/lib/tenancy/current-tenant';
@@ -29,7 +28,7 @@ export default async function SsoSettingsPage({ params, searchParams }: { params
       </div>
     );
   }
-  const [domains, connections, config, ready] = await Promise.all([listSsoDomains(tenant.id), listSsoConnections(tenant.id), getSsoConfig(tenant), ssoReady(tenant.id)]);
+  const [domains, connections, config] = await Promise.all([listSsoDomains(tenant.id), listSsoConnections(tenant.id), getSsoConfig(tenant)]);
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-bold text-slate-900">Single sign-on</h1>
@@ -37,14 +36,17 @@ export default async function SsoSettingsPage({ params, searchParams }: { params
       <Card title="Your identity provider needs" description="Create a SAML app in your identity provider with these values, or import the metadata.">
         <SpDetails acsUrl={acsUrl()} entityId={spEntityId()} metadataUrl={spMetadataUrl()} />
       </Card>
-      <Card title="Domains" description={<>Addresses in these domains sign in to {tenant.name} through SSO, and get an account on their first sign-in. Verify each domain with a DNS record.</>}>
-        <SsoDomainsPanel initial={domains} />
-      </Card>
-      <Card title="SAML connections" description="Paste your identity provider's metadata, or give its metadata URL.">
+      <Card title="SAML connections" description="One per identity provider: paste its metadata, or give its metadata URL.">
         <SsoConnectionsPanel initial={connections} />
       </Card>
-      <Card title="Roles and policy" description="Which role people get from SSO, and whether SSO is the only way in.">
-        <SsoPolicyForm initial={config} ready={ready} />
+      <Card
+        title="Domains"
+        description={<>Addresses in these domains sign in to {tenant.name} through the connection chosen for their domain, and get an account on their first sign-in. Verify each domain with a DNS record; require SSO per domain.</>}
+      >
+        <SsoDomainsPanel initial={domains} connections={connections} />
+      </Card>
+      <Card title="Roles" description="Which role people get from SSO.">
+        <SsoPolicyForm initial={config} />
       </Card>
     </div>
   );
