@@ -21,8 +21,9 @@ export interface AuthenticatedUser {
  * Email + password sign-in on one tenant (tenantId) or on the platform (null: operators and
  * reseller users). Returns null for wrong credentials and for users without access, with the same
  * message either way; throws a 429 AppError when throttled. Where the tenant requires SSO for
- * the email's domain, only owners get in with a password (break-glass, audited); everyone
- * else, right password or not, is told to use SSO (SsoRequiredError).
+ * the email's domain, only owners get in with a password (break-glass, audited; a wrong one is
+ * a wrong password like anywhere else); everyone else, right password or not, is told to use
+ * SSO (SsoRequiredError).
  */
 export async function authenticate(input: unknown, tenantId: string | null, ip: string | null): Promise<AuthenticatedUser | null> {
   const parsed = credentialsSchema.safeParse(input);
@@ -47,12 +48,12 @@ export async function authenticate(input: unknown, tenantId: string | null, ip: 
   const passwordOk = await verifyPassword(password, user?.passwordHash);
   const hasAccess = !!user && (tenantId ? user.memberships.length > 0 : user.isPlatformAdmin || user.resellerUsers.length > 0);
   if (tenantId && (await ssoRequiredFor(tenantId, email))) {
-    const breakGlass = !!user && passwordOk && user.memberships[0]?.role === 'owner';
-    if (!breakGlass) {
+    const owner = !!user && user.memberships[0]?.role === 'owner';
+    if (!owner) {
       if (!passwordOk) await recordFailure(key);
       throw new SsoRequiredError();
     }
-    await recordAudit(db, { tenantId, actor: { id: user.id, email: user.email }, action: 'sso.break_glass_sign_in', target: { type: 'user', id: user.id }, ip, metadata: { email: user.email } });
+    if (passwordOk) await recordAudit(db, { tenantId, actor: { id: user.id, email: user.email }, action: 'sso.break_glass_sign_in', target: { type: 'user', id: user.id }, ip, metadata: { email: user.email } });
   }
   if (!user || !passwordOk || !hasAccess) {
     await recordFailure(key);

@@ -65,10 +65,18 @@ describe('Require SSO', () => {
     const entry = await db.auditLog.findFirstOrThrow({ where: { tenantId: w.tenant.id, action: 'sso.break_glass_sign_in' }, orderBy: { createdAt: 'desc' } });
     expect(entry).toMatchObject({ actorId: owner.id, ip: '203.0.113.10', targetId: owner.id });
     expect(await db.auditLog.count({ where: { tenantId: w.tenant.id, action: 'sso.break_glass_sign_in' } })).toBe(before + 1);
-    // A wrong password is no way in, and gets the same answer as everyone else.
-    await expect(authenticate({ email: owner.email, password: 'wrong-password' }, w.tenant.id, '203.0.113.10')).rejects.toBeInstanceOf(SsoRequiredError);
     // Owners get no sign-in link either: break-glass is the password only.
     expect(new URL(await requestSignInLink(w.tenant, owner.email)).searchParams.get('error')).toBe('SsoRequired');
+  });
+
+  it('tells an owner who mistypes the break-glass password that the password is wrong, not to use SSO', async () => {
+    const before = await db.auditLog.count({ where: { tenantId: w.tenant.id, action: 'sso.break_glass_sign_in' } });
+    expect(await authenticate({ email: owner.email, password: 'wrong-password' }, w.tenant.id, '203.0.113.14')).toBeNull();
+    // The form shows the usual "wrong email or password" (CredentialsSignin), not SsoRequired.
+    const response = await passwordSignIn(w.tenant, owner.email, 'wrong-password');
+    expect(errorOf(response)).toBe('CredentialsSignin');
+    expect(response.cookies['next-auth.session-token']).toBeUndefined();
+    expect(await db.auditLog.count({ where: { tenantId: w.tenant.id, action: 'sso.break_glass_sign_in' } })).toBe(before);
   });
 
   it('leaves addresses outside the SSO domains alone', async () => {
