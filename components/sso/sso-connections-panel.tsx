@@ -73,7 +73,7 @@ export function SsoConnectionsPanel({ initial }: { initial: SsoConnectionRow[] }
                 {/* A plain form post: the browser leaves for the IdP and comes back signed in. */}
                 <form method="post" action="/api/sso/start">
                   <input type="hidden" name="connectionId" value={connection.id} />
-                  <Button type="submit" variant="secondary" aria-label={`Test ${connection.name}`}>
+                  <Button type="submit" variant="secondary" aria-label={`Test connection ${connection.name}`}>
                     Test connection
                   </Button>
                 </form>
