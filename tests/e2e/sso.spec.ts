@@ -1,10 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import type { BrowserContext } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import type { BrowserContext, Page } from '@playwright/test';
+import { hashPassword } from '../../lib/auth/password.ts';
 import { db, disconnectDb } from '../../lib/db/client.ts';
 import { notifyTenantChanged } from '../../lib/tenancy/tenant-cache.ts';
+import { startDnsStub, type DnsStub } from '../support/dns-stub-server.ts';
 import { autoPostForm, createTestIdp, readAuthnRequest, samlResponse, type TestIdp } from '../support/saml-idp.ts';
 import { expect, test, waitForHydration } from './fixtures.ts';
-import { ROOT, createWorkspace, expectSignedIn, signIn, tenantUrl } from './support.ts';
+import { DEMO_PASSWORD, ROOT, createWorkspace, expectSignedIn, signIn, tenantUrl } from './support.ts';
+
+const DNS_PORT = Number(process.env.E2E_DNS_PORT ?? 5399);
 
 // SAML SSO in a real browser. The test process plays the identity provider: the IdP's sign-in
 // URL (http://<name>.idp.test/sso) is intercepted, the AuthnRequest Jackson built is read from
@@ -40,6 +45,8 @@ async function actAsIdp(context: BrowserContext, idp: TestIdp, who: () => Person
 }
 
 test('an admin configures a SAML connection and people sign in through it', async ({ page, browser }) => {
+  // Configuration and two SAML round trips: more than the default timeout on a busy machine.
+  test.slow();
   const workspace = await createWorkspace('sso');
   // SSO needs a plan that includes it (Enterprise; sign-ups start on free); NOTIFY clears the server's cache.
   await db.$transaction(async (tx) => {
@@ -87,7 +94,7 @@ test('an admin configures a SAML connection and people sign in through it', asyn
   await expect(page.getByTestId(`sso-domain-${domain}`).getByTestId('sso-domain-status')).toHaveText('Verified');
   const itAdmin = `it-admin@${domain}`;
   await actAsIdp(page.context(), idp, () => ({ email: itAdmin, firstName: 'Ita', groups: ['staff', 'wp-admins'] }));
-  await page.getByRole('button', { name: 'Test Test IdP' }).click();
+  await page.getByRole('button', { name: 'Test connection Test IdP' }).click();
   await page.waitForURL(/\/settings\/sso\?tested=/);
   await expect(page.getByTestId('sso-test-result')).toContainText(`signed in through it as ${itAdmin}`);
 
@@ -118,4 +125,123 @@ test('a refused response shows a clear page, not an error', async ({ page }) => 
   expect(response.status()).toBe(400);
   expect(response.headers()['content-type']).toContain('text/html');
   expect(await response.text()).toContain('not a SAML response');
+});
+
+/** The server's DNS stub (DNS_SERVERS); other specs bind the same port for a moment, so wait for it. */
+async function dnsStub(): Promise<DnsStub> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await startDnsStub(DNS_PORT);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt >= 30) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
+
+async function expectFitsAndAccessible(page: Page): Promise<void> {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+test('on a phone, an admin binds each domain to its connection, requires SSO for one, and sees why a DNS check failed', async ({ page, browser }) => {
+  // Two connections (Jackson parses and stores each), four DNS checks and three sign-ins.
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 390, height: 844 });
+  const workspace = await createWorkspace('ssod');
+  const okta = createTestIdp(`${workspace.slug}-okta`, { secure: false });
+  const entra = createTestIdp(`${workspace.slug}-entra`, { secure: false });
+  const strict = `${workspace.slug}-a.example`;
+  const relaxed = `${workspace.slug}-b.example`;
+  const dns = await dnsStub();
+  try {
+    await signIn(page, workspace.slug, workspace.ownerEmail);
+    await page.waitForURL(tenantUrl(workspace.slug));
+    await page.goto(tenantUrl(workspace.slug, '/settings/sso'));
+    for (const [name, idp] of [['Okta', okta], ['Entra', entra]] as const) {
+      await page.getByLabel('Connection name').fill(name);
+      await page.getByLabel('Metadata XML').fill(idp.metadataXml);
+      await page.getByRole('button', { name: 'Add connection' }).click();
+      await expect(page.getByTestId(`sso-connection-${name}`).getByTestId('sso-connection-entity-id')).toHaveText(idp.entityId, { timeout: 30_000 });
+    }
+
+    for (const domain of [strict, relaxed]) {
+      await page.getByLabel('Email domain').fill(domain);
+      await page.getByRole('button', { name: 'Add domain' }).click();
+      await expect(page.getByTestId(`sso-domain-${domain}`).getByTestId('sso-domain-status')).toHaveText('Pending verification');
+    }
+    const row = page.getByTestId(`sso-domain-${strict}`);
+    const record = `_waypoint-verify.${strict}`;
+    // Each failed check says why: nothing at the name, then a record with another value.
+    await row.getByRole('button', { name: `Verify ${strict}` }).click();
+    await expect(row.getByTestId('sso-domain-check')).toContainText(`No TXT record found at ${record}`);
+    dns.txt.set(record, ['waypoint-verify=from-another-workspace']);
+    await row.getByRole('button', { name: `Verify ${strict}` }).click();
+    await expect(row.getByTestId('sso-domain-check')).toContainText('different value: found "waypoint-verify=from-another-workspace"');
+    await expectFitsAndAccessible(page);
+    dns.txt.set(record, [(await row.getByTestId('sso-domain-txt').textContent())!.trim()]);
+    await row.getByRole('button', { name: `Verify ${strict}` }).click();
+    await expect(row.getByTestId('sso-domain-status')).toHaveText('Verified');
+    const other = page.getByTestId(`sso-domain-${relaxed}`);
+    dns.txt.set(`_waypoint-verify.${relaxed}`, [(await other.getByTestId('sso-domain-txt').textContent())!.trim()]);
+    await other.getByRole('button', { name: `Verify ${relaxed}` }).click();
+    await expect(other.getByTestId('sso-domain-status')).toHaveText('Verified');
+
+    // Two connections: each domain's is the admin's choice; Require SSO only for the strict one.
+    await expect(row.getByLabel('Require SSO')).toBeDisabled();
+    await row.getByLabel('Signs in through').selectOption({ label: 'Entra' });
+    await other.getByLabel('Signs in through').selectOption({ label: 'Okta' });
+    await expect(page.getByTestId('sso-connection-Entra').getByTestId('sso-connection-domains')).toHaveText(strict);
+    await expect(page.getByTestId('sso-connection-Okta').getByTestId('sso-connection-domains')).toHaveText(relaxed);
+    await row.getByLabel('Require SSO').click();
+    await expect(row.getByLabel('Require SSO')).toBeChecked();
+    await page.reload();
+    await waitForHydration(page);
+    await expect(page.getByTestId(`sso-domain-${strict}`).getByLabel('Require SSO')).toBeChecked();
+    await expect(page.getByTestId(`sso-domain-${relaxed}`).getByLabel('Require SSO')).not.toBeChecked();
+    await expectFitsAndAccessible(page);
+  } finally {
+    await dns.close();
+  }
+
+  // People of both domains, on their phones: the strict domain's password is refused and its
+  // SSO goes to Entra; the relaxed domain's password still works.
+  const tenant = await db.tenant.findUniqueOrThrow({ where: { slug: workspace.slug }, select: { id: true } });
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const email of [`pat@${strict}`, `sam@${relaxed}`]) {
+    await db.user.create({ data: { email, name: email.split('@')[0], passwordHash, emailVerifiedAt: new Date(), memberships: { create: { tenantId: tenant.id, role: 'member' } } } });
+  }
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  try {
+    const person = await context.newPage();
+    await actAsIdp(context, entra, () => ({ email: `pat@${strict}`, firstName: 'Pat' }));
+    await person.goto(tenantUrl(workspace.slug, '/signin'));
+    await waitForHydration(person);
+    await person.getByLabel('Email').fill(`pat@${strict}`);
+    await person.getByLabel('Password').fill(DEMO_PASSWORD);
+    await person.getByRole('button', { name: 'Sign in' }).click();
+    await expect(person.getByRole('alert')).toContainText('requires single sign-on');
+    await person.getByRole('button', { name: 'Continue with SSO' }).click();
+    await person.waitForURL(tenantUrl(workspace.slug));
+    await waitForHydration(person);
+    await expectSignedIn(person, 'member');
+
+    const second = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    try {
+      const sam = await second.newPage();
+      await sam.goto(tenantUrl(workspace.slug, '/signin'));
+      await waitForHydration(sam);
+      await sam.getByLabel('Email').fill(`sam@${relaxed}`);
+      await sam.getByLabel('Password').fill(DEMO_PASSWORD);
+      await sam.getByRole('button', { name: 'Sign in' }).click();
+      await sam.waitForURL(tenantUrl(workspace.slug));
+      await waitForHydration(sam);
+      await expectSignedIn(sam, 'member');
+    } finally {
+      await second.close();
+    }
+  } finally {
+    await context.close();
+  }
 });
