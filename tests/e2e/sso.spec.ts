@@ -68,7 +68,7 @@ test('an admin configures a SAML connection and people sign in through it', asyn
   await page.getByLabel('Email domain').fill(domain);
   await page.getByRole('button', { name: 'Add domain' }).click();
   const domainRow = page.getByTestId(`sso-domain-${domain}`);
-  await expect(domainRow.getByTestId('sso-domain-status')).toHaveText('Pending verification');
+  await expect(domainRow.getByTestId('sso-domain-status')).toHaveText('Pending verification', { timeout: 30_000 });
   await expect(domainRow.getByTestId('sso-domain-txt')).toContainText('waypoint-verify=');
   await db.ssoDomain.updateMany({ where: { domain }, data: { verifiedAt: new Date() } });
 
@@ -77,7 +77,7 @@ test('an admin configures a SAML connection and people sign in through it', asyn
   await page.getByLabel('Metadata XML').fill(idp.metadataXml);
   await page.getByRole('button', { name: 'Add connection' }).click();
   const connection = page.getByTestId('sso-connection-Test IdP');
-  await expect(connection.getByTestId('sso-connection-entity-id')).toHaveText(idp.entityId);
+  await expect(connection.getByTestId('sso-connection-entity-id')).toHaveText(idp.entityId, { timeout: 30_000 });
 
   // IdP group "wp-admins" → admin.
   await page.getByRole('button', { name: 'Add mapping' }).click();
@@ -85,7 +85,7 @@ test('an admin configures a SAML connection and people sign in through it', asyn
   await page.getByLabel('Role', { exact: true }).selectOption('admin');
   await page.getByRole('button', { name: 'Save' }).click();
   // Exactly "Saved.": the connection form's "Connection saved." is still on the page.
-  await expect(page.getByRole('status').filter({ hasText: /^Saved\.$/ })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /^Saved\.$/ })).toBeVisible({ timeout: 30_000 });
 
   // "Test connection": a real SP-initiated sign-in; the IdP answers for an IT admin in the
   // domain, who is created on the spot as an admin (mapped) and lands back on this page.
@@ -169,7 +169,7 @@ test('on a phone, an admin binds each domain to its connection, requires SSO for
     for (const domain of [strict, relaxed]) {
       await page.getByLabel('Email domain').fill(domain);
       await page.getByRole('button', { name: 'Add domain' }).click();
-      await expect(page.getByTestId(`sso-domain-${domain}`).getByTestId('sso-domain-status')).toHaveText('Pending verification');
+      await expect(page.getByTestId(`sso-domain-${domain}`).getByTestId('sso-domain-status')).toHaveText('Pending verification', { timeout: 30_000 });
     }
     const row = page.getByTestId(`sso-domain-${strict}`);
     const record = `_waypoint-verify.${strict}`;
@@ -221,7 +221,7 @@ test('on a phone, an admin binds each domain to its connection, requires SSO for
     await person.getByLabel('Email').fill(`pat@${strict}`);
     await person.getByLabel('Password').fill(DEMO_PASSWORD);
     await person.getByRole('button', { name: 'Sign in' }).click();
-    await expect(person.getByRole('alert')).toContainText('requires single sign-on');
+    await expect(person.getByRole('alert').filter({ hasText: 'requires single sign-on' })).toBeVisible();
     await person.getByRole('button', { name: 'Continue with SSO' }).click();
     await person.waitForURL(tenantUrl(workspace.slug));
     await waitForHydration(person);
