@@ -16,8 +16,14 @@ function toPem(base64: string): string {
   return `-----BEGIN CERTIFICATE-----\n${body.match(/.{1,64}/g)?.join('\n') ?? ''}\n-----END CERTIFICATE-----`;
 }
 
+/** The parser's result, which is also what Jackson kept as a connection's `idpMetadata`. */
+export type ParsedIdpMetadata = Awaited<ReturnType<typeof saml20.parseMetadata>>;
+
 export async function readIdpMetadata(xml: string): Promise<IdpMetadata> {
-  const parsed = await saml20.parseMetadata(xml, {});
+  return idpMetadataFrom(await saml20.parseMetadata(xml, {}));
+}
+
+export function idpMetadataFrom(parsed: ParsedIdpMetadata): IdpMetadata {
   if (parsed.loginType !== 'idp') throw new Error('This is SP metadata: paste the identity provider’s metadata (an IDPSSODescriptor).');
   const entityId = parsed.entityID?.trim();
   if (!entityId) throw new Error('The metadata names no entityID.');

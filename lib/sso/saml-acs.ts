@@ -1,6 +1,7 @@
 import { SamlStatusError, type Profile } from '@node-saml/node-saml';
 import { db } from '../db/client.ts';
 import { logger } from '../observability/logger.ts';
+import { withIdpMetadata } from './legacy-connection.ts';
 import { claimAssertion } from './replay-guard.ts';
 import { checkVerifiedAssertion, readPostedResponse, ResponseRefused } from './saml-response-checks.ts';
 import { answerRequest, COMPLETE_PATH, isPendingRelayState, pendingRequest } from './saml-requests.ts';
@@ -108,6 +109,7 @@ export async function consumeSamlResponse(input: { SAMLResponse: string; RelaySt
       connection = await db.ssoConnection.findUnique({ where: { id: input.connectionId } });
       if (!connection) throw refused(403, 'No workspace is connected through this ACS URL any more.');
       if (!connection.idpInitiated) throw refused(403, 'Sign-in from the identity provider’s dashboard is turned off for this workspace. Start from your workspace’s sign-in page.');
+      connection = await withIdpMetadata(connection);
     }
     if (!connection) throw refused(403, 'No workspace is connected through this ACS URL any more.');
 

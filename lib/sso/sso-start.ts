@@ -1,5 +1,6 @@
 import { AppError } from '../http/problem.ts';
 import type { SsoConnection } from '../db/generated/client.ts';
+import { withIdpMetadata } from './legacy-connection.ts';
 import { bindingCookie, newBinding, saveRequest } from './saml-requests.ts';
 import { buildAuthnRequest } from './saml-sp.ts';
 
@@ -22,7 +23,7 @@ export interface StartInput {
 }
 
 export async function startSsoSignIn(input: StartInput): Promise<SsoStart> {
-  const { connection } = input;
+  const connection = await withIdpMetadata(input.connection);
   if (!connection.idpSsoUrl || connection.idpCertificates.length === 0) {
     throw new AppError(409, 'sso_misconfigured', 'Single sign-on could not start: the connection has no IdP metadata. Ask your administrator to paste the identity provider’s metadata again.');
   }
