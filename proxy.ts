@@ -2,7 +2,7 @@
 //   <root>                → platform pages (app/(platform))
 //   <slug>.<root>, custom → branded pages, rewritten to /t/<slug>/… (app/(tenant))
 //   /api/* on a tenant    → the same route, with the tenant id in a sealed header
-//   OAuth endpoints       → /oauth/token|revoke|introspect and /.well-known/oauth-authorization-server
+//   OAuth endpoints       → /oauth/token|revoke|introspect|userinfo|jwks and /.well-known/oauth-authorization-server|openid-configuration
 //                           on a tenant are API routes under /api/oauth/ (tenant header too);
 //                           /oauth/authorize is a branded page like any other
 // It runs on every path but Next's build assets and the files of public/ (see `config`), and
@@ -26,7 +26,10 @@ const OAUTH_ROUTES: Record<string, string> = {
   '/oauth/token': '/api/oauth/token',
   '/oauth/revoke': '/api/oauth/revoke',
   '/oauth/introspect': '/api/oauth/introspect',
+  '/oauth/userinfo': '/api/oauth/userinfo',
+  '/oauth/jwks': '/api/oauth/jwks',
   '/.well-known/oauth-authorization-server': '/api/oauth/metadata',
+  '/.well-known/openid-configuration': '/api/oauth/openid-configuration',
 };
 
 /** Answer on any host: load balancers probe by IP; Stripe's webhooks are verified by signature. */

@@ -10,7 +10,7 @@ import { matchRedirectUri } from './redirect-uri.ts';
 // to the app's redirect URI (§4.1.2.1).
 
 /** The parameters the consent form carries back, as the app sent them. */
-export const AUTHORIZATION_PARAMS = ['response_type', 'client_id', 'redirect_uri', 'scope', 'state', 'code_challenge', 'code_challenge_method'] as const;
+export const AUTHORIZATION_PARAMS = ['response_type', 'client_id', 'redirect_uri', 'scope', 'state', 'code_challenge', 'code_challenge_method', 'nonce'] as const;
 
 export type PageError = { kind: 'error_page'; error: 'invalid_request' | 'invalid_client' | 'invalid_redirect_uri'; description: string };
 
@@ -31,6 +31,8 @@ export interface ValidAuthorization {
   state: string | null;
   scopes: string[];
   codeChallenge: string | null;
+  /** OpenID Connect: echoed in the ID token, so the app can tie it to its request. */
+  nonce: string | null;
 }
 
 export type ParsedAuthorization = PageError | ClientError | ValidAuthorization;
@@ -39,6 +41,8 @@ export type ParsedAuthorization = PageError | ClientError | ValidAuthorization;
 const VSCHAR = /^[\x20-\x7e]+$/;
 /** RFC 7636 §4.2: 43 to 128 unreserved characters. */
 const CODE_CHALLENGE = /^[A-Za-z0-9._~-]{43,128}$/;
+/** Stored with the code and signed into the ID token: printable, and bounded. */
+const NONCE = /^[\x20-\x7e]{1,255}$/;
 
 const page = (error: PageError['error'], description: string): PageError => ({ kind: 'error_page', error, description });
 
@@ -93,7 +97,10 @@ export async function parseAuthorizationRequest(params: URLSearchParams): Promis
   const beyond = beyondAllowance(scopes, app.allowedScopes);
   if (beyond.length > 0) return fail('invalid_scope', `${app.name} may not ask for ${beyond.join(', ')}.`);
 
-  return { kind: 'valid', app, redirectUri, redirectUriGiven: requested !== null, state, scopes, codeChallenge };
+  const nonce = params.get('nonce');
+  if (nonce !== null && !NONCE.test(nonce)) return fail('invalid_request', 'nonce must be 1 to 255 printable ASCII characters.');
+
+  return { kind: 'valid', app, redirectUri, redirectUriGiven: requested !== null, state, scopes, codeChallenge, nonce };
 }
 
 /** The fields of a request that the consent form must carry back, as given. */

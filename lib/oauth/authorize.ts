@@ -52,12 +52,28 @@ function activeGrant(appId: string, tenantId: string, userId: string) {
   return db.oAuthGrant.findFirst({ where: { appId, tenantId, userId, kind: 'authorization_code', revokedAt: null }, orderBy: { createdAt: 'desc' }, select: { id: true, scopes: true } });
 }
 
+/** When the member signed in (the ID token's auth_time): their session's start. */
+async function signedInAt(member: Member): Promise<Date> {
+  const session = member.sessionId ? await db.userSession.findUnique({ where: { id: member.sessionId }, select: { createdAt: true } }) : null;
+  return session?.createdAt ?? new Date();
+}
+
 /** Issues a code through the library (which stores it through the model) and returns the redirect. */
 async function issueCode(tenant: TenantContext, member: Member, request: ValidAuthorization, scopes: string[], grantId: string): Promise<string> {
   const query: Record<string, string> = { response_type: 'code', client_id: request.app.clientId, redirect_uri: request.redirectUri, scope: scopes.join(' ') };
   if (request.state) query.state = request.state;
   if (request.codeChallenge) Object.assign(query, { code_challenge: request.codeChallenge, code_challenge_method: 'S256' });
-  const user: GrantUser = { kind: 'authorization_code', userId: member.userId, tenantId: tenant.id, appId: request.app.id, role: member.role, grantId, redirectUriGiven: request.redirectUriGiven };
+  const user: GrantUser = {
+    kind: 'authorization_code',
+    userId: member.userId,
+    tenantId: tenant.id,
+    appId: request.app.id,
+    role: member.role,
+    grantId,
+    redirectUriGiven: request.redirectUriGiven,
+    nonce: request.nonce,
+    authTime: await signedInAt(member),
+  };
   const response = new OAuth2Server.Response();
   await oauthServer(tenant).authorize(new OAuth2Server.Request({ method: 'GET', headers: {}, query, body: {} }), response, {
     model: createAuthorizeModel(tenant),

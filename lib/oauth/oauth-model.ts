@@ -10,7 +10,7 @@ import { roleIn } from './member-role.ts';
 import { appSelect, authenticateClient, findApp, toClient, type OAuthClient } from './oauth-clients.ts';
 import { generateCredential, looksLike, newGrantId } from './oauth-credentials.ts';
 import { InvalidGrantError, UnauthorizedClientError } from './oauth-errors.ts';
-import { beyondAllowance, capByRole } from './oauth-scopes.ts';
+import { beyondAllowance, capByRole, isOidcScope } from './oauth-scopes.ts';
 import { matchRedirectUri } from './redirect-uri.ts';
 import { REFRESH_REUSE_GRACE } from './token-lifetimes.ts';
 
@@ -39,6 +39,9 @@ export interface GrantUser extends OAuth2Server.User {
   grantId?: string;
   /** While issuing a code: whether the request named its redirect_uri (then the token request must repeat it). */
   redirectUriGiven?: boolean;
+  /** While issuing a code: the OpenID Connect nonce and when the user signed in. */
+  nonce?: string | null;
+  authTime?: Date;
   /** While exchanging a code: the code's row. */
   codeId?: string;
   /** While refreshing: the token row being rotated and the code its chain started from. */
@@ -105,6 +108,8 @@ export function createOAuthModel(host: TenantContext) {
           codeChallenge: code.codeChallenge ?? null,
           codeChallengeMethod: code.codeChallenge ? (code.codeChallengeMethod ?? null) : null,
           expiresAt: code.expiresAt,
+          nonce: user.nonce ?? null,
+          authTime: user.authTime ?? null,
         },
       });
       return { ...code, client, user };
@@ -250,8 +255,9 @@ export function createOAuthModel(host: TenantContext) {
     async validateScope(user: GrantUser, client: OAuthClient, scope?: string[]): Promise<string[] | false> {
       const allowed = client.app.allowedScopes;
       if (user.kind === 'client_credentials') {
-        const requested = scope ?? allowed;
-        if (beyondAllowance(requested, allowed).length > 0) return false;
+        // Identity scopes need a user who signs in: not for client credentials.
+        const requested = scope ?? allowed.filter((name) => !isOidcScope(name));
+        if (beyondAllowance(requested, allowed).length > 0 || requested.some(isOidcScope)) return false;
         const granted = capByRole(requested, user.role);
         return granted.length > 0 ? granted : false;
       }

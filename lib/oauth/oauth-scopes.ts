@@ -3,9 +3,15 @@ import type { Role } from '../db/generated/enums.ts';
 import { SCOPES, SCOPES_FOR_ROLE, type Scope } from '../api-keys/scopes.ts';
 
 // OAuth apps use the API key scopes, except admin:all: a third-party app asks for exactly what
-// it needs, and the consent screen lists it in plain words.
-export const OAUTH_SCOPES = SCOPES.filter((scope) => scope !== 'admin:all') as Exclude<Scope, 'admin:all'>[];
+// it needs, and the consent screen lists it in plain words. The OpenID Connect scopes ask for
+// the user's identity (an ID token and /oauth/userinfo), not for API access; any role can grant
+// them, and only for a user who signs in (not client credentials).
+export const OIDC_SCOPES = ['openid', 'profile', 'email'] as const;
+export type OidcScope = (typeof OIDC_SCOPES)[number];
+export const OAUTH_SCOPES = [...OIDC_SCOPES, ...SCOPES.filter((scope): scope is Exclude<Scope, 'admin:all'> => scope !== 'admin:all')];
 export type OAuthScope = (typeof OAUTH_SCOPES)[number];
+
+export const isOidcScope = (value: string): value is OidcScope => (OIDC_SCOPES as readonly string[]).includes(value);
 
 export function isOAuthScope(value: string): value is OAuthScope {
   return (OAUTH_SCOPES as string[]).includes(value);
@@ -26,7 +32,7 @@ export function beyondAllowance(requested: readonly string[], allowedScopes: rea
 
 /** What a user with this role can grant of the requested scopes (the API key role cap). */
 export function capByRole(requested: readonly string[], role: Role): OAuthScope[] {
-  const allowed = new Set<string>(SCOPES_FOR_ROLE[role]);
+  const allowed = new Set<string>([...OIDC_SCOPES, ...SCOPES_FOR_ROLE[role]]);
   return requested.filter((scope): scope is OAuthScope => isOAuthScope(scope) && allowed.has(scope));
 }
 
@@ -35,6 +41,9 @@ export function capByRole(requested: readonly string[], role: Role): OAuthScope[
  * workspace's own terms ("objectives" where it says objectives).
  */
 const CONSENT_DESCRIPTIONS: Record<OAuthScope, (t: Terminology) => string> = {
+  openid: () => 'Sign you in with your account in this workspace',
+  profile: () => 'See your name',
+  email: () => 'See your email address',
   'read:users': () => 'See your profile and the people in this workspace',
   'write:users': () => 'Change people and their roles',
   'read:goals': (t) => `See ${term(t, 'goals')}`,

@@ -1,5 +1,6 @@
 import OAuth2Server from '@node-oauth/oauth2-server';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
+import { idTokenFor } from './id-token.ts';
 import { InvalidRequestError, oauthErrorResponse, oauthJson, UnsupportedGrantTypeError } from './oauth-errors.ts';
 import { clientCredentials, readOAuthRequest } from './oauth-request.ts';
 import { GRANT_TYPES, oauthServer } from './oauth-server.ts';
@@ -19,7 +20,13 @@ export async function handleTokenRequest(req: Request, host: TenantContext): Pro
     if (credentials.basic) request.headers!.authorization = `Basic ${Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`).toString('base64')}`;
     const response = new OAuth2Server.Response();
     await oauthServer(host).token(request, response);
-    return oauthJson(response.body);
+    const body = response.body as Record<string, unknown>;
+    // OpenID Connect: a grant with `openid` also gets an ID token (code exchange and refresh).
+    if (grantType !== 'client_credentials' && typeof body.access_token === 'string') {
+      const idToken = await idTokenFor(host, body.access_token, grantType);
+      if (idToken) body.id_token = idToken;
+    }
+    return oauthJson(body);
   } catch (error) {
     return oauthErrorResponse(error);
   }

@@ -11,3 +11,5 @@ export const CONSENT_FORM_LIFETIME = 30 * 60;
  * gets the same pair instead of having its authorization revoked for reuse.
  */
 export const REFRESH_REUSE_GRACE = 30;
+/** OpenID Connect ID tokens live as long as the access token issued with them. */
+export const ID_TOKEN_LIFETIME = ACCESS_TOKEN_LIFETIME;

@@ -2,9 +2,12 @@ import { expect } from 'vitest';
 import { NextRequest } from 'next/server';
 import * as oauth from 'oauth4webapi';
 import * as introspectRoute from '../../app/api/oauth/introspect/route.ts';
+import * as jwksRoute from '../../app/api/oauth/jwks/route.ts';
 import * as metadataRoute from '../../app/api/oauth/metadata/route.ts';
+import * as openidConfigurationRoute from '../../app/api/oauth/openid-configuration/route.ts';
 import * as revokeRoute from '../../app/api/oauth/revoke/route.ts';
 import * as tokenRoute from '../../app/api/oauth/token/route.ts';
+import * as userinfoRoute from '../../app/api/oauth/userinfo/route.ts';
 import * as goalsRoute from '../../app/api/v1/goals/route.ts';
 import * as meRoute from '../../app/api/v1/users/me/route.ts';
 import type { Member } from '../../lib/auth/session.ts';
@@ -32,11 +35,14 @@ const ROUTES: Record<string, Partial<Record<string, Handler>>> = {
   '/oauth/token': { POST: tokenRoute.POST },
   '/oauth/revoke': { POST: revokeRoute.POST },
   '/oauth/introspect': { POST: introspectRoute.POST },
+  '/.well-known/openid-configuration': { GET: openidConfigurationRoute.GET },
+  '/oauth/jwks': { GET: jwksRoute.GET },
+  '/oauth/userinfo': { GET: userinfoRoute.GET, POST: userinfoRoute.POST },
   '/api/v1/users/me': { GET: meRoute.GET as Handler },
   '/api/v1/goals': { GET: goalsRoute.GET as Handler },
 };
 
-async function inProcessFetch(url: string, init: { method?: string; headers?: Record<string, string>; body?: unknown } = {}): Promise<Response> {
+export async function inProcessFetch(url: string, init: { method?: string; headers?: Record<string, string>; body?: unknown } = {}): Promise<Response> {
   const target = new URL(url);
   const method = (init.method ?? 'GET').toUpperCase();
   const handler = ROUTES[target.pathname]?.[method];
@@ -49,10 +55,10 @@ async function inProcessFetch(url: string, init: { method?: string; headers?: Re
 
 export const clientOptions = { [oauth.customFetch]: inProcessFetch as unknown as typeof fetch, [oauth.allowInsecureRequests]: true };
 
-/** The workspace's authorization server, as a client discovers it (RFC 8414). */
-export async function discover(tenant: TenantContext): Promise<oauth.AuthorizationServer> {
+/** The workspace's authorization server, as a client discovers it (RFC 8414, or OpenID Connect Discovery). */
+export async function discover(tenant: TenantContext, algorithm: 'oauth2' | 'oidc' = 'oauth2'): Promise<oauth.AuthorizationServer> {
   const issuer = new URL(issuerFor(tenant));
-  return oauth.processDiscoveryResponse(issuer, await oauth.discoveryRequest(issuer, { algorithm: 'oauth2', ...clientOptions }));
+  return oauth.processDiscoveryResponse(issuer, await oauth.discoveryRequest(issuer, { algorithm, ...clientOptions }));
 }
 
 export const REDIRECT_URI = 'https://app.example.test/callback';
