@@ -5,8 +5,9 @@ import { createOAuthModel } from './oauth-model.ts';
 import { ACCESS_TOKEN_LIFETIME, AUTHORIZATION_CODE_LIFETIME, REFRESH_TOKEN_LIFETIME } from './token-lifetimes.ts';
 
 // Why @node-oauth/oauth2-server (and not oidc-provider):
-// - We are an OAuth 2.0 authorization server for our own API, not an OpenID Provider: no ID
-//   tokens, userinfo, JWKS, sessions or dynamic registration to run and secure.
+// - We are an OAuth 2.0 authorization server for our own API, with the small part of OpenID
+//   Connect that "sign in with" needs (ID tokens, userinfo, JWKS, discovery: id-token.ts,
+//   userinfo-endpoint.ts, signing-keys.ts), and no sessions or dynamic registration to run.
 // - It is small, framework-agnostic and well tested (the maintained fork of oauthjs), and it is
 //   model-based: we hand it a Prisma-backed model (oauth-model.ts), so every read and write is
 //   ours to scope to a workspace, hash, and audit. oidc-provider brings its own adapter,
@@ -16,7 +17,8 @@ import { ACCESS_TOKEN_LIFETIME, AUTHORIZATION_CODE_LIFETIME, REFRESH_TOKEN_LIFET
 //   (plain refused unless enabled), refresh token rotation, client credentials, client
 //   authentication by client_secret_basic/client_secret_post, and RFC error codes.
 // What it does not do, we add on the same model: RFC 7009 revocation, RFC 7662 introspection and
-// RFC 8414 metadata (small handlers in this folder), and the consent step (authorize.ts).
+// RFC 8414 metadata (small handlers in this folder), the consent step (authorize.ts), and OpenID
+// Connect on top of the code and refresh grants (token-endpoint.ts adds the ID token).
 
 /** What the token endpoint serves; any other grant_type (password included) is unsupported_grant_type. */
 export const GRANT_TYPES = ['authorization_code', 'refresh_token', 'client_credentials'] as const;

@@ -77,6 +77,14 @@ export function OAuthSection({ issuer, workspaceName, terminology }: { issuer: s
             authorization is revoked and the person must allow the app again. A refused refresh (e.g. {code('invalid_scope')}) does not use the token up.
           </p>
         </Topic>
+        <Topic title={`Sign in with ${workspaceName} (OpenID Connect)`}>
+          <p>
+            Ask for {code('openid')} (and {code('profile')} for the name, {code('email')} for the address) with a {code('nonce')}: the token response then carries an{' '}
+            {code('id_token')}, an RS256 JWT with {code('iss')} (the issuer above), {code('sub')} (the person&apos;s id, stable across sign-ins and apps), {code('aud')} (your
+            client_id), your {code('nonce')} and {code('auth_time')}; refreshes bring a new one. Verify it against {code(`${issuer}/oauth/jwks`)} (keys rotate; pick by{' '}
+            {code('kid')}); discovery is at {code(`${issuer}/.well-known/openid-configuration`)}, and {code('GET /oauth/userinfo')} with the access token returns the same claims.
+          </p>
+        </Topic>
         <Topic title="Revocation and introspection">
           <p>
             {code('POST /oauth/revoke')} (RFC 7009) ends a token and what was refreshed from it; {code('POST /oauth/introspect')} (RFC 7662) tells a confidential app whether its
