@@ -4,6 +4,7 @@ import { billingReportUsageFunction } from './billing-report-usage.ts';
 import { billingResetUsageFunction } from './billing-reset-usage.ts';
 import { deliverWebhookFunction, deliverWebhookSlowFunction } from './deliver-webhook.ts';
 import { dispatchEventFunction } from './dispatch-event.ts';
+import { oidcRotateKeysFunction } from './oidc-rotate-keys.ts';
 import { relayOutboxFunction } from './relay-outbox.ts';
 import { resellersApproveCommissionsFunction, resellersPayoutsFunction } from './resellers.ts';
 import { sweepWebhooksFunction } from './sweep-webhooks.ts';
@@ -21,4 +22,5 @@ export const functions = [
   billingReportUsageFunction,
   resellersApproveCommissionsFunction,
   resellersPayoutsFunction,
+  oidcRotateKeysFunction,
 ];

@@ -3,6 +3,7 @@ import { resetUsagePeriods } from '../billing/usage-reset.ts';
 import { approveDueCommissions } from '../resellers/commissions.ts';
 import { runPayouts } from '../resellers/payouts.ts';
 import { reportUsage } from '../billing/report-usage.ts';
+import { rotateDueSigningKeys } from '../oauth/signing-keys.ts';
 import { attemptDelivery } from '../webhooks/attempt-delivery.ts';
 import { sweepDeliveries } from '../webhooks/sweep-deliveries.ts';
 import { logger } from '../observability/logger.ts';
@@ -38,6 +39,7 @@ function registerWorkers(): Promise<void> {
     await registerWorker('billing.reset_usage', () => resetUsagePeriods(new Date()));
     await registerWorker('resellers.approve_commissions', () => approveDueCommissions(new Date()));
     await registerWorker('resellers.payouts', () => runPayouts({ now: new Date() }));
+    await registerWorker('oidc.rotate_keys', async () => void (await rotateDueSigningKeys(new Date())));
   })();
   return holder.__waypointWorkers;
 }

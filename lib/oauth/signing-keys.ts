@@ -11,6 +11,8 @@ import { ID_TOKEN_LIFETIME } from './token-lifetimes.ts';
 // signed has expired, after which it is deleted.
 
 export const ID_TOKEN_ALG = 'RS256';
+/** How long a key signs before the daily job (oidc.rotate_keys) replaces it. */
+export const SIGNING_KEY_LIFETIME_DAYS = 90;
 
 export interface SigningKey {
   kid: string;
@@ -53,6 +55,17 @@ export async function rotateSigningKey(tenantId: string, now = new Date()): Prom
     await tx.oidcSigningKey.updateMany({ where: { tenantId, retiredAt: null }, data: { retiredAt: now } });
     return (await createKey(tx, tenantId)).id;
   });
+}
+
+/** Rotates every workspace's signing key older than SIGNING_KEY_LIFETIME_DAYS; returns how many. */
+export async function rotateDueSigningKeys(now = new Date()): Promise<number> {
+  const due = await db.oidcSigningKey.findMany({
+    where: { retiredAt: null, createdAt: { lte: new Date(now.getTime() - SIGNING_KEY_LIFETIME_DAYS * 86_400_000) } },
+    distinct: ['tenantId'],
+    select: { tenantId: true },
+  });
+  for (const { tenantId } of due) await rotateSigningKey(tenantId, now);
+  return due.length;
 }
 
 /** The JWKS: the signing key (made if needed) and retired keys whose ID tokens may still be valid. */

@@ -100,6 +100,7 @@ describe('Inngest functions', () => {
       'billing-report-usage',
       'resellers-approve-commissions',
       'resellers-payouts',
+      'oidc-rotate-keys',
     ]);
   });
 

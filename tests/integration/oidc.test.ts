@@ -3,7 +3,8 @@ import * as oauth from 'oauth4webapi';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { issuerFor } from '../../lib/oauth/issuer.ts';
 import { serverMetadata } from '../../lib/oauth/server-metadata.ts';
-import { publishedKeys, rotateSigningKey } from '../../lib/oauth/signing-keys.ts';
+import { db } from '../../lib/db/client.ts';
+import { publishedKeys, rotateDueSigningKeys, rotateSigningKey, SIGNING_KEY_LIFETIME_DAYS } from '../../lib/oauth/signing-keys.ts';
 import { ID_TOKEN_LIFETIME } from '../../lib/oauth/token-lifetimes.ts';
 import {
   authorizationRequest,
@@ -147,6 +148,17 @@ describe('OpenID Connect', () => {
     expect((await publishedKeys(tenant.id, new Date(Date.now() + (ID_TOKEN_LIFETIME + 1) * 1000))).keys.map((key) => key.kid)).toEqual([newKid]);
     const jwksBody = await (await inProcessFetch(tenantAs.jwks_uri!)).json();
     expect(jwksBody.keys.every((key: jose.JWK) => key.d === undefined && key.p === undefined)).toBe(true);
+  });
+
+  it(`the daily job rotates keys that have signed for ${SIGNING_KEY_LIFETIME_DAYS} days, and only those`, async () => {
+    const [old, fresh] = [(await world()).user.tenant, (await world()).user.tenant];
+    const [oldKid, freshKid] = await Promise.all([old, fresh].map(async (tenant) => (await publishedKeys(tenant.id)).keys[0].kid));
+    await db.oidcSigningKey.update({ where: { id: oldKid }, data: { createdAt: new Date(Date.now() - (SIGNING_KEY_LIFETIME_DAYS + 1) * 86_400_000) } });
+    expect(await rotateDueSigningKeys()).toBeGreaterThanOrEqual(1);
+    const oldKeys = (await publishedKeys(old.id)).keys.map((key) => key.kid);
+    expect(oldKeys).toHaveLength(2);
+    expect(oldKeys[1]).toBe(oldKid);
+    expect((await publishedKeys(fresh.id)).keys.map((key) => key.kid)).toEqual([freshKid]);
   });
 
   it('userinfo: sub and the scoped claims for a token with openid', async () => {
