@@ -28,7 +28,7 @@ export async function handleUserinfoRequest(req: Request, host: TenantContext, n
           scopes: true,
           accessTokenExpiresAt: true,
           revokedAt: true,
-          grant: { select: { kind: true, revokedAt: true, user: { select: { id: true, name: true, email: true, emailVerifiedAt: true } } } },
+          grant: { select: { kind: true, revokedAt: true, app: { select: { allowedScopes: true } }, user: { select: { id: true, name: true, email: true, emailVerifiedAt: true } } } },
         },
       })
     : null;
@@ -36,6 +36,8 @@ export async function handleUserinfoRequest(req: Request, host: TenantContext, n
   if (!row || row.tenantId !== host.id || row.revokedAt || row.grant.revokedAt || row.accessTokenExpiresAt <= now || !(await roleIn(row.grant.user.id, host.id))) {
     return challenge(401, 'invalid_token', 'The access token is not valid, has expired or was revoked');
   }
-  if (row.grant.kind !== 'authorization_code' || !row.scopes.includes('openid')) return challenge(403, 'insufficient_scope', 'The access token was not granted the openid scope');
-  return oauthJson({ sub: row.grant.user.id, ...identityClaims(row.grant.user, row.scopes) });
+  // Like the API, the app's current allowance applies: an app no longer allowed openid loses userinfo.
+  const scopes = row.scopes.filter((scope) => row.grant.app.allowedScopes.includes(scope));
+  if (row.grant.kind !== 'authorization_code' || !scopes.includes('openid')) return challenge(403, 'insufficient_scope', 'The access token was not granted the openid scope');
+  return oauthJson({ sub: row.grant.user.id, ...identityClaims(row.grant.user, scopes) });
 }

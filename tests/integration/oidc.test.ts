@@ -125,7 +125,7 @@ describe('OpenID Connect', () => {
     expect(tokens.id_token).toBeUndefined();
   });
 
-  it('a nonce that is not printable ASCII goes back to the app as invalid_request', async () => {
+  it('a nonce longer than 255 characters goes back to the app as invalid_request', async () => {
     const attempt = await authorizationRequest(app, 'openid', { nonce: 'x'.repeat(256) });
     const url = await authorizeAs(w.user.tenant, w.user.member, attempt.params);
     expect(url.searchParams.get('error')).toBe('invalid_request');
@@ -177,6 +177,11 @@ describe('OpenID Connect', () => {
       challenge: expect.stringMatching(/^Bearer .*error="insufficient_scope"/),
       body: { error: 'insufficient_scope' },
     });
+    // An app whose allowance no longer includes openid loses userinfo for the tokens it holds.
+    const withdrawn = await registerApp(w.owner, { name: 'Acme Withdrawn', allowedScopes: ['openid', 'email'] });
+    const { tokens: held } = await signIn(as, withdrawn, w.user.tenant, w.user.member, 'openid email');
+    await db.oAuthApp.update({ where: { clientId: withdrawn.client.client_id }, data: { allowedScopes: ['email'] } });
+    expect(await userinfo(w.user.tenant, { headers: { authorization: `Bearer ${held.access_token}` } })).toMatchObject({ status: 403, body: { error: 'insufficient_scope' } });
     expect(await userinfo(w.user.tenant)).toMatchObject({ status: 401, challenge: expect.stringMatching(/^Bearer realm=/) });
     expect(await userinfo(w.user.tenant, { headers: { authorization: 'Bearer wpat_nosuchtoken' } })).toMatchObject({
       status: 401,
