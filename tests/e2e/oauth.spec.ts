@@ -329,3 +329,21 @@ test('a redirect URI that is not registered is explained on the page, and the br
     await receiver.close();
   }
 });
+
+test("a workspace's OpenID Connect discovery and keys are served on its own host, through the proxy", async ({ request }) => {
+  // oauth4webapi checks that the document's issuer is exactly the workspace's origin.
+  const issuer = new URL(tenantUrl(GLOBEX, '/').replace(/\/$/, ''));
+  const server = await oauth.processDiscoveryResponse(issuer, await oauth.discoveryRequest(issuer, { algorithm: 'oidc', ...clientOptions(request) }));
+  expect(server.userinfo_endpoint).toBe(`${issuer.origin}/oauth/userinfo`);
+  expect(server.scopes_supported).toEqual(expect.arrayContaining(['openid', 'profile', 'email']));
+  const jwks = await (await fetchVia(request)(server.jwks_uri!, { method: 'GET', headers: {} })).json();
+  expect(jwks.keys.length).toBeGreaterThan(0);
+  for (const key of jwks.keys) {
+    expect(key).toMatchObject({ kty: 'RSA', use: 'sig', kid: expect.any(String) });
+    expect(key).not.toHaveProperty('d');
+  }
+  // Userinfo without a token is a Bearer challenge, not a page.
+  const userinfo = await fetchVia(request)(server.userinfo_endpoint!, { method: 'GET', headers: {} });
+  expect(userinfo.status).toBe(401);
+  expect(userinfo.headers.get('www-authenticate')).toMatch(/^Bearer/);
+});
