@@ -170,6 +170,7 @@ describe('GET /api/health/ready', () => {
     expect(answer.body.checks).toMatchObject({ database: { status: 'ok' }, rateLimitStore: { status: 'fail' } });
   });
 
+  // Skipped only without a Redis to talk to (a newcomer's machine); CI and project machines set REDIS_URL.
   it.skipIf(!REDIS_URL)('checks the shared rate-limit store (REDIS_URL) and is ready when it answers', async () => {
     vi.stubEnv('REDIS_URL', REDIS_URL ?? '');
     const answer = await read(await ready());
