@@ -1,13 +1,15 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { AlertTriangle } from 'lucide-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { FormStatus } from '@/components/ui/form-status';
 import { TextField } from '@/components/ui/text-field';
 import { useFormSubmit } from '@/components/ui/use-form-submit';
-import { readableOn } from '@/lib/branding/brand-style';
+import { brandVariables } from '@/lib/branding/brand-style';
+import { contrastNotes } from '@/lib/branding/contrast';
 import { api } from '@/lib/http/api-client';
 import { ImageUpload } from './image-upload';
 
@@ -41,16 +43,20 @@ const TERMS = [
 
 const HEX = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
 
-/** Applies colors to the page itself while editing, so the whole app previews live. */
+const PREVIEWED = Object.keys(brandVariables({ primaryColor: '#000', secondaryColor: '#000', accentColor: '#000' }));
+
+/**
+ * Applies colors to the page itself while editing, so the whole app previews live, with the
+ * same computed foregrounds and text shade the server will use once saved.
+ */
 function previewColors(values: BrandingValues) {
+  if (!COLORS.every(({ key }) => HEX.test(values[key]))) return;
   const style = document.documentElement.style;
-  for (const { key, cssVar } of COLORS) if (HEX.test(values[key])) style.setProperty(cssVar, values[key]);
-  if (HEX.test(values.primaryColor)) style.setProperty('--brand-primary-fg', readableOn(values.primaryColor));
-  if (HEX.test(values.secondaryColor)) style.setProperty('--brand-secondary-fg', readableOn(values.secondaryColor));
+  for (const [name, value] of Object.entries(brandVariables(values))) style.setProperty(name, value);
 }
 
 function clearPreview() {
-  for (const cssVar of [...COLORS.map((c) => c.cssVar), '--brand-primary-fg', '--brand-secondary-fg']) document.documentElement.style.removeProperty(cssVar);
+  for (const cssVar of PREVIEWED) document.documentElement.style.removeProperty(cssVar);
 }
 
 export function BrandingForm({ initial, logoUrl, faviconUrl, tenantName }: { initial: BrandingValues; logoUrl: string | null; faviconUrl: string | null; tenantName: string }) {
@@ -110,10 +116,12 @@ export function BrandingForm({ initial, logoUrl, faviconUrl, tenantName }: { ini
             <div className="bg-brand-secondary px-4 py-3 font-semibold text-brand-secondary-fg">{tenantName}</div>
             <div className="flex items-center gap-3 bg-white px-4 py-4">
               <span className="rounded-md bg-brand px-3 py-2 text-sm font-semibold text-brand-fg">Primary button</span>
-              <span className="rounded-full bg-brand-accent px-2 py-0.5 text-xs font-semibold text-slate-900">Accent</span>
-              <span className="text-sm text-brand underline">A link</span>
+              <span className="rounded-full bg-brand-accent px-2 py-0.5 text-xs font-semibold text-brand-accent-fg">Accent</span>
+              <span className="text-sm text-brand-text underline">A link</span>
+              <span className="rounded-full bg-brand/10 px-2 py-0.5 text-xs font-medium text-brand-text">Tinted</span>
             </div>
           </div>
+          <ContrastNotes values={values} />
           <p className="text-xs text-slate-500">The whole page previews your colors while you edit. Save to apply them for everyone.</p>
         </fieldset>
 
@@ -166,7 +174,7 @@ export function BrandingForm({ initial, logoUrl, faviconUrl, tenantName }: { ini
             onChange={(e) => set('customCss', e.target.value)}
             aria-invalid={errors.customCss ? true : undefined}
             aria-describedby="customCss-hint"
-            className="rounded-md border border-slate-300 px-3 py-2 font-mono text-sm focus:ring-2 focus:ring-brand focus:outline-none"
+            className="rounded-md border border-slate-300 px-3 py-2 font-mono text-sm"
           />
           {errors.customCss ? <p className="text-sm text-red-600">{errors.customCss}</p> : null}
           {cssRemoved.length ? <CssRemovedNote removed={cssRemoved} /> : null}
@@ -179,6 +187,33 @@ export function BrandingForm({ initial, logoUrl, faviconUrl, tenantName }: { ini
           <FormStatus message={status} />
         </div>
       </form>
+    </div>
+  );
+}
+
+/** Live: what the chosen colours do to text contrast, with the computed ratios (lib/branding/contrast.ts). */
+function ContrastNotes({ values }: { values: BrandingValues }) {
+  const notes = contrastNotes(values);
+  const warnings = notes.filter((n) => n.level === 'warning');
+  const info = notes.filter((n) => n.level === 'info');
+  return (
+    <div className="flex flex-col gap-2" aria-live="polite">
+      {warnings.map((note) => (
+        <p key={note.message} className="flex gap-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="contrast-warning">
+          <AlertTriangle className="mt-0.5 size-4 shrink-0" aria-hidden />
+          <span>
+            <span className="sr-only">Warning: </span>
+            {note.message}
+          </span>
+        </p>
+      ))}
+      {info.length ? (
+        <ul className="text-xs text-slate-600" data-testid="contrast-info">
+          {info.map((note) => (
+            <li key={note.message}>{note.message}</li>
+          ))}
+        </ul>
+      ) : null}
     </div>
   );
 }

@@ -1,21 +1,32 @@
 import type { TenantBranding } from '../tenancy/tenant-context.ts';
+import { brandTextColor, focusRingColor, readableForeground } from './contrast.ts';
 
-function luminance(hex: string): number {
-  let value = hex.slice(1);
-  if (value.length <= 4) value = [...value.slice(0, 3)].map((c) => c + c).join('');
-  const channel = (i: number) => {
-    const c = parseInt(value.slice(i, i + 2), 16) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4);
+/** Black or white, whichever reads better on the given background (WCAG contrast, ≥ 4.5:1). */
+export function readableOn(hex: string): string {
+  return readableForeground(hex);
 }
 
-/** Black or white, whichever reads better on the given background (WCAG contrast). */
-export function readableOn(hex: string): string {
-  return luminance(hex) > 0.179 ? '#0f172a' : '#ffffff';
+type BrandColors = Pick<TenantBranding, 'primaryColor' | 'secondaryColor' | 'accentColor'>;
+
+/**
+ * The CSS variables of a brand. Foregrounds and the text shade are computed, so a tenant's
+ * colour choice can never make text unreadable (see lib/branding/contrast.ts).
+ */
+export function brandVariables({ primaryColor, secondaryColor, accentColor }: BrandColors): Record<string, string> {
+  return {
+    '--brand-primary': primaryColor,
+    '--brand-primary-fg': readableForeground(primaryColor),
+    '--brand-secondary': secondaryColor,
+    '--brand-secondary-fg': readableForeground(secondaryColor),
+    '--brand-accent': accentColor,
+    '--brand-accent-fg': readableForeground(accentColor),
+    '--brand-text': brandTextColor(primaryColor),
+    '--brand-focus': focusRingColor(primaryColor),
+  };
 }
 
 /** The tenant's colors as CSS variables. Colors were validated as hex when loaded. */
-export function brandCss(branding: TenantBranding): string {
-  return `:root{--brand-primary:${branding.primaryColor};--brand-primary-fg:${readableOn(branding.primaryColor)};--brand-secondary:${branding.secondaryColor};--brand-secondary-fg:${readableOn(branding.secondaryColor)};--brand-accent:${branding.accentColor};}`;
+export function brandCss(branding: BrandColors): string {
+  const declarations = Object.entries(brandVariables(branding)).map(([name, value]) => `${name}:${value}`);
+  return `:root{${declarations.join(';')};}`;
 }
