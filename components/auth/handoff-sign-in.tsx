@@ -24,7 +24,7 @@ export function HandoffSignIn({ token, next = '/' }: { token: string; next?: str
   return (
     <div role="alert" className="flex flex-col gap-3">
       <p className="text-slate-800">This sign-in link has expired or was already used.</p>
-      <Link href="/signin" className="font-semibold text-brand underline">
+      <Link href="/signin" className="font-semibold text-brand-text underline">
         Sign in with your email and password
       </Link>
     </div>

@@ -25,7 +25,7 @@ export async function ResetPasswordPage({ tenant, token }: { tenant: TenantConte
       <section className="mx-auto max-w-md px-6 py-16">
         <h1 className="text-2xl font-bold text-slate-900">This link is not valid any more</h1>
         <p className="mt-3 text-slate-600">Password links work once, for 30 minutes. Ask for a new one.</p>
-        <Link href="/forgot-password" className="mt-6 inline-block font-semibold text-brand underline">
+        <Link href="/forgot-password" className="mt-6 inline-block font-semibold text-brand-text underline">
           Email me a new link
         </Link>
       </section>

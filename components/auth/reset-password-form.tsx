@@ -26,7 +26,7 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
     return (
       <div role="status" className="flex flex-col gap-3">
         <p className="text-slate-800">Your password is changed, and you are signed out everywhere.</p>
-        <Link href={signInUrl} className="font-semibold text-brand underline">
+        <Link href={signInUrl} className="font-semibold text-brand-text underline">
           Sign in with your new password
         </Link>
       </div>

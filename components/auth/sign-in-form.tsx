@@ -121,7 +121,7 @@ export function SignInForm({
         <FormAlert message={error} />
         {emailField}
         <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
-        <Link href={`/forgot-password${email ? `?email=${encodeURIComponent(email)}` : ''}`} className="-mt-2 self-end text-sm font-medium text-brand underline">
+        <Link href={`/forgot-password${email ? `?email=${encodeURIComponent(email)}` : ''}`} className="-mt-2 self-end text-sm font-medium text-brand-text underline">
           Forgot password?
         </Link>
         <Button type="submit" disabled={pending}>

@@ -51,7 +51,7 @@ export async function MemberDashboard({ tenant, member }: { tenant: TenantContex
                   </Link>
                   <span className="font-semibold text-slate-700">
                     {habit.streak.current} {habit.streak.unit}
-                    {habit.streak.milestone ? <span className="ml-2 rounded-full bg-brand-accent px-2 py-0.5 text-xs text-slate-900">{habit.streak.milestone}+</span> : null}
+                    {habit.streak.milestone ? <span className="ml-2 rounded-full bg-brand-accent px-2 py-0.5 text-xs text-brand-accent-fg">{habit.streak.milestone}+</span> : null}
                   </span>
                 </li>
               ))}

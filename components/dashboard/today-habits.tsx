@@ -43,7 +43,7 @@ export function TodayHabits({ initial, canWrite, labels }: { initial: HabitView[
     return (
       <p className="text-sm text-slate-600">
         Nothing due today.{' '}
-        <Link href="/habits" className="font-semibold text-brand underline">
+        <Link href="/habits" className="font-semibold text-brand-text underline">
           Set up {labels.habits}
         </Link>
       </p>
@@ -61,7 +61,7 @@ export function TodayHabits({ initial, canWrite, labels }: { initial: HabitView[
               </Link>
               <p className="text-xs text-slate-500">
                 Streak: <span data-testid="today-streak">{habit.streak.current}</span> {habit.streak.unit}
-                {habit.streak.milestone ? <span className="ml-2 rounded-full bg-brand-accent px-2 py-0.5 font-semibold text-slate-900">{habit.streak.milestone}+ streak</span> : null}
+                {habit.streak.milestone ? <span className="ml-2 rounded-full bg-brand-accent px-2 py-0.5 font-semibold text-brand-accent-fg">{habit.streak.milestone}+ streak</span> : null}
               </p>
             </div>
             <button

@@ -126,7 +126,7 @@ export function CreateApiKeyForm({ scopes, tiers, minExpiry, onCreated }: Props)
           placeholder={'203.0.113.7\n198.51.100.0/24'}
           aria-invalid={allowlistError ? true : undefined}
           aria-describedby={`${id}-allowlist-hint${allowlistError ? ` ${id}-allowlist-error` : ''}`}
-          className={`rounded-md border bg-white px-3 py-2 font-mono text-sm shadow-sm outline-none focus:ring-2 focus:ring-brand ${allowlistError ? 'border-red-500' : 'border-slate-300'}`}
+          className={`rounded-md border bg-white px-3 py-2 font-mono text-sm shadow-sm ${allowlistError ? 'border-red-500' : 'border-slate-300'}`}
         />
         <p id={`${id}-allowlist-hint`} className="text-xs text-slate-500">
           One IPv4 or IPv6 address or CIDR range per line. Empty: any address.

@@ -42,7 +42,7 @@ export function AssigneesPanel({ goal, terminology, viewerId }: { goal: GoalDeta
                     <select
                       value={assignee.role}
                       onChange={(e) => change.mutate({ userId: assignee.userId, role: e.target.value as AssigneeRole })}
-                      className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm focus:ring-2 focus:ring-brand focus:outline-none"
+                      className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
                     >
                       {ROLE_OPTIONS.map((option) => (
                         <option key={option.value} value={option.value}>
@@ -52,7 +52,7 @@ export function AssigneesPanel({ goal, terminology, viewerId }: { goal: GoalDeta
                     </select>
                   </label>
                 ) : (
-                  <span className="rounded-full bg-brand/10 px-2 py-0.5 text-xs font-medium text-brand">{assignee.role === 'lead' ? 'Lead' : 'Contributor'}</span>
+                  <span className="rounded-full bg-brand/10 px-2 py-0.5 text-xs font-medium text-brand-text">{assignee.role === 'lead' ? 'Lead' : 'Contributor'}</span>
                 )}
                 {canEdit || (assignee.userId === viewerId && goal.status !== 'archived') ? (
                   <Button type="button" variant="ghost" className="px-2 py-1" aria-label={assignee.userId === viewerId ? 'Unassign me' : `Unassign ${assignee.name}`} onClick={() => remove.mutate(assignee.userId)}>

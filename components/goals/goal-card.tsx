@@ -16,7 +16,7 @@ export function GoalCard({ goal, terminology }: { goal: GoalSummary; terminology
           {pending ? (
             goal.title
           ) : (
-            <Link href={`/goals/${goal.id}`} className="rounded-sm hover:text-brand hover:underline">
+            <Link href={`/goals/${goal.id}`} className="rounded-sm hover:text-brand-text hover:underline">
               {goal.title}
             </Link>
           )}

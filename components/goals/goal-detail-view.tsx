@@ -36,13 +36,13 @@ export function GoalDetailView({ initial, terminology, viewerId, timeZone }: Pro
   return (
     <article className="flex flex-col gap-6">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/goals" className="font-medium text-brand underline">
+        <Link href="/goals" className="font-medium text-brand-text underline">
           All {goals}
         </Link>
         {goal.teamId ? (
           <>
             {' · '}
-            <Link href={`/teams/${goal.teamId}`} className="font-medium text-brand underline">
+            <Link href={`/teams/${goal.teamId}`} className="font-medium text-brand-text underline">
               {goal.teamName}
             </Link>
           </>

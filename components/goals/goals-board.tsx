@@ -53,7 +53,7 @@ export function GoalsBoard({ terminology, status, initial, teams, viewer, canWri
                   <Link
                     href={filter.value === 'active' ? '/goals' : `/goals?status=${filter.value}`}
                     aria-current={filter.value === status ? 'page' : undefined}
-                    className={`block rounded-md px-3 py-1.5 ${filter.value === status ? 'bg-white text-brand shadow-sm' : 'text-slate-600 hover:text-slate-900'}`}
+                    className={`block rounded-md px-3 py-1.5 ${filter.value === status ? 'bg-white text-brand-text shadow-sm' : 'text-slate-600 hover:text-slate-900'}`}
                   >
                     {filter.label}
                   </Link>

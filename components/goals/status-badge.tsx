@@ -1,7 +1,7 @@
 import type { GoalStatus } from '@/lib/goals/goal-schema';
 
 const STYLES: Record<GoalStatus, string> = {
-  active: 'bg-brand/10 text-brand',
+  active: 'bg-brand/10 text-brand-text',
   completed: 'bg-green-100 text-green-800',
   archived: 'bg-slate-200 text-slate-700',
 };

@@ -29,7 +29,7 @@ export function HabitDetailView({ initial, terminology, canWrite }: { initial: H
 
   return (
     <div className="flex flex-col gap-6">
-      <Link href="/habits" className="text-sm font-medium text-brand hover:underline">
+      <Link href="/habits" className="text-sm font-medium text-brand-text hover:underline">
         ← All {term(terminology, 'habits')}
       </Link>
       <header className="flex flex-col gap-2">

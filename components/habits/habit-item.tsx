@@ -14,7 +14,7 @@ export function HabitItem({ habit, canWrite }: { habit: HabitView; canWrite: boo
       <div className="flex min-w-0 flex-col gap-2">
         <div className="flex flex-wrap items-center gap-2">
           <h3 id={headingId} className="text-base font-semibold text-slate-900">
-            <Link href={`/habits/${habit.id}`} className="hover:text-brand hover:underline">
+            <Link href={`/habits/${habit.id}`} className="hover:text-brand-text hover:underline">
               {habit.name}
             </Link>
           </h3>

@@ -52,7 +52,7 @@ export function HabitsBoard({ initial, terminology, canWrite }: { initial: Habit
           <ul className="mt-3 flex flex-col gap-2 text-sm">
             {archived.map((h) => (
               <li key={h.id}>
-                <Link href={`/habits/${h.id}`} className="text-brand underline">
+                <Link href={`/habits/${h.id}`} className="text-brand-text underline">
                   {h.name}
                 </Link>
               </li>

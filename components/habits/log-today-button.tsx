@@ -26,7 +26,7 @@ export function LogTodayButton({ habit, withNote = false }: { habit: HabitView; 
     <div className="flex flex-col items-end gap-1">
       {done ? (
         <div className="flex items-center gap-2">
-          <span className="text-sm font-semibold text-brand">
+          <span className="text-sm font-semibold text-brand-text">
             <span aria-hidden>✓</span> Done today
           </span>
           <button

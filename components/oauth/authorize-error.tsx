@@ -21,7 +21,7 @@ export function AuthorizeError({ error, description, workspaceName }: { error: s
         <p className="mt-3 text-xs text-slate-500">
           Error code: <code className="font-mono">{error}</code>
         </p>
-        <Link href="/" className="mt-6 inline-block font-semibold text-brand underline">
+        <Link href="/" className="mt-6 inline-block font-semibold text-brand-text underline">
           Back to {workspaceName}
         </Link>
       </div>

@@ -41,7 +41,7 @@ export function ConsentCard({ app, scopes, hiddenFields, workspaceName, signedIn
             {homepage ? (
               <>
                 {' · '}
-                <a href={homepage} target="_blank" rel="noopener noreferrer nofollow" className="font-medium text-brand underline">
+                <a href={homepage} target="_blank" rel="noopener noreferrer nofollow" className="font-medium text-brand-text underline">
                   {new URL(homepage).host}
                   <span className="sr-only"> (the app&apos;s homepage, opens in a new tab)</span>
                 </a>

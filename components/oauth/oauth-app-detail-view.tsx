@@ -82,7 +82,7 @@ export function OAuthAppDetailView({ initial, scopes, origin, timeZone }: Props)
   return (
     <article className="flex flex-col gap-6">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/developers/apps" className="font-medium text-brand underline">
+        <Link href="/developers/apps" className="font-medium text-brand-text underline">
           All OAuth apps
         </Link>
       </nav>
@@ -96,7 +96,7 @@ export function OAuthAppDetailView({ initial, scopes, origin, timeZone }: Props)
         {app.description ? <p className="text-slate-700">{app.description}</p> : null}
         {homepage ? (
           <p className="text-sm">
-            <a href={homepage} target="_blank" rel="noopener noreferrer nofollow" className="font-medium break-all text-brand underline">
+            <a href={homepage} target="_blank" rel="noopener noreferrer nofollow" className="font-medium break-all text-brand-text underline">
               {homepage}
             </a>
           </p>

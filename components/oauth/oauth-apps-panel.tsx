@@ -40,7 +40,7 @@ export function OAuthAppsPanel({ initial, scopes }: { initial: OAuthAppView[]; s
             onDone={() => setRegistered(null)}
           />
           <p className="text-sm text-slate-600">
-            <Link href={`/developers/apps/${encodeURIComponent(registered.appId)}`} className="font-semibold text-brand underline">
+            <Link href={`/developers/apps/${encodeURIComponent(registered.appId)}`} className="font-semibold text-brand-text underline">
               Open the app
             </Link>{' '}
             for its endpoints and settings.
@@ -54,7 +54,7 @@ export function OAuthAppsPanel({ initial, scopes }: { initial: OAuthAppView[]; s
             <li key={app.id} className="rounded-lg border border-slate-200 p-4" data-testid="oauth-app-item">
               <div className="flex flex-wrap items-center gap-3">
                 <AppLogo logoUrl={app.logoUrl} />
-                <Link href={`/developers/apps/${encodeURIComponent(app.id)}`} className="font-semibold text-brand underline">
+                <Link href={`/developers/apps/${encodeURIComponent(app.id)}`} className="font-semibold text-brand-text underline">
                   {app.name}
                 </Link>
                 <ClientTypeBadge clientType={app.clientType} />

@@ -44,7 +44,7 @@ export function RedirectUrisEditor({ rows, onChange, error }: Props) {
             onChange={(e) => update(row.key, e.target.value)}
             placeholder="https://example.com/oauth/callback"
             maxLength={2048}
-            className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm shadow-sm outline-none focus:ring-2 focus:ring-brand"
+            className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm shadow-sm"
           />
           <Button type="button" variant="ghost" aria-label={`Remove redirect URI ${index + 1}`} disabled={rows.length === 1} onClick={() => onChange(rows.filter((r) => r.key !== row.key))}>
             Remove

@@ -95,7 +95,7 @@ export function DirectoryItem({ directory, timeZone, onRotated, onError }: Props
         <Detail label="Last sync">{when(directory.lastSyncAt, 'Not yet')}</Detail>
       </dl>
       <details className="mt-3" onToggle={(event) => setOpen(event.currentTarget.open)}>
-        <summary className="cursor-pointer text-sm font-semibold text-brand">Synced users and groups</summary>
+        <summary className="cursor-pointer text-sm font-semibold text-brand-text">Synced users and groups</summary>
         {detail.isPending && open ? <p className="mt-2 text-sm text-slate-500">Loading…</p> : null}
         {detail.error ? <p className="mt-2 text-sm text-red-700">{detail.error.message}</p> : null}
         {detail.data ? (

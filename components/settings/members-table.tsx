@@ -73,7 +73,7 @@ export function MembersTable({ initial, currentUserId, isOwner }: { initial: Mem
           value={search}
           onChange={(e) => setSearch(e.target.value)}
           placeholder="Name or email"
-          className="max-w-sm rounded-md border border-slate-300 px-3 py-2 text-sm focus:ring-2 focus:ring-brand focus:outline-none"
+          className="max-w-sm rounded-md border border-slate-300 px-3 py-2 text-sm"
         />
       </div>
       <table className="w-full text-left text-sm">

@@ -57,7 +57,7 @@ export function AddConnectionForm({ onAdded }: { onAdded: () => void }) {
             placeholder="<md:EntityDescriptor …>"
             aria-invalid={errors.metadataXml ? true : undefined}
             aria-describedby={errors.metadataXml ? 'metadataXml-error' : undefined}
-            className={`rounded-md border px-3 py-2 font-mono text-xs focus:ring-2 focus:ring-brand focus:outline-none ${errors.metadataXml ? 'border-red-500' : 'border-slate-300'}`}
+            className={`rounded-md border px-3 py-2 font-mono text-xs ${errors.metadataXml ? 'border-red-500' : 'border-slate-300'}`}
           />
           {errors.metadataXml ? (
             <p id="metadataXml-error" className="text-sm text-red-600">

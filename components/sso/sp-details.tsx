@@ -24,7 +24,7 @@ export function SpDetails({ acsUrl, entityId, metadataUrl }: { acsUrl: string; e
       </dl>
       <p className="text-sm text-slate-600">
         Once a connection is added, give its IdP the connection&rsquo;s own ACS URL (shown with it): it ties every response to that connection, and sign-in from the IdP&rsquo;s dashboard needs it. Name ID: the person&rsquo;s email address. Optional attributes: <code>firstName</code>, <code>lastName</code>, and the attribute you map to roles below (e.g. <code>groups</code>).{' '}
-        <a href={`${metadataUrl}?download=1`} className="font-semibold text-brand underline">
+        <a href={`${metadataUrl}?download=1`} className="font-semibold text-brand-text underline">
           Download SP metadata
         </a>
       </p>

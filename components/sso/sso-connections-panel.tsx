@@ -50,7 +50,7 @@ export function SsoConnectionsPanel({ initial }: { initial: SsoConnectionRow[] }
                   </dd>
                   <dt>SP metadata</dt>
                   <dd>
-                    <a href={`${connection.metadataUrl}?download=1`} className="font-semibold text-brand underline">
+                    <a href={`${connection.metadataUrl}?download=1`} className="font-semibold text-brand-text underline">
                       Download
                     </a>
                   </dd>

@@ -15,7 +15,7 @@ export function TeamCard({ team, terminology, viewerId }: { team: TeamSummary; t
           {pending ? (
             team.name
           ) : (
-            <Link href={`/teams/${team.id}`} className="rounded-sm hover:text-brand hover:underline">
+            <Link href={`/teams/${team.id}`} className="rounded-sm hover:text-brand-text hover:underline">
               {team.name}
             </Link>
           )}

@@ -36,7 +36,7 @@ export function TeamDetailView({ initial, terminology, viewerId, timeZone, peopl
   return (
     <article className="flex flex-col gap-6">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/teams" className="font-medium text-brand underline">
+        <Link href="/teams" className="font-medium text-brand-text underline">
           All {teams}
         </Link>
       </nav>

@@ -35,14 +35,14 @@ export function TeamMembers({ team, terminology, viewerId }: { team: TeamDetail;
                     <select
                       value={m.role}
                       onChange={(e) => change.mutate({ userId: m.userId, role: e.target.value === 'lead' ? 'lead' : 'member' })}
-                      className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm focus:ring-2 focus:ring-brand focus:outline-none"
+                      className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
                     >
                       <option value="lead">{ROLE_LABELS.lead}</option>
                       <option value="member">{ROLE_LABELS.member}</option>
                     </select>
                   </label>
                 ) : (
-                  <span className="rounded-full bg-brand/10 px-2 py-0.5 text-xs font-medium text-brand">{ROLE_LABELS[m.role]}</span>
+                  <span className="rounded-full bg-brand/10 px-2 py-0.5 text-xs font-medium text-brand-text">{ROLE_LABELS[m.role]}</span>
                 )}
                 {manage && m.userId !== viewerId ? (
                   <Button type="button" variant="ghost" className="px-2 py-1 text-red-700!" aria-label={`Remove ${m.name}`} onClick={() => remove.mutate(m.userId)}>

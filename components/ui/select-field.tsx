@@ -18,7 +18,7 @@ export function SelectField({ label, error, options, id, className = '', ...prop
         id={selectId}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${selectId}-error` : undefined}
-        className={`rounded-md border bg-white px-3 py-2 text-sm shadow-sm focus:ring-2 focus:ring-brand focus:outline-none ${error ? 'border-red-500' : 'border-slate-300'}`}
+        className={`rounded-md border bg-white px-3 py-2 text-sm shadow-sm ${error ? 'border-red-500' : 'border-slate-300'}`}
         {...props}
       >
         {options.map((option) => (

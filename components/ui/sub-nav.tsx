@@ -13,11 +13,11 @@ export interface SubNavItem {
 const STYLES = {
   tabs: {
     list: 'flex flex-wrap gap-1 border-b border-slate-200',
-    link: (active: boolean) => `-mb-px block border-b-2 px-3 py-2 text-sm font-medium ${active ? 'border-brand text-brand' : 'border-transparent text-slate-600 hover:text-slate-900'}`,
+    link: (active: boolean) => `-mb-px block border-b-2 px-3 py-2 text-sm font-medium ${active ? 'border-brand text-brand-text' : 'border-transparent text-slate-600 hover:text-slate-900'}`,
   },
   sidebar: {
     list: 'flex flex-row flex-wrap gap-1 md:flex-col',
-    link: (active: boolean) => `block rounded-md px-3 py-2 text-sm font-medium ${active ? 'bg-brand/10 text-brand' : 'text-slate-700 hover:bg-slate-100'}`,
+    link: (active: boolean) => `block rounded-md px-3 py-2 text-sm font-medium ${active ? 'bg-brand/10 text-brand-text' : 'text-slate-700 hover:bg-slate-100'}`,
   },
 };
 

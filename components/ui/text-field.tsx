@@ -22,7 +22,7 @@ export function TextField({ label, error, hint, id, className = '', ...props }: 
         id={inputId}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
-        className={`rounded-md border bg-white px-3 py-2 text-sm shadow-sm outline-none focus:ring-2 focus:ring-brand ${error ? 'border-red-500' : 'border-slate-300'}`}
+        className={`rounded-md border bg-white px-3 py-2 text-sm shadow-sm ${error ? 'border-red-500' : 'border-slate-300'}`}
         {...props}
       />
       {hint ? (

@@ -94,7 +94,7 @@ export function EndpointDetailView({ initial, groups, timeZone }: Props) {
   return (
     <article className="flex flex-col gap-6">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/developers/webhooks" className="font-medium text-brand underline">
+        <Link href="/developers/webhooks" className="font-medium text-brand-text underline">
           All webhook endpoints
         </Link>
       </nav>

@@ -42,7 +42,7 @@ export function HeadersEditor({ rows, onChange, error }: Props) {
             onChange={(e) => update(row.key, { name: e.target.value })}
             placeholder="X-Team"
             maxLength={64}
-            className="w-48 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm shadow-sm outline-none focus:ring-2 focus:ring-brand"
+            className="w-48 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm shadow-sm"
           />
           <input
             aria-label={`Header value ${index + 1}`}
@@ -50,7 +50,7 @@ export function HeadersEditor({ rows, onChange, error }: Props) {
             onChange={(e) => update(row.key, { value: e.target.value })}
             placeholder="growth"
             maxLength={500}
-            className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm shadow-sm outline-none focus:ring-2 focus:ring-brand"
+            className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm shadow-sm"
           />
           <Button type="button" variant="ghost" aria-label={`Remove header ${index + 1}`} onClick={() => onChange(rows.filter((r) => r.key !== row.key))}>
             Remove

@@ -34,7 +34,7 @@ export function WebhooksPanel({ initial, groups }: Props) {
           <SecretReveal key={revealed.secret} revealed={revealed} onDone={() => setRevealed(null)} testId="webhook-secret" />
           <p className="text-sm text-slate-600">
             Verify each delivery&apos;s <code className="font-mono">webhook-signature</code> with this secret.{' '}
-            <Link href={`/developers/webhooks/${encodeURIComponent(revealed.endpointId)}`} className="font-semibold text-brand underline">
+            <Link href={`/developers/webhooks/${encodeURIComponent(revealed.endpointId)}`} className="font-semibold text-brand-text underline">
               Open the endpoint
             </Link>{' '}
             to send a test event.
@@ -47,7 +47,7 @@ export function WebhooksPanel({ initial, groups }: Props) {
           {endpoints.map((endpoint) => (
             <li key={endpoint.id} className="rounded-lg border border-slate-200 p-4" data-testid="webhook-endpoint-item">
               <div className="flex flex-wrap items-center gap-3">
-                <Link href={`/developers/webhooks/${encodeURIComponent(endpoint.id)}`} className="font-mono text-sm font-semibold break-all text-brand underline">
+                <Link href={`/developers/webhooks/${encodeURIComponent(endpoint.id)}`} className="font-mono text-sm font-semibold break-all text-brand-text underline">
                   {endpoint.url}
                 </Link>
                 <EndpointStatusBadge endpoint={endpoint} />

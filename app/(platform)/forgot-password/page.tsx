@@ -15,11 +15,11 @@ export default async function PlatformForgotPasswordPage({ searchParams }: { sea
       back={
         <>
           Back to the{' '}
-          <Link href="/operator/signin" className="font-semibold text-brand underline">
+          <Link href="/operator/signin" className="font-semibold text-brand-text underline">
             operator sign-in
           </Link>{' '}
           or the{' '}
-          <Link href="/reseller/signin" className="font-semibold text-brand underline">
+          <Link href="/reseller/signin" className="font-semibold text-brand-text underline">
             reseller sign-in
           </Link>
           . Workspace members reset their password on their workspace’s sign-in page.

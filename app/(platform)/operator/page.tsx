@@ -26,7 +26,7 @@ export default async function OperatorPage() {
       <div className="flex items-center justify-between">
         <h1 className="text-2xl font-bold text-slate-900">Workspaces</h1>
         <div className="flex items-center gap-3 text-sm text-slate-600">
-          <Link href="/operator/resellers" className="font-semibold text-brand underline">
+          <Link href="/operator/resellers" className="font-semibold text-brand-text underline">
             Resellers
           </Link>
           {operator.email}
@@ -52,7 +52,7 @@ export default async function OperatorPage() {
           {tenants.map((tenant) => (
             <tr key={tenant.id} className="border-t border-slate-100">
               <td className="px-4 py-2">
-                <a href={tenantOrigin(tenant.slug)} className="font-medium text-brand underline">
+                <a href={tenantOrigin(tenant.slug)} className="font-medium text-brand-text underline">
                   {tenant.name}
                 </a>{' '}
                 <span className="text-slate-500">({tenant.slug})</span>

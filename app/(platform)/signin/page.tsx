@@ -14,15 +14,15 @@ export default function PlatformSignInPage() {
       <WorkspaceFinder rootDomain={config.rootDomain} scheme={config.scheme} />
       <p className="mt-10 text-sm text-slate-600">
         New here?{' '}
-        <Link href="/signup" className="font-semibold text-brand underline">
+        <Link href="/signup" className="font-semibold text-brand-text underline">
           Create a workspace
         </Link>
         . Platform operators sign in{' '}
-        <Link href="/operator/signin" className="font-semibold text-brand underline">
+        <Link href="/operator/signin" className="font-semibold text-brand-text underline">
           here
         </Link>
         , resellers{' '}
-        <Link href="/reseller/signin" className="font-semibold text-brand underline">
+        <Link href="/reseller/signin" className="font-semibold text-brand-text underline">
           here
         </Link>
         .

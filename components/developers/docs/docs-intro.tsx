@@ -53,13 +53,13 @@ export function DocsIntro({ origin, workspaceName, signedIn }: Props) {
           {workspaceName}&apos;s own address; every path below goes after it. Send your key as{' '}
           {code('Authorization: Bearer wp_live_…')}.{' '}
           {signedIn ? (
-            <Link href="/developers/keys" className="font-semibold text-brand underline">
+            <Link href="/developers/keys" className="font-semibold text-brand-text underline">
               Create a key
             </Link>
           ) : (
             <>
               Members{' '}
-              <Link href="/signin" className="font-semibold text-brand underline">
+              <Link href="/signin" className="font-semibold text-brand-text underline">
                 sign in
               </Link>{' '}
               to create keys

@@ -53,7 +53,7 @@ export function OperationSection({ doc, operation: op, samples, canTry }: Props)
             <p className="text-sm text-slate-700">
               Required scope:{' '}
               {op.scopes.map((scope) => (
-                <code key={scope} className="mr-1 rounded bg-brand/10 px-1.5 py-0.5 font-mono text-xs font-semibold text-brand" data-testid="required-scope">
+                <code key={scope} className="mr-1 rounded bg-brand/10 px-1.5 py-0.5 font-mono text-xs font-semibold text-brand-text" data-testid="required-scope">
                   {scope}
                 </code>
               ))}
@@ -87,7 +87,7 @@ export function OperationSection({ doc, operation: op, samples, canTry }: Props)
                 />
               ) : (
                 <p className="text-sm text-slate-600">
-                  <Link href="/signin" className="font-semibold text-brand underline">
+                  <Link href="/signin" className="font-semibold text-brand-text underline">
                     Sign in
                   </Link>{' '}
                   to send requests from this page with your own API key.

@@ -128,7 +128,7 @@ export function TryIt({ method, path, parameters, exampleBody }: Props) {
             value={body}
             onChange={(e) => setBody(e.target.value)}
             spellCheck={false}
-            className="rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-xs shadow-sm outline-none focus:ring-2 focus:ring-brand"
+            className="rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-xs shadow-sm"
           />
         </div>
       ) : null}

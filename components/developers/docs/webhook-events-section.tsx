@@ -53,7 +53,7 @@ export function WebhookEventsSection() {
         <div>
           <h3 className="font-semibold text-slate-900">Signatures</h3>
           <p>
-            Deliveries are signed the <a href="https://www.standardwebhooks.com" className="font-semibold text-brand underline">Standard Webhooks</a> way, so any of
+            Deliveries are signed the <a href="https://www.standardwebhooks.com" className="font-semibold text-brand-text underline">Standard Webhooks</a> way, so any of
             its libraries verifies them with the endpoint&apos;s {code('whsec_')} secret:
           </p>
           <dl className="mt-2 flex flex-col gap-2">

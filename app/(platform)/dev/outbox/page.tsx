@@ -42,14 +42,14 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
             type="search"
             defaultValue={to}
             placeholder="someone@example.com"
-            className="w-72 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm outline-none focus:ring-2 focus:ring-brand"
+            className="w-72 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm"
           />
         </div>
         <button type="submit" className={buttonClass('secondary')}>
           Filter
         </button>
         {to ? (
-          <Link href="/dev/outbox" className="py-2 text-sm font-medium text-brand underline">
+          <Link href="/dev/outbox" className="py-2 text-sm font-medium text-brand-text underline">
             Show all
           </Link>
         ) : null}
@@ -73,7 +73,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
               <tr key={message.id} className="border-t border-slate-100">
                 <td className="px-4 py-2 break-all">{message.to}</td>
                 <td className="px-4 py-2">
-                  <Link href={`/dev/outbox/${message.id}`} className="font-medium text-brand underline">
+                  <Link href={`/dev/outbox/${message.id}`} className="font-medium text-brand-text underline">
                     {message.subject}
                   </Link>
                 </td>

@@ -27,7 +27,7 @@ export default async function OperatorResellersPage() {
     <section className="mx-auto flex max-w-6xl flex-col gap-6 px-6 py-12">
       <div className="flex items-center justify-between">
         <div>
-          <Link href="/operator" className="text-sm text-brand underline">
+          <Link href="/operator" className="text-sm text-brand-text underline">
             ← Workspaces
           </Link>
           <h1 className="text-2xl font-bold text-slate-900">Resellers</h1>

@@ -18,7 +18,7 @@ export default async function ResellerDashboardLayout({ children }: { children: 
     <div className="mx-auto flex max-w-6xl flex-col gap-6 px-6 py-10">
       <div className="flex flex-wrap items-center justify-between gap-4">
         <div>
-          <p className="text-xs font-semibold uppercase tracking-wide text-brand">Reseller dashboard</p>
+          <p className="text-xs font-semibold uppercase tracking-wide text-brand-text">Reseller dashboard</p>
           <h1 className="text-2xl font-bold text-slate-900" data-testid="reseller-name">
             {reseller.name}
           </h1>

@@ -32,7 +32,7 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
 
   return (
     <section className="mx-auto max-w-5xl px-6 py-12">
-      <Link href="/dev/outbox" className="text-sm font-medium text-brand underline">
+      <Link href="/dev/outbox" className="text-sm font-medium text-brand-text underline">
         ← Development outbox
       </Link>
       <h1 className="mt-4 text-2xl font-bold text-slate-900">{message.subject}</h1>
@@ -50,7 +50,7 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
         <ul className="mt-2 flex flex-col gap-1 text-sm">
           {links.map((link) => (
             <li key={link}>
-              <a href={link} className="break-all text-brand underline">
+              <a href={link} className="break-all text-brand-text underline">
                 {link}
               </a>
             </li>

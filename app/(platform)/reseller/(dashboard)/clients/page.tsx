@@ -34,7 +34,7 @@ export default async function ResellerClientsPage() {
                 {clients.map((client) => (
                   <tr key={client.id} className="border-t border-slate-100">
                     <td className="py-2 pr-4">
-                      <a href={tenantOrigin(client.slug)} className="font-medium text-brand underline">
+                      <a href={tenantOrigin(client.slug)} className="font-medium text-brand-text underline">
                         {client.name}
                       </a>{' '}
                       <span className="text-slate-500">({client.slug})</span>

@@ -40,7 +40,7 @@ export default async function ResellerPayoutsPage() {
                   <td className="py-2 pr-4">{payout.status}</td>
                   <td className="py-2 pr-4">{payout.reference ?? '—'}</td>
                   <td className="py-2">
-                    <a href={`/api/reseller/payouts/${payout.id}/statement`} className="text-brand underline" download>
+                    <a href={`/api/reseller/payouts/${payout.id}/statement`} className="text-brand-text underline" download>
                       CSV ({payout.commissions} lines)
                     </a>
                   </td>

@@ -15,7 +15,7 @@ export default async function ResellerWelcomePage({ params }: { params: Promise<
       <section className="mx-auto max-w-md px-6 py-16">
         <h1 className="text-2xl font-bold text-slate-900">This invitation is not valid any more</h1>
         <p className="mt-3 text-slate-600">Invitations are valid for 7 days and work once. Ask the person who invited you for a new one, or sign in if you already set up your account.</p>
-        <Link href="/reseller/signin" className="mt-6 inline-block font-semibold text-brand underline">
+        <Link href="/reseller/signin" className="mt-6 inline-block font-semibold text-brand-text underline">
           Reseller sign-in
         </Link>
       </section>

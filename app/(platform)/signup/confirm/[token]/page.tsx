@@ -18,7 +18,7 @@ export default async function ConfirmSignupPage({ params }: { params: Promise<{ 
       <section className="mx-auto max-w-lg px-6 py-16">
         <h1 className="text-2xl font-bold text-slate-900">This sign-up link is not valid any more</h1>
         <p className="mt-3 text-slate-600">Sign-up links work once, for 24 hours.</p>
-        <Link href="/signup" className="mt-6 inline-block font-semibold text-brand underline">
+        <Link href="/signup" className="mt-6 inline-block font-semibold text-brand-text underline">
           Sign up again
         </Link>
       </section>

@@ -31,7 +31,7 @@ export default async function AccountPage({ params }: { params: Promise<{ tenant
         ) : (
           <p className="text-sm text-slate-700">
             You sign in without a password (with an email link or single sign-on). To set one, ask for a{' '}
-            <Link href={`/forgot-password?email=${encodeURIComponent(account.email)}`} className="font-semibold text-brand underline">
+            <Link href={`/forgot-password?email=${encodeURIComponent(account.email)}`} className="font-semibold text-brand-text underline">
               password link by email
             </Link>
             : it proves the address is yours.

@@ -13,7 +13,7 @@ export default async function TenantForgotPasswordPage({ params, searchParams }:
       where={tenant.name}
       initialEmail={typeof email === 'string' ? email.slice(0, 254) : ''}
       back={
-        <Link href="/signin" className="font-semibold text-brand underline">
+        <Link href="/signin" className="font-semibold text-brand-text underline">
           Back to sign-in
         </Link>
       }

@@ -20,7 +20,7 @@ export default async function OAuthAppsPage({ params }: { params: Promise<{ tena
         <h1 className="text-2xl font-bold text-slate-900">OAuth apps</h1>
         <p className="mt-1 text-sm text-slate-600">
           Apps that {tenant.name} builds for others: people in any workspace can connect them to their account with OAuth 2.0, and the app calls the{' '}
-          <Link href="/developers/docs" className="font-semibold text-brand underline">
+          <Link href="/developers/docs" className="font-semibold text-brand-text underline">
             API
           </Link>{' '}
           for them, within the scopes they allowed.

@@ -42,7 +42,7 @@ export default async function ApiDocsPage({ params }: { params: Promise<{ tenant
           <h1 className="text-2xl font-bold text-slate-900">{tenant.name} API</h1>
           <p className="mt-1 text-sm text-slate-600">
             Version {doc.info.version}. The machine-readable document is at{' '}
-            <a href="/api/v1/openapi.json" className="font-mono text-brand underline">
+            <a href="/api/v1/openapi.json" className="font-mono text-brand-text underline">
               /api/v1/openapi.json
             </a>
             .

@@ -37,7 +37,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ ten
       <section className="mx-auto max-w-md px-6 py-16">
         <h1 className="text-2xl font-bold text-slate-900">{title}</h1>
         <p className="mt-3 text-slate-600">{body}</p>
-        <Link href="/signin" className="mt-6 inline-block font-semibold text-brand underline">
+        <Link href="/signin" className="mt-6 inline-block font-semibold text-brand-text underline">
           Go to the sign-in page
         </Link>
       </section>

@@ -47,7 +47,7 @@ export default async function AuditLogPage({ params, searchParams }: { params: P
                 type={field.type}
                 defaultValue={raw[field.name] ?? ''}
                 placeholder={'placeholder' in field ? field.placeholder : undefined}
-                className="rounded-md border border-slate-300 px-3 py-2 text-sm focus:ring-2 focus:ring-brand focus:outline-none"
+                className="rounded-md border border-slate-300 px-3 py-2 text-sm"
               />
             </div>
           ))}
@@ -83,7 +83,7 @@ export default async function AuditLogPage({ params, searchParams }: { params: P
         </table>
         {rows.length === 0 ? <p className="mt-4 text-sm text-slate-500">No entries match these filters.</p> : null}
         {nextCursor ? (
-          <Link href={`/settings/audit?${new URLSearchParams([...filters, ['cursor', nextCursor]])}`} className="mt-4 inline-block text-sm font-semibold text-brand underline">
+          <Link href={`/settings/audit?${new URLSearchParams([...filters, ['cursor', nextCursor]])}`} className="mt-4 inline-block text-sm font-semibold text-brand-text underline">
             Older entries
           </Link>
         ) : null}

@@ -190,7 +190,7 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
             ) : null}
             <div className="mt-auto pt-5">
               {plan.current ? (
-                <p className="text-sm font-semibold text-brand">Your current plan</p>
+                <p className="text-sm font-semibold text-brand-text">Your current plan</p>
               ) : canAct && !overview.subscription.resumeExisting ? (
                 <ChoosePlanButton plan={plan.id} planName={plan.name} label={actionLabel(plan, overview.plan.priceCents, subscribed)} />
               ) : null}
