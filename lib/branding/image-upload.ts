@@ -1,3 +1,4 @@
+import { imageSize } from 'image-size';
 import { AppError } from '../http/problem.ts';
 
 // Brand images arrive as raw request bodies. The declared type is not trusted: the first
@@ -5,6 +6,12 @@ import { AppError } from '../http/problem.ts';
 
 export const MAX_BYTES = { logo: 512 * 1024, favicon: 128 * 1024 } as const;
 export type ImageKind = keyof typeof MAX_BYTES;
+
+/**
+ * The smallest short side, in pixels, that still looks sharp where the image is shown: the
+ * header draws logos 32 px high (64 on a 2x screen); browsers draw favicons at 16 px.
+ */
+export const MIN_SIDE = { logo: 64, favicon: 16 } as const;
 
 /**
  * Media types an upload may be sent with: the image types, or application/octet-stream when the
@@ -34,7 +41,25 @@ export function sniffImageType(bytes: Buffer): string | null {
   return SIGNATURES.find((signature) => signature.test(bytes))?.type ?? null;
 }
 
-/** The verified content type of an upload, or a 413/415 AppError. */
+/**
+ * Width and height as read from the file's own header (image-size), the largest frame for
+ * an .ico; null for SVG, which scales to any size.
+ */
+export function imageDimensions(bytes: Buffer, type: string): { width: number; height: number } | null {
+  if (type === 'image/svg+xml') return null;
+  let size: ReturnType<typeof imageSize>;
+  try {
+    size = imageSize(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  } catch {
+    throw new AppError(422, 'image_unreadable', 'The image could not be read: the file may be truncated or damaged.');
+  }
+  const frames = size.images?.length ? size.images : [size];
+  const largest = frames.reduce((best, frame) => (Math.min(frame.width, frame.height) > Math.min(best.width, best.height) ? frame : best));
+  if (!(largest.width > 0 && largest.height > 0)) throw new AppError(422, 'image_unreadable', 'The image could not be read: it has no width or height.');
+  return { width: largest.width, height: largest.height };
+}
+
+/** The verified content type of an upload, or a 400/413/415/422 AppError. */
 export function validateImage(kind: ImageKind, bytes: Buffer): string {
   if (bytes.length === 0) throw new AppError(400, 'bad_request', 'The file is empty.');
   if (bytes.length > MAX_BYTES[kind]) throw new AppError(413, 'payload_too_large', `The ${kind} must be at most ${MAX_BYTES[kind] / 1024} KB.`);
@@ -42,6 +67,10 @@ export function validateImage(kind: ImageKind, bytes: Buffer): string {
   if (!type || !ALLOWED[kind].includes(type)) {
     const names = ALLOWED[kind].map((t) => t.replace('image/', '').replace('+xml', '').replace('x-icon', 'ico').toUpperCase());
     throw new AppError(415, 'unsupported_media_type', `The ${kind} must be a ${names.join(', ')} image.`);
+  }
+  const size = imageDimensions(bytes, type);
+  if (size && Math.min(size.width, size.height) < MIN_SIDE[kind]) {
+    throw new AppError(422, 'image_too_small', `The ${kind} is ${size.width}×${size.height} px: it must be at least ${MIN_SIDE[kind]} px on its shorter side to look sharp.`);
   }
   return type;
 }

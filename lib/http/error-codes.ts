@@ -66,6 +66,8 @@ export const ERROR_CODES = {
   signup_link_invalid: { status: 410, description: 'The sign-up link was used or has expired; sign up again.' },
   payload_too_large: { status: 413, description: 'The request body is larger than the endpoint accepts.' },
   unsupported_media_type: { status: 415, description: 'The request body has a content type the endpoint does not accept.' },
+  image_too_small: { status: 422, description: 'The uploaded image is smaller than its use needs (a logo at least 64 px on its short side, a favicon at least 16 px).' },
+  image_unreadable: { status: 422, description: 'The uploaded file looks like an image but its dimensions cannot be read (truncated or corrupt).' },
   validation_failed: { status: 422, description: 'Some fields are invalid; `errors` names each one with a message.' },
   rate_limited: { status: 429, description: 'Too many requests; retry after the number of seconds in Retry-After.' },
   quota_exceeded: { status: 429, description: "The workspace's plan quota for the billing period is used up." },

@@ -69,7 +69,11 @@ test('an admin renames terminology and changes the brand color, and sees both li
 
   // Uploading a logo shows it in the header; a non-image is refused with a clear message.
   await page.goto(tenantUrl(workspace.slug, '/settings/branding'));
-  const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+  // A 1×1 image is refused with its size; a 64×64 one is taken (the server reads the PNG's header).
+  const tiny = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+  await page.getByLabel('Logo').setInputFiles({ name: 'pixel.png', mimeType: 'image/png', buffer: tiny });
+  await expect(page.getByRole('alert').filter({ hasText: 'The logo is 1×1 px: it must be at least 64 px' })).toBeVisible();
+  const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000040000000400806000000', 'hex');
   await page.getByLabel('Logo').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png });
   await expect(page.getByTestId('tenant-logo')).toHaveAttribute('src', /^\/api\/assets\//);
   await page.getByLabel('Favicon').setInputFiles({ name: 'evil.png', mimeType: 'image/png', buffer: Buffer.from('<script>alert(1)</script>') });

@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest';
+import * as brandImageRoute from '../../app/api/app/settings/branding/[kind]/route.ts';
 import { MAX_CUSTOM_CSS_LENGTH } from '../../lib/branding/sanitize-css.ts';
 import { db } from '../../lib/db/client.ts';
 import { resolveTenant } from '../../lib/tenancy/tenant-cache.ts';
 import { deleteWorkspace, getBrandAsset, removeBrandImage, updateBranding, updateGeneralSettings, uploadBrandImage } from '../../lib/tenancy/tenant-settings.ts';
+import { callRoute, type RouteHandlerFn } from '../support/app-client.ts';
 import { contextOf, createMember, createTenant, memberOf } from '../support/factories.ts';
+import { sessionCookie } from '../support/session-cookie.ts';
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+/** A PNG's signature and IHDR (what the size check reads), at the given size. */
+function png(width: number, height: number): Buffer {
+  const size = Buffer.alloc(8);
+  size.writeUInt32BE(width, 0);
+  size.writeUInt32BE(height, 4);
+  return Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), size, Buffer.from('0806000000', 'hex'), Buffer.alloc(4)]);
+}
+
+const PNG = png(128, 64);
 
 async function workspace() {
   const tenant = await createTenant();
@@ -109,6 +120,32 @@ describe('tenant settings', () => {
     await removeBrandImage(w.tenant, w.admin, 'logo');
     expect((await resolveTenant({ kind: 'subdomain', slug: w.tenant.slug }))?.branding.logoUrl).toBeNull();
     expect(await status(uploadBrandImage(w.tenant, w.admin, 'logo', Buffer.from('<html></html>')))).toBe(415);
+  });
+
+  it('refuses through the upload route an image too small for its use, by its real bytes (422 image_too_small)', async () => {
+    const w = await workspace();
+    const cookie = await sessionCookie(w.admin.userId, w.tenant.id);
+    const host = `${w.tenant.slug}.localhost:3100`;
+    const upload = (kind: 'logo' | 'favicon', body: Buffer, contentType = 'image/png') =>
+      callRoute(brandImageRoute.POST as RouteHandlerFn, { tenantId: w.tenant.id, host, cookie, method: 'POST', path: `/api/app/settings/branding/${kind}`, params: { kind }, body, contentType });
+
+    const tiny = await upload('logo', png(1, 1));
+    expect(tiny.status, tiny.text).toBe(422);
+    expect(tiny.headers.get('content-type')).toContain('application/problem+json');
+    expect(tiny.body).toMatchObject({ code: 'image_too_small', detail: 'The logo is 1×1 px: it must be at least 64 px on its shorter side to look sharp.' });
+    // The declared type does not matter: the bytes are measured.
+    expect((await upload('logo', png(500, 40), 'application/octet-stream')).body).toMatchObject({ code: 'image_too_small' });
+    expect((await upload('logo', Buffer.from('89504e470d0a1a0a0000000d', 'hex'))).body).toMatchObject({ code: 'image_unreadable' });
+    expect((await db.branding.findUnique({ where: { tenantId: w.tenant.id } }))?.logoUrl ?? null).toBeNull();
+    expect(await db.asset.count({ where: { tenantId: w.tenant.id } })).toBe(0);
+
+    // A favicon may be small, down to 16 px; a logo of 64 px on its short side is enough.
+    expect((await upload('favicon', png(15, 15))).status).toBe(422);
+    const favicon = await upload('favicon', png(16, 16));
+    expect(favicon.status, favicon.text).toBe(201);
+    const logo = await upload('logo', png(256, 64));
+    expect(logo.status, logo.text).toBe(201);
+    expect((await resolveTenant({ kind: 'subdomain', slug: w.tenant.slug }))?.branding.logoUrl).toBe(logo.body.url);
   });
 
   it('deletes the workspace only for an owner who types its address', async () => {
