@@ -76,7 +76,8 @@ const manageAll = (member: Member) => can(member.role, 'integrations.manage');
 
 export async function listApiKeys(tenant: TenantContext, member: Member): Promise<ApiKeyView[]> {
   const rows = await tenantDb(tenant.id).apiKey.findMany({
-    where: manageAll(member) ? {} : { createdById: member.userId },
+    // The docs' temporary Try-it keys are listed while they work (so they can be revoked), not after.
+    where: { ...(manageAll(member) ? {} : { createdById: member.userId }), NOT: { temporary: true, expiresAt: { lte: new Date() } } },
     orderBy: { createdAt: 'desc' },
     select: viewSelect,
   });
