@@ -59,7 +59,7 @@ describe('the API docs Try-it key', () => {
     expect(await db.apiKey.count({ where: { tenantId: w.tenant.id } })).toBe(0);
   });
 
-  it("never grants more than the member's role, and stops when the role shrinks", async () => {
+  it("grants only read scopes, within the member's role (never webhooks or admin)", async () => {
     const w = await setup();
     const viewerKey = await mintDocsTryItKey(w.tenant, w.viewer);
     expect([...(await verifyApiKey(viewerKey.secret)).scopes].sort()).toEqual(['read:analytics', 'read:goals', 'read:habits', 'read:users']);
