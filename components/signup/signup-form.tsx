@@ -23,12 +23,15 @@ export function SignupForm({ rootDomain }: { rootDomain: string }) {
       return next;
     });
     if (field === 'slug') setSlugEdited(true);
+    // The error was about the old value: it goes once the field is edited.
+    setErrors((current) => (current[field] ? { ...current, [field]: undefined } : current));
   }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setPending(true);
     setAlert(null);
+    setErrors({});
     // The form's own fields are the truth: people may type before the page has hydrated.
     const form = Object.fromEntries(new FormData(event.currentTarget)) as Record<Fields, string>;
     setValues(form);

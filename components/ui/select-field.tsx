@@ -1,4 +1,7 @@
+'use client';
+
 import { useId, type SelectHTMLAttributes } from 'react';
+import { useFieldError } from './field-error';
 
 interface Props extends SelectHTMLAttributes<HTMLSelectElement> {
   label: string;
@@ -6,8 +9,10 @@ interface Props extends SelectHTMLAttributes<HTMLSelectElement> {
   options: { value: string; label: string }[];
 }
 
-export function SelectField({ label, error, options, id, className = '', ...props }: Props) {
+/** A labelled select; its error goes away as soon as another option is chosen. */
+export function SelectField({ label, error, options, id, className = '', onChange, ...props }: Props) {
   const generated = useId();
+  const { shown, onEdit } = useFieldError(error);
   const selectId = id ?? generated;
   return (
     <div className={`flex flex-col gap-1 ${className}`}>
@@ -16,9 +21,13 @@ export function SelectField({ label, error, options, id, className = '', ...prop
       </label>
       <select
         id={selectId}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${selectId}-error` : undefined}
-        className={`rounded-md border bg-white px-3 py-2 text-sm shadow-sm ${error ? 'border-red-500' : 'border-slate-300'}`}
+        aria-invalid={shown ? true : undefined}
+        aria-describedby={shown ? `${selectId}-error` : undefined}
+        className={`rounded-md border bg-white px-3 py-2 text-sm shadow-sm ${shown ? 'border-red-500' : 'border-slate-300'}`}
+        onChange={(event) => {
+          onEdit();
+          onChange?.(event);
+        }}
         {...props}
       >
         {options.map((option) => (
@@ -27,9 +36,9 @@ export function SelectField({ label, error, options, id, className = '', ...prop
           </option>
         ))}
       </select>
-      {error ? (
+      {shown ? (
         <p id={`${selectId}-error`} className="text-sm text-red-600">
-          {error}
+          {shown}
         </p>
       ) : null}
     </div>

@@ -1,4 +1,7 @@
+'use client';
+
 import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useFieldError } from './field-error';
 
 interface Props extends InputHTMLAttributes<HTMLInputElement> {
   label: string;
@@ -6,13 +9,18 @@ interface Props extends InputHTMLAttributes<HTMLInputElement> {
   hint?: ReactNode;
 }
 
-/** A labelled input whose error and hint are announced with it (aria-describedby). */
-export function TextField({ label, error, hint, id, className = '', ...props }: Props) {
+/**
+ * A labelled input whose error or hint is announced with it (aria-describedby). The error
+ * takes the hint's place while it stands (never both saying the same thing), and goes away
+ * as soon as the field is edited.
+ */
+export function TextField({ label, error, hint, id, className = '', onChange, ...props }: Props) {
   const generated = useId();
   const inputId = id ?? generated;
   const errorId = `${inputId}-error`;
   const hintId = `${inputId}-hint`;
-  const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined;
+  const { shown, onEdit } = useFieldError(error);
+  const describedBy = shown ? errorId : hint ? hintId : undefined;
   return (
     <div className={`flex flex-col gap-1 ${className}`}>
       <label htmlFor={inputId} className="text-sm font-medium text-slate-800">
@@ -20,19 +28,22 @@ export function TextField({ label, error, hint, id, className = '', ...props }: 
       </label>
       <input
         id={inputId}
-        aria-invalid={error ? true : undefined}
+        aria-invalid={shown ? true : undefined}
         aria-describedby={describedBy}
-        className={`rounded-md border bg-white px-3 py-2 text-sm shadow-sm ${error ? 'border-red-500' : 'border-slate-300'}`}
+        className={`rounded-md border bg-white px-3 py-2 text-sm shadow-sm ${shown ? 'border-red-500' : 'border-slate-300'}`}
+        onChange={(event) => {
+          onEdit();
+          onChange?.(event);
+        }}
         {...props}
       />
-      {hint ? (
+      {shown ? (
+        <p id={errorId} className="text-sm text-red-600">
+          {shown}
+        </p>
+      ) : hint ? (
         <p id={hintId} className="text-xs text-slate-500">
           {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={errorId} className="text-sm text-red-600">
-          {error}
         </p>
       ) : null}
     </div>

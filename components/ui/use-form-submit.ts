@@ -30,5 +30,15 @@ export function useFormSubmit({ fieldsAlert = null }: { fieldsAlert?: string | n
     setPending(false);
   }
 
-  return { errors, alert, status, pending, submit };
+  /** For fields that do not clear their own error on edit (TextField and SelectField do). */
+  function clearError(name: string): void {
+    setErrors((current) => {
+      if (!(name in current)) return current;
+      const rest = { ...current };
+      delete rest[name];
+      return rest;
+    });
+  }
+
+  return { errors, alert, status, pending, submit, clearError };
 }
