@@ -22,12 +22,13 @@ export function CopyButton({ text, label, tone = 'light' }: { text: string; labe
   }
 
   return (
-    <span className="flex items-center gap-2">
-      <button type="button" onClick={copy} aria-label={label} className={TONES[tone].button}>
+    // Laid out beside what it copies (never over it): it keeps its width and wraps its status below when short of room.
+    <span className="inline-flex shrink-0 flex-wrap items-center gap-x-2 gap-y-1">
+      <button type="button" onClick={copy} aria-label={label} className={`shrink-0 whitespace-nowrap ${TONES[tone].button}`}>
         Copy
       </button>
       <span role="status" className={TONES[tone].status}>
-        {state === 'copied' ? 'Copied.' : state === 'failed' ? 'Could not copy: select the text and copy it yourself.' : ''}
+        {state === 'copied' ? 'Copied.' : state === 'failed' ? 'Could not copy: select the text and copy it.' : ''}
       </span>
     </span>
   );

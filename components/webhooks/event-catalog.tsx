@@ -24,7 +24,7 @@ export function EventCatalog({ groups, level = 3 }: Props) {
                 <p className="mt-1 text-sm text-slate-700">{doc.description}</p>
                 <details className="mt-2">
                   <summary className="cursor-pointer text-sm font-medium text-brand-text">Example payload</summary>
-                  <pre className="mt-2 overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs text-slate-100">
+                  <pre tabIndex={0} aria-label={`Example ${doc.type} payload`} className="mt-2 overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs text-slate-100">
                     <code>{JSON.stringify(exampleEnvelope(doc), null, 2)}</code>
                   </pre>
                 </details>

@@ -12,7 +12,7 @@ function callApi(page: Page, secret: string): Promise<number> {
   return page.evaluate(async (key) => (await fetch('/api/v1/goals', { headers: { authorization: `Bearer ${key}` }, credentials: 'omit' })).status, secret);
 }
 
-test('an owner makes an API key, uses it, tries it in the docs, revokes it, and sees the usage', async ({ page }) => {
+test('an owner makes an API key, uses it, revokes it, and sees the usage', async ({ page }) => {
   await signIn(page, 'acme', 'owner@acme.test');
   await page.waitForURL(tenantUrl('acme'));
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Developers' }).click();
@@ -37,22 +37,6 @@ test('an owner makes an API key, uses it, tries it in the docs, revokes it, and 
 
   expect(await callApi(page, secret)).toBe(200);
 
-  // The docs list the operation with samples in four languages, and Try it sends it.
-  await page.goto(tenantUrl('acme', '/developers/docs'));
-  const operation = page.getByRole('region', { name: 'GET /api/v1/goals', exact: true });
-  await expect(operation.getByRole('heading', { name: 'GET /api/v1/goals', exact: true })).toBeVisible();
-  const curl = operation.getByRole('tab', { name: 'cURL' });
-  for (const label of ['cURL', 'JavaScript', 'Python', 'Ruby']) await expect(operation.getByRole('tab', { name: label })).toBeVisible();
-  await curl.click();
-  await curl.press('ArrowRight');
-  await expect(operation.getByRole('tab', { name: 'JavaScript' })).toHaveAttribute('aria-selected', 'true');
-  await expect(operation.getByRole('tabpanel')).toContainText('fetch("http://acme.localhost');
-  await operation.getByText('Try it', { exact: true }).click();
-  await operation.getByLabel('Your API key').fill(secret);
-  await operation.getByRole('button', { name: 'Send request' }).click();
-  await expect(operation.getByTestId('try-it-status')).toHaveText(/^200\b/);
-  await expect(operation.getByRole('region', { name: 'Response' })).toContainText('ratelimit-remaining');
-
   // Revoking stops the key at once.
   await page.goto(tenantUrl('acme', '/developers/keys'));
   page.once('dialog', (dialog) => dialog.accept());
@@ -68,21 +52,20 @@ test('an owner makes an API key, uses it, tries it in the docs, revokes it, and 
       await page.goto(tenantUrl('acme', '/developers'));
       return totalRequests(page);
     })
-    .toBeGreaterThanOrEqual(before + 2);
+    .toBeGreaterThanOrEqual(before + 1);
   await expect(page.getByTestId('top-endpoints')).toContainText('GET /api/v1/goals');
 });
 
-test('the docs are public, and only members get Try it', async ({ page }) => {
+test('the docs are public: the landing lists the resources and guides', async ({ page }) => {
   await page.goto(tenantUrl('acme', '/developers/docs'));
   await expect(page.getByTestId('api-base-url')).toHaveText(tenantUrl('acme', ''));
-  const operation = page.getByRole('region', { name: 'GET /api/v1/goals', exact: true });
-  await expect(operation.getByTestId('required-scope')).toHaveText('read:goals');
-  await operation.getByText('Try it', { exact: true }).click();
-  await expect(operation.getByRole('link', { name: 'Sign in' })).toBeVisible();
-  await expect(operation.getByLabel('Your API key')).toHaveCount(0);
+  const nav = page.getByRole('navigation', { name: 'API docs' });
+  for (const resource of ['Users', 'Goals', 'Habits', 'Analytics', 'Webhooks']) await expect(nav.getByRole('link', { name: resource, exact: true })).toBeVisible();
+  for (const guide of ['Getting started', 'OAuth 2.0 and OpenID Connect', 'Webhook events', 'Error codes']) await expect(nav.getByRole('link', { name: guide })).toBeVisible();
 
   // OAuth: the workspace's own authorization server, its rules, and a worked example.
-  await page.getByRole('navigation', { name: 'API reference' }).getByRole('link', { name: 'OAuth 2.0' }).click();
+  await nav.getByRole('link', { name: 'OAuth 2.0 and OpenID Connect' }).click();
+  await page.waitForURL(tenantUrl('acme', '/developers/docs/oauth'));
   const oauthDocs = page.getByRole('region', { name: 'OAuth 2.0' });
   await expect(oauthDocs).toContainText('/.well-known/oauth-authorization-server');
   await expect(oauthDocs).toContainText('30 seconds');

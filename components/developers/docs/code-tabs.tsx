@@ -31,37 +31,48 @@ export function CodeTabs({ samples, label }: { samples: CodeSample[]; label: str
     select(moves[event.key]);
   }
 
+  const current = samples[active];
   return (
     <div className="overflow-hidden rounded-lg border border-slate-800 bg-slate-900">
-      <div role="tablist" aria-label={label} onKeyDown={onKeyDown} className="flex gap-1 border-b border-slate-700 px-2 pt-2">
-        {samples.map((sample, i) => (
-          <button
-            key={sample.id}
-            ref={(element) => {
-              tabs.current[i] = element;
-            }}
-            type="button"
-            role="tab"
-            id={`${id}-tab-${sample.id}`}
-            aria-selected={i === active}
-            aria-controls={`${id}-panel-${sample.id}`}
-            tabIndex={i === active ? 0 : -1}
-            onClick={() => setActive(i)}
-            className={`rounded-t-md px-3 py-1.5 text-xs font-semibold ${i === active ? 'bg-slate-800 text-white' : 'text-slate-400 hover:text-white'}`}
-          >
-            {sample.label}
-          </button>
-        ))}
+      {/* The Copy button sits in the tab bar, beside the tabs, so it never covers the code. */}
+      <div className="flex flex-wrap items-end justify-between gap-2 border-b border-slate-700 px-2 pt-2">
+        <div role="tablist" aria-label={label} onKeyDown={onKeyDown} className="flex flex-wrap gap-1">
+          {samples.map((sample, i) => (
+            <button
+              key={sample.id}
+              ref={(element) => {
+                tabs.current[i] = element;
+              }}
+              type="button"
+              role="tab"
+              id={`${id}-tab-${sample.id}`}
+              aria-selected={i === active}
+              aria-controls={`${id}-panel-${sample.id}`}
+              tabIndex={i === active ? 0 : -1}
+              onClick={() => setActive(i)}
+              className={`rounded-t-md px-3 py-1.5 text-xs font-semibold ${i === active ? 'bg-slate-800 text-white' : 'text-slate-300 hover:text-white'}`}
+            >
+              {sample.label}
+            </button>
+          ))}
+        </div>
+        <div className="pb-1.5">
+          <CopyButton text={current.code} label={`Copy the ${current.label} sample`} tone="dark" />
+        </div>
       </div>
       {samples.map((sample, i) => (
-        <div key={sample.id} role="tabpanel" id={`${id}-panel-${sample.id}`} aria-labelledby={`${id}-tab-${sample.id}`} hidden={i !== active} tabIndex={0} className="relative">
-          <div className="absolute top-2 right-2">
-            <CopyButton text={sample.code} label={`Copy the ${sample.label} sample`} tone="dark" />
-          </div>
-          <pre className="overflow-x-auto p-4 pr-20 font-mono text-xs leading-5 text-slate-100">
-            <code>{sample.code}</code>
-          </pre>
-        </div>
+        // The panel itself scrolls, and is in the tab order so keyboard users can scroll it.
+        <pre
+          key={sample.id}
+          role="tabpanel"
+          id={`${id}-panel-${sample.id}`}
+          aria-labelledby={`${id}-tab-${sample.id}`}
+          hidden={i !== active}
+          tabIndex={0}
+          className="overflow-x-auto p-4 font-mono text-xs leading-5 text-slate-100"
+        >
+          <code>{sample.code}</code>
+        </pre>
       ))}
     </div>
   );

@@ -92,7 +92,7 @@ export function DocsIntro({ origin, workspaceName, signedIn }: Props) {
           Errors are {code('application/problem+json')} with a stable {code('code')} and, for invalid input, an {code('errors')} object naming each field.
         </Topic>
       </div>
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Rate limits per key">
         <table className="w-full max-w-xl text-left text-sm">
           <caption className="mb-2 text-left text-sm font-medium text-slate-800">Rate limits per key, by its tier</caption>
           <thead className="border-b border-slate-200 text-slate-500">
@@ -119,7 +119,7 @@ export function DocsIntro({ origin, workspaceName, signedIn }: Props) {
       </div>
       <div className="flex flex-col gap-1">
         <p className="text-sm font-medium text-slate-800">An error, for example</p>
-        <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs text-slate-100">
+        <pre tabIndex={0} aria-label="An error response" className="overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs text-slate-100">
           <code>{PROBLEM_EXAMPLE}</code>
         </pre>
       </div>

@@ -5,9 +5,9 @@ export function ErrorCodesSection() {
   const codes = Object.entries(ERROR_CODES).sort(([a], [b]) => a.localeCompare(b));
   return (
     <section aria-labelledby="error-codes" className="flex flex-col gap-3">
-      <h2 id="error-codes" className="scroll-mt-6 text-xl font-bold text-slate-900">
+      <h1 id="error-codes" className="text-2xl font-bold text-slate-900">
         Error codes
-      </h2>
+      </h1>
       <p className="text-sm text-slate-600">
         Every error body carries one of these in <code className="rounded bg-slate-100 px-1 py-0.5 font-mono text-[0.85em]">code</code>, and the request&apos;s id in{' '}
         <code className="rounded bg-slate-100 px-1 py-0.5 font-mono text-[0.85em]">requestId</code> (also the <code className="rounded bg-slate-100 px-1 py-0.5 font-mono text-[0.85em]">X-Request-Id</code> header).

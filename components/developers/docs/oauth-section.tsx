@@ -10,7 +10,7 @@ const code = (text: string) => <code className="rounded bg-slate-100 px-1 py-0.5
 function Topic({ title, children }: { title: string; children: ReactNode }) {
   return (
     <div className="flex flex-col gap-1">
-      <h3 className="text-sm font-semibold text-slate-900">{title}</h3>
+      <h2 className="text-sm font-semibold text-slate-900">{title}</h2>
       <div className="flex flex-col gap-2 text-sm leading-6 text-slate-700">{children}</div>
     </div>
   );
@@ -36,9 +36,9 @@ export function OAuthSection({ issuer, workspaceName, terminology }: { issuer: s
   const sample = { issuer, clientId: 'wpc_your_client_id', redirectUri: 'https://app.example.com/callback', scope: 'read:users read:goals' };
   return (
     <section aria-labelledby="oauth" className="flex flex-col gap-5 rounded-lg border border-slate-200 bg-white p-6 shadow-sm" data-testid="oauth-docs">
-      <h2 id="oauth" className="scroll-mt-6 text-xl font-bold text-slate-900">
+      <h1 id="oauth" className="text-2xl font-bold text-slate-900">
         OAuth 2.0
-      </h2>
+      </h1>
       <p className="text-sm leading-6 text-slate-700">
         Apps that act for people (or, with client credentials, for the workspace that registered them) use OAuth 2.0 instead of API keys. Register an app under Developers → OAuth
         apps; the access tokens it gets work on this API like keys, within the scopes the person allowed and never beyond their role.
@@ -93,7 +93,7 @@ export function OAuthSection({ issuer, workspaceName, terminology }: { issuer: s
         </Topic>
       </div>
       <div className="flex flex-col gap-2">
-        <h3 className="text-sm font-semibold text-slate-900">Scopes</h3>
+        <h2 className="text-sm font-semibold text-slate-900">Scopes</h2>
         <dl className="divide-y divide-slate-200 rounded-lg border border-slate-200 text-sm" data-testid="oauth-scopes">
           {describeScopes(OAUTH_SCOPES, terminology).map(({ scope, description }) => (
             <div key={scope} className="flex flex-col gap-1 px-3 py-2 sm:flex-row sm:gap-4">
@@ -106,7 +106,7 @@ export function OAuthSection({ issuer, workspaceName, terminology }: { issuer: s
         </dl>
       </div>
       <div className="flex flex-col gap-2">
-        <h3 className="text-sm font-semibold text-slate-900">Errors</h3>
+        <h2 className="text-sm font-semibold text-slate-900">Errors</h2>
         <p className="text-sm text-slate-700">
           The token, revocation and introspection endpoints answer errors as RFC 6749 JSON, {code('{"error": "…", "error_description": "…"}')}, never cached. Errors at
           /oauth/authorize go back to your redirect URI with {code('error')} and your {code('state')}, except an unknown client or an unregistered redirect URI, which are shown on
@@ -125,7 +125,7 @@ export function OAuthSection({ issuer, workspaceName, terminology }: { issuer: s
         </dl>
       </div>
       <div className="flex flex-col gap-2">
-        <h3 className="text-sm font-semibold text-slate-900">Worked example</h3>
+        <h2 className="text-sm font-semibold text-slate-900">Worked example</h2>
         <p className="text-sm text-slate-700">
           A server app: discovery, the consent screen with PKCE, the code swapped for tokens, a call to the API, and a refresh. The secret is read from {code('WAYPOINT_CLIENT_SECRET')}.
         </p>

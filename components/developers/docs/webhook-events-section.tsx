@@ -39,19 +39,19 @@ const code = (text: string) => <code className="rounded bg-slate-100 px-1 py-0.5
 export function WebhookEventsSection() {
   return (
     <section aria-labelledby="webhook-events" className="flex flex-col gap-4">
-      <h2 id="webhook-events" className="scroll-mt-6 text-xl font-bold text-slate-900">
+      <h1 id="webhook-events" className="text-2xl font-bold text-slate-900">
         Webhook events
-      </h2>
+      </h1>
       <div className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-6 text-sm leading-6 text-slate-700 shadow-sm">
         <p>
           Each event is POSTed as JSON to every enabled endpoint subscribed to its type. The body is an envelope around the event&apos;s data; receivers should ignore
           fields they do not know.
         </p>
-        <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs text-slate-100">
+        <pre tabIndex={0} aria-label="The envelope" className="overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs text-slate-100">
           <code>{ENVELOPE}</code>
         </pre>
         <div>
-          <h3 className="font-semibold text-slate-900">Signatures</h3>
+          <h2 className="font-semibold text-slate-900">Signatures</h2>
           <p>
             Deliveries are signed the <a href="https://www.standardwebhooks.com" className="font-semibold text-brand-text underline">Standard Webhooks</a> way, so any of
             its libraries verifies them with the endpoint&apos;s {code('whsec_')} secret:
@@ -65,11 +65,11 @@ export function WebhookEventsSection() {
             ))}
           </dl>
         </div>
-        <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs text-slate-100" aria-label="Verifying a webhook in JavaScript">
+        <pre tabIndex={0} className="overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs text-slate-100" aria-label="Verifying a webhook in JavaScript">
           <code>{VERIFY_SAMPLE}</code>
         </pre>
         <div>
-          <h3 className="font-semibold text-slate-900">Retries</h3>
+          <h2 className="font-semibold text-slate-900">Retries</h2>
           <p>
             Answer with any 2xx within 10 seconds. Anything else is retried, up to {MAX_ATTEMPTS} attempts in all, after{' '}
             {RETRY_DELAYS_SECONDS.slice(1).map(delay).join(', ')}; {code('Retry-After')} is honoured on 429 and 503. A 410 Gone switches the endpoint off. Failed
@@ -77,7 +77,7 @@ export function WebhookEventsSection() {
           </p>
         </div>
       </div>
-      <EventCatalog groups={eventTypesByResource()} level={3} />
+      <EventCatalog groups={eventTypesByResource()} level={2} />
     </section>
   );
 }
