@@ -2,7 +2,6 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { formatDateTime } from '@/components/developers/format';
 import { AppLogo } from '@/components/oauth/oauth-app-badges';
 import { safeHttpUrl } from '@/components/oauth/safe-url';
 import { Button } from '@/components/ui/button';
@@ -10,11 +9,13 @@ import { FormAlert } from '@/components/ui/form-alert';
 import { FormStatus } from '@/components/ui/form-status';
 import { api } from '@/lib/http/api-client';
 import type { ConnectedAppView } from '@/lib/oauth/connected-apps';
+import { useFormat } from '@/lib/format/format-context';
 
 const QUERY_KEY = ['account-connected-apps'];
 
 /** The third-party apps the person connected to their account here, each with Disconnect. */
-export function ConnectedAppsPanel({ initial, timeZone }: { initial: ConnectedAppView[]; timeZone: string }) {
+export function ConnectedAppsPanel({ initial }: { initial: ConnectedAppView[] }) {
+  const fmt = useFormat();
   const client = useQueryClient();
   const [alert, setAlert] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
@@ -72,7 +73,7 @@ export function ConnectedAppsPanel({ initial, timeZone }: { initial: ConnectedAp
                       ))}
                     </ul>
                     <p className="mt-1 text-xs text-slate-500">
-                      Connected {formatDateTime(app.connectedAt, timeZone)} · last used {app.lastUsedAt ? formatDateTime(app.lastUsedAt, timeZone) : 'never'}
+                      Connected {fmt.dateTime(app.connectedAt)} · last used {app.lastUsedAt ? fmt.dateTime(app.lastUsedAt) : 'never'}
                     </p>
                   </div>
                 </div>

@@ -2,17 +2,18 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { formatDateTime } from '@/components/developers/format';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { FormStatus } from '@/components/ui/form-status';
 import { SIGN_IN_METHOD_LABELS, type SessionView } from '@/lib/account/account-schema';
 import { api } from '@/lib/http/api-client';
+import { useFormat } from '@/lib/format/format-context';
 
 const QUERY_KEY = ['account-sessions'];
 
 /** The person's sessions on this workspace: where and when, ending one, ending all but this one. */
-export function SessionsPanel({ initial, timeZone }: { initial: SessionView[]; timeZone: string }) {
+export function SessionsPanel({ initial }: { initial: SessionView[] }) {
+  const fmt = useFormat();
   const client = useQueryClient();
   const [alert, setAlert] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
@@ -61,7 +62,7 @@ export function SessionsPanel({ initial, timeZone }: { initial: SessionView[]; t
                 {session.ip ?? 'Unknown IP'} · {SIGN_IN_METHOD_LABELS[session.method]}
               </p>
               <p className="text-xs text-slate-500">
-                Signed in {formatDateTime(session.createdAt, timeZone)} · last seen {formatDateTime(session.lastSeenAt, timeZone)}
+                Signed in {fmt.dateTime(session.createdAt)} · last seen {fmt.dateTime(session.lastSeenAt)}
               </p>
             </div>
             {session.current ? null : (

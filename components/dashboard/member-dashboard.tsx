@@ -1,10 +1,13 @@
 import Link from 'next/link';
 import type { Member } from '@/lib/auth/session';
 import { term } from '@/lib/branding/terminology';
+import { getFormatter } from '@/lib/format/server';
 import { activeGoalsFor, goalCompletionsByWeek } from '@/lib/goals/goal-dashboard';
 import { habitCompletionsByWeek, habitsForToday } from '@/lib/habits/habit-dashboard';
+import { formatStreak } from '@/lib/habits/habit-labels';
 import { listHabits } from '@/lib/habits/habits';
 import { can } from '@/lib/members/permissions';
+import { roleLabel } from '@/lib/members/role-labels';
 import type { TenantContext } from '@/lib/tenancy/tenant-context';
 import { Card } from '@/components/ui/card';
 import { ActiveGoals } from './active-goals';
@@ -14,12 +17,13 @@ import { TodayHabits } from './today-habits';
 /** The signed-in member's home: active goals, today's habits, streaks and 12 weeks of completions. */
 export async function MemberDashboard({ tenant, member }: { tenant: TenantContext; member: Member }) {
   const t = tenant.branding.terminology;
-  const [goals, today, habits, habitWeeks, goalWeeks] = await Promise.all([
+  const [goals, today, habits, habitWeeks, goalWeeks, fmt] = await Promise.all([
     activeGoalsFor(tenant, member, 6),
     habitsForToday(tenant, member),
     listHabits(tenant, member),
     habitCompletionsByWeek(tenant, member, 12),
     goalCompletionsByWeek(tenant, member, 12),
+    getFormatter(tenant),
   ]);
   const streaks = habits
     .filter((habit) => habit.archivedAt === null && habit.streak.current > 0)
@@ -32,7 +36,7 @@ export async function MemberDashboard({ tenant, member }: { tenant: TenantContex
     <section className="mx-auto max-w-6xl px-6 py-10">
       <h1 className="text-3xl font-bold text-slate-900">Welcome, {member.name ?? member.email}</h1>
       <p className="mt-1 text-slate-600">
-        {tenant.name} · signed in as <strong data-testid="member-role">{member.role}</strong>
+        {tenant.name} · signed in as <strong data-testid="member-role">{roleLabel(member.role)}</strong>
       </p>
       <div className="mt-8 grid gap-6 lg:grid-cols-2">
         <Card title={`Today's ${term(t, 'habits')}`}>
@@ -50,7 +54,7 @@ export async function MemberDashboard({ tenant, member }: { tenant: TenantContex
                     {habit.name}
                   </Link>
                   <span className="font-semibold text-slate-700">
-                    {habit.streak.current} {habit.streak.unit}
+                    {formatStreak(habit.streak.current, habit.streak.unit, fmt)}
                     {habit.streak.milestone ? <span className="ml-2 rounded-full bg-brand-accent px-2 py-0.5 text-xs text-brand-accent-fg">{habit.streak.milestone}+</span> : null}
                   </span>
                 </li>

@@ -6,6 +6,8 @@ import { useState } from 'react';
 import { withLog } from '@/components/habits/optimistic';
 import { FormAlert } from '@/components/ui/form-alert';
 import { api } from '@/lib/http/api-client';
+import { useFormat } from '@/lib/format/format-context';
+import { streakUnitWord } from '@/lib/habits/habit-labels';
 import type { HabitView } from '@/lib/habits/habit-schema';
 
 const KEY = ['dashboard', 'today-habits'];
@@ -13,6 +15,7 @@ const KEY = ['dashboard', 'today-habits'];
 /** Today's habits with one-tap logging (optimistic: the tick and streak move at once). */
 export function TodayHabits({ initial, canWrite, labels }: { initial: HabitView[]; canWrite: boolean; labels: { habits: string; habit: string } }) {
   const client = useQueryClient();
+  const fmt = useFormat();
   const [alert, setAlert] = useState<string | null>(null);
   const { data = [] } = useQuery({
     queryKey: KEY,
@@ -60,7 +63,7 @@ export function TodayHabits({ initial, canWrite, labels }: { initial: HabitView[
                 {habit.name}
               </Link>
               <p className="text-xs text-slate-500">
-                Streak: <span data-testid="today-streak">{habit.streak.current}</span> {habit.streak.unit}
+                Streak: <span data-testid="today-streak">{fmt.number(habit.streak.current)}</span> {streakUnitWord(habit.streak.current, habit.streak.unit, fmt)}
                 {habit.streak.milestone ? <span className="ml-2 rounded-full bg-brand-accent px-2 py-0.5 font-semibold text-brand-accent-fg">{habit.streak.milestone}+ streak</span> : null}
               </p>
             </div>

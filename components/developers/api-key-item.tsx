@@ -6,8 +6,8 @@ import { TextField } from '@/components/ui/text-field';
 import type { ApiKeyView } from '@/lib/api-keys/api-key-schema';
 import { ApiError } from '@/lib/http/api-client';
 import type { KeyWithSecret } from './api-key-requests';
-import { formatCount, formatDateTime } from './format';
 import { useRevokeApiKey, useRotateApiKey } from './use-api-key-mutations';
+import { useFormat } from '@/lib/format/format-context';
 
 const STATUS_STYLES: Record<ApiKeyView['status'], string> = {
   active: 'bg-green-100 text-green-800',
@@ -28,19 +28,19 @@ function Detail({ label, children }: { label: string; children: ReactNode }) {
 
 interface Props {
   apiKey: ApiKeyView;
-  timeZone: string;
   onRotated: (result: KeyWithSecret, graceHours: number) => void;
   onError: (message: string) => void;
 }
 
 /** One key: what it may do and how it was used, with Rotate and Revoke. */
-export function ApiKeyItem({ apiKey, timeZone, onRotated, onError }: Props) {
+export function ApiKeyItem({ apiKey, onRotated, onError }: Props) {
+  const fmt = useFormat();
   const titleId = useId();
   const [rotating, setRotating] = useState(false);
   const [graceHours, setGraceHours] = useState('24');
   const rotate = useRotateApiKey();
   const revoke = useRevokeApiKey();
-  const when = (iso: string | null, none: string) => (iso ? formatDateTime(iso, timeZone) : none);
+  const when = (iso: string | null, none: string) => (iso ? fmt.dateTime(iso) : none);
   const graceError = rotate.error instanceof ApiError ? (rotate.error.fields.graceHours ?? rotate.error.message) : undefined;
 
   function submitRotation(event: FormEvent) {
@@ -122,12 +122,12 @@ export function ApiKeyItem({ apiKey, timeZone, onRotated, onError }: Props) {
         <Detail label="Created by">{apiKey.createdBy ? (apiKey.createdBy.name ?? apiKey.createdBy.email) : 'A former member'}</Detail>
         <Detail label="Created">{when(apiKey.createdAt, '')}</Detail>
         <Detail label="Last used">{when(apiKey.lastUsedAt, 'Never')}</Detail>
-        <Detail label="Requests">{formatCount(apiKey.requestCount)}</Detail>
+        <Detail label="Requests">{fmt.number(apiKey.requestCount)}</Detail>
         <Detail label="Expires">{when(apiKey.expiresAt, 'Never')}</Detail>
         <Detail label="IP allowlist">{apiKey.ipAllowlist.length ? <span className="font-mono text-xs break-all">{apiKey.ipAllowlist.join(', ')}</span> : 'Any address'}</Detail>
       </dl>
       {apiKey.previousSecretValidUntil ? (
-        <p className="mt-3 text-xs text-slate-600">The previous secret keeps working until {formatDateTime(apiKey.previousSecretValidUntil, timeZone)}.</p>
+        <p className="mt-3 text-xs text-slate-600">The previous secret keeps working until {fmt.dateTime(apiKey.previousSecretValidUntil)}.</p>
       ) : null}
     </li>
   );

@@ -15,12 +15,11 @@ interface Props {
   scopes: ScopeOption[];
   tiers: { value: string; label: string }[];
   minExpiry: string;
-  timeZone: string;
   /** Admins manage every key of the workspace; others see only theirs. */
   managesAll: boolean;
 }
 
-export function ApiKeysPanel({ initial, scopes, tiers, minExpiry, timeZone, managesAll }: Props) {
+export function ApiKeysPanel({ initial, scopes, tiers, minExpiry, managesAll }: Props) {
   const { data: keys } = useQuery({ queryKey: apiKeysQueryKey, queryFn: fetchApiKeys, initialData: initial });
   const [revealed, setRevealed] = useState<RevealedSecret | null>(null);
   const [alert, setAlert] = useState<string | null>(null);
@@ -39,7 +38,6 @@ export function ApiKeysPanel({ initial, scopes, tiers, minExpiry, timeZone, mana
             <ApiKeyItem
               key={key.id}
               apiKey={key}
-              timeZone={timeZone}
               onError={setAlert}
               onRotated={(result, graceHours) =>
                 setRevealed({

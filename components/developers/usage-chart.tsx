@@ -1,5 +1,7 @@
+'use client';
+
 import type { DailyUsage } from '@/lib/api/usage-stats';
-import { formatCount } from './format';
+import { useFormat } from '@/lib/format/format-context';
 
 const SERIES = [
   { key: 'ok', label: '2xx', fill: 'fill-emerald-500', swatch: 'bg-emerald-500' },
@@ -11,6 +13,7 @@ const total = (d: DailyUsage) => d.ok + d.clientErrors + d.serverErrors;
 
 /** Requests per day stacked by status class; the table beneath is for screen readers. */
 export function UsageChart({ days }: { days: DailyUsage[] }) {
+  const fmt = useFormat();
   const max = Math.max(1, ...days.map(total));
   const width = 600;
   const height = 160;
@@ -19,7 +22,7 @@ export function UsageChart({ days }: { days: DailyUsage[] }) {
   const sum = days.reduce((s, d) => s + total(d), 0);
   return (
     <figure className="flex flex-col gap-3">
-      <svg viewBox={`0 0 ${width} ${height + 20}`} className="w-full" role="img" aria-label={`${formatCount(sum)} requests in the last ${days.length} days`} data-testid="usage-chart">
+      <svg viewBox={`0 0 ${width} ${height + 20}`} className="w-full" role="img" aria-label={`${fmt.number(sum)} requests in the last ${days.length} days`} data-testid="usage-chart">
         {days.map((day, index) => {
           const x = index * (barWidth + gap);
           let y = height;
@@ -48,7 +51,7 @@ export function UsageChart({ days }: { days: DailyUsage[] }) {
             <span className={`inline-block h-3 w-3 rounded-sm ${series.swatch}`} aria-hidden /> {series.label}
           </span>
         ))}
-        <span className="ml-auto">Days in UTC; the highest bar is {formatCount(max)}.</span>
+        <span className="ml-auto">Days in UTC; the highest bar is {fmt.number(max)}.</span>
       </figcaption>
       <table className="sr-only">
         <caption>API requests per day by status class</caption>

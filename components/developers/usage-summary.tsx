@@ -1,6 +1,8 @@
+'use client';
+
 import type { ReactNode } from 'react';
 import type { UsageStats } from '@/lib/api/usage-stats';
-import { formatCount, formatMs, formatPercent } from './format';
+import { useFormat } from '@/lib/format/format-context';
 
 function Tile({ label, value, testId, children }: { label: string; value: string; testId: string; children?: ReactNode }) {
   return (
@@ -16,22 +18,23 @@ function Tile({ label, value, testId, children }: { label: string; value: string
 
 /** The headline numbers: requests and errors of the window, latency, and the monthly quota. */
 export function UsageSummary({ stats }: { stats: UsageStats }) {
+  const fmt = useFormat();
   const { totals, latency, month } = stats;
   const used = Math.min(1, month.quota === 0 ? 0 : month.requests / month.quota);
   return (
     <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-      <Tile label="Requests, last 30 days" value={formatCount(totals.requests)} testId="usage-total-requests">
-        <dd className="text-xs text-slate-500">{formatCount(totals.errors)} errors (4xx and 5xx)</dd>
+      <Tile label="Requests, last 30 days" value={fmt.number(totals.requests)} testId="usage-total-requests">
+        <dd className="text-xs text-slate-500">{fmt.number(totals.errors)} errors (4xx and 5xx)</dd>
       </Tile>
-      <Tile label="Error rate" value={formatPercent(totals.errorRate)} testId="usage-error-rate" />
-      <Tile label="Latency p50" value={formatMs(latency.p50)} testId="usage-latency">
+      <Tile label="Error rate" value={fmt.percent(totals.errorRate)} testId="usage-error-rate" />
+      <Tile label="Latency p50" value={fmt.milliseconds(latency.p50)} testId="usage-latency">
         <dd className="text-xs text-slate-500">
-          p95 {formatMs(latency.p95)} · p99 {formatMs(latency.p99)}
+          p95 {fmt.milliseconds(latency.p95)} · p99 {fmt.milliseconds(latency.p99)}
         </dd>
       </Tile>
-      <Tile label={`Requests in ${month.period}`} value={formatCount(month.requests)} testId="usage-month">
+      <Tile label={`Requests in ${month.period}`} value={fmt.number(month.requests)} testId="usage-month">
         <dd className="text-xs text-slate-500">
-          the whole workspace, of {formatCount(month.quota)} in the plan ({formatPercent(month.requests / Math.max(1, month.quota))})
+          the whole workspace, of {fmt.number(month.quota)} in the plan ({fmt.percent(month.requests / Math.max(1, month.quota))})
           <span className="mt-2 block h-2 overflow-hidden rounded-full bg-slate-200" aria-hidden>
             <span className={`block h-full ${used >= 0.9 ? 'bg-red-500' : 'bg-brand'}`} style={{ width: `${used * 100}%` }} />
           </span>

@@ -1,9 +1,12 @@
+'use client';
+
 import { term, type Terminology } from '@/lib/branding/terminology';
+import { useFormat } from '@/lib/format/format-context';
 import type { GoalDetail } from '@/lib/goals/goal-schema';
-import { signed } from './format';
 
 /** Each member's contribution (their summed progress changes) and share of the positive total. */
 export function ContributionsTable({ goal, terminology }: { goal: GoalDetail; terminology: Terminology }) {
+  const fmt = useFormat();
   return (
     <section aria-labelledby="contributions-heading" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
       <h2 id="contributions-heading" className="text-lg font-semibold text-slate-900">
@@ -31,7 +34,7 @@ export function ContributionsTable({ goal, terminology }: { goal: GoalDetail; te
                 <th scope="row" className="py-2 font-medium text-slate-900">
                   {row.name}
                 </th>
-                <td className={`py-2 text-right tabular-nums ${row.contribution < 0 ? 'text-red-700' : 'text-slate-800'}`}>{signed(row.contribution)} pts</td>
+                <td className={`py-2 text-right tabular-nums ${row.contribution < 0 ? 'text-red-700' : 'text-slate-800'}`}>{fmt.signed(row.contribution)} pts</td>
                 <td className="py-2 pl-6">
                   <span className="flex items-center gap-2">
                     <span className="h-2 w-24 overflow-hidden rounded-full bg-slate-200" aria-hidden>

@@ -1,13 +1,16 @@
+'use client';
+
 import Link from 'next/link';
 import { term, type Terminology } from '@/lib/branding/terminology';
+import { useFormat } from '@/lib/format/format-context';
 import type { GoalSummary } from '@/lib/goals/goal-schema';
-import { formatDay } from './format';
 import { ProgressBar } from './progress-bar';
 import { StatusBadge } from './status-badge';
 import { PENDING_PREFIX } from './optimistic';
 
 /** One goal in a list: title (a link once saved), team, status, progress, date, milestones. */
 export function GoalCard({ goal, terminology }: { goal: GoalSummary; terminology: Terminology }) {
+  const fmt = useFormat();
   const pending = goal.id.startsWith(PENDING_PREFIX);
   return (
     <li className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-busy={pending || undefined}>
@@ -32,7 +35,7 @@ export function GoalCard({ goal, terminology }: { goal: GoalSummary; terminology
       </div>
       <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600">
         {pending ? <span>Saving…</span> : null}
-        {goal.targetDate ? <span>Target {formatDay(goal.targetDate)}</span> : <span>No target date</span>}
+        {goal.targetDate ? <span>Target {fmt.day(goal.targetDate)}</span> : <span>No target date</span>}
         {goal.milestones.total > 0 ? (
           <span>
             {goal.milestones.completed} of {goal.milestones.total} milestones

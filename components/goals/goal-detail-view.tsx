@@ -5,10 +5,10 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { term, type Terminology } from '@/lib/branding/terminology';
+import { useFormat } from '@/lib/format/format-context';
 import type { GoalDetail } from '@/lib/goals/goal-schema';
 import { AssigneesPanel } from './assignees-panel';
 import { ContributionsTable } from './contributions-table';
-import { formatDay, formatWhen } from './format';
 import { GoalActions } from './goal-actions';
 import { GoalDetailsForm } from './goal-details-form';
 import { fetchGoal, goalKeys } from './goal-requests';
@@ -21,11 +21,11 @@ interface Props {
   initial: GoalDetail;
   terminology: Terminology;
   viewerId: string;
-  timeZone: string;
 }
 
 /** A goal's page: details, progress, actions, milestones, assignees and contributions. */
-export function GoalDetailView({ initial, terminology, viewerId, timeZone }: Props) {
+export function GoalDetailView({ initial, terminology, viewerId }: Props) {
+  const fmt = useFormat();
   // The server-rendered goal is treated as stale at once (updatedAt 0), so the page revalidates
   // on mount: a team goal changes under other members' hands, and a page rendered just before
   // a change (even this viewer's own, still committing) must not show the old state for long.
@@ -65,7 +65,7 @@ export function GoalDetailView({ initial, terminology, viewerId, timeZone }: Pro
             </div>
             <div className="flex gap-1">
               <dt>Target date:</dt>
-              <dd className="font-medium text-slate-800">{goal.targetDate ? formatDay(goal.targetDate) : 'None'}</dd>
+              <dd className="font-medium text-slate-800">{goal.targetDate ? fmt.day(goal.targetDate) : 'None'}</dd>
             </div>
             <div className="flex gap-1">
               <dt>Created by:</dt>
@@ -75,7 +75,7 @@ export function GoalDetailView({ initial, terminology, viewerId, timeZone }: Pro
               <div className="flex gap-1" data-testid="goal-completed">
                 <dt>Completed:</dt>
                 <dd className="font-medium text-slate-800">
-                  {formatWhen(goal.completedAt, timeZone)}
+                  {fmt.date(goal.completedAt)}
                   {goal.completedByName ? ` by ${goal.completedByName}` : ''}
                 </dd>
               </div>
@@ -98,7 +98,7 @@ export function GoalDetailView({ initial, terminology, viewerId, timeZone }: Pro
         <ContributionsTable goal={goal} terminology={terminology} />
       </div>
       {goal.teamId ? <AssigneesPanel goal={goal} terminology={terminology} viewerId={viewerId} /> : null}
-      <ProgressLog goal={goal} timeZone={timeZone} />
+      <ProgressLog goal={goal} />
     </article>
   );
 }

@@ -5,9 +5,9 @@ import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { TextField } from '@/components/ui/text-field';
 import { term, type Terminology } from '@/lib/branding/terminology';
+import { useFormat } from '@/lib/format/format-context';
 import type { GoalDetail } from '@/lib/goals/goal-schema';
 import { ApiError } from '@/lib/http/api-client';
-import { formatDay } from './format';
 import { moved, PENDING_PREFIX } from './optimistic';
 import { useAddMilestone, useRemoveMilestone, useReorderMilestones, useToggleMilestone } from './use-goal-mutations';
 
@@ -19,6 +19,7 @@ const iconButton = 'rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-1
  * the goal's progress.
  */
 export function MilestoneList({ goal, terminology }: { goal: GoalDetail; terminology: Terminology }) {
+  const fmt = useFormat();
   const toggle = useToggleMilestone(goal.id);
   const remove = useRemoveMilestone(goal.id);
   const reorder = useReorderMilestones(goal.id);
@@ -57,7 +58,7 @@ export function MilestoneList({ goal, terminology }: { goal: GoalDetail; termino
                 <label htmlFor={checkboxId} className={`flex-1 text-sm ${milestone.completedAt ? 'text-slate-500 line-through' : 'text-slate-900'}`}>
                   {milestone.title}
                 </label>
-                {milestone.dueDate ? <span className="text-xs text-slate-500">Due {formatDay(milestone.dueDate)}</span> : null}
+                {milestone.dueDate ? <span className="text-xs text-slate-500">Due {fmt.day(milestone.dueDate)}</span> : null}
                 {canEdit && !pending ? (
                   <span className="flex gap-1">
                     <button type="button" className={iconButton} aria-label={`Move “${milestone.title}” up`} disabled={index === 0} onClick={() => reorder.mutate(moved(ids, index, -1))}>

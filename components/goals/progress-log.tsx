@@ -1,8 +1,11 @@
+'use client';
+
+import { useFormat } from '@/lib/format/format-context';
 import type { GoalDetail } from '@/lib/goals/goal-schema';
-import { formatWhen, signed } from './format';
 
 /** The latest progress changes, newest first. */
-export function ProgressLog({ goal, timeZone }: { goal: GoalDetail; timeZone: string }) {
+export function ProgressLog({ goal }: { goal: GoalDetail }) {
+  const fmt = useFormat();
   if (goal.recentProgress.length === 0) return null;
   return (
     <section aria-labelledby="progress-log-heading" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
@@ -13,9 +16,9 @@ export function ProgressLog({ goal, timeZone }: { goal: GoalDetail; timeZone: st
         {goal.recentProgress.map((entry) => (
           <li key={entry.id} className="flex flex-wrap items-baseline gap-x-3 gap-y-1 py-2">
             <span className="font-medium text-slate-900">{entry.name}</span>
-            <span className={`tabular-nums ${entry.delta < 0 ? 'text-red-700' : 'text-slate-800'}`}>{signed(entry.delta)}</span>
+            <span className={`tabular-nums ${entry.delta < 0 ? 'text-red-700' : 'text-slate-800'}`}>{fmt.signed(entry.delta)}</span>
             {entry.note ? <span className="text-slate-700">{entry.note}</span> : null}
-            <span className="ml-auto text-xs text-slate-500">{formatWhen(entry.createdAt, timeZone)}</span>
+            <span className="ml-auto text-xs text-slate-500">{fmt.dateTime(entry.createdAt)}</span>
           </li>
         ))}
       </ul>

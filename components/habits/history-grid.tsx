@@ -1,6 +1,7 @@
 'use client';
 
-import { formatDay, formatShortDate, WEEKDAY_NAMES, WEEKDAYS_MONDAY_FIRST } from '@/lib/habits/habit-labels';
+import { useFormat } from '@/lib/format/format-context';
+import { WEEKDAY_NAMES, WEEKDAYS_MONDAY_FIRST } from '@/lib/habits/habit-labels';
 import { MAX_LOG_AGE_DAYS, type HabitDetail } from '@/lib/habits/habit-schema';
 import { addDays, daysBetween, type LocalDate } from '@/lib/habits/local-date';
 import { isScheduledOn } from '@/lib/habits/streaks';
@@ -12,6 +13,7 @@ import { useLogHabit } from './use-habit-mutations';
  */
 export function HistoryGrid({ habit, editable }: { habit: HabitDetail; editable: boolean }) {
   const mutation = useLogHabit();
+  const fmt = useFormat();
   const { from, to, logs } = habit.history;
   const notes = new Map(logs.map((log) => [log.date, log.note]));
   const weeks = Math.ceil((daysBetween(from, to) + 1) / 7);
@@ -31,7 +33,7 @@ export function HistoryGrid({ habit, editable }: { habit: HabitDetail; editable:
         <span className={box} title={note ?? undefined}>
           {face}
           <span className="sr-only">
-            {formatDay(date)}: {state}
+            {fmt.weekdayDay(date)}: {state}
             {note ? ` (${note})` : ''}
           </span>
         </span>
@@ -41,7 +43,7 @@ export function HistoryGrid({ habit, editable }: { habit: HabitDetail; editable:
       <button
         type="button"
         aria-pressed={logged}
-        aria-label={`Log ${habit.name} for ${formatDay(date)}`}
+        aria-label={`Log ${habit.name} for ${fmt.weekdayDay(date)}`}
         title={note ?? undefined}
         disabled={mutation.isPending}
         onClick={() => mutation.mutate({ habitId: habit.id, date, logged: !logged })}
@@ -76,7 +78,7 @@ export function HistoryGrid({ habit, editable }: { habit: HabitDetail; editable:
             return (
               <tr key={monday}>
                 <th scope="row" className="pr-2 text-left font-normal whitespace-nowrap text-slate-600">
-                  {formatShortDate(monday)}
+                  {fmt.shortDay(monday)}
                 </th>
                 {WEEKDAYS_MONDAY_FIRST.map((_, offset) => (
                   <td key={offset}>{cell(addDays(monday, offset))}</td>
@@ -95,7 +97,7 @@ export function HistoryGrid({ habit, editable }: { habit: HabitDetail; editable:
               .reverse()
               .map((log) => (
                 <li key={log.date}>
-                  <span className="font-medium">{formatDay(log.date)}:</span> {log.note}
+                  <span className="font-medium">{fmt.weekdayDay(log.date)}:</span> {log.note}
                 </li>
               ))}
           </ul>

@@ -10,8 +10,9 @@ import { TextField } from '@/components/ui/text-field';
 import { term, type Terminology } from '@/lib/branding/terminology';
 import { ApiError, api } from '@/lib/http/api-client';
 import type { InvitableRole, InvitationResult, InvitationView } from '@/lib/members/invitation-schema';
+import { useFormat } from '@/lib/format/format-context';
+import { ROLE_LABELS } from '@/lib/members/role-labels';
 
-const ROLE_LABELS: Record<InvitableRole, string> = { owner: 'Owner', admin: 'Admin', member: 'Member', viewer: 'Viewer' };
 const KEY = ['invitations'];
 
 function deliveryMessage({ invitation, delivery }: InvitationResult, verb: string): string {
@@ -19,13 +20,10 @@ function deliveryMessage({ invitation, delivery }: InvitationResult, verb: strin
   return `Invitation ${verb} to ${invitation.email}.`;
 }
 
-function formatDate(iso: string): string {
-  return new Date(iso).toLocaleDateString(undefined, { dateStyle: 'medium' });
-}
-
 /** Invite form and pending invitations for the members settings page (admins and owners). */
 /** defaultRole: the workspace's "default role for new members", preselected in the form. */
 export function InvitationsPanel({ canGrantOwner, terminology, defaultRole = 'member' }: { canGrantOwner: boolean; terminology: Terminology; defaultRole?: InvitableRole }) {
+  const fmt = useFormat();
   const client = useQueryClient();
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<InvitableRole>(defaultRole);
@@ -160,7 +158,7 @@ export function InvitationsPanel({ canGrantOwner, terminology, defaultRole = 'me
                     <p className="text-slate-500">
                       {ROLE_LABELS[invitation.role]}
                       {invitation.invitedBy ? ` · invited by ${invitation.invitedBy}` : ''} ·{' '}
-                      {invitation.expired ? <span className="font-medium text-amber-700">expired</span> : `expires ${formatDate(invitation.expiresAt)}`}
+                      {invitation.expired ? <span className="font-medium text-amber-700">expired</span> : `expires ${fmt.date(invitation.expiresAt)}`}
                     </p>
                   </div>
                   {mayChange ? (

@@ -2,7 +2,6 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { formatDateTime } from '@/components/developers/format';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { FormAlert } from '@/components/ui/form-alert';
@@ -12,15 +11,17 @@ import { AppLogo, ScopeList } from './oauth-app-badges';
 import { fetchGrants, oauthKeys } from './oauth-app-requests';
 import { safeHttpUrl } from './safe-url';
 import { useRevokeGrant } from './use-oauth-mutations';
+import { useFormat } from '@/lib/format/format-context';
 
 const WORKSPACE_GRANT = 'Workspace (client credentials)';
 
 /** Every third-party app authorized in this workspace, with a way to cut each one off. */
-export function AuthorizedAppsPanel({ initial, timeZone }: { initial: AuthorizedAppView[]; timeZone: string }) {
+export function AuthorizedAppsPanel({ initial }: { initial: AuthorizedAppView[] }) {
+  const fmt = useFormat();
   const { data: grants } = useQuery({ queryKey: oauthKeys.grants, queryFn: fetchGrants, initialData: initial });
   const revoke = useRevokeGrant();
   const [status, setStatus] = useState<string | null>(null);
-  const when = (iso: string | null) => (iso ? formatDateTime(iso, timeZone) : 'Never');
+  const when = (iso: string | null) => (iso ? fmt.dateTime(iso) : 'Never');
 
   function confirmRevoke(grant: AuthorizedAppView) {
     const who = grant.user ? (grant.user.name ?? grant.user.email) : 'this workspace';

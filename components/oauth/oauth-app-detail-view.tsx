@@ -5,7 +5,6 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, type ReactNode } from 'react';
 import { CopyButton } from '@/components/developers/copy-button';
-import { formatDateTime } from '@/components/developers/format';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { FormAlert } from '@/components/ui/form-alert';
@@ -18,6 +17,7 @@ import { OAuthEndpoints } from './oauth-endpoints';
 import { safeHttpUrl } from './safe-url';
 import type { ScopeOption } from './scope-picker';
 import { useDeleteApp, useRotateClientSecret, useUpdateApp } from './use-oauth-mutations';
+import { useFormat } from '@/lib/format/format-context';
 
 function Detail({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -47,11 +47,11 @@ interface Props {
   scopes: ScopeOption[];
   /** This workspace's address, e.g. https://acme.example.com. */
   origin: string;
-  timeZone: string;
 }
 
 /** One OAuth app: its credentials, settings and the endpoints a developer configures. */
-export function OAuthAppDetailView({ initial, scopes, origin, timeZone }: Props) {
+export function OAuthAppDetailView({ initial, scopes, origin }: Props) {
+  const fmt = useFormat();
   const router = useRouter();
   const { data: app } = useQuery({ queryKey: oauthKeys.app(initial.id), queryFn: () => fetchApp(initial.id), initialData: initial, initialDataUpdatedAt: 0 });
   const update = useUpdateApp(app.id);
@@ -170,8 +170,8 @@ export function OAuthAppDetailView({ initial, scopes, origin, timeZone }: Props)
               <Detail label="Allowed scopes">
                 <ScopeList scopes={app.allowedScopes} />
               </Detail>
-              <Detail label="Created">{formatDateTime(app.createdAt, timeZone)}</Detail>
-              <Detail label="Last changed">{formatDateTime(app.updatedAt, timeZone)}</Detail>
+              <Detail label="Created">{fmt.dateTime(app.createdAt)}</Detail>
+              <Detail label="Last changed">{fmt.dateTime(app.updatedAt)}</Detail>
               <Detail label="App id">
                 <code className="font-mono text-xs">{app.id}</code>
               </Detail>

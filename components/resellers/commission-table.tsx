@@ -1,5 +1,6 @@
 import type { CommissionLine } from '@/lib/resellers/dashboard';
 import { formatCents, formatRate } from '@/lib/resellers/money';
+import { FormattedDate } from '@/components/ui/formatted';
 
 /**
  * Commission lines: own clients by name, overrides "via" the sub-reseller (never their client).
@@ -30,7 +31,7 @@ export function CommissionTable({ lines, caption }: { lines: CommissionLine[]; c
         <tbody>
           {lines.map((line) => (
             <tr key={line.id} className="border-t border-slate-100">
-              <td className="py-2 pr-4 whitespace-nowrap">{line.createdAt.toISOString().slice(0, 10)}</td>
+              <td className="py-2 pr-4 whitespace-nowrap"><FormattedDate value={line.createdAt} /></td>
               <td className="py-2 pr-4">
                 {line.clientName ?? `via ${line.viaResellerName ?? 'a sub-reseller'}`}
                 {line.kind === 'reversal' ? <span className="ml-2 rounded bg-red-50 px-1.5 py-0.5 text-xs text-red-700">refund</span> : null}

@@ -16,7 +16,7 @@ import { fetchDirectories, postDirectory, scimKeys } from './scim-requests';
 const PROVIDER_OPTIONS = SCIM_PROVIDERS.map((value) => ({ value, label: PROVIDER_LABELS[value] }));
 
 /** The workspace's directories, and the form that adds one (its token is shown once, here). */
-export function DirectoriesPanel({ initial, timeZone }: { initial: DirectoryView[]; timeZone: string }) {
+export function DirectoriesPanel({ initial }: { initial: DirectoryView[] }) {
   const client = useQueryClient();
   const { data: directories } = useQuery({ queryKey: scimKeys.list, queryFn: fetchDirectories, initialData: initial });
   const [name, setName] = useState('');
@@ -48,7 +48,7 @@ export function DirectoriesPanel({ initial, timeZone }: { initial: DirectoryView
         {directories.length === 0 ? <p className="text-sm text-slate-500">No directory yet. Add one below, then paste its base URL and token into your identity provider.</p> : null}
         <ul className="flex flex-col gap-3">
           {directories.map((directory) => (
-            <DirectoryItem key={directory.id} directory={directory} timeZone={timeZone} onRotated={setRevealed} onError={setAlert} />
+            <DirectoryItem key={directory.id} directory={directory} onRotated={setRevealed} onError={setAlert} />
           ))}
         </ul>
       </Card>

@@ -3,10 +3,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type ReactNode } from 'react';
 import { CopyButton } from '@/components/developers/copy-button';
-import { formatCount, formatDateTime } from '@/components/developers/format';
 import { Button } from '@/components/ui/button';
 import { PROVIDER_LABELS, type DirectoryView, type DirectoryWithToken } from '@/lib/scim/directory-schema';
 import { deleteDirectory, fetchDirectory, postRotation, scimKeys } from './scim-requests';
+import { useFormat } from '@/lib/format/format-context';
 
 function Detail({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -19,17 +19,17 @@ function Detail({ label, children }: { label: string; children: ReactNode }) {
 
 interface Props {
   directory: DirectoryView;
-  timeZone: string;
   onRotated: (result: DirectoryWithToken) => void;
   onError: (message: string) => void;
 }
 
 /** One directory: where the IdP sends requests, what it synced, and Rotate token / Delete. */
-export function DirectoryItem({ directory, timeZone, onRotated, onError }: Props) {
+export function DirectoryItem({ directory, onRotated, onError }: Props) {
+  const fmt = useFormat();
   const titleId = useId();
   const client = useQueryClient();
   const [open, setOpen] = useState(false);
-  const when = (iso: string | null, none: string) => (iso ? formatDateTime(iso, timeZone) : none);
+  const when = (iso: string | null, none: string) => (iso ? fmt.dateTime(iso) : none);
 
   const detail = useQuery({ queryKey: scimKeys.detail(directory.id), queryFn: () => fetchDirectory(directory.id), enabled: open });
   const rotate = useMutation({
@@ -88,10 +88,10 @@ export function DirectoryItem({ directory, timeZone, onRotated, onError }: Props
         </Detail>
         <Detail label="Users">
           <span data-testid="scim-user-count">
-            {formatCount(directory.users.active)} active of {formatCount(directory.users.total)}
+            {fmt.number(directory.users.active)} active of {fmt.number(directory.users.total)}
           </span>
         </Detail>
-        <Detail label="Groups">{formatCount(directory.groups)}</Detail>
+        <Detail label="Groups">{fmt.number(directory.groups)}</Detail>
         <Detail label="Last sync">{when(directory.lastSyncAt, 'Not yet')}</Detail>
       </dl>
       <details className="mt-3" onToggle={(event) => setOpen(event.currentTarget.open)}>
@@ -120,7 +120,7 @@ export function DirectoryItem({ directory, timeZone, onRotated, onError }: Props
               <ul className="mt-1 flex flex-col gap-1 text-sm">
                 {detail.data.groups.map((group) => (
                   <li key={group.id} className="text-slate-900">
-                    {group.displayName} <span className="text-slate-500">({formatCount(group.members)} {group.members === 1 ? 'member' : 'members'}{group.team ? `, team “${group.team.name}”` : ''})</span>
+                    {group.displayName} <span className="text-slate-500">({fmt.number(group.members)} {group.members === 1 ? 'member' : 'members'}{group.team ? `, team “${group.team.name}”` : ''})</span>
                   </li>
                 ))}
               </ul>

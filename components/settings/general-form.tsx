@@ -8,11 +8,13 @@ import { FormStatus } from '@/components/ui/form-status';
 import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
 import { useFormSubmit } from '@/components/ui/use-form-submit';
+import { SUPPORTED_LOCALES } from '@/lib/format/locales';
 import { api } from '@/lib/http/api-client';
 
 interface Values {
   name: string;
   timeZone: string;
+  locale: string;
   defaultRole: string;
 }
 
@@ -41,6 +43,14 @@ export function GeneralForm({ initial, timeZones }: { initial: Values; timeZones
         onChange={(e) => setValues({ ...values, timeZone: e.target.value })}
         error={errors.timeZone}
         options={timeZones.map((zone) => ({ value: zone, label: zone.replace(/_/g, ' ') }))}
+      />
+      <SelectField
+        label="Language and region for dates and numbers"
+        name="locale"
+        value={values.locale}
+        onChange={(e) => setValues({ ...values, locale: e.target.value })}
+        error={errors.locale}
+        options={SUPPORTED_LOCALES.map((l) => ({ value: l.value, label: l.label }))}
       />
       <SelectField
         label="Default role for new members"

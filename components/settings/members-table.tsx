@@ -7,8 +7,8 @@ import { FormAlert } from '@/components/ui/form-alert';
 import { FormStatus } from '@/components/ui/form-status';
 import { api } from '@/lib/http/api-client';
 import type { MemberRow } from '@/lib/members/member-schema';
+import { ROLE_LABELS } from '@/lib/members/role-labels';
 
-const ROLE_LABELS = { owner: 'Owner', admin: 'Admin', member: 'Member', viewer: 'Viewer' } as const;
 type Role = keyof typeof ROLE_LABELS;
 
 export function MembersTable({ initial, currentUserId, isOwner }: { initial: MemberRow[]; currentUserId: string; isOwner: boolean }) {

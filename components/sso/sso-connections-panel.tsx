@@ -7,13 +7,11 @@ import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { AddConnectionForm } from './add-connection-form';
 import { SSO_KEYS, ssoApi, type SsoConnectionRow } from './sso-requests';
-
-function formatDate(iso: string | null): string {
-  return iso ? new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' }) : 'unknown';
-}
+import { useFormat } from '@/lib/format/format-context';
 
 /** The workspace's SAML connections: details, "Test connection" (a real SP-initiated sign-in), delete, add. */
 export function SsoConnectionsPanel({ initial }: { initial: SsoConnectionRow[] }) {
+  const fmt = useFormat();
   const client = useQueryClient();
   const { data } = useQuery({ queryKey: SSO_KEYS.connections, queryFn: ssoApi.connections, initialData: initial });
   const [alert, setAlert] = useState<string | null>(null);
@@ -40,7 +38,7 @@ export function SsoConnectionsPanel({ initial }: { initial: SsoConnectionRow[] }
                   <dt>Sign-in URL</dt>
                   <dd className="font-mono break-all">{connection.idpSsoUrl ?? 'unknown'}</dd>
                   <dt>Certificate expires</dt>
-                  <dd>{formatDate(connection.certificateValidTo)}</dd>
+                  <dd>{connection.certificateValidTo ? fmt.date(connection.certificateValidTo) : 'unknown'}</dd>
                   <dt>ACS URL for this IdP</dt>
                   <dd className="flex flex-wrap items-center gap-2">
                     <code className="font-mono break-all" data-testid="sso-connection-acs-url">

@@ -8,11 +8,12 @@ import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
 import { useFormSubmit } from '@/components/ui/use-form-submit';
 import { ssoApi, type MappableRole, type SsoConfigValues } from './sso-requests';
+import { ROLE_LABELS } from '@/lib/members/role-labels';
 
 const ROLE_OPTIONS = [
-  { value: 'admin', label: 'Admin' },
-  { value: 'member', label: 'Member' },
-  { value: 'viewer', label: 'Viewer' },
+  { value: 'admin', label: ROLE_LABELS.admin },
+  { value: 'member', label: ROLE_LABELS.member },
+  { value: 'viewer', label: ROLE_LABELS.viewer },
 ];
 
 /** Role mapping: attribute, value → role rows, default role. ("Require SSO" is set per domain.) */

@@ -2,14 +2,15 @@
 
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
+import { useFormat } from '@/lib/format/format-context';
 import type { TeamDetail } from '@/lib/teams/team-schema';
 import { useDecideJoinRequest } from './use-team-mutations';
 
 /** Pending requests to join, for the team's leads and admins to approve or reject. */
-export function JoinRequestsPanel({ team, timeZone }: { team: TeamDetail; timeZone: string }) {
+export function JoinRequestsPanel({ team }: { team: TeamDetail }) {
   const decide = useDecideJoinRequest(team.id);
+  const fmt = useFormat();
   if (!team.access.canManageMembers) return null;
-  const day = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone });
 
   return (
     <section aria-labelledby="requests-heading" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
@@ -23,7 +24,7 @@ export function JoinRequestsPanel({ team, timeZone }: { team: TeamDetail; timeZo
             <li key={request.id} className="flex flex-wrap items-center justify-between gap-3 py-2 text-sm">
               <span>
                 <span className="font-medium text-slate-900">{request.name}</span> <span className="text-slate-500">{request.email}</span>{' '}
-                <span className="text-xs text-slate-500">asked {day.format(new Date(request.createdAt))}</span>
+                <span className="text-xs text-slate-500">asked {fmt.date(request.createdAt)}</span>
               </span>
               <span className="flex gap-2">
                 <Button type="button" aria-label={`Approve ${request.name}`} disabled={decide.isPending} onClick={() => decide.mutate({ requestId: request.id, status: 'approved' })}>

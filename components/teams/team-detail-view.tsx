@@ -19,7 +19,6 @@ interface Props {
   initial: TeamDetail;
   terminology: Terminology;
   viewerId: string;
-  timeZone: string;
   /** Workspace members the viewer may add (empty unless they may add members). */
   people: Person[];
   /** The team's goals; null when the viewer may not see them. */
@@ -28,7 +27,7 @@ interface Props {
 }
 
 /** A team's page: who is in it, requests to join, adding people, settings and its goals. */
-export function TeamDetailView({ initial, terminology, viewerId, timeZone, people, goals, canCreateGoals }: Props) {
+export function TeamDetailView({ initial, terminology, viewerId, people, goals, canCreateGoals }: Props) {
   const router = useRouter();
   const { data: team } = useQuery({ queryKey: teamKeys.detail(initial.id), queryFn: () => fetchTeam(initial.id), initialData: initial });
   const teams = term(terminology, 'teams');
@@ -53,7 +52,7 @@ export function TeamDetailView({ initial, terminology, viewerId, timeZone, peopl
       <div className="grid gap-6 lg:grid-cols-2">
         <TeamMembers team={team} terminology={terminology} viewerId={viewerId} />
         <div className="flex flex-col gap-6">
-          <JoinRequestsPanel team={team} timeZone={timeZone} />
+          <JoinRequestsPanel team={team} />
           {team.access.canAddMembers ? <AddMemberForm team={team} people={people} terminology={terminology} /> : null}
         </div>
       </div>

@@ -1,9 +1,9 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { formatDateTime, formatMs } from '@/components/developers/format';
 import { FormAlert } from '@/components/ui/form-alert';
 import { fetchDelivery, webhookKeys } from './webhook-requests';
+import { useFormat } from '@/lib/format/format-context';
 
 const PRE = 'max-h-80 overflow-auto rounded-md bg-slate-900 p-3 font-mono text-xs whitespace-pre-wrap break-all text-slate-100';
 
@@ -11,7 +11,8 @@ const PRE = 'max-h-80 overflow-auto rounded-md bg-slate-900 p-3 font-mono text-x
  * A delivery's payload, the receiver's last answer and every attempt. An answer is whatever the receiver
  * sent: it is shown as text in a <pre> (React escapes it) and never interpreted as HTML.
  */
-export function DeliveryDetails({ deliveryId, timeZone }: { deliveryId: string; timeZone: string }) {
+export function DeliveryDetails({ deliveryId }: { deliveryId: string }) {
+  const fmt = useFormat();
   const { data: delivery, error, isPending } = useQuery({ queryKey: webhookKeys.delivery(deliveryId), queryFn: () => fetchDelivery(deliveryId) });
   if (isPending) return <p className="text-sm text-slate-500">Loading…</p>;
   if (error) return <FormAlert message={error.message} />;
@@ -32,7 +33,7 @@ export function DeliveryDetails({ deliveryId, timeZone }: { deliveryId: string; 
             <span className="font-semibold">Last error:</span> {delivery.lastError}
           </p>
         ) : null}
-        {delivery.deliveredAt ? <p className="text-xs text-slate-600">Delivered {formatDateTime(delivery.deliveredAt, timeZone)}</p> : null}
+        {delivery.deliveredAt ? <p className="text-xs text-slate-600">Delivered {fmt.dateTime(delivery.deliveredAt)}</p> : null}
       </section>
       <section aria-label="Attempts" className="flex min-w-0 flex-col gap-1 lg:col-span-2">
         <h4 className="text-xs font-semibold text-slate-600">Attempts</h4>
@@ -57,9 +58,9 @@ export function DeliveryDetails({ deliveryId, timeZone }: { deliveryId: string; 
                     {attempt.attempt}
                     {attempt.manual ? <span className="ml-1 text-xs text-slate-500">(manual)</span> : null}
                   </td>
-                  <td className="py-1 pr-3 whitespace-nowrap">{formatDateTime(attempt.startedAt, timeZone)}</td>
+                  <td className="py-1 pr-3 whitespace-nowrap">{fmt.dateTime(attempt.startedAt)}</td>
                   <td className="py-1 pr-3">{attempt.statusCode !== null ? `HTTP ${attempt.statusCode}` : 'No answer'}</td>
-                  <td className="py-1 pr-3 text-right tabular-nums">{formatMs(attempt.durationMs)}</td>
+                  <td className="py-1 pr-3 text-right tabular-nums">{fmt.milliseconds(attempt.durationMs)}</td>
                   <td className="min-w-0 py-1">
                     {attempt.error ? <p className="text-red-700">{attempt.error}</p> : null}
                     {attempt.responseBody ? (

@@ -2,7 +2,6 @@
 
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Fragment, useId, useState, type FormEvent, type MouseEvent } from 'react';
-import { formatDateTime, formatMs } from '@/components/developers/format';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { FormAlert } from '@/components/ui/form-alert';
@@ -15,6 +14,7 @@ import { DeliveryDetails } from './delivery-details';
 import { DeliveryStatusBadge } from './endpoint-badges';
 import { useEnableAndReplay, useReplayDelivery, useReplayFailedSince } from './use-webhook-mutations';
 import { fetchDeliveries, webhookKeys, type StatusFilter } from './webhook-requests';
+import { useFormat } from '@/lib/format/format-context';
 
 const STATUS_OPTIONS: { value: StatusFilter; label: string }[] = [
   { value: 'all', label: 'All' },
@@ -27,7 +27,8 @@ const POLL_MS = 5000;
 const COLUMNS = 9;
 
 /** The endpoint's deliveries, newest first, filtered by status and a page at a time; each row opens its details. */
-export function DeliveryLog({ endpointId, timeZone }: { endpointId: string; timeZone: string }) {
+export function DeliveryLog({ endpointId }: { endpointId: string }) {
+  const fmt = useFormat();
   const id = useId();
   const [status, setStatus] = useState<StatusFilter>('all');
   const [open, setOpen] = useState<Set<string>>(new Set());
@@ -78,7 +79,7 @@ export function DeliveryLog({ endpointId, timeZone }: { endpointId: string; time
     enableAndReplay.mutate(deliveryId, { onError: (error) => setReplayAlert(error.message) });
   }
 
-  const when = (iso: string | null) => (iso ? formatDateTime(iso, timeZone) : '—');
+  const when = (iso: string | null) => (iso ? fmt.dateTime(iso) : '—');
 
   return (
     <Card title="Delivery log" description="Every event sent to this endpoint, newest first. Open a row for the payload and the receiver's answer.">
@@ -127,7 +128,7 @@ export function DeliveryLog({ endpointId, timeZone }: { endpointId: string; time
                       </td>
                       <td className="py-2 pr-3 text-right tabular-nums">{delivery.attempts}</td>
                       <td className="py-2 pr-3 text-right tabular-nums">{delivery.lastStatusCode ?? '—'}</td>
-                      <td className="py-2 pr-3 text-right tabular-nums">{formatMs(delivery.lastDurationMs)}</td>
+                      <td className="py-2 pr-3 text-right tabular-nums">{fmt.milliseconds(delivery.lastDurationMs)}</td>
                       <td className="py-2 pr-3 whitespace-nowrap">{delivery.status === 'pending' ? when(delivery.nextAttemptAt) : '—'}</td>
                       <td className="py-2 pr-3 whitespace-nowrap">{when(delivery.createdAt)}</td>
                       <td className="py-2">
@@ -151,7 +152,7 @@ export function DeliveryLog({ endpointId, timeZone }: { endpointId: string; time
                     {expanded ? (
                       <tr id={detailsId} className="border-b border-slate-100 bg-slate-50">
                         <td colSpan={COLUMNS} className="p-3">
-                          <DeliveryDetails deliveryId={delivery.id} timeZone={timeZone} />
+                          <DeliveryDetails deliveryId={delivery.id} />
                         </td>
                       </tr>
                     ) : null}

@@ -4,7 +4,6 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { formatDateTime } from '@/components/developers/format';
 import { SecretReveal, type RevealedSecret } from '@/components/developers/secret-reveal';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -18,6 +17,7 @@ import { EndpointForm } from './endpoint-form';
 import type { EventTypeGroup } from './event-type-picker';
 import { useDeleteEndpoint, useRotateEndpointSecret, useSendTestEvent, useUpdateEndpoint } from './use-webhook-mutations';
 import { fetchEndpoint, webhookKeys } from './webhook-requests';
+import { useFormat } from '@/lib/format/format-context';
 
 const SECRET_WARNING = "Copy this signing secret now. You won't see it again.";
 
@@ -41,11 +41,11 @@ function Detail({ label, children }: { label: string; children: ReactNode }) {
 interface Props {
   initial: EndpointView;
   groups: EventTypeGroup[];
-  timeZone: string;
 }
 
 /** One endpoint: its settings and actions, and below them its delivery log. */
-export function EndpointDetailView({ initial, groups, timeZone }: Props) {
+export function EndpointDetailView({ initial, groups }: Props) {
+  const fmt = useFormat();
   const router = useRouter();
   const { data: endpoint } = useQuery({ queryKey: webhookKeys.endpoint(initial.id), queryFn: () => fetchEndpoint(initial.id), initialData: initial, initialDataUpdatedAt: 0 });
   const update = useUpdateEndpoint(endpoint.id);
@@ -137,12 +137,12 @@ export function EndpointDetailView({ initial, groups, timeZone }: Props) {
               <Detail label="Custom headers">
                 {Object.keys(endpoint.headers).length ? <span className="font-mono text-xs">{Object.keys(endpoint.headers).join(', ')}</span> : 'None'}
               </Detail>
-              <Detail label="Created">{formatDateTime(endpoint.createdAt, timeZone)}</Detail>
-              <Detail label="Last changed">{formatDateTime(endpoint.updatedAt, timeZone)}</Detail>
+              <Detail label="Created">{fmt.dateTime(endpoint.createdAt)}</Detail>
+              <Detail label="Last changed">{fmt.dateTime(endpoint.updatedAt)}</Detail>
               <Detail label="Endpoint id">
                 <code className="font-mono text-xs">{endpoint.id}</code>
               </Detail>
-              {endpoint.previousSecretValidUntil ? <Detail label="Previous secret signs until">{formatDateTime(endpoint.previousSecretValidUntil, timeZone)}</Detail> : null}
+              {endpoint.previousSecretValidUntil ? <Detail label="Previous secret signs until">{fmt.dateTime(endpoint.previousSecretValidUntil)}</Detail> : null}
             </dl>
             <div className="flex flex-wrap gap-2">
               <Button type="button" variant="secondary" onClick={() => setEditing(true)}>
@@ -186,7 +186,7 @@ export function EndpointDetailView({ initial, groups, timeZone }: Props) {
         </div>
       </Card>
 
-      <DeliveryLog endpointId={endpoint.id} timeZone={timeZone} />
+      <DeliveryLog endpointId={endpoint.id} />
     </article>
   );
 }

@@ -23,17 +23,36 @@ export interface Formatter {
   day(dateOnly: string): string;
   /** A calendar date, short: "Jan 17". */
   shortDay(dateOnly: string): string;
+  /** A calendar date with its weekday: "Mon, Jan 17, 2027". */
+  weekdayDay(dateOnly: string): string;
+  /** A calendar date's weekday: "Mon" (narrow: "M"). */
+  weekday(dateOnly: string, width?: 'short' | 'narrow'): string;
+  /** A calendar month ("2027-01" or a UTC instant in it): "Jan 2027". */
+  month(value: string | Date): string;
+  /** An instant's time of day in the time zone: "2:05 PM". */
+  time(value: Date | string): string;
   /** "3 days ago", "in 2 hours". */
   relative(value: Date | string, now?: Date): string;
   number(value: number): string;
+  /** A change: +10, -5, 0. */
+  signed(value: number): string;
+  /** A duration: "3 ms", "12.5 ms"; "—" without data. */
+  milliseconds(value: number | null): string;
+  /** Short numbers for chart axes: 1200 → "1.2K". */
+  compact(value: number): string;
   percent(ratio: number): string;
-  /** Money in minor units: 1999, "usd" → "$19.99". */
-  money(minor: number, currency: string): string;
+  /** Money in minor units: 1999, "usd" → "$19.99"; 2000 → "$20.00" ("$20" with wholeUnits when it is whole). */
+  money(minor: number, currency: string, options?: { wholeUnits?: boolean }): string;
   /** count with the right word: plural(1, {one: 'day', other: 'days'}) → "1 day". */
   plural(count: number, forms: PluralForms): string;
+  /** Just the word for count: pluralWord(1, {one: 'day', other: 'days'}) → "day". */
+  pluralWord(count: number, forms: PluralForms): string;
 }
 
 const toDate = (value: Date | string) => (typeof value === 'string' ? new Date(value) : value);
+
+/** A calendar date as UTC midnight, formatted in UTC, so no zone moves it to another day. */
+const calendarDate = (dateOnly: string) => new Date(`${dateOnly.slice(0, 10)}T00:00:00Z`);
 
 const RELATIVE_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 86_400_000],
@@ -50,6 +69,14 @@ export function createFormatter(settings: FormatSettings = DEFAULT_FORMAT): Form
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
   const day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const shortDay = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+  const weekdayDay = new Intl.DateTimeFormat(locale, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+  const weekdayShort = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' });
+  const weekdayNarrow = new Intl.DateTimeFormat(locale, { weekday: 'narrow', timeZone: 'UTC' });
+  const month = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone });
+  const signed = new Intl.NumberFormat(locale, { signDisplay: 'exceptZero' });
+  const ms = new Intl.NumberFormat(locale, { style: 'unit', unit: 'millisecond', unitDisplay: 'short', maximumFractionDigits: 1 });
+  const compact = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   const number = new Intl.NumberFormat(locale);
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
@@ -58,8 +85,12 @@ export function createFormatter(settings: FormatSettings = DEFAULT_FORMAT): Form
     settings,
     date: (value) => date.format(toDate(value)),
     dateTime: (value) => dateTime.format(toDate(value)),
-    day: (dateOnly) => day.format(new Date(`${dateOnly.slice(0, 10)}T00:00:00Z`)),
-    shortDay: (dateOnly) => shortDay.format(new Date(`${dateOnly.slice(0, 10)}T00:00:00Z`)),
+    day: (dateOnly) => day.format(calendarDate(dateOnly)),
+    shortDay: (dateOnly) => shortDay.format(calendarDate(dateOnly)),
+    weekdayDay: (dateOnly) => weekdayDay.format(calendarDate(dateOnly)),
+    weekday: (dateOnly, width = 'short') => (width === 'narrow' ? weekdayNarrow : weekdayShort).format(calendarDate(dateOnly)),
+    month: (value) => month.format(typeof value === 'string' ? new Date(`${value.slice(0, 7)}-01T00:00:00Z`) : value),
+    time: (value) => time.format(toDate(value)),
     relative(value, now = new Date()) {
       const diff = toDate(value).getTime() - now.getTime();
       for (const [unit, ms] of RELATIVE_STEPS) {
@@ -68,8 +99,14 @@ export function createFormatter(settings: FormatSettings = DEFAULT_FORMAT): Form
       return relative.format(0, 'minute');
     },
     number: (value) => number.format(value),
+    signed: (value) => signed.format(value),
+    compact: (value) => compact.format(value),
+    // Below 10 ms a tenth matters; above it, whole milliseconds read better.
+    milliseconds: (value) => (value === null ? '—' : ms.format(value < 10 ? Math.round(value * 10) / 10 : Math.round(value))),
     percent: (ratio) => percent.format(ratio),
-    money: (minor, currency) => new Intl.NumberFormat(locale, { style: 'currency', currency: currency.toUpperCase() }).format(minor / 100),
+    money: (minor, currency, options) =>
+      new Intl.NumberFormat(locale, { style: 'currency', currency: currency.toUpperCase(), ...(options?.wholeUnits && minor % 100 === 0 ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {}) }).format(minor / 100),
     plural: (count, forms) => `${number.format(count)} ${forms[plurals.select(count)] ?? forms.other}`,
+    pluralWord: (count, forms) => forms[plurals.select(count)] ?? forms.other,
   };
 }

@@ -1,4 +1,4 @@
-import { toDbDate, type LocalDate } from './local-date.ts';
+import { createFormatter, type Formatter, type PluralForms } from '../format/formatter.ts';
 import type { HabitRule, StreakUnit } from './streaks.ts';
 
 // Human-readable schedules and streaks, shared by the habit pages and the dashboard.
@@ -23,29 +23,22 @@ export function describeSchedule(rule: HabitRule): string {
   }
 }
 
-const UNIT_WORDS: Record<StreakUnit, [string, string]> = {
-  days: ['day', 'days'],
-  occurrences: ['scheduled day', 'scheduled days'],
-  weeks: ['week', 'weeks'],
+/**
+ * The unit a streak counts, per schedule: a daily habit counts days, a habit on chosen weekdays
+ * counts those scheduled days (weekends off do not break it), a times-a-week habit counts weeks.
+ */
+export const STREAK_UNIT_FORMS: Record<StreakUnit, PluralForms> = {
+  days: { one: 'day', other: 'days' },
+  occurrences: { one: 'scheduled day', other: 'scheduled days' },
+  weeks: { one: 'week', other: 'weeks' },
 };
 
-/** "1 day", "12 scheduled days", "3 weeks". */
-export function formatStreak(count: number, unit: StreakUnit): string {
-  const [one, many] = UNIT_WORDS[unit];
-  return `${count} ${count === 1 ? one : many}`;
+/** "1 day", "12 scheduled days", "3 weeks" (plural rules of the formatter's locale). */
+export function formatStreak(count: number, unit: StreakUnit, fmt: Formatter = createFormatter()): string {
+  return fmt.plural(count, STREAK_UNIT_FORMS[unit]);
 }
 
-// A calendar date is UTC midnight as a Date, so it is formatted in UTC: the same words on
-// the server and in any browser, whatever their own zones.
-const DAY_FORMAT = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' });
-const SHORT_FORMAT = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short' });
-
-/** "Mon 15 Jun" */
-export function formatDay(date: LocalDate): string {
-  return DAY_FORMAT.format(toDbDate(date)).replace(',', '');
-}
-
-/** "15 Jun" */
-export function formatShortDate(date: LocalDate): string {
-  return SHORT_FORMAT.format(toDbDate(date));
+/** The unit alone, agreeing with count: "day" for 1, "days" for 2. */
+export function streakUnitWord(count: number, unit: StreakUnit, fmt: Formatter = createFormatter()): string {
+  return fmt.pluralWord(count, STREAK_UNIT_FORMS[unit]);
 }

@@ -1,9 +1,11 @@
+import { createFormatter } from '../format/formatter.ts';
+
 // Money on the reseller pages: integer cents, US dollars (the browser imports this too).
+// Platform pages have no workspace locale, so they use the formatter's defaults (en-US).
+const platformFormat = createFormatter();
 
 export function formatCents(cents: number): string {
-  const sign = cents < 0 ? '-' : '';
-  const abs = Math.abs(cents);
-  return `${sign}$${Math.floor(abs / 100).toLocaleString('en-US')}.${String(abs % 100).padStart(2, '0')}`;
+  return platformFormat.money(cents, 'usd');
 }
 
 /** "49.99" or "49" → 4999; null when it is not an amount of dollars with at most two decimals. */

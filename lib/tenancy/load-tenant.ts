@@ -14,12 +14,13 @@ const select = {
   name: true,
   status: true,
   timeZone: true,
+  locale: true,
   defaultRole: true,
   plan: true,
   branding: true,
 } as const;
 
-type Row = { id: string; slug: string; name: string; status: TenantContext['status']; timeZone: string; defaultRole: TenantContext['defaultRole']; plan: string; branding: Record<string, unknown> | null };
+type Row = { id: string; slug: string; name: string; status: TenantContext['status']; timeZone: string; locale: string; defaultRole: TenantContext['defaultRole']; plan: string; branding: Record<string, unknown> | null };
 
 /**
  * The tenant as the app serves it. Branding its plan does not include is served as the
@@ -35,6 +36,7 @@ async function toContext(row: Row): Promise<TenantContext> {
     name: row.name,
     status: row.status,
     timeZone: row.timeZone,
+    locale: row.locale,
     defaultRole: row.defaultRole,
     plan: row.plan,
     branding: {

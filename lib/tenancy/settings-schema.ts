@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isHexColor } from '../branding/safe-values.ts';
 import { MAX_CUSTOM_CSS_LENGTH } from '../branding/sanitize-css.ts';
 import { terminologySchema } from '../branding/terminology.ts';
+import { isSupportedLocale } from '../format/locales.ts';
 
 function isTimeZone(value: string): boolean {
   try {
@@ -16,6 +17,8 @@ export const generalSettingsSchema = z.object({
   name: z.string().trim().min(2, 'Use at least 2 characters.').max(80, 'Use at most 80 characters.'),
   timeZone: z.string().trim().max(64).refine(isTimeZone, 'Choose a time zone from the list.'),
   defaultRole: z.enum(['admin', 'member', 'viewer'], { message: 'New members can be admins, members or viewers.' }),
+  // Optional so older clients that send only name, zone and role keep the current locale.
+  locale: z.string().trim().max(35).refine(isSupportedLocale, 'Choose a language and region from the list.').optional(),
 });
 
 const color = z.string().trim().refine(isHexColor, 'Use a hex color such as #4f46e5.');

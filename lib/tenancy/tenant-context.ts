@@ -8,6 +8,8 @@ export interface TenantContext {
   name: string;
   status: TenantStatus;
   timeZone: string;
+  /** BCP 47; dates and numbers for members who have not picked their own. */
+  locale: string;
   defaultRole: Role;
   /** Billing plan: caps API key tiers and quotas. */
   plan: string;

@@ -112,7 +112,8 @@ test('on a phone, an owner sees the failed payment with its dunning dates, the o
     data: { tenantId: tenant.id, stripeCustomerId: `cus_${workspace.slug}`, stripeSubscriptionId: `sub_${workspace.slug}`, subscriptionStatus: 'past_due', unpaidInvoiceId: invoiceId, pastDueSince: since },
   });
   await db.stripeInvoice.create({ data: { id: invoiceId, tenantId: tenant.id, status: 'open', nextPaymentAttempt: nextRetry, eventAt: since } });
-  const day = (date: Date) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+  // The workspace's locale (en-US by default) and zone (UTC for a new workspace).
+  const day = (date: Date) => new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 
   await page.goto(tenantUrl(workspace.slug, '/settings/billing'));
   const dunning = page.getByTestId('billing-dunning');

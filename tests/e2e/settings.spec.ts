@@ -32,7 +32,7 @@ test('an admin signs a member out everywhere from the members page, audited', as
   await memberPage.getByLabel('Password').fill(DEMO_PASSWORD);
   await memberPage.getByRole('button', { name: 'Sign in' }).click();
   await memberPage.waitForURL(tenantUrl(workspace.slug));
-  await expect(memberPage.getByTestId('member-role')).toHaveText('member');
+  await expect(memberPage.getByTestId('member-role')).toHaveText('Member');
 
   await signIn(page, workspace.slug, workspace.ownerEmail);
   await page.waitForURL(tenantUrl(workspace.slug));

@@ -1,4 +1,5 @@
 import { expect, type APIRequestContext, type APIResponse, type Page } from '@playwright/test';
+import { roleLabel } from '../../lib/members/role-labels.ts';
 
 export const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const ROOT = `http://localhost:${PORT}`;
@@ -20,7 +21,7 @@ export async function cssVariable(page: Page, name: string): Promise<string> {
 }
 
 export async function expectSignedIn(page: Page, role: string): Promise<void> {
-  await expect(page.getByTestId('member-role')).toHaveText(role);
+  await expect(page.getByTestId('member-role')).toHaveText(roleLabel(role));
 }
 
 /**

@@ -51,6 +51,18 @@ describe('tenant settings', () => {
     expect(await db.auditLog.count({ where: { tenantId: w.tenant.id, action: 'settings.general_updated' } })).toBe(1);
   });
 
+  it('stores the workspace locale (en-US until chosen) and keeps it when a save leaves it out', async () => {
+    const w = await workspace();
+    expect(w.tenant.locale).toBe('en-US');
+    await updateGeneralSettings(w.tenant, w.admin, { name: 'Locale Co', timeZone: 'Europe/Berlin', defaultRole: 'member', locale: 'de-DE' });
+    expect(await resolveTenant({ kind: 'subdomain', slug: w.tenant.slug })).toMatchObject({ locale: 'de-DE' });
+    await updateGeneralSettings(w.tenant, w.admin, { name: 'Locale Co', timeZone: 'UTC', defaultRole: 'member' });
+    expect(await resolveTenant({ kind: 'subdomain', slug: w.tenant.slug })).toMatchObject({ locale: 'de-DE', timeZone: 'UTC' });
+    const error = await updateGeneralSettings(w.tenant, w.admin, { name: 'Locale Co', timeZone: 'UTC', defaultRole: 'member', locale: 'xx-YY' }).catch((e) => e);
+    expect(error.status).toBe(422);
+    expect(Object.keys(error.fields)).toEqual(['locale']);
+  });
+
   it('refuses bad general settings with field errors', async () => {
     const w = await workspace();
     const error = await updateGeneralSettings(w.tenant, w.admin, { name: 'x', timeZone: 'Mars/Olympus', defaultRole: 'owner' }).catch((e) => e);

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { describeSchedule, formatStreak } from '../../lib/habits/habit-labels.ts';
+import { createFormatter } from '../../lib/format/formatter.ts';
+import { describeSchedule, formatStreak, streakUnitWord } from '../../lib/habits/habit-labels.ts';
 import { addDays, dayOfWeek, isLocalDate, isoWeekNumber, isoWeekStart, localDateIn, type LocalDate } from '../../lib/habits/local-date.ts';
 import { milestoneFor, milestonesReached } from '../../lib/habits/milestones.ts';
 import { computeStreaks, type HabitRule } from '../../lib/habits/streaks.ts';
@@ -278,5 +279,20 @@ describe('labels', () => {
     expect(formatStreak(1, 'days')).toBe('1 day');
     expect(formatStreak(4, 'occurrences')).toBe('4 scheduled days');
     expect(formatStreak(0, 'weeks')).toBe('0 weeks');
+  });
+
+  it('spells each schedule\'s streak unit with the right plural', () => {
+    // daily habits count days, chosen weekdays count scheduled days, N-times-a-week counts weeks
+    expect([0, 1, 2].map((n) => formatStreak(n, 'days'))).toEqual(['0 days', '1 day', '2 days']);
+    expect([1, 3].map((n) => formatStreak(n, 'occurrences'))).toEqual(['1 scheduled day', '3 scheduled days']);
+    expect([1, 5].map((n) => formatStreak(n, 'weeks'))).toEqual(['1 week', '5 weeks']);
+    expect(streakUnitWord(1, 'days')).toBe('day');
+    expect(streakUnitWord(7, 'days')).toBe('days');
+    expect(streakUnitWord(1, 'occurrences')).toBe('scheduled day');
+  });
+
+  it('groups the count in the reader\'s locale', () => {
+    expect(formatStreak(1200, 'days', createFormatter({ locale: 'de-DE', timeZone: 'UTC' }))).toBe('1.200 days');
+    expect(formatStreak(1200, 'weeks', createFormatter({ locale: 'en-US', timeZone: 'UTC' }))).toBe('1,200 weeks');
   });
 });

@@ -8,6 +8,7 @@ import { listPlans } from '@/lib/billing/plans';
 import { stripeConfigured } from '@/lib/billing/stripe-client';
 import { tenantOrigin } from '@/lib/config/env';
 import { db } from '@/lib/db/client';
+import { FormattedDate } from '@/components/ui/formatted';
 
 export const metadata: Metadata = { title: 'Operator' };
 export const dynamic = 'force-dynamic';
@@ -62,7 +63,7 @@ export default async function OperatorPage() {
                 <PlanSelect tenantId={tenant.id} tenantName={tenant.name} plan={tenant.plan} plans={plans} />
               </td>
               <td className="px-4 py-2">{tenant._count.memberships}</td>
-              <td className="px-4 py-2">{tenant.createdAt.toISOString().slice(0, 10)}</td>
+              <td className="px-4 py-2"><FormattedDate value={tenant.createdAt} /></td>
             </tr>
           ))}
         </tbody>

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { formatCount } from '@/components/developers/format';
+import { FormattedNumber } from '@/components/ui/formatted';
 import { TIER_LIMITS, type Tier } from '@/lib/ratelimit/tiers';
 import type { ReactNode } from 'react';
 
@@ -109,9 +109,9 @@ export function DocsIntro({ origin, workspaceName, signedIn }: Props) {
                 <th scope="row" className="py-1 pr-4 font-medium capitalize">
                   {tier}
                 </th>
-                <td className="py-1 pr-4 text-right">{formatCount(limits.burst)}</td>
-                <td className="py-1 pr-4 text-right">{formatCount(limits.perHour)}</td>
-                <td className="py-1 text-right">{formatCount(limits.perDay)}</td>
+                <td className="py-1 pr-4 text-right"><FormattedNumber value={limits.burst} /></td>
+                <td className="py-1 pr-4 text-right"><FormattedNumber value={limits.perHour} /></td>
+                <td className="py-1 text-right"><FormattedNumber value={limits.perDay} /></td>
               </tr>
             ))}
           </tbody>

@@ -10,6 +10,10 @@ import { db } from '@/lib/db/client';
 import { formatCents, formatRate } from '@/lib/resellers/money';
 import { listPayoutsForOperator } from '@/lib/resellers/payouts';
 import { listResellersForOperator } from '@/lib/resellers/resellers';
+import { FormattedMonth } from '@/components/ui/formatted';
+import { createFormatter } from '@/lib/format/formatter';
+
+const platformFormat = createFormatter();
 
 export const metadata: Metadata = { title: 'Resellers · Operator' };
 export const dynamic = 'force-dynamic';
@@ -92,9 +96,9 @@ export default async function OperatorResellersPage() {
           {pendingPayouts.map((payout) => (
             <li key={payout.id} className="flex flex-wrap items-end justify-between gap-3 py-3">
               <span className="text-sm">
-                <strong>{payout.resellerName}</strong> · {payout.periodStart.toISOString().slice(0, 7)} · {formatCents(payout.totalCents)}
+                <strong>{payout.resellerName}</strong> · <FormattedMonth value={payout.periodStart} /> · {formatCents(payout.totalCents)}
               </span>
-              <PayoutReferenceForm payoutId={payout.id} label={`${payout.resellerName} ${payout.periodStart.toISOString().slice(0, 7)}`} />
+              <PayoutReferenceForm payoutId={payout.id} label={`${payout.resellerName} ${platformFormat.month(payout.periodStart)}`} />
             </li>
           ))}
         </ul>
@@ -116,7 +120,7 @@ export default async function OperatorResellersPage() {
                 .map((payout) => (
                   <tr key={payout.id} className="border-t border-slate-100">
                     <td className="py-2 pr-4">{payout.resellerName}</td>
-                    <td className="py-2 pr-4">{payout.periodStart.toISOString().slice(0, 7)}</td>
+                    <td className="py-2 pr-4"><FormattedMonth value={payout.periodStart} /></td>
                     <td className="py-2 pr-4 text-right tabular-nums">{formatCents(payout.totalCents)}</td>
                     <td className="py-2 pr-4">{payout.method}</td>
                     <td className="py-2 pr-4">{payout.status}</td>

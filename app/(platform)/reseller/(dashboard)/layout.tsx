@@ -3,6 +3,7 @@ import { SignOutButton } from '@/components/auth/sign-out-button';
 import { SubNav } from '@/components/ui/sub-nav';
 import { formatRate } from '@/lib/resellers/money';
 import { requireReseller } from '@/lib/resellers/reseller-session';
+import { roleLabel } from '@/lib/members/role-labels';
 
 export const dynamic = 'force-dynamic';
 
@@ -28,7 +29,7 @@ export default async function ResellerDashboardLayout({ children }: { children: 
         </div>
         <div className="flex items-center gap-3 text-sm text-slate-600">
           <span>
-            {actor.email} ({actor.role})
+            {actor.email} ({roleLabel(actor.role)})
           </span>
           <SignOutButton callbackUrl="/reseller/signin" />
         </div>

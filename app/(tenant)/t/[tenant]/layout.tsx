@@ -4,6 +4,8 @@ import { TenantFooter } from '@/components/tenant/tenant-footer';
 import { TenantHeader } from '@/components/tenant/tenant-header';
 import { getCurrentMember } from '@/lib/auth/session';
 import { brandCss } from '@/lib/branding/brand-style';
+import { FormatProvider } from '@/lib/format/format-context';
+import { getFormatSettings } from '@/lib/format/server';
 import { requireTenant } from '@/lib/tenancy/current-tenant';
 
 type Params = Promise<{ tenant: string }>;
@@ -27,7 +29,9 @@ export default async function TenantLayout({ children, params }: { children: Rea
       <style dangerouslySetInnerHTML={{ __html: brandCss(tenant.branding) }} />
       {tenant.branding.customCss ? <style data-custom-css dangerouslySetInnerHTML={{ __html: tenant.branding.customCss }} /> : null}
       <TenantHeader tenant={tenant} member={member} />
-      <main className="flex-1">{children}</main>
+      <main className="flex-1">
+        <FormatProvider settings={await getFormatSettings(tenant)}>{children}</FormatProvider>
+      </main>
       <TenantFooter tenant={tenant} />
     </div>
   );

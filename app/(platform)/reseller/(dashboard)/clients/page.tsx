@@ -5,6 +5,7 @@ import { config, tenantOrigin } from '@/lib/config/env';
 import { listClients } from '@/lib/resellers/clients';
 import { formatCents } from '@/lib/resellers/money';
 import { requireReseller } from '@/lib/resellers/reseller-session';
+import { FormattedDate } from '@/components/ui/formatted';
 
 export const metadata: Metadata = { title: 'Clients' };
 export const dynamic = 'force-dynamic';
@@ -47,7 +48,7 @@ export default async function ResellerClientsPage() {
                       <span className="ml-1 text-xs text-slate-500">{client.priceSource === 'reseller' ? '(your price)' : '(list)'}</span>
                     </td>
                     <td className="py-2 pr-4 text-right tabular-nums">{client.members}</td>
-                    <td className="py-2">{client.createdAt.toISOString().slice(0, 10)}</td>
+                    <td className="py-2"><FormattedDate value={client.createdAt} /></td>
                   </tr>
                 ))}
               </tbody>

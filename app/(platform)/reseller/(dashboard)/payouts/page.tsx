@@ -4,6 +4,7 @@ import { CommissionTable } from '@/components/resellers/commission-table';
 import { earningsSummary, listPayouts, payoutTerms, recentCommissions } from '@/lib/resellers/dashboard';
 import { formatCents } from '@/lib/resellers/money';
 import { requireReseller } from '@/lib/resellers/reseller-session';
+import { FormattedMonth } from '@/components/ui/formatted';
 
 export const metadata: Metadata = { title: 'Payouts' };
 export const dynamic = 'force-dynamic';
@@ -34,7 +35,7 @@ export default async function ResellerPayoutsPage() {
             <tbody>
               {payouts.map((payout) => (
                 <tr key={payout.id} className="border-t border-slate-100">
-                  <td className="py-2 pr-4">{payout.periodStart.toISOString().slice(0, 7)}</td>
+                  <td className="py-2 pr-4"><FormattedMonth value={payout.periodStart} /></td>
                   <td className="py-2 pr-4 text-right font-medium tabular-nums">{formatCents(payout.totalCents)}</td>
                   <td className="py-2 pr-4">{payout.method === 'stripe_connect' ? 'Stripe transfer' : 'Manual'}</td>
                   <td className="py-2 pr-4">{payout.status}</td>

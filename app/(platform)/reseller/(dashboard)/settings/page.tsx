@@ -4,6 +4,8 @@ import { InviteResellerUserForm, WhiteLabelForm } from '@/components/resellers/r
 import { getWhiteLabelSettings } from '@/lib/resellers/resellers';
 import { listResellerUsers } from '@/lib/resellers/reseller-users';
 import { requireReseller } from '@/lib/resellers/reseller-session';
+import { FormattedDate } from '@/components/ui/formatted';
+import { roleLabel } from '@/lib/members/role-labels';
 
 export const metadata: Metadata = { title: 'Reseller settings' };
 export const dynamic = 'force-dynamic';
@@ -31,12 +33,12 @@ export default async function ResellerSettingsPage() {
         <ul className="flex flex-col gap-1 text-sm">
           {people.users.map((user) => (
             <li key={user.userId}>
-              {user.name ?? user.email} <span className="text-slate-500">({user.email}, {user.role})</span>
+              {user.name ?? user.email} <span className="text-slate-500">({user.email}, {roleLabel(user.role)})</span>
             </li>
           ))}
           {people.pending.map((invite) => (
             <li key={invite.email} className="text-slate-600">
-              {invite.email} <span className="text-slate-500">(invited as {invite.role}, until {invite.expiresAt.slice(0, 10)})</span>
+              {invite.email} <span className="text-slate-500">(invited as {roleLabel(invite.role)}, until <FormattedDate value={invite.expiresAt} />)</span>
             </li>
           ))}
         </ul>

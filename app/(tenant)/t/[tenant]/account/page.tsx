@@ -39,10 +39,10 @@ export default async function AccountPage({ params }: { params: Promise<{ tenant
         )}
       </Card>
       <Card title="Where you are signed in" description={`Your sessions on ${tenant.name}. End any you do not recognise; changing your password ends all of them but this one.`}>
-        <SessionsPanel initial={sessions} timeZone={tenant.timeZone} />
+        <SessionsPanel initial={sessions} />
       </Card>
       <Card title="Connected apps" description={`Apps you allowed to use your ${tenant.name} account. Disconnect any you no longer use.`}>
-        <ConnectedAppsPanel initial={apps} timeZone={tenant.timeZone} />
+        <ConnectedAppsPanel initial={apps} />
       </Card>
     </section>
   );

@@ -6,6 +6,7 @@ import { UsageChart } from '@/components/developers/usage-chart';
 import { UsageSummary } from '@/components/developers/usage-summary';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
+import { FormattedNumber } from '@/components/ui/formatted';
 import { usageStatsFor } from '@/lib/api/usage-stats';
 import { featureLock } from '@/lib/billing/entitlements';
 import { requireMember } from '@/lib/members/require-member';
@@ -39,7 +40,7 @@ export default async function DevelopersPage({ params }: { params: Promise<{ ten
         <>
           {/* The quota still applies (and shows); the charts are the plan's API analytics. */}
           <p className="text-sm text-slate-700" data-testid="usage-month">
-            {stats.month.requests.toLocaleString('en-US')} of {stats.month.quota.toLocaleString('en-US')} API requests used in {stats.month.period}.
+            <FormattedNumber value={stats.month.requests} /> of <FormattedNumber value={stats.month.quota} /> API requests used in {stats.month.period}.
           </p>
           <UpgradeNotice lock={analyticsLock} />
         </>

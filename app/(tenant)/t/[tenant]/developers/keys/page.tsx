@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import { UpgradeNotice } from '@/components/billing/upgrade-notice';
 import { ApiKeysPanel } from '@/components/developers/api-keys-panel';
-import { formatCount } from '@/components/developers/format';
 import { TIERS } from '@/lib/api-keys/api-key-schema';
 import { listApiKeys } from '@/lib/api-keys/api-keys';
 import { SCOPE_DESCRIPTIONS, SCOPES_FOR_ROLE } from '@/lib/api-keys/scopes';
 import { planLimits } from '@/lib/api-keys/tiers';
 import { featureLock } from '@/lib/billing/entitlements';
+import { getFormatter } from '@/lib/format/server';
 import { can } from '@/lib/members/permissions';
 import { requireMember } from '@/lib/members/require-member';
 import { TIER_LIMITS } from '@/lib/ratelimit/tiers';
@@ -21,9 +21,10 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ tenant
   // the tiers up to the plan's cap.
   const scopes = SCOPES_FOR_ROLE[member.role].map((scope) => ({ scope, description: SCOPE_DESCRIPTIONS[scope] }));
   const [{ maxTier }, apiLock] = await Promise.all([planLimits(tenant.plan), featureLock(tenant, 'api')]);
+  const fmt = await getFormatter(tenant);
   const tiers = TIERS.slice(0, TIERS.indexOf(maxTier) + 1).map((tier) => ({
     value: tier,
-    label: `${tier[0].toUpperCase()}${tier.slice(1)} (${formatCount(TIER_LIMITS[tier].perHour)} requests an hour)`,
+    label: `${tier[0].toUpperCase()}${tier.slice(1)} (${fmt.number(TIER_LIMITS[tier].perHour)} requests an hour)`,
   }));
   return (
     <div className="flex flex-col gap-6">
@@ -37,7 +38,6 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ tenant
         scopes={scopes}
         tiers={tiers}
         minExpiry={new Date().toISOString().slice(0, 10)}
-        timeZone={tenant.timeZone}
         managesAll={can(member.role, 'integrations.manage')}
       />
     </div>

@@ -25,7 +25,7 @@ export default async function GoalPage({ params }: { params: Params }) {
   });
   return (
     <section className="mx-auto max-w-5xl px-6 py-10">
-      <GoalDetailView initial={goal} terminology={tenant.branding.terminology} viewerId={member.userId} timeZone={tenant.timeZone} />
+      <GoalDetailView initial={goal} terminology={tenant.branding.terminology} viewerId={member.userId} />
     </section>
   );
 }

@@ -18,7 +18,7 @@ export default async function AuthorizedAppsPage({ params }: { params: Promise<{
           Third-party apps that people in {tenant.name} have connected to their account, and apps acting for the workspace itself. Revoking one stops its access at once.
         </p>
       </div>
-      <AuthorizedAppsPanel initial={await listAuthorizedApps(tenant, member)} timeZone={tenant.timeZone} />
+      <AuthorizedAppsPanel initial={await listAuthorizedApps(tenant, member)} />
     </div>
   );
 }

@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import { forbidden } from 'next/navigation';
 import { ChoosePlanButton, ManageBillingButton, PayInvoiceButton } from '@/components/billing/plan-actions';
-import { formatCount } from '@/components/developers/format';
 import { Card } from '@/components/ui/card';
 import { billingOverview, type PlanCard } from '@/lib/billing/overview';
+import type { Formatter } from '@/lib/format/formatter';
+import { getFormatter } from '@/lib/format/server';
 import { can } from '@/lib/members/permissions';
 import { requireMember } from '@/lib/members/require-member';
 import { requireTenant } from '@/lib/tenancy/current-tenant';
@@ -14,13 +15,9 @@ export const dynamic = 'force-dynamic';
 
 type Search = Record<string, string | string[] | undefined>;
 
-function dollars(cents: number): string {
-  return cents === 0 ? '$0' : `$${(cents / 100).toLocaleString('en-US', { minimumFractionDigits: cents % 100 ? 2 : 0 })}`;
-}
+const dollars = (fmt: Formatter, cents: number) => fmt.money(cents, 'usd', { wholeUnits: true });
 
-const day = (iso: string) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso));
-
-const overagePrice = (cents: number | null) => (cents === null ? 'the overage price' : `${dollars(cents)} per 1,000 requests`);
+const overagePrice = (fmt: Formatter, cents: number | null) => (cents === null ? 'the overage price' : `${dollars(fmt, cents)} per ${fmt.number(1000)} requests`);
 
 function actionLabel(plan: PlanCard, currentPriceCents: number, subscribed: boolean): string {
   if (!plan.purchasable) return `Downgrade to ${plan.name}`;
@@ -35,7 +32,7 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
   const member = await requireMember(tenant, 'settings.manage');
   const isOwner = can(member.role, 'billing.manage');
   if (!isServable(tenant.status) && !isOwner) forbidden();
-  const overview = await billingOverview(tenant);
+  const [overview, fmt] = await Promise.all([billingOverview(tenant), getFormatter(tenant)]);
   const { checkout } = await searchParams;
   const subscribed = overview.subscription.status !== null && ['trialing', 'active', 'past_due'].includes(overview.subscription.status);
   const usedRatio = overview.usage.quota === 0 ? 1 : Math.min(1, overview.usage.requests / overview.usage.quota);
@@ -81,11 +78,11 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
         <section role="alert" data-testid="billing-dunning" className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-800">
           <p className="font-semibold">A payment failed</p>
           <ul className="mt-1 flex flex-col gap-1">
-            <li>The payment failed on {day(overview.dunning.since)}.</li>
-            {overview.dunning.nextRetry ? <li>Stripe tries the card again on {day(overview.dunning.nextRetry)}.</li> : null}
+            <li>The payment failed on {fmt.date(overview.dunning.since)}.</li>
+            {overview.dunning.nextRetry ? <li>Stripe tries the card again on {fmt.date(overview.dunning.nextRetry)}.</li> : null}
             {overview.suspension ? null : (
               <li>
-                Unless the invoice is paid, {tenant.name} is suspended on <strong>{day(overview.dunning.suspendsOn)}</strong>.
+                Unless the invoice is paid, {tenant.name} is suspended on <strong>{fmt.date(overview.dunning.suspendsOn)}</strong>.
               </li>
             )}
           </ul>
@@ -115,7 +112,7 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
             <dd className="mt-1 text-xl font-bold text-slate-900" data-testid="current-plan">
               {overview.plan.name}
             </dd>
-            <dd className="text-sm text-slate-600">{dollars(overview.plan.priceCents)} a month</dd>
+            <dd className="text-sm text-slate-600">{dollars(fmt, overview.plan.priceCents)} a month</dd>
           </div>
           <div>
             <dt className="text-sm text-slate-600">Status</dt>
@@ -124,14 +121,14 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
             </dd>
             {overview.subscription.currentPeriodEnd ? (
               <dd className="text-sm text-slate-600">
-                {overview.subscription.cancelAtPeriodEnd ? 'Ends' : 'Renews'} on {day(overview.subscription.currentPeriodEnd)}
+                {overview.subscription.cancelAtPeriodEnd ? 'Ends' : 'Renews'} on {fmt.date(overview.subscription.currentPeriodEnd)}
               </dd>
             ) : null}
           </div>
           <div>
             <dt className="text-sm text-slate-600">Members</dt>
             <dd className="mt-1 font-semibold text-slate-900" data-testid="billing-members">
-              {formatCount(overview.members.used)} of {formatCount(overview.members.limit)}
+              {fmt.number(overview.members.used)} of {fmt.number(overview.members.limit)}
             </dd>
             <dd className="text-sm text-slate-600">pending invitations count too</dd>
           </div>
@@ -139,10 +136,10 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
 
         <div className="mt-6">
           <p className="text-sm text-slate-600">
-            API requests from {day(overview.usage.periodStart)} to {day(new Date(new Date(overview.usage.periodEnd).getTime() - 1).toISOString())}
+            API requests from {fmt.date(overview.usage.periodStart)} to {fmt.date(new Date(new Date(overview.usage.periodEnd).getTime() - 1).toISOString())}
           </p>
           <p className="mt-1 text-lg font-semibold text-slate-900" data-testid="billing-usage">
-            {formatCount(overview.usage.requests)} of {formatCount(overview.usage.quota)}
+            {fmt.number(overview.usage.requests)} of {fmt.number(overview.usage.quota)}
           </p>
           <span className="mt-2 block h-2 overflow-hidden rounded-full bg-slate-200" aria-hidden>
             <span className={`block h-full ${usedRatio >= 0.9 ? 'bg-red-500' : 'bg-brand'}`} style={{ width: `${usedRatio * 100}%` }} />
@@ -151,8 +148,8 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
             {overview.usage.hardLimit
               ? 'The API stops answering (429) when the quota is used up, until the next period. Upgrade to raise it.'
               : overview.usage.overage > 0
-                ? `${formatCount(overview.usage.overage)} requests over the quota so far, billed at ${overagePrice(overview.usage.overagePer1000Cents)} with your next invoice.`
-                : `Requests beyond the quota are billed at ${overagePrice(overview.usage.overagePer1000Cents)} with your next invoice.`}
+                ? `${fmt.number(overview.usage.overage)} requests over the quota so far, billed at ${overagePrice(fmt, overview.usage.overagePer1000Cents)} with your next invoice.`
+                : `Requests beyond the quota are billed at ${overagePrice(fmt, overview.usage.overagePer1000Cents)} with your next invoice.`}
           </p>
         </div>
 
@@ -169,13 +166,13 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
           <article key={plan.id} data-testid={`plan-${plan.id}`} className={`flex flex-col rounded-lg border bg-white p-5 shadow-sm ${plan.current ? 'border-brand ring-2 ring-brand' : 'border-slate-200'}`}>
             <h2 className="text-lg font-semibold text-slate-900">{plan.name}</h2>
             <p className="mt-1 text-2xl font-bold text-slate-900">
-              {dollars(plan.priceCents)}
+              {dollars(fmt, plan.priceCents)}
               <span className="text-sm font-normal text-slate-600"> / month</span>
             </p>
             <ul className="mt-4 flex flex-col gap-1 text-sm text-slate-700">
-              <li>Up to {formatCount(plan.limits.members)} members</li>
-              <li>{formatCount(plan.limits.apiRequestsPerMonth)} API requests a month</li>
-              <li data-testid={`plan-${plan.id}-overage`}>{plan.overagePer1000Cents === null ? 'API stops at the quota' : `Then ${overagePrice(plan.overagePer1000Cents)}`}</li>
+              <li>Up to {fmt.number(plan.limits.members)} members</li>
+              <li>{fmt.number(plan.limits.apiRequestsPerMonth)} API requests a month</li>
+              <li data-testid={`plan-${plan.id}-overage`}>{plan.overagePer1000Cents === null ? 'API stops at the quota' : `Then ${overagePrice(fmt, plan.overagePer1000Cents)}`}</li>
               <li>The core product: goals, habits, teams</li>
               {plan.features.map((feature) => (
                 <li key={feature.feature} title={feature.description}>

@@ -27,7 +27,7 @@ export default async function DirectorySyncPage({ params }: { params: Promise<{ 
         <UpgradeNotice lock={lock} />
       ) : (
         <>
-          <DirectoriesPanel initial={await listDirectories(tenant, member)} timeZone={tenant.timeZone} />
+          <DirectoriesPanel initial={await listDirectories(tenant, member)} />
           <Card title="How syncing works">
             <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700">
               <li>Only people whose email domain this workspace has verified (under SSO) are provisioned; others are refused.</li>

@@ -36,7 +36,6 @@ export default async function TeamPage({ params }: { params: Params }) {
         initial={team}
         terminology={tenant.branding.terminology}
         viewerId={member.userId}
-        timeZone={tenant.timeZone}
         people={people}
         goals={goals}
         canCreateGoals={can(member.role, 'goals.write')}

@@ -25,5 +25,5 @@ export default async function OAuthAppPage({ params }: { params: Params }) {
   // The endpoints on the address the page was asked on, so a custom domain shows itself.
   const host = (await headers()).get('host');
   const origin = host ? `${config.scheme}://${host}` : tenantOrigin(tenant.slug);
-  return <OAuthAppDetailView initial={app} scopes={appScopeOptions(tenant.branding.terminology)} origin={origin} timeZone={tenant.timeZone} />;
+  return <OAuthAppDetailView initial={app} scopes={appScopeOptions(tenant.branding.terminology)} origin={origin} />;
 }

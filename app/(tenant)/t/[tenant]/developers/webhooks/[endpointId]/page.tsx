@@ -22,5 +22,5 @@ export default async function WebhookEndpointPage({ params }: { params: Params }
     throw error;
   });
   const groups = eventTypesByResource().map(({ resource, types }) => ({ resource, types: types.map(({ type, description }) => ({ type, description })) }));
-  return <EndpointDetailView initial={endpoint} groups={groups} timeZone={tenant.timeZone} />;
+  return <EndpointDetailView initial={endpoint} groups={groups} />;
 }
