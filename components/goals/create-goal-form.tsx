@@ -15,6 +15,8 @@ import { useCreateGoal } from './use-goal-mutations';
 export interface TeamOption {
   id: string;
   name: string;
+  /** The viewer may add goals to it (the filter lists every team whose goals they see). */
+  canAdd?: boolean;
 }
 
 interface Viewer {
@@ -25,7 +27,20 @@ interface Viewer {
 const EMPTY: GoalFields & { teamId: string } = { title: '', description: '', targetDate: '', teamId: '' };
 
 /** New personal goal, or a team goal for one of the viewer's teams. */
-export function CreateGoalForm({ terminology, teams, viewer, defaultTeamId = '' }: { terminology: Terminology; teams: TeamOption[]; viewer: Viewer; defaultTeamId?: string }) {
+export function CreateGoalForm({
+  terminology,
+  teams,
+  viewer,
+  defaultTeamId = '',
+  onCreated,
+}: {
+  terminology: Terminology;
+  teams: TeamOption[];
+  viewer: Viewer;
+  defaultTeamId?: string;
+  /** Called once the server saved it (the dialog closes and says so). */
+  onCreated?: (goal: { id: string; title: string }) => void;
+}) {
   const goal = term(terminology, 'goal');
   const [values, setValues] = useState({ ...EMPTY, teamId: defaultTeamId });
   const [created, setCreated] = useState<string | null>(null);
@@ -66,7 +81,8 @@ export function CreateGoalForm({ terminology, teams, viewer, defaultTeamId = '' 
       {
         onSuccess: (result) => {
           setValues({ ...EMPTY, teamId: values.teamId });
-          setCreated(`Created “${result.title}”.`);
+          if (onCreated) onCreated(result);
+          else setCreated(`Created “${result.title}”.`);
         },
       },
     );
@@ -95,7 +111,7 @@ export function CreateGoalForm({ terminology, teams, viewer, defaultTeamId = '' 
           options={[{ value: '', label: `Personal (only you see it)` }, ...teams.map((t) => ({ value: t.id, label: t.name }))]}
         />
       </div>
-      <div className="flex items-center gap-4">
+      <div className="flex flex-wrap items-center gap-4">
         <Button type="submit" disabled={create.isPending}>
           {`Create ${goal}`}
         </Button>

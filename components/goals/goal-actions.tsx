@@ -1,56 +1,78 @@
 'use client';
 
+import { Archive, ArchiveRestore, Check, RotateCcw, Trash2 } from 'lucide-react';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { FormAlert } from '@/components/ui/form-alert';
+import { toast } from '@/components/ui/toaster';
 import { term, type Terminology } from '@/lib/branding/terminology';
 import type { GoalDetail } from '@/lib/goals/goal-schema';
 import type { StatusAction } from './goal-requests';
 import { useDeleteGoal, useGoalStatus } from './use-goal-mutations';
 
-/** Complete / reopen, archive / unarchive and delete (with a confirmation step). */
+/**
+ * Complete (the main action) or reopen; archive / unarchive and delete are quieter, and
+ * archiving and deleting ask first in a dialog.
+ */
 export function GoalActions({ goal, terminology, viewerId }: { goal: GoalDetail; terminology: Terminology; viewerId: string }) {
   const router = useRouter();
   const word = term(terminology, 'goal');
   const status = useGoalStatus(goal.id, viewerId);
-  const remove = useDeleteGoal(goal.id, () => router.push('/goals'));
-  const [confirming, setConfirming] = useState(false);
+  const remove = useDeleteGoal(goal.id, () => {
+    toast.success(`Deleted “${goal.title}”.`);
+    router.push('/goals');
+  });
   const error = status.error ?? remove.error;
   if (!goal.access.canEdit) return null;
 
-  const action = (name: StatusAction, label: string, variant: 'primary' | 'secondary' = 'secondary') => (
-    <Button type="button" variant={variant} disabled={status.isPending} onClick={() => status.mutate(name)}>
-      {label}
-    </Button>
-  );
+  const run = (name: StatusAction) => status.mutateAsync(name).catch(() => undefined);
 
   return (
     <section aria-label={`${term(terminology, 'goal', true)} actions`} className="flex flex-col gap-3">
       <FormAlert message={error?.message} />
-      <div className="flex flex-wrap gap-2">
-        {goal.status === 'active' ? action('complete', `Complete ${word}`, 'primary') : null}
-        {goal.status === 'completed' ? action('reopen', `Reopen ${word}`) : null}
-        {goal.status === 'archived' ? action('unarchive', `Unarchive ${word}`) : action('archive', `Archive ${word}`)}
-        {confirming ? null : (
-          <Button type="button" variant="secondary" className="text-red-700!" onClick={() => setConfirming(true)}>
-            {`Delete ${word}`}
+      <div className="flex flex-wrap items-center gap-2">
+        {goal.status === 'active' ? (
+          <Button type="button" disabled={status.isPending} onClick={() => run('complete')}>
+            <Check aria-hidden /> {`Complete ${word}`}
           </Button>
+        ) : null}
+        {goal.status === 'completed' ? (
+          <Button type="button" variant="secondary" disabled={status.isPending} onClick={() => run('reopen')}>
+            <RotateCcw aria-hidden /> {`Reopen ${word}`}
+          </Button>
+        ) : null}
+        {goal.status === 'archived' ? (
+          <Button type="button" variant="secondary" disabled={status.isPending} onClick={() => run('unarchive')}>
+            <ArchiveRestore aria-hidden /> {`Unarchive ${word}`}
+          </Button>
+        ) : (
+          <ConfirmDialog
+            trigger={
+              <Button type="button" variant="ghost" disabled={status.isPending}>
+                <Archive aria-hidden /> {`Archive ${word}`}
+              </Button>
+            }
+            title={`Archive “${goal.title}”?`}
+            description={`It leaves your active ${term(terminology, 'goals')} and can no longer be edited until you unarchive it. Its history is kept.`}
+            confirmLabel={`Archive ${word}`}
+            pending={status.isPending}
+            onConfirm={() => run('archive')}
+          />
         )}
+        <ConfirmDialog
+          trigger={
+            <Button type="button" variant="danger-ghost">
+              <Trash2 aria-hidden /> {`Delete ${word}`}
+            </Button>
+          }
+          title={`Delete “${goal.title}”?`}
+          description="Its milestones and progress history go with it. This cannot be undone."
+          confirmLabel={`Yes, delete ${word}`}
+          pending={remove.isPending}
+          onConfirm={() => remove.mutateAsync().catch(() => undefined)}
+        />
       </div>
-      {confirming ? (
-        <div role="group" aria-label={`Confirm deleting this ${word}`} className="flex flex-wrap items-center gap-3 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">
-          <span>
-            Delete “{goal.title}” with its milestones and progress history? This cannot be undone.
-          </span>
-          <Button type="button" className="bg-red-700! text-white!" disabled={remove.isPending} onClick={() => remove.mutate()}>
-            {`Yes, delete ${word}`}
-          </Button>
-          <Button type="button" variant="secondary" onClick={() => setConfirming(false)} autoFocus>
-            Cancel
-          </Button>
-        </div>
-      ) : null}
     </section>
   );
 }

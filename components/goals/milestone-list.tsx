@@ -101,18 +101,29 @@ function AddMilestoneForm({ goalId }: { goalId: string }) {
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Add milestone" className="mt-4 flex flex-col gap-3 border-t border-slate-100 pt-4 sm:flex-row sm:items-end">
+    // Wraps instead of squeezing: in a narrow card (or at 390 px) the title takes the row and
+    // the date and button go under it, so nothing pokes out of the card.
+    <form onSubmit={submit} noValidate aria-label="Add milestone" className="mt-4 flex flex-wrap items-end gap-3 border-t border-slate-100 pt-4">
       <TextField
         label="Milestone title"
         name="title"
         required
         maxLength={200}
+        size={1}
         value={values.title}
         onChange={(e) => setValues({ ...values, title: e.target.value })}
         error={fields.title ?? (add.error && !fields.dueDate ? add.error.message : undefined)}
-        className="flex-1"
+        className="min-w-0 flex-[1_1_14rem]"
       />
-      <TextField label="Due date (optional)" name="dueDate" type="date" value={values.dueDate} onChange={(e) => setValues({ ...values, dueDate: e.target.value })} error={fields.dueDate} />
+      <TextField
+        label="Due date (optional)"
+        name="dueDate"
+        type="date"
+        value={values.dueDate}
+        onChange={(e) => setValues({ ...values, dueDate: e.target.value })}
+        error={fields.dueDate}
+        className="min-w-0 flex-[1_1_9rem]"
+      />
       <Button type="submit" variant="secondary" disabled={add.isPending}>
         Add milestone
       </Button>

@@ -176,6 +176,7 @@ export function useDeleteGoal(goalId: string, onDeleted: () => void) {
     onSettled: () =>
       Promise.all([
         client.invalidateQueries({ queryKey: goalKeys.lists }),
+        client.invalidateQueries({ queryKey: goalKeys.pages }),
         client.invalidateQueries({ queryKey: ['dashboard'] }),
         client.invalidateQueries({ queryKey: ['teams'] }),
       ]),

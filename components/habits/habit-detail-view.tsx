@@ -8,6 +8,7 @@ import { FormAlert } from '@/components/ui/form-alert';
 import { term, type Terminology } from '@/lib/branding/terminology';
 import { describeSchedule } from '@/lib/habits/habit-labels';
 import type { HabitDetail } from '@/lib/habits/habit-schema';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { DeleteHabitButton } from './delete-habit-button';
 import { HabitForm, valuesOf } from './habit-form';
 import { fetchHabit, habitKeys } from './habit-requests';
@@ -76,9 +77,24 @@ export function HabitDetailView({ initial, terminology, canWrite }: { initial: H
                   : `Archiving hides this ${word} from today's list and keeps its history.`}
               </p>
               <div className="flex flex-wrap items-start gap-3">
-                <Button variant="secondary" type="button" disabled={archive.isPending} onClick={() => archive.mutate({ archived: !archived })}>
-                  {archived ? `Restore ${word}` : `Archive ${word}`}
-                </Button>
+                {archived ? (
+                  <Button variant="secondary" type="button" disabled={archive.isPending} onClick={() => archive.mutate({ archived: false })}>
+                    {`Restore ${word}`}
+                  </Button>
+                ) : (
+                  <ConfirmDialog
+                    trigger={
+                      <Button variant="ghost" type="button" disabled={archive.isPending}>
+                        {`Archive ${word}`}
+                      </Button>
+                    }
+                    title={`Archive “${habit.name}”?`}
+                    description="It leaves today's list; its history is kept and you can restore it."
+                    confirmLabel={`Archive ${word}`}
+                    pending={archive.isPending}
+                    onConfirm={() => archive.mutateAsync({ archived: true }).catch(() => undefined)}
+                  />
+                )}
                 <DeleteHabitButton habitId={habit.id} name={habit.name} habitWord={word} />
               </div>
               <FormAlert message={archive.isError ? archive.error.message : null} />

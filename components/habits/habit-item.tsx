@@ -19,14 +19,15 @@ export function HabitItem({ habit, canWrite }: { habit: HabitView; canWrite: boo
             </Link>
           </h3>
           <MilestoneBadge streak={habit.streak} />
+          {habit.archivedAt ? <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-semibold text-slate-700">Archived</span> : null}
         </div>
         <p className="text-sm text-slate-600">{describeSchedule(habit)}</p>
         {habit.description ? <p className="text-sm text-slate-500">{habit.description}</p> : null}
         <StreakStats streak={habit.streak} />
       </div>
       <div className="flex shrink-0 flex-col items-start gap-1 sm:items-end">
-        <TodayStatus habit={habit} />
-        {canWrite ? <LogTodayButton habit={habit} /> : null}
+        {habit.archivedAt ? null : <TodayStatus habit={habit} />}
+        {canWrite && !habit.archivedAt ? <LogTodayButton habit={habit} /> : null}
       </div>
     </li>
   );

@@ -1,12 +1,14 @@
 import { api } from '@/lib/http/api-client';
 import {
   habitDetailSchema,
-  habitListSchema,
+  habitPageSchema,
   habitSchema,
   logResultSchema,
   unlogResultSchema,
   type CreateHabitInput,
   type HabitDetail,
+  type HabitPage,
+  type HabitSort,
   type HabitView,
   type LogResult,
 } from '@/lib/habits/habit-schema';
@@ -18,6 +20,9 @@ import type { LocalDate } from '@/lib/habits/local-date';
 export const habitKeys = {
   all: ['habits'] as const,
   list: ['habits', 'list'] as const,
+  /** The habits page's paginated views (HabitPage). */
+  pages: ['habits', 'page'] as const,
+  page: (filters: HabitFilters) => ['habits', 'page', filters] as const,
   detail: (habitId: string) => ['habits', 'detail', habitId] as const,
 };
 
@@ -33,8 +38,40 @@ export interface HabitPatch {
   archived?: boolean;
 }
 
-export async function fetchHabits(): Promise<HabitView[]> {
-  return habitListSchema.parse(await api(base)).habits;
+/** The habits page's filters as the URL and the UI hold them ('' = not filtered). */
+export interface HabitFilters {
+  q: string;
+  status: 'active' | 'archived' | 'all';
+  today: '' | 'due' | 'done';
+  sort: HabitSort;
+  page: number;
+}
+
+export function habitSearchParams(filters: HabitFilters): Record<string, string> {
+  const query: Record<string, string> = { status: filters.status, sort: filters.sort, page: String(filters.page) };
+  if (filters.q) query.q = filters.q;
+  if (filters.today) query.today = filters.today;
+  return query;
+}
+
+/** The habits page's URL → filters; unknown values fall back to the defaults. */
+export function parseHabitFilters(query: Record<string, string | string[] | undefined>): HabitFilters {
+  const one = (key: string) => (typeof query[key] === 'string' ? (query[key] as string) : '');
+  const page = Number.parseInt(one('page'), 10);
+  const status = one('status');
+  const today = one('today');
+  const sort = one('sort');
+  return {
+    q: one('q').trim().slice(0, 100),
+    status: status === 'archived' || status === 'all' ? status : 'active',
+    today: today === 'due' || today === 'done' ? today : '',
+    sort: sort === 'name' || sort === 'streak' ? sort : 'created',
+    page: Number.isFinite(page) && page >= 1 && page <= 10_000 ? page : 1,
+  };
+}
+
+export async function fetchHabitPage(filters: HabitFilters): Promise<HabitPage> {
+  return habitPageSchema.parse(await api(`${base}?${new URLSearchParams(habitSearchParams(filters))}`));
 }
 
 export async function fetchHabit(habitId: string): Promise<HabitDetail> {

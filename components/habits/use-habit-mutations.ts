@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { HabitDetail, HabitView } from '@/lib/habits/habit-schema';
+import type { HabitDetail, HabitPage, HabitView } from '@/lib/habits/habit-schema';
 import type { LocalDate } from '@/lib/habits/local-date';
 import { deleteLog, habitKeys, patchHabit, postHabit, postLog, removeHabit, type HabitPatch } from './habit-requests';
 import { withDetailLog, withLog, withPatch } from './optimistic';
@@ -52,6 +52,7 @@ export function useLogHabit() {
     onMutate: async ({ habitId, date, logged, note = null }) => {
       const saved = await snapshot(client, habitId);
       client.setQueryData<HabitView[]>(habitKeys.list, (rows) => rows?.map((row) => (row.id === habitId ? withLog(row, date, logged) : row)));
+      client.setQueriesData<HabitPage>({ queryKey: habitKeys.pages }, (page) => page && { ...page, habits: page.habits.map((row) => (row.id === habitId ? withLog(row, date, logged) : row)) });
       client.setQueryData<HabitDetail>(habitKeys.detail(habitId), (detail) => detail && withDetailLog(detail, date, logged, note));
       return saved;
     },
@@ -105,6 +106,6 @@ export function useDeleteHabit(habitId: string) {
     },
     onError: (_error, _vars, saved) => restore(client, habitId, saved),
     // Not the habit's own query: its page is still showing it until the browser leaves.
-    onSettled: () => refresh(client, habitKeys.list),
+    onSettled: () => Promise.all([refresh(client, habitKeys.list), refresh(client, habitKeys.pages)]),
   });
 }

@@ -19,7 +19,7 @@ export function TeamGoals({ teamId, initial, terminology, canCreate }: { teamId:
           {term(terminology, 'team', true)} {plural}
         </h2>
         {canCreate ? (
-          <Link href={`/goals?team=${encodeURIComponent(teamId)}`} className={buttonClass('secondary')}>
+          <Link href={`/goals?new=1&team=${encodeURIComponent(teamId)}`} className={buttonClass('secondary')}>
             {`New ${term(terminology, 'team')} ${term(terminology, 'goal')}`}
           </Link>
         ) : null}

@@ -63,6 +63,30 @@ export const goalListQuerySchema = z.object({
   scope: z.enum(['all', 'personal', 'team'], { message: 'Choose all, personal or team.' }).default('all'),
 });
 
+export const GOAL_SORTS = ['due', 'newest', 'oldest', 'title', 'progress', 'updated'] as const;
+export const GOAL_DUE_FILTERS = ['overdue', 'week', 'month', 'none'] as const;
+export const GOAL_PAGE_SIZE = 20;
+
+/**
+ * The goals list page and GET /api/app/goals: the list filters plus search, assignee, due
+ * window, sort and page. Query strings are text, so numbers are coerced; anything else is a 400.
+ */
+export const goalSearchSchema = goalListQuerySchema.extend({
+  /** Words in the title or description, any case. */
+  q: z.string().trim().max(200, 'Use at most 200 characters.').optional(),
+  /** 'me', or a member's user id: goals they are assigned to (personal goals: their owner). */
+  assignee: idSchema.optional(),
+  /** overdue (active, target date passed), week / month (due in the next 7 / 30 days), none (no target date). */
+  due: z.enum(GOAL_DUE_FILTERS, { message: 'Choose overdue, week, month or none.' }).optional(),
+  sort: z.enum(GOAL_SORTS, { message: `Choose one of ${GOAL_SORTS.join(', ')}.` }).default('due'),
+  page: z.coerce.number({ message: 'Use a page number.' }).int('Use a whole number.').min(1, 'Pages start at 1.').max(10_000, 'Too far.').default(1),
+  pageSize: z.coerce.number({ message: 'Use a number.' }).int('Use a whole number.').min(1, 'Use 1 to 100.').max(100, 'Use 1 to 100.').default(GOAL_PAGE_SIZE),
+});
+
+export type GoalSearch = z.input<typeof goalSearchSchema>;
+export type GoalSort = (typeof GOAL_SORTS)[number];
+export type GoalDueFilter = (typeof GOAL_DUE_FILTERS)[number];
+
 export type CreateGoalInput = z.input<typeof createGoalSchema>;
 export type UpdateGoalInput = z.input<typeof updateGoalSchema>;
 export type ProgressInput = z.input<typeof progressInputSchema>;
@@ -121,6 +145,16 @@ export const goalDetailSchema = goalSummarySchema.extend({
   /** Team members who could be assigned; empty unless the viewer may edit a team goal. */
   assignableMembers: z.array(z.object(person)),
 });
+
+export const goalPageSchema = z.object({
+  goals: z.array(goalSummarySchema),
+  /** Goals matching the filters, all pages together. */
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  pageCount: z.number().int(),
+});
+export type GoalPage = z.infer<typeof goalPageSchema>;
 
 export type GoalStatus = z.infer<typeof goalStatusSchema>;
 export type AssigneeRole = z.infer<typeof assigneeRoleSchema>;

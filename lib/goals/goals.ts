@@ -7,10 +7,10 @@ import { forbidden, parseInput } from '../http/problem.ts';
 import { assertCan } from '../members/permissions.ts';
 import { loadTeamForViewer } from '../teams/team-access.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
-import { formatDateOnly, parseDateOnly } from './dates.ts';
+import { addDays, formatDateOnly, parseDateOnly } from './dates.ts';
 import { assertCanEdit, assertNotArchived, loadGoalForViewer, lockGoal } from './goal-access.ts';
 import { changeGoal } from './goal-mutation.ts';
-import { createGoalSchema, goalListQuerySchema, updateGoalSchema, type GoalDetail, type GoalSummary } from './goal-schema.ts';
+import { createGoalSchema, goalListQuerySchema, goalSearchSchema, updateGoalSchema, type GoalDetail, type GoalDueFilter, type GoalPage, type GoalSort, type GoalSummary } from './goal-schema.ts';
 import { goalSummarySelect, readGoalDetail, toGoalSummary } from './goal-view.ts';
 import { visibleGoalsWhere } from './goal-visibility.ts';
 
@@ -38,6 +38,60 @@ export async function listGoals(tenant: TenantContext, member: Member, input: un
     select: goalSummarySelect,
   });
   return rows.map(toGoalSummary);
+}
+
+const GOAL_ORDER: Record<GoalSort, Prisma.GoalOrderByWithRelationInput[]> = {
+  due: [{ targetDate: { sort: 'asc', nulls: 'last' } }, { createdAt: 'desc' }],
+  newest: [{ createdAt: 'desc' }],
+  oldest: [{ createdAt: 'asc' }],
+  title: [{ title: 'asc' }],
+  progress: [{ progress: 'desc' }, { createdAt: 'desc' }],
+  updated: [{ updatedAt: 'desc' }],
+};
+
+/** Goal dates are UTC calendar dates (dates.ts), so "today" is the UTC day. */
+function dueWhere(due: GoalDueFilter, now: Date): Prisma.GoalWhereInput {
+  const today = parseDateOnly(formatDateOnly(now))!;
+  if (due === 'none') return { targetDate: null };
+  if (due === 'overdue') return { status: 'active', targetDate: { lt: today } };
+  return { targetDate: { gte: today, lt: addDays(today, due === 'week' ? 7 : 30) } };
+}
+
+/**
+ * One page of the goals the member can see (listGoals' visibility rules), narrowed by status,
+ * team, scope, words, assignee and due window, in the chosen order. Always tenant-scoped.
+ */
+export async function searchGoals(tenant: TenantContext, member: Member, input: unknown = {}, now: Date = new Date()): Promise<GoalPage> {
+  const query = parseInput(goalSearchSchema, input);
+  const scoped = tenantDb(tenant.id);
+  const and: Prisma.GoalWhereInput[] = [];
+  if (query.teamId) {
+    const { access } = await loadTeamForViewer(scoped, tenant, member, query.teamId);
+    if (!access.canSeeGoals) throw forbidden(`Join this ${term(tenant.branding.terminology, 'team')} to see its ${term(tenant.branding.terminology, 'goals')}.`);
+    and.push({ teamId: query.teamId });
+  } else {
+    and.push(visibleGoalsWhere(member, query.scope));
+  }
+  if (query.status) and.push({ status: query.status });
+  if (query.q) and.push({ OR: [{ title: { contains: query.q, mode: 'insensitive' } }, { description: { contains: query.q, mode: 'insensitive' } }] });
+  if (query.assignee) {
+    const userId = query.assignee === 'me' ? member.userId : query.assignee;
+    and.push({ OR: [{ assignees: { some: { userId } } }, { teamId: null, ownerId: userId }] });
+  }
+  if (query.due) and.push(dueWhere(query.due, now));
+  const where: Prisma.GoalWhereInput = { AND: and };
+  const [total, rows] = await Promise.all([
+    scoped.goal.count({ where }),
+    scoped.goal.findMany({
+      where,
+      // The id last, so equal keys keep one order from page to page.
+      orderBy: [...GOAL_ORDER[query.sort], { id: 'asc' }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+      select: goalSummarySelect,
+    }),
+  ]);
+  return { goals: rows.map(toGoalSummary), total, page: query.page, pageSize: query.pageSize, pageCount: Math.max(1, Math.ceil(total / query.pageSize)) };
 }
 
 export async function getGoal(tenant: TenantContext, member: Member, goalId: string): Promise<GoalDetail> {

@@ -143,6 +143,33 @@ export type HabitView = z.infer<typeof habitSchema>;
 export const habitListSchema = z.object({ habits: z.array(habitSchema) });
 export type HabitList = z.infer<typeof habitListSchema>;
 
+export const HABIT_SORTS = ['created', 'name', 'streak'] as const;
+export const HABIT_PAGE_SIZE = 20;
+
+/** The habits list page and GET /api/app/habits. Query strings are text: numbers are coerced; bad values are a 400. */
+export const habitSearchSchema = z.object({
+  q: z.string().trim().max(HABIT_NAME_MAX, `Use at most ${HABIT_NAME_MAX} characters.`).optional(),
+  /** active (default), archived, or all. */
+  status: z.enum(['active', 'archived', 'all'], { error: 'Choose active, archived or all.' }).default('active'),
+  /** today: expected today and not done yet; done: done today. */
+  today: z.enum(['due', 'done'], { error: 'Choose due or done.' }).optional(),
+  schedule: scheduleKind.optional(),
+  sort: z.enum(HABIT_SORTS, { error: `Choose one of ${HABIT_SORTS.join(', ')}.` }).default('created'),
+  page: z.coerce.number({ error: 'Use a page number.' }).int('Use a whole number.').min(1, 'Pages start at 1.').max(10_000, 'Too far.').default(1),
+  pageSize: z.coerce.number({ error: 'Use a number.' }).int('Use a whole number.').min(1, 'Use 1 to 100.').max(100, 'Use 1 to 100.').default(HABIT_PAGE_SIZE),
+});
+export type HabitSearch = z.input<typeof habitSearchSchema>;
+export type HabitSort = (typeof HABIT_SORTS)[number];
+
+export const habitPageSchema = z.object({
+  habits: z.array(habitSchema),
+  total: z.int(),
+  page: z.int(),
+  pageSize: z.int(),
+  pageCount: z.int(),
+});
+export type HabitPage = z.infer<typeof habitPageSchema>;
+
 export const habitDetailSchema = habitSchema.extend({
   /** Logs from the Monday seven weeks before this week's to today: eight weeks for the grid. */
   history: z.object({ from: localDateSchema, to: localDateSchema, logs: z.array(habitLogSchema) }),

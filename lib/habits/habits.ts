@@ -4,7 +4,7 @@ import { emitEvent } from '../events/domain-events.ts';
 import { parseInput } from '../http/problem.ts';
 import { assertCan } from '../members/permissions.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
-import { habitRuleSchema, type CreateHabit, type HabitDetail, type HabitView, type UpdateHabit } from './habit-schema.ts';
+import { habitRuleSchema, habitSearchSchema, type CreateHabit, type HabitDetail, type HabitPage, type HabitView, type UpdateHabit } from './habit-schema.ts';
 import { toHabitView } from './habit-view.ts';
 import { addDays, fromDbDate, isoWeekStart, localDateIn, toDbDate } from './local-date.ts';
 import { findOwnedHabit, logDatesByHabit } from './owned-habit.ts';
@@ -90,6 +90,40 @@ export async function listHabits(tenant: TenantContext, member: Member, now: Dat
   const logs = await logDatesByHabit(client, habits.map((habit) => habit.id));
   const today = localDateIn(tenant.timeZone, now);
   return habits.map((habit) => toHabitView(habit, logs.get(habit.id) ?? [], today));
+}
+
+/**
+ * One page of the member's own habits, by words in the name or description, status, schedule
+ * and today's state, in the chosen order. Streaks and today's state are computed from the
+ * logs, so those filters and the streak order run after the (tenant- and owner-scoped) query;
+ * one person's habits are few.
+ */
+export async function searchHabits(tenant: TenantContext, member: Member, input: unknown = {}, now: Date = new Date()): Promise<HabitPage> {
+  const query = parseInput(habitSearchSchema, input);
+  const client = tenantDb(tenant.id);
+  const habits = await client.habit.findMany({
+    where: {
+      userId: member.userId,
+      ...(query.status === 'active' ? { archivedAt: null } : query.status === 'archived' ? { archivedAt: { not: null } } : {}),
+      ...(query.schedule ? { schedule: query.schedule } : {}),
+      ...(query.q ? { OR: [{ name: { contains: query.q, mode: 'insensitive' as const } }, { description: { contains: query.q, mode: 'insensitive' as const } }] } : {}),
+    },
+    orderBy: query.sort === 'name' ? [{ name: 'asc' }, { id: 'asc' }] : [{ archivedAt: { sort: 'asc', nulls: 'first' } }, { createdAt: 'asc' }, { id: 'asc' }],
+  });
+  const logs = await logDatesByHabit(client, habits.map((habit) => habit.id));
+  const today = localDateIn(tenant.timeZone, now);
+  let views = habits.map((habit) => toHabitView(habit, logs.get(habit.id) ?? [], today));
+  if (query.today === 'due') views = views.filter((h) => h.today.due && !h.today.done);
+  if (query.today === 'done') views = views.filter((h) => h.today.done);
+  if (query.sort === 'streak') views = [...views].sort((a, b) => b.streak.current - a.streak.current);
+  const start = (query.page - 1) * query.pageSize;
+  return {
+    habits: views.slice(start, start + query.pageSize),
+    total: views.length,
+    page: query.page,
+    pageSize: query.pageSize,
+    pageCount: Math.max(1, Math.ceil(views.length / query.pageSize)),
+  };
 }
 
 /** One of the member's habits with its last HISTORY_WEEKS weeks of logs and notes. */

@@ -1,9 +1,13 @@
-import { createGoal, listGoals } from '@/lib/goals/goals';
+import { goalSearchSchema } from '@/lib/goals/goal-schema';
+import { createGoal, searchGoals } from '@/lib/goals/goals';
 import { workspaceRoute } from '@/lib/http/route';
 
-/** The member's goals and their teams' goals; ?status=active|completed|archived, ?teamId=…, ?scope=all|personal|team. */
-export const GET = workspaceRoute({ permission: 'workspace.read' }, async ({ req, tenant, member }) =>
-  Response.json({ goals: await listGoals(tenant, member, Object.fromEntries(req.nextUrl.searchParams)) }),
+/**
+ * One page of the member's goals and their teams' goals: ?status, ?teamId, ?scope=all|personal|team,
+ * ?q, ?assignee=me|<userId>, ?due=overdue|week|month|none, ?sort, ?page, ?pageSize. Bad values: 400.
+ */
+export const GET = workspaceRoute({ permission: 'workspace.read', query: goalSearchSchema }, async ({ tenant, member, query }) =>
+  Response.json(await searchGoals(tenant, member, query)),
 );
 
 /** { title, description?, targetDate?: "YYYY-MM-DD", teamId? } — without teamId, a personal goal. */
