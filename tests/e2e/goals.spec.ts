@@ -12,13 +12,19 @@ test('a member creates a goal, updates its progress and completes it', async ({ 
   await page.waitForURL(tenantUrl('acme'));
   await page.goto(tenantUrl('acme', '/goals'));
 
-  const form = page.getByRole('form', { name: 'New goal' });
+  // The new-goal form lives in a side sheet opened from the page header.
+  await expect(page.getByRole('form', { name: 'New goal' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'New goal' }).click();
+  const sheet = page.getByRole('dialog', { name: 'New goal' });
+  const form = sheet.getByRole('form', { name: 'New goal' });
   await form.getByLabel('Title').fill(title);
   await form.getByLabel('Target date (optional)').fill('2031-06-30');
   await form.getByRole('button', { name: 'Create goal' }).click();
-  await expect(page.getByRole('status').filter({ hasText: `Created “${title}”.` })).toBeVisible();
-
-  await page.getByRole('link', { name: title }).click();
+  await expect(sheet).toBeHidden();
+  await expect(page.getByText(`Created “${title}”.`)).toBeVisible();
+  // Acme's member has many goals from earlier runs: find this one by searching.
+  await page.getByRole('searchbox', { name: 'Search goals' }).fill(title);
+  await page.getByRole('list', { name: 'Goals list' }).getByRole('link', { name: title }).click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expect(page.getByTestId('goal-status')).toHaveText('Active');
 
@@ -38,8 +44,9 @@ test('a member creates a goal, updates its progress and completes it', async ({ 
   await page.reload();
   await expect(page.getByTestId('goal-status')).toHaveText('Completed');
   await expect(page.getByTestId('goal-completed')).toContainText('Member at Acme Coaching');
-  await page.goto(tenantUrl('acme', '/goals?status=completed'));
-  await expect(page.getByRole('list', { name: 'Completed goals' }).getByRole('link', { name: title })).toBeVisible();
+  await page.goto(tenantUrl('acme', `/goals?status=completed&q=${encodeURIComponent(title)}`));
+  await expect(page.getByLabel('Status')).toHaveValue('completed');
+  await expect(page.getByRole('list', { name: 'Goals list' }).getByRole('link', { name: title })).toBeVisible();
 });
 
 test('goal and team labels follow the workspace terminology', async ({ page }) => {
@@ -62,13 +69,75 @@ test('goal and team labels follow the workspace terminology', async ({ page }) =
 
   await page.goto(tenantUrl(workspace.slug, '/goals'));
   await expect(page.getByRole('heading', { level: 1, name: 'Objectives' })).toBeVisible();
-  const goalForm = page.getByRole('form', { name: 'New objective' });
+  await page.getByRole('button', { name: 'New objective' }).click();
+  const goalForm = page.getByRole('dialog', { name: 'New objective' }).getByRole('form', { name: 'New objective' });
   await goalForm.getByLabel('Title').fill('Ship the beta');
   await goalForm.getByLabel('Squad').selectOption({ label: 'Alpha' });
   await goalForm.getByRole('button', { name: 'Create objective' }).click();
-  await page.getByRole('link', { name: 'Ship the beta' }).click();
+  await page.getByRole('list', { name: 'Objectives list' }).getByRole('link', { name: 'Ship the beta' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Ship the beta' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Complete objective' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Complete goal' })).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Assignees' })).toContainText('Owner Person');
+});
+
+test('the goals list searches, filters, and deletes only after a confirmation', async ({ page }) => {
+  const workspace = await createWorkspace('glist');
+  await signIn(page, workspace.slug, workspace.ownerEmail);
+  await page.waitForURL(tenantUrl(workspace.slug));
+  await page.goto(tenantUrl(workspace.slug, '/goals'));
+
+  // An empty list says what would be here and offers one action, which opens the sheet.
+  await expect(page.getByRole('heading', { name: 'No goals yet' })).toBeVisible();
+  for (const [title, targetDate] of [
+    ['Write the handbook', ''],
+    ['Hire a designer', '2020-01-15'],
+    ['Open the Lisbon office', ''],
+  ]) {
+    await page.getByRole('button', { name: /Create your first goal|New goal/ }).first().click();
+    const form = page.getByRole('dialog', { name: 'New goal' }).getByRole('form', { name: 'New goal' });
+    await form.getByLabel('Title').fill(title);
+    if (targetDate) await form.getByLabel('Target date (optional)').fill(targetDate);
+    await form.getByRole('button', { name: 'Create goal' }).click();
+    await expect(page.getByRole('dialog', { name: 'New goal' })).toBeHidden();
+    await expect(page.getByRole('list', { name: 'Goals list' }).getByRole('link', { name: title })).toBeVisible();
+  }
+  const list = page.getByRole('list', { name: 'Goals list' });
+  await expect(list.getByRole('listitem')).toHaveCount(3);
+
+  await page.getByRole('searchbox', { name: 'Search goals' }).fill('lisbon');
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  await expect(list.getByRole('link', { name: 'Open the Lisbon office' })).toBeVisible();
+  await expect(page).toHaveURL(/[?&]q=lisbon/);
+  // The filters live in the address: a reload shows the same list.
+  await page.reload();
+  await expect(page.getByRole('searchbox', { name: 'Search goals' })).toHaveValue('lisbon');
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+
+  await page.getByRole('searchbox', { name: 'Search goals' }).fill('');
+  await page.getByLabel('Due').selectOption('overdue');
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  await expect(list.getByRole('link', { name: 'Hire a designer' })).toBeVisible();
+  await page.getByLabel('Due').selectOption('none');
+  await page.getByLabel('Sort by').selectOption('title');
+  await expect(list.getByRole('link')).toHaveText(['Open the Lisbon office', 'Write the handbook']);
+  await page.getByRole('searchbox', { name: 'Search goals' }).fill('nothing like this');
+  await expect(page.getByRole('heading', { name: 'No goals match' })).toBeVisible();
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(list.getByRole('listitem')).toHaveCount(3);
+
+  // Delete is quiet and asks first; Cancel keeps the goal.
+  await list.getByRole('link', { name: 'Hire a designer' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Hire a designer' })).toBeVisible();
+  await page.getByRole('button', { name: 'Delete goal' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Delete “Hire a designer”?' });
+  await expect(confirm).toBeVisible();
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toBeHidden();
+  await page.getByRole('button', { name: 'Delete goal' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Yes, delete goal' }).click();
+  await page.waitForURL(tenantUrl(workspace.slug, '/goals'));
+  await expect(page.getByRole('list', { name: 'Goals list' }).getByRole('link', { name: 'Hire a designer' })).toHaveCount(0);
+  const tenant = await db.tenant.findUniqueOrThrow({ where: { slug: workspace.slug }, select: { id: true } });
+  expect(await db.goal.count({ where: { tenantId: tenant.id } })).toBe(2);
 });

@@ -16,11 +16,17 @@ async function openHabits(page: Page, email: string): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: 'Your habits' })).toBeVisible();
 }
 
+/** Adds it from the side sheet, then searches for it (acme's member has habits from earlier runs, over several pages). */
 async function addHabit(page: Page, name: string): Promise<void> {
-  const form = page.getByRole('form', { name: 'New habit' });
+  await page.getByRole('button', { name: 'New habit' }).click();
+  const sheet = page.getByRole('dialog', { name: 'New habit' });
+  const form = sheet.getByRole('form', { name: 'New habit' });
   await form.getByLabel('Name', { exact: true }).fill(name);
   await form.getByRole('button', { name: 'Add habit' }).click();
-  await expect(form.getByLabel('Name', { exact: true })).toHaveValue('');
+  await expect(sheet).toBeHidden();
+  await expect(page.getByText(`Added “${name}”.`)).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Search habits' }).fill(name);
+  await expect(page.getByRole('list', { name: 'Habits list' }).getByRole('listitem')).toHaveCount(1);
 }
 
 function habitItem(page: Page, name: string) {
@@ -59,14 +65,16 @@ test('a member opens a habit, sees its history and deletes it', async ({ page })
   await expect(page.getByTestId('current-streak')).toHaveText('1 day');
 
   await page.getByRole('button', { name: 'Delete habit' }).click();
-  await page.getByRole('group', { name: `Confirm deleting ${name}` }).getByRole('button', { name: 'Yes, delete' }).click();
+  await page.getByRole('alertdialog', { name: `Delete “${name}”?` }).getByRole('button', { name: 'Yes, delete' }).click();
   await page.waitForURL(tenantUrl('acme', '/habits'));
+  await page.getByRole('searchbox', { name: 'Search habits' }).fill(name);
+  await expect(page.getByRole('heading', { name: 'No habits match' })).toBeVisible();
   await expect(habitItem(page, name)).toHaveCount(0);
 });
 
 test('a viewer can look at habits but not add or log them', async ({ page }) => {
   await openHabits(page, 'viewer@acme.test');
-  await expect(page.getByRole('form', { name: 'New habit' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'New habit' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^Log .* for today$/ })).toHaveCount(0);
 
   const status = await page.evaluate(async () => {
