@@ -22,14 +22,21 @@ export function replaceQuery(values: Record<string, string | number | undefined>
 
 export function SearchBox({ label, value, onChange, className }: { label: string; value: string; onChange: (value: string) => void; className?: string }) {
   const [text, setText] = useState(value);
-  const latest = useRef(onChange);
-  latest.current = onChange;
-  useEffect(() => setText(value), [value]);
-  useEffect(() => {
-    if (text === value) return;
-    const timer = setTimeout(() => latest.current(text), 250);
-    return () => clearTimeout(timer);
-  }, [text, value]);
+  const [shown, setShown] = useState(value);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // The parent changed the value (e.g. "Clear filters"): show it (React's "adjust state while rendering").
+  if (value !== shown) {
+    setShown(value);
+    setText(value);
+  }
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  function type(next: string) {
+    setText(next);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => onChange(next), 250);
+  }
+
   return (
     <div className={cn('relative w-full sm:max-w-xs', className)}>
       <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-slate-400" aria-hidden />
@@ -38,9 +45,11 @@ export function SearchBox({ label, value, onChange, className }: { label: string
         aria-label={label}
         placeholder={`${label}…`}
         value={text}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => type(e.target.value)}
         onKeyDown={(e) => {
-          if (e.key === 'Enter') latest.current(text);
+          if (e.key !== 'Enter') return;
+          clearTimeout(timer.current);
+          onChange(text);
         }}
         className="h-10 w-full rounded-md border border-slate-300 bg-white pr-3 pl-9 text-sm shadow-sm"
       />
