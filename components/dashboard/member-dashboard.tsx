@@ -11,6 +11,7 @@ import { roleLabel } from '@/lib/members/role-labels';
 import type { TenantContext } from '@/lib/tenancy/tenant-context';
 import { Card } from '@/components/ui/card';
 import { ActiveGoals } from './active-goals';
+import { FirstRunCards } from './first-run-cards';
 import { CompletionsChart } from './completions-chart';
 import { TodayHabits } from './today-habits';
 
@@ -38,6 +39,9 @@ export async function MemberDashboard({ tenant, member }: { tenant: TenantContex
       <p className="mt-1 text-slate-600">
         {tenant.name} · signed in as <strong data-testid="member-role">{roleLabel(member.role)}</strong>
       </p>
+      <div className="mt-8 empty:hidden">
+        <FirstRunCards tenant={tenant} member={member} />
+      </div>
       <div className="mt-8 grid gap-6 lg:grid-cols-2">
         <Card title={`Today's ${term(t, 'habits')}`}>
           <TodayHabits initial={today} canWrite={can(member.role, 'habits.write')} labels={{ habits: term(t, 'habits'), habit: term(t, 'habit') }} />

@@ -25,14 +25,14 @@ interface Props {
   teams: TeamOption[];
   viewer: { userId: string; name: string };
   canWrite: boolean;
-  /** Opens the new-goal dialog with this team chosen (the team page's "New team goal"). */
+  /** Opens the new-goal dialog at once ('' personal, or this team chosen: the team page's "New team goal"). */
   newForTeam?: string;
 }
 
 /** The member's goals and their teams' goals: search, filters, sort and pages; new goals in a dialog. */
 export function GoalsBoard({ terminology, filters: initialFilters, initial, teams, viewer, canWrite, newForTeam }: Props) {
   const [filters, setFilters] = useState(initialFilters);
-  const [creating, setCreating] = useState(Boolean(newForTeam) && canWrite);
+  const [creating, setCreating] = useState(newForTeam !== undefined && canWrite);
   const { data, isFetching } = useQuery({
     queryKey: goalKeys.page(filters),
     queryFn: () => fetchGoalPage(filters),
@@ -75,7 +75,7 @@ export function GoalsBoard({ terminology, filters: initialFilters, initial, team
             terminology={terminology}
             teams={teams.filter((t) => t.canAdd)}
             viewer={viewer}
-            defaultTeamId={newForTeam}
+            defaultTeamId={newForTeam || undefined}
             onCreated={(created) => {
               setCreating(false);
               toast.success(`Created “${created.title}”.`);

@@ -25,15 +25,18 @@ export function HabitsBoard({
   terminology,
   canWrite,
   description,
+  openNew = false,
 }: {
   initial: HabitPage;
   filters: HabitFilters;
   terminology: Terminology;
   canWrite: boolean;
   description: string;
+  /** ?new=1 (the dashboard's first-run links): the new-habit sheet is open on arrival. */
+  openNew?: boolean;
 }) {
   const [filters, setFilters] = useState(initialFilters);
-  const [creating, setCreating] = useState(false);
+  const [creating, setCreating] = useState(openNew && canWrite);
   const { data, isFetching } = useQuery({
     queryKey: habitKeys.page(filters),
     queryFn: () => fetchHabitPage(filters),

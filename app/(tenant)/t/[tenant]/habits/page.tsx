@@ -16,12 +16,13 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: term(tenant.branding.terminology, 'habits', true) };
 }
 
-/** ?q, ?status=active|archived|all, ?today=due|done, ?sort=created|name|streak, ?page filter the list. */
+/** ?q, ?status=active|archived|all, ?today=due|done, ?sort=created|name|streak, ?page filter the list; ?new=1 opens the new-habit sheet. */
 export default async function HabitsPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const tenant = await requireTenant((await params).tenant);
   const member = await requireMember(tenant);
   const terminology = tenant.branding.terminology;
-  const filters = parseHabitFilters(await searchParams);
+  const query = await searchParams;
+  const filters = parseHabitFilters(query);
   return (
     <section className="page">
       <HabitsBoard
@@ -29,6 +30,7 @@ export default async function HabitsPage({ params, searchParams }: { params: Par
         filters={filters}
         terminology={terminology}
         canWrite={can(member.role, 'habits.write')}
+        openNew={query.new === '1'}
         description={`Days follow ${tenant.name}’s time zone (${tenant.timeZone}). Forgot a day? Open a ${term(terminology, 'habit')} to log up to ${MAX_LOG_AGE_DAYS} days back.`}
       />
     </section>
