@@ -4,9 +4,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
-import { FormStatus } from '@/components/ui/form-status';
 import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
+import { toast } from '@/components/ui/toaster';
 import { term, type Terminology } from '@/lib/branding/terminology';
 import { ApiError, api } from '@/lib/http/api-client';
 import type { InvitableRole, InvitationResult, InvitationView } from '@/lib/members/invitation-schema';
@@ -29,7 +29,10 @@ export function InvitationsPanel({ canGrantOwner, terminology, defaultRole = 'me
   const [role, setRole] = useState<InvitableRole>(defaultRole);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [alert, setAlert] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
+  // Successes are toasts, not a line beside the button: the form keeps its layout.
+  const setStatus = (message: string | null) => {
+    if (message) toast.success(message);
+  };
 
   const { data: invitations, isPending, error: loadError } = useQuery({
     queryKey: KEY,
@@ -129,11 +132,10 @@ export function InvitationsPanel({ canGrantOwner, terminology, defaultRole = 'me
           />
           <SelectField label="Role" name="role" options={roles} value={role} onChange={(e) => setRole(e.target.value as InvitableRole)} error={fieldErrors.role} />
         </div>
-        <div className="flex items-center gap-4">
-          <Button type="submit" disabled={create.isPending}>
+        <div>
+          <Button type="submit" disabled={create.isPending} className="w-full sm:w-auto">
             {create.isPending ? 'Sending…' : 'Send invitation'}
           </Button>
-          <FormStatus message={status} />
         </div>
       </form>
 
@@ -146,7 +148,7 @@ export function InvitationsPanel({ canGrantOwner, terminology, defaultRole = 'me
             <FormAlert message={loadError.message} />
           </div>
         ) : invitations.length === 0 ? (
-          <p className="mt-2 text-sm text-slate-500">No pending invitations.</p>
+          <p className="mt-2 rounded-md border border-dashed border-slate-300 p-4 text-sm text-slate-600">No pending invitations. Invite someone above: they show here until they join.</p>
         ) : (
           <ul className="mt-2 divide-y divide-slate-100" aria-label="Pending invitations">
             {invitations.map((invitation) => {

@@ -1,38 +1,49 @@
 'use client';
 
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { LogOut, MoreHorizontal, UserMinus } from 'lucide-react';
+import { useMemo, useState } from 'react';
+import { FilterSelect } from '@/components/lists/list-controls';
 import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { DataTable, type ColumnDef } from '@/components/ui/data-table';
+import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from '@/components/ui/dropdown-menu';
 import { FormAlert } from '@/components/ui/form-alert';
-import { FormStatus } from '@/components/ui/form-status';
+import { toast } from '@/components/ui/toaster';
+import { useFormat } from '@/lib/format/format-context';
 import { api } from '@/lib/http/api-client';
 import type { MemberRow } from '@/lib/members/member-schema';
 import { ROLE_LABELS } from '@/lib/members/role-labels';
 
 type Role = keyof typeof ROLE_LABELS;
+const ROLE_ORDER: Record<Role, number> = { owner: 0, admin: 1, member: 2, viewer: 3 };
+const KEY = ['members', ''];
 
+/**
+ * The workspace's people: search, a role filter, sortable columns, and each row's actions in
+ * a menu (one small button, so it stays on screen at 390 px); removing asks first.
+ */
 export function MembersTable({ initial, currentUserId, isOwner }: { initial: MemberRow[]; currentUserId: string; isOwner: boolean }) {
   const client = useQueryClient();
-  const [search, setSearch] = useState('');
+  const format = useFormat();
   const [alert, setAlert] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  const key = ['members', search];
+  const [roleFilter, setRoleFilter] = useState('');
+  const [removing, setRemoving] = useState<MemberRow | null>(null);
   const { data = [] } = useQuery({
-    queryKey: key,
-    queryFn: () => api<{ members: MemberRow[] }>(`/api/app/members?q=${encodeURIComponent(search)}`).then((r) => r.members),
-    initialData: search ? undefined : initial,
-    placeholderData: keepPreviousData,
+    queryKey: KEY,
+    queryFn: () => api<{ members: MemberRow[] }>('/api/app/members').then((r) => r.members),
+    initialData: initial,
   });
 
   const optimistic = (update: (rows: MemberRow[]) => MemberRow[]) => async () => {
     await client.cancelQueries({ queryKey: ['members'] });
-    const previous = client.getQueryData<MemberRow[]>(key);
-    client.setQueryData<MemberRow[]>(key, (rows) => (rows ? update(rows) : rows));
+    const previous = client.getQueryData<MemberRow[]>(KEY);
+    client.setQueryData<MemberRow[]>(KEY, (rows) => (rows ? update(rows) : rows));
     setAlert(null);
     return { previous };
   };
   const rollback = (error: Error, _vars: unknown, context?: { previous?: MemberRow[] }) => {
-    client.setQueryData(key, context?.previous);
+    client.setQueryData(KEY, context?.previous);
     setAlert(error.message);
   };
 
@@ -43,107 +54,145 @@ export function MembersTable({ initial, currentUserId, isOwner }: { initial: Mem
     onSettled: () => client.invalidateQueries({ queryKey: ['members'] }),
   });
   const remove = useMutation({
-    mutationFn: (membershipId: string) => api(`/api/app/members/${membershipId}`, { method: 'DELETE' }),
-    onMutate: (membershipId) => optimistic((rows) => rows.filter((row) => row.membershipId !== membershipId))(),
+    mutationFn: (row: MemberRow) => api(`/api/app/members/${row.membershipId}`, { method: 'DELETE' }),
+    onMutate: (row) => optimistic((rows) => rows.filter((r) => r.membershipId !== row.membershipId))(),
+    onSuccess: (_data, row) => toast.success(`${row.name ?? row.email} was removed from the workspace.`),
     onError: rollback,
     onSettled: () => client.invalidateQueries({ queryKey: ['members'] }),
   });
-
   const signOut = useMutation({
     mutationFn: ({ membershipId }: { membershipId: string; label: string }) => api<{ ended: number }>(`/api/app/members/${membershipId}/sign-out`, { method: 'POST' }),
-    onMutate: () => {
-      setAlert(null);
-      setStatus(null);
-    },
-    onSuccess: ({ ended }, { label }) => setStatus(`${label} is signed out everywhere (${ended === 1 ? '1 session' : `${ended} sessions`} ended).`),
+    onMutate: () => setAlert(null),
+    onSuccess: ({ ended }, { label }) => toast.success(`${label} is signed out everywhere (${ended === 1 ? '1 session' : `${ended} sessions`} ended).`),
     onError: (error: Error) => setAlert(error.message),
   });
+
+  const columns = useMemo<ColumnDef<MemberRow, unknown>[]>(
+    () => [
+      {
+        id: 'member',
+        header: 'Member',
+        accessorFn: (row) => `${row.name ?? ''} ${row.email}`,
+        sortingFn: (a, b) => (a.original.name ?? a.original.email).localeCompare(b.original.name ?? b.original.email),
+        meta: { className: 'px-3 sm:px-4 max-w-[11rem] sm:max-w-none' },
+        cell: ({ row: { original: row } }) => (
+          <div className="min-w-0">
+            <div className="truncate font-medium text-slate-900" title={row.name ?? row.email}>
+              {row.name ?? row.email}
+              {row.userId === currentUserId ? <span className="ml-2 text-xs text-slate-500">(you)</span> : null}
+            </div>
+            <div className="truncate text-slate-500" title={row.email}>
+              {row.email}
+            </div>
+          </div>
+        ),
+      },
+      {
+        id: 'role',
+        header: 'Role',
+        accessorFn: (row) => row.role,
+        sortingFn: (a, b) => ROLE_ORDER[a.original.role] - ROLE_ORDER[b.original.role],
+        filterFn: 'equalsString',
+        meta: { className: 'px-2 sm:px-4' },
+        cell: ({ row: { original: row } }) => {
+          const label = row.name ?? row.email;
+          const locked = row.userId === currentUserId || (row.role === 'owner' && !isOwner);
+          return (
+            <select
+              aria-label={`Role of ${label}`}
+              value={row.role}
+              disabled={locked}
+              onChange={(e) => changeRole.mutate({ membershipId: row.membershipId, role: e.target.value as Role })}
+              className="h-8 rounded-md border border-slate-300 bg-white px-1.5 text-sm disabled:bg-slate-50 disabled:text-slate-500"
+            >
+              {(Object.keys(ROLE_LABELS) as Role[])
+                .filter((role) => isOwner || role !== 'owner' || row.role === 'owner')
+                .map((role) => (
+                  <option key={role} value={role}>
+                    {ROLE_LABELS[role]}
+                  </option>
+                ))}
+            </select>
+          );
+        },
+      },
+      {
+        id: 'joined',
+        header: 'Joined',
+        accessorFn: (row) => row.joinedAt,
+        enableGlobalFilter: false,
+        meta: { className: 'hidden md:table-cell' },
+        cell: ({ row: { original: row } }) => <span className="whitespace-nowrap text-slate-500">{format.date(row.joinedAt)}</span>,
+      },
+      {
+        id: 'actions',
+        header: () => <span className="sr-only">Actions</span>,
+        enableSorting: false,
+        enableGlobalFilter: false,
+        meta: { className: 'w-10 px-2 text-right sm:px-4' },
+        cell: ({ row: { original: row } }) => {
+          const label = row.name ?? row.email;
+          if (row.userId === currentUserId || (row.role === 'owner' && !isOwner)) return null;
+          return (
+            <DropdownMenu>
+              <DropdownMenuTrigger asChild>
+                <Button variant="ghost" size="icon-sm" aria-label={`Actions for ${label}`}>
+                  <MoreHorizontal aria-hidden />
+                </Button>
+              </DropdownMenuTrigger>
+              <DropdownMenuContent collisionPadding={8}>
+                <DropdownMenuItem disabled={signOut.isPending} onSelect={() => signOut.mutate({ membershipId: row.membershipId, label })}>
+                  <LogOut aria-hidden /> Sign out everywhere
+                </DropdownMenuItem>
+                <DropdownMenuSeparator />
+                <DropdownMenuItem className="text-red-700" onSelect={() => setRemoving(row)}>
+                  <UserMinus aria-hidden /> Remove from workspace
+                </DropdownMenuItem>
+              </DropdownMenuContent>
+            </DropdownMenu>
+          );
+        },
+      },
+    ],
+    [changeRole, currentUserId, format, isOwner, signOut],
+  );
 
   return (
     <div className="flex flex-col gap-4">
       <FormAlert message={alert} />
-      <FormStatus message={status} />
-      <div className="flex flex-col gap-1">
-        <label htmlFor="member-search" className="text-sm font-medium text-slate-800">
-          Search members
-        </label>
-        <input
-          id="member-search"
-          type="search"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          placeholder="Name or email"
-          className="max-w-sm rounded-md border border-slate-300 px-3 py-2 text-sm"
-        />
-      </div>
-      <table className="w-full text-left text-sm">
-        <thead className="border-b border-slate-200 text-slate-500">
-          <tr>
-            <th scope="col" className="py-2 pr-4 font-medium">Member</th>
-            <th scope="col" className="py-2 pr-4 font-medium">Role</th>
-            <th scope="col" className="py-2 pr-4 font-medium">Joined</th>
-            <th scope="col" className="py-2 font-medium">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.map((row) => {
-            const self = row.userId === currentUserId;
-            const locked = self || (row.role === 'owner' && !isOwner);
-            const label = row.name ?? row.email;
-            return (
-              <tr key={row.membershipId} className="border-b border-slate-100" data-testid={`member-${row.email}`}>
-                <td className="py-2 pr-4">
-                  <div className="font-medium text-slate-900">
-                    {label}
-                    {self ? <span className="ml-2 text-xs text-slate-500">(you)</span> : null}
-                  </div>
-                  <div className="text-slate-500">{row.email}</div>
-                </td>
-                <td className="py-2 pr-4">
-                  <select
-                    aria-label={`Role of ${label}`}
-                    value={row.role}
-                    disabled={locked}
-                    onChange={(e) => changeRole.mutate({ membershipId: row.membershipId, role: e.target.value as Role })}
-                    className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm disabled:bg-slate-50 disabled:text-slate-500"
-                  >
-                    {(Object.keys(ROLE_LABELS) as Role[])
-                      .filter((role) => isOwner || role !== 'owner' || row.role === 'owner')
-                      .map((role) => (
-                        <option key={role} value={role}>
-                          {ROLE_LABELS[role]}
-                        </option>
-                      ))}
-                  </select>
-                </td>
-                <td className="py-2 pr-4 text-slate-500">{row.joinedAt.slice(0, 10)}</td>
-                <td className="py-2 text-right">
-                  {locked ? null : (
-                    <div className="flex flex-wrap justify-end gap-1">
-                      <Button type="button" variant="ghost" aria-label={`Sign out ${label} everywhere`} disabled={signOut.isPending} onClick={() => signOut.mutate({ membershipId: row.membershipId, label })}>
-                        Sign out everywhere
-                      </Button>
-                      <Button
-                        type="button"
-                        variant="ghost"
-                        aria-label={`Remove ${label}`}
-                        onClick={() => {
-                          if (window.confirm(`Remove ${label} from the workspace?`)) remove.mutate(row.membershipId);
-                        }}
-                      >
-                        Remove
-                      </Button>
-                    </div>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      {data.length === 0 ? <p className="text-sm text-slate-500">Nobody matches “{search}”.</p> : null}
+      <DataTable
+        columns={columns}
+        data={data}
+        searchLabel="Search members"
+        getRowId={(row) => row.membershipId}
+        rowProps={(row) => ({ 'data-testid': `member-${row.email}` })}
+        columnFilters={roleFilter ? [{ id: 'role', value: roleFilter }] : []}
+        caption="People in this workspace"
+        empty="Nobody here yet. Invite people above."
+        toolbar={
+          <div className="w-full sm:w-40">
+            <FilterSelect
+              label="Role"
+              value={roleFilter}
+              onChange={setRoleFilter}
+              options={[{ value: '', label: 'All roles' }, ...(Object.keys(ROLE_LABELS) as Role[]).map((role) => ({ value: role, label: ROLE_LABELS[role] }))]}
+            />
+          </div>
+        }
+      />
+      <ConfirmDialog
+        open={removing !== null}
+        onOpenChange={(open) => {
+          if (!open) setRemoving(null);
+        }}
+        title={`Remove ${removing?.name ?? removing?.email ?? ''}?`}
+        description="They lose access to this workspace at once. You can invite them again later."
+        confirmLabel="Remove"
+        pending={remove.isPending}
+        onConfirm={() => {
+          if (removing) remove.mutate(removing);
+        }}
+      />
     </div>
   );
 }

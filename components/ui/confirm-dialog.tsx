@@ -15,18 +15,28 @@ export function ConfirmDialog({
   confirmLabel,
   onConfirm,
   pending = false,
+  open: controlledOpen,
+  onOpenChange,
 }: {
-  trigger: ReactNode;
+  /** What opens it; leave out when `open` is controlled (e.g. from a row menu's item). */
+  trigger?: ReactNode;
   title: ReactNode;
   description: ReactNode;
   confirmLabel: string;
   onConfirm: () => void | Promise<unknown>;
   pending?: boolean;
+  open?: boolean;
+  onOpenChange?: (open: boolean) => void;
 }) {
-  const [open, setOpen] = useState(false);
+  const [ownOpen, setOwnOpen] = useState(false);
+  const open = controlledOpen ?? ownOpen;
+  const setOpen = (next: boolean) => {
+    setOwnOpen(next);
+    onOpenChange?.(next);
+  };
   return (
     <A.Root open={open} onOpenChange={setOpen}>
-      <A.Trigger asChild>{trigger}</A.Trigger>
+      {trigger ? <A.Trigger asChild>{trigger}</A.Trigger> : null}
       <A.Portal>
         <A.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
         <A.Content className="fixed left-1/2 top-1/2 z-50 w-[calc(100vw-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-6 shadow-xl">

@@ -33,6 +33,7 @@ export function DataTable<Row>({
   columnFilters,
   getRowId,
   caption,
+  rowProps,
 }: {
   columns: ColumnDef<Row, any>[];
   data: Row[];
@@ -45,6 +46,8 @@ export function DataTable<Row>({
   columnFilters?: ColumnFiltersState;
   getRowId?: (row: Row) => string;
   caption?: string;
+  /** Extra attributes of a row's <tr> (e.g. a data-testid). */
+  rowProps?: (row: Row) => Record<`data-${string}`, string>;
 }) {
   const [sorting, setSorting] = useState<SortingState>([]);
   const [globalFilter, setGlobalFilter] = useState('');
@@ -124,7 +127,7 @@ export function DataTable<Row>({
               </tr>
             ) : (
               rows.map((row) => (
-                <tr key={row.id} className="hover:bg-slate-50">
+                <tr key={row.id} className="hover:bg-slate-50" {...rowProps?.(row.original)}>
                   {row.getVisibleCells().map((cell) => {
                     const meta = cell.column.columnDef.meta as { className?: string } | undefined;
                     return (

@@ -55,6 +55,12 @@ export async function queryAudit(tenantId: string, query: AuditQuery): Promise<{
   };
 }
 
+/** The distinct actions this tenant has recorded (at most 200), for the action filter's suggestions. */
+export async function auditActions(tenantId: string): Promise<string[]> {
+  const groups = await tenantDb(tenantId).auditLog.groupBy({ by: ['action'], orderBy: { action: 'asc' }, take: 200 });
+  return groups.map((group) => group.action);
+}
+
 /** All matching entries (up to 50,000), for export. */
 export async function* auditRowsForExport(tenantId: string, query: AuditQuery): AsyncGenerator<AuditRow> {
   let cursor: string | undefined;

@@ -81,7 +81,7 @@ test('goal and team labels follow the workspace terminology', async ({ page }) =
   await expect(page.getByRole('region', { name: 'Assignees' })).toContainText('Owner Person');
 });
 
-test('the goals list searches, filters, and deletes only after a confirmation', async ({ page }) => {
+test('the goals list searches and filters, and keeps its filters in the address', async ({ page }) => {
   const workspace = await createWorkspace('glist');
   await signIn(page, workspace.slug, workspace.ownerEmail);
   await page.waitForURL(tenantUrl(workspace.slug));
@@ -89,20 +89,24 @@ test('the goals list searches, filters, and deletes only after a confirmation', 
 
   // An empty list says what would be here and offers one action, which opens the sheet.
   await expect(page.getByRole('heading', { name: 'No goals yet' })).toBeVisible();
-  for (const [title, targetDate] of [
-    ['Write the handbook', ''],
-    ['Hire a designer', '2020-01-15'],
-    ['Open the Lisbon office', ''],
-  ]) {
-    await page.getByRole('button', { name: /Create your first goal|New goal/ }).first().click();
-    const form = page.getByRole('dialog', { name: 'New goal' }).getByRole('form', { name: 'New goal' });
-    await form.getByLabel('Title').fill(title);
-    if (targetDate) await form.getByLabel('Target date (optional)').fill(targetDate);
-    await form.getByRole('button', { name: 'Create goal' }).click();
-    await expect(page.getByRole('dialog', { name: 'New goal' })).toBeHidden();
-    await expect(page.getByRole('list', { name: 'Goals list' }).getByRole('link', { name: title })).toBeVisible();
-  }
+  await page.getByRole('button', { name: 'Create your first goal' }).click();
+  const form = page.getByRole('dialog', { name: 'New goal' }).getByRole('form', { name: 'New goal' });
+  await form.getByLabel('Title').fill('Write the handbook');
+  await form.getByRole('button', { name: 'Create goal' }).click();
+  await expect(page.getByRole('dialog', { name: 'New goal' })).toBeHidden();
   const list = page.getByRole('list', { name: 'Goals list' });
+  await expect(list.getByRole('link', { name: 'Write the handbook' })).toBeVisible();
+
+  // Two more, straight into the database (the sheet is covered above).
+  const tenant = await db.tenant.findUniqueOrThrow({ where: { slug: workspace.slug }, select: { id: true } });
+  const owner = await db.user.findUniqueOrThrow({ where: { email: workspace.ownerEmail }, select: { id: true } });
+  await db.goal.createMany({
+    data: [
+      { tenantId: tenant.id, ownerId: owner.id, title: 'Hire a designer', targetDate: new Date('2020-01-15T00:00:00Z') },
+      { tenantId: tenant.id, ownerId: owner.id, title: 'Open the Lisbon office' },
+    ],
+  });
+  await page.reload();
   await expect(list.getByRole('listitem')).toHaveCount(3);
 
   await page.getByRole('searchbox', { name: 'Search goals' }).fill('lisbon');
@@ -125,19 +129,28 @@ test('the goals list searches, filters, and deletes only after a confirmation', 
   await expect(page.getByRole('heading', { name: 'No goals match' })).toBeVisible();
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await expect(list.getByRole('listitem')).toHaveCount(3);
+});
 
-  // Delete is quiet and asks first; Cancel keeps the goal.
-  await list.getByRole('link', { name: 'Hire a designer' }).click();
+test('deleting a goal is quiet and asks first; Cancel keeps it', async ({ page }) => {
+  const workspace = await createWorkspace('gdel');
+  const tenant = await db.tenant.findUniqueOrThrow({ where: { slug: workspace.slug }, select: { id: true } });
+  const owner = await db.user.findUniqueOrThrow({ where: { email: workspace.ownerEmail }, select: { id: true } });
+  const goal = await db.goal.create({ data: { tenantId: tenant.id, ownerId: owner.id, title: 'Hire a designer' } });
+  await signIn(page, workspace.slug, workspace.ownerEmail);
+  await page.waitForURL(tenantUrl(workspace.slug));
+  await page.goto(tenantUrl(workspace.slug, `/goals/${goal.id}`));
   await expect(page.getByRole('heading', { level: 1, name: 'Hire a designer' })).toBeVisible();
+
   await page.getByRole('button', { name: 'Delete goal' }).click();
   const confirm = page.getByRole('alertdialog', { name: 'Delete “Hire a designer”?' });
   await expect(confirm).toBeVisible();
   await confirm.getByRole('button', { name: 'Cancel' }).click();
   await expect(confirm).toBeHidden();
+  expect(await db.goal.count({ where: { id: goal.id } })).toBe(1);
+
   await page.getByRole('button', { name: 'Delete goal' }).click();
-  await page.getByRole('alertdialog').getByRole('button', { name: 'Yes, delete goal' }).click();
+  await confirm.getByRole('button', { name: 'Yes, delete goal' }).click();
   await page.waitForURL(tenantUrl(workspace.slug, '/goals'));
-  await expect(page.getByRole('list', { name: 'Goals list' }).getByRole('link', { name: 'Hire a designer' })).toHaveCount(0);
-  const tenant = await db.tenant.findUniqueOrThrow({ where: { slug: workspace.slug }, select: { id: true } });
-  expect(await db.goal.count({ where: { tenantId: tenant.id } })).toBe(2);
+  await expect(page.getByRole('heading', { name: 'No goals yet' })).toBeVisible();
+  expect(await db.goal.count({ where: { id: goal.id } })).toBe(0);
 });
