@@ -186,3 +186,56 @@ describe('searchHabits and GET /api/app/habits', () => {
     for (const query of ['?status=gone', '?sort=random', '?today=maybe', '?page=-1', '?pageSize=0']) expect((await call(query)).status, query).toBe(422);
   });
 });
+
+describe('audit log query (settings/audit and GET /api/app/audit)', () => {
+  let w: TenantContext;
+  let other: TenantContext;
+  let admin: Member;
+
+  beforeAll(async () => {
+    [w, other] = await Promise.all([workspace(), workspace()]);
+    admin = await memberIn(w, 'admin');
+    const day = (d: number) => new Date(Date.UTC(2030, 0, d, 12));
+    await db.auditLog.createMany({
+      data: [
+        ...Array.from({ length: 5 }, (_, i) => ({ tenantId: w.id, actorEmail: 'ann@example.test', action: 'member.role_changed', createdAt: day(10 + i) })),
+        { tenantId: w.id, actorEmail: 'bob@example.test', action: 'settings.branding_updated', createdAt: day(20) },
+        { tenantId: w.id, actorEmail: null, action: 'domain.verified', createdAt: day(21) },
+        { tenantId: other.id, actorEmail: 'ann@example.test', action: 'member.role_changed', createdAt: day(12) },
+      ],
+    });
+  });
+
+  it('filters by actor, action prefix and date range, newest first, in this tenant only', async () => {
+    const { auditQuerySchema, queryAudit, auditActions } = await import('../../lib/audit/audit-query.ts');
+    const q = (input: Record<string, string>) => queryAudit(w.id, auditQuerySchema.parse(input));
+    expect((await q({})).rows.map((r) => r.action)).toEqual(['domain.verified', 'settings.branding_updated', ...Array(5).fill('member.role_changed')]);
+    expect((await q({ actor: 'BOB' })).rows.map((r) => r.actorEmail)).toEqual(['bob@example.test']);
+    expect((await q({ action: 'member.' })).rows).toHaveLength(5);
+    expect((await q({ from: '2030-01-11', to: '2030-01-12' })).rows.map((r) => r.createdAt.slice(0, 10))).toEqual(['2030-01-12', '2030-01-11']);
+    expect(await auditActions(w.id)).toEqual(['domain.verified', 'member.role_changed', 'settings.branding_updated']);
+    expect((await queryAudit(other.id, auditQuerySchema.parse({}))).rows).toHaveLength(1);
+  });
+
+  it('pages with a cursor until the end', async () => {
+    const { auditQuerySchema, queryAudit } = await import('../../lib/audit/audit-query.ts');
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let pages = 0; pages < 10; pages++) {
+      const page = await queryAudit(w.id, auditQuerySchema.parse({ limit: '3', ...(cursor ? { cursor } : {}) }));
+      seen.push(...page.rows.map((r) => r.id));
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    expect(seen).toHaveLength(7);
+    expect(new Set(seen).size).toBe(7);
+  });
+
+  it('answers bad filters through the route with a 422 problem', async () => {
+    const auditRoute = await import('../../app/api/app/audit/route.ts');
+    const cookie = await sessionCookie(admin.userId, w.id);
+    const call = (query: string) => callRoute(auditRoute.GET, { path: `/api/app/audit${query}`, tenantId: w.id, host: `${w.slug}.localhost:3100`, cookie });
+    expect((await call('?action=settings.')).body).toMatchObject({ rows: [{ action: 'settings.branding_updated' }] });
+    for (const query of ['?from=yesterday', '?limit=0', '?limit=1000']) expect((await call(query)).status, query).toBe(422);
+  });
+});
