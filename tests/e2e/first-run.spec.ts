@@ -10,6 +10,8 @@ test.afterAll(async () => {
 });
 
 test('a new owner follows the setup checklist, sees a step done, and hides it', async ({ page }) => {
+  // Several page loads and a new workspace: on a loaded CI machine this outgrows the default timeout.
+  test.slow();
   const workspace = await createWorkspace('first');
   await signIn(page, workspace.slug, workspace.ownerEmail);
   await page.waitForURL(tenantUrl(workspace.slug));
@@ -44,6 +46,8 @@ test('a new owner follows the setup checklist, sees a step done, and hides it', 
 });
 
 test('a member who joined gets a welcome with first steps, and can close it', async ({ page }) => {
+  // Several page loads and a new workspace: on a loaded CI machine this outgrows the default timeout.
+  test.slow();
   const workspace = await createWorkspace('welcome');
   const email = await addMember(workspace.slug, 'member');
   await signIn(page, workspace.slug, email);

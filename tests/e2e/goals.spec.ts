@@ -82,6 +82,8 @@ test('goal and team labels follow the workspace terminology', async ({ page }) =
 });
 
 test('the goals list searches and filters, and keeps its filters in the address', async ({ page }) => {
+  // Several page loads and a new workspace: on a loaded CI machine this outgrows the default timeout.
+  test.slow();
   const workspace = await createWorkspace('glist');
   await signIn(page, workspace.slug, workspace.ownerEmail);
   await page.waitForURL(tenantUrl(workspace.slug));
@@ -132,6 +134,8 @@ test('the goals list searches and filters, and keeps its filters in the address'
 });
 
 test('deleting a goal is quiet and asks first; Cancel keeps it', async ({ page }) => {
+  // Several page loads and a new workspace: on a loaded CI machine this outgrows the default timeout.
+  test.slow();
   const workspace = await createWorkspace('gdel');
   const tenant = await db.tenant.findUniqueOrThrow({ where: { slug: workspace.slug }, select: { id: true } });
   const owner = await db.user.findUniqueOrThrow({ where: { email: workspace.ownerEmail }, select: { id: true } });

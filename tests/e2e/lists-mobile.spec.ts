@@ -18,6 +18,8 @@ async function expectNoHorizontalScroll(page: Page): Promise<void> {
 }
 
 test('members, audit log, goals and habits fit 390 px, and each member’s actions are on screen', async ({ page }) => {
+  // Several page loads and a new workspace: on a loaded CI machine this outgrows the default timeout.
+  test.slow();
   const workspace = await createWorkspace('narrow');
   const email = await addMember(workspace.slug);
   // A long address, the kind that widened the table before.
@@ -57,6 +59,8 @@ test('members, audit log, goals and habits fit 390 px, and each member’s actio
 });
 
 test('"Add milestone" stays inside its card at 390 px', async ({ page }) => {
+  // Several page loads and a new workspace: on a loaded CI machine this outgrows the default timeout.
+  test.slow();
   const workspace = await createWorkspace('milestone');
   const tenant = await db.tenant.findUniqueOrThrow({ where: { slug: workspace.slug }, select: { id: true } });
   const owner = await db.user.findUniqueOrThrow({ where: { email: workspace.ownerEmail }, select: { id: true } });
