@@ -36,6 +36,8 @@ export default async function GoalsPage({ params, searchParams }: { params: Para
   return (
     <section className="page">
       <GoalsBoard
+        // A link to this page with other filters (soft navigation) starts the board afresh.
+        key={JSON.stringify(filters)}
         terminology={tenant.branding.terminology}
         filters={filters}
         initial={initial}

@@ -26,6 +26,8 @@ export default async function HabitsPage({ params, searchParams }: { params: Par
   return (
     <section className="page">
       <HabitsBoard
+        // A link to this page with other filters (soft navigation) starts the board afresh.
+        key={JSON.stringify(filters)}
         initial={await searchHabits(tenant, member, habitSearchParams(filters))}
         filters={filters}
         terminology={terminology}
