@@ -42,7 +42,9 @@ export function CompletionsChart({ weeks, habitLabel, goalLabel }: { weeks: Week
           <span className="inline-block h-3 w-3 rounded-sm bg-brand-accent" aria-hidden /> {goalLabel}
         </span>
       </figcaption>
-      <table className="sr-only">
+      {/* A table ignores a 1px width and stays as wide as its cells: the wrapper hides it. */}
+      <div className="sr-only">
+      <table>
         <caption>Completions per week</caption>
         <thead>
           <tr>
@@ -61,6 +63,7 @@ export function CompletionsChart({ weeks, habitLabel, goalLabel }: { weeks: Week
           ))}
         </tbody>
       </table>
+      </div>
     </figure>
   );
 }

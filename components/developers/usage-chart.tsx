@@ -53,7 +53,9 @@ export function UsageChart({ days }: { days: DailyUsage[] }) {
         ))}
         <span className="ml-auto">Days in UTC; the highest bar is {fmt.number(max)}.</span>
       </figcaption>
-      <table className="sr-only">
+      {/* A table ignores a 1px width and stays as wide as its cells: the wrapper hides it. */}
+      <div className="sr-only">
+      <table>
         <caption>API requests per day by status class</caption>
         <thead>
           <tr>
@@ -76,6 +78,7 @@ export function UsageChart({ days }: { days: DailyUsage[] }) {
           ))}
         </tbody>
       </table>
+      </div>
     </figure>
   );
 }

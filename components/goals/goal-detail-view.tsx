@@ -93,7 +93,7 @@ export function GoalDetailView({ initial, terminology, viewerId }: Props) {
 
       <GoalActions goal={goal} terminology={terminology} viewerId={viewerId} />
       <ProgressPanel goal={goal} terminology={terminology} />
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <MilestoneList goal={goal} terminology={terminology} />
         <ContributionsTable goal={goal} terminology={terminology} />
       </div>

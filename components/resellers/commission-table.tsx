@@ -1,3 +1,4 @@
+import { ScrollBox } from '@/components/ui/scroll-box';
 import type { CommissionLine } from '@/lib/resellers/dashboard';
 import { formatCents, formatRate } from '@/lib/resellers/money';
 import { FormattedDate } from '@/components/ui/formatted';
@@ -11,7 +12,7 @@ import { FormattedDate } from '@/components/ui/formatted';
 export function CommissionTable({ lines, caption }: { lines: CommissionLine[]; caption: string }) {
   if (lines.length === 0) return <p className="text-sm text-slate-600">No commissions yet. They appear when a client&apos;s invoice is paid.</p>;
   return (
-    <div className="overflow-x-auto">
+    <ScrollBox label={caption}>
       <table className="w-full text-left text-sm" data-testid="commission-table">
         <caption className="sr-only">{caption}</caption>
         <thead className="text-slate-600">
@@ -57,6 +58,6 @@ export function CommissionTable({ lines, caption }: { lines: CommissionLine[]; c
           </tr>
         </tfoot>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

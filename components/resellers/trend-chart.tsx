@@ -47,7 +47,9 @@ export function TrendChart({ points }: { points: MonthPoint[] }) {
         ))}
         <span className="ml-auto">Months in UTC.</span>
       </figcaption>
-      <table className="sr-only">
+      {/* A table ignores a 1px width and stays as wide as its cells: the wrapper hides it. */}
+      <div className="sr-only">
+      <table>
         <caption>Client sales and commission per month</caption>
         <thead>
           <tr>
@@ -66,6 +68,7 @@ export function TrendChart({ points }: { points: MonthPoint[] }) {
           ))}
         </tbody>
       </table>
+      </div>
     </figure>
   );
 }

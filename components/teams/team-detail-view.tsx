@@ -49,7 +49,7 @@ export function TeamDetailView({ initial, terminology, viewerId, people, goals, 
         <MembershipButtons team={team} terminology={terminology} viewerId={viewerId} onLeft={team.visibility === 'private' && !team.access.canEdit ? () => router.push('/teams') : undefined} />
       </header>
 
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <TeamMembers team={team} terminology={terminology} viewerId={viewerId} />
         <div className="flex flex-col gap-6">
           <JoinRequestsPanel team={team} />

@@ -18,7 +18,7 @@ export function DeliveryDetails({ deliveryId }: { deliveryId: string }) {
   if (error) return <FormAlert message={error.message} />;
 
   return (
-    <div className="grid gap-4 lg:grid-cols-2" data-testid="webhook-delivery-details">
+    <div className="grid grid-cols-1 gap-4 lg:grid-cols-2" data-testid="webhook-delivery-details">
       <section aria-label="Payload" className="flex min-w-0 flex-col gap-1">
         <h4 className="text-xs font-semibold text-slate-600">Payload</h4>
         <pre className={PRE}>{JSON.stringify(delivery.payload, null, 2)}</pre>

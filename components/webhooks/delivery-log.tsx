@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { FormAlert } from '@/components/ui/form-alert';
 import { FormStatus } from '@/components/ui/form-status';
+import { ScrollBox } from '@/components/ui/scroll-box';
 import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
 import { ApiError } from '@/lib/http/api-client';
@@ -96,7 +97,7 @@ export function DeliveryLog({ endpointId }: { endpointId: string }) {
             </Button>
           </div>
         ) : null}
-        <div className="overflow-x-auto">
+        <ScrollBox label="Deliveries">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Deliveries</caption>
             <thead className="border-b border-slate-200 text-xs text-slate-500">
@@ -161,7 +162,7 @@ export function DeliveryLog({ endpointId }: { endpointId: string }) {
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
         {log.isPending ? <p className="text-sm text-slate-500">Loading deliveries…</p> : null}
         {log.isSuccess && deliveries.length === 0 ? (
           <p className="text-sm text-slate-500">{status === 'all' ? 'No deliveries yet. Send a test event to see one here.' : `No ${status} deliveries.`}</p>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { ScrollBox } from '@/components/ui/scroll-box';
 import { notFound } from 'next/navigation';
 import { buttonClass } from '@/components/ui/button';
 import { db } from '@/lib/db/client';
@@ -58,7 +59,8 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
       {messages.length === 0 ? (
         <p className="mt-8 text-sm text-slate-500">{to ? `No messages to addresses containing “${to}”.` : 'No messages yet.'}</p>
       ) : (
-        <table className="mt-6 w-full border-collapse overflow-hidden rounded-lg bg-white text-left text-sm shadow-sm">
+        <ScrollBox label="Messages" className="mt-6 rounded-lg bg-white shadow-sm">
+        <table className="w-full border-collapse text-left text-sm">
           <caption className="sr-only">The latest {messages.length} messages, newest first</caption>
           <thead className="bg-slate-100 text-slate-700">
             <tr>
@@ -83,6 +85,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
             ))}
           </tbody>
         </table>
+        </ScrollBox>
       )}
     </section>
   );

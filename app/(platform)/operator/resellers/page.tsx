@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { SignOutButton } from '@/components/auth/sign-out-button';
+import { ScrollBox } from '@/components/ui/scroll-box';
 import { Card } from '@/components/ui/card';
 import { CreateResellerForm, PayoutReferenceForm, PlanFloorForm, ResellerStatusButton, TermsForm } from '@/components/resellers/operator-forms';
 import { RateForm } from '@/components/resellers/reseller-forms';
@@ -103,7 +104,8 @@ export default async function OperatorResellersPage() {
           ))}
         </ul>
         {payouts.length > pendingPayouts.length ? (
-          <table className="mt-4 w-full text-left text-sm">
+          <ScrollBox label="Payouts" className="mt-4">
+          <table className="w-full text-left text-sm">
             <thead className="text-slate-600">
               <tr>
                 <th scope="col" className="py-2 pr-4">Reseller</th>
@@ -129,6 +131,7 @@ export default async function OperatorResellersPage() {
                 ))}
             </tbody>
           </table>
+          </ScrollBox>
         ) : null}
       </Card>
     </section>

@@ -42,7 +42,7 @@ export default async function ResellerOverviewPage() {
         <TrendChart points={trend} />
       </Card>
       <div className="grid gap-6 lg:grid-cols-3">
-        <Card title="Top products" className="lg:col-span-1">
+        <Card title="Top products" className="min-w-0 lg:col-span-1">
           {products.length === 0 ? (
             <p className="text-sm text-slate-600">No commissions yet.</p>
           ) : (
@@ -58,7 +58,7 @@ export default async function ResellerOverviewPage() {
             </ol>
           )}
         </Card>
-        <Card title="Latest commissions" className="lg:col-span-2">
+        <Card title="Latest commissions" className="min-w-0 lg:col-span-2">
           <CommissionTable lines={recent} caption="Latest commissions" />
         </Card>
       </div>

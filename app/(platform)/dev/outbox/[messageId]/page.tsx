@@ -65,7 +65,7 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
       <iframe title="Email preview" sandbox="" srcDoc={message.html} className="mt-2 h-[640px] w-full rounded-lg border border-slate-200 bg-white" />
 
       <h2 className="mt-8 text-lg font-semibold text-slate-900">Plain-text part</h2>
-      <pre className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white p-4 text-sm whitespace-pre-wrap text-slate-800">{message.text}</pre>
+      <pre className="mt-2 rounded-lg border border-slate-200 bg-white p-4 text-sm whitespace-pre-wrap wrap-anywhere text-slate-800">{message.text}</pre>
     </section>
   );
 }

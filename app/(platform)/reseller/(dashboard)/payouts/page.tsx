@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { Card } from '@/components/ui/card';
+import { ScrollBox } from '@/components/ui/scroll-box';
 import { CommissionTable } from '@/components/resellers/commission-table';
 import { earningsSummary, listPayouts, payoutTerms, recentCommissions } from '@/lib/resellers/dashboard';
 import { formatCents } from '@/lib/resellers/money';
@@ -21,6 +22,7 @@ export default async function ResellerPayoutsPage() {
         {payouts.length === 0 ? (
           <p className="text-sm text-slate-600">No payouts yet.</p>
         ) : (
+          <ScrollBox label="Payouts">
           <table className="w-full text-left text-sm" data-testid="payouts-table">
             <thead className="text-slate-600">
               <tr>
@@ -49,6 +51,7 @@ export default async function ResellerPayoutsPage() {
               ))}
             </tbody>
           </table>
+          </ScrollBox>
         )}
       </Card>
       <Card title="Commissions">
