@@ -76,8 +76,14 @@ test('the operator signs in on the root domain and sees the workspaces', async (
   await page.getByLabel('Password').fill('waypoint-demo');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL('**/operator');
-  // Other tests create workspaces with similar names; the slug identifies the demo ones.
+  await expect(page.getByTestId('figure-workspaces')).not.toHaveText('0');
+  // The list is paged, newest first, and other tests add workspaces: find the demo ones by
+  // searching (the slug identifies them, as others have similar names).
+  await page.getByLabel('Search').fill('acme');
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await page.waitForURL(/\/operator\?q=acme/);
   await expect(page.getByRole('row', { name: /Acme Coaching \(acme\)/ })).toBeVisible();
+  await page.goto('/operator?q=globex');
   await expect(page.getByRole('row', { name: /Globex Wellness \(globex\)/ })).toBeVisible();
 });
 

@@ -69,6 +69,9 @@ test('the operator changes a workspace plan by hand, and the feature unlocks', a
     await operator.waitForURL('**/operator');
     await waitForHydration(operator);
     await expect(operator.getByText('Billing is not configured (no STRIPE_SECRET_KEY)')).toBeVisible();
+    // The list is paged and other tests add workspaces: search for this one.
+    await operator.goto(`${ROOT}/operator?q=${workspace.slug}`);
+    await waitForHydration(operator);
     const row = operator.getByRole('row', { name: new RegExp(`\\(${workspace.slug}\\)`) });
     await row.getByLabel(`Plan of ${workspace.name}`, { exact: true }).selectOption('basic');
     await row.getByRole('button', { name: `Save plan of ${workspace.name}` }).click();

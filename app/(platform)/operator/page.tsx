@@ -3,71 +3,165 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { PlanSelect } from '@/components/platform/plan-select';
+import { TenantFiguresPanel } from '@/components/platform/tenant-figures';
+import { STATUS_LABELS, TenantStatusBadge } from '@/components/platform/tenant-status';
+import { buttonClass } from '@/components/ui/button';
+import { PageHeader } from '@/components/ui/page-header';
+import { ScrollBox } from '@/components/ui/scroll-box';
+import { SelectField } from '@/components/ui/select-field';
+import { TextField } from '@/components/ui/text-field';
 import { getCurrentOperator } from '@/lib/auth/session';
 import { listPlans } from '@/lib/billing/plans';
 import { stripeConfigured } from '@/lib/billing/stripe-client';
 import { tenantOrigin } from '@/lib/config/env';
-import { db } from '@/lib/db/client';
-import { FormattedDate } from '@/components/ui/formatted';
+import { createFormatter } from '@/lib/format/formatter';
+import { DIRECT, listResellerChoices, listTenantsForOperator, parseTenantListQuery, TENANT_STATUSES, tenantFigures, type TenantListQuery } from '@/lib/platform/tenant-directory';
 
 export const metadata: Metadata = { title: 'Operator' };
 export const dynamic = 'force-dynamic';
 
-export default async function OperatorPage() {
+const format = createFormatter();
+
+/** The list's URL with these filters (empty ones left out). */
+function listHref(query: TenantListQuery, page: number): string {
+  const params = new URLSearchParams();
+  for (const key of ['q', 'status', 'plan', 'reseller'] as const) if (query[key]) params.set(key, query[key]);
+  if (page > 1) params.set('page', String(page));
+  const search = params.toString();
+  return search ? `/operator?${search}` : '/operator';
+}
+
+export default async function OperatorPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const operator = await getCurrentOperator();
   if (!operator) redirect('/operator/signin');
-  const plans = (await listPlans()).map(({ id, name }) => ({ id, name }));
-  const tenants = await db.tenant.findMany({
-    orderBy: { createdAt: 'desc' },
-    take: 200,
-    select: { id: true, slug: true, name: true, status: true, plan: true, createdAt: true, _count: { select: { memberships: true } } },
-  });
+  const raw = await searchParams;
+  const query = parseTenantListQuery(raw);
+  // The filter form sends every field, empty or not: keep the URL to the filters that apply.
+  if (Object.values(raw).some((value) => value === '')) redirect(listHref(query, query.page));
+  const [plans, resellers, figures, list] = await Promise.all([listPlans(), listResellerChoices(), tenantFigures(query), listTenantsForOperator(query)]);
+  const planChoices = plans.map(({ id, name }) => ({ id, name }));
+  const filtered = Boolean(query.q || query.status || query.plan || query.reseller);
+  const first = list.total === 0 ? 0 : (list.page - 1) * list.pageSize + 1;
+  const last = Math.min(list.total, list.page * list.pageSize);
   return (
-    <section className="mx-auto max-w-5xl px-6 py-12">
-      <div className="flex items-center justify-between">
-        <h1 className="text-2xl font-bold text-slate-900">Workspaces</h1>
-        <div className="flex items-center gap-3 text-sm text-slate-600">
-          <Link href="/operator/resellers" className="font-semibold text-brand-text underline">
-            Resellers
-          </Link>
-          {operator.email}
-          <SignOutButton callbackUrl="/operator/signin" />
-        </div>
+    <div className="page flex flex-col gap-8">
+      <div>
+        <PageHeader
+          title="Workspaces"
+          description={
+            stripeConfigured()
+              ? "Plans follow the workspaces' Stripe subscriptions; a plan set here lasts until their next subscription event."
+              : 'Billing is not configured (no STRIPE_SECRET_KEY): set each workspace’s plan here.'
+          }
+          actions={
+            <div className="flex flex-wrap items-center gap-3 text-sm text-slate-600">
+              <Link href="/operator/resellers" className="font-semibold text-brand-text underline">
+                Resellers
+              </Link>
+              <span className="break-all">{operator.email}</span>
+              <SignOutButton callbackUrl="/operator/signin" />
+            </div>
+          }
+        />
+        <TenantFiguresPanel figures={figures} filtered={filtered} />
       </div>
-      <p className="mt-2 text-sm text-slate-600">
-        {stripeConfigured()
-          ? "Plans follow the workspaces' Stripe subscriptions; a plan set here lasts until their next subscription event."
-          : 'Billing is not configured (no STRIPE_SECRET_KEY): set each workspace’s plan here.'}
-      </p>
-      <table className="mt-6 w-full border-collapse overflow-hidden rounded-lg bg-white text-left text-sm shadow-sm">
-        <thead className="bg-slate-100 text-slate-700">
-          <tr>
-            <th scope="col" className="px-4 py-2">Workspace</th>
-            <th scope="col" className="px-4 py-2">Status</th>
-            <th scope="col" className="px-4 py-2">Plan</th>
-            <th scope="col" className="px-4 py-2">Members</th>
-            <th scope="col" className="px-4 py-2">Created</th>
-          </tr>
-        </thead>
-        <tbody>
-          {tenants.map((tenant) => (
-            <tr key={tenant.id} className="border-t border-slate-100">
-              <td className="px-4 py-2">
-                <a href={tenantOrigin(tenant.slug)} className="font-medium text-brand-text underline">
-                  {tenant.name}
-                </a>{' '}
-                <span className="text-slate-500">({tenant.slug})</span>
-              </td>
-              <td className="px-4 py-2">{tenant.status}</td>
-              <td className="px-4 py-2">
-                <PlanSelect tenantId={tenant.id} tenantName={tenant.name} plan={tenant.plan} plans={plans} />
-              </td>
-              <td className="px-4 py-2">{tenant._count.memberships}</td>
-              <td className="px-4 py-2"><FormattedDate value={tenant.createdAt} /></td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
+
+      <section aria-labelledby="list-heading" className="flex flex-col gap-4">
+        <h2 id="list-heading" className="text-lg font-semibold text-slate-900">
+          All workspaces
+        </h2>
+        {/* A plain GET form: filters live in the URL, so they can be shared and work without JavaScript. */}
+        <form method="get" action="/operator" role="search" aria-label="Filter workspaces" className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_auto] lg:items-end">
+          <TextField label="Search" name="q" type="search" defaultValue={query.q ?? ''} placeholder="Name or slug" />
+          <SelectField label="Status" name="status" defaultValue={query.status ?? ''} options={[{ value: '', label: 'Any status' }, ...TENANT_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }))]} />
+          <SelectField label="Plan" name="plan" defaultValue={query.plan ?? ''} options={[{ value: '', label: 'Any plan' }, ...planChoices.map((plan) => ({ value: plan.id, label: plan.name }))]} />
+          <SelectField
+            label="Reseller"
+            name="reseller"
+            defaultValue={query.reseller ?? ''}
+            options={[{ value: '', label: 'Any' }, { value: DIRECT, label: 'Direct (no reseller)' }, ...resellers.map((reseller) => ({ value: reseller.id, label: reseller.name }))]}
+          />
+          <div className="flex gap-2">
+            <button type="submit" className={buttonClass('primary')}>
+              Filter
+            </button>
+            {filtered ? (
+              <Link href="/operator" className={buttonClass('ghost')}>
+                Clear
+              </Link>
+            ) : null}
+          </div>
+        </form>
+
+        <p className="text-sm text-slate-600" role="status" data-testid="tenant-list-summary">
+          {list.total === 0
+            ? filtered
+              ? 'No workspace matches these filters.'
+              : 'No workspaces yet.'
+            : `${format.number(first)}–${format.number(last)} of ${format.plural(list.total, { one: 'workspace', other: 'workspaces' })}`}
+        </p>
+
+        {list.rows.length ? (
+          <ScrollBox label="Workspaces" className="rounded-lg border border-slate-200 bg-white shadow-sm">
+            <table className="w-full border-collapse text-left text-sm">
+              <caption className="sr-only">Workspaces, newest first</caption>
+              <thead className="bg-slate-100 text-slate-700">
+                <tr>
+                  <th scope="col" className="px-4 py-2">Workspace</th>
+                  <th scope="col" className="px-4 py-2">Status</th>
+                  <th scope="col" className="px-4 py-2">Plan</th>
+                  <th scope="col" className="px-4 py-2 text-right">Members</th>
+                  <th scope="col" className="px-4 py-2">Reseller</th>
+                  <th scope="col" className="px-4 py-2">Created</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.rows.map((tenant) => (
+                  <tr key={tenant.id} className="border-t border-slate-100" data-testid={`tenant-row-${tenant.slug}`}>
+                    <td className="px-4 py-2">
+                      <a href={tenantOrigin(tenant.slug)} className="font-medium text-brand-text underline">
+                        {tenant.name}
+                      </a>{' '}
+                      <span className="text-slate-600">({tenant.slug})</span>
+                    </td>
+                    <td className="px-4 py-2">
+                      <TenantStatusBadge status={tenant.status} />
+                    </td>
+                    <td className="px-4 py-2">
+                      <PlanSelect tenantId={tenant.id} tenantName={tenant.name} plan={tenant.plan} plans={planChoices} />
+                    </td>
+                    <td className="px-4 py-2 text-right tabular-nums">{format.number(tenant.members)}</td>
+                    <td className="px-4 py-2 whitespace-nowrap">{tenant.reseller?.name ?? <span className="text-slate-600">Direct</span>}</td>
+                    <td className="px-4 py-2 whitespace-nowrap">{format.date(tenant.createdAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollBox>
+        ) : null}
+
+        {list.pageCount > 1 ? (
+          <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-3 text-sm">
+            {list.page > 1 ? (
+              <Link href={listHref(query, list.page - 1)} className={buttonClass('secondary', '', 'sm')} rel="prev">
+                Previous
+              </Link>
+            ) : (
+              <span />
+            )}
+            <span className="text-slate-600">
+              Page {list.page} of {list.pageCount}
+            </span>
+            {list.page < list.pageCount ? (
+              <Link href={listHref(query, list.page + 1)} className={buttonClass('secondary', '', 'sm')} rel="next">
+                Next
+              </Link>
+            ) : (
+              <span />
+            )}
+          </nav>
+        ) : null}
+      </section>
+    </div>
   );
 }
