@@ -32,7 +32,7 @@ export function serverMetadata(tenant: Pick<TenantContext, 'slug'>) {
     subject_types_supported: ['public'],
     id_token_signing_alg_values_supported: [ID_TOKEN_ALG],
     claims_supported: ['iss', 'sub', 'aud', 'exp', 'iat', 'auth_time', 'nonce', 'at_hash', 'name', 'email', 'email_verified'],
-    service_documentation: `${issuer}/developers/docs#oauth`,
+    service_documentation: `${issuer}/developers/docs/oauth`,
   };
 }
 

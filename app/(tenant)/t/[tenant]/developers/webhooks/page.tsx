@@ -25,7 +25,7 @@ export default async function WebhooksPage({ params }: { params: Promise<{ tenan
         <h1 className="text-2xl font-bold text-slate-900">Webhooks</h1>
         <p className="mt-1 text-sm text-slate-600">
           Webhooks tell your own software when something happens in {tenant.name}, as signed HTTPS requests.{' '}
-          <Link href="/developers/docs#webhook-events" className="font-semibold text-brand-text underline">
+          <Link href="/developers/docs/webhook-events" className="font-semibold text-brand-text underline">
             How to verify them
           </Link>
           .
