@@ -1,5 +1,6 @@
 import { getServerSession } from 'next-auth';
 import { cache } from 'react';
+import { avatarPath } from '../account/avatar-path.ts';
 import { db } from '../db/client.ts';
 import type { Role } from '../db/generated/enums.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
@@ -14,6 +15,12 @@ export interface Member {
   membershipId: string;
   /** The server-side session the member is signed in with (absent for members made outside a request). */
   sessionId?: string;
+  /** The member's picture in this workspace (a same-origin URL), or null. Set for signed-in members. */
+  avatarUrl?: string | null;
+  /** The IANA zone the member reads dates in: theirs, else the workspace's. Set for signed-in members. */
+  timeZone?: string;
+  /** The member's chosen BCP 47 locale, or null (then the workspace's or the browser's). Set for signed-in members. */
+  locale?: string | null;
 }
 
 /**
@@ -41,11 +48,21 @@ export async function memberForSession(tenant: TenantContext, claims: SessionCla
   if (!claims || claims.tenantId !== tenant.id) return null;
   const membership = await db.membership.findUnique({
     where: { tenantId_userId: { tenantId: tenant.id, userId: claims.userId } },
-    select: { id: true, role: true, createdAt: true, user: { select: { id: true, email: true, name: true } } },
+    select: { id: true, role: true, createdAt: true, avatarAssetId: true, timeZone: true, locale: true, user: { select: { id: true, email: true, name: true } } },
   });
   if (!membership) return null;
   if (claims.signedInAt !== null && membership.createdAt.getTime() > claims.signedInAt) return null;
-  return { userId: membership.user.id, email: membership.user.email, name: membership.user.name, role: membership.role, membershipId: membership.id, sessionId: claims.sessionId };
+  return {
+    userId: membership.user.id,
+    email: membership.user.email,
+    name: membership.user.name,
+    role: membership.role,
+    membershipId: membership.id,
+    sessionId: claims.sessionId,
+    avatarUrl: membership.avatarAssetId ? avatarPath(membership.avatarAssetId) : null,
+    timeZone: membership.timeZone ?? tenant.timeZone,
+    locale: membership.locale,
+  };
 }
 
 /** The signed-in member of this tenant (pages; memoized per request: the layout and the page both ask). */

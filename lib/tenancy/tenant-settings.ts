@@ -128,6 +128,7 @@ export async function deleteWorkspace(tenant: TenantContext, actor: Member, inpu
   logger().info({ tenantId: tenant.id, slug: tenant.slug, actorId: actor.userId }, 'tenancy: workspace deleted');
 }
 
+/** A logo or favicon (public); members' pictures are served by app/api/avatars to members only. */
 export async function getBrandAsset(tenantId: string, assetId: string) {
-  return tenantDb(tenantId).asset.findUnique({ where: { id: assetId }, select: { contentType: true, data: true, sha256: true, size: true } });
+  return tenantDb(tenantId).asset.findFirst({ where: { id: assetId, kind: { in: ['logo', 'favicon'] } }, select: { contentType: true, data: true, sha256: true, size: true } });
 }

@@ -111,6 +111,9 @@ test('the account page lists this person’s sessions and ends the others', asyn
   await page.getByTestId('signed-in-as').click();
   await page.waitForURL(tenantUrl(workspace.slug, '/account'));
   await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible();
+  // Sessions live on the account's Security tab.
+  await page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Security' }).click();
+  await page.waitForURL(tenantUrl(workspace.slug, '/account/security'));
   const sessions = page.getByTestId('session');
   await expect(sessions).toHaveCount(2);
   await expect(sessions.filter({ hasText: 'This device' })).toHaveCount(1);
@@ -131,7 +134,7 @@ test('changing the password on the account page signs out the other sessions', a
 
   await signIn(page, workspace.slug, email);
   await page.waitForURL(tenantUrl(workspace.slug));
-  await page.goto(tenantUrl(workspace.slug, '/account'));
+  await page.goto(tenantUrl(workspace.slug, '/account/security'));
   const form = page.getByRole('form', { name: 'Change password' });
   await form.getByLabel('Current password').fill('not-the-password');
   await form.getByLabel('New password').fill('a-brand-new-password');

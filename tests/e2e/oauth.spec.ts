@@ -283,7 +283,7 @@ test('a globex member sees the app under their account and disconnects it; its t
     const accessToken = await exchangeCode(request, app.clientId, redirectUri, verifier, await callbackQuery(receiver));
     expect((await me(request, accessToken)).status()).toBe(200);
 
-    await page.goto(tenantUrl(GLOBEX, '/account'));
+    await page.goto(tenantUrl(GLOBEX, '/account/security'));
     const item = page.getByTestId('connected-app').filter({ hasText: name });
     await expect(item).toHaveCount(1);
     await expect(item).toContainText('by Acme Coaching');

@@ -1,49 +1,30 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { ChangePasswordForm } from '@/components/account/change-password-form';
-import { ConnectedAppsPanel } from '@/components/account/connected-apps-panel';
-import { SessionsPanel } from '@/components/account/sessions-panel';
+import { AvatarUpload } from '@/components/account/avatar-upload';
+import { ProfileForm } from '@/components/account/profile-form';
 import { Card } from '@/components/ui/card';
-import { accountOverview } from '@/lib/account/account-overview';
-import { listMySessions } from '@/lib/account/sessions';
+import { getProfile } from '@/lib/account/profile';
+import { timeZoneOptions } from '@/lib/account/profile-options';
 import { requireMember } from '@/lib/members/require-member';
-import { listConnectedApps } from '@/lib/oauth/connected-apps';
 import { requireTenant } from '@/lib/tenancy/current-tenant';
 
-export const metadata: Metadata = { title: 'Your account' };
+export const metadata: Metadata = { title: 'Your profile' };
 
-export default async function AccountPage({ params }: { params: Promise<{ tenant: string }> }) {
+export default async function ProfilePage({ params }: { params: Promise<{ tenant: string }> }) {
   const tenant = await requireTenant((await params).tenant);
   const member = await requireMember(tenant);
-  const [account, sessions, apps] = await Promise.all([accountOverview(member), listMySessions(tenant, member), listConnectedApps(tenant, member)]);
+  const profile = await getProfile(tenant, member);
   return (
-    <section className="mx-auto flex max-w-3xl flex-col gap-6 px-6 py-10">
-      <div>
-        <h1 className="text-2xl font-bold text-slate-900">Your account</h1>
-        <p className="mt-1 text-sm text-slate-600" data-testid="account-identity">
-          {account.name ? `${account.name} · ` : ''}
-          {account.email}
-        </p>
-      </div>
-      <Card title="Password">
-        {account.hasPassword ? (
-          <ChangePasswordForm email={account.email} />
-        ) : (
-          <p className="text-sm text-slate-700">
-            You sign in without a password (with an email link or single sign-on). To set one, ask for a{' '}
-            <Link href={`/forgot-password?email=${encodeURIComponent(account.email)}`} className="font-semibold text-brand-text underline">
-              password link by email
-            </Link>
-            : it proves the address is yours.
-          </p>
-        )}
+    <>
+      <p className="text-sm text-slate-600" data-testid="account-identity">
+        {profile.name ? `${profile.name} · ` : ''}
+        {profile.email}
+      </p>
+      <Card title="Picture">
+        <AvatarUpload currentUrl={profile.avatarUrl} name={profile.name} email={profile.email} />
       </Card>
-      <Card title="Where you are signed in" description={`Your sessions on ${tenant.name}. End any you do not recognise; changing your password ends all of them but this one.`}>
-        <SessionsPanel initial={sessions} />
+      <Card title="Profile" description={`Your name is shown wherever you work; your time zone and language apply in ${tenant.name}.`}>
+        <ProfileForm initial={{ name: profile.name ?? '', timeZone: profile.timeZone ?? '', locale: profile.locale ?? '' }} timeZones={timeZoneOptions()} workspaceTimeZone={tenant.timeZone} />
       </Card>
-      <Card title="Connected apps" description={`Apps you allowed to use your ${tenant.name} account. Disconnect any you no longer use.`}>
-        <ConnectedAppsPanel initial={apps} />
-      </Card>
-    </section>
+    </>
   );
 }
