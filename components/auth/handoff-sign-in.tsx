@@ -7,6 +7,8 @@ import { useEffect, useRef, useState } from 'react';
 /** Finishes sign-up (or SSO) on the tenant's host: trades the one-time token for a session here, then goes to `next` (a local path). */
 export function HandoffSignIn({ token, next = '/' }: { token: string; next?: string }) {
   const [failed, setFailed] = useState(false);
+  // A link proves the address, not the second factor: accounts with 2FA sign in on the form.
+  const [needsCode, setNeedsCode] = useState(false);
   const started = useRef(false);
 
   useEffect(() => {
@@ -15,7 +17,10 @@ export function HandoffSignIn({ token, next = '/' }: { token: string; next?: str
     signIn('handoff', { token, redirect: false })
       .then((result) => {
         if (result?.ok && !result.error) window.location.replace(next);
-        else setFailed(true);
+        else {
+          setNeedsCode(result?.error === 'TwoFactorRequired');
+          setFailed(true);
+        }
       })
       .catch(() => setFailed(true));
   }, [token, next]);
@@ -23,7 +28,7 @@ export function HandoffSignIn({ token, next = '/' }: { token: string; next?: str
   if (!failed) return <p className="text-slate-700" role="status">Signing you in…</p>;
   return (
     <div role="alert" className="flex flex-col gap-3">
-      <p className="text-slate-800">This sign-in link has expired or was already used.</p>
+      <p className="text-slate-800">{needsCode ? 'Your account uses two-factor authentication: sign in with your password and a code from your app.' : 'This sign-in link has expired or was already used.'}</p>
       <Link href="/signin" className="font-semibold text-brand-text underline">
         Sign in with your email and password
       </Link>

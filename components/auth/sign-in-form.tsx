@@ -25,6 +25,8 @@ interface Props {
 }
 
 const SSO_REQUIRED = 'SsoRequired';
+const TWO_FACTOR_REQUIRED = 'TwoFactorRequired';
+const TWO_FACTOR_INVALID = 'TwoFactorInvalid';
 
 /**
  * Sign-in for the current host (a tenant, or the platform for operators): email + password,
@@ -46,6 +48,8 @@ export function SignInForm({
   const [error, setError] = useState<string | null>(initialError);
   const [linkSent, setLinkSent] = useState(magicLink && initiallySent);
   const [pending, setPending] = useState(false);
+  // After a right password for an account with 2FA: the credentials wait here for the code.
+  const [challenge, setChallenge] = useState<{ email: string; password: string } | null>(null);
 
   // Fields are read at submit, not from state: people (and tests) may type before hydration.
   async function onPasswordSubmit(event: FormEvent<HTMLFormElement>) {
@@ -57,15 +61,45 @@ export function SignInForm({
       setError('Enter your email and password.');
       return;
     }
+    await submitCredentials({ email, password });
+  }
+
+  async function submitCredentials(credentials: { email: string; password: string; code?: string }) {
     setPending(true);
     setError(null);
-    const result = await signIn('credentials', { email, password, redirect: false }).catch(() => null);
+    const result = await signIn('credentials', { ...credentials, redirect: false }).catch(() => null);
     if (result?.ok && !result.error) {
       window.location.assign(redirectTo);
       return;
     }
-    setError(!result ? 'Could not reach the server. Try again.' : result.error === 'CredentialsSignin' ? wrongCredentialsMessage : result.error === SSO_REQUIRED ? ssoRequiredMessage : result.error);
+    if (result?.error === TWO_FACTOR_REQUIRED) {
+      setChallenge({ email: credentials.email, password: credentials.password });
+      setPending(false);
+      return;
+    }
+    setError(
+      !result
+        ? 'Could not reach the server. Try again.'
+        : result.error === TWO_FACTOR_INVALID
+          ? 'That code is not right, or was already used. Enter the code your app shows now, or a recovery code.'
+          : result.error === 'CredentialsSignin'
+            ? wrongCredentialsMessage
+            : result.error === SSO_REQUIRED
+              ? ssoRequiredMessage
+              : result.error,
+    );
     setPending(false);
+  }
+
+  async function onCodeSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const code = String(new FormData(event.currentTarget).get('code') ?? '').trim();
+    if (!challenge) return;
+    if (!code) {
+      setError('Enter the code from your authenticator app, or a recovery code.');
+      return;
+    }
+    await submitCredentials({ ...challenge, code });
   }
 
   async function onLinkSubmit(event: FormEvent<HTMLFormElement>) {
@@ -91,6 +125,29 @@ export function SignInForm({
   }
 
   const emailField = <TextField label="Email" name="email" type="email" autoComplete="username" required defaultValue={email} onChange={(e) => setEmail(e.target.value)} />;
+
+  if (challenge) {
+    return (
+      <form onSubmit={onCodeSubmit} method="post" noValidate className="flex flex-col gap-4" aria-label="Two-factor authentication">
+        <FormAlert message={error} />
+        <p className="text-sm text-slate-700">Enter the 6-digit code from your authenticator app. Lost your phone? Enter one of your recovery codes instead.</p>
+        <TextField label="Authentication code" name="code" autoComplete="one-time-code" autoFocus required maxLength={64} />
+        <Button type="submit" disabled={pending}>
+          {pending ? 'Checking…' : 'Verify and sign in'}
+        </Button>
+        <Button
+          type="button"
+          variant="ghost"
+          onClick={() => {
+            setChallenge(null);
+            setError(null);
+          }}
+        >
+          Back
+        </Button>
+      </form>
+    );
+  }
 
   if (mode === 'link') {
     return (

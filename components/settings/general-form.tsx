@@ -16,6 +16,7 @@ interface Values {
   timeZone: string;
   locale: string;
   defaultRole: string;
+  requireTwoFactor: boolean;
 }
 
 export function GeneralForm({ initial, timeZones }: { initial: Values; timeZones: string[] }) {
@@ -64,6 +65,28 @@ export function GeneralForm({ initial, timeZones }: { initial: Values; timeZones
           { value: 'admin', label: 'Admin' },
         ]}
       />
+      <div className="flex flex-col gap-1">
+        <label className="flex items-start gap-2 text-sm font-medium text-slate-800">
+          <input
+            type="checkbox"
+            name="requireTwoFactor"
+            className="mt-0.5 size-4 accent-[var(--brand-primary)]"
+            checked={values.requireTwoFactor}
+            onChange={(e) => setValues({ ...values, requireTwoFactor: e.target.checked })}
+            aria-describedby="require-two-factor-hint"
+            aria-invalid={errors.requireTwoFactor ? true : undefined}
+          />
+          Require two-factor authentication for admins and owners
+        </label>
+        <p id="require-two-factor-hint" className="pl-6 text-xs text-slate-500">
+          Admins and owners without it are sent to set it up before they continue. People who sign in with single sign-on are exempt: their identity provider handles it.
+        </p>
+        {errors.requireTwoFactor ? (
+          <p role="alert" className="pl-6 text-sm text-red-600">
+            {errors.requireTwoFactor}
+          </p>
+        ) : null}
+      </div>
       <div className="flex items-center gap-4">
         <Button type="submit" disabled={pending}>
           {pending ? 'Saving…' : 'Save changes'}

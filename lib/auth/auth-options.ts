@@ -9,6 +9,7 @@ import { SsoRequiredError, ssoRequiredFor } from '../sso/sso-policy.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
 import { authenticate, isThrottleError } from './authenticate.ts';
 import { clientIp } from './client-ip.ts';
+import { hasTwoFactor, TwoFactorRequiredError } from './second-factor.ts';
 import { markEmailVerified } from './email-verification.ts';
 import { consumeLoginToken } from './login-token.ts';
 import { findMemberByEmail, MAGIC_LINK_MAX_AGE_SECONDS, sendMagicLink } from './magic-link.ts';
@@ -103,7 +104,7 @@ export function authOptionsFor(tenant: TenantContext | null, client: SignInClien
       CredentialsProvider({
         id: 'credentials',
         name: 'Email and password',
-        credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+        credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' }, code: { label: 'Authentication code', type: 'text' } },
         async authorize(credentials, req) {
           try {
             return await authenticate(credentials, tenantId, clientIp(req.headers ?? {}));
@@ -122,8 +123,13 @@ export function authOptionsFor(tenant: TenantContext | null, client: SignInClien
           if (!tenantId || typeof credentials?.token !== 'string') return null;
           const handoff = await consumeLoginToken(credentials.token, tenantId);
           if (!handoff) return null;
-          const user = await db.user.findUnique({ where: { id: handoff.userId }, select: { id: true, email: true, name: true } });
-          return user && { ...user, signInMethod: handoff.method };
+          const user = await db.user.findUnique({ where: { id: handoff.userId }, select: { id: true, email: true, name: true, totpEnabledAt: true } });
+          if (!user) return null;
+          // A sign-up or invitation link proves the address, not the second factor: people
+          // with 2FA sign in with their password and a code instead. SSO is exempt: the
+          // identity provider does its own multi-factor authentication.
+          if (user.totpEnabledAt && handoff.method !== 'sso') throw new TwoFactorRequiredError();
+          return { id: user.id, email: user.email, name: user.name, signInMethod: handoff.method };
         },
       }),
       ...(tenant ? [magicLinkProvider(tenant)] : []),
@@ -144,6 +150,8 @@ export function authOptionsFor(tenant: TenantContext | null, client: SignInClien
         if (email?.verificationRequest) return true;
         const member = tenantId && user.email ? await findMemberByEmail(tenantId, user.email) : null;
         if (!member) return false;
+        // An emailed link is one factor: accounts with 2FA sign in with password and code.
+        if (await hasTwoFactor(member.id)) throw new TwoFactorRequiredError();
         // The link came to this address: it is proven now (before the session is made, since
         // taking over an unverified account ends its sessions).
         await markEmailVerified(db, member.id);

@@ -16,11 +16,12 @@ const select = {
   timeZone: true,
   locale: true,
   defaultRole: true,
+  requireTwoFactor: true,
   plan: true,
   branding: true,
 } as const;
 
-type Row = { id: string; slug: string; name: string; status: TenantContext['status']; timeZone: string; locale: string; defaultRole: TenantContext['defaultRole']; plan: string; branding: Record<string, unknown> | null };
+type Row = { id: string; slug: string; name: string; status: TenantContext['status']; timeZone: string; locale: string; defaultRole: TenantContext['defaultRole']; requireTwoFactor: boolean; plan: string; branding: Record<string, unknown> | null };
 
 /**
  * The tenant as the app serves it. Branding its plan does not include is served as the
@@ -38,6 +39,7 @@ async function toContext(row: Row): Promise<TenantContext> {
     timeZone: row.timeZone,
     locale: row.locale,
     defaultRole: row.defaultRole,
+    requireTwoFactor: row.requireTwoFactor,
     plan: row.plan,
     branding: {
       primaryColor: safeColor(b.primaryColor as string, DEFAULT_BRANDING.primaryColor),

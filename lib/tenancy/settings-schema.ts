@@ -19,6 +19,8 @@ export const generalSettingsSchema = z.object({
   defaultRole: z.enum(['admin', 'member', 'viewer'], { message: 'New members can be admins, members or viewers.' }),
   // Optional so older clients that send only name, zone and role keep the current locale.
   locale: z.string().trim().max(35).refine(isSupportedLocale, 'Choose a language and region from the list.').optional(),
+  /** Admins and owners must use two-factor sign-in (absent: unchanged). */
+  requireTwoFactor: z.boolean().optional(),
 });
 
 const color = z.string().trim().refine(isHexColor, 'Use a hex color such as #4f46e5.');

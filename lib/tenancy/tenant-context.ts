@@ -11,6 +11,8 @@ export interface TenantContext {
   /** BCP 47; dates and numbers for members who have not picked their own. */
   locale: string;
   defaultRole: Role;
+  /** Admins and owners must use two-factor sign-in (lib/auth/two-factor-policy.ts). */
+  requireTwoFactor: boolean;
   /** Billing plan: caps API key tiers and quotas. */
   plan: string;
   branding: TenantBranding;

@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { can as planAllows, requireFeature } from '../billing/entitlements.ts';
 import { cleanCss, MAX_CUSTOM_CSS_LENGTH } from '../branding/sanitize-css.ts';
 import { validateImage, type ImageKind } from '../branding/image-upload.ts';
+import { mustEnrolTwoFactor } from '../auth/two-factor-policy.ts';
 import { db } from '../db/client.ts';
 import type { Prisma } from '../db/generated/client.ts';
 import { tenantDb } from '../db/tenant-db.ts';
@@ -24,6 +25,10 @@ function actorOf(member: Member) {
 export async function updateGeneralSettings(tenant: TenantContext, actor: Member, input: unknown, ip: string | null = null) {
   assertCan(actor.role, 'settings.manage');
   const data = parseInput(generalSettingsSchema, input);
+  // Whoever turns the requirement on meets it first, so it never locks its author out mid-task.
+  if (data.requireTwoFactor && !tenant.requireTwoFactor && (await mustEnrolTwoFactor({ requireTwoFactor: true }, actor))) {
+    throw validationFailed({ requireTwoFactor: 'Turn on two-factor authentication for your own account first (Account › Security).' });
+  }
   await tenantDb(tenant.id).$transaction(async (tx) => {
     await tx.tenant.update({ where: { id: tenant.id }, data });
     await recordAudit(tx, { tenantId: tenant.id, actor: actorOf(actor), action: 'settings.general_updated', target: { type: 'tenant', id: tenant.id }, ip, metadata: data });

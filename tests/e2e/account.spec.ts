@@ -1,6 +1,7 @@
+import { totpCode } from '../../lib/auth/totp.ts';
 import { png } from '../support/png.ts';
 import { expect, test } from './fixtures.ts';
-import { addMember, createWorkspace, signIn, tenantUrl } from './support.ts';
+import { addMember, createWorkspace, expectSignedIn, signIn, tenantUrl } from './support.ts';
 
 test('a member crops and uploads a picture and sets their time zone on the profile page', async ({ page }) => {
   const workspace = await createWorkspace('profile');
@@ -29,4 +30,42 @@ test('a member crops and uploads a picture and sets their time zone on the profi
   await expect(form.getByRole('status')).toHaveText('Saved.');
   await page.reload();
   await expect(page.getByRole('form', { name: 'Profile' }).getByLabel('Time zone')).toHaveValue('Asia/Tokyo');
+});
+
+test('a member turns on two-factor authentication, signs out, and signs in again with a code from the app', async ({ page }) => {
+  const workspace = await createWorkspace('twofactor');
+  const email = await addMember(workspace.slug);
+  await signIn(page, workspace.slug, email);
+  await page.waitForURL(tenantUrl(workspace.slug));
+  await page.goto(tenantUrl(workspace.slug, '/account/security'));
+
+  await page.getByRole('button', { name: 'Set up two-factor authentication' }).click();
+  await expect(page.getByRole('img', { name: 'QR code to add this account to your authenticator app' })).toBeVisible();
+  // The person's authenticator app: the key the page shows as text, run through RFC 6238.
+  const secret = (await page.getByTestId('totp-secret').innerText()).replace(/\s/g, '');
+  const confirm = page.getByRole('form', { name: 'Confirm two-factor authentication' });
+  await confirm.getByLabel('Code from your app').fill('000000' === (await totpCode(secret)) ? '111111' : '000000');
+  await confirm.getByRole('button', { name: 'Turn on' }).click();
+  await expect(confirm.getByText('That code is not right.')).toBeVisible();
+  await confirm.getByLabel('Code from your app').fill(await totpCode(secret));
+  await confirm.getByRole('button', { name: 'Turn on' }).click();
+  await expect(page.getByTestId('recovery-code')).toHaveCount(10);
+  await page.getByRole('button', { name: 'I have saved them' }).click();
+  await expect(page.getByTestId('two-factor-status')).toContainText('Recovery codes left: 10');
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL(tenantUrl(workspace.slug, '/signin'));
+  await signIn(page, workspace.slug, email);
+  const challenge = page.getByRole('form', { name: 'Two-factor authentication' });
+  await expect(challenge).toBeVisible();
+  // No session yet: the password alone was not enough.
+  expect((await page.context().cookies(tenantUrl(workspace.slug))).some((cookie) => cookie.name.includes('session-token'))).toBe(false);
+  await challenge.getByLabel('Authentication code').fill('123');
+  await challenge.getByRole('button', { name: 'Verify and sign in' }).click();
+  await expect(challenge.getByRole('alert')).toContainText('That code is not right');
+  // The code of the next step: the current one was spent turning 2FA on (a code is accepted once).
+  await challenge.getByLabel('Authentication code').fill(await totpCode(secret, Math.floor(Date.now() / 1000) + 30));
+  await challenge.getByRole('button', { name: 'Verify and sign in' }).click();
+  await page.waitForURL(tenantUrl(workspace.slug));
+  await expectSignedIn(page, 'member');
 });

@@ -66,9 +66,15 @@ async function csrf(tenant: TenantContext) {
 }
 
 /** The sign-in form's password sign-in; answers the URL next-auth sends the form (…?error=… on failure). */
-export async function passwordSignIn(tenant: TenantContext, email: string, password: string): Promise<AuthResponse> {
+export async function passwordSignIn(tenant: TenantContext, email: string, password: string, code?: string): Promise<AuthResponse> {
   const { csrfToken, cookies } = await csrf(tenant);
-  return callAuth(tenant, 'POST', ['callback', 'credentials'], { body: { email, password, csrfToken, json: 'true' }, cookies });
+  return callAuth(tenant, 'POST', ['callback', 'credentials'], { body: { email, password, ...(code === undefined ? {} : { code }), csrfToken, json: 'true' }, cookies });
+}
+
+/** The sign-up/invitation/SSO hand-off page's sign-in with a one-time token. */
+export async function handoffSignIn(tenant: TenantContext, token: string): Promise<AuthResponse> {
+  const { csrfToken, cookies } = await csrf(tenant);
+  return callAuth(tenant, 'POST', ['callback', 'handoff'], { body: { token, csrfToken, json: 'true' }, cookies });
 }
 
 /** The sign-in form's "Email me a link"; answers the URL next-auth sends the form. */

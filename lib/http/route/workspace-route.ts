@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { sessionFromRequest } from '../../auth/request-session.ts';
 import { memberForSession, type Member } from '../../auth/session.ts';
+import { mustEnrolTwoFactor } from '../../auth/two-factor-policy.ts';
 import { requireFeature, type Feature } from '../../billing/entitlements.ts';
 import { can, type Permission } from '../../members/permissions.ts';
 import { getTenantById } from '../../tenancy/tenant-cache.ts';
@@ -42,6 +43,10 @@ const workspaceDoor: Door<WorkspaceOptions, Record<string, unknown>> = {
     const member = await memberForSession(tenant, await sessionFromRequest(call.req, tenant));
     if (!member) throw unauthorized();
     if (!can(member.role, options.permission)) throw forbidden('Your role does not allow this.');
+    // The account's own routes stay open: they are how such a member turns 2FA on.
+    if (!call.req.nextUrl.pathname.startsWith('/api/app/account/') && (await mustEnrolTwoFactor(tenant, member))) {
+      throw new AppError(403, 'two_factor_required', `${tenant.name} requires two-factor authentication for admins and owners. Turn it on under Account › Security.`);
+    }
     if (options.feature) await requireFeature(tenant, options.feature);
     return { tenant, member };
   },

@@ -19,7 +19,7 @@ export default async function GeneralSettingsPage({ params }: { params: Promise<
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-bold text-slate-900">General</h1>
       <Card title="Workspace">
-        <GeneralForm initial={{ name: tenant.name, timeZone: tenant.timeZone, locale: tenant.locale, defaultRole: tenant.defaultRole === 'owner' ? 'member' : tenant.defaultRole }} timeZones={['UTC', ...Intl.supportedValuesOf('timeZone').filter((zone) => zone !== 'UTC')]} />
+        <GeneralForm initial={{ name: tenant.name, timeZone: tenant.timeZone, locale: tenant.locale, defaultRole: tenant.defaultRole === 'owner' ? 'member' : tenant.defaultRole, requireTwoFactor: tenant.requireTwoFactor }} timeZones={['UTC', ...Intl.supportedValuesOf('timeZone').filter((zone) => zone !== 'UTC')]} />
       </Card>
       <Card title="Danger zone">
         <DangerZone slug={tenant.slug} isOwner={isOwner} candidates={candidates.map((m) => ({ membershipId: m.membershipId, label: `${m.name ?? m.email} (${roleLabel(m.role)})` }))} />

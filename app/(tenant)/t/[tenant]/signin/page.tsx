@@ -15,6 +15,7 @@ function linkError(code: string | string[] | undefined, tenantName: string): str
   if (code === 'AccessDenied') return `This account is not a member of ${tenantName}.`;
   if (code === 'EmailSignin') return 'We could not send a sign-in link. Try again.';
   if (code === 'SsoRequired') return ssoRequiredMessage(tenantName);
+  if (code === 'TwoFactorRequired') return 'Your account uses two-factor authentication: sign in with your password, then a code from your app.';
   if (code === 'SsoNotConfigured') return `Single sign-on is not set up for this email address at ${tenantName}. Sign in with your password instead.`;
   if (code === 'SsoEmailMissing') return 'Enter your work email, then choose “Continue with SSO”.';
   return 'Sign-in failed. Try again.';
