@@ -19,7 +19,7 @@ interface Values {
   locale: string;
 }
 
-export function ProfileForm({ initial, timeZones, workspaceTimeZone }: { initial: Values; timeZones: string[]; workspaceTimeZone: string }) {
+export function ProfileForm({ initial, timeZones, workspaceTimeZone, workspaceLocale }: { initial: Values; timeZones: string[]; workspaceTimeZone: string; workspaceLocale: string }) {
   const router = useRouter();
   const [values, setValues] = useState(initial);
   const { errors, alert, status, pending, submit } = useFormSubmit();
@@ -51,7 +51,7 @@ export function ProfileForm({ initial, timeZones, workspaceTimeZone }: { initial
         value={values.locale}
         onChange={(e) => setValues({ ...values, locale: e.target.value })}
         error={errors.locale}
-        options={[{ value: '', label: "The workspace's or your browser's" }, ...LOCALES]}
+        options={[{ value: '', label: `The workspace's (${LOCALES.find((locale) => locale.value === workspaceLocale)?.label ?? workspaceLocale})` }, ...LOCALES]}
       />
       <div className="flex flex-wrap items-center gap-4">
         <Button type="submit" disabled={pending}>

@@ -46,7 +46,7 @@ export interface Profile {
   avatarUrl: string | null;
   /** null: the workspace's. */
   timeZone: string | null;
-  /** null: the workspace's or the browser's. */
+  /** null: the workspace's. */
   locale: string | null;
 }
 

@@ -19,7 +19,7 @@ export interface Member {
   avatarUrl?: string | null;
   /** The IANA zone the member reads dates in: theirs, else the workspace's. Set for signed-in members. */
   timeZone?: string;
-  /** The member's chosen BCP 47 locale, or null (then the workspace's or the browser's). Set for signed-in members. */
+  /** The member's chosen BCP 47 locale, or null (then the workspace's: lib/format/settings.ts). Set for signed-in members. */
   locale?: string | null;
 }
 

@@ -23,7 +23,7 @@ export default async function ProfilePage({ params }: { params: Promise<{ tenant
         <AvatarUpload currentUrl={profile.avatarUrl} name={profile.name} email={profile.email} />
       </Card>
       <Card title="Profile" description={`Your name is shown wherever you work; your time zone and language apply in ${tenant.name}.`}>
-        <ProfileForm initial={{ name: profile.name ?? '', timeZone: profile.timeZone ?? '', locale: profile.locale ?? '' }} timeZones={timeZoneOptions()} workspaceTimeZone={tenant.timeZone} />
+        <ProfileForm initial={{ name: profile.name ?? '', timeZone: profile.timeZone ?? '', locale: profile.locale ?? '' }} timeZones={timeZoneOptions()} workspaceTimeZone={tenant.timeZone} workspaceLocale={tenant.locale} />
       </Card>
     </>
   );

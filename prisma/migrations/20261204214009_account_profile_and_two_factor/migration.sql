@@ -1,3 +1,8 @@
+-- (setupChecklistDismissedAt and welcomeDismissedAt are added by 20261204212408_setup_checklist_and_welcome;
+-- the snapshot of 20261204212601_tenant_locale was made without them.)
+-- AlterEnum
+ALTER TYPE "AssetKind" ADD VALUE 'avatar';
+
 -- AlterTable
 ALTER TABLE "Tenant" ADD COLUMN     "requireTwoFactor" BOOLEAN NOT NULL DEFAULT false;
 
@@ -5,6 +10,11 @@ ALTER TABLE "Tenant" ADD COLUMN     "requireTwoFactor" BOOLEAN NOT NULL DEFAULT 
 ALTER TABLE "User" ADD COLUMN     "totpEnabledAt" TIMESTAMP(3),
 ADD COLUMN     "totpLastTimeStep" INTEGER,
 ADD COLUMN     "totpSecret" TEXT;
+
+-- AlterTable
+ALTER TABLE "Membership" ADD COLUMN     "avatarAssetId" TEXT,
+ADD COLUMN     "locale" TEXT,
+ADD COLUMN     "timeZone" TEXT;
 
 -- CreateTable
 CREATE TABLE "RecoveryCode" (
