@@ -7,7 +7,7 @@ export function ActiveGoals({ goals, labels }: { goals: GoalSummary[]; labels: {
     return (
       <p className="text-sm text-slate-600">
         No active {labels.goals}.{' '}
-        <Link href="/goals" className="font-semibold text-brand-text underline">
+        <Link href="/goals?new=1" className="font-semibold text-brand-text underline">
           Create a {labels.goal}
         </Link>
       </p>

@@ -46,7 +46,7 @@ export function TodayHabits({ initial, canWrite, labels }: { initial: HabitView[
     return (
       <p className="text-sm text-slate-600">
         Nothing due today.{' '}
-        <Link href="/habits" className="font-semibold text-brand-text underline">
+        <Link href="/habits?new=1" className="font-semibold text-brand-text underline">
           Set up {labels.habits}
         </Link>
       </p>
