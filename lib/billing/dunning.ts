@@ -2,6 +2,7 @@ import { inngest } from '../../inngest/client.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { db } from '../db/client.ts';
 import type { Prisma } from '../db/generated/client.ts';
+import { wantsEmail } from '../account/notification-preferences.ts';
 import { sendEmail } from '../email/send-email.ts';
 import { jobsBackend } from '../jobs/backend.ts';
 import { enqueue } from '../jobs/queue.ts';
@@ -205,13 +206,18 @@ export async function runDunningStep(tenantId: string, invoiceId: string, step: 
 
 const SIMPLE_ADDRESS = /^[^\s@<>"]+@[^\s@<>"]+$/;
 
-/** The workspace's owners and its billing contacts, each once. */
-export async function dunningRecipients(tenantId: string): Promise<string[]> {
+/**
+ * The workspace's owners and its billing contacts, each once. Owners who turned payment
+ * reminders off (Account › Notifications) are left out of the reminders, never out of the
+ * suspension notice; billing contacts are there to get them and always do.
+ */
+export async function dunningRecipients(tenantId: string, step: DunningStep = 'suspended'): Promise<string[]> {
   const [owners, account] = await Promise.all([
-    db.membership.findMany({ where: { tenantId, role: 'owner' }, select: { user: { select: { email: true } } } }),
+    db.membership.findMany({ where: { tenantId, role: 'owner' }, select: { emailPreferences: true, user: { select: { email: true } } } }),
     db.billingAccount.findUnique({ where: { tenantId }, select: { billingEmails: true } }),
   ]);
-  const addresses = [...owners.map((owner) => owner.user.email), ...(account?.billingEmails ?? [])].map((address) => address.trim().toLowerCase());
+  const reminded = step === 'suspended' ? owners : owners.filter((owner) => wantsEmail(owner.emailPreferences, 'billing_reminders'));
+  const addresses = [...reminded.map((owner) => owner.user.email), ...(account?.billingEmails ?? [])].map((address) => address.trim().toLowerCase());
   return [...new Set(addresses)].filter((address) => SIMPLE_ADDRESS.test(address));
 }
 
@@ -219,7 +225,7 @@ async function sendDunningEmails(tenantId: string, step: DunningStep, since: Dat
   const tenant = await loadTenantById(tenantId);
   if (!tenant) return 0;
   const content = dunningEmail({ tenant, step, suspendAt: dunningStepDueAt(since, 'suspended') });
-  const recipients = await dunningRecipients(tenantId);
+  const recipients = await dunningRecipients(tenantId, step);
   for (const to of recipients) await sendEmail({ tenant, to, kind: `billing_dunning_${step}`, ...content });
   return recipients.length;
 }

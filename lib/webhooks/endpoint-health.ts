@@ -1,6 +1,7 @@
 import { recordAudit } from '../audit/record-audit.ts';
 import { tenantOrigin } from '../config/env.ts';
 import { db, type Prisma } from '../db/client.ts';
+import { wantsEmail } from '../account/notification-preferences.ts';
 import { sendEmail } from '../email/send-email.ts';
 import { notificationEmail } from '../email/templates/notification-email.ts';
 import { getTenantById } from '../tenancy/tenant-cache.ts';
@@ -62,7 +63,10 @@ export async function notifyEndpointDisabled(disabled: DisabledEndpoint): Promis
   try {
     const tenant = await getTenantById(disabled.tenantId);
     if (!tenant) return;
-    const admins = await db.membership.findMany({ where: { tenantId: tenant.id, role: { in: ['owner', 'admin'] } }, select: { user: { select: { email: true } } } });
+    const admins = (await db.membership.findMany({ where: { tenantId: tenant.id, role: { in: ['owner', 'admin'] } }, select: { emailPreferences: true, user: { select: { email: true } } } })).filter(
+      // Each admin may turn these alerts off (Account › Notifications).
+      (admin) => wantsEmail(admin.emailPreferences, 'webhook_alerts'),
+    );
     const link = `${tenantOrigin(tenant.slug)}/developers/webhooks/${disabled.endpointId}`;
     const content = notificationEmail({
       tenant,

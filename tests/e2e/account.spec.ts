@@ -69,3 +69,19 @@ test('a member turns on two-factor authentication, signs out, and signs in again
   await page.waitForURL(tenantUrl(workspace.slug));
   await expectSignedIn(page, 'member');
 });
+
+test('an admin turns off the "webhook endpoint disabled" email on the notifications page', async ({ page }) => {
+  const workspace = await createWorkspace('notify');
+  const email = await addMember(workspace.slug, 'admin');
+  await signIn(page, workspace.slug, email);
+  await page.waitForURL(tenantUrl(workspace.slug));
+  await page.goto(tenantUrl(workspace.slug, '/account/notifications'));
+  const form = page.getByRole('form', { name: 'Email notifications' });
+  const alerts = form.getByLabel('Webhook endpoint disabled');
+  await expect(alerts).toBeChecked();
+  await alerts.uncheck();
+  await form.getByRole('button', { name: 'Save preferences' }).click();
+  await expect(form.getByRole('status')).toHaveText('Saved.');
+  await page.reload();
+  await expect(page.getByRole('form', { name: 'Email notifications' }).getByLabel('Webhook endpoint disabled')).not.toBeChecked();
+});
