@@ -1,69 +1,63 @@
+'use client';
+
+import { Bar, BarChart, CartesianGrid, ReferenceArea, Tooltip, XAxis, YAxis } from 'recharts';
+import { axisProps, CHART_COLORS, ChartDataTable, ChartFrame, ChartLegend, ChartTooltip, gridProps } from '@/components/ui/chart';
+import { useFormat } from '@/lib/format/format-context';
+
 export interface WeekBar {
+  /** The week's Monday, YYYY-MM-DD; the last week is the current one. */
   weekStart: string;
   habits: number;
   goals: number;
 }
 
-/** Stacked bars of habit logs and completed goals per week; the table beneath is for screen readers. */
+/** Stacked bars of habit logs and completed goals per week, with this week marked. */
 export function CompletionsChart({ weeks, habitLabel, goalLabel }: { weeks: WeekBar[]; habitLabel: string; goalLabel: string }) {
-  const max = Math.max(1, ...weeks.map((w) => w.habits + w.goals));
-  const width = 600;
-  const height = 160;
-  const gap = 8;
-  const barWidth = (width - gap * (weeks.length - 1)) / weeks.length;
+  const fmt = useFormat();
+  const series = [
+    { key: 'habits', label: habitLabel, color: CHART_COLORS.brand },
+    { key: 'goals', label: goalLabel, color: CHART_COLORS.accent },
+  ] as const;
+  const current = weeks.at(-1)?.weekStart;
   const total = weeks.reduce((sum, w) => sum + w.habits + w.goals, 0);
+  const weekOf = (weekStart: string) => `Week of ${fmt.day(weekStart)}${weekStart === current ? ' (this week)' : ''}`;
   return (
-    <figure className="flex flex-col gap-3">
-      <svg viewBox={`0 0 ${width} ${height + 20}`} className="w-full" role="img" aria-label={`${total} completions in the last ${weeks.length} weeks`} data-testid="completions-chart">
-        {weeks.map((week, index) => {
-          const x = index * (barWidth + gap);
-          const habitHeight = (week.habits / max) * height;
-          const goalHeight = (week.goals / max) * height;
-          return (
-            <g key={week.weekStart}>
-              <title>{`Week of ${week.weekStart}: ${week.habits} ${habitLabel}, ${week.goals} ${goalLabel}`}</title>
-              <rect x={x} y={height - habitHeight} width={barWidth} height={habitHeight} rx={3} className="fill-brand" />
-              <rect x={x} y={height - habitHeight - goalHeight} width={barWidth} height={goalHeight} rx={3} className="fill-brand-accent" />
-              <rect x={x} y={height} width={barWidth} height={2} className="fill-slate-200" />
-              {index % 2 === 0 ? (
-                <text x={x + barWidth / 2} y={height + 16} textAnchor="middle" className="fill-slate-500 text-[10px]">
-                  {week.weekStart.slice(5)}
-                </text>
-              ) : null}
-            </g>
-          );
-        })}
-      </svg>
-      <figcaption className="flex gap-4 text-xs text-slate-600">
-        <span className="flex items-center gap-1">
-          <span className="inline-block h-3 w-3 rounded-sm bg-brand" aria-hidden /> {habitLabel}
-        </span>
-        <span className="flex items-center gap-1">
-          <span className="inline-block h-3 w-3 rounded-sm bg-brand-accent" aria-hidden /> {goalLabel}
-        </span>
+    <figure className="flex min-w-0 flex-col gap-3">
+      <ChartFrame testId="completions-chart" height={240}>
+        <BarChart data={weeks} margin={{ top: 22, right: 4, bottom: 0, left: 0 }} title={`${fmt.number(total)} completions in the last ${weeks.length} weeks`}>
+          <CartesianGrid {...gridProps} />
+          {current ? (
+            <ReferenceArea
+              x1={current}
+              x2={current}
+              fill={CHART_COLORS.muted}
+              fillOpacity={0.18}
+              label={{ value: 'This week', position: 'top', fontSize: 12, fill: CHART_COLORS.text }}
+              data-testid="this-week-marker"
+            />
+          ) : null}
+          <XAxis dataKey="weekStart" {...axisProps} tickFormatter={(value: string) => fmt.shortDay(value)} interval="preserveStartEnd" minTickGap={16} />
+          <YAxis {...axisProps} allowDecimals={false} width={36} tickFormatter={(value: number) => fmt.compact(value)} />
+          <Tooltip
+            cursor={{ fill: CHART_COLORS.grid, fillOpacity: 0.6 }}
+            content={(props) => <ChartTooltip {...props} formatLabel={weekOf} formatValue={(value) => fmt.number(value)} />}
+          />
+          <Bar dataKey="habits" name={habitLabel} stackId="done" fill={series[0].color} />
+          <Bar dataKey="goals" name={goalLabel} stackId="done" fill={series[1].color} radius={[3, 3, 0, 0]} />
+        </BarChart>
+      </ChartFrame>
+      <figcaption>
+        <ChartLegend series={series}>
+          <span className="flex items-center gap-1.5">
+            <span className="inline-block h-3 w-3 rounded-sm bg-slate-400/30" aria-hidden /> This week
+          </span>
+        </ChartLegend>
       </figcaption>
-      {/* A table ignores a 1px width and stays as wide as its cells: the wrapper hides it. */}
-      <div className="sr-only">
-      <table>
-        <caption>Completions per week</caption>
-        <thead>
-          <tr>
-            <th scope="col">Week of</th>
-            <th scope="col">{habitLabel}</th>
-            <th scope="col">{goalLabel}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {weeks.map((week) => (
-            <tr key={week.weekStart}>
-              <td>{week.weekStart}</td>
-              <td>{week.habits}</td>
-              <td>{week.goals}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      </div>
+      <ChartDataTable
+        caption={`Completions per week, last ${weeks.length} weeks`}
+        columns={['Week of', habitLabel, goalLabel]}
+        rows={weeks.map((week) => ({ key: week.weekStart, cells: [weekOf(week.weekStart), fmt.number(week.habits), fmt.number(week.goals)] }))}
+      />
     </figure>
   );
 }

@@ -13,6 +13,7 @@ import { GoalActions } from './goal-actions';
 import { GoalDetailsForm } from './goal-details-form';
 import { fetchGoal, goalKeys } from './goal-requests';
 import { MilestoneList } from './milestone-list';
+import { ProgressChart } from './progress-chart';
 import { ProgressLog } from './progress-log';
 import { ProgressPanel } from './progress-panel';
 import { StatusBadge } from './status-badge';
@@ -93,6 +94,7 @@ export function GoalDetailView({ initial, terminology, viewerId }: Props) {
 
       <GoalActions goal={goal} terminology={terminology} viewerId={viewerId} />
       <ProgressPanel goal={goal} terminology={terminology} />
+      <ProgressChart goal={goal} />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <MilestoneList goal={goal} terminology={terminology} />
         <ContributionsTable goal={goal} terminology={terminology} />

@@ -1,93 +1,142 @@
 'use client';
 
+import { useState } from 'react';
+import { cn } from '@/components/ui/cn';
 import { useFormat } from '@/lib/format/format-context';
-import { WEEKDAY_NAMES, WEEKDAYS_MONDAY_FIRST } from '@/lib/habits/habit-labels';
+import { WEEKDAYS_MONDAY_FIRST } from '@/lib/habits/habit-labels';
 import { MAX_LOG_AGE_DAYS, type HabitDetail } from '@/lib/habits/habit-schema';
 import { addDays, daysBetween, type LocalDate } from '@/lib/habits/local-date';
 import { isScheduledOn } from '@/lib/habits/streaks';
 import { useLogHabit } from './use-habit-mutations';
 
+type State = 'done' | 'missed' | 'off' | 'future';
+
+const LOOK: Record<State, string> = {
+  done: 'bg-brand text-brand-fg',
+  missed: 'border border-slate-300 bg-white',
+  off: 'bg-slate-100',
+  future: 'border border-dashed border-slate-200 bg-transparent',
+};
+
+const STATE_WORDS: Record<State, string> = { done: 'done', missed: 'not done', off: 'not scheduled', future: 'not yet' };
+
 /**
- * The last eight weeks, a row per ISO week (Monday first). Days that can still be logged
- * (today and the seven before) are toggle buttons, so a forgotten day can be filled in.
+ * A calendar heatmap of the last eight weeks, GitHub-style: a column per ISO week (Monday at
+ * the top), today outlined. It is a table (weekdays × weeks) so screen readers can walk it.
+ * Days that can still be logged (today and the seven before) are toggle buttons; hovering or
+ * focusing any day shows its date and state under the grid.
  */
 export function HistoryGrid({ habit, editable }: { habit: HabitDetail; editable: boolean }) {
   const mutation = useLogHabit();
   const fmt = useFormat();
+  const [active, setActive] = useState<LocalDate | null>(null);
   const { from, to, logs } = habit.history;
   const notes = new Map(logs.map((log) => [log.date, log.note]));
   const weeks = Math.ceil((daysBetween(from, to) + 1) / 7);
+  const mondays = Array.from({ length: weeks }, (_, week) => addDays(from, 7 * week));
+
+  const stateOf = (date: LocalDate): State => (date > to ? 'future' : notes.has(date) ? 'done' : isScheduledOn(habit, date) ? 'missed' : 'off');
+  const describe = (date: LocalDate) => {
+    const note = notes.get(date);
+    return `${fmt.weekdayDay(date)}${date === to ? ' (today)' : ''}: ${STATE_WORDS[stateOf(date)]}${note ? ` (${note})` : ''}`;
+  };
 
   function cell(date: LocalDate) {
-    if (date > to) return <span className="sr-only">Not yet</span>;
-    const logged = notes.has(date);
-    const scheduled = isScheduledOn(habit, date);
-    const note = notes.get(date);
-    const look = logged ? 'bg-brand text-brand-fg' : scheduled ? 'border border-slate-300 bg-white text-slate-400' : 'bg-slate-100 text-slate-300';
-    const state = logged ? 'done' : scheduled ? 'not done' : 'not scheduled';
-    const canToggle = editable && daysBetween(date, to) <= MAX_LOG_AGE_DAYS;
-    const face = <span aria-hidden>{logged ? '✓' : ''}</span>;
-    const box = `flex h-8 w-8 items-center justify-center rounded-md text-sm font-semibold ${look}`;
+    const state = stateOf(date);
+    const isToday = date === to;
+    const canToggle = editable && state !== 'future' && daysBetween(date, to) <= MAX_LOG_AGE_DAYS;
+    const box = cn(
+      'flex h-7 w-7 items-center justify-center rounded-[5px] text-xs font-semibold',
+      LOOK[state],
+      isToday && 'ring-2 ring-slate-900 ring-offset-2 ring-offset-white',
+    );
+    const hover = { onMouseEnter: () => setActive(date), onMouseLeave: () => setActive(null), onFocus: () => setActive(date), onBlur: () => setActive(null) };
+    const face = <span aria-hidden>{state === 'done' ? '✓' : ''}</span>;
+    const marks = { 'aria-current': isToday ? ('date' as const) : undefined, 'data-testid': isToday ? 'heatmap-today' : undefined, 'data-state': state };
     if (!canToggle) {
       return (
-        <span className={box} title={note ?? undefined}>
+        <span className={box} title={describe(date)} {...hover} {...marks}>
           {face}
-          <span className="sr-only">
-            {fmt.weekdayDay(date)}: {state}
-            {note ? ` (${note})` : ''}
-          </span>
+          <span className="sr-only">{describe(date)}</span>
         </span>
       );
     }
+    const logged = state === 'done';
     return (
       <button
         type="button"
         aria-pressed={logged}
-        aria-label={`Log ${habit.name} for ${fmt.weekdayDay(date)}`}
-        title={note ?? undefined}
+        aria-label={`Log ${habit.name} for ${fmt.weekdayDay(date)}${isToday ? ' (today)' : ''}`}
+        title={describe(date)}
         disabled={mutation.isPending}
         onClick={() => mutation.mutate({ habitId: habit.id, date, logged: !logged })}
-        className={`${box} hover:ring-2 hover:ring-brand disabled:cursor-wait`}
+        className={cn(box, 'hover:ring-2 hover:ring-brand disabled:cursor-wait')}
+        {...hover}
+        {...marks}
       >
         {face}
       </button>
     );
   }
 
+  // A month label over the first week of each month (and the first column), like GitHub's.
+  const monthLabel = (monday: LocalDate, index: number) => {
+    const previous = index > 0 ? mondays[index - 1] : null;
+    return previous === null || previous.slice(0, 7) !== monday.slice(0, 7) ? fmt.shortDay(monday) : '';
+  };
+
   return (
-    <div className="flex flex-col gap-2">
-      <table className="border-separate border-spacing-1 text-sm">
-        <caption className="mb-2 text-left text-sm text-slate-600">Last {weeks} weeks, Monday to Sunday</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="pr-2 text-left font-medium text-slate-500">
-              Week of
-            </th>
-            {WEEKDAYS_MONDAY_FIRST.map((day) => (
-              <th key={day} scope="col" className="w-8 font-medium text-slate-500">
-                <abbr title={WEEKDAY_NAMES[day]} className="no-underline">
-                  {WEEKDAY_NAMES[day].slice(0, 1)}
-                </abbr>
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {Array.from({ length: weeks }, (_, week) => {
-            const monday = addDays(from, 7 * week);
-            return (
-              <tr key={monday}>
-                <th scope="row" className="pr-2 text-left font-normal whitespace-nowrap text-slate-600">
-                  {fmt.shortDay(monday)}
+    <div className="flex min-w-0 flex-col gap-3">
+      <div className="overflow-x-auto">
+        <table className="border-separate border-spacing-1 text-xs" data-testid="habit-heatmap">
+          <caption className="mb-1 text-left text-sm text-slate-600">
+            Last {weeks} weeks, a column per week, Monday at the top
+          </caption>
+          <thead>
+            <tr>
+              <td />
+              {mondays.map((monday, index) => (
+                <th key={monday} scope="col" className="h-5 w-7 p-0 text-left align-bottom font-normal whitespace-nowrap text-slate-600">
+                  <span className="sr-only">Week of {fmt.day(monday)}</span>
+                  <span aria-hidden>{monthLabel(monday, index)}</span>
                 </th>
-                {WEEKDAYS_MONDAY_FIRST.map((_, offset) => (
-                  <td key={offset}>{cell(addDays(monday, offset))}</td>
-                ))}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {WEEKDAYS_MONDAY_FIRST.map((weekday, offset) => {
+              const sample = addDays(from, offset);
+              return (
+                <tr key={weekday}>
+                  <th scope="row" className="pr-1 text-left font-normal text-slate-600">
+                    <abbr title={fmt.weekday(sample)} className="no-underline">
+                      {offset % 2 === 0 ? fmt.weekday(sample) : <span className="sr-only">{fmt.weekday(sample)}</span>}
+                    </abbr>
+                  </th>
+                  {mondays.map((monday) => (
+                    <td key={monday} className="p-0">
+                      {cell(addDays(monday, offset))}
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <p className="min-h-5 text-sm text-slate-700" aria-live="polite" data-testid="heatmap-detail">
+        {active ? describe(active) : <span className="text-slate-500">Hover or focus a day to see it.</span>}
+      </p>
+      <ul className="flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-600" aria-label="Legend">
+        {(['done', 'missed', 'off'] as const).map((state) => (
+          <li key={state} className="flex items-center gap-1.5">
+            <span className={cn('inline-block h-3 w-3 rounded-sm', LOOK[state])} aria-hidden /> {state === 'done' ? 'Done' : state === 'missed' ? 'Not done' : 'Not scheduled'}
+          </li>
+        ))}
+        <li className="flex items-center gap-1.5">
+          <span className="inline-block h-3 w-3 rounded-sm ring-2 ring-slate-900 ring-offset-1" aria-hidden /> Today
+        </li>
+      </ul>
       {logs.some((log) => log.note) ? (
         <div className="mt-2">
           <h3 className="text-sm font-semibold text-slate-800">Notes</h3>

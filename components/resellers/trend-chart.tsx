@@ -1,74 +1,49 @@
+'use client';
+
+import { Bar, BarChart, CartesianGrid, ReferenceArea, Tooltip, XAxis, YAxis } from 'recharts';
+import { axisProps, CHART_COLORS, ChartDataTable, ChartFrame, ChartLegend, ChartTooltip, gridProps } from '@/components/ui/chart';
+import { useFormat } from '@/lib/format/format-context';
 import type { MonthPoint } from '@/lib/resellers/dashboard';
-import { formatCents } from '@/lib/resellers/money';
 
 const SERIES = [
-  { key: 'salesCents', label: 'Client sales', fill: 'fill-slate-300', swatch: 'bg-slate-300' },
-  { key: 'commissionCents', label: 'Your commission', fill: 'fill-emerald-500', swatch: 'bg-emerald-500' },
+  { key: 'salesCents', label: 'Client sales', color: CHART_COLORS.muted },
+  { key: 'commissionCents', label: 'Your commission', color: CHART_COLORS.ok },
 ] as const;
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const label = (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(2, 4)}`;
-
-/** Sales and commission per month, side by side; the table beneath is for screen readers. */
+/** Sales and commission per month, side by side; the current month (the last) is marked. */
 export function TrendChart({ points }: { points: MonthPoint[] }) {
-  const max = Math.max(1, ...points.flatMap((p) => [p.salesCents, p.commissionCents]));
-  const width = 600;
-  const height = 160;
-  const groupGap = 10;
-  const groupWidth = (width - groupGap * (points.length - 1)) / points.length;
-  const barWidth = groupWidth / 2;
+  const fmt = useFormat();
   const total = points.reduce((sum, p) => sum + p.commissionCents, 0);
+  const current = points.at(-1)?.month;
+  const monthLabel = (month: string) => `${fmt.month(month)}${month === current ? ' (this month)' : ''}`;
+  // Axis ticks in whole dollars, short: "$1.2K".
+  const axisMoney = (cents: number) => `$${fmt.compact(Math.round(cents / 100))}`;
   return (
-    <figure className="flex flex-col gap-3">
-      <svg viewBox={`0 0 ${width} ${height + 20}`} className="w-full" role="img" aria-label={`${formatCents(total)} commission over the last ${points.length} months`} data-testid="trend-chart">
-        {points.map((point, index) => {
-          const x = index * (groupWidth + groupGap);
-          return (
-            <g key={point.month}>
-              <title>{`${point.month}: sales ${formatCents(point.salesCents)}, commission ${formatCents(point.commissionCents)}`}</title>
-              {SERIES.map((series, i) => {
-                const value = Math.max(0, point[series.key]);
-                const h = (value / max) * height;
-                return h > 0 ? <rect key={series.key} x={x + i * barWidth} y={height - h} width={barWidth - 1} height={h} className={series.fill} /> : null;
-              })}
-              <rect x={x} y={height} width={groupWidth} height={2} className="fill-slate-200" />
-              <text x={x + groupWidth / 2} y={height + 16} textAnchor="middle" className="fill-slate-500 text-[10px]">
-                {label(point.month)}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-      <figcaption className="flex flex-wrap gap-4 text-xs text-slate-600">
-        {SERIES.map((series) => (
-          <span key={series.key} className="flex items-center gap-1">
-            <span className={`inline-block h-3 w-3 rounded-sm ${series.swatch}`} aria-hidden /> {series.label}
-          </span>
-        ))}
-        <span className="ml-auto">Months in UTC.</span>
-      </figcaption>
-      {/* A table ignores a 1px width and stays as wide as its cells: the wrapper hides it. */}
-      <div className="sr-only">
-      <table>
-        <caption>Client sales and commission per month</caption>
-        <thead>
-          <tr>
-            <th scope="col">Month</th>
-            <th scope="col">Client sales</th>
-            <th scope="col">Commission</th>
-          </tr>
-        </thead>
-        <tbody>
-          {points.map((point) => (
-            <tr key={point.month}>
-              <td>{point.month}</td>
-              <td>{formatCents(point.salesCents)}</td>
-              <td>{formatCents(point.commissionCents)}</td>
-            </tr>
+    <figure className="flex min-w-0 flex-col gap-3">
+      <ChartFrame testId="trend-chart" height={240}>
+        <BarChart data={points} margin={{ top: 22, right: 4, bottom: 0, left: 0 }} title={`${fmt.money(total, 'usd')} commission over the last ${points.length} months`}>
+          <CartesianGrid {...gridProps} />
+          {current ? <ReferenceArea x1={current} x2={current} fill={CHART_COLORS.muted} fillOpacity={0.15} label={{ value: 'This month', position: 'top', fontSize: 12, fill: CHART_COLORS.text }} /> : null}
+          <XAxis dataKey="month" {...axisProps} tickFormatter={(value: string) => fmt.month(value)} interval="preserveStartEnd" minTickGap={16} />
+          <YAxis {...axisProps} width={48} tickFormatter={axisMoney} />
+          <Tooltip
+            cursor={{ fill: CHART_COLORS.grid, fillOpacity: 0.6 }}
+            content={(props) => <ChartTooltip {...props} formatLabel={monthLabel} formatValue={(value) => fmt.money(value, 'usd')} />}
+          />
+          {SERIES.map((series) => (
+            <Bar key={series.key} dataKey={series.key} name={series.label} fill={series.color} radius={[2, 2, 0, 0]} />
           ))}
-        </tbody>
-      </table>
-      </div>
+        </BarChart>
+      </ChartFrame>
+      <figcaption className="flex flex-wrap items-center justify-between gap-2">
+        <ChartLegend series={SERIES} />
+        <span className="text-xs text-slate-600">Months in UTC.</span>
+      </figcaption>
+      <ChartDataTable
+        caption="Client sales and commission per month"
+        columns={['Month', 'Client sales', 'Commission']}
+        rows={points.map((point) => ({ key: point.month, cells: [monthLabel(point.month), fmt.money(point.salesCents, 'usd'), fmt.money(point.commissionCents, 'usd')] }))}
+      />
     </figure>
   );
 }

@@ -23,6 +23,8 @@ export interface Formatter {
   day(dateOnly: string): string;
   /** A calendar date, short: "Jan 17". */
   shortDay(dateOnly: string): string;
+  /** An instant as a short day in the time zone: "Jan 17". */
+  shortDate(value: Date | string): string;
   /** A calendar date with its weekday: "Mon, Jan 17, 2027". */
   weekdayDay(dateOnly: string): string;
   /** A calendar date's weekday: "Mon" (narrow: "M"). */
@@ -69,6 +71,7 @@ export function createFormatter(settings: FormatSettings = DEFAULT_FORMAT): Form
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
   const day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const shortDay = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+  const shortDate = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone });
   const weekdayDay = new Intl.DateTimeFormat(locale, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
   const weekdayShort = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' });
   const weekdayNarrow = new Intl.DateTimeFormat(locale, { weekday: 'narrow', timeZone: 'UTC' });
@@ -87,6 +90,7 @@ export function createFormatter(settings: FormatSettings = DEFAULT_FORMAT): Form
     dateTime: (value) => dateTime.format(toDate(value)),
     day: (dateOnly) => day.format(calendarDate(dateOnly)),
     shortDay: (dateOnly) => shortDay.format(calendarDate(dateOnly)),
+    shortDate: (value) => shortDate.format(toDate(value)),
     weekdayDay: (dateOnly) => weekdayDay.format(calendarDate(dateOnly)),
     weekday: (dateOnly, width = 'short') => (width === 'narrow' ? weekdayNarrow : weekdayShort).format(calendarDate(dateOnly)),
     month: (value) => month.format(typeof value === 'string' ? new Date(`${value.slice(0, 7)}-01T00:00:00Z`) : value),

@@ -141,6 +141,8 @@ export const goalDetailSchema = goalSummarySchema.extend({
   milestoneList: z.array(milestoneSchema),
   contributions: z.array(contributionSchema),
   recentProgress: z.array(progressEntrySchema),
+  /** Progress after each logged change, oldest first, from 0 at creation: the page's chart. */
+  progressHistory: z.array(z.object({ at: z.string(), progress: z.number().int() })),
   access: goalAccessSchema,
   /** Team members who could be assigned; empty unless the viewer may edit a team goal. */
   assignableMembers: z.array(z.object(person)),

@@ -82,6 +82,23 @@ export async function contributionsOf(tx: TenantTx, goalId: string) {
 }
 
 const RECENT_PROGRESS = 20;
+/** Points on the progress chart: the latest changes (the running total still counts every one). */
+const HISTORY_POINTS = 200;
+
+/**
+ * Progress after each change, oldest first, starting at 0 when the goal was made. Deltas are
+ * what setGoalProgress recorded, so their running sum is the progress at that moment.
+ */
+export async function progressHistoryOf(tx: TenantTx, goalId: string, createdAt: Date): Promise<{ at: string; progress: number }[]> {
+  const entries = await tx.goalProgressEntry.findMany({ where: { goalId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { delta: true, createdAt: true } });
+  let running = 0;
+  const points = entries.map((entry) => {
+    running += entry.delta;
+    return { at: entry.createdAt.toISOString(), progress: Math.max(0, Math.min(100, running)) };
+  });
+  const recent = points.slice(-HISTORY_POINTS);
+  return recent.length === points.length ? [{ at: createdAt.toISOString(), progress: 0 }, ...recent] : recent;
+}
 
 /** The goal with everything its page shows, as the viewer may see it (404 when hidden). */
 export async function readGoalDetail(tx: TenantTx, tenant: TenantContext, member: Member, goalId: string): Promise<GoalDetail> {
@@ -100,6 +117,7 @@ export async function readGoalDetail(tx: TenantTx, tenant: TenantContext, member
     },
   });
   const shares = await contributionsOf(tx, goalId);
+  const history = await progressHistoryOf(tx, goalId, new Date(row.createdAt));
   const assignable =
     goal.teamId && access.canEdit
       ? await tx.teamMember.findMany({
@@ -113,6 +131,7 @@ export async function readGoalDetail(tx: TenantTx, tenant: TenantContext, member
     milestoneList: row.milestones.map(toMilestoneView),
     contributions: shares,
     recentProgress: row.progressLog.map((e) => ({ id: e.id, userId: e.userId, name: nameOf(e.user), delta: e.delta, note: e.note, createdAt: e.createdAt.toISOString() })),
+    progressHistory: history,
     access,
     assignableMembers: assignable.map((m) => ({ userId: m.userId, name: nameOf(m.user) })),
   };

@@ -48,6 +48,7 @@ describe('createFormatter: time zones around midnight', () => {
     expect(createFormatter({ locale: 'en-US', timeZone: 'UTC' }).date(lateUtc)).toBe('Jan 17, 2027');
     expect(createFormatter({ locale: 'en-US', timeZone: 'Pacific/Auckland' }).date(lateUtc)).toBe('Jan 18, 2027');
     expect(createFormatter({ locale: 'en-US', timeZone: 'America/New_York' }).date('2027-01-18T03:00:00Z')).toBe('Jan 17, 2027');
+    expect(createFormatter({ locale: 'en-US', timeZone: 'Pacific/Auckland' }).shortDate(lateUtc)).toBe('Jan 18');
     // ICU versions differ on the space before AM/PM (narrow no-break or plain).
     expect(createFormatter({ locale: 'en-US', timeZone: 'Pacific/Auckland' }).time(lateUtc).replace(/\s/g, ' ')).toBe('12:30 PM');
     expect(createFormatter({ locale: 'en-GB', timeZone: 'Asia/Kolkata' }).dateTime(lateUtc)).toBe('18 Jan 2027, 05:00');

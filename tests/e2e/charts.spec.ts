@@ -1,0 +1,88 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import { browserFetch, signIn, tenantUrl } from './support.ts';
+
+// Charts at phone width (390×844): axes, a tooltip on hover, the current period marked, and
+// no horizontal scroll (the old hidden data table pushed the dashboard 27 px wide).
+
+test.use({ viewport: { width: 390, height: 844 } });
+
+const uniqueName = (prefix: string) => `${prefix} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+async function noHorizontalScroll(page: Page): Promise<void> {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+}
+
+test('the dashboard chart has axes, a tooltip on hover, this week marked, and no horizontal scroll at 390 px', async ({ page }) => {
+  await signIn(page, 'acme', 'member@acme.test');
+  await page.waitForURL(tenantUrl('acme'));
+  const chart = page.getByTestId('completions-chart');
+  await chart.scrollIntoViewIfNeeded();
+  // Recharts draws once it has measured its box in the browser.
+  await expect(chart.locator('.recharts-xAxis .recharts-cartesian-axis-tick').first()).toBeVisible();
+  expect(await chart.locator('.recharts-yAxis .recharts-cartesian-axis-tick').count()).toBeGreaterThan(1);
+  // Ticks thin out to fit: fewer labels than the 12 weeks, none under 12 px.
+  const xTicks = await chart.locator('.recharts-xAxis .recharts-cartesian-axis-tick').count();
+  expect(xTicks).toBeGreaterThan(1);
+  expect(xTicks).toBeLessThanOrEqual(12);
+  const fontSize = await chart.locator('.recharts-xAxis .recharts-cartesian-axis-tick text').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  expect(fontSize).toBeGreaterThanOrEqual(12);
+  await expect(chart.locator('.recharts-reference-area')).toHaveCount(1);
+  await expect(chart).toContainText('This week');
+
+  // Hover the last (current) week: the tooltip names it and lists both series.
+  const box = (await chart.locator('.recharts-cartesian-grid').boundingBox())!;
+  await page.mouse.move(box.x + box.width - 6, box.y + box.height / 2);
+  const tooltip = page.getByTestId('chart-tooltip');
+  await expect(tooltip).toBeVisible();
+  await expect(tooltip).toContainText('(this week)');
+  await expect(tooltip).toContainText('Habits logged');
+  await expect(tooltip).toContainText('Goals completed');
+
+  // The text alternative is there for screen readers, inside a box that cannot widen the page.
+  await expect(page.getByRole('table', { name: /Completions per week/ })).toHaveCount(1);
+  await noHorizontalScroll(page);
+});
+
+test('the habit heatmap marks today and describes a day on hover', async ({ page }) => {
+  await signIn(page, 'acme', 'member@acme.test');
+  await page.waitForURL(tenantUrl('acme'));
+  const created = await browserFetch(page, '/api/app/habits', { method: 'POST', json: { name: uniqueName('Heatmap') } });
+  expect(created.status).toBe(201);
+  const habit = JSON.parse(created.body) as { id: string; name: string };
+
+  await page.goto(tenantUrl('acme', `/habits/${habit.id}`));
+  const heatmap = page.getByTestId('habit-heatmap');
+  await expect(heatmap).toContainText('Last 8 weeks');
+  const today = heatmap.getByTestId('heatmap-today');
+  await expect(today).toHaveCount(1);
+  await expect(today).toHaveAttribute('aria-current', 'date');
+  await expect(today).toHaveAttribute('data-state', 'missed');
+
+  await today.hover();
+  await expect(page.getByTestId('heatmap-detail')).toContainText('(today): not done');
+  // Logging today from the heatmap fills today's cell.
+  await today.click();
+  await expect(today).toHaveAttribute('data-state', 'done');
+  await expect(page.getByTestId('current-streak')).toHaveText('1 day');
+  await noHorizontalScroll(page);
+});
+
+test('goal progress over time is drawn from the progress log', async ({ page }) => {
+  await signIn(page, 'acme', 'member@acme.test');
+  await page.waitForURL(tenantUrl('acme'));
+  const created = await browserFetch(page, '/api/app/goals', { method: 'POST', json: { title: uniqueName('Chart goal') } });
+  expect(created.status).toBe(201);
+  const goal = JSON.parse(created.body) as { id: string };
+  for (const progress of [20, 55]) expect((await browserFetch(page, `/api/app/goals/${goal.id}/progress`, { method: 'POST', json: { progress } })).status).toBe(200);
+
+  await page.goto(tenantUrl('acme', `/goals/${goal.id}`));
+  const chart = page.getByTestId('progress-chart');
+  await chart.scrollIntoViewIfNeeded();
+  await expect(chart.locator('.recharts-line-curve')).toBeVisible();
+  await expect(chart.locator('.recharts-yAxis')).toContainText('100%');
+  await expect(chart).toContainText('Today');
+  await expect(page.getByRole('table', { name: /after each change/ })).toContainText('55%');
+  await noHorizontalScroll(page);
+});
