@@ -229,6 +229,10 @@ describe('team goals', () => {
       [ann.name, 50, 'Venue booked'],
     ]);
     expect(await goalContributions(a, cy, goal.id)).toEqual(detail.contributions);
+    // The progress chart: 0 at creation, then the progress after each change, oldest first.
+    expect(detail.progressHistory.map((p) => p.progress)).toEqual([0, 50, 80, 70]);
+    expect(detail.progressHistory[0].at).toBe(detail.createdAt);
+    expect(detail.progressHistory.map((p) => p.at)).toEqual([...detail.progressHistory.map((p) => p.at)].sort());
 
     const done = await completeGoal(a, lead, goal.id);
     // Bob and the lead tie at 30 (the lead's is the rest of the way to 100); ties go by name.
