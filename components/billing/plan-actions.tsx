@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { api, ApiError } from '@/lib/http/api-client';
+import { useFormat } from '@/lib/format/format-context';
 
 type PlanChange = { kind: 'checkout'; url: string } | { kind: 'updated'; plan: string } | { kind: 'cancel_scheduled'; plan: string; at: string | null } | { kind: 'unchanged'; plan: string };
 
@@ -14,6 +15,7 @@ function errorMessage(error: unknown): string {
 
 /** Subscribe to / change to one plan: Stripe Checkout for a first subscription, an in-place change otherwise. */
 export function ChoosePlanButton({ plan, planName, label }: { plan: string; planName: string; label: string }) {
+  const fmt = useFormat();
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -30,7 +32,7 @@ export function ChoosePlanButton({ plan, planName, label }: { plan: string; plan
         return;
       }
       if (result.kind === 'updated') setDone(`Your plan is changing to ${planName}. It shows here as soon as Stripe confirms.`);
-      else if (result.kind === 'cancel_scheduled') setDone(`Your subscription ends${result.at ? ` on ${result.at.slice(0, 10)}` : ' at the end of the period'}; then the workspace moves to ${planName}.`);
+      else if (result.kind === 'cancel_scheduled') setDone(`Your subscription ends${result.at ? ` on ${fmt.date(result.at)}` : ' at the end of the period'}; then the workspace moves to ${planName}.`);
       else setDone(`You are already on ${planName}.`);
       router.refresh();
     } catch (caught) {

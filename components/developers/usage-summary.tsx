@@ -32,7 +32,7 @@ export function UsageSummary({ stats }: { stats: UsageStats }) {
           p95 {fmt.milliseconds(latency.p95)} · p99 {fmt.milliseconds(latency.p99)}
         </dd>
       </Tile>
-      <Tile label={`Requests in ${month.period}`} value={fmt.number(month.requests)} testId="usage-month">
+      <Tile label={`Requests in ${fmt.period(month.period)}`} value={fmt.number(month.requests)} testId="usage-month">
         <dd className="text-xs text-slate-500">
           the whole workspace, of {fmt.number(month.quota)} in the plan ({fmt.percent(month.requests / Math.max(1, month.quota))})
           <span className="mt-2 block h-2 overflow-hidden rounded-full bg-slate-200" aria-hidden>

@@ -31,6 +31,8 @@ export interface Formatter {
   weekday(dateOnly: string, width?: 'short' | 'narrow'): string;
   /** A calendar month ("2027-01" or a UTC instant in it): "Jan 2027". */
   month(value: string | Date): string;
+  /** A usage period as lib/api/usage-stats labels it ("2027-01", or "2027-01-05 to 2027-02-05" with the end exclusive): "Jan 2027", "Jan 5, 2027 – Feb 4, 2027". */
+  period(label: string): string;
   /** An instant's time of day in the time zone: "2:05 PM". */
   time(value: Date | string): string;
   /** "3 days ago", "in 2 hours". */
@@ -95,6 +97,11 @@ export function createFormatter(settings: FormatSettings = DEFAULT_FORMAT): Form
     weekday: (dateOnly, width = 'short') => (width === 'narrow' ? weekdayNarrow : weekdayShort).format(calendarDate(dateOnly)),
     month: (value) => month.format(typeof value === 'string' ? new Date(`${value.slice(0, 7)}-01T00:00:00Z`) : value),
     time: (value) => time.format(toDate(value)),
+    period(label) {
+      const range = /^(\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2})$/.exec(label);
+      if (range) return `${day.format(calendarDate(range[1]))} – ${day.format(new Date(calendarDate(range[2]).getTime() - 86_400_000))}`;
+      return /^\d{4}-\d{2}$/.test(label) ? month.format(calendarDate(`${label}-01`)) : label;
+    },
     relative(value, now = new Date()) {
       const diff = toDate(value).getTime() - now.getTime();
       for (const [unit, ms] of RELATIVE_STEPS) {

@@ -19,6 +19,9 @@ describe('createFormatter: locales', () => {
     expect(us.weekday('2027-01-18', 'narrow')).toBe('M');
     expect(us.month('2027-01')).toBe('Jan 2027');
     expect(us.month(new Date('2027-01-31T23:00:00Z'))).toBe('Jan 2027');
+    expect(us.period('2027-01')).toBe('Jan 2027');
+    expect(us.period('2027-01-05 to 2027-02-05')).toBe('Jan 5, 2027 – Feb 4, 2027');
+    expect(us.period('something else')).toBe('something else');
   });
 
   it('writes numbers, percents, money and changes the locale\'s way', () => {

@@ -9,6 +9,7 @@ import { Card } from '@/components/ui/card';
 import { FormattedNumber } from '@/components/ui/formatted';
 import { usageStatsFor } from '@/lib/api/usage-stats';
 import { featureLock } from '@/lib/billing/entitlements';
+import { getFormatter } from '@/lib/format/server';
 import { requireMember } from '@/lib/members/require-member';
 import { requireTenant } from '@/lib/tenancy/current-tenant';
 
@@ -40,7 +41,7 @@ export default async function DevelopersPage({ params }: { params: Promise<{ ten
         <>
           {/* The quota still applies (and shows); the charts are the plan's API analytics. */}
           <p className="text-sm text-slate-700" data-testid="usage-month">
-            <FormattedNumber value={stats.month.requests} /> of <FormattedNumber value={stats.month.quota} /> API requests used in {stats.month.period}.
+            <FormattedNumber value={stats.month.requests} /> of <FormattedNumber value={stats.month.quota} /> API requests used in {(await getFormatter(tenant)).period(stats.month.period)}.
           </p>
           <UpgradeNotice lock={analyticsLock} />
         </>
