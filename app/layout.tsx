@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
+import { SkipLink } from '@/components/shell/skip-link';
 import { Providers } from './providers';
 import './globals.css';
 
@@ -17,6 +18,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">
+        <SkipLink />
         <Providers>{children}</Providers>
       </body>
     </html>

@@ -1,11 +1,33 @@
 import type { ReactNode } from 'react';
+import { AreaHeader, OPERATOR_NAV, RESELLER_NAV } from '@/components/platform/area-header';
 import { PlatformHeader } from '@/components/platform/platform-header';
+import { PlatformHeaderSwitch } from '@/components/platform/platform-header-switch';
+import { getCurrentOperator } from '@/lib/auth/session';
+import { roleLabel } from '@/lib/members/role-labels';
+import { getCurrentReseller } from '@/lib/resellers/reseller-session';
 
-export default function PlatformLayout({ children }: { children: ReactNode }) {
+export default async function PlatformLayout({ children }: { children: ReactNode }) {
+  const [operator, reseller] = await Promise.all([getCurrentOperator(), getCurrentReseller()]);
   return (
     <div className="flex min-h-screen flex-col">
-      <PlatformHeader />
-      <main className="flex-1">{children}</main>
+      <PlatformHeaderSwitch
+        publicHeader={<PlatformHeader />}
+        operator={operator ? <AreaHeader area="Operator" items={OPERATOR_NAV} who={{ name: null, email: operator.email, detail: 'Platform operator' }} signOutUrl="/operator/signin" /> : null}
+        reseller={
+          reseller ? (
+            <AreaHeader
+              area="Reseller"
+              items={RESELLER_NAV}
+              who={{ name: reseller.name, email: reseller.email, detail: `${reseller.reseller.name} · ${roleLabel(reseller.role)}` }}
+              links={[{ href: '/reseller/settings', label: 'Settings' }]}
+              signOutUrl="/reseller/signin"
+            />
+          ) : null
+        }
+      />
+      <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
+        {children}
+      </main>
       <footer className="border-t border-slate-200 bg-white py-6 text-center text-xs text-slate-500">Waypoint · goals and habits, under your brand</footer>
     </div>
   );

@@ -1,10 +1,10 @@
 import Link from 'next/link';
-import { SignOutButton } from '@/components/auth/sign-out-button';
+import { DesktopNav, MobileNav, type NavItem } from '@/components/shell/main-nav';
+import { ACCOUNT_LINKS, UserMenu } from '@/components/shell/user-menu';
 import type { Member } from '@/lib/auth/session';
 import { term } from '@/lib/branding/terminology';
 import { can } from '@/lib/members/permissions';
 import type { TenantContext } from '@/lib/tenancy/tenant-context';
-import { TenantNav, type NavItem } from './tenant-nav';
 
 function navFor(tenant: TenantContext, member: Member): NavItem[] {
   const t = tenant.branding.terminology;
@@ -19,33 +19,33 @@ function navFor(tenant: TenantContext, member: Member): NavItem[] {
   return items;
 }
 
+/** A member's picture, once the account pages store one (Member may carry avatarUrl). */
+function avatarOf(member: Member): string | null {
+  return 'avatarUrl' in member && typeof member.avatarUrl === 'string' ? member.avatarUrl : null;
+}
+
 export function TenantHeader({ tenant, member }: { tenant: TenantContext; member: Member | null }) {
+  const items = member ? navFor(tenant, member) : [];
   return (
-    <header className="bg-brand-secondary text-brand-secondary-fg">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-6 py-3">
-        <Link href="/" className="flex items-center gap-3 text-lg font-bold">
-          {tenant.branding.logoUrl ? <img src={tenant.branding.logoUrl} alt="" height={32} className="h-8 w-auto" data-testid="tenant-logo" /> : null}
-          <span data-testid="tenant-name">{tenant.name}</span>
+    <header className="on-brand-secondary bg-brand-secondary text-brand-secondary-fg">
+      <div className="mx-auto flex max-w-6xl items-center gap-2 px-4 py-2.5 sm:px-6 lg:gap-6">
+        {member ? <MobileNav items={items} title={tenant.name} tone="dark" /> : null}
+        <Link href="/" className="flex min-w-0 items-center gap-3 rounded-md text-lg font-bold">
+          {tenant.branding.logoUrl ? <img src={tenant.branding.logoUrl} alt="" height={32} className="h-8 w-auto max-w-32 shrink-0 object-contain" data-testid="tenant-logo" /> : null}
+          <span className="truncate" data-testid="tenant-name">
+            {tenant.name}
+          </span>
         </Link>
-        {member ? (
-          <nav aria-label="Main" className="order-last w-full sm:order-none sm:w-auto">
-            <TenantNav items={navFor(tenant, member)} />
-          </nav>
-        ) : null}
-        {member ? (
-          <div className="flex items-center gap-3 text-sm">
-            <Link href="/account" data-testid="signed-in-as" title="Your account" className="underline-offset-4 hover:underline">
-              {member.name ?? member.email}
+        {member ? <DesktopNav items={items} tone="dark" /> : null}
+        <div className="ml-auto flex shrink-0 items-center">
+          {member ? (
+            <UserMenu name={member.name ?? member.email} email={member.email} avatarUrl={avatarOf(member)} links={ACCOUNT_LINKS} signOutUrl="/signin" tone="dark" />
+          ) : (
+            <Link href="/signin" className="rounded-md bg-brand px-3 py-2 text-sm font-semibold whitespace-nowrap text-brand-fg">
+              Sign in
             </Link>
-            <div className="rounded-md bg-white">
-              <SignOutButton />
-            </div>
-          </div>
-        ) : (
-          <Link href="/signin" className="rounded-md bg-brand px-3 py-2 text-sm font-semibold text-brand-fg">
-            Sign in
-          </Link>
-        )}
+          )}
+        </div>
       </div>
     </header>
   );

@@ -11,7 +11,8 @@ export const DialogClose = D.Close;
 
 /**
  * A modal panel: focus is trapped and returned, Escape closes it, the title names it for screen
- * readers. side="right" makes it a side sheet (forms that want room), full height on a phone.
+ * readers. side="right" makes it a side sheet (forms that want room), full height on a phone;
+ * side="left" is the navigation sheet of the menu button.
  */
 export function DialogContent({
   title,
@@ -20,7 +21,7 @@ export function DialogContent({
   className,
   side = 'center',
   ...props
-}: Omit<ComponentProps<typeof D.Content>, 'title'> & { title: ReactNode; description?: ReactNode; side?: 'center' | 'right' }) {
+}: Omit<ComponentProps<typeof D.Content>, 'title'> & { title: ReactNode; description?: ReactNode; side?: 'center' | 'right' | 'left' }) {
   return (
     <D.Portal>
       <D.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
@@ -29,7 +30,9 @@ export function DialogContent({
           'fixed z-50 flex max-h-[100dvh] flex-col overflow-y-auto bg-white p-6 shadow-xl outline-none',
           side === 'center'
             ? 'left-1/2 top-1/2 w-[calc(100vw-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 rounded-lg'
-            : 'inset-y-0 right-0 w-full max-w-md sm:border-l sm:border-slate-200',
+            : side === 'right'
+              ? 'inset-y-0 right-0 w-full max-w-md sm:border-l sm:border-slate-200'
+              : 'inset-y-0 left-0 w-[min(20rem,calc(100vw-3rem))] border-r border-slate-200',
           className,
         )}
         {...(description ? {} : { 'aria-describedby': undefined })}

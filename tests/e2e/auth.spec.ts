@@ -1,5 +1,5 @@
 import { expect, test, waitForHydration } from './fixtures.ts';
-import { DEMO_PASSWORD, PORT, addMember, createWorkspace, expectSignedIn, hostRequest, openLatestMessage, signIn, tenantUrl } from './support.ts';
+import { DEMO_PASSWORD, PORT, addMember, createWorkspace, expectSignedIn, hostRequest, openLatestMessage, signIn, signOut, tenantUrl } from './support.ts';
 
 test('a member signs in and out', async ({ page }) => {
   await signIn(page, 'acme', 'member@acme.test');
@@ -7,7 +7,7 @@ test('a member signs in and out', async ({ page }) => {
   await expectSignedIn(page, 'member');
   await expect(page.getByTestId('signed-in-as')).toHaveText('Member at Acme Coaching');
 
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signOut(page);
   await page.waitForURL(tenantUrl('acme', '/signin'));
   await page.goto(tenantUrl('acme'));
   await expect(page.getByTestId('member-role')).toHaveCount(0);
@@ -31,7 +31,7 @@ test('signing out ends the session: a saved copy of its cookie is refused afterw
   expect(before.session.userId).toEqual(expect.any(String));
   expect(before.goals).toBe(200);
 
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signOut(page);
   await page.waitForURL(tenantUrl('acme', '/signin'));
   expect(await read()).toEqual({ session: {}, goals: 401 });
   await replay.dispose();
@@ -108,7 +108,8 @@ test('the account page lists this person’s sessions and ends the others', asyn
 
   await signIn(page, workspace.slug, email);
   await page.waitForURL(tenantUrl(workspace.slug));
-  await page.getByTestId('signed-in-as').click();
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: 'Profile' }).click();
   await page.waitForURL(tenantUrl(workspace.slug, '/account'));
   await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible();
   // Sessions live on the account's Security tab.
@@ -152,7 +153,7 @@ test('changing the password on the account page signs out the other sessions', a
   await expect(other.getByTestId('member-role')).toHaveCount(0);
   await laptop.close();
 
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signOut(page);
   await page.waitForURL(tenantUrl(workspace.slug, '/signin'));
   await signIn(page, workspace.slug, email, 'a-brand-new-password');
   await page.waitForURL(tenantUrl(workspace.slug));

@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures.ts';
 import { randomBytes } from 'node:crypto';
 import { db, disconnectDb } from '../../lib/db/client.ts';
-import { DEMO_PASSWORD, ROOT, addMember, createWorkspace, expectSignedIn, openLatestMessage, signIn, tenantUrl } from './support.ts';
+import { DEMO_PASSWORD, ROOT, addMember, createWorkspace, expectSignedIn, openLatestMessage, signIn, signOut, tenantUrl } from './support.ts';
 
 test.afterAll(() => disconnectDb());
 
@@ -60,7 +60,7 @@ test('sign-up with an address that has an account looks the same, and its link a
   await expectSignedIn(page, 'owner');
 
   // The account keeps its own password; the one typed on the form was dropped.
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signOut(page);
   await page.waitForURL(tenantUrl(`second-${id}`, '/signin'));
   await signIn(page, `second-${id}`, email, 'a-guessed-password');
   await expect(page.getByRole('alert').filter({ hasText: 'Wrong email or password' })).toBeVisible();

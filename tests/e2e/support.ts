@@ -16,6 +16,12 @@ export async function signIn(page: Page, slug: string, email: string, password =
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
+/** Signs out through the user menu in the header (the avatar and name at the top right). */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: 'Sign out' }).click();
+}
+
 export async function cssVariable(page: Page, name: string): Promise<string> {
   return page.evaluate((n) => getComputedStyle(document.documentElement).getPropertyValue(n).trim(), name);
 }

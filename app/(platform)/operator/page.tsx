@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { SignOutButton } from '@/components/auth/sign-out-button';
 import { PlanSelect } from '@/components/platform/plan-select';
 import { TenantFiguresPanel } from '@/components/platform/tenant-figures';
 import { STATUS_LABELS, TenantStatusBadge } from '@/components/platform/tenant-status';
@@ -52,15 +51,6 @@ export default async function OperatorPage({ searchParams }: { searchParams: Pro
             stripeConfigured()
               ? "Plans follow the workspaces' Stripe subscriptions; a plan set here lasts until their next subscription event."
               : 'Billing is not configured (no STRIPE_SECRET_KEY): set each workspace’s plan here.'
-          }
-          actions={
-            <div className="flex flex-wrap items-center gap-3 text-sm text-slate-600">
-              <Link href="/operator/resellers" className="font-semibold text-brand-text underline">
-                Resellers
-              </Link>
-              <span className="break-all">{operator.email}</span>
-              <SignOutButton callbackUrl="/operator/signin" />
-            </div>
           }
         />
         <TenantFiguresPanel figures={figures} filtered={filtered} />

@@ -1,7 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { SignOutButton } from '@/components/auth/sign-out-button';
 import { ScrollBox } from '@/components/ui/scroll-box';
 import { Card } from '@/components/ui/card';
 import { CreateResellerForm, PayoutReferenceForm, PlanFloorForm, ResellerStatusButton, TermsForm } from '@/components/resellers/operator-forms';
@@ -30,18 +28,7 @@ export default async function OperatorResellersPage() {
   const pendingPayouts = payouts.filter((payout) => payout.method === 'manual' && payout.status === 'pending');
   return (
     <section className="mx-auto flex max-w-6xl flex-col gap-6 px-6 py-12">
-      <div className="flex items-center justify-between">
-        <div>
-          <Link href="/operator" className="text-sm text-brand-text underline">
-            ← Workspaces
-          </Link>
-          <h1 className="text-2xl font-bold text-slate-900">Resellers</h1>
-        </div>
-        <div className="flex items-center gap-3 text-sm text-slate-600">
-          {operator.email}
-          <SignOutButton callbackUrl="/operator/signin" />
-        </div>
-      </div>
+      <h1 className="text-2xl font-bold text-slate-900">Resellers</h1>
 
       <Card title="Resellers" description="Approve new resellers, set their rates (never above their parent's) and payout terms.">
         {resellers.length === 0 ? (

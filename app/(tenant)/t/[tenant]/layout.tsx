@@ -29,7 +29,7 @@ export default async function TenantLayout({ children, params }: { children: Rea
       <style dangerouslySetInnerHTML={{ __html: brandCss(tenant.branding) }} />
       {tenant.branding.customCss ? <style data-custom-css dangerouslySetInnerHTML={{ __html: tenant.branding.customCss }} /> : null}
       <TenantHeader tenant={tenant} member={member} />
-      <main className="flex-1">
+      <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
         <FormatProvider settings={await getFormatSettings(tenant)}>{children}</FormatProvider>
       </main>
       <TenantFooter tenant={tenant} />

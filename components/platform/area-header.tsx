@@ -1,0 +1,48 @@
+import { DesktopNav, MobileNav, type NavItem } from '@/components/shell/main-nav';
+import { UserMenu, type UserMenuLink } from '@/components/shell/user-menu';
+import { PlatformBrand } from './platform-header';
+
+/**
+ * The signed-in header of the platform's own areas (the reseller dashboard, the operator
+ * console): which area, its navigation, and who is signed in with a menu to sign out.
+ */
+export function AreaHeader({
+  area,
+  items,
+  who,
+  links = [],
+  signOutUrl,
+}: {
+  area: 'Reseller' | 'Operator';
+  items: NavItem[];
+  who: { name: string | null; email: string; detail?: string };
+  links?: UserMenuLink[];
+  signOutUrl: string;
+}) {
+  return (
+    <header className="border-b border-slate-200 bg-white" data-testid="area-header">
+      <div className="mx-auto flex max-w-6xl items-center gap-2 px-4 py-2.5 sm:px-6 lg:gap-6">
+        <MobileNav items={items} label={area} title={`${area} menu`} tone="light" />
+        <PlatformBrand area={area} />
+        <DesktopNav items={items} label={area} tone="light" />
+        <div className="ml-auto flex shrink-0 items-center">
+          <UserMenu name={who.name ?? who.email} email={who.email} detail={who.detail} links={links} signOutUrl={signOutUrl} tone="light" />
+        </div>
+      </div>
+    </header>
+  );
+}
+
+export const RESELLER_NAV: NavItem[] = [
+  { href: '/reseller', label: 'Overview', exact: true },
+  { href: '/reseller/clients', label: 'Clients' },
+  { href: '/reseller/prices', label: 'Prices' },
+  { href: '/reseller/network', label: 'Sub-resellers' },
+  { href: '/reseller/payouts', label: 'Payouts' },
+  { href: '/reseller/settings', label: 'Settings' },
+];
+
+export const OPERATOR_NAV: NavItem[] = [
+  { href: '/operator', label: 'Workspaces', exact: true },
+  { href: '/operator/resellers', label: 'Resellers' },
+];
