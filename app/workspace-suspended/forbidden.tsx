@@ -1,32 +1,69 @@
 import type { Metadata } from 'next';
+import { AccountSuspended, BILLING_PATH } from '@/components/billing/account-suspended';
 import { StatusPage } from '@/components/platform/status-page';
-import { AccountSuspended } from '@/components/billing/account-suspended';
 import { getCurrentMember } from '@/lib/auth/session';
+import { signInUrl } from '@/lib/auth/callback-url';
 import { isSuspendedForNonPayment } from '@/lib/billing/dunning';
+import { platformOrigin, supportEmail } from '@/lib/config/env';
 import { getCurrentTenant } from '@/lib/tenancy/current-tenant';
 
 export const metadata: Metadata = { title: 'Workspace unavailable' };
 
+const ACTION = 'inline-block rounded-md px-4 py-2 font-semibold';
+
+/**
+ * The 403 of a suspended or canceled workspace. Never a dead end: a suspended workspace still
+ * serves sign-in and billing (lib/tenancy/suspended-access.ts), so owners are offered both;
+ * everyone gets the support address (the workspace's, else the platform's SUPPORT_EMAIL) and a
+ * way back to Waypoint.
+ */
 export default async function WorkspaceSuspended() {
   const tenant = await getCurrentTenant();
+  const member = tenant ? await getCurrentMember(tenant) : null;
+  const viewer = member ? (member.role === 'owner' ? 'owner' : 'member') : 'signed-out';
   // Suspended by dunning (an invoice unpaid for 14 days): a branded page that sends owners to
-  // the billing page, which proxy.ts still serves for suspended workspaces.
+  // the billing page to pay.
   if (tenant && tenant.status === 'suspended' && (await isSuspendedForNonPayment(tenant.id))) {
-    const member = await getCurrentMember(tenant);
-    return <AccountSuspended tenant={tenant} viewer={member ? (member.role === 'owner' ? 'owner' : 'member') : 'signed-out'} />;
+    return <AccountSuspended tenant={tenant} viewer={viewer} />;
   }
   const name = tenant?.name ?? 'This workspace';
-  const support = tenant?.branding.supportEmail;
+  const support = supportEmail(tenant?.branding.supportEmail);
+  const suspended = tenant?.status !== 'canceled';
   return (
     <StatusPage code={403} title="Workspace unavailable">
       <p>
-        {name} is {tenant?.status === 'canceled' ? 'closed' : 'suspended'} and cannot be used right now. Its administrators can restore access.
+        {name} is {suspended ? 'suspended' : 'closed'} and cannot be used right now.{' '}
+        {suspended ? 'Its owners can restore access from the billing page.' : 'Its owners can ask support to reopen it.'}
       </p>
-      {support ? (
-        <p className="mt-4">
-          Questions? <a href={`mailto:${support}`} className="font-semibold underline">{support}</a>
-        </p>
-      ) : null}
+      <div className="mt-6 flex flex-col items-center gap-3" data-testid="suspended-options">
+        {suspended && viewer === 'owner' ? (
+          <a href={BILLING_PATH} className={`${ACTION} bg-brand text-brand-fg`}>
+            Open billing
+          </a>
+        ) : null}
+        {suspended && viewer === 'signed-out' ? (
+          <>
+            <a href={signInUrl(BILLING_PATH)} className={`${ACTION} bg-brand text-brand-fg`}>
+              Owners: sign in to manage billing
+            </a>
+            <a href={BILLING_PATH} className="font-semibold text-brand-text underline">
+              Go to the billing page
+            </a>
+          </>
+        ) : null}
+        {suspended && viewer === 'member' ? <p className="text-sm">Only the workspace’s owners can open billing. Please ask one of them.</p> : null}
+        {support ? (
+          <p className="text-sm">
+            Questions? Write to{' '}
+            <a href={`mailto:${support}`} className="font-semibold text-brand-text underline">
+              {support}
+            </a>
+          </p>
+        ) : null}
+        <a href={platformOrigin()} className="text-sm font-semibold text-slate-700 underline">
+          Go to Waypoint
+        </a>
+      </div>
     </StatusPage>
   );
 }

@@ -1,5 +1,6 @@
 import { signInUrl } from '@/lib/auth/callback-url';
 import { brandCss } from '@/lib/branding/brand-style';
+import { supportEmail } from '@/lib/config/env';
 import type { TenantContext } from '@/lib/tenancy/tenant-context';
 
 export const BILLING_PATH = '/settings/billing';
@@ -9,7 +10,7 @@ export const BILLING_PATH = '/settings/billing';
  * brand. Owners are sent to the billing page to pay; everyone else is told who can.
  */
 export function AccountSuspended({ tenant, viewer }: { tenant: TenantContext; viewer: 'owner' | 'member' | 'signed-out' }) {
-  const support = tenant.branding.supportEmail;
+  const support = supportEmail(tenant.branding.supportEmail);
   return (
     <div className="flex min-h-screen flex-col bg-slate-50" data-tenant={tenant.slug}>
       <style dangerouslySetInnerHTML={{ __html: brandCss(tenant.branding) }} />
@@ -20,7 +21,7 @@ export function AccountSuspended({ tenant, viewer }: { tenant: TenantContext; vi
           <span>{tenant.name}</span>
         </div>
       </header>
-      <main className="flex flex-1 items-center justify-center px-6 py-16">
+      <main id="main" tabIndex={-1} className="flex flex-1 items-center justify-center px-6 py-16 focus:outline-none">
         <div className="max-w-lg text-center" data-testid="account-suspended">
           <p className="text-sm font-semibold text-slate-500">403</p>
           <h1 className="mt-2 text-3xl font-bold text-slate-900">Account suspended</h1>

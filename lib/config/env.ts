@@ -87,6 +87,11 @@ export function tenantOrigin(slug: string): string {
   return `${config.scheme}://${slug}.${config.rootDomain}`;
 }
 
+/** Where people get help: the workspace's own support address, else the platform's (SUPPORT_EMAIL), else none. */
+export function supportEmail(tenantSupportEmail?: string | null): string | null {
+  return tenantSupportEmail || env().SUPPORT_EMAIL || null;
+}
+
 export function platformOrigin(): string {
   return `${config.scheme}://${config.rootDomain}`;
 }

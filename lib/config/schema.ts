@@ -68,6 +68,8 @@ export const envSchema = z.object({
 
   SMTP_URL: url(['smtp:', 'smtps:']),
   EMAIL_FROM: optionalText,
+  /** The platform's support address, shown where a workspace has none of its own (e.g. the 403 page). */
+  SUPPORT_EMAIL: optionalText.refine((value) => value === undefined || /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(value), 'expected an email address'),
 
   REDIS_URL: url(['redis:', 'rediss:']),
   UPSTASH_REDIS_REST_URL: url(['https:', 'http:']),
