@@ -1,13 +1,5 @@
-import Link from 'next/link';
+import { SectionNotFound } from '@/components/shell/section-states';
 
-export default function TenantPageNotFound() {
-  return (
-    <section className="mx-auto max-w-md px-6 py-20 text-center">
-      <h1 className="text-2xl font-bold text-slate-900">Page not found</h1>
-      <p className="mt-2 text-slate-600">There is nothing at this address.</p>
-      <Link href="/" className="mt-6 inline-block font-semibold text-brand-text underline">
-        Back to the home page
-      </Link>
-    </section>
-  );
+export default function NotFound() {
+  return <SectionNotFound title="Page not found" backHref="/" backLabel="Back to the dashboard" />;
 }

@@ -1,0 +1,5 @@
+import { FormSkeleton } from '@/components/shell/section-states';
+
+export default function Loading() {
+  return <FormSkeleton />;
+}

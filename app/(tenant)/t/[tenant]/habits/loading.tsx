@@ -1,0 +1,5 @@
+import { ListSkeleton } from '@/components/shell/section-states';
+
+export default function Loading() {
+  return <ListSkeleton />;
+}
