@@ -90,8 +90,8 @@ export function BrandingForm({ initial, logoUrl, faviconUrl, tenantName }: { ini
   return (
     <div className="flex flex-col gap-8">
       <div className="grid gap-6 md:grid-cols-2">
-        <ImageUpload kind="logo" label="Logo" currentUrl={logoUrl} hint="PNG, JPEG, GIF, WebP or SVG, up to 512 KB." />
-        <ImageUpload kind="favicon" label="Favicon" currentUrl={faviconUrl} hint="PNG, ICO, GIF or SVG, up to 128 KB." />
+        <ImageUpload kind="logo" label="Logo" currentUrl={logoUrl} hint="PNG, JPEG, GIF, WebP or SVG, up to 512 KB, at least 64 px on the shorter side. You can crop it before it is uploaded." />
+        <ImageUpload kind="favicon" label="Favicon" currentUrl={faviconUrl} hint="PNG, ICO, GIF or SVG, up to 128 KB, at least 16×16 px. A picture that is not square is cropped square first." />
       </div>
 
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-8" aria-label="Branding">

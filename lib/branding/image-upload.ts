@@ -1,17 +1,11 @@
 import { imageSize } from 'image-size';
 import { AppError } from '../http/problem.ts';
+import { MAX_BYTES, MIN_SIDE, type ImageKind } from './image-limits.ts';
 
 // Brand images arrive as raw request bodies. The declared type is not trusted: the first
 // bytes decide what the file is.
 
-export const MAX_BYTES = { logo: 512 * 1024, favicon: 128 * 1024 } as const;
-export type ImageKind = keyof typeof MAX_BYTES;
-
-/**
- * The smallest short side, in pixels, that still looks sharp where the image is shown: the
- * header draws logos 32 px high (64 on a 2x screen); browsers draw favicons at 16 px.
- */
-export const MIN_SIDE = { logo: 64, favicon: 16 } as const;
+export { MAX_BYTES, MIN_SIDE, type ImageKind };
 
 /**
  * Media types an upload may be sent with: the image types, or application/octet-stream when the
