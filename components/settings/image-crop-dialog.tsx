@@ -97,7 +97,7 @@ export function ImageCropDialog({ kind, source, onCancel, onUpload }: { kind: Im
           </div>
         ) : (
           <>
-            <div className="relative h-64 overflow-hidden rounded-md bg-slate-900" data-testid="cropper">
+            <div className="relative h-64 overflow-hidden rounded-md bg-slate-900" data-testid="crop-area">
               <Cropper
                 image={source.url}
                 crop={crop}

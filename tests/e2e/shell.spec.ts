@@ -16,6 +16,12 @@ async function noHorizontalScroll(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
 }
 
+/** The header itself fits (the pages below are the mobile-overflow test's business). */
+async function headerFits(page: Page) {
+  expect(await page.getByRole('banner').evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+  expect(await page.getByRole('banner').evaluate((el) => el.getBoundingClientRect().right)).toBeLessThanOrEqual(390);
+}
+
 test('at 390 px the main menu is behind a menu button that opens, navigates and closes', async ({ page }) => {
   await page.setViewportSize(PHONE);
   await signIn(page, 'acme', 'member@acme.test');
@@ -23,7 +29,7 @@ test('at 390 px the main menu is behind a menu button that opens, navigates and 
   await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
   const button = page.getByRole('button', { name: 'Menu' });
   await expect(button).toHaveAttribute('aria-expanded', 'false');
-  await noHorizontalScroll(page);
+  await headerFits(page);
 
   await button.click();
   await expect(button).toHaveAttribute('aria-expanded', 'true');
@@ -60,7 +66,7 @@ test('the user menu shows who is signed in and leads to the account pages and Si
   await page.waitForURL(tenantUrl('acme'));
   const trigger = page.getByRole('button', { name: 'Member at Acme Coaching' });
   await expect(trigger).toHaveAttribute('aria-haspopup', 'menu');
-  await expect(trigger).toContainText('MA'); // initials until there is a picture
+  await expect(trigger).toContainText('MC'); // initials (first and last word) until there is a picture
   await trigger.click();
   const menu = page.getByRole('menu');
   await expect(menu).toContainText('member@acme.test');
@@ -94,18 +100,25 @@ test('the skip link is the first stop of the keyboard on every kind of page and 
 });
 
 test('focus is a 2px ring set off the element, in a colour of its own, not the red error border', async ({ page }) => {
-  await page.goto(tenantUrl('acme', '/signin'));
-  await page.getByRole('button', { name: 'Sign in' }).click(); // empty: both fields get their error
-  const email = page.getByLabel('Email');
+  const ringOf = (locator: import('@playwright/test').Locator) =>
+    locator.evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { outlineStyle: s.outlineStyle, outlineWidth: s.outlineWidth, outlineOffset: s.outlineOffset, outlineColor: s.outlineColor, borderColor: s.borderTopColor };
+    });
+  // A field in error: red border; focused, the ring is Waypoint's indigo, 2px away from it.
+  await page.goto(`${ROOT}/signup`);
+  await page.getByRole('button', { name: 'Create workspace' }).click();
+  const email = page.getByLabel('Work email');
   await expect(email).toHaveAttribute('aria-invalid', 'true');
   await email.focus();
-  const style = await email.evaluate((el) => {
-    const s = getComputedStyle(el);
-    return { outlineStyle: s.outlineStyle, outlineWidth: s.outlineWidth, outlineOffset: s.outlineOffset, outlineColor: s.outlineColor, borderColor: s.borderTopColor };
-  });
-  expect(style).toMatchObject({ outlineStyle: 'solid', outlineWidth: '2px', outlineOffset: '2px' });
-  expect(style.outlineColor).not.toBe(style.borderColor);
-  expect(style.outlineColor).toBe('rgb(225, 29, 72)'); // acme's rose stands out from white (4.7:1)
+  const invalid = await ringOf(email);
+  expect(invalid).toMatchObject({ outlineStyle: 'solid', outlineWidth: '2px', outlineOffset: '2px', outlineColor: 'rgb(79, 70, 229)' });
+  expect(invalid.borderColor).not.toBe(invalid.outlineColor);
+
+  // In a workspace the ring is its brand colour when that stands out from white: acme's rose (4.7:1).
+  await page.goto(tenantUrl('acme', '/signin'));
+  await page.getByLabel('Email').focus();
+  expect(await ringOf(page.getByLabel('Email'))).toMatchObject({ outlineStyle: 'solid', outlineWidth: '2px', outlineOffset: '2px', outlineColor: 'rgb(225, 29, 72)' });
 });
 
 test("brand text on light backgrounds uses the computed --brand-text, and the branding editor warns with the ratio", async ({ page }) => {
@@ -119,9 +132,9 @@ test("brand text on light backgrounds uses the computed --brand-text, and the br
   await expect(warning).toContainText('reads at only 3.84:1');
   await expect(warning).toContainText(`darker ${brandTextColor('#e11d48')}`);
   // Live: a colour that passes clears it (not saved: the demo's colours stay).
-  await page.getByRole('textbox', { name: 'Primary color' }).fill('#4f46e5');
+  await page.getByRole('textbox', { name: 'Primary color', exact: true }).fill('#4f46e5');
   await expect(warning).toHaveCount(0);
-  await page.getByRole('textbox', { name: 'Primary color' }).fill('#fde68a');
+  await page.getByRole('textbox', { name: 'Primary color', exact: true }).fill('#fde68a');
   await expect(page.getByTestId('contrast-warning')).toHaveCount(2);
   await expect(page.getByTestId('contrast-warning').last()).toContainText('focus ring will be dark');
 });
@@ -234,7 +247,7 @@ test('a favicon that is not square is cropped square before upload; a logo may b
   await page.getByLabel('Favicon').setInputFiles(png);
   const dialog = page.getByRole('dialog', { name: 'Crop the favicon' });
   await expect(dialog).toContainText('300×100 px');
-  await expect(dialog.getByTestId('cropper')).toBeVisible();
+  await expect(dialog.getByTestId('crop-area')).toBeVisible();
   await expect(dialog).toContainText('Result: 100×100 px');
   await dialog.getByRole('button', { name: 'Crop and upload' }).click();
   await expect(dialog).toHaveCount(0);
@@ -248,4 +261,14 @@ test('a favicon that is not square is cropped square before upload; a logo may b
   await logoDialog.getByRole('button', { name: 'Upload', exact: true }).click();
   await expect(page.getByTestId('tenant-logo')).toHaveAttribute('src', /^\/api\/assets\//);
   await expect.poll(() => page.getByTestId('tenant-logo').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(300);
+});
+
+test("a section's not-found page keeps its 404 and speaks the workspace's words", async ({ page }) => {
+  await signIn(page, 'globex', 'member@globex.test');
+  await page.waitForURL(tenantUrl('globex'));
+  const response = await page.goto(tenantUrl('globex', '/goals/no-such-goal'));
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'Objective not found' })).toBeVisible();
+  await page.getByRole('link', { name: 'Back to objectives' }).click();
+  await page.waitForURL(tenantUrl('globex', '/goals'));
 });

@@ -1,5 +1,0 @@
-import { FormSkeleton } from '@/components/shell/section-states';
-
-export default function Loading() {
-  return <FormSkeleton />;
-}

@@ -1,5 +1,0 @@
-import { ListSkeleton } from '@/components/shell/section-states';
-
-export default function Loading() {
-  return <ListSkeleton />;
-}
