@@ -107,9 +107,9 @@ export function ImageCropDialog({ kind, source, onCancel, onUpload }: { kind: Im
                 onZoomChange={setZoom}
                 onCropComplete={(_, pixels) => setArea(pixels)}
                 mediaProps={{ alt: 'The image to crop' }}
-                cropperProps={{ 'aria-label': 'Crop area: arrow keys move it' }}
               />
             </div>
+            <p className="mt-2 text-xs text-slate-600">Drag the picture, or focus the frame and use the arrow keys, to choose what stays.</p>
             <label className="mt-3 flex items-center gap-3 text-sm text-slate-700">
               Zoom
               <input type="range" min={1} max={3} step={0.05} value={zoom} onChange={(e) => setZoom(Number(e.target.value))} className="flex-1" />
