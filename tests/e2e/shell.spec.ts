@@ -27,7 +27,9 @@ test('at 390 px the main menu is behind a menu button that opens, navigates and 
   await signIn(page, 'acme', 'member@acme.test');
   await page.waitForURL(tenantUrl('acme'));
   await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
-  const button = page.getByRole('button', { name: 'Menu' });
+  await expect(page.getByRole('button', { name: 'Menu' })).toBeVisible();
+  // By test id: while the sheet is open, the page behind it (the button too) is aria-hidden.
+  const button = page.getByTestId('menu-button');
   await expect(button).toHaveAttribute('aria-expanded', 'false');
   await headerFits(page);
 
