@@ -129,6 +129,8 @@ test('the account page lists this person’s sessions and ends the others', asyn
 });
 
 test('changing the password on the account page signs out the other sessions', async ({ page, browser }) => {
+  // A new workspace and two browsers, signed in three times: over 45 s on a busy 2-core machine.
+  test.slow();
   const workspace = await createWorkspace('password');
   const email = await addMember(workspace.slug);
   const { context: laptop, page: other } = await signInElsewhere(browser, workspace.slug, email);
