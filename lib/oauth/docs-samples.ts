@@ -1,5 +1,3 @@
-import { pythonLiteral } from '../api/docs/code-samples.ts';
-
 // The worked examples of the developer docs' OAuth section: a confidential server app doing the
 // authorization code flow with PKCE, calling the API and refreshing, in JavaScript
 // (openid-client 6) and Python (Authlib). tests/unit/oauth-samples.test.ts keeps them valid.
@@ -96,4 +94,19 @@ def on_callback(callback_url):
     # 5. Access tokens last an hour. Refresh, and keep the NEW refresh token: each one works once.
     return session.refresh_token(metadata["token_endpoint"], refresh_token=token["refresh_token"])
 `;
+}
+
+/** JSON as a Python literal (True/False/None, trailing commas), indented one level per depth. */
+export function pythonLiteral(value: unknown, indent = ''): string {
+  const inner = `${indent}    `;
+  if (value === null || value === undefined) return 'None';
+  if (value === true) return 'True';
+  if (value === false) return 'False';
+  if (Array.isArray(value)) return value.length ? `[\n${value.map((v) => inner + pythonLiteral(v, inner)).join(',\n')},\n${indent}]` : '[]';
+  if (typeof value === 'object') {
+    const entries = Object.entries(value);
+    return entries.length ? `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${pythonLiteral(v, inner)}`).join(',\n')},\n${indent}}` : '{}';
+  }
+  // JSON's string escapes are all valid in Python string literals.
+  return JSON.stringify(value);
 }

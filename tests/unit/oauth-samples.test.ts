@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { oauthJavascriptSample, oauthPythonSample, type OAuthSampleInput } from '../../lib/oauth/docs-samples.ts';
+import { oauthJavascriptSample, oauthPythonSample, pythonLiteral, type OAuthSampleInput } from '../../lib/oauth/docs-samples.ts';
 
 // The OAuth worked examples of the developer docs: the JavaScript compiles (openid-client's
 // import aside, which becomes a parameter), the Python parses, and both take the workspace's
@@ -33,5 +33,13 @@ describe('OAuth docs samples', () => {
     const parsed = spawnSync('python3', ['-c', 'import ast, sys; ast.parse(sys.stdin.read())'], { input: oauthPythonSample(input) });
     expect(parsed.stderr.toString()).toBe('');
     expect(parsed.status).toBe(0);
+  });
+});
+
+describe('pythonLiteral', () => {
+  it('writes JSON as Python literals', () => {
+    const tricky = 'It\'s "#{x}" $HOME \\ é\n';
+    expect(pythonLiteral({ a: true, b: false, c: null, d: [1, 'x'], e: {}, f: [] })).toBe('{\n    "a": True,\n    "b": False,\n    "c": None,\n    "d": [\n        1,\n        "x",\n    ],\n    "e": {},\n    "f": [],\n}');
+    expect(pythonLiteral(tricky)).toBe(JSON.stringify(tricky));
   });
 });
