@@ -16,6 +16,8 @@ export function ProgressChart({ goal }: { goal: GoalDetail }) {
   // The line runs on to today at the latest value, so a stalled goal reads as flat, not ended.
   const last = points[points.length - 1];
   const data = now > last.t ? [...points, { t: now, progress: last.progress }] : points;
+  // Within two days the ticks say the time, beyond that the day.
+  const short = data[data.length - 1].t - data[0].t < 2 * 86_400_000;
   const series = [{ key: 'progress', label: 'Progress', color: CHART_COLORS.brand }];
   return (
     <section aria-labelledby="progress-chart-heading" className="min-w-0 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
@@ -26,7 +28,7 @@ export function ProgressChart({ goal }: { goal: GoalDetail }) {
         <ChartFrame testId="progress-chart" height={220}>
           <LineChart data={data} margin={{ top: 22, right: 12, bottom: 0, left: 0 }} title={`Progress of ${goal.title} over time, now ${goal.progress}%`}>
             <CartesianGrid {...gridProps} />
-            <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} {...axisProps} tickFormatter={(value: number) => fmt.shortDate(new Date(value))} minTickGap={24} />
+            <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} {...axisProps} tickFormatter={(value: number) => (short ? fmt.time(new Date(value)) : fmt.shortDate(new Date(value)))} minTickGap={24} />
             <YAxis {...axisProps} domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} width={44} tickFormatter={(value: number) => fmt.percent(value / 100)} />
             <ReferenceLine x={data[data.length - 1].t} stroke={CHART_COLORS.marker} strokeDasharray="4 3" label={{ value: 'Today', position: 'top', fontSize: 12, fill: CHART_COLORS.text }} />
             <Tooltip
