@@ -44,7 +44,7 @@ export function LogTodayButton({ habit, withNote = false }: { habit: HabitView; 
           {withNote ? (
             <TextField label="Note for today (optional)" name="note" maxLength={HABIT_NOTE_MAX} value={note} onChange={(e) => setNote(e.target.value)} className="w-64" />
           ) : null}
-          <button type="button" onClick={() => log(true)} disabled={mutation.isPending} aria-label={`Log ${habit.name} for today`} className={buttonClass('primary')}>
+          <button type="button" onClick={() => log(true)} disabled={mutation.isPending} aria-label={`Log today: ${habit.name}`} className={buttonClass('primary')}>
             Log today
           </button>
         </div>

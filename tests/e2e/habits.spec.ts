@@ -43,7 +43,7 @@ test('a member creates a habit, logs it for today and sees the streak become 1',
   await expect(item.getByText('Every day')).toBeVisible();
   await expect(item.getByTestId('current-streak')).toHaveText('0 days');
 
-  await item.getByRole('button', { name: `Log ${name} for today` }).click();
+  await item.getByRole('button', { name: `Log today: ${name}` }).click();
   await expect(item.getByTestId('current-streak')).toHaveText('1 day');
   await expect(item.getByTestId('longest-streak')).toHaveText('1 day');
   await expect(item.getByRole('button', { name: `Undo today's log of ${name}` })).toBeEnabled();
@@ -61,7 +61,7 @@ test('a member opens a habit, sees its history and deletes it', async ({ page })
 
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   await expect(page.getByRole('table')).toContainText('Last 8 weeks');
-  await page.getByRole('button', { name: `Log ${name} for today` }).click();
+  await page.getByRole('button', { name: `Log today: ${name}` }).click();
   await expect(page.getByTestId('current-streak')).toHaveText('1 day');
 
   await page.getByRole('button', { name: 'Delete habit' }).click();
@@ -75,7 +75,7 @@ test('a member opens a habit, sees its history and deletes it', async ({ page })
 test('a viewer can look at habits but not add or log them', async ({ page }) => {
   await openHabits(page, 'viewer@acme.test');
   await expect(page.getByRole('button', { name: 'New habit' })).toHaveCount(0);
-  await expect(page.getByRole('button', { name: /^Log .* for today$/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Log today: / })).toHaveCount(0);
 
   const status = await page.evaluate(async () => {
     const response = await fetch('/api/app/habits', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Sneaky' }) });
