@@ -2,6 +2,7 @@ import { billingDunningFunction } from './billing-dunning.ts';
 import { billingDunningStepFunction } from './billing-dunning-step.ts';
 import { billingReportUsageFunction } from './billing-report-usage.ts';
 import { billingResetUsageFunction } from './billing-reset-usage.ts';
+import { billingTrialsFunction } from './billing-trials.ts';
 import { deliverWebhookFunction, deliverWebhookSlowFunction } from './deliver-webhook.ts';
 import { dispatchEventFunction } from './dispatch-event.ts';
 import { oidcRotateKeysFunction } from './oidc-rotate-keys.ts';
@@ -20,6 +21,7 @@ export const functions = [
   billingDunningStepFunction,
   billingResetUsageFunction,
   billingReportUsageFunction,
+  billingTrialsFunction,
   resellersApproveCommissionsFunction,
   resellersPayoutsFunction,
   oidcRotateKeysFunction,

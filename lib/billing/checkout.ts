@@ -10,7 +10,7 @@ import { resellerStripePriceFor } from '../resellers/prices.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
 import type { PlanDefinition } from './plan-catalog.ts';
 import { getPlan, isPlanId, listPlans } from './plans.ts';
-import { applyPlan, planChangeCommitted } from './set-plan.ts';
+import { applyPlan, endTrialByChoice, planChangeCommitted } from './set-plan.ts';
 import { priceIdsByLookupKey, requireStripe } from './stripe-client.ts';
 
 // Owners subscribe and change plans here; Stripe's webhooks then set the plan
@@ -175,7 +175,11 @@ export async function changePlan(tenant: TenantContext, actor: Member, input: un
       return { kind: 'cancel_scheduled', plan: plan.id, at: account!.currentPeriodEnd?.toISOString() ?? null };
     }
     // Nothing to cancel (e.g. a plan the operator set by hand): the plan changes at once.
-    const changed = await db.$transaction((tx) => applyPlan(tx, tenant.id, plan.id, { source: 'owner', actor: actorOf(actor), ip, metadata: { reason: 'no subscription to cancel' } }));
+    const changed = await db.$transaction(async (tx) => {
+      const changed = await applyPlan(tx, tenant.id, plan.id, { source: 'owner', actor: actorOf(actor), ip, metadata: { reason: 'no subscription to cancel' } });
+      // Choosing free during a trial ends it now.
+      return (await endTrialByChoice(tx, tenant.id, 'owner_chose_free')) || changed;
+    });
     planChangeCommitted();
     return changed ? { kind: 'updated', plan: plan.id } : { kind: 'unchanged', plan: plan.id };
   }

@@ -1,6 +1,7 @@
 import { AppError } from '../http/problem.ts';
-import { FEATURE_INFO, type Feature, type PlanDefinition, type PlanLimits } from './plan-catalog.ts';
+import { FEATURE_INFO, FREE_PLAN_ID, type Feature, type PlanDefinition, type PlanLimits } from './plan-catalog.ts';
 import { getPlan, listPlans } from './plans.ts';
+import { inTrial, trialExpired } from './trial-state.ts';
 
 // The one place that says what a workspace's plan allows. Services ask can()/requireFeature()
 // for features and limit() for limits; pages ask featureLock() to explain what an upgrade
@@ -9,9 +10,14 @@ import { getPlan, listPlans } from './plans.ts';
 
 export type { Feature, PlanLimits };
 
-/** Anything that names a workspace's plan: the cached TenantContext, or a row with its plan. */
+/**
+ * Anything that names a workspace's plan: the cached TenantContext, or a row with its plan.
+ * With its status and trialEndsAt, a trial's end applies on the second (lib/billing/trials.ts).
+ */
 export interface PlanHolder {
   plan: string;
+  status?: string;
+  trialEndsAt?: Date | null;
 }
 
 export const PLAN_UPGRADE_REQUIRED = 'plan_upgrade_required';
@@ -19,8 +25,14 @@ export const PLAN_UPGRADE_REQUIRED = 'plan_upgrade_required';
 /** Where owners change the plan, as error messages name it. */
 const WHERE_TO_UPGRADE = 'An owner can upgrade under Settings → Billing.';
 
-export async function planOf(tenant: PlanHolder): Promise<PlanDefinition> {
-  return getPlan(tenant.plan);
+export async function planOf(tenant: PlanHolder, now = new Date()): Promise<PlanDefinition> {
+  const holder = { status: tenant.status ?? '', trialEndsAt: tenant.trialEndsAt };
+  // Ended, and the hourly job has not moved it to free yet: free already.
+  if (trialExpired(holder, now)) return getPlan(FREE_PLAN_ID);
+  const plan = await getPlan(tenant.plan);
+  // Nothing bills a trial's overage, so its API quota is a hard stop.
+  if (inTrial(holder, now) && plan.overageLookupKey !== null) return { ...plan, overageLookupKey: null, overagePer1000Cents: null };
+  return plan;
 }
 
 export async function can(tenant: PlanHolder, feature: Feature): Promise<boolean> {

@@ -2,7 +2,9 @@ import { db } from '../db/client.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
 import { pricesFor } from '../resellers/prices.ts';
 import { FEATURE_INFO, type Feature, type PlanDefinition } from './plan-catalog.ts';
-import { listPlans, getPlan } from './plans.ts';
+import { planOf } from './entitlements.ts';
+import { listPlans } from './plans.ts';
+import { trialOf } from './trial-state.ts';
 import { hasResumableSubscription } from './checkout.ts';
 import { isSuspendedForNonPayment } from './dunning.ts';
 import { dunningStepDueAt } from './dunning-schedule.ts';
@@ -31,6 +33,8 @@ export interface PlanCard {
 
 export interface BillingOverview {
   configured: boolean;
+  /** The running trial: its plan is the current plan until `endsAt`, then free unless one is bought. */
+  trial: { planId: string; planName: string; endsAt: string; daysLeft: number } | null;
   plan: { id: string; name: string; priceCents: number };
   workspaceStatus: TenantContext['status'];
   subscription: {
@@ -80,7 +84,8 @@ function card(plan: PlanDefinition, current: PlanDefinition, priceCents: number)
 
 export async function billingOverview(tenant: TenantContext, now = new Date()): Promise<BillingOverview> {
   const [current, plans, account, usage, members, prices] = await Promise.all([
-    getPlan(tenant.plan),
+    // The plan in force: an ended trial is already free, a running one has a hard API quota.
+    planOf(tenant, now),
     listPlans(),
     db.billingAccount.findUnique({ where: { tenantId: tenant.id } }),
     usageAt(tenant.id, API_REQUESTS, now),
@@ -93,10 +98,12 @@ export async function billingOverview(tenant: TenantContext, now = new Date()): 
     tenant.status === 'suspended' ? isSuspendedForNonPayment(tenant.id) : false,
   ]);
   const status = account?.subscriptionStatus ?? null;
+  const trial = await trialOf(tenant, now);
   const priceOf = (plan: PlanDefinition) => prices.get(plan.id)?.priceCents ?? plan.priceCents;
   const quota = current.limits.apiRequestsPerMonth;
   return {
     configured: stripeConfigured(),
+    trial: trial ? { planId: trial.planId, planName: trial.planName, endsAt: trial.endsAt.toISOString(), daysLeft: trial.daysLeft } : null,
     plan: { id: current.id, name: current.name, priceCents: priceOf(current) },
     workspaceStatus: tenant.status,
     subscription: {

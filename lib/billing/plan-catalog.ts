@@ -101,3 +101,14 @@ export const PLAN_CATALOG: readonly PlanDefinition[] = [
 ];
 
 export const FREE_PLAN_ID: PlanId = 'free';
+
+/**
+ * The trial every new workspace starts with (lib/billing/trials.ts): `days` of the paid plan
+ * `planId`, a reminder email `remindDaysBefore` days before it ends, then the free plan unless
+ * a plan was bought. `days: 0` turns trials off (new workspaces start on free).
+ */
+export const TRIAL: { readonly planId: PlanId; readonly days: number; readonly remindDaysBefore: number } = {
+  planId: 'pro',
+  days: 14,
+  remindDaysBefore: 3,
+};

@@ -12,7 +12,7 @@ import { isPlanId } from './plans.ts';
 // Every change is in the workspace's audit log and clears every instance's tenant cache, so
 // the plan's features and limits apply at once.
 
-export type PlanChangeSource = 'stripe' | 'operator' | 'owner';
+export type PlanChangeSource = 'stripe' | 'operator' | 'owner' | 'trial';
 
 /** Inside the caller's transaction; returns whether the plan changed. */
 export async function applyPlan(
@@ -37,6 +37,18 @@ export async function applyPlan(
   return true;
 }
 
+/**
+ * Inside the caller's transaction, when an owner or the operator chooses a plan during a
+ * trial: that choice ends the trial (status "active"), so the trials job never undoes it.
+ */
+export async function endTrialByChoice(tx: Prisma.TransactionClient, tenantId: string, reason: string): Promise<boolean> {
+  const { count } = await tx.tenant.updateMany({ where: { id: tenantId, status: 'trial' }, data: { status: 'active' } });
+  if (count === 0) return false;
+  await recordAudit(tx, { tenantId, actor: null, action: 'billing.trial_ended', target: { type: 'tenant', id: tenantId }, metadata: { reason } });
+  await notifyTenantChanged(tx);
+  return true;
+}
+
 /** After the transaction that changed plans commits (this instance; NOTIFY tells the others). */
 export function planChangeCommitted(): void {
   clearLocalTenantCache();
@@ -49,7 +61,12 @@ const operatorPlanSchema = z.object({ plan: z.string().trim().min(1, 'Choose a p
 export async function setPlanByOperator(operator: { userId: string; email: string }, tenantId: string, input: unknown, ip: string | null = null): Promise<{ plan: string; changed: boolean }> {
   const { plan } = parseInput(operatorPlanSchema, input);
   if (!(await isPlanId(plan))) throw validationFailed({ plan: 'There is no such plan.' });
-  const changed = await db.$transaction((tx) => applyPlan(tx, tenantId, plan, { source: 'operator', actor: { id: operator.userId, email: operator.email }, ip }));
+  const changed = await db.$transaction(async (tx) => {
+    const changed = await applyPlan(tx, tenantId, plan, { source: 'operator', actor: { id: operator.userId, email: operator.email }, ip });
+    // A plan set by hand (e.g. bought by invoice) is no trial: the trials job must not undo it.
+    await endTrialByChoice(tx, tenantId, 'plan_set_by_operator');
+    return changed;
+  });
   planChangeCommitted();
   return { plan, changed };
 }

@@ -29,6 +29,8 @@ export interface JobPayloads {
   'billing.dunning_step': { tenantId: string; invoiceId: string; step: 'day0' | 'day3' | 'day7' | 'suspended' };
   /** Closes usage periods that have ended and opens the next ones (lib/billing/usage-reset.ts). */
   'billing.reset_usage': Record<string, never>;
+  /** Reminds trials that end soon and moves ended trials to the free plan (lib/billing/trials.ts). */
+  'billing.trials': Record<string, never>;
   /** Approves reseller commissions whose holding period has ended (lib/resellers/commissions.ts). */
   'resellers.approve_commissions': Record<string, never>;
   /** Groups resellers' approved commissions of last month into payouts and pays them (lib/resellers/payouts.ts). */
@@ -73,6 +75,9 @@ export const JOBS: { readonly [N in JobName]: JobDefinition } = {
   // Hourly: billing periods start at any hour (Stripe's anchor). Usage counted after a period
   // ends already goes to the next one (opened lazily), so this only closes and pre-opens.
   'billing.reset_usage': { retry: { retries: 2, delaysSeconds: [60, 600] }, cron: '5 * * * *' },
+  // Hourly, so a trial ends within the hour (entitlements already apply its end on the second)
+  // and its reminder goes out about N days before; both halves are idempotent.
+  'billing.trials': { retry: { retries: 2, delaysSeconds: [60, 600] }, cron: '25 * * * *' },
   // Resellers: daily, after midnight UTC; both are idempotent (payouts: one per reseller and month).
   'resellers.approve_commissions': { retry: { retries: 3, delaysSeconds: [60, 600, 3600] }, cron: '15 0 * * *' },
   'resellers.payouts': { retry: { retries: 3, delaysSeconds: [300, 1800, 7200] }, cron: '30 1 * * *' },

@@ -1,4 +1,5 @@
 import { runDunningStep } from '../billing/dunning.ts';
+import { runTrials } from '../billing/trials.ts';
 import { resetUsagePeriods } from '../billing/usage-reset.ts';
 import { approveDueCommissions } from '../resellers/commissions.ts';
 import { runPayouts } from '../resellers/payouts.ts';
@@ -37,6 +38,7 @@ function registerWorkers(): Promise<void> {
     await registerWorker('billing.report_usage', () => reportUsage());
     await registerWorker('billing.dunning_step', ({ tenantId, invoiceId, step }) => runDunningStep(tenantId, invoiceId, step));
     await registerWorker('billing.reset_usage', () => resetUsagePeriods(new Date()));
+    await registerWorker('billing.trials', () => runTrials(new Date()));
     await registerWorker('resellers.approve_commissions', () => approveDueCommissions(new Date()));
     await registerWorker('resellers.payouts', () => runPayouts({ now: new Date() }));
     await registerWorker('oidc.rotate_keys', async () => void (await rotateDueSigningKeys(new Date())));

@@ -12,6 +12,7 @@ import { afterResponse } from '../http/after-response.ts';
 import { AppError, conflict, parseInput, tooManyRequests } from '../http/problem.ts';
 import { clearLocalTenantCache, notifyTenantChanged } from '../tenancy/tenant-cache.ts';
 import { confirmSignupSchema, signupSchema } from './signup-schema.ts';
+import { newTrial } from '../billing/trial-state.ts';
 
 // Sign-up proves the address before anything exists. The form makes a pending sign-up (the
 // password waits as a scrypt hash) and always answers "check your email", whether or not the
@@ -57,13 +58,22 @@ export function slugTakenError() {
 }
 
 /**
- * The workspace itself, inside the caller's transaction: the tenant (trial), its branding and
- * the tenant.created audit entry, and the tenant cache told about the new slug. Sign-up adds
+ * The workspace itself, inside the caller's transaction: the tenant (in its trial), its branding and
+ * the tenant.created audit entry (with the trial's plan and end), and the tenant cache told about the new slug. Sign-up adds
  * its owner; a reseller adds an owner invitation.
  */
 export async function createWorkspaceRecord(tx: Tx, workspace: NewWorkspace, actor: { id: string; email: string }, ip: string | null, metadata: Prisma.InputJsonObject = {}) {
+  // The trial of a paid plan (lib/billing/trials.ts); with trials off, the free plan.
+  const trial = newTrial();
   const tenant = await tx.tenant.create({
-    data: { slug: workspace.slug, name: workspace.name, status: 'trial', resellerId: workspace.resellerId ?? null, branding: { create: {} } },
+    data: {
+      slug: workspace.slug,
+      name: workspace.name,
+      status: trial ? 'trial' : 'active',
+      ...(trial ? { plan: trial.plan, trialEndsAt: trial.trialEndsAt } : {}),
+      resellerId: workspace.resellerId ?? null,
+      branding: { create: {} },
+    },
   });
   await recordAudit(tx, {
     tenantId: tenant.id,
@@ -71,7 +81,7 @@ export async function createWorkspaceRecord(tx: Tx, workspace: NewWorkspace, act
     action: 'tenant.created',
     target: { type: 'tenant', id: tenant.id },
     ip,
-    metadata: { slug: tenant.slug, name: tenant.name, ...metadata },
+    metadata: { slug: tenant.slug, name: tenant.name, ...(trial ? { trialPlan: trial.plan, trialEndsAt: trial.trialEndsAt.toISOString() } : {}), ...metadata },
   });
   // The slug may be cached as "unknown" from an earlier visit.
   await notifyTenantChanged(tx);

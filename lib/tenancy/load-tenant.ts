@@ -18,10 +18,11 @@ const select = {
   defaultRole: true,
   requireTwoFactor: true,
   plan: true,
+  trialEndsAt: true,
   branding: true,
 } as const;
 
-type Row = { id: string; slug: string; name: string; status: TenantContext['status']; timeZone: string; locale: string; defaultRole: TenantContext['defaultRole']; requireTwoFactor: boolean; plan: string; branding: Record<string, unknown> | null };
+type Row = { id: string; slug: string; name: string; status: TenantContext['status']; timeZone: string; locale: string; defaultRole: TenantContext['defaultRole']; requireTwoFactor: boolean; plan: string; trialEndsAt: Date | null; branding: Record<string, unknown> | null };
 
 /**
  * The tenant as the app serves it. Branding its plan does not include is served as the
@@ -41,6 +42,7 @@ async function toContext(row: Row): Promise<TenantContext> {
     defaultRole: row.defaultRole,
     requireTwoFactor: row.requireTwoFactor,
     plan: row.plan,
+    trialEndsAt: row.trialEndsAt,
     branding: {
       primaryColor: safeColor(b.primaryColor as string, DEFAULT_BRANDING.primaryColor),
       secondaryColor: safeColor(b.secondaryColor as string, DEFAULT_BRANDING.secondaryColor),

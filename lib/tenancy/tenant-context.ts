@@ -13,8 +13,10 @@ export interface TenantContext {
   defaultRole: Role;
   /** Admins and owners must use two-factor sign-in (lib/auth/two-factor-policy.ts). */
   requireTwoFactor: boolean;
-  /** Billing plan: caps API key tiers and quotas. */
+  /** Billing plan: caps API key tiers and quotas. During a trial, the trial's plan. */
   plan: string;
+  /** When the trial ends (status "trial"); kept after it as history. lib/billing/trials.ts. */
+  trialEndsAt: Date | null;
   branding: TenantBranding;
 }
 

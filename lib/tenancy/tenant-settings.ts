@@ -68,8 +68,10 @@ export async function updateBranding(tenant: TenantContext, actor: Member, input
   if (data.hidePoweredBy && !tenant.branding.hidePoweredBy) await requireFeature(tenant, 'hide_powered_by');
   // Without custom branding only the support and legal links (and the footer) are saved: the
   // stored brand stays as it was, for when the plan includes it again.
-  const { supportEmail, termsUrl, privacyUrl, hidePoweredBy } = data;
-  const values = branded ? { ...data, customCss, terminology } : { supportEmail, termsUrl, privacyUrl, hidePoweredBy };
+  // Likewise the footer setting: a plan without it keeps the stored choice (e.g. after a trial).
+  const { supportEmail, termsUrl, privacyUrl, hidePoweredBy, ...brand } = data;
+  const footer = (await planAllows(tenant, 'hide_powered_by')) ? { hidePoweredBy } : {};
+  const values = branded ? { ...brand, supportEmail, termsUrl, privacyUrl, ...footer, customCss, terminology } : { supportEmail, termsUrl, privacyUrl, ...footer };
   await tenantDb(tenant.id).$transaction(async (tx) => {
     await tx.branding.upsert({ where: { tenantId: tenant.id }, create: { tenantId: tenant.id, ...values }, update: values });
     await recordAudit(tx, {

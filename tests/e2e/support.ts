@@ -48,9 +48,9 @@ export function hostRequest(
 
 /**
  * A fresh workspace with its owner (password DEMO_PASSWORD), made through the sign-up service:
- * the form, then the link from the email it sends. Sign-up puts it on the free plan; it is
- * moved to `plan` (enterprise unless a test asks for another) before its host is first
- * visited, since most tests use features plans gate.
+ * the form, then the link from the email it sends. Sign-up starts its trial; unless `plan` is
+ * 'trial' (keep the trial as sign-up made it), it is moved to `plan` (enterprise unless a test
+ * asks for another) before its host is first visited, since most tests use features plans gate.
  */
 export async function createWorkspace(prefix = 'e2e', options: { plan?: string } = {}): Promise<{ slug: string; ownerEmail: string; name: string }> {
   const { randomBytes } = await import('node:crypto');
@@ -66,9 +66,10 @@ export async function createWorkspace(prefix = 'e2e', options: { plan?: string }
   const email = await db.emailMessage.findFirstOrThrow({ where: { to: ownerEmail, kind: 'signup' }, orderBy: { createdAt: 'desc' } });
   await completeSignup(signupToken(email.text), {}, null);
   const plan = options.plan ?? 'enterprise';
-  if (plan !== 'free') {
+  if (plan !== 'trial') {
+    // A plan set for the test, as the operator would: no trial (lib/billing/trials.ts).
     const { notifyTenantChanged } = await import('../../lib/tenancy/tenant-cache.ts');
-    await db.tenant.update({ where: { slug }, data: { plan } });
+    await db.tenant.update({ where: { slug }, data: { plan, status: 'active' } });
     await notifyTenantChanged(db);
   }
   return { slug, ownerEmail, name };

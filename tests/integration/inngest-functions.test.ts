@@ -98,6 +98,7 @@ describe('Inngest functions', () => {
       'billing-dunning-step',
       'billing-reset-usage',
       'billing-report-usage',
+      'billing-trials',
       'resellers-approve-commissions',
       'resellers-payouts',
       'oidc-rotate-keys',

@@ -31,7 +31,7 @@ describe('client workspaces created by a reseller', () => {
     const result = await createClientTenant(reseller.actor, { workspaceName: 'Acme Client', slug, ownerEmail }, '203.0.113.9');
     expect(result.tenant.slug).toBe(slug);
     const tenant = await db.tenant.findUniqueOrThrow({ where: { id: result.tenant.id }, include: { branding: true, memberships: true } });
-    expect(tenant).toMatchObject({ resellerId: reseller.id, status: 'trial', plan: 'free', name: 'Acme Client' });
+    expect(tenant).toMatchObject({ resellerId: reseller.id, status: 'trial', plan: 'pro', trialEndsAt: expect.any(Date), name: 'Acme Client' });
     expect(tenant.branding).not.toBeNull();
     // Reseller users are not members of their clients' workspaces.
     expect(tenant.memberships).toHaveLength(0);
@@ -49,7 +49,7 @@ describe('client workspaces created by a reseller', () => {
     expect(membership.role).toBe('owner');
 
     const [listed] = await listClients(reseller.actor);
-    expect(listed).toMatchObject({ id: tenant.id, plan: 'free', members: 1, ownerInvitationPending: false });
+    expect(listed).toMatchObject({ id: tenant.id, plan: 'pro', members: 1, ownerInvitationPending: false });
   });
 
   it('refuses a taken address, bad input, and a reseller that is not approved', async () => {
