@@ -17,9 +17,11 @@ interface Props {
   minExpiry: string;
   /** Admins manage every key of the workspace; others see only theirs. */
   managesAll: boolean;
+  /** The plan lacks API keys: existing keys are listed (and can be revoked), none created. */
+  locked?: boolean;
 }
 
-export function ApiKeysPanel({ initial, scopes, tiers, minExpiry, managesAll }: Props) {
+export function ApiKeysPanel({ initial, scopes, tiers, minExpiry, managesAll, locked = false }: Props) {
   const { data: keys } = useQuery({ queryKey: apiKeysQueryKey, queryFn: fetchApiKeys, initialData: initial });
   const [revealed, setRevealed] = useState<RevealedSecret | null>(null);
   const [alert, setAlert] = useState<string | null>(null);
@@ -27,9 +29,11 @@ export function ApiKeysPanel({ initial, scopes, tiers, minExpiry, managesAll }: 
   return (
     <div className="flex flex-col gap-6">
       {revealed ? <SecretReveal key={revealed.secret} revealed={revealed} onDone={() => setRevealed(null)} /> : null}
-      <Card title="Create API key" description="A key acts as you, with only the scopes you give it. Your role limits which scopes you can give.">
-        <CreateApiKeyForm scopes={scopes} tiers={tiers} minExpiry={minExpiry} onCreated={({ key, secret }) => setRevealed({ title: `Your new key “${key.name}”`, secret })} />
-      </Card>
+      {locked ? null : (
+        <Card title="Create API key" description="A key acts as you, with only the scopes you give it. Your role limits which scopes you can give.">
+          <CreateApiKeyForm scopes={scopes} tiers={tiers} minExpiry={minExpiry} onCreated={({ key, secret }) => setRevealed({ title: `Your new key “${key.name}”`, secret })} />
+        </Card>
+      )}
       <Card title={managesAll ? 'Keys of this workspace' : 'Your keys'}>
         <FormAlert message={alert} />
         {keys.length === 0 ? <p className="text-sm text-slate-500">No API keys yet.</p> : null}

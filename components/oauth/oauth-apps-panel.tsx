@@ -20,7 +20,7 @@ interface Registered {
 }
 
 /** The workspace's OAuth apps, and the form that registers one (its credentials are shown once, here). */
-export function OAuthAppsPanel({ initial, scopes }: { initial: OAuthAppView[]; scopes: ScopeOption[] }) {
+export function OAuthAppsPanel({ initial, scopes, locked = false }: { initial: OAuthAppView[]; scopes: ScopeOption[]; locked?: boolean }) {
   const { data: apps } = useQuery({ queryKey: oauthKeys.apps, queryFn: fetchApps, initialData: initial });
   const create = useCreateApp();
   const [registered, setRegistered] = useState<Registered | null>(null);
@@ -48,7 +48,7 @@ export function OAuthAppsPanel({ initial, scopes }: { initial: OAuthAppView[]; s
         </div>
       ) : null}
       <Card title="Your apps">
-        {apps.length === 0 ? <p className="text-sm text-slate-500">No apps yet. Register one below to let people connect it to their account.</p> : null}
+        {apps.length === 0 ? <p className="text-sm text-slate-500">{locked ? 'No apps.' : 'No apps yet. Register one below to let people connect it to their account.'}</p> : null}
         <ul className="flex flex-col gap-3">
           {apps.map((app) => (
             <li key={app.id} className="rounded-lg border border-slate-200 p-4" data-testid="oauth-app-item">
@@ -71,25 +71,27 @@ export function OAuthAppsPanel({ initial, scopes }: { initial: OAuthAppView[]; s
           ))}
         </ul>
       </Card>
-      <Card title="Register an app" description="Apps ask people for access to their account through a consent screen in this workspace's brand, then call the API with the tokens they get.">
-        <OAuthAppForm
-          key={formKey}
-          label="Register an app"
-          submitLabel="Register app"
-          pendingLabel="Registering…"
-          scopes={scopes}
-          pending={create.isPending}
-          error={create.error}
-          onSubmit={(input) =>
-            create.mutate(input, {
-              onSuccess: ({ app, clientSecret }) => {
-                setFormKey((key) => key + 1);
-                setRegistered({ appId: app.id, name: app.name, clientId: app.clientId, clientSecret });
-              },
-            })
-          }
-        />
-      </Card>
+      {locked ? null : (
+        <Card title="Register an app" description="Apps ask people for access to their account through a consent screen in this workspace's brand, then call the API with the tokens they get.">
+          <OAuthAppForm
+            key={formKey}
+            label="Register an app"
+            submitLabel="Register app"
+            pendingLabel="Registering…"
+            scopes={scopes}
+            pending={create.isPending}
+            error={create.error}
+            onSubmit={(input) =>
+              create.mutate(input, {
+                onSuccess: ({ app, clientSecret }) => {
+                  setFormKey((key) => key + 1);
+                  setRegistered({ appId: app.id, name: app.name, clientId: app.clientId, clientSecret });
+                },
+              })
+            }
+          />
+        </Card>
+      )}
     </div>
   );
 }

@@ -22,7 +22,8 @@ interface DomainRow {
 
 const KEY = ['settings', 'domains'];
 
-export function DomainsPanel({ initial }: { initial: DomainRow[] }) {
+/** `locked`: the plan lacks custom domains; existing ones can still be checked and removed, none added. */
+export function DomainsPanel({ initial, locked = false }: { initial: DomainRow[]; locked?: boolean }) {
   const client = useQueryClient();
   const { data } = useQuery({ queryKey: KEY, queryFn: () => api<{ domains: DomainRow[] }>('/api/app/settings/domains').then((r) => r.domains), initialData: initial });
   const [hostname, setHostname] = useState('');
@@ -71,13 +72,15 @@ export function DomainsPanel({ initial }: { initial: DomainRow[] }) {
   return (
     <div className="flex flex-col gap-6">
       <FormAlert message={alert} />
-      <form onSubmit={onAdd} noValidate className="flex flex-wrap items-end gap-3" aria-label="Add a custom domain">
-        <TextField label="Hostname" name="hostname" placeholder="coach.example.com" value={hostname} onChange={(e) => setHostname(e.target.value)} error={fieldError} className="min-w-64 flex-1" />
-        <Button type="submit" disabled={add.isPending}>
-          Add domain
-        </Button>
-      </form>
-      {data.length === 0 ? <p className="text-sm text-slate-500">No custom domain yet.</p> : null}
+      {locked ? null : (
+        <form onSubmit={onAdd} noValidate className="flex flex-wrap items-end gap-3" aria-label="Add a custom domain">
+          <TextField label="Hostname" name="hostname" placeholder="coach.example.com" value={hostname} onChange={(e) => setHostname(e.target.value)} error={fieldError} className="min-w-64 flex-1" />
+          <Button type="submit" disabled={add.isPending}>
+            Add domain
+          </Button>
+        </form>
+      )}
+      {data.length === 0 ? <p className="text-sm text-slate-500">{locked ? 'No custom domain.' : 'No custom domain yet.'}</p> : null}
       <ul className="flex flex-col gap-4">
         {data.map((domain) => (
           <li key={domain.id} className="rounded-lg border border-slate-200 p-4" data-testid={`domain-${domain.hostname}`}>

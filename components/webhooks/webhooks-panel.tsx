@@ -20,7 +20,7 @@ interface Props {
 }
 
 /** The workspace's endpoints, and the form that adds one (its secret is shown once, here). */
-export function WebhooksPanel({ initial, groups }: Props) {
+export function WebhooksPanel({ initial, groups, locked = false }: Props & { locked?: boolean }) {
   const { data: endpoints } = useQuery({ queryKey: webhookKeys.list, queryFn: fetchEndpoints, initialData: initial });
   const create = useCreateEndpoint();
   const [revealed, setRevealed] = useState<(RevealedSecret & { endpointId: string }) | null>(null);
@@ -42,7 +42,7 @@ export function WebhooksPanel({ initial, groups }: Props) {
         </div>
       ) : null}
       <Card title="Endpoints">
-        {endpoints.length === 0 ? <p className="text-sm text-slate-500">No endpoints yet. Add one below to start receiving events.</p> : null}
+        {endpoints.length === 0 ? <p className="text-sm text-slate-500">{locked ? 'No endpoints.' : 'No endpoints yet. Add one below to start receiving events.'}</p> : null}
         <ul className="flex flex-col gap-3">
           {endpoints.map((endpoint) => (
             <li key={endpoint.id} className="rounded-lg border border-slate-200 p-4" data-testid="webhook-endpoint-item">
@@ -62,26 +62,29 @@ export function WebhooksPanel({ initial, groups }: Props) {
           ))}
         </ul>
       </Card>
-      <Card title="Add endpoint" description="We POST each event as JSON, signed with the endpoint's secret (Standard Webhooks), and retry failures for about a day.">
-        <EndpointForm
-          key={formKey}
-          label="Add endpoint"
-          submitLabel="Add endpoint"
-          pendingLabel="Adding…"
-          groups={groups}
-          withEnabled
-          pending={create.isPending}
-          error={create.error}
-          onSubmit={(input) =>
-            create.mutate(input, {
-              onSuccess: ({ endpoint, secret }) => {
-                setFormKey((key) => key + 1);
-                setRevealed({ title: `Signing secret for ${endpoint.url}`, secret, warning: SECRET_WARNING, endpointId: endpoint.id });
-              },
-            })
-          }
-        />
-      </Card>
+      {/* Without the feature, existing endpoints can be seen, switched off and deleted; none added. */}
+      {locked ? null : (
+        <Card title="Add endpoint" description="We POST each event as JSON, signed with the endpoint's secret (Standard Webhooks), and retry failures for about a day.">
+          <EndpointForm
+            key={formKey}
+            label="Add endpoint"
+            submitLabel="Add endpoint"
+            pendingLabel="Adding…"
+            groups={groups}
+            withEnabled
+            pending={create.isPending}
+            error={create.error}
+            onSubmit={(input) =>
+              create.mutate(input, {
+                onSuccess: ({ endpoint, secret }) => {
+                  setFormKey((key) => key + 1);
+                  setRevealed({ title: `Signing secret for ${endpoint.url}`, secret, warning: SECRET_WARNING, endpointId: endpoint.id });
+                },
+              })
+            }
+          />
+        </Card>
+      )}
     </div>
   );
 }

@@ -14,6 +14,7 @@ export const metadata: Metadata = { title: 'OAuth apps' };
 export default async function OAuthAppsPage({ params }: { params: Promise<{ tenant: string }> }) {
   const tenant = await requireTenant((await params).tenant);
   const member = await requireMember(tenant, 'integrations.manage');
+  const lock = await featureLock(tenant, 'oauth_apps');
   return (
     <div className="flex flex-col gap-6">
       <div>
@@ -26,8 +27,8 @@ export default async function OAuthAppsPage({ params }: { params: Promise<{ tena
           for them, within the scopes they allowed.
         </p>
       </div>
-      <UpgradeNotice lock={await featureLock(tenant, 'oauth_apps')} />
-      <OAuthAppsPanel initial={await listOAuthApps(tenant, member)} scopes={appScopeOptions(tenant.branding.terminology)} />
+      <UpgradeNotice lock={lock} />
+      <OAuthAppsPanel initial={await listOAuthApps(tenant, member)} scopes={appScopeOptions(tenant.branding.terminology)} locked={lock !== null} />
     </div>
   );
 }

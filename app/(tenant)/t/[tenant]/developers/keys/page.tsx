@@ -39,6 +39,7 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ tenant
         tiers={tiers}
         minExpiry={new Date().toISOString().slice(0, 10)}
         managesAll={can(member.role, 'integrations.manage')}
+        locked={apiLock !== null}
       />
     </div>
   );

@@ -16,6 +16,7 @@ export const metadata: Metadata = { title: 'Webhooks' };
 export default async function WebhooksPage({ params }: { params: Promise<{ tenant: string }> }) {
   const tenant = await requireTenant((await params).tenant);
   const member = await requireMember(tenant, 'integrations.manage');
+  const lock = await featureLock(tenant, 'webhooks');
   const catalog = eventTypesByResource();
   // The form needs only names and descriptions; the catalog below shows the examples.
   const groups = catalog.map(({ resource, types }) => ({ resource, types: types.map(({ type, description }) => ({ type, description })) }));
@@ -32,8 +33,8 @@ export default async function WebhooksPage({ params }: { params: Promise<{ tenan
         </p>
       </div>
       {/* Without the feature, existing endpoints can still be seen, switched off and deleted. */}
-      <UpgradeNotice lock={await featureLock(tenant, 'webhooks')} />
-      <WebhooksPanel initial={await listEndpoints(tenant, member)} groups={groups} />
+      <UpgradeNotice lock={lock} />
+      <WebhooksPanel initial={await listEndpoints(tenant, member)} groups={groups} locked={lock !== null} />
       <Card title="Event catalog" description="Every event an endpoint can receive, with an example of the body we send.">
         <EventCatalog groups={catalog} level={3} />
       </Card>

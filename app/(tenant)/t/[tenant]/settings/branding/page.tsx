@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { UpgradeNotice } from '@/components/billing/upgrade-notice';
 import { BrandingForm } from '@/components/settings/branding-form';
+import { BrandingLinksForm } from '@/components/settings/branding-links-form';
+import { BrandingPreview } from '@/components/settings/branding-preview';
 import { Card } from '@/components/ui/card';
 import { featureLock } from '@/lib/billing/entitlements';
 import { tenantDb } from '@/lib/db/tenant-db';
@@ -18,15 +20,46 @@ export default async function BrandingSettingsPage({ params }: { params: Promise
     featureLock(tenant, 'custom_branding'),
     featureLock(tenant, 'hide_powered_by'),
   ]);
-  // Without custom branding the workspace is served the defaults, and the form starts from them
-  // (the stored brand is kept for when the plan includes it again).
-  const brand = brandingLock ? null : stored;
+  if (brandingLock) {
+    // The plan lacks custom branding (e.g. after a trial): the saved brand, read-only, with the
+    // one way to get it back; the links every plan includes stay editable.
+    return (
+      <div className="flex flex-col gap-6">
+        <h1 className="text-2xl font-bold text-slate-900">Branding</h1>
+        <UpgradeNotice lock={brandingLock} />
+        <Card>
+          <BrandingPreview
+            tenantName={tenant.name}
+            brand={
+              stored
+                ? {
+                    primaryColor: stored.primaryColor,
+                    secondaryColor: stored.secondaryColor,
+                    accentColor: stored.accentColor,
+                    logoUrl: stored.logoUrl,
+                    emailFromName: stored.emailFromName,
+                    terminology: (stored.terminology ?? {}) as Record<string, string>,
+                    customCss: Boolean(stored.customCss),
+                  }
+                : null
+            }
+          />
+        </Card>
+        <Card title="Support and legal links" description="Shown in the footer and in emails, on every plan.">
+          <BrandingLinksForm
+            initial={{ supportEmail: stored?.supportEmail ?? '', termsUrl: stored?.termsUrl ?? '', privacyUrl: stored?.privacyUrl ?? '' }}
+            served={{ primaryColor: tenant.branding.primaryColor, secondaryColor: tenant.branding.secondaryColor, accentColor: tenant.branding.accentColor }}
+          />
+        </Card>
+      </div>
+    );
+  }
+  const brand = stored;
   const terms = (brand?.terminology ?? {}) as Record<string, string>;
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-bold text-slate-900">Branding</h1>
-      <UpgradeNotice lock={brandingLock} />
-      {brandingLock ? null : <UpgradeNotice lock={poweredByLock} />}
+      <UpgradeNotice lock={poweredByLock} />
       <Card>
         <BrandingForm
           tenantName={tenant.name}

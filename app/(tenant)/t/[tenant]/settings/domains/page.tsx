@@ -12,12 +12,13 @@ export const metadata: Metadata = { title: 'Custom domain' };
 export default async function DomainsSettingsPage({ params }: { params: Promise<{ tenant: string }> }) {
   const tenant = await requireTenant((await params).tenant);
   await requireMember(tenant, 'settings.manage');
+  const lock = await featureLock(tenant, 'custom_domain');
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-bold text-slate-900">Custom domain</h1>
-      <UpgradeNotice lock={await featureLock(tenant, 'custom_domain')} />
+      <UpgradeNotice lock={lock} />
       <Card description={<>Serve {tenant.name} on your own domain, such as coach.example.com. Only verified domains are served.</>}>
-        <DomainsPanel initial={await listDomains(tenant.id)} />
+        <DomainsPanel initial={await listDomains(tenant.id)} locked={lock !== null} />
       </Card>
     </div>
   );
