@@ -47,6 +47,8 @@ export interface TenantRow {
   name: string;
   status: TenantStatus;
   plan: string;
+  /** When its trial ends (lib/billing/trials.ts); shown while the status is trial. */
+  trialEndsAt: Date | null;
   members: number;
   reseller: { id: string; name: string } | null;
   createdAt: Date;
@@ -82,7 +84,7 @@ export async function listTenantsForOperator(query: TenantFilters & { page?: num
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     skip: (page - 1) * pageSize,
     take: pageSize,
-    select: { id: true, slug: true, name: true, status: true, plan: true, createdAt: true, reseller: { select: { id: true, name: true } }, _count: { select: { memberships: true } } },
+    select: { id: true, slug: true, name: true, status: true, plan: true, trialEndsAt: true, createdAt: true, reseller: { select: { id: true, name: true } }, _count: { select: { memberships: true } } },
   });
   return {
     rows: rows.map(({ _count, ...row }) => ({ ...row, members: _count.memberships })),

@@ -116,6 +116,7 @@ export default async function OperatorPage({ searchParams }: { searchParams: Pro
                     </td>
                     <td className="px-4 py-2">
                       <TenantStatusBadge status={tenant.status} />
+                      {tenant.status === 'trial' && tenant.trialEndsAt ? <span className="block text-xs whitespace-nowrap text-slate-600">ends {format.date(tenant.trialEndsAt)}</span> : null}
                     </td>
                     <td className="px-4 py-2">
                       <PlanSelect tenantId={tenant.id} tenantName={tenant.name} plan={tenant.plan} plans={planChoices} />

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import { TrialBanner } from '@/components/billing/trial-banner';
 import { TenantFooter } from '@/components/tenant/tenant-footer';
 import { TenantHeader } from '@/components/tenant/tenant-header';
 import { getCurrentMember } from '@/lib/auth/session';
@@ -29,6 +30,7 @@ export default async function TenantLayout({ children, params }: { children: Rea
       <style dangerouslySetInnerHTML={{ __html: brandCss(tenant.branding) }} />
       {tenant.branding.customCss ? <style data-custom-css dangerouslySetInnerHTML={{ __html: tenant.branding.customCss }} /> : null}
       <TenantHeader tenant={tenant} member={member} />
+      <TrialBanner tenant={tenant} member={member} />
       <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
         <FormatProvider settings={await getFormatSettings(tenant)}>{children}</FormatProvider>
       </main>

@@ -19,6 +19,8 @@ const dollars = (fmt: Formatter, cents: number) => fmt.money(cents, 'usd', { who
 
 const overagePrice = (fmt: Formatter, cents: number | null) => (cents === null ? 'the overage price' : `${dollars(fmt, cents)} per ${fmt.number(1000)} requests`);
 
+const daysLeft = (fmt: Formatter, days: number) => `${fmt.plural(days, { one: 'day', other: 'days' })} left`;
+
 function actionLabel(plan: PlanCard, currentPriceCents: number, subscribed: boolean): string {
   if (!plan.purchasable) return `Downgrade to ${plan.name}`;
   if (!subscribed) return 'Subscribe';
@@ -50,6 +52,18 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
         <p role="status" className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-700">
           Checkout was canceled. Nothing was charged.
         </p>
+      ) : null}
+
+      {overview.trial ? (
+        <section data-testid="billing-trial" className="rounded-lg border border-brand bg-white p-4 text-sm text-slate-700">
+          <p className="font-semibold text-slate-900">
+            Your {overview.trial.planName} trial ends on {fmt.date(overview.trial.endsAt)} ({daysLeft(fmt, overview.trial.daysLeft)})
+          </p>
+          <p className="mt-1">
+            Everything in {overview.trial.planName} is yours until then, free. To keep it, choose a plan before the trial ends; otherwise {tenant.name} moves to the Free plan.
+            Nothing is deleted: what Free does not include is kept, read-only, for when you upgrade.
+          </p>
+        </section>
       ) : null}
 
       {!overview.configured ? (
@@ -112,13 +126,18 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
             <dd className="mt-1 text-xl font-bold text-slate-900" data-testid="current-plan">
               {overview.plan.name}
             </dd>
-            <dd className="text-sm text-slate-600">{dollars(fmt, overview.plan.priceCents)} a month</dd>
+            <dd className="text-sm text-slate-600">{overview.trial ? `Free during the trial, then ${dollars(fmt, overview.plan.priceCents)} a month` : `${dollars(fmt, overview.plan.priceCents)} a month`}</dd>
           </div>
           <div>
             <dt className="text-sm text-slate-600">Status</dt>
             <dd className="mt-1 font-semibold text-slate-900" data-testid="billing-status">
-              {overview.subscription.status ?? (overview.plan.priceCents === 0 ? 'free' : 'set by the operator')}
+              {overview.subscription.status ?? (overview.trial ? 'trial' : overview.plan.priceCents === 0 ? 'free' : 'set by the operator')}
             </dd>
+            {overview.trial && !overview.subscription.currentPeriodEnd ? (
+              <dd className="text-sm text-slate-600" data-testid="billing-trial-days">
+                {daysLeft(fmt, overview.trial.daysLeft)}, until {fmt.date(overview.trial.endsAt)}
+              </dd>
+            ) : null}
             {overview.subscription.currentPeriodEnd ? (
               <dd className="text-sm text-slate-600">
                 {overview.subscription.cancelAtPeriodEnd ? 'Ends' : 'Renews'} on {fmt.date(overview.subscription.currentPeriodEnd)}
@@ -186,8 +205,18 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
               </p>
             ) : null}
             <div className="mt-auto pt-5">
-              {plan.current ? (
+              {plan.current && overview.trial ? (
+                // During a trial its plan is current but not bought yet: buying it keeps it.
+                <div className="flex flex-col gap-2">
+                  <p className="text-sm font-semibold text-brand-text">Your trial plan</p>
+                  {canAct && !overview.subscription.resumeExisting && plan.purchasable ? (
+                    <ChoosePlanButton plan={plan.id} planName={plan.name} label={actionLabel(plan, overview.plan.priceCents, subscribed)} />
+                  ) : null}
+                </div>
+              ) : plan.current ? (
                 <p className="text-sm font-semibold text-brand-text">Your current plan</p>
+              ) : overview.trial && !plan.purchasable ? (
+                <p className="text-sm text-slate-600">Where {tenant.name} goes when the trial ends, unless you choose a plan.</p>
               ) : canAct && !overview.subscription.resumeExisting ? (
                 <ChoosePlanButton plan={plan.id} planName={plan.name} label={actionLabel(plan, overview.plan.priceCents, subscribed)} />
               ) : null}
