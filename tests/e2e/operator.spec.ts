@@ -26,7 +26,7 @@ test('on a phone, the operator sees the figures, filters the workspaces and page
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL('**/operator');
   for (const figure of ['figure-workspaces', 'figure-paying', 'figure-members', 'figure-mrr']) await expect(page.getByTestId(figure)).toBeVisible();
-  await expect(page.getByRole('figure').getByText(/New workspaces per week/)).toBeVisible();
+  await expect(page.getByRole('figure').getByText(/New workspaces per week, last/)).toBeVisible();
 
   // Status: the suspended demo workspace.
   await page.getByLabel('Status').selectOption('suspended');
