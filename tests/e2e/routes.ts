@@ -41,7 +41,7 @@ const fixed = (path: string) => () => path;
 
 export const ROUTES: RouteCase[] = [
   // Root domain, signed out.
-  { page: `${PLATFORM}/page.tsx`, host: 'root', path: fixed('/'), visitors: ['public'] },
+  { page: `${PLATFORM}/(home)/page.tsx`, host: 'root', path: fixed('/'), visitors: ['public'] },
   { page: `${PLATFORM}/signin/page.tsx`, host: 'root', path: fixed('/signin'), visitors: ['public'] },
   { page: `${PLATFORM}/signup/page.tsx`, host: 'root', path: fixed('/signup'), visitors: ['public'] },
   { page: `${PLATFORM}/signup/confirm/[token]/page.tsx`, host: 'root', path: (s) => `/signup/confirm/${s.signupToken}`, visitors: ['public'] },
@@ -78,8 +78,10 @@ export const ROUTES: RouteCase[] = [
   { page: `${TENANT}/[...rest]/page.tsx`, host: 'acme', path: fixed('/no-such-page'), visitors: ['public', 'member'] },
 
   // A workspace, signed in: what every role uses.
-  { page: `${TENANT}/page.tsx`, host: 'acme', path: fixed('/'), visitors: ['owner', 'admin', 'member', 'viewer'] },
+  { page: `${TENANT}/(home)/page.tsx`, host: 'acme', path: fixed('/'), visitors: ['owner', 'admin', 'member', 'viewer'] },
   { page: `${TENANT}/account/page.tsx`, host: 'acme', path: fixed('/account'), visitors: PRODUCT },
+  { page: `${TENANT}/account/security/page.tsx`, host: 'acme', path: fixed('/account/security'), visitors: ['owner', 'member'] },
+  { page: `${TENANT}/account/notifications/page.tsx`, host: 'acme', path: fixed('/account/notifications'), visitors: ['owner', 'member'] },
   { page: `${TENANT}/goals/page.tsx`, host: 'acme', path: fixed('/goals'), visitors: PRODUCT },
   { page: `${TENANT}/goals/[goalId]/page.tsx`, host: 'acme', path: (s) => `/goals/${s.goalId}`, visitors: PRODUCT },
   // Habits are personal: the demo's belong to the member.
@@ -96,7 +98,7 @@ export const ROUTES: RouteCase[] = [
   },
 
   // Developers.
-  { page: `${TENANT}/developers/page.tsx`, host: 'acme', path: fixed('/developers'), visitors: ['owner', 'member'] },
+  { page: `${TENANT}/developers/(overview)/page.tsx`, host: 'acme', path: fixed('/developers'), visitors: ['owner', 'member'] },
   { page: `${TENANT}/developers/docs/page.tsx`, host: 'acme', path: fixed('/developers/docs'), visitors: ['owner'] },
   { page: `${TENANT}/developers/docs/api/[resource]/page.tsx`, host: 'acme', path: fixed('/developers/docs/api/goals'), visitors: ['owner'] },
   { page: `${TENANT}/developers/docs/oauth/page.tsx`, host: 'acme', path: fixed('/developers/docs/oauth'), visitors: ['owner'] },
