@@ -29,7 +29,7 @@ test('on a phone, the operator sees the figures, filters the workspaces and page
   await expect(page.getByRole('figure').getByText(/New workspaces per week, last/)).toBeVisible();
 
   // Status: the suspended demo workspace.
-  await page.getByLabel('Status').selectOption('suspended');
+  await page.getByLabel('Status', { exact: true }).selectOption('suspended');
   await page.getByRole('button', { name: 'Filter' }).click();
   await page.waitForURL('**/operator?status=suspended');
   await expect(page.getByRole('row', { name: /Initech \(initech\)/ })).toBeVisible();
@@ -39,7 +39,7 @@ test('on a phone, the operator sees the figures, filters the workspaces and page
   // Reseller: Summit's clients, and no direct workspace.
   await page.getByRole('link', { name: 'Clear' }).click();
   await page.waitForURL('**/operator');
-  await page.getByLabel('Reseller').selectOption({ label: 'Summit Partners' });
+  await page.getByLabel('Reseller', { exact: true }).selectOption({ label: 'Summit Partners' });
   await page.getByRole('button', { name: 'Filter' }).click();
   await page.waitForURL(/\/operator\?reseller=/);
   await expect(page.getByRole('row', { name: /\(northwind\)/ })).toBeVisible();
