@@ -60,8 +60,9 @@ export default async function OperatorPage({ searchParams }: { searchParams: Pro
         <h2 id="list-heading" className="text-lg font-semibold text-slate-900">
           All workspaces
         </h2>
-        {/* A plain GET form: filters live in the URL, so they can be shared and work without JavaScript. */}
-        <form method="get" action="/operator" role="search" aria-label="Filter workspaces" className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_auto] lg:items-end">
+        {/* A plain GET form: filters live in the URL, so they can be shared and work without JavaScript.
+            Keyed by the query: after a client-side "Clear" its fields start again from the URL. */}
+        <form key={JSON.stringify(query)} method="get" action="/operator" role="search" aria-label="Filter workspaces" className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_auto] lg:items-end">
           <TextField label="Search" name="q" type="search" defaultValue={query.q ?? ''} placeholder="Name or slug" />
           <SelectField label="Status" name="status" defaultValue={query.status ?? ''} options={[{ value: '', label: 'Any status' }, ...TENANT_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }))]} />
           <SelectField label="Plan" name="plan" defaultValue={query.plan ?? ''} options={[{ value: '', label: 'Any plan' }, ...planChoices.map((plan) => ({ value: plan.id, label: plan.name }))]} />
