@@ -24,6 +24,10 @@ test('a member creates a goal, updates its progress and completes it', async ({ 
   await expect(page.getByText(`Created “${title}”.`)).toBeVisible();
   // Acme's member has many goals from earlier runs: find this one by searching.
   await page.getByRole('searchbox', { name: 'Search goals' }).fill(title);
+  // As a person would: wait for the search to apply (it rewrites the address after a pause)
+  // before opening the goal, or the search's navigation would land after the click's.
+  await expect(page).toHaveURL(/[?&]q=/);
+  await expect(page.getByRole('list', { name: 'Goals list' }).getByRole('listitem')).toHaveCount(1);
   await page.getByRole('list', { name: 'Goals list' }).getByRole('link', { name: title }).click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expect(page.getByTestId('goal-status')).toHaveText('Active');
