@@ -1,7 +1,7 @@
 import { totpCode } from '../../lib/auth/totp.ts';
 import { png } from '../support/png.ts';
 import { expect, test } from './fixtures.ts';
-import { addMember, createWorkspace, expectSignedIn, signIn, tenantUrl } from './support.ts';
+import { addMember, createWorkspace, expectSignedIn, signIn, signOut, tenantUrl } from './support.ts';
 
 test('a member crops and uploads a picture and sets their time zone on the profile page', async ({ page }) => {
   const workspace = await createWorkspace('profile');
@@ -53,7 +53,7 @@ test('a member turns on two-factor authentication, signs out, and signs in again
   await page.getByRole('button', { name: 'I have saved them' }).click();
   await expect(page.getByTestId('two-factor-status')).toContainText('Recovery codes left: 10');
 
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signOut(page);
   await page.waitForURL(tenantUrl(workspace.slug, '/signin'));
   await signIn(page, workspace.slug, email);
   const challenge = page.getByRole('form', { name: 'Two-factor authentication' });
