@@ -43,10 +43,15 @@ export function GoalsBoard({ terminology, filters: initialFilters, initial, team
   const plural = term(terminology, 'goals');
   const team = term(terminology, 'team');
 
+  // From the current filters, not this render's: the search box calls back after a pause, by
+  // which time another filter may have changed. (replaceQuery is idempotent, so a second call
+  // of the updater in development changes nothing.)
   function change(patch: Partial<GoalFilters>) {
-    const next = { ...filters, page: 1, ...patch };
-    setFilters(next);
-    replaceQuery({ ...next }, { ...DEFAULT_GOAL_FILTERS });
+    setFilters((current) => {
+      const next = { ...current, page: 1, ...patch };
+      replaceQuery({ ...next }, { ...DEFAULT_GOAL_FILTERS });
+      return next;
+    });
   }
 
   const filtered = filters.q !== '' || filters.team !== '' || filters.assignee !== '' || filters.due !== '' || filters.status !== 'active';

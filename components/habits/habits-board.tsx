@@ -47,10 +47,15 @@ export function HabitsBoard({
   const habit = term(terminology, 'habit');
   const plural = term(terminology, 'habits');
 
+  // From the current filters, not this render's: the search box calls back after a pause, by
+  // which time another filter may have changed. (replaceQuery is idempotent, so a second call
+  // of the updater in development changes nothing.)
   function change(patch: Partial<HabitFilters>) {
-    const next = { ...filters, page: 1, ...patch };
-    setFilters(next);
-    replaceQuery({ ...next }, { ...DEFAULT_HABIT_FILTERS });
+    setFilters((current) => {
+      const next = { ...current, page: 1, ...patch };
+      replaceQuery({ ...next }, { ...DEFAULT_HABIT_FILTERS });
+      return next;
+    });
   }
 
   const filtered = filters.q !== '' || filters.today !== '' || filters.status !== 'active';
