@@ -232,6 +232,7 @@ describe('rate limits: in-process memory', () => {
   defineCases(memoryBackend);
 });
 
+// Skipped only without a Redis to talk to (a newcomer's machine); CI and project machines set REDIS_URL.
 describe.skipIf(!REDIS_URL)(REDIS_URL ? 'rate limits: @upstash/ratelimit on Redis (REDIS_URL)' : 'rate limits: Redis (skipped: set REDIS_URL to run)', () => {
   // A prefix of its own, so parallel runs on the same Redis never share a key.
   const prefix = `waypoint-test:ratelimit:${randomUUID()}`;
