@@ -71,11 +71,20 @@ export function TodayHabits({ initial, canWrite, labels }: { initial: HabitView[
               type="button"
               disabled={!canWrite || toggle.isPending}
               aria-pressed={habit.today.done}
-              aria-label={habit.today.done ? `Undo today's log of ${habit.name}` : `Log ${habit.name} for today`}
               onClick={() => toggle.mutate(habit)}
               className={`rounded-md px-3 py-1.5 text-sm font-semibold disabled:opacity-50 ${habit.today.done ? 'bg-green-100 text-green-800' : 'bg-brand text-brand-fg'}`}
             >
-              {habit.today.done ? 'Done ✓' : 'Log'}
+              {/* The name starts with the visible word (WCAG 2.5.3), then says what a press does. */}
+              {habit.today.done ? (
+                <>
+                  Done <span aria-hidden="true">✓</span>
+                  <span className="sr-only">: undo today&apos;s log of {habit.name}</span>
+                </>
+              ) : (
+                <>
+                  Log<span className="sr-only"> {habit.name} for today</span>
+                </>
+              )}
             </button>
           </li>
         ))}

@@ -4,6 +4,8 @@ import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { hashToken } from '../../lib/auth/login-token.ts';
 import { db, disconnectDb } from '../../lib/db/client.ts';
 import { backgroundTasksSettled } from '../../lib/http/after-response.ts';
+import { logHabit } from '../../lib/habits/habit-logs.ts';
+import { createHabit } from '../../lib/habits/habits.ts';
 import { createOAuthApp } from '../../lib/oauth/apps.ts';
 import { grantResellerAccess } from '../../lib/resellers/reseller-users.ts';
 import { startSignup } from '../../lib/signup/sign-up.ts';
@@ -40,7 +42,13 @@ async function makeSamples(): Promise<RouteSamples> {
   const tenant = (await loadTenantById(acme.id))!;
   const ownerMembership = await db.membership.findFirstOrThrow({ where: { tenantId: acme.id, user: { email: 'owner@acme.test' } }, select: { id: true, role: true, user: { select: { id: true, email: true, name: true } } } });
   const owner = { userId: ownerMembership.user.id, email: ownerMembership.user.email, name: ownerMembership.user.name, role: ownerMembership.role, membershipId: ownerMembership.id };
-  const member = await db.user.findUniqueOrThrow({ where: { email: 'member@acme.test' }, select: { id: true } });
+  const memberMembership = await db.membership.findFirstOrThrow({ where: { tenantId: acme.id, user: { email: 'member@acme.test' } }, select: { id: true, role: true, user: { select: { id: true, email: true, name: true } } } });
+  const member = { id: memberMembership.user.id };
+  // The member's dashboard shows a habit in each state (logged today and not), whatever ran before.
+  const memberActor = { userId: member.id, email: memberMembership.user.email, name: memberMembership.user.name, role: memberMembership.role, membershipId: memberMembership.id };
+  const loggedToday = await createHabit(tenant, memberActor, { name: `Every route logged ${id}`, description: null, schedule: 'daily', scheduleDays: [], timesPerWeek: null });
+  cleanups.push(() => db.habit.delete({ where: { id: loggedToday.id } }));
+  await logHabit(tenant, memberActor, loggedToday.id, { note: null });
   const operator = await db.user.findUniqueOrThrow({ where: { email: 'operator@waypoint.test' }, select: { id: true } });
 
   const goal = await db.goal.findFirstOrThrow({ where: { tenantId: acme.id, title: 'Launch the spring program' }, select: { id: true } });
