@@ -2,7 +2,7 @@ import type OAuth2Server from '@node-oauth/oauth2-server';
 import { recordAudit } from '../audit/record-audit.ts';
 import { decryptSecret, encryptSecret } from '../crypto/encrypt-secret.ts';
 import { db } from '../db/client.ts';
-import type { Role } from '../db/generated/enums.ts';
+import type { OAuthGrantKind, Role } from '../db/generated/enums.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
 import { lockGrant, revokeGrantsInTx } from './grants.ts';
 import { hashOAuthSecret } from './hash-client-secret.ts';
@@ -30,7 +30,7 @@ import { REFRESH_REUSE_GRACE } from './token-lifetimes.ts';
 
 /** Who tokens act as: the consenting user, or (client credentials) the app's creator. */
 export interface GrantUser extends OAuth2Server.User {
-  kind: 'authorization_code' | 'client_credentials';
+  kind: OAuthGrantKind;
   userId: string;
   tenantId: string;
   appId: string;
