@@ -116,7 +116,7 @@ describe('the route table', async () => {
         });
       }
 
-      if (meta.door === 'reseller' || meta.door === 'operator') {
+      if (meta.door === 'reseller' || meta.door === 'partner' || meta.door === 'operator') {
         it("is 404 on a workspace's host", async () => {
           const answer = await onTenant({ cookie: cookies.owner });
           expect(answer.status, answer.text).toBe(404);
@@ -137,6 +137,12 @@ describe('the route table', async () => {
         it('is 403 for someone who is not an operator', async () => {
           const answer = await onRoot({ cookie: cookies.reseller });
           expect(answer.status, answer.text).toBe(403);
+        });
+      }
+      if (meta.door === 'partner') {
+        it('is 401 for a signed-in user who works for no partner', async () => {
+          const answer = await onRoot({ cookie: cookies.reseller });
+          expect(answer.status, answer.text).toBe(401);
         });
       }
 

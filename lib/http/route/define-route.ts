@@ -12,7 +12,7 @@ import { parseParams, type ParamsShape, type ParsedParams } from './params.ts';
 import { assertSameOrigin, UNSAFE_METHODS } from './same-origin.ts';
 
 // The one way through a request for every route under app/api. A route is declared with its
-// door's builder (workspaceRoute, apiRoute, resellerRoute, operatorRoute, platformRoute), a
+// door's builder (workspaceRoute, apiRoute, resellerRoute, partnerRoute, operatorRoute, platformRoute), a
 // spec (params, body, query) and a handler; the builder then, for every request and in this
 // order: reads the facts the server sealed (client IP, request id, tenant), refuses
 // cross-origin writes where the door uses cookies, lets the door resolve the caller (401,
@@ -21,7 +21,7 @@ import { assertSameOrigin, UNSAFE_METHODS } from './same-origin.ts';
 // handler, and maps anything thrown (AppError, zod, database errors) to problem+json with the
 // request id, logging unexpected errors once.
 
-export type DoorName = 'workspace' | 'api' | 'reseller' | 'operator' | 'platform';
+export type DoorName = 'workspace' | 'api' | 'reseller' | 'partner' | 'operator' | 'platform';
 
 export const ROUTE_META = Symbol.for('waypoint.route');
 
