@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react';
-import { readableOn } from '@/lib/branding/brand-style';
+import { readableForeground } from '@/lib/branding/contrast';
 
 export interface StoredBrand {
   primaryColor: string | null;
@@ -38,15 +38,15 @@ export function BrandingPreview({ tenantName, brand }: { tenantName: string; bra
         </p>
       </div>
       <div className="overflow-hidden rounded-lg border border-slate-200" aria-hidden>
-        <div className="flex items-center gap-3 px-4 py-3 font-semibold" style={{ background: secondary, color: readableOn(secondary) } as CSSProperties}>
+        <div className="flex items-center gap-3 px-4 py-3 font-semibold" style={{ background: secondary, color: readableForeground(secondary) } as CSSProperties}>
           {brand?.logoUrl ? <img src={brand.logoUrl} alt="" className="h-6 w-auto max-w-32 object-contain" /> : null}
           <span className="truncate">{tenantName}</span>
         </div>
         <div className="flex flex-wrap items-center gap-3 bg-white px-4 py-4">
-          <span className="rounded-md px-3 py-2 text-sm font-semibold" style={{ background: primary, color: readableOn(primary) }}>
+          <span className="rounded-md px-3 py-2 text-sm font-semibold" style={{ background: primary, color: readableForeground(primary) }}>
             Primary button
           </span>
-          <span className="rounded-full px-2 py-0.5 text-xs font-semibold" style={{ background: accent, color: readableOn(accent) }}>
+          <span className="rounded-full px-2 py-0.5 text-xs font-semibold" style={{ background: accent, color: readableForeground(accent) }}>
             Accent
           </span>
         </div>

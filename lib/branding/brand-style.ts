@@ -1,11 +1,6 @@
 import type { TenantBranding } from '../tenancy/tenant-context.ts';
 import { brandTextColor, focusRingColor, readableForeground } from './contrast.ts';
 
-/** Black or white, whichever reads better on the given background (WCAG contrast, ≥ 4.5:1). */
-export function readableOn(hex: string): string {
-  return readableForeground(hex);
-}
-
 type BrandColors = Pick<TenantBranding, 'primaryColor' | 'secondaryColor' | 'accentColor'>;
 
 /**

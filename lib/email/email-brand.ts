@@ -1,4 +1,4 @@
-import { readableOn } from '../branding/brand-style.ts';
+import { readableForeground } from '../branding/contrast.ts';
 import { tenantOrigin } from '../config/env.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
 
@@ -22,8 +22,8 @@ function absoluteLogo(tenant: TenantContext): string | null {
 }
 
 export function emailBrand(tenant: TenantContext | null): EmailBrand {
-  if (!tenant) return { name: 'Waypoint', logoUrl: null, primaryColor: PLATFORM_COLOR, primaryTextColor: readableOn(PLATFORM_COLOR), hidePoweredBy: true };
+  if (!tenant) return { name: 'Waypoint', logoUrl: null, primaryColor: PLATFORM_COLOR, primaryTextColor: readableForeground(PLATFORM_COLOR), hidePoweredBy: true };
   // Colors were validated as hex when the tenant was loaded (lib/tenancy/load-tenant.ts).
   const primary = tenant.branding.primaryColor;
-  return { name: tenant.name, logoUrl: absoluteLogo(tenant), primaryColor: primary, primaryTextColor: readableOn(primary), hidePoweredBy: tenant.branding.hidePoweredBy };
+  return { name: tenant.name, logoUrl: absoluteLogo(tenant), primaryColor: primary, primaryTextColor: readableForeground(primary), hidePoweredBy: tenant.branding.hidePoweredBy };
 }
