@@ -32,7 +32,7 @@ export function CompletionsChart({ weeks, habitLabel, goalLabel }: { weeks: Week
               x2={current}
               fill={CHART_COLORS.muted}
               fillOpacity={0.18}
-              label={{ value: 'This week', position: 'top', fontSize: 12, fill: CHART_COLORS.text }}
+              label={<ThisWeekLabel />}
               data-testid="this-week-marker"
             />
           ) : null}
@@ -59,5 +59,15 @@ export function CompletionsChart({ weeks, habitLabel, goalLabel }: { weeks: Week
         rows={weeks.map((week) => ({ key: week.weekStart, cells: [weekOf(week.weekStart), fmt.number(week.habits), fmt.number(week.goals)] }))}
       />
     </figure>
+  );
+}
+
+/** Above the last bar, ending at its right edge: centred, it ran past the chart's edge at 390 px. */
+function ThisWeekLabel({ viewBox }: { viewBox?: { x?: number; y?: number; width?: number } }) {
+  if (viewBox?.x === undefined || viewBox.y === undefined) return null;
+  return (
+    <text x={viewBox.x + (viewBox.width ?? 0)} y={viewBox.y - 8} textAnchor="end" fontSize={12} fill={CHART_COLORS.text}>
+      This week
+    </text>
   );
 }

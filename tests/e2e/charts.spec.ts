@@ -33,7 +33,13 @@ test('the dashboard chart has axes, a tooltip on hover, this week marked, and no
   const fontSize = await ticks.first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(fontSize).toBeGreaterThanOrEqual(12);
   await expect(chart.locator('.recharts-reference-area')).toHaveCount(1);
-  await expect(chart).toContainText('This week');
+  // The marker's label is whole: it ends inside the chart, not cut at its right edge ("This we").
+  const marker = chart.locator('svg text', { hasText: 'This week' });
+  await expect(marker).toHaveCount(1);
+  const svgBox = (await chart.locator('svg.recharts-surface').first().boundingBox())!;
+  const markerBox = (await marker.boundingBox())!;
+  expect(markerBox.x).toBeGreaterThanOrEqual(svgBox.x);
+  expect(markerBox.x + markerBox.width).toBeLessThanOrEqual(svgBox.x + svgBox.width);
 
   // Hover the last (current) week: the tooltip names it and lists both series.
   const box = (await chart.locator('.recharts-cartesian-grid').boundingBox())!;
