@@ -21,8 +21,8 @@ export interface AuthenticatedUser {
 }
 
 /**
- * Email + password sign-in on one tenant (tenantId) or on the platform (null: operators and
- * reseller users). Returns null for wrong credentials and for users without access, with the same
+ * Email + password sign-in on one tenant (tenantId) or on the platform (null: operators,
+ * reseller users and partner users). Returns null for wrong credentials and for users without access, with the same
  * message either way; throws a 429 AppError when throttled. Where the tenant requires SSO for
  * the email's domain, only owners get in with a password (break-glass, audited; a wrong one is
  * a wrong password like anywhere else); everyone else, right password or not, is told to use
@@ -48,10 +48,12 @@ export async function authenticate(input: unknown, tenantId: string | null, ip: 
       memberships: tenantId ? { where: { tenantId }, select: { id: true, role: true } } : false,
       // On the root domain: people who work for a reseller sign in too (the reseller dashboard).
       resellerUsers: tenantId ? false : { select: { id: true }, take: 1 },
+      // … and people who work for a partner (the partner portal).
+      partnerUsers: tenantId ? false : { select: { id: true }, take: 1 },
     },
   });
   const passwordOk = await verifyPassword(password, user?.passwordHash);
-  const hasAccess = !!user && (tenantId ? user.memberships.length > 0 : user.isPlatformAdmin || user.resellerUsers.length > 0);
+  const hasAccess = !!user && (tenantId ? user.memberships.length > 0 : user.isPlatformAdmin || user.resellerUsers.length > 0 || user.partnerUsers.length > 0);
   if (tenantId && (await ssoRequiredFor(tenantId, email))) {
     const owner = !!user && user.memberships[0]?.role === 'owner';
     if (!owner) {
