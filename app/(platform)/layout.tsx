@@ -1,13 +1,16 @@
+import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { AreaHeader, OPERATOR_NAV, RESELLER_NAV } from '@/components/platform/area-header';
+import { AreaHeader, OPERATOR_NAV, PARTNER_NAV, RESELLER_NAV } from '@/components/platform/area-header';
 import { PlatformHeader } from '@/components/platform/platform-header';
 import { PlatformHeaderSwitch } from '@/components/platform/platform-header-switch';
 import { getCurrentOperator } from '@/lib/auth/session';
 import { roleLabel } from '@/lib/members/role-labels';
+import { PARTNER_ROLE_LABELS } from '@/lib/partners/partner-schema';
+import { getCurrentPartner } from '@/lib/partners/partner-session';
 import { getCurrentReseller } from '@/lib/resellers/reseller-session';
 
 export default async function PlatformLayout({ children }: { children: ReactNode }) {
-  const [operator, reseller] = await Promise.all([getCurrentOperator(), getCurrentReseller()]);
+  const [operator, reseller, partner] = await Promise.all([getCurrentOperator(), getCurrentReseller(), getCurrentPartner()]);
   return (
     <div className="flex min-h-screen flex-col">
       <PlatformHeaderSwitch
@@ -24,11 +27,27 @@ export default async function PlatformLayout({ children }: { children: ReactNode
             />
           ) : null
         }
+        partner={
+          partner ? (
+            <AreaHeader
+              area="Partner"
+              items={PARTNER_NAV}
+              who={{ name: partner.name, email: partner.email, detail: `${partner.partner.name} · ${PARTNER_ROLE_LABELS[partner.role]}` }}
+              links={[{ href: '/partner/profile', label: 'Partner profile' }]}
+              signOutUrl="/partner/signin"
+            />
+          ) : null
+        }
       />
       <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
         {children}
       </main>
-      <footer className="border-t border-slate-200 bg-white py-6 text-center text-xs text-slate-500">Waypoint · goals and habits, under your brand</footer>
+      <footer className="border-t border-slate-200 bg-white py-6 text-center text-xs text-slate-500">
+        Waypoint · goals and habits, under your brand ·{' '}
+        <Link href="/partners/apply" className="underline hover:text-slate-700">
+          Become a partner
+        </Link>
+      </footer>
     </div>
   );
 }

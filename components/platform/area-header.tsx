@@ -3,8 +3,8 @@ import { UserMenu, type UserMenuLink } from '@/components/shell/user-menu';
 import { PlatformBrand } from './platform-header';
 
 /**
- * The signed-in header of the platform's own areas (the reseller dashboard, the operator
- * console): which area, its navigation, and who is signed in with a menu to sign out.
+ * The signed-in header of the platform's own areas (the reseller dashboard, the partner
+ * portal, the operator console): which area, its navigation, and who is signed in with a menu to sign out.
  */
 export function AreaHeader({
   area,
@@ -13,7 +13,7 @@ export function AreaHeader({
   links = [],
   signOutUrl,
 }: {
-  area: 'Reseller' | 'Operator';
+  area: 'Reseller' | 'Operator' | 'Partner';
   items: NavItem[];
   who: { name: string | null; email: string; detail?: string };
   links?: UserMenuLink[];
@@ -42,7 +42,17 @@ export const RESELLER_NAV: NavItem[] = [
   { href: '/reseller/settings', label: 'Settings' },
 ];
 
+export const PARTNER_NAV: NavItem[] = [
+  { href: '/partner', label: 'Overview', exact: true },
+  { href: '/partner/apps', label: 'Apps' },
+  { href: '/partner/team', label: 'Team' },
+  { href: '/partner/profile', label: 'Profile' },
+  { href: '/partner/agreement', label: 'Agreement' },
+];
+
 export const OPERATOR_NAV: NavItem[] = [
   { href: '/operator', label: 'Workspaces', exact: true },
   { href: '/operator/resellers', label: 'Resellers' },
+  { href: '/operator/partners', label: 'Partners' },
+  { href: '/operator/audit', label: 'Audit' },
 ];

@@ -2,7 +2,7 @@ import Link from 'next/link';
 
 function Brand({ area }: { area?: string }) {
   return (
-    <Link href={area === 'Operator' ? '/operator' : area === 'Reseller' ? '/reseller' : '/'} className="flex shrink-0 items-center gap-2 rounded-md text-lg font-bold whitespace-nowrap text-slate-900">
+    <Link href={area === 'Operator' ? '/operator' : area === 'Reseller' ? '/reseller' : area === 'Partner' ? '/partner' : '/'} className="flex shrink-0 items-center gap-2 rounded-md text-lg font-bold whitespace-nowrap text-slate-900">
       <img src="/waypoint-icon.svg" alt="" width={28} height={28} />
       Waypoint
       {area ? <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-700">{area}</span> : null}

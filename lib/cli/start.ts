@@ -89,6 +89,7 @@ async function startDemo(): Promise<void> {
 async function printDemoLogins(): Promise<void> {
   const { DEMO_OPERATOR, DEMO_PASSWORD, DEMO_ROLES, DEMO_TENANTS, demoEmail } = await import('../seed/demo-data.ts');
   const { DEMO_RESELLER, DEMO_SUB_RESELLER } = await import('../seed/seed-resellers.ts');
+  const { DEMO_PARTNER, DEMO_PARTNER_ORG } = await import('../seed/seed-partners.ts');
   const root = process.env.ROOT_DOMAIN!;
   const scheme = root.startsWith('localhost') ? 'http' : 'https';
   const logins = DEMO_TENANTS.filter((t) => t.status !== 'suspended')
@@ -101,5 +102,6 @@ ${logins}
   ${scheme}://initech.${root}   (suspended, shows the 403 page)
 Platform operator: ${scheme}://${root}/operator/signin   ${DEMO_OPERATOR.email}
 Resellers: ${scheme}://${root}/reseller/signin   ${DEMO_RESELLER.email} (tier 1), ${DEMO_SUB_RESELLER.email} (tier 2)
+Partner portal: ${scheme}://${root}/partner/signin   ${DEMO_PARTNER.email} (${DEMO_PARTNER_ORG.name}; sandbox ${scheme}://${DEMO_PARTNER_ORG.slug}-sandbox.${root})
 `);
 }

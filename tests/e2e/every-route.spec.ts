@@ -118,6 +118,7 @@ async function signInAs(browser: Browser, visitor: Visitor) {
   };
   if (visitor === 'operator') await form(`${ROOT}/operator/signin`, 'operator@waypoint.test', '**/operator');
   else if (visitor === 'reseller') await form(`${ROOT}/reseller/signin`, 'reseller@waypoint.test', '**/reseller');
+  else if (visitor === 'partner') await form(`${ROOT}/partner/signin`, 'partner@waypoint.test', '**/partner');
   else if (visitor !== 'public') await form(tenantUrl('acme', '/signin'), `${visitor}@acme.test`, tenantUrl('acme', '/'));
   const state = await context.storageState();
   await context.close();
@@ -182,7 +183,7 @@ async function checkRoute(page: Page, route: RouteCase, visitor: Visitor, sample
   const failures: string[] = [];
   const status = response?.status() ?? 0;
   if (status >= 500) failures.push(`${label}: HTTP ${status}`);
-  if (visitor !== 'public' && /\/(operator\/|reseller\/)?signin/.test(new URL(page.url()).pathname)) failures.push(`${label}: sent to sign-in (${page.url()})`);
+  if (visitor !== 'public' && /\/(operator\/|reseller\/|partner\/)?signin/.test(new URL(page.url()).pathname)) failures.push(`${label}: sent to sign-in (${page.url()})`);
   const wide = await overflow(page);
   if (wide) failures.push(`${label} at 390 px: ${wide}`);
   for (const line of await seriousViolations(page)) failures.push(`${label} axe at 390 px: ${line}`);
@@ -191,7 +192,7 @@ async function checkRoute(page: Page, route: RouteCase, visitor: Visitor, sample
   return failures;
 }
 
-const VISITORS: Visitor[] = ['public', 'operator', 'reseller', 'owner', 'admin', 'member', 'viewer'];
+const VISITORS: Visitor[] = ['public', 'operator', 'reseller', 'partner', 'owner', 'admin', 'member', 'viewer'];
 
 for (const visitor of VISITORS) {
   const routes = ROUTES.filter((route) => route.visitors.includes(visitor));

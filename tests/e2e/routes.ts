@@ -2,8 +2,8 @@
 // visits each one (overflow at 390 px, axe at 390 and 1440 px); tests/unit/every-route.test.ts
 // fails when an app/**/page.tsx is missing here, so a new page cannot be forgotten.
 
-/** Who visits: signed out, the platform's operator, a reseller, or a role in the acme workspace. */
-export type Visitor = 'public' | 'operator' | 'reseller' | 'owner' | 'admin' | 'member' | 'viewer';
+/** Who visits: signed out, the platform's operator, a reseller, a partner (the demo partner's owner), or a role in the acme workspace. */
+export type Visitor = 'public' | 'operator' | 'reseller' | 'partner' | 'owner' | 'admin' | 'member' | 'viewer';
 
 /** Real ids and one-time tokens, made by the spec before it visits (see every-route.spec.ts). */
 export interface RouteSamples {
@@ -52,6 +52,7 @@ export const ROUTES: RouteCase[] = [
   { page: `${PLATFORM}/operator/signin/page.tsx`, host: 'root', path: fixed('/operator/signin'), visitors: ['public'] },
   { page: `${PLATFORM}/reseller/signin/page.tsx`, host: 'root', path: fixed('/reseller/signin'), visitors: ['public'] },
   { page: `${PLATFORM}/reseller/welcome/[token]/page.tsx`, host: 'root', path: (s) => `/reseller/welcome/${s.resellerWelcomeToken}`, visitors: ['public'] },
+  { page: `${PLATFORM}/partner/signin/page.tsx`, host: 'root', path: fixed('/partner/signin'), visitors: ['public'] },
   // Hosts that are not a servable workspace (proxy.ts rewrites to these pages).
   { page: 'app/workspace-not-found/page.tsx', host: 'nosuch', path: fixed('/'), visitors: ['public'] },
   { page: 'app/workspace-suspended/page.tsx', host: 'initech', path: fixed('/'), visitors: ['public'] },

@@ -11,6 +11,7 @@ import type { RouteMeta } from '../../lib/http/route/define-route.ts';
 import { startJobs, stopJobs } from '../../lib/jobs/queue.ts';
 import { createInvitation } from '../../lib/members/invitations.ts';
 import { DEMO_OPERATOR } from '../../lib/seed/demo-data.ts';
+import { DEMO_PARTNER } from '../../lib/seed/seed-partners.ts';
 import { DEMO_RESELLER } from '../../lib/seed/seed-resellers.ts';
 import { createTeam } from '../../lib/teams/teams.ts';
 import { createDirectory } from '../../lib/scim/directories.ts';
@@ -86,6 +87,9 @@ describe('no route answers 5xx to what a client can send', async () => {
     callers.api = { tenantId: tenant.id, host, authorization: `Bearer ${secret}` };
     callers.operator = { tenantId: null, host: 'localhost:3100', cookie: await sessionCookie(operator.id, null) };
     callers.reseller = { tenantId: null, host: 'localhost:3100', cookie: await sessionCookie(reseller.id, null) };
+    // The demo partner's owner (the partner door: routes of the partner portal).
+    const partner = await db.user.findUniqueOrThrow({ where: { email: DEMO_PARTNER.email } });
+    callers.partner = { tenantId: null, host: 'localhost:3100', cookie: await sessionCookie(partner.id, null) };
     callers.platformRoot = { tenantId: null, host: 'localhost:3100' };
     callers.platformTenant = { tenantId: tenant.id, host };
   });
