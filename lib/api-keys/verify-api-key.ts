@@ -22,6 +22,13 @@ export interface ApiPrincipal {
   scopes: Set<Scope>;
   allowlist: BlockList | null;
   member: Member;
+  /**
+   * An OAuth token of a marketplace app (MarketplaceApp.id): its requests are counted for the
+   * app (ApiRequestLog.marketplaceAppId).
+   */
+  marketplaceAppId?: string | null;
+  /** A token of an installation grant (AppInstallation.id): the app acts as itself in the workspace. */
+  installationId?: string | null;
 }
 
 interface CachedKey {

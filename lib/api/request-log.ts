@@ -5,13 +5,19 @@ import { logger } from '../observability/logger.ts';
 // Public API requests are logged without delaying responses: entries are buffered and written
 // in batches (every FLUSH_MS or BATCH entries). A batch also adds each tenant's billable
 // requests to its usage meter for the billing period (UsagePeriod, lib/billing/usage.ts), bumps
-// each key's request count, and sets lastUsedAt at most once a minute per key and per OAuth grant.
+// each key's request count, and sets lastUsedAt at most once a minute per key and per OAuth grant
+// (and an installed marketplace app's lastActivityAt with its grant's). Requests made with a
+// marketplace app's tokens carry the app's id: its partner's analytics count them.
 
 export interface RequestLogEntry {
   tenantId: string;
   apiKeyId: string | null;
   /** Requests made with an OAuth access token name its grant instead of a key. */
   oauthGrantId?: string | null;
+  /** The marketplace app behind the OAuth token, if it is one (counted per app). */
+  marketplaceAppId?: string | null;
+  /** The installation whose grant the token belongs to (its lastActivityAt follows the grant's lastUsedAt). */
+  installationId?: string | null;
   method: string;
   route: string;
   status: number;
@@ -69,6 +75,7 @@ async function write(batch: RequestLogEntry[], s: State): Promise<void> {
   const perTenant = new Map<string, { count: number; at: Date }>();
   const perKey = new Map<string, { count: number; last: Date }>();
   const perGrant = new Map<string, Date>();
+  const installationOf = new Map<string, string>();
   for (const entry of batch) {
     if (entry.billable !== false) {
       // Grouped by the hour: a batch spans seconds, so each group falls in one billing period
@@ -88,11 +95,14 @@ async function write(batch: RequestLogEntry[], s: State): Promise<void> {
     if (entry.oauthGrantId) {
       const last = perGrant.get(entry.oauthGrantId);
       if (!last || entry.createdAt > last) perGrant.set(entry.oauthGrantId, entry.createdAt);
+      if (entry.installationId) installationOf.set(entry.oauthGrantId, entry.installationId);
     }
   }
   const now = Date.now();
   await db.$transaction(async (tx) => {
-    await tx.apiRequestLog.createMany({ data: batch.map(({ tenantId, apiKeyId, oauthGrantId, method, route, status, durationMs, bytes, createdAt }) => ({ tenantId, apiKeyId, oauthGrantId, method, route, status, durationMs, bytes, createdAt })) });
+    await tx.apiRequestLog.createMany({
+      data: batch.map(({ tenantId, apiKeyId, oauthGrantId, marketplaceAppId, method, route, status, durationMs, bytes, createdAt }) => ({ tenantId, apiKeyId, oauthGrantId, marketplaceAppId: marketplaceAppId ?? null, method, route, status, durationMs, bytes, createdAt })),
+    });
     for (const [keyId, { count, last }] of perKey) {
       const writeLastUsed = now - (s.lastUsedWritten.get(keyId) ?? 0) >= LAST_USED_EVERY_MS;
       if (writeLastUsed) s.lastUsedWritten.set(keyId, now);
@@ -102,6 +112,8 @@ async function write(batch: RequestLogEntry[], s: State): Promise<void> {
       if (now - (s.lastUsedWritten.get(grantId) ?? 0) < LAST_USED_EVERY_MS) continue;
       s.lastUsedWritten.set(grantId, now);
       await tx.oAuthGrant.updateMany({ where: { id: grantId }, data: { lastUsedAt: last } });
+      const installationId = installationOf.get(grantId);
+      if (installationId) await tx.appInstallation.updateMany({ where: { id: installationId }, data: { lastActivityAt: last } });
     }
     // In the log's transaction: the log and the meters move together.
     for (const [key, { count, at }] of perTenant) await incrementUsage(key.slice(0, key.indexOf('|')), API_REQUESTS, count, at, tx);

@@ -46,6 +46,7 @@ const TENANT_KEY: Record<string, string> = {
   BillingAccount: 'tenantId',
   UsagePeriod: 'tenantId',
   DunningNotice: 'tenantId',
+  AppInstallation: 'tenantId',
 };
 
 const READ_OR_WRITE_BY_WHERE = new Set([

@@ -73,6 +73,16 @@ export const EVENT_CATALOG = {
     schema: z.object({ teamId: id, userId: id }),
     example: { teamId: 'cm1team', userId: 'cm1user' },
   },
+  'app.installed': {
+    description: "A marketplace app was installed in the workspace by an admin (or its installation was re-consented for a new version's scopes). Delivered to the workspace's endpoints and to the app's own.",
+    schema: z.object({ installationId: id, appId: id, appSlug: z.string(), appName: z.string(), scopes: z.array(z.string()), installedById: id.nullable(), reconsent: z.boolean() }),
+    example: { installationId: 'ins_4f2a', appId: 'app_8c1d', appSlug: 'pulse-sync', appName: 'Pulse Sync', scopes: ['read:goals', 'read:habits'], installedById: 'cm1user', reconsent: false },
+  },
+  'app.uninstalled': {
+    description: "A marketplace app's installation ended: an admin uninstalled it, or the app was removed from the marketplace. Its tokens stop working at once; this is the last event its own endpoint receives.",
+    schema: z.object({ installationId: id, appId: id, appSlug: z.string(), appName: z.string(), reason: z.enum(['uninstalled', 'app_removed']), uninstalledById: id.nullable() }),
+    example: { installationId: 'ins_4f2a', appId: 'app_8c1d', appSlug: 'pulse-sync', appName: 'Pulse Sync', reason: 'uninstalled', uninstalledById: 'cm1user' },
+  },
 } as const;
 
 export type EventCatalog = typeof EVENT_CATALOG;

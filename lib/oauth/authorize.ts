@@ -3,6 +3,7 @@ import type { Member } from '../auth/session.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { db } from '../db/client.ts';
 import { AppError, badRequest } from '../http/problem.ts';
+import { can } from '../members/permissions.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
 import { carriedParams, parseAuthorizationRequest, type ClientError, type ValidAuthorization } from './authorize-request.ts';
 import { signConsent, verifyConsent } from './consent-token.ts';
@@ -16,7 +17,9 @@ import { oauthServer } from './oauth-server.ts';
 // /oauth/authorize on a workspace host: the signed-in member of that workspace sees the app and
 // the scopes it asks for, and allows or denies. A grant is (app, workspace, user, scopes); a user
 // who already allowed the same or more scopes is sent back with a code at once. The scopes a
-// user can grant are capped by their role, like API key scopes.
+// user can grant are capped by their role, like API key scopes. A workspace whose admins turned
+// off "members may connect apps" (Tenant.membersMayConnectApps) answers access_denied to
+// everyone but its admins.
 
 export type AuthorizationPrompt =
   | { kind: 'error_page'; error: string; description: string }
@@ -46,6 +49,14 @@ function grantable(tenant: TenantContext, member: Member, request: ValidAuthoriz
   const granted = capByRole(request.scopes, member.role);
   if (granted.length > 0) return granted;
   return { to: errorRedirect(tenant, { redirectUri: request.redirectUri, error: 'invalid_scope', description: `Your role (${member.role}) cannot grant any of the requested scopes.`, state: request.state }) };
+}
+
+/** The access_denied redirect when only admins may connect apps here and this member is not one. */
+async function membersMayNotConnect(tenant: TenantContext, member: Member, request: ValidAuthorization): Promise<{ to: string } | null> {
+  if (can(member.role, 'integrations.manage')) return null;
+  const row = await db.tenant.findUnique({ where: { id: tenant.id }, select: { membersMayConnectApps: true } });
+  if (row?.membersMayConnectApps !== false) return null;
+  return { to: errorRedirect(tenant, { redirectUri: request.redirectUri, error: 'access_denied', description: 'In this workspace only admins can connect apps. Ask an admin.', state: request.state }) };
 }
 
 function activeGrant(appId: string, tenantId: string, userId: string) {
@@ -89,6 +100,8 @@ export async function prepareAuthorization(tenant: TenantContext, member: Member
   const request = await parseAuthorizationRequest(params);
   if (request.kind === 'error_page') return request;
   if (request.kind === 'redirect_error') return { kind: 'redirect', to: errorRedirect(tenant, request) };
+  const denied = await membersMayNotConnect(tenant, member, request);
+  if (denied) return { kind: 'redirect', to: denied.to };
   const scopes = grantable(tenant, member, request);
   if (!Array.isArray(scopes)) return { kind: 'redirect', to: scopes.to };
 
@@ -143,6 +156,8 @@ export async function decideAuthorization(tenant: TenantContext, member: Member,
     return { to: errorRedirect(tenant, { redirectUri: request.redirectUri, error: 'access_denied', description: 'The user denied access.', state: request.state }) };
   }
   if (form.decision !== 'allow') throw badRequest('The decision must be allow or deny.');
+  const denied = await membersMayNotConnect(tenant, member, request);
+  if (denied) return denied;
   const scopes = grantable(tenant, member, request);
   if (!Array.isArray(scopes)) return scopes;
   const grantId = await recordConsent(tenant, member, request, scopes, ip);

@@ -8,7 +8,8 @@ import type { TenantContext } from '../tenancy/tenant-context.ts';
 
 // The apps authorized in a workspace. Admins see and revoke every grant of the workspace;
 // anyone else their own. Revoking a grant stops all its tokens at once (they are checked
-// against the database on every use).
+// against the database on every use). Marketplace installations' grants are not listed here:
+// they come and go with the installation (Settings › Installed apps, lib/marketplace).
 
 export interface AuthorizedAppView {
   grantId: string;
@@ -24,7 +25,7 @@ const manageAll = (member: Member) => can(member.role, 'integrations.manage');
 
 export async function listAuthorizedApps(tenant: TenantContext, member: Member): Promise<AuthorizedAppView[]> {
   const rows = await tenantDb(tenant.id).oAuthGrant.findMany({
-    where: { revokedAt: null, ...(manageAll(member) ? {} : { userId: member.userId, kind: 'authorization_code' }) },
+    where: { revokedAt: null, kind: { not: 'installation' }, ...(manageAll(member) ? {} : { userId: member.userId, kind: 'authorization_code' }) },
     orderBy: { createdAt: 'desc' },
     select: {
       id: true,
@@ -65,7 +66,7 @@ export async function revokeGrantsInTx(tx: Prisma.TransactionClient, grantIds: s
 /** Ends an authorization: its tokens stop working at once. Idempotent for revoked grants. */
 export async function revokeGrant(tenant: TenantContext, member: Member, grantId: string, ip: string | null = null): Promise<void> {
   const grant = await tenantDb(tenant.id).oAuthGrant.findFirst({
-    where: { id: grantId, ...(manageAll(member) ? {} : { userId: member.userId, kind: 'authorization_code' }) },
+    where: { id: grantId, kind: { not: 'installation' }, ...(manageAll(member) ? {} : { userId: member.userId, kind: 'authorization_code' }) },
     select: { id: true, revokedAt: true, scopes: true, kind: true, user: { select: { email: true } }, app: { select: { id: true, name: true, clientId: true } } },
   });
   if (!grant) throw notFound('No such authorized app.');

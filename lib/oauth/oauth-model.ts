@@ -3,6 +3,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { decryptSecret, encryptSecret } from '../crypto/encrypt-secret.ts';
 import { db } from '../db/client.ts';
 import type { OAuthGrantKind, Role } from '../db/generated/enums.ts';
+import { INSTALLATION_ROLE } from '../marketplace/installation-member.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
 import { lockGrant, revokeGrantsInTx } from './grants.ts';
 import { hashOAuthSecret } from './hash-client-secret.ts';
@@ -26,7 +27,9 @@ import { REFRESH_REUSE_GRACE } from './token-lifetimes.ts';
 // - a refresh token is rotated on every use; a retry within a short grace gets the same new pair,
 //   and presenting a rotated one later revokes the grant;
 // - tokens carry the scopes granted; the API applies the app's allowance and the user's
-//   current role on every request (lib/oauth/verify-access-token.ts).
+//   current role on every request (lib/oauth/verify-access-token.ts);
+// - an installation grant (a marketplace app installed by a workspace admin) acts as the app,
+//   capped by the admin role, whether or not the installing admin is still a member.
 
 /** Who tokens act as: the consenting user, or (client credentials) the app's creator. */
 export interface GrantUser extends OAuth2Server.User {
@@ -68,6 +71,11 @@ async function rejectReuse(grantId: string, tenantId: string, appId: string): Pr
     await recordAudit(tx, { tenantId, actor: null, action: 'oauth.grant_revoked', target: { type: 'oauth_grant', id: grantId }, metadata: { appId, reason: 'refresh_token_reused' } });
   });
   throw new InvalidGrantError('Invalid grant: refresh token was already used; the authorization is revoked');
+}
+
+/** The role a grant's tokens are issued under: the consenting user's current one (null once they left), or an installation's cap. */
+async function grantRole(grant: { kind: OAuthGrantKind; userId: string }, tenantId: string): Promise<Role | null> {
+  return grant.kind === 'installation' ? INSTALLATION_ROLE : roleIn(grant.userId, tenantId);
 }
 
 const withinGrace = (refreshedAt: Date) => Date.now() - refreshedAt.getTime() <= REFRESH_REUSE_GRACE * 1000;
@@ -128,7 +136,7 @@ export function createOAuthModel(host: TenantContext) {
           codeChallengeMethod: true,
           expiresAt: true,
           usedAt: true,
-          grant: { select: { id: true, userId: true, revokedAt: true, app: { select: appSelect } } },
+          grant: { select: { id: true, kind: true, userId: true, revokedAt: true, app: { select: appSelect } } },
         },
       });
       if (!row || row.tenantId !== host.id || row.grant.revokedAt) return null;
@@ -136,9 +144,9 @@ export function createOAuthModel(host: TenantContext) {
         await revokeCodeChain(row.id, row.tenantId, row.grant.app.id);
         throw new InvalidGrantError('Invalid grant: authorization code was already used; the tokens issued with it are revoked');
       }
-      const role = await roleIn(row.grant.userId, row.tenantId);
+      const role = await grantRole(row.grant, row.tenantId);
       if (!role) return null;
-      const user: GrantUser = { kind: 'authorization_code', userId: row.grant.userId, tenantId: row.tenantId, appId: row.grant.app.id, role, grantId: row.grant.id, codeId: row.id };
+      const user: GrantUser = { kind: row.grant.kind, userId: row.grant.userId, tenantId: row.tenantId, appId: row.grant.app.id, role, grantId: row.grant.id, codeId: row.id };
       return {
         authorizationCode,
         expiresAt: row.expiresAt,
@@ -178,7 +186,7 @@ export function createOAuthModel(host: TenantContext) {
       if (row.revokedAt) return null;
       // Within the grace a rotated token goes on to rotateRefreshToken, which decides under its lock.
       if (row.refreshedAt && !withinGrace(row.refreshedAt)) await rejectReuse(row.grant.id, row.tenantId, row.grant.app.id);
-      const role = await roleIn(row.grant.userId, row.tenantId);
+      const role = await grantRole(row.grant, row.tenantId);
       if (!role) return null;
       const user: GrantUser = {
         kind: row.grant.kind,
@@ -298,7 +306,7 @@ export function createOAuthModel(host: TenantContext) {
         select: { tenantId: true, scopes: true, accessTokenExpiresAt: true, revokedAt: true, grant: { select: { id: true, kind: true, userId: true, revokedAt: true, app: { select: appSelect } } } },
       });
       if (!row || row.tenantId !== host.id || row.revokedAt || row.grant.revokedAt) return null;
-      const role = await roleIn(row.grant.userId, row.tenantId);
+      const role = await grantRole(row.grant, row.tenantId);
       if (!role) return null;
       const user: GrantUser = { kind: row.grant.kind, userId: row.grant.userId, tenantId: row.tenantId, appId: row.grant.app.id, role, grantId: row.grant.id };
       return { accessToken, accessTokenExpiresAt: row.accessTokenExpiresAt, scope: row.scopes, client: toClient(row.grant.app), user };

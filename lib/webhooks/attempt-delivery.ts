@@ -43,7 +43,10 @@ export async function attemptDelivery(payload: JobPayloads['webhook.deliver'], d
   if (delivery.status !== 'pending' || delivery.attempts !== attempt - 1) return { outcome: 'skipped', reason: 'already_done' };
   const { endpoint } = delivery;
 
-  if (!endpoint.enabled && !manual) {
+  // An uninstalled app's endpoint is switched off with the installation, but still gets the
+  // app.uninstalled event that says so (lib/marketplace/installations.ts).
+  const farewell = endpoint.appInstallationId !== null && delivery.eventType === 'app.uninstalled';
+  if (!endpoint.enabled && !manual && !farewell) {
     await db.webhookDelivery.updateMany({ where: claimable, data: { status: 'failed', lastError: 'Not sent: the endpoint is disabled. Replay it once the endpoint is enabled again.', nextAttemptAt: null } });
     return { outcome: 'skipped', reason: 'endpoint_disabled' };
   }

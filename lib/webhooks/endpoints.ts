@@ -15,7 +15,8 @@ import { env } from '../config/env.ts';
 
 // Webhook endpoints of a workspace, managed by its admins (and API keys with webhooks:manage).
 // The signing secret is shown once, stored encrypted, and rotated with a grace period during
-// which the old secret signs too.
+// which the old secret signs too. A marketplace app's endpoint (made by its installation,
+// WebhookEndpoint.appInstallationId) is the installation's: it is not listed or managed here.
 
 type Row = {
   id: string;
@@ -61,17 +62,20 @@ async function vetUrl(url: string): Promise<void> {
   }
 }
 
+/** The workspace's own endpoints (not an installed app's). */
+const own = { appInstallationId: null } as const;
+
 const actorOf = (member: Member) => ({ id: member.userId, email: member.email });
 
 export async function listEndpoints(tenant: TenantContext, member: Member): Promise<EndpointView[]> {
   assertCan(member.role, 'integrations.manage');
-  const rows = await tenantDb(tenant.id).webhookEndpoint.findMany({ orderBy: { createdAt: 'asc' }, select });
+  const rows = await tenantDb(tenant.id).webhookEndpoint.findMany({ where: own, orderBy: { createdAt: 'asc' }, select });
   return rows.map((row) => toView(row));
 }
 
 export async function getEndpoint(tenant: TenantContext, member: Member, endpointId: string): Promise<EndpointView> {
   assertCan(member.role, 'integrations.manage');
-  const row = await tenantDb(tenant.id).webhookEndpoint.findFirst({ where: { id: endpointId }, select });
+  const row = await tenantDb(tenant.id).webhookEndpoint.findFirst({ where: { id: endpointId, ...own }, select });
   if (!row) throw notFound('No such webhook endpoint.');
   return toView(row);
 }
@@ -111,7 +115,7 @@ export async function updateEndpoint(tenant: TenantContext, member: Member, endp
   if (data.url !== undefined) await vetUrl(data.url);
   return tenantDb(tenant.id).$transaction(async (tx) => {
     const { count } = await tx.webhookEndpoint.updateMany({
-      where: { id: endpointId },
+      where: { id: endpointId, ...own },
       // Re-enabling clears the automatic switch-off and its failure streak.
       data: { ...data, ...(data.enabled ? { disabledReason: null, consecutiveFailures: 0, failingSince: null } : {}) },
     });
@@ -124,7 +128,7 @@ export async function updateEndpoint(tenant: TenantContext, member: Member, endp
 export async function deleteEndpoint(tenant: TenantContext, member: Member, endpointId: string): Promise<void> {
   assertCan(member.role, 'integrations.manage');
   await tenantDb(tenant.id).$transaction(async (tx) => {
-    const { count } = await tx.webhookEndpoint.deleteMany({ where: { id: endpointId } });
+    const { count } = await tx.webhookEndpoint.deleteMany({ where: { id: endpointId, ...own } });
     if (!count) throw notFound('No such webhook endpoint.');
     await recordAudit(tx, { tenantId: tenant.id, actor: actorOf(member), action: 'webhook.deleted', target: { type: 'webhook_endpoint', id: endpointId } });
   });
@@ -136,7 +140,7 @@ export async function rotateEndpointSecret(tenant: TenantContext, member: Member
   const { graceHours } = parseInput(rotateSecretSchema, input ?? {});
   const secret = generateWebhookSecret();
   return tenantDb(tenant.id).$transaction(async (tx) => {
-    const current = await tx.webhookEndpoint.findUnique({ where: { id: endpointId }, select: { secretEncrypted: true } });
+    const current = await tx.webhookEndpoint.findFirst({ where: { id: endpointId, ...own }, select: { secretEncrypted: true } });
     if (!current) throw notFound('No such webhook endpoint.');
     const row = await tx.webhookEndpoint.update({
       where: { id: endpointId },

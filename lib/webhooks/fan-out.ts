@@ -20,11 +20,19 @@ export function newDeliveryId(): string {
 export async function fanOutEvent(eventId: string): Promise<{ type: string; deliveries: number } | null> {
   const event = await db.domainEvent.findUnique({ where: { id: eventId } });
   if (!event) return null;
-  // Webhooks are a plan feature: a workspace whose plan lacks it gets no deliveries.
+  // Webhooks are a plan feature: a workspace whose plan lacks it gets no deliveries to its own
+  // endpoints. Installed marketplace apps' endpoints are the apps' and get theirs on any plan.
   const tenant = await db.tenant.findUnique({ where: { id: event.tenantId }, select: { plan: true } });
-  if (!tenant || !(await can(tenant, 'webhooks'))) return { type: event.type, deliveries: 0 };
+  if (!tenant) return { type: event.type, deliveries: 0 };
+  const ownEndpoints = await can(tenant, 'webhooks');
   const endpoints = await db.webhookEndpoint.findMany({
-    where: { tenantId: event.tenantId, enabled: true, createdAt: { lte: event.occurredAt }, OR: [{ eventTypes: { isEmpty: true } }, { eventTypes: { has: event.type } }] },
+    where: {
+      tenantId: event.tenantId,
+      enabled: true,
+      createdAt: { lte: event.occurredAt },
+      OR: [{ eventTypes: { isEmpty: true } }, { eventTypes: { has: event.type } }],
+      ...(ownEndpoints ? {} : { appInstallationId: { not: null } }),
+    },
     select: { id: true },
   });
   if (endpoints.length > 0) {
@@ -35,7 +43,8 @@ export async function fanOutEvent(eventId: string): Promise<{ type: string; deli
       skipDuplicates: true,
     });
   }
-  // Also re-sends first attempts whose jobs a crash may have lost on an earlier run.
+  // Also re-sends first attempts whose jobs a crash may have lost on an earlier run (and sends
+  // those made with the event, such as app.uninstalled's to the app's endpoint it switched off).
   // Each on its endpoint's lane, so a slow endpoint's first attempts never take a fast worker.
   const unsent = await db.webhookDelivery.findMany({ where: { eventId: event.id, status: 'pending', attempts: 0 }, select: { id: true, endpoint: { select: { consecutiveTimeouts: true } } } });
   for (const lane of ['fast', 'slow'] as const) {

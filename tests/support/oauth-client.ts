@@ -9,6 +9,7 @@ import * as revokeRoute from '../../app/api/oauth/revoke/route.ts';
 import * as tokenRoute from '../../app/api/oauth/token/route.ts';
 import * as userinfoRoute from '../../app/api/oauth/userinfo/route.ts';
 import * as goalsRoute from '../../app/api/v1/goals/route.ts';
+import * as habitsRoute from '../../app/api/v1/habits/route.ts';
 import * as meRoute from '../../app/api/v1/users/me/route.ts';
 import type { Member } from '../../lib/auth/session.ts';
 import { config } from '../../lib/config/env.ts';
@@ -40,6 +41,7 @@ const ROUTES: Record<string, Partial<Record<string, Handler>>> = {
   '/oauth/userinfo': { GET: userinfoRoute.GET, POST: userinfoRoute.POST },
   '/api/v1/users/me': { GET: meRoute.GET as Handler },
   '/api/v1/goals': { GET: goalsRoute.GET as Handler },
+  '/api/v1/habits': { GET: habitsRoute.GET as Handler },
 };
 
 export async function inProcessFetch(url: string, init: { method?: string; headers?: Record<string, string>; body?: unknown } = {}): Promise<Response> {

@@ -4,9 +4,10 @@ import { EVENT_CATALOG } from '../../lib/events/event-catalog.ts';
 import { DOMAIN_EVENT_TYPES } from '../../lib/events/domain-events.ts';
 
 describe('event catalog', () => {
-  it('covers every event type the issue lists', () => {
+  it('covers every event type the issues list', () => {
     expect([...DOMAIN_EVENT_TYPES].sort()).toEqual(
       [
+        'app.installed', 'app.uninstalled',
         'goal.completed', 'goal.created', 'goal.deleted', 'goal.updated',
         'habit.created', 'habit.deleted', 'habit.logged', 'habit.streak_milestone',
         'team.member_added', 'team.member_removed',

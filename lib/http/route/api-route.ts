@@ -91,6 +91,8 @@ const apiDoor: Door<ApiOperation, ApiExtra> = {
         tenantId: principal.tenantId,
         apiKeyId: principal.kind === 'api_key' ? principal.keyId : null,
         oauthGrantId: principal.kind === 'oauth' ? principal.keyId : null,
+        marketplaceAppId: principal.marketplaceAppId ?? null,
+        installationId: principal.installationId ?? null,
         method: call.req.method,
         route: operation.path,
         status: response.status,
