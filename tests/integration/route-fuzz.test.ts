@@ -20,6 +20,7 @@ import { callRoute } from '../support/app-client.ts';
 import { startDnsStub, type DnsStub } from '../support/dns-stub-server.ts';
 import { contextOf, createMember, createTenant, memberOf } from '../support/factories.ts';
 import { seedPrices, startFakeStripe, type FakeStripe } from '../support/fake-stripe.ts';
+import { createApp, createPartner, install } from '../support/marketplace-fixtures.ts';
 import { pathOf, routeModules, type RouteEntry } from '../support/route-modules.ts';
 import { sessionCookie } from '../support/session-cookie.ts';
 
@@ -90,6 +91,11 @@ describe('no route answers 5xx to what a client can send', async () => {
     // The demo partner's owner (the partner door: routes of the partner portal).
     const partner = await db.user.findUniqueOrThrow({ where: { email: DEMO_PARTNER.email } });
     callers.partner = { tenantId: null, host: 'localhost:3100', cookie: await sessionCookie(partner.id, null) };
+    // Another partner's app, installed in the workspace, and the workspace's review of it among the ids.
+    const otherPartner = await createPartner();
+    const app = await createApp(otherPartner);
+    await install(app, tenant.id, owner.userId);
+    ids.push(app.id, (await db.appRating.create({ data: { appId: app.id, tenantId: tenant.id, stars: 4, body: 'Fuzzed review' } })).id);
     callers.platformRoot = { tenantId: null, host: 'localhost:3100' };
     callers.platformTenant = { tenantId: tenant.id, host };
   });
