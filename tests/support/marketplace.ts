@@ -90,8 +90,7 @@ export async function createMarketplaceApp(
   await db.marketplaceApp.create({
     data: { id: appId, partnerId: partner.id, slug, status, oauthAppId: oauthApp.id, webhookSecretEncrypted: encryptSecret(webhookSecret), publishedAt, featuredAt: options.featured ? new Date() : null },
   });
-  const { status: _appStatus, ...versionInput } = options;
-  const version = await addVersion(appId, { ...versionInput, scopes, redirectUris, status: status === 'draft' ? 'draft' : 'published' });
+  const version = await addVersion(appId, { ...options, scopes, redirectUris, status: status === 'draft' ? 'draft' : 'published' });
   if (status !== 'draft') {
     await db.marketplaceApp.update({ where: { id: appId }, data: { liveVersionId: version.id } });
     await refreshSearchVector(db, appId);
