@@ -15,6 +15,7 @@ import type { TenantContext } from '../tenancy/tenant-context.ts';
 import { allowLocalhost } from '../webhooks/endpoints.ts';
 import { newDeliveryId } from '../webhooks/fan-out.ts';
 import { webhookPayload } from '../webhooks/webhook-payload.ts';
+import { assetUrl } from './app-views.ts';
 import { consentScopes, installScopes, type ConsentScope } from './version-scopes.ts';
 import { isSandboxApp, marketplaceSettings, visibleAppsWhere, type MarketplaceSettings } from './visibility.ts';
 
@@ -151,7 +152,7 @@ export async function prepareInstall(tenant: TenantContext, member: Member, slug
       slug: app.slug,
       name: version.name,
       tagline: version.tagline,
-      logoUrl: version.logoAssetId ? `/api/assets/${version.logoAssetId}` : null,
+      logoUrl: version.logoAssetId ? assetUrl(version.logoAssetId) : null,
       partnerName: app.partner.name,
       websiteUrl: version.websiteUrl,
       privacyUrl: version.privacyUrl,
