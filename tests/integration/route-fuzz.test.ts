@@ -23,6 +23,8 @@ import { seedPrices, startFakeStripe, type FakeStripe } from '../support/fake-st
 import { createApp, createPartner, install } from '../support/marketplace-fixtures.ts';
 import { pathOf, routeModules, type RouteEntry } from '../support/route-modules.ts';
 import { sessionCookie } from '../support/session-cookie.ts';
+import { createApp as createPartnerApp } from '../../lib/marketplace/apps.ts';
+import { partnerActorFor } from '../../lib/partners/partner-actor.ts';
 
 // The no-5xx property of issue 13: every route, called by someone it admits, with arbitrary
 // path ids (existing ones of the caller's workspace, other workspaces', junk, NUL bytes, very
@@ -96,6 +98,9 @@ describe('no route answers 5xx to what a client can send', async () => {
     const app = await createApp(otherPartner);
     await install(app, tenant.id, owner.userId);
     ids.push(app.id, (await db.appRating.create({ data: { appId: app.id, tenantId: tenant.id, stars: 4, body: 'Fuzzed review' } })).id);
+    // And an app of the demo partner's own, with its open version.
+    const ownApp = (await createPartnerApp((await partnerActorFor(partner.id))!, { name: 'Fuzzed app', category: 'custom' })).app;
+    ids.push(ownApp.id, ownApp.openVersion!.id);
     callers.platformRoot = { tenantId: null, host: 'localhost:3100' };
     callers.platformTenant = { tenantId: tenant.id, host };
   });
