@@ -2,12 +2,14 @@ import { db, Prisma } from '../db/client.ts';
 import type { MarketplaceAppStatus } from '../db/generated/enums.ts';
 import { conflict, notFound, parseInput } from '../http/problem.ts';
 import { revokeGrantsInTx } from '../oauth/grants.ts';
+import { ensurePartnerSandbox } from '../partners/sandbox.ts';
 import type { PartnerActor } from '../partners/partner-actor.ts';
 import { recordPlatformAudit } from '../platform/platform-audit.ts';
 import type { OperatorActor } from '../resellers/reseller-actor.ts';
 import { optionalReasonSchema, reasonSchema } from './app-schema.ts';
 import { emailInstallersBeforeRemoval, emailPartner } from './app-emails.ts';
 import { commentSelect, scopesOf, toCommentViews, type CommentView } from './app-views.ts';
+import { endInstallation, type InstallationEndReason } from './installations.ts';
 import { refreshSearchVector } from './search-index.ts';
 
 // What happens to an app as a whole, whoever does it: publishing an approved version (the
@@ -68,16 +70,15 @@ export async function publishInTx(tx: Tx, app: LockedApp, versionId: string, now
 }
 
 /**
- * Ends every live installation of the app: each one's workspace grant is revoked with its
- * tokens and codes, and the app's webhook endpoint in that workspace goes away.
+ * Ends every live installation of the app (lib/marketplace/installations.ts: each one's
+ * workspace grant is revoked with its tokens and codes, the app's endpoint there hears
+ * app.uninstalled and is switched off).
  */
-export async function endInstallationsOfApp(tx: Tx, appId: string, reason: string, now = new Date()): Promise<number> {
-  const installs = await tx.appInstallation.findMany({ where: { appId, uninstalledAt: null }, select: { id: true, grantId: true } });
-  if (installs.length === 0) return 0;
-  await tx.appInstallation.updateMany({ where: { id: { in: installs.map((i) => i.id) } }, data: { uninstalledAt: now, endedReason: reason } });
-  await revokeGrantsInTx(tx, installs.map((i) => i.grantId), now);
-  await tx.webhookEndpoint.deleteMany({ where: { appInstallationId: { in: installs.map((i) => i.id) } } });
-  return installs.length;
+export async function endInstallationsOfApp(tx: Tx, appId: string, reason: InstallationEndReason): Promise<number> {
+  const installs = await tx.appInstallation.findMany({ where: { appId, uninstalledAt: null }, select: { id: true } });
+  let ended = 0;
+  for (const install of installs) if (await endInstallation(tx, install.id, reason, { actor: null })) ended += 1;
+  return ended;
 }
 
 async function appName(appId: string): Promise<{ name: string; number: number }> {
@@ -120,7 +121,7 @@ export async function removeApp(by: AppActor, appId: string, input: unknown, ip:
     const app = await lockApp(tx, appId, 'partner' in by ? by.partner.partnerId : null);
     if (app.status === 'removed') throw conflict('The app is already removed.');
     const now = new Date();
-    const ended = await endInstallationsOfApp(tx, appId, 'app_removed', now);
+    const ended = await endInstallationsOfApp(tx, appId, 'app_removed');
     // Per-user connections to the app's client (in its sandbox) end too: the app is gone.
     const grants = await tx.oAuthGrant.findMany({ where: { appId: app.oauthAppId, revokedAt: null }, select: { id: true } });
     await revokeGrantsInTx(tx, grants.map((g) => g.id), now);
@@ -137,9 +138,8 @@ export async function removeApp(by: AppActor, appId: string, input: unknown, ip:
 
 /** The partner's sandbox workspace, where its apps' OAuth clients and images live. */
 export async function partnerSandbox(partnerId: string): Promise<{ id: string; slug: string; name: string }> {
-  const sandbox = await db.tenant.findUnique({ where: { sandboxOfPartnerId: partnerId }, select: { id: true, slug: true, name: true } });
-  if (!sandbox) throw conflict('Your sandbox workspace is not ready yet. Try again in a minute, or contact the Waypoint team.');
-  return sandbox;
+  const sandbox = await ensurePartnerSandbox(partnerId);
+  return { id: sandbox.id, slug: sandbox.slug, name: sandbox.name };
 }
 
 export function isUniqueViolation(error: unknown, field: string): boolean {

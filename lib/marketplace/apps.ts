@@ -5,6 +5,7 @@ import type { MarketplaceAppStatus } from '../db/generated/enums.ts';
 import { conflict, notFound, parseInput, validationFailed } from '../http/problem.ts';
 import { hashOAuthSecret, secretHint } from '../oauth/hash-client-secret.ts';
 import { generateCredential, newAppId } from '../oauth/oauth-credentials.ts';
+import { assertAgreementCurrent } from '../partners/agreement.ts';
 import { assertActivePartner, assertDeveloper, type PartnerActor } from '../partners/partner-actor.ts';
 import { recordPlatformAudit } from '../platform/platform-audit.ts';
 import { generateWebhookSecret } from '../webhooks/sign-webhook.ts';
@@ -292,6 +293,7 @@ const checkedFields = (v: VersionRow) => JSON.stringify([v.description, v.privac
  */
 export async function submitAppVersion(actor: PartnerActor, appId: string, input: unknown, ip: string | null = null, options: CheckOptions = checkOptions()): Promise<AppVersionView> {
   canDevelop(actor);
+  assertAgreementCurrent(actor.partner);
   const { note } = parseInput(submitSchema, input ?? {});
   const found = await db.marketplaceApp.findFirst({ where: { id: appId, partnerId: actor.partnerId }, select: { id: true } });
   if (!found) throw notFound('No such app.');
@@ -374,6 +376,7 @@ export async function startNewVersion(actor: PartnerActor, appId: string, ip: st
 /** Publishes the approved version: it becomes the live one (the previous one is superseded). */
 export async function publishAppVersion(actor: PartnerActor, appId: string, ip: string | null = null): Promise<PartnerAppDetail> {
   canDevelop(actor);
+  assertAgreementCurrent(actor.partner);
   const version = await db.$transaction(async (tx) => {
     const app = await lockApp(tx, appId, actor.partnerId);
     if (app.status === 'removed') throw conflict('The app was removed.');

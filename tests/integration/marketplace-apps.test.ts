@@ -224,7 +224,7 @@ describe('marketplace apps: the lifecycle', () => {
     expect(installation).toMatchObject({ uninstalledAt: expect.any(Date), endedReason: 'app_removed' });
     expect((await db.oAuthGrant.findUniqueOrThrow({ where: { id: installs[0].grantId } })).revokedAt).not.toBeNull();
     expect(await db.oAuthToken.count({ where: { grantId: installs[0].grantId, revokedAt: null } })).toBe(0);
-    expect(await db.webhookEndpoint.count({ where: { appInstallationId: installs[0].id } })).toBe(0);
+    expect(await db.webhookEndpoint.findUniqueOrThrow({ where: { appInstallationId: installs[0].id } })).toMatchObject({ enabled: false });
     expect(await db.oAuthGrant.count({ where: { appId: oauthAppId, revokedAt: null } })).toBe(0);
     const notice = (await emailsTo(admin.user.email)).find((e) => e.kind === 'app_removal_notice');
     expect(notice?.text).toContain('The partner asked us to retire it.');
@@ -353,6 +353,12 @@ describe('marketplace apps: isolation and roles', () => {
     const billing = await partnerUser(a.id, 'billing');
     expect(await failure(createApp(billing, { name: 'Nope', category: 'crm' }))).toMatchObject({ status: 403 });
     expect(await failure(updateAppVersion(billing, appId, { tagline: 'x' }))).toMatchObject({ status: 403 });
+    const outdated = await createPartner();
+    await db.partner.update({ where: { id: outdated.id }, data: { agreementVersion: '2000-01-01' } });
+    const stale = await partnerUser(outdated.id, 'owner');
+    const staleApp = (await createApp(stale, { name: 'Stale', category: 'crm' })).app.id;
+    expect(await failure(submitAppVersion(stale, staleApp, {}, null, checkOptions))).toMatchObject({ status: 403, code: 'partner_agreement_required' });
+    expect(await failure(publishAppVersion(stale, staleApp))).toMatchObject({ status: 403, code: 'partner_agreement_required' });
     const applicant = await createPartner({ status: 'applied' });
     expect(await failure(createApp(applicant.actor, { name: 'Nope', category: 'crm' }))).toMatchObject({ status: 403 });
     const developer = await partnerUser(a.id, 'developer');

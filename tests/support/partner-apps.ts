@@ -1,5 +1,6 @@
 import { db } from '../../lib/db/client.ts';
 import type { PartnerStatus } from '../../lib/db/generated/enums.ts';
+import { CURRENT_AGREEMENT } from '../../lib/partners/agreement.ts';
 import { partnerActorFor, type PartnerActor } from '../../lib/partners/partner-actor.ts';
 import { createMember, createTenant, uniqueSlug } from './factories.ts';
 import { png } from './png.ts';
@@ -26,7 +27,7 @@ export async function partnerUser(partnerId: string, role: 'owner' | 'developer'
 export async function createPartner(options: { status?: PartnerStatus; name?: string } = {}): Promise<TestPartner> {
   const slug = uniqueSlug('partner');
   const name = options.name ?? `Partner ${slug}`;
-  const partner = await db.partner.create({ data: { name, slug, status: options.status ?? 'active', agreementVersion: '2026-12', agreementAcceptedAt: new Date() } });
+  const partner = await db.partner.create({ data: { name, slug, status: options.status ?? 'active', agreementVersion: CURRENT_AGREEMENT.version, agreementAcceptedAt: new Date() } });
   const sandbox = await createTenant({ slug: `${slug}-sandbox`, name: `${name} sandbox` });
   await db.tenant.update({ where: { id: sandbox.id }, data: { sandboxOfPartnerId: partner.id } });
   return { id: partner.id, name, sandbox: { id: sandbox.id, slug: sandbox.slug }, actor: await partnerUser(partner.id, 'owner') };
