@@ -7,6 +7,7 @@ import { backgroundTasksSettled } from '../../lib/http/after-response.ts';
 import { logHabit } from '../../lib/habits/habit-logs.ts';
 import { createHabit } from '../../lib/habits/habits.ts';
 import { createOAuthApp } from '../../lib/oauth/apps.ts';
+import { issuePartnerInvitation } from '../../lib/partners/partner-users.ts';
 import { grantResellerAccess } from '../../lib/resellers/reseller-users.ts';
 import { startSignup } from '../../lib/signup/sign-up.ts';
 import { loadTenantById } from '../../lib/tenancy/load-tenant.ts';
@@ -79,6 +80,8 @@ async function makeSamples(): Promise<RouteSamples> {
 
   const summit = await db.reseller.findFirstOrThrow({ where: { users: { some: { user: { email: 'reseller@waypoint.test' } } } }, select: { id: true, name: true } });
   const welcome = await grantResellerAccess(db, summit, { email: `every-route-${id}@example.test`, role: 'member' });
+  const northstar = await db.partner.findFirstOrThrow({ where: { users: { some: { user: { email: 'partner@waypoint.test' } } } }, select: { id: true } });
+  const partnerWelcome = await db.$transaction((tx) => issuePartnerInvitation(tx, northstar.id, 'developer', `every-route-${id}@example.test`));
 
   return {
     goalId: goal.id,
@@ -93,6 +96,7 @@ async function makeSamples(): Promise<RouteSamples> {
     rootResetToken,
     signupToken: signupToken(signupMessage.text),
     resellerWelcomeToken: welcome.token!,
+    partnerWelcomeToken: partnerWelcome.token,
   };
 }
 

@@ -19,6 +19,7 @@ export interface RouteSamples {
   rootResetToken: string;
   signupToken: string;
   resellerWelcomeToken: string;
+  partnerWelcomeToken: string;
 }
 
 /** Which host a route is served on: the root domain, the acme workspace, or another workspace's host. */
@@ -53,6 +54,8 @@ export const ROUTES: RouteCase[] = [
   { page: `${PLATFORM}/reseller/signin/page.tsx`, host: 'root', path: fixed('/reseller/signin'), visitors: ['public'] },
   { page: `${PLATFORM}/reseller/welcome/[token]/page.tsx`, host: 'root', path: (s) => `/reseller/welcome/${s.resellerWelcomeToken}`, visitors: ['public'] },
   { page: `${PLATFORM}/partner/signin/page.tsx`, host: 'root', path: fixed('/partner/signin'), visitors: ['public'] },
+  { page: `${PLATFORM}/partner/welcome/[token]/page.tsx`, host: 'root', path: (s) => `/partner/welcome/${s.partnerWelcomeToken}`, visitors: ['public'] },
+  { page: `${PLATFORM}/partners/apply/page.tsx`, host: 'root', path: fixed('/partners/apply'), visitors: ['public', 'partner'] },
   // Hosts that are not a servable workspace (proxy.ts rewrites to these pages).
   { page: 'app/workspace-not-found/page.tsx', host: 'nosuch', path: fixed('/'), visitors: ['public'] },
   { page: 'app/workspace-suspended/page.tsx', host: 'initech', path: fixed('/'), visitors: ['public'] },
@@ -60,6 +63,14 @@ export const ROUTES: RouteCase[] = [
   // The operator console.
   { page: `${PLATFORM}/operator/page.tsx`, host: 'root', path: fixed('/operator'), visitors: ['operator'] },
   { page: `${PLATFORM}/operator/resellers/page.tsx`, host: 'root', path: fixed('/operator/resellers'), visitors: ['operator'] },
+  { page: `${PLATFORM}/operator/partners/page.tsx`, host: 'root', path: fixed('/operator/partners'), visitors: ['operator'] },
+  { page: `${PLATFORM}/operator/audit/page.tsx`, host: 'root', path: fixed('/operator/audit'), visitors: ['operator'] },
+
+  // The partner portal (the demo partner's owner).
+  { page: `${PLATFORM}/partner/(portal)/page.tsx`, host: 'root', path: fixed('/partner'), visitors: ['partner'] },
+  { page: `${PLATFORM}/partner/(portal)/profile/page.tsx`, host: 'root', path: fixed('/partner/profile'), visitors: ['partner'] },
+  { page: `${PLATFORM}/partner/(portal)/team/page.tsx`, host: 'root', path: fixed('/partner/team'), visitors: ['partner'] },
+  { page: `${PLATFORM}/partner/(portal)/agreement/page.tsx`, host: 'root', path: fixed('/partner/agreement'), visitors: ['partner'] },
 
   // The reseller dashboard.
   { page: `${PLATFORM}/reseller/(dashboard)/page.tsx`, host: 'root', path: fixed('/reseller'), visitors: ['reseller'] },

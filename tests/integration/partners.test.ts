@@ -269,3 +269,22 @@ describe('people of a partner', () => {
     expect(await db.membership.findUnique({ where: { tenantId_userId: { tenantId: sandboxes[0].id, userId: partner.actor.userId } } })).toMatchObject({ role: 'owner' });
   });
 });
+
+describe("the operator's platform audit log", () => {
+  it('filters by action prefix, target and actor, newest first, and ignores junk in the URL', async () => {
+    const { listPlatformAudit, parsePlatformAuditQuery } = await import('../../lib/platform/platform-audit-query.ts');
+    const op = await operator();
+    const partner = await createPartner();
+    await decidePartner(op, partner.id, { action: 'suspend', reason: 'Audit me please' });
+    await decidePartner(op, partner.id, { action: 'reinstate' });
+    const forPartner = await listPlatformAudit(parsePlatformAuditQuery({ targetType: 'partner', targetId: partner.id }));
+    expect(forPartner.rows.map((row) => row.action)).toEqual(['partner.reinstated', 'partner.suspended']);
+    expect(forPartner.rows[1]).toMatchObject({ reason: 'Audit me please', actorEmail: op.email });
+    const byPrefix = await listPlatformAudit(parsePlatformAuditQuery({ action: 'partner.', actor: op.email.toUpperCase() }));
+    expect(byPrefix.rows.map((row) => row.targetId)).toEqual([partner.id, partner.id]);
+    expect(byPrefix.targetTypes).toContain('partner');
+    const junk = parsePlatformAuditQuery({ action: 'x\0y', page: '-3', actor: ['a@b.test', 'c'] });
+    expect(junk).toEqual({ action: null, targetType: null, targetId: null, actor: 'a@b.test', page: 1 });
+    expect((await listPlatformAudit(parsePlatformAuditQuery({ action: 'no.such.', page: '999' }))).rows).toEqual([]);
+  });
+});

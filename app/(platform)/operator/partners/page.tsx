@@ -1,0 +1,117 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { PartnerDecisionButtons } from '@/components/partners/operator-partner-actions';
+import { Badge } from '@/components/ui/badge';
+import { buttonClass } from '@/components/ui/button';
+import { FormattedDate } from '@/components/ui/formatted';
+import { PageHeader } from '@/components/ui/page-header';
+import { getCurrentOperator } from '@/lib/auth/session';
+import { tenantOrigin } from '@/lib/config/env';
+import { CURRENT_AGREEMENT } from '@/lib/partners/agreement';
+import { PARTNER_STATUSES } from '@/lib/partners/partner-schema';
+import { listPartnersForOperator, parsePartnerStatusFilter, type OperatorPartnerRow } from '@/lib/partners/partners';
+
+export const metadata: Metadata = { title: 'Partners · Operator' };
+export const dynamic = 'force-dynamic';
+
+const STATUS_TONE = { applied: 'warning', active: 'success', rejected: 'neutral', suspended: 'danger' } as const;
+
+function PartnerItem({ partner }: { partner: OperatorPartnerRow }) {
+  return (
+    <li className="flex flex-col gap-3 py-4" data-testid={`partner-row-${partner.slug}`}>
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
+        <div className="min-w-0">
+          <div className="flex flex-wrap items-center gap-2">
+            <h3 className="font-semibold text-slate-900">{partner.name}</h3>
+            <Badge tone={STATUS_TONE[partner.status]}>{partner.status}</Badge>
+          </div>
+          <p className="mt-1 text-sm break-all text-slate-600">
+            {partner.website ?? 'no website'} · {partner.owners.length ? partner.owners.join(', ') : partner.pendingContact ? `${partner.pendingContact} (not confirmed yet)` : 'no owner yet'}
+          </p>
+          <p className="text-xs text-slate-500">
+            Applied <FormattedDate value={partner.createdAt} />
+            {partner.decidedAt ? (
+              <>
+                {' '}
+                · decided <FormattedDate value={partner.decidedAt} />
+              </>
+            ) : null}
+            {' · '}
+            {partner.appCount} {partner.appCount === 1 ? 'app' : 'apps'}
+            {partner.status === 'active' ? ` · agreement ${partner.agreementVersion === CURRENT_AGREEMENT.version ? 'current' : partner.agreementVersion ? 'outdated' : 'not accepted'}` : ''}
+          </p>
+        </div>
+        <PartnerDecisionButtons partnerId={partner.id} name={partner.name} status={partner.status} />
+      </div>
+      {partner.applicationNote ? <p className="rounded-md bg-slate-50 px-3 py-2 text-sm whitespace-pre-line text-slate-700">{partner.applicationNote}</p> : null}
+      {partner.statusReason ? <p className="text-sm text-slate-700">Reason: {partner.statusReason}</p> : null}
+      <p className="flex flex-wrap gap-x-4 text-sm">
+        {partner.sandboxSlug ? (
+          <a href={tenantOrigin(partner.sandboxSlug)} className="text-brand-text underline">
+            Sandbox workspace
+          </a>
+        ) : null}
+        <Link href={`/operator/audit?targetType=partner&targetId=${encodeURIComponent(partner.id)}`} className="text-brand-text underline">
+          History
+        </Link>
+      </p>
+    </li>
+  );
+}
+
+export default async function OperatorPartnersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const operator = await getCurrentOperator();
+  if (!operator) redirect('/operator/signin');
+  const status = parsePartnerStatusFilter((await searchParams).status);
+  const partners = await listPartnersForOperator(status);
+  const applications = partners.filter((partner) => partner.status === 'applied');
+  const others = partners.filter((partner) => partner.status !== 'applied');
+  return (
+    <div className="page flex flex-col gap-8">
+      <PageHeader title="Partners" description="Companies that build apps for the marketplace. Approve or reject applications (a rejection's reason is emailed), suspend or reinstate partners." />
+      <nav aria-label="Filter by status" className="flex flex-wrap gap-2">
+        <Link href="/operator/partners" className={buttonClass(status ? 'ghost' : 'secondary', '', 'sm')} aria-current={status ? undefined : 'page'}>
+          All
+        </Link>
+        {PARTNER_STATUSES.map((value) => (
+          <Link key={value} href={`/operator/partners?status=${value}`} className={buttonClass(status === value ? 'secondary' : 'ghost', '', 'sm')} aria-current={status === value ? 'page' : undefined}>
+            {value[0].toUpperCase() + value.slice(1)}
+          </Link>
+        ))}
+      </nav>
+      {!status || status === 'applied' ? (
+        <section aria-labelledby="queue-heading" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+          <h2 id="queue-heading" className="text-lg font-semibold text-slate-900">
+            Applications <span className="text-slate-600">({applications.length})</span>
+          </h2>
+          {applications.length === 0 ? (
+            <p className="mt-3 text-sm text-slate-600">No application is waiting.</p>
+          ) : (
+            <ul className="mt-2 flex flex-col divide-y divide-slate-100" data-testid="partner-applications">
+              {applications.map((partner) => (
+                <PartnerItem key={partner.id} partner={partner} />
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
+      {status !== 'applied' ? (
+        <section aria-labelledby="partners-heading" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+          <h2 id="partners-heading" className="text-lg font-semibold text-slate-900">
+            {status ? `${status[0].toUpperCase()}${status.slice(1)} partners` : 'Partners'} <span className="text-slate-600">({others.length})</span>
+          </h2>
+          {others.length === 0 ? (
+            <p className="mt-3 text-sm text-slate-600">None.</p>
+          ) : (
+            <ul className="mt-2 flex flex-col divide-y divide-slate-100" data-testid="partner-list">
+              {others.map((partner) => (
+                <PartnerItem key={partner.id} partner={partner} />
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
+    </div>
+  );
+}

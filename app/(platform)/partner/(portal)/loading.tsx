@@ -1,0 +1,5 @@
+import { TableSkeleton } from '@/components/shell/section-states';
+
+export default function Loading() {
+  return <TableSkeleton inset />;
+}

@@ -1,0 +1,31 @@
+import type { Metadata } from 'next';
+import { PartnerProfileForm } from '@/components/partners/partner-forms';
+import { Card } from '@/components/ui/card';
+import { getPartnerProfile } from '@/lib/partners/partners';
+import { requirePartner } from '@/lib/partners/partner-session';
+
+export const metadata: Metadata = { title: 'Profile · Partner portal' };
+export const dynamic = 'force-dynamic';
+
+export default async function PartnerProfilePage() {
+  const actor = await requirePartner();
+  const profile = await getPartnerProfile(actor);
+  return (
+    <Card title="Profile" description="Your company as workspaces see it on your apps' listings. Only owners edit it.">
+      {actor.role === 'owner' ? (
+        <PartnerProfileForm initial={profile} />
+      ) : (
+        <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[10rem_1fr]">
+          <dt className="text-slate-600">Company name</dt>
+          <dd>{profile.name}</dd>
+          <dt className="text-slate-600">Website</dt>
+          <dd className="break-all">{profile.website ?? '—'}</dd>
+          <dt className="text-slate-600">Support email</dt>
+          <dd className="break-all">{profile.supportEmail ?? '—'}</dd>
+          <dt className="text-slate-600">Privacy policy</dt>
+          <dd className="break-all">{profile.privacyPolicyUrl ?? '—'}</dd>
+        </dl>
+      )}
+    </Card>
+  );
+}
