@@ -104,7 +104,7 @@ export interface TenantFigures {
   /**
    * Monthly recurring revenue in cents: for each active or past-due workspace, its reseller's
    * price for its plan when the reseller set one, else the plan's list price. Trials, suspended
-   * and canceled workspaces pay nothing.
+   * and canceled workspaces and partners' sandboxes pay nothing.
    */
   mrrCents: number;
   /** New workspaces per week (weeks start on Monday, UTC), oldest first, SIGNUP_WEEKS of them. */
@@ -127,7 +127,8 @@ export async function tenantFigures(filters: TenantFilters = {}, now = new Date(
     db.tenant.groupBy({ by: ['plan'], where, _count: { _all: true } }),
     db.plan.findMany({ select: { id: true, name: true, sortOrder: true, priceCents: true } }),
     db.membership.count({ where: { tenant: where } }),
-    db.tenant.groupBy({ by: ['plan', 'resellerId'], where: { AND: [where, { status: { in: PAYING } }] }, _count: { _all: true } }),
+    // Partners' sandbox workspaces are on enterprise with no bill: never paying.
+    db.tenant.groupBy({ by: ['plan', 'resellerId'], where: { AND: [where, { status: { in: PAYING }, sandboxOfPartnerId: null }] }, _count: { _all: true } }),
     db.tenant.findMany({ where: { AND: [where, { createdAt: { gte: firstWeek } }] }, select: { createdAt: true } }),
   ]);
   const byStatus = Object.fromEntries(TENANT_STATUSES.map((status) => [status, 0])) as Record<TenantStatus, number>;
