@@ -7,6 +7,7 @@ import type { PartnerActor } from '../partners/partner-actor.ts';
 import { recordPlatformAudit } from '../platform/platform-audit.ts';
 import type { OperatorActor } from '../resellers/reseller-actor.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
+import { isSandboxApp, marketplaceSettings, visibleAppsWhere } from './visibility.ts';
 import {
   moderationInputSchema,
   operatorReviewQuerySchema,
@@ -31,6 +32,7 @@ import {
 // - The operator hides a review (with a reason; its open reports are resolved), unhides it
 //   (with a reason), or dismisses its reports. Hidden reviews count in no average and show to
 //   nobody but their own workspace, the partner and the operator.
+// - Which apps a workspace sees follows lib/marketplace/visibility.ts, plus the ones installed there.
 // - Reviews carry no workspace or person name outside the operator console: a listing says
 //   "a workspace that uses the app"; the operator sees who wrote it to moderate.
 //
@@ -114,20 +116,20 @@ interface WorkspaceApp {
 }
 
 /**
- * The app as a workspace may see it for reviews: published, or deprecated while installed
- * there, or any status but removed in its partner's own sandbox. Otherwise 404.
+ * The app as a workspace may see it for reviews: one its marketplace shows (lib/marketplace/
+ * visibility.ts: published apps its marketplace mode allows, its partner's own apps in a
+ * sandbox), or one installed there (a deprecated app keeps working where installed). Otherwise 404.
  */
 async function appForWorkspace(tenantId: string, appId: string): Promise<WorkspaceApp> {
-  const [app, tenant, installation] = await Promise.all([
-    db.marketplaceApp.findUnique({ where: { id: appId }, select: { id: true, partnerId: true, status: true, liveVersion: { select: { name: true } } } }),
-    db.tenant.findUnique({ where: { id: tenantId }, select: { sandboxOfPartnerId: true } }),
+  const settings = await marketplaceSettings(tenantId);
+  const [app, installation] = await Promise.all([
+    db.marketplaceApp.findUnique({ where: { id: appId }, select: { id: true, partnerId: true, status: true, liveVersion: { select: { name: true } }, versions: { orderBy: { number: 'desc' }, take: 1, select: { name: true } } } }),
     db.appInstallation.findFirst({ where: { tenantId, appId, uninstalledAt: null }, select: { id: true } }),
   ]);
-  if (!app || !tenant || app.status === 'removed') throw notFound('No such app.');
-  const ownSandbox = tenant.sandboxOfPartnerId === app.partnerId;
-  const visible = app.status === 'published' || (app.status === 'deprecated' && installation !== null) || ownSandbox;
-  if (!visible) throw notFound('No such app.');
-  return { id: app.id, partnerId: app.partnerId, name: app.liveVersion?.name ?? app.id, installed: installation !== null, ownSandbox };
+  if (!app || app.status === 'removed') throw notFound('No such app.');
+  const discoverable = installation !== null || (await db.marketplaceApp.count({ where: { AND: [{ id: app.id }, visibleAppsWhere(settings)] } })) > 0;
+  if (!discoverable) throw notFound('No such app.');
+  return { id: app.id, partnerId: app.partnerId, name: app.liveVersion?.name ?? app.versions[0]?.name ?? app.id, installed: installation !== null, ownSandbox: isSandboxApp(settings, app) };
 }
 
 const mayReview = (app: WorkspaceApp) => app.installed && !app.ownSandbox;

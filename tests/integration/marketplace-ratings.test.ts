@@ -132,6 +132,15 @@ describe('a workspace reviews an app it has installed', () => {
     expect((await failure(workspaceReviews(ws.b.tenant, ws.b.member, deprecated.id))).status).toBe(404);
     // Deprecated but installed: it still works there, and can be reviewed.
     expect(await saveWorkspaceReview(ws.a.tenant, ws.a.admin, deprecated.id, { stars: 3 })).toMatchObject({ stars: 3 });
+    // A workspace whose admins hid the marketplace, or allow other apps only, does not see it (unless installed).
+    const hidden = await workspace();
+    await db.tenant.update({ where: { id: hidden.id }, data: { marketplaceMode: 'hidden' } });
+    expect((await failure(workspaceReviews(hidden, await memberIn(hidden, 'member'), app.id))).status).toBe(404);
+    const allowList = await workspace();
+    await db.tenant.update({ where: { id: allowList.id }, data: { marketplaceMode: 'allow_list', marketplaceAllowList: [oApp.id] } });
+    const allowListMember = await memberIn(allowList, 'member');
+    expect((await failure(workspaceReviews(allowList, allowListMember, app.id))).status).toBe(404);
+    expect((await workspaceReviews(allowList, allowListMember, oApp.id)).canReview).toBe(false);
     // A draft in its partner's own sandbox is visible there.
     expect((await workspaceReviews(n.sandbox, await memberIn(n.sandbox, 'member'), draft.id)).reviews).toEqual([]);
   });
