@@ -54,5 +54,6 @@ export const OPERATOR_NAV: NavItem[] = [
   { href: '/operator', label: 'Workspaces', exact: true },
   { href: '/operator/resellers', label: 'Resellers' },
   { href: '/operator/partners', label: 'Partners' },
+  { href: '/operator/apps', label: 'Apps' },
   { href: '/operator/audit', label: 'Audit' },
 ];

@@ -4,6 +4,7 @@ import { db } from '../db/client.ts';
 import { clearLocalTenantCache } from '../tenancy/tenant-cache.ts';
 import { DEMO_OPERATOR, DEMO_PASSWORD, DEMO_ROLES, DEMO_TENANTS, demoEmail } from './demo-data.ts';
 import { seedWorkspaceContent } from './seed-content.ts';
+import { seedMarketplaceApps } from './seed-apps.ts';
 import { seedPartners } from './seed-partners.ts';
 import { seedResellers } from './seed-resellers.ts';
 
@@ -53,6 +54,7 @@ export async function seedDemo(): Promise<{ created: number }> {
   for (const demo of DEMO_TENANTS) if (demo.status !== 'suspended') created += await seedWorkspaceContent(demo.slug);
   created += await seedResellers(passwordHash);
   created += await seedPartners(passwordHash);
+  created += await seedMarketplaceApps();
   clearLocalTenantCache();
   return { created };
 }

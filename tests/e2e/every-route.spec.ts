@@ -97,6 +97,7 @@ async function makeSamples(): Promise<RouteSamples> {
     signupToken: signupToken(signupMessage.text),
     resellerWelcomeToken: welcome.token!,
     partnerWelcomeToken: partnerWelcome.token,
+    marketplaceAppId: (await db.marketplaceApp.findUniqueOrThrow({ where: { slug: 'focus-calendar' }, select: { id: true } })).id,
   };
 }
 

@@ -20,6 +20,8 @@ export interface RouteSamples {
   signupToken: string;
   resellerWelcomeToken: string;
   partnerWelcomeToken: string;
+  /** The demo partner's app in review (Focus Calendar). */
+  marketplaceAppId: string;
 }
 
 /** Which host a route is served on: the root domain, the acme workspace, or another workspace's host. */
@@ -64,6 +66,8 @@ export const ROUTES: RouteCase[] = [
   { page: `${PLATFORM}/operator/page.tsx`, host: 'root', path: fixed('/operator'), visitors: ['operator'] },
   { page: `${PLATFORM}/operator/resellers/page.tsx`, host: 'root', path: fixed('/operator/resellers'), visitors: ['operator'] },
   { page: `${PLATFORM}/operator/partners/page.tsx`, host: 'root', path: fixed('/operator/partners'), visitors: ['operator'] },
+  { page: `${PLATFORM}/operator/apps/page.tsx`, host: 'root', path: fixed('/operator/apps'), visitors: ['operator'] },
+  { page: `${PLATFORM}/operator/apps/[appId]/page.tsx`, host: 'root', path: (s) => `/operator/apps/${s.marketplaceAppId}`, visitors: ['operator'] },
   { page: `${PLATFORM}/operator/audit/page.tsx`, host: 'root', path: fixed('/operator/audit'), visitors: ['operator'] },
 
   // The partner portal (the demo partner's owner).
@@ -71,6 +75,9 @@ export const ROUTES: RouteCase[] = [
   { page: `${PLATFORM}/partner/(portal)/profile/page.tsx`, host: 'root', path: fixed('/partner/profile'), visitors: ['partner'] },
   { page: `${PLATFORM}/partner/(portal)/team/page.tsx`, host: 'root', path: fixed('/partner/team'), visitors: ['partner'] },
   { page: `${PLATFORM}/partner/(portal)/agreement/page.tsx`, host: 'root', path: fixed('/partner/agreement'), visitors: ['partner'] },
+  { page: `${PLATFORM}/partner/(portal)/apps/page.tsx`, host: 'root', path: fixed('/partner/apps'), visitors: ['partner'] },
+  { page: `${PLATFORM}/partner/(portal)/apps/new/page.tsx`, host: 'root', path: fixed('/partner/apps/new'), visitors: ['partner'] },
+  { page: `${PLATFORM}/partner/(portal)/apps/[appId]/page.tsx`, host: 'root', path: (s) => `/partner/apps/${s.marketplaceAppId}`, visitors: ['partner'] },
 
   // The reseller dashboard.
   { page: `${PLATFORM}/reseller/(dashboard)/page.tsx`, host: 'root', path: fixed('/reseller'), visitors: ['reseller'] },

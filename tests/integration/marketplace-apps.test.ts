@@ -66,10 +66,10 @@ describe('marketplace apps: the lifecycle', () => {
   });
 
   it('creates a draft with its OAuth client in the sandbox: the client secret is shown once, stored hashed', async () => {
-    const { app, clientSecret, webhookSecret } = await createApp(partner.actor, { name: 'Pulse Sync', category: 'fitness' });
+    const { app, clientSecret, webhookSecret } = await createApp(partner.actor, { name: 'Pulse Labs Sync', category: 'fitness' });
     appId = app.id;
     v1 = app.openVersion!.id;
-    expect(app).toMatchObject({ id: expect.stringMatching(/^app_/), slug: 'pulse-sync', status: 'draft', name: 'Pulse Sync', category: 'fitness', live: null, open: { number: 1, status: 'draft' } });
+    expect(app).toMatchObject({ id: expect.stringMatching(/^app_/), slug: 'pulse-labs-sync', status: 'draft', name: 'Pulse Labs Sync', category: 'fitness', live: null, open: { number: 1, status: 'draft' } });
     expect(clientSecret).toMatch(/^wps_/);
     expect(webhookSecret).toMatch(/^whsec_/);
     const client = await db.oAuthApp.findUniqueOrThrow({ where: { clientId: app.oauth.clientId } });
@@ -77,9 +77,9 @@ describe('marketplace apps: the lifecycle', () => {
     expect(app.sandbox?.slug).toBe(partner.sandbox.slug);
     expect(await revealWebhookSecret(partner.actor, appId)).toEqual({ webhookSecret });
     // A second app with the same name gets its own address.
-    const other = await createApp(partner.actor, { name: 'Pulse Sync', category: 'fitness' });
-    expect(other.app.slug).toMatch(/^pulse-sync-[a-z0-9]{6}$/);
-    expect((await failure(createApp(partner.actor, { name: 'Pulse Sync', category: 'fitness', slug: 'pulse-sync' }))).fields).toEqual({ slug: expect.stringMatching(/another app/i) });
+    const other = await createApp(partner.actor, { name: 'Pulse Labs Sync', category: 'fitness' });
+    expect(other.app.slug).toMatch(/^pulse-labs-sync-[a-z0-9]{6}$/);
+    expect((await failure(createApp(partner.actor, { name: 'Pulse Labs Sync', category: 'fitness', slug: 'pulse-labs-sync' }))).fields).toEqual({ slug: expect.stringMatching(/another app/i) });
   });
 
   it('the submission checks say what is missing, and a failed submission is a 422 naming the fields', async () => {
@@ -126,7 +126,7 @@ describe('marketplace apps: the lifecycle', () => {
 
   it("the operator's queue lists it, filtered by status and age", async () => {
     const queue = await listReviewQueue(op, {});
-    expect(queue.find((item) => item.versionId === v1)).toMatchObject({ appId, name: 'Pulse Sync', partner: { name: 'Pulse Labs' }, status: 'submitted', isUpdate: false, ageDays: 0, failedChecks: 0 });
+    expect(queue.find((item) => item.versionId === v1)).toMatchObject({ appId, name: 'Pulse Labs Sync', partner: { name: 'Pulse Labs' }, status: 'submitted', isUpdate: false, ageDays: 0, failedChecks: 0 });
     expect((await listReviewQueue(op, { minAgeDays: 2 })).some((item) => item.versionId === v1)).toBe(false);
     expect((await listReviewQueue(op, { minAgeDays: 2 }, new Date(Date.now() + 3 * 86_400_000))).some((item) => item.versionId === v1)).toBe(true);
     expect((await listReviewQueue(op, { status: 'approved' })).some((item) => item.versionId === v1)).toBe(false);
@@ -168,7 +168,7 @@ describe('marketplace apps: the lifecycle', () => {
     app = await publishAppVersion(partner.actor, appId);
     expect(app).toMatchObject({ status: 'published', live: { id: v1, number: 1 }, openVersion: null, liveVersion: { status: 'published', publishedAt: expect.any(String) } });
     const client = await db.oAuthApp.findFirstOrThrow({ where: { marketplaceApp: { id: appId } } });
-    expect(client).toMatchObject({ name: 'Pulse Sync', redirectUris: completeVersion.redirectUris, allowedScopes: ['read:habits'] });
+    expect(client).toMatchObject({ name: 'Pulse Labs Sync', redirectUris: completeVersion.redirectUris, allowedScopes: ['read:habits'] });
     const [indexed] = await db.$queryRaw<{ hit: boolean }[]>`SELECT "searchVector" @@ websearch_to_tsquery('simple', 'garmin') AS hit FROM "MarketplaceApp" WHERE id = ${appId}`;
     expect(indexed.hit).toBe(true);
   });
@@ -177,7 +177,7 @@ describe('marketplace apps: the lifecycle', () => {
     expect(await failure(startNewVersion(partner.actor, 'app_nope'))).toMatchObject({ status: 404 });
     const draft = await startNewVersion(partner.actor, appId);
     v2 = draft.id;
-    expect(draft).toMatchObject({ number: 2, status: 'draft', name: 'Pulse Sync', logoAssetId: expect.any(String) });
+    expect(draft).toMatchObject({ number: 2, status: 'draft', name: 'Pulse Labs Sync', logoAssetId: expect.any(String) });
     expect(await failure(startNewVersion(partner.actor, appId))).toMatchObject({ status: 409 });
     await updateAppVersion(partner.actor, appId, { scopes: [...completeVersion.scopes, { scope: 'write:habits', justification: 'To log a workout as a habit check-in.' }] });
     // The live client keeps the live version's scopes until the new one is published.

@@ -1,0 +1,46 @@
+'use client';
+
+import { useId, type TextareaHTMLAttributes } from 'react';
+import { useFieldError } from '@/components/ui/field-error';
+
+/** A labelled textarea whose error or hint is announced with it, like TextField. */
+export function TextAreaField({ label, error, hint, id, className = '', onChange, ...props }: TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; error?: string; hint?: string }) {
+  const generated = useId();
+  const inputId = id ?? generated;
+  const { shown, onEdit } = useFieldError(error);
+  const describedBy = shown ? `${inputId}-error` : hint ? `${inputId}-hint` : undefined;
+  return (
+    <div className={`flex flex-col gap-1 ${className}`}>
+      <label htmlFor={inputId} className="text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <textarea
+        id={inputId}
+        aria-invalid={shown ? true : undefined}
+        aria-describedby={describedBy}
+        className={`min-h-24 rounded-md border bg-white px-3 py-2 text-sm shadow-sm ${shown ? 'border-red-500' : 'border-slate-300'}`}
+        onChange={(event) => {
+          onEdit();
+          onChange?.(event);
+        }}
+        {...props}
+      />
+      {shown ? (
+        <p id={`${inputId}-error`} className="text-sm text-red-600">
+          {shown}
+        </p>
+      ) : hint ? (
+        <p id={`${inputId}-hint`} className="text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** The first error among fields named `name` or `name.…` (redirectUris.2, scopes.0.scope). */
+export function errorFor(errors: Record<string, string>, name: string): string | undefined {
+  if (errors[name]) return errors[name];
+  const key = Object.keys(errors).find((k) => k.startsWith(`${name}.`));
+  return key ? errors[key] : undefined;
+}
