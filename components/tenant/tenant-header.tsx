@@ -6,13 +6,14 @@ import { term } from '@/lib/branding/terminology';
 import { can } from '@/lib/members/permissions';
 import type { TenantContext } from '@/lib/tenancy/tenant-context';
 
-function navFor(tenant: TenantContext, member: Member): NavItem[] {
+function navFor(tenant: TenantContext, member: Member, showApps: boolean): NavItem[] {
   const t = tenant.branding.terminology;
   const items: NavItem[] = [
     { href: '/', label: 'Dashboard' },
     { href: '/goals', label: term(t, 'goals', true) },
     { href: '/habits', label: term(t, 'habits', true) },
     { href: '/teams', label: term(t, 'teams', true) },
+    ...(showApps ? [{ href: '/apps', label: 'Apps' }] : []),
     { href: '/developers', label: 'Developers' },
   ];
   if (can(member.role, 'settings.manage')) items.push({ href: '/settings', label: 'Settings' });
@@ -24,8 +25,9 @@ function avatarOf(member: Member): string | null {
   return 'avatarUrl' in member && typeof member.avatarUrl === 'string' ? member.avatarUrl : null;
 }
 
-export function TenantHeader({ tenant, member }: { tenant: TenantContext; member: Member | null }) {
-  const items = member ? navFor(tenant, member) : [];
+/** showApps: the marketplace is not hidden here (Settings › Marketplace). */
+export function TenantHeader({ tenant, member, showApps = true }: { tenant: TenantContext; member: Member | null; showApps?: boolean }) {
+  const items = member ? navFor(tenant, member, showApps) : [];
   return (
     <header className="on-brand-secondary bg-brand-secondary text-brand-secondary-fg">
       <div className="mx-auto flex max-w-6xl items-center gap-2 px-4 py-2.5 sm:px-6 lg:gap-6">

@@ -330,3 +330,62 @@ export async function uninstallApp(tenant: TenantContext, member: Member, instal
   if (!ended) throw notFound('No such installed app.');
 }
 
+
+export interface InstalledAppView {
+  id: string;
+  app: { id: string; slug: string; name: string; logoUrl: string | null; partnerName: string; status: string };
+  version: { id: string; number: number };
+  scopes: string[];
+  installedAt: string;
+  installedBy: { email: string; name: string | null } | null;
+  lastActivityAt: string | null;
+  /** The live version asks for scopes this installation has not consented to: an admin re-consents on the install page. */
+  needsReconsent: boolean;
+  /** The app's webhook endpoint in the workspace, if it subscribes to events. */
+  webhookEvents: string[];
+}
+
+/** The apps installed in the workspace now (admins). */
+export async function listInstalledApps(tenant: TenantContext, member: Member): Promise<InstalledAppView[]> {
+  assertCan(member.role, 'integrations.manage', 'Only admins can see the installed apps.');
+  const rows = await db.appInstallation.findMany({
+    where: { tenantId: tenant.id, uninstalledAt: null },
+    orderBy: { installedAt: 'desc' },
+    select: {
+      id: true,
+      versionId: true,
+      scopes: true,
+      installedAt: true,
+      installedById: true,
+      lastActivityAt: true,
+      app: { select: { id: true, slug: true, status: true, partnerId: true, partner: { select: { name: true } }, liveVersion: { select: { scopes: true } } } },
+    },
+  });
+  if (rows.length === 0) return [];
+  const [versions, users, endpoints, settings] = await Promise.all([
+    db.appVersion.findMany({ where: { id: { in: rows.map((r) => r.versionId) } }, select: { id: true, number: true, name: true, logoAssetId: true } }),
+    db.user.findMany({ where: { id: { in: rows.flatMap((r) => (r.installedById ? [r.installedById] : [])) } }, select: { id: true, email: true, name: true } }),
+    db.webhookEndpoint.findMany({ where: { tenantId: tenant.id, appInstallationId: { in: rows.map((r) => r.id) } }, select: { appInstallationId: true, eventTypes: true, enabled: true } }),
+    marketplaceSettings(tenant.id),
+  ]);
+  const versionOf = new Map(versions.map((v) => [v.id, v]));
+  const userOf = new Map(users.map((u) => [u.id, u]));
+  const endpointOf = new Map(endpoints.map((e) => [e.appInstallationId, e]));
+  return rows.map((row) => {
+    const version = versionOf.get(row.versionId);
+    const live = row.app.liveVersion && !isSandboxApp(settings, row.app) ? installScopes(row.app.liveVersion.scopes) : [];
+    const endpoint = endpointOf.get(row.id);
+    const installer = row.installedById ? userOf.get(row.installedById) : undefined;
+    return {
+      id: row.id,
+      app: { id: row.app.id, slug: row.app.slug, name: version?.name ?? row.app.slug, logoUrl: version?.logoAssetId ? assetUrl(version.logoAssetId) : null, partnerName: row.app.partner.name, status: row.app.status },
+      version: { id: row.versionId, number: version?.number ?? 0 },
+      scopes: row.scopes,
+      installedAt: row.installedAt.toISOString(),
+      installedBy: installer ? { email: installer.email, name: installer.name } : null,
+      lastActivityAt: row.lastActivityAt?.toISOString() ?? null,
+      needsReconsent: row.app.status === 'published' && live.some((scope) => !row.scopes.includes(scope)),
+      webhookEvents: endpoint?.enabled ? endpoint.eventTypes : [],
+    };
+  });
+}

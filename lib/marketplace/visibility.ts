@@ -46,3 +46,9 @@ export function visibleAppsWhere(settings: MarketplaceSettings): Prisma.Marketpl
 export function isSandboxApp(settings: MarketplaceSettings, app: { partnerId: string }): boolean {
   return settings.sandboxOfPartnerId !== null && settings.sandboxOfPartnerId === app.partnerId;
 }
+
+/** Whether the workspace's navigation offers the marketplace (not hidden, or a partner's sandbox). */
+export async function marketplaceShown(tenantId: string): Promise<boolean> {
+  const row = await db.tenant.findUnique({ where: { id: tenantId }, select: { marketplaceMode: true, sandboxOfPartnerId: true } });
+  return row !== null && (row.marketplaceMode !== 'hidden' || row.sandboxOfPartnerId !== null);
+}

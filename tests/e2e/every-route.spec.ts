@@ -15,6 +15,7 @@ import { createEndpoint } from '../../lib/webhooks/endpoints.ts';
 import { expect, test, waitForHydration } from './fixtures.ts';
 import { ROUTES, type RouteCase, type RouteHost, type RouteSamples, type Visitor } from './routes.ts';
 import { DEMO_PASSWORD, ROOT, signupToken, tenantUrl } from './support.ts';
+import { createMarketplaceApp } from '../support/marketplace.ts';
 
 // Every page (tests/e2e/routes.ts, kept equal to app/**/page.tsx by tests/unit/every-route.test.ts),
 // as each visitor who uses it: at 390×844 nothing scrolls sideways
@@ -83,12 +84,25 @@ async function makeSamples(): Promise<RouteSamples> {
   const northstar = await db.partner.findFirstOrThrow({ where: { users: { some: { user: { email: 'partner@waypoint.test' } } } }, select: { id: true } });
   const partnerWelcome = await db.$transaction((tx) => issuePartnerInvitation(tx, northstar.id, 'developer', `every-route-${id}@example.test`));
 
+  const listed = await db.marketplaceApp.findFirst({ where: { status: 'published', liveVersionId: { not: null } }, orderBy: { publishedAt: 'asc' }, select: { slug: true } });
+  let marketplaceAppSlug = listed?.slug;
+  if (!marketplaceAppSlug) {
+    const sandbox = await db.tenant.findUniqueOrThrow({ where: { sandboxOfPartnerId: northstar.id }, select: { id: true } });
+    const made = await createMarketplaceApp({ partner: { id: northstar.id, name: 'Northstar Labs', sandbox: (await loadTenantById(sandbox.id))! }, name: `Every route app ${id}` });
+    cleanups.push(async () => {
+      await db.marketplaceApp.delete({ where: { id: made.id } });
+      await db.oAuthApp.delete({ where: { id: made.oauthAppId } });
+    });
+    marketplaceAppSlug = made.slug;
+  }
+
   return {
     goalId: goal.id,
     habitId: habit.id,
     teamId: team.id,
     appId: app.id,
     clientId: app.clientId,
+    marketplaceAppSlug,
     endpointId: endpoint.id,
     messageId: signupMessage.id,
     inviteToken,

@@ -12,6 +12,8 @@ export interface RouteSamples {
   teamId: string;
   appId: string;
   clientId: string;
+  /** A published marketplace app acme can install (the demo's, or one the spec makes). */
+  marketplaceAppSlug: string;
   endpointId: string;
   messageId: string;
   inviteToken: string;
@@ -108,6 +110,10 @@ export const ROUTES: RouteCase[] = [
   { page: `${TENANT}/habits/[habitId]/page.tsx`, host: 'acme', path: (s) => `/habits/${s.habitId}`, visitors: ['member'] },
   { page: `${TENANT}/teams/page.tsx`, host: 'acme', path: fixed('/teams'), visitors: PRODUCT },
   { page: `${TENANT}/teams/[teamId]/page.tsx`, host: 'acme', path: (s) => `/teams/${s.teamId}`, visitors: PRODUCT },
+  // The marketplace: every member browses; admins install (the demo's published app).
+  { page: `${TENANT}/apps/page.tsx`, host: 'acme', path: fixed('/apps'), visitors: ['admin', 'member'] },
+  { page: `${TENANT}/apps/[slug]/page.tsx`, host: 'acme', path: (s) => `/apps/${s.marketplaceAppSlug}`, visitors: ['admin', 'member'] },
+  { page: `${TENANT}/apps/[slug]/install/page.tsx`, host: 'acme', path: (s) => `/apps/${s.marketplaceAppSlug}/install`, visitors: ['admin'] },
   {
     page: `${TENANT}/oauth/authorize/page.tsx`,
     host: 'acme',
@@ -139,4 +145,6 @@ export const ROUTES: RouteCase[] = [
   { page: `${TENANT}/settings/sso/page.tsx`, host: 'acme', path: fixed('/settings/sso'), visitors: ['owner'] },
   { page: `${TENANT}/settings/directory/page.tsx`, host: 'acme', path: fixed('/settings/directory'), visitors: ['owner'] },
   { page: `${TENANT}/settings/authorized-apps/page.tsx`, host: 'acme', path: fixed('/settings/authorized-apps'), visitors: ['owner'] },
+  { page: `${TENANT}/settings/installed-apps/page.tsx`, host: 'acme', path: fixed('/settings/installed-apps'), visitors: ADMINS },
+  { page: `${TENANT}/settings/marketplace/page.tsx`, host: 'acme', path: fixed('/settings/marketplace'), visitors: ['admin'] },
 ];

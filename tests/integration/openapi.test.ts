@@ -20,10 +20,13 @@ import * as webhookRotateRoute from '../../app/api/v1/webhooks/[id]/rotate-secre
 import * as webhookRoute from '../../app/api/v1/webhooks/[id]/route.ts';
 import * as webhookTestRoute from '../../app/api/v1/webhooks/[id]/test/route.ts';
 import * as webhooksRoute from '../../app/api/v1/webhooks/route.ts';
+import * as installedAppsRoute from '../../app/api/v1/apps/installed/route.ts';
 import { buildOpenApiDocument } from '../../lib/api/v1/openapi.ts';
 import { operations, type ApiOperation } from '../../lib/api/v1/operations.ts';
 import { EVENT_CATALOG } from '../../lib/events/event-catalog.ts';
+import { installApp } from '../../lib/marketplace/installations.ts';
 import { apiWorkspace, type ApiWorkspace, type V1Answer } from '../support/api-v1-client.ts';
+import { createMarketplaceApp } from '../support/marketplace.ts';
 
 // The document is checked twice: by a real OpenAPI validator, and against what the handlers
 // really answer (each answer validated with Ajv against the document's response schema).
@@ -50,6 +53,7 @@ const ROUTES: Record<string, Record<string, unknown>> = {
   '/api/v1/webhook-deliveries/{id}': deliveryRoute,
   '/api/v1/webhook-deliveries/{id}/replay': replayDeliveryRoute,
   '/api/v1/event-types': eventTypesRoute,
+  '/api/v1/apps/installed': installedAppsRoute,
 };
 
 const OPERATIONS = Object.values(operations) as ApiOperation[];
@@ -210,6 +214,18 @@ describe('real answers match the document', () => {
     expectDocumented(o.listEventTypes, await call(eventTypesRoute.GET, '/api/v1/event-types', {}));
     expectDocumented(o.createWebhook, await call(webhooksRoute.POST, '/api/v1/webhooks', {}, { method: 'POST', body: { url: 'https://10.0.0.1/private' } }));
     expectDocumented(o.deleteWebhook, await call(webhookRoute.DELETE, `/api/v1/webhooks/${id}`, { id }, { method: 'DELETE' }));
+  });
+
+  it('for installed apps', async () => {
+    const admin = await apiWorkspace('admin');
+    const app = await createMarketplaceApp();
+    await installApp(admin.tenant, admin.member, app.slug, { versionId: app.versionId });
+    const { secret } = await admin.newKey({ scopes: ['admin:all'] });
+    const listed = await admin.call(installedAppsRoute.GET, '/api/v1/apps/installed', {}, { secret });
+    expectDocumented(operations.listInstalledApps, listed);
+    expect(listed.body).toMatchObject({ data: [{ app: { id: app.id, slug: app.slug }, version: 1, installedBy: admin.member.email, needsReconsent: false }], next_cursor: null });
+    // A key without admin:all (or an installed app's token) may not list them.
+    expectDocumented(operations.listInstalledApps, await admin.call(installedAppsRoute.GET, '/api/v1/apps/installed', {}));
   });
 
   it('for problems: 400, 401, 403, 404, 409, 413, 415, 422 and 429', async () => {

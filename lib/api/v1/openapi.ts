@@ -7,6 +7,7 @@ import { MAX_ATTEMPTS, RETRY_DELAYS_SECONDS } from '../../webhooks/retry-schedul
 import { IDEMPOTENCY_KEY_PATTERN } from './idempotency.ts';
 import { operations, type ApiOperation, type ProblemStatus } from './operations.ts';
 import { AnalyticsOverview } from './schemas/analytics.ts';
+import { InstalledAppList, InstalledAppResource } from './schemas/app.ts';
 import { GoalCreate, GoalList, GoalResource, GoalUpdate } from './schemas/goal.ts';
 import { HabitCreate, HabitList, HabitLogCreate, HabitLogList, HabitLogResource, HabitLogResult, HabitResource, HabitUpdate } from './schemas/habit.ts';
 import { Problem } from './schemas/problem.ts';
@@ -54,6 +55,8 @@ const RESPONSES: Record<string, z.ZodType> = {
   WebhookReplayResult,
   EventType: EventTypeResource,
   EventTypeList,
+  InstalledApp: InstalledAppResource,
+  InstalledAppList,
   Problem,
 };
 const REQUESTS: Record<string, z.ZodType> = { GoalCreate, GoalUpdate, HabitCreate, HabitUpdate, HabitLogCreate, WebhookCreate, WebhookUpdate, WebhookRotateSecret, WebhookTestEvent, WebhookReplay };
@@ -248,6 +251,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       { name: 'Habits', description: 'Habits, their streaks and logs.' },
       { name: 'Analytics', description: 'Numbers across goals and habits.' },
       { name: 'Webhooks', description: 'Endpoints that receive signed events, their delivery log, and the event catalog.' },
+      { name: 'Apps', description: 'Marketplace apps installed in the workspace.' },
     ],
     paths,
     webhooks: webhookEvents(),

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Scope } from '../../api-keys/scopes.ts';
 import { AnalyticsOverview } from './schemas/analytics.ts';
+import { InstalledAppList } from './schemas/app.ts';
 import { GoalCreate, GoalList, GoalListQuery, GoalResource, GoalUpdate } from './schemas/goal.ts';
 import { HabitCreate, HabitList, HabitListQuery, HabitLogCreate, HabitLogList, HabitLogListQuery, HabitLogResult, HabitResource, HabitUpdate } from './schemas/habit.ts';
 import { MeResource } from './schemas/user.ts';
@@ -33,7 +34,7 @@ export interface ApiOperation {
   /** The route pattern, as logged and as written in the OpenAPI paths. */
   path: string;
   scope: Scope;
-  tag: 'Users' | 'Goals' | 'Habits' | 'Analytics' | 'Webhooks';
+  tag: 'Users' | 'Goals' | 'Habits' | 'Analytics' | 'Webhooks' | 'Apps';
   summary: string;
   description: string;
   query?: z.ZodType;
@@ -377,6 +378,18 @@ export const operations = {
     summary: 'List event types',
     description: 'Every event type webhooks can subscribe to, with the JSON Schema of its data and an example. The same catalog is in this document’s `webhooks` section.',
     response: { status: 200, description: 'The event catalog.', schema: EventTypeList },
+    problems: [],
+  },
+  listInstalledApps: {
+    operationId: 'listInstalledApps',
+    method: 'get',
+    path: '/api/v1/apps/installed',
+    scope: 'admin:all',
+    tag: 'Apps',
+    summary: 'List installed apps',
+    description:
+      'Every marketplace app installed in the workspace now: who installed it and when, the scopes it holds, its last API call, the events its own endpoint receives, and whether it waits for a re-consent. Workspace configuration, so it needs an admin:all key of an admin (installed apps cannot list each other).',
+    response: { status: 200, description: 'The installed apps.', schema: InstalledAppList },
     problems: [],
   },
 } as const satisfies Record<string, ApiOperation>;

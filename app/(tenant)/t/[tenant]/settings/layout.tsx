@@ -18,6 +18,8 @@ export default async function SettingsLayout({ children, params }: { children: R
             { href: '/settings/members', label: 'Members' },
             { href: '/settings/directory', label: 'Directory sync' },
             { href: '/settings/sso', label: 'Single sign-on' },
+            { href: '/settings/installed-apps', label: 'Installed apps' },
+            { href: '/settings/marketplace', label: 'Marketplace' },
             { href: '/settings/authorized-apps', label: 'Authorized apps' },
             { href: '/settings/audit', label: 'Audit log' },
             { href: '/settings/billing', label: 'Billing' },

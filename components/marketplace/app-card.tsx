@@ -1,0 +1,59 @@
+import Link from 'next/link';
+import { Badge } from '@/components/ui/badge';
+import type { AppCard as AppCardData } from '@/lib/marketplace/discovery';
+
+/** An app's logo, or its initial on the brand colour when it has none. */
+export function AppLogo({ name, logoUrl, size = 48 }: { name: string; logoUrl: string | null; size?: number }) {
+  const box = { width: size, height: size };
+  if (logoUrl) return <img src={logoUrl} alt="" width={size} height={size} style={box} className="shrink-0 rounded-lg border border-slate-200 object-cover" />;
+  return (
+    <span aria-hidden="true" style={box} className="flex shrink-0 items-center justify-center rounded-lg bg-brand text-lg font-bold text-brand-fg">
+      {name.slice(0, 1).toUpperCase()}
+    </span>
+  );
+}
+
+export function RatingText({ rating }: { rating: AppCardData['rating'] }) {
+  if (!rating.count || rating.average === null) return <span>No reviews yet</span>;
+  return (
+    <span>
+      <span aria-hidden="true">★ </span>
+      {rating.average.toFixed(1)} <span className="sr-only">out of 5 stars</span>({rating.count} {rating.count === 1 ? 'review' : 'reviews'})
+    </span>
+  );
+}
+
+/** One app in a marketplace row or result list: links to its listing. */
+export function AppCard({ app }: { app: AppCardData }) {
+  return (
+    <li className="min-w-0" data-testid="app-card">
+      <Link href={`/apps/${app.slug}`} className="flex h-full gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm transition hover:border-brand focus-visible:border-brand">
+        <AppLogo name={app.name} logoUrl={app.logoUrl} />
+        <div className="min-w-0 flex-1">
+          <p className="font-semibold break-words text-slate-900">{app.name}</p>
+          <p className="text-xs text-slate-600">by {app.partnerName}</p>
+          <p className="mt-1 text-sm break-words text-slate-700">{app.tagline}</p>
+          <div className="mt-2 flex flex-wrap items-center gap-2 text-xs text-slate-600">
+            <Badge>{app.categoryLabel}</Badge>
+            {app.installed ? <Badge tone="success">Installed</Badge> : null}
+            {app.unpublished ? <Badge tone="warning">Not published</Badge> : null}
+            <span>
+              {app.installs} {app.installs === 1 ? 'install' : 'installs'}
+            </span>
+            <RatingText rating={app.rating} />
+          </div>
+        </div>
+      </Link>
+    </li>
+  );
+}
+
+export function AppGrid({ apps, label }: { apps: AppCardData[]; label: string }) {
+  return (
+    <ul aria-label={label} className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
+      {apps.map((app) => (
+        <AppCard key={app.id} app={app} />
+      ))}
+    </ul>
+  );
+}
