@@ -18,6 +18,9 @@ import * as appsRoute from '../../app/api/partner/apps/route.ts';
 import * as acceptRoute from '../../app/api/partner/invitations/[token]/accept/route.ts';
 import * as applyRoute from '../../app/api/partners/apply/route.ts';
 import * as goalsRoute from '../../app/api/v1/goals/route.ts';
+import * as installationRoute from '../../app/api/app/marketplace/installations/[installationId]/route.ts';
+import * as installationsRoute from '../../app/api/app/marketplace/installations/route.ts';
+import * as installsRoute from '../../app/api/app/marketplace/installs/route.ts';
 import * as workspaceReviewsRoute from '../../app/api/app/marketplace/apps/[appId]/reviews/route.ts';
 import type { Member } from '../../lib/auth/session.ts';
 import { authenticate } from '../../lib/auth/authenticate.ts';
@@ -25,7 +28,7 @@ import { db } from '../../lib/db/client.ts';
 import { stopJobs } from '../../lib/jobs/queue.ts';
 import { REVIEW_CHECKLIST } from '../../lib/marketplace/app-review.ts';
 import { browseApps, marketplaceHome } from '../../lib/marketplace/discovery.ts';
-import { installApp, prepareInstall, uninstallApp } from '../../lib/marketplace/installations.ts';
+import { prepareInstall } from '../../lib/marketplace/installations.ts';
 import { CURRENT_AGREEMENT } from '../../lib/partners/agreement.ts';
 import { DEMO_OPERATOR } from '../../lib/seed/demo-data.ts';
 import type { TenantContext } from '../../lib/tenancy/tenant-context.ts';
@@ -282,11 +285,26 @@ describe('the marketplace journey: from a partner application to an installed, t
       landingHost: 'tidepool.example.com',
       sandbox: false,
     });
-    const { redirectTo, installationId: created } = await installApp(acme, acmeAdmin, slug, { versionId: prompt.version.id });
-    installationId = created;
+    // The consent form's POST (as the browser sends it) answers 303 to the app's setup URL.
+    const acmeCookie = await sessionCookie(acmeAdmin.userId, acme.id);
+    const consented = await callRoute(installsRoute.POST, {
+      method: 'POST',
+      host: `acme.${ROOT}`,
+      tenantId: acme.id,
+      path: '/api/app/marketplace/installs',
+      cookie: acmeCookie,
+      body: new URLSearchParams({ slug, versionId: prompt.version.id }).toString(),
+      contentType: 'application/x-www-form-urlencoded',
+    });
+    expect(consented.status, consented.text).toBe(303);
+    const landing = new URL(consented.headers.get('location')!);
+    installationId = landing.searchParams.get('installation_id')!;
+    expect(await db.appInstallation.findUniqueOrThrow({ where: { id: installationId } })).toMatchObject({ tenantId: acme.id, appId, versionId, installedById: acmeAdmin.userId, uninstalledAt: null });
+    const installed = await callRoute(installationsRoute.GET, { host: `acme.${ROOT}`, tenantId: acme.id, path: '/api/app/marketplace/installations', cookie: acmeCookie });
+    expect(installed.status).toBe(200);
+    expect(JSON.parse(installed.text)).toEqual(expect.arrayContaining([expect.objectContaining({ id: installationId, scopes: ['read:goals', 'write:goals'] })]));
 
     // The app's side: its setup URL gets the code; oauth4webapi swaps it at acme's /oauth/token.
-    const landing = new URL(redirectTo);
     expect(landing.origin + landing.pathname).toBe(SETUP_URL);
     expect(Object.fromEntries(landing.searchParams)).toMatchObject({ installation_id: installationId, workspace: 'acme' });
     const as = await discover(acme);
@@ -372,7 +390,9 @@ describe('the marketplace journey: from a partner application to an installed, t
 
   it('uninstalling revokes the grant, its tokens and the webhook endpoint at once; app.uninstalled still reaches the app', async () => {
     const installation = await db.appInstallation.findUniqueOrThrow({ where: { id: installationId } });
-    await uninstallApp(acme, acmeAdmin, installationId);
+    const acmeCookie = await sessionCookie(acmeAdmin.userId, acme.id);
+    const removed = await callRoute(installationRoute.DELETE, { method: 'DELETE', host: `acme.${ROOT}`, tenantId: acme.id, path: `/api/app/marketplace/installations/${installationId}`, params: { installationId }, cookie: acmeCookie });
+    expect(removed.status, removed.text).toBe(204);
 
     const after = await callApi(acme, '/api/v1/goals', tokens.access_token);
     expect(after.status).toBe(401);
@@ -392,7 +412,6 @@ describe('the marketplace journey: from a partner application to an installed, t
     // Still listed for acme (it is published), installable again, but nothing of the old installation works.
     expect((await prepareInstall(acme, acmeAdmin, slug)).installation).toBeNull();
     // With it gone, acme's review no longer counts toward a new one: writing again is refused.
-    const acmeCookie = await sessionCookie(acmeAdmin.userId, acme.id);
     const rewrite = await callRoute(workspaceReviewsRoute.PUT, { method: 'PUT', host: `acme.${ROOT}`, tenantId: acme.id, path: `/api/app/marketplace/apps/${appId}/reviews`, params: { appId }, cookie: acmeCookie, json: { stars: 4 } });
     expect(rewrite.status).toBe(403);
   });
