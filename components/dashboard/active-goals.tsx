@@ -1,8 +1,9 @@
 import Link from 'next/link';
 import { ProgressBar } from '@/components/goals/progress-bar';
+import type { Formatter } from '@/lib/format/formatter';
 import type { GoalSummary } from '@/lib/goals/goal-schema';
 
-export function ActiveGoals({ goals, labels }: { goals: GoalSummary[]; labels: { goals: string; goal: string } }) {
+export function ActiveGoals({ goals, labels, fmt }: { goals: GoalSummary[]; labels: { goals: string; goal: string }; fmt: Formatter }) {
   if (goals.length === 0) {
     return (
       <p className="text-sm text-slate-600">
@@ -25,7 +26,7 @@ export function ActiveGoals({ goals, labels }: { goals: GoalSummary[]; labels: {
           </div>
           <ProgressBar value={goal.progress} label={`${goal.title} progress`} className="mt-1" />
           <p className="mt-1 text-xs text-slate-500">
-            {[goal.teamName, goal.targetDate ? `due ${goal.targetDate}` : null, goal.milestones.total ? `${goal.milestones.completed} of ${goal.milestones.total} milestones` : null].filter(Boolean).join(' · ')}
+            {[goal.teamName, goal.targetDate ? `due ${fmt.day(goal.targetDate)}` : null, goal.milestones.total ? `${goal.milestones.completed} of ${goal.milestones.total} milestones` : null].filter(Boolean).join(' · ')}
           </p>
         </li>
       ))}

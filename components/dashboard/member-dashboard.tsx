@@ -47,7 +47,7 @@ export async function MemberDashboard({ tenant, member }: { tenant: TenantContex
           <TodayHabits initial={today} canWrite={can(member.role, 'habits.write')} labels={{ habits: term(t, 'habits'), habit: term(t, 'habit') }} />
         </Card>
         <Card title={`Active ${term(t, 'goals')}`}>
-          <ActiveGoals goals={goals} labels={{ goals: term(t, 'goals'), goal: term(t, 'goal') }} />
+          <ActiveGoals goals={goals} labels={{ goals: term(t, 'goals'), goal: term(t, 'goal') }} fmt={fmt} />
         </Card>
         <Card title="Streaks">
           {streaks.length ? (

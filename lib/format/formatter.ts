@@ -35,6 +35,8 @@ export interface Formatter {
   period(label: string): string;
   /** An instant's time of day in the time zone: "2:05 PM". */
   time(value: Date | string): string;
+  /** To the second, with the zone, for records such as the audit log: "2:05:09 PM UTC". */
+  preciseTime(value: Date | string): string;
   /** "3 days ago", "in 2 hours". */
   relative(value: Date | string, now?: Date): string;
   number(value: number): string;
@@ -79,6 +81,7 @@ export function createFormatter(settings: FormatSettings = DEFAULT_FORMAT): Form
   const weekdayNarrow = new Intl.DateTimeFormat(locale, { weekday: 'narrow', timeZone: 'UTC' });
   const month = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
   const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone });
+  const preciseTime = new Intl.DateTimeFormat(locale, { timeStyle: 'long', timeZone });
   const signed = new Intl.NumberFormat(locale, { signDisplay: 'exceptZero' });
   const ms = new Intl.NumberFormat(locale, { style: 'unit', unit: 'millisecond', unitDisplay: 'short', maximumFractionDigits: 1 });
   const compact = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
@@ -97,6 +100,7 @@ export function createFormatter(settings: FormatSettings = DEFAULT_FORMAT): Form
     weekday: (dateOnly, width = 'short') => (width === 'narrow' ? weekdayNarrow : weekdayShort).format(calendarDate(dateOnly)),
     month: (value) => month.format(typeof value === 'string' ? new Date(`${value.slice(0, 7)}-01T00:00:00Z`) : value),
     time: (value) => time.format(toDate(value)),
+    preciseTime: (value) => preciseTime.format(toDate(value)),
     period(label) {
       const range = /^(\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2})$/.exec(label);
       if (range) return `${day.format(calendarDate(range[1]))} – ${day.format(new Date(calendarDate(range[2]).getTime() - 86_400_000))}`;

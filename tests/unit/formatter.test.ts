@@ -54,6 +54,9 @@ describe('createFormatter: time zones around midnight', () => {
     expect(createFormatter({ locale: 'en-US', timeZone: 'Pacific/Auckland' }).shortDate(lateUtc)).toBe('Jan 18');
     // ICU versions differ on the space before AM/PM (narrow no-break or plain).
     expect(createFormatter({ locale: 'en-US', timeZone: 'Pacific/Auckland' }).time(lateUtc).replace(/\s/g, ' ')).toBe('12:30 PM');
+    // Audit records: to the second, naming the zone they are read in.
+    expect(createFormatter({ locale: 'en-US', timeZone: 'UTC' }).preciseTime('2026-12-04T23:51:09Z').replace(/\s/g, ' ')).toBe('11:51:09 PM UTC');
+    expect(createFormatter({ locale: 'en-GB', timeZone: 'Europe/Berlin' }).preciseTime('2026-12-04T23:51:09Z')).toBe('00:51:09 CET');
     expect(createFormatter({ locale: 'en-GB', timeZone: 'Asia/Kolkata' }).dateTime(lateUtc)).toBe('18 Jan 2027, 05:00');
   });
 

@@ -4,6 +4,7 @@ import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { auditActions, auditQuerySchema, queryAudit } from '@/lib/audit/audit-query';
+import { getFormatter } from '@/lib/format/server';
 import { requireMember } from '@/lib/members/require-member';
 import { requireTenant } from '@/lib/tenancy/current-tenant';
 
@@ -24,7 +25,7 @@ export default async function AuditLogPage({ params, searchParams }: { params: P
   const raw = Object.fromEntries(Object.entries(await searchParams).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
   const parsed = auditQuerySchema.safeParse(raw);
   const query = parsed.success ? parsed.data : auditQuerySchema.parse({});
-  const [{ rows, nextCursor }, actions] = await Promise.all([queryAudit(tenant.id, query), auditActions(tenant.id)]);
+  const [{ rows, nextCursor }, actions, fmt] = await Promise.all([queryAudit(tenant.id, query), auditActions(tenant.id), getFormatter(tenant)]);
   const filters = new URLSearchParams(Object.entries({ actor: query.actor, action: query.action, from: query.from, to: query.to }).filter((e): e is [string, string] => !!e[1]));
 
   return (
@@ -91,7 +92,7 @@ export default async function AuditLogPage({ params, searchParams }: { params: P
               <caption className="sr-only">Audit log entries, newest first</caption>
               <thead className="border-b border-slate-200 bg-slate-50 text-slate-500">
                 <tr>
-                  <th scope="col" className="px-3 py-2 font-medium">Time (UTC)</th>
+                  <th scope="col" className="px-3 py-2 font-medium">Time</th>
                   <th scope="col" className="px-3 py-2 font-medium">Actor</th>
                   <th scope="col" className="px-3 py-2 font-medium">Action</th>
                   <th scope="col" className="hidden px-3 py-2 font-medium md:table-cell">Target</th>
@@ -102,8 +103,10 @@ export default async function AuditLogPage({ params, searchParams }: { params: P
                 {rows.map((row) => (
                   <tr key={row.id} className="border-b border-slate-100 align-top last:border-0">
                     <td className="px-3 py-2 text-slate-600">
-                      <span className="block whitespace-nowrap">{row.createdAt.slice(0, 10)}</span>
-                      <span className="block whitespace-nowrap text-xs">{row.createdAt.slice(11, 19)}</span>
+                      <time dateTime={row.createdAt}>
+                        <span className="block whitespace-nowrap">{fmt.date(row.createdAt)}</span>
+                        <span className="block whitespace-nowrap text-xs">{fmt.preciseTime(row.createdAt)}</span>
+                      </time>
                     </td>
                     <td className="max-w-[8rem] px-3 py-2 break-all sm:max-w-none">{row.actorEmail ?? 'system'}</td>
                     <td className="px-3 py-2">
