@@ -1,7 +1,7 @@
 'use client';
 
 import { Bar, BarChart, CartesianGrid, ReferenceArea, Tooltip, XAxis, YAxis } from 'recharts';
-import { axisProps, CHART_COLORS, ChartDataTable, ChartFrame, ChartLegend, ChartTooltip, gridProps } from '@/components/ui/chart';
+import { axisProps, CHART_COLORS, ChartDataTable, ChartFrame, EndMarkerLabel, ChartLegend, ChartTooltip, gridProps } from '@/components/ui/chart';
 import { useFormat } from '@/lib/format/format-context';
 
 export interface WeekBar {
@@ -24,7 +24,7 @@ export function CompletionsChart({ weeks, habitLabel, goalLabel }: { weeks: Week
   return (
     <figure className="flex min-w-0 flex-col gap-3">
       <ChartFrame testId="completions-chart" height={240}>
-        <BarChart data={weeks} margin={{ top: 22, right: 4, bottom: 0, left: 0 }} title={`${fmt.number(total)} completions in the last ${weeks.length} weeks`}>
+        <BarChart data={weeks} margin={{ top: 22, right: 16, bottom: 0, left: 0 }} title={`${fmt.number(total)} completions in the last ${weeks.length} weeks`}>
           <CartesianGrid {...gridProps} />
           {current ? (
             <ReferenceArea
@@ -32,7 +32,7 @@ export function CompletionsChart({ weeks, habitLabel, goalLabel }: { weeks: Week
               x2={current}
               fill={CHART_COLORS.muted}
               fillOpacity={0.18}
-              label={<ThisWeekLabel />}
+              label={<EndMarkerLabel value="This week" />}
               data-testid="this-week-marker"
             />
           ) : null}
@@ -59,15 +59,5 @@ export function CompletionsChart({ weeks, habitLabel, goalLabel }: { weeks: Week
         rows={weeks.map((week) => ({ key: week.weekStart, cells: [weekOf(week.weekStart), fmt.number(week.habits), fmt.number(week.goals)] }))}
       />
     </figure>
-  );
-}
-
-/** Above the last bar, ending at its right edge: centred, it ran past the chart's edge at 390 px. */
-function ThisWeekLabel({ viewBox }: { viewBox?: { x?: number; y?: number; width?: number } }) {
-  if (viewBox?.x === undefined || viewBox.y === undefined) return null;
-  return (
-    <text x={viewBox.x + (viewBox.width ?? 0)} y={viewBox.y - 8} textAnchor="end" fontSize={12} fill={CHART_COLORS.text}>
-      This week
-    </text>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { Bar, BarChart, CartesianGrid, ReferenceArea, Tooltip, XAxis, YAxis } from 'recharts';
-import { axisProps, CHART_COLORS, ChartDataTable, ChartFrame, ChartLegend, ChartTooltip, gridProps } from '@/components/ui/chart';
+import { axisProps, CHART_COLORS, ChartDataTable, EndMarkerLabel, ChartFrame, ChartLegend, ChartTooltip, gridProps } from '@/components/ui/chart';
 import type { DailyUsage } from '@/lib/api/usage-stats';
 import { useFormat } from '@/lib/format/format-context';
 
@@ -22,9 +22,9 @@ export function UsageChart({ days }: { days: DailyUsage[] }) {
   return (
     <figure className="flex min-w-0 flex-col gap-3">
       <ChartFrame testId="usage-chart" height={240}>
-        <BarChart data={days} margin={{ top: 22, right: 4, bottom: 0, left: 0 }} barCategoryGap="15%" title={`${fmt.number(sum)} requests in the last ${days.length} days`}>
+        <BarChart data={days} margin={{ top: 22, right: 16, bottom: 0, left: 0 }} barCategoryGap="15%" title={`${fmt.number(sum)} requests in the last ${days.length} days`}>
           <CartesianGrid {...gridProps} />
-          {today ? <ReferenceArea x1={today} x2={today} fill={CHART_COLORS.muted} fillOpacity={0.18} label={{ value: 'Today', position: 'top', fontSize: 12, fill: CHART_COLORS.text }} /> : null}
+          {today ? <ReferenceArea x1={today} x2={today} fill={CHART_COLORS.muted} fillOpacity={0.18} label={<EndMarkerLabel value="Today" />} /> : null}
           <XAxis dataKey="day" {...axisProps} tickFormatter={(value: string) => fmt.shortDay(value)} interval="preserveStartEnd" minTickGap={20} />
           <YAxis {...axisProps} allowDecimals={false} width={40} tickFormatter={(value: number) => fmt.compact(value)} />
           <Tooltip

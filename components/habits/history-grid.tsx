@@ -46,7 +46,8 @@ export function HistoryGrid({ habit, editable }: { habit: HabitDetail; editable:
     const isToday = date === to;
     const canToggle = editable && state !== 'future' && daysBetween(date, to) <= MAX_LOG_AGE_DAYS;
     const box = cn(
-      'flex h-7 w-7 items-center justify-center rounded-[5px] text-xs font-semibold',
+      // 24 px squares on a phone, so eight weeks fit a 390 px screen; 28 px from sm up.
+      'flex h-6 w-6 items-center justify-center rounded-[5px] text-xs font-semibold sm:h-7 sm:w-7',
       LOOK[state],
       isToday && 'ring-2 ring-slate-900 ring-offset-2 ring-offset-white',
     );
@@ -87,7 +88,8 @@ export function HistoryGrid({ habit, editable }: { habit: HabitDetail; editable:
 
   return (
     <div className="flex min-w-0 flex-col gap-3">
-      <div className="overflow-x-auto">
+      {/* Padding keeps today's ring (offset 2 px) inside the scroll box. */}
+      <div className="overflow-x-auto p-1">
         <table className="border-separate border-spacing-1 text-xs" data-testid="habit-heatmap">
           <caption className="mb-1 text-left text-sm text-slate-600">
             Last {weeks} weeks, a column per week, Monday at the top
@@ -96,7 +98,7 @@ export function HistoryGrid({ habit, editable }: { habit: HabitDetail; editable:
             <tr>
               <td />
               {mondays.map((monday, index) => (
-                <th key={monday} scope="col" className="h-5 w-7 p-0 text-left align-bottom font-normal whitespace-nowrap text-slate-600">
+                <th key={monday} scope="col" className="h-5 w-6 p-0 text-left sm:w-7 align-bottom font-normal whitespace-nowrap text-slate-600">
                   <span className="sr-only">Week of {fmt.day(monday)}</span>
                   <span aria-hidden>{monthLabel(monday, index)}</span>
                 </th>

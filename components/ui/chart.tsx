@@ -37,6 +37,20 @@ export const axisProps = {
 export const gridProps = { stroke: CHART_COLORS.grid, strokeDasharray: '3 3', vertical: false } as const;
 
 /**
+ * The label of a "today" / "this week" band on the last bar: above it, ending at its right
+ * edge (Recharts centres it, which runs past the chart's edge at 390 px). Use it as a
+ * ReferenceArea's `label={<EndMarkerLabel value="Today" />}`.
+ */
+export function EndMarkerLabel({ value, viewBox }: { value: string; viewBox?: { x?: number; y?: number; width?: number } }) {
+  if (viewBox?.x === undefined || viewBox.y === undefined) return null;
+  return (
+    <text x={viewBox.x + (viewBox.width ?? 0)} y={viewBox.y - 8} textAnchor="end" fontSize={12} fill={CHART_COLORS.text}>
+      {value}
+    </text>
+  );
+}
+
+/**
  * The chart's box. Recharts measures its parent in the browser; on the server (and before the
  * first measurement) it renders an empty box of this height at 100% width, so the server
  * markup cannot be wider than its column.

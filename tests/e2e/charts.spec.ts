@@ -69,6 +69,13 @@ test('the habit heatmap marks today and describes a day on hover', async ({ page
   await expect(today).toHaveCount(1);
   await expect(today).toHaveAttribute('aria-current', 'date');
   await expect(today).toHaveAttribute('data-state', 'missed');
+  // At 390 px the eight weeks fit their card: nothing to scroll to, today's column in view.
+  const fits = await heatmap.evaluate((table) => {
+    const box = table.parentElement!;
+    const todayCell = table.querySelector('[data-testid="heatmap-today"]')!.getBoundingClientRect();
+    return { scrolls: box.scrollWidth > box.clientWidth, todayInside: todayCell.right <= box.getBoundingClientRect().right };
+  });
+  expect(fits).toEqual({ scrolls: false, todayInside: true });
 
   await today.hover();
   await expect(page.getByTestId('heatmap-detail')).toContainText('(today): not done');
