@@ -126,9 +126,16 @@ export function brandTextColor(brand: string): string {
   return '#000000';
 }
 
-/** The focus ring: the brand colour when it stands out from white (3:1), else dark. */
+/** Within 20° of red and saturated: a ring in it would read as the red border of a field in error. */
+export function looksLikeErrorRed(color: string): boolean {
+  const [h, s] = toHsl(rgb(color));
+  const degrees = h * 360;
+  return s >= 0.5 && (degrees <= 20 || degrees >= 340);
+}
+
+/** The focus ring: the brand colour when it stands out from white (3:1) and is not an error red, else dark. */
 export function focusRingColor(brand: string): string {
-  return contrastRatio(brand, WHITE) >= UI_CONTRAST ? toHex(rgb(brand)) : DARK_TEXT;
+  return contrastRatio(brand, WHITE) >= UI_CONTRAST && !looksLikeErrorRed(brand) ? toHex(rgb(brand)) : DARK_TEXT;
 }
 
 /** Contrast figures rounded down to two decimals, as people read them ("3.84:1"); never rounds a failure up to a pass. */
@@ -165,6 +172,12 @@ export function contrastNotes(colors: { primaryColor: string; secondaryColor: st
         color: 'primaryColor',
         level: 'warning',
         message: `${primary} stands out from white at only ${formatRatio(contrastRatio(primary, WHITE))} (3:1 is needed for buttons and outlines): the focus ring will be dark instead.`,
+      });
+    } else if (looksLikeErrorRed(primary)) {
+      notes.push({
+        color: 'primaryColor',
+        level: 'info',
+        message: `${primary} is close to the red that marks fields in error, so the focus ring will be dark instead.`,
       });
     }
     const fg = readableForeground(primary);

@@ -117,10 +117,14 @@ test('focus is a 2px ring set off the element, in a colour of its own, not the r
   expect(invalid).toMatchObject({ outlineStyle: 'solid', outlineWidth: '2px', outlineOffset: '2px', outlineColor: 'rgb(79, 70, 229)' });
   expect(invalid.borderColor).not.toBe(invalid.outlineColor);
 
-  // In a workspace the ring is its brand colour when that stands out from white: acme's rose (4.7:1).
+  // In a workspace the ring is its brand colour when that stands out from white, unless it is
+  // a red like the error border: acme's rose (4.7:1 on white) gets the dark ring instead.
   await page.goto(tenantUrl('acme', '/signin'));
   await page.getByLabel('Email').focus();
-  expect(await ringOf(page.getByLabel('Email'))).toMatchObject({ outlineStyle: 'solid', outlineWidth: '2px', outlineOffset: '2px', outlineColor: 'rgb(225, 29, 72)' });
+  expect(await ringOf(page.getByLabel('Email'))).toMatchObject({ outlineStyle: 'solid', outlineWidth: '2px', outlineOffset: '2px', outlineColor: 'rgb(15, 23, 42)' });
+  await page.goto(tenantUrl('globex', '/signin'));
+  await page.getByLabel('Email').focus();
+  expect((await ringOf(page.getByLabel('Email'))).outlineColor).toBe('rgb(5, 150, 105)');
 });
 
 test("brand text on light backgrounds uses the computed --brand-text, and the branding editor warns with the ratio", async ({ page }) => {

@@ -82,8 +82,13 @@ describe('brand colours that stay readable', () => {
     expect(brandTextContrast(brandTextColor('#e11d48'), '#e11d48')).toBeLessThan(5);
   });
 
-  it('uses the brand colour for the focus ring when it stands out from white (3:1), else a dark ring', () => {
-    expect(focusRingColor('#e11d48')).toBe('#e11d48');
+  it('uses the brand colour for the focus ring when it stands out from white (3:1) and is not an error red, else a dark ring', () => {
+    expect(focusRingColor('#4f46e5')).toBe('#4f46e5');
+    expect(focusRingColor('#047857')).toBe('#047857');
+    // acme's rose and pure reds would look like the red border of a field in error.
+    expect(focusRingColor('#e11d48')).toBe('#0f172a');
+    expect(focusRingColor('#dc2626')).toBe('#0f172a');
+    expect(focusRingColor('#b45309')).toBe('#b45309');
     expect(focusRingColor('#facc15')).toBe('#0f172a');
     expect(focusRingColor('#fff')).toBe('#0f172a');
   });
@@ -106,6 +111,7 @@ describe("the branding editor's contrast notes", () => {
     expect(warnings[0]!.message).toContain('reads at only 3.84:1');
     expect(warnings[0]!.message).toContain(`darker ${brandTextColor('#e11d48')}`);
     expect(notes.find((n) => n.color === 'secondaryColor')!.message).toMatch(/^Header: white text on #111827, \d+\.\d\d:1\.$/);
+    expect(notes.find((n) => n.color === 'primaryColor' && n.level === 'info' && n.message.includes('red that marks fields in error'))).toBeDefined();
   });
 
   it('says nothing alarming about a colour that passes, and warns about a pale one twice', () => {
