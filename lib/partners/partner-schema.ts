@@ -10,11 +10,11 @@ export const PARTNER_ROLE_LABELS: Record<PartnerUserRole, string> = { owner: 'Ow
 
 const email = z.string({ message: 'Enter an email address.' }).trim().toLowerCase().max(254, 'Use at most 254 characters.').email('Enter a valid email address.');
 const personName = z.string({ message: 'Enter your name.' }).trim().min(1, 'Enter your name.').max(100, 'Use at most 100 characters.');
-const companyName = z.string({ message: 'Enter the company name.' }).trim().min(2, 'Use at least 2 characters.').max(80, 'Use at most 80 characters.');
+const companyName = z.string({ message: 'Enter the company name.' }).trim().min(1, 'Enter the company name.').min(2, 'Use at least 2 characters.').max(80, 'Use at most 80 characters.');
 
 /** An absolute https:// address (http only for localhost, so a developer's own pages work in the demo). */
 export const webUrl = z
-  .string()
+  .string({ message: 'Enter an address.' })
   .trim()
   .max(2000, 'Use at most 2,000 characters.')
   .refine((value) => {
