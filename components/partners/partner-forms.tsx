@@ -258,3 +258,66 @@ export function RevokeInvitationButton({ email }: { email: string }) {
     </span>
   );
 }
+
+/** The partner's logo: shown, replaced by choosing a file (uploaded at once), or removed. */
+export function PartnerLogoForm({ name, logoUrl, canUpload }: { name: string; logoUrl: string | null; canUpload: boolean }) {
+  const router = useRouter();
+  const { alert, status, pending, submit } = useFormSubmit();
+  return (
+    <div className="flex flex-col gap-3">
+      <FormAlert message={alert} />
+      <div className="flex flex-wrap items-center gap-4">
+        {logoUrl ? (
+          <img src={logoUrl} alt={`Logo of ${name}`} width={64} height={64} className="size-16 rounded-md border border-slate-200 object-contain" data-testid="partner-logo" />
+        ) : (
+          <span className="flex size-16 items-center justify-center rounded-md border border-dashed border-slate-300 text-xs text-slate-500">No logo</span>
+        )}
+        {canUpload ? (
+          <div className="flex flex-col gap-1">
+            <label htmlFor="partner-logo-file" className="text-sm font-medium text-slate-800">
+              {logoUrl ? 'Replace the logo' : 'Upload a logo'}
+            </label>
+            <input
+              id="partner-logo-file"
+              type="file"
+              accept="image/png,image/jpeg,image/webp,image/svg+xml"
+              disabled={pending}
+              aria-describedby="partner-logo-hint"
+              className="max-w-full text-sm"
+              onChange={(event) => {
+                const file = event.target.files?.[0];
+                event.target.value = '';
+                if (!file) return;
+                void submit(async () => {
+                  await api('/api/partner/logo', { method: 'POST', body: file, headers: { 'content-type': file.type || 'application/octet-stream' } });
+                  router.refresh();
+                  return 'Logo saved.';
+                });
+              }}
+            />
+            <p id="partner-logo-hint" className="text-xs text-slate-500">
+              Square, at least 128×128 px: PNG, JPEG, WebP or SVG.
+            </p>
+          </div>
+        ) : null}
+        {canUpload && logoUrl ? (
+          <Button
+            type="button"
+            variant="ghost"
+            disabled={pending}
+            onClick={() =>
+              void submit(async () => {
+                await api('/api/partner/logo', { method: 'DELETE' });
+                router.refresh();
+                return 'Logo removed.';
+              })
+            }
+          >
+            Remove the logo
+          </Button>
+        ) : null}
+      </div>
+      <FormStatus message={status} />
+    </div>
+  );
+}

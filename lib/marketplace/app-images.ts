@@ -3,6 +3,7 @@ import { imageDimensions, sniffImageType } from '../branding/image-upload.ts';
 import { db } from '../db/client.ts';
 import { AppError, badRequest, conflict, notFound } from '../http/problem.ts';
 import { assertActivePartner, assertDeveloper, partnerActorFor, type PartnerActor } from '../partners/partner-actor.ts';
+import { isPartnerLogo } from '../partners/partner-logo.ts';
 import { MAX_SCREENSHOTS } from './app-schema.ts';
 import { lockApp, type Tx } from './app-lifecycle.ts';
 import { assetUrl, EDITABLE_STATUSES, OPEN_STATUSES } from './app-views.ts';
@@ -110,7 +111,9 @@ export async function findAppImage(assetId: string, viewer: { tenantId: string |
     where: { OR: [{ logoAssetId: assetId }, { screenshotAssetIds: { has: assetId } }] },
     select: { id: true, app: { select: { partnerId: true, status: true, liveVersionId: true } } },
   });
-  if (versions.length === 0) return null;
+  const image0 = { contentType: asset.contentType, data: asset.data, sha256: asset.sha256, size: asset.size };
+  // A partner's own logo (lib/partners/partner-logo.ts) is public like its live apps'.
+  if (versions.length === 0) return (await isPartnerLogo(assetId)) ? { ...image0, public: true } : null;
   const isLive = versions.some((v) => v.app.liveVersionId === v.id && (v.app.status === 'published' || v.app.status === 'deprecated'));
   const image = { contentType: asset.contentType, data: asset.data, sha256: asset.sha256, size: asset.size };
   if (isLive) return { ...image, public: true };

@@ -288,3 +288,28 @@ describe("the operator's platform audit log", () => {
     expect((await listPlatformAudit(parsePlatformAuditQuery({ action: 'no.such.', page: '999' }))).rows).toEqual([]);
   });
 });
+
+describe("the partner's logo", () => {
+  it('owners upload a checked image into the sandbox, served publicly; replaced and removed; not before approval', async () => {
+    const { uploadPartnerLogo, removePartnerLogo } = await import('../../lib/partners/partner-logo.ts');
+    const { findAppImage } = await import('../../lib/marketplace/app-images.ts');
+    const { png } = await import('../support/png.ts');
+    const applicant = await createPartner({ status: 'applied' });
+    expect((await failure(uploadPartnerLogo(applicant.actor, png(128, 128)))).status).toBe(409);
+    const partner = await createPartner();
+    const sandbox = await ensurePartnerSandbox(partner.id);
+    expect((await failure(uploadPartnerLogo(partner.actor, png(32, 32)))).code).toBe('image_too_small');
+    expect((await failure(uploadPartnerLogo(partner.actor, Buffer.from('not an image')))).status).toBe(415);
+    const developer = await partnerActorOf((await createPartnerUser(partner.id, 'developer')).id);
+    expect((await failure(uploadPartnerLogo(developer, png(128, 128)))).status).toBe(403);
+    const first = await uploadPartnerLogo(partner.actor, png(128, 128));
+    expect(await db.asset.findUnique({ where: { id: first.id } })).toMatchObject({ tenantId: sandbox.id, kind: 'app_logo' });
+    expect(await findAppImage(first.id, { tenantId: null, userId: null, isOperator: false })).toMatchObject({ public: true, contentType: 'image/png' });
+    const second = await uploadPartnerLogo(partner.actor, png(256, 256));
+    expect(await db.asset.findUnique({ where: { id: first.id } })).toBeNull();
+    expect((await db.partner.findUniqueOrThrow({ where: { id: partner.id } })).logoAssetId).toBe(second.id);
+    await removePartnerLogo(partner.actor);
+    expect(await findAppImage(second.id, { tenantId: null, userId: null, isOperator: false })).toBeNull();
+    expect((await failure(removePartnerLogo(partner.actor))).status).toBe(404);
+  });
+});
