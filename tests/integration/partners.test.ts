@@ -57,6 +57,23 @@ describe('the partner application', () => {
     expect((await getPartnerOverview(actor)).sandbox).toBeNull();
   });
 
+  it('answers the same for an address that has an account, whose link then asks for that password', async () => {
+    const tenant = await createTenant();
+    const existing = await createMember(tenant.id, 'owner');
+    const form = application({ email: existing.email });
+    const answer = await applyForPartnership(form, null);
+    const fresh = await applyForPartnership(application(), null);
+    expect(answer.message).toBe(fresh.message);
+    const token = await partnerLinkToken(existing.email, 'partner_application');
+    expect(await lookupPartnerInvitation(token)).toMatchObject({ existingAccount: true, role: 'owner' });
+    expect((await failure(acceptPartnerInvitation(token, { name: 'Someone else', password: 'guessing-password' }, null))).fields).toMatchObject({ password: expect.any(String) });
+    const { userId } = await acceptPartnerInvitation(token, { password: TEST_PASSWORD }, null);
+    expect(userId).toBe(existing.id);
+    expect(await partnerActorOf(existing.id)).toMatchObject({ role: 'owner', partnerId: answer.partnerId });
+    // Their password and workspace membership stay as they were.
+    expect(await authenticate({ email: existing.email, password: TEST_PASSWORD }, tenant.id, null)).toMatchObject({ id: existing.id });
+  });
+
   it('answers field errors for bad input, never a crash', async () => {
     const error = await failure(applyForPartnership({ companyName: 'x', website: 'ftp://nope', contactName: '', email: 'not-an-email', note: 'short' }, null));
     expect(error.status).toBe(422);
