@@ -18,7 +18,7 @@ export interface BrandingValues {
   secondaryColor: string;
   accentColor: string;
   customCss: string;
-  terminology: Record<'goal' | 'goals' | 'habit' | 'habits' | 'team' | 'teams', string>;
+  terminology: Record<'goal' | 'goals' | 'habit' | 'habits' | 'team' | 'teams' | 'apps', string>;
   emailFromName: string;
   supportEmail: string;
   termsUrl: string;
@@ -39,6 +39,7 @@ const TERMS = [
   ['habits', 'Habits (many)'],
   ['team', 'Team (one)'],
   ['teams', 'Teams (many)'],
+  ['apps', 'Apps (the marketplace)'],
 ] as const;
 
 const HEX = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;

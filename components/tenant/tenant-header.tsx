@@ -13,7 +13,7 @@ function navFor(tenant: TenantContext, member: Member, showApps: boolean): NavIt
     { href: '/goals', label: term(t, 'goals', true) },
     { href: '/habits', label: term(t, 'habits', true) },
     { href: '/teams', label: term(t, 'teams', true) },
-    ...(showApps ? [{ href: '/apps', label: 'Apps' }] : []),
+    ...(showApps ? [{ href: '/apps', label: term(t, 'apps', true) }] : []),
     { href: '/developers', label: 'Developers' },
   ];
   if (can(member.role, 'settings.manage')) items.push({ href: '/settings', label: 'Settings' });

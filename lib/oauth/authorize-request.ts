@@ -24,7 +24,8 @@ export interface ClientError {
 
 export interface ValidAuthorization {
   kind: 'valid';
-  app: OAuthAppRecord & { logoUrl: string | null; homepageUrl: string | null; tenant: { name: string } };
+  /** marketplaceApp: set for a partner's marketplace app (its maker is the partner, not the sandbox workspace). */
+  app: OAuthAppRecord & { logoUrl: string | null; homepageUrl: string | null; tenant: { name: string }; marketplaceApp: { partner: { name: string } } | null };
   redirectUri: string;
   /** Whether the request named redirect_uri (then the token request must repeat it). */
   redirectUriGiven: boolean;
@@ -53,7 +54,7 @@ export async function parseAuthorizationRequest(params: URLSearchParams): Promis
   const clientId = params.get('client_id');
   if (!clientId) return page('invalid_request', 'The request has no client_id, so we cannot tell which app is asking.');
   const app = looksLike('clientId', clientId)
-    ? await db.oAuthApp.findUnique({ where: { clientId }, select: { ...appSelect, logoUrl: true, homepageUrl: true, tenant: { select: { name: true } } } })
+    ? await db.oAuthApp.findUnique({ where: { clientId }, select: { ...appSelect, logoUrl: true, homepageUrl: true, tenant: { select: { name: true } }, marketplaceApp: { select: { partner: { select: { name: true } } } } } })
     : null;
   if (!app) return page('invalid_client', 'No app is registered with this client_id. It may have been deleted.');
 

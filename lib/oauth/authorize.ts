@@ -59,6 +59,9 @@ async function membersMayNotConnect(tenant: TenantContext, member: Member, reque
   return { to: errorRedirect(tenant, { redirectUri: request.redirectUri, error: 'access_denied', description: 'In this workspace only admins can connect apps. Ask an admin.', state: request.state }) };
 }
 
+/** Who makes the app, as the consent screen names it: the partner of a marketplace app, else the workspace that registered it. */
+const makerOf = (request: ValidAuthorization) => request.app.marketplaceApp?.partner.name ?? request.app.tenant.name;
+
 function activeGrant(appId: string, tenantId: string, userId: string) {
   return db.oAuthGrant.findFirst({ where: { appId, tenantId, userId, kind: 'authorization_code', revokedAt: null }, orderBy: { createdAt: 'desc' }, select: { id: true, scopes: true } });
 }
@@ -112,7 +115,7 @@ export async function prepareAuthorization(tenant: TenantContext, member: Member
   const carried = carriedParams(params);
   return {
     kind: 'consent',
-    app: { name: request.app.name, logoUrl: request.app.logoUrl, homepageUrl: request.app.homepageUrl, ownerWorkspace: request.app.tenant.name },
+    app: { name: request.app.name, logoUrl: request.app.logoUrl, homepageUrl: request.app.homepageUrl, ownerWorkspace: makerOf(request) },
     scopes: describeScopes(scopes, tenant.branding.terminology),
     hiddenFields: { ...carried, consent_token: signConsent(tenant.id, member.userId, carried) },
   };
@@ -133,7 +136,7 @@ async function recordConsent(tenant: TenantContext, member: Member, request: Val
       action: 'oauth.consent_granted',
       target: { type: 'oauth_grant', id: grantId },
       ip,
-      metadata: { appId: request.app.id, appName: request.app.name, clientId: request.app.clientId, ownerWorkspace: request.app.tenant.name, scopes, grantScopes: all },
+      metadata: { appId: request.app.id, appName: request.app.name, clientId: request.app.clientId, ownerWorkspace: makerOf(request), scopes, grantScopes: all },
     });
     return grantId;
   });

@@ -200,6 +200,11 @@ describe('installing a marketplace app', () => {
     expect((await callApi(tenant, '/api/v1/habits', second.tokens.access_token)).status).toBe(200);
   });
 
+  it("a member connecting a marketplace app's client for themselves sees the partner as its maker", async () => {
+    const attempt = await authorizationRequest({ client: app.client } as Parameters<typeof authorizationRequest>[0], 'read:goals', { redirect_uri: 'https://pulse.example.test/oauth/callback' });
+    expect(await prepareAuthorization(tenant, member, attempt.params)).toMatchObject({ kind: 'consent', app: { name: 'Pulse Sync', ownerWorkspace: app.partner.name } });
+  });
+
   it("members may connect apps: when turned off, only admins pass /oauth/authorize", async () => {
     const registered = await registerApp({ tenant: app.partner.sandbox, admin: await memberIn(app.partner.sandbox, 'admin') });
     await db.tenant.update({ where: { id: tenant.id }, data: { membersMayConnectApps: false } });

@@ -7,9 +7,13 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { browseApps, marketplaceHome, type AppCard, type CategoryCount } from '@/lib/marketplace/discovery';
 import { requireMember } from '@/lib/members/require-member';
+import { term } from '@/lib/branding/terminology';
 import { requireTenant } from '@/lib/tenancy/current-tenant';
 
-export const metadata: Metadata = { title: 'Apps' };
+export async function generateMetadata({ params }: { params: Promise<{ tenant: string }> }): Promise<Metadata> {
+  const tenant = await requireTenant((await params).tenant);
+  return { title: term(tenant.branding.terminology, 'apps', true) };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -59,7 +63,7 @@ export default async function AppsPage({ params, searchParams }: { params: Promi
   const query = await searchParams;
   const q = one(query.q)?.slice(0, 200) ?? '';
   const category = one(query.category) ?? '';
-  const header = <PageHeader title="Apps" description={`Integrations that work with ${tenant.name}. Admins install them for the whole workspace.`} />;
+  const header = <PageHeader title={term(tenant.branding.terminology, 'apps', true)} description={`Apps that work with ${tenant.name}. Admins install them for the whole workspace.`} />;
 
   if (q.trim() || category) {
     const { apps, category: current, categories } = await browseApps(tenant, { q, category });

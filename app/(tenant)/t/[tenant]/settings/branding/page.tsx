@@ -70,7 +70,7 @@ export default async function BrandingSettingsPage({ params }: { params: Promise
             secondaryColor: tenant.branding.secondaryColor,
             accentColor: tenant.branding.accentColor,
             customCss: brand?.customCss ?? '',
-            terminology: { goal: terms.goal ?? '', goals: terms.goals ?? '', habit: terms.habit ?? '', habits: terms.habits ?? '', team: terms.team ?? '', teams: terms.teams ?? '' },
+            terminology: { goal: terms.goal ?? '', goals: terms.goals ?? '', habit: terms.habit ?? '', habits: terms.habits ?? '', team: terms.team ?? '', teams: terms.teams ?? '', apps: terms.apps ?? '' },
             emailFromName: brand?.emailFromName ?? '',
             supportEmail: stored?.supportEmail ?? '',
             termsUrl: stored?.termsUrl ?? '',
