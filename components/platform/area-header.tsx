@@ -55,5 +55,6 @@ export const OPERATOR_NAV: NavItem[] = [
   { href: '/operator/resellers', label: 'Resellers' },
   { href: '/operator/partners', label: 'Partners' },
   { href: '/operator/apps', label: 'Apps' },
+  { href: '/operator/reviews', label: 'Reviews' },
   { href: '/operator/audit', label: 'Audit' },
 ];

@@ -8,7 +8,8 @@ function text(label: string, min: number, max: number) {
   return z
     .string({ message: `Enter ${label}.` })
     .trim()
-    .min(min, min <= 1 ? `Enter ${label}.` : `Use at least ${min} characters.`)
+    .min(Math.min(min, 1), `Enter ${label}.`)
+    .min(min, `Use at least ${min} characters.`)
     .max(max, `Use at most ${max} characters.`)
     .refine((value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value), 'Remove the control characters.');
 }

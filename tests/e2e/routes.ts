@@ -67,6 +67,7 @@ export const ROUTES: RouteCase[] = [
   // The operator console.
   { page: `${PLATFORM}/operator/page.tsx`, host: 'root', path: fixed('/operator'), visitors: ['operator'] },
   { page: `${PLATFORM}/operator/resellers/page.tsx`, host: 'root', path: fixed('/operator/resellers'), visitors: ['operator'] },
+  { page: `${PLATFORM}/operator/reviews/page.tsx`, host: 'root', path: fixed('/operator/reviews?filter=all'), visitors: ['operator'] },
   { page: `${PLATFORM}/operator/partners/page.tsx`, host: 'root', path: fixed('/operator/partners'), visitors: ['operator'] },
   { page: `${PLATFORM}/operator/apps/page.tsx`, host: 'root', path: fixed('/operator/apps'), visitors: ['operator'] },
   { page: `${PLATFORM}/operator/apps/[appId]/page.tsx`, host: 'root', path: (s) => `/operator/apps/${s.marketplaceAppId}`, visitors: ['operator'] },
@@ -80,6 +81,8 @@ export const ROUTES: RouteCase[] = [
   { page: `${PLATFORM}/partner/(portal)/apps/page.tsx`, host: 'root', path: fixed('/partner/apps'), visitors: ['partner'] },
   { page: `${PLATFORM}/partner/(portal)/apps/new/page.tsx`, host: 'root', path: fixed('/partner/apps/new'), visitors: ['partner'] },
   { page: `${PLATFORM}/partner/(portal)/apps/[appId]/page.tsx`, host: 'root', path: (s) => `/partner/apps/${s.marketplaceAppId}`, visitors: ['partner'] },
+  { page: `${PLATFORM}/partner/(portal)/apps/[appId]/reviews/page.tsx`, host: 'root', path: (s) => `/partner/apps/${s.marketplaceAppId}/reviews`, visitors: ['partner'] },
+  { page: `${PLATFORM}/partner/(portal)/apps/[appId]/analytics/page.tsx`, host: 'root', path: (s) => `/partner/apps/${s.marketplaceAppId}/analytics`, visitors: ['partner'] },
 
   // The reseller dashboard.
   { page: `${PLATFORM}/reseller/(dashboard)/page.tsx`, host: 'root', path: fixed('/reseller'), visitors: ['reseller'] },
