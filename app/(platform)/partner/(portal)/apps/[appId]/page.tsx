@@ -72,6 +72,14 @@ export default async function PartnerAppPage({ params }: { params: Promise<{ app
           'Not published yet: only your sandbox workspace can install it.'
         )}
       </p>
+      <nav aria-label={`More about ${app.name}`} className="flex flex-wrap gap-4 text-sm">
+        <Link href={`/partner/apps/${app.id}/reviews`} className="font-medium text-brand-text underline">
+          Reviews
+        </Link>
+        <Link href={`/partner/apps/${app.id}/analytics`} className="font-medium text-brand-text underline">
+          Analytics
+        </Link>
+      </nav>
 
       {open?.status === 'changes_requested' ? (
         <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm break-words text-amber-900" data-testid="changes-requested">

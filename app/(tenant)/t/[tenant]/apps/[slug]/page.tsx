@@ -2,11 +2,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AppLogo, RatingText } from '@/components/marketplace/app-card';
+import { AppRatings } from '@/components/marketplace/app-ratings';
 import { Badge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
 import { FormattedDate } from '@/components/ui/formatted';
 import { AppError } from '@/lib/http/problem';
 import { appListing } from '@/lib/marketplace/discovery';
+import { workspaceReviews } from '@/lib/marketplace/ratings';
 import { can } from '@/lib/members/permissions';
 import { requireMember } from '@/lib/members/require-member';
 import { requireTenant } from '@/lib/tenancy/current-tenant';
@@ -25,6 +27,7 @@ export default async function AppListingPage({ params }: { params: Promise<{ ten
     throw error;
   });
   const { card } = listing;
+  const reviews = await workspaceReviews(tenant, member, card.id);
   const admin = can(member.role, 'integrations.manage');
   const links = [
     ['Website', listing.links.website],
@@ -119,6 +122,7 @@ export default async function AppListingPage({ params }: { params: Promise<{ ten
               ))}
             </ul>
           </section>
+          <AppRatings appId={card.id} appName={card.name} partnerName={card.partnerName} initial={reviews} />
         </div>
         <aside aria-label="Details" className="flex flex-col gap-4 text-sm text-slate-700">
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-2">
