@@ -80,11 +80,10 @@ export function HistoryGrid({ habit, editable }: { habit: HabitDetail; editable:
     );
   }
 
-  // A month label over the first week of each month (and the first column), like GitHub's.
-  const monthLabel = (monday: LocalDate, index: number) => {
-    const previous = index > 0 ? mondays[index - 1] : null;
-    return previous === null || previous.slice(0, 7) !== monday.slice(0, 7) ? fmt.shortDay(monday) : '';
-  };
+  // A month label over the first week of each month (and the first column, unless the second
+  // starts a month: the labels would collide), like GitHub's.
+  const startsMonth = (index: number) => index > 0 && index < mondays.length && mondays[index - 1].slice(0, 7) !== mondays[index].slice(0, 7);
+  const monthLabel = (monday: LocalDate, index: number) => ((index === 0 && !startsMonth(1)) || startsMonth(index) ? fmt.shortDay(monday) : '');
 
   return (
     <div className="flex min-w-0 flex-col gap-3">
@@ -98,9 +97,12 @@ export function HistoryGrid({ habit, editable }: { habit: HabitDetail; editable:
             <tr>
               <td />
               {mondays.map((monday, index) => (
-                <th key={monday} scope="col" className="h-5 w-6 p-0 text-left sm:w-7 align-bottom font-normal whitespace-nowrap text-slate-600">
+                <th key={monday} scope="col" className="relative h-5 w-6 p-0 text-left align-bottom font-normal whitespace-nowrap text-slate-600 sm:w-7">
                   <span className="sr-only">Week of {fmt.day(monday)}</span>
-                  <span aria-hidden>{monthLabel(monday, index)}</span>
+                  {/* Out of the flow, so a label wider than its week does not widen the column. */}
+                  <span aria-hidden className="absolute bottom-0 left-0">
+                    {monthLabel(monday, index)}
+                  </span>
                 </th>
               ))}
             </tr>
