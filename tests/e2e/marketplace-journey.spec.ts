@@ -137,6 +137,7 @@ test('a partner applies, builds, passes review and publishes an app; acme’s ad
   const email = `tess-${id}@tidepool.test`;
   const appName = `Tidepool ${id}`;
   const hookPath = `/hooks-${id}`;
+  let appId = '';
   let clientSecret = '';
   let webhookSecret = '';
 
@@ -207,6 +208,7 @@ test('a partner applies, builds, passes review and publishes an app; acme’s ad
     await created.getByRole('link', { name: `Continue to ${appName}` }).click();
     await page.waitForURL(/\/partner\/apps\/app_/);
     await waitForHydration(page);
+    appId = new URL(page.url()).pathname.split('/').pop()!;
     await expect(page.getByTestId('app-name')).toHaveText(appName);
     await expect(page.getByText(clientSecret)).toHaveCount(0);
   });
@@ -314,6 +316,34 @@ test('a partner applies, builds, passes review and publishes an app; acme’s ad
     await expect(operator.getByTestId('version-status')).toHaveText('Version 1: Approved');
   });
 
+  const admin = await personPage(browser, tenantUrl('acme'));
+  const searchAcme = async (q: string) => {
+    await admin.goto(tenantUrl('acme', '/apps'));
+    const search = admin.getByRole('search', { name: 'Search apps' });
+    await search.getByLabel('Search apps').fill(q);
+    await search.getByRole('button', { name: 'Search' }).click();
+    await admin.waitForURL(/\/apps\?q=/);
+    await waitForHydration(admin);
+  };
+  await test.step('approved is not published: acme cannot find it yet, and another partner cannot open it', async () => {
+    await signIn(admin, 'acme', 'admin@acme.test');
+    await admin.waitForURL(tenantUrl('acme'));
+    await waitForHydration(admin);
+    await searchAcme(marker);
+    await expect(admin.getByTestId('results-title')).toHaveText(`0 apps for “${marker}”`);
+
+    const other = await personPage(browser);
+    await other.goto('/partner/signin');
+    await other.getByLabel('Email').fill('partner@waypoint.test');
+    await other.getByLabel('Password').fill(DEMO_PASSWORD);
+    await other.getByRole('button', { name: 'Sign in' }).click();
+    await other.waitForURL(/\/partner$/);
+    await other.goto(`/partner/apps/${appId}`);
+    await expect(other.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+    await expect(other.getByText(appName)).toHaveCount(0);
+    await other.context().close();
+  });
+
   await test.step('the partner publishes', async () => {
     await page.reload();
     await waitForHydration(page);
@@ -321,17 +351,8 @@ test('a partner applies, builds, passes review and publishes an app; acme’s ad
     await expect(page.getByTestId('app-status')).toHaveText('Published');
   });
 
-  const admin = await personPage(browser, tenantUrl('acme'));
   await test.step('acme’s admin finds the app by search and reads the consent', async () => {
-    await signIn(admin, 'acme', 'admin@acme.test');
-    await admin.waitForURL(tenantUrl('acme'));
-    await waitForHydration(admin);
-    await admin.goto(tenantUrl('acme', '/apps'));
-    const search = admin.getByRole('search', { name: 'Search apps' });
-    await search.getByLabel('Search apps').fill(`${marker} paddleboard`);
-    await search.getByRole('button', { name: 'Search' }).click();
-    await admin.waitForURL(/\/apps\?q=/);
-    await waitForHydration(admin);
+    await searchAcme(`${marker} paddleboard`);
     await expect(admin.getByTestId('results-title')).toHaveText(`1 app for “${marker} paddleboard”`);
     await admin.getByTestId('app-card').getByRole('link', { name: new RegExp(appName) }).click();
     await admin.waitForURL(/\/apps\/tidepool-/);
