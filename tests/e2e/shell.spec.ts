@@ -38,7 +38,7 @@ test('at 390 px the main menu is behind a menu button that opens, navigates and 
   const sheet = page.getByRole('dialog', { name: 'Acme Coaching' });
   const nav = sheet.getByRole('navigation', { name: 'Main' });
   await expect(nav.getByRole('link', { name: 'Dashboard' })).toHaveAttribute('aria-current', 'page');
-  await expect(nav.getByRole('link')).toHaveText(['Dashboard', 'Goals', 'Habits', 'Teams', 'Developers']);
+  await expect(nav.getByRole('link')).toHaveText(['Dashboard', 'Goals', 'Habits', 'Teams', 'Apps', 'Developers']);
   await nav.getByRole('link', { name: 'Habits' }).click();
   await page.waitForURL(tenantUrl('acme', '/habits'));
   await expect(sheet).toHaveCount(0);
@@ -57,7 +57,7 @@ test('on a desktop the main menu is one row and there is no menu button', async 
   await signIn(page, 'acme', 'owner@acme.test');
   await page.waitForURL(tenantUrl('acme'));
   const nav = page.getByRole('navigation', { name: 'Main' });
-  await expect(nav.getByRole('link')).toHaveCount(6);
+  await expect(nav.getByRole('link')).toHaveCount(7);
   const boxes = await nav.getByRole('link').evaluateAll((links) => links.map((l) => l.getBoundingClientRect().top));
   expect(new Set(boxes.map(Math.round)).size).toBe(1);
   await expect(page.getByRole('button', { name: 'Menu' })).toBeHidden();
