@@ -435,7 +435,7 @@ export function ClientSecretRotation({ appId }: { appId: string }) {
 }
 
 export function WebhookSecretPanel({ appId }: { appId: string }) {
-  const { alert, pending, submit } = useFormSubmit();
+  const { alert, status, pending, submit } = useFormSubmit();
   const [secret, setSecret] = useState<string | null>(null);
   return (
     <div className="flex flex-col gap-2">
@@ -450,6 +450,7 @@ export function WebhookSecretPanel({ appId }: { appId: string }) {
             void submit(async () => {
               const answer = await api<{ webhookSecret: string | null }>(appPath(appId, '/webhook-secret'));
               setSecret(answer.webhookSecret);
+              if (!answer.webhookSecret) return 'The app has no signing secret yet: rotate to make one.';
             })
           }
         >
@@ -470,6 +471,7 @@ export function WebhookSecretPanel({ appId }: { appId: string }) {
           Rotate signing secret
         </Button>
       </div>
+      <FormStatus message={status} />
     </div>
   );
 }
