@@ -7,6 +7,7 @@ import * as habitRoute from '../../app/api/v1/habits/[id]/route.ts';
 import * as habitsRoute from '../../app/api/v1/habits/route.ts';
 import * as meRoute from '../../app/api/v1/users/me/route.ts';
 import * as eventTypesRoute from '../../app/api/v1/event-types/route.ts';
+import * as installedAppsRoute from '../../app/api/v1/apps/installed/route.ts';
 import * as deliveryRoute from '../../app/api/v1/webhook-deliveries/[id]/route.ts';
 import * as deliveryReplayRoute from '../../app/api/v1/webhook-deliveries/[id]/replay/route.ts';
 import * as webhookRoute from '../../app/api/v1/webhooks/[id]/route.ts';
@@ -23,7 +24,8 @@ import { apiWorkspace, callV1, MEMBER_SCOPES, unknownSecret, type ApiWorkspace, 
 
 type Endpoint = { op: ApiOperation; handler: V1Handler<{ id: string }>; body?: unknown };
 
-const EVERY_SCOPE: Scope[] = [...MEMBER_SCOPES, 'webhooks:manage'];
+// admin:all: listing installed apps is workspace configuration, for an admin's admin:all key.
+const EVERY_SCOPE: Scope[] = [...MEMBER_SCOPES, 'webhooks:manage', 'admin:all'];
 
 // Every operation with a body that would succeed, so what is refused is the key, not the input.
 const ENDPOINTS: Endpoint[] = [
@@ -53,6 +55,7 @@ const ENDPOINTS: Endpoint[] = [
   { op: operations.getWebhookDelivery, handler: deliveryRoute.GET },
   { op: operations.replayWebhookDelivery, handler: deliveryReplayRoute.POST },
   { op: operations.listEventTypes, handler: eventTypesRoute.GET },
+  { op: operations.listInstalledApps, handler: installedAppsRoute.GET },
 ];
 
 describe('the key: authentication, workspace, scopes, IP allowlist and rate limits, on every endpoint', () => {
