@@ -21,6 +21,12 @@ export interface Member {
   timeZone?: string;
   /** The member's chosen BCP 47 locale, or null (then the workspace's: lib/format/settings.ts). Set for signed-in members. */
   locale?: string | null;
+  /**
+   * Set when a marketplace app installed in the workspace acts (AppInstallation.id): the member
+   * is the one its actions are attributed to, and it reads as the workspace-wide principal it is
+   * (every team's goals, lib/goals/goal-visibility.ts).
+   */
+  appInstallationId?: string;
 }
 
 /**

@@ -69,7 +69,7 @@ export async function verifyOAuthAccessToken(token: string, now = new Date()): P
       tier: (await planLimits(tenant.plan)).maxTier,
       scopes: effectiveScopes(allowed, INSTALLATION_ROLE),
       allowlist: null,
-      member: { ...attributed, role: INSTALLATION_ROLE },
+      member: { ...attributed, role: INSTALLATION_ROLE, appInstallationId: installation.id },
       marketplaceAppId,
       installationId: installation.id,
     };

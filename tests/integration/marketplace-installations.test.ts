@@ -5,6 +5,7 @@ import type { Member } from '../../lib/auth/session.ts';
 import { flushRequestLog } from '../../lib/api/request-log.ts';
 import { db } from '../../lib/db/client.ts';
 import { stopJobs } from '../../lib/jobs/queue.ts';
+import { createGoal } from '../../lib/goals/goals.ts';
 import { endInstallation, installApp, prepareInstall, uninstallApp } from '../../lib/marketplace/installations.ts';
 import { prepareAuthorization } from '../../lib/oauth/authorize.ts';
 import { listAuthorizedApps } from '../../lib/oauth/grants.ts';
@@ -12,6 +13,7 @@ import { issuerFor } from '../../lib/oauth/issuer.ts';
 import type { TenantContext } from '../../lib/tenancy/tenant-context.ts';
 import { attemptDelivery } from '../../lib/webhooks/attempt-delivery.ts';
 import { createEndpoint, listEndpoints } from '../../lib/webhooks/endpoints.ts';
+import { createTeam } from '../../lib/teams/teams.ts';
 import { fanOutEvent } from '../../lib/webhooks/fan-out.ts';
 import { uniqueSlug } from '../support/factories.ts';
 import { addVersion, createMarketplaceApp, createPartner, SETUP_URL, type TestApp } from '../support/marketplace.ts';
@@ -141,6 +143,21 @@ describe('installing a marketplace app', () => {
 
     // The installation is not a member's connection: the authorized-apps list leaves it out.
     expect((await listAuthorizedApps(tenant, admin)).map((a) => a.grantId)).not.toContain(grant.id);
+  });
+
+  it('reads as a workspace-wide principal: every team’s goals, but no member’s personal goals', async () => {
+    const other = await createMarketplaceApp({ partner: app.partner });
+    const team = await createTeam(tenant, owner, { name: `Crew ${uniqueSlug('t')}` });
+    const teamGoal = await createGoal(tenant, owner, { title: `Team goal ${uniqueSlug('g')}`, teamId: team.id });
+    const privateGoal = await createGoal(tenant, member, { title: `Private goal ${uniqueSlug('g')}` });
+    const { tokens } = await install(tenant, admin, other);
+
+    // The installing admin is in no team: the app still sees the team's goal, not the member's own.
+    const goals = await callApi(tenant, '/api/v1/goals?limit=100', tokens.access_token);
+    expect(goals.status, JSON.stringify(goals.body)).toBe(200);
+    const ids = JSON.stringify(goals.body);
+    expect(ids).toContain(teamGoal.id);
+    expect(ids).not.toContain(privateGoal.id);
   });
 
   it('works on after the installer leaves, as the earliest owner; uninstall stops it at once and tells the app', async () => {

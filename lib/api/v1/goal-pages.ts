@@ -14,7 +14,7 @@ import type { GoalListQuery, GoalResource } from './schemas/goal.ts';
 // (in `npm run bench` on a 2-core machine: from about 35% to 56% of a bare route's throughput).
 // Raw SQL is not scoped by tenantDb: the tenant condition is written here, and the
 // visibility rule is the one in lib/goals/goal-visibility.ts (personal goals of the member,
-// and goals of their teams).
+// and goals of their teams; every team's for an installed app).
 
 const CURSOR_KIND = 'goals';
 const cursorKey = z.tuple([z.iso.datetime(), z.string().min(1)]);
@@ -44,7 +44,10 @@ export async function goalPage(tenant: TenantContext, member: Member, query: z.o
   const userId = param(member.userId);
   const conditions = [
     `g."tenantId" = ${tenantId}`,
-    `((g."teamId" IS NULL AND g."ownerId" = ${userId}) OR g."teamId" IN (SELECT tm."teamId" FROM "TeamMember" tm WHERE tm."tenantId" = ${tenantId} AND tm."userId" = ${userId}))`,
+    // An installed app (member.appInstallationId) sees every team's goals, as visibleGoalsWhere says.
+    member.appInstallationId
+      ? `((g."teamId" IS NULL AND g."ownerId" = ${userId}) OR g."teamId" IS NOT NULL)`
+      : `((g."teamId" IS NULL AND g."ownerId" = ${userId}) OR g."teamId" IN (SELECT tm."teamId" FROM "TeamMember" tm WHERE tm."tenantId" = ${tenantId} AND tm."userId" = ${userId}))`,
   ];
   if (query.status) conditions.push(`g.status = ${param(query.status)}::"GoalStatus"`);
   // Days in UTC, the zone goal dates use (lib/goals/dates.ts).
