@@ -7,7 +7,7 @@ import { FormAlert } from '@/components/ui/form-alert';
 import { FormStatus } from '@/components/ui/form-status';
 import { useFormSubmit } from '@/components/ui/use-form-submit';
 import { api } from '@/lib/http/api-client';
-import { TextAreaField } from './app-fields';
+import { TextAreaField } from '@/components/ui/text-area-field';
 
 // The reviewer's tools on /operator/apps/[appId]: the checklist, the decision, Featured.
 

@@ -10,7 +10,8 @@ import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
 import { useFormSubmit } from '@/components/ui/use-form-submit';
 import { api } from '@/lib/http/api-client';
-import { errorFor, TextAreaField } from './app-fields';
+import { TextAreaField } from '@/components/ui/text-area-field';
+import { errorFor } from './app-fields';
 
 // The partner portal's app tools (app/(platform)/partner/(portal)/apps): each form calls one
 // route under /api/partner/apps and refreshes the page's server data.

@@ -8,7 +8,7 @@ import { FormAlert } from '@/components/ui/form-alert';
 import { useFormSubmit } from '@/components/ui/use-form-submit';
 import { api } from '@/lib/http/api-client';
 import type { PartnerStatus } from '@/lib/db/generated/enums';
-import { TextAreaField } from './text-area-field';
+import { TextAreaField } from '@/components/ui/text-area-field';
 
 type Action = 'approve' | 'reject' | 'suspend' | 'reinstate';
 

@@ -12,7 +12,7 @@ import { TextField } from '@/components/ui/text-field';
 import { useFormSubmit } from '@/components/ui/use-form-submit';
 import { api } from '@/lib/http/api-client';
 import { PARTNER_ROLE_LABELS, PARTNER_USER_ROLES, type PartnerUserRole } from '@/lib/partners/partner-schema';
-import { TextAreaField } from './text-area-field';
+import { TextAreaField } from '@/components/ui/text-area-field';
 
 // The partner program's forms. Each reads its fields at submit (people may type before
 // hydration), calls one route and refreshes the server-rendered page.
