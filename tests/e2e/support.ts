@@ -86,11 +86,19 @@ export async function addMember(slug: string, role: 'admin' | 'member' | 'viewer
   return email;
 }
 
-/** Opens the newest message to this address in the root domain's development outbox. */
+/**
+ * Opens the newest message to this address in the root domain's development outbox. Some mail
+ * (password reset, magic link, sign-up) is sent after the response on purpose, so under load it
+ * may land a moment after the page that asked for it: reload the outbox until it shows.
+ */
 export async function openLatestMessage(page: Page, address: string, subject: RegExp): Promise<void> {
-  await page.goto(`${ROOT}/dev/outbox?to=${encodeURIComponent(address)}`);
-  await expect(page.getByRole('heading', { name: 'Development outbox' })).toBeVisible();
-  await page.getByRole('link', { name: subject }).first().click();
+  const message = page.getByRole('link', { name: subject }).first();
+  await expect(async () => {
+    await page.goto(`${ROOT}/dev/outbox?to=${encodeURIComponent(address)}`);
+    await expect(page.getByRole('heading', { name: 'Development outbox' })).toBeVisible();
+    await expect(message).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  await message.click();
   await expect(page.getByTitle('Email preview')).toBeVisible();
 }
 
