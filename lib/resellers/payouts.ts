@@ -54,6 +54,7 @@ export async function runPayouts(options: { now?: Date; period?: Period } = {}):
   });
   const result: PayoutRunResult = { created: [], paid: [], failed: [] };
   for (const { resellerId } of candidates) {
+    if (!resellerId) continue;
     const payout = await createPayoutFor(resellerId, period);
     if (payout) result.created.push(payout);
   }
@@ -107,12 +108,13 @@ async function markPaid(payoutId: string, at: Date, data: { stripeTransferId?: s
 /** Transfers a pending Stripe payout. 'pending' when Stripe is not reachable now. */
 export async function payByStripe(payoutId: string, now: Date = new Date()): Promise<'paid' | 'failed' | 'pending'> {
   const payout = await db.payout.findUnique({ where: { id: payoutId }, select: { id: true, status: true, method: true, totalCents: true, periodStart: true, resellerId: true, reseller: { select: { stripeConnectAccountId: true } } } });
-  if (!payout || payout.method !== 'stripe_connect' || payout.status !== 'pending') return 'pending';
+  if (!payout?.resellerId || !payout.reseller || payout.method !== 'stripe_connect' || payout.status !== 'pending') return 'pending';
   if (!resellerStripeConfigured() || !payout.reseller.stripeConnectAccountId) return 'pending';
+  const { resellerId } = payout;
   try {
     const transferId = await createPayoutTransfer({
       payoutId: payout.id,
-      resellerId: payout.resellerId,
+      resellerId,
       amountCents: payout.totalCents,
       destination: payout.reseller.stripeConnectAccountId,
       periodStart: payout.periodStart,
@@ -121,7 +123,7 @@ export async function payByStripe(payoutId: string, now: Date = new Date()): Pro
     return 'paid';
   } catch (error) {
     if (!(error instanceof TransferDeclinedError)) throw error;
-    logger().error({ err: error, payoutId: payout.id, resellerId: payout.resellerId }, 'resellers: Stripe refused the payout transfer; its commissions wait for the next period');
+    logger().error({ err: error, payoutId: payout.id, resellerId }, 'resellers: Stripe refused the payout transfer; its commissions wait for the next period');
     await db.$transaction(async (tx) => {
       await tx.payout.update({ where: { id: payout.id }, data: { status: 'failed', reference: `Stripe: ${error.message}`.slice(0, 200) } });
       await tx.commission.updateMany({ where: { payoutId: payout.id }, data: { payoutId: null } });
@@ -160,9 +162,10 @@ export interface OperatorPayoutRow {
 /** Payouts for the operator: manual ones waiting for a reference first. */
 export async function listPayoutsForOperator(): Promise<OperatorPayoutRow[]> {
   const rows = await db.payout.findMany({
+    where: { resellerId: { not: null } },
     orderBy: [{ status: 'asc' }, { createdAt: 'desc' }],
     take: 200,
     select: { id: true, periodStart: true, totalCents: true, method: true, status: true, reference: true, createdAt: true, reseller: { select: { name: true } } },
   });
-  return rows.map(({ reseller, ...row }) => ({ ...row, resellerName: reseller.name }));
+  return rows.map(({ reseller, ...row }) => ({ ...row, resellerName: reseller?.name ?? '' }));
 }
