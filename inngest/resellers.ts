@@ -1,5 +1,5 @@
 import { JOBS } from '../lib/jobs/job-types.ts';
-import { approveDueCommissions } from '../lib/resellers/commissions.ts';
+import { approveDueCommissions } from '../lib/earnings/approve.ts';
 import { runPayouts } from '../lib/resellers/payouts.ts';
 import { inngest } from './client.ts';
 import { inngestRetries, withRetrySchedule } from './retry-schedule.ts';

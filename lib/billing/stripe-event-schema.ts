@@ -19,6 +19,13 @@ const envelope = z.looseObject({
   data: z.looseObject({ object: z.looseObject({}) }),
 });
 
+const signedCents = z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER);
+// The lines split amount_paid between the plan and the apps (lib/earnings/invoice-split.ts).
+const invoiceLines = z.looseObject({
+  has_more: z.boolean().optional(),
+  data: z.array(z.looseObject({ amount: signedCents, discount_amounts: z.array(z.looseObject({ amount: cents })).nullish() })),
+});
+
 const invoice = z.looseObject({
   id: z.string().min(1),
   status: z.string().nullish(),
@@ -31,8 +38,8 @@ const objects: Record<string, z.ZodType> = {
   'customer.subscription.created': z.looseObject({ id: z.string().min(1), status: z.string().min(1) }),
   'customer.subscription.updated': z.looseObject({ id: z.string().min(1), status: z.string().min(1) }),
   'customer.subscription.deleted': z.looseObject({ id: z.string().min(1), status: z.string().min(1) }),
-  // amount_paid is what reseller commissions are computed on.
-  'invoice.paid': invoice.extend({ amount_paid: cents }),
+  // amount_paid is what reseller commissions and partners' revenue share are computed on.
+  'invoice.paid': invoice.extend({ amount_paid: cents, lines: invoiceLines.optional() }),
   'invoice.payment_failed': invoice,
   'invoice.voided': invoice,
   'invoice.marked_uncollectible': invoice,

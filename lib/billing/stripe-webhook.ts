@@ -4,7 +4,7 @@ import { db } from '../db/client.ts';
 import type { Prisma } from '../db/generated/client.ts';
 import { AppError } from '../http/problem.ts';
 import { createHash } from 'node:crypto';
-import { handleResellerStripeEvent, type ResellerOutcome } from '../resellers/stripe-events.ts';
+import { handleEarningsStripeEvent, type EarningsOutcome } from '../earnings/stripe-events.ts';
 import { notifyTenantChanged } from '../tenancy/tenant-cache.ts';
 import { startDunning, stopDunning } from './dunning.ts';
 import { parseStripeEvent } from './stripe-event-schema.ts';
@@ -23,7 +23,7 @@ import { logger } from '../observability/logger.ts';
 //                → a replay: 200 "duplicate", nothing happens
 //                apply the event's effects (billing account, invoice state, tenant plan and status, audit)
 //   after commit: the dunning follow-up (startDunning / stopDunning, lib/billing/dunning.ts),
-//                the reseller commissions (lib/resellers/stripe-events.ts),
+//                the earnings: reseller commissions and partners' revenue share (lib/earnings/stripe-events.ts),
 //                then StripeEvent.processedAt and outcome
 //
 // The follow-up runs outside the transaction (it locks the billing account itself and sends
@@ -78,7 +78,7 @@ type BillingOutcome =
   | 'ignored_unknown_workspace'
   | 'ignored_unhandled';
 
-export type WebhookOutcome = BillingOutcome | ResellerOutcome | 'duplicate';
+export type WebhookOutcome = BillingOutcome | EarningsOutcome | 'duplicate';
 
 /** Verifies the signature and parses the JSON; 400 invalid_signature, or 503 when no secret is configured. */
 function verifyStripeSignature(rawBody: string | Buffer, signature: string | null): unknown {
@@ -414,8 +414,8 @@ async function processStripeEvent(event: Stripe.Event): Promise<WebhookOutcome> 
   if (result.duplicate) return 'duplicate';
   if (result.planChanged) planChangeCommitted();
   const billingOutcome = await runFollowUp(result.followUp, result.outcome);
-  // Resellers: commissions on invoice.paid, reversals on charge.refunded / credit_note.created (idempotent, lib/resellers).
-  const outcome = (await handleResellerStripeEvent(event, result.tenantId)) ?? billingOutcome;
+  // Earnings: commissions and revenue share on invoice.paid, reversals on charge.refunded / credit_note.created (idempotent, lib/earnings).
+  const outcome = (await handleEarningsStripeEvent(event, result.tenantId)) ?? billingOutcome;
   await db.stripeEvent.update({ where: { id: event.id }, data: { processedAt: new Date(), outcome } });
   return outcome;
 }

@@ -1,7 +1,7 @@
 import { runDunningStep } from '../billing/dunning.ts';
 import { runTrials } from '../billing/trials.ts';
 import { resetUsagePeriods } from '../billing/usage-reset.ts';
-import { approveDueCommissions } from '../resellers/commissions.ts';
+import { approveDueCommissions } from '../earnings/approve.ts';
 import { runPayouts } from '../resellers/payouts.ts';
 import { reportUsage } from '../billing/report-usage.ts';
 import { rotateDueSigningKeys } from '../oauth/signing-keys.ts';

@@ -108,3 +108,15 @@ export async function invoiceIdForPaymentIntent(paymentIntentId: string): Promis
   const invoice = data[0]?.invoice;
   return typeof invoice === 'string' ? invoice : (invoice?.id ?? null);
 }
+
+/**
+ * Every line of an invoice, for an invoice.paid whose payload lists only the first page
+ * (lines.has_more). Null when Stripe is not configured.
+ */
+export async function allInvoiceLines(invoiceId: string): Promise<Stripe.InvoiceLineItem[] | null> {
+  const client = stripe();
+  if (!client) return null;
+  const lines: Stripe.InvoiceLineItem[] = [];
+  for await (const line of client.invoices.listLineItems(invoiceId, { limit: 100 })) lines.push(line);
+  return lines;
+}

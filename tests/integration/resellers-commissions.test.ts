@@ -2,7 +2,7 @@ import type Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
 import { db } from '../../lib/db/client.ts';
 import { approveDueCommissions, creditCommissionsForInvoice, reverseCommissionsForRefund } from '../../lib/resellers/commissions.ts';
-import { creditCommissionsForPaidInvoice, reverseCommissionsForChargeRefund, reverseCommissionsForCreditNote } from '../../lib/resellers/stripe-events.ts';
+import { creditCommissionsForPaidInvoice, reverseCommissionsForChargeRefund, reverseCommissionsForCreditNote } from '../../lib/earnings/stripe-events.ts';
 import { createTenant } from '../support/factories.ts';
 import { clientOf, createReseller, invoiceId } from '../support/resellers.ts';
 
@@ -97,7 +97,7 @@ describe('crediting commissions on invoice.paid', () => {
       object: 'invoice',
       amount_paid: 3900,
       status_transitions: { paid_at: paidAt },
-      lines: { data: [{ pricing: { type: 'price_details', price_details: { price: price.stripePriceId, product: 'prod_x' } }, metadata: {} }] },
+      lines: { data: [{ amount: 3900, pricing: { type: 'price_details', price_details: { price: price.stripePriceId, product: 'prod_x' } }, metadata: {} }] },
     } as unknown as Stripe.Invoice;
     await creditCommissionsForPaidInvoice(invoice, client.id);
     const [row] = await rowsOf(invoice.id!);

@@ -1,16 +1,20 @@
 import type Stripe from 'stripe';
 import { db } from '../db/client.ts';
 import { badRequest } from '../http/problem.ts';
-import { creditCommissionsForInvoice, reverseCommissionsForRefund, type CreditResult, type ReversalResult } from './commissions.ts';
-import { planForResellerStripePrice } from './prices.ts';
-import { invoiceIdForPaymentIntent } from './stripe-gateway.ts';
+import { planForResellerStripePrice } from '../resellers/prices.ts';
+import { allInvoiceLines, invoiceIdForPaymentIntent } from '../resellers/stripe-gateway.ts';
+import { creditCommissionsForInvoice, type CreditResult, type InvoiceLineInput } from './credit-invoice.ts';
+import { payeeKey, reverseCommissionsForRefund, type ReversalResult } from './reverse-refund.ts';
 
-// The reseller side of the Stripe webhook: one call per event type, from the billing
-// webhook (app/api/webhooks/stripe) after it has verified the signature and deduplicated the
-// event. Each is idempotent on its own as well (an invoice is credited once, a refund or credit
-// note applied once), so a replayed or re-delivered event changes nothing.
+// The earnings side of the Stripe webhook (resellers' commissions, partners' revenue share):
+// one call per event type, from the billing webhook (app/api/webhooks/stripe) after it has
+// verified the signature and deduplicated the event. Each is idempotent on its own as well (an
+// invoice is credited once, a refund or credit note applied once), so a replayed or
+// re-delivered event changes nothing.
 //
-// Amounts: the commission base is what the client paid on the invoice (amount_paid). Refunds
+// Amounts: the earnings are shares of what the client paid on the invoice (amount_paid), split
+// between the plan and the apps by the invoice's lines (lib/earnings/invoice-split.ts): a line
+// is an app's when line.pricing.price_details.product is the app's stripeProductId. Refunds
 // are measured in the same money (the refund's amount), so their proportion is exact.
 //
 // Refunds and credit notes, without counting the same money twice:
@@ -39,13 +43,38 @@ async function planOfInvoice(invoice: Stripe.Invoice): Promise<string | null> {
   return null;
 }
 
-/** invoice.paid for a workspace: credits its reseller chain (no-op for workspaces without a reseller). */
+/** A line's net (amount − discounts) and product, as the split reads them. */
+function lineInput(line: Stripe.InvoiceLineItem): InvoiceLineInput {
+  const discounts = (line.discount_amounts ?? []).reduce((sum, discount) => sum + discount.amount, 0);
+  const product = line.pricing?.price_details?.product;
+  return { amountCents: line.amount - discounts, productId: typeof product === 'string' ? product : null };
+}
+
+/** Every line of the invoice: the payload's, or all of them from Stripe when the payload has only the first page. */
+async function linesOf(invoice: Stripe.Invoice): Promise<Stripe.InvoiceLineItem[]> {
+  const listed = invoice.lines?.data ?? [];
+  if (!invoice.lines?.has_more || !invoice.id) return listed;
+  const all = await allInvoiceLines(invoice.id);
+  // Crediting from a partial list would split the money wrongly: fail, and Stripe retries.
+  if (!all) throw new Error(`invoice ${invoice.id} has more lines than its event lists, and Stripe is not configured to fetch them`);
+  return all;
+}
+
+function isCents(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value);
+}
+
+/** invoice.paid for a workspace: credits its reseller chain and the partners of its apps (no-op when nobody earns). */
 export async function creditCommissionsForPaidInvoice(invoice: Stripe.Invoice, tenantId: string, eventCreated?: number): Promise<CreditResult> {
-  if (!invoice.id) return { created: 0, alreadyCredited: false, shares: [] };
+  if (!invoice.id) return { created: 0, alreadyCredited: false, shares: [], partnerShares: [] };
   // A signed but malformed event is bad input, not a crash (answered 400).
   if (!Number.isSafeInteger(invoice.amount_paid) || invoice.amount_paid < 0) throw badRequest(`Invoice ${invoice.id} has no valid amount_paid.`);
+  const lines = await linesOf(invoice);
+  const bad = lines.find((line) => !isCents(line.amount) || !(line.discount_amounts ?? []).every((discount) => isCents(discount.amount)));
+  if (bad) throw badRequest(`Invoice ${invoice.id} has a line without a valid amount.`);
   const paidAtSeconds = invoice.status_transitions?.paid_at ?? eventCreated ?? Math.floor(Date.now() / 1000);
   return creditCommissionsForInvoice({
+    lines: lines.map(lineInput),
     tenantId,
     invoiceId: invoice.id,
     amountCents: invoice.amount_paid,
@@ -91,10 +120,13 @@ export async function reverseCommissionsForChargeRefund(charge: Stripe.Charge): 
 
 /** Applies "this charge has refunded `cumulative` cents in all" as the step from what was applied for it before. */
 async function reverseCumulative(invoiceId: string, chargeId: string, cumulative: number): Promise<ReversalResult> {
-  const applied = await db.commission.findMany({ where: { invoiceId, kind: 'reversal', sourceId: { startsWith: `${chargeId}:` } }, select: { sourceId: true, saleCents: true, resellerId: true } });
-  // Every reseller gets the same rows, so one reseller's rows tell what was applied.
-  const first = applied[0]?.resellerId;
-  const before = applied.filter((row) => row.resellerId === first).reduce((sum, row) => sum - row.saleCents, 0);
+  const applied = await db.commission.findMany({
+    where: { invoiceId, kind: 'reversal', sourceId: { startsWith: `${chargeId}:` } },
+    select: { sourceId: true, saleCents: true, resellerId: true, partnerId: true, appId: true },
+  });
+  // Every payee gets the same rows, so one payee's rows tell what was applied.
+  const first = applied[0] ? payeeKey(applied[0]) : null;
+  const before = applied.filter((row) => payeeKey(row) === first).reduce((sum, row) => sum - row.saleCents, 0);
   if (cumulative <= before) return NONE;
   return reverseCommissionsForRefund({ invoiceId, refundId: `${chargeId}:${cumulative}`, amountCents: cumulative - before });
 }
@@ -110,12 +142,12 @@ export async function reverseCommissionsForCreditNote(creditNote: Stripe.CreditN
 }
 
 /** The events this module acts on; the billing webhook passes every verified event (others are ignored here). */
-export const RESELLER_STRIPE_EVENTS = ['invoice.paid', 'charge.refunded', 'credit_note.created'] as const;
+export const EARNINGS_STRIPE_EVENTS = ['invoice.paid', 'charge.refunded', 'credit_note.created'] as const;
 
-/** What a refund or credit note did to commissions (the billing webhook answers it as the event's outcome). */
-export type ResellerOutcome = 'commission_reversed' | 'ignored_nothing_to_reverse';
+/** What a refund or credit note did to earnings (the billing webhook answers it as the event's outcome). */
+export type EarningsOutcome = 'commission_reversed' | 'ignored_nothing_to_reverse';
 
-const reversalOutcome = (result: ReversalResult): ResellerOutcome => (result.reversalRows + result.reversedCommissions > 0 ? 'commission_reversed' : 'ignored_nothing_to_reverse');
+const reversalOutcome = (result: ReversalResult): EarningsOutcome => (result.reversalRows + result.reversedCommissions > 0 ? 'commission_reversed' : 'ignored_nothing_to_reverse');
 
 /**
  * The one call the billing webhook makes (lib/billing/stripe-webhook.ts, after its own effects
@@ -124,7 +156,7 @@ const reversalOutcome = (result: ReversalResult): ResellerOutcome => (result.rev
  * Returns the outcome of a refund or credit note; null for invoice.paid (the billing outcome
  * stands) and for events this module does not handle.
  */
-export async function handleResellerStripeEvent(event: Stripe.Event, tenantId: string | null): Promise<ResellerOutcome | null> {
+export async function handleEarningsStripeEvent(event: Stripe.Event, tenantId: string | null): Promise<EarningsOutcome | null> {
   switch (event.type) {
     case 'invoice.paid':
       if (tenantId) await creditCommissionsForPaidInvoice(event.data.object, tenantId, event.created);
