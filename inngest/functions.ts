@@ -8,6 +8,7 @@ import { dispatchEventFunction } from './dispatch-event.ts';
 import { oidcRotateKeysFunction } from './oidc-rotate-keys.ts';
 import { relayOutboxFunction } from './relay-outbox.ts';
 import { resellersApproveCommissionsFunction, resellersPayoutsFunction } from './resellers.ts';
+import { supportCloseResolvedFunction } from './support.ts';
 import { sweepWebhooksFunction } from './sweep-webhooks.ts';
 
 /** Every Inngest function of the app, served at /api/inngest. */
@@ -25,4 +26,5 @@ export const functions = [
   resellersApproveCommissionsFunction,
   resellersPayoutsFunction,
   oidcRotateKeysFunction,
+  supportCloseResolvedFunction,
 ];

@@ -35,6 +35,8 @@ export interface JobPayloads {
   'resellers.approve_commissions': Record<string, never>;
   /** Groups resellers' approved commissions of last month into payouts and pays them (lib/resellers/payouts.ts). */
   'resellers.payouts': Record<string, never>;
+  /** Closes support tickets resolved 14 days ago or more (lib/support/ticket-summary.ts). */
+  'support.close_resolved': Record<string, never>;
   /** Replaces OpenID Connect signing keys that have signed long enough (lib/oauth/signing-keys.ts). */
   'oidc.rotate_keys': Record<string, never>;
 }
@@ -81,6 +83,8 @@ export const JOBS: { readonly [N in JobName]: JobDefinition } = {
   // Resellers: daily, after midnight UTC; both are idempotent (payouts: one per reseller and month).
   'resellers.approve_commissions': { retry: { retries: 3, delaysSeconds: [60, 600, 3600] }, cron: '15 0 * * *' },
   'resellers.payouts': { retry: { retries: 3, delaysSeconds: [300, 1800, 7200] }, cron: '30 1 * * *' },
+  // Hourly: a resolved ticket closes within the hour after its reopen window; one idempotent UPDATE.
+  'support.close_resolved': { retry: { retries: 2, delaysSeconds: [60, 600] }, cron: '35 * * * *' },
   'oidc.rotate_keys': { retry: { retries: 2, delaysSeconds: [300, 1800] }, cron: '45 2 * * *' },
 };
 

@@ -5,6 +5,7 @@ import { approveDueCommissions } from '../earnings/approve.ts';
 import { runPayouts } from '../resellers/payouts.ts';
 import { reportUsage } from '../billing/report-usage.ts';
 import { rotateDueSigningKeys } from '../oauth/signing-keys.ts';
+import { closeResolvedTickets } from '../support/ticket-summary.ts';
 import { attemptDelivery } from '../webhooks/attempt-delivery.ts';
 import { sweepDeliveries } from '../webhooks/sweep-deliveries.ts';
 import { logger } from '../observability/logger.ts';
@@ -41,6 +42,7 @@ function registerWorkers(): Promise<void> {
     await registerWorker('billing.trials', () => runTrials(new Date()));
     await registerWorker('resellers.approve_commissions', () => approveDueCommissions(new Date()));
     await registerWorker('resellers.payouts', () => runPayouts({ now: new Date() }));
+    await registerWorker('support.close_resolved', async () => void (await closeResolvedTickets(new Date())));
     await registerWorker('oidc.rotate_keys', async () => void (await rotateDueSigningKeys(new Date())));
   })();
   return holder.__waypointWorkers;

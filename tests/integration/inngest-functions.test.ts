@@ -102,6 +102,7 @@ describe('Inngest functions', () => {
       'resellers-approve-commissions',
       'resellers-payouts',
       'oidc-rotate-keys',
+      'support-close-resolved',
     ]);
   });
 
