@@ -5,10 +5,14 @@ import { hashOAuthSecret, secretHint } from '../oauth/hash-client-secret.ts';
 import { generateCredential, newAppId } from '../oauth/oauth-credentials.ts';
 import { ensurePartnerSandbox } from '../partners/sandbox.ts';
 import { recordPlatformAudit } from '../platform/platform-audit.ts';
+import { FREE_PRICING, type AppPricing } from '../marketplace/pricing.ts';
 import { DEMO_PARTNER, DEMO_PARTNER_ORG } from './seed-partners.ts';
 
 // The demo partner's apps (seedDemo runs this after the partner; idempotent by slug):
-//   Pulse Sync      fitness, published and featured: ready to install on acme from /apps
+//   Pulse Sync      fitness, free, published and featured: ready to install on acme from /apps
+//   Stride Coach    fitness, paid (hybrid: $49.00 / month, 10,000 calls included, then $0.50
+//                   per 1,000), published months ago; seed-earnings.ts installs it in acme and
+//                   gives it revenue and an open ticket
 //   Focus Calendar  calendar, version 1 submitted: waiting in the operator's review queue
 // Made directly (as the services would leave them), so seeding sends no email. Their OAuth
 // client secrets are random and unknown, and they have no webhook secret yet: the partner
@@ -26,8 +30,19 @@ interface DemoApp {
   scopes: { scope: string; justification: string }[];
   site: string;
   status: 'published' | 'submitted';
+  /** Days between submission and now (publication follows two days after submission). */
+  submittedDaysAgo: number;
+  pricing?: AppPricing;
+  featured?: boolean;
   note?: string;
 }
+
+/** The demo's paid app: installed in acme on the operator's say-so, with revenue and a ticket. */
+export const DEMO_PAID_APP = {
+  slug: 'stride-coach',
+  name: 'Stride Coach',
+  pricing: { pricing: 'hybrid', priceCurrency: 'usd', monthlyFeeCents: 4900, per1000CallsCents: 50, includedCalls: 10_000 } satisfies AppPricing,
+} as const;
 
 const DEMO_APPS: DemoApp[] = [
   {
@@ -38,6 +53,8 @@ const DEMO_APPS: DemoApp[] = [
     color: '#e11d48',
     site: SCREEN,
     status: 'published',
+    submittedDaysAgo: 20,
+    featured: true,
     description: [
       'Pulse Sync connects your watch and fitness apps to Waypoint.',
       '',
@@ -54,6 +71,32 @@ const DEMO_APPS: DemoApp[] = [
     ],
   },
   {
+    slug: DEMO_PAID_APP.slug,
+    name: DEMO_PAID_APP.name,
+    tagline: 'Training plans that turn into habits',
+    category: 'fitness',
+    color: '#7c3aed',
+    site: 'https://stride-coach.example.com',
+    status: 'published',
+    // Published long enough ago for months of invoices (seed-earnings.ts).
+    submittedDaysAgo: 240,
+    pricing: DEMO_PAID_APP.pricing,
+    description: [
+      'Stride Coach builds a training plan for each member and keeps it in step with Waypoint.',
+      '',
+      '- **Plans for every level**: couch to 5K, a first half marathon, strength twice a week.',
+      '- **Sessions become habits**: each planned session is a habit check-in, logged when the workout is done.',
+      '- **Coaches see progress**: team goals move with every completed session.',
+      '',
+      'Priced per workspace: a monthly fee with 10,000 API calls included, then a small price per 1,000 calls.',
+    ].join('\n'),
+    scopes: [
+      { scope: 'read:habits', justification: 'To match planned sessions to the habits they check off.' },
+      { scope: 'write:habits', justification: 'To log the habit of a planned session once the workout is recorded.' },
+      { scope: 'read:goals', justification: 'To show each plan next to the goal it trains for.' },
+    ],
+  },
+  {
     slug: 'focus-calendar',
     name: 'Focus Calendar',
     tagline: 'Block time for your goals in your calendar',
@@ -61,6 +104,7 @@ const DEMO_APPS: DemoApp[] = [
     color: '#0369a1',
     site: 'https://focus-calendar.example.com',
     status: 'submitted',
+    submittedDaysAgo: 2,
     note: 'First version: it reads goals and their milestones and adds focus blocks to Google and Outlook calendars.',
     description: [
       'Focus Calendar turns goals into time on your calendar.',
@@ -123,7 +167,8 @@ export async function seedMarketplaceApps(): Promise<number> {
         data: { id: newAppId(), partnerId: partner.id, slug: demo.slug, oauthAppId: client.id },
         select: { id: true, partnerId: true, status: true, liveVersionId: true, oauthAppId: true },
       });
-      const submittedAt = new Date(Date.now() - (demo.status === 'published' ? 20 : 2) * 86_400_000);
+      const submittedAt = new Date(Date.now() - demo.submittedDaysAgo * 86_400_000);
+      const pricing = demo.pricing ?? FREE_PRICING;
       const version = await tx.appVersion.create({
         data: {
           appId: app.id,
@@ -143,6 +188,11 @@ export async function seedMarketplaceApps(): Promise<number> {
           redirectUris,
           scopes: demo.scopes,
           checks: ALL_OK,
+          pricing: pricing.pricing,
+          priceCurrency: pricing.priceCurrency,
+          monthlyFeeCents: pricing.monthlyFeeCents,
+          per1000CallsCents: pricing.per1000CallsCents,
+          includedCalls: pricing.includedCalls,
           submittedAt,
           createdById: owner.id,
           ...(demo.status === 'published' ? { decidedAt: new Date(submittedAt.getTime() + 86_400_000), decisionReason: 'Looks great.' } : {}),
@@ -154,7 +204,7 @@ export async function seedMarketplaceApps(): Promise<number> {
       if (demo.note) await tx.appReviewComment.create({ data: { versionId: version.id, authorId: owner.id, side: 'partner', body: demo.note } });
       if (demo.status === 'published') {
         await publishInTx(tx, app, version.id, new Date(submittedAt.getTime() + 2 * 86_400_000));
-        await tx.marketplaceApp.update({ where: { id: app.id }, data: { featuredAt: new Date() } });
+        if (demo.featured) await tx.marketplaceApp.update({ where: { id: app.id }, data: { featuredAt: new Date() } });
         await recordPlatformAudit(tx, { actor: owner, action: 'app_version.published', target: { type: 'app_version', id: version.id }, metadata: { source: 'demo seed', appId: app.id, number: 1 } });
       }
     });

@@ -5,6 +5,7 @@ import { clearLocalTenantCache } from '../tenancy/tenant-cache.ts';
 import { DEMO_OPERATOR, DEMO_PASSWORD, DEMO_ROLES, DEMO_TENANTS, demoEmail } from './demo-data.ts';
 import { seedWorkspaceContent } from './seed-content.ts';
 import { seedMarketplaceApps } from './seed-apps.ts';
+import { seedPartnerEarnings } from './seed-earnings.ts';
 import { seedPartners } from './seed-partners.ts';
 import { seedResellers } from './seed-resellers.ts';
 
@@ -55,6 +56,7 @@ export async function seedDemo(): Promise<{ created: number }> {
   created += await seedResellers(passwordHash);
   created += await seedPartners(passwordHash);
   created += await seedMarketplaceApps();
+  created += await seedPartnerEarnings();
   clearLocalTenantCache();
   return { created };
 }

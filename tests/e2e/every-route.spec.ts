@@ -84,7 +84,10 @@ async function makeSamples(): Promise<RouteSamples> {
   const northstar = await db.partner.findFirstOrThrow({ where: { users: { some: { user: { email: 'partner@waypoint.test' } } } }, select: { id: true } });
   const partnerWelcome = await db.$transaction((tx) => issuePartnerInvitation(tx, northstar.id, 'developer', `every-route-${id}@example.test`));
 
-  const listed = await db.marketplaceApp.findFirst({ where: { status: 'published', liveVersionId: { not: null } }, orderBy: { publishedAt: 'asc' }, select: { slug: true } });
+  // The demo's free app (its install page is a fresh consent; the paid Stride Coach is installed in acme already).
+  const listed =
+    (await db.marketplaceApp.findFirst({ where: { slug: 'pulse-sync', status: 'published', liveVersionId: { not: null } }, select: { slug: true } })) ??
+    (await db.marketplaceApp.findFirst({ where: { status: 'published', liveVersionId: { not: null } }, orderBy: { publishedAt: 'asc' }, select: { slug: true } }));
   let marketplaceAppSlug = listed?.slug;
   if (!marketplaceAppSlug) {
     const sandbox = await db.tenant.findUniqueOrThrow({ where: { sandboxOfPartnerId: northstar.id }, select: { id: true } });

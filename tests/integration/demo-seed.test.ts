@@ -1,0 +1,75 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { db, disconnectDb } from '../../lib/db/client.ts';
+import { DEMO_PAID_APP } from '../../lib/seed/seed-apps.ts';
+import { seedDemo } from '../../lib/seed/seed-demo.ts';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+
+// The demo seed (`npm run db:seed`, and `npm start` on every run) on a database of its own:
+// what a fresh clone gets (the demo partner's paid app installed in acme, its revenue, an open
+// ticket to answer), and that seeding again adds nothing (every table keeps its row count).
+// Its own database, because the shared one's rows change under the other files' tests.
+
+let database: TestDatabase;
+let sharedUrl: string | undefined;
+
+/** Rows per table of the public schema (migrations' own table aside). */
+async function tableCounts(url: string): Promise<Record<string, number>> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY tablename`);
+    const counts: Record<string, number> = {};
+    for (const { tablename } of rows) {
+      const result = await client.query<{ n: string }>(`SELECT count(*) AS n FROM "${tablename}"`);
+      counts[tablename] = Number(result.rows[0].n);
+    }
+    return counts;
+  } finally {
+    await client.end();
+  }
+}
+
+let first: { created: number };
+let afterFirst: Record<string, number>;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  sharedUrl = process.env.DATABASE_URL;
+  await disconnectDb();
+  process.env.DATABASE_URL = database.url;
+  first = await seedDemo();
+  afterFirst = await tableCounts(database.url);
+}, 120_000);
+
+afterAll(async () => {
+  await disconnectDb();
+  if (sharedUrl) process.env.DATABASE_URL = sharedUrl;
+  await database?.cleanup();
+});
+
+describe('the demo seed', () => {
+  it('creates the demo on an empty database, and seeding again adds nothing', async () => {
+    expect(first.created).toBeGreaterThan(0);
+    expect(await seedDemo()).toEqual({ created: 0 });
+    expect(await tableCounts(database.url)).toEqual(afterFirst);
+  }, 120_000);
+
+  it('gives the demo partner a paid app, installed in acme on the operator’s say-so', async () => {
+    const app = await db.marketplaceApp.findUniqueOrThrow({
+      where: { slug: DEMO_PAID_APP.slug },
+      select: { id: true, status: true, partner: { select: { slug: true } }, liveVersion: { select: { pricing: true, priceCurrency: true, monthlyFeeCents: true, per1000CallsCents: true, includedCalls: true } } },
+    });
+    expect(app).toMatchObject({ status: 'published', partner: { slug: 'northstar-labs' } });
+    expect(app.liveVersion).toEqual(DEMO_PAID_APP.pricing);
+    const acme = await db.tenant.findUniqueOrThrow({ where: { slug: 'acme' }, select: { id: true } });
+    expect(await db.paidAppAllowance.count({ where: { tenantId: acme.id, appId: app.id } })).toBe(1);
+    const admin = await db.user.findUniqueOrThrow({ where: { email: 'admin@acme.test' }, select: { id: true } });
+    const installations = await db.appInstallation.findMany({ where: { tenantId: acme.id, appId: app.id }, select: { billedVia: true, uninstalledAt: true, installedById: true } });
+    expect(installations).toEqual([{ billedVia: 'operator', uninstalledAt: null, installedById: admin.id }]);
+    // The free apps stay free (Pulse Sync is still a fresh install for acme).
+    const pulse = await db.marketplaceApp.findUniqueOrThrow({ where: { slug: 'pulse-sync' }, select: { id: true, liveVersion: { select: { pricing: true } } } });
+    expect(pulse.liveVersion?.pricing).toBe('free');
+    expect(await db.appInstallation.count({ where: { tenantId: acme.id, appId: pulse.id } })).toBe(0);
+  });
+});
