@@ -6,6 +6,7 @@ import { billingTrialsFunction } from './billing-trials.ts';
 import { deliverWebhookFunction, deliverWebhookSlowFunction } from './deliver-webhook.ts';
 import { dispatchEventFunction } from './dispatch-event.ts';
 import { oidcRotateKeysFunction } from './oidc-rotate-keys.ts';
+import { partnersAppHealthFunction } from './partners-app-health.ts';
 import { relayOutboxFunction } from './relay-outbox.ts';
 import { resellersApproveCommissionsFunction, resellersPayoutsFunction } from './resellers.ts';
 import { supportCloseResolvedFunction } from './support.ts';
@@ -27,4 +28,5 @@ export const functions = [
   resellersPayoutsFunction,
   oidcRotateKeysFunction,
   supportCloseResolvedFunction,
+  partnersAppHealthFunction,
 ];

@@ -39,6 +39,8 @@ export interface JobPayloads {
   'support.close_resolved': Record<string, never>;
   /** Replaces OpenID Connect signing keys that have signed long enough (lib/oauth/signing-keys.ts). */
   'oidc.rotate_keys': Record<string, never>;
+  /** Raises and clears marketplace apps' health flags from the last 24 hours' traffic (lib/partners/app-health.ts). */
+  'partners.app_health': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -86,6 +88,9 @@ export const JOBS: { readonly [N in JobName]: JobDefinition } = {
   // Hourly: a resolved ticket closes within the hour after its reopen window; one idempotent UPDATE.
   'support.close_resolved': { retry: { retries: 2, delaysSeconds: [60, 600] }, cron: '35 * * * *' },
   'oidc.rotate_keys': { retry: { retries: 2, delaysSeconds: [300, 1800] }, cron: '45 2 * * *' },
+  // Hourly over a trailing 24 h window: a broken integration is flagged within the hour; each
+  // run is idempotent (one open flag per app and kind, each emailed once), so a retry is safe.
+  'partners.app_health': { retry: { retries: 2, delaysSeconds: [60, 600] }, cron: '40 * * * *' },
 };
 
 export const JOB_NAMES = Object.keys(JOBS) as JobName[];

@@ -6,6 +6,7 @@ import { runPayouts } from '../resellers/payouts.ts';
 import { reportUsage } from '../billing/report-usage.ts';
 import { rotateDueSigningKeys } from '../oauth/signing-keys.ts';
 import { closeResolvedTickets } from '../support/ticket-summary.ts';
+import { runAppHealth } from '../partners/app-health.ts';
 import { attemptDelivery } from '../webhooks/attempt-delivery.ts';
 import { sweepDeliveries } from '../webhooks/sweep-deliveries.ts';
 import { logger } from '../observability/logger.ts';
@@ -44,6 +45,7 @@ function registerWorkers(): Promise<void> {
     await registerWorker('resellers.payouts', () => runPayouts({ now: new Date() }));
     await registerWorker('support.close_resolved', async () => void (await closeResolvedTickets(new Date())));
     await registerWorker('oidc.rotate_keys', async () => void (await rotateDueSigningKeys(new Date())));
+    await registerWorker('partners.app_health', async () => void (await runAppHealth(new Date())));
   })();
   return holder.__waypointWorkers;
 }

@@ -103,6 +103,7 @@ describe('Inngest functions', () => {
       'resellers-payouts',
       'oidc-rotate-keys',
       'support-close-resolved',
+      'partners-app-health',
     ]);
   });
 
