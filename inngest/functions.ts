@@ -8,7 +8,7 @@ import { dispatchEventFunction } from './dispatch-event.ts';
 import { oidcRotateKeysFunction } from './oidc-rotate-keys.ts';
 import { partnersAppHealthFunction } from './partners-app-health.ts';
 import { relayOutboxFunction } from './relay-outbox.ts';
-import { resellersApproveCommissionsFunction, resellersPayoutsFunction } from './resellers.ts';
+import { earningsApproveFunction, payoutsRunFunction } from './payouts.ts';
 import { supportCloseResolvedFunction } from './support.ts';
 import { sweepWebhooksFunction } from './sweep-webhooks.ts';
 
@@ -24,8 +24,8 @@ export const functions = [
   billingResetUsageFunction,
   billingReportUsageFunction,
   billingTrialsFunction,
-  resellersApproveCommissionsFunction,
-  resellersPayoutsFunction,
+  earningsApproveFunction,
+  payoutsRunFunction,
   oidcRotateKeysFunction,
   supportCloseResolvedFunction,
   partnersAppHealthFunction,

@@ -31,10 +31,10 @@ export interface JobPayloads {
   'billing.reset_usage': Record<string, never>;
   /** Reminds trials that end soon and moves ended trials to the free plan (lib/billing/trials.ts). */
   'billing.trials': Record<string, never>;
-  /** Approves reseller commissions whose holding period has ended (lib/resellers/commissions.ts). */
-  'resellers.approve_commissions': Record<string, never>;
-  /** Groups resellers' approved commissions of last month into payouts and pays them (lib/resellers/payouts.ts). */
-  'resellers.payouts': Record<string, never>;
+  /** Approves earnings (reseller commissions, partners' revenue share) whose holding period has ended (lib/earnings/approve.ts). */
+  'earnings.approve': Record<string, never>;
+  /** Groups resellers' and partners' approved earnings of last month into payouts and pays them (lib/payouts/run-payouts.ts). */
+  'payouts.run': Record<string, never>;
   /** Closes support tickets resolved 14 days ago or more (lib/support/ticket-summary.ts). */
   'support.close_resolved': Record<string, never>;
   /** Replaces OpenID Connect signing keys that have signed long enough (lib/oauth/signing-keys.ts). */
@@ -82,9 +82,10 @@ export const JOBS: { readonly [N in JobName]: JobDefinition } = {
   // Hourly, so a trial ends within the hour (entitlements already apply its end on the second)
   // and its reminder goes out about N days before; both halves are idempotent.
   'billing.trials': { retry: { retries: 2, delaysSeconds: [60, 600] }, cron: '25 * * * *' },
-  // Resellers: daily, after midnight UTC; both are idempotent (payouts: one per reseller and month).
-  'resellers.approve_commissions': { retry: { retries: 3, delaysSeconds: [60, 600, 3600] }, cron: '15 0 * * *' },
-  'resellers.payouts': { retry: { retries: 3, delaysSeconds: [300, 1800, 7200] }, cron: '30 1 * * *' },
+  // Earnings and payouts (resellers and partners): daily, after midnight UTC; both are
+  // idempotent (payouts: one per payee and month).
+  'earnings.approve': { retry: { retries: 3, delaysSeconds: [60, 600, 3600] }, cron: '15 0 * * *' },
+  'payouts.run': { retry: { retries: 3, delaysSeconds: [300, 1800, 7200] }, cron: '30 1 * * *' },
   // Hourly: a resolved ticket closes within the hour after its reopen window; one idempotent UPDATE.
   'support.close_resolved': { retry: { retries: 2, delaysSeconds: [60, 600] }, cron: '35 * * * *' },
   'oidc.rotate_keys': { retry: { retries: 2, delaysSeconds: [300, 1800] }, cron: '45 2 * * *' },
@@ -94,6 +95,9 @@ export const JOBS: { readonly [N in JobName]: JobDefinition } = {
 };
 
 export const JOB_NAMES = Object.keys(JOBS) as JobName[];
+
+/** Cron jobs renamed since (their schedules are removed at start, so nothing enqueues them). */
+export const RETIRED_CRON_JOBS = ['resellers.approve_commissions', 'resellers.payouts'] as const;
 
 /** Seconds to wait before retry number `retry` (0-based) under `policy`. */
 export function retryDelaySeconds(policy: RetryPolicy, retry: number): number {

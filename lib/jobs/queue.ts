@@ -2,7 +2,7 @@ import PgBoss from 'pg-boss';
 import { inngest } from '../../inngest/client.ts';
 import { jobsBackend, type JobsBackend } from './backend.ts';
 import { jobIdFor } from './job-id.ts';
-import { JOBS, JOB_NAMES, retryDelaySeconds, type JobName, type JobPayloads, type RetryPolicy } from './job-types.ts';
+import { JOBS, JOB_NAMES, RETIRED_CRON_JOBS, retryDelaySeconds, type JobName, type JobPayloads, type RetryPolicy } from './job-types.ts';
 import { env } from '../config/env.ts';
 import { logger } from '../observability/logger.ts';
 
@@ -173,6 +173,7 @@ async function startBoss(s: State): Promise<void> {
   boss.on('error', (error) => logger().error({ err: error }, 'jobs: pg-boss error'));
   await boss.start();
   for (const name of JOB_NAMES) await boss.createQueue(name, { name, retryLimit: 0 });
+  for (const name of RETIRED_CRON_JOBS) await boss.unschedule(name);
   for (const name of JOB_NAMES) {
     const cron = JOBS[name].cron;
     if (cron) await boss.schedule(name, cron, { payload: {}, attempt: 0 }, { tz: 'UTC', retryLimit: 0 });

@@ -1,10 +1,11 @@
 import type Stripe from 'stripe';
 import { getStripe } from '../billing/stripe-client.ts';
 
-// Everything the reseller features ask of Stripe, in one place: a Price per reseller and
-// plan, Connect transfers for payouts, and mapping a refunded charge to its invoice. The
-// client is the billing module's (lib/billing/stripe-client.ts: one client, one
-// configuration, STRIPE_API_BASE for a local fake server); setResellerStripe() swaps it in tests.
+// Everything the reseller and earnings features ask of Stripe, in one place: a Price per
+// reseller and plan, Connect transfers for payouts (resellers' and partners'), an invoice's
+// lines, and mapping a refunded charge to its invoice. The client is the billing module's
+// (lib/billing/stripe-client.ts: one client, one configuration, STRIPE_API_BASE for a local
+// fake server); setResellerStripe() swaps it in tests.
 
 type StripeProvider = () => Stripe | null;
 
@@ -71,13 +72,15 @@ export async function createResellerStripePrice(spec: ResellerPriceSpec): Promis
 export class TransferDeclinedError extends Error {}
 
 /**
- * A Connect transfer of a payout to the reseller's connected account. The idempotency key is
- * the payout id: a retried payout (crash, timeout, job retry) never transfers twice. Stripe's
- * refusals (invalid account, insufficient balance…) become TransferDeclinedError; network
- * and server errors are thrown as they are, to be retried.
+ * A Connect transfer of a payout (a reseller's or a partner's, lib/payouts) to the payee's
+ * connected account. The idempotency key is the payout id: a retried payout (crash, timeout,
+ * job retry) never transfers twice. Stripe's refusals (invalid account, insufficient
+ * balance…) become TransferDeclinedError; network and server errors are thrown as they are,
+ * to be retried.
  */
-export async function createPayoutTransfer(input: { payoutId: string; resellerId: string; amountCents: number; destination: string; periodStart: Date }): Promise<string> {
+export async function createPayoutTransfer(input: { payoutId: string; payee: { kind: 'reseller' | 'partner'; id: string }; amountCents: number; destination: string; periodStart: Date }): Promise<string> {
   const client = required();
+  const month = input.periodStart.toISOString().slice(0, 7);
   try {
     const transfer = await client.transfers.create(
       {
@@ -85,8 +88,8 @@ export async function createPayoutTransfer(input: { payoutId: string; resellerId
         currency: 'usd',
         destination: input.destination,
         transfer_group: `payout_${input.payoutId}`,
-        description: `Waypoint commissions, ${input.periodStart.toISOString().slice(0, 7)}`,
-        metadata: { waypoint_payout: input.payoutId, waypoint_reseller: input.resellerId },
+        description: input.payee.kind === 'reseller' ? `Waypoint commissions, ${month}` : `Waypoint app revenue, ${month}`,
+        metadata: { waypoint_payout: input.payoutId, [`waypoint_${input.payee.kind}`]: input.payee.id },
       },
       { idempotencyKey: `payout:${input.payoutId}` },
     );

@@ -1,6 +1,7 @@
 import { db } from '../db/client.ts';
 import { approveDueCommissions, creditCommissionsForInvoice } from '../resellers/commissions.ts';
-import { createPayoutFor, previousMonth } from '../resellers/payouts.ts';
+import { previousMonth } from '../payouts/period.ts';
+import { createPayoutFor } from '../payouts/run-payouts.ts';
 
 // The demo reseller network (seedDemo runs this; idempotent like the rest of the seed):
 //   Summit Partners (tier 1, 20%)       reseller@waypoint.test / waypoint-demo
@@ -95,7 +96,7 @@ export async function seedResellers(passwordHash: string, now: Date = new Date()
   const paidPeriod = previousMonth(monthsAgo(now, 1));
   const existing = await db.payout.findUnique({ where: { resellerId_periodStart: { resellerId: summit, periodStart: paidPeriod.start } }, select: { id: true } });
   if (!existing) {
-    const payout = await createPayoutFor(summit, paidPeriod);
+    const payout = await createPayoutFor({ kind: 'reseller', id: summit }, paidPeriod);
     if (payout) {
       created++;
       const paidAt = monthsAgo(now, 1, 5);

@@ -2,7 +2,10 @@ import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../lib/db/client.ts';
 import type { CommissionStatus } from '../../lib/db/generated/enums.ts';
-import { createPayoutFor, payByStripe, previousMonth, recordManualPayout, runPayouts } from '../../lib/resellers/payouts.ts';
+import { recordManualPayout } from '../../lib/payouts/manual.ts';
+import { payByStripe } from '../../lib/payouts/pay-by-stripe.ts';
+import { previousMonth } from '../../lib/payouts/period.ts';
+import { createPayoutFor as createPayout, runPayouts } from '../../lib/payouts/run-payouts.ts';
 import { setResellerStripe } from '../../lib/resellers/stripe-gateway.ts';
 import { startFakeStripe, type FakeStripe } from '../support/fake-stripe.ts';
 import { clientOf, createReseller, invoiceId, operator, type TestReseller } from '../support/resellers.ts';
@@ -57,6 +60,9 @@ async function commission(reseller: TestReseller, amountCents: number, options: 
   });
 }
 
+/** The shared payout module, for a reseller. */
+const createPayoutFor = (resellerId: string, period: typeof JANUARY) => createPayout({ kind: 'reseller', id: resellerId }, period);
+
 describe('payouts', () => {
   it('groups approved, unpaid commissions available before the period ends, only once the total reaches the minimum', async () => {
     const reseller = await createReseller({ payoutMinimumCents: 5000 });
@@ -97,7 +103,7 @@ describe('payouts', () => {
     for (const reseller of resellers) for (const amount of [2500, 2500, 1000]) await commission(reseller, amount);
     const runs = await Promise.all([runPayouts({ now: NOW }), runPayouts({ now: NOW }), runPayouts({ now: NOW })]);
     const ids = resellers.map((r) => r.id);
-    const created = runs.flatMap((run) => run.created).filter((p) => ids.includes(p.resellerId));
+    const created = runs.flatMap((run) => run.created).filter((p) => ids.includes(p.payee.id));
     expect(created).toHaveLength(3);
     for (const reseller of resellers) {
       const payouts = await db.payout.findMany({ where: { resellerId: reseller.id } });

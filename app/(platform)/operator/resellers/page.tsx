@@ -7,7 +7,7 @@ import { RateForm } from '@/components/resellers/reseller-forms';
 import { getCurrentOperator } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { formatCents, formatRate } from '@/lib/resellers/money';
-import { listPayoutsForOperator } from '@/lib/resellers/payouts';
+import { listPayoutsForOperator } from '@/lib/payouts/operator-payouts';
 import { listResellersForOperator } from '@/lib/resellers/resellers';
 import { FormattedMonth } from '@/components/ui/formatted';
 import { createFormatter } from '@/lib/format/formatter';
@@ -22,7 +22,7 @@ export default async function OperatorResellersPage() {
   if (!operator) redirect('/operator/signin');
   const [resellers, payouts, plans] = await Promise.all([
     listResellersForOperator(),
-    listPayoutsForOperator(),
+    listPayoutsForOperator({ kind: 'reseller' }),
     db.plan.findMany({ orderBy: { sortOrder: 'asc' }, select: { id: true, name: true, priceCents: true, resellerFloorCents: true } }),
   ]);
   const pendingPayouts = payouts.filter((payout) => payout.method === 'manual' && payout.status === 'pending');
@@ -84,9 +84,9 @@ export default async function OperatorResellersPage() {
           {pendingPayouts.map((payout) => (
             <li key={payout.id} className="flex flex-wrap items-end justify-between gap-3 py-3">
               <span className="text-sm">
-                <strong>{payout.resellerName}</strong> · <FormattedMonth value={payout.periodStart} /> · {formatCents(payout.totalCents)}
+                <strong>{payout.payeeName}</strong> · <FormattedMonth value={payout.periodStart} /> · {formatCents(payout.totalCents)}
               </span>
-              <PayoutReferenceForm payoutId={payout.id} label={`${payout.resellerName} ${platformFormat.month(payout.periodStart)}`} />
+              <PayoutReferenceForm payoutId={payout.id} label={`${payout.payeeName} ${platformFormat.month(payout.periodStart)}`} />
             </li>
           ))}
         </ul>
@@ -108,7 +108,7 @@ export default async function OperatorResellersPage() {
                 .filter((payout) => !pendingPayouts.includes(payout))
                 .map((payout) => (
                   <tr key={payout.id} className="border-t border-slate-100">
-                    <td className="py-2 pr-4">{payout.resellerName}</td>
+                    <td className="py-2 pr-4">{payout.payeeName}</td>
                     <td className="py-2 pr-4"><FormattedMonth value={payout.periodStart} /></td>
                     <td className="py-2 pr-4 text-right tabular-nums">{formatCents(payout.totalCents)}</td>
                     <td className="py-2 pr-4">{payout.method}</td>

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { functions } from '../../inngest/functions.ts';
 import { JOBS } from '../../lib/jobs/job-types.ts';
-import { previousMonth } from '../../lib/resellers/payouts.ts';
+import { previousMonth } from '../../lib/payouts/period.ts';
 
-// The reseller jobs run on both backends from the one JOBS table (the runs themselves are
+// The earnings and payout jobs (resellers' and partners' alike) run on both backends from the one JOBS table (the runs themselves are
 // tested in tests/integration/resellers-commissions.test.ts and resellers-payouts.test.ts).
-describe('reseller jobs', () => {
+describe('earnings and payout jobs', () => {
   it('are daily crons on the PostgreSQL queue and Inngest functions with the same schedule', () => {
-    expect(JOBS['resellers.approve_commissions'].cron).toBe('15 0 * * *');
-    expect(JOBS['resellers.payouts'].cron).toBe('30 1 * * *');
+    expect(JOBS['earnings.approve'].cron).toBe('15 0 * * *');
+    expect(JOBS['payouts.run'].cron).toBe('30 1 * * *');
     const ids = functions.map((fn) => fn.id());
-    expect(ids).toEqual(expect.arrayContaining(['resellers-approve-commissions', 'resellers-payouts']));
+    expect(ids).toEqual(expect.arrayContaining(['earnings-approve', 'payouts-run']));
   });
 
   it('pay the previous calendar month (UTC), whatever the day they run', () => {

@@ -1,0 +1,26 @@
+import { db } from '../db/client.ts';
+import type { PayeeKind } from './payee.ts';
+
+export interface OperatorPayoutRow {
+  id: string;
+  payeeKind: PayeeKind;
+  payeeName: string;
+  periodStart: Date;
+  totalCents: number;
+  method: string;
+  status: string;
+  reference: string | null;
+  createdAt: Date;
+}
+
+/** Payouts of resellers and partners for the operator: pending ones first, newest first. */
+export async function listPayoutsForOperator(options: { kind?: PayeeKind } = {}): Promise<OperatorPayoutRow[]> {
+  const where = options.kind === 'reseller' ? { resellerId: { not: null } } : options.kind === 'partner' ? { partnerId: { not: null } } : {};
+  const rows = await db.payout.findMany({
+    where,
+    orderBy: [{ status: 'asc' }, { createdAt: 'desc' }],
+    take: 200,
+    select: { id: true, periodStart: true, totalCents: true, method: true, status: true, reference: true, createdAt: true, reseller: { select: { name: true } }, partner: { select: { name: true } } },
+  });
+  return rows.map(({ reseller, partner, ...row }) => ({ ...row, payeeKind: reseller ? 'reseller' : 'partner', payeeName: reseller?.name ?? partner?.name ?? '' }));
+}
