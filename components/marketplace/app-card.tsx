@@ -35,6 +35,7 @@ export function AppCard({ app }: { app: AppCardData }) {
           <p className="mt-1 text-sm break-words text-slate-700">{app.tagline}</p>
           <div className="mt-2 flex flex-wrap items-center gap-2 text-xs text-slate-600">
             <Badge>{app.categoryLabel}</Badge>
+            <span data-testid="app-card-price">{app.priceLabel}</span>
             {app.installed ? <Badge tone="success">Installed</Badge> : null}
             {app.unpublished ? <Badge tone="warning">Not published</Badge> : null}
             <span>

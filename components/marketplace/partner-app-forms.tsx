@@ -11,7 +11,9 @@ import { TextField } from '@/components/ui/text-field';
 import { useFormSubmit } from '@/components/ui/use-form-submit';
 import { api } from '@/lib/http/api-client';
 import { TextAreaField } from '@/components/ui/text-area-field';
+import type { AppPricing } from '@/lib/marketplace/pricing';
 import { errorFor } from './app-fields';
+import { PricingFields, readPricing } from './pricing-fields';
 
 // The partner portal's app tools (app/(platform)/partner/(portal)/apps): each form calls one
 // route under /api/partner/apps and refreshes the page's server data.
@@ -102,6 +104,7 @@ export interface EditableVersion {
   scopes: { scope: string; justification: string }[];
   webhookEvents: string[];
   webhookUrl: string | null;
+  price: AppPricing;
 }
 
 export function VersionEditor({ appId, version, categories, scopes, events }: { appId: string; version: EditableVersion; categories: Option[]; scopes: { scope: string; description: string }[]; events: string[] }) {
@@ -114,6 +117,7 @@ export function VersionEditor({ appId, version, categories, scopes, events }: { 
     const text = (name: string) => String(data.get(name) ?? '');
     const chosen = scopes.filter((s) => data.get(`scope:${s.scope}`) === 'on').map((s) => ({ scope: s.scope, justification: text(`justification:${s.scope}`) }));
     void submit(async () => {
+      const price = readPricing(data);
       await api(appPath(appId, '/version'), {
         method: 'PATCH',
         json: {
@@ -134,6 +138,7 @@ export function VersionEditor({ appId, version, categories, scopes, events }: { 
           scopes: chosen,
           webhookEvents: events.filter((name) => data.get(`event:${name}`) === 'on'),
           webhookUrl: text('webhookUrl'),
+          ...price,
         },
       });
       router.refresh();
@@ -184,6 +189,7 @@ export function VersionEditor({ appId, version, categories, scopes, events }: { 
           </div>
         ))}
       </fieldset>
+      <PricingFields price={version.price} errors={errors} />
       <fieldset className="flex flex-col gap-3">
         <legend className="mb-1 text-sm font-semibold text-slate-900">Webhooks</legend>
         <TextField label="Webhook URL" name="webhookUrl" type="url" defaultValue={version.webhookUrl ?? ''} hint="Events are delivered here for every workspace that installs the app, signed with the app's webhook secret." error={errors.webhookUrl} />

@@ -2,6 +2,7 @@ import { FormattedDateTime } from '@/components/ui/formatted';
 import { renderAppDescription } from '@/lib/marketplace/app-description';
 import type { AppVersionView, CommentView } from '@/lib/marketplace/app-views';
 import { categoryLabel } from '@/lib/marketplace/categories';
+import { describePricing } from '@/lib/marketplace/pricing';
 
 // What a version says and asks for, read-only (the partner's submitted versions, the reviewer's
 // view), and the review thread.
@@ -21,7 +22,10 @@ export function VersionDetails({ version }: { version: AppVersionView }) {
       <div>
         <p className="font-semibold text-slate-900">{version.name}</p>
         <p className="text-slate-600">{version.tagline || 'No tagline.'}</p>
-        <p className="text-xs text-slate-500">{categoryLabel(version.category)} · free</p>
+        <p className="text-xs text-slate-500">{categoryLabel(version.category)}</p>
+        <p className="mt-1 font-medium text-slate-900" data-testid="version-price">
+          Price: {describePricing(version.price)}
+        </p>
       </div>
       <div
         className="flex flex-col gap-2 break-words text-slate-800 [&_a]:text-brand-text [&_a]:underline [&_h1]:text-base [&_h1]:font-semibold [&_h2]:font-semibold [&_h3]:font-semibold [&_ol]:list-decimal [&_ol]:pl-5 [&_table]:text-left [&_td]:pr-3 [&_th]:pr-3 [&_ul]:list-disc [&_ul]:pl-5"

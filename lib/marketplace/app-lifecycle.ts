@@ -9,6 +9,7 @@ import type { OperatorActor } from '../resellers/reseller-actor.ts';
 import { optionalReasonSchema, reasonSchema } from './app-schema.ts';
 import { emailInstallersBeforeRemoval, emailPartner } from './app-emails.ts';
 import { commentSelect, scopesOf, toCommentViews, type CommentView } from './app-views.ts';
+import { releaseEndedAppItems } from './app-billing.ts';
 import { endInstallation, type InstallationEndReason } from './installations.ts';
 import { refreshSearchVector } from './search-index.ts';
 
@@ -132,6 +133,7 @@ export async function removeApp(by: AppActor, appId: string, input: unknown, ip:
     await recordPlatformAudit(tx, { actor: auditActor(by), action: 'app.removed', target: { type: 'marketplace_app', id: appId }, reason, ip, metadata: { by: 'partner' in by ? 'partner' : 'operator', endedInstallations: ended } });
     return { partnerId: app.partnerId, ended };
   });
+  await releaseEndedAppItems({ appId });
   await emailPartner(result.partnerId, { id: appId, name }, number, 'removed', reason);
   return { endedInstallations: result.ended };
 }

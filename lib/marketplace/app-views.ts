@@ -1,5 +1,7 @@
 import type { AppVersionStatus, MarketplaceAppStatus } from '../db/generated/enums.ts';
 import type { ScopeRequest } from './app-schema.ts';
+import type { AppPricing } from './pricing.ts';
+import { pricingOf } from './version-pricing.ts';
 import type { SubmissionCheck } from './submission-checks.ts';
 
 // What the partner portal and the operator console show of apps and their versions (dates as
@@ -49,6 +51,10 @@ export const versionSelect = {
   webhookEvents: true,
   webhookUrl: true,
   pricing: true,
+  priceCurrency: true,
+  monthlyFeeCents: true,
+  per1000CallsCents: true,
+  includedCalls: true,
   checks: true,
   reviewChecklist: true,
   decisionReason: true,
@@ -81,6 +87,10 @@ export interface VersionRow {
   webhookEvents: string[];
   webhookUrl: string | null;
   pricing: string;
+  priceCurrency: string;
+  monthlyFeeCents: number | null;
+  per1000CallsCents: number | null;
+  includedCalls: number | null;
   checks: unknown;
   reviewChecklist: unknown;
   decisionReason: string | null;
@@ -120,7 +130,8 @@ export interface AppVersionView {
   scopes: ScopeRequest[];
   webhookEvents: string[];
   webhookUrl: string | null;
-  pricing: string;
+  /** The version's price (amounts in cents). */
+  price: AppPricing;
   checks: SubmissionCheck[];
   reviewChecklist: Record<string, boolean>;
   decisionReason: string | null;
@@ -184,7 +195,7 @@ export function toVersionView(row: VersionRow, comments: CommentView[] = []): Ap
     scopes: scopesOf(row.scopes),
     webhookEvents: row.webhookEvents,
     webhookUrl: row.webhookUrl,
-    pricing: row.pricing,
+    price: pricingOf(row),
     checks: checksOf(row.checks),
     reviewChecklist: checklistOf(row.reviewChecklist),
     decisionReason: row.decisionReason,

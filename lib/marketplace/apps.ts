@@ -26,6 +26,7 @@ import {
   type VersionRow,
   type VersionSummary,
 } from './app-views.ts';
+import { splitPriceInput } from './version-pricing.ts';
 import { checkFieldErrors, runSubmissionChecks, type CheckOptions, type SubmissionCheck } from './submission-checks.ts';
 
 // A partner's apps, as its owners and developers work on them in the partner portal: create
@@ -244,14 +245,15 @@ async function editableVersion(tx: Tx, appId: string): Promise<VersionRow> {
 /** Changes the version being edited (a draft, or one the reviewer asked changes on). */
 export async function updateAppVersion(actor: PartnerActor, appId: string, input: unknown): Promise<AppVersionView> {
   canDevelop(actor);
-  const data = parseInput(versionUpdateSchema, input ?? {});
+  const { rest, price } = splitPriceInput(input ?? {});
+  const data = parseInput(versionUpdateSchema, rest);
   const row = await db.$transaction(async (tx) => {
     const app = await lockApp(tx, appId, actor.partnerId);
     if (app.status === 'removed') throw conflict('The app was removed.');
     const version = await editableVersion(tx, appId);
     const updated = await tx.appVersion.update({
       where: { id: version.id },
-      data: { ...data, ...(data.scopes ? { scopes: data.scopes } : {}) },
+      data: { ...data, ...(data.scopes ? { scopes: data.scopes } : {}), ...(price ?? {}) },
       select: versionSelect,
     });
     await syncDraftClient(tx, app, updated);
@@ -285,7 +287,8 @@ export async function runAppChecks(actor: PartnerActor, appId: string, options: 
   return checks;
 }
 
-const checkedFields = (v: VersionRow) => JSON.stringify([v.description, v.privacyUrl, v.redirectUris, v.scopes, v.webhookEvents, v.webhookUrl, v.logoAssetId]);
+const checkedFields = (v: VersionRow) =>
+  JSON.stringify([v.description, v.privacyUrl, v.redirectUris, v.scopes, v.webhookEvents, v.webhookUrl, v.logoAssetId, v.pricing, v.supportUrl, v.termsUrl]);
 
 /**
  * Sends the version being edited to review. The automated checks run first and are stored on
@@ -362,7 +365,12 @@ export async function startNewVersion(actor: PartnerActor, appId: string, ip: st
         scopes: scopesOf(latest.scopes),
         webhookEvents: latest.webhookEvents,
         webhookUrl: latest.webhookUrl,
+        // The price carries over with its amounts (a model without them would fail its own schema).
         pricing: latest.pricing,
+        priceCurrency: latest.priceCurrency,
+        monthlyFeeCents: latest.monthlyFeeCents,
+        per1000CallsCents: latest.per1000CallsCents,
+        includedCalls: latest.includedCalls,
         createdById: actor.userId,
       },
       select: versionSelect,

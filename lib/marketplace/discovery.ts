@@ -3,6 +3,8 @@ import { db, Prisma } from '../db/client.ts';
 import { notFound } from '../http/problem.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
 import { renderAppDescription } from './app-description.ts';
+import { describePricing, type AppPricing } from './pricing.ts';
+import { PRICE_SELECT, pricingOf } from './version-pricing.ts';
 import { assetUrl } from './app-views.ts';
 import { APP_CATEGORIES, APP_CATEGORY_IDS, categoryLabel, type AppCategory } from './categories.ts';
 import { activeInstallCounts, recentInstallCounts } from './install-stats.ts';
@@ -36,6 +38,8 @@ export interface AppCard {
   unpublished: boolean;
   /** Installed in this workspace. */
   installed: boolean;
+  /** describePricing() of the version shown: "Free", "$12.00 / month", … */
+  priceLabel: string;
 }
 
 const CARD_LIMIT = 6;
@@ -49,8 +53,8 @@ const cardSelect = {
   featuredAt: true,
   publishedAt: true,
   partner: { select: { name: true } },
-  liveVersion: { select: { name: true, tagline: true, category: true, logoAssetId: true } },
-  versions: { orderBy: { number: 'desc' }, take: 1, select: { name: true, tagline: true, category: true, logoAssetId: true } },
+  liveVersion: { select: { name: true, tagline: true, category: true, logoAssetId: true, ...PRICE_SELECT } },
+  versions: { orderBy: { number: 'desc' }, take: 1, select: { name: true, tagline: true, category: true, logoAssetId: true, ...PRICE_SELECT } },
 } as const satisfies Prisma.MarketplaceAppSelect;
 
 type CardRow = Prisma.MarketplaceAppGetPayload<{ select: typeof cardSelect }>;
@@ -82,6 +86,7 @@ async function toCards(settings: MarketplaceSettings, rows: CardRow[]): Promise<
         featured: row.featuredAt !== null,
         unpublished: row.status !== 'published',
         installed: installedHere.has(row.id),
+        priceLabel: describePricing(pricingOf(version)),
       },
     ];
   });
@@ -212,6 +217,8 @@ export interface AppListing {
   screenshots: string[];
   scopes: ConsentScope[];
   links: { website: string | null; docs: string | null; support: string | null; privacy: string | null; terms: string | null };
+  /** The price of the version shown (amounts in cents) and its words. */
+  price: AppPricing;
   pricing: string;
   version: { id: string; number: number; updatedAt: string };
   status: string;
@@ -235,8 +242,8 @@ export async function appListing(tenant: TenantContext, _member: Member, slug: s
     where: { AND: [{ slug }, visible] },
     select: {
       ...cardSelect,
-      liveVersion: { select: { id: true, number: true, name: true, tagline: true, category: true, logoAssetId: true, description: true, screenshotAssetIds: true, websiteUrl: true, docsUrl: true, supportUrl: true, privacyUrl: true, termsUrl: true, scopes: true, pricing: true, publishedAt: true, updatedAt: true } },
-      versions: { orderBy: { number: 'desc' }, take: 1, select: { id: true, number: true, name: true, tagline: true, category: true, logoAssetId: true, description: true, screenshotAssetIds: true, websiteUrl: true, docsUrl: true, supportUrl: true, privacyUrl: true, termsUrl: true, scopes: true, pricing: true, publishedAt: true, updatedAt: true } },
+      liveVersion: { select: { id: true, number: true, name: true, tagline: true, category: true, logoAssetId: true, description: true, screenshotAssetIds: true, websiteUrl: true, docsUrl: true, supportUrl: true, privacyUrl: true, termsUrl: true, scopes: true, ...PRICE_SELECT, publishedAt: true, updatedAt: true } },
+      versions: { orderBy: { number: 'desc' }, take: 1, select: { id: true, number: true, name: true, tagline: true, category: true, logoAssetId: true, description: true, screenshotAssetIds: true, websiteUrl: true, docsUrl: true, supportUrl: true, privacyUrl: true, termsUrl: true, scopes: true, ...PRICE_SELECT, publishedAt: true, updatedAt: true } },
     },
   });
   if (!app) throw notFound('No such app in this workspace’s marketplace.');
@@ -251,7 +258,8 @@ export async function appListing(tenant: TenantContext, _member: Member, slug: s
     screenshots: version.screenshotAssetIds.map(assetUrl),
     scopes,
     links: { website: version.websiteUrl, docs: version.docsUrl, support: version.supportUrl, privacy: version.privacyUrl, terms: version.termsUrl },
-    pricing: version.pricing,
+    price: pricingOf(version),
+    pricing: describePricing(pricingOf(version)),
     version: { id: version.id, number: version.number, updatedAt: (version.publishedAt ?? version.updatedAt).toISOString() },
     status: app.status,
     installation: installation && { id: installation.id, installedAt: installation.installedAt.toISOString(), scopes: installation.scopes, versionId: installation.versionId },

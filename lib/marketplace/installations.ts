@@ -15,7 +15,12 @@ import type { TenantContext } from '../tenancy/tenant-context.ts';
 import { allowLocalhost } from '../webhooks/endpoints.ts';
 import { newDeliveryId } from '../webhooks/fan-out.ts';
 import { webhookPayload } from '../webhooks/webhook-payload.ts';
+import { getStripe } from '../billing/stripe-client.ts';
+import { ensureVersionPrices } from './app-billing-catalog.ts';
+import { installBilling, releaseEndedAppItems, syncInstallationItems, type BilledVia } from './app-billing.ts';
 import { assetUrl } from './app-views.ts';
+import { describePricing, type AppPricing } from './pricing.ts';
+import { PRICE_SELECT, priceExample, pricingOf } from './version-pricing.ts';
 import { consentScopes, installScopes, type ConsentScope } from './version-scopes.ts';
 import { isSandboxApp, marketplaceSettings, visibleAppsWhere, type MarketplaceSettings } from './visibility.ts';
 
@@ -64,6 +69,7 @@ const versionSelect = {
   scopes: true,
   webhookEvents: true,
   webhookUrl: true,
+  ...PRICE_SELECT,
 } as const;
 
 type VersionRow = Prisma.AppVersionGetPayload<{ select: typeof versionSelect }>;
@@ -130,6 +136,15 @@ export interface InstallPrompt {
   /** Scopes the offered version asks for beyond the installation's. */
   newScopes: string[];
   sandbox: boolean;
+  /** What it costs, shown before consent; `blocked` replaces the Install button when set. */
+  price: {
+    pricing: AppPricing;
+    label: string;
+    /** Usage and hybrid: a month with `calls` calls costs `cents`. */
+    example: { calls: number; cents: number } | null;
+    billedVia: BilledVia;
+    blocked: { code: string; message: string } | null;
+  };
 }
 
 async function activeInstallation(tenantId: string, appId: string) {
@@ -146,7 +161,16 @@ export async function prepareInstall(tenant: TenantContext, member: Member, slug
   const installation = await activeInstallation(tenant.id, target.app.id);
   const scopes = consentScopes(target.version.scopes, tenant.branding.terminology);
   const { version, app } = target;
+  const pricing = pricingOf(version);
+  const billing = await installBilling(tenant.id, app.id, pricing, target.sandbox);
   return {
+    price: {
+      pricing,
+      label: describePricing(pricing),
+      example: priceExample(pricing),
+      billedVia: billing.billedVia,
+      blocked: billing.blocked && { code: billing.blocked.code, message: billing.blocked.message },
+    },
     app: {
       id: app.id,
       slug: app.slug,
@@ -195,12 +219,20 @@ export async function installApp(tenant: TenantContext, member: Member, slug: st
   const scopes = installScopes(target.version.scopes);
   if (scopes.length === 0) throw conflict(`${target.version.name} asks for no scopes an installation can hold. Contact ${target.app.partner.name}.`);
   const { app, version } = target;
+  const billing = await installBilling(tenant.id, app.id, pricingOf(version), target.sandbox);
+  if (billing.blocked) throw billing.blocked;
+  const stripe = getStripe();
+  // The catalog first (it stores Stripe ids on our rows itself); a free version makes nothing.
+  const prices = stripe ? await ensureVersionPrices(stripe, version.id) : null;
   const code = generateCredential('authorizationCode');
   const now = new Date();
 
   const { installationId, reconsent } = await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext(${`app-install:${app.id}:${tenant.id}`}))`;
-    const existing = await tx.appInstallation.findFirst({ where: { tenantId: tenant.id, appId: app.id, uninstalledAt: null }, select: { id: true, grantId: true } });
+    const existing = await tx.appInstallation.findFirst({
+      where: { tenantId: tenant.id, appId: app.id, uninstalledAt: null },
+      select: { id: true, grantId: true, stripeFeeItemId: true, stripeUsageItemId: true },
+    });
     let id: string;
     let grantId: string;
     if (existing) {
@@ -219,6 +251,14 @@ export async function installApp(tenant: TenantContext, member: Member, slug: st
       // Before the event, so the endpoint exists when it happened and gets it.
       if (version.webhookUrl && app.webhookSecretEncrypted) await createAppEndpoint(tx, tenant.id, id, member.userId, version, app.webhookSecretEncrypted);
     }
+    // Stripe inside the transaction (under the install lock): the installation and its items
+    // exist together or not at all (a failed sync undoes its own items).
+    const current = { stripeFeeItemId: existing?.stripeFeeItemId ?? null, stripeUsageItemId: existing?.stripeUsageItemId ?? null };
+    const items =
+      stripe && prices && (billing.subscriptionId || current.stripeFeeItemId || current.stripeUsageItemId)
+        ? await syncInstallationItems(stripe, { installationId: id, tenantId: tenant.id, subscriptionId: billing.subscriptionId, prices, current })
+        : current;
+    await tx.appInstallation.update({ where: { id }, data: { billedVia: billing.billedVia, ...items } });
     await tx.oAuthAuthorizationCode.create({
       data: { tenantId: tenant.id, grantId, codeHash: hashOAuthSecret(code), redirectUri: null, scopes, expiresAt: new Date(now.getTime() + AUTHORIZATION_CODE_LIFETIME * 1000) },
     });
@@ -229,10 +269,10 @@ export async function installApp(tenant: TenantContext, member: Member, slug: st
       action: existing ? 'app.reconsented' : 'app.installed',
       target: { type: 'app_installation', id },
       ip,
-      metadata: { appId: app.id, appName: version.name, version: version.number, scopes, partner: app.partner.name },
+      metadata: { appId: app.id, appName: version.name, version: version.number, scopes, partner: app.partner.name, pricing: version.pricing, billedVia: billing.billedVia },
     });
     return { installationId: id, reconsent: Boolean(existing) };
-  });
+  }, stripe ? { timeout: 60_000 } : undefined);
 
   landing.searchParams.set('code', code);
   landing.searchParams.set('installation_id', installationId);
@@ -328,6 +368,8 @@ export async function uninstallApp(tenant: TenantContext, member: Member, instal
   if (!installation) throw notFound('No such installed app.');
   const ended = await db.$transaction((tx) => endInstallation(tx, installation.id, 'uninstalled', { actor: { id: member.userId, email: member.email }, ip }));
   if (!ended) throw notFound('No such installed app.');
+  // After the commit: the add-on items go (prorated); a Stripe failure is retried by the usage report job.
+  await releaseEndedAppItems({ id: installation.id });
 }
 
 

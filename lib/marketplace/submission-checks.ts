@@ -21,7 +21,7 @@ export interface SubmissionCheck {
   field: string;
 }
 
-export type CheckId = 'redirect_https' | 'redirect_no_wildcard' | 'privacy_url' | 'scopes_justified' | 'webhook_url' | 'logo' | 'description_length';
+export type CheckId = 'redirect_https' | 'redirect_no_wildcard' | 'privacy_url' | 'scopes_justified' | 'webhook_url' | 'logo' | 'description_length' | 'paid_app_links';
 
 export const CHECK_LABELS: Record<CheckId, string> = {
   redirect_https: 'Redirect URIs use https',
@@ -31,6 +31,7 @@ export const CHECK_LABELS: Record<CheckId, string> = {
   webhook_url: 'Webhook URL is public and safe',
   logo: 'Logo size and type',
   description_length: 'Description length',
+  paid_app_links: 'Paid apps link support and terms',
 };
 
 export interface CheckedVersion {
@@ -40,6 +41,10 @@ export interface CheckedVersion {
   scopes: ScopeRequest[];
   webhookEvents: string[];
   webhookUrl: string | null;
+  /** free | flat | usage | hybrid; a paid app owes its buyers support and terms. */
+  pricing?: string;
+  supportUrl?: string | null;
+  termsUrl?: string | null;
 }
 
 export interface LogoFacts {
@@ -108,6 +113,14 @@ function descriptionLength(description: string): Omit<SubmissionCheck, 'id' | 'f
   return { ok: true, message: `${length} characters.` };
 }
 
+/** A paid app: where buyers get help and the terms they pay under (the field to fix is the first missing). */
+function paidAppLinks(version: CheckedVersion): Omit<SubmissionCheck, 'id' | 'field'> & { field: string } {
+  if (!version.pricing || version.pricing === 'free') return { ok: true, message: 'Free app.', field: 'supportUrl' };
+  if (!version.supportUrl) return { ok: false, message: 'A paid app needs a support URL where buyers get help.', field: 'supportUrl' };
+  if (!version.termsUrl) return { ok: false, message: 'A paid app needs terms of service: buyers pay under them.', field: 'termsUrl' };
+  return { ok: true, message: 'Support and terms are linked.', field: 'supportUrl' };
+}
+
 /** Name resolution with a deadline, so a check never hangs on an unreachable resolver. */
 function lookupWithin(ms: number, lookup: LookupFn): LookupFn {
   return (host) =>
@@ -152,6 +165,8 @@ export async function runSubmissionChecks(version: CheckedVersion, logoFacts: Lo
     ['scopes_justified', 'scopes', scopesJustified(version.scopes)],
     ['webhook_url', 'webhookUrl', await webhookUrl(version, options)],
   ];
+  const { field: paidField, ...paid } = paidAppLinks(version);
+  checks.push(['paid_app_links', paidField, paid]);
   return checks.map(([id, field, result]) => ({ id, field, ...result }));
 }
 

@@ -28,6 +28,8 @@ export interface FakeStripe {
   subscriptions: Map<string, unknown>;
   /** Invoices as invoices.retrieve answers them. */
   invoices: Map<string, unknown>;
+  /** Subscription items made through /v1/subscription_items (deleted ones are removed). */
+  subscriptionItems: Map<string, { id: string; subscription: string; price: string; quantity?: number; metadata: Record<string, string> }>;
   /** Checked before the built-in routes; return undefined to fall through. */
   override(handler: Handler): void;
   close(): Promise<void>;
@@ -49,9 +51,50 @@ export async function startFakeStripe(): Promise<FakeStripe> {
   const subscriptions = new Map<string, unknown>();
   const invoices = new Map<string, unknown>();
   const customers = new Map<string, string>();
+  const subscriptionItems: FakeStripe['subscriptionItems'] = new Map();
+  // Stripe answers a POST repeated with the same Idempotency-Key with the first answer.
+  const replays = new Map<string, { status?: number; body: unknown }>();
+
+  /** Products, prices, meters and subscription items: the catalog and add-ons of paid apps. */
+  function catalog(request: RecordedRequest): { status?: number; body: unknown } | undefined {
+    const { method, path, form } = request;
+    const metadata = Object.fromEntries(Object.entries(form).flatMap(([key, value]) => (key.startsWith('metadata[') ? [[key.slice(9, -1), value]] : [])));
+    if (method === 'POST' && path === '/v1/products') return { body: { id: newId('prod'), object: 'product', name: form.name, active: true, metadata } };
+    if (method === 'POST' && path === '/v1/billing/meters') {
+      return { body: { id: newId('mtr'), object: 'billing.meter', display_name: form.display_name, event_name: form.event_name, status: 'active', default_aggregation: { formula: form['default_aggregation[formula]'] } } };
+    }
+    if (method === 'POST' && path === '/v1/prices') {
+      const recurring = { interval: form['recurring[interval]'], usage_type: form['recurring[usage_type]'] ?? 'licensed', meter: form['recurring[meter]'] ?? null };
+      return { body: { id: newId('price'), object: 'price', active: true, product: form.product, currency: form.currency, unit_amount: Number(form.unit_amount), recurring, metadata } };
+    }
+    const priceOf = (id: string) => ({ id, object: 'price', metadata: {} });
+    if (method === 'POST' && path === '/v1/subscription_items') {
+      const item = { id: newId('si'), subscription: form.subscription, price: form.price, ...(form.quantity ? { quantity: Number(form.quantity) } : {}), metadata };
+      subscriptionItems.set(item.id, item);
+      return { body: { ...item, object: 'subscription_item', price: priceOf(item.price) } };
+    }
+    const one = /^\/v1\/subscription_items\/([^/]+)$/.exec(path);
+    if (!one) return undefined;
+    const item = subscriptionItems.get(decodeURIComponent(one[1]));
+    if (!item) return { status: 404, body: { error: { type: 'invalid_request_error', code: 'resource_missing', message: 'No such subscription item' } } };
+    if (method === 'DELETE') {
+      subscriptionItems.delete(item.id);
+      return { body: { id: item.id, object: 'subscription_item', deleted: true } };
+    }
+    if (method === 'POST' && form.price) item.price = form.price;
+    return { body: { ...item, object: 'subscription_item', price: priceOf(item.price) } };
+  }
 
   function builtIn(request: RecordedRequest): { status?: number; body: unknown } {
     const { method, path, form } = request;
+    const key = request.headers['idempotency-key'];
+    const replayKey = typeof key === 'string' && method !== 'GET' ? `${method} ${path} ${key}` : null;
+    if (replayKey && replays.has(replayKey)) return replays.get(replayKey)!;
+    const fromCatalog = catalog(request);
+    if (fromCatalog) {
+      if (replayKey && !fromCatalog.status) replays.set(replayKey, fromCatalog);
+      return fromCatalog;
+    }
     if (method === 'POST' && path === '/v1/customers') {
       // Stripe replays a request with the same Idempotency-Key: the same customer.
       const key = String(request.headers['idempotency-key'] ?? '');
@@ -120,6 +163,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     prices,
     subscriptions,
     invoices,
+    subscriptionItems,
     override: (handler) => overrides.push(handler),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -11,6 +11,10 @@ import { getCurrentOperator } from '@/lib/auth/session';
 import { tenantOrigin } from '@/lib/config/env';
 import { AppError } from '@/lib/http/problem';
 import { getAppForReview, type OperatorAppView } from '@/lib/marketplace/app-review';
+import { listPaidAppAllowances } from '@/lib/marketplace/paid-app-allowances';
+import { describePricing, isPaid } from '@/lib/marketplace/pricing';
+import { stripeConfigured } from '@/lib/billing/stripe-client';
+import { PaidAppAllowances } from '@/components/marketplace/paid-app-allowances';
 import { APP_STATUS_LABELS, REVIEWABLE_STATUSES, STATUS_LABELS } from '@/lib/marketplace/app-views';
 import { CHECK_LABELS, type CheckId } from '@/lib/marketplace/submission-checks';
 
@@ -34,6 +38,9 @@ export default async function OperatorAppPage({ params, searchParams }: { params
     throw error;
   }
   const review = app.reviewVersion;
+  const priced = app.liveVersion ?? review;
+  const paid = priced !== null && isPaid(priced.price);
+  const allowances = paid ? await listPaidAppAllowances(operator, app.id) : [];
   const reviewable = review !== null && REVIEWABLE_STATUSES.includes(review.status);
   const name = review?.name ?? app.liveVersion?.name ?? app.slug;
   return (
@@ -124,6 +131,19 @@ export default async function OperatorAppPage({ params, searchParams }: { params
             ) : null}
           </div>
         </div>
+      ) : null}
+
+      {paid && priced ? (
+        <Card
+          title="Paid installs"
+          description={
+            stripeConfigured()
+              ? `${describePricing(priced.price)}. Workspaces pay on their Stripe subscription; allowances matter only while billing is not configured.`
+              : `${describePricing(priced.price)}. Billing is not configured: a workspace can install this app only where you allow it (you bill it yourself).`
+          }
+        >
+          <PaidAppAllowances appId={app.id} allowances={allowances} />
+        </Card>
       ) : null}
 
       <Card title="Versions">

@@ -139,7 +139,7 @@ export default async function AppListingPage({ params }: { params: Promise<{ ten
             <dt className="text-slate-600">Version</dt>
             <dd>{listing.version.number}</dd>
             <dt className="text-slate-600">Pricing</dt>
-            <dd className="capitalize">{listing.pricing}</dd>
+            <dd data-testid="listing-price">{listing.pricing}</dd>
             <dt className="text-slate-600">Developer</dt>
             <dd className="break-words">{card.partnerName}</dd>
           </dl>

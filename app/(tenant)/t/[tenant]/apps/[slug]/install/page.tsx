@@ -3,7 +3,9 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AppLogo } from '@/components/marketplace/app-card';
 import { buttonClass } from '@/components/ui/button';
+import { getFormatter } from '@/lib/format/server';
 import { AppError } from '@/lib/http/problem';
+import { describePricing } from '@/lib/marketplace/pricing';
 import { prepareInstall, type InstallPrompt } from '@/lib/marketplace/installations';
 import { requireMember } from '@/lib/members/require-member';
 import { requireTenant } from '@/lib/tenancy/current-tenant';
@@ -49,8 +51,10 @@ export default async function InstallAppPage({ params, searchParams }: { params:
     );
   }
 
-  const { app } = prompt;
+  const { app, price } = prompt;
   const reconsent = prompt.installation !== null;
+  const format = await getFormatter(tenant);
+  const paid = price.pricing.pricing !== 'free';
   return (
     <section aria-labelledby="install-title" className="mx-auto w-full max-w-lg px-4 py-10 sm:px-6">
       <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm sm:p-8" data-testid="install-consent">
@@ -98,10 +102,40 @@ export default async function InstallAppPage({ params, searchParams }: { params:
           </p>
         ) : null}
 
+        <div className={`mt-6 rounded-md border p-3 text-sm ${paid ? 'border-brand bg-slate-50' : 'border-slate-200'}`} data-testid="install-price">
+          <p className="font-semibold text-slate-900">
+            Price: <span data-testid="install-price-label">{describePricing(price.pricing, format)}</span>
+          </p>
+          {price.example ? (
+            <p className="mt-1 text-slate-700" data-testid="install-price-example">
+              For example, a month with {format.number(price.example.calls)} API calls costs {format.money(price.example.cents, price.pricing.priceCurrency)}.
+            </p>
+          ) : null}
+          {paid && price.billedVia === 'stripe' && !price.blocked ? <p className="mt-1 text-slate-700">Added to the workspace’s subscription, prorated from today; it ends when the app is uninstalled.</p> : null}
+          {paid && price.billedVia === 'operator' && !price.blocked ? <p className="mt-1 text-slate-700">Billed by your platform operator, who allowed this app for the workspace.</p> : null}
+        </div>
+
         <p className="mt-6 text-sm text-slate-700">
           Next you go to <strong className="break-all">{prompt.landingHost}</strong> to finish setting it up.
         </p>
 
+        {price.blocked ? (
+          <div className="mt-6 flex flex-col gap-3">
+            <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="install-blocked">
+              {price.blocked.message}
+            </p>
+            <div className="flex flex-col-reverse gap-3 sm:flex-row sm:justify-end">
+              <Link href={`/apps/${app.slug}`} className={buttonClass('secondary')}>
+                Back to the app
+              </Link>
+              {price.blocked.code === 'subscription_required' ? (
+                <Link href="/settings/billing" className={buttonClass('primary')}>
+                  Go to billing
+                </Link>
+              ) : null}
+            </div>
+          </div>
+        ) : (
         <form method="post" action="/api/app/marketplace/installs" aria-label={`Install ${app.name}`} className="mt-6 flex flex-col-reverse gap-3 sm:flex-row sm:justify-end">
           <input type="hidden" name="slug" value={app.slug} />
           <input type="hidden" name="versionId" value={prompt.version.id} />
@@ -109,9 +143,10 @@ export default async function InstallAppPage({ params, searchParams }: { params:
             Cancel
           </Link>
           <button type="submit" className={buttonClass('primary')} data-testid="install-confirm">
-            {reconsent ? 'Allow and update' : 'Install'}
+            {reconsent ? (paid ? 'Allow, pay and update' : 'Allow and update') : paid ? 'Install and pay' : 'Install'}
           </button>
         </form>
+        )}
 
         <p className="mt-6 text-xs text-slate-600">
           {app.name} is made by {app.partnerName}, not by {tenant.name}. It acts for the workspace until an admin uninstalls it under Settings › Installed apps.
