@@ -1,6 +1,12 @@
 import type { Member } from '../auth/session.ts';
+import { PLAN_CATALOG } from '../billing/plan-catalog.ts';
 import { db } from '../db/client.ts';
+import { approveDueCommissions } from '../earnings/approve.ts';
+import { creditCommissionsForInvoice } from '../earnings/credit-invoice.ts';
+import { backgroundTasksSettled } from '../http/after-response.ts';
 import { installApp } from '../marketplace/installations.ts';
+import { billedCallBlocks } from '../marketplace/pricing.ts';
+import { openWorkspaceTicket } from '../support/tickets.ts';
 import { loadTenantById } from '../tenancy/load-tenant.ts';
 import { DEMO_OPERATOR } from './demo-data.ts';
 import { DEMO_PAID_APP } from './seed-apps.ts';
@@ -10,6 +16,12 @@ import { DEMO_PAID_APP } from './seed-apps.ts';
 // - on the operator's say-so (a PaidAppAllowance: the demo runs without Stripe, so acme is
 //   billed by the operator, billedVia 'operator'), installed by admin@acme.test through the
 //   same installApp as the consent page, dated back to before its first invoice;
+// - six monthly invoices of acme (the plan, Stride Coach's fee and the calls above the included
+//   10,000), the last one this month, credited through the same creditCommissionsForInvoice as
+//   Stripe's invoice.paid: Northstar (standard tier, 20% fee) earns 80% of each app part;
+//   those out of their 30-day holding period are approved;
+// - an open ticket from acme's admin about Stride Coach, waiting for Northstar's answer
+//   (openWorkspaceTicket, as from the installed app's page; the partner is emailed).
 // Each step looks for what it would make first and leaves existing data alone (an uninstall
 // made while trying the demo is not undone).
 
@@ -18,6 +30,23 @@ export const DEMO_INSTALLER = 'admin@acme.test';
 
 /** When acme installed Stride Coach: before the first of the demo's monthly invoices. */
 const INSTALLED_DAYS_AGO = 200;
+
+/** Stride Coach's calls in acme per invoiced month, oldest first (10,000 are included in the fee). */
+const MONTHLY_CALLS = [8_200, 12_400, 15_900, 11_050, 18_300, 9_700];
+
+export const DEMO_TICKET = {
+  subject: 'Sessions logged twice after a watch sync',
+  description: [
+    'Since Monday some of our members see their Stride Coach sessions logged twice on the same habit after their watch syncs.',
+    '',
+    'It happened to at least three people in the Coaches team (e.g. the "Morning run" habit on Tuesday). Could you look into it? We can share more details.',
+  ].join('\n'),
+  priority: 'high' as const,
+};
+
+function monthsAgo(now: Date, months: number, day: number): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - months, day, 12));
+}
 
 export async function seedPartnerEarnings(now: Date = new Date()): Promise<number> {
   const app = await db.marketplaceApp.findUnique({ where: { slug: DEMO_PAID_APP.slug }, select: { id: true, slug: true, liveVersionId: true, status: true } });
@@ -36,9 +65,8 @@ export async function seedPartnerEarnings(now: Date = new Date()): Promise<numbe
   // Installed once by acme's admin (never again: an uninstall made while trying the demo stays).
   if (!(await db.appInstallation.findFirst({ where: { tenantId: tenant.id, appId: app.id }, select: { id: true } }))) {
     const context = await loadTenantById(tenant.id);
-    const membership = await db.membership.findFirst({ where: { tenantId: tenant.id, user: { email: DEMO_INSTALLER } }, select: { id: true, role: true, user: { select: { id: true, email: true, name: true } } } });
-    if (context && membership) {
-      const admin: Member = { userId: membership.user.id, email: membership.user.email, name: membership.user.name, role: membership.role, membershipId: membership.id };
+    const admin = await demoMember(tenant.id, DEMO_INSTALLER);
+    if (context && admin) {
       const { installationId } = await installApp(context, admin, app.slug, { versionId: app.liveVersionId });
       await db.appInstallation.update({
         where: { id: installationId },
@@ -47,5 +75,49 @@ export async function seedPartnerEarnings(now: Date = new Date()): Promise<numbe
       created++;
     }
   }
+  const installation = await db.appInstallation.findFirst({ where: { tenantId: tenant.id, appId: app.id, uninstalledAt: null }, select: { id: true } });
+  if (!installation) return created;
+
+  // Six monthly invoices, paid on the 3rd (this month's on the 1st: still in its holding period).
+  const version = await db.appVersion.findUniqueOrThrow({ where: { id: app.liveVersionId }, select: { pricing: true, priceCurrency: true, monthlyFeeCents: true, per1000CallsCents: true, includedCalls: true } });
+  const pricing = { ...version, pricing: version.pricing as 'hybrid' };
+  const planCents = PLAN_CATALOG.find((plan) => plan.id === 'enterprise')!.priceCents;
+  for (let months = MONTHLY_CALLS.length - 1; months >= 0; months -= 1) {
+    const paidAt = new Date(Math.min(monthsAgo(now, months, months === 0 ? 1 : 3).getTime(), now.getTime()));
+    const feeCents = version.monthlyFeeCents ?? 0;
+    const usageCents = billedCallBlocks(pricing, MONTHLY_CALLS[MONTHLY_CALLS.length - 1 - months]) * (version.per1000CallsCents ?? 0);
+    const lines = [
+      { amountCents: planCents, appId: null },
+      { amountCents: feeCents, appId: app.id },
+      ...(usageCents > 0 ? [{ amountCents: usageCents, appId: app.id }] : []),
+    ];
+    const result = await creditCommissionsForInvoice({
+      tenantId: tenant.id,
+      invoiceId: `in_demo_${DEMO_WORKSPACE}_${paidAt.toISOString().slice(0, 7).replace('-', '')}`,
+      amountCents: lines.reduce((sum, line) => sum + line.amountCents, 0),
+      planId: 'enterprise',
+      paidAt,
+      lines,
+    });
+    created += result.created;
+  }
+  await approveDueCommissions(now);
+
+  // An open ticket from acme's admin, waiting for the partner's first answer (opened two hours ago).
+  const ticketed = await db.supportTicket.findFirst({ where: { kind: 'workspace_partner', tenantId: tenant.id, appId: app.id, subject: DEMO_TICKET.subject }, select: { id: true } });
+  if (!ticketed) {
+    const context = await loadTenantById(tenant.id);
+    const admin = await demoMember(tenant.id, DEMO_INSTALLER);
+    if (context && admin) {
+      await openWorkspaceTicket(context, admin, installation.id, { subject: DEMO_TICKET.subject, description: DEMO_TICKET.description, priority: DEMO_TICKET.priority }, [], new Date(now.getTime() - 2 * 3_600_000));
+      await backgroundTasksSettled();
+      created++;
+    }
+  }
   return created;
+}
+
+async function demoMember(tenantId: string, email: string): Promise<Member | null> {
+  const membership = await db.membership.findFirst({ where: { tenantId, user: { email } }, select: { id: true, role: true, user: { select: { id: true, email: true, name: true } } } });
+  return membership && { userId: membership.user.id, email: membership.user.email, name: membership.user.name, role: membership.role, membershipId: membership.id };
 }

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db, disconnectDb } from '../../lib/db/client.ts';
 import { DEMO_PAID_APP } from '../../lib/seed/seed-apps.ts';
+import { DEMO_TICKET } from '../../lib/seed/seed-earnings.ts';
 import { seedDemo } from '../../lib/seed/seed-demo.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
@@ -71,5 +72,41 @@ describe('the demo seed', () => {
     const pulse = await db.marketplaceApp.findUniqueOrThrow({ where: { slug: 'pulse-sync' }, select: { id: true, liveVersion: { select: { pricing: true } } } });
     expect(pulse.liveVersion?.pricing).toBe('free');
     expect(await db.appInstallation.count({ where: { tenantId: acme.id, appId: pulse.id } })).toBe(0);
+  });
+
+  it('credits the partner 80% of the app part of six monthly invoices of acme, the older ones approved', async () => {
+    const app = await db.marketplaceApp.findUniqueOrThrow({ where: { slug: DEMO_PAID_APP.slug }, select: { id: true, partnerId: true } });
+    const rows = await db.commission.findMany({ where: { partnerId: app.partnerId }, orderBy: { createdAt: 'asc' }, select: { appId: true, kind: true, saleCents: true, baseCents: true, rateBps: true, amountCents: true, status: true, resellerId: true } });
+    expect(rows).toHaveLength(6);
+    for (const row of rows) {
+      expect(row).toMatchObject({ appId: app.id, kind: 'sale', rateBps: 8000, resellerId: null });
+      // The plan ($299.00) and the app's part ($49.00 fee + the calls above 10,000) make the sale.
+      expect(row.saleCents - row.baseCents).toBe(29_900);
+      expect(row.baseCents).toBeGreaterThanOrEqual(4900);
+      expect(row.amountCents).toBe(Math.floor((row.baseCents * 8000) / 10_000));
+    }
+    // This month's invoice is in its holding period; the months before are out of it.
+    expect(rows.at(-1)!.status).toBe('pending');
+    expect(rows.slice(0, 4).every((row) => row.status === 'approved')).toBe(true);
+  });
+
+  it('leaves an open ticket from acme’s admin about the paid app, waiting for the partner', async () => {
+    const tickets = await db.supportTicket.findMany({
+      where: { app: { slug: DEMO_PAID_APP.slug } },
+      select: { kind: true, status: true, priority: true, subject: true, firstRespondedAt: true, tenant: { select: { slug: true } }, openedBy: { select: { email: true } }, partner: { select: { slug: true } }, comments: { select: { side: true, body: true } } },
+    });
+    expect(tickets).toEqual([
+      {
+        kind: 'workspace_partner',
+        status: 'open',
+        priority: DEMO_TICKET.priority,
+        subject: DEMO_TICKET.subject,
+        firstRespondedAt: null,
+        tenant: { slug: 'acme' },
+        openedBy: { email: 'admin@acme.test' },
+        partner: { slug: 'northstar-labs' },
+        comments: [{ side: 'requester', body: DEMO_TICKET.description }],
+      },
+    ]);
   });
 });
