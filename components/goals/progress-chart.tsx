@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import { axisProps, CHART_COLORS, ChartDataTable, ChartFrame, ChartLegend, ChartTooltip, gridProps } from '@/components/ui/chart';
+import { axisProps, CHART_COLORS, ChartDataTable, ChartFrame, ChartLegend, ChartTooltip, EndMarkerLabel, gridProps } from '@/components/ui/chart';
 import { useFormat } from '@/lib/format/format-context';
 import type { GoalDetail } from '@/lib/goals/goal-schema';
 
@@ -30,7 +30,7 @@ export function ProgressChart({ goal }: { goal: GoalDetail }) {
             <CartesianGrid {...gridProps} />
             <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} {...axisProps} tickFormatter={(value: number) => (short ? fmt.time(new Date(value)) : fmt.shortDate(new Date(value)))} minTickGap={24} />
             <YAxis {...axisProps} domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} width={44} tickFormatter={(value: number) => fmt.percent(value / 100)} />
-            <ReferenceLine x={data[data.length - 1].t} stroke={CHART_COLORS.marker} strokeDasharray="4 3" label={{ value: 'Today', position: 'top', fontSize: 12, fill: CHART_COLORS.text }} />
+            <ReferenceLine x={data[data.length - 1].t} stroke={CHART_COLORS.marker} strokeDasharray="4 3" label={<EndMarkerLabel value="Today" />} />
             <Tooltip
               content={(props) => <ChartTooltip {...props} formatLabel={(value) => fmt.dateTime(new Date(Number(value)))} formatValue={(value) => fmt.percent(value / 100)} />}
             />

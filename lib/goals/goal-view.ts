@@ -97,7 +97,12 @@ export async function progressHistoryOf(tx: TenantTx, goalId: string, createdAt:
     return { at: entry.createdAt.toISOString(), progress: Math.max(0, Math.min(100, running)) };
   });
   const recent = points.slice(-HISTORY_POINTS);
-  return recent.length === points.length ? [{ at: createdAt.toISOString(), progress: 0 }, ...recent] : recent;
+  if (recent.length < points.length) return recent;
+  // 0 when the goal was made, or just before its first change when that is dated earlier
+  // (imported history): the points stay oldest first.
+  const firstAt = entries[0]?.createdAt;
+  const start = firstAt && firstAt < createdAt ? firstAt : createdAt;
+  return [{ at: start.toISOString(), progress: 0 }, ...recent];
 }
 
 /** The goal with everything its page shows, as the viewer may see it (404 when hidden). */

@@ -34,7 +34,7 @@ export async function seedWorkspaceContent(slug: string): Promise<number> {
   await db.teamMember.createMany({ data: [{ tenantId, teamId: leadership.id, userId: users.admin, role: 'lead' }] });
 
   const teamGoal = await db.goal.create({
-    data: { tenantId, ownerId: users.owner, teamId: coaches.id, title: 'Launch the spring program', description: 'Six new group sessions by the end of the quarter.', progress: 60, targetDate: daysAgo(-45) },
+    data: { tenantId, ownerId: users.owner, teamId: coaches.id, title: 'Launch the spring program', description: 'Six new group sessions by the end of the quarter.', progress: 60, targetDate: daysAgo(-45), createdAt: daysAgo(40) },
   });
   await db.goalAssignee.createMany({
     data: [
@@ -56,7 +56,7 @@ export async function seedWorkspaceContent(slug: string): Promise<number> {
     ],
   });
 
-  const personal = await db.goal.create({ data: { tenantId, ownerId: users.member, title: 'Run a half marathon', progress: 40, targetDate: daysAgo(-90) } });
+  const personal = await db.goal.create({ data: { tenantId, ownerId: users.member, title: 'Run a half marathon', progress: 40, targetDate: daysAgo(-90), createdAt: daysAgo(30) } });
   await db.goalProgressEntry.create({ data: { tenantId, goalId: personal.id, userId: users.member, delta: 40, createdAt: daysAgo(10) } });
   await db.milestone.createMany({
     data: [
@@ -65,7 +65,7 @@ export async function seedWorkspaceContent(slug: string): Promise<number> {
     ],
   });
   const done = await db.goal.create({
-    data: { tenantId, ownerId: users.member, title: 'Finish the first-aid course', status: 'completed', progress: 100, completedAt: daysAgo(24), completedById: users.member },
+    data: { tenantId, ownerId: users.member, title: 'Finish the first-aid course', status: 'completed', progress: 100, completedAt: daysAgo(24), completedById: users.member, createdAt: daysAgo(25) },
   });
   await db.goalProgressEntry.create({ data: { tenantId, goalId: done.id, userId: users.member, delta: 100, createdAt: daysAgo(24) } });
 

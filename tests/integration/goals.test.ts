@@ -234,6 +234,16 @@ describe('team goals', () => {
     expect(detail.progressHistory[0].at).toBe(detail.createdAt);
     expect(detail.progressHistory.map((p) => p.at)).toEqual([...detail.progressHistory.map((p) => p.at)].sort());
 
+    // Progress dated before the goal's own row (imported history, the demo seed) still starts
+    // the chart at 0 before the first change, oldest first (the chart once drew a line back from today).
+    const first = await db.goalProgressEntry.findFirstOrThrow({ where: { goalId: goal.id }, orderBy: { createdAt: 'asc' } });
+    const earlier = new Date(new Date(detail.createdAt).getTime() - 20 * 86_400_000);
+    await db.goalProgressEntry.update({ where: { id: first.id }, data: { createdAt: earlier } });
+    const backdated = await getGoal(a, cy, goal.id);
+    expect(backdated.progressHistory.map((p) => p.progress)).toEqual([0, 50, 80, 70]);
+    expect(backdated.progressHistory[0].at).toBe(earlier.toISOString());
+    expect(backdated.progressHistory.map((p) => p.at)).toEqual([...backdated.progressHistory.map((p) => p.at)].sort());
+
     const done = await completeGoal(a, lead, goal.id);
     // Bob and the lead tie at 30 (the lead's is the rest of the way to 100); ties go by name.
     expect(done.contributions[0]).toMatchObject({ userId: ann.userId, contribution: 40 });
