@@ -1,4 +1,4 @@
-import { reportUsage } from '../lib/billing/report-usage.ts';
+import { runUsageReports } from '../lib/billing/report-usage-job.ts';
 import { JOBS } from '../lib/jobs/job-types.ts';
 import { inngest } from './client.ts';
 import { inngestRetries } from './retry-schedule.ts';
@@ -7,5 +7,5 @@ import { inngestRetries } from './retry-schedule.ts';
 export const billingReportUsageFunction = inngest.createFunction(
   { id: 'billing-report-usage', retries: inngestRetries('billing.report_usage'), concurrency: { limit: 1 } },
   [{ cron: `TZ=UTC ${JOBS['billing.report_usage'].cron}` }, { event: 'billing.report_usage' }],
-  async ({ step }) => step.run('report', () => reportUsage()),
+  async ({ step }) => step.run('report', () => runUsageReports()),
 );

@@ -1,5 +1,6 @@
 import { API_REQUESTS, incrementUsage } from '../billing/usage.ts';
 import { db } from '../db/client.ts';
+import { appCallsMetric } from '../marketplace/pricing.ts';
 import { logger } from '../observability/logger.ts';
 
 // Public API requests are logged without delaying responses: entries are buffered and written
@@ -7,7 +8,9 @@ import { logger } from '../observability/logger.ts';
 // requests to its usage meter for the billing period (UsagePeriod, lib/billing/usage.ts), bumps
 // each key's request count, and sets lastUsedAt at most once a minute per key and per OAuth grant
 // (and an installed marketplace app's lastActivityAt with its grant's). Requests made with a
-// marketplace app's tokens carry the app's id: its partner's analytics count them.
+// marketplace app's tokens carry the app's id: its partner's analytics count them, and so does
+// the app's own meter in the workspace (UsagePeriod app_calls:<appId>), which usage-priced apps
+// are billed on (lib/marketplace/app-usage-report.ts).
 
 export interface RequestLogEntry {
   tenantId: string;
@@ -73,6 +76,7 @@ export async function flushRequestLog(): Promise<void> {
 
 async function write(batch: RequestLogEntry[], s: State): Promise<void> {
   const perTenant = new Map<string, { count: number; at: Date }>();
+  const perApp = new Map<string, { tenantId: string; appId: string; count: number; at: Date }>();
   const perKey = new Map<string, { count: number; last: Date }>();
   const perGrant = new Map<string, Date>();
   const installationOf = new Map<string, string>();
@@ -85,6 +89,13 @@ async function write(batch: RequestLogEntry[], s: State): Promise<void> {
       group.count++;
       if (entry.createdAt > group.at) group.at = entry.createdAt;
       perTenant.set(key, group);
+      if (entry.marketplaceAppId) {
+        const appKey = `${key}|${entry.marketplaceAppId}`;
+        const app = perApp.get(appKey) ?? { tenantId: entry.tenantId, appId: entry.marketplaceAppId, count: 0, at: entry.createdAt };
+        app.count++;
+        if (entry.createdAt > app.at) app.at = entry.createdAt;
+        perApp.set(appKey, app);
+      }
     }
     if (entry.apiKeyId) {
       const k = perKey.get(entry.apiKeyId) ?? { count: 0, last: entry.createdAt };
@@ -117,5 +128,6 @@ async function write(batch: RequestLogEntry[], s: State): Promise<void> {
     }
     // In the log's transaction: the log and the meters move together.
     for (const [key, { count, at }] of perTenant) await incrementUsage(key.slice(0, key.indexOf('|')), API_REQUESTS, count, at, tx);
+    for (const { tenantId, appId, count, at } of perApp.values()) await incrementUsage(tenantId, appCallsMetric(appId), count, at, tx);
   });
 }

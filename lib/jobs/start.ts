@@ -3,7 +3,7 @@ import { runTrials } from '../billing/trials.ts';
 import { resetUsagePeriods } from '../billing/usage-reset.ts';
 import { approveDueCommissions } from '../earnings/approve.ts';
 import { runPayouts } from '../payouts/run-payouts.ts';
-import { reportUsage } from '../billing/report-usage.ts';
+import { runUsageReports } from '../billing/report-usage-job.ts';
 import { rotateDueSigningKeys } from '../oauth/signing-keys.ts';
 import { closeResolvedTickets } from '../support/ticket-summary.ts';
 import { runAppHealth } from '../partners/app-health.ts';
@@ -37,7 +37,7 @@ function registerWorkers(): Promise<void> {
     await registerWorker('webhook.deliver', (payload) => attemptDelivery(payload, { lane: 'fast' }));
     await registerWorker('webhook.deliver_slow', (payload) => attemptDelivery(payload, { lane: 'slow' }));
     await registerWorker('webhooks.sweep', () => sweepDeliveries());
-    await registerWorker('billing.report_usage', () => reportUsage());
+    await registerWorker('billing.report_usage', () => runUsageReports());
     await registerWorker('billing.dunning_step', ({ tenantId, invoiceId, step }) => runDunningStep(tenantId, invoiceId, step));
     await registerWorker('billing.reset_usage', () => resetUsagePeriods(new Date()));
     await registerWorker('billing.trials', () => runTrials(new Date()));
