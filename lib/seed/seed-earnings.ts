@@ -1,10 +1,12 @@
 import type { Member } from '../auth/session.ts';
 import { PLAN_CATALOG } from '../billing/plan-catalog.ts';
+import { getStripe } from '../billing/stripe-client.ts';
 import { db } from '../db/client.ts';
 import { approveDueCommissions } from '../earnings/approve.ts';
 import { creditCommissionsForInvoice } from '../earnings/credit-invoice.ts';
 import { backgroundTasksSettled } from '../http/after-response.ts';
 import { installApp } from '../marketplace/installations.ts';
+import { allowPaidApp } from '../marketplace/paid-app-allowances.ts';
 import { billedCallBlocks } from '../marketplace/pricing.ts';
 import { openWorkspaceTicket } from '../support/tickets.ts';
 import { loadTenantById } from '../tenancy/load-tenant.ts';
@@ -13,9 +15,10 @@ import { DEMO_PAID_APP } from './seed-apps.ts';
 
 // The demo partner's earnings (seedDemo runs this after the apps; idempotent like the rest of
 // the seed). Northstar Labs' paid app, Stride Coach, is installed in acme:
-// - on the operator's say-so (a PaidAppAllowance: the demo runs without Stripe, so acme is
-//   billed by the operator, billedVia 'operator'), installed by admin@acme.test through the
-//   same installApp as the consent page, dated back to before its first invoice;
+// - on the operator's say-so (allowPaidApp, as on the operator's app page: the demo runs
+//   without Stripe, so acme is billed by the operator, billedVia 'operator'), installed by
+//   admin@acme.test through the same installApp as the consent page, dated back to before its
+//   first invoice;
 // - six monthly invoices of acme (the plan, Stride Coach's fee and the calls above the included
 //   10,000), the last one this month, credited through the same creditCommissionsForInvoice as
 //   Stripe's invoice.paid: Northstar (standard tier, 20% fee) earns 80% of each app part;
@@ -55,23 +58,24 @@ export async function seedPartnerEarnings(now: Date = new Date()): Promise<numbe
   if (!app?.liveVersionId || app.status !== 'published' || !tenant || !operator) return 0;
   let created = 0;
 
-  // The operator's say-so for acme (what /operator records when Stripe is not configured).
-  const allowance = { tenantId_appId: { tenantId: tenant.id, appId: app.id } };
-  if (!(await db.paidAppAllowance.findUnique({ where: allowance, select: { appId: true } }))) {
-    await db.paidAppAllowance.create({ data: { tenantId: tenant.id, appId: app.id, grantedById: operator.id, note: 'Demo: billed by the operator (no Stripe configured).' } });
-    created++;
-  }
+  // With Stripe configured, a paid app is billed on the workspace's subscription (acme has none
+  // in the demo): the paid install, its invoices and ticket are the Stripe-less demo's only.
+  if (getStripe()) return 0;
 
-  // Installed once by acme's admin (never again: an uninstall made while trying the demo stays).
+  // Installed once by acme's admin, on the operator's say-so (what the operator's app page
+  // records without Stripe). Never again: an uninstall or a revoked allowance made while trying
+  // the demo stays.
   if (!(await db.appInstallation.findFirst({ where: { tenantId: tenant.id, appId: app.id }, select: { id: true } }))) {
+    if (!(await db.paidAppAllowance.findUnique({ where: { tenantId_appId: { tenantId: tenant.id, appId: app.id } }, select: { appId: true } }))) {
+      await allowPaidApp({ userId: operator.id, email: DEMO_OPERATOR.email }, app.id, { workspace: DEMO_WORKSPACE, note: 'Demo: billed by the operator (no Stripe configured).' });
+      created++;
+    }
     const context = await loadTenantById(tenant.id);
     const admin = await demoMember(tenant.id, DEMO_INSTALLER);
     if (context && admin) {
       const { installationId } = await installApp(context, admin, app.slug, { versionId: app.liveVersionId });
-      await db.appInstallation.update({
-        where: { id: installationId },
-        data: { billedVia: 'operator', installedAt: new Date(now.getTime() - INSTALLED_DAYS_AGO * 86_400_000) },
-      });
+      // installApp set billedVia 'operator' (the allowance); dated back for the demo's history.
+      await db.appInstallation.update({ where: { id: installationId }, data: { installedAt: new Date(now.getTime() - INSTALLED_DAYS_AGO * 86_400_000) } });
       created++;
     }
   }
