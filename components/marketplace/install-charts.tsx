@@ -17,7 +17,7 @@ const REQUEST_SERIES = [
 ] as const;
 
 /** Installs and uninstalls per UTC day (bars) and the active installs at each day's end (line). */
-export function InstallsChart({ days }: { days: DailyInstallStats[] }) {
+export function InstallsChart({ days }: { days: Pick<DailyInstallStats, 'day' | 'installs' | 'uninstalls' | 'active'>[] }) {
   const fmt = useFormat();
   return (
     <figure className="flex min-w-0 flex-col gap-3">

@@ -172,16 +172,24 @@ export interface OperatorAppListItem {
   liveNumber: number | null;
   installs: number;
   publishedAt: string | null;
+  /** Since when the app has an open health flag; null when healthy. */
+  healthFlaggedAt: string | null;
 }
 
-export const appListQuerySchema = z.object({ status: z.enum(['all', 'draft', 'published', 'deprecated', 'removed'], { message: 'Choose a status.' }).default('all') }).strict();
+export const appListQuerySchema = z
+  .object({
+    status: z.enum(['all', 'draft', 'published', 'deprecated', 'removed'], { message: 'Choose a status.' }).default('all'),
+    /** 'true': only apps with an open health flag (lib/partners/app-health.ts). */
+    flagged: z.enum(['true', 'false'], { message: 'flagged is true or false.' }).optional(),
+  })
+  .strict();
 
 /** Every app, for the operator's apps tab (featured toggle, deprecate, remove). */
 export async function listAppsForOperator(operator: OperatorActor, input: unknown = {}): Promise<OperatorAppListItem[]> {
   void operator;
-  const { status } = parseInput(appListQuerySchema, input ?? {});
+  const { status, flagged } = parseInput(appListQuerySchema, input ?? {});
   const rows = await db.marketplaceApp.findMany({
-    where: status === 'all' ? {} : { status },
+    where: { ...(status === 'all' ? {} : { status }), ...(flagged === 'true' ? { healthFlaggedAt: { not: null } } : {}) },
     orderBy: [{ featuredAt: { sort: 'desc', nulls: 'last' } }, { createdAt: 'desc' }],
     take: 500,
     select: {
@@ -190,6 +198,7 @@ export async function listAppsForOperator(operator: OperatorActor, input: unknow
       status: true,
       featuredAt: true,
       publishedAt: true,
+      healthFlaggedAt: true,
       partner: { select: { name: true } },
       liveVersion: { select: { number: true, name: true } },
       versions: { orderBy: { number: 'desc' }, take: 1, select: { name: true } },
@@ -206,6 +215,7 @@ export async function listAppsForOperator(operator: OperatorActor, input: unknow
     liveNumber: row.liveVersion?.number ?? null,
     installs: row._count.installations,
     publishedAt: row.publishedAt?.toISOString() ?? null,
+    healthFlaggedAt: row.healthFlaggedAt?.toISOString() ?? null,
   }));
 }
 

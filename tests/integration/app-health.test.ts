@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { functions } from '../../inngest/functions.ts';
 import { partnersAppHealthFunction } from '../../inngest/partners-app-health.ts';
 import { JOBS } from '../../lib/jobs/job-types.ts';
+import { listAppsForOperator } from '../../lib/marketplace/app-review.ts';
 import { db } from '../../lib/db/client.ts';
 import { API_ERROR_RATE_THRESHOLD_BPS, API_MIN_CALLS, runAppHealth, WEBHOOK_FAILURE_RATE_THRESHOLD_BPS, WEBHOOK_MIN_DELIVERIES } from '../../lib/partners/app-health.ts';
 import { flagsOfApp, openFlagsForPartner } from '../../lib/partners/app-health-views.ts';
@@ -11,7 +12,8 @@ import type { TenantContext } from '../../lib/tenancy/tenant-context.ts';
 import { appCalls, appEndpoint, deliveries } from '../support/app-traffic.ts';
 import { uniqueSlug } from '../support/factories.ts';
 import { addPartnerUser, createApp, createPartner, install, type TestApp, type TestPartner } from '../support/marketplace-fixtures.ts';
-import { memberIn, workspace } from '../support/workspace.ts';
+import { operator } from '../support/resellers.ts';
+import { failure, memberIn, workspace } from '../support/workspace.ts';
 
 // The health job over real ApiRequestLog and WebhookDelivery rows. Its window is the 24 hours
 // before `now`; each test uses its own day (other files' traffic is on other days) and its own
@@ -183,6 +185,20 @@ describe('recovery, isolation and concurrent runs', () => {
     expect((await openFlagsForPartner(n.actor, healthy.id))).toEqual([]);
     expect((await openFlagsForPartner(o.actor)).map((f) => f.appId)).not.toContain(sick.id);
     expect(await openFlagsForPartner(o.actor, sick.id)).toEqual([]);
+  });
+
+  it('the operator lists flagged apps (badge and filter) and sees each app’s flags', async () => {
+    const sick = await installedApp(o);
+    const healthy = await installedApp(o);
+    await appCalls(sick.id, w.id, new Date(now.getTime() - hour), 100, 500);
+    await runAppHealth(now);
+    const op = await operator();
+    const flaggedOnly = await listAppsForOperator(op, { flagged: 'true' });
+    expect(flaggedOnly.find((a) => a.id === sick.id)?.healthFlaggedAt).toBe(now.toISOString());
+    expect(flaggedOnly.find((a) => a.id === healthy.id)).toBeUndefined();
+    expect((await listAppsForOperator(op, {})).find((a) => a.id === healthy.id)?.healthFlaggedAt).toBeNull();
+    expect((await failure(listAppsForOperator(op, { flagged: 'yes' }))).status).toBe(422);
+    expect((await flagsOfApp(sick.id)).map((f) => [f.kind, f.appName, f.clearedAt])).toEqual([['error_rate', sick.name, null]]);
   });
 
   it('two runs at once raise one flag and send one set of emails', async () => {

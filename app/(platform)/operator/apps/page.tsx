@@ -31,7 +31,8 @@ export default async function OperatorAppsPage({ searchParams }: { searchParams:
   const raw = await searchParams;
   const parsed = queueQuerySchema.safeParse({ status: typeof raw.status === 'string' && raw.status ? raw.status : undefined, minAgeDays: typeof raw.minAgeDays === 'string' && raw.minAgeDays ? raw.minAgeDays : undefined });
   const filters = parsed.success ? parsed.data : { status: 'open' as const, minAgeDays: 0 };
-  const [queue, apps] = await Promise.all([listReviewQueue(operator, filters), listAppsForOperator(operator, {})]);
+  const flaggedOnly = raw.flagged === 'true';
+  const [queue, apps] = await Promise.all([listReviewQueue(operator, filters), listAppsForOperator(operator, flaggedOnly ? { flagged: 'true' } : {})]);
   return (
     <section className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-10 sm:px-6">
       <h1 className="text-2xl font-bold text-slate-900">Apps</h1>
@@ -94,9 +95,21 @@ export default async function OperatorAppsPage({ searchParams }: { searchParams:
           </ScrollBox>
         )}
       </Card>
-      <Card title="All apps" description="Feature published apps in every workspace's marketplace; open an app to deprecate or remove it.">
+      <Card title="All apps" description="Feature published apps in every workspace's marketplace; open an app to deprecate or remove it. Flagged: the app's API error rate or webhook failure rate crossed its threshold over the last 24 hours.">
+        <nav aria-label="Which apps" className="mb-4 flex flex-wrap gap-2 text-sm">
+          {[
+            { label: 'All apps', href: '/operator/apps', current: !flaggedOnly },
+            { label: 'Flagged only', href: '/operator/apps?flagged=true', current: flaggedOnly },
+          ].map((item) => (
+            <Link key={item.href} href={item.href} aria-current={item.current ? 'page' : undefined} className={`rounded-full border px-3 py-1 ${item.current ? 'border-brand bg-brand/10 text-brand-text' : 'border-slate-300 text-slate-700 hover:bg-slate-50'}`}>
+              {item.label}
+            </Link>
+          ))}
+        </nav>
         {apps.length === 0 ? (
-          <p className="text-sm text-slate-600">No apps yet.</p>
+          <p className="text-sm text-slate-600" data-testid="operator-apps-empty">
+            {flaggedOnly ? 'No app is flagged.' : 'No apps yet.'}
+          </p>
         ) : (
           <ul className="flex flex-col divide-y divide-slate-100" data-testid="operator-apps">
             {apps.map((app) => (
@@ -105,7 +118,12 @@ export default async function OperatorAppsPage({ searchParams }: { searchParams:
                   <Link href={`/operator/apps/${app.id}`} className="font-semibold break-words text-brand-text underline">
                     {app.name}
                   </Link>{' '}
-                  <Badge>{APP_STATUS_LABELS[app.status]}</Badge> {app.featured ? <Badge tone="brand">Featured</Badge> : null}
+                  <Badge>{APP_STATUS_LABELS[app.status]}</Badge> {app.featured ? <Badge tone="brand">Featured</Badge> : null}{' '}
+                  {app.healthFlaggedAt ? (
+                    <Badge tone="danger" data-testid="flagged-badge">
+                      Flagged
+                    </Badge>
+                  ) : null}
                   <p className="text-sm text-slate-600">
                     {app.partnerName} · {app.liveNumber ? `live version ${app.liveNumber}` : 'not published'} · {app.installs} installation{app.installs === 1 ? '' : 's'}
                   </p>

@@ -2,6 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Card } from '@/components/ui/card';
 import { FormattedDate } from '@/components/ui/formatted';
+import { HealthFlagBanner } from '@/components/partners/health-flag-banner';
+import { PartnerAnalyticsView } from '@/components/partners/partner-analytics-view';
+import { db } from '@/lib/db/client';
+import { partnerAnalytics } from '@/lib/partners/analytics/partner-analytics';
+import { openFlagsForPartner } from '@/lib/partners/app-health-views';
 import { getPartnerOverview } from '@/lib/partners/partners';
 import { requirePartner } from '@/lib/partners/partner-session';
 
@@ -19,12 +24,20 @@ function Stat({ label, value, href, testId }: { label: string; value: number; hr
   );
 }
 
-export default async function PartnerOverviewPage() {
+export default async function PartnerOverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePartner();
-  const overview = await getPartnerOverview(actor);
+  const { days } = await searchParams;
+  const [overview, analytics, flags, appRows] = await Promise.all([
+    getPartnerOverview(actor),
+    partnerAnalytics(actor, { period: days }),
+    openFlagsForPartner(actor),
+    db.marketplaceApp.findMany({ where: { partnerId: actor.partnerId }, select: { id: true, slug: true, liveVersion: { select: { name: true } } } }),
+  ]);
   const { partner, agreement, sandbox, apps, people } = overview;
+  const appNames = Object.fromEntries(appRows.map((a) => [a.id, a.liveVersion?.name ?? a.slug]));
   return (
     <div className="flex flex-col gap-6">
+      <HealthFlagBanner flags={flags} linkApps />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Stat label="Apps" value={apps.total} href="/partner/apps" testId="apps-total" />
         <Stat label="Published" value={apps.published} href="/partner/apps" testId="apps-published" />
@@ -60,6 +73,12 @@ export default async function PartnerOverviewPage() {
           )}
         </Card>
       </div>
+      <section aria-labelledby="analytics-heading" className="flex flex-col gap-4">
+        <h2 id="analytics-heading" className="text-xl font-semibold text-slate-900">
+          All your apps
+        </h2>
+        <PartnerAnalyticsView analytics={analytics} base="/partner" appNames={appNames} />
+      </section>
       <Card title="Profile" description="What workspaces see of your company next to your apps.">
         <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[10rem_1fr]">
           <dt className="text-slate-600">Website</dt>

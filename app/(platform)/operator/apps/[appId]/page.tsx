@@ -15,6 +15,8 @@ import { listPaidAppAllowances } from '@/lib/marketplace/paid-app-allowances';
 import { describePricing, isPaid } from '@/lib/marketplace/pricing';
 import { stripeConfigured } from '@/lib/billing/stripe-client';
 import { PaidAppAllowances } from '@/components/marketplace/paid-app-allowances';
+import { flagsOfApp } from '@/lib/partners/app-health-views';
+import { HealthFlagList } from '@/components/partners/health-flag-list';
 import { APP_STATUS_LABELS, REVIEWABLE_STATUSES, STATUS_LABELS } from '@/lib/marketplace/app-views';
 import { CHECK_LABELS, type CheckId } from '@/lib/marketplace/submission-checks';
 
@@ -37,6 +39,7 @@ export default async function OperatorAppPage({ params, searchParams }: { params
     if (error instanceof AppError && error.status === 404) notFound();
     throw error;
   }
+  const flags = await flagsOfApp(app.id);
   const review = app.reviewVersion;
   const priced = app.liveVersion ?? review;
   const paid = priced !== null && isPaid(priced.price);
@@ -58,6 +61,11 @@ export default async function OperatorAppPage({ params, searchParams }: { params
         <Badge data-testid="app-status">{APP_STATUS_LABELS[app.status]}</Badge>
         {review ? <Badge tone="info" data-testid="version-status">{`Version ${review.number}: ${STATUS_LABELS[review.status]}`}</Badge> : null}
         {app.featured ? <Badge tone="brand">Featured</Badge> : null}
+        {flags.some((f) => f.clearedAt === null) ? (
+          <Badge tone="danger" data-testid="flagged-badge">
+            Flagged
+          </Badge>
+        ) : null}
       </div>
       <p className="text-sm break-words text-slate-600">
         By {app.partner.name} ({app.partner.status}
@@ -145,6 +153,10 @@ export default async function OperatorAppPage({ params, searchParams }: { params
           <PaidAppAllowances appId={app.id} allowances={allowances} />
         </Card>
       ) : null}
+
+      <Card title="Integration health" description="Flags raised by the hourly health check over the last 24 hours' traffic; the partner is emailed too, and a flag clears once the rate is back under its threshold.">
+        <HealthFlagList flags={flags} />
+      </Card>
 
       <Card title="Versions">
         <ul className="flex flex-col divide-y divide-slate-100 text-sm">

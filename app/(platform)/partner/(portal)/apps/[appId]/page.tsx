@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ActionButton, ChecksPanel, ClientSecretRotation, CommentForm, ImageUploads, RetireAppForm, SubmitForm, VersionEditor, WebhookSecretPanel } from '@/components/marketplace/partner-app-forms';
 import { ReviewThread, VersionDetails } from '@/components/marketplace/version-details';
+import { HealthFlagBanner } from '@/components/partners/health-flag-banner';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { FormattedDate } from '@/components/ui/formatted';
@@ -14,6 +15,7 @@ import { APP_STATUS_LABELS, EDITABLE_STATUSES, STATUS_LABELS } from '@/lib/marke
 import { getPartnerApp, type PartnerAppDetail } from '@/lib/marketplace/apps';
 import { APP_CATEGORIES } from '@/lib/marketplace/categories';
 import { CHECK_LABELS, type CheckId } from '@/lib/marketplace/submission-checks';
+import { openFlagsForPartner, type HealthFlagView } from '@/lib/partners/app-health-views';
 import { requirePartner } from '@/lib/partners/partner-session';
 
 export const metadata: Metadata = { title: 'App · Partner portal' };
@@ -21,10 +23,11 @@ export const dynamic = 'force-dynamic';
 
 const APP_TONE = { draft: 'neutral', published: 'success', deprecated: 'warning', removed: 'danger' } as const;
 
-async function load(appId: string): Promise<{ app: PartnerAppDetail; canBuild: boolean }> {
+async function load(appId: string): Promise<{ app: PartnerAppDetail; canBuild: boolean; flags: HealthFlagView[] }> {
   const actor = await requirePartner();
   try {
-    return { app: await getPartnerApp(actor, appId), canBuild: actor.partner.status === 'active' && actor.role !== 'billing' };
+    const app = await getPartnerApp(actor, appId);
+    return { app, canBuild: actor.partner.status === 'active' && actor.role !== 'billing', flags: await openFlagsForPartner(actor, app.id) };
   } catch (error) {
     if (error instanceof AppError && error.status === 404) notFound();
     throw error;
@@ -34,7 +37,7 @@ async function load(appId: string): Promise<{ app: PartnerAppDetail; canBuild: b
 export default async function PartnerAppPage({ params }: { params: Promise<{ appId: string }> }) {
   const { appId } = await params;
   if (!/^[A-Za-z0-9_-]{1,100}$/.test(appId)) notFound();
-  const { app, canBuild } = await load(appId);
+  const { app, canBuild, flags } = await load(appId);
   const open = app.openVersion;
   const editable = open !== null && EDITABLE_STATUSES.includes(open.status) && canBuild && app.status !== 'removed';
   const api = `/api/partner/apps/${app.id}`;
@@ -63,6 +66,7 @@ export default async function PartnerAppPage({ params }: { params: Promise<{ app
         ) : null}
         {app.featured ? <Badge tone="brand">Featured</Badge> : null}
       </div>
+      <HealthFlagBanner flags={flags} />
       <p className="text-sm text-slate-600">
         {app.live ? (
           <>
