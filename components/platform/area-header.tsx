@@ -45,6 +45,7 @@ export const RESELLER_NAV: NavItem[] = [
 export const PARTNER_NAV: NavItem[] = [
   { href: '/partner', label: 'Overview', exact: true },
   { href: '/partner/apps', label: 'Apps' },
+  { href: '/partner/payouts', label: 'Payouts' },
   { href: '/partner/team', label: 'Team' },
   { href: '/partner/profile', label: 'Profile' },
   { href: '/partner/agreement', label: 'Agreement' },
@@ -54,6 +55,7 @@ export const OPERATOR_NAV: NavItem[] = [
   { href: '/operator', label: 'Workspaces', exact: true },
   { href: '/operator/resellers', label: 'Resellers' },
   { href: '/operator/partners', label: 'Partners' },
+  { href: '/operator/payouts', label: 'Payouts' },
   { href: '/operator/apps', label: 'Apps' },
   { href: '/operator/reviews', label: 'Reviews' },
   { href: '/operator/audit', label: 'Audit' },

@@ -42,7 +42,7 @@ export function assertActivePartner(actor: PartnerActor): void {
   if (actor.partner.status === 'suspended') throw forbidden('Your partner account is suspended. Contact the Waypoint team.');
 }
 
-/** Apps are for owners and developers; billing contacts see payouts (next issue). */
+/** Apps are for owners and developers; billing contacts see payouts. */
 export function assertDeveloper(actor: PartnerActor): void {
   if (actor.role === 'billing') throw forbidden('Only owners and developers of your partner account can work on apps.');
 }
@@ -50,4 +50,13 @@ export function assertDeveloper(actor: PartnerActor): void {
 /** The profile, contacts and the agreement are for the partner's owners. */
 export function assertPartnerOwner(actor: PartnerActor): void {
   if (actor.role !== 'owner') throw forbidden('Only an owner of your partner account can do this.');
+}
+
+/** Money (revenue, payouts, statements) is for the partner's owners and billing contacts, not its developers. */
+export function canSeeMoney(actor: PartnerActor): boolean {
+  return actor.role === 'owner' || actor.role === 'billing';
+}
+
+export function assertSeesMoney(actor: PartnerActor): void {
+  if (!canSeeMoney(actor)) throw forbidden('Payouts and statements are for owners and billing contacts of your partner account.');
 }

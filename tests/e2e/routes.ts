@@ -72,12 +72,15 @@ export const ROUTES: RouteCase[] = [
   { page: `${PLATFORM}/operator/apps/page.tsx`, host: 'root', path: fixed('/operator/apps'), visitors: ['operator'] },
   { page: `${PLATFORM}/operator/apps/[appId]/page.tsx`, host: 'root', path: (s) => `/operator/apps/${s.marketplaceAppId}`, visitors: ['operator'] },
   { page: `${PLATFORM}/operator/audit/page.tsx`, host: 'root', path: fixed('/operator/audit'), visitors: ['operator'] },
+  { page: `${PLATFORM}/operator/payouts/page.tsx`, host: 'root', path: fixed('/operator/payouts'), visitors: ['operator'] },
 
   // The partner portal (the demo partner's owner).
   { page: `${PLATFORM}/partner/(portal)/page.tsx`, host: 'root', path: fixed('/partner'), visitors: ['partner'] },
   { page: `${PLATFORM}/partner/(portal)/profile/page.tsx`, host: 'root', path: fixed('/partner/profile'), visitors: ['partner'] },
   { page: `${PLATFORM}/partner/(portal)/team/page.tsx`, host: 'root', path: fixed('/partner/team'), visitors: ['partner'] },
   { page: `${PLATFORM}/partner/(portal)/agreement/page.tsx`, host: 'root', path: fixed('/partner/agreement'), visitors: ['partner'] },
+  { page: `${PLATFORM}/partner/(portal)/payouts/page.tsx`, host: 'root', path: fixed('/partner/payouts'), visitors: ['partner'] },
+  { page: `${PLATFORM}/partner/(portal)/payouts/[month]/page.tsx`, host: 'root', path: () => `/partner/payouts/${new Date().toISOString().slice(0, 7)}`, visitors: ['partner'] },
   { page: `${PLATFORM}/partner/(portal)/apps/page.tsx`, host: 'root', path: fixed('/partner/apps'), visitors: ['partner'] },
   { page: `${PLATFORM}/partner/(portal)/apps/new/page.tsx`, host: 'root', path: fixed('/partner/apps/new'), visitors: ['partner'] },
   { page: `${PLATFORM}/partner/(portal)/apps/[appId]/page.tsx`, host: 'root', path: (s) => `/partner/apps/${s.marketplaceAppId}`, visitors: ['partner'] },

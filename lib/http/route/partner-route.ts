@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { sessionFromRequest } from '../../auth/request-session.ts';
-import { assertActivePartner, assertDeveloper, assertPartnerOwner, partnerActorFor, type PartnerActor } from '../../partners/partner-actor.ts';
+import { assertActivePartner, assertDeveloper, assertPartnerOwner, assertSeesMoney, partnerActorFor, type PartnerActor } from '../../partners/partner-actor.ts';
 import { unauthorized } from '../problem.ts';
 import type { BodySpec } from './body.ts';
 import { defineRoute, type Door, type RequestContext, type RouteHandler, type RouteSpec } from './define-route.ts';
@@ -10,9 +10,10 @@ import { assertRootDomain } from './root-domain.ts';
 // The partner portal's door: the root domain, a signed-in user of a partner (401 without a
 // session, 403 for someone who is not one). `need`: 'view' for anyone of the partner,
 // 'develop' for an owner or developer of an active partner, 'owner' for an owner (any status,
-// so an applicant can still fix its profile).
+// so an applicant can still fix its profile), 'money' for an owner or billing contact (payouts,
+// statements; any status, so a suspended partner still sees what it is owed).
 
-type Need = 'view' | 'develop' | 'owner';
+type Need = 'view' | 'develop' | 'owner' | 'money';
 
 const partnerDoor: Door<{ need: Need }, { actor: PartnerActor }> = {
   name: 'partner',
@@ -28,6 +29,7 @@ const partnerDoor: Door<{ need: Need }, { actor: PartnerActor }> = {
       assertDeveloper(actor);
     }
     if (need === 'owner') assertPartnerOwner(actor);
+    if (need === 'money') assertSeesMoney(actor);
     return { actor };
   },
 };

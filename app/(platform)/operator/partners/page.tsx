@@ -2,22 +2,26 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { PartnerDecisionButtons } from '@/components/partners/operator-partner-actions';
+import { PartnerTermsForm, PartnerTierForm, type PartnerTermsValue } from '@/components/payouts/partner-terms-forms';
 import { Badge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
 import { FormattedDate } from '@/components/ui/formatted';
 import { PageHeader } from '@/components/ui/page-header';
 import { getCurrentOperator } from '@/lib/auth/session';
+import { db } from '@/lib/db/client';
 import { tenantOrigin } from '@/lib/config/env';
 import { CURRENT_AGREEMENT } from '@/lib/partners/agreement';
 import { PARTNER_STATUSES } from '@/lib/partners/partner-schema';
+import { listPartnerTiers, type PartnerTierRow } from '@/lib/partners/partner-payout-terms';
 import { listPartnersForOperator, parsePartnerStatusFilter, type OperatorPartnerRow } from '@/lib/partners/partners';
+import { formatRate } from '@/lib/resellers/money';
 
 export const metadata: Metadata = { title: 'Partners · Operator' };
 export const dynamic = 'force-dynamic';
 
 const STATUS_TONE = { applied: 'warning', active: 'success', rejected: 'neutral', suspended: 'danger' } as const;
 
-function PartnerItem({ partner }: { partner: OperatorPartnerRow }) {
+function PartnerItem({ partner, terms, tiers }: { partner: OperatorPartnerRow; terms?: PartnerTermsValue; tiers?: PartnerTierRow[] }) {
   return (
     <li className="flex flex-col gap-3 py-4" data-testid={`partner-row-${partner.slug}`}>
       <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
@@ -46,6 +50,7 @@ function PartnerItem({ partner }: { partner: OperatorPartnerRow }) {
       </div>
       {partner.applicationNote ? <p className="rounded-md bg-slate-50 px-3 py-2 text-sm whitespace-pre-line text-slate-700">{partner.applicationNote}</p> : null}
       {partner.statusReason ? <p className="text-sm text-slate-700">Reason: {partner.statusReason}</p> : null}
+      {terms && tiers ? <PartnerTermsForm partnerId={partner.id} name={partner.name} terms={terms} tiers={tiers} /> : null}
       <p className="flex flex-wrap gap-x-4 text-sm">
         {partner.sandboxSlug ? (
           <a href={tenantOrigin(partner.sandboxSlug)} className="text-brand-text underline">
@@ -64,7 +69,12 @@ export default async function OperatorPartnersPage({ searchParams }: { searchPar
   const operator = await getCurrentOperator();
   if (!operator) redirect('/operator/signin');
   const status = parsePartnerStatusFilter((await searchParams).status);
-  const partners = await listPartnersForOperator(status);
+  const [partners, tiers, termRows] = await Promise.all([
+    listPartnersForOperator(status),
+    listPartnerTiers(),
+    db.partner.findMany({ where: { status: { not: 'applied' } }, select: { id: true, tierId: true, stripeConnectAccountId: true, payoutMinimumCents: true, holdingDays: true } }),
+  ]);
+  const terms = new Map(termRows.map(({ id, ...row }) => [id, row]));
   const applications = partners.filter((partner) => partner.status === 'applied');
   const others = partners.filter((partner) => partner.status !== 'applied');
   return (
@@ -106,12 +116,28 @@ export default async function OperatorPartnersPage({ searchParams }: { searchPar
           ) : (
             <ul className="mt-2 flex flex-col divide-y divide-slate-100" data-testid="partner-list">
               {others.map((partner) => (
-                <PartnerItem key={partner.id} partner={partner} />
+                <PartnerItem key={partner.id} partner={partner} terms={terms.get(partner.id)} tiers={tiers} />
               ))}
             </ul>
           )}
         </section>
       ) : null}
+      <section aria-labelledby="tiers-heading" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+        <h2 id="tiers-heading" className="text-lg font-semibold text-slate-900">
+          Partner tiers
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">The fee Waypoint keeps of what workspaces pay for a partner&apos;s apps (new invoices use the fee at the time they are paid), and the support targets of tickets to its partners.</p>
+        <ul className="mt-2 flex flex-col divide-y divide-slate-100" data-testid="partner-tiers">
+          {tiers.map((tier) => (
+            <li key={tier.id} className="flex flex-col gap-2 py-3">
+              <p className="text-sm text-slate-600">
+                <strong className="text-slate-900">{tier.name}</strong> · fee {formatRate(tier.platformFeeBps)} · {tier.partners} {tier.partners === 1 ? 'partner' : 'partners'}
+              </p>
+              <PartnerTierForm tier={tier} />
+            </li>
+          ))}
+        </ul>
+      </section>
     </div>
   );
 }
