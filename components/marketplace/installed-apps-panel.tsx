@@ -61,6 +61,19 @@ export function InstalledAppsPanel({ initial }: { initial: InstalledAppView[] })
                   <dd>{row.lastActivityAt ? fmt.dateTime(row.lastActivityAt) : 'Never'}</dd>
                   <dt className="text-slate-600">Can</dt>
                   <dd className="break-words">{row.scopes.join(', ')}</dd>
+                  {row.charge ? (
+                    <>
+                      <dt className="text-slate-600">Price</dt>
+                      <dd className="break-words" data-testid="installed-app-price">
+                        {row.charge.label}
+                        {row.charge.billedVia === 'operator' ? <span className="text-slate-600"> · billed by your platform operator</span> : <span className="text-slate-600"> · on your subscription</span>}
+                      </dd>
+                      <dt className="text-slate-600">This period</dt>
+                      <dd data-testid="installed-app-usage">
+                        {fmt.number(row.charge.calls)} API calls · estimated {fmt.money(row.charge.estimatedCents, row.charge.pricing.priceCurrency)} (until {fmt.date(row.charge.periodEnd)})
+                      </dd>
+                    </>
+                  ) : null}
                   {row.webhookEvents.length ? (
                     <>
                       <dt className="text-slate-600">Events</dt>

@@ -18,6 +18,7 @@ import { webhookPayload } from '../webhooks/webhook-payload.ts';
 import { getStripe } from '../billing/stripe-client.ts';
 import { ensureVersionPrices } from './app-billing-catalog.ts';
 import { installBilling, releaseEndedAppItems, syncInstallationItems, type BilledVia } from './app-billing.ts';
+import { paidAppCharges, type AppCharge } from './app-charges.ts';
 import { assetUrl } from './app-views.ts';
 import { describePricing, type AppPricing } from './pricing.ts';
 import { PRICE_SELECT, priceExample, pricingOf } from './version-pricing.ts';
@@ -385,6 +386,8 @@ export interface InstalledAppView {
   needsReconsent: boolean;
   /** The app's webhook endpoint in the workspace, if it subscribes to events. */
   webhookEvents: string[];
+  /** A paid app: its price, this period's calls and the estimated cost (null when free). */
+  charge: AppCharge | null;
 }
 
 /** The apps installed in the workspace now (admins). */
@@ -404,12 +407,14 @@ export async function listInstalledApps(tenant: TenantContext, member: Member): 
     },
   });
   if (rows.length === 0) return [];
-  const [versions, users, endpoints, settings] = await Promise.all([
+  const [versions, users, endpoints, settings, charges] = await Promise.all([
     db.appVersion.findMany({ where: { id: { in: rows.map((r) => r.versionId) } }, select: { id: true, number: true, name: true, logoAssetId: true } }),
     db.user.findMany({ where: { id: { in: rows.flatMap((r) => (r.installedById ? [r.installedById] : [])) } }, select: { id: true, email: true, name: true } }),
     db.webhookEndpoint.findMany({ where: { tenantId: tenant.id, appInstallationId: { in: rows.map((r) => r.id) } }, select: { appInstallationId: true, eventTypes: true, enabled: true } }),
     marketplaceSettings(tenant.id),
+    paidAppCharges(tenant.id),
   ]);
+  const chargeOf = new Map(charges.map((c) => [c.installationId, c]));
   const versionOf = new Map(versions.map((v) => [v.id, v]));
   const userOf = new Map(users.map((u) => [u.id, u]));
   const endpointOf = new Map(endpoints.map((e) => [e.appInstallationId, e]));
@@ -428,6 +433,7 @@ export async function listInstalledApps(tenant: TenantContext, member: Member): 
       lastActivityAt: row.lastActivityAt?.toISOString() ?? null,
       needsReconsent: row.app.status === 'published' && live.some((scope) => !row.scopes.includes(scope)),
       webhookEvents: endpoint?.enabled ? endpoint.eventTypes : [],
+      charge: chargeOf.get(row.id) ?? null,
     };
   });
 }

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '../../lib/db/client.ts';
 import { appListing } from '../../lib/marketplace/discovery.ts';
-import { installApp, prepareInstall } from '../../lib/marketplace/installations.ts';
+import { incrementUsage } from '../../lib/billing/usage.ts';
+import { paidAppCharges } from '../../lib/marketplace/app-charges.ts';
+import { installApp, listInstalledApps, prepareInstall } from '../../lib/marketplace/installations.ts';
+import { appCallsMetric } from '../../lib/marketplace/pricing.ts';
 import { allowPaidApp, listPaidAppAllowances, revokePaidApp } from '../../lib/marketplace/paid-app-allowances.ts';
 import { createApp, publishAppVersion, runAppChecks, startNewVersion, submitAppVersion, updateAppVersion } from '../../lib/marketplace/apps.ts';
 import { uploadAppImage } from '../../lib/marketplace/app-images.ts';
@@ -135,5 +138,26 @@ describe('a paid app without Stripe', () => {
     await allowPaidApp(op, paid.id, { workspace: tenant.slug });
     const other = await workspace();
     expect(await failure(installApp(other, await memberIn(other, 'admin'), paid.slug, { versionId: paid.versionId }))).toMatchObject({ code: 'paid_app_needs_operator' });
+  });
+
+  it('the workspace sees each paid app’s price, this period’s calls and the estimated cost', async () => {
+    const app = await pricedApp({ pricing: 'hybrid', monthlyFeeCents: 2000, includedCalls: 10_000, per1000CallsCents: 40 });
+    const free = await createMarketplaceApp();
+    const tenant = await workspace();
+    const admin = await memberIn(tenant, 'admin');
+    await allowPaidApp(await operator(), app.id, { workspace: tenant.slug });
+    const { installationId } = await installApp(tenant, admin, app.slug, { versionId: app.versionId });
+    await installApp(tenant, admin, free.slug, { versionId: free.versionId });
+    // 12,001 calls: the fee and 3 started blocks above the included 10,000.
+    await incrementUsage(tenant.id, appCallsMetric(app.id), 12_001);
+    const installed = await listInstalledApps(tenant, admin);
+    expect(installed.find((row) => row.app.id === free.id)?.charge).toBeNull();
+    expect(installed.find((row) => row.id === installationId)?.charge).toMatchObject({
+      label: '$20.00 / month, 10,000 calls included, then $0.40 per 1,000',
+      billedVia: 'operator',
+      calls: 12_001,
+      estimatedCents: 2000 + 3 * 40,
+    });
+    expect((await paidAppCharges(tenant.id)).map((charge) => charge.installationId)).toEqual([installationId]);
   });
 });

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import { forbidden } from 'next/navigation';
 import { ChoosePlanButton, ManageBillingButton, PayInvoiceButton } from '@/components/billing/plan-actions';
+import { AppAddOns } from '@/components/billing/app-add-ons';
 import { Card } from '@/components/ui/card';
+import { paidAppCharges } from '@/lib/marketplace/app-charges';
 import { billingOverview, type PlanCard } from '@/lib/billing/overview';
 import type { Formatter } from '@/lib/format/formatter';
 import { getFormatter } from '@/lib/format/server';
@@ -34,7 +36,7 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
   const member = await requireMember(tenant, 'settings.manage');
   const isOwner = can(member.role, 'billing.manage');
   if (!isServable(tenant.status) && !isOwner) forbidden();
-  const [overview, fmt] = await Promise.all([billingOverview(tenant), getFormatter(tenant)]);
+  const [overview, fmt, appCharges] = await Promise.all([billingOverview(tenant), getFormatter(tenant), paidAppCharges(tenant.id)]);
   const { checkout } = await searchParams;
   const subscribed = overview.subscription.status !== null && ['trialing', 'active', 'past_due'].includes(overview.subscription.status);
   const usedRatio = overview.usage.quota === 0 ? 1 : Math.min(1, overview.usage.requests / overview.usage.quota);
@@ -179,6 +181,8 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
         ) : null}
         {!isOwner ? <p className="mt-6 text-sm text-slate-600">Only owners can change the plan or manage billing.</p> : null}
       </Card>
+
+      <AppAddOns charges={appCharges} fmt={fmt} />
 
       <section aria-label="Plans" className="grid gap-4 md:grid-cols-2 xl:grid-cols-4">
         {overview.plans.map((plan) => (
