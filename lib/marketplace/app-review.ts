@@ -8,6 +8,7 @@ import { commentSchema, optionalReasonSchema, reasonSchema } from './app-schema.
 import { emailPartner, type AppEmailEvent } from './app-emails.ts';
 import { commentsOf, lockApp } from './app-lifecycle.ts';
 import { REVIEWABLE_STATUSES, assetUrl, toVersionSummary, toVersionView, versionSelect, type AppVersionView, type CommentView, type VersionSummary } from './app-views.ts';
+import { describePricing } from './pricing.ts';
 import { refreshSearchVector } from './search-index.ts';
 
 // The platform operator's review of app versions: the queue (by status and age), one
@@ -85,6 +86,8 @@ export interface VersionChanges {
   redirectUrisAdded: string[];
   redirectUrisRemoved: string[];
   webhookEventsAdded: string[];
+  /** The price, when the version changes it: "old → new" in describePricing's words. */
+  priceChange: { from: string; to: string } | null;
 }
 
 export interface OperatorAppView {
@@ -142,6 +145,7 @@ export async function getAppForReview(operator: OperatorActor, appId: string, ve
           redirectUrisAdded: minus(review.redirectUris, liveView.redirectUris),
           redirectUrisRemoved: minus(liveView.redirectUris, review.redirectUris),
           webhookEventsAdded: minus(review.webhookEvents, liveView.webhookEvents),
+          priceChange: describePricing(review.price) === describePricing(liveView.price) ? null : { from: describePricing(liveView.price), to: describePricing(review.price) },
         }
       : null;
   const shown = liveView ?? review;

@@ -288,7 +288,7 @@ export async function runAppChecks(actor: PartnerActor, appId: string, options: 
 }
 
 const checkedFields = (v: VersionRow) =>
-  JSON.stringify([v.description, v.privacyUrl, v.redirectUris, v.scopes, v.webhookEvents, v.webhookUrl, v.logoAssetId, v.pricing, v.supportUrl, v.termsUrl]);
+  JSON.stringify([v.description, v.privacyUrl, v.redirectUris, v.scopes, v.webhookEvents, v.webhookUrl, v.logoAssetId, v.pricing, v.monthlyFeeCents, v.per1000CallsCents, v.includedCalls, v.supportUrl, v.termsUrl]);
 
 /**
  * Sends the version being edited to review. The automated checks run first and are stored on

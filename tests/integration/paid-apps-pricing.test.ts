@@ -8,7 +8,7 @@ import { appCallsMetric } from '../../lib/marketplace/pricing.ts';
 import { allowPaidApp, listPaidAppAllowances, revokePaidApp } from '../../lib/marketplace/paid-app-allowances.ts';
 import { createApp, publishAppVersion, runAppChecks, startNewVersion, submitAppVersion, updateAppVersion } from '../../lib/marketplace/apps.ts';
 import { uploadAppImage } from '../../lib/marketplace/app-images.ts';
-import { approveVersion, startReview, updateChecklist, REVIEW_CHECKLIST } from '../../lib/marketplace/app-review.ts';
+import { approveVersion, getAppForReview, startReview, updateChecklist, REVIEW_CHECKLIST } from '../../lib/marketplace/app-review.ts';
 import { createMarketplaceApp } from '../support/marketplace.ts';
 import { completeVersion, createPartner, logoPng } from '../support/partner-apps.ts';
 import { operator } from '../support/resellers.ts';
@@ -76,6 +76,10 @@ describe('pricing a version', () => {
     await publishAppVersion(partner.actor, app.id);
     const v2 = await startNewVersion(partner.actor, app.id);
     expect(v2.price).toEqual({ pricing: 'usage', priceCurrency: 'usd', monthlyFeeCents: null, per1000CallsCents: 75, includedCalls: null });
+    // The reviewer sees a new price as a change.
+    expect((await getAppForReview(op, app.id)).changes?.priceChange).toBeNull();
+    await updateAppVersion(partner.actor, app.id, { pricing: 'usage', per1000CallsCents: 90 });
+    expect((await getAppForReview(op, app.id)).changes?.priceChange).toEqual({ from: '$0.75 per 1,000 API calls', to: '$0.90 per 1,000 API calls' });
   });
 });
 

@@ -95,6 +95,7 @@ export default async function OperatorAppPage({ params, searchParams }: { params
                   <li>Redirect URIs added: {app.changes.redirectUrisAdded.join(', ') || 'none'}</li>
                   <li>Redirect URIs removed: {app.changes.redirectUrisRemoved.join(', ') || 'none'}</li>
                   <li>Webhook events added: {app.changes.webhookEventsAdded.join(', ') || 'none'}</li>
+                  <li data-testid="version-price-change">Price: {app.changes.priceChange ? `${app.changes.priceChange.from} → ${app.changes.priceChange.to}` : 'unchanged'}</li>
                 </ul>
               </Card>
             ) : null}
