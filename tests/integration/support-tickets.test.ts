@@ -187,6 +187,16 @@ describe('the conversation', () => {
       expect(row.firstRespondedAt).not.toBeNull();
     }
   });
+  it('a reopen racing the auto-close: one wins, and the row never ends open with a closedAt or closed after a reopen', async () => {
+    for (let round = 0; round < 4; round++) {
+      const { id } = await openWorkspaceTicket(acme, admin, installationId, { subject: `Close race ${round}`, description: 'x', priority: 'normal' }, [], T0);
+      await changeStatus(asPartner, id, 'resolved', at(10));
+      const [reopen] = await Promise.allSettled([changeStatus(asAdmin, id, 'open', at(10 + 14 * DAY - 1)), closeResolvedTickets(at(10 + 14 * DAY))]);
+      const row = await db.supportTicket.findUniqueOrThrow({ where: { id } });
+      if (reopen.status === 'fulfilled') expect([row.status, row.closedAt]).toEqual(['open', null]);
+      else expect([row.status, row.reopenedAt, (reopen.reason as AppError).code]).toEqual(['closed', null, 'ticket_closed']);
+    }
+  });
 });
 
 describe('partner → Waypoint tickets', () => {
