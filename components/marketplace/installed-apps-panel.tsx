@@ -83,6 +83,9 @@ export function InstalledAppsPanel({ initial }: { initial: InstalledAppView[] })
                 </dl>
               </div>
               <div className="flex shrink-0 flex-wrap gap-2">
+                <Link href={`/settings/installed-apps/${row.id}/support`} className={buttonClass('secondary')} aria-label={`Support for ${row.app.name}`}>
+                  Support
+                </Link>
                 {row.needsReconsent ? (
                   <Link href={`/apps/${row.app.slug}/install`} className={buttonClass('primary')}>
                     Review

@@ -46,6 +46,7 @@ export const PARTNER_NAV: NavItem[] = [
   { href: '/partner', label: 'Overview', exact: true },
   { href: '/partner/apps', label: 'Apps' },
   { href: '/partner/payouts', label: 'Payouts' },
+  { href: '/partner/support', label: 'Support' },
   { href: '/partner/team', label: 'Team' },
   { href: '/partner/profile', label: 'Profile' },
   { href: '/partner/agreement', label: 'Agreement' },
@@ -58,5 +59,6 @@ export const OPERATOR_NAV: NavItem[] = [
   { href: '/operator/payouts', label: 'Payouts' },
   { href: '/operator/apps', label: 'Apps' },
   { href: '/operator/reviews', label: 'Reviews' },
+  { href: '/operator/support', label: 'Support' },
   { href: '/operator/audit', label: 'Audit' },
 ];

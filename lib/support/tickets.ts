@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Member } from '../auth/session.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import { db, type Prisma } from '../db/client.ts';
 import { AppError, notFound } from '../http/problem.ts';
 import type { Tx } from '../marketplace/app-lifecycle.ts';
@@ -41,6 +42,8 @@ interface NewTicket {
   appId: string | null;
   /** Where attachments are stored: the requester's tenant. */
   attachmentTenantId: string | null;
+  /** A workspace's admin action goes in its audit log. */
+  audit?: { tenantId: string; actor: { id: string; email: string } };
 }
 
 async function createTicket(ticket: NewTicket, openedById: string, input: OpenTicketInput, files: Buffer[], now: Date): Promise<string> {
@@ -53,6 +56,7 @@ async function createTicket(ticket: NewTicket, openedById: string, input: OpenTi
       data: { id, kind: ticket.kind, partnerId: ticket.partnerId, tenantId: ticket.tenantId, appId: ticket.appId, subject: input.subject, priority: input.priority, openedById, ...targets, lastCommentAt: now, createdAt: now },
     });
     await tx.supportTicketComment.create({ data: { ticketId: id, authorId: openedById, side: 'requester', body: input.description, attachmentAssetIds, createdAt: now } });
+    if (ticket.audit) await recordAudit(tx, { ...ticket.audit, action: 'support_ticket.opened', target: { type: 'support_ticket', id }, metadata: { appId: ticket.appId, subject: input.subject, priority: input.priority } });
   });
   emailTicketOpened(id, openedById, input.description);
   return id;
@@ -64,7 +68,7 @@ export async function openWorkspaceTicket(tenant: TenantContext, member: Member,
   const installation = await db.appInstallation.findFirst({ where: { id: installationId, tenantId: tenant.id }, select: { appId: true, uninstalledAt: true, app: { select: { partnerId: true } } } });
   if (!installation) throw notFound('No such installed app.');
   if (installation.uninstalledAt) throw new AppError(409, 'installation_ended', 'This app is no longer installed: you can read its past tickets, but not open new ones.');
-  const id = await createTicket({ kind: 'workspace_partner', partnerId: installation.app.partnerId, tenantId: tenant.id, appId: installation.appId, attachmentTenantId: tenant.id }, member.userId, input, files, now);
+  const id = await createTicket({ kind: 'workspace_partner', partnerId: installation.app.partnerId, tenantId: tenant.id, appId: installation.appId, attachmentTenantId: tenant.id, audit: { tenantId: tenant.id, actor: { id: member.userId, email: member.email } } }, member.userId, input, files, now);
   return getTicket({ kind: 'workspace', tenant, member }, id, now).then((t) => t.ticket);
 }
 
@@ -198,7 +202,12 @@ export async function changeStatus(viewer: SupportViewer, ticketId: string, to: 
     const ticket = await lockTicket(tx, viewer, ticketId);
     now = at ?? new Date();
     const side = sideOf(viewer, ticket);
-    return { id: ticket.id, side, change: await applyChange(tx, ticket, { type: 'status', side, to }, now) };
+    const change = await applyChange(tx, ticket, { type: 'status', side, to }, now);
+    if (viewer.kind === 'workspace') {
+      const action = change.status === 'resolved' ? 'support_ticket.resolved' : 'support_ticket.reopened';
+      await recordAudit(tx, { tenantId: viewer.tenant.id, actor: { id: viewer.member.userId, email: viewer.member.email }, action, target: { type: 'support_ticket', id: ticket.id } });
+    }
+    return { id: ticket.id, side, change };
   });
   if (done.change.status === 'resolved') emailTicketStatus(done.id, done.side, userId, 'resolved');
   if (done.change.reopenedAt) emailTicketStatus(done.id, done.side, userId, 'reopened');

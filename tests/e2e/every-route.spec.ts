@@ -7,9 +7,11 @@ import { backgroundTasksSettled } from '../../lib/http/after-response.ts';
 import { logHabit } from '../../lib/habits/habit-logs.ts';
 import { createHabit } from '../../lib/habits/habits.ts';
 import { createOAuthApp } from '../../lib/oauth/apps.ts';
+import { partnerActorFor } from '../../lib/partners/partner-actor.ts';
 import { issuePartnerInvitation } from '../../lib/partners/partner-users.ts';
 import { grantResellerAccess } from '../../lib/resellers/reseller-users.ts';
 import { startSignup } from '../../lib/signup/sign-up.ts';
+import { openOperatorTicket, openWorkspaceTicket } from '../../lib/support/tickets.ts';
 import { loadTenantById } from '../../lib/tenancy/load-tenant.ts';
 import { createEndpoint } from '../../lib/webhooks/endpoints.ts';
 import { expect, test, waitForHydration } from './fixtures.ts';
@@ -99,7 +101,17 @@ async function makeSamples(): Promise<RouteSamples> {
     marketplaceAppSlug = made.slug;
   }
 
+  // Support: a ticket from acme about an app installed there (the demo's Stride Coach), and one from the demo partner to Waypoint.
+  const installation = await db.appInstallation.findFirstOrThrow({ where: { tenantId: acme.id, uninstalledAt: null, app: { partnerId: northstar.id } }, orderBy: { installedAt: 'asc' }, select: { id: true } });
+  const ticket = await openWorkspaceTicket(tenant, owner, installation.id, { subject: `Every route ticket ${id}`, description: 'Sample for every-route.', priority: 'normal' });
+  const partnerOwner = (await partnerActorFor((await db.user.findUniqueOrThrow({ where: { email: 'partner@waypoint.test' }, select: { id: true } })).id))!;
+  const operatorTicket = await openOperatorTicket(partnerOwner, { subject: `Every route question ${id}`, description: 'Sample for every-route.', priority: 'low' });
+  cleanups.push(() => db.supportTicket.deleteMany({ where: { id: { in: [ticket.id, operatorTicket.id] } } }));
+
   return {
+    installationId: installation.id,
+    ticketId: ticket.id,
+    operatorTicketId: operatorTicket.id,
     goalId: goal.id,
     habitId: habit.id,
     teamId: team.id,

@@ -22,6 +22,10 @@ export interface RouteSamples {
   signupToken: string;
   resellerWelcomeToken: string;
   partnerWelcomeToken: string;
+  /** An app installed in acme (the demo's Stride Coach), a ticket acme opened about it, and one of the demo partner's to Waypoint. */
+  installationId: string;
+  ticketId: string;
+  operatorTicketId: string;
   /** The demo partner's app in review (Focus Calendar). */
   marketplaceAppId: string;
 }
@@ -71,6 +75,8 @@ export const ROUTES: RouteCase[] = [
   { page: `${PLATFORM}/operator/partners/page.tsx`, host: 'root', path: fixed('/operator/partners'), visitors: ['operator'] },
   { page: `${PLATFORM}/operator/apps/page.tsx`, host: 'root', path: fixed('/operator/apps'), visitors: ['operator'] },
   { page: `${PLATFORM}/operator/apps/[appId]/page.tsx`, host: 'root', path: (s) => `/operator/apps/${s.marketplaceAppId}`, visitors: ['operator'] },
+  { page: `${PLATFORM}/operator/support/page.tsx`, host: 'root', path: fixed('/operator/support'), visitors: ['operator'] },
+  { page: `${PLATFORM}/operator/support/[ticketId]/page.tsx`, host: 'root', path: (s) => `/operator/support/${s.operatorTicketId}`, visitors: ['operator'] },
   { page: `${PLATFORM}/operator/audit/page.tsx`, host: 'root', path: fixed('/operator/audit'), visitors: ['operator'] },
   { page: `${PLATFORM}/operator/payouts/page.tsx`, host: 'root', path: fixed('/operator/payouts'), visitors: ['operator'] },
 
@@ -81,6 +87,9 @@ export const ROUTES: RouteCase[] = [
   { page: `${PLATFORM}/partner/(portal)/agreement/page.tsx`, host: 'root', path: fixed('/partner/agreement'), visitors: ['partner'] },
   { page: `${PLATFORM}/partner/(portal)/payouts/page.tsx`, host: 'root', path: fixed('/partner/payouts'), visitors: ['partner'] },
   { page: `${PLATFORM}/partner/(portal)/payouts/[month]/page.tsx`, host: 'root', path: () => `/partner/payouts/${new Date().toISOString().slice(0, 7)}`, visitors: ['partner'] },
+  { page: `${PLATFORM}/partner/(portal)/support/page.tsx`, host: 'root', path: fixed('/partner/support'), visitors: ['partner'] },
+  { page: `${PLATFORM}/partner/(portal)/support/new/page.tsx`, host: 'root', path: fixed('/partner/support/new'), visitors: ['partner'] },
+  { page: `${PLATFORM}/partner/(portal)/support/[ticketId]/page.tsx`, host: 'root', path: (s) => `/partner/support/${s.ticketId}`, visitors: ['partner'] },
   { page: `${PLATFORM}/partner/(portal)/apps/page.tsx`, host: 'root', path: fixed('/partner/apps'), visitors: ['partner'] },
   { page: `${PLATFORM}/partner/(portal)/apps/new/page.tsx`, host: 'root', path: fixed('/partner/apps/new'), visitors: ['partner'] },
   { page: `${PLATFORM}/partner/(portal)/apps/[appId]/page.tsx`, host: 'root', path: (s) => `/partner/apps/${s.marketplaceAppId}`, visitors: ['partner'] },
@@ -152,5 +161,8 @@ export const ROUTES: RouteCase[] = [
   { page: `${TENANT}/settings/directory/page.tsx`, host: 'acme', path: fixed('/settings/directory'), visitors: ['owner'] },
   { page: `${TENANT}/settings/authorized-apps/page.tsx`, host: 'acme', path: fixed('/settings/authorized-apps'), visitors: ['owner'] },
   { page: `${TENANT}/settings/installed-apps/page.tsx`, host: 'acme', path: fixed('/settings/installed-apps'), visitors: ADMINS },
+  { page: `${TENANT}/settings/installed-apps/[installationId]/support/page.tsx`, host: 'acme', path: (s) => `/settings/installed-apps/${s.installationId}/support`, visitors: ADMINS },
+  { page: `${TENANT}/settings/support/page.tsx`, host: 'acme', path: fixed('/settings/support'), visitors: ADMINS },
+  { page: `${TENANT}/settings/support/[ticketId]/page.tsx`, host: 'acme', path: (s) => `/settings/support/${s.ticketId}`, visitors: ADMINS },
   { page: `${TENANT}/settings/marketplace/page.tsx`, host: 'acme', path: fixed('/settings/marketplace'), visitors: ['admin'] },
 ];

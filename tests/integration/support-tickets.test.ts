@@ -156,6 +156,12 @@ describe('the conversation', () => {
     expect(await code(changeStatus(asPartner, id, 'open', at(301)))).toEqual([409, 'ticket_transition_invalid']);
     const reopened = await changeStatus(asAdmin, id, 'open', at(400));
     expect(reopened.ticket).toMatchObject({ status: 'open', reopenedAt: at(400).toISOString(), resolvedAt: null });
+    // The workspace's admin actions are in its audit log (the partner's are not: it has none there).
+    const audit = await db.auditLog.findMany({ where: { tenantId: acme.id, targetId: id }, orderBy: { createdAt: 'asc' }, select: { action: true, actorId: true } });
+    expect(audit).toEqual([
+      { action: 'support_ticket.opened', actorId: admin.userId },
+      { action: 'support_ticket.reopened', actorId: admin.userId },
+    ]);
     await changeStatus(asAdmin, id, 'resolved', at(500));
     // The job closes it 14 days after the resolution, not a minute before.
     await closeResolvedTickets(at(500 + 14 * DAY - 1));

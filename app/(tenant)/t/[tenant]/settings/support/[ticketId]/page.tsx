@@ -1,0 +1,26 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { orNotFound } from '@/components/support/or-not-found';
+import { TicketThreadView } from '@/components/support/ticket-thread';
+import { requireMember } from '@/lib/members/require-member';
+import { workspaceViewer } from '@/lib/support/ticket-access';
+import { getTicket } from '@/lib/support/tickets';
+import { requireTenant } from '@/lib/tenancy/current-tenant';
+
+export const metadata: Metadata = { title: 'Support ticket' };
+
+export default async function WorkspaceTicketPage({ params }: { params: Promise<{ tenant: string; ticketId: string }> }) {
+  const { tenant: slug, ticketId } = await params;
+  const tenant = await requireTenant(slug);
+  const member = await requireMember(tenant, 'integrations.manage');
+  const thread = await orNotFound(getTicket(workspaceViewer(tenant, member), ticketId));
+  const { ticket } = thread;
+  return (
+    <div className="flex flex-col gap-4">
+      <Link href="/settings/support" className="text-sm text-brand-text underline">
+        ← All support tickets
+      </Link>
+      <TicketThreadView thread={thread} apiBase={`/api/app/support/tickets/${encodeURIComponent(ticket.id)}`} context={`${ticket.app?.name ?? 'Removed app'} · answered by ${ticket.partner.name}`} />
+    </div>
+  );
+}

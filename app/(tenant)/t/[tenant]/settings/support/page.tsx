@@ -1,0 +1,46 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { TicketFilters, nextPageHref } from '@/components/support/ticket-filters';
+import { TicketList } from '@/components/support/ticket-list';
+import { buttonClass } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
+import { requireMember } from '@/lib/members/require-member';
+import { workspaceViewer } from '@/lib/support/ticket-access';
+import { filtersFromSearch } from '@/lib/support/ticket-schema';
+import { listTickets } from '@/lib/support/tickets';
+import { requireTenant } from '@/lib/tenancy/current-tenant';
+
+export const metadata: Metadata = { title: 'Support tickets' };
+
+// Admins and owners: the workspace's tickets to the partners of its apps, ended installations' too.
+export default async function WorkspaceSupportPage({ params, searchParams }: { params: Promise<{ tenant: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const tenant = await requireTenant((await params).tenant);
+  const member = await requireMember(tenant, 'integrations.manage');
+  const filters = filtersFromSearch(await searchParams);
+  const { tickets, nextCursor } = await listTickets(workspaceViewer(tenant, member), filters);
+  return (
+    <div className="flex flex-col gap-6">
+      <PageHeader
+        title="Support tickets"
+        description="Questions and problems you sent to the makers of your installed apps. Open a new one from the app's page under Installed apps."
+        actions={
+          <Link href="/settings/installed-apps" className={buttonClass('secondary')}>
+            Installed apps
+          </Link>
+        }
+      />
+      <Card>
+        <TicketFilters base="/settings/support" filters={filters} />
+        <div className="mt-4">
+          <TicketList tickets={tickets} base="/settings/support" empty="No tickets here. To ask an app's maker for help, open its support page from Installed apps." />
+        </div>
+        {nextCursor ? (
+          <Link href={nextPageHref('/settings/support', filters, nextCursor)} className="mt-4 inline-block text-sm text-brand-text underline">
+            Older tickets
+          </Link>
+        ) : null}
+      </Card>
+    </div>
+  );
+}
