@@ -8,5 +8,5 @@ import { inngestRetries, withRetrySchedule } from './retry-schedule.ts';
 export const supportCloseResolvedFunction = inngest.createFunction(
   { id: 'support-close-resolved', retries: inngestRetries('support.close_resolved') },
   [{ cron: `TZ=UTC ${JOBS['support.close_resolved'].cron}` }, { event: 'support.close_resolved' }],
-  async ({ step, attempt }) => step.run('close', () => withRetrySchedule('support.close_resolved', attempt, async () => void (await closeResolvedTickets(new Date())))),
+  async ({ step, attempt }) => step.run('close', () => withRetrySchedule('support.close_resolved', attempt, () => closeResolvedTickets(new Date()))),
 );
