@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
+import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../lib/db/client.ts';
 import { approveDueCommissions } from '../../lib/earnings/approve.ts';
 import { creditCommissionsForInvoice } from '../../lib/earnings/credit-invoice.ts';
 import { reverseCommissionsForRefund } from '../../lib/earnings/reverse-refund.ts';
+import { setResellerStripe } from '../../lib/resellers/stripe-gateway.ts';
+import { startFakeStripe } from '../support/fake-stripe.ts';
 import { createTenant } from '../support/factories.ts';
 import { createApp, createPartner } from '../support/marketplace-fixtures.ts';
 import { clientOf, createReseller, invoiceId } from '../support/resellers.ts';
@@ -132,6 +135,25 @@ describe('revenue share through the signed Stripe webhook', () => {
     const rows = await rowsOf(invoice.id);
     // The app's line nets $20 after its discount: 20/50 of $50 = $20, 80% of it.
     expect(rows.map((r) => [r.partnerId, r.appId, r.baseCents, r.amountCents])).toEqual([[partner.id, app.id, 2000, 1600]]);
+  });
+
+  it('an invoice whose event lists only its first lines (has_more) is split by all of them, fetched from Stripe', async () => {
+    const { client, standard } = await resellerClientWithApps();
+    const fake = await startFakeStripe();
+    const all = [line(9000, 'prod_plan_pro'), line(1000, 'prod_seats'), line(2000, standard.productId)];
+    fake.override((request) => (request.method === 'GET' && /^\/v1\/invoices\/[^/]+\/lines$/.test(request.path) ? { body: { object: 'list', data: all, has_more: false, url: request.path } } : undefined));
+    const url = new URL(fake.url);
+    setResellerStripe(() => new Stripe('sk_test_lines', { host: url.hostname, port: Number(url.port), protocol: 'http', maxNetworkRetries: 0, telemetry: false }));
+    try {
+      const invoice = { ...paidInvoice(client.id, 12_000, all.slice(0, 1)), lines: { object: 'list', has_more: true, data: all.slice(0, 1) } };
+      expect((await deliverEvent(stripeEvent('invoice.paid', invoice))).status).toBe(200);
+      expect(fake.calls('GET', `/v1/invoices/${invoice.id}/lines`)).toHaveLength(1);
+      const partnerRows = (await rowsOf(invoice.id)).filter((r) => r.partnerId);
+      expect(partnerRows.map((r) => [r.baseCents, r.amountCents])).toEqual([[2000, 1600]]);
+    } finally {
+      setResellerStripe(undefined);
+      await fake.close();
+    }
   });
 
   it('a malformed line is a 400, and nothing is credited', async () => {
