@@ -1,3 +1,4 @@
+import { db } from '../../lib/db/client.ts';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
@@ -220,10 +221,21 @@ describe('real answers match the document', () => {
     const admin = await apiWorkspace('admin');
     const app = await createMarketplaceApp();
     await installApp(admin.tenant, admin.member, app.slug, { versionId: app.versionId });
+    // A paid one too (allowed by the operator: no Stripe here), with its price.
+    const paid = await createMarketplaceApp();
+    await db.appVersion.update({ where: { id: paid.versionId }, data: { pricing: 'flat', monthlyFeeCents: 900 } });
+    await db.paidAppAllowance.create({ data: { tenantId: admin.tenant.id, appId: paid.id } });
+    await installApp(admin.tenant, admin.member, paid.slug, { versionId: paid.versionId });
     const { secret } = await admin.newKey({ scopes: ['admin:all'] });
     const listed = await admin.call(installedAppsRoute.GET, '/api/v1/apps/installed', {}, { secret });
     expectDocumented(operations.listInstalledApps, listed);
-    expect(listed.body).toMatchObject({ data: [{ app: { id: app.id, slug: app.slug }, version: 1, installedBy: admin.member.email, needsReconsent: false }], next_cursor: null });
+    expect(listed.body).toMatchObject({
+      data: [
+        { app: { id: paid.id }, pricing: { model: 'flat', description: '$9.00 / month', monthlyFeeCents: 900, billedVia: 'operator', periodCalls: 0, estimatedCents: 900 } },
+        { app: { id: app.id, slug: app.slug }, version: 1, installedBy: admin.member.email, needsReconsent: false, pricing: null },
+      ],
+      next_cursor: null,
+    });
     // A key without admin:all (or an installed app's token) may not list them.
     expectDocumented(operations.listInstalledApps, await admin.call(installedAppsRoute.GET, '/api/v1/apps/installed', {}));
   });
