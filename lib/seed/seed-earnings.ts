@@ -8,6 +8,9 @@ import { backgroundTasksSettled } from '../http/after-response.ts';
 import { installApp } from '../marketplace/installations.ts';
 import { allowPaidApp } from '../marketplace/paid-app-allowances.ts';
 import { billedCallBlocks } from '../marketplace/pricing.ts';
+import { recordManualPayout } from '../payouts/manual.ts';
+import { previousMonth } from '../payouts/period.ts';
+import { createPayoutFor } from '../payouts/run-payouts.ts';
 import { openWorkspaceTicket } from '../support/tickets.ts';
 import { loadTenantById } from '../tenancy/load-tenant.ts';
 import { DEMO_OPERATOR } from './demo-data.ts';
@@ -22,7 +25,8 @@ import { DEMO_PAID_APP } from './seed-apps.ts';
 // - six monthly invoices of acme (the plan, Stride Coach's fee and the calls above the included
 //   10,000), the last one this month, credited through the same creditCommissionsForInvoice as
 //   Stripe's invoice.paid: Northstar (standard tier, 20% fee) earns 80% of each app part;
-//   those out of their 30-day holding period are approved;
+//   those out of their 30-day holding period are approved, and the month before last is paid
+//   out (createPayoutFor, then recordManualPayout with a bank reference, as the operator would);
 // - an open ticket from acme's admin about Stride Coach, waiting for Northstar's answer
 //   (openWorkspaceTicket, as from the installed app's page; the partner is emailed).
 // Each step looks for what it would make first and leaves existing data alone (an uninstall
@@ -106,6 +110,18 @@ export async function seedPartnerEarnings(now: Date = new Date()): Promise<numbe
     created += result.created;
   }
   await approveDueCommissions(now);
+
+  // What the daily payout job and the operator would have done by now: a payout for the month
+  // before last (the approved earnings available by its end), paid by bank transfer.
+  const partnerId = (await db.marketplaceApp.findUniqueOrThrow({ where: { id: app.id }, select: { partnerId: true } })).partnerId;
+  const paidPeriod = previousMonth(monthsAgo(now, 1, 1));
+  if (!(await db.payout.findUnique({ where: { partnerId_periodStart: { partnerId, periodStart: paidPeriod.start } }, select: { id: true } }))) {
+    const payout = await createPayoutFor({ kind: 'partner', id: partnerId }, paidPeriod);
+    if (payout) {
+      await recordManualPayout({ userId: operator.id, email: DEMO_OPERATOR.email }, payout.payoutId, { reference: 'DEMO-NORTHSTAR-0001' });
+      created++;
+    }
+  }
 
   // An open ticket from acme's admin, waiting for the partner's first answer (opened two hours ago).
   const ticketed = await db.supportTicket.findFirst({ where: { kind: 'workspace_partner', tenantId: tenant.id, appId: app.id, subject: DEMO_TICKET.subject }, select: { id: true } });

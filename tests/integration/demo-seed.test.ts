@@ -87,7 +87,18 @@ describe('the demo seed', () => {
     }
     // This month's invoice is in its holding period; the months before are out of it.
     expect(rows.at(-1)!.status).toBe('pending');
-    expect(rows.slice(0, 4).every((row) => row.status === 'approved')).toBe(true);
+    expect(rows.slice(0, 4).every((row) => ['approved', 'paid'].includes(row.status))).toBe(true);
+  });
+
+  it('pays the partner one manual payout of the approved months, recorded with its reference', async () => {
+    const partner = await db.partner.findUniqueOrThrow({ where: { slug: 'northstar-labs' }, select: { id: true } });
+    const payouts = await db.payout.findMany({ where: { partnerId: partner.id }, select: { id: true, totalCents: true, status: true, method: true, reference: true, resellerId: true } });
+    expect(payouts).toEqual([{ id: expect.any(String), totalCents: expect.any(Number), status: 'paid', method: 'manual', reference: 'DEMO-NORTHSTAR-0001', resellerId: null }]);
+    const paid = await db.commission.findMany({ where: { payoutId: payouts[0].id }, select: { amountCents: true, status: true, partnerId: true } });
+    expect(paid.length).toBeGreaterThan(0);
+    expect(paid.every((row) => row.status === 'paid' && row.partnerId === partner.id)).toBe(true);
+    expect(paid.reduce((sum, row) => sum + row.amountCents, 0)).toBe(payouts[0].totalCents);
+    expect(payouts[0].totalCents).toBeGreaterThanOrEqual(5000);
   });
 
   it('leaves an open ticket from acme’s admin about the paid app, waiting for the partner', async () => {
