@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -41,8 +42,11 @@ function decodeForm(body: string): Record<string, string> {
   return form;
 }
 
+// Unique across the test files that run in parallel on one database (each its own process, each
+// its own sequence): ids land in unique columns (MarketplaceApp.stripeProductId, price ids…).
+const RUN = randomBytes(4).toString('hex');
 let sequence = 0;
-const newId = (prefix: string) => `${prefix}_fake${(++sequence).toString().padStart(6, '0')}`;
+const newId = (prefix: string) => `${prefix}_fake${RUN}${(++sequence).toString().padStart(6, '0')}`;
 
 export async function startFakeStripe(): Promise<FakeStripe> {
   const requests: RecordedRequest[] = [];
