@@ -220,8 +220,12 @@ describe('the reminder', () => {
     expect(await reminders(tenant.id)).toEqual([]);
 
     await endsIn(tenant.id, 2 * DAY + 3_600_000);
-    const runs = await Promise.all([sendTrialReminders(), sendTrialReminders(), runTrials()]);
-    expect(runs.slice(0, 2).flat().filter((id) => id === tenant.id)).toHaveLength(1);
+    const [first, second, job] = await Promise.all([sendTrialReminders(), sendTrialReminders(), runTrials()]);
+    // Exactly one of the three claims it: one of the two runs, or the job's (whose count covers
+    // every workspace, so it can only be checked as "at least this one"). Which one wins is a race.
+    const claimedBySend = [...first, ...second].filter((id) => id === tenant.id).length;
+    expect(claimedBySend).toBeLessThanOrEqual(1);
+    if (claimedBySend === 0) expect(job.reminded).toBeGreaterThanOrEqual(1);
     await sendTrialReminders();
     const sent = await reminders(tenant.id);
     expect(sent.map((m) => m.to).sort()).toEqual([email, owner2.email].sort());
