@@ -19,7 +19,7 @@ export function LatencyChart({ days }: { days: ApiCallDay[] }) {
         <LineChart data={days} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} title="p50 and p95 latency per day">
           <CartesianGrid {...gridProps} />
           <XAxis dataKey="day" {...axisProps} tickFormatter={(value: string) => fmt.shortDay(value)} interval="preserveStartEnd" minTickGap={20} />
-          <YAxis {...axisProps} width={48} tickFormatter={(value: number) => `${fmt.compact(value)} ms`} />
+          <YAxis {...axisProps} width={40} tickFormatter={(value: number) => fmt.compact(value)} />
           <Tooltip content={(props) => <ChartTooltip {...props} formatLabel={(day) => fmt.weekdayDay(day)} formatValue={(value) => fmt.milliseconds(value)} />} />
           {SERIES.map((s) => (
             <Line key={s.key} dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot={days.length <= 31 ? { r: 2 } : false} connectNulls={false} />
@@ -28,7 +28,7 @@ export function LatencyChart({ days }: { days: ApiCallDay[] }) {
       </ChartFrame>
       <figcaption className="flex flex-wrap items-center justify-between gap-2">
         <ChartLegend series={SERIES} />
-        <span className="text-xs text-slate-600">Days in UTC; no point on a day without calls.</span>
+        <span className="text-xs text-slate-600">Milliseconds; days in UTC; no point on a day without calls.</span>
       </figcaption>
       <ChartDataTable
         caption="p50 and p95 latency per day"
