@@ -3,8 +3,7 @@ import type { PayeeKind } from './payee.ts';
 
 export interface OperatorPayoutRow {
   id: string;
-  payeeKind: PayeeKind;
-  payeeName: string;
+  payee: { kind: PayeeKind; name: string };
   periodStart: Date;
   totalCents: number;
   method: string;
@@ -22,5 +21,5 @@ export async function listPayoutsForOperator(options: { kind?: PayeeKind } = {})
     take: 200,
     select: { id: true, periodStart: true, totalCents: true, method: true, status: true, reference: true, createdAt: true, reseller: { select: { name: true } }, partner: { select: { name: true } } },
   });
-  return rows.map(({ reseller, partner, ...row }) => ({ ...row, payeeKind: reseller ? 'reseller' : 'partner', payeeName: reseller?.name ?? partner?.name ?? '' }));
+  return rows.map(({ reseller, partner, ...row }) => ({ ...row, payee: { kind: reseller ? ('reseller' as const) : ('partner' as const), name: reseller?.name ?? partner?.name ?? '' } }));
 }

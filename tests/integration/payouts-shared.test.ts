@@ -148,7 +148,7 @@ describe('one payout module for resellers and partners', () => {
     const audit = await db.platformAuditLog.findFirstOrThrow({ where: { action: 'payout.recorded', targetId: made!.payoutId } });
     expect(audit).toMatchObject({ actorId: op.userId, targetType: 'payout' });
     const listed = await listPayoutsForOperator({ kind: 'partner' });
-    expect(listed.find((row) => row.id === made!.payoutId)).toMatchObject({ payeeKind: 'partner', payeeName: partner.name, status: 'paid', reference: 'ACH 2031-02-16 #77' });
-    expect((await listPayoutsForOperator({ kind: 'reseller' })).every((row) => row.payeeKind === 'reseller')).toBe(true);
+    expect(listed.find((row) => row.id === made!.payoutId)).toMatchObject({ payee: { kind: 'partner', name: partner.name }, status: 'paid', reference: 'ACH 2031-02-16 #77' });
+    expect((await listPayoutsForOperator({ kind: 'reseller' })).every((row) => row.payee.kind === 'reseller')).toBe(true);
   });
 });

@@ -1,18 +1,15 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { ScrollBox } from '@/components/ui/scroll-box';
+import { ManualPayoutsWaiting, PayoutsTable } from '@/components/payouts/payouts-table';
 import { Card } from '@/components/ui/card';
-import { CreateResellerForm, PayoutReferenceForm, PlanFloorForm, ResellerStatusButton, TermsForm } from '@/components/resellers/operator-forms';
+import { CreateResellerForm, PlanFloorForm, ResellerStatusButton, TermsForm } from '@/components/resellers/operator-forms';
 import { RateForm } from '@/components/resellers/reseller-forms';
 import { getCurrentOperator } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { formatCents, formatRate } from '@/lib/resellers/money';
 import { listPayoutsForOperator } from '@/lib/payouts/operator-payouts';
 import { listResellersForOperator } from '@/lib/resellers/resellers';
-import { FormattedMonth } from '@/components/ui/formatted';
-import { createFormatter } from '@/lib/format/formatter';
 
-const platformFormat = createFormatter();
 
 export const metadata: Metadata = { title: 'Resellers · Operator' };
 export const dynamic = 'force-dynamic';
@@ -79,46 +76,11 @@ export default async function OperatorResellersPage() {
       </div>
 
       <Card title="Payouts" description="Manual payouts wait here until you record the bank transfer's reference.">
-        {pendingPayouts.length === 0 ? <p className="text-sm text-slate-600">No manual payout is waiting.</p> : null}
-        <ul className="flex flex-col divide-y divide-slate-100">
-          {pendingPayouts.map((payout) => (
-            <li key={payout.id} className="flex flex-wrap items-end justify-between gap-3 py-3">
-              <span className="text-sm">
-                <strong>{payout.payeeName}</strong> · <FormattedMonth value={payout.periodStart} /> · {formatCents(payout.totalCents)}
-              </span>
-              <PayoutReferenceForm payoutId={payout.id} label={`${payout.payeeName} ${platformFormat.month(payout.periodStart)}`} />
-            </li>
-          ))}
-        </ul>
+        <ManualPayoutsWaiting payouts={pendingPayouts} />
         {payouts.length > pendingPayouts.length ? (
-          <ScrollBox label="Payouts" className="mt-4">
-          <table className="w-full text-left text-sm">
-            <thead className="text-slate-600">
-              <tr>
-                <th scope="col" className="py-2 pr-4">Reseller</th>
-                <th scope="col" className="py-2 pr-4">Period</th>
-                <th scope="col" className="py-2 pr-4 text-right">Total</th>
-                <th scope="col" className="py-2 pr-4">Method</th>
-                <th scope="col" className="py-2 pr-4">Status</th>
-                <th scope="col" className="py-2">Reference</th>
-              </tr>
-            </thead>
-            <tbody>
-              {payouts
-                .filter((payout) => !pendingPayouts.includes(payout))
-                .map((payout) => (
-                  <tr key={payout.id} className="border-t border-slate-100">
-                    <td className="py-2 pr-4">{payout.payeeName}</td>
-                    <td className="py-2 pr-4"><FormattedMonth value={payout.periodStart} /></td>
-                    <td className="py-2 pr-4 text-right tabular-nums">{formatCents(payout.totalCents)}</td>
-                    <td className="py-2 pr-4">{payout.method}</td>
-                    <td className="py-2 pr-4">{payout.status}</td>
-                    <td className="py-2">{payout.reference ?? '—'}</td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
-          </ScrollBox>
+          <div className="mt-4">
+            <PayoutsTable payouts={payouts.filter((payout) => !pendingPayouts.includes(payout))} label="Payouts" />
+          </div>
         ) : null}
       </Card>
     </section>

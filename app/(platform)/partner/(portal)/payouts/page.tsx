@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { PayoutsTable } from '@/components/payouts/payouts-table';
 import { Card } from '@/components/ui/card';
-import { FormattedDate, FormattedMonth } from '@/components/ui/formatted';
+import { FormattedMonth } from '@/components/ui/formatted';
 import { ScrollBox } from '@/components/ui/scroll-box';
 import { canSeeMoney } from '@/lib/partners/partner-actor';
 import { requirePartner } from '@/lib/partners/partner-session';
@@ -53,38 +54,7 @@ export default async function PartnerPayoutsPage() {
         {payouts.length === 0 ? (
           <p className="text-sm text-slate-600">No payouts yet.</p>
         ) : (
-          <ScrollBox label="Payouts">
-            <table className="w-full text-left text-sm" data-testid="partner-payouts">
-              <thead className="text-slate-600">
-                <tr>
-                  <th scope="col" className="py-2 pr-4">Period</th>
-                  <th scope="col" className="py-2 pr-4 text-right">Total</th>
-                  <th scope="col" className="py-2 pr-4">Method</th>
-                  <th scope="col" className="py-2 pr-4">Status</th>
-                  <th scope="col" className="py-2">Reference</th>
-                </tr>
-              </thead>
-              <tbody>
-                {payouts.map((payout) => (
-                  <tr key={payout.id} className="border-t border-slate-100">
-                    <td className="py-2 pr-4"><FormattedMonth value={payout.periodStart} /></td>
-                    <td className="py-2 pr-4 text-right font-medium tabular-nums">{formatCents(payout.totalCents)}</td>
-                    <td className="py-2 pr-4">{payout.method === 'stripe_connect' ? 'Stripe transfer' : 'Manual'}</td>
-                    <td className="py-2 pr-4">
-                      {payout.status}
-                      {payout.paidAt ? (
-                        <>
-                          {' '}
-                          <FormattedDate value={payout.paidAt} />
-                        </>
-                      ) : null}
-                    </td>
-                    <td className="py-2">{payout.reference ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollBox>
+          <PayoutsTable payouts={payouts} label="Payouts" testId="partner-payouts" />
         )}
       </Card>
 

@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
+import { PayoutsTable } from '@/components/payouts/payouts-table';
 import { Card } from '@/components/ui/card';
-import { ScrollBox } from '@/components/ui/scroll-box';
 import { CommissionTable } from '@/components/resellers/commission-table';
 import { earningsSummary, listPayouts, payoutTerms, recentCommissions } from '@/lib/resellers/dashboard';
 import { formatCents } from '@/lib/resellers/money';
 import { requireReseller } from '@/lib/resellers/reseller-session';
-import { FormattedMonth } from '@/components/ui/formatted';
 
 export const metadata: Metadata = { title: 'Payouts' };
 export const dynamic = 'force-dynamic';
@@ -22,36 +21,16 @@ export default async function ResellerPayoutsPage() {
         {payouts.length === 0 ? (
           <p className="text-sm text-slate-600">No payouts yet.</p>
         ) : (
-          <ScrollBox label="Payouts">
-          <table className="w-full text-left text-sm" data-testid="payouts-table">
-            <thead className="text-slate-600">
-              <tr>
-                <th scope="col" className="py-2 pr-4">Period</th>
-                <th scope="col" className="py-2 pr-4 text-right">Total</th>
-                <th scope="col" className="py-2 pr-4">Method</th>
-                <th scope="col" className="py-2 pr-4">Status</th>
-                <th scope="col" className="py-2 pr-4">Reference</th>
-                <th scope="col" className="py-2">Statement</th>
-              </tr>
-            </thead>
-            <tbody>
-              {payouts.map((payout) => (
-                <tr key={payout.id} className="border-t border-slate-100">
-                  <td className="py-2 pr-4"><FormattedMonth value={payout.periodStart} /></td>
-                  <td className="py-2 pr-4 text-right font-medium tabular-nums">{formatCents(payout.totalCents)}</td>
-                  <td className="py-2 pr-4">{payout.method === 'stripe_connect' ? 'Stripe transfer' : 'Manual'}</td>
-                  <td className="py-2 pr-4">{payout.status}</td>
-                  <td className="py-2 pr-4">{payout.reference ?? '—'}</td>
-                  <td className="py-2">
-                    <a href={`/api/reseller/payouts/${payout.id}/statement`} className="text-brand-text underline" download>
-                      CSV ({payout.commissions} lines)
-                    </a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          </ScrollBox>
+          <PayoutsTable
+            payouts={payouts}
+            label="Payouts"
+            testId="payouts-table"
+            statement={(payout) => (
+              <a href={`/api/reseller/payouts/${payout.id}/statement`} className="text-brand-text underline" download>
+                CSV ({payout.commissions} lines)
+              </a>
+            )}
+          />
         )}
       </Card>
       <Card title="Commissions">
