@@ -85,6 +85,24 @@ export const envSchema = z.object({
   STRIPE_WEBHOOK_SECRET: optionalText,
   STRIPE_API_BASE: url(['http:', 'https:']),
 
+  // First-party integrations (lib/integrations): each is "not configured on this installation"
+  // until its client id and secret are set. *_API_BASE sends every call of that provider
+  // (OAuth and API) to one base URL instead: tests point it at a local fake server.
+  GOOGLE_CLIENT_ID: optionalText,
+  GOOGLE_CLIENT_SECRET: optionalText,
+  GOOGLE_API_BASE: url(['http:', 'https:']),
+  MICROSOFT_CLIENT_ID: optionalText,
+  MICROSOFT_CLIENT_SECRET: optionalText,
+  /** The Entra ID tenant users sign in through: common (any work or personal account), organizations, or a tenant id. */
+  MICROSOFT_TENANT: optionalText,
+  MICROSOFT_API_BASE: url(['http:', 'https:']),
+  SLACK_CLIENT_ID: optionalText,
+  SLACK_CLIENT_SECRET: optionalText,
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_API_BASE: url(['http:', 'https:']),
+  /** A public https base URL providers can reach for push notifications (Google watch channels, Graph subscriptions); unset: calendars are polled. */
+  INTEGRATIONS_PUSH_URL: url(['https:']),
+
   /** How many proxies (load balancers, CDNs) in front of the app append to X-Forwarded-For. */
   TRUSTED_PROXY_HOPS: integer(0, 0, 10),
   /** Or: the addresses/CIDRs of those proxies (proxy-addr syntax: "10.0.0.0/8, loopback"). */

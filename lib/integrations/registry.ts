@@ -1,0 +1,42 @@
+import { env } from '../config/env.ts';
+import type { Env } from '../config/schema.ts';
+import { platformOrigin } from '../config/env.ts';
+import { notFound } from '../http/problem.ts';
+import { integration as calendarFeed } from './calendar-feed/index.ts';
+import { integration as googleCalendar } from './google-calendar/index.ts';
+import { integration as microsoftTeams } from './microsoft-teams/index.ts';
+import { integration as outlookCalendar } from './outlook-calendar/index.ts';
+import { integration as slack } from './slack/index.ts';
+import type { IntegrationId, IntegrationModule } from './types.ts';
+
+// Every first-party integration, in the order the marketplace lists them. A new one is a
+// folder with manifest.ts and index.ts, and one line here.
+
+export const INTEGRATIONS: readonly IntegrationModule[] = [googleCalendar, outlookCalendar, slack, microsoftTeams, calendarFeed];
+
+export const INTEGRATION_IDS = INTEGRATIONS.map((module) => module.manifest.id) as [IntegrationId, ...IntegrationId[]];
+
+export function isIntegrationId(value: string): value is IntegrationId {
+  return (INTEGRATION_IDS as string[]).includes(value);
+}
+
+/** The integration, or a 404 for an id that is not one. */
+export function integrationFor(id: string): IntegrationModule {
+  const module = INTEGRATIONS.find((candidate) => candidate.manifest.id === id);
+  if (!module) throw notFound('There is no such integration.');
+  return module;
+}
+
+/** Its required environment variables that are not set (empty: configured on this installation). */
+export function missingEnv(module: IntegrationModule, source: Env = env()): string[] {
+  return module.manifest.env.filter((entry) => entry.required && !source[entry.name as keyof Env]).map((entry) => entry.name);
+}
+
+export function isConfigured(module: IntegrationModule, source: Env = env()): boolean {
+  return missingEnv(module, source).length === 0;
+}
+
+/** The OAuth redirect URI to register at the provider: one per provider, on the platform's root domain. */
+export function redirectUri(module: IntegrationModule): string | null {
+  return module.manifest.redirectPath ? `${platformOrigin()}${module.manifest.redirectPath}` : null;
+}
