@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "IntegrationMessage" ADD COLUMN     "payload" JSONB NOT NULL DEFAULT '{}';
