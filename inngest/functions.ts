@@ -5,6 +5,7 @@ import { billingResetUsageFunction } from './billing-reset-usage.ts';
 import { billingTrialsFunction } from './billing-trials.ts';
 import { deliverWebhookFunction, deliverWebhookSlowFunction } from './deliver-webhook.ts';
 import { dispatchEventFunction } from './dispatch-event.ts';
+import { integrationsRefreshTokensFunction, integrationsScheduleSyncsFunction, integrationsSyncFunction } from './integrations.ts';
 import { oidcRotateKeysFunction } from './oidc-rotate-keys.ts';
 import { partnersAppHealthFunction } from './partners-app-health.ts';
 import { relayOutboxFunction } from './relay-outbox.ts';
@@ -29,4 +30,7 @@ export const functions = [
   oidcRotateKeysFunction,
   supportCloseResolvedFunction,
   partnersAppHealthFunction,
+  integrationsSyncFunction,
+  integrationsRefreshTokensFunction,
+  integrationsScheduleSyncsFunction,
 ];

@@ -1,12 +1,15 @@
+import { dispatchToIntegrations } from '../integrations/dispatch.ts';
 import { fanOutEvent } from '../webhooks/fan-out.ts';
 
 /**
- * Runs one domain event's consumers: today, webhook fan-out. Each consumer is idempotent, so
- * a dispatch that runs twice changes nothing the second time. Returns what it did, or null
- * when the event no longer exists (its tenant was deleted): nothing left to deliver, so that
- * is not a failure to retry.
+ * Runs one domain event's consumers: webhook fan-out, then the workspace's first-party
+ * integrations. Each consumer is idempotent, so a dispatch that runs twice changes nothing the
+ * second time. Returns what it did, or null when the event no longer exists (its tenant was
+ * deleted): nothing left to deliver, so that is not a failure to retry.
  */
-export async function dispatchEvent(eventId: string): Promise<{ type: string; webhookDeliveries: number } | null> {
+export async function dispatchEvent(eventId: string): Promise<{ type: string; webhookDeliveries: number; integrations: number } | null> {
   const fanOut = await fanOutEvent(eventId);
-  return fanOut && { type: fanOut.type, webhookDeliveries: fanOut.deliveries };
+  if (!fanOut) return null;
+  const { integrations } = await dispatchToIntegrations(eventId);
+  return { type: fanOut.type, webhookDeliveries: fanOut.deliveries, integrations };
 }

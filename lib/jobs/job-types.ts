@@ -1,3 +1,5 @@
+import type { SyncReason } from '../integrations/types.ts';
+
 // Every background job the app runs: its payload, its retry schedule and, for periodic jobs,
 // its cron trigger. Both backends (Inngest, pg-boss) read this one table, so a job behaves
 // the same wherever it runs. A new job is one entry in JobPayloads plus one in JOBS.
@@ -41,6 +43,12 @@ export interface JobPayloads {
   'oidc.rotate_keys': Record<string, never>;
   /** Raises and clears marketplace apps' health flags from the last 24 hours' traffic (lib/partners/app-health.ts). */
   'partners.app_health': Record<string, never>;
+  /** One sync of one integration connection (lib/integrations/sync-runner.ts); attempt counts provider 429/5xx retries. */
+  'integrations.sync': { connectionId: string; reason: SyncReason; attempt?: number };
+  /** Refreshes integration access tokens that expire soon (lib/integrations/connections.ts). */
+  'integrations.refresh_tokens': Record<string, never>;
+  /** Enqueues the hourly, daily and polling syncs that are due (lib/integrations/sync-runner.ts). */
+  'integrations.schedule_syncs': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -92,6 +100,11 @@ export const JOBS: { readonly [N in JobName]: JobDefinition } = {
   // Hourly over a trailing 24 h window: a broken integration is flagged within the hour; each
   // run is idempotent (one open flag per app and kind, each emailed once), so a retry is safe.
   'partners.app_health': { retry: { retries: 2, delaysSeconds: [60, 600] }, cron: '40 * * * *' },
+  // Provider 429/5xx are retried by the sync itself (Retry-After, its own backoff); these retries
+  // are for our side failing (the database). One connection syncs at a time (a lease on its row).
+  'integrations.sync': { retry: { retries: 3, delaysSeconds: [30, 120, 600] }, concurrency: 4 },
+  'integrations.refresh_tokens': { retry: { retries: 1, delaysSeconds: [60] }, cron: '*/5 * * * *' },
+  'integrations.schedule_syncs': { retry: { retries: 1, delaysSeconds: [60] }, cron: '*/5 * * * *' },
 };
 
 export const JOB_NAMES = Object.keys(JOBS) as JobName[];

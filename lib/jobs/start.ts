@@ -7,6 +7,8 @@ import { runUsageReports } from '../billing/report-usage-job.ts';
 import { rotateDueSigningKeys } from '../oauth/signing-keys.ts';
 import { closeResolvedTickets } from '../support/ticket-summary.ts';
 import { runAppHealth } from '../partners/app-health.ts';
+import { refreshDueConnections } from '../integrations/connections.ts';
+import { runSync, scheduleDueSyncs } from '../integrations/sync-runner.ts';
 import { attemptDelivery } from '../webhooks/attempt-delivery.ts';
 import { sweepDeliveries } from '../webhooks/sweep-deliveries.ts';
 import { logger } from '../observability/logger.ts';
@@ -46,6 +48,9 @@ function registerWorkers(): Promise<void> {
     await registerWorker('support.close_resolved', async () => void (await closeResolvedTickets(new Date())));
     await registerWorker('oidc.rotate_keys', async () => void (await rotateDueSigningKeys(new Date())));
     await registerWorker('partners.app_health', async () => void (await runAppHealth(new Date())));
+    await registerWorker('integrations.sync', (payload) => runSync(payload));
+    await registerWorker('integrations.refresh_tokens', () => refreshDueConnections(new Date()));
+    await registerWorker('integrations.schedule_syncs', () => scheduleDueSyncs(new Date()));
   })();
   return holder.__waypointWorkers;
 }

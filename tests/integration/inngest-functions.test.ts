@@ -120,10 +120,10 @@ describe('Inngest functions', () => {
     const eventId = await emitEvent(db, tenant.id, 'habit.deleted', { habitId: 'h1', name: 'Run' });
     const t = new InngestTestEngine({ function: dispatchEventFunction, transformCtx: withMockedSteps });
     const { result, ctx } = await t.execute({ events: [{ name: 'event.dispatch', data: { eventId } }] });
-    expect(result).toEqual({ eventId, dispatched: { type: 'habit.deleted', webhookDeliveries: 0 } });
+    expect(result).toEqual({ eventId, dispatched: { type: 'habit.deleted', webhookDeliveries: 0, integrations: 0 } });
     expect(ctx.step.run).toHaveBeenCalledWith('dispatch', expect.any(Function));
     const step = await t.executeStep('dispatch', { events: [{ name: 'event.dispatch', data: { eventId } }] });
-    expect(step.result).toEqual({ type: 'habit.deleted', webhookDeliveries: 0 });
+    expect(step.result).toEqual({ type: 'habit.deleted', webhookDeliveries: 0, integrations: 0 });
   });
 
   it('the dispatch of a deleted event finds nothing to deliver', async () => {
@@ -138,7 +138,7 @@ describe('Inngest functions', () => {
     const eventId = await publishedEvent(h.tenant.id);
     const t = new InngestTestEngine({ function: dispatchEventFunction, transformCtx: withMockedSteps });
     const { result } = await t.execute({ events: [{ name: 'event.dispatch', data: { eventId } }] });
-    expect(result).toEqual({ eventId, dispatched: { type: 'goal.deleted', webhookDeliveries: 1 } });
+    expect(result).toEqual({ eventId, dispatched: { type: 'goal.deleted', webhookDeliveries: 1, integrations: 0 } });
     const delivery = await db.webhookDelivery.findFirstOrThrow({ where: { eventId } });
     expect(sent).toEqual([expect.objectContaining({ name: 'webhook.deliver', data: { deliveryId: delivery.id, attempt: 1 }, id: `webhook.deliver:${delivery.id}:1` })]);
     // Due now: no delayed timestamp.
