@@ -104,6 +104,9 @@ describe('Inngest functions', () => {
       'oidc-rotate-keys',
       'support-close-resolved',
       'partners-app-health',
+      'integrations-sync',
+      'integrations-refresh-tokens',
+      'integrations-schedule-syncs',
     ]);
   });
 
