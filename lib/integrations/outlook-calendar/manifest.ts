@@ -11,7 +11,8 @@ export const manifest: IntegrationManifest = {
   ],
   category: 'calendar',
   connects: 'user',
-  providerScopes: ['openid', 'email', 'offline_access', 'User.Read', 'Calendars.ReadWrite'],
+  // offline_access: a refresh token; User.Read: the account's address (/me). No id_token is needed.
+  providerScopes: ['offline_access', 'User.Read', 'Calendars.ReadWrite'],
   events: ['goal.created', 'goal.updated', 'goal.completed', 'goal.deleted'],
   settings: [
     { key: 'calendarId', label: 'Calendar', description: 'The calendar events go into (your default calendar unless you pick another).' },

@@ -1,0 +1,54 @@
+import type { CalendarEventInput, RemoteEvent } from './calendar-types.ts';
+
+// Waypoint's all-day event ⇄ a Microsoft Graph event resource.
+
+/** The Graph event fields we write and read. */
+export interface GraphEvent {
+  id: string;
+  '@odata.etag'?: string;
+  '@removed'?: { reason: string };
+  subject?: string | null;
+  isAllDay?: boolean;
+  isCancelled?: boolean;
+  lastModifiedDateTime?: string;
+  start?: { dateTime: string; timeZone: string } | null;
+  end?: { dateTime: string; timeZone: string } | null;
+}
+
+function nextDay(date: string): string {
+  const next = new Date(`${date}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10);
+}
+
+/**
+ * The body of a create or update. All-day events in Graph run midnight to midnight in one time
+ * zone. Outlook keeps one reminder per event, so the earliest asked for is used (24 h before).
+ */
+export function graphEventBody(event: CalendarEventInput): Record<string, unknown> {
+  const reminder = event.reminderMinutes.length > 0 ? Math.max(...event.reminderMinutes) : null;
+  return {
+    subject: event.title,
+    body: { contentType: 'text', content: event.description },
+    isAllDay: true,
+    start: { dateTime: `${event.date}T00:00:00`, timeZone: 'UTC' },
+    end: { dateTime: `${nextDay(event.date)}T00:00:00`, timeZone: 'UTC' },
+    showAs: 'free',
+    isReminderOn: reminder !== null,
+    ...(reminder !== null ? { reminderMinutesBeforeStart: reminder } : {}),
+  };
+}
+
+/** A Graph event (or a delta row) as the engine sees it. Timed events count by their start date (UTC, as Graph answers without a Prefer time zone). */
+export function remoteEvent(event: GraphEvent): RemoteEvent {
+  const deleted = Boolean(event['@removed']) || event.isCancelled === true;
+  const start = event.start?.dateTime;
+  return {
+    externalEventId: event.id,
+    etag: event['@odata.etag'] ?? null,
+    deleted,
+    date: !deleted && start && /^\d{4}-\d{2}-\d{2}/.test(start) ? start.slice(0, 10) : null,
+    updatedAt: event.lastModifiedDateTime ? new Date(event.lastModifiedDateTime) : null,
+    title: event.subject ?? null,
+  };
+}
