@@ -6,6 +6,7 @@ import { DEMO_OPERATOR, DEMO_PASSWORD, DEMO_ROLES, DEMO_TENANTS, demoEmail } fro
 import { seedWorkspaceContent } from './seed-content.ts';
 import { seedMarketplaceApps } from './seed-apps.ts';
 import { seedPartnerEarnings } from './seed-earnings.ts';
+import { seedIntegrations } from './seed-integrations.ts';
 import { seedPartners } from './seed-partners.ts';
 import { seedResellers } from './seed-resellers.ts';
 
@@ -57,6 +58,7 @@ export async function seedDemo(): Promise<{ created: number }> {
   created += await seedPartners(passwordHash);
   created += await seedMarketplaceApps();
   created += await seedPartnerEarnings();
+  created += await seedIntegrations();
   clearLocalTenantCache();
   return { created };
 }

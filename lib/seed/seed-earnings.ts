@@ -137,7 +137,7 @@ export async function seedPartnerEarnings(now: Date = new Date()): Promise<numbe
   return created;
 }
 
-async function demoMember(tenantId: string, email: string): Promise<Member | null> {
+export async function demoMember(tenantId: string, email: string): Promise<Member | null> {
   const membership = await db.membership.findFirst({ where: { tenantId, user: { email } }, select: { id: true, role: true, user: { select: { id: true, email: true, name: true } } } });
   return membership && { userId: membership.user.id, email: membership.user.email, name: membership.user.name, role: membership.role, membershipId: membership.id };
 }

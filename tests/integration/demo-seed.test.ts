@@ -120,4 +120,10 @@ describe('the demo seed', () => {
       },
     ]);
   });
+
+  it('installs the calendar feed in acme (it needs no provider account), and nothing else', async () => {
+    const installations = await db.integrationInstallation.findMany({ select: { provider: true, uninstalledAt: true, tenant: { select: { slug: true } }, installedById: true } });
+    const admin = await db.user.findUniqueOrThrow({ where: { email: 'admin@acme.test' } });
+    expect(installations).toEqual([{ provider: 'calendar-feed', uninstalledAt: null, tenant: { slug: 'acme' }, installedById: admin.id }]);
+  });
 });
