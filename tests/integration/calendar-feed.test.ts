@@ -200,6 +200,7 @@ describe('calendar feed', () => {
     expect((await fetchFeed(tenant, stayerLink)).status).toBe(404);
     const notInstalled = await callRoute(createLink, { method: 'POST', path: '/api/app/integrations/calendar-feed/link', tenantId: tenant.id, host: hostOf(tenant), cookie: stayer.cookie });
     expect(notInstalled.status).toBe(409);
+    expect(notInstalled.body.code).toBe('integration_not_installed');
     // Installed again: links from before stay dead.
     await db.integrationInstallation.updateMany({ where: { tenantId: tenant.id, provider: 'calendar-feed' }, data: { uninstalledAt: null, installedAt: new Date() } });
     expect((await fetchFeed(tenant, stayerLink)).status).toBe(404);

@@ -1,8 +1,8 @@
 import type { Member } from '../../auth/session.ts';
 import { tenantOrigin } from '../../config/env.ts';
 import { db } from '../../db/client.ts';
-import { conflict } from '../../http/problem.ts';
 import type { TenantContext } from '../../tenancy/tenant-context.ts';
+import { activeInstallation, requireInstallation } from '../installations.ts';
 import { feedTokenMatches, generateFeedToken, hashFeedToken, newFeedId } from './feed-tokens.ts';
 
 // A member's private feed link: at most one live link per member and workspace. Creating a
@@ -23,16 +23,12 @@ export interface CreatedFeedLink {
   createdAt: string;
 }
 
-async function installation(tenantId: string) {
-  return db.integrationInstallation.findFirst({ where: { tenantId, provider: 'calendar-feed', uninstalledAt: null }, select: { id: true, installedAt: true } });
-}
-
 export function feedUrl(slug: string, feedId: string, token: string): string {
   return `${tenantOrigin(slug)}/api/calendar-feed/${feedId}/${token}.ics`;
 }
 
 export async function feedLinkStatus(tenant: TenantContext, member: Member): Promise<FeedLinkStatus> {
-  const installed = (await installation(tenant.id)) !== null;
+  const installed = (await activeInstallation(tenant.id, 'calendar-feed')) !== null;
   const row = await db.calendarFeedToken.findFirst({
     where: { tenantId: tenant.id, userId: member.userId, revokedAt: null },
     orderBy: { createdAt: 'desc' },
@@ -43,7 +39,7 @@ export async function feedLinkStatus(tenant: TenantContext, member: Member): Pro
 
 /** A new link for the member; any live one is revoked in the same transaction. */
 export async function createFeedLink(tenant: TenantContext, member: Member, now: Date = new Date()): Promise<CreatedFeedLink> {
-  if (!(await installation(tenant.id))) throw conflict('The calendar feed is not installed in this workspace. An admin can install it under Integrations.');
+  await requireInstallation(tenant.id, 'calendar-feed');
   const token = generateFeedToken();
   const id = newFeedId();
   await db.$transaction([
@@ -71,7 +67,7 @@ export async function resolveFeed(tenantId: string, feedId: string, token: strin
   // Hash and compare even when the row is missing, so timing does not tell ids apart.
   const matches = feedTokenMatches(token, row?.tokenHash ?? '0'.repeat(64));
   if (!row || !matches || row.revokedAt) return null;
-  const installed = await installation(tenantId);
+  const installed = await activeInstallation(tenantId, 'calendar-feed');
   // A link made before the latest installation belongs to an earlier one, which took it down.
   if (!installed || row.createdAt < installed.installedAt) return null;
   const membership = await db.membership.findUnique({ where: { tenantId_userId: { tenantId, userId: row.userId } }, select: { timeZone: true } });
