@@ -1,6 +1,8 @@
 import { db } from '../db/client.ts';
 import type { DomainEventType } from '../events/domain-events.ts';
 import { logger } from '../observability/logger.ts';
+import { deleteConnection } from './connections.ts';
+import { logIntegration } from './log.ts';
 import { integrationFor, isIntegrationId } from './registry.ts';
 import type { DispatchedEvent } from './types.ts';
 
@@ -23,6 +25,7 @@ export async function dispatchToIntegrations(eventId: string): Promise<{ integra
   };
   const failures: unknown[] = [];
   let handled = 0;
+  if (event.type === 'user.deleted' && typeof event.payload.userId === 'string') await disconnectLeaver(event.tenantId, event.payload.userId);
   for (const installation of installations) {
     if (!isIntegrationId(installation.provider)) continue;
     const integration = integrationFor(installation.provider);
@@ -37,4 +40,16 @@ export async function dispatchToIntegrations(eventId: string): Promise<{ integra
   }
   if (failures.length) throw failures[0];
   return { integrations: handled };
+}
+
+/**
+ * Someone who left the workspace (or was removed) keeps no connection in it: their calendar
+ * stops syncing the workspace's goals and the grant is revoked at the provider.
+ */
+async function disconnectLeaver(tenantId: string, userId: string): Promise<void> {
+  const connections = await db.integrationConnection.findMany({ where: { tenantId, userId } });
+  for (const connection of connections) {
+    const { revoked } = await deleteConnection(connection);
+    await logIntegration({ tenantId, installationId: connection.installationId, level: 'info', kind: 'connection', message: `Disconnected ${connection.externalAccountName ?? connection.externalAccountId}: the member left the workspace.`, detail: { revokedAtProvider: revoked } });
+  }
 }

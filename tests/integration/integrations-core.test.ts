@@ -5,6 +5,8 @@ import { accessTokenFor, connectionFor } from '../../lib/integrations/connection
 import { disconnectConnection, installIntegration, uninstallIntegration } from '../../lib/integrations/installations.ts';
 import { finishConnect, relayCallback, startConnect } from '../../lib/integrations/oauth-flow.ts';
 import { ProviderError } from '../../lib/integrations/provider-error.ts';
+import { dispatchToIntegrations } from '../../lib/integrations/dispatch.ts';
+import { emitEvent } from '../../lib/events/domain-events.ts';
 import { integrationView } from '../../lib/integrations/views.ts';
 import type { TenantContext } from '../../lib/tenancy/tenant-context.ts';
 import type { Member } from '../../lib/auth/session.ts';
@@ -192,5 +194,18 @@ describe('disconnecting and uninstalling', () => {
     expect(await failure(uninstallIntegration(tenant, admin, PROVIDER))).toMatchObject({ status: 409, code: 'integration_not_installed' });
     // Installing again reuses the row.
     expect((await installIntegration(tenant, admin, PROVIDER)).id).toBe(installation.id);
+  });
+
+  it('disconnects a member who leaves the workspace (user.deleted), revoking nothing twice', async () => {
+    configure(true);
+    const query = await consentAs(ada, 'ada.k@contoso.example');
+    await finishConnect({ tenant, member: ada, provider: PROVIDER, query });
+    expect(await connectionFor(tenant.id, PROVIDER, ada.userId)).not.toBeNull();
+    const eventId = await emitEvent(db, tenant.id, 'user.deleted', { userId: ada.userId, email: ada.email });
+    await dispatchToIntegrations(eventId);
+    await dispatchToIntegrations(eventId);
+    expect(await connectionFor(tenant.id, PROVIDER, ada.userId)).toBeNull();
+    const installation = await db.integrationInstallation.findFirstOrThrow({ where: { tenantId: tenant.id, provider: PROVIDER } });
+    expect((await db.integrationLogEntry.findMany({ where: { installationId: installation.id, message: { contains: 'left the workspace' } } })).length).toBe(1);
   });
 });
