@@ -34,15 +34,17 @@ export function nextSyncAt(frequency: SyncFrequency, from: Date): Date {
   return new Date(from.getTime() + FREQUENCY_MS[frequency]);
 }
 
-/** Enqueues a sync of the connection; requests in the same few seconds are one job. */
-export async function requestSync(connectionId: string, reason: SyncReason, options: { delaySeconds?: number; attempt?: number } = {}): Promise<void> {
+/**
+ * Enqueues a sync of the connection. Requests in the same few seconds are one job; each also
+ * marks the row, so a request that lands while a sync runs (its job a duplicate, or skipped
+ * by the lease) makes that sync run once more when it ends.
+ */
+export async function requestSync(connectionId: string, reason: SyncReason, options: { delaySeconds?: number; attempt?: number; key?: string } = {}): Promise<void> {
   const attempt = options.attempt ?? 0;
+  if (!attempt) await db.integrationConnection.updateMany({ where: { id: connectionId }, data: { syncRequestedAt: new Date() } });
   const bucket = Math.floor(Date.now() / 1000 / COALESCE_SECONDS);
-  await enqueue(
-    'integrations.sync',
-    { connectionId, reason, ...(attempt ? { attempt } : {}) },
-    { singletonKey: attempt ? `${connectionId}:retry:${attempt}:${bucket}` : `${connectionId}:${bucket}`, ...(options.delaySeconds ? { startAfterSeconds: options.delaySeconds } : {}) },
-  );
+  const key = options.key ?? (attempt ? `${connectionId}:retry:${attempt}:${bucket}` : `${connectionId}:${bucket}`);
+  await enqueue('integrations.sync', { connectionId, reason, ...(attempt ? { attempt } : {}) }, { singletonKey: key, ...(options.delaySeconds ? { startAfterSeconds: options.delaySeconds } : {}) });
 }
 
 export type SyncOutcome =
@@ -114,7 +116,9 @@ export async function runSync({ connectionId, reason, attempt = 0 }: SyncJobPayl
   }
   // A request that came in while this ran: its change may not be in what was just synced.
   const after = await db.integrationConnection.findUnique({ where: { id: connectionId }, select: { syncRequestedAt: true, status: true } });
-  if (after?.syncRequestedAt && after.status === 'active' && outcome.status !== 'retrying') await requestSync(connectionId, 'change');
+  if (after?.syncRequestedAt && after.status === 'active' && outcome.status !== 'retrying') {
+    await requestSync(connectionId, 'change', { key: `${connectionId}:after:${connection.lastSyncStartedAt?.getTime() ?? now.getTime()}` });
+  }
   return outcome;
 }
 
