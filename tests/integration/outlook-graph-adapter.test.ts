@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { graphCalendarProvider as provider } from '../../lib/integrations/outlook-calendar/graph-calendar.ts';
+import { SUBJECT_PROPERTY_ID } from '../../lib/integrations/outlook-calendar/graph-events.ts';
 import { outlookOAuth } from '../../lib/integrations/outlook-calendar/oauth.ts';
 import { manifest } from '../../lib/integrations/outlook-calendar/manifest.ts';
 import { ProviderError } from '../../lib/integrations/provider-error.ts';
@@ -103,7 +104,8 @@ describe('Microsoft Graph calendar provider', () => {
     token = (await connect(`user${randomBytes(3).toString('hex')}@contoso.example`)).accessToken;
   });
 
-  const input = (date: string) => ({ title: 'Ship the beta', description: 'Due date of a goal. http://acme.localhost:3100/goals/g1', date, reminderMinutes: [1440, 60] });
+  const input = (date: string) => ({ title: 'Ship the beta', description: 'Due date of a goal. http://acme.localhost:3100/goals/g1', date, reminderMinutes: [1440, 60], subjectKey: 'g1' });
+  const window = { start: new Date('2026-11-01T00:00:00Z'), end: new Date('2028-12-31T00:00:00Z') };
 
   it('lists calendars with the default one marked', async () => {
     const calendars = await provider.listCalendars(token);
@@ -115,10 +117,12 @@ describe('Microsoft Graph calendar provider', () => {
 
   it('creates an all-day event with one reminder 24 h before, updates and deletes it', async () => {
     const created = await provider.upsertEvent(token, 'primary', null, input('2027-03-10'));
-    expect(created).toMatchObject({ date: '2027-03-10', deleted: false, title: 'Ship the beta' });
+    expect(created).toMatchObject({ date: '2027-03-10', deleted: false });
     const stored = fake.event(created.externalEventId)!;
     expect(stored).toMatchObject({ isAllDay: true, isReminderOn: true, reminderMinutesBeforeStart: 1440, start: { dateTime: '2027-03-10T00:00:00', timeZone: 'UTC' }, end: { dateTime: '2027-03-11T00:00:00' } });
+    expect(stored.subject).toBe('Ship the beta');
     expect(stored.body.content).toContain('/goals/g1');
+    expect(stored.extendedProperties).toEqual([{ id: SUBJECT_PROPERTY_ID, value: 'g1' }]);
 
     const updated = await provider.upsertEvent(token, 'primary', { externalEventId: created.externalEventId, etag: created.etag }, input('2027-03-12'));
     expect(updated.date).toBe('2027-03-12');
@@ -139,20 +143,20 @@ describe('Microsoft Graph calendar provider', () => {
   it('tracks changes with calendarView delta: a first round gives a delta link, the next returns only what changed', async () => {
     const first = await provider.upsertEvent(token, 'primary', null, input('2027-01-05'));
     const second = await provider.upsertEvent(token, 'primary', null, input('2027-01-06'));
-    const initial = await provider.changes(token, 'primary', null);
+    const initial = await provider.changes(token, 'primary', null, window);
     expect(initial.nextCursor).toMatch(new RegExp(`^${fake.url}/v1.0/.*\\$deltatoken=`));
     expect(initial.events.map((event) => event.externalEventId).sort()).toEqual([first.externalEventId, second.externalEventId].sort());
     const deltaCall = fake.calls('GET', '/v1.0/me/calendar/calendarView/delta').at(-1)!;
-    expect(deltaCall.query.get('startDateTime')).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00Z$/);
+    expect([deltaCall.query.get('startDateTime'), deltaCall.query.get('endDateTime')]).toEqual(['2026-11-01T00:00:00Z', '2028-12-31T00:00:00Z']);
     expect(deltaCall.headers.prefer).toBe('odata.maxpagesize=100');
 
-    const unchanged = await provider.changes(token, 'primary', initial.nextCursor);
+    const unchanged = await provider.changes(token, 'primary', initial.nextCursor, window);
     expect(unchanged.events).toEqual([]);
 
     const movedAt = new Date('2026-12-05T10:00:00Z');
     fake.editAsUser(first.externalEventId, { date: '2027-01-20', at: movedAt });
     fake.editAsUser(second.externalEventId, { delete: true });
-    const changed = await provider.changes(token, 'primary', unchanged.nextCursor);
+    const changed = await provider.changes(token, 'primary', unchanged.nextCursor, window);
     expect(changed.events).toEqual([
       expect.objectContaining({ externalEventId: first.externalEventId, date: '2027-01-20', deleted: false, updatedAt: movedAt }),
       expect.objectContaining({ externalEventId: second.externalEventId, deleted: true, date: null }),
@@ -161,7 +165,7 @@ describe('Microsoft Graph calendar provider', () => {
 
   it('follows nextLink pages to the end of a round', async () => {
     for (let day = 10; day < 10 + 105; day++) await provider.upsertEvent(token, 'primary', null, input(new Date(Date.UTC(2027, 1, day)).toISOString().slice(0, 10)));
-    const round = await provider.changes(token, 'primary', null);
+    const round = await provider.changes(token, 'primary', null, window);
     expect(round.events).toHaveLength(105);
     expect(fake.calls('GET', '/v1.0/me/calendarView/delta').filter((call) => call.query.has('$skiptoken')).length).toBeGreaterThan(0);
   });
@@ -183,11 +187,11 @@ describe('Microsoft Graph calendar provider', () => {
   });
 
   it('reports an expired delta link as gone (the engine starts a new round), and refuses a link to another host', async () => {
-    const round = await provider.changes(token, 'primary', null);
+    const round = await provider.changes(token, 'primary', null, window);
     fake.expireDeltaLinks();
-    expect((await providerError(provider.changes(token, 'primary', round.nextCursor))).kind).toBe('gone');
+    expect((await providerError(provider.changes(token, 'primary', round.nextCursor, window))).kind).toBe('gone');
     const before = fake.requests.length;
-    expect((await providerError(provider.changes(token, 'primary', 'https://evil.example/v1.0/me/calendarView/delta?$deltatoken=x'))).kind).toBe('gone');
+    expect((await providerError(provider.changes(token, 'primary', 'https://evil.example/v1.0/me/calendarView/delta?$deltatoken=x', window))).kind).toBe('gone');
     expect(fake.requests.length).toBe(before);
   });
 

@@ -1,5 +1,5 @@
 import { ProviderError } from '../provider-error.ts';
-import type { CalendarChanges, CalendarInfo, CalendarProvider, RemoteEvent } from './calendar-types.ts';
+import type { CalendarChanges, CalendarProvider, CalendarSummary, RemoteEvent } from '../calendar/calendar-provider.ts';
 import { GRAPH_VERSION, graphBaseUrl, graphCall, graphClient } from './graph-client.ts';
 import { graphEventBody, remoteEvent, type GraphEvent } from './graph-events.ts';
 
@@ -11,11 +11,8 @@ function calendarPath(calendarId: string): string {
   return !calendarId || calendarId === 'primary' ? '/me/calendar' : `/me/calendars/${encodeURIComponent(calendarId)}`;
 }
 
-// A delta round covers a fixed window, set by its first request and carried in its links.
-// Goals are due in the near past or the next few years; the window is re-set whenever a round
-// restarts (a stale link answers 410 and the engine starts over with a null cursor).
-const WINDOW_PAST_DAYS = 90;
-const WINDOW_FUTURE_DAYS = 3 * 366;
+// A delta round covers the fixed window its first request names (the engine's ChangeWindow),
+// carried in every link after it; a stale link answers 410 and the engine starts a new round.
 const MAX_PAGES = 500;
 const PAGE_SIZE = 100;
 
@@ -42,19 +39,15 @@ export function relativeGraphLink(link: string): string {
   return `/${link.slice(prefix.length)}`;
 }
 
-function dayOffset(days: number, now = new Date()): string {
-  const at = new Date(now);
-  at.setUTCHours(0, 0, 0, 0);
-  at.setUTCDate(at.getUTCDate() + days);
-  return at.toISOString().replace('.000Z', 'Z');
-}
+/** 2027-01-05T00:00:00Z: ISO 8601 without the milliseconds or a '+' (the SDK does not encode query values). */
+const isoSeconds = (at: Date) => at.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 export const graphCalendarProvider: CalendarProvider = {
-  async listCalendars(token): Promise<CalendarInfo[]> {
+  async listCalendars(token): Promise<CalendarSummary[]> {
     const page = await graphCall('listing calendars', () =>
       graphClient(token).api('/me/calendars').select(['id', 'name', 'isDefaultCalendar', 'canEdit']).top(100).get() as Promise<{ value: GraphCalendar[] }>,
     );
-    return page.value.map((calendar) => ({ id: calendar.id, name: calendar.name, primary: calendar.isDefaultCalendar === true, canEdit: calendar.canEdit !== false }));
+    return page.value.map((calendar) => ({ id: calendar.id, name: calendar.name, primary: calendar.isDefaultCalendar === true, canWrite: calendar.canEdit !== false }));
   },
 
   async upsertEvent(token, calendarId, existing, event): Promise<RemoteEvent> {
@@ -77,12 +70,12 @@ export const graphCalendarProvider: CalendarProvider = {
     }
   },
 
-  async changes(token, calendarId, cursor): Promise<CalendarChanges> {
+  async changes(token, calendarId, cursor, window): Promise<CalendarChanges> {
     const client = graphClient(token);
     const events: RemoteEvent[] = [];
     let request = cursor
       ? client.api(relativeGraphLink(cursor))
-      : client.api(`${calendarPath(calendarId)}/calendarView/delta`).query({ startDateTime: dayOffset(-WINDOW_PAST_DAYS), endDateTime: dayOffset(WINDOW_FUTURE_DAYS) });
+      : client.api(`${calendarPath(calendarId)}/calendarView/delta`).query({ startDateTime: isoSeconds(window.start), endDateTime: isoSeconds(window.end) });
     for (let pageCount = 0; pageCount < MAX_PAGES; pageCount++) {
       const current = request;
       const page = await graphCall(cursor || pageCount > 0 ? 'reading calendar changes' : 'starting calendar change tracking', () =>

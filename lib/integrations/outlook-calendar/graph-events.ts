@@ -1,4 +1,4 @@
-import type { CalendarEventInput, RemoteEvent } from './calendar-types.ts';
+import type { CalendarEventInput, RemoteEvent } from '../calendar/calendar-provider.ts';
 
 // Waypoint's all-day event ⇄ a Microsoft Graph event resource.
 
@@ -14,6 +14,9 @@ export interface GraphEvent {
   start?: { dateTime: string; timeZone: string } | null;
   end?: { dateTime: string; timeZone: string } | null;
 }
+
+/** A named MAPI property in our own namespace: which goal (or goal:milestone) the event stands for. */
+export const SUBJECT_PROPERTY_ID = 'String {4f1c2a7e-8b3d-4e59-9a61-2d7c0b5e9f14} Name WaypointSubject';
 
 function nextDay(date: string): string {
   const next = new Date(`${date}T00:00:00Z`);
@@ -36,6 +39,7 @@ export function graphEventBody(event: CalendarEventInput): Record<string, unknow
     showAs: 'free',
     isReminderOn: reminder !== null,
     ...(reminder !== null ? { reminderMinutesBeforeStart: reminder } : {}),
+    singleValueExtendedProperties: [{ id: SUBJECT_PROPERTY_ID, value: event.subjectKey }],
   };
 }
 
@@ -49,6 +53,5 @@ export function remoteEvent(event: GraphEvent): RemoteEvent {
     deleted,
     date: !deleted && start && /^\d{4}-\d{2}-\d{2}/.test(start) ? start.slice(0, 10) : null,
     updatedAt: event.lastModifiedDateTime ? new Date(event.lastModifiedDateTime) : null,
-    title: event.subject ?? null,
   };
 }

@@ -27,6 +27,7 @@ export interface FakeEvent {
   isReminderOn: boolean;
   reminderMinutesBeforeStart: number;
   showAs: string;
+  extendedProperties: { id: string; value: string }[];
   lastModifiedDateTime: string;
   /** Change order, for delta rounds. */
   sequence: number;
@@ -144,6 +145,7 @@ export async function startFakeMicrosoft(options: { clientId?: string; clientSec
     if (typeof body.isReminderOn === 'boolean') event.isReminderOn = body.isReminderOn;
     if (typeof body.reminderMinutesBeforeStart === 'number') event.reminderMinutesBeforeStart = body.reminderMinutesBeforeStart;
     if (typeof body.showAs === 'string') event.showAs = body.showAs;
+    if (Array.isArray(body.singleValueExtendedProperties)) event.extendedProperties = body.singleValueExtendedProperties as FakeEvent['extendedProperties'];
   }
 
   function validAllDay(body: Record<string, unknown>): string | null {
@@ -217,6 +219,7 @@ export async function startFakeMicrosoft(options: { clientId?: string; clientSec
           isReminderOn: true,
           reminderMinutesBeforeStart: 15,
           showAs: 'busy',
+          extendedProperties: [],
           lastModifiedDateTime: '',
           sequence: 0,
           version: 0,

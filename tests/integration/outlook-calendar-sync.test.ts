@@ -1,0 +1,205 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tenantOrigin } from '../../lib/config/env.ts';
+import { db } from '../../lib/db/client.ts';
+import { createGoal, updateGoal } from '../../lib/goals/goals.ts';
+import { addMilestone } from '../../lib/goals/milestones.ts';
+import { formatDateOnly } from '../../lib/goals/dates.ts';
+import { calendarConnectionsForEvent } from '../../lib/integrations/calendar/calendar-events.ts';
+import { connectionFor } from '../../lib/integrations/connections.ts';
+import { disconnectConnection, installIntegration } from '../../lib/integrations/installations.ts';
+import { finishConnect, relayCallback, startConnect } from '../../lib/integrations/oauth-flow.ts';
+import { integrationFor } from '../../lib/integrations/registry.ts';
+import { runSync } from '../../lib/integrations/sync-runner.ts';
+import type { IntegrationConnection } from '../../lib/db/generated/client.ts';
+import type { Member } from '../../lib/auth/session.ts';
+import type { TenantContext } from '../../lib/tenancy/tenant-context.ts';
+import { startFakeMicrosoft, type FakeEvent, type FakeMicrosoft } from '../support/fakes/microsoft.ts';
+import { memberIn, workspace } from '../support/workspace.ts';
+
+// The Outlook journey end to end on real Postgres: a member connects through the Microsoft
+// consent page (the fake), and the sync job (runSync → the shared engine → the Graph provider
+// on the official SDK) carries goals both ways, through the fake Microsoft server.
+
+const PROVIDER = 'outlook-calendar' as const;
+const MAIL = 'ada.sync@contoso.example';
+let fake: FakeMicrosoft;
+let tenant: TenantContext;
+let admin: Member;
+let ada: Member;
+let connection: IntegrationConnection;
+let goalId: string;
+let milestoneId: string;
+
+beforeAll(async () => {
+  fake = await startFakeMicrosoft();
+  process.env.MICROSOFT_CLIENT_ID = fake.clientId;
+  process.env.MICROSOFT_CLIENT_SECRET = fake.clientSecret;
+  process.env.MICROSOFT_API_BASE = fake.url;
+  tenant = await workspace();
+  [admin, ada] = await Promise.all([memberIn(tenant, 'admin'), memberIn(tenant)]);
+  await installIntegration(tenant, admin, PROVIDER);
+});
+
+afterAll(async () => {
+  delete process.env.MICROSOFT_CLIENT_ID;
+  delete process.env.MICROSOFT_CLIENT_SECRET;
+  delete process.env.MICROSOFT_API_BASE;
+  await fake.close();
+});
+
+async function connect(member: Member): Promise<IntegrationConnection> {
+  fake.signInAs({ mail: MAIL, displayName: 'Ada Sync' });
+  const consentUrl = await startConnect({ tenant, member, provider: PROVIDER, origin: tenantOrigin(tenant.slug) });
+  const callback = await fake.consent(consentUrl);
+  const finish = new URL(await relayCallback(PROVIDER, callback.searchParams));
+  const { connection: saved } = await finishConnect({ tenant, member, provider: PROVIDER, query: finish.searchParams });
+  return saved!;
+}
+
+const sync = (reason: 'connected' | 'manual' | 'change' | 'retry' = 'manual', attempt = 0) => runSync({ connectionId: connection.id, reason, attempt });
+const link = (milestone: string | null = null) => db.calendarEventLink.findFirstOrThrow({ where: { connectionId: connection.id, goalId, milestoneId: milestone } });
+const eventOf = async (milestone: string | null = null): Promise<FakeEvent> => fake.event((await link(milestone)).externalEventId)!;
+const writes = () => fake.requests.filter((request) => request.path.startsWith('/v1.0/') && request.method !== 'GET').length;
+const targetDate = async () => formatDateOnly((await db.goal.findUniqueOrThrow({ where: { id: goalId } })).targetDate!);
+
+describe('Outlook Calendar two-way sync', () => {
+  it('connects: consent at Microsoft, tokens stored for the member, the module syncs', async () => {
+    connection = await connect(ada);
+    expect(connection).toMatchObject({ userId: ada.userId, provider: PROVIDER, externalAccountId: MAIL, externalAccountName: 'Ada Sync', status: 'active' });
+    expect(connection.settings).toMatchObject({ microsoftUserId: fake.user(MAIL)!.id });
+    expect(integrationFor(PROVIDER).sync).toBeTypeOf('function');
+  });
+
+  it('first sync: each dated goal and milestone becomes an all-day event with a link back and a reminder; a delta link is kept', async () => {
+    const goal = await createGoal(tenant, ada, { title: 'Launch the beta', description: 'Ship it.', targetDate: '2027-02-10' });
+    goalId = goal.id;
+    await addMilestone(tenant, ada, goalId, { title: 'Private preview', dueDate: '2027-01-20' });
+    milestoneId = (await db.milestone.findFirstOrThrow({ where: { goalId, title: 'Private preview' } })).id;
+    await createGoal(tenant, ada, { title: 'Someday, no date' });
+
+    const outcome = await sync('connected');
+    expect(outcome).toMatchObject({ status: 'ok', summary: { pushed: 2, pulled: 0, deleted: 0, conflicts: 0 } });
+    const events = fake.events(MAIL);
+    expect(events).toHaveLength(2);
+    const goalEvent = await eventOf();
+    expect(goalEvent).toMatchObject({ subject: 'Launch the beta', isAllDay: true, start: { dateTime: '2027-02-10T00:00:00' }, end: { dateTime: '2027-02-11T00:00:00' }, reminderMinutesBeforeStart: 1440, isReminderOn: true });
+    expect(goalEvent.body.content).toContain(`${tenantOrigin(tenant.slug)}/goals/${goalId}`);
+    expect((await eventOf(milestoneId)).subject).toBe('Private preview · Launch the beta');
+
+    const row = await db.integrationConnection.findUniqueOrThrow({ where: { id: connection.id } });
+    expect(row).toMatchObject({ lastSyncResult: 'ok', lastSyncError: null, lastSyncSummary: { pushed: 2, pulled: 0, deleted: 0, conflicts: 0 } });
+    expect(JSON.parse(row.syncCursor!).cursor).toMatch(/\$deltatoken=/);
+    const start = fake.calls('GET', '/v1.0/me/calendar/calendarView/delta');
+    expect(start).toHaveLength(1);
+
+    // Nothing changed: nothing is rewritten, and the next read is incremental (the delta link), not a new round.
+    const before = writes();
+    expect(await sync()).toMatchObject({ status: 'ok', summary: { pushed: 0, pulled: 0, deleted: 0 } });
+    expect(writes()).toBe(before);
+    expect(fake.calls('GET', '/v1.0/me/calendar/calendarView/delta')).toHaveLength(1);
+  });
+
+  it('a change in Waypoint moves the event (and a goal event asks for a sync of the connection)', async () => {
+    await updateGoal(tenant, ada, goalId, { targetDate: '2027-02-14' });
+    const event = await db.domainEvent.findFirstOrThrow({ where: { tenantId: tenant.id, type: 'goal.updated' }, orderBy: { occurredAt: 'desc' } });
+    const installation = await db.integrationInstallation.findFirstOrThrow({ where: { tenantId: tenant.id, provider: PROVIDER } });
+    expect(await calendarConnectionsForEvent({ id: event.id, tenantId: tenant.id, type: 'goal.updated', payload: event.payload as Record<string, unknown>, actorId: ada.userId, createdAt: event.occurredAt }, installation.id)).toEqual([connection.id]);
+
+    expect(await sync('change')).toMatchObject({ status: 'ok', summary: { pushed: 1, pulled: 0 } });
+    expect((await eventOf()).start.dateTime).toBe('2027-02-14T00:00:00');
+    expect(fake.calls('PATCH', `/v1.0/me/events/${(await link()).externalEventId}`)).toHaveLength(1);
+  });
+
+  it('a change in Outlook moves the goal, without echoing back; deleting the event unlinks it', async () => {
+    fake.editAsUser((await link()).externalEventId, { date: '2027-03-01' });
+    const before = writes();
+    expect(await sync()).toMatchObject({ status: 'ok', summary: { pulled: 1, pushed: 0 } });
+    expect(await targetDate()).toBe('2027-03-01');
+    expect(writes()).toBe(before);
+    // The goal.updated the sync caused does not ask for another sync of this connection.
+    const event = await db.domainEvent.findFirstOrThrow({ where: { tenantId: tenant.id, type: 'goal.updated' }, orderBy: { occurredAt: 'desc' } });
+    expect(event.payload).toMatchObject({ goalId, changes: { targetDate: { to: '2027-03-01' } } });
+    const installation = await db.integrationInstallation.findFirstOrThrow({ where: { tenantId: tenant.id, provider: PROVIDER } });
+    expect(await calendarConnectionsForEvent({ id: event.id, tenantId: tenant.id, type: 'goal.updated', payload: event.payload as Record<string, unknown>, actorId: ada.userId, createdAt: event.occurredAt }, installation.id)).toEqual([]);
+
+    const milestoneEvent = (await link(milestoneId)).externalEventId;
+    fake.editAsUser(milestoneEvent, { delete: true });
+    expect(await sync()).toMatchObject({ status: 'ok', summary: { pulled: 1, pushed: 0 } });
+    expect((await link(milestoneId)).contentHash).toBe('unlinked');
+    // The milestone keeps its date and is not put back into the calendar.
+    const milestone = await db.milestone.findUniqueOrThrow({ where: { id: milestoneId } });
+    expect(formatDateOnly(milestone.dueDate!)).toBe('2027-01-20');
+    expect(await sync()).toMatchObject({ status: 'ok', summary: { pushed: 0 } });
+    expect(fake.events(MAIL)).toHaveLength(1);
+  });
+
+  it('a conflict (both sides moved it) goes to the later change, and is logged', async () => {
+    // Waypoint first, Outlook a minute later: Outlook wins.
+    await updateGoal(tenant, ada, goalId, { targetDate: '2027-03-05' });
+    fake.editAsUser((await link()).externalEventId, { date: '2027-03-09', at: new Date(Date.now() + 60_000) });
+    expect(await sync()).toMatchObject({ status: 'ok', summary: { conflicts: 1, pulled: 1 } });
+    expect(await targetDate()).toBe('2027-03-09');
+    expect((await eventOf()).start.dateTime.slice(0, 10)).toBe('2027-03-09');
+
+    // Outlook first (an hour ago), Waypoint now: Waypoint wins and the event is moved back.
+    fake.editAsUser((await link()).externalEventId, { date: '2027-03-20', at: new Date(Date.now() - 3600_000) });
+    await updateGoal(tenant, ada, goalId, { targetDate: '2027-03-12' });
+    expect(await sync()).toMatchObject({ status: 'ok', summary: { conflicts: 1, pushed: 1 } });
+    expect(await targetDate()).toBe('2027-03-12');
+    expect((await eventOf()).start.dateTime).toBe('2027-03-12T00:00:00');
+
+    const conflicts = await db.integrationLogEntry.findMany({ where: { connectionId: connection.id, kind: 'conflict' }, orderBy: { createdAt: 'asc' } });
+    expect(conflicts.map((entry) => (entry.detail as { winner: string }).winner)).toEqual(['calendar', 'waypoint']);
+  });
+
+  it('a 429 from Graph re-enqueues the sync after Retry-After; the retry completes it', async () => {
+    await updateGoal(tenant, ada, goalId, { title: 'Launch the public beta' });
+    fake.failNext({ status: 429, retryAfter: 120 });
+    const outcome = await sync('change');
+    expect(outcome).toMatchObject({ status: 'retrying', inSeconds: 120 });
+    const row = await db.integrationConnection.findUniqueOrThrow({ where: { id: connection.id } });
+    expect(row.lastSyncResult).toBe('failed');
+    expect(row.lastSyncError).toMatch(/slow down \(429\); retrying in 120 s/);
+    const [job] = await db.$queryRaw<{ payload: { connectionId: string; attempt: number }; delay: number }[]>`
+      SELECT data->'payload' AS payload, EXTRACT(EPOCH FROM (start_after - created_on))::int AS delay FROM pgboss.job
+      WHERE name = 'integrations.sync' AND data->'payload'->>'connectionId' = ${connection.id} AND data->'payload'->>'reason' = 'retry' ORDER BY created_on DESC LIMIT 1`;
+    expect(job.payload.attempt).toBe(1);
+    expect(job.delay).toBeGreaterThanOrEqual(119);
+
+    expect(await sync('retry', 1)).toMatchObject({ status: 'ok', summary: { pushed: 1 } });
+    expect((await eventOf()).subject).toBe('Launch the public beta');
+    expect((await db.integrationConnection.findUniqueOrThrow({ where: { id: connection.id } })).lastSyncResult).toBe('ok');
+  });
+
+  it('a stale delta link (410) starts a new round instead of failing', async () => {
+    fake.expireDeltaLinks();
+    const rounds = fake.calls('GET', '/v1.0/me/calendar/calendarView/delta').length;
+    expect(await sync()).toMatchObject({ status: 'ok', summary: { pushed: 0, pulled: 0 } });
+    expect(fake.calls('GET', '/v1.0/me/calendar/calendarView/delta')).toHaveLength(rounds + 1);
+  });
+
+  it('a revoked refresh token marks the connection "needs attention" and emails the member once', async () => {
+    fake.revokeGrants();
+    await db.integrationConnection.update({ where: { id: connection.id }, data: { accessTokenExpiresAt: new Date(Date.now() - 1000) } });
+    expect(await sync()).toMatchObject({ status: 'failed' });
+    const row = await db.integrationConnection.findUniqueOrThrow({ where: { id: connection.id } });
+    expect(row.status).toBe('needs_attention');
+    expect(row.statusReason).toMatch(/Reconnect/);
+    expect(await sync()).toMatchObject({ status: 'skipped', why: 'needs_attention' });
+    const mails = await db.emailMessage.findMany({ where: { to: ada.email, kind: 'integration_needs_attention' } });
+    expect(mails).toHaveLength(1);
+  });
+
+  it('reconnecting the same account resumes; disconnecting deletes the tokens and links (Microsoft has no revoke endpoint to call)', async () => {
+    const again = await connect(ada);
+    expect(again).toMatchObject({ id: connection.id, status: 'active' });
+    expect(await sync()).toMatchObject({ status: 'ok', summary: { pushed: 0 } });
+
+    const before = fake.requests.length;
+    await disconnectConnection(tenant, ada, again);
+    expect(await connectionFor(tenant.id, PROVIDER, ada.userId)).toBeNull();
+    expect(await db.calendarEventLink.count({ where: { connectionId: connection.id } })).toBe(0);
+    expect(fake.requests.slice(before)).toEqual([]);
+    expect(await runSync({ connectionId: connection.id, reason: 'manual' })).toMatchObject({ status: 'skipped', why: 'gone' });
+  });
+});
