@@ -7,13 +7,14 @@ import { addAssignee } from '../../lib/goals/goal-assignees.ts';
 import { createGoal, deleteGoal, updateGoal } from '../../lib/goals/goals.ts';
 import { addMilestone } from '../../lib/goals/milestones.ts';
 import { calendarConnectionsForEvent } from '../../lib/integrations/calendar/calendar-events.ts';
+import { calendarPanelData } from '../../lib/integrations/calendar/calendar-panel-data.ts';
 import { connectionFor } from '../../lib/integrations/connections.ts';
 import { googleCalendarProvider } from '../../lib/integrations/google-calendar/google-calendar-provider.ts';
 import { receiveGooglePush } from '../../lib/integrations/google-calendar/google-push.ts';
 import { disconnectConnection, installIntegration } from '../../lib/integrations/installations.ts';
 import { finishConnect, relayCallback, startConnect } from '../../lib/integrations/oauth-flow.ts';
 import { ProviderError } from '../../lib/integrations/provider-error.ts';
-import { runSync } from '../../lib/integrations/sync-runner.ts';
+import { runSync, updateConnectionSettings } from '../../lib/integrations/sync-runner.ts';
 import type { DispatchedEvent } from '../../lib/integrations/types.ts';
 import { addTeamMember } from '../../lib/teams/team-membership.ts';
 import { createTeam } from '../../lib/teams/teams.ts';
@@ -152,6 +153,14 @@ describe('the first sync', () => {
     expect(JSON.parse(connection.syncCursor!)).toMatchObject({ calendarId: 'primary' });
   });
 
+  it('gives the settings panel the writable calendars and the member’s goals to pick from', async () => {
+    const data = await calendarPanelData(tenant, ada, PROVIDER, googleCalendarProvider);
+    expect(data!.settings).toEqual({ calendarId: 'primary', goals: 'all' });
+    expect(data!.calendars!.map((calendar) => calendar.name)).toEqual([fake.account.email, 'Team deadlines']);
+    expect(data!.goals.map((goal) => goal.id).sort()).toEqual([personal, teamGoal].sort());
+    expect(await calendarPanelData(tenant, lead, PROVIDER, googleCalendarProvider)).toBeNull();
+  });
+
   it('rewrites nothing when nothing changed, reading only the changes since the sync token', async () => {
     const writes = fake.requests.filter((request) => request.method !== 'GET').length;
     expect(await sync()).toMatchObject({ status: 'ok', summary: { pushed: 0, pulled: 0, deleted: 0, conflicts: 0 } });
@@ -256,6 +265,26 @@ describe('conflicts: both sides changed since the last sync', () => {
   });
 });
 
+describe('settings', () => {
+  it('picking another calendar and team goals only moves the events there, and back', async () => {
+    const connection = (await connectionFor(tenant.id, PROVIDER, ada.userId))!;
+    const team = 'team-calendar@group.calendar.google.com';
+    await updateConnectionSettings(connection, { settings: { calendarId: team, goals: 'team' } });
+    const live = (calendarId: string) => fake.events(calendarId).filter((event) => event.status === 'confirmed' && event.extendedProperties?.private?.waypointSubject);
+    expect(await sync()).toMatchObject({ status: 'ok', summary: { pushed: 1 } });
+    expect(live('primary')).toHaveLength(0);
+    expect(live(team).map((event) => event.summary)).toEqual(['Ship the beta']);
+    await expect(updateConnectionSettings(connection, { settings: { goals: 'some' } })).rejects.toThrow();
+    // Another calendar starts afresh: the milestone unlinked in the old one comes back too.
+    await updateConnectionSettings(connection, { settings: { calendarId: 'primary', goals: { ids: [personal] } } });
+    expect(await sync()).toMatchObject({ status: 'ok', summary: { pushed: 2, deleted: 1 } });
+    expect(live(team)).toHaveLength(0);
+    expect(live('primary').map((event) => event.summary).sort()).toEqual(['Run 15 km · Run a half marathon in spring', 'Run a half marathon in spring']);
+    await updateConnectionSettings(connection, { settings: { goals: 'all' } });
+    expect(await sync()).toMatchObject({ status: 'ok', summary: { pushed: 1 } });
+  });
+});
+
 describe('failures at Google', () => {
   it('a 429 with Retry-After reschedules the sync after the time Google asked for, and the retry finishes the work', async () => {
     await updateGoal(tenant, ada, personal, { title: 'Half marathon' });
@@ -265,7 +294,8 @@ describe('failures at Google', () => {
     const failed = (await connectionFor(tenant.id, PROVIDER, ada.userId))!;
     expect(failed).toMatchObject({ lastSyncResult: 'failed', status: 'active' });
     expect(failed.lastSyncError).toMatch(/slow down.*429.*90 s/);
-    expect(await sync('change', 1)).toMatchObject({ status: 'ok', summary: { pushed: 1 } });
+    // The goal's event and its milestone's (whose title names the goal).
+    expect(await sync('change', 1)).toMatchObject({ status: 'ok', summary: { pushed: 2 } });
     expect((await eventOf(personal)).summary).toBe('Half marathon');
   });
 

@@ -39,7 +39,7 @@ export function contentHash(input: CalendarEventInput): string {
 }
 
 /** Goals the member owns or is assigned to and still sees, narrowed by the connection's selection; never archived ones. */
-function selectedGoalsWhere(member: Member, selection: GoalSelection): Prisma.GoalWhereInput {
+export function selectedGoalsWhere(member: Member, selection: GoalSelection): Prisma.GoalWhereInput {
   const and: Prisma.GoalWhereInput[] = [
     visibleGoalsWhere(member),
     { OR: [{ ownerId: member.userId }, { assignees: { some: { userId: member.userId } } }] },
