@@ -15,6 +15,9 @@ import type { Member } from '../../lib/auth/session.ts';
 import type { TenantContext } from '../../lib/tenancy/tenant-context.ts';
 import { startFakeMicrosoft, type FakeEvent, type FakeMicrosoft } from '../support/fakes/microsoft.ts';
 import { memberIn, workspace } from '../support/workspace.ts';
+import { callRoute, type RouteHandlerFn } from '../support/app-client.ts';
+import { POST as pushRoute } from '../../app/api/integrations/outlook-calendar/push/route.ts';
+import { PUSH_PATH } from '../../lib/integrations/outlook-calendar/graph-subscriptions.ts';
 
 // The Outlook journey end to end on real Postgres: a member connects through the Microsoft
 // consent page (the fake), and the sync job (runSync → the shared engine → the Graph provider
@@ -178,6 +181,59 @@ describe('Outlook Calendar two-way sync', () => {
     expect(fake.calls('GET', '/v1.0/me/calendar/calendarView/delta')).toHaveLength(rounds + 1);
   });
 
+  it('with a public push URL the sync subscribes to changes; Graph’s validation and notifications reach the push route', async () => {
+    process.env.INTEGRATIONS_PUSH_URL = 'https://push.waypoint.example';
+    try {
+      await sync();
+      const row = await db.integrationConnection.findUniqueOrThrow({ where: { id: connection.id } });
+      const subscription = fake.subscriptions.get(row.pushChannelId!)!;
+      expect(subscription).toMatchObject({ notificationUrl: `https://push.waypoint.example${PUSH_PATH}`, resource: 'me/events', changeType: 'created,updated,deleted', deleted: false });
+      // The clientState is a secret: only its hash is stored.
+      expect(subscription.clientState.length).toBeGreaterThanOrEqual(32);
+      expect(JSON.stringify(row)).not.toContain(subscription.clientState);
+
+      const push = (call: { path: string; json?: unknown; body?: string; contentType?: string }) => callRoute(pushRoute as unknown as RouteHandlerFn, { method: 'POST', host: 'localhost:3100', origin: null, ...call });
+      const validation = await push({ path: `${PUSH_PATH}?validationToken=Validation%3A%20abc%2B1`, body: '', contentType: 'text/plain; charset=utf-8' });
+      expect(validation.status).toBe(200);
+      expect(validation.text).toBe('Validation: abc+1');
+      expect(validation.headers.get('content-type')).toMatch(/^text\/plain/);
+
+      // Pending syncs of this connection (requests within a few seconds share one job, so start from none).
+      await db.$executeRaw`DELETE FROM pgboss.job WHERE name = 'integrations.sync' AND data->'payload'->>'connectionId' = ${connection.id} AND state = 'created'`;
+      const pushJobs = () => db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM pgboss.job WHERE name = 'integrations.sync' AND data->'payload'->>'connectionId' = ${connection.id} AND data->'payload'->>'reason' = 'push' AND state = 'created'`.then((rows) => rows[0].count);
+      const jobsBefore = 0;
+      expect(await pushJobs()).toBe(0);
+      const eventId = (await link()).externalEventId;
+      const accepted = await push({ path: PUSH_PATH, json: fake.notification(subscription.id, eventId) });
+      expect(accepted).toMatchObject({ status: 202, body: { syncRequested: 1, unknown: 0, badClientState: 0 } });
+      expect(await pushJobs()).toBe(jobsBefore + 1);
+      const forged = fake.notification(subscription.id, eventId);
+      forged.value[0].clientState = 'guessed';
+      expect(await push({ path: PUSH_PATH, json: forged })).toMatchObject({ status: 202, body: { syncRequested: 0, badClientState: 1 } });
+      expect(await push({ path: PUSH_PATH, json: { value: [{ subscriptionId: 'sub-unknown', clientState: 'x' }] } })).toMatchObject({ status: 202, body: { unknown: 1 } });
+      expect((await push({ path: PUSH_PATH, json: { hello: 'world' } })).status).toBe(400);
+      expect((await push({ path: PUSH_PATH, body: 'not json', contentType: 'text/plain' })).status).toBe(415);
+      expect(await pushJobs()).toBe(jobsBefore + 1);
+
+      // A live subscription is left alone; one running out within a day is renewed.
+      const subscribes = () => fake.calls('POST', '/v1.0/subscriptions').length;
+      const before = subscribes();
+      await sync();
+      expect(subscribes()).toBe(before);
+      await db.integrationConnection.update({ where: { id: connection.id }, data: { pushExpiresAt: new Date(Date.now() + 3600_000) } });
+      await sync();
+      expect(fake.calls('PATCH', `/v1.0/subscriptions/${subscription.id}`)).toHaveLength(1);
+      expect((await db.integrationConnection.findUniqueOrThrow({ where: { id: connection.id } })).pushExpiresAt!.getTime()).toBeGreaterThan(Date.now() + 2 * 86_400_000);
+    } finally {
+      delete process.env.INTEGRATIONS_PUSH_URL;
+    }
+    // Push switched off: the subscription is deleted at Graph.
+    const id = (await db.integrationConnection.findUniqueOrThrow({ where: { id: connection.id } })).pushChannelId!;
+    await sync();
+    expect(fake.subscriptions.get(id)!.deleted).toBe(true);
+    expect((await db.integrationConnection.findUniqueOrThrow({ where: { id: connection.id } })).pushChannelId).toBeNull();
+  });
+
   it('a revoked refresh token marks the connection "needs attention" and emails the member once', async () => {
     fake.revokeGrants();
     await db.integrationConnection.update({ where: { id: connection.id }, data: { accessTokenExpiresAt: new Date(Date.now() - 1000) } });
@@ -190,16 +246,23 @@ describe('Outlook Calendar two-way sync', () => {
     expect(mails).toHaveLength(1);
   });
 
-  it('reconnecting the same account resumes; disconnecting deletes the tokens and links (Microsoft has no revoke endpoint to call)', async () => {
+  it('reconnecting the same account resumes; disconnecting deletes the subscription, tokens and links (Microsoft has no revoke endpoint to call)', async () => {
     const again = await connect(ada);
     expect(again).toMatchObject({ id: connection.id, status: 'active' });
-    expect(await sync()).toMatchObject({ status: 'ok', summary: { pushed: 0 } });
+    process.env.INTEGRATIONS_PUSH_URL = 'https://push.waypoint.example';
+    try {
+      expect(await sync()).toMatchObject({ status: 'ok', summary: { pushed: 0 } });
+    } finally {
+      delete process.env.INTEGRATIONS_PUSH_URL;
+    }
+    const subscriptionId = (await db.integrationConnection.findUniqueOrThrow({ where: { id: connection.id } })).pushChannelId!;
 
     const before = fake.requests.length;
-    await disconnectConnection(tenant, ada, again);
+    await disconnectConnection(tenant, ada, await db.integrationConnection.findUniqueOrThrow({ where: { id: connection.id } }));
     expect(await connectionFor(tenant.id, PROVIDER, ada.userId)).toBeNull();
     expect(await db.calendarEventLink.count({ where: { connectionId: connection.id } })).toBe(0);
-    expect(fake.requests.slice(before)).toEqual([]);
+    expect(fake.requests.slice(before).map((request) => `${request.method} ${request.path}`)).toEqual([`DELETE /v1.0/subscriptions/${subscriptionId}`]);
+    expect(fake.subscriptions.get(subscriptionId)!.deleted).toBe(true);
     expect(await runSync({ connectionId: connection.id, reason: 'manual' })).toMatchObject({ status: 'skipped', why: 'gone' });
   });
 });

@@ -1,20 +1,23 @@
 import { calendarConnectionsForEvent } from '../calendar/calendar-events.ts';
 import { calendarSettingsSchema } from '../calendar/calendar-settings.ts';
-import { syncCalendar } from '../calendar/sync-calendar.ts';
 import { requestSync } from '../sync-runner.ts';
 import type { IntegrationModule } from '../types.ts';
-import { graphCalendarProvider } from './graph-calendar.ts';
+import { deleteSubscription } from './graph-subscriptions.ts';
 import { manifest } from './manifest.ts';
 import { outlookOAuth } from './oauth.ts';
+import { syncOutlookCalendar } from './outlook-sync.ts';
 
-// Changes made in Outlook arrive by polling the delta link (the scheduler's real-time poll, and
-// hourly/daily syncs); Graph change-notification subscriptions are not used yet.
+// Changes made in Outlook arrive through Graph change notifications when INTEGRATIONS_PUSH_URL
+// is set, and by polling the delta link otherwise (the scheduler's real-time poll, hourly/daily syncs).
 export const integration: IntegrationModule = {
   manifest,
   oauth: outlookOAuth,
   connectionSettings: calendarSettingsSchema,
-  sync: (context) => syncCalendar(context, graphCalendarProvider),
+  sync: syncOutlookCalendar,
   async onEvent(event, installationId) {
     for (const connectionId of await calendarConnectionsForEvent(event, installationId)) await requestSync(connectionId, 'change');
+  },
+  async onDisconnect(connection, accessToken) {
+    await deleteSubscription(connection, accessToken);
   },
 };

@@ -35,6 +35,17 @@ export interface FakeEvent {
   removed: boolean;
 }
 
+export interface FakeSubscription {
+  id: string;
+  userId: string;
+  resource: string;
+  changeType: string;
+  notificationUrl: string;
+  clientState: string;
+  expirationDateTime: string;
+  deleted: boolean;
+}
+
 export interface RecordedRequest {
   method: string;
   path: string;
@@ -64,6 +75,10 @@ export interface FakeMicrosoft {
   expireDeltaLinks(): void;
   /** Knob: a change made by the person in Outlook (moving to an all-day date, renaming, deleting). */
   editAsUser(id: string, change: { date?: string; subject?: string; delete?: boolean; at?: Date }): FakeEvent;
+  /** Change subscriptions made through POST /subscriptions (deleted ones flagged). */
+  subscriptions: Map<string, FakeSubscription>;
+  /** The body Graph would POST to the subscription's notificationUrl for a change to an event. */
+  notification(subscriptionId: string, eventId: string, changeType?: 'created' | 'updated' | 'deleted'): { value: Record<string, unknown>[] };
   /** Follows an authorization URL as a person clicking "Accept" would: the redirect target with code and state. */
   consent(authorizationUrl: string): Promise<URL>;
   close(): Promise<void>;
@@ -93,6 +108,7 @@ export async function startFakeMicrosoft(options: { clientId?: string; clientSec
   const refreshTokens = new Map<string, { userId: string; scope: string; revoked: boolean }>();
   const deltaTokens = new Map<string, { userId: string; calendarId: string; start: string; end: string; sequence: number; expired: boolean }>();
   const skipTokens = new Map<string, { rows: unknown[]; deltaToken: string }>();
+  const subscriptions = new Map<string, FakeSubscription>();
   let sequence = 0;
   let failures: { status: number; retryAfter: number | null; remaining: number } | null = null;
   let signedIn: FakeMicrosoftUser;
@@ -253,6 +269,29 @@ export async function startFakeMicrosoft(options: { clientId?: string; clientSec
       deltaTokens.set(token, { ...state, sequence });
       return deltaPage(base, deltaRows(userId, state.calendarId, state.start, state.end, state.sequence), token, pageSize(request));
     }
+    if (method === 'POST' && route === '/subscriptions') {
+      const expiration = String(body.expirationDateTime ?? '');
+      if (!body.notificationUrl || !String(body.notificationUrl).startsWith('https://')) return graphError(400, 'InvalidRequest', 'NotificationUrl must be an https URL.');
+      if (!body.resource || !body.changeType || !expiration) return graphError(400, 'InvalidRequest', 'resource, changeType and expirationDateTime are required.');
+      // Outlook event subscriptions last at most 10,080 minutes.
+      if (Date.parse(expiration) - Date.now() > 10_080 * 60_000) return graphError(400, 'ExtensionError', 'Subscription expiration can only be 10080 minutes in the future.');
+      const subscription: FakeSubscription = { id: newId('sub-'), userId, resource: String(body.resource), changeType: String(body.changeType), notificationUrl: String(body.notificationUrl), clientState: String(body.clientState ?? ''), expirationDateTime: expiration, deleted: false };
+      subscriptions.set(subscription.id, subscription);
+      return { status: 201, body: { id: subscription.id, resource: subscription.resource, changeType: subscription.changeType, notificationUrl: subscription.notificationUrl, expirationDateTime: subscription.expirationDateTime } };
+    }
+    const subscriptionMatch = /^\/subscriptions\/([^/]+)$/.exec(route);
+    if (subscriptionMatch) {
+      const subscription = subscriptions.get(decodeURIComponent(subscriptionMatch[1]));
+      if (!subscription || subscription.deleted || subscription.userId !== userId) return graphError(404, 'ResourceNotFound', 'The object was not found.');
+      if (method === 'PATCH') {
+        subscription.expirationDateTime = String(body.expirationDateTime ?? subscription.expirationDateTime);
+        return { body: { id: subscription.id, resource: subscription.resource, expirationDateTime: subscription.expirationDateTime } };
+      }
+      if (method === 'DELETE') {
+        subscription.deleted = true;
+        return { status: 204 };
+      }
+    }
     const eventMatch = /^\/me\/events\/([^/]+)$/.exec(route);
     if (eventMatch) {
       const event = events.get(decodeURIComponent(eventMatch[1]));
@@ -403,6 +442,23 @@ export async function startFakeMicrosoft(options: { clientId?: string; clientSec
       }
       touch(event, change.at);
       return event;
+    },
+    subscriptions,
+    notification(subscriptionId, eventId, changeType = 'updated') {
+      const subscription = subscriptions.get(subscriptionId)!;
+      return {
+        value: [
+          {
+            subscriptionId,
+            subscriptionExpirationDateTime: subscription.expirationDateTime,
+            changeType,
+            resource: `Users/${subscription.userId}/Events/${eventId}`,
+            resourceData: { '@odata.type': '#Microsoft.Graph.Event', '@odata.id': `Users/${subscription.userId}/Events/${eventId}`, id: eventId },
+            clientState: subscription.clientState,
+            tenantId: 'fake-tenant',
+          },
+        ],
+      };
     },
     async consent(authorizationUrl) {
       const page = await fetch(authorizationUrl);
