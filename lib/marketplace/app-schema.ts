@@ -4,6 +4,7 @@ import { hasUrlCredentials, URL_CREDENTIALS_MESSAGE } from '../http/outbound-url
 import { OAUTH_SCOPES } from '../oauth/oauth-scopes.ts';
 import { redirectUriProblem, webUrlProblem } from '../oauth/redirect-uri.ts';
 import { APP_CATEGORY_IDS } from './categories.ts';
+import { isReservedAppSlug } from './reserved-slugs.ts';
 
 // What a partner writes about an app version: the listing, the OAuth client's needs (redirect
 // URIs, scopes each with a justification), the webhook events and the links. Drafts may be
@@ -38,7 +39,8 @@ const slug = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(SLUG_PATTERN, 'Use 3 to 40 lowercase letters, digits and dashes (not at the start or end).');
+  .regex(SLUG_PATTERN, 'Use 3 to 40 lowercase letters, digits and dashes (not at the start or end).')
+  .refine((value) => !isReservedAppSlug(value), 'This address belongs to a built-in integration. Choose another.');
 
 const scopeRequest = z
   .object({

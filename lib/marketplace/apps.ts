@@ -28,6 +28,7 @@ import {
 } from './app-views.ts';
 import { splitPriceInput } from './version-pricing.ts';
 import { checkFieldErrors, runSubmissionChecks, type CheckOptions, type SubmissionCheck } from './submission-checks.ts';
+import { isReservedAppSlug } from './reserved-slugs.ts';
 
 // A partner's apps, as its owners and developers work on them in the partner portal: create
 // (with the OAuth client in the partner's sandbox workspace and the webhook signing secret),
@@ -166,7 +167,9 @@ function slugify(name: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 32)
     .replace(/-+$/g, '');
-  return base.length >= 3 ? base : `app-${base || base62(6).toLowerCase()}`;
+  if (base.length < 3) return `app-${base || base62(6).toLowerCase()}`;
+  // An app named "Slack" must not take the built-in integration's address.
+  return isReservedAppSlug(base) ? `${base}-app` : base;
 }
 
 export interface CreatedApp {
