@@ -8,6 +8,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { buildIsStale, runNextBuild } from '../lib/cli/next-build.ts';
+import { fakesPort } from './support/fakes/serve.ts';
 import { createTestDatabase } from './support/test-database.ts';
 
 const require = createRequire(import.meta.url);
@@ -46,6 +47,27 @@ const env: NodeJS.ProcessEnv = {
   // through NOTIFY, and this short TTL bounds the damage if it ever did not.
   TENANT_CACHE_TTL_SECONDS: '60',
 };
+
+/**
+ * The e2e server's integration credentials: Google and Slack talk to the fakes Playwright starts
+ * (tests/support/fakes/serve.ts); Microsoft stays unset, so Outlook shows "not configured".
+ */
+function integrationsEnv(): Record<string, string> {
+  const fakes = fakesPort({ ...process.env, E2E_PORT: port });
+  return {
+    E2E_FAKES_PORT: String(fakes),
+    GOOGLE_CLIENT_ID: 'e2e-google-client.apps.googleusercontent.com',
+    GOOGLE_CLIENT_SECRET: 'e2e-google-secret',
+    GOOGLE_API_BASE: `http://127.0.0.1:${fakes}`,
+    SLACK_CLIENT_ID: '1111.2222',
+    SLACK_CLIENT_SECRET: 'e2e-slack-secret',
+    SLACK_SIGNING_SECRET: 'e2e-slack-signing-secret',
+    SLACK_API_BASE: `http://127.0.0.1:${fakes + 1}`,
+    MICROSOFT_CLIENT_ID: '',
+    MICROSOFT_CLIENT_SECRET: '',
+    MICROSOFT_API_BASE: '',
+  };
+}
 
 /** Migrated, seeded, and the Prisma client let go of (so the next database can be seeded). */
 async function seed(url: string): Promise<void> {
@@ -92,6 +114,7 @@ try {
     // Stripe's API stays unconfigured (the billing page says so), but its webhooks are
     // verified: the reseller e2e test signs a paid invoice with this secret.
     env.STRIPE_WEBHOOK_SECRET = 'whsec_e2e_waypoint';
+    Object.assign(env, integrationsEnv());
     if (buildIsStale()) {
       log('building the app for the e2e tests (next build)…');
       runNextBuild(env);

@@ -23,25 +23,31 @@ export function RatingText({ rating }: { rating: AppCardData['rating'] }) {
   );
 }
 
-/** One app in a marketplace row or result list: links to its listing. */
+/** One app in a marketplace row or result list: links to its listing (a built-in integration: to its page). */
 export function AppCard({ app }: { app: AppCardData }) {
   return (
     <li className="min-w-0" data-testid="app-card">
-      <Link href={`/apps/${app.slug}`} className="flex h-full gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm transition hover:border-brand focus-visible:border-brand">
+      <Link href={app.builtIn?.href ?? `/apps/${app.slug}`} className="flex h-full gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm transition hover:border-brand focus-visible:border-brand">
         <AppLogo name={app.name} logoUrl={app.logoUrl} />
         <div className="min-w-0 flex-1">
           <p className="font-semibold break-words text-slate-900">{app.name}</p>
-          <p className="text-xs text-slate-600">by {app.partnerName}</p>
+          <p className="text-xs text-slate-600">{app.builtIn ? 'Built in' : `by ${app.partnerName}`}</p>
           <p className="mt-1 text-sm break-words text-slate-700">{app.tagline}</p>
           <div className="mt-2 flex flex-wrap items-center gap-2 text-xs text-slate-600">
             <Badge>{app.categoryLabel}</Badge>
             <span data-testid="app-card-price">{app.priceLabel}</span>
             {app.installed ? <Badge tone="success">Installed</Badge> : null}
             {app.unpublished ? <Badge tone="warning">Not published</Badge> : null}
-            <span>
-              {app.installs} {app.installs === 1 ? 'install' : 'installs'}
-            </span>
-            <RatingText rating={app.rating} />
+            {app.builtIn ? (
+              app.builtIn.configured ? null : <Badge tone="warning">Not configured</Badge>
+            ) : (
+              <>
+                <span>
+                  {app.installs} {app.installs === 1 ? 'install' : 'installs'}
+                </span>
+                <RatingText rating={app.rating} />
+              </>
+            )}
           </div>
         </div>
       </Link>

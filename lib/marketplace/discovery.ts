@@ -7,6 +7,7 @@ import { describePricing, type AppPricing } from './pricing.ts';
 import { PRICE_SELECT, pricingOf } from './version-pricing.ts';
 import { assetUrl } from './app-views.ts';
 import { APP_CATEGORIES, APP_CATEGORY_IDS, categoryLabel, type AppCategory } from './categories.ts';
+import { firstPartyCards, withFirstPartyCounts } from './first-party-apps.ts';
 import { activeInstallCounts, recentInstallCounts } from './install-stats.ts';
 import type { RatingSummary } from './rating-schema.ts';
 import { ratingSummaries } from './ratings.ts';
@@ -40,6 +41,8 @@ export interface AppCard {
   installed: boolean;
   /** describePricing() of the version shown: "Free", "$12.00 / month", … */
   priceLabel: string;
+  /** A first-party integration (lib/marketplace/first-party-apps.ts): its page, and whether this installation has its credentials. */
+  builtIn?: { href: string; configured: boolean };
 }
 
 const CARD_LIMIT = 6;
@@ -190,24 +193,30 @@ export interface MarketplaceHome {
   trending: AppCard[];
   newest: AppCard[];
   sandbox: AppCard[];
+  /** The first-party integrations (lib/integrations), a row of their own. */
+  builtIn: AppCard[];
 }
 
 /** The /apps page without a query: every row at once. */
 export async function marketplaceHome(tenant: TenantContext): Promise<MarketplaceHome> {
   const settings = await marketplaceSettings(tenant.id);
-  const [categories, featured, trending, newest, sandbox] = await Promise.all([categoryCounts(settings), featuredApps(settings), trendingApps(settings), newestApps(settings), sandboxApps(settings)]);
-  return { mode: settings.mode, categories, featured, trending, newest, sandbox };
+  const [categories, featured, trending, newest, sandbox, builtIn] = await Promise.all([categoryCounts(settings), featuredApps(settings), trendingApps(settings), newestApps(settings), sandboxApps(settings), firstPartyCards(tenant.id)]);
+  const hidden = settings.mode === 'hidden';
+  return { mode: settings.mode, categories: hidden ? categories : withFirstPartyCounts(categories), featured, trending, newest, sandbox, builtIn: hidden ? [] : builtIn };
 }
 
 /** The /apps page with a query and/or a category. */
 export async function browseApps(tenant: TenantContext, query: { q?: string; category?: string }): Promise<{ apps: AppCard[]; category: CategoryCount | null; categories: CategoryCount[] }> {
   const settings = await marketplaceSettings(tenant.id);
   const category = query.category && isCategory(query.category) ? query.category : undefined;
-  const [apps, categories] = await Promise.all([
+  const [apps, counts, builtIn] = await Promise.all([
     query.q?.trim() ? searchApps(settings, query.q, { category }) : category ? appsInCategory(settings, category) : newestApps(settings, SEARCH_LIMIT),
     categoryCounts(settings),
+    // A hidden marketplace hides them here too (they stay under /integrations).
+    settings.mode === 'hidden' ? [] : firstPartyCards(tenant.id, { q: query.q, category }),
   ]);
-  return { apps, category: categories.find((c) => c.id === category) ?? null, categories };
+  const categories = settings.mode === 'hidden' ? counts : withFirstPartyCounts(counts);
+  return { apps: [...builtIn, ...apps], category: categories.find((c) => c.id === category) ?? null, categories };
 }
 
 export interface AppListing {

@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { fakesPort, HEALTH_OFFSET } from '../support/fakes/serve.ts';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 
@@ -28,15 +29,28 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    // Waypoint's own server (lib/cli/serve.ts): client IPs, request ids, security headers.
-    command: `node --import tsx lib/cli/serve.ts`,
-    env: { PORT: String(port), WAYPOINT_MODE: 'demo', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
-    cwd: '../..',
-    url: `http://localhost:${port}/api/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      // The integrations' providers (Google, Slack, Microsoft) as local fakes: tests/run.ts
+      // points GOOGLE_API_BASE and the others at them.
+      command: `node --import tsx tests/support/fakes/serve.ts`,
+      cwd: '../..',
+      url: `http://127.0.0.1:${fakesPort() + HEALTH_OFFSET}/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+    {
+      // Waypoint's own server (lib/cli/serve.ts): client IPs, request ids, security headers.
+      command: `node --import tsx lib/cli/serve.ts`,
+      env: { PORT: String(port), WAYPOINT_MODE: 'demo', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+      cwd: '../..',
+      url: `http://localhost:${port}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+  ],
 });

@@ -129,6 +129,9 @@ export const ROUTES: RouteCase[] = [
   { page: `${TENANT}/apps/page.tsx`, host: 'acme', path: fixed('/apps'), visitors: ['admin', 'member'] },
   { page: `${TENANT}/apps/[slug]/page.tsx`, host: 'acme', path: (s) => `/apps/${s.marketplaceAppSlug}`, visitors: ['admin', 'member'] },
   { page: `${TENANT}/apps/[slug]/install/page.tsx`, host: 'acme', path: (s) => `/apps/${s.marketplaceAppSlug}/install`, visitors: ['admin'] },
+  // Built-in integrations: every member sees them; admins install (Google is configured in e2e).
+  { page: `${TENANT}/integrations/page.tsx`, host: 'acme', path: fixed('/integrations'), visitors: ['admin', 'member'] },
+  { page: `${TENANT}/integrations/[id]/page.tsx`, host: 'acme', path: fixed('/integrations/google-calendar'), visitors: ['admin', 'member'] },
   {
     page: `${TENANT}/oauth/authorize/page.tsx`,
     host: 'acme',

@@ -7,6 +7,9 @@ import type { TenantContext } from '../../lib/tenancy/tenant-context.ts';
 import { addVersion, createMarketplaceApp, createPartner, type TestApp } from '../support/marketplace.ts';
 import { failure, memberIn, workspace } from '../support/workspace.ts';
 
+/** Google Calendar, Outlook and the calendar feed (lib/integrations). */
+const BUILT_IN_CALENDARS = 3;
+
 // The marketplace as a workspace sees it. Other test files publish apps in the same database,
 // so each workspace here limits its marketplace to an allow-list of this file's apps (or checks
 // only for its own apps' presence and order).
@@ -58,11 +61,28 @@ describe('search', () => {
   it('the page: a query with a category, and category counts', async () => {
     const { apps, category, categories } = await browseApps(tenant, { q: word, category: 'calendar' });
     expect(apps.map((app) => app.id)).toEqual([inName.id]);
-    expect(category).toMatchObject({ id: 'calendar', label: 'Calendar', count: 1 });
+    // The built-in calendar integrations (Google, Outlook, the feed) count in their category too.
+    expect(category).toMatchObject({ id: 'calendar', label: 'Calendar', count: 1 + BUILT_IN_CALENDARS });
     expect(categories.find((c) => c.id === 'fitness')?.count).toBe(1);
     expect(categories).toHaveLength(12);
     // An unknown category is ignored rather than an error.
     expect((await browseApps(tenant, { category: 'nope' })).category).toBeNull();
+  });
+
+  it('built-in integrations: in their categories and in search, with their own page', async () => {
+    const calendars = await browseApps(tenant, { category: 'calendar' });
+    const builtIn = calendars.apps.filter((app) => app.builtIn);
+    expect(builtIn.map((app) => app.slug)).toEqual(['google-calendar', 'outlook-calendar', 'calendar-feed']);
+    expect(builtIn[0]).toMatchObject({ name: 'Google Calendar', builtIn: { href: '/integrations/google-calendar' }, installed: false });
+    expect((await browseApps(tenant, { q: 'slack' })).apps.map((app) => app.slug)).toEqual(['slack']);
+    await db.integrationInstallation.create({ data: { id: `int_${randomBytes(9).toString('base64url')}`, tenantId: tenant.id, provider: 'slack' } });
+    expect((await browseApps(tenant, { q: 'slack' })).apps[0]).toMatchObject({ slug: 'slack', installed: true });
+    // Words are prefixes, all of them must match, and a category narrows.
+    const outlook = (await browseApps(tenant, { q: 'outl cal' })).apps.map((app) => app.slug);
+    expect(outlook).toContain('outlook-calendar');
+    expect(outlook).not.toContain('slack');
+    expect((await browseApps(tenant, { q: 'slack', category: 'calendar' })).apps).toEqual([]);
+    expect((await marketplaceHome(tenant)).builtIn.map((app) => app.slug)).toEqual(['google-calendar', 'outlook-calendar', 'slack', 'microsoft-teams', 'calendar-feed']);
   });
 });
 

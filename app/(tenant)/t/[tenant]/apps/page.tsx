@@ -95,6 +95,7 @@ export default async function AppsPage({ params, searchParams }: { params: Promi
           <MarketplaceSearch q="" category="" categories={home.categories} />
           <Categories categories={home.categories} current={null} />
           <Row title="Your sandbox apps" apps={home.sandbox} />
+          <Row title="Built-in integrations" apps={home.builtIn} />
           <Row title="Featured" apps={home.featured} />
           <Row title="Trending" apps={home.trending} />
           <Row title="Newest" apps={home.newest} empty="No apps are published here yet." />

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { AppLogo, RatingText } from '@/components/marketplace/app-card';
 import { AppRatings } from '@/components/marketplace/app-ratings';
 import { Badge } from '@/components/ui/badge';
@@ -9,6 +9,7 @@ import { FormattedDate } from '@/components/ui/formatted';
 import { AppError } from '@/lib/http/problem';
 import { appListing } from '@/lib/marketplace/discovery';
 import { workspaceReviews } from '@/lib/marketplace/ratings';
+import { isReservedAppSlug } from '@/lib/marketplace/reserved-slugs';
 import { can } from '@/lib/members/permissions';
 import { requireMember } from '@/lib/members/require-member';
 import { requireTenant } from '@/lib/tenancy/current-tenant';
@@ -20,6 +21,8 @@ const safeLink = (url: string | null) => (url && /^https?:\/\//i.test(url) ? url
 /** One app's listing: what it does, what it asks for, who makes it; Install for admins. */
 export default async function AppListingPage({ params }: { params: Promise<{ tenant: string; slug: string }> }) {
   const { tenant: slug0, slug } = await params;
+  // A built-in integration's address (reserved: no partner app has it) goes to its own page.
+  if (isReservedAppSlug(slug)) redirect(`/integrations/${slug}`);
   const tenant = await requireTenant(slug0);
   const member = await requireMember(tenant);
   const listing = await appListing(tenant, member, slug).catch((error: unknown) => {

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
+import { InstalledIntegrations } from '@/components/integrations/installed-integrations';
 import { InstalledAppsPanel } from '@/components/marketplace/installed-apps-panel';
 import { PageHeader } from '@/components/ui/page-header';
+import { installedIntegrations } from '@/lib/integrations/integration-page';
 import { listInstalledApps } from '@/lib/marketplace/installations';
 import { requireMember } from '@/lib/members/require-member';
 import { requireTenant } from '@/lib/tenancy/current-tenant';
@@ -13,8 +15,11 @@ export default async function InstalledAppsPage({ params }: { params: Promise<{ 
   const member = await requireMember(tenant, 'integrations.manage');
   return (
     <div className="flex flex-col gap-2">
-      <PageHeader title="Installed apps" description={`Marketplace apps installed for all of ${tenant.name}. Uninstalling one stops its access and its webhooks at once.`} />
+      <PageHeader title="Installed apps" description={`Marketplace apps and built-in integrations installed for all of ${tenant.name}. Uninstalling one stops its access at once.`} />
       <InstalledAppsPanel initial={await listInstalledApps(tenant, member)} />
+      <div className="mt-6">
+        <InstalledIntegrations integrations={await installedIntegrations(tenant.id)} />
+      </div>
     </div>
   );
 }

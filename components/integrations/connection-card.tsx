@@ -1,0 +1,207 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useId } from 'react';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { FormAlert } from '@/components/ui/form-alert';
+import { toast } from '@/components/ui/toaster';
+import { useFormat } from '@/lib/format/format-context';
+import { api } from '@/lib/http/api-client';
+import type { ConnectionStatusView } from '@/lib/integrations/connection-status';
+
+const FREQUENCY_LABELS: Record<ConnectionStatusView['syncFrequency'], string> = { realtime: 'Real time', hourly: 'Every hour', daily: 'Once a day' };
+
+interface Props {
+  id: string;
+  name: string;
+  /** 'workspace': one connection for everyone, made by an admin (Slack). */
+  level: 'user' | 'workspace';
+  initial: ConnectionStatusView | null;
+  /** The integration syncs (calendars): last sync, Sync now, frequency. */
+  syncs: boolean;
+  frequencies: ConnectionStatusView['syncFrequency'][];
+  /** May connect and change it (a member for their own; an admin for the workspace's). */
+  canManage: boolean;
+}
+
+/**
+ * Connect <Provider>, then the connection's status: account, needs attention (why, Reconnect),
+ * last sync (time, result, error, what it did), Sync now, frequency, Disconnect. While a sync
+ * is under way it asks the server again every 2 seconds.
+ */
+export function ConnectionCard({ id, name, level, initial, syncs, frequencies, canManage }: Props) {
+  const fmt = useFormat();
+  const router = useRouter();
+  const client = useQueryClient();
+  const frequencyId = useId();
+  const key = ['integrations', id, 'connection'];
+  const { data: connection } = useQuery({
+    queryKey: key,
+    queryFn: () => api<{ connection: ConnectionStatusView | null }>(`/api/app/integrations/${id}/connection`).then((body) => body.connection),
+    initialData: initial,
+    refetchInterval: (query) => {
+      const current = query.state.data;
+      return current && syncs && (current.syncing || current.lastSyncAt === null) ? 2000 : false;
+    },
+  });
+  const connect = useMutation({
+    mutationFn: () => api<{ url: string }>(`/api/app/integrations/${id}/connect`, { method: 'POST', json: { returnTo: window.location.pathname } }),
+    onSuccess: ({ url }) => window.location.assign(url),
+  });
+  const sync = useMutation({
+    mutationFn: () => api<{ connection: ConnectionStatusView }>(`/api/app/integrations/${id}/connection/sync`, { method: 'POST' }),
+    onSuccess: (body) => {
+      client.setQueryData(key, body.connection);
+      toast.success('Sync started.');
+    },
+  });
+  const frequency = useMutation({
+    mutationFn: (syncFrequency: string) => api<{ connection: ConnectionStatusView }>(`/api/app/integrations/${id}/connection`, { method: 'PATCH', json: { syncFrequency } }),
+    onSuccess: (body) => {
+      client.setQueryData(key, body.connection);
+      toast.success(`${name} syncs ${FREQUENCY_LABELS[body.connection.syncFrequency].toLowerCase()}.`);
+    },
+  });
+  const disconnect = useMutation({
+    mutationFn: () => api(`/api/app/integrations/${id}/connection`, { method: 'DELETE' }),
+    onSuccess: () => {
+      client.setQueryData(key, null);
+      toast.success(`${name} is disconnected.`);
+      router.refresh();
+    },
+  });
+  const error = connect.error?.message ?? sync.error?.message ?? frequency.error?.message ?? disconnect.error?.message;
+  const whose = level === 'workspace' ? 'the workspace’s' : 'your';
+
+  if (!connection) {
+    return (
+      <section aria-labelledby="connection" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="integration-connection">
+        <h2 id="connection" className="text-lg font-semibold text-slate-900">
+          {level === 'workspace' ? 'Connection' : 'Your connection'}
+        </h2>
+        <p className="mt-1 text-sm text-slate-700">
+          {canManage ? `Not connected. Connecting takes you to ${name} to allow access to ${whose} account, then back here.` : `Not connected yet. An admin connects ${whose} ${name} account.`}
+        </p>
+        {canManage ? (
+          <Button type="button" className="mt-3" onClick={() => connect.mutate()} disabled={connect.isPending || connect.isSuccess} data-testid="integration-connect">
+            {connect.isPending || connect.isSuccess ? 'Opening…' : `Connect ${name}`}
+          </Button>
+        ) : null}
+        <div className="mt-3">
+          <FormAlert message={error} />
+        </div>
+      </section>
+    );
+  }
+
+  const attention = connection.status === 'needs_attention';
+  const summary = connection.lastSyncSummary;
+  return (
+    <section aria-labelledby="connection" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="integration-connection">
+      <div className="flex flex-wrap items-center gap-2">
+        <h2 id="connection" className="text-lg font-semibold text-slate-900">
+          {level === 'workspace' ? 'Connection' : 'Your connection'}
+        </h2>
+        {attention ? <Badge tone="danger">Needs attention</Badge> : <Badge tone="success">Connected</Badge>}
+      </div>
+      {attention ? (
+        <div role="alert" className="mt-3 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800" data-testid="integration-needs-attention">
+          <p className="font-semibold">{name} stopped working for this connection.</p>
+          <p className="mt-1 break-words">{connection.statusReason ?? 'The provider refused our access.'} Reconnect to allow access again; nothing is lost.</p>
+          {canManage ? (
+            <Button type="button" className="mt-2" onClick={() => connect.mutate()} disabled={connect.isPending || connect.isSuccess} data-testid="integration-reconnect">
+              Reconnect {name}
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
+      <dl className="mt-3 grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
+        <dt className="text-slate-600">Account</dt>
+        <dd className="break-all" data-testid="integration-account">
+          {connection.account}
+        </dd>
+        <dt className="text-slate-600">Connected</dt>
+        <dd>{fmt.dateTime(connection.connectedAt)}</dd>
+        {syncs ? (
+          <>
+            <dt className="text-slate-600">Last sync</dt>
+            <dd data-testid="integration-last-sync" aria-live="polite">
+              {connection.lastSyncAt ? (
+                <>
+                  {fmt.dateTime(connection.lastSyncAt)} · {connection.lastSyncResult === 'failed' ? <span className="font-medium text-red-800">failed</span> : <span className="text-emerald-800">succeeded</span>}
+                  {connection.syncing ? ' · syncing again…' : null}
+                </>
+              ) : connection.syncing ? (
+                'Syncing…'
+              ) : (
+                'Not synced yet'
+              )}
+            </dd>
+            {connection.lastSyncResult === 'failed' && connection.lastSyncError ? (
+              <>
+                <dt className="text-slate-600">Error</dt>
+                <dd className="break-words text-red-800">{connection.lastSyncError}</dd>
+              </>
+            ) : null}
+            {summary ? (
+              <>
+                <dt className="text-slate-600">It did</dt>
+                <dd data-testid="integration-sync-summary">
+                  {summary.pushed} sent, {summary.pulled} received, {summary.deleted} deleted, {summary.conflicts} {summary.conflicts === 1 ? 'conflict' : 'conflicts'}
+                </dd>
+              </>
+            ) : null}
+          </>
+        ) : null}
+      </dl>
+      {canManage ? (
+        <div className="mt-4 flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:items-end">
+          {syncs && frequencies.length ? (
+            <div className="flex flex-col gap-1">
+              <label htmlFor={frequencyId} className="text-sm font-medium text-slate-800">
+                Sync
+              </label>
+              <select
+                id={frequencyId}
+                value={connection.syncFrequency}
+                disabled={frequency.isPending}
+                onChange={(event) => frequency.mutate(event.target.value)}
+                className="h-10 rounded-md border border-slate-300 bg-white px-3 text-sm shadow-sm"
+                data-testid="integration-frequency"
+              >
+                {frequencies.map((value) => (
+                  <option key={value} value={value}>
+                    {FREQUENCY_LABELS[value]}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
+          {syncs ? (
+            <Button type="button" variant="secondary" onClick={() => sync.mutate()} disabled={sync.isPending || attention} data-testid="integration-sync-now">
+              {sync.isPending ? 'Starting…' : 'Sync now'}
+            </Button>
+          ) : null}
+          <ConfirmDialog
+            title={`Disconnect ${name}?`}
+            description={level === 'workspace' ? `${name} stops for everyone in the workspace, and Waypoint’s access is revoked at ${name}.` : `Syncing stops and Waypoint’s access to your account is revoked. Events already in your calendar stay there.`}
+            confirmLabel="Disconnect"
+            pending={disconnect.isPending}
+            onConfirm={() => disconnect.mutateAsync()}
+            trigger={
+              <Button type="button" variant="danger-ghost" data-testid="integration-disconnect">
+                Disconnect
+              </Button>
+            }
+          />
+        </div>
+      ) : null}
+      <div className="mt-3">
+        <FormAlert message={error} />
+      </div>
+    </section>
+  );
+}

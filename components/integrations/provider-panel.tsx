@@ -1,0 +1,24 @@
+import type { Member } from '@/lib/auth/session';
+import type { IntegrationId } from '@/lib/integrations/types';
+import type { TenantContext } from '@/lib/tenancy/tenant-context';
+
+export interface ProviderPanelProps {
+  id: IntegrationId;
+  tenant: TenantContext;
+  member: Member;
+  installationId: string;
+  /** The member's (or the workspace's) connection exists. */
+  connected: boolean;
+  admin: boolean;
+}
+
+/**
+ * The integration's own settings under its status card (components/integrations/<id>-panel.tsx:
+ * Slack's channel mapping, Teams' webhooks, the calendar feed's link), mounted by id.
+ */
+export function ProviderPanel({ id }: ProviderPanelProps) {
+  switch (id) {
+    default:
+      return null;
+  }
+}
