@@ -49,24 +49,12 @@ const env: NodeJS.ProcessEnv = {
 };
 
 /**
- * The e2e server's integration credentials: Google and Slack talk to the fakes Playwright starts
- * (tests/support/fakes/serve.ts); Microsoft stays unset, so Outlook shows "not configured".
+ * The e2e server's integrations: Google and Slack talk to the fakes Playwright starts on
+ * E2E_FAKES_PORT (tests/support/fakes/serve.ts, which hands their credentials to the server);
+ * Microsoft stays unset, so Outlook shows "not configured".
  */
 function integrationsEnv(): Record<string, string> {
-  const fakes = fakesPort({ ...process.env, E2E_PORT: port });
-  return {
-    E2E_FAKES_PORT: String(fakes),
-    GOOGLE_CLIENT_ID: 'e2e-google-client.apps.googleusercontent.com',
-    GOOGLE_CLIENT_SECRET: 'e2e-google-secret',
-    GOOGLE_API_BASE: `http://127.0.0.1:${fakes}`,
-    SLACK_CLIENT_ID: '1111.2222',
-    SLACK_CLIENT_SECRET: 'e2e-slack-secret',
-    SLACK_SIGNING_SECRET: 'e2e-slack-signing-secret',
-    SLACK_API_BASE: `http://127.0.0.1:${fakes + 1}`,
-    MICROSOFT_CLIENT_ID: '',
-    MICROSOFT_CLIENT_SECRET: '',
-    MICROSOFT_API_BASE: '',
-  };
+  return { E2E_FAKES_PORT: String(fakesPort({ ...process.env, E2E_PORT: port })), MICROSOFT_CLIENT_ID: '', MICROSOFT_CLIENT_SECRET: '', MICROSOFT_API_BASE: '' };
 }
 
 /** Migrated, seeded, and the Prisma client let go of (so the next database can be seeded). */

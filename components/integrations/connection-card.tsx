@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
@@ -10,7 +10,7 @@ import { FormAlert } from '@/components/ui/form-alert';
 import { toast } from '@/components/ui/toaster';
 import { useFormat } from '@/lib/format/format-context';
 import { api } from '@/lib/http/api-client';
-import type { ConnectionStatusView } from '@/lib/integrations/connection-status';
+import type { ConnectionView as ConnectionStatusView } from '@/lib/integrations/views';
 
 const FREQUENCY_LABELS: Record<ConnectionStatusView['syncFrequency'], string> = { realtime: 'Real time', hourly: 'Every hour', daily: 'Once a day' };
 
@@ -38,22 +38,28 @@ export function ConnectionCard({ id, name, level, initial, syncs, frequencies, c
   const client = useQueryClient();
   const frequencyId = useId();
   const key = ['integrations', id, 'connection'];
+  // Since when the card waits for a sync to finish: opening the page (the first sync after
+  // connecting) or Sync now. It stops asking after a minute.
+  const [waitingSince, setWaitingSince] = useState(() => (initial && (initial.syncing || initial.lastSyncAt === null) ? Date.now() : 0));
   const { data: connection } = useQuery({
     queryKey: key,
     queryFn: () => api<{ connection: ConnectionStatusView | null }>(`/api/app/integrations/${id}/connection`).then((body) => body.connection),
     initialData: initial,
     refetchInterval: (query) => {
       const current = query.state.data;
-      return current && syncs && (current.syncing || current.lastSyncAt === null) ? 2000 : false;
+      if (!current || !syncs || Date.now() - waitingSince > 60_000) return false;
+      const finished = current.lastSyncAt !== null && Date.parse(current.lastSyncAt) >= waitingSince - 5_000;
+      return current.syncing || current.lastSyncAt === null || !finished ? 2000 : false;
     },
   });
   const connect = useMutation({
-    mutationFn: () => api<{ url: string }>(`/api/app/integrations/${id}/connect`, { method: 'POST', json: { returnTo: window.location.pathname } }),
+    mutationFn: () => api<{ url: string }>(`/api/app/integrations/${id}/connect`, { method: 'POST' }),
     onSuccess: ({ url }) => window.location.assign(url),
   });
   const sync = useMutation({
     mutationFn: () => api<{ connection: ConnectionStatusView }>(`/api/app/integrations/${id}/connection/sync`, { method: 'POST' }),
     onSuccess: (body) => {
+      setWaitingSince(Date.now());
       client.setQueryData(key, body.connection);
       toast.success('Sync started.');
     },
@@ -121,7 +127,7 @@ export function ConnectionCard({ id, name, level, initial, syncs, frequencies, c
       <dl className="mt-3 grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
         <dt className="text-slate-600">Account</dt>
         <dd className="break-all" data-testid="integration-account">
-          {connection.account}
+          {connection.accountName ?? connection.accountId}
         </dd>
         <dt className="text-slate-600">Connected</dt>
         <dd>{fmt.dateTime(connection.connectedAt)}</dd>

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { AppLogo } from '@/components/marketplace/app-card';
 import { FormattedDateTime } from '@/components/ui/formatted';
-import type { InstalledIntegrationView } from '@/lib/integrations/integration-page';
+import type { InstalledIntegrationView } from '@/lib/integrations/installed-integrations';
 import { InstallationControls } from './installation-controls';
 
 /** Settings › Installed apps: the built-in integrations in use, with Uninstall. */

@@ -1,12 +1,12 @@
 import { Badge } from '@/components/ui/badge';
 import { FormattedDateTime } from '@/components/ui/formatted';
-import type { LogEntryView } from '@/lib/integrations/integration-page';
+import type { LogRow } from '@/lib/integrations/log';
 
 
 const TONES: Record<string, 'neutral' | 'warning' | 'danger'> = { info: 'neutral', warning: 'warning', error: 'danger' };
 
 /** The integration's recent log: syncs, conflicts and how they resolved, errors. */
-export function IntegrationLog({ entries }: { entries: LogEntryView[] }) {
+export function IntegrationLog({ entries }: { entries: LogRow[] }) {
   return (
     <section aria-labelledby="recent-log" className="flex flex-col gap-2">
       <h2 id="recent-log" className="text-lg font-semibold text-slate-900">

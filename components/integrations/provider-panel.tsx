@@ -1,6 +1,7 @@
 import type { Member } from '@/lib/auth/session';
 import type { IntegrationId } from '@/lib/integrations/types';
 import type { TenantContext } from '@/lib/tenancy/tenant-context';
+import { CalendarFeedPanel } from './calendar-feed-panel';
 
 export interface ProviderPanelProps {
   id: IntegrationId;
@@ -16,8 +17,10 @@ export interface ProviderPanelProps {
  * The integration's own settings under its status card (components/integrations/<id>-panel.tsx:
  * Slack's channel mapping, Teams' webhooks, the calendar feed's link), mounted by id.
  */
-export function ProviderPanel({ id }: ProviderPanelProps) {
+export function ProviderPanel({ id, tenant, member }: ProviderPanelProps) {
   switch (id) {
+    case 'calendar-feed':
+      return <CalendarFeedPanel tenant={tenant} member={member} />;
     default:
       return null;
   }

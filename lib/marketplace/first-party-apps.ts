@@ -1,7 +1,5 @@
-import { db } from '../db/client.ts';
-import { INTEGRATIONS, isConfigured } from '../integrations/registry.ts';
-import type { IntegrationModule } from '../integrations/types.ts';
-import { categoryLabel } from './categories.ts';
+import { integrationFor, integrations } from '../integrations/registry.ts';
+import { integrationCards, type IntegrationCard } from '../integrations/views.ts';
 import type { AppCard, CategoryCount } from './discovery.ts';
 
 // The first-party integrations (lib/integrations) as marketplace cards: their own row on /apps,
@@ -11,48 +9,43 @@ import type { AppCard, CategoryCount } from './discovery.ts';
 
 const NO_RATING: AppCard['rating'] = { average: null, count: 0, distribution: [0, 0, 0, 0, 0] };
 
-function toCard(module: IntegrationModule, installed: boolean): AppCard {
-  const { manifest } = module;
+const wordsOf = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+function toCard(card: IntegrationCard): AppCard {
   return {
-    id: manifest.id,
-    slug: manifest.id,
-    name: manifest.name,
-    tagline: manifest.tagline,
-    category: manifest.category,
-    categoryLabel: categoryLabel(manifest.category),
+    id: card.id,
+    slug: card.id,
+    name: card.name,
+    tagline: card.tagline,
+    category: card.category,
+    categoryLabel: card.categoryLabel,
     logoUrl: null,
     partnerName: '',
     installs: 0,
     rating: NO_RATING,
     featured: false,
     unpublished: false,
-    installed,
+    installed: card.installed,
     priceLabel: 'Included',
-    builtIn: { href: `/integrations/${manifest.id}`, configured: isConfigured(module) },
+    builtIn: { href: `/integrations/${card.id}`, configured: card.configured },
   };
 }
 
-function words(module: IntegrationModule): string[] {
-  const { manifest } = module;
-  const text = [manifest.name, manifest.tagline, categoryLabel(manifest.category), ...manifest.description].join(' ');
-  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-}
-
-/** Whether every word of the query starts a word of the integration's listing. */
-export function matchesQuery(module: IntegrationModule, q: string): boolean {
-  const wanted = q.toLowerCase().match(/[\p{L}\p{N}]+/gu)?.slice(0, 8) ?? [];
-  const have = words(module);
+/** Whether every word of the query (at most 8) starts a word of the integration's listing. */
+export function matchesQuery(card: IntegrationCard, q: string): boolean {
+  const wanted = wordsOf(q).slice(0, 8);
+  if (wanted.length === 0) return true;
+  const have = wordsOf([card.name, card.tagline, card.categoryLabel, ...integrationFor(card.id).manifest.description].join(' '));
   return wanted.every((word) => have.some((candidate) => candidate.startsWith(word)));
 }
 
 /** The built-in integrations for the workspace's marketplace, optionally matching a query and a category. */
 export async function firstPartyCards(tenantId: string, filter: { q?: string; category?: string } = {}): Promise<AppCard[]> {
-  const installed = await db.integrationInstallation.findMany({ where: { tenantId, uninstalledAt: null }, select: { provider: true } });
-  const here = new Set(installed.map((row) => row.provider));
-  return INTEGRATIONS.filter((module) => (!filter.category || module.manifest.category === filter.category) && matchesQuery(module, filter.q ?? '')).map((module) => toCard(module, here.has(module.manifest.id)));
+  const cards = await integrationCards({ id: tenantId });
+  return cards.filter((card) => (!filter.category || card.category === filter.category) && matchesQuery(card, filter.q ?? '')).map(toCard);
 }
 
 /** Category counts with the built-in integrations added. */
 export function withFirstPartyCounts(categories: CategoryCount[]): CategoryCount[] {
-  return categories.map((category) => ({ ...category, count: category.count + INTEGRATIONS.filter((module) => module.manifest.category === category.id).length }));
+  return categories.map((category) => ({ ...category, count: category.count + integrations().filter(({ manifest }) => manifest.category === category.id).length }));
 }

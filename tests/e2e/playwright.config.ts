@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { fakesPort, HEALTH_OFFSET } from '../support/fakes/serve.ts';
+import { fakesPort } from '../support/fakes/serve.ts';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 
@@ -31,19 +31,20 @@ export default defineConfig({
   },
   webServer: [
     {
-      // The integrations' providers (Google, Slack, Microsoft) as local fakes: tests/run.ts
-      // points GOOGLE_API_BASE and the others at them.
+      // The integrations' providers (Google, Slack) as local fakes, started first: the app's
+      // server below reads their URLs and credentials from them.
       command: `node --import tsx tests/support/fakes/serve.ts`,
       cwd: '../..',
-      url: `http://127.0.0.1:${fakesPort() + HEALTH_OFFSET}/health`,
+      url: `http://127.0.0.1:${fakesPort()}/health`,
       reuseExistingServer: false,
       timeout: 30_000,
       stdout: 'pipe',
       stderr: 'pipe',
     },
     {
-      // Waypoint's own server (lib/cli/serve.ts): client IPs, request ids, security headers.
-      command: `node --import tsx lib/cli/serve.ts`,
+      // Waypoint's own server (lib/cli/serve.ts): client IPs, request ids, security headers;
+      // with GOOGLE_* and SLACK_* pointing at the fakes (tests/support/fakes/serve-app.ts).
+      command: `node --import tsx tests/support/fakes/serve-app.ts`,
       env: { PORT: String(port), WAYPOINT_MODE: 'demo', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
       cwd: '../..',
       url: `http://localhost:${port}/api/health`,

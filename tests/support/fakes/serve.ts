@@ -1,49 +1,57 @@
 // The providers' fakes for the e2e run, started by Playwright (tests/e2e/playwright.config.ts,
-// webServer): Google on E2E_FAKES_PORT, Slack on +1, Microsoft on +2, each on its own origin so
-// the app's *_API_BASE needs no path prefix (tests/run.ts sets them). Starts whichever fake
-// exists; when they are all up, answers GET /health on +9 for Playwright to wait on.
+// webServer) before Waypoint's server: Google and Slack, whichever of their fakes exist here.
+// Each listens on a port of its own choosing with credentials of its own; this process answers
+// GET /health and GET /fakes.json (their URLs and credentials) on E2E_FAKES_PORT, which
+// serve-app.ts reads to give the app its GOOGLE_* and SLACK_* variables. Microsoft is left out
+// on purpose: Outlook stays "not configured" in the e2e run.
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const FAKES = [
-  { name: 'google', file: 'google.ts', offset: 0 },
-  { name: 'slack', file: 'slack.ts', offset: 1 },
-  { name: 'microsoft', file: 'microsoft.ts', offset: 2 },
-] as const;
+export interface RunningFake {
+  url: string;
+  clientId: string;
+  clientSecret: string;
+  signingSecret?: string;
+  account?: { email?: string };
+}
 
-export const HEALTH_OFFSET = 9;
+export type FakesInfo = Partial<Record<'google' | 'slack', RunningFake>>;
+
+const FAKES = [
+  { name: 'google', file: 'google.ts', start: 'startFakeGoogle' },
+  { name: 'slack', file: 'slack.ts', start: 'startFakeSlack' },
+] as const;
 
 export function fakesPort(env: NodeJS.ProcessEnv = process.env): number {
   return Number(env.E2E_FAKES_PORT ?? Number(env.E2E_PORT ?? 3100) + 1000);
 }
 
-type Starter = (options: { port: number; host?: string }) => Promise<unknown> | unknown;
-
-/** The fake's start function: `startFake`, else its one export named start…Fake. */
-function starterOf(module: Record<string, unknown>): Starter | null {
-  if (typeof module.startFake === 'function') return module.startFake as Starter;
-  const named = Object.entries(module).find(([name, value]) => /^start\w*Fake$/.test(name) && typeof value === 'function');
-  return named ? (named[1] as Starter) : null;
+/** What the fakes' server says about them (serve-app.ts, and specs that need an account's email). */
+export async function fakesInfo(port = fakesPort()): Promise<FakesInfo> {
+  const response = await fetch(`http://127.0.0.1:${port}/fakes.json`);
+  if (!response.ok) throw new Error(`fakes server: ${response.status}`);
+  return (await response.json()) as FakesInfo;
 }
 
 async function main(): Promise<void> {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const base = fakesPort();
-  const started: string[] = [];
+  const info: FakesInfo = {};
   for (const fake of FAKES) {
     const file = path.join(here, fake.file);
     if (!existsSync(file)) continue;
-    const start = starterOf((await import(file)) as Record<string, unknown>);
-    if (!start) throw new Error(`${fake.file} exports no startFake({ port })`);
-    await start({ port: base + fake.offset, host: '127.0.0.1' });
-    started.push(`${fake.name} on ${base + fake.offset}`);
+    const start = ((await import(file)) as Record<string, unknown>)[fake.start];
+    if (typeof start !== 'function') throw new Error(`${fake.file} does not export ${fake.start}()`);
+    const running = (await start()) as RunningFake;
+    info[fake.name] = { url: running.url, clientId: running.clientId, clientSecret: running.clientSecret, signingSecret: running.signingSecret, account: running.account?.email ? { email: running.account.email } : undefined };
   }
+  const port = fakesPort();
   createServer((req, res) => {
-    res.writeHead(req.url === '/health' ? 200 : 404, { 'content-type': 'text/plain' }).end(started.join('\n'));
-  }).listen(base + HEALTH_OFFSET, '127.0.0.1');
-  console.log(`fakes: ${started.join(', ') || 'none yet'}`);
+    if (req.url === '/health') return void res.writeHead(200, { 'content-type': 'text/plain' }).end(Object.keys(info).join(' ') || 'none');
+    if (req.url === '/fakes.json') return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(info));
+    res.writeHead(404).end();
+  }).listen(port, '127.0.0.1', () => console.log(`fakes on ${port}: ${Object.entries(info).map(([name, fake]) => `${name} ${fake.url}`).join(', ') || 'none yet'}`));
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

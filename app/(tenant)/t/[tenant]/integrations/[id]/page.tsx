@@ -10,9 +10,8 @@ import { ProviderPanel } from '@/components/integrations/provider-panel';
 import { Badge } from '@/components/ui/badge';
 import { FormattedDateTime } from '@/components/ui/formatted';
 import { categoryLabel } from '@/lib/marketplace/categories';
-import { integrationPage } from '@/lib/integrations/integration-page';
 import { integrationFor, isIntegrationId } from '@/lib/integrations/registry';
-import { can } from '@/lib/members/permissions';
+import { integrationView } from '@/lib/integrations/views';
 import { requireMember } from '@/lib/members/require-member';
 import { requireTenant } from '@/lib/tenancy/current-tenant';
 
@@ -27,8 +26,8 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 /** Why the provider sent the member back without a connection (?error=<code> from the finish route). */
 const CONNECT_ERRORS: Record<string, string> = {
   access_denied: 'You did not allow access, so nothing was connected.',
-  state_invalid: 'That connection attempt expired or was already used. Start again.',
-  exchange_failed: 'The provider did not accept the connection. Try again in a minute.',
+  expired: 'That connection attempt expired or was already used. Start again.',
+  provider_error: 'The provider could not complete the connection. Try again in a minute.',
 };
 
 /**
@@ -41,11 +40,12 @@ export default async function IntegrationPage({ params, searchParams }: { params
   const tenant = await requireTenant(slug);
   const member = await requireMember(tenant);
   if (!isIntegrationId(id)) notFound();
-  const page = await integrationPage(tenant, member, id);
+  const page = await integrationView(tenant, member, id);
   const { manifest } = page;
+  const syncs = typeof integrationFor(id).sync === 'function';
   const query = await searchParams;
-  const admin = can(member.role, 'integrations.manage');
-  const connected = query.connected === '1';
+  const admin = page.canManage;
+  const connected = typeof query.connected === 'string';
   const error = typeof query.error === 'string' ? (CONNECT_ERRORS[query.error] ?? 'The connection did not complete. Try again.') : null;
   const level = manifest.connects === 'workspace' ? 'workspace' : 'user';
 
@@ -95,6 +95,7 @@ export default async function IntegrationPage({ params, searchParams }: { params
           <p className="text-sm text-slate-600">
             Installed <FormattedDateTime value={page.installation.installedAt} />
             {page.installation.installedBy ? <span className="break-all"> by {page.installation.installedBy}</span> : null}.
+            {page.memberConnections !== null ? ` ${page.memberConnections} ${page.memberConnections === 1 ? 'member has' : 'members have'} connected.` : null}
           </p>
           {manifest.connects !== 'none' && page.configured ? (
             <ConnectionCard
@@ -102,7 +103,7 @@ export default async function IntegrationPage({ params, searchParams }: { params
               name={manifest.name}
               level={level}
               initial={page.connection}
-              syncs={page.syncs}
+              syncs={syncs}
               frequencies={manifest.syncFrequencies ?? []}
               canManage={level === 'workspace' ? admin : true}
             />

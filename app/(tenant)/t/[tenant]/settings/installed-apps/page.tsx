@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { InstalledIntegrations } from '@/components/integrations/installed-integrations';
 import { InstalledAppsPanel } from '@/components/marketplace/installed-apps-panel';
 import { PageHeader } from '@/components/ui/page-header';
-import { installedIntegrations } from '@/lib/integrations/integration-page';
+import { installedIntegrations } from '@/lib/integrations/installed-integrations';
 import { listInstalledApps } from '@/lib/marketplace/installations';
 import { requireMember } from '@/lib/members/require-member';
 import { requireTenant } from '@/lib/tenancy/current-tenant';
