@@ -1,6 +1,6 @@
 'use client';
 
-import { Bell, LogOut, Shield, User } from 'lucide-react';
+import { Bell, LogOut, Plug, Shield, User } from 'lucide-react';
 import { signOut } from 'next-auth/react';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
@@ -9,7 +9,7 @@ import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel,
 import { Avatar } from './avatar';
 import type { NavTone } from './main-nav';
 
-const ICONS = { profile: User, security: Shield, notifications: Bell } as const;
+const ICONS = { profile: User, security: Shield, notifications: Bell, integrations: Plug } as const;
 
 export interface UserMenuLink {
   href: string;
@@ -22,6 +22,8 @@ export const ACCOUNT_LINKS: UserMenuLink[] = [
   { href: '/account', label: 'Profile', icon: 'profile' },
   { href: '/account/security', label: 'Security', icon: 'security' },
   { href: '/account/notifications', label: 'Notifications', icon: 'notifications' },
+  // Where a member connects their calendar (the main menu has no room; Apps links there too).
+  { href: '/integrations', label: 'Integrations', icon: 'integrations' },
 ];
 
 /**

@@ -14,8 +14,6 @@ function navFor(tenant: TenantContext, member: Member, showApps: boolean): NavIt
     { href: '/habits', label: term(t, 'habits', true) },
     { href: '/teams', label: term(t, 'teams', true) },
     ...(showApps ? [{ href: '/apps', label: term(t, 'apps', true) }] : []),
-    // Built-in integrations stay reachable when the marketplace of partner apps is hidden.
-    { href: '/integrations', label: 'Integrations' },
     { href: '/developers', label: 'Developers' },
   ];
   if (can(member.role, 'settings.manage')) items.push({ href: '/settings', label: 'Settings' });

@@ -72,7 +72,7 @@ test('the user menu shows who is signed in and leads to the account pages and Si
   await trigger.click();
   const menu = page.getByRole('menu');
   await expect(menu).toContainText('member@acme.test');
-  await expect(menu.getByRole('menuitem')).toHaveText(['Profile', 'Security', 'Notifications', 'Sign out']);
+  await expect(menu.getByRole('menuitem')).toHaveText(['Profile', 'Security', 'Notifications', 'Integrations', 'Sign out']);
   await expect(menu.getByRole('menuitem', { name: 'Security' })).toHaveAttribute('href', '/account/security');
   await expect(menu.getByRole('menuitem', { name: 'Notifications' })).toHaveAttribute('href', '/account/notifications');
   // Keyboard: arrows move through the items, Enter follows one.

@@ -96,6 +96,13 @@ export default async function AppsPage({ params, searchParams }: { params: Promi
           <Categories categories={home.categories} current={null} />
           <Row title="Your sandbox apps" apps={home.sandbox} />
           <Row title="Built-in integrations" apps={home.builtIn} />
+          {home.builtIn.length ? (
+            <p className="-mt-5 text-sm">
+              <Link href="/integrations" className="font-medium text-brand-text underline">
+                Your integrations and connections
+              </Link>
+            </p>
+          ) : null}
           <Row title="Featured" apps={home.featured} />
           <Row title="Trending" apps={home.trending} />
           <Row title="Newest" apps={home.newest} empty="No apps are published here yet." />

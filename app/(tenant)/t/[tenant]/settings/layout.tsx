@@ -19,6 +19,7 @@ export default async function SettingsLayout({ children, params }: { children: R
             { href: '/settings/directory', label: 'Directory sync' },
             { href: '/settings/sso', label: 'Single sign-on' },
             { href: '/settings/installed-apps', label: 'Installed apps', matchPrefix: true },
+            { href: '/integrations', label: 'Integrations', matchPrefix: true },
             { href: '/settings/support', label: 'Support tickets', matchPrefix: true },
             { href: '/settings/marketplace', label: 'Marketplace' },
             { href: '/settings/authorized-apps', label: 'Authorized apps' },
