@@ -6,6 +6,7 @@ import { billingTrialsFunction } from './billing-trials.ts';
 import { deliverWebhookFunction, deliverWebhookSlowFunction } from './deliver-webhook.ts';
 import { dispatchEventFunction } from './dispatch-event.ts';
 import { integrationsRefreshTokensFunction, integrationsScheduleSyncsFunction, integrationsSyncFunction } from './integrations.ts';
+import { integrationsNotifyFunction, integrationsWeeklyDigestFunction } from './integrations-notifications.ts';
 import { oidcRotateKeysFunction } from './oidc-rotate-keys.ts';
 import { partnersAppHealthFunction } from './partners-app-health.ts';
 import { relayOutboxFunction } from './relay-outbox.ts';
@@ -33,4 +34,6 @@ export const functions = [
   integrationsSyncFunction,
   integrationsRefreshTokensFunction,
   integrationsScheduleSyncsFunction,
+  integrationsNotifyFunction,
+  integrationsWeeklyDigestFunction,
 ];

@@ -49,6 +49,10 @@ export interface JobPayloads {
   'integrations.refresh_tokens': Record<string, never>;
   /** Enqueues the hourly, daily and polling syncs that are due (lib/integrations/sync-runner.ts). */
   'integrations.schedule_syncs': Record<string, never>;
+  /** Sends one Slack or Teams notification (an IntegrationMessage) to its channel (lib/integrations/notifications/send-notification.ts). */
+  'integrations.notify': { messageId: string };
+  /** Routes the weekly team digest of every workspace where it is now Monday 09:00 (lib/integrations/notifications/weekly-digest.ts). */
+  'integrations.weekly_digest': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -105,6 +109,11 @@ export const JOBS: { readonly [N in JobName]: JobDefinition } = {
   'integrations.sync': { retry: { retries: 3, delaysSeconds: [30, 120, 600] }, concurrency: 4 },
   'integrations.refresh_tokens': { retry: { retries: 1, delaysSeconds: [60] }, cron: '*/5 * * * *' },
   'integrations.schedule_syncs': { retry: { retries: 1, delaysSeconds: [60] }, cron: '*/5 * * * *' },
+  // Provider 429/5xx are retried by the message itself (Retry-After, up to 5 attempts); these
+  // retries are for our side failing. A message is claimed before it is sent, so never twice.
+  'integrations.notify': { retry: { retries: 3, delaysSeconds: [30, 120, 600] }, concurrency: 4 },
+  // Hourly at :00, so every time zone (whole or half hour) passes Monday 09:xx once; one digest per week and route.
+  'integrations.weekly_digest': { retry: { retries: 2, delaysSeconds: [60, 600] }, cron: '0 * * * *' },
 };
 
 export const JOB_NAMES = Object.keys(JOBS) as JobName[];

@@ -9,6 +9,8 @@ import { closeResolvedTickets } from '../support/ticket-summary.ts';
 import { runAppHealth } from '../partners/app-health.ts';
 import { refreshDueConnections } from '../integrations/connections.ts';
 import { runSync, scheduleDueSyncs } from '../integrations/sync-runner.ts';
+import { sendNotification } from '../integrations/notifications/send-notification.ts';
+import { runWeeklyDigests } from '../integrations/notifications/weekly-digest.ts';
 import { attemptDelivery } from '../webhooks/attempt-delivery.ts';
 import { sweepDeliveries } from '../webhooks/sweep-deliveries.ts';
 import { logger } from '../observability/logger.ts';
@@ -51,6 +53,8 @@ function registerWorkers(): Promise<void> {
     await registerWorker('integrations.sync', (payload) => runSync(payload));
     await registerWorker('integrations.refresh_tokens', () => refreshDueConnections(new Date()));
     await registerWorker('integrations.schedule_syncs', () => scheduleDueSyncs(new Date()));
+    await registerWorker('integrations.notify', ({ messageId }) => sendNotification(messageId));
+    await registerWorker('integrations.weekly_digest', () => runWeeklyDigests(new Date()));
   })();
   return holder.__waypointWorkers;
 }

@@ -107,6 +107,8 @@ describe('Inngest functions', () => {
       'integrations-sync',
       'integrations-refresh-tokens',
       'integrations-schedule-syncs',
+      'integrations-notify',
+      'integrations-weekly-digest',
     ]);
   });
 
