@@ -246,10 +246,12 @@ describe('a change in Google Calendar', () => {
 
 describe('conflicts: both sides changed since the last sync', () => {
   it('keeps the calendar’s date when its change is the later one, and logs the conflict', async () => {
-    await updateGoal(tenant, ada, personal, { targetDate: day(41) });
+    await updateGoal(tenant, ada, personal, { targetDate: day(41), title: 'Run a half marathon, spring' });
     fake.editAsUser((await eventOf(personal)).id, { date: day(42), updated: new Date(Date.now() + 60_000) });
-    expect(await sync()).toMatchObject({ status: 'ok', summary: { conflicts: 1, pulled: 1 } });
+    // The date comes from the calendar; the new title still goes out (the milestone's event was unlinked above).
+    expect(await sync()).toMatchObject({ status: 'ok', summary: { conflicts: 1, pulled: 1, pushed: 1 } });
     expect(await goalDate(personal)).toBe(day(42));
+    expect(await eventOf(personal)).toMatchObject({ summary: 'Run a half marathon, spring', start: { date: day(42) } });
     const entry = await db.integrationLogEntry.findFirstOrThrow({ where: { tenantId: tenant.id, kind: 'conflict' }, orderBy: { createdAt: 'desc' } });
     expect(entry).toMatchObject({ level: 'warning', detail: { goalId: personal, winner: 'calendar', calendarDate: day(42), waypointDate: day(41) } });
   });
@@ -279,7 +281,7 @@ describe('settings', () => {
     await updateConnectionSettings(connection, { settings: { calendarId: 'primary', goals: { ids: [personal] } } });
     expect(await sync()).toMatchObject({ status: 'ok', summary: { pushed: 2, deleted: 1 } });
     expect(live(team)).toHaveLength(0);
-    expect(live('primary').map((event) => event.summary).sort()).toEqual(['Run 15 km · Run a half marathon in spring', 'Run a half marathon in spring']);
+    expect(live('primary').map((event) => event.summary).sort()).toEqual(['Run 15 km · Run a half marathon, spring', 'Run a half marathon, spring']);
     await updateConnectionSettings(connection, { settings: { goals: 'all' } });
     expect(await sync()).toMatchObject({ status: 'ok', summary: { pushed: 1 } });
   });

@@ -147,7 +147,9 @@ export async function syncCalendar(ctx: SyncContext, provider: CalendarProvider)
     if (applied) {
       const moved = redated(subject, remote.date);
       subjects.set(subject.key, moved);
-      byEvent.set(link.externalEventId, await db.calendarEventLink.update({ where: { id: link.id }, data: { contentHash: moved.hash } }));
+      // The event holds what was pushed last, on its new day: current only if nothing else (a title) changed here too.
+      const onlyMoved = redated(subject, syncedDay).hash === link.contentHash;
+      byEvent.set(link.externalEventId, await db.calendarEventLink.update({ where: { id: link.id }, data: { contentHash: onlyMoved ? moved.hash : link.contentHash } }));
       summary.pulled++;
     } else {
       revert.add(subject.key);
