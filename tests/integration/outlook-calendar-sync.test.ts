@@ -17,6 +17,9 @@ import { startFakeMicrosoft, type FakeEvent, type FakeMicrosoft } from '../suppo
 import { memberIn, workspace } from '../support/workspace.ts';
 import { callRoute, type RouteHandlerFn } from '../support/app-client.ts';
 import { POST as pushRoute } from '../../app/api/integrations/outlook-calendar/push/route.ts';
+import { calendarPanelData } from '../../lib/integrations/calendar/calendar-panel-data.ts';
+import { graphCalendarProvider } from '../../lib/integrations/outlook-calendar/graph-calendar.ts';
+import { updateConnectionSettings } from '../../lib/integrations/sync-runner.ts';
 import { PUSH_PATH } from '../../lib/integrations/outlook-calendar/graph-subscriptions.ts';
 
 // The Outlook journey end to end on real Postgres: a member connects through the Microsoft
@@ -59,7 +62,7 @@ async function connect(member: Member): Promise<IntegrationConnection> {
   return saved!;
 }
 
-const sync = (reason: 'connected' | 'manual' | 'change' | 'retry' = 'manual', attempt = 0) => runSync({ connectionId: connection.id, reason, attempt });
+const sync = (reason: 'connected' | 'manual' | 'change' | 'retry' | 'settings' = 'manual', attempt = 0) => runSync({ connectionId: connection.id, reason, attempt });
 const link = (milestone: string | null = null) => db.calendarEventLink.findFirstOrThrow({ where: { connectionId: connection.id, goalId, milestoneId: milestone } });
 const eventOf = async (milestone: string | null = null): Promise<FakeEvent> => fake.event((await link(milestone)).externalEventId)!;
 const writes = () => fake.requests.filter((request) => request.path.startsWith('/v1.0/') && request.method !== 'GET').length;
@@ -232,6 +235,30 @@ describe('Outlook Calendar two-way sync', () => {
     await sync();
     expect(fake.subscriptions.get(id)!.deleted).toBe(true);
     expect((await db.integrationConnection.findUniqueOrThrow({ where: { id: connection.id } })).pushChannelId).toBeNull();
+  });
+
+  it('the settings panel lists the account’s calendars; picking another moves the events there and follows its changes', async () => {
+    const panel = await calendarPanelData(tenant, ada, PROVIDER, graphCalendarProvider);
+    expect(panel!.calendars!.map((calendar) => [calendar.name, calendar.primary])).toEqual([
+      ['Calendar', true],
+      ['Goals', false],
+    ]);
+    expect(panel!.settings).toEqual({ calendarId: 'primary', goals: 'all' });
+    const goals = panel!.calendars!.find((calendar) => !calendar.primary)!;
+    const oldEvent = (await link()).externalEventId;
+    await updateConnectionSettings(await db.integrationConnection.findUniqueOrThrow({ where: { id: connection.id } }), { settings: { calendarId: goals.id, goals: 'all' } });
+    const deletesBefore = fake.requests.filter((request) => request.method === 'DELETE').length;
+    // A new calendar starts over: the goal's event moves, and the milestone unlinked in the old one is offered again.
+    expect(await sync('settings')).toMatchObject({ status: 'ok', summary: { pushed: 2 } });
+    expect(fake.event(oldEvent)!.removed).toBe(true);
+    expect(fake.requests.filter((request) => request.method === 'DELETE').slice(deletesBefore).map((request) => request.path)).toEqual([`/v1.0/me/events/${oldEvent}`]);
+    expect(fake.events(MAIL).map((event) => event.calendarId)).toEqual([goals.id, goals.id]);
+    expect((await eventOf()).calendarId).toBe(goals.id);
+    expect(fake.calls('GET', `/v1.0/me/calendars/${goals.id}/calendarView/delta`)).toHaveLength(1);
+
+    fake.editAsUser((await link()).externalEventId, { date: '2027-04-02' });
+    expect(await sync()).toMatchObject({ status: 'ok', summary: { pulled: 1 } });
+    expect(await targetDate()).toBe('2027-04-02');
   });
 
   it('a revoked refresh token marks the connection "needs attention" and emails the member once', async () => {
