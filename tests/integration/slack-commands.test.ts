@@ -9,7 +9,7 @@ import { slackSignature } from '../../lib/integrations/slack/slack-signature.ts'
 import type { TenantContext } from '../../lib/tenancy/tenant-context.ts';
 import { callRoute } from '../support/app-client.ts';
 import { startFakeSlack, type FakeSlack } from '../support/fakes/slack.ts';
-import { forgetFakeSlack, installAndConnectSlack, SLACK_SIGNING_SECRET, useFakeSlack } from '../support/slack.ts';
+import { forgetFakeSlack, installAndConnectSlack, useFakeSlack } from '../support/slack.ts';
 import { memberIn, workspace } from '../support/workspace.ts';
 
 // /waypoint on the root domain: Slack's signature (HMAC over v0:timestamp:body) checked before
@@ -29,7 +29,7 @@ function form(fields: Record<string, string>): string {
 async function command(body: string, options: { secret?: string; timestamp?: number; signature?: string | null; host?: string; tenantId?: string | null } = {}) {
   const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
   const headers: Record<string, string> = { 'x-slack-request-timestamp': timestamp };
-  const signature = options.signature === undefined ? slackSignature(options.secret ?? SLACK_SIGNING_SECRET, timestamp, body) : options.signature;
+  const signature = options.signature === undefined ? slackSignature(options.secret ?? fake.signingSecret, timestamp, body) : options.signature;
   if (signature !== null) headers['x-slack-signature'] = signature;
   return callRoute(commandsRoute.POST, { method: 'POST', path: '/api/integrations/slack/commands', host: options.host ?? ROOT, tenantId: options.tenantId ?? null, body, contentType: 'application/x-www-form-urlencoded', origin: null, headers });
 }
@@ -58,7 +58,7 @@ describe('signature checks', () => {
     expect((await command(body(), { signature: null })).status).toBe(401);
     expect((await command(body(), { secret: 'not-the-secret' })).status).toBe(401);
     const timestamp = Math.floor(Date.now() / 1000);
-    const signed = slackSignature(SLACK_SIGNING_SECRET, String(timestamp), body());
+    const signed = slackSignature(fake.signingSecret, String(timestamp), body());
     const tampered = await command(body().replace('goals', 'log+Run'), { timestamp, signature: signed });
     expect(tampered.status).toBe(401);
     expect(tampered.body.detail).toMatch(/signature does not match/);

@@ -6,14 +6,12 @@ import { finishConnect, relayCallback, startConnect } from '../../lib/integratio
 import type { TenantContext } from '../../lib/tenancy/tenant-context.ts';
 import type { FakeSlack } from './fakes/slack.ts';
 
-export const SLACK_SIGNING_SECRET = 'fake-slack-signing-secret';
-
 /** Points Waypoint's Slack settings at the fake. */
 export function useFakeSlack(fake: FakeSlack): void {
   process.env.SLACK_CLIENT_ID = fake.clientId;
   process.env.SLACK_CLIENT_SECRET = fake.clientSecret;
-  process.env.SLACK_SIGNING_SECRET = SLACK_SIGNING_SECRET;
-  process.env.SLACK_API_BASE = fake.url();
+  process.env.SLACK_SIGNING_SECRET = fake.signingSecret;
+  process.env.SLACK_API_BASE = fake.url;
 }
 
 export function forgetFakeSlack(): void {

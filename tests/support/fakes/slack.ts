@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 // A fake Slack for tests and e2e: the OAuth v2 consent page and what Waypoint calls of the Web
 // API (oauth.v2.access, auth.revoke, conversations.list, chat.postMessage, users.info), spoken
 // the way Slack does (form-encoded requests, Bearer tokens, 200 with { ok: false, error } for
-// most failures, 429 with Retry-After). Point SLACK_API_BASE at url(). Never used by the product.
+// most failures, 429 with Retry-After). Point SLACK_API_BASE at url. Never used by the product.
 
 export interface FakeSlackUser {
   id: string;
@@ -33,6 +33,7 @@ export interface PostedMessage {
 export interface FakeSlackOptions {
   clientId?: string;
   clientSecret?: string;
+  signingSecret?: string;
   team?: { id: string; name: string };
   /** Serve under this path prefix (e.g. /slack) when one server hosts several fakes. */
   basePath?: string;
@@ -41,9 +42,11 @@ export interface FakeSlackOptions {
 
 export interface FakeSlack {
   /** The SLACK_API_BASE to configure. */
-  url(): string;
+  url: string;
   clientId: string;
   clientSecret: string;
+  /** The SLACK_SIGNING_SECRET to configure (and to sign slash commands with). */
+  signingSecret: string;
   team: { id: string; name: string };
   channels: FakeSlackChannel[];
   users: Map<string, FakeSlackUser>;
@@ -74,6 +77,7 @@ export function createFakeSlack(options: FakeSlackOptions = {}): Omit<FakeSlack,
   let origin = '';
   const clientId = options.clientId ?? 'fake-slack-client-id';
   const clientSecret = options.clientSecret ?? 'fake-slack-client-secret';
+  const signingSecret = options.signingSecret ?? 'fake-slack-signing-secret';
   const team = options.team ?? { id: id('T'), name: 'Fake Slack workspace' };
   const channels: FakeSlackChannel[] = [
     { id: 'C0GENERAL', name: 'general', is_private: false, is_member: true },
@@ -185,6 +189,11 @@ export function createFakeSlack(options: FakeSlackOptions = {}): Omit<FakeSlack,
 
   function handle(req: http.IncomingMessage, res: http.ServerResponse, body: string): boolean {
     const url = new URL(req.url ?? '/', 'http://fake.invalid');
+    if (req.method === 'GET' && url.pathname === `${basePath}/health`) {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end('fake slack');
+      return true;
+    }
     if (!url.pathname.startsWith(`${basePath}/`)) return false;
     const path = url.pathname.slice(basePath.length);
     if (req.method === 'GET' && path === '/oauth/v2/authorize') {
@@ -210,6 +219,7 @@ export function createFakeSlack(options: FakeSlackOptions = {}): Omit<FakeSlack,
   return {
     clientId,
     clientSecret,
+    signingSecret,
     team,
     channels,
     users,
@@ -252,7 +262,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   fake.setOrigin(`http://127.0.0.1:${port}`);
   return {
     ...fake,
-    url: () => `http://127.0.0.1:${port}${options.basePath ?? ''}`,
+    url: `http://127.0.0.1:${port}${options.basePath ?? ''}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
