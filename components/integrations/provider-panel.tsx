@@ -2,6 +2,7 @@ import type { Member } from '@/lib/auth/session';
 import type { IntegrationId } from '@/lib/integrations/types';
 import type { TenantContext } from '@/lib/tenancy/tenant-context';
 import { CalendarFeedPanel } from './calendar-feed-panel';
+import { SlackPanel } from './slack-panel';
 
 export interface ProviderPanelProps {
   id: IntegrationId;
@@ -21,6 +22,8 @@ export function ProviderPanel({ id, tenant, member }: ProviderPanelProps) {
   switch (id) {
     case 'calendar-feed':
       return <CalendarFeedPanel tenant={tenant} member={member} />;
+    case 'slack':
+      return <SlackPanel tenant={tenant} member={member} />;
     default:
       return null;
   }
