@@ -32,6 +32,8 @@ const nextConfig = {
     '@opentelemetry/sdk-trace',
     '@opentelemetry/semantic-conventions',
     '@prisma/instrumentation',
+    // Google's generated Calendar client (and its own google-auth-library and gaxios, with lazy imports): loaded by Node as is.
+    '@googleapis/calendar',
   ],
   experimental: {
     // forbidden() renders the "workspace suspended" page with a real 403.
