@@ -32,8 +32,11 @@ const OAUTH_ROUTES: Record<string, string> = {
   '/.well-known/openid-configuration': '/api/oauth/openid-configuration',
 };
 
-/** Answer on any host: load balancers probe by IP; Stripe's webhooks are verified by signature. */
-const HOSTLESS = new Set(['/api/health', '/api/health/live', '/api/health/ready', '/api/webhooks/stripe']);
+/**
+ * Answer on any host: load balancers probe by IP; Stripe's webhooks are verified by signature;
+ * Google's calendar pushes (by channel token) come to INTEGRATIONS_PUSH_URL, which may be a host of its own.
+ */
+const HOSTLESS = new Set(['/api/health', '/api/health/live', '/api/health/ready', '/api/webhooks/stripe', '/api/integrations/google-calendar/push']);
 
 let warnedUnsealed = false;
 

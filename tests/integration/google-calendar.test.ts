@@ -1,4 +1,6 @@
+import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { POST as pushRoute } from '../../app/api/integrations/google-calendar/push/route.ts';
 import type { Member } from '../../lib/auth/session.ts';
 import { decryptSecret } from '../../lib/crypto/encrypt-secret.ts';
 import { db } from '../../lib/db/client.ts';
@@ -341,6 +343,13 @@ describe('push notifications and disconnecting', () => {
       expect(await receiveGooglePush(headers(channel.token!))).toBe('sync_requested');
       expect(await receiveGooglePush(headers(`${channel.token}x`))).toBe('bad_token');
       expect(await receiveGooglePush(new Headers({ 'x-goog-channel-id': 'nope', 'x-goog-channel-token': channel.token! }))).toBe('unknown_channel');
+      // The route Google posts to: 200, 401 for a wrong token, 404 for a channel we do not have.
+      const post = (sent: Headers) => pushRoute(new NextRequest('https://push.waypoint.example/api/integrations/google-calendar/push', { method: 'POST', headers: sent }), { params: Promise.resolve({}) });
+      const ok = await post(headers(channel.token!));
+      expect(ok.status).toBe(200);
+      expect(await ok.json()).toEqual({ received: true, outcome: 'sync_requested' });
+      expect((await post(headers('forged'))).status).toBe(401);
+      expect((await post(new Headers({ 'x-goog-channel-id': 'nope', 'x-goog-channel-token': 'x' }))).status).toBe(404);
       // The channel lives on: the next sync does not make another.
       await sync();
       expect(fake.channels.filter((candidate) => !candidate.stopped)).toHaveLength(1);
