@@ -163,6 +163,23 @@ describe('Microsoft Graph calendar provider', () => {
     ]);
   });
 
+  it('reads the day of an all-day event moved in another time zone (Graph answers in UTC), and of a timed event', async () => {
+    const created = await provider.upsertEvent(token, 'primary', null, input('2027-05-10'));
+    const round = await provider.changes(token, 'primary', null, window);
+    // Moved in Outlook by someone on UTC+2: midnight 12 May there is 22:00 UTC on the 11th.
+    fake.editAsUser(created.externalEventId, { isAllDay: true, start: { dateTime: '2027-05-11T22:00:00.0000000', timeZone: 'UTC' }, end: { dateTime: '2027-05-12T22:00:00.0000000', timeZone: 'UTC' } });
+    const east = await provider.changes(token, 'primary', round.nextCursor, window);
+    expect(east.events.map((event) => event.date)).toEqual(['2027-05-12']);
+    // UTC−7: midnight 14 May there is 07:00 UTC on the 14th.
+    fake.editAsUser(created.externalEventId, { isAllDay: true, start: { dateTime: '2027-05-14T07:00:00.0000000', timeZone: 'UTC' }, end: { dateTime: '2027-05-15T07:00:00.0000000', timeZone: 'UTC' } });
+    const west = await provider.changes(token, 'primary', east.nextCursor, window);
+    expect(west.events.map((event) => event.date)).toEqual(['2027-05-14']);
+    // Made a timed event at 23:30 UTC: its UTC day.
+    fake.editAsUser(created.externalEventId, { isAllDay: false, start: { dateTime: '2027-05-16T23:30:00.0000000', timeZone: 'UTC' }, end: { dateTime: '2027-05-17T00:30:00.0000000', timeZone: 'UTC' } });
+    const timed = await provider.changes(token, 'primary', west.nextCursor, window);
+    expect(timed.events.map((event) => event.date)).toEqual(['2027-05-16']);
+  });
+
   it('follows nextLink pages to the end of a round', async () => {
     for (let day = 10; day < 10 + 105; day++) await provider.upsertEvent(token, 'primary', null, input(new Date(Date.UTC(2027, 1, day)).toISOString().slice(0, 10)));
     const round = await provider.changes(token, 'primary', null, window);

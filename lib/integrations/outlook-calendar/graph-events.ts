@@ -43,15 +43,30 @@ export function graphEventBody(event: CalendarEventInput): Record<string, unknow
   };
 }
 
-/** A Graph event (or a delta row) as the engine sees it. Timed events count by their start date (UTC, as Graph answers without a Prefer time zone). */
+/**
+ * The day an event starts on. Graph answers in UTC (no Prefer time zone), so an all-day event
+ * made in another zone (moved in Outlook) starts at that zone's midnight expressed in UTC, e.g.
+ * 22:00 the day before for UTC+2: it is the day of the nearest midnight. Timed events count by
+ * their UTC start date.
+ */
+export function startDate(event: Pick<GraphEvent, 'isAllDay' | 'start'>): string | null {
+  const start = event.start?.dateTime;
+  const match = start ? /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}))?/.exec(start) : null;
+  if (!match) return null;
+  if (!event.isAllDay || !match[2] || Number(match[2]) < 12) return match[1];
+  const next = new Date(`${match[1]}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10);
+}
+
+/** A Graph event (or a delta row) as the engine sees it. */
 export function remoteEvent(event: GraphEvent): RemoteEvent {
   const deleted = Boolean(event['@removed']) || event.isCancelled === true;
-  const start = event.start?.dateTime;
   return {
     externalEventId: event.id,
     etag: event['@odata.etag'] ?? null,
     deleted,
-    date: !deleted && start && /^\d{4}-\d{2}-\d{2}/.test(start) ? start.slice(0, 10) : null,
+    date: deleted ? null : startDate(event),
     updatedAt: event.lastModifiedDateTime ? new Date(event.lastModifiedDateTime) : null,
   };
 }

@@ -74,7 +74,7 @@ export interface FakeMicrosoft {
   /** Knob: every delta link issued so far answers 410 (the sync state expired). */
   expireDeltaLinks(): void;
   /** Knob: a change made by the person in Outlook (moving to an all-day date, renaming, deleting). */
-  editAsUser(id: string, change: { date?: string; subject?: string; delete?: boolean; at?: Date }): FakeEvent;
+  editAsUser(id: string, change: { date?: string; subject?: string; delete?: boolean; at?: Date; start?: FakeEvent['start']; end?: FakeEvent['end']; isAllDay?: boolean }): FakeEvent;
   /** Change subscriptions made through POST /subscriptions (deleted ones flagged). */
   subscriptions: Map<string, FakeSubscription>;
   /** The body Graph would POST to the subscription's notificationUrl for a change to an event. */
@@ -440,6 +440,10 @@ export async function startFakeMicrosoft(options: { clientId?: string; clientSec
         event.start = { dateTime: `${change.date}T00:00:00.0000000`, timeZone: 'UTC' };
         event.end = { dateTime: `${nextDay(change.date)}T00:00:00.0000000`, timeZone: 'UTC' };
       }
+      // Raw times, as Graph shows them (an all-day event of another time zone, a timed event).
+      if (change.start) event.start = change.start;
+      if (change.end) event.end = change.end;
+      if (change.isAllDay !== undefined) event.isAllDay = change.isAllDay;
       touch(event, change.at);
       return event;
     },
