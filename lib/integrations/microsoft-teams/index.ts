@@ -1,4 +1,11 @@
+import { notifyEvent } from '../notifications/route-notification.ts';
 import type { IntegrationModule } from '../types.ts';
 import { manifest } from './manifest.ts';
 
-export const integration: IntegrationModule = { manifest };
+// Notifications only: no account to connect (each channel route carries its own webhook URL).
+export const integration: IntegrationModule = {
+  manifest,
+  async onEvent(event, installationId) {
+    await notifyEvent(event, installationId);
+  },
+};
