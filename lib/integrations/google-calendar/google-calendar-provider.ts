@@ -2,7 +2,7 @@ import { auth, calendar, type calendar_v3 } from '@googleapis/calendar';
 import { addDays, formatDateOnly, parseDateOnly } from '../../goals/dates.ts';
 import type { CalendarChanges, CalendarEventInput, CalendarProvider, CalendarSummary, RemoteEvent } from '../calendar/calendar-provider.ts';
 import { ProviderError } from '../provider-error.ts';
-import { googleEndpoints } from './google-endpoints.ts';
+import { GOOGLE_TIMEOUT_MS, googleEndpoints } from './google-endpoints.ts';
 import { googleError } from './google-errors.ts';
 
 // The calendar engine's provider for Google Calendar, over @googleapis/calendar (rootUrl from
@@ -16,7 +16,7 @@ export function calendarApi(accessToken: string): calendar_v3.Calendar {
   const client = new auth.OAuth2();
   client.setCredentials({ access_token: accessToken });
   const rootUrl = googleEndpoints().apiRoot;
-  return calendar({ version: 'v3', auth: client, retry: false, ...(rootUrl ? { rootUrl } : {}) });
+  return calendar({ version: 'v3', auth: client, retry: false, timeout: GOOGLE_TIMEOUT_MS, ...(rootUrl ? { rootUrl } : {}) });
 }
 
 function eventBody(event: CalendarEventInput): calendar_v3.Schema$Event {

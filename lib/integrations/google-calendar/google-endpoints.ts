@@ -3,6 +3,9 @@ import { env } from '../../config/env.ts';
 // Where Google's OAuth and Calendar API live. GOOGLE_API_BASE sends every call to one base
 // URL instead (tests run a fake Google there), with the real hosts' paths kept.
 
+/** A call Google has not answered by then fails as "unavailable" and the sync is retried later, rather than holding its lease. */
+export const GOOGLE_TIMEOUT_MS = 30_000;
+
 export interface GoogleEndpoints {
   authorize: string;
   token: string;

@@ -2,7 +2,7 @@ import { auth } from '@googleapis/calendar';
 import { env } from '../../config/env.ts';
 import { ProviderError } from '../provider-error.ts';
 import type { ConnectedAccount, OAuthAdapter, ProviderTokens } from '../types.ts';
-import { googleEndpoints } from './google-endpoints.ts';
+import { GOOGLE_TIMEOUT_MS, googleEndpoints } from './google-endpoints.ts';
 import { googleError } from './google-errors.ts';
 
 // Google's OAuth 2.0 for web server apps through google-auth-library's OAuth2Client (the copy
@@ -20,6 +20,7 @@ function oauthClient(redirectUri?: string): OAuth2Client {
     clientSecret: env().GOOGLE_CLIENT_SECRET,
     redirectUri,
     endpoints: { oauth2AuthBaseUrl: endpoints.authorize, oauth2TokenUrl: endpoints.token, oauth2RevokeUrl: endpoints.revoke },
+    transporterOptions: { timeout: GOOGLE_TIMEOUT_MS },
   });
 }
 
