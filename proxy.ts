@@ -34,9 +34,9 @@ const OAUTH_ROUTES: Record<string, string> = {
 
 /**
  * Answer on any host: load balancers probe by IP; Stripe's webhooks are verified by signature;
- * Google's calendar pushes (by channel token) come to INTEGRATIONS_PUSH_URL, which may be a host of its own.
+ * Google's and Microsoft Graph's calendar pushes (by channel token / clientState) come to INTEGRATIONS_PUSH_URL, which may be a host of its own.
  */
-const HOSTLESS = new Set(['/api/health', '/api/health/live', '/api/health/ready', '/api/webhooks/stripe', '/api/integrations/google-calendar/push']);
+const HOSTLESS = new Set(['/api/health', '/api/health/live', '/api/health/ready', '/api/webhooks/stripe', '/api/integrations/google-calendar/push', '/api/integrations/outlook-calendar/push']);
 
 let warnedUnsealed = false;
 

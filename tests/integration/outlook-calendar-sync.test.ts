@@ -195,7 +195,7 @@ describe('Outlook Calendar two-way sync', () => {
       expect(subscription.clientState.length).toBeGreaterThanOrEqual(32);
       expect(JSON.stringify(row)).not.toContain(subscription.clientState);
 
-      const push = (call: { path: string; json?: unknown; body?: string; contentType?: string }) => callRoute(pushRoute as unknown as RouteHandlerFn, { method: 'POST', host: 'localhost:3100', origin: null, ...call });
+      const push = (call: { path: string; json?: unknown; body?: string; contentType?: string }) => callRoute(pushRoute as unknown as RouteHandlerFn, { method: 'POST', host: 'push.waypoint.example', origin: null, ...call });
       const validation = await push({ path: `${PUSH_PATH}?validationToken=Validation%3A%20abc%2B1`, body: '', contentType: 'text/plain; charset=utf-8' });
       expect(validation.status).toBe(200);
       expect(validation.text).toBe('Validation: abc+1');

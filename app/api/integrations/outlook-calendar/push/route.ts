@@ -6,13 +6,13 @@ import { parseNotifications, receiveGraphNotifications } from '@/lib/integration
 export const dynamic = 'force-dynamic';
 
 /**
- * Microsoft Graph change notifications for Outlook calendar subscriptions (INTEGRATIONS_PUSH_URL),
- * on the platform's root domain. Subscribing, Graph first POSTs ?validationToken=… and expects
+ * Microsoft Graph change notifications for Outlook calendar subscriptions, at INTEGRATIONS_PUSH_URL
+ * (any host: proxy.ts passes it through, as it may be a public host of its own). Subscribing, Graph first POSTs ?validationToken=… and expects
  * it back as text/plain within 10 s. Notifications carry each subscription's clientState
  * (checked in constant time); a known one asks for a sync. 202 for any well-formed batch, as
  * Graph expects (it retries anything else); what was dropped is only counted.
  */
-export const POST = platformRoute({ host: 'root', auth: 'signature' }, async ({ req }) => {
+export const POST = platformRoute({ host: 'any', auth: 'signature' }, async ({ req }) => {
   const validationToken = new URL(req.url).searchParams.get('validationToken');
   if (validationToken !== null) {
     if (validationToken.length === 0 || validationToken.length > 1024) throw badRequest('The validation token is empty or too long.');
