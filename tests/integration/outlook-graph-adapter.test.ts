@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { graphCalendarProvider as provider } from '../../lib/integrations/outlook-calendar/graph-calendar.ts';
+import { GRAPH_TIMEOUT_MS, graphCall, graphClient } from '../../lib/integrations/outlook-calendar/graph-client.ts';
 import { SUBJECT_PROPERTY_ID } from '../../lib/integrations/outlook-calendar/graph-events.ts';
 import { outlookOAuth } from '../../lib/integrations/outlook-calendar/oauth.ts';
 import { manifest } from '../../lib/integrations/outlook-calendar/manifest.ts';
@@ -210,6 +211,15 @@ describe('Microsoft Graph calendar provider', () => {
     const before = fake.requests.length;
     expect((await providerError(provider.changes(token, 'primary', 'https://evil.example/v1.0/me/calendarView/delta?$deltatoken=x', window))).kind).toBe('gone');
     expect(fake.requests.length).toBe(before);
+  });
+
+  it('abandons a call that does not answer in time, as unavailable', async () => {
+    fake.stallNext(5_000);
+    const started = Date.now();
+    const error = await providerError(graphCall('reading the account', () => graphClient(token, { timeoutMs: 200 }).api('/me').get() as Promise<unknown>));
+    expect(error.kind).toBe('unavailable');
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(GRAPH_TIMEOUT_MS).toBe(30_000);
   });
 
   it('reports a connection failure as unavailable', async () => {

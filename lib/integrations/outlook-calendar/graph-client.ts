@@ -11,16 +11,26 @@ export function graphBaseUrl(): string {
   return (env().MICROSOFT_API_BASE ?? 'https://graph.microsoft.com').replace(/\/+$/, '');
 }
 
-/** Sets the bearer token on every request. The SDK's own AuthenticationHandler only does so for https Graph hosts, which a local fake is not. */
+/** A Graph call that has not answered by then is abandoned (a sync must not hang on it). */
+export const GRAPH_TIMEOUT_MS = 30_000;
+
+/**
+ * Sets the bearer token and a timeout on every request. The SDK's own AuthenticationHandler
+ * only sets the token for https Graph hosts, which a local fake is not.
+ */
 class BearerToken implements Middleware {
   private next?: Middleware;
-  constructor(private readonly token: string) {}
+  constructor(
+    private readonly token: string,
+    private readonly timeoutMs: number,
+  ) {}
 
   async execute(context: Context): Promise<void> {
     const options = (context.options ??= {});
     const headers = new Headers(options.headers as HeadersInit | undefined);
     headers.set('Authorization', `Bearer ${this.token}`);
     options.headers = Object.fromEntries(headers.entries());
+    options.signal ??= AbortSignal.timeout(this.timeoutMs);
     await this.next!.execute(context);
   }
 
@@ -34,8 +44,8 @@ class BearerToken implements Middleware {
  * surfaces as a ProviderError and the sync runner re-enqueues the job after Retry-After, so a
  * worker never sleeps inside a request.
  */
-export function graphClient(accessToken: string): Client {
-  const auth = new BearerToken(accessToken);
+export function graphClient(accessToken: string, { timeoutMs = GRAPH_TIMEOUT_MS }: { timeoutMs?: number } = {}): Client {
+  const auth = new BearerToken(accessToken, timeoutMs);
   const http = new HTTPMessageHandler();
   auth.setNext(http);
   return Client.initWithMiddleware({ middleware: auth, baseUrl: graphBaseUrl(), defaultVersion: GRAPH_VERSION });

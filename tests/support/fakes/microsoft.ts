@@ -69,6 +69,8 @@ export interface FakeMicrosoft {
   event(id: string): FakeEvent | undefined;
   /** Knob: the next `count` Graph calls answer `status` (429 with Retry-After by default). */
   failNext(options?: { status?: number; retryAfter?: number | null; count?: number }): void;
+  /** Knob: the next Graph call gets no answer for `ms` milliseconds. */
+  stallNext(ms: number): void;
   /** Knob: every refresh token issued so far stops working (invalid_grant); access tokens expire too. */
   revokeGrants(): void;
   /** Knob: every delta link issued so far answers 410 (the sync state expired). */
@@ -111,6 +113,7 @@ export async function startFakeMicrosoft(options: { clientId?: string; clientSec
   const subscriptions = new Map<string, FakeSubscription>();
   let sequence = 0;
   let failures: { status: number; retryAfter: number | null; remaining: number } | null = null;
+  let stallMs = 0;
   let signedIn: FakeMicrosoftUser;
 
   function addUser(input: Partial<FakeMicrosoftUser> & { mail: string }): FakeMicrosoftUser {
@@ -386,6 +389,13 @@ export async function startFakeMicrosoft(options: { clientId?: string; clientSec
       else if (raw && type.includes('application/x-www-form-urlencoded')) body = Object.fromEntries(new URLSearchParams(raw));
       const request: RecordedRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body };
       requests.push(request);
+      if (stallMs > 0 && url.pathname.startsWith('/v1.0/')) {
+        const wait = stallMs;
+        stallMs = 0;
+        const timer = setTimeout(() => res.writeHead(504).end(), wait);
+        res.on('close', () => clearTimeout(timer));
+        return;
+      }
       const answer: Answer = (url.pathname.startsWith('/v1.0/') ? graph(request, fake.url) : identity(request)) ?? { status: 404, body: { error: { code: 'NotFound', message: 'No such endpoint on the fake.' } } };
       if (answer.redirect) {
         res.writeHead(302, { Location: answer.redirect });
@@ -422,6 +432,9 @@ export async function startFakeMicrosoft(options: { clientId?: string; clientSec
     event: (id) => events.get(id),
     failNext({ status = 429, retryAfter = 7, count = 1 } = {}) {
       failures = { status, retryAfter, remaining: count };
+    },
+    stallNext(ms) {
+      stallMs = ms;
     },
     revokeGrants() {
       for (const grant of refreshTokens.values()) grant.revoked = true;
