@@ -11,6 +11,7 @@ import { addMilestone } from '../../lib/goals/milestones.ts';
 import { calendarConnectionsForEvent } from '../../lib/integrations/calendar/calendar-events.ts';
 import { calendarPanelData } from '../../lib/integrations/calendar/calendar-panel-data.ts';
 import { connectionFor } from '../../lib/integrations/connections.ts';
+import { dispatchToIntegrations } from '../../lib/integrations/dispatch.ts';
 import { googleCalendarProvider } from '../../lib/integrations/google-calendar/google-calendar-provider.ts';
 import { receiveGooglePush } from '../../lib/integrations/google-calendar/google-push.ts';
 import { disconnectConnection, installIntegration } from '../../lib/integrations/installations.ts';
@@ -77,6 +78,21 @@ async function linkOf(goalId: string, milestoneId?: string) {
 
 async function eventOf(goalId: string, milestoneId?: string): Promise<FakeEvent> {
   return fake.event((await linkOf(goalId, milestoneId)).externalEventId)!;
+}
+
+async function queuedSyncs(): Promise<string[]> {
+  const connection = (await connectionFor(tenant.id, PROVIDER, ada.userId))!;
+  const rows = await db.$queryRawUnsafe<{ data: { payload: { reason: string } } }[]>(
+    `SELECT data FROM pgboss.job WHERE name = 'integrations.sync' AND state = 'created' AND data->'payload'->>'connectionId' = $1`,
+    connection.id,
+  );
+  return rows.map((row) => row.data.payload.reason);
+}
+
+/** Only this file's connection: other files share the queue. */
+async function clearQueue(): Promise<void> {
+  const connection = (await connectionFor(tenant.id, PROVIDER, ada.userId))!;
+  await db.$executeRawUnsafe(`DELETE FROM pgboss.job WHERE name = 'integrations.sync' AND data->'payload'->>'connectionId' = $1`, connection.id);
 }
 
 async function goalDate(goalId: string) {
@@ -177,6 +193,10 @@ describe('a change in Waypoint', () => {
   it('asks for a sync of the connections it concerns, and updates the event', async () => {
     await updateGoal(tenant, ada, personal, { title: 'Run a half marathon in spring', targetDate: day(35) });
     expect(await calendarConnectionsForEvent(await lastEvent(personal), installationId)).toEqual([(await connectionFor(tenant.id, PROVIDER, ada.userId))!.id]);
+    // Through the event dispatch, as the job does: a sync is queued.
+    await clearQueue();
+    await dispatchToIntegrations((await lastEvent(personal)).id);
+    expect(await queuedSyncs()).toEqual(['change']);
     // The goal's event, and its milestone's (whose title names the goal).
     expect(await sync()).toMatchObject({ status: 'ok', summary: { pushed: 2 } });
     const event = await eventOf(personal);
@@ -209,6 +229,9 @@ describe('a change in Google Calendar', () => {
     expect(changed).toMatchObject({ type: 'goal.updated', actorId: ada.userId, payload: { changes: { targetDate: { from: day(35), to: day(40) } } } });
     // It is the calendar's own change: no sync is asked for, and a sync writes nothing back.
     expect(await calendarConnectionsForEvent(changed, installationId)).toEqual([]);
+    await clearQueue();
+    await dispatchToIntegrations(changed.id);
+    expect(await queuedSyncs()).toEqual([]);
     expect(await sync()).toMatchObject({ status: 'ok', summary: { pushed: 0, pulled: 0 } });
     expect(fake.requests.filter((request) => request.method !== 'GET').length).toBe(writes);
   });
@@ -217,6 +240,9 @@ describe('a change in Google Calendar', () => {
     fake.editAsUser((await eventOf(personal, milestone)).id, { date: day(11) });
     expect(await sync()).toMatchObject({ status: 'ok', summary: { pulled: 1 } });
     expect(formatDateOnly((await db.milestone.findUniqueOrThrow({ where: { id: milestone } })).dueDate!)).toBe(day(11));
+    const changed = await lastEvent(personal);
+    expect(changed.payload).toMatchObject({ changes: { milestones: { changed: { id: milestone, dueDate: { to: day(11) } } } } });
+    expect(await calendarConnectionsForEvent(changed, installationId)).toEqual([]);
   });
 
   it('moves the event back when the member may not change the goal', async () => {
