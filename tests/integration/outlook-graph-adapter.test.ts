@@ -12,6 +12,8 @@ import { startFakeMicrosoft, type FakeMicrosoft } from '../support/fakes/microso
 // Graph calls (through @microsoft/microsoft-graph-client) against the fake Microsoft server.
 
 let fake: FakeMicrosoft;
+/** Initial requests of delta rounds on the default calendar (the links that follow carry no window). */
+const rounds = () => fake.calls('GET', '/v1.0/me/calendarView/delta').filter((call) => call.query.has('startDateTime'));
 const redirectUri = 'http://localhost:3100/api/integrations/outlook-calendar/callback';
 
 beforeAll(async () => {
@@ -147,7 +149,7 @@ describe('Microsoft Graph calendar provider', () => {
     const initial = await provider.changes(token, 'primary', null, window);
     expect(initial.nextCursor).toMatch(new RegExp(`^${fake.url}/v1.0/.*\\$deltatoken=`));
     expect(initial.events.map((event) => event.externalEventId).sort()).toEqual([first.externalEventId, second.externalEventId].sort());
-    const deltaCall = fake.calls('GET', '/v1.0/me/calendar/calendarView/delta').at(-1)!;
+    const deltaCall = rounds().at(-1)!;
     expect([deltaCall.query.get('startDateTime'), deltaCall.query.get('endDateTime')]).toEqual(['2026-11-01T00:00:00Z', '2028-12-31T00:00:00Z']);
     expect(deltaCall.headers.prefer).toBe('odata.maxpagesize=100');
 

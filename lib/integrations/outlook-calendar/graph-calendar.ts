@@ -75,7 +75,7 @@ export const graphCalendarProvider: CalendarProvider = {
     const events: RemoteEvent[] = [];
     let request = cursor
       ? client.api(relativeGraphLink(cursor))
-      : client.api(`${calendarPath(calendarId)}/calendarView/delta`).query({ startDateTime: isoSeconds(window.start), endDateTime: isoSeconds(window.end) });
+      : client.api(`${calendarId && calendarId !== 'primary' ? calendarPath(calendarId) : '/me'}/calendarView/delta`).query({ startDateTime: isoSeconds(window.start), endDateTime: isoSeconds(window.end) });
     for (let pageCount = 0; pageCount < MAX_PAGES; pageCount++) {
       const current = request;
       const page = await graphCall(cursor || pageCount > 0 ? 'reading calendar changes' : 'starting calendar change tracking', () =>

@@ -218,7 +218,22 @@ export async function startFakeMicrosoft(options: { clientId?: string; clientSec
       const value = [...calendars.values()].filter((calendar) => calendar.userId === userId).map((calendar) => ({ id: calendar.id, name: calendar.name, isDefaultCalendar: calendar.isDefaultCalendar, canEdit: true }));
       return { body: { value } };
     }
-    const calendarMatch = /^\/me\/(?:calendar|calendars\/([^/]+))\/(events|calendarView\/delta)$/.exec(route);
+    if (method === 'GET' && route === '/me/calendarView/delta' && (query.has('$deltatoken') || query.has('$skiptoken'))) {
+      const skip = query.get('$skiptoken');
+      if (skip) {
+        const pending = skipTokens.get(skip);
+        if (!pending) return graphError(410, 'SyncStateNotFound', 'The sync state generation is not found.');
+        skipTokens.delete(skip);
+        return deltaPage(base, pending.rows, pending.deltaToken, pageSize(request));
+      }
+      const state = deltaTokens.get(query.get('$deltatoken')!);
+      if (!state || state.expired || state.userId !== userId) return graphError(410, 'SyncStateNotFound', 'The sync state generation is not found or expired.');
+      const token = newId('delta');
+      deltaTokens.set(token, { ...state, sequence });
+      return deltaPage(base, deltaRows(userId, state.calendarId, state.start, state.end, state.sequence), token, pageSize(request));
+    }
+    // /me/calendarView/delta and /me/events: the default calendar, as /me/calendar/….
+    const calendarMatch = /^\/me\/(?:(?:calendar|calendars\/([^/]+))\/)?(events|calendarView\/delta)$/.exec(route);
     if (calendarMatch) {
       const calendarId = calendarMatch[1] ? decodeURIComponent(calendarMatch[1]) : defaultCalendar(userId).id;
       const calendar = calendars.get(calendarId);
@@ -257,20 +272,6 @@ export async function startFakeMicrosoft(options: { clientId?: string; clientSec
         deltaTokens.set(token, { userId, calendarId, start, end, sequence, expired: false });
         return deltaPage(base, deltaRows(userId, calendarId, start, end, null), token, pageSize(request));
       }
-    }
-    if (method === 'GET' && route === '/me/calendarView/delta' && (query.has('$deltatoken') || query.has('$skiptoken'))) {
-      const skip = query.get('$skiptoken');
-      if (skip) {
-        const pending = skipTokens.get(skip);
-        if (!pending) return graphError(410, 'SyncStateNotFound', 'The sync state generation is not found.');
-        skipTokens.delete(skip);
-        return deltaPage(base, pending.rows, pending.deltaToken, pageSize(request));
-      }
-      const state = deltaTokens.get(query.get('$deltatoken')!);
-      if (!state || state.expired || state.userId !== userId) return graphError(410, 'SyncStateNotFound', 'The sync state generation is not found or expired.');
-      const token = newId('delta');
-      deltaTokens.set(token, { ...state, sequence });
-      return deltaPage(base, deltaRows(userId, state.calendarId, state.start, state.end, state.sequence), token, pageSize(request));
     }
     if (method === 'POST' && route === '/subscriptions') {
       const expiration = String(body.expirationDateTime ?? '');
