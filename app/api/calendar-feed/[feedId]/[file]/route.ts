@@ -17,7 +17,6 @@ export const GET = workspaceRoute({ auth: 'none', params: { feedId: id, file: fe
     etag: answer.etag,
     // Personal data behind a secret URL: no shared or disk cache keeps it; clients still revalidate with If-None-Match.
     'cache-control': 'private, no-store',
-    'referrer-policy': 'no-referrer',
     'x-robots-tag': 'noindex',
   };
   if (answer.status === 304) return new Response(null, { status: 304, headers });
