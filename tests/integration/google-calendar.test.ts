@@ -5,7 +5,8 @@ import type { Member } from '../../lib/auth/session.ts';
 import { decryptSecret } from '../../lib/crypto/encrypt-secret.ts';
 import { db } from '../../lib/db/client.ts';
 import { formatDateOnly } from '../../lib/goals/dates.ts';
-import { addAssignee } from '../../lib/goals/goal-assignees.ts';
+import { addAssignee, removeAssignee } from '../../lib/goals/goal-assignees.ts';
+import { archiveGoal } from '../../lib/goals/goal-status.ts';
 import { createGoal, deleteGoal, updateGoal } from '../../lib/goals/goals.ts';
 import { addMilestone } from '../../lib/goals/milestones.ts';
 import { calendarConnectionsForEvent } from '../../lib/integrations/calendar/calendar-events.ts';
@@ -214,6 +215,24 @@ describe('a change in Waypoint', () => {
     expect(await sync()).toMatchObject({ status: 'ok', summary: { deleted: 1 } });
     expect(fake.event(eventId)?.status).toBe('cancelled');
     expect(await db.calendarEventLink.count({ where: { goalId: doomed } })).toBe(0);
+  });
+});
+
+describe('a goal leaving the member’s calendar', () => {
+  it('archiving it, or unassigning the member, deletes its event', async () => {
+    const demo = (await createGoal(tenant, lead, { title: 'Demo day', teamId, targetDate: day(15) })).id;
+    const launch = (await createGoal(tenant, lead, { title: 'Launch party', teamId, targetDate: day(16) })).id;
+    await addAssignee(tenant, lead, demo, { userId: ada.userId, role: 'contributor' });
+    await addAssignee(tenant, lead, launch, { userId: ada.userId, role: 'contributor' });
+    expect(await sync()).toMatchObject({ status: 'ok', summary: { pushed: 2 } });
+    const [demoEvent, launchEvent] = [(await linkOf(demo)).externalEventId, (await linkOf(launch)).externalEventId];
+    await archiveGoal(tenant, lead, demo);
+    await removeAssignee(tenant, lead, launch, ada.userId);
+    // Both events concern Ada's connection (it has their events), though neither goal is hers any more.
+    expect(await calendarConnectionsForEvent(await lastEvent(demo), installationId)).toHaveLength(1);
+    expect(await calendarConnectionsForEvent(await lastEvent(launch), installationId)).toHaveLength(1);
+    expect(await sync()).toMatchObject({ status: 'ok', summary: { deleted: 2, pushed: 0 } });
+    expect([fake.event(demoEvent)?.status, fake.event(launchEvent)?.status]).toEqual(['cancelled', 'cancelled']);
   });
 });
 
