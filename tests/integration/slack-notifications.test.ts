@@ -207,7 +207,11 @@ describe('notifications', () => {
     expect(await db.integrationMessage.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringContaining('rate limited') });
     const log = await db.integrationLogEntry.findFirst({ where: { tenantId: tenant.id, kind: 'notification', level: 'warning' }, orderBy: { createdAt: 'desc' } });
     expect(log?.detail).toMatchObject({ retryAfterSeconds: 120 });
-    expect(await sendNotification(message.id)).toBe('sent');
+    // Two jobs for the message at once (a duplicate delivery): one sends, the other skips.
+    const postedBefore = fake.posted.length;
+    expect((await Promise.all([sendNotification(message.id), sendNotification(message.id)])).sort()).toEqual(['sent', 'skipped']);
+    expect(fake.posted.length).toBe(postedBefore + 1);
+    expect(await db.integrationMessage.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ status: 'sent', attempts: 2 });
     expect(await sendNotification(message.id)).toBe('skipped');
 
     await emitEvent(db, tenant.id, 'habit.streak_milestone', { habitId: 'hab_3', userId: admin.userId, milestone: 100, unit: 'days' }, admin.userId);
