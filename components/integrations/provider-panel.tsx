@@ -2,7 +2,9 @@ import type { Member } from '@/lib/auth/session';
 import type { IntegrationId } from '@/lib/integrations/types';
 import type { TenantContext } from '@/lib/tenancy/tenant-context';
 import { CalendarFeedPanel } from './calendar-feed-panel';
+import { GoogleCalendarPanel } from './google-calendar-panel';
 import { SlackPanel } from './slack-panel';
+import { TeamsPanel } from './teams-panel';
 
 export interface ProviderPanelProps {
   id: IntegrationId;
@@ -22,8 +24,12 @@ export function ProviderPanel({ id, tenant, member }: ProviderPanelProps) {
   switch (id) {
     case 'calendar-feed':
       return <CalendarFeedPanel tenant={tenant} member={member} />;
+    case 'google-calendar':
+      return <GoogleCalendarPanel tenant={tenant} member={member} />;
     case 'slack':
       return <SlackPanel tenant={tenant} member={member} />;
+    case 'microsoft-teams':
+      return <TeamsPanel tenant={tenant} member={member} />;
     default:
       return null;
   }
