@@ -43,8 +43,10 @@ async function main(): Promise<void> {
     if (!existsSync(file)) continue;
     const start = ((await import(file)) as Record<string, unknown>)[fake.start];
     if (typeof start !== 'function') throw new Error(`${fake.file} does not export ${fake.start}()`);
-    const running = (await start()) as RunningFake;
-    info[fake.name] = { url: running.url, clientId: running.clientId, clientSecret: running.clientSecret, signingSecret: running.signingSecret, account: running.account?.email ? { email: running.account.email } : undefined };
+    const running = (await start()) as Omit<RunningFake, 'url'> & { url: string | (() => string) };
+    // Google's fake has a url, Slack's a url() (its base path is configurable).
+    const url = typeof running.url === 'function' ? running.url() : running.url;
+    info[fake.name] = { url, clientId: running.clientId, clientSecret: running.clientSecret, signingSecret: running.signingSecret, account: running.account?.email ? { email: running.account.email } : undefined };
   }
   const port = fakesPort();
   createServer((req, res) => {
