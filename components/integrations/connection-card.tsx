@@ -127,7 +127,7 @@ export function ConnectionCard({ id, name, level, initial, syncs, frequencies, c
       <dl className="mt-3 grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
         <dt className="text-slate-600">Account</dt>
         <dd className="break-all" data-testid="integration-account">
-          {connection.accountName ?? connection.accountId}
+          {connection.accountName && connection.accountName !== connection.accountId ? `${connection.accountName} (${connection.accountId})` : connection.accountId}
         </dd>
         <dt className="text-slate-600">Connected</dt>
         <dd>{fmt.dateTime(connection.connectedAt)}</dd>
