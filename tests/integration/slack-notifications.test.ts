@@ -197,6 +197,26 @@ describe('notifications', () => {
     expect(streak.text).toBe('Ann Lee reached a 30-day streak: Ann Lee kept a habit going for 30 days in a row.');
   });
 
+  it('a private team’s news reaches only channels mapped to that team, never “every team” ones', async () => {
+    const board = (await createTeam(tenant, admin, { name: 'Board', leadUserId: ann.userId, visibility: 'private' })).id;
+    const everyTeam = [
+      { event: 'goal_completed', channelId: 'C0WINS' },
+      { event: 'goal_completed', channelId: 'G0LEADS', teamId: otherTeamId },
+      { event: 'team_goal_progress', channelId: 'C0GENERAL', teamId },
+      { event: 'habit_streak', channelId: 'C0WINS' },
+      { event: 'weekly_digest', channelId: 'C0GENERAL', teamId },
+      { event: 'weekly_digest', channelId: 'G0LEADS' },
+    ];
+    await saveSlackRoutes(tenant, admin, { routes: [...everyTeam, { event: 'goal_completed', channelId: 'G0LEADS', teamId: board }] });
+    const [winsBefore, leadsBefore] = [postedTo('C0WINS').length, postedTo('G0LEADS').length];
+    const secret = (await createGoal(tenant, ann, { title: 'Board secret plan', teamId: board })).id;
+    await completeGoal(tenant, ann, secret);
+    await deliver([(await eventsOf('goal.completed')).at(-1)!]);
+    expect(postedTo('C0WINS')).toHaveLength(winsBefore);
+    expect(postedTo('G0LEADS').slice(leadsBefore).map((message) => message.text)).toEqual([expect.stringContaining('Board secret plan')]);
+    await saveSlackRoutes(tenant, admin, { routes: everyTeam });
+  });
+
   it('a 429 waits for Retry-After and sends later; a refused token marks the connection as needing attention', async () => {
     await emitEvent(db, tenant.id, 'habit.streak_milestone', { habitId: 'hab_2', userId: admin.userId, milestone: 7, unit: 'days' }, admin.userId);
     const [eventId] = (await eventsOf('habit.streak_milestone')).slice(-1);
@@ -258,6 +278,8 @@ describe('the weekly digest', () => {
     expect(everyone.text).toMatch(/^Weekly digest: Acme Coach: Last week in every squad: /);
     const items = (everyone.attachments[0] as { blocks: { type: string; text?: { text: string } }[] }).blocks.find((block) => block.type === 'section' && block.text?.text.startsWith('•'));
     expect(items?.text?.text).toContain('Read 12 books: 0%');
+    // A private team's goals are in its own digest only.
+    expect(everyone.text + JSON.stringify(everyone.attachments)).not.toContain('Board secret plan');
   });
 });
 

@@ -31,8 +31,10 @@ export async function queueForRoutes(tenantId: string, routeIds: string[], messa
 /** Routes a message to the installation's channels for its kind. */
 export async function routeNotification(input: { tenantId: string; installationId: string; message: NotificationMessage; sourceKey: string }): Promise<string[]> {
   const { tenantId, installationId, message, sourceKey } = input;
+  // A private team's news goes only to channels mapped to that team, never to "every team" ones.
+  const privateTeam = message.teamId ? (await db.team.findFirst({ where: { id: message.teamId, tenantId }, select: { visibility: true } }))?.visibility !== 'public' : false;
   const routes = await db.integrationChannelRoute.findMany({
-    where: { tenantId, installationId, event: message.event, OR: [{ teamId: null }, ...(message.teamId ? [{ teamId: message.teamId }] : [])] },
+    where: { tenantId, installationId, event: message.event, OR: [...(privateTeam ? [] : [{ teamId: null }]), ...(message.teamId ? [{ teamId: message.teamId }] : [])] },
     select: { id: true },
   });
   return queueForRoutes(

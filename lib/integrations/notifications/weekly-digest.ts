@@ -32,7 +32,8 @@ export async function buildDigest(tenant: TenantContext, teamId: string | null, 
   const scoped = tenantDb(tenant.id);
   const w = words(tenant);
   const team = teamId ? await scoped.team.findFirst({ where: { id: teamId }, select: { name: true } }) : null;
-  const teamWhere = teamId ? { teamId } : { teamId: { not: null } };
+  // Every team's digest covers public teams only: a private team's goals go to its own channel.
+  const teamWhere = teamId ? { teamId } : { teamId: { not: null }, team: { visibility: 'public' as const } };
   const weekAgo = new Date(now.getTime() - 7 * DAY_MS);
   const nextWeek = new Date(now.getTime() + 7 * DAY_MS);
   const [completed, active, dueSoon] = await Promise.all([
