@@ -3,6 +3,7 @@ import type { IntegrationId } from '@/lib/integrations/types';
 import type { TenantContext } from '@/lib/tenancy/tenant-context';
 import { CalendarFeedPanel } from './calendar-feed-panel';
 import { GoogleCalendarPanel } from './google-calendar-panel';
+import { OutlookCalendarPanel } from './outlook-calendar-panel';
 import { SlackPanel } from './slack-panel';
 import { TeamsPanel } from './teams-panel';
 
@@ -26,6 +27,8 @@ export function ProviderPanel({ id, tenant, member }: ProviderPanelProps) {
       return <CalendarFeedPanel tenant={tenant} member={member} />;
     case 'google-calendar':
       return <GoogleCalendarPanel tenant={tenant} member={member} />;
+    case 'outlook-calendar':
+      return <OutlookCalendarPanel tenant={tenant} member={member} />;
     case 'slack':
       return <SlackPanel tenant={tenant} member={member} />;
     case 'microsoft-teams':
