@@ -80,7 +80,8 @@ export async function syncCalendar(ctx: SyncContext, provider: CalendarProvider)
   // Another calendar was picked: take our events out of the old one and start over.
   if (stored && stored.calendarId !== settings.calendarId) {
     for (const link of links) {
-      if (link.contentHash !== UNLINKED) await deleteQuietly(provider, token, stored.calendarId, link.externalEventId);
+      if (link.contentHash === UNLINKED) continue;
+      await deleteQuietly(provider, token, stored.calendarId, link.externalEventId);
       summary.deleted++;
     }
     await db.calendarEventLink.deleteMany({ where });
