@@ -1,5 +1,6 @@
 import { db } from '../../db/client.ts';
 import { formatDateOnly } from '../../goals/dates.ts';
+import { requestSync } from '../sync-runner.ts';
 import type { DispatchedEvent } from '../types.ts';
 import { subjectKey } from './calendar-subjects.ts';
 
@@ -55,4 +56,9 @@ export async function calendarConnectionsForEvent(event: DispatchedEvent, instal
       return true;
     })
     .map((connection) => connection.id);
+}
+
+/** The calendar integrations' onEvent: a sync of each real-time connection the goal event concerns. */
+export async function syncCalendarsForEvent(event: DispatchedEvent, installationId: string): Promise<void> {
+  for (const connectionId of await calendarConnectionsForEvent(event, installationId)) await requestSync(connectionId, 'change');
 }

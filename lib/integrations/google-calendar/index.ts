@@ -1,6 +1,5 @@
-import { calendarConnectionsForEvent } from '../calendar/calendar-events.ts';
+import { syncCalendarsForEvent } from '../calendar/calendar-events.ts';
 import { calendarSettingsSchema } from '../calendar/calendar-settings.ts';
-import { requestSync } from '../sync-runner.ts';
 import type { IntegrationModule } from '../types.ts';
 import { googleOAuth } from './google-oauth.ts';
 import { stopPushChannel } from './google-push.ts';
@@ -12,9 +11,7 @@ export const integration: IntegrationModule = {
   oauth: googleOAuth,
   connectionSettings: calendarSettingsSchema,
   sync: syncGoogleCalendar,
-  async onEvent(event, installationId) {
-    for (const connectionId of await calendarConnectionsForEvent(event, installationId)) await requestSync(connectionId, 'change');
-  },
+  onEvent: syncCalendarsForEvent,
   async onDisconnect(connection, accessToken) {
     await stopPushChannel(connection, accessToken);
   },

@@ -1,6 +1,5 @@
-import { calendarConnectionsForEvent } from '../calendar/calendar-events.ts';
+import { syncCalendarsForEvent } from '../calendar/calendar-events.ts';
 import { calendarSettingsSchema } from '../calendar/calendar-settings.ts';
-import { requestSync } from '../sync-runner.ts';
 import type { IntegrationModule } from '../types.ts';
 import { deleteSubscription } from './graph-subscriptions.ts';
 import { manifest } from './manifest.ts';
@@ -14,9 +13,7 @@ export const integration: IntegrationModule = {
   oauth: outlookOAuth,
   connectionSettings: calendarSettingsSchema,
   sync: syncOutlookCalendar,
-  async onEvent(event, installationId) {
-    for (const connectionId of await calendarConnectionsForEvent(event, installationId)) await requestSync(connectionId, 'change');
-  },
+  onEvent: syncCalendarsForEvent,
   async onDisconnect(connection, accessToken) {
     await deleteSubscription(connection, accessToken);
   },
