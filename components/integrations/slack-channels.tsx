@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SelectField } from '@/components/ui/select-field';
 import { api, ApiError } from '@/lib/http/api-client';
-import { NOTIFICATION_EVENTS, type NotificationEvent } from '@/lib/integrations/notifications/notification-message';
+import { NOTIFICATION_EVENT_LABELS, NOTIFICATION_EVENTS, type NotificationEvent } from '@/lib/integrations/notifications/notification-message';
 import type { SlackChannel } from '@/lib/integrations/slack/slack-channels';
 import type { SlackRouteView } from '@/lib/integrations/slack/slack-routes';
 
@@ -15,13 +15,6 @@ const ROUTES_KEY = ['integrations', 'slack', 'routes'];
 const CHANNELS_KEY = ['integrations', 'slack', 'channels'];
 const ROUTES_PATH = '/api/app/integrations/slack/routes';
 
-const EVENT_LABELS: Record<NotificationEvent, string> = {
-  goal_completed: 'Team goals completed',
-  team_goal_progress: 'Team goals passing 25, 50, 75 and 100%',
-  habit_streak: 'Habit streak milestones',
-  team_member_added: 'New team members',
-  weekly_digest: 'Weekly digest (Mondays 09:00)',
-};
 
 type Mapping = { event: NotificationEvent; channelId: string; teamId: string | null };
 
@@ -80,7 +73,7 @@ export function SlackChannels({ initial, teams }: { initial: SlackRouteView[]; t
       <FormAlert message={alert ?? (channels.error ? channels.error.message : null)} />
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label="Add a Slack mapping">
         <div className="grid gap-4 sm:grid-cols-3">
-          <SelectField label="Notification" name="event" value={event} onChange={(e) => setEvent(e.target.value as NotificationEvent)} error={errors.event} options={NOTIFICATION_EVENTS.map((value) => ({ value, label: EVENT_LABELS[value] }))} />
+          <SelectField label="Notification" name="event" value={event} onChange={(e) => setEvent(e.target.value as NotificationEvent)} error={errors.event} options={NOTIFICATION_EVENTS.map((value) => ({ value, label: NOTIFICATION_EVENT_LABELS[value] }))} />
           <SelectField
             label="Channel"
             name="channelId"
@@ -107,7 +100,7 @@ export function SlackChannels({ initial, teams }: { initial: SlackRouteView[]; t
               <div className="min-w-0">
                 <p className="font-medium break-words text-slate-900">#{route.channelName}</p>
                 <div className="mt-1 flex flex-wrap gap-2">
-                  <Badge tone="brand">{EVENT_LABELS[route.event] ?? route.event}</Badge>
+                  <Badge tone="brand">{NOTIFICATION_EVENT_LABELS[route.event] ?? route.event}</Badge>
                   <Badge>{teamName(route.teamId)}</Badge>
                 </div>
               </div>
@@ -115,7 +108,7 @@ export function SlackChannels({ initial, teams }: { initial: SlackRouteView[]; t
                 variant="danger-ghost"
                 size="sm"
                 disabled={save.isPending}
-                aria-label={`Stop posting ${EVENT_LABELS[route.event] ?? route.event} to #${route.channelName}`}
+                aria-label={`Stop posting ${NOTIFICATION_EVENT_LABELS[route.event] ?? route.event} to #${route.channelName}`}
                 onClick={() => save.mutate(routes.filter((_, other) => other !== index).map(toMapping))}
               >
                 Remove

@@ -10,18 +10,11 @@ import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
 import { api, ApiError } from '@/lib/http/api-client';
 import type { TeamsRouteView } from '@/lib/integrations/microsoft-teams/teams-routes';
-import { NOTIFICATION_EVENTS, type NotificationEvent } from '@/lib/integrations/notifications/notification-message';
+import { NOTIFICATION_EVENT_LABELS, NOTIFICATION_EVENTS, type NotificationEvent } from '@/lib/integrations/notifications/notification-message';
 
 const KEY = ['integrations', 'microsoft-teams', 'routes'];
 const PATH = '/api/app/integrations/microsoft-teams/routes';
 
-const EVENT_LABELS: Record<NotificationEvent, string> = {
-  goal_completed: 'Goals completed',
-  team_goal_progress: 'Team goals passing 25, 50, 75 and 100%',
-  habit_streak: 'Habit streak milestones',
-  team_member_added: 'New team members',
-  weekly_digest: 'Weekly digest (Mondays 09:00)',
-};
 
 /** Admins' Teams channels: add one (webhook URL + notifications + team), send a test card, remove a mapping. */
 export function TeamsChannels({ initial, teams }: { initial: TeamsRouteView[]; teams: { id: string; name: string }[] }) {
@@ -88,7 +81,7 @@ export function TeamsChannels({ initial, teams }: { initial: TeamsRouteView[]; t
           {NOTIFICATION_EVENTS.map((value) => (
             <label key={value} className="flex items-center gap-2 text-sm text-slate-800">
               <input type="checkbox" name="events" value={value} checked={events.includes(value)} onChange={() => toggle(value)} className="h-4 w-4 accent-brand" />
-              {EVENT_LABELS[value]}
+              {NOTIFICATION_EVENT_LABELS[value]}
             </label>
           ))}
           {eventsError ? (
@@ -113,7 +106,7 @@ export function TeamsChannels({ initial, teams }: { initial: TeamsRouteView[]; t
                 <p className="font-medium break-words text-slate-900">{route.channelName}</p>
                 <p className="text-sm break-all text-slate-600">{route.webhookHint}</p>
                 <div className="mt-1 flex flex-wrap gap-2">
-                  <Badge tone="brand">{EVENT_LABELS[route.event] ?? route.event}</Badge>
+                  <Badge tone="brand">{NOTIFICATION_EVENT_LABELS[route.event] ?? route.event}</Badge>
                   <Badge>{route.teamName ?? 'Every team'}</Badge>
                 </div>
                 {tests[route.id] ? (
@@ -128,12 +121,12 @@ export function TeamsChannels({ initial, teams }: { initial: TeamsRouteView[]; t
                 </Button>
                 <ConfirmDialog
                   trigger={
-                    <Button variant="danger-ghost" size="sm" aria-label={`Remove ${EVENT_LABELS[route.event] ?? route.event} from ${route.channelName}`}>
+                    <Button variant="danger-ghost" size="sm" aria-label={`Remove ${NOTIFICATION_EVENT_LABELS[route.event] ?? route.event} from ${route.channelName}`}>
                       Remove
                     </Button>
                   }
                   title={`Stop sending to ${route.channelName}?`}
-                  description={`${EVENT_LABELS[route.event] ?? route.event} will no longer be posted to this channel.`}
+                  description={`${NOTIFICATION_EVENT_LABELS[route.event] ?? route.event} will no longer be posted to this channel.`}
                   confirmLabel="Remove"
                   onConfirm={() => remove.mutateAsync(route.id)}
                   pending={remove.isPending}

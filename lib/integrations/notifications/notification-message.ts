@@ -8,6 +8,15 @@ import type { IntegrationChannelRoute } from '../../db/generated/client.ts';
 export const NOTIFICATION_EVENTS = ['goal_completed', 'team_goal_progress', 'habit_streak', 'team_member_added', 'weekly_digest'] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 
+/** How the channel mapping forms name each kind (Slack and Teams alike). */
+export const NOTIFICATION_EVENT_LABELS: Record<NotificationEvent, string> = {
+  goal_completed: 'Team goals completed',
+  team_goal_progress: 'Team goals passing 25, 50, 75 and 100%',
+  habit_streak: 'Habit streak milestones',
+  team_member_added: 'New team members',
+  weekly_digest: 'Weekly digest (Mondays 09:00)',
+};
+
 export interface NotificationField {
   label: string;
   value: string;
