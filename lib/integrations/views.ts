@@ -26,15 +26,15 @@ export interface IntegrationCard {
 export async function integrationCards(tenant: Pick<TenantContext, 'id'>): Promise<IntegrationCard[]> {
   const installed = await db.integrationInstallation.findMany({ where: { tenantId: tenant.id, uninstalledAt: null }, select: { provider: true } });
   const here = new Set(installed.map((row) => row.provider));
-  return integrations().map(({ manifest }) => ({
-    id: manifest.id,
-    name: manifest.name,
-    tagline: manifest.tagline,
-    category: manifest.category,
-    categoryLabel: categoryLabel(manifest.category),
-    connects: manifest.connects,
-    configured: isConfigured(integrationFor(manifest.id)),
-    installed: here.has(manifest.id),
+  return integrations().map((integration) => ({
+    id: integration.manifest.id,
+    name: integration.manifest.name,
+    tagline: integration.manifest.tagline,
+    category: integration.manifest.category,
+    categoryLabel: categoryLabel(integration.manifest.category),
+    connects: integration.manifest.connects,
+    configured: isConfigured(integration),
+    installed: here.has(integration.manifest.id),
   }));
 }
 
