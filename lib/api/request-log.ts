@@ -1,5 +1,6 @@
 import { API_REQUESTS, incrementUsage } from '../billing/usage.ts';
 import { db } from '../db/client.ts';
+import { isRetryableConflict } from '../http/database-errors.ts';
 import { appCallsMetric } from '../marketplace/pricing.ts';
 import { logger } from '../observability/logger.ts';
 
@@ -37,6 +38,9 @@ export interface RequestLogEntry {
 const FLUSH_MS = 2_000;
 const BATCH = 500;
 const LAST_USED_EVERY_MS = 60_000;
+const WRITE_ATTEMPTS = 3;
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 interface State {
   buffer: RequestLogEntry[];
@@ -109,25 +113,41 @@ async function write(batch: RequestLogEntry[], s: State): Promise<void> {
       if (entry.installationId) installationOf.set(entry.oauthGrantId, entry.installationId);
     }
   }
+  // Each grant's and key's lastUsedAt at most once a minute: decided before the transaction,
+  // remembered only once it commits (a retried batch decides the same way).
   const now = Date.now();
-  await db.$transaction(async (tx) => {
-    await tx.apiRequestLog.createMany({
-      data: batch.map(({ tenantId, apiKeyId, oauthGrantId, marketplaceAppId, method, route, status, durationMs, bytes, createdAt }) => ({ tenantId, apiKeyId, oauthGrantId, marketplaceAppId: marketplaceAppId ?? null, method, route, status, durationMs, bytes, createdAt })),
-    });
-    for (const [keyId, { count, last }] of perKey) {
-      const writeLastUsed = now - (s.lastUsedWritten.get(keyId) ?? 0) >= LAST_USED_EVERY_MS;
-      if (writeLastUsed) s.lastUsedWritten.set(keyId, now);
-      await tx.apiKey.updateMany({ where: { id: keyId }, data: { requestCount: { increment: count }, ...(writeLastUsed ? { lastUsedAt: last } : {}) } });
+  const due = (id: string) => now - (s.lastUsedWritten.get(id) ?? 0) >= LAST_USED_EVERY_MS;
+  const grants = [...perGrant].filter(([grantId]) => due(grantId)).sort(([a], [b]) => compare(a, b));
+  const keys = [...perKey].map(([keyId, k]) => ({ keyId, ...k, writeLastUsed: due(keyId) })).sort((a, b) => compare(a.keyId, b.keyId));
+  const installations = grants.flatMap(([grantId, last]) => {
+    const installationId = installationOf.get(grantId);
+    return installationId ? [{ installationId, last }] : [];
+  }).sort((a, b) => compare(a.installationId, b.installationId));
+  const usage = [...perTenant].sort(([a], [b]) => compare(a, b));
+  const appUsage = [...perApp].sort(([a], [b]) => compare(a, b)).map(([, app]) => app);
+
+  // Rows are locked in one order, the one every other writer of them uses (an uninstall locks
+  // the installation, then its grant): installations, grants, keys, meters, each by id. Two
+  // batches (two instances) or a batch and an uninstall then queue instead of deadlocking.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await db.$transaction(async (tx) => {
+        await tx.apiRequestLog.createMany({
+          data: batch.map(({ tenantId, apiKeyId, oauthGrantId, marketplaceAppId, method, route, status, durationMs, bytes, createdAt }) => ({ tenantId, apiKeyId, oauthGrantId, marketplaceAppId: marketplaceAppId ?? null, method, route, status, durationMs, bytes, createdAt })),
+        });
+        for (const { installationId, last } of installations) await tx.appInstallation.updateMany({ where: { id: installationId }, data: { lastActivityAt: last } });
+        for (const [grantId, last] of grants) await tx.oAuthGrant.updateMany({ where: { id: grantId }, data: { lastUsedAt: last } });
+        for (const { keyId, count, last, writeLastUsed } of keys) await tx.apiKey.updateMany({ where: { id: keyId }, data: { requestCount: { increment: count }, ...(writeLastUsed ? { lastUsedAt: last } : {}) } });
+        // In the log's transaction: the log and the meters move together.
+        for (const [key, { count, at }] of usage) await incrementUsage(key.slice(0, key.indexOf('|')), API_REQUESTS, count, at, tx);
+        for (const { tenantId, appId, count, at } of appUsage) await incrementUsage(tenantId, appCallsMetric(appId), count, at, tx);
+      });
+      break;
+    } catch (error) {
+      // A conflict with a writer that locks in another order undid the whole batch: run it again.
+      if (attempt >= WRITE_ATTEMPTS || !isRetryableConflict(error)) throw error;
     }
-    for (const [grantId, last] of perGrant) {
-      if (now - (s.lastUsedWritten.get(grantId) ?? 0) < LAST_USED_EVERY_MS) continue;
-      s.lastUsedWritten.set(grantId, now);
-      await tx.oAuthGrant.updateMany({ where: { id: grantId }, data: { lastUsedAt: last } });
-      const installationId = installationOf.get(grantId);
-      if (installationId) await tx.appInstallation.updateMany({ where: { id: installationId }, data: { lastActivityAt: last } });
-    }
-    // In the log's transaction: the log and the meters move together.
-    for (const [key, { count, at }] of perTenant) await incrementUsage(key.slice(0, key.indexOf('|')), API_REQUESTS, count, at, tx);
-    for (const { tenantId, appId, count, at } of perApp.values()) await incrementUsage(tenantId, appCallsMetric(appId), count, at, tx);
-  });
+  }
+  for (const [grantId] of grants) s.lastUsedWritten.set(grantId, now);
+  for (const { keyId, writeLastUsed } of keys) if (writeLastUsed) s.lastUsedWritten.set(keyId, now);
 }

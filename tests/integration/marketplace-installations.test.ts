@@ -16,6 +16,7 @@ import { createEndpoint, listEndpoints } from '../../lib/webhooks/endpoints.ts';
 import { createTeam } from '../../lib/teams/teams.ts';
 import { fanOutEvent } from '../../lib/webhooks/fan-out.ts';
 import { uniqueSlug } from '../support/factories.ts';
+import { holdRowLock, waitForBlockedBackend } from '../support/table-lock.ts';
 import { addVersion, createMarketplaceApp, createPartner, SETUP_URL, type TestApp } from '../support/marketplace.ts';
 import { authorizationRequest, callApi, clientOptions, discover, oauthFailure, registerApp } from '../support/oauth-client.ts';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.ts';
@@ -198,6 +199,51 @@ describe('installing a marketplace app', () => {
     expect(await db.$transaction((tx) => endInstallation(tx, installationId, 'app_removed'))).toBeNull();
     const audit = await db.auditLog.findFirst({ where: { tenantId: tenant.id, action: 'app.uninstalled', targetId: installationId } });
     expect(audit).toMatchObject({ actorId: admin.userId });
+  });
+
+  it("an uninstall racing the request log's write of the app's last activity: both commit, nothing lost", async () => {
+    // Seen in CI: the uninstall locks the installation then the grant; the request log's batch
+    // locked the grant then the installation, and Postgres broke the deadlock by aborting one.
+    const racer = await createMarketplaceApp({ partner: app.partner });
+    const { installationId, tokens } = await install(tenant, admin, racer);
+    const { grantId } = await db.appInstallation.findUniqueOrThrow({ where: { id: installationId } });
+    await flushRequestLog();
+    expect((await callApi(tenant, '/api/v1/goals', tokens.access_token)).status).toBe(200);
+
+    // Line them up: the batch reaches the grant first, the uninstall second, then the grant frees.
+    const holder = await holdRowLock('OAuthGrant', grantId);
+    const flushed = flushRequestLog();
+    const batch = await waitForBlockedBackend([holder.pid]);
+    const uninstalled = uninstallApp(tenant, admin, installationId).then(() => 'ok', (error: unknown) => error);
+    await waitForBlockedBackend([holder.pid, batch], [batch]);
+    await holder.release();
+    await flushed;
+
+    expect(await uninstalled).toBe('ok');
+    expect(await db.apiRequestLog.count({ where: { tenantId: tenant.id, marketplaceAppId: racer.id } })).toBe(1);
+    const installation = await db.appInstallation.findUniqueOrThrow({ where: { id: installationId } });
+    expect(installation.endedReason).toBe('uninstalled');
+    expect(installation.lastActivityAt).not.toBeNull();
+  });
+
+  it('a request log batch undone by a deadlock is written again, not dropped', async () => {
+    const racer = await createMarketplaceApp({ partner: app.partner });
+    const { installationId, tokens } = await install(tenant, admin, racer);
+    const { grantId } = await db.appInstallation.findUniqueOrThrow({ where: { id: installationId } });
+    await flushRequestLog();
+    expect((await callApi(tenant, '/api/v1/goals', tokens.access_token)).status).toBe(200);
+
+    // A writer that locks the grant, then the installation, against the batch's opposite order:
+    // the batch waits first, so its deadlock check fires first and Postgres aborts it.
+    const holder = await holdRowLock('OAuthGrant', grantId);
+    const flushed = flushRequestLog();
+    await waitForBlockedBackend([holder.pid]);
+    await holder.lockToo('AppInstallation', installationId);
+    await holder.release();
+    await flushed;
+
+    expect(await db.apiRequestLog.count({ where: { tenantId: tenant.id, marketplaceAppId: racer.id } })).toBe(1);
+    expect((await db.appInstallation.findUniqueOrThrow({ where: { id: installationId } })).lastActivityAt).not.toBeNull();
   });
 
   it('asks again when the live version wants more scopes (re-consent keeps the installation)', async () => {
