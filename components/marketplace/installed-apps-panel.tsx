@@ -21,11 +21,10 @@ export function InstalledAppsPanel({ initial }: { initial: InstalledAppView[] })
   const client = useQueryClient();
   const { data: installs } = useQuery({ queryKey: key, queryFn: () => api<InstalledAppView[]>('/api/app/marketplace/installations'), initialData: initial });
   const uninstall = useMutation({
-    mutationFn: (id: string) => api(`/api/app/marketplace/installations/${id}`, { method: 'DELETE' }),
-    onSuccess: (_, id) => {
-      const gone = installs.find((row) => row.id === id);
-      client.setQueryData<InstalledAppView[]>(key, (rows) => rows?.filter((row) => row.id !== id));
-      toast.success(`${gone?.app.name ?? 'The app'} was uninstalled. Its access stopped at once.`);
+    mutationFn: (gone: InstalledAppView) => api(`/api/app/marketplace/installations/${gone.id}`, { method: 'DELETE' }),
+    onSuccess: (_, gone) => {
+      client.setQueryData<InstalledAppView[]>(key, (rows) => rows?.filter((row) => row.id !== gone.id));
+      toast.success(`${gone.app.name} was uninstalled. Its access stopped at once.`);
     },
   });
 
@@ -96,7 +95,7 @@ export function InstalledAppsPanel({ initial }: { initial: InstalledAppView[] })
                   description={`${row.app.name} loses its access to the workspace at once: its tokens and webhook subscription stop. Data it already copied stays with ${row.app.partnerName}.`}
                   confirmLabel="Uninstall"
                   pending={uninstall.isPending}
-                  onConfirm={() => uninstall.mutateAsync(row.id)}
+                  onConfirm={() => uninstall.mutateAsync(row)}
                   trigger={
                     <Button type="button" variant="secondary" aria-label={`Uninstall ${row.app.name}`}>
                       Uninstall
