@@ -73,6 +73,16 @@ export const EVENT_CATALOG = {
     schema: z.object({ teamId: id, userId: id }),
     example: { teamId: 'cm1team', userId: 'cm1user' },
   },
+  'goal.commented': {
+    description: 'Someone commented on a goal (or one of its milestones). Mentioned members are listed by id.',
+    schema: z.object({ goalId: id, milestoneId: id.nullable(), commentId: id, authorId: id, body: z.string(), mentionedUserIds: z.array(id) }),
+    example: { goalId: 'cm1goal', milestoneId: null, commentId: 'cm1comment', authorId: 'cm1user', body: 'Great pace, @Sam!', mentionedUserIds: ['cm1sam'] },
+  },
+  'kudos.given': {
+    description: "Someone gave kudos for a completed goal or a habit's streak milestone (the event celebrated is eventId).",
+    schema: z.object({ kudosId: id, eventId: z.string(), giverId: id, recipientId: id, subjectType: z.enum(['goal', 'habit']), subjectId: id }),
+    example: { kudosId: 'cm1kudos', eventId: 'evt_4f2a9c', giverId: 'cm1ana', recipientId: 'cm1user', subjectType: 'goal', subjectId: 'cm1goal' },
+  },
   'app.installed': {
     description: "A marketplace app was installed in the workspace by an admin (or its installation was re-consented for a new version's scopes). Delivered to the workspace's endpoints and to the app's own.",
     schema: z.object({ installationId: id, appId: id, appSlug: z.string(), appName: z.string(), scopes: z.array(z.string()), installedById: id.nullable(), reconsent: z.boolean() }),

@@ -7,6 +7,7 @@ import type { TenantContext } from '../tenancy/tenant-context.ts';
 import { assertCanEdit, assertNotArchived, type LoadedGoal } from './goal-access.ts';
 import { changeGoal } from './goal-mutation.ts';
 import { addAssigneeSchema, changeAssigneeSchema, type GoalDetail } from './goal-schema.ts';
+import { goalAudience } from '../realtime/audience.ts';
 
 // Assignees of team goals: members of the goal's team, as lead (may edit the goal) or
 // contributor (may log progress). The goal's editors manage them; anyone may unassign
@@ -29,7 +30,7 @@ export async function addAssignee(tenant: TenantContext, member: Member, goalId:
     const existing = await tx.goalAssignee.findUnique({ where: { goalId_userId: { goalId, userId: data.userId } }, select: { id: true } });
     if (existing) throw conflict('This person is already assigned.', { userId: 'Already assigned.' });
     await tx.goalAssignee.create({ data: { tenantId: tenant.id, goalId, userId: data.userId, role: data.role } });
-    await emitEvent(tx, tenant.id, 'goal.updated', { goalId, changes: { assignees: { added: { userId: data.userId, role: data.role } } } }, member.userId);
+    await emitEvent(tx, tenant.id, 'goal.updated', { goalId, changes: { assignees: { added: { userId: data.userId, role: data.role } } } }, member.userId, goalAudience(loaded.goal));
   });
 }
 
@@ -44,7 +45,7 @@ export async function changeAssigneeRole(tenant: TenantContext, member: Member, 
     if (!current) throw notFound('This person is not assigned.');
     if (current.role === data.role) return;
     await tx.goalAssignee.update({ where: { goalId_userId: { goalId, userId } }, data: { role: data.role } });
-    await emitEvent(tx, tenant.id, 'goal.updated', { goalId, changes: { assignees: { changed: { userId, from: current.role, to: data.role } } } }, member.userId);
+    await emitEvent(tx, tenant.id, 'goal.updated', { goalId, changes: { assignees: { changed: { userId, from: current.role, to: data.role } } } }, member.userId, goalAudience(loaded.goal));
   });
 }
 
@@ -55,6 +56,6 @@ export async function removeAssignee(tenant: TenantContext, member: Member, goal
     teamGoalOnly(tenant, loaded);
     const removed = await tx.goalAssignee.deleteMany({ where: { goalId, userId } });
     if (removed.count === 0) throw notFound('This person is not assigned.');
-    await emitEvent(tx, tenant.id, 'goal.updated', { goalId, changes: { assignees: { removed: { userId } } } }, member.userId);
+    await emitEvent(tx, tenant.id, 'goal.updated', { goalId, changes: { assignees: { removed: { userId } } } }, member.userId, goalAudience(loaded.goal));
   });
 }

@@ -10,6 +10,7 @@ import { loadGoalForViewer } from './goal-access.ts';
 import { changeGoal } from './goal-mutation.ts';
 import { progressInputSchema, type GoalDetail } from './goal-schema.ts';
 import { contributionsOf } from './goal-view.ts';
+import { goalAudience } from '../realtime/audience.ts';
 
 // Progress is set, not added: the member says "we are at 60%", and the change from the
 // current value is written as their delta. changeGoal() holds the row lock, so two people
@@ -29,7 +30,7 @@ export async function setGoalProgress(tenant: TenantContext, member: Member, goa
     await tx.goalProgressEntry.create({ data: { tenantId: tenant.id, goalId, userId: member.userId, delta, note: data.note ?? null } });
     if (delta === 0) return;
     await tx.goal.update({ where: { id: goalId }, data: { progress: data.progress } });
-    await emitEvent(tx, tenant.id, 'goal.updated', { goalId, changes: { progress: { from: goal.progress, to: data.progress } } }, member.userId);
+    await emitEvent(tx, tenant.id, 'goal.updated', { goalId, changes: { progress: { from: goal.progress, to: data.progress } } }, member.userId, goalAudience(goal));
   });
 }
 

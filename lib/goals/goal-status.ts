@@ -5,9 +5,10 @@ import { emitEvent } from '../events/domain-events.ts';
 import { conflict } from '../http/problem.ts';
 import type { TenantTx } from '../teams/team-access.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
-import { assertCanEdit } from './goal-access.ts';
+import { assertCanEdit, type LoadedGoal } from './goal-access.ts';
 import { changeGoal } from './goal-mutation.ts';
 import type { GoalDetail } from './goal-schema.ts';
+import { goalAudience } from '../realtime/audience.ts';
 
 // active → completed (complete) → active (reopen); active or completed → archived
 // (archive) → back to where it was (unarchive). All by the goal's editors.
@@ -25,7 +26,7 @@ export async function completeGoal(tenant: TenantContext, member: Member, goalId
     const remaining = 100 - goal.progress;
     if (remaining !== 0) await tx.goalProgressEntry.create({ data: { tenantId: tenant.id, goalId, userId: member.userId, delta: remaining, note: null } });
     await tx.goal.update({ where: { id: goalId }, data: { status: 'completed', progress: 100, completedAt, completedById: member.userId } });
-    await emitEvent(tx, tenant.id, 'goal.completed', { goalId, title: goal.title, completedById: member.userId, completedAt: completedAt.toISOString() }, member.userId);
+    await emitEvent(tx, tenant.id, 'goal.completed', { goalId, title: goal.title, completedById: member.userId, completedAt: completedAt.toISOString() }, member.userId, goalAudience(goal));
   });
 }
 
@@ -34,7 +35,7 @@ export async function reopenGoal(tenant: TenantContext, member: Member, goalId: 
   return changeGoal(tenant, member, goalId, async (tx, loaded) => {
     assertCanEdit(tenant, loaded);
     if (loaded.goal.status !== 'completed') throw conflict(`Only a completed ${term(tenant.branding.terminology, 'goal')} can be reopened.`);
-    await setStatus(tx, tenant, member, goalId, 'completed', 'active', { completedAt: null, completedById: null });
+    await setStatus(tx, tenant, member, loaded.goal, 'completed', 'active', { completedAt: null, completedById: null });
   });
 }
 
@@ -42,7 +43,7 @@ export async function archiveGoal(tenant: TenantContext, member: Member, goalId:
   return changeGoal(tenant, member, goalId, async (tx, loaded) => {
     assertCanEdit(tenant, loaded);
     if (loaded.goal.status === 'archived') throw conflict(`This ${term(tenant.branding.terminology, 'goal')} is already archived.`);
-    await setStatus(tx, tenant, member, goalId, loaded.goal.status, 'archived');
+    await setStatus(tx, tenant, member, loaded.goal, loaded.goal.status, 'archived');
   });
 }
 
@@ -51,7 +52,7 @@ export async function unarchiveGoal(tenant: TenantContext, member: Member, goalI
   return changeGoal(tenant, member, goalId, async (tx, loaded) => {
     assertCanEdit(tenant, loaded);
     if (loaded.goal.status !== 'archived') throw conflict(`This ${term(tenant.branding.terminology, 'goal')} is not archived.`);
-    await setStatus(tx, tenant, member, goalId, 'archived', loaded.goal.completedAt ? 'completed' : 'active');
+    await setStatus(tx, tenant, member, loaded.goal, 'archived', loaded.goal.completedAt ? 'completed' : 'active');
   });
 }
 
@@ -59,11 +60,11 @@ async function setStatus(
   tx: TenantTx,
   tenant: TenantContext,
   member: Member,
-  goalId: string,
+  goal: LoadedGoal['goal'],
   from: GoalStatus,
   to: GoalStatus,
   extra: { completedAt?: null; completedById?: null } = {},
 ): Promise<void> {
-  await tx.goal.update({ where: { id: goalId }, data: { status: to, ...extra } });
-  await emitEvent(tx, tenant.id, 'goal.updated', { goalId, changes: { status: { from, to } } }, member.userId);
+  await tx.goal.update({ where: { id: goal.id }, data: { status: to, ...extra } });
+  await emitEvent(tx, tenant.id, 'goal.updated', { goalId: goal.id, changes: { status: { from, to } } }, member.userId, goalAudience(goal));
 }

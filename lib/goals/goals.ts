@@ -13,6 +13,7 @@ import { changeGoal } from './goal-mutation.ts';
 import { createGoalSchema, goalListQuerySchema, goalSearchSchema, updateGoalSchema, type GoalDetail, type GoalDueFilter, type GoalPage, type GoalSort, type GoalSummary } from './goal-schema.ts';
 import { goalSummarySelect, readGoalDetail, toGoalSummary } from './goal-view.ts';
 import { visibleGoalsWhere } from './goal-visibility.ts';
+import { goalAudience } from '../realtime/audience.ts';
 
 // Goals: list, read, create, edit, delete. Status changes are in goal-status.ts, progress
 // in goal-progress.ts, assignees and milestones in their own files.
@@ -126,7 +127,7 @@ export async function createGoal(tenant: TenantContext, member: Member, input: u
       select: { id: true, title: true },
     });
     if (creatorInTeam) await tx.goalAssignee.create({ data: { tenantId: tenant.id, goalId: goal.id, userId: member.userId, role: 'lead' } });
-    await emitEvent(tx, tenant.id, 'goal.created', { goalId: goal.id, title: goal.title, ownerId: member.userId, teamId }, member.userId);
+    await emitEvent(tx, tenant.id, 'goal.created', { goalId: goal.id, title: goal.title, ownerId: member.userId, teamId }, member.userId, goalAudience({ teamId, ownerId: member.userId }));
     return readGoalDetail(tx, tenant, member, goal.id);
   });
 }
@@ -154,7 +155,7 @@ export async function updateGoal(tenant: TenantContext, member: Member, goalId: 
         targetDate: changes.targetDate ? (data.targetDate ? parseDateOnly(data.targetDate) : null) : undefined,
       },
     });
-    await emitEvent(tx, tenant.id, 'goal.updated', { goalId, changes }, member.userId);
+    await emitEvent(tx, tenant.id, 'goal.updated', { goalId, changes }, member.userId, goalAudience(loaded.goal));
   });
 }
 
@@ -166,6 +167,6 @@ export async function deleteGoal(tenant: TenantContext, member: Member, goalId: 
     const loaded = await loadGoalForViewer(tx, tenant, member, goalId);
     assertCanEdit(tenant, loaded);
     await tx.goal.delete({ where: { id: goalId } });
-    await emitEvent(tx, tenant.id, 'goal.deleted', { goalId, title: loaded.goal.title }, member.userId);
+    await emitEvent(tx, tenant.id, 'goal.deleted', { goalId, title: loaded.goal.title }, member.userId, goalAudience(loaded.goal));
   });
 }

@@ -10,6 +10,7 @@ import { assertCanEdit, assertNotArchived } from './goal-access.ts';
 import { changeGoal } from './goal-mutation.ts';
 import type { GoalDetail } from './goal-schema.ts';
 import { createMilestoneSchema, reorderMilestonesSchema, updateMilestoneSchema } from './milestone-schema.ts';
+import { goalAudience } from '../realtime/audience.ts';
 
 // Ordered checklists on goals. Editors add, rename, remove and reorder them; whoever may
 // log progress may also tick them off. Ticking a milestone never changes the goal's
@@ -41,7 +42,7 @@ export async function addMilestone(tenant: TenantContext, member: Member, goalId
       },
       select: { id: true, title: true },
     });
-    await emitEvent(tx, tenant.id, 'goal.updated', { goalId, changes: { milestones: { added: milestone } } }, member.userId);
+    await emitEvent(tx, tenant.id, 'goal.updated', { goalId, changes: { milestones: { added: milestone } } }, member.userId, goalAudience(loaded.goal));
   });
 }
 
@@ -69,7 +70,7 @@ export async function updateMilestone(tenant: TenantContext, member: Member, goa
         completedAt: changes.completed ? (data.completed ? new Date() : null) : undefined,
       },
     });
-    await emitEvent(tx, tenant.id, 'goal.updated', { goalId, changes: { milestones: { changed: { id: milestoneId, ...changes } } } }, member.userId);
+    await emitEvent(tx, tenant.id, 'goal.updated', { goalId, changes: { milestones: { changed: { id: milestoneId, ...changes } } } }, member.userId, goalAudience(loaded.goal));
   });
 }
 
@@ -79,7 +80,7 @@ export async function removeMilestone(tenant: TenantContext, member: Member, goa
     assertNotArchived(tenant, loaded);
     const milestone = await findMilestone(tx, goalId, milestoneId);
     await tx.milestone.delete({ where: { id: milestone.id } });
-    await emitEvent(tx, tenant.id, 'goal.updated', { goalId, changes: { milestones: { removed: { id: milestone.id, title: milestone.title } } } }, member.userId);
+    await emitEvent(tx, tenant.id, 'goal.updated', { goalId, changes: { milestones: { removed: { id: milestone.id, title: milestone.title } } } }, member.userId, goalAudience(loaded.goal));
   });
 }
 
@@ -96,6 +97,6 @@ export async function reorderMilestones(tenant: TenantContext, member: Member, g
       throw validationFailed({ ids: `Send every milestone of this ${term(tenant.branding.terminology, 'goal')} exactly once.` });
     }
     for (const [position, id] of ids.entries()) await tx.milestone.update({ where: { id }, data: { position } });
-    await emitEvent(tx, tenant.id, 'goal.updated', { goalId, changes: { milestones: { order: ids } } }, member.userId);
+    await emitEvent(tx, tenant.id, 'goal.updated', { goalId, changes: { milestones: { order: ids } } }, member.userId, goalAudience(loaded.goal));
   });
 }

@@ -11,6 +11,7 @@ import { addDays, localDateIn, toDbDate, type LocalDate } from './local-date.ts'
 import { milestonesReached, type StreakMilestone } from './milestones.ts';
 import { habitWord, lockOwnedHabit, logDatesByHabit } from './owned-habit.ts';
 import { computeStreaks } from './streaks.ts';
+import { habitAudience } from '../realtime/audience.ts';
 
 // Logging a habit done on a day, and taking a log back. A day is the tenant's calendar date.
 //
@@ -82,12 +83,12 @@ export async function logHabit(tenant: TenantContext, member: Member, habitId: s
     const after = [...before, date];
     const streakBefore = computeStreaks(habit, before, today);
     const streakAfter = computeStreaks(habit, after, today);
-    await emitEvent(tx, tenant.id, 'habit.logged', { habitId: habit.id, userId: habit.userId, date, note, currentStreak: streakAfter.current }, member.userId);
+    await emitEvent(tx, tenant.id, 'habit.logged', { habitId: habit.id, userId: habit.userId, date, note, currentStreak: streakAfter.current }, member.userId, habitAudience(habit));
 
     const announced: StreakMilestone[] = [];
     for (const milestone of milestonesReached(streakBefore.current, streakAfter.current)) {
       if (streakAfter.currentSince && (await alreadyAnnounced(tx, habit.id, milestone, streakAfter.currentSince, today))) continue;
-      await emitEvent(tx, tenant.id, 'habit.streak_milestone', { habitId: habit.id, userId: habit.userId, milestone, unit: streakAfter.unit }, member.userId);
+      await emitEvent(tx, tenant.id, 'habit.streak_milestone', { habitId: habit.id, userId: habit.userId, milestone, unit: streakAfter.unit }, member.userId, habitAudience(habit));
       announced.push(milestone);
     }
     return { log: { date, note }, habit: toHabitView(habit, after, today), milestonesReached: announced };

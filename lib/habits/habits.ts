@@ -8,6 +8,7 @@ import { habitRuleSchema, habitSearchSchema, type CreateHabit, type HabitDetail,
 import { toHabitView } from './habit-view.ts';
 import { addDays, fromDbDate, isoWeekStart, localDateIn, toDbDate } from './local-date.ts';
 import { findOwnedHabit, logDatesByHabit } from './owned-habit.ts';
+import { habitAudience } from '../realtime/audience.ts';
 
 // The habit service: a member's own habits in one tenant. Writes need 'habits.write'
 // (viewers get 403) and run in one transaction with their domain event; reads and writes
@@ -31,7 +32,7 @@ export async function createHabit(tenant: TenantContext, member: Member, input: 
         timesPerWeek: input.timesPerWeek,
       },
     });
-    await emitEvent(tx, tenant.id, 'habit.created', { habitId: habit.id, name: habit.name, userId: habit.userId, schedule: habit.schedule }, member.userId);
+    await emitEvent(tx, tenant.id, 'habit.created', { habitId: habit.id, name: habit.name, userId: habit.userId, schedule: habit.schedule }, member.userId, habitAudience(habit));
     return toHabitView(habit, [], localDateIn(tenant.timeZone, now));
   });
 }
@@ -76,7 +77,7 @@ export async function deleteHabit(tenant: TenantContext, member: Member, habitId
   await tenantDb(tenant.id).$transaction(async (tx) => {
     const habit = await findOwnedHabit(tx, tenant, member, habitId);
     await tx.habit.delete({ where: { id: habit.id } });
-    await emitEvent(tx, tenant.id, 'habit.deleted', { habitId: habit.id, name: habit.name }, member.userId);
+    await emitEvent(tx, tenant.id, 'habit.deleted', { habitId: habit.id, name: habit.name }, member.userId, habitAudience(habit));
   });
 }
 

@@ -11,6 +11,7 @@ import { lockTeam, teamNotFound, type TenantTx } from './team-access.ts';
 import { actorOf, findWorkspaceMember, insertTeamMember } from './team-member-writes.ts';
 import { createTeamSchema, updateTeamSchema, type TeamDetail, type TeamSummary } from './team-schema.ts';
 import { readTeamDetail, teamSummarySelect, toTeamSummary } from './team-view.ts';
+import { goalAudience } from '../realtime/audience.ts';
 
 // Teams themselves: list and read for everyone who may see them; create, edit and delete
 // for workspace admins ('teams.manage'), each audited in the same transaction.
@@ -149,8 +150,8 @@ export async function deleteTeam(tenant: TenantContext, actor: Member, teamId: s
     const team = await tx.team.findUnique({ where: { id: teamId }, select: { name: true } });
     if (!team) throw teamNotFound(tenant);
     const members = await tx.teamMember.findMany({ where: { teamId }, select: { userId: true } });
-    const goals = await tx.goal.findMany({ where: { teamId }, select: { id: true, title: true } });
-    for (const goal of goals) await emitEvent(tx, tenant.id, 'goal.deleted', { goalId: goal.id, title: goal.title }, actor.userId);
+    const goals = await tx.goal.findMany({ where: { teamId }, select: { id: true, title: true, teamId: true, ownerId: true } });
+    for (const goal of goals) await emitEvent(tx, tenant.id, 'goal.deleted', { goalId: goal.id, title: goal.title }, actor.userId, goalAudience(goal));
     for (const m of members) await emitEvent(tx, tenant.id, 'team.member_removed', { teamId, userId: m.userId }, actor.userId);
     await tx.team.delete({ where: { id: teamId } });
     await recordAudit(tx, {
