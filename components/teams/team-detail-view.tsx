@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
+import type { ReactNode } from 'react';
 import { term, type Terminology } from '@/lib/branding/terminology';
 import type { GoalSummary } from '@/lib/goals/goal-schema';
 import type { TeamDetail } from '@/lib/teams/team-schema';
@@ -24,10 +25,12 @@ interface Props {
   /** The team's goals; null when the viewer may not see them. */
   goals: GoalSummary[] | null;
   canCreateGoals: boolean;
+  /** The team's statistics (components/leaderboards/team-stats-panel.tsx). */
+  statistics?: ReactNode;
 }
 
 /** A team's page: who is in it, requests to join, adding people, settings and its goals. */
-export function TeamDetailView({ initial, terminology, viewerId, people, goals, canCreateGoals }: Props) {
+export function TeamDetailView({ initial, terminology, viewerId, people, goals, canCreateGoals, statistics }: Props) {
   const router = useRouter();
   const { data: team } = useQuery({ queryKey: teamKeys.detail(initial.id), queryFn: () => fetchTeam(initial.id), initialData: initial });
   const teams = term(terminology, 'teams');
@@ -56,6 +59,8 @@ export function TeamDetailView({ initial, terminology, viewerId, people, goals, 
           {team.access.canAddMembers ? <AddMemberForm team={team} people={people} terminology={terminology} /> : null}
         </div>
       </div>
+
+      {statistics}
 
       {team.access.canSeeGoals ? (
         <TeamGoals teamId={team.id} initial={goals} terminology={terminology} canCreate={canCreateGoals} />

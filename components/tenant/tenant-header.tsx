@@ -6,13 +6,14 @@ import { term } from '@/lib/branding/terminology';
 import { can } from '@/lib/members/permissions';
 import type { TenantContext } from '@/lib/tenancy/tenant-context';
 
-function navFor(tenant: TenantContext, member: Member, showApps: boolean): NavItem[] {
+function navFor(tenant: TenantContext, member: Member, showApps: boolean, showLeaderboards: boolean): NavItem[] {
   const t = tenant.branding.terminology;
   const items: NavItem[] = [
     { href: '/', label: 'Dashboard' },
     { href: '/goals', label: term(t, 'goals', true) },
     { href: '/habits', label: term(t, 'habits', true) },
     { href: '/teams', label: term(t, 'teams', true) },
+    ...(showLeaderboards ? [{ href: '/leaderboards', label: 'Leaderboards' }] : []),
     ...(showApps ? [{ href: '/apps', label: term(t, 'apps', true) }] : []),
     { href: '/developers', label: 'Developers' },
   ];
@@ -25,9 +26,9 @@ function avatarOf(member: Member): string | null {
   return 'avatarUrl' in member && typeof member.avatarUrl === 'string' ? member.avatarUrl : null;
 }
 
-/** showApps: the marketplace is not hidden here (Settings › Marketplace). */
-export function TenantHeader({ tenant, member, showApps = true }: { tenant: TenantContext; member: Member | null; showApps?: boolean }) {
-  const items = member ? navFor(tenant, member, showApps) : [];
+/** showApps: the marketplace is not hidden here (Settings › Marketplace); showLeaderboards: admins did not turn them off. */
+export function TenantHeader({ tenant, member, showApps = true, showLeaderboards = false }: { tenant: TenantContext; member: Member | null; showApps?: boolean; showLeaderboards?: boolean }) {
+  const items = member ? navFor(tenant, member, showApps, showLeaderboards) : [];
   return (
     <header className="on-brand-secondary bg-brand-secondary text-brand-secondary-fg">
       <div className="mx-auto flex max-w-6xl items-center gap-2 px-4 py-2.5 sm:px-6 lg:gap-6">

@@ -26,6 +26,7 @@ export const ERROR_CODES = {
   token_expired: { status: 401, description: 'The OAuth access token has expired; use the refresh token.' },
   wrong_workspace: { status: 401, description: 'The credential belongs to another workspace; call the API on its own workspace address.' },
   forbidden: { status: 403, description: 'You are signed in, but your role does not allow this.' },
+  leaderboards_disabled: { status: 403, description: "The workspace's admins turned leaderboards off (Settings › General)." },
   two_factor_required: { status: 403, description: 'The workspace requires two-factor authentication for admins and owners: turn it on under Account › Security first.' },
   insufficient_scope: { status: 403, description: 'The API key or access token lacks the scope the operation needs.' },
   ip_not_allowed: { status: 403, description: "The API key's IP allowlist does not include the caller's address." },

@@ -125,6 +125,7 @@ export const ROUTES: RouteCase[] = [
   { page: `${TENANT}/habits/[habitId]/page.tsx`, host: 'acme', path: (s) => `/habits/${s.habitId}`, visitors: ['member'] },
   { page: `${TENANT}/teams/page.tsx`, host: 'acme', path: fixed('/teams'), visitors: PRODUCT },
   { page: `${TENANT}/teams/[teamId]/page.tsx`, host: 'acme', path: (s) => `/teams/${s.teamId}`, visitors: PRODUCT },
+  { page: `${TENANT}/leaderboards/page.tsx`, host: 'acme', path: fixed('/leaderboards'), visitors: PRODUCT },
   // The marketplace: every member browses; admins install (the demo's published app).
   { page: `${TENANT}/apps/page.tsx`, host: 'acme', path: fixed('/apps'), visitors: ['admin', 'member'] },
   { page: `${TENANT}/apps/[slug]/page.tsx`, host: 'acme', path: (s) => `/apps/${s.marketplaceAppSlug}`, visitors: ['admin', 'member'] },

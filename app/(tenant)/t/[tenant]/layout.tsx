@@ -7,6 +7,7 @@ import { getCurrentMember } from '@/lib/auth/session';
 import { brandCss } from '@/lib/branding/brand-style';
 import { FormatProvider } from '@/lib/format/format-context';
 import { getFormatSettings } from '@/lib/format/server';
+import { leaderboardsEnabled } from '@/lib/leaderboards/leaderboards';
 import { marketplaceShown } from '@/lib/marketplace/visibility';
 import { requireTenant } from '@/lib/tenancy/current-tenant';
 
@@ -30,7 +31,7 @@ export default async function TenantLayout({ children, params }: { children: Rea
     <div className="flex min-h-screen flex-col" data-tenant={tenant.slug}>
       <style dangerouslySetInnerHTML={{ __html: brandCss(tenant.branding) }} />
       {tenant.branding.customCss ? <style data-custom-css dangerouslySetInnerHTML={{ __html: tenant.branding.customCss }} /> : null}
-      <TenantHeader tenant={tenant} member={member} showApps={member ? await marketplaceShown(tenant.id) : false} />
+      <TenantHeader tenant={tenant} member={member} showApps={member ? await marketplaceShown(tenant.id) : false} showLeaderboards={member ? await leaderboardsEnabled(tenant.id) : false} />
       <TrialBanner tenant={tenant} member={member} />
       <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
         <FormatProvider settings={await getFormatSettings(tenant)}>{children}</FormatProvider>

@@ -1,9 +1,12 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { TeamStatsPanel } from '@/components/leaderboards/team-stats-panel';
 import { TeamDetailView } from '@/components/teams/team-detail-view';
 import { term } from '@/lib/branding/terminology';
 import { listGoals } from '@/lib/goals/goals';
 import { AppError } from '@/lib/http/problem';
+import { leaderboardsEnabled } from '@/lib/leaderboards/leaderboards';
+import { getTeamStats } from '@/lib/leaderboards/team-stats';
 import { can } from '@/lib/members/permissions';
 import { requireMember } from '@/lib/members/require-member';
 import { addCandidates } from '@/lib/teams/team-candidates';
@@ -26,9 +29,11 @@ export default async function TeamPage({ params }: { params: Params }) {
     if (error instanceof AppError && error.status === 404) notFound();
     throw error;
   });
-  const [people, goals] = await Promise.all([
+  const [people, goals, stats, boards] = await Promise.all([
     addCandidates(tenant, member, teamId),
     team.access.canSeeGoals ? listGoals(tenant, member, { teamId }) : Promise.resolve(null),
+    getTeamStats(tenant, member, teamId),
+    leaderboardsEnabled(tenant.id),
   ]);
   return (
     <section className="mx-auto max-w-5xl px-6 py-10">
@@ -39,6 +44,7 @@ export default async function TeamPage({ params }: { params: Params }) {
         people={people}
         goals={goals}
         canCreateGoals={can(member.role, 'goals.write')}
+        statistics={<TeamStatsPanel initial={stats} terminology={tenant.branding.terminology} showLeaderboardLink={boards} />}
       />
     </section>
   );
