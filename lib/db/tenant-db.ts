@@ -20,6 +20,7 @@ const TENANT_KEY: Record<string, string> = {
   GoalAssignee: 'tenantId',
   GoalProgressEntry: 'tenantId',
   Milestone: 'tenantId',
+  Comment: 'tenantId',
   Habit: 'tenantId',
   HabitLog: 'tenantId',
   DomainEvent: 'tenantId',

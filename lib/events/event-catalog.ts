@@ -78,6 +78,16 @@ export const EVENT_CATALOG = {
     schema: z.object({ goalId: id, milestoneId: id.nullable(), commentId: id, authorId: id, body: z.string(), mentionedUserIds: z.array(id) }),
     example: { goalId: 'cm1goal', milestoneId: null, commentId: 'cm1comment', authorId: 'cm1user', body: 'Great pace, @Sam!', mentionedUserIds: ['cm1sam'] },
   },
+  'goal.comment_updated': {
+    description: 'A comment on a goal (or one of its milestones) was edited by its author. Members mentioned for the first time in this edit are listed apart.',
+    schema: z.object({ goalId: id, milestoneId: id.nullable(), commentId: id, authorId: id, body: z.string(), mentionedUserIds: z.array(id), newlyMentionedUserIds: z.array(id) }),
+    example: { goalId: 'cm1goal', milestoneId: null, commentId: 'cm1comment', authorId: 'cm1user', body: 'Great pace, @Sam and @Ana!', mentionedUserIds: ['cm1sam', 'cm1ana'], newlyMentionedUserIds: ['cm1ana'] },
+  },
+  'goal.comment_deleted': {
+    description: 'A comment on a goal was deleted by its author or an admin (its text is gone; the thread keeps a placeholder).',
+    schema: z.object({ goalId: id, milestoneId: id.nullable(), commentId: id, authorId: id, deletedById: id }),
+    example: { goalId: 'cm1goal', milestoneId: null, commentId: 'cm1comment', authorId: 'cm1user', deletedById: 'cm1user' },
+  },
   'kudos.given': {
     description: "Someone gave kudos for a completed goal or a habit's streak milestone (the event celebrated is eventId).",
     schema: z.object({ kudosId: id, eventId: z.string(), giverId: id, recipientId: id, subjectType: z.enum(['goal', 'habit']), subjectId: id }),

@@ -8,7 +8,7 @@ describe('event catalog', () => {
     expect([...DOMAIN_EVENT_TYPES].sort()).toEqual(
       [
         'app.installed', 'app.uninstalled',
-        'goal.commented', 'goal.completed', 'goal.created', 'goal.deleted', 'goal.updated',
+        'goal.comment_deleted', 'goal.comment_updated', 'goal.commented', 'goal.completed', 'goal.created', 'goal.deleted', 'goal.updated',
         'kudos.given',
         'habit.created', 'habit.deleted', 'habit.logged', 'habit.streak_milestone',
         'team.member_added', 'team.member_removed',
