@@ -9,6 +9,7 @@ import { listHabits } from '@/lib/habits/habits';
 import { can } from '@/lib/members/permissions';
 import { roleLabel } from '@/lib/members/role-labels';
 import type { TenantContext } from '@/lib/tenancy/tenant-context';
+import { LiveRefresh } from '@/components/live/live-refresh';
 import { Card } from '@/components/ui/card';
 import { ActiveGoals } from './active-goals';
 import { FirstRunCards } from './first-run-cards';
@@ -35,6 +36,7 @@ export async function MemberDashboard({ tenant, member }: { tenant: TenantContex
 
   return (
     <section className="mx-auto max-w-6xl px-6 py-10">
+      <LiveRefresh areas={['goal', 'habit', 'team']} />
       <h1 className="text-3xl font-bold text-slate-900">Welcome, {member.name ?? member.email}</h1>
       <p className="mt-1 text-slate-600">
         {tenant.name} · signed in as <strong data-testid="member-role">{roleLabel(member.role)}</strong>

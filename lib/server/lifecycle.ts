@@ -14,6 +14,8 @@ interface Hook {
 interface State {
   draining: boolean;
   hooks: Map<string, Hook>;
+  /** Called as soon as draining starts (before the server waits for requests in flight). */
+  onDrain?: Map<string, () => void>;
 }
 
 const KEY = Symbol.for('waypoint.lifecycle');
@@ -39,7 +41,27 @@ export function isDraining(): boolean {
 }
 
 export function startDraining(): void {
-  state().draining = true;
+  const s = state();
+  if (s.draining) return;
+  s.draining = true;
+  for (const [name, run] of s.onDrain ?? []) {
+    try {
+      run();
+    } catch (error) {
+      console.error(`shutdown: ${name} failed`, error);
+    }
+  }
+}
+
+/**
+ * Runs `run` the moment the server starts stopping, before it waits for requests in flight:
+ * responses that never end by themselves (live streams) end here, so they do not hold the
+ * shutdown up until its timeout; their clients reconnect to another instance.
+ */
+export function onDrainStart(name: string, run: () => void): void {
+  const s = state();
+  s.onDrain ??= new Map();
+  s.onDrain.set(name, run);
 }
 
 /** Runs every hook of each phase (drain, then close); a failing or slow hook does not stop the others. */

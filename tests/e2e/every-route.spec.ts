@@ -162,7 +162,11 @@ async function signInAs(browser: Browser, visitor: Visitor) {
 async function contextFor(browser: Browser, visitor: Visitor): Promise<BrowserContext> {
   if (visitor === 'public') return browser.newContext({ viewport: PHONE });
   if (!signedIn.has(visitor)) signedIn.set(visitor, signInAs(browser, visitor));
-  return browser.newContext({ viewport: PHONE, storageState: await signedIn.get(visitor)! });
+  const context = await browser.newContext({ viewport: PHONE, storageState: await signedIn.get(visitor)! });
+  // The live stream never finishes loading, so the network would never go idle: refused here
+  // (the page falls back to short polls), and tested in live.spec.ts.
+  await context.route(/\/api\/app\/live(\?|$)/, (route) => route.abort());
+  return context;
 }
 
 /** What sticks out past the viewport's right edge (outside any box that scrolls on its own). */
@@ -212,7 +216,7 @@ async function checkRoute(page: Page, route: RouteCase, visitor: Visitor, sample
   await page.setViewportSize(PHONE);
   const response = await page.goto(url);
   if (response?.headers()['content-type']?.includes('text/html')) await waitForHydration(page);
-  // Client components that fetch on mount: let them settle (bounded; nothing here streams).
+  // Client components that fetch on mount: let them settle (bounded; the live stream is refused above).
   await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
   const failures: string[] = [];
   const status = response?.status() ?? 0;

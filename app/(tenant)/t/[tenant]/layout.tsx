@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { TrialBanner } from '@/components/billing/trial-banner';
+import { LiveProvider } from '@/components/live/live-provider';
 import { TenantFooter } from '@/components/tenant/tenant-footer';
 import { TenantHeader } from '@/components/tenant/tenant-header';
 import { getCurrentMember } from '@/lib/auth/session';
@@ -27,7 +28,8 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function TenantLayout({ children, params }: { children: ReactNode; params: Params }) {
   const tenant = await requireTenant((await params).tenant);
   const member = await getCurrentMember(tenant);
-  return (
+  // Signed-in members get the tab's live stream (components/live); the signed-out pages do not.
+  const shell = (
     <div className="flex min-h-screen flex-col" data-tenant={tenant.slug}>
       <style dangerouslySetInnerHTML={{ __html: brandCss(tenant.branding) }} />
       {tenant.branding.customCss ? <style data-custom-css dangerouslySetInnerHTML={{ __html: tenant.branding.customCss }} /> : null}
@@ -39,4 +41,5 @@ export default async function TenantLayout({ children, params }: { children: Rea
       <TenantFooter tenant={tenant} />
     </div>
   );
+  return member ? <LiveProvider>{shell}</LiveProvider> : shell;
 }
