@@ -7,6 +7,7 @@ import { deliverWebhookFunction, deliverWebhookSlowFunction } from './deliver-we
 import { dispatchEventFunction } from './dispatch-event.ts';
 import { integrationsRefreshTokensFunction, integrationsScheduleSyncsFunction, integrationsSyncFunction } from './integrations.ts';
 import { integrationsNotifyFunction, integrationsWeeklyDigestFunction } from './integrations-notifications.ts';
+import { notificationsEmailsFunction, notificationsGoalDueDatesFunction, notificationsHabitRemindersFunction } from './notifications.ts';
 import { oidcRotateKeysFunction } from './oidc-rotate-keys.ts';
 import { partnersAppHealthFunction } from './partners-app-health.ts';
 import { relayOutboxFunction } from './relay-outbox.ts';
@@ -36,4 +37,7 @@ export const functions = [
   integrationsScheduleSyncsFunction,
   integrationsNotifyFunction,
   integrationsWeeklyDigestFunction,
+  notificationsEmailsFunction,
+  notificationsHabitRemindersFunction,
+  notificationsGoalDueDatesFunction,
 ];

@@ -48,6 +48,8 @@ const TENANT_KEY: Record<string, string> = {
   UsagePeriod: 'tenantId',
   DunningNotice: 'tenantId',
   AppInstallation: 'tenantId',
+  Notification: 'tenantId',
+  HabitReminder: 'tenantId',
 };
 
 const READ_OR_WRITE_BY_WHERE = new Set([

@@ -11,6 +11,8 @@ export interface OutgoingEmail extends EmailContent {
   to: string;
   /** What the message is, for the outbox and for rate limits: invitation, magic_link, … */
   kind: string;
+  /** Extra headers for the SMTP message (List-Unsubscribe…); the outbox keeps the body only. */
+  headers?: Record<string, string>;
 }
 
 /** outbox: kept for /dev/outbox (no SMTP_URL); sent: accepted by the SMTP server; failed: see error. */
@@ -29,7 +31,7 @@ interface StoredEmail {
   kind: string;
   /** Null: no SMTP server configured, the message stays in the outbox. */
   smtpUrl: string | null;
-  message: { from: Sender; to: string; subject: string; html: string; text: string };
+  message: { from: Sender; to: string; subject: string; html: string; text: string; headers?: Record<string, string> };
 }
 
 /** Every message is on record in EmailMessage before any attempt to send it. */
@@ -45,7 +47,7 @@ async function store(email: OutgoingEmail): Promise<StoredEmail> {
     data: { tenantId: email.tenant?.id ?? null, to, from: formatSender(from), subject, html: email.html, text: email.text, kind: email.kind, transport: url ? 'smtp' : 'outbox' },
     select: { id: true },
   });
-  return { id, kind: email.kind, smtpUrl: url, message: { from, to, subject, html: email.html, text: email.text } };
+  return { id, kind: email.kind, smtpUrl: url, message: { from, to, subject, html: email.html, text: email.text, ...(email.headers ? { headers: email.headers } : {}) } };
 }
 
 /** Hands a stored message to the SMTP server and records the outcome on it; never throws for a delivery failure. */

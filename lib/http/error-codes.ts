@@ -11,6 +11,7 @@ interface ErrorCodeInfo {
 export const ERROR_CODES = {
   bad_request: { status: 400, description: 'The request is malformed: an empty or unparseable body, a bad header or query parameter.' },
   invalid_signature: { status: 400, description: 'A signed request (a Stripe webhook) does not match its signature or is too old.' },
+  invalid_unsubscribe_link: { status: 400, description: 'An unsubscribe link from a notification email was altered or is not valid here.' },
   invalid_stripe_event: { status: 400, description: 'A correctly signed Stripe webhook event is malformed (not an event, or a field of its object is missing or invalid); it is recorded and not applied.' },
   invalid_host: { status: 400, description: 'The Host header is missing or is not a host name.' },
   invalid_request: { status: 400, description: 'The OAuth authorization request is malformed.' },

@@ -1,4 +1,5 @@
 import { dispatchToIntegrations } from '../integrations/dispatch.ts';
+import { notifyForEvent } from '../notifications/consumer.ts';
 import { fanOutEvent } from '../webhooks/fan-out.ts';
 
 /**
@@ -11,5 +12,6 @@ export async function dispatchEvent(eventId: string): Promise<{ type: string; we
   const fanOut = await fanOutEvent(eventId);
   if (!fanOut) return null;
   const { integrations } = await dispatchToIntegrations(eventId);
+  await notifyForEvent(eventId);
   return { type: fanOut.type, webhookDeliveries: fanOut.deliveries, integrations };
 }

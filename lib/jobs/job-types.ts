@@ -53,6 +53,12 @@ export interface JobPayloads {
   'integrations.notify': { messageId: string };
   /** Routes the weekly team digest of every workspace where it is now Monday 09:00 (lib/integrations/notifications/weekly-digest.ts). */
   'integrations.weekly_digest': Record<string, never>;
+  /** Sends members' pending notification emails, at once or as their digest cadence says (lib/notifications/emails.ts). */
+  'notifications.emails': Record<string, never>;
+  /** Fires the habit reminders that are due (lib/notifications/reminders.ts). */
+  'notifications.habit_reminders': Record<string, never>;
+  /** Tells owners and assignees about goals due soon or overdue (lib/notifications/due-dates.ts). */
+  'notifications.goal_due_dates': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -114,6 +120,13 @@ export const JOBS: { readonly [N in JobName]: JobDefinition } = {
   'integrations.notify': { retry: { retries: 3, delaysSeconds: [30, 120, 600] }, concurrency: 4 },
   // Hourly at :00, so every time zone (whole or half hour) passes Monday 09:xx once; one digest per week and route.
   'integrations.weekly_digest': { retry: { retries: 2, delaysSeconds: [60, 600] }, cron: '0 * * * *' },
+  // Every minute: "immediately" emails and reminders go out within a minute; digests wait for
+  // 08:00 in each member's zone. Rows are claimed (emails) or locked (reminders) before sending,
+  // so an overlapping or retried run sends nothing twice; the next run is the retry.
+  'notifications.emails': { retry: { retries: 0, delaysSeconds: [] }, cron: '* * * * *' },
+  'notifications.habit_reminders': { retry: { retries: 0, delaysSeconds: [] }, cron: '* * * * *' },
+  // Hourly, so every zone passes 09:00 local; once per goal and target date (dedupeKey).
+  'notifications.goal_due_dates': { retry: { retries: 1, delaysSeconds: [300] }, cron: '10 * * * *' },
 };
 
 export const JOB_NAMES = Object.keys(JOBS) as JobName[];

@@ -11,6 +11,9 @@ import { refreshDueConnections } from '../integrations/connections.ts';
 import { runSync, scheduleDueSyncs } from '../integrations/sync-runner.ts';
 import { sendNotification } from '../integrations/notifications/send-notification.ts';
 import { runWeeklyDigests } from '../integrations/notifications/weekly-digest.ts';
+import { runGoalDueNotifications } from '../notifications/due-dates.ts';
+import { runNotificationEmails } from '../notifications/emails.ts';
+import { runHabitReminders } from '../notifications/reminders.ts';
 import { attemptDelivery } from '../webhooks/attempt-delivery.ts';
 import { sweepDeliveries } from '../webhooks/sweep-deliveries.ts';
 import { logger } from '../observability/logger.ts';
@@ -55,6 +58,9 @@ function registerWorkers(): Promise<void> {
     await registerWorker('integrations.schedule_syncs', () => scheduleDueSyncs(new Date()));
     await registerWorker('integrations.notify', ({ messageId }) => sendNotification(messageId));
     await registerWorker('integrations.weekly_digest', () => runWeeklyDigests(new Date()));
+    await registerWorker('notifications.emails', () => runNotificationEmails(new Date()));
+    await registerWorker('notifications.habit_reminders', () => runHabitReminders(new Date()));
+    await registerWorker('notifications.goal_due_dates', () => runGoalDueNotifications(new Date()));
   })();
   return holder.__waypointWorkers;
 }

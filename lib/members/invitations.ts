@@ -14,6 +14,7 @@ import { assertSeatAvailable } from '../billing/seats.ts';
 import { sendEmail, type Delivery } from '../email/send-email.ts';
 import { invitationEmail } from '../email/templates/invitation-email.ts';
 import { emitEvent } from '../events/domain-events.ts';
+import { notifyInvitationAccepted } from '../notifications/membership-events.ts';
 import { AppError, conflict, forbidden, notFound, tooManyRequests, validationFailed, zodFieldErrors } from '../http/problem.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
 import { acceptInvitationSchema, createInvitationSchema, newAccountSchema, type InvitationResult, type InvitationView } from './invitation-schema.ts';
@@ -290,6 +291,7 @@ export async function acceptInvitation(tenant: TenantContext, token: string, inp
         await assertSeatAvailable(tx, tenant, 'join');
         await tx.membership.create({ data: { tenantId: tenant.id, userId: user.id, role: invitation.role } });
         await emitEvent(tx, tenant.id, 'user.created', { userId: user.id, email: user.email, name: user.name, role: invitation.role }, user.id);
+        await notifyInvitationAccepted(tx, tenant.id, invitation.id, user);
       }
       await recordAudit(tx, {
         tenantId: tenant.id,

@@ -2,6 +2,7 @@ import type { Member } from '../auth/session.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { term } from '../branding/terminology.ts';
 import { tenantDb } from '../db/tenant-db.ts';
+import { notifyJoinRequest } from '../notifications/membership-events.ts';
 import { conflict, forbidden, notFound, parseInput } from '../http/problem.ts';
 import { assertCan } from '../members/permissions.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
@@ -16,6 +17,7 @@ import { readTeamDetail } from './team-view.ts';
 
 export async function createJoinRequest(tx: TenantTx, tenant: TenantContext, member: Member, teamId: string): Promise<string> {
   const request = await tx.teamJoinRequest.create({ data: { tenantId: tenant.id, teamId, userId: member.userId }, select: { id: true } });
+  await notifyJoinRequest(tx, tenant.id, { id: request.id, teamId, userId: member.userId });
   return request.id;
 }
 

@@ -109,6 +109,9 @@ describe('Inngest functions', () => {
       'integrations-schedule-syncs',
       'integrations-notify',
       'integrations-weekly-digest',
+      'notifications-emails',
+      'notifications-habit-reminders',
+      'notifications-goal-due-dates',
     ]);
   });
 

@@ -1,0 +1,114 @@
+import { term, type Terminology } from '../branding/terminology.ts';
+
+// The kinds of in-app notification, what each says and links to, and the per-type channel
+// defaults. Client-safe (the bell, the notification center and Account › Notifications use it).
+
+export const NOTIFICATION_TYPES = [
+  'mention',
+  'comment',
+  'assignment',
+  'kudos',
+  'invitation_accepted',
+  'join_request',
+  'goal_due_soon',
+  'goal_overdue',
+  'habit_reminder',
+] as const;
+
+export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
+
+/** in_app: the bell only; email: the bell and an email (now or in the digest); none: nothing. */
+export const CHANNELS = ['in_app', 'email', 'none'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const DIGEST_CADENCES = ['immediately', 'daily', 'weekly'] as const;
+export type DigestCadence = (typeof DIGEST_CADENCES)[number];
+
+export interface TypeInfo {
+  label: (t: Terminology) => string;
+  description: (t: Terminology) => string;
+  defaultChannel: Channel;
+}
+
+export const NOTIFICATION_TYPE_INFO: Record<NotificationType, TypeInfo> = {
+  mention: { label: () => 'Mentions', description: (t) => `Someone @mentions you in a comment on a ${term(t, 'goal')}.`, defaultChannel: 'email' },
+  comment: { label: () => 'Comments', description: (t) => `Someone comments on a ${term(t, 'goal')} you own or are assigned to.`, defaultChannel: 'in_app' },
+  assignment: { label: () => 'Assignments', description: (t) => `Someone assigns you to a ${term(t, 'team')} ${term(t, 'goal')}.`, defaultChannel: 'email' },
+  kudos: { label: () => 'Kudos', description: (t) => `Someone gives kudos for your ${term(t, 'goal')} or streak.`, defaultChannel: 'in_app' },
+  invitation_accepted: { label: () => 'Invitations accepted', description: () => 'Someone you invited joins the workspace.', defaultChannel: 'in_app' },
+  join_request: { label: (t) => `${term(t, 'team', true)} join requests`, description: (t) => `Someone asks to join a ${term(t, 'team')} you lead (or any, for admins).`, defaultChannel: 'email' },
+  goal_due_soon: { label: (t) => `${term(t, 'goals', true)} due soon`, description: (t) => `A ${term(t, 'goal')} you own or are assigned to is due tomorrow.`, defaultChannel: 'email' },
+  goal_overdue: { label: (t) => `${term(t, 'goals', true)} overdue`, description: (t) => `A ${term(t, 'goal')} you own or are assigned to passed its target date.`, defaultChannel: 'email' },
+  habit_reminder: { label: (t) => `${term(t, 'habit', true)} reminders`, description: (t) => `At the time you set on a ${term(t, 'habit')}. Reminder emails go out at once, never in the digest.`, defaultChannel: 'email' },
+};
+
+export const CHANNEL_LABELS: Record<Channel, string> = { in_app: 'In app', email: 'In app and email', none: 'Off' };
+export const CADENCE_LABELS: Record<DigestCadence, string> = { immediately: 'As they happen', daily: 'Daily digest', weekly: 'Weekly digest (Mondays)' };
+
+export function isNotificationType(value: string): value is NotificationType {
+  return (NOTIFICATION_TYPES as readonly string[]).includes(value);
+}
+
+/** What the notification center shows for one notification. */
+export interface NotificationView {
+  id: string;
+  type: NotificationType;
+  text: string;
+  /** Where it leads (a path on the workspace's host). */
+  href: string;
+  actorName: string | null;
+  read: boolean;
+  createdAt: string;
+}
+
+export interface NotificationPage {
+  items: NotificationView[];
+  unread: number;
+  nextCursor: string | null;
+}
+
+/** Data kept on a notification for its text (as it was when it happened). */
+export interface NotificationData {
+  actorName?: string | null;
+  title?: string;
+  excerpt?: string;
+  goalId?: string;
+  milestoneId?: string | null;
+  teamName?: string;
+  targetDate?: string;
+  date?: string;
+}
+
+/** The sentence and link of a notification, in the workspace's words. */
+export function describeNotification(
+  n: { type: string; subjectType: string; subjectId: string; data: NotificationData },
+  t: Terminology,
+): { text: string; href: string } {
+  const who = n.data.actorName ?? 'Someone';
+  const title = n.data.title ?? `a ${term(t, n.subjectType === 'habit' ? 'habit' : 'goal')}`;
+  const goalHref = `/goals/${encodeURIComponent(n.data.goalId ?? n.subjectId)}`;
+  switch (n.type as NotificationType) {
+    case 'mention':
+      return { text: `${who} mentioned you on ${title}${n.data.excerpt ? `: “${n.data.excerpt}”` : ''}`, href: goalHref };
+    case 'comment':
+      return { text: `${who} commented on ${title}${n.data.excerpt ? `: “${n.data.excerpt}”` : ''}`, href: goalHref };
+    case 'assignment':
+      return { text: `${who} assigned you to ${title}`, href: goalHref };
+    case 'kudos':
+      return n.subjectType === 'habit'
+        ? { text: `${who} gave you kudos for your ${title} streak`, href: `/habits/${encodeURIComponent(n.subjectId)}` }
+        : { text: `${who} gave you kudos for completing ${title}`, href: goalHref };
+    case 'invitation_accepted':
+      return { text: `${who} accepted your invitation and joined the workspace`, href: '/settings/members' };
+    case 'join_request':
+      return { text: `${who} asked to join ${n.data.teamName ?? `a ${term(t, 'team')}`}`, href: `/teams/${encodeURIComponent(n.subjectId)}` };
+    case 'goal_due_soon':
+      return { text: `${title} is due ${n.data.targetDate ? `on ${n.data.targetDate}` : 'soon'}`, href: goalHref };
+    case 'goal_overdue':
+      return { text: `${title} is overdue${n.data.targetDate ? ` (target date ${n.data.targetDate})` : ''}`, href: goalHref };
+    case 'habit_reminder':
+      return { text: `Time for ${title}`, href: `/habits/${encodeURIComponent(n.subjectId)}` };
+    default:
+      return { text: 'Notification', href: '/notifications' };
+  }
+}
