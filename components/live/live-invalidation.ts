@@ -29,7 +29,7 @@ export function invalidationFor(message: LiveMessage): Invalidation {
   }
   const [area] = message.type.split('.');
   // Comments and kudos have their own views (they listen for themselves).
-  if (message.type === 'goal.commented' || area === 'kudos') return NOTHING;
+  if (message.type.startsWith('goal.comment') || area === 'kudos') return NOTHING;
   switch (area) {
     case 'goal':
       // Lists, pages, a team's goals and the goal itself all sit under ['goals'].

@@ -1,9 +1,9 @@
 'use client';
 
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { LiveMessage } from '@/lib/realtime/protocol';
-import { LiveConnection, type LiveState } from './live-connection';
+import { LiveConnection } from './live-connection';
 import { LiveContext, type LiveHub, type LiveListener } from './live-context';
 import { invalidationFor } from './live-invalidation';
 
@@ -15,7 +15,6 @@ import { invalidationFor } from './live-invalidation';
 export function LiveProvider({ children }: { children: ReactNode }) {
   const client = useQueryClient();
   const listeners = useRef(new Set<LiveListener>());
-  const [, setState] = useState<LiveState>('connecting');
   const hub = useMemo<LiveHub>(
     () => ({
       subscribe(listener) {
@@ -44,7 +43,6 @@ export function LiveProvider({ children }: { children: ReactNode }) {
       onResume: () => dispatch({ kind: 'reset' }),
       onState: (state) => {
         document.documentElement.dataset.liveState = state;
-        setState(state);
       },
     });
     connection.start();

@@ -182,3 +182,39 @@ test('each outbox event is delivered once, whichever instance made it and howeve
   expect(ids).toHaveLength(goals);
   expect(new Set(ids).size).toBe(goals);
 });
+
+/** An SSE stream (GET /api/app/live) on one instance: the text received so far. */
+function liveStream(instance: number, host: string, cookie: string): Promise<{ text: () => string; close: () => void }> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    const request = http.request({ host: '127.0.0.1', port: PORTS[instance], path: '/api/app/live', headers: { host, cookie, accept: 'text/event-stream' } }, (response) => {
+      if (response.statusCode !== 200) {
+        reject(new Error(`live stream on instance ${instance}: ${response.statusCode}`));
+        return;
+      }
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => {
+        text += chunk;
+        if (text.includes('event: hello')) resolve({ text: () => text, close: () => request.destroy() });
+      });
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+test('a change made through one instance reaches live streams on both', async () => {
+  const { slug, ownerEmail } = await createWorkspace('multi');
+  const host = `${slug}.${ROOT_DOMAIN}`;
+  const cookie = await signIn(0, host, ownerEmail);
+  const streams = [await liveStream(0, host, cookie), await liveStream(1, host, cookie)];
+  const created = await send(0, host, '/api/app/goals', { method: 'POST', cookie, json: { title: 'Seen everywhere' } });
+  expect(created.status, created.body).toBe(201);
+  const goalId = JSON.parse(created.body).id as string;
+  for (const [instance, stream] of streams.entries()) {
+    await expect.poll(() => stream.text(), { timeout: 5_000, message: `instance ${instance}` }).toContain(`"goalId":"${goalId}"`);
+    // Ids and types only: the title stays behind the routes that check access.
+    expect(stream.text()).not.toContain('Seen everywhere');
+  }
+  for (const stream of streams) stream.close();
+});

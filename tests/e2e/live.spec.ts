@@ -1,0 +1,149 @@
+import type { Browser, Page } from '@playwright/test';
+import { db, disconnectDb } from '../../lib/db/client.ts';
+import { setGoalProgress } from '../../lib/goals/goal-progress.ts';
+import { createGoal } from '../../lib/goals/goals.ts';
+import { contextOf, memberOf } from '../support/factories.ts';
+import { expect, test, waitForHydration } from './fixtures.ts';
+import { addMember, createWorkspace, signIn, tenantUrl } from './support.ts';
+
+// Live updates (lib/realtime, components/live) with two people in two browsers: what one
+// changes shows up for the other without a reload; a dropped connection catches up; someone
+// who may not see a goal receives nothing about it; a blocked stream falls back to polling.
+
+test.afterAll(async () => {
+  await disconnectDb();
+});
+
+async function person(browser: Browser, slug: string, email: string, path = '/'): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, slug, email);
+  await page.waitForURL(tenantUrl(slug));
+  await waitForHydration(page);
+  if (path !== '/') {
+    await page.goto(tenantUrl(slug, path));
+    await waitForHydration(page);
+  }
+  return page;
+}
+
+/** The stream is up (the provider marks <html> with its state). */
+async function live(page: Page, state: 'open' | 'polling' = 'open'): Promise<void> {
+  await expect(page.locator(`html[data-live-state="${state}"]`)).toBeAttached({ timeout: 20_000 });
+}
+
+async function acme() {
+  const tenant = await db.tenant.findUniqueOrThrow({ where: { slug: 'acme' }, select: { id: true } });
+  const user = async (role: string) => (await db.user.findUniqueOrThrow({ where: { email: `${role}@acme.test` }, select: { id: true } })).id;
+  const coaches = await db.team.findFirstOrThrow({ where: { tenantId: tenant.id, name: 'Coaches' }, select: { id: true } });
+  return { ctx: await contextOf(tenant.id), tenantId: tenant.id, owner: await user('owner'), member: await user('member'), admin: await user('admin'), coaches: coaches.id };
+}
+
+test('a change by one member appears live on the other’s goal page', async ({ browser }) => {
+  const a = await acme();
+  const goal = await createGoal(a.ctx, await memberOf(a.tenantId, a.owner), { title: `Live goal ${Date.now().toString(36)}`, teamId: a.coaches });
+  const owner = await person(browser, 'acme', 'owner@acme.test', `/goals/${goal.id}`);
+  const member = await person(browser, 'acme', 'member@acme.test', `/goals/${goal.id}`);
+  await live(member);
+  await expect(member.getByTestId('goal-progress')).toHaveText('0%');
+
+  await owner.getByRole('spinbutton', { name: 'Progress (%)' }).fill('40');
+  await owner.getByRole('button', { name: 'Update progress' }).click();
+  await expect(owner.getByTestId('goal-progress')).toHaveText('40%');
+  // No reload on the member's side.
+  await expect(member.getByTestId('goal-progress')).toHaveText('40%', { timeout: 5_000 });
+
+  await owner.getByRole('button', { name: 'Complete goal' }).click();
+  await expect(member.getByTestId('goal-status')).toHaveText('Completed', { timeout: 5_000 });
+  await owner.context().close();
+  await member.context().close();
+});
+
+test('a change appears live on a teammate’s dashboard', async ({ browser }) => {
+  const workspace = await createWorkspace('live');
+  const memberEmail = await addMember(workspace.slug, 'member');
+  const tenant = await db.tenant.findUniqueOrThrow({ where: { slug: workspace.slug }, select: { id: true } });
+  const ownerId = (await db.user.findUniqueOrThrow({ where: { email: workspace.ownerEmail } })).id;
+  const memberId = (await db.user.findUniqueOrThrow({ where: { email: memberEmail } })).id;
+  const team = await db.team.create({ data: { tenantId: tenant.id, name: 'Runners' } });
+  await db.teamMember.createMany({ data: [ownerId, memberId].map((userId) => ({ tenantId: tenant.id, teamId: team.id, userId })) });
+  const ctx = await contextOf(tenant.id);
+  const ownerMember = await memberOf(tenant.id, ownerId);
+  const goal = await createGoal(ctx, ownerMember, { title: 'Spring relay', teamId: team.id });
+
+  const member = await person(browser, workspace.slug, memberEmail);
+  await live(member);
+  const row = member.getByRole('main').getByRole('listitem').filter({ hasText: 'Spring relay' });
+  await expect(row).toContainText('0%');
+  await setGoalProgress(ctx, ownerMember, goal.id, { progress: 65 });
+  await expect(row).toContainText('65%', { timeout: 5_000 });
+  // A goal created by the teammate shows up too.
+  await createGoal(ctx, ownerMember, { title: 'Autumn relay', teamId: team.id });
+  await expect(member.getByRole('link', { name: 'Autumn relay' })).toBeVisible({ timeout: 5_000 });
+  await member.context().close();
+});
+
+test('after a dropped connection the page catches up with what changed meanwhile', async ({ browser }) => {
+  const a = await acme();
+  const goal = await createGoal(a.ctx, await memberOf(a.tenantId, a.owner), { title: `Blip goal ${Date.now().toString(36)}`, teamId: a.coaches });
+  const member = await person(browser, 'acme', 'member@acme.test', `/goals/${goal.id}`);
+  await live(member);
+  await member.context().setOffline(true);
+  await expect(member.locator('html[data-live-state="open"]')).toHaveCount(0, { timeout: 10_000 });
+  await setGoalProgress(a.ctx, await memberOf(a.tenantId, a.owner), goal.id, { progress: 25 });
+  // Offline, nothing can arrive.
+  await member.waitForTimeout(500);
+  await expect(member.getByTestId('goal-progress')).toHaveText('0%');
+  await member.context().setOffline(false);
+  await expect(member.getByTestId('goal-progress')).toHaveText('25%', { timeout: 15_000 });
+  await live(member);
+  await member.context().close();
+});
+
+test('a viewer who may not see a goal receives nothing about it', async ({ browser }) => {
+  const a = await acme();
+  const memberCtx = await memberOf(a.tenantId, a.member);
+  const personal = await createGoal(a.ctx, memberCtx, { title: `Private ${Date.now().toString(36)}` });
+  const team = await createGoal(a.ctx, memberCtx, { title: `Shared ${Date.now().toString(36)}`, teamId: a.coaches });
+  // The admin (not in Coaches, but an admin) and the viewer (in Coaches) listen to their own streams.
+  const admin = await person(browser, 'acme', 'admin@acme.test');
+  const viewer = await person(browser, 'acme', 'viewer@acme.test');
+  const record = (page: Page) =>
+    page.evaluate(() => {
+      const w = window as unknown as { received: string[] };
+      w.received = [];
+      const source = new EventSource('/api/app/live');
+      source.onmessage = (event) => w.received.push(event.data as string);
+    });
+  await record(admin);
+  await record(viewer);
+  await expect.poll(() => admin.evaluate(() => (window as unknown as { received?: string[] }).received !== undefined)).toBe(true);
+  await admin.waitForTimeout(1_000);
+  await setGoalProgress(a.ctx, memberCtx, personal.id, { progress: 10 });
+  await setGoalProgress(a.ctx, memberCtx, team.id, { progress: 10 });
+  const received = (page: Page) => page.evaluate(() => (window as unknown as { received: string[] }).received.join('\n'));
+  // The team goal's event reaches both (it was sent after the personal one)…
+  await expect.poll(() => received(admin), { timeout: 10_000 }).toContain(team.id);
+  await expect.poll(() => received(viewer), { timeout: 10_000 }).toContain(team.id);
+  // …the personal goal's never does, not even its id.
+  expect(await received(admin)).not.toContain(personal.id);
+  expect(await received(viewer)).not.toContain(personal.id);
+  await admin.context().close();
+  await viewer.context().close();
+});
+
+test('where a proxy blocks the stream, the page polls and still updates', async ({ browser }) => {
+  const a = await acme();
+  const goal = await createGoal(a.ctx, await memberOf(a.tenantId, a.owner), { title: `Polled goal ${Date.now().toString(36)}`, teamId: a.coaches });
+  const context = await browser.newContext();
+  await context.route(/\/api\/app\/live(\?|$)/, (route) => route.abort());
+  const page = await context.newPage();
+  await signIn(page, 'acme', 'member@acme.test');
+  await page.waitForURL(tenantUrl('acme'));
+  await page.goto(tenantUrl('acme', `/goals/${goal.id}`));
+  await waitForHydration(page);
+  await live(page, 'polling');
+  await setGoalProgress(a.ctx, await memberOf(a.tenantId, a.owner), goal.id, { progress: 55 });
+  await expect(page.getByTestId('goal-progress')).toHaveText('55%', { timeout: 15_000 });
+  await context.close();
+});
