@@ -1,9 +1,13 @@
+import type { Prisma } from '../db/generated/client.ts';
 import { db } from '../db/client.ts';
+import { newEventId, type DomainEventPayloads, type DomainEventType } from '../events/domain-events.ts';
+import { audienceColumns, goalAudience, habitAudience, type Audience } from '../realtime/audience.ts';
 import { demoEmail } from './demo-data.ts';
 
 // Demo goals, habits and teams, so a fresh workspace has something to look at. Written once
 // per workspace (skipped when it has any goal), straight to the tables: these are fixtures,
-// not user actions, so no domain events are emitted for them.
+// not user actions. Their history is written as domain events already published (so feeds and
+// leaderboards have a past, but no webhook or integration hears of it), with a comment and kudos.
 
 const DAY = 86_400_000;
 
@@ -77,5 +81,31 @@ export async function seedWorkspaceContent(slug: string): Promise<number> {
   await db.habitLog.createMany({ data: runDays.map((d) => ({ tenantId, habitId: run.id, userId: users.member, date: daysAgo(d) })) });
   const readDays = Array.from({ length: 40 }, (_, i) => i + 1).filter((d) => [1, 3, 5].includes(daysAgo(d).getUTCDay()) && d % 4 !== 0);
   await db.habitLog.createMany({ data: readDays.map((d) => ({ tenantId, habitId: read.id, userId: users.member, date: daysAgo(d) })) });
+
+  const history: Prisma.DomainEventCreateManyInput[] = [];
+  const past = <T extends DomainEventType>(type: T, payload: DomainEventPayloads[T], actorId: string, audience: Audience, at: Date): string => {
+    const id = newEventId();
+    history.push({ id, tenantId, type, actorId, payload: payload as unknown as Prisma.InputJsonObject, ...audienceColumns(audience), occurredAt: at, publishedAt: new Date() });
+    return id;
+  };
+  const hour = (days: number, h: number) => new Date(daysAgo(days).getTime() + h * 3_600_000);
+  const runHabit = habitAudience({ userId: users.member, private: false });
+  past('goal.created', { goalId: teamGoal.id, title: teamGoal.title, ownerId: users.owner, teamId: coaches.id }, users.owner, goalAudience(teamGoal), hour(40, 9));
+  past('goal.created', { goalId: done.id, title: done.title, ownerId: users.member, teamId: null }, users.member, goalAudience(done), hour(25, 10));
+  past('goal.completed', { goalId: done.id, title: done.title, completedById: users.member, completedAt: done.completedAt!.toISOString() }, users.member, goalAudience(done), hour(24, 18));
+  past('goal.updated', { goalId: teamGoal.id, changes: { progress: { from: 0, to: 35 } } }, users.owner, goalAudience(teamGoal), hour(20, 11));
+  past('goal.updated', { goalId: teamGoal.id, changes: { progress: { from: 35, to: 60 } } }, users.member, goalAudience(teamGoal), hour(6, 16));
+  for (const [i, d] of [9, 8, 7, 6, 5, 4, 3, 2, 1].entries()) {
+    past('habit.logged', { habitId: run.id, userId: users.member, date: daysAgo(d).toISOString().slice(0, 10), note: null, currentStreak: i + 1 }, users.member, runHabit, hour(d, 7));
+  }
+  const streak = past('habit.streak_milestone', { habitId: run.id, userId: users.member, milestone: 7, unit: 'days' }, users.member, runHabit, hour(3, 7));
+  const comment = await db.comment.create({
+    data: { tenantId, goalId: teamGoal.id, authorId: users.owner, body: 'Great progress on the sessions. Next up: **registrations**.', createdAt: hour(5, 9) },
+  });
+  past('goal.commented', { goalId: teamGoal.id, milestoneId: null, commentId: comment.id, authorId: users.owner, body: comment.body, mentionedUserIds: [] }, users.owner, goalAudience(teamGoal), hour(5, 9));
+  const kudos = await db.kudos.create({ data: { tenantId, eventId: streak, giverId: users.owner, recipientId: users.member, createdAt: hour(2, 12) } });
+  past('kudos.given', { kudosId: kudos.id, eventId: streak, giverId: users.owner, recipientId: users.member, subjectType: 'habit', subjectId: run.id }, users.owner, runHabit, hour(2, 12));
+  // In time order: feeds page by seq.
+  await db.domainEvent.createMany({ data: history.sort((a, b) => (a.occurredAt as Date).getTime() - (b.occurredAt as Date).getTime()) });
   return 1;
 }

@@ -126,4 +126,23 @@ describe('the demo seed', () => {
     const admin = await db.user.findUniqueOrThrow({ where: { email: 'admin@acme.test' } });
     expect(installations).toEqual([{ provider: 'calendar-feed', uninstalledAt: null, tenant: { slug: 'acme' }, installedById: admin.id }]);
   });
+
+  it("gives acme a past: published events in time order, each seen only by who may see it, a comment and kudos", async () => {
+    const acme = await db.tenant.findUniqueOrThrow({ where: { slug: 'acme' }, select: { id: true } });
+    const member = await db.user.findUniqueOrThrow({ where: { email: 'member@acme.test' } });
+    // The content's history (other seeds, e.g. the paid app's install, emit events of their own).
+    const events = await db.domainEvent.findMany({ where: { tenantId: acme.id, OR: ['goal.', 'habit.', 'kudos.'].map((prefix) => ({ type: { startsWith: prefix } })) }, orderBy: { seq: 'asc' } });
+    expect(events.length).toBeGreaterThan(10);
+    // Already published: no webhook or integration hears of fixtures.
+    expect(events.filter((e) => e.publishedAt === null)).toEqual([]);
+    const times = events.map((e) => e.occurredAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    // The member's personal goal is theirs alone; the team goal is its team's; the habit is for teammates.
+    const completed = events.find((e) => e.type === 'goal.completed')!;
+    expect(completed).toMatchObject({ audience: 'users', audienceUserIds: [member.id] });
+    expect(events.find((e) => e.type === 'goal.commented')).toMatchObject({ audience: 'team', audienceTeamId: expect.any(String) });
+    expect(events.find((e) => e.type === 'habit.streak_milestone')).toMatchObject({ audience: 'teammates', audienceUserIds: [member.id] });
+    expect(await db.comment.count({ where: { tenantId: acme.id } })).toBe(1);
+    expect(await db.kudos.count({ where: { tenantId: acme.id, recipientId: member.id } })).toBe(1);
+  });
 });
