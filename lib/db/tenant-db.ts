@@ -24,6 +24,7 @@ const TENANT_KEY: Record<string, string> = {
   Habit: 'tenantId',
   HabitLog: 'tenantId',
   DomainEvent: 'tenantId',
+  Kudos: 'tenantId',
   EmailMessage: 'tenantId',
   ApiKey: 'tenantId',
   ApiRequestLog: 'tenantId',
