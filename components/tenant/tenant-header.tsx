@@ -10,6 +10,7 @@ function navFor(tenant: TenantContext, member: Member, showApps: boolean, showLe
   const t = tenant.branding.terminology;
   const items: NavItem[] = [
     { href: '/', label: 'Dashboard' },
+    { href: '/activity', label: 'Activity' },
     { href: '/goals', label: term(t, 'goals', true) },
     { href: '/habits', label: term(t, 'habits', true) },
     { href: '/teams', label: term(t, 'teams', true) },

@@ -126,6 +126,9 @@ export const ROUTES: RouteCase[] = [
   { page: `${TENANT}/teams/page.tsx`, host: 'acme', path: fixed('/teams'), visitors: PRODUCT },
   { page: `${TENANT}/teams/[teamId]/page.tsx`, host: 'acme', path: (s) => `/teams/${s.teamId}`, visitors: PRODUCT },
   { page: `${TENANT}/leaderboards/page.tsx`, host: 'acme', path: fixed('/leaderboards'), visitors: PRODUCT },
+  // Activity: the workspace's feed, and a member's page (me: one's own).
+  { page: `${TENANT}/activity/page.tsx`, host: 'acme', path: fixed('/activity'), visitors: PRODUCT },
+  { page: `${TENANT}/members/[userId]/page.tsx`, host: 'acme', path: fixed('/members/me'), visitors: PRODUCT },
   // The marketplace: every member browses; admins install (the demo's published app).
   { page: `${TENANT}/apps/page.tsx`, host: 'acme', path: fixed('/apps'), visitors: ['admin', 'member'] },
   { page: `${TENANT}/apps/[slug]/page.tsx`, host: 'acme', path: (s) => `/apps/${s.marketplaceAppSlug}`, visitors: ['admin', 'member'] },

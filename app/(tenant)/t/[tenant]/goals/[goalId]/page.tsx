@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { ActivityFeed } from '@/components/activity/activity-feed';
 import { GoalDetailView } from '@/components/goals/goal-detail-view';
+import { activityFeed } from '@/lib/activity/feed';
 import { term } from '@/lib/branding/terminology';
 import { getGoal } from '@/lib/goals/goals';
 import { AppError } from '@/lib/http/problem';
@@ -26,6 +28,9 @@ export default async function GoalPage({ params }: { params: Params }) {
   return (
     <section className="mx-auto max-w-5xl px-6 py-10">
       <GoalDetailView initial={goal} terminology={tenant.branding.terminology} viewerId={member.userId} />
+      <div className="mt-10">
+        <ActivityFeed scope={{ kind: 'goal', goalId }} terminology={tenant.branding.terminology} initial={await activityFeed(tenant, member, { kind: 'goal', goalId })} />
+      </div>
     </section>
   );
 }

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { TeamStatsPanel } from '@/components/leaderboards/team-stats-panel';
+import { ActivityFeed } from '@/components/activity/activity-feed';
 import { TeamDetailView } from '@/components/teams/team-detail-view';
+import { activityFeed } from '@/lib/activity/feed';
 import { term } from '@/lib/branding/terminology';
 import { listGoals } from '@/lib/goals/goals';
 import { AppError } from '@/lib/http/problem';
@@ -46,6 +48,16 @@ export default async function TeamPage({ params }: { params: Params }) {
         canCreateGoals={can(member.role, 'goals.write')}
         statistics={<TeamStatsPanel initial={stats} terminology={tenant.branding.terminology} showLeaderboardLink={boards} />}
       />
+      {team.access.canSeeGoals ? (
+        <div className="mt-10">
+          <ActivityFeed
+            scope={{ kind: 'team', teamId }}
+            terminology={tenant.branding.terminology}
+            initial={await activityFeed(tenant, member, { kind: 'team', teamId })}
+            title={`${term(tenant.branding.terminology, 'team', true)} activity`}
+          />
+        </div>
+      ) : null}
     </section>
   );
 }
