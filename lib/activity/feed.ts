@@ -38,7 +38,9 @@ async function scopeWhere(tenant: TenantContext, member: Member, scope: Activity
       return { audienceTeamId: scope.teamId };
     case 'goal':
       await loadGoalForViewer(scoped, tenant, member, scope.goalId);
-      return { payload: { path: ['goalId'], equals: scope.goalId } };
+      // Its events come after it was made: the bound keeps the scan to that span ((tenantId, occurredAt) index).
+      const { createdAt } = await scoped.goal.findUniqueOrThrow({ where: { id: scope.goalId }, select: { createdAt: true } });
+      return { payload: { path: ['goalId'], equals: scope.goalId }, occurredAt: { gte: new Date(createdAt.getTime() - 60_000) } };
     case 'member': {
       const membership = await scoped.membership.findFirst({ where: { userId: scope.userId }, select: { id: true } });
       if (!membership) throw notFound('No such member in this workspace.');
