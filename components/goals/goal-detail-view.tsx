@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
+import { CommentThread } from '@/components/comments/comment-thread';
 import { Button } from '@/components/ui/button';
 import { term, type Terminology } from '@/lib/branding/terminology';
 import { useFormat } from '@/lib/format/format-context';
@@ -101,6 +102,7 @@ export function GoalDetailView({ initial, terminology, viewerId }: Props) {
       </div>
       {goal.teamId ? <AssigneesPanel goal={goal} terminology={terminology} viewerId={viewerId} /> : null}
       <ProgressLog goal={goal} />
+      <CommentThread goalId={goal.id} milestones={goal.milestoneList.map((m) => ({ id: m.id, title: m.title }))} terminology={terminology} />
     </article>
   );
 }

@@ -52,25 +52,26 @@ async function memberNames(tx: TenantTx, ids: string[]): Promise<Map<string, str
   return new Map(rows.map((row) => [row.userId, nameOf(row.user)]));
 }
 
-function checkedBody(raw: string): string {
-  const body = raw.trim();
-  if (body === '') throw badRequest('Write a comment first.', { body: 'Write a comment first.' });
-  if (body.length > MAX_COMMENT_LENGTH) {
-    const message = `A comment has at most ${MAX_COMMENT_LENGTH.toLocaleString('en-US')} characters (this one has ${body.length.toLocaleString('en-US')}).`;
-    throw badRequest(message, { body: message });
-  }
-  return body;
+function tooLong(length: number): never {
+  const message = `A comment has at most ${MAX_COMMENT_LENGTH.toLocaleString('en-US')} characters (this one has ${length.toLocaleString('en-US')}).`;
+  throw badRequest(message, { body: message });
 }
 
 /** Normalizes mentions: tokens for readers of the goal, plain text for anyone else. */
 async function prepareBody(tx: TenantTx, goal: { ownerId: string; teamId: string | null }, raw: string) {
-  const text = checkedBody(raw);
+  const text = raw.trim();
+  if (text === '') throw badRequest('Write a comment first.', { body: 'Write a comment first.' });
+  // The limit applies to the text as readers see it (mentions as "@Name", not as tokens); a
+  // body far beyond it is refused before any work.
+  if (text.length > 4 * MAX_COMMENT_LENGTH) tooLong(text.length);
   const readers = await goalReaders(tx, goal);
   const tokenIds = [...text.matchAll(/<@([A-Za-z0-9_-]{1,100})>/g)].map((m) => m[1]);
   const others = await memberNames(tx, tokenIds.filter((id) => !readers.some((r) => r.userId === id)));
   const { body, mentionIds } = resolveMentions(text, readers, others);
   const names = new Map(readers.map((r) => [r.userId, r.name]));
-  return { body, mentionIds, plain: mentionsAsText(body, names) };
+  const plain = mentionsAsText(body, names);
+  if (plain.length > MAX_COMMENT_LENGTH) tooLong(plain.length);
+  return { body, mentionIds, plain };
 }
 
 const commentSelect = {

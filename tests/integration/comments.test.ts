@@ -130,6 +130,10 @@ describe('reading and writing a thread', () => {
     expect(tooLong.fields).toHaveProperty('body');
     expect((await createComment(a, lead, goalId, { body: 'y'.repeat(5_000) })).body).toHaveLength(5_000);
     expect((await failure(createComment(a, bob, goalId, { nope: 1 }))).status).toBe(422);
+    // The limit counts what readers see: a token (<@id>) counts as the "@Name" it shows.
+    const withToken = await createComment(a, ann, goalId, { body: `<@${bob.userId}> ${'z'.repeat(5_000 - '@Bob '.length)}` });
+    expect(withToken.body).toHaveLength(5_000);
+    expect((await failure(createComment(a, ann, goalId, { body: `<@${bob.userId}> ${'z'.repeat(5_001 - '@Bob '.length)}` }))).status).toBe(400);
   });
 
   it('refuses comments on an archived goal (read-only) but still lists them', async () => {
