@@ -29,6 +29,19 @@ async function onComment(tenantId: string, p: DomainEventPayloads['goal.commente
   return (await createNotifications(db, tenantId, items)).created;
 }
 
+/** An edit that mentions someone new: they get the mention (once per comment, as for a new one). */
+async function onCommentEdited(tenantId: string, p: DomainEventPayloads['goal.comment_updated']): Promise<number> {
+  if (p.newlyMentionedUserIds.length === 0) return 0;
+  const goal = await loadGoal(tenantId, p.goalId);
+  if (!goal) return 0;
+  const visible = await goalViewers(tenantId, goal, p.newlyMentionedUserIds);
+  const data = { actorName: await displayName(p.authorId), title: goal.title, excerpt: plainExcerpt(p.body), goalId: goal.id, milestoneId: p.milestoneId };
+  const items: NewNotification[] = p.newlyMentionedUserIds
+    .filter((id) => visible.has(id))
+    .map((userId) => ({ userId, type: 'mention' as const, actorId: p.authorId, subjectType: 'goal' as const, subjectId: goal.id, data, dedupeKey: `mention:${p.commentId}` }));
+  return (await createNotifications(db, tenantId, items)).created;
+}
+
 async function onKudos(tenantId: string, p: DomainEventPayloads['kudos.given']): Promise<number> {
   const actorName = await displayName(p.giverId);
   if (p.subjectType === 'goal') {
@@ -62,6 +75,8 @@ export async function notifyForEvent(eventId: string): Promise<number> {
   switch (event.type) {
     case 'goal.commented':
       return onComment(event.tenantId, event.payload as DomainEventPayloads['goal.commented']);
+    case 'goal.comment_updated':
+      return onCommentEdited(event.tenantId, event.payload as DomainEventPayloads['goal.comment_updated']);
     case 'kudos.given':
       return onKudos(event.tenantId, event.payload as DomainEventPayloads['kudos.given']);
     case 'goal.updated':

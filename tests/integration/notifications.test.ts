@@ -62,6 +62,21 @@ describe('notifications from domain events', () => {
     expect(page.items[0].text).toContain(g.title);
   });
 
+  it('an edit mentions only the newly mentioned who see the goal, once per comment', async () => {
+    const tenant = await workspace();
+    const [owner, author, first, added, outsider] = [await memberIn(tenant), await memberIn(tenant), await memberIn(tenant), await memberIn(tenant), await memberIn(tenant)];
+    const team = await teamWith(tenant, [owner, author, first, added]);
+    const g = await goal(tenant, owner, { teamId: team.id });
+    const commentId = `c_${Math.random().toString(36).slice(2)}`;
+    const edit = (mentioned: string[], fresh: string[]) =>
+      emitEvent(db, tenant.id, 'goal.comment_updated', { goalId: g.id, milestoneId: null, commentId, authorId: author.userId, body: 'Nice', mentionedUserIds: mentioned, newlyMentionedUserIds: fresh }, author.userId, goalAudience(g));
+    expect(await notifyForEvent(await edit([first.userId, added.userId, outsider.userId, author.userId], [added.userId, outsider.userId, author.userId]))).toBe(1);
+    expect((await notificationsOf(tenant.id, added.userId)).map((n) => n.type)).toEqual(['mention']);
+    for (const m of [first, outsider, author, owner]) expect(await notificationsOf(tenant.id, m.userId)).toEqual([]);
+    // removed and mentioned again in a later edit: not a second notification
+    expect(await notifyForEvent(await edit([added.userId], [added.userId]))).toBe(0);
+  });
+
   it('never notifies about a goal the recipient cannot see (private goal, other team, other workspace)', async () => {
     const tenant = await workspace();
     const [owner, outsider, admin] = [await memberIn(tenant), await memberIn(tenant), await memberIn(tenant, 'admin')];
