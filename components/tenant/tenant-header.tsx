@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { NotificationBell } from '@/components/notifications/notification-bell';
 import { DesktopNav, MobileNav, type NavItem } from '@/components/shell/main-nav';
 import { ACCOUNT_LINKS, UserMenu } from '@/components/shell/user-menu';
 import type { Member } from '@/lib/auth/session';
@@ -42,6 +43,7 @@ export function TenantHeader({ tenant, member, showApps = true, showLeaderboards
         </Link>
         {member ? <DesktopNav items={items} tone="dark" /> : null}
         <div className="ml-auto flex shrink-0 items-center">
+          {member ? <NotificationBell /> : null}
           {member ? (
             <UserMenu name={member.name ?? member.email} email={member.email} avatarUrl={avatarOf(member)} links={ACCOUNT_LINKS} signOutUrl="/signin" tone="dark" />
           ) : (

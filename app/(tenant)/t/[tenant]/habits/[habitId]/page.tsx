@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { HabitDetailView } from '@/components/habits/habit-detail-view';
+import { HabitReminderCard } from '@/components/notifications/habit-reminder-card';
 import { term } from '@/lib/branding/terminology';
 import { getHabit } from '@/lib/habits/habits';
 import { AppError } from '@/lib/http/problem';
@@ -27,6 +28,11 @@ export default async function HabitPage({ params }: { params: Params }) {
   return (
     <section className="mx-auto max-w-4xl px-6 py-10">
       <HabitDetailView initial={habit} terminology={tenant.branding.terminology} canWrite={can(member.role, 'habits.write')} />
+      {can(member.role, 'habits.write') ? (
+        <div className="mt-6">
+          <HabitReminderCard habitId={habit.id} word={term(tenant.branding.terminology, 'habit')} disabled={habit.archivedAt !== null} />
+        </div>
+      ) : null}
     </section>
   );
 }

@@ -1,0 +1,38 @@
+'use client';
+
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { FormAlert } from '@/components/ui/form-alert';
+import { api } from '@/lib/http/api-client';
+
+/** Confirms the unsubscribe the link asked for (a GET never unsubscribes by itself). */
+export function UnsubscribeButton({ query, label }: { query: string; label: string }) {
+  const [state, setState] = useState<'idle' | 'pending' | 'done'>('idle');
+  const [error, setError] = useState<string | null>(null);
+  async function confirm() {
+    setState('pending');
+    setError(null);
+    try {
+      await api(`/api/notifications/unsubscribe?${query}`, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      setState('done');
+    } catch (e) {
+      setError(e instanceof Error ? e.message : 'Something went wrong.');
+      setState('idle');
+    }
+  }
+  if (state === 'done') {
+    return (
+      <p role="status" className="text-sm font-medium text-emerald-800">
+        Done: you will no longer get {label} by email. They still show under the bell in the app.
+      </p>
+    );
+  }
+  return (
+    <div className="flex flex-col gap-3">
+      <FormAlert message={error} />
+      <Button onClick={() => void confirm()} disabled={state === 'pending'}>
+        {state === 'pending' ? 'Unsubscribing…' : 'Unsubscribe'}
+      </Button>
+    </div>
+  );
+}
