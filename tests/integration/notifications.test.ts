@@ -3,6 +3,9 @@ import type { Member } from '../../lib/auth/session.ts';
 import { db } from '../../lib/db/client.ts';
 import { emitEvent } from '../../lib/events/domain-events.ts';
 import { notifyForEvent } from '../../lib/notifications/consumer.ts';
+import { dispatchEvent } from '../../lib/jobs/dispatch-event.ts';
+import { acceptInvitation, createInvitation } from '../../lib/members/invitations.ts';
+import { joinTeam } from '../../lib/teams/team-membership.ts';
 import { runGoalDueNotifications } from '../../lib/notifications/due-dates.ts';
 import { emailDue, latestDigestSlot, runNotificationEmails } from '../../lib/notifications/emails.ts';
 import { listNotifications, markRead, unreadCount } from '../../lib/notifications/notifications.ts';
@@ -96,15 +99,16 @@ describe('notifications from domain events', () => {
     expect((await notificationsOf(tenant.id, admin.userId)).map((n) => n.type)).toEqual(['mention']);
   });
 
-  it('kudos and assignments notify their recipient', async () => {
+  it('kudos and assignments notify their recipient (through the event dispatch job)', async () => {
     const tenant = await workspace();
     const [lead, mate] = [await memberIn(tenant), await memberIn(tenant)];
     const team = await teamWith(tenant, [lead, mate]);
     const g = await goal(tenant, lead, { teamId: team.id, assignees: [mate.userId] });
     const assigned = await emitEvent(db, tenant.id, 'goal.updated', { goalId: g.id, changes: { assignees: { added: { userId: mate.userId, role: 'contributor' } } } }, lead.userId, goalAudience(g));
     const kudos = await emitEvent(db, tenant.id, 'kudos.given', { kudosId: 'k1', eventId: 'evt_x', giverId: mate.userId, recipientId: lead.userId, subjectType: 'goal', subjectId: g.id }, mate.userId, goalAudience(g));
-    expect(await notifyForEvent(assigned)).toBe(1);
-    expect(await notifyForEvent(kudos)).toBe(1);
+    await dispatchEvent(assigned);
+    await dispatchEvent(kudos);
+    await dispatchEvent(kudos);
     expect((await notificationsOf(tenant.id, mate.userId)).map((n) => n.type)).toEqual(['assignment']);
     expect((await notificationsOf(tenant.id, lead.userId)).map((n) => n.type)).toEqual(['kudos']);
   });
@@ -138,6 +142,40 @@ describe('notifications from domain events', () => {
     expect(await markRead(tenant, a, { ids: [mine[0].id] })).toEqual({ unread: 1 });
     expect(await markRead(tenant, a, { all: true })).toEqual({ unread: 0 });
     expect(await unreadCount(tenant, b)).toBe(2);
+  });
+});
+
+describe('notifications written with their change', () => {
+  it('a request to join a team reaches its leads and the admins, not other members or the requester', async () => {
+    const tenant = await workspace();
+    const [lead, mate, admin, asker] = [await memberIn(tenant), await memberIn(tenant), await memberIn(tenant, 'admin'), await memberIn(tenant)];
+    const team = await teamWith(tenant, [mate]);
+    await db.team.update({ where: { id: team.id }, data: { joinApprovalRequired: true } });
+    await db.teamMember.create({ data: { tenantId: tenant.id, teamId: team.id, userId: lead.userId, role: 'lead' } });
+    expect((await joinTeam(tenant, asker, team.id)).status).toBe('requested');
+    for (const m of [lead, admin]) {
+      const rows = await notificationsOf(tenant.id, m.userId);
+      expect(rows.map((r) => [r.type, r.subjectType, r.subjectId])).toEqual([['join_request', 'team', team.id]]);
+    }
+    expect(await notificationsOf(tenant.id, mate.userId)).toEqual([]);
+    expect(await notificationsOf(tenant.id, asker.userId)).toEqual([]);
+    const page = await listNotifications(tenant, lead);
+    expect(page.items[0]).toMatchObject({ href: `/teams/${team.id}` });
+    expect(page.items[0].text).toContain(team.name);
+  });
+
+  it('an accepted invitation tells whoever sent it', async () => {
+    delete process.env.SMTP_URL;
+    const tenant = await workspace();
+    const admin = await memberIn(tenant, 'admin');
+    const email = `joiner-${Math.random().toString(36).slice(2, 8)}@example.test`;
+    await createInvitation(tenant, admin, { email, role: 'member' }, null);
+    const message = await db.emailMessage.findFirstOrThrow({ where: { tenantId: tenant.id, to: email, kind: 'invitation' } });
+    const token = /\/invite\/([A-Za-z0-9_-]{43})/.exec(message.text)![1];
+    const { userId } = await acceptInvitation(tenant, token, { name: 'Grace Hopper', password: 'a-long-password' }, { ip: null, sessionUserId: null });
+    const rows = await notificationsOf(tenant.id, admin.userId);
+    expect(rows.map((r) => [r.type, r.actorId])).toEqual([['invitation_accepted', userId]]);
+    expect((await listNotifications(tenant, admin)).items[0].text).toBe('Grace Hopper accepted your invitation and joined the workspace');
   });
 });
 
