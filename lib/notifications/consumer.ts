@@ -68,6 +68,41 @@ async function onGoalUpdated(tenantId: string, eventId: string, actorId: string 
   return (await createNotifications(db, tenantId, [item])).created;
 }
 
+/**
+ * What someone can no longer see takes its notifications along: a deleted goal or habit, a
+ * team goal's after its member left the team (unless they still see it as an admin), all of
+ * a member's who left the workspace. Answers how many went.
+ */
+async function forget(tenantId: string, type: string, payload: Record<string, unknown>): Promise<number> {
+  const str = (key: string) => (typeof payload[key] === 'string' ? (payload[key] as string) : null);
+  switch (type) {
+    case 'goal.deleted': {
+      const goalId = str('goalId');
+      return goalId ? (await db.notification.deleteMany({ where: { tenantId, subjectType: { in: ['goal', 'milestone'] }, subjectId: goalId } })).count : 0;
+    }
+    case 'habit.deleted': {
+      const habitId = str('habitId');
+      return habitId ? (await db.notification.deleteMany({ where: { tenantId, subjectType: 'habit', subjectId: habitId } })).count : 0;
+    }
+    case 'user.deleted': {
+      const userId = str('userId');
+      return userId ? (await db.notification.deleteMany({ where: { tenantId, userId } })).count : 0;
+    }
+    case 'team.member_removed': {
+      const userId = str('userId');
+      const teamId = str('teamId');
+      if (!userId || !teamId) return 0;
+      // A team's goals are seen alike: by its members and the admins (the owner field plays no part).
+      if ((await goalViewers(tenantId, { ownerId: '', teamId }, [userId])).has(userId)) return 0;
+      const goals = await db.goal.findMany({ where: { tenantId, teamId }, select: { id: true } });
+      if (goals.length === 0) return 0;
+      return (await db.notification.deleteMany({ where: { tenantId, userId, subjectType: 'goal', subjectId: { in: goals.map((g) => g.id) } } })).count;
+    }
+    default:
+      return 0;
+  }
+}
+
 /** Notifications for one domain event; answers how many were new (0 when the event is gone or concerns no one). */
 export async function notifyForEvent(eventId: string): Promise<number> {
   const event = await db.domainEvent.findUnique({ where: { id: eventId }, select: { tenantId: true, type: true, payload: true, actorId: true } });
@@ -82,6 +117,7 @@ export async function notifyForEvent(eventId: string): Promise<number> {
     case 'goal.updated':
       return onGoalUpdated(event.tenantId, eventId, event.actorId, event.payload as DomainEventPayloads['goal.updated']);
     default:
+      await forget(event.tenantId, event.type, (event.payload ?? {}) as Record<string, unknown>);
       return 0;
   }
 }

@@ -7,8 +7,8 @@ import { sendEmail } from '../email/send-email.ts';
 import { notificationEmail } from '../email/templates/notification-email.ts';
 import { knownZone } from '../integrations/calendar-feed/zone-time.ts';
 import { findOwnedHabit, habitWord } from '../habits/owned-habit.ts';
-import { fromDbDate, localDateIn, toDbDate, type LocalDate } from '../habits/local-date.ts';
-import { isScheduledOn } from '../habits/streaks.ts';
+import { fromDbDate, isoWeekStart, localDateIn, toDbDate, type LocalDate } from '../habits/local-date.ts';
+import { isScheduledOn, weeklyTarget } from '../habits/streaks.ts';
 import { conflict, notFound, parseInput } from '../http/problem.ts';
 import { logger } from '../observability/logger.ts';
 import { getTenantById } from '../tenancy/tenant-cache.ts';
@@ -132,6 +132,11 @@ async function fireReminder(id: string, now: Date): Promise<FireOutcome> {
     }
     const logged = await tx.habitLog.findUnique({ where: { habitId_date: { habitId: habit.id, date: toDbDate(date) } }, select: { id: true } });
     if (logged) send = false;
+    // "3 times a week": once this week's target is met, no more reminders until Monday.
+    if (send && habit.schedule === 'times_per_week') {
+      const thisWeek = await tx.habitLog.count({ where: { habitId: habit.id, date: { gte: toDbDate(isoWeekStart(date)), lte: toDbDate(date) } } });
+      if (thisWeek >= weeklyTarget(habit)) send = false;
+    }
     let email: FireOutcome['email'];
     if (send) {
       const dedupeKey = snoozed ? `habit_reminder:${habit.id}:${date}:snoozed:${reminder.snoozedUntil!.toISOString()}` : `habit_reminder:${habit.id}:${date}`;

@@ -105,6 +105,19 @@ describe('habit reminders', () => {
     expect((await getReminder(tenant, member, habitId))?.nextAt).toBe('2026-06-17T07:00:00.000Z');
   });
 
+  it('a times-per-week habit is not reminded once the week’s target is met', async () => {
+    const { tenant, member, habitId } = await setup('UTC', { schedule: 'times_per_week' });
+    await db.habit.update({ where: { id: habitId }, data: { timesPerWeek: 2 } });
+    // Monday 15 June 2026 and Tuesday logged: Wednesday's reminder is skipped; next Monday's comes.
+    for (const date of ['2026-06-15', '2026-06-16']) await db.habitLog.create({ data: { tenantId: tenant.id, habitId, userId: member.userId, date: toDbDate(date) } });
+    await setReminder(tenant, member, habitId, { time: '09:00' }, new Date('2026-06-17T08:00:00Z'));
+    await runHabitReminders(new Date('2026-06-17T09:00:10Z'));
+    expect(await reminders(member.userId)).toHaveLength(0);
+    await setReminder(tenant, member, habitId, { time: '09:00' }, new Date('2026-06-22T08:00:00Z'));
+    await runHabitReminders(new Date('2026-06-22T09:00:10Z'));
+    expect(await reminders(member.userId)).toHaveLength(1);
+  });
+
   it('only on the habit’s days, and only for its owner', async () => {
     const { tenant, member, habitId } = await setup('Asia/Tokyo', { schedule: 'weekly_days', scheduleDays: [1] });
     const view = await setReminder(tenant, member, habitId, { time: '06:00' }, new Date('2026-06-17T00:00:00Z'));

@@ -99,6 +99,22 @@ describe('notifications from domain events', () => {
     expect((await notificationsOf(tenant.id, admin.userId)).map((n) => n.type)).toEqual(['mention']);
   });
 
+  it('what the recipient can no longer see takes its notifications along (left the team, goal deleted)', async () => {
+    const tenant = await workspace();
+    const [owner, leaver, stayer] = [await memberIn(tenant), await memberIn(tenant), await memberIn(tenant)];
+    const team = await teamWith(tenant, [owner, leaver, stayer]);
+    const g = await goal(tenant, owner, { teamId: team.id });
+    await notifyForEvent(await comment(tenant, g, owner, [leaver.userId, stayer.userId]));
+    expect(await notificationsOf(tenant.id, leaver.userId)).toHaveLength(1);
+    await db.teamMember.deleteMany({ where: { teamId: team.id, userId: leaver.userId } });
+    await dispatchEvent(await emitEvent(db, tenant.id, 'team.member_removed', { teamId: team.id, userId: leaver.userId }, leaver.userId));
+    expect(await notificationsOf(tenant.id, leaver.userId)).toEqual([]);
+    expect(await notificationsOf(tenant.id, stayer.userId)).toHaveLength(1);
+    await db.goal.delete({ where: { id: g.id } });
+    await dispatchEvent(await emitEvent(db, tenant.id, 'goal.deleted', { goalId: g.id, title: g.title }, owner.userId, goalAudience(g)));
+    expect(await notificationsOf(tenant.id, stayer.userId)).toEqual([]);
+  });
+
   it('kudos and assignments notify their recipient (through the event dispatch job)', async () => {
     const tenant = await workspace();
     const [lead, mate] = [await memberIn(tenant), await memberIn(tenant)];
