@@ -17,7 +17,8 @@ import { activityKeys, fetchActivity, setKudos, type FeedFilter } from './activi
 // "Show older" for the next page, a type filter, kudos on completions and streak milestones.
 // Live: any event a feed shows (or a kudos) refetches it; a stream reset refetches too.
 
-const LIVE_TYPES = new Set([...FILTER_TYPES.all, 'kudos.given']);
+/** What a feed shows, and what changes it: kudos counts, and a comment deleted (its item goes). */
+const LIVE_TYPES = new Set([...FILTER_TYPES.all, 'kudos.given', 'goal.comment_deleted']);
 
 function filterOptions(t: Terminology): { value: FeedFilter; label: string }[] {
   return [

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { db, disconnectDb } from '../../lib/db/client.ts';
@@ -6,6 +7,9 @@ import { addMember, createWorkspace, signIn, tenantUrl } from './support.ts';
 // Activity feeds in a browser: the workspace feed (nav item), kudos given and taken back from
 // one member's browser and seen from the celebrated member's, the type filter, the team, goal
 // and member feeds, a personal goal that never shows to others, and the feed at 390 px.
+
+// The first test makes the workspace (sign-up, members, a team, goals) inside its own time.
+test.describe.configure({ timeout: 180_000 });
 
 test.afterAll(async () => {
   await disconnectDb();
@@ -23,8 +27,7 @@ let world: Promise<World> | undefined;
 
 /** A fresh workspace: Sam and Ana in the Crew team, Sam's team goal (completed) and his personal goal. */
 async function makeWorld(): Promise<World> {
-  const { contextOf } = await import('../support/factories.ts');
-  const { memberOf } = await import('../support/factories.ts');
+  const { contextOf, memberOf } = await import('../support/factories.ts');
   const { createTeam } = await import('../../lib/teams/teams.ts');
   const { addTeamMember } = await import('../../lib/teams/team-membership.ts');
   const { createGoal } = await import('../../lib/goals/goals.ts');
@@ -131,5 +134,38 @@ test.describe('at 390 px', () => {
     const box = await completed.getByTestId('kudos-button').boundingBox();
     expect(box).not.toBeNull();
     expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    // No serious accessibility problem on the feed (kudos buttons, filter, links).
+    const { violations } = await new AxeBuilder({ page }).include('[data-testid="activity-feed"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   });
+});
+
+test('the feed is live: a teammate’s progress shows up, and kudos given elsewhere update the count, without a reload', async ({ page }) => {
+  world ??= makeWorld();
+  const { slug, sam, ana, teamId } = await world;
+  const { contextOf, memberOf } = await import('../support/factories.ts');
+  const { createGoal } = await import('../../lib/goals/goals.ts');
+  const { setGoalProgress } = await import('../../lib/goals/goal-progress.ts');
+  const { giveKudos } = await import('../../lib/activity/kudos.ts');
+  const tenantId = (await db.tenant.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id;
+  const tenant = await contextOf(tenantId);
+
+  await signIn(page, slug, sam.email);
+  await page.waitForURL(tenantUrl(slug));
+  await page.goto(tenantUrl(slug, '/activity'));
+  await expect(page.locator('html[data-live-state="open"]')).toBeAttached({ timeout: 20_000 });
+  const own = item(page, 'Sam Rivers completed Launch the spring program');
+  await expect(own).toBeVisible();
+
+  const title = `Live feed ${Date.now().toString(36)}`;
+  const anaMember = await memberOf(tenantId, ana.userId);
+  // Ana, elsewhere, makes a team goal (she is its lead assignee) and moves it.
+  const goal = await createGoal(tenant, anaMember, { title, teamId });
+  await setGoalProgress(tenant, anaMember, goal.id, { progress: 60 });
+  await expect(item(page, `Ana Lima moved ${title} to 60%`)).toBeVisible({ timeout: 10_000 });
+
+  const completed = await db.domainEvent.findFirstOrThrow({ where: { tenantId, type: 'goal.completed', actorId: sam.userId, payload: { path: ['title'], equals: 'Launch the spring program' } } });
+  await db.kudos.deleteMany({ where: { eventId: completed.id } });
+  await giveKudos(tenant, anaMember, completed.id);
+  await expect(own.getByTestId('kudos-count')).toHaveText('1 kudos', { timeout: 10_000 });
 });
