@@ -86,24 +86,51 @@ test('a change appears live on a teammate’s dashboard', async ({ browser }) =>
   await member.context().close();
 });
 
+const LIVE_STREAM = /\/api\/app\/live(\?|$)/;
+
 test('after a dropped connection the page catches up with what changed meanwhile', async ({ browser }) => {
   const w = await teamWorkspace();
   const goal = await createGoal(w.ctx, w.owner, { title: 'Winter relay', teamId: w.teamId });
-  // The dashboard, since nothing but the live stream refreshes it (React Query would refetch
-  // its own queries on reconnect by itself).
-  const member = await person(browser, w.slug, w.memberEmail);
+  const context = await browser.newContext();
+  // Keeps the page's EventSources within reach, to break the connection as a network would
+  // (Chromium's offline emulation leaves an open stream alone).
+  await context.addInitScript(() => {
+    const Original = window.EventSource;
+    const sources: EventSource[] = [];
+    (window as unknown as { liveSources: EventSource[] }).liveSources = sources;
+    window.EventSource = class extends Original {
+      constructor(url: string | URL, init?: EventSourceInit) {
+        super(url, init);
+        sources.push(this);
+      }
+    };
+  });
+  const member = await context.newPage();
+  await signIn(member, w.slug, w.memberEmail);
+  await member.waitForURL(tenantUrl(w.slug));
+  await waitForHydration(member);
   await live(member);
+  // The dashboard: nothing but the live stream refreshes it (React Query would refetch its
+  // own queries after a reconnect by itself).
   const row = member.getByRole('main').getByRole('listitem').filter({ hasText: 'Winter relay' });
   await expect(row).toContainText('0%');
-  await member.context().setOffline(true);
-  await expect(member.locator('html[data-live-state="open"]')).toHaveCount(0, { timeout: 10_000 });
+
+  // The connection drops, and reconnecting fails for a while.
+  await context.route(LIVE_STREAM, (route) => route.abort());
+  await member.evaluate(() => {
+    for (const source of (window as unknown as { liveSources: EventSource[] }).liveSources) if (source.readyState !== EventSource.CLOSED) source.dispatchEvent(new Event('error'));
+  });
+  await expect(member.locator('html[data-live-state="open"]')).toHaveCount(0);
   await setGoalProgress(w.ctx, w.owner, goal.id, { progress: 25 });
   await member.waitForTimeout(1_000);
   await expect(row).toContainText('0%');
-  await member.context().setOffline(false);
+
+  // Back: the stream resumes after the last event it had, and the page catches up.
+  await context.unroute(LIVE_STREAM);
+  await member.evaluate(() => window.dispatchEvent(new Event('online')));
   await expect(row).toContainText('25%', { timeout: 15_000 });
   await live(member);
-  await member.context().close();
+  await context.close();
 });
 
 test('a viewer who may not see a goal receives nothing about it', async ({ browser }) => {
@@ -142,7 +169,7 @@ test('where a proxy blocks the stream, the page polls and still updates', async 
   const a = await acme();
   const goal = await createGoal(a.ctx, await memberOf(a.tenantId, a.owner), { title: `Polled goal ${Date.now().toString(36)}`, teamId: a.coaches });
   const context = await browser.newContext();
-  await context.route(/\/api\/app\/live(\?|$)/, (route) => route.abort());
+  await context.route(LIVE_STREAM, (route) => route.abort());
   const page = await context.newPage();
   await signIn(page, 'acme', 'member@acme.test');
   await page.waitForURL(tenantUrl('acme'));
