@@ -123,6 +123,52 @@ export function eventMessage(event: Pick<LiveAnnouncement, 'seq' | 'id' | 'type'
 
 const isAdmin = (role: Role) => can(role, 'integrations.manage');
 
+/**
+ * Everyone who shares a team with `userId` (themself included), answered from the room's maps
+ * without copying them: `has` looks at the two people's teams; iterating builds the set.
+ */
+class TeammateSet extends Set<string> {
+  constructor(
+    private readonly userId: string,
+    private readonly room: Pick<Room, 'teamsOf' | 'membersOf'>,
+  ) {
+    super();
+    Object.defineProperty(this, 'size', { get: () => this.all().size });
+  }
+
+  override has(id: string): boolean {
+    if (id === this.userId) return true;
+    const mine = this.room.teamsOf.get(this.userId);
+    const theirs = this.room.teamsOf.get(id);
+    if (!mine || !theirs) return false;
+    const [small, large] = mine.size <= theirs.size ? [mine, theirs] : [theirs, mine];
+    for (const teamId of small) if (large.has(teamId)) return true;
+    return false;
+  }
+
+  private all(): Set<string> {
+    const ids = new Set<string>([this.userId]);
+    for (const teamId of this.room.teamsOf.get(this.userId) ?? []) for (const id of this.room.membersOf.get(teamId) ?? []) ids.add(id);
+    return ids;
+  }
+
+  override forEach(callback: (value: string, key: string, set: Set<string>) => void): void {
+    for (const id of this.all()) callback(id, id, this);
+  }
+  override entries(): SetIterator<[string, string]> {
+    return this.all().entries();
+  }
+  override keys(): SetIterator<string> {
+    return this.all().keys();
+  }
+  override values(): SetIterator<string> {
+    return this.all().values();
+  }
+  override [Symbol.iterator](): SetIterator<string> {
+    return this.all().values();
+  }
+}
+
 export class LiveHub {
   private rooms = new Map<string, Room>();
   private readonly now: () => number;
@@ -241,13 +287,14 @@ export class LiveHub {
     const role = entry.client.role;
     if (entry.viewer && entry.viewerVersion === room.version && entry.viewerRole === role) return entry.viewer;
     const userId = entry.client.userId;
-    const teamIds = new Set(room.teamsOf.get(userId) ?? []);
-    const teammateIds = new Set<string>([userId]);
-    for (const teamId of teamIds) for (const mate of room.membersOf.get(teamId) ?? []) teammateIds.add(mate);
-    entry.viewer = { userId, role, teamIds, teammateIds };
+    const teamIds: ReadonlySet<string> = room.teamsOf.get(userId) ?? new Set<string>();
+    // Not a copy of every teammate (a 1,000-person team would make that a million entries
+    // per tenant): asked person by person, from the shared membership maps.
+    const viewer: AudienceViewer = { userId, role, teamIds, teammateIds: new TeammateSet(userId, room) };
+    entry.viewer = viewer;
     entry.viewerVersion = room.version;
     entry.viewerRole = role;
-    return entry.viewer;
+    return viewer;
   }
 
   private send(room: Room, entry: Entry, frame: Uint8Array, eventId?: string): void {

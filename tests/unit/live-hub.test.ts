@@ -212,3 +212,25 @@ describe('an SSE stream', () => {
     expect(stream.deliver(encode('x'))).toBe(false);
   });
 });
+
+describe('a viewer’s teammates, as the hub answers them', () => {
+  it('are whoever shares a team, asked one by one, and iterate as a set', async () => {
+    const viewer = new FakeClient('u_v', 'member');
+    const teams = [
+      { teamId: 't1', userId: 'u_v' },
+      { teamId: 't1', userId: 'u_a' },
+      { teamId: 't2', userId: 'u_v' },
+      { teamId: 't2', userId: 'u_b' },
+      { teamId: 't3', userId: 'u_c' },
+    ];
+    const hub = new LiveHub({ loadTeamMembers: async () => teams });
+    await hub.add(viewer);
+    const rooms = (hub as unknown as { rooms: Map<string, Parameters<LiveHub['viewerOf']>[0]> }).rooms;
+    const room = rooms.get(TENANT)!;
+    const entry = (room as unknown as { entries: Map<LiveClient, Parameters<LiveHub['viewerOf']>[1]> }).entries.get(viewer)!;
+    const mates = hub.viewerOf(room, entry).teammateIds;
+    expect(['u_v', 'u_a', 'u_b', 'u_c', 'u_x'].map((id) => mates.has(id))).toEqual([true, true, true, false, false]);
+    expect([...mates].sort()).toEqual(['u_a', 'u_b', 'u_v']);
+    expect(mates.size).toBe(3);
+  });
+});
