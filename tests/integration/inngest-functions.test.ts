@@ -125,7 +125,7 @@ describe('Inngest functions', () => {
 
   it('the dispatch function runs the dispatch service in its dispatch step', async () => {
     const tenant = await createTenant();
-    const eventId = await emitEvent(db, tenant.id, 'habit.deleted', { habitId: 'h1', name: 'Run' });
+    const eventId = await emitEvent(db, tenant.id, 'habit.deleted', { habitId: 'h1', name: 'Run' }, null, { kind: 'users', userIds: ['u1'] });
     const t = new InngestTestEngine({ function: dispatchEventFunction, transformCtx: withMockedSteps });
     const { result, ctx } = await t.execute({ events: [{ name: 'event.dispatch', data: { eventId } }] });
     expect(result).toEqual({ eventId, dispatched: { type: 'habit.deleted', webhookDeliveries: 0, integrations: 0 } });
