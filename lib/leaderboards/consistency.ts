@@ -1,4 +1,4 @@
-import { dayNumber, fromDayNumber, isoWeekNumber, type LocalDate } from '../habits/local-date.ts';
+import { fromDayNumber, isoWeekNumber, type LocalDate } from '../habits/local-date.ts';
 import { isScheduledOn, normalizeDays, weeklyTarget, type HabitRule } from '../habits/streaks.ts';
 
 // Habit consistency: of the occurrences a habit's schedule asked for in a window of days, how
@@ -22,22 +22,39 @@ export interface Occurrences {
   done: number;
 }
 
+const MS_PER_DAY = 86_400_000;
+
+/** local-date.ts's dayNumber for a well-formed date, without parsing a date string (this runs for every log of every habit on a board). */
+function dayOf(date: LocalDate): number {
+  return Math.round(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / MS_PER_DAY);
+}
+
+/** Which weekdays (0 = Sunday … 6 = Saturday) the rule is due on, from the habits' own isScheduledOn (4 to 10 January 1970 is Sunday to Saturday). */
+function dueWeekdays(rule: HabitRule): boolean[] {
+  const scheduled = rule.schedule === 'weekly_days' ? { ...rule, scheduleDays: normalizeDays(rule.scheduleDays) } : rule;
+  return Array.from({ length: 7 }, (_, weekday) => isScheduledOn(scheduled, fromDayNumber(3 + weekday)));
+}
+
 export function habitOccurrences(rule: HabitRule, createdOn: LocalDate, logDates: readonly LocalDate[], from: LocalDate | null, today: LocalDate): Occurrences {
   const start = from && from > createdOn ? from : createdOn;
   if (start > today) return { scheduled: 0, done: 0 };
-  const logs = new Set(logDates.filter((date) => date >= start && date <= today));
+  const first = dayOf(start);
+  const last = dayOf(today);
+  const logs = new Set<number>();
+  for (const date of logDates) {
+    if (date < start || date > today) continue;
+    logs.add(dayOf(date));
+  }
 
   if (rule.schedule === 'times_per_week') {
     const target = weeklyTarget(rule);
     const perWeek = new Map<number, number>();
-    for (const date of logs) perWeek.set(isoWeekNumber(date), (perWeek.get(isoWeekNumber(date)) ?? 0) + 1);
-    const first = dayNumber(start);
-    const last = dayNumber(today);
+    // isoWeekNumber: ISO week n runs from day 7n - 3 (a Monday) to day 7n + 3 (a Sunday).
+    for (const day of logs) perWeek.set(Math.floor((day + 3) / 7), (perWeek.get(Math.floor((day + 3) / 7)) ?? 0) + 1);
     const currentWeek = isoWeekNumber(today);
     let scheduled = 0;
     let done = 0;
     for (let week = isoWeekNumber(start); week <= currentWeek; week += 1) {
-      // ISO week n runs from day 7n - 3 (a Monday) to day 7n + 3 (a Sunday).
       const days = Math.min(last, 7 * week + 3) - Math.max(first, 7 * week - 3) + 1;
       const asked = Math.min(target, days);
       const logged = Math.min(asked, perWeek.get(week) ?? 0);
@@ -47,14 +64,13 @@ export function habitOccurrences(rule: HabitRule, createdOn: LocalDate, logDates
     return { scheduled, done };
   }
 
-  const scheduledRule = rule.schedule === 'weekly_days' ? { ...rule, scheduleDays: normalizeDays(rule.scheduleDays) } : rule;
+  const due = dueWeekdays(rule);
   let scheduled = 0;
   let done = 0;
-  for (let day = dayNumber(start); day <= dayNumber(today); day += 1) {
-    const date = fromDayNumber(day);
-    if (!isScheduledOn(scheduledRule, date)) continue;
-    const logged = logs.has(date);
-    if (date === today && !logged) continue; // still open
+  for (let day = first; day <= last; day += 1) {
+    if (!due[(((day + 4) % 7) + 7) % 7]) continue;
+    const logged = logs.has(day);
+    if (day === last && !logged) continue; // today, still open
     scheduled += 1;
     if (logged) done += 1;
   }

@@ -113,11 +113,11 @@ export async function memberFigures(tenant: TenantContext, viewerId: string, tea
       WHERE x."userId" IN (${scope}) ${since}
       GROUP BY x."userId"`,
     db.$queryRaw<HabitRow[]>`
-      SELECT h.id, h."userId", h.name, h.private, h.schedule, h."scheduleDays", h."timesPerWeek", h."createdAt",
-             COALESCE(array_agg(to_char(l.date, 'YYYY-MM-DD') ORDER BY l.date) FILTER (WHERE l.id IS NOT NULL), '{}') AS dates
-      FROM "Habit" h LEFT JOIN "HabitLog" l ON l."habitId" = h.id AND l."tenantId" = h."tenantId"
-      WHERE h."tenantId" = ${tenant.id} AND h."archivedAt" IS NULL AND h."userId" IN (${scope})
-      GROUP BY h.id`,
+      SELECT h.id, h."userId", h.name, h.private, h.schedule, h."scheduleDays", h."timesPerWeek", h."createdAt", logs.dates
+      FROM "Habit" h
+      -- Each habit's dates straight from the (habitId, date) index, in order.
+      CROSS JOIN LATERAL (SELECT COALESCE(array_agg(to_char(l.date, 'YYYY-MM-DD') ORDER BY l.date), '{}') AS dates FROM "HabitLog" l WHERE l."habitId" = h.id) logs
+      WHERE h."tenantId" = ${tenant.id} AND h."archivedAt" IS NULL AND h."userId" IN (${scope})`,
     db.$queryRaw<{ userId: string }[]>`
       SELECT DISTINCT b."userId" FROM "TeamMember" a JOIN "TeamMember" b ON b."teamId" = a."teamId"
       WHERE a."tenantId" = ${tenant.id} AND a."userId" = ${viewerId}`,
@@ -136,8 +136,10 @@ export async function memberFigures(tenant: TenantContext, viewerId: string, tea
     occurrences.set(habit.userId, addOccurrences(occurrences.get(habit.userId) ?? { scheduled: 0, done: 0 }, counted));
     const { current, unit } = computeStreaks(rule, habit.dates, range.today);
     const best = streaks.get(habit.userId);
-    if (!best || current > best.current) {
-      streaks.set(habit.userId, { current, unit, habitName: !habit.private && mayName.has(habit.userId) ? habit.name : null });
+    const habitName = !habit.private && mayName.has(habit.userId) ? habit.name : null;
+    // On a tie, a habit that may be named wins over one that may not.
+    if (!best || current > best.current || (current === best.current && best.habitName === null && habitName !== null)) {
+      streaks.set(habit.userId, { current, unit, habitName });
     }
   }
 

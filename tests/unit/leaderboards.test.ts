@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, dayNumber, dayOfWeek, fromDayNumber, isoWeekNumber, localDateIn } from '../../lib/habits/local-date.ts';
-import type { HabitRule } from '../../lib/habits/streaks.ts';
+import { addDays, dayNumber, dayOfWeek, fromDayNumber, isoWeekNumber, isoWeekStart, localDateIn } from '../../lib/habits/local-date.ts';
+import { isScheduledOn, normalizeDays, weeklyTarget, type HabitRule } from '../../lib/habits/streaks.ts';
 import { consistencyOf, habitOccurrences } from '../../lib/leaderboards/consistency.ts';
 import { periodRange, periodStart } from '../../lib/leaderboards/periods.ts';
 import { buildBoard, competitionRanks, METRICS, metricValue, type MemberFigures, type Metric } from '../../lib/leaderboards/ranking.ts';
@@ -133,6 +133,43 @@ describe('ranking', () => {
 
 describe('habit consistency', () => {
   const logsArb = fc.array(dateArb, { maxLength: 60 });
+
+  /** The definition, day by day on calendar-date strings with lib/habits' own schedule functions. */
+  function reference(rule: HabitRule, createdOn: string, logs: string[], from: string | null, today: string) {
+    const start = from && from > createdOn ? from : createdOn;
+    if (start > today) return { scheduled: 0, done: 0 };
+    const logged = new Set(logs.filter((d) => d >= start && d <= today));
+    let scheduled = 0;
+    let done = 0;
+    if (rule.schedule === 'times_per_week') {
+      for (let monday = isoWeekStart(start); monday <= today; monday = addDays(monday, 7)) {
+        const days = Array.from({ length: 7 }, (_, i) => addDays(monday, i)).filter((d) => d >= start && d <= today);
+        const asked = Math.min(weeklyTarget(rule), days.length);
+        const got = Math.min(asked, days.filter((d) => logged.has(d)).length);
+        scheduled += days.includes(today) ? got : asked;
+        done += got;
+      }
+      return { scheduled, done };
+    }
+    const normalized = { ...rule, scheduleDays: normalizeDays(rule.scheduleDays) };
+    for (let d = start; d <= today; d = addDays(d, 1)) {
+      if (!isScheduledOn(normalized, d) || (d === today && !logged.has(d))) continue;
+      scheduled += 1;
+      if (logged.has(d)) done += 1;
+    }
+    return { scheduled, done };
+  }
+
+  it('agrees with a day-by-day count over calendar dates for every schedule', () => {
+    fc.assert(
+      fc.property(ruleArb, dateArb, fc.integer({ min: -5, max: 120 }), fc.array(fc.integer({ min: -10, max: 130 }), { maxLength: 80 }), fc.option(fc.integer({ min: -10, max: 120 }), { nil: null }), (rule, createdOn, span, offsets, fromOffset) => {
+        const today = addDays(createdOn, span);
+        const logs = offsets.map((o) => addDays(createdOn, o));
+        const from = fromOffset === null ? null : addDays(createdOn, fromOffset);
+        expect(habitOccurrences(rule, createdOn, logs, from, today)).toEqual(reference(rule, createdOn, logs, from, today));
+      }),
+    );
+  });
 
   it('is always within [0, 1], with done never above scheduled', () => {
     fc.assert(
