@@ -142,7 +142,14 @@ export function LeaderboardView({ initial, choices, terminology, initialMetric =
             {board && board.rows.length > 0 ? (
               board.rows.map((row) => (
                 <tr key={row.userId} className={cn('border-b border-slate-100 last:border-0', row.isViewer && 'bg-brand/5')} data-testid="leaderboard-row" data-user-id={row.userId}>
-                  <td className="px-4 py-2 font-semibold text-slate-900 tabular-nums">{row.rank ?? <span aria-label="Not ranked">—</span>}</td>
+                  <td className="px-4 py-2 font-semibold text-slate-900 tabular-nums" data-rank={row.rank ?? ''}>
+                    {row.rank ?? (
+                      <>
+                        <span aria-hidden>—</span>
+                        <span className="sr-only">Not ranked</span>
+                      </>
+                    )}
+                  </td>
                   <th scope="row" className="min-w-0 px-2 py-2 font-medium text-slate-900">
                     <span className="break-words">{row.name}</span>
                     {row.isViewer ? <span className="ml-1 font-normal text-slate-500">(you)</span> : null}

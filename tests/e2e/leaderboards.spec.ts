@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
 import { expect, test, waitForHydration } from './fixtures.ts';
 import { addMember, browserFetch, createWorkspace, signIn, tenantUrl } from './support.ts';
@@ -50,9 +51,15 @@ async function rows(page: Page): Promise<string[][]> {
   return table.getByTestId('leaderboard-row').evaluateAll((trs) =>
     trs.map((tr) => {
       const [rank, name, value] = Array.from(tr.children) as HTMLElement[];
-      return [rank.innerText.trim(), (name.querySelector('span')?.textContent ?? '').trim(), value.innerText.trim()];
+      return [rank.dataset.rank || '—', (name.querySelector('span')?.textContent ?? '').trim(), value.innerText.trim()];
     }),
   );
+}
+
+/** axe's WCAG 2.2 AA rules, as every-route.spec.ts runs them, on what the page shows now. */
+async function expectAccessible(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 async function newPage(browser: Browser): Promise<Page> {
@@ -114,6 +121,8 @@ test('a member ranks the workspace by period and metric, ties share a rank, and 
   await page.setViewportSize({ width: 390, height: 800 });
   await expect(page.getByTestId('leaderboard-table')).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // With unranked rows (the sr-only "Not ranked") and a named streak on show.
+  await expectAccessible(page);
 });
 
 test("an opted-out member vanishes from others' boards but sees their own row; admins turn leaderboards off", async ({ page, browser }) => {
@@ -184,6 +193,10 @@ test("a team page shows its statistics and links to its board; a private team's 
   await expect(stats.getByTestId('stat-completed')).toHaveText('1');
   await expect(stats.getByTestId('stat-rate')).toHaveText('50%');
   await expect(page.getByTestId('team-completion-chart')).toBeVisible();
+  await page.setViewportSize({ width: 390, height: 800 });
+  await expect(page.getByTestId('team-completion-chart')).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expectAccessible(page);
   await stats.getByRole('link', { name: 'Leaderboard' }).click();
   await page.waitForURL(tenantUrl(slug, `/leaderboards?team=${team.id}`));
   await expect(page.getByRole('table', { name: /Team: Secret squad/ })).toBeVisible();
