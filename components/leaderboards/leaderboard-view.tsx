@@ -152,10 +152,10 @@ export function LeaderboardView({ initial, choices, terminology, initialMetric =
                   </td>
                   <th scope="row" className="min-w-0 px-2 py-2 font-medium text-slate-900">
                     <span className="break-words">{row.name}</span>
-                    {row.isViewer ? <span className="ml-1 font-normal text-slate-500">(you)</span> : null}
-                    {row.isViewer && row.optedOut ? <span className="block text-xs font-normal text-slate-500">Only you see this row</span> : null}
+                    {row.isViewer ? <span className="ml-1 font-normal text-slate-600">(you)</span> : null}
+                    {row.isViewer && row.optedOut ? <span className="block text-xs font-normal text-slate-600">Only you see this row</span> : null}
                     {metric === 'streak' && row.streak && row.streak.current > 0 ? (
-                      <span className="block text-xs font-normal text-slate-500">{row.streak.habitName ?? (row.isViewer ? `One of your ${term(terminology, 'habits')}` : `A ${term(terminology, 'habit')}`)}</span>
+                      <span className="block text-xs font-normal text-slate-600">{row.streak.habitName ?? (row.isViewer ? `One of your ${term(terminology, 'habits')}` : `A ${term(terminology, 'habit')}`)}</span>
                     ) : null}
                   </th>
                   <td className="px-4 py-2 text-right font-semibold whitespace-nowrap text-slate-900 tabular-nums" data-testid="leaderboard-value">
