@@ -38,7 +38,7 @@ test('at 390 px the main menu is behind a menu button that opens, navigates and 
   const sheet = page.getByRole('dialog', { name: 'Acme Coaching' });
   const nav = sheet.getByRole('navigation', { name: 'Main' });
   await expect(nav.getByRole('link', { name: 'Dashboard' })).toHaveAttribute('aria-current', 'page');
-  await expect(nav.getByRole('link')).toHaveText(['Dashboard', 'Goals', 'Habits', 'Teams', 'Leaderboards', 'Apps', 'Developers']);
+  await expect(nav.getByRole('link')).toHaveText(['Dashboard', 'Activity', 'Goals', 'Habits', 'Teams', 'Leaderboards', 'Apps', 'Developers']);
   await nav.getByRole('link', { name: 'Habits' }).click();
   await page.waitForURL(tenantUrl('acme', '/habits'));
   await expect(sheet).toHaveCount(0);
