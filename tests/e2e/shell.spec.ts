@@ -57,7 +57,7 @@ test('on a desktop the main menu is one row and there is no menu button', async 
   await signIn(page, 'acme', 'owner@acme.test');
   await page.waitForURL(tenantUrl('acme'));
   const nav = page.getByRole('navigation', { name: 'Main' });
-  await expect(nav.getByRole('link')).toHaveCount(7);
+  await expect(nav.getByRole('link')).toHaveCount(9);
   const boxes = await nav.getByRole('link').evaluateAll((links) => links.map((l) => l.getBoundingClientRect().top));
   expect(new Set(boxes.map(Math.round)).size).toBe(1);
   await expect(page.getByRole('button', { name: 'Menu' })).toBeHidden();
