@@ -78,7 +78,8 @@ export async function emailMember(tenantId: string, userId: string, oldestPendin
     select: { id: true, timeZone: true, notificationSettings: true, lastDigestAt: true, user: { select: { email: true } } },
   });
   const tenant = await getTenantById(tenantId);
-  if (!membership || !tenant) {
+  // A suspended or closed workspace sends its members nothing (its pages are closed to them too).
+  if (!membership || !tenant || tenant.status === 'suspended' || tenant.status === 'canceled') {
     await db.notification.updateMany({ where: { tenantId, userId, emailStatus: 'pending' }, data: { emailStatus: 'skipped' } });
     return 0;
   }

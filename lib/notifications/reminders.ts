@@ -113,7 +113,7 @@ async function fireReminder(id: string, now: Date): Promise<FireOutcome> {
     });
     const [membership, tenant] = await Promise.all([
       tx.membership.findUnique({ where: { tenantId_userId: { tenantId: reminder.tenantId, userId: reminder.userId } }, select: { timeZone: true, user: { select: { email: true } } } }),
-      tx.tenant.findUnique({ where: { id: reminder.tenantId }, select: { timeZone: true } }),
+      tx.tenant.findUnique({ where: { id: reminder.tenantId }, select: { timeZone: true, status: true } }),
     ]);
     const { habit } = reminder;
     if (!membership || !tenant || habit.userId !== reminder.userId) {
@@ -123,7 +123,7 @@ async function fireReminder(id: string, now: Date): Promise<FireOutcome> {
     const zone = knownZone(membership.timeZone ?? tenant.timeZone);
     const snoozed = reminder.snoozedUntil !== null && reminder.snoozedUntil.getTime() <= now.getTime();
     const date: LocalDate = snoozed && reminder.lastSentOn ? fromDbDate(reminder.lastSentOn) : reminderDate(zone, reminder.nextAt);
-    let send = !habit.archivedAt && now.getTime() - reminder.nextAt.getTime() <= MAX_LATENESS_MS;
+    let send = !habit.archivedAt && tenant.status !== 'suspended' && tenant.status !== 'canceled' && now.getTime() - reminder.nextAt.getTime() <= MAX_LATENESS_MS;
     if (!snoozed) {
       // Its time, zone or the habit's schedule changed since nextAt was worked out: recompute only.
       const current = reminderInstant(reminder.time, zone, date).getTime() === reminder.nextAt.getTime() && isScheduledOn(habit, date);

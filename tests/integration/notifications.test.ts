@@ -254,6 +254,16 @@ describe('notification emails', () => {
     expect(await db.notification.count({ where: { userId: reader.userId, emailStatus: 'sent' } })).toBe(2);
   });
 
+  it('a suspended workspace emails nobody: its pending emails are skipped', async () => {
+    const { tenant, reader } = await pendingFor('UTC', 'immediately');
+    await db.tenant.update({ where: { id: tenant.id }, data: { status: 'suspended' } });
+    const { clearLocalTenantCache } = await import('../../lib/tenancy/tenant-cache.ts');
+    clearLocalTenantCache();
+    await runNotificationEmails(new Date(Date.now() + 60_000));
+    expect((await notificationsOf(tenant.id, reader.userId)).map((r) => r.emailStatus)).toEqual(['skipped', 'skipped']);
+    expect(await db.emailMessage.count({ where: { tenantId: tenant.id } })).toBe(0);
+  });
+
   it('daily: waits for 08:00 in the member’s zone, one digest for all, read ones skipped', async () => {
     const { tenant, reader } = await pendingFor('Asia/Tokyo', 'daily');
     const created = await notificationsOf(tenant.id, reader.userId);
