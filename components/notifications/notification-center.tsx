@@ -55,13 +55,13 @@ export function NotificationCenter({ initial }: { initial: NotificationPage }) {
       ) : (
         <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" aria-label="Notifications">
           {items.map((item) => (
-            <li key={item.id} className={`flex flex-col gap-2 p-4 sm:flex-row sm:items-center sm:justify-between ${item.read ? '' : 'bg-brand/5'}`} data-testid="notification-item" data-read={item.read}>
+            <li key={item.id} className={`flex flex-col gap-2 p-4 sm:flex-row sm:items-center sm:justify-between ${item.read ? '' : 'border-l-4 border-brand bg-slate-50'}`} data-testid="notification-item" data-read={item.read}>
               <div className="min-w-0">
                 <Link href={item.href} className="font-medium break-words text-slate-900 hover:underline" onClick={() => (item.read ? undefined : read.mutate({ ids: [item.id] }))}>
                   {item.read ? null : <span className="sr-only">Unread: </span>}
                   {item.text}
                 </Link>
-                <p className="text-xs text-slate-500">
+                <p className="text-xs text-slate-600">
                   <FormattedDateTime value={item.createdAt} />
                 </p>
               </div>

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
 import { expect, test, waitForHydration } from './fixtures.ts';
 import { addMember, browserFetch, createWorkspace, signIn, tenantUrl } from './support.ts';
@@ -119,4 +120,28 @@ test('an email’s unsubscribe link asks first, then works signed out', async ({
   expect((membership.notificationSettings as { types?: Record<string, string> }).types?.mention).toBe('in_app');
   await page.goto(tenantUrl(s.slug, '/unsubscribe?u=x&s=all&t=forged'));
   await expect(page.getByText('This unsubscribe link is not valid.')).toBeVisible();
+});
+
+test('the notification pages fit 390 px and pass axe, with notifications and a reminder shown', async ({ page }) => {
+  const s = await setup();
+  const client = await db();
+  const habit = await client.habit.create({ data: { tenantId: s.tenantId, userId: s.memberId, name: 'Read a chapter' } });
+  await client.habitReminder.create({ data: { tenantId: s.tenantId, habitId: habit.id, userId: s.memberId, time: '21:15', nextAt: new Date(Date.now() + 3600_000) } });
+  await client.notification.createMany({
+    data: [
+      { tenantId: s.tenantId, userId: s.memberId, type: 'goal_due_soon', subjectType: 'goal', subjectId: s.goalId, data: { title: 'Ship the spring program with a rather long title that has to wrap on a phone', goalId: s.goalId, targetDate: '2026-12-24' }, dedupeKey: 'e2e-1' },
+      { tenantId: s.tenantId, userId: s.memberId, type: 'habit_reminder', subjectType: 'habit', subjectId: habit.id, data: { title: 'Read a chapter' }, dedupeKey: 'e2e-2', readAt: new Date() },
+    ],
+  });
+  const { unsubscribeQuery } = await import('../../lib/notifications/unsubscribe.ts');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, s.slug, s.memberEmail);
+  await page.waitForURL(tenantUrl(s.slug));
+  for (const path of ['/notifications', '/account/notifications', `/habits/${habit.id}`, `/unsubscribe?${unsubscribeQuery(s.tenantId, s.memberId, 'habit_reminder')}`]) {
+    await page.goto(tenantUrl(s.slug, path));
+    await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${path} fits 390 px`).toBe(true);
+    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${path}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
 });
