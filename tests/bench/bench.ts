@@ -349,7 +349,7 @@ async function benchFanOut(): Promise<boolean> {
   for (let round = 1; round <= FANOUT_ROUNDS; round++) {
     const duplicatesBefore = receiver.duplicates;
     const emittedAt = performance.now();
-    const eventId = await db.$transaction((tx) => emitEvent(tx, fanoutTenantId, 'goal.created', { goalId: `bench-goal-${round}`, title: `Fan-out round ${round}`, ownerId: 'bench-user', teamId: null }));
+    const eventId = await db.$transaction((tx) => emitEvent(tx, fanoutTenantId, 'goal.created', { goalId: `bench-goal-${round}`, title: `Fan-out round ${round}`, ownerId: 'bench-user', teamId: null }, null, { kind: 'workspace' }));
     const got = await receiver.waitFor(eventId, FANOUT_ENDPOINTS, FANOUT_TIMEOUT_MS - (performance.now() - emittedAt));
     const times = [...(receiver.events.get(eventId)?.values() ?? [])].map((receipt) => receipt.at - emittedAt).sort((a, b) => a - b);
     const unsigned = [...(receiver.events.get(eventId)?.values() ?? [])].filter((receipt) => !receipt.signed).length;
@@ -438,7 +438,7 @@ async function latenciesOfB(count: number, everyMs: number, round: string): Prom
   const sent: { id: string; at: number }[] = [];
   for (let i = 0; i < count; i++) {
     const at = performance.now();
-    const id = await db.$transaction((tx) => emitEvent(tx, fairness.b, 'goal.created', { goalId: `fair-${round}-${i}`, title: `Fairness ${round} ${i}`, ownerId: 'bench-user', teamId: null }));
+    const id = await db.$transaction((tx) => emitEvent(tx, fairness.b, 'goal.created', { goalId: `fair-${round}-${i}`, title: `Fairness ${round} ${i}`, ownerId: 'bench-user', teamId: null }, null, { kind: 'workspace' }));
     sent.push({ id, at });
     await new Promise((r) => setTimeout(r, Math.max(0, everyMs - (performance.now() - at))));
   }
@@ -463,7 +463,7 @@ async function benchFairness(): Promise<boolean> {
   await latenciesOfB(5, 100, 'warm');
   const baseline = await latenciesOfB(40, 100, 'baseline');
   for (let i = 0; i < FAIRNESS_TARPIT_EVENTS; i++) {
-    await db.$transaction((tx) => emitEvent(tx, fairness.a, 'goal.created', { goalId: `tarpit-${i}`, title: `Tarpit ${i}`, ownerId: 'bench-user', teamId: null }));
+    await db.$transaction((tx) => emitEvent(tx, fairness.a, 'goal.created', { goalId: `tarpit-${i}`, title: `Tarpit ${i}`, ownerId: 'bench-user', teamId: null }, null, { kind: 'workspace' }));
   }
   await new Promise((r) => setTimeout(r, 1000));
   const loaded = await latenciesOfB(40, 250, 'tarpit');

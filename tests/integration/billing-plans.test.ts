@@ -172,7 +172,7 @@ describe('features enforced on the server', () => {
     await expect(updateEndpoint(basic, admin, endpoint.id, { enabled: false })).resolves.toMatchObject({ enabled: false });
     expect(await failure(updateEndpoint(basic, admin, endpoint.id, { enabled: true }))).toMatchObject({ code: 'plan_upgrade_required' });
     await db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { enabled: true } });
-    const eventId = await db.$transaction((tx) => emitEvent(tx, tenant.id, 'goal.created', { goalId: 'g1', title: 'Quiet', ownerId: admin.userId, teamId: null }));
+    const eventId = await db.$transaction((tx) => emitEvent(tx, tenant.id, 'goal.created', { goalId: 'g1', title: 'Quiet', ownerId: admin.userId, teamId: null }, null, { kind: 'workspace' }));
     expect(await fanOutEvent(eventId)).toMatchObject({ deliveries: 0 });
     expect(await db.webhookDelivery.count({ where: { tenantId: tenant.id } })).toBe(0);
   });

@@ -191,7 +191,7 @@ describe('notifications', () => {
   });
 
   it('a habit streak milestone names the person and the streak, not the habit', async () => {
-    await emitEvent(db, tenant.id, 'habit.streak_milestone', { habitId: 'hab_private', userId: ann.userId, milestone: 30, unit: 'days' }, ann.userId);
+    await emitEvent(db, tenant.id, 'habit.streak_milestone', { habitId: 'hab_private', userId: ann.userId, milestone: 30, unit: 'days' }, ann.userId, { kind: 'teammates', userIds: [ann.userId] });
     await deliver(await eventsOf('habit.streak_milestone'));
     const streak = postedTo('C0WINS').at(-1)!;
     expect(streak.text).toBe('Ann Lee reached a 30-day streak: Ann Lee kept a habit going for 30 days in a row.');
@@ -218,7 +218,7 @@ describe('notifications', () => {
   });
 
   it('a 429 waits for Retry-After and sends later; a refused token marks the connection as needing attention', async () => {
-    await emitEvent(db, tenant.id, 'habit.streak_milestone', { habitId: 'hab_2', userId: admin.userId, milestone: 7, unit: 'days' }, admin.userId);
+    await emitEvent(db, tenant.id, 'habit.streak_milestone', { habitId: 'hab_2', userId: admin.userId, milestone: 7, unit: 'days' }, admin.userId, { kind: 'teammates', userIds: [admin.userId] });
     const [eventId] = (await eventsOf('habit.streak_milestone')).slice(-1);
     await dispatchToIntegrations(eventId);
     const message = await db.integrationMessage.findFirstOrThrow({ where: { tenantId: tenant.id, dedupeKey: { startsWith: `${eventId}:` } } });
@@ -234,7 +234,7 @@ describe('notifications', () => {
     expect(await db.integrationMessage.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ status: 'sent', attempts: 2 });
     expect(await sendNotification(message.id)).toBe('skipped');
 
-    await emitEvent(db, tenant.id, 'habit.streak_milestone', { habitId: 'hab_3', userId: admin.userId, milestone: 100, unit: 'days' }, admin.userId);
+    await emitEvent(db, tenant.id, 'habit.streak_milestone', { habitId: 'hab_3', userId: admin.userId, milestone: 100, unit: 'days' }, admin.userId, { kind: 'teammates', userIds: [admin.userId] });
     const [revokedEvent] = (await eventsOf('habit.streak_milestone')).slice(-1);
     await dispatchToIntegrations(revokedEvent);
     const second = await db.integrationMessage.findFirstOrThrow({ where: { tenantId: tenant.id, dedupeKey: { startsWith: `${revokedEvent}:` } } });
@@ -287,7 +287,7 @@ describe('disconnecting', () => {
   it('uninstalling revokes the bot token at Slack (auth.revoke), deletes it and the routes; queued messages then fail quietly', async () => {
     const connection = await db.integrationConnection.findFirstOrThrow({ where: { tenantId: tenant.id, provider: 'slack' } });
     const token = decryptSecret(connection.accessTokenEncrypted!);
-    await emitEvent(db, tenant.id, 'habit.streak_milestone', { habitId: 'hab_4', userId: ann.userId, milestone: 7, unit: 'days' }, ann.userId);
+    await emitEvent(db, tenant.id, 'habit.streak_milestone', { habitId: 'hab_4', userId: ann.userId, milestone: 7, unit: 'days' }, ann.userId, { kind: 'teammates', userIds: [ann.userId] });
     const [eventId] = (await eventsOf('habit.streak_milestone')).slice(-1);
     await dispatchToIntegrations(eventId);
     const queued = await db.integrationMessage.findFirstOrThrow({ where: { dedupeKey: { startsWith: `${eventId}:` } } });

@@ -122,7 +122,7 @@ describe('the Postgres-queue path end to end', () => {
     await updateEndpoint(tenant, admin, disabled.endpointId, { enabled: false });
     const other = await hook(); // another tenant's endpoint
 
-    const eventId = await emitEvent(db, tenant.id, 'goal.deleted', { goalId: 'g1', title: 'Old goal' });
+    const eventId = await emitEvent(db, tenant.id, 'goal.deleted', { goalId: 'g1', title: 'Old goal' }, null, { kind: 'workspace' });
     await receiver.waitFor(() => receiver.on(all.path).length === 1 && receiver.on(goals.path).length === 1);
     for (const h of [all, goals]) expect(verify(h.secret, receiver.on(h.path)[0])).toMatchObject({ id: eventId, type: 'goal.deleted' });
     expect(await db.webhookDelivery.count({ where: { eventId } })).toBe(2);
@@ -131,7 +131,7 @@ describe('the Postgres-queue path end to end', () => {
 
   it('an endpoint gets only events that happen after it exists', async () => {
     const tenant = await workspace();
-    const before = await emitEvent(db, tenant.id, 'goal.deleted', { goalId: 'g0', title: 'Before' });
+    const before = await emitEvent(db, tenant.id, 'goal.deleted', { goalId: 'g0', title: 'Before' }, null, { kind: 'workspace' });
     const h = await hook({ tenant });
     await relayOutbox();
     await dispatchEvent(before);
@@ -143,7 +143,7 @@ describe('the Postgres-queue path end to end', () => {
 describe('idempotency', () => {
   it('a duplicated event, dispatch or attempt job delivers once', async () => {
     const h = await hook();
-    const eventId = await emitEvent(db, h.tenant.id, 'goal.deleted', { goalId: 'g1', title: 'Twice' });
+    const eventId = await emitEvent(db, h.tenant.id, 'goal.deleted', { goalId: 'g1', title: 'Twice' }, null, { kind: 'workspace' });
     // The same event dispatched again, concurrently, and once more by a job of its own.
     await Promise.all([dispatchEvent(eventId), dispatchEvent(eventId), enqueue('event.dispatch', { eventId }, { singletonKey: `${eventId}:again` })]);
     const delivery = await waitUntil(() => deliveryOf(h.endpointId, eventId), (d) => d?.status === 'succeeded');
@@ -161,7 +161,7 @@ describe('retries', () => {
     const h = await hook();
     let down = true;
     receiver.respond(h.path, () => (down ? { status: 500, body: '<h1>down</h1>' } : { status: 204 }));
-    const eventId = await emitEvent(db, h.tenant.id, 'goal.deleted', { goalId: 'g1', title: 'Retry me' });
+    const eventId = await emitEvent(db, h.tenant.id, 'goal.deleted', { goalId: 'g1', title: 'Retry me' }, null, { kind: 'workspace' });
 
     let delivery = await waitUntil(() => deliveryOf(h.endpointId, eventId), (d) => d !== null);
     for (let attempt = 2; attempt <= RETRY_DELAYS_SECONDS.length; attempt++) {
@@ -195,7 +195,7 @@ describe('retries', () => {
   ])('honour Retry-After on %i', async (status, retryAfter, expected) => {
     const h = await hook();
     receiver.respond(h.path, () => ({ status, headers: { 'retry-after': retryAfter } }));
-    const eventId = await emitEvent(db, h.tenant.id, 'goal.deleted', { goalId: 'g1', title: 'Slow down' });
+    const eventId = await emitEvent(db, h.tenant.id, 'goal.deleted', { goalId: 'g1', title: 'Slow down' }, null, { kind: 'workspace' });
     const delivery = await waitUntil(() => deliveryOf(h.endpointId, eventId), (d) => d?.attempts === 1 && d.lastStatusCode === status);
     const job = await waitUntil(() => attemptJob(delivery!.id, 2), (j) => j !== null);
     expect(job!.delaySeconds).toBeGreaterThan(expected - 5);
@@ -206,7 +206,7 @@ describe('retries', () => {
     const h = await hook();
     const owner = await memberIn(h.tenant, 'owner');
     receiver.respond(h.path, () => ({ status: 410 }));
-    const eventId = await emitEvent(db, h.tenant.id, 'goal.deleted', { goalId: 'g1', title: 'Gone' });
+    const eventId = await emitEvent(db, h.tenant.id, 'goal.deleted', { goalId: 'g1', title: 'Gone' }, null, { kind: 'workspace' });
     const delivery = await waitUntil(() => deliveryOf(h.endpointId, eventId), (d) => d?.status === 'failed');
     expect(delivery).toMatchObject({ attempts: 1, lastStatusCode: 410, nextAttemptAt: null });
     await waitUntil(() => db.emailMessage.count({ where: { tenantId: h.tenant.id, kind: 'webhook_disabled' } }), (count) => count === 2);
@@ -218,7 +218,7 @@ describe('retries', () => {
     expect(await db.auditLog.count({ where: { tenantId: h.tenant.id, action: 'webhook.disabled' } })).toBe(1);
 
     // A disabled endpoint gets no new deliveries.
-    const later = await emitEvent(db, h.tenant.id, 'goal.deleted', { goalId: 'g2', title: 'Later' });
+    const later = await emitEvent(db, h.tenant.id, 'goal.deleted', { goalId: 'g2', title: 'Later' }, null, { kind: 'workspace' });
     await relayOutbox();
     await dispatchEvent(later);
     expect(await deliveryOf(h.endpointId, later)).toBeNull();
@@ -231,7 +231,7 @@ describe('retries', () => {
     const h = await hook();
     receiver.respond(h.path, () => ({ status: 500 }));
     await db.webhookEndpoint.update({ where: { id: h.endpointId }, data: health });
-    const eventId = await emitEvent(db, h.tenant.id, 'goal.deleted', { goalId: 'g1', title: 'Failing' });
+    const eventId = await emitEvent(db, h.tenant.id, 'goal.deleted', { goalId: 'g1', title: 'Failing' }, null, { kind: 'workspace' });
     await waitUntil(() => db.webhookEndpoint.findUniqueOrThrow({ where: { id: h.endpointId } }), (e) => !e.enabled);
     // The email follows the commit that switched the endpoint off.
     await waitUntil(() => db.emailMessage.count({ where: { tenantId: h.tenant.id, kind: 'webhook_disabled' } }), (count) => count === 1);
@@ -247,7 +247,7 @@ describe('retries', () => {
   it('a success resets the failure streak', async () => {
     const h = await hook();
     await db.webhookEndpoint.update({ where: { id: h.endpointId }, data: { consecutiveFailures: 42, failingSince: new Date() } });
-    const eventId = await emitEvent(db, h.tenant.id, 'goal.deleted', { goalId: 'g1', title: 'Works' });
+    const eventId = await emitEvent(db, h.tenant.id, 'goal.deleted', { goalId: 'g1', title: 'Works' }, null, { kind: 'workspace' });
     await waitUntil(() => deliveryOf(h.endpointId, eventId), (d) => d?.status === 'succeeded');
     expect(await db.webhookEndpoint.findUniqueOrThrow({ where: { id: h.endpointId } })).toMatchObject({ consecutiveFailures: 0, failingSince: null });
   });
@@ -262,7 +262,7 @@ describe('an outage', () => {
     for (const h of hooks) receiver.respond(h.path, () => (Date.now() < outageEnds ? { status: 500 } : { status: 200 }));
     const eventIds: string[] = [];
     for (let i = 0; i < 12; i++) {
-      eventIds.push(await emitEvent(db, tenant.id, 'goal.deleted', { goalId: `g${i}`, title: `Goal ${i}` }));
+      eventIds.push(await emitEvent(db, tenant.id, 'goal.deleted', { goalId: `g${i}`, title: `Goal ${i}` }, null, { kind: 'workspace' }));
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     await waitUntil(
@@ -284,7 +284,7 @@ describe('the attempt log', () => {
     const h = await hook();
     const answers = [{ status: 500, body: 'down for maintenance' }, { status: 200, body: 'ok, got it' }, { status: 202, body: 'again' }];
     receiver.respond(h.path, ({ count }) => answers[Math.min(count, answers.length - 1)]);
-    const eventId = await emitEvent(db, h.tenant.id, 'goal.deleted', { goalId: 'g1', title: 'Logged' });
+    const eventId = await emitEvent(db, h.tenant.id, 'goal.deleted', { goalId: 'g1', title: 'Logged' }, null, { kind: 'workspace' });
     const failed = await waitUntil(() => deliveryOf(h.endpointId, eventId), (d) => d?.attempts === 1 && d.status === 'pending' && d.lastStatusCode === 500);
     await waitUntil(() => attemptJob(failed!.id, 2), (job) => job !== null);
     await fastForward(failed!.id, 2);
@@ -321,7 +321,7 @@ describe('manual actions', () => {
     const h = await hook();
     let up = false;
     receiver.respond(h.path, () => (up ? { status: 200 } : { status: 410 }));
-    const first = await emitEvent(db, h.tenant.id, 'goal.deleted', { goalId: 'g1', title: 'One' });
+    const first = await emitEvent(db, h.tenant.id, 'goal.deleted', { goalId: 'g1', title: 'One' }, null, { kind: 'workspace' });
     await waitUntil(() => deliveryOf(h.endpointId, first), (d) => d?.status === 'failed');
     // 410 disabled the endpoint; its owner fixes the receiver and turns it back on.
     up = true;
@@ -336,7 +336,7 @@ describe('manual actions', () => {
   it('during a secret rotation both secrets sign, and either verifies', async () => {
     const h = await hook();
     const { secret: next } = await rotateEndpointSecret(h.tenant, h.admin, h.endpointId, { graceHours: 24 });
-    const eventId = await emitEvent(db, h.tenant.id, 'goal.deleted', { goalId: 'g1', title: 'Rotated' });
+    const eventId = await emitEvent(db, h.tenant.id, 'goal.deleted', { goalId: 'g1', title: 'Rotated' }, null, { kind: 'workspace' });
     await receiver.waitFor(() => receiver.on(h.path).length === 1);
     const [received] = receiver.on(h.path);
     expect(received.headers['webhook-signature'].split(' ')).toHaveLength(2);
@@ -372,7 +372,7 @@ describe('outbox relay', () => {
   async function emitEvents(count: number): Promise<string[]> {
     const tenant = await createTenant();
     const ids: string[] = [];
-    for (let i = 0; i < count; i++) ids.push(await emitEvent(db, tenant.id, 'goal.deleted', { goalId: `g${i}`, title: `Goal ${i}` }));
+    for (let i = 0; i < count; i++) ids.push(await emitEvent(db, tenant.id, 'goal.deleted', { goalId: `g${i}`, title: `Goal ${i}` }, null, { kind: 'workspace' }));
     return ids;
   }
 
