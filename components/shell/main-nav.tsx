@@ -28,20 +28,26 @@ const DESKTOP_LINK: Record<NavTone, (active: boolean) => string> = {
 };
 
 /**
- * The main navigation on wide screens: one row, never wrapping. Below `lg` it is hidden and
- * MobileNav's menu button takes its place (six items and a workspace name do not fit one
- * row on a tablet).
+ * Where the menu button gives way to the one-row menu: `lg` by default; `xl` for a menu too long
+ * for a laptop's row beside a name and the header's buttons (a workspace's nine items).
  */
-export function DesktopNav({ items, label = 'Main', tone }: { items: NavItem[]; label?: string; tone: NavTone }) {
+export type NavBreakpoint = 'lg' | 'xl';
+
+/**
+ * The main navigation on wide screens: one row, never wrapping and never shrinking (the name
+ * beside it truncates instead, so no link slides under the header's buttons). Below the
+ * breakpoint it is hidden and MobileNav's menu button takes its place.
+ */
+export function DesktopNav({ items, label = 'Main', tone, breakpoint = 'lg' }: { items: NavItem[]; label?: string; tone: NavTone; breakpoint?: NavBreakpoint }) {
   const pathname = usePathname() ?? '/';
   return (
-    <nav aria-label={label} className="hidden min-w-0 lg:block">
+    <nav aria-label={label} className={cn('hidden shrink-0', breakpoint === 'xl' ? 'xl:block' : 'lg:block')}>
       <ul className="flex items-center gap-1 text-sm font-medium whitespace-nowrap">
         {items.map((item) => {
           const active = isActive(item, pathname);
           return (
             <li key={item.href}>
-              <Link href={item.href} aria-current={active ? 'page' : undefined} className={cn('block rounded-md px-3 py-2', DESKTOP_LINK[tone](active))}>
+              <Link href={item.href} aria-current={active ? 'page' : undefined} className={cn('block rounded-md px-2.5 py-2', DESKTOP_LINK[tone](active))}>
                 {item.label}
               </Link>
             </li>
@@ -56,7 +62,7 @@ export function DesktopNav({ items, label = 'Main', tone }: { items: NavItem[]; 
  * The menu button of narrow screens: opens the navigation in a side sheet (a Radix dialog:
  * focus trapped, Escape closes, the trigger says aria-expanded) that closes on navigation.
  */
-export function MobileNav({ items, label = 'Main', title, tone }: { items: NavItem[]; label?: string; title: string; tone: NavTone }) {
+export function MobileNav({ items, label = 'Main', title, tone, breakpoint = 'lg' }: { items: NavItem[]; label?: string; title: string; tone: NavTone; breakpoint?: NavBreakpoint }) {
   const pathname = usePathname() ?? '/';
   // Open only on the page it was opened on: navigating anywhere closes it. (A link to the
   // page already shown does not change the path, so links close it on click as well.)
@@ -67,7 +73,8 @@ export function MobileNav({ items, label = 'Main', title, tone }: { items: NavIt
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger
         className={cn(
-          '-ml-1 inline-flex size-10 shrink-0 items-center justify-center rounded-md lg:hidden',
+          '-ml-1 inline-flex size-10 shrink-0 items-center justify-center rounded-md',
+          breakpoint === 'xl' ? 'xl:hidden' : 'lg:hidden',
           tone === 'dark' ? 'text-brand-secondary-fg hover:bg-brand-secondary-fg/10' : 'text-slate-700 hover:bg-slate-100',
         )}
         data-testid="menu-button"

@@ -33,15 +33,15 @@ export function TenantHeader({ tenant, member, showApps = true, showLeaderboards
   const items = member ? navFor(tenant, member, showApps, showLeaderboards) : [];
   return (
     <header className="on-brand-secondary bg-brand-secondary text-brand-secondary-fg">
-      <div className="mx-auto flex max-w-6xl items-center gap-2 px-4 py-2.5 sm:px-6 lg:gap-6">
-        {member ? <MobileNav items={items} title={tenant.name} tone="dark" /> : null}
+      <div className="mx-auto flex max-w-7xl items-center gap-2 px-4 py-2.5 sm:px-6 xl:gap-4">
+        {member ? <MobileNav items={items} title={tenant.name} tone="dark" breakpoint="xl" /> : null}
         <Link href="/" className="flex min-w-0 items-center gap-3 rounded-md text-lg font-bold">
           {tenant.branding.logoUrl ? <img src={tenant.branding.logoUrl} alt="" height={32} className="h-8 w-auto max-w-32 shrink-0 object-contain" data-testid="tenant-logo" /> : null}
           <span className="truncate" data-testid="tenant-name">
             {tenant.name}
           </span>
         </Link>
-        {member ? <DesktopNav items={items} tone="dark" /> : null}
+        {member ? <DesktopNav items={items} tone="dark" breakpoint="xl" /> : null}
         <div className="ml-auto flex shrink-0 items-center">
           {member ? <NotificationBell /> : null}
           {member ? (

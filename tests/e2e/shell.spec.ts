@@ -60,7 +60,19 @@ test('on a desktop the main menu is one row and there is no menu button', async 
   await expect(nav.getByRole('link')).toHaveCount(9);
   const boxes = await nav.getByRole('link').evaluateAll((links) => links.map((l) => l.getBoundingClientRect().top));
   expect(new Set(boxes.map(Math.round)).size).toBe(1);
+  // …and the row ends before the header's buttons (nine items once ran under the bell).
+  const rowEnd = await nav.getByRole('link').last().evaluate((link) => link.getBoundingClientRect().right);
+  const bellStart = await page.getByTestId('notification-bell').evaluate((bell) => bell.getBoundingClientRect().left);
+  expect(rowEnd).toBeLessThanOrEqual(bellStart);
   await expect(page.getByRole('button', { name: 'Menu' })).toBeHidden();
+});
+
+test('below 1280 px a workspace menu is behind the menu button (nine items do not fit a row)', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await signIn(page, 'acme', 'owner@acme.test');
+  await page.waitForURL(tenantUrl('acme'));
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Menu' })).toBeVisible();
 });
 
 test('the user menu shows who is signed in and leads to the account pages and Sign out', async ({ page }) => {
