@@ -201,14 +201,20 @@ describe('installing a marketplace app', () => {
     expect(audit).toMatchObject({ actorId: admin.userId });
   });
 
-  it("an uninstall racing the request log's write of the app's last activity: both commit, nothing lost", async () => {
-    // Seen in CI: the uninstall locks the installation then the grant; the request log's batch
-    // locked the grant then the installation, and Postgres broke the deadlock by aborting one.
+  /** A fresh app installed in the workspace, with one API call of its waiting in the request log's buffer. */
+  async function installedAppWithOneCallBuffered() {
     const racer = await createMarketplaceApp({ partner: app.partner });
     const { installationId, tokens } = await install(tenant, admin, racer);
     const { grantId } = await db.appInstallation.findUniqueOrThrow({ where: { id: installationId } });
     await flushRequestLog();
     expect((await callApi(tenant, '/api/v1/goals', tokens.access_token)).status).toBe(200);
+    return { racer, installationId, grantId };
+  }
+
+  it("an uninstall racing the request log's write of the app's last activity: both commit, nothing lost", async () => {
+    // Seen in CI: the uninstall locks the installation then the grant; the request log's batch
+    // locked the grant then the installation, and Postgres broke the deadlock by aborting one.
+    const { racer, installationId, grantId } = await installedAppWithOneCallBuffered();
 
     // Line them up: the batch reaches the grant first, the uninstall second, then the grant frees.
     const holder = await holdRowLock('OAuthGrant', grantId);
@@ -227,11 +233,7 @@ describe('installing a marketplace app', () => {
   });
 
   it('a request log batch undone by a deadlock is written again, not dropped', async () => {
-    const racer = await createMarketplaceApp({ partner: app.partner });
-    const { installationId, tokens } = await install(tenant, admin, racer);
-    const { grantId } = await db.appInstallation.findUniqueOrThrow({ where: { id: installationId } });
-    await flushRequestLog();
-    expect((await callApi(tenant, '/api/v1/goals', tokens.access_token)).status).toBe(200);
+    const { racer, installationId, grantId } = await installedAppWithOneCallBuffered();
 
     // A writer that locks the grant, then the installation, against the batch's opposite order:
     // the batch waits first, so its deadlock check fires first and Postgres aborts it.
