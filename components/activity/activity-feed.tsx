@@ -61,6 +61,7 @@ function Sentence({ item }: { item: ActivityItem }) {
 }
 
 function KudosButton({ item, onToggle, pending }: { item: ActivityItem; onToggle: (give: boolean) => void; pending: boolean }) {
+  const describedBy = useId();
   const kudos = item.kudos!;
   const label = kudos.count === 1 ? '1 kudos' : `${kudos.count} kudos`;
   if (!kudos.canGive) {
@@ -70,20 +71,27 @@ function KudosButton({ item, onToggle, pending }: { item: ActivityItem; onToggle
       </span>
     ) : null;
   }
+  // The name is the visible text (WCAG 2.5.3: speech users say what they see); what it is for
+  // is its description.
   return (
-    <Button
-      type="button"
-      size="sm"
-      variant={kudos.given ? 'primary' : 'secondary'}
-      aria-pressed={kudos.given}
-      aria-label={`${kudos.given ? 'Take back your kudos' : 'Give kudos'}: ${item.text} (${label})`}
-      disabled={pending}
-      onClick={() => onToggle(!kudos.given)}
-      data-testid="kudos-button"
-    >
-      <PartyPopper aria-hidden className="size-4" />
-      <span>{kudos.count > 0 ? `Kudos · ${kudos.count}` : 'Kudos'}</span>
-    </Button>
+    <>
+      <Button
+        type="button"
+        size="sm"
+        variant={kudos.given ? 'primary' : 'secondary'}
+        aria-pressed={kudos.given}
+        aria-describedby={describedBy}
+        disabled={pending}
+        onClick={() => onToggle(!kudos.given)}
+        data-testid="kudos-button"
+      >
+        <PartyPopper aria-hidden className="size-4" />
+        <span>{kudos.count > 0 ? `Kudos · ${kudos.count}` : 'Kudos'}</span>
+      </Button>
+      <span id={describedBy} className="sr-only">
+        {`${kudos.given ? 'Take back your kudos' : 'Give kudos'}: ${item.text} (${label})`}
+      </span>
+    </>
   );
 }
 
