@@ -20,16 +20,17 @@
 // Fan-out knobs: BENCH_FANOUT_ENDPOINTS (200), BENCH_FANOUT_ROUNDS (3), BENCH_FANOUT_TIMEOUT
 // (seconds per round, 60). BENCH_SERVER_LOG=1 shows the server's output.
 import { spawn } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import http, { createServer, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 // @ts-expect-error autocannon ships no types
 import autocannon from 'autocannon';
 import { buildIsStale, runNextBuild } from '../../lib/cli/next-build.ts';
 import { createTestDatabase } from '../support/test-database.ts';
+import { benchLive, setUpLive, type LiveOptions } from './live.ts';
+import { median, percentileOf } from './stats.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -45,6 +46,8 @@ const CASES = ['tenancy', 'api', 'fanout', 'fairness', 'live'] as const;
 const LIVE_CONNECTIONS = Number(process.env.BENCH_LIVE_CONNECTIONS ?? 1000);
 const LIVE_ROUNDS = Number(process.env.BENCH_LIVE_ROUNDS ?? 5);
 const LIVE_IDLE_SECONDS = Number(process.env.BENCH_LIVE_IDLE_SECONDS ?? 30);
+const MEMORY_FILE = path.join(os.tmpdir(), `waypoint-bench-memory-${process.pid}.json`);
+const liveOptions: LiveOptions = { port: PORT, connections: LIVE_CONNECTIONS, rounds: LIVE_ROUNDS, idleSeconds: LIVE_IDLE_SECONDS, memoryFile: MEMORY_FILE };
 type Case = (typeof CASES)[number];
 const only = (process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length) ?? process.env.BENCH_ONLY ?? '')
   .split(',')
@@ -190,11 +193,6 @@ class Receiver {
   }
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 const database = await createTestDatabase((line) => console.log(`[bench] ${line}`));
 process.env.DATABASE_URL = database.url;
@@ -269,42 +267,8 @@ if (tarpit) {
   }
   console.log(`[bench] fairness: workspace A's endpoint is a tarpit at ${tarpit.url('/tarpit')}, B's answers at once`);
 }
-// Live: a workspace of LIVE_CONNECTIONS members in one team with one team goal, and a session
-// cookie for each (made as sign-in makes them), so each stream is a different viewer.
-const liveSetup = runs('live') ? await setUpLive() : null;
-async function setUpLive() {
-  process.env.NEXTAUTH_SECRET = 'bench';
-  const { encode } = await import('next-auth/jwt');
-  const { sessionSecret } = await import('../../lib/auth/session-secret.ts');
-  const { startSession } = await import('../../lib/auth/user-sessions.ts');
-  const { createGoal } = await import('../../lib/goals/goals.ts');
-  const { loadTenantById } = await import('../../lib/tenancy/load-tenant.ts');
-  const tenant = await db.tenant.create({ data: { slug: 'live-bench', name: 'Live bench', status: 'active', plan: 'enterprise', branding: { create: {} } } });
-  const users = await db.user.createManyAndReturn({
-    data: Array.from({ length: LIVE_CONNECTIONS }, (_, i) => ({ email: `viewer-${i}@live-bench.test`, name: `Viewer ${i}`, emailVerifiedAt: new Date() })),
-    select: { id: true, email: true, name: true },
-  });
-  await db.membership.createMany({ data: users.map((user) => ({ tenantId: tenant.id, userId: user.id, role: 'member' as const })) });
-  const team = await db.team.create({ data: { tenantId: tenant.id, name: 'Everyone' } });
-  await db.teamMember.createMany({ data: users.map((user) => ({ tenantId: tenant.id, teamId: team.id, userId: user.id })) });
-  const context = (await loadTenantById(tenant.id))!;
-  const membership = await db.membership.findUniqueOrThrow({ where: { tenantId_userId: { tenantId: tenant.id, userId: users[0].id } } });
-  const actor = { userId: users[0].id, email: users[0].email, name: users[0].name, role: membership.role, membershipId: membership.id };
-  const goal = await createGoal(context, actor, { title: 'Live bench goal', teamId: team.id });
-  const cookies: string[] = [];
-  for (let i = 0; i < users.length; i += 50) {
-    const batch = await Promise.all(
-      users.slice(i, i + 50).map(async (user) => {
-        const session = await startSession({ userId: user.id, tenantId: tenant.id, method: 'password', ip: '203.0.113.10', userAgent: 'bench' });
-        const token = await encode({ token: { uid: user.id, tid: tenant.id, sat: session.createdAt.getTime(), sid: session.id }, secret: sessionSecret(tenant.id)! });
-        return `next-auth.session-token=${token}`;
-      }),
-    );
-    cookies.push(...batch);
-  }
-  console.log(`[bench] live: ${LIVE_CONNECTIONS} members with sessions in one team of workspace live-bench`);
-  return { context, actor, goalId: goal.id, cookies, host: `live-bench.localhost:${PORT}` };
-}
+// Live: LIVE_CONNECTIONS members with sessions in one team (tests/bench/live.ts).
+const liveSetup = runs('live') ? await setUpLive(liveOptions) : null;
 await disconnectDb();
 
 const env: NodeJS.ProcessEnv = {
@@ -451,10 +415,6 @@ async function latenciesOfB(count: number, everyMs: number, round: string): Prom
   return latencies;
 }
 
-const percentileOf = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-};
 
 /** Returns false when B's p95 beside the tarpit is more than 1 s above its own baseline. */
 async function benchFairness(): Promise<boolean> {
@@ -475,178 +435,9 @@ async function benchFairness(): Promise<boolean> {
   return ok;
 }
 
-/** A light SSE client: one raw socket, the text it received, when it first saw a marker. */
-class LiveSocket {
-  private request?: http.ClientRequest;
-  greeted = false;
-  ended = false;
-  status = 0;
-  /** performance.now() when the marker of the current round arrived. */
-  gotAt: number | null = null;
-  marker: string | null = null;
-
-  open(agent: http.Agent, host: string, cookie: string): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const request = http.request({ host: '127.0.0.1', port: PORT, path: '/api/app/live', agent, headers: { host, cookie, accept: 'text/event-stream' } }, (response) => {
-        this.status = response.statusCode ?? 0;
-        if (this.status !== 200) {
-          response.resume();
-          reject(new Error(`live stream answered ${this.status}`));
-          return;
-        }
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => {
-          if (!this.greeted && chunk.includes('event: hello')) {
-            this.greeted = true;
-            resolve();
-          }
-          if (this.marker && this.gotAt === null && chunk.includes(this.marker)) this.gotAt = performance.now();
-        });
-        response.on('end', () => (this.ended = true));
-        response.on('error', () => (this.ended = true));
-      });
-      request.on('error', (error) => {
-        this.ended = true;
-        reject(error);
-      });
-      request.end();
-      this.request = request;
-    });
-  }
-
-  close(): void {
-    this.request?.destroy();
-  }
-}
-
-/** The server's resident memory (bytes) and CPU time (seconds), from /proc. */
-function serverUsage(pid: number): { rss: number; cpu: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const rss = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  // utime and stime are fields 14 and 15 of stat (11 and 12 after the command), in clock ticks (100/s).
-  return { rss, cpu: (Number(fields[11]) + Number(fields[12])) / 100 };
-}
-
-/** The server's memory after a full GC (tests/bench/memory-probe.mjs, preloaded into it). */
-async function serverMemoryAtRest(pid: number): Promise<{ rss: number; heapUsed: number; external: number }> {
-  const before = (() => {
-    try {
-      return statSync(MEMORY_FILE).mtimeMs;
-    } catch {
-      return 0;
-    }
-  })();
-  process.kill(pid, 'SIGUSR2');
-  for (let i = 0; i < 100; i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    try {
-      if (statSync(MEMORY_FILE).mtimeMs > before) return JSON.parse(readFileSync(MEMORY_FILE, 'utf8')) as { rss: number; heapUsed: number; external: number };
-    } catch {
-      // not written yet
-    }
-  }
-  throw new Error('the server did not report its memory');
-}
-
-async function openLiveSockets(count: number, agent: http.Agent, setup: NonNullable<typeof liveSetup>): Promise<LiveSocket[]> {
-  const sockets: LiveSocket[] = [];
-  for (let i = 0; i < count; i += 50) {
-    const batch = Array.from({ length: Math.min(50, count - i) }, () => new LiveSocket());
-    await Promise.all(batch.map((socket, j) => socket.open(agent, setup.host, setup.cookies[(i + j) % setup.cookies.length])));
-    sockets.push(...batch);
-  }
-  return sockets;
-}
-
-/** Returns false when a round did not reach every viewer within 30 s, or per-connection memory is over 20 KB. */
-async function benchLive(pid: number): Promise<boolean> {
-  const setup = liveSetup!;
-  const { setGoalProgress } = await import('../../lib/goals/goal-progress.ts');
-  const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
-  console.log(`\n[bench] live updates: ${LIVE_CONNECTIONS} SSE streams (a viewer each) on one instance; one member changes a team goal, ${LIVE_ROUNDS} rounds`);
-  // Warm the route and the hub, then let the server settle before the baseline.
-  const warm = await openLiveSockets(20, agent, setup);
-  warm.forEach((socket) => socket.close());
-  await new Promise((r) => setTimeout(r, 3_000));
-  const idleBase = serverUsage(pid);
-  await new Promise((r) => setTimeout(r, 10_000));
-  const idleNone = serverUsage(pid);
-  const baseCpu = ((idleNone.cpu - idleBase.cpu) / 10) * 100;
-  const restNone = await serverMemoryAtRest(pid);
-
-  const opened = performance.now();
-  const sockets = await openLiveSockets(LIVE_CONNECTIONS, agent, setup);
-  const openMs = performance.now() - opened;
-  await new Promise((r) => setTimeout(r, 5_000));
-  const restStreams = await serverMemoryAtRest(pid);
-  const perConnection = (restStreams.rss - restNone.rss) / LIVE_CONNECTIONS;
-  const heapPerConnection = (restStreams.heapUsed + restStreams.external - restNone.heapUsed - restNone.external) / LIVE_CONNECTIONS;
-
-  const samples: number[] = [];
-  const rounds: Record<string, string | number>[] = [];
-  let ok = true;
-  const fromCommit: number[] = [];
-  // Round 0 warms this process's database client and the server's path; it is not counted.
-  for (let round = 0; round <= LIVE_ROUNDS; round++) {
-    for (const socket of sockets) {
-      socket.gotAt = null;
-      socket.marker = setup.goalId;
-    }
-    const started = performance.now();
-    await setGoalProgress(setup.context, setup.actor, setup.goalId, { progress: round * 10 });
-    const written = performance.now() - started;
-    const deadline = Date.now() + 30_000;
-    while (sockets.some((socket) => socket.gotAt === null) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
-    const times = sockets.filter((socket) => socket.gotAt !== null).map((socket) => socket.gotAt! - started);
-    if (round === 0) {
-      for (const socket of sockets) socket.marker = null;
-      await new Promise((r) => setTimeout(r, 1_000));
-      continue;
-    }
-    samples.push(...times);
-    fromCommit.push(...times.map((ms) => ms - written));
-    const missing = sockets.length - times.length;
-    if (missing > 0) ok = false;
-    rounds.push({
-      round,
-      'change written ms': Math.round(written),
-      'after commit p95 ms': Math.round(percentileOf(times, 95) - written),
-      'first viewer ms': Math.round(Math.min(...times)),
-      'p50 ms': Math.round(percentileOf(times, 50)),
-      'p95 ms': Math.round(percentileOf(times, 95)),
-      'all viewers ms': Math.round(Math.max(...times)),
-      missing,
-    });
-    for (const socket of sockets) socket.marker = null;
-    await new Promise((r) => setTimeout(r, 1_000));
-  }
-  console.table(rounds);
-
-  const idleStart = serverUsage(pid);
-  await new Promise((r) => setTimeout(r, LIVE_IDLE_SECONDS * 1000));
-  const idleEnd = serverUsage(pid);
-  const idleCpu = ((idleEnd.cpu - idleStart.cpu) / LIVE_IDLE_SECONDS) * 100;
-  const stillOpen = sockets.filter((socket) => !socket.ended).length;
-  sockets.forEach((socket) => socket.close());
-  agent.destroy();
-
-  const p = (q: number) => Math.round(percentileOf(samples, q));
-  console.log(`streams opened: ${LIVE_CONNECTIONS} in ${Math.round(openMs)} ms; still open after ${LIVE_IDLE_SECONDS}s idle: ${stillOpen}`);
-  const c = (q: number) => Math.round(percentileOf(fromCommit, q));
-  console.log(`time until a viewer received the change, from the member's request (${samples.length} deliveries): p50 ${p(50)} ms, p95 ${p(95)} ms, p99 ${p(99)} ms (target: p95 under 500 ms)`);
-  console.log(`the same from the change's commit (NOTIFY, hub, streams, client): p50 ${c(50)} ms, p95 ${c(95)} ms, p99 ${c(99)} ms`);
-  console.log(`time until every viewer had it: median ${Math.round(median(rounds.map((row) => Number(row['all viewers ms']))))} ms over ${LIVE_ROUNDS} rounds`);
-  console.log(`server memory per idle connection (after a full GC): ${(perConnection / 1024).toFixed(1)} KB RSS, ${(heapPerConnection / 1024).toFixed(1)} KB JS heap + external (${((restStreams.rss - restNone.rss) / 1024 / 1024).toFixed(1)} MB RSS for ${LIVE_CONNECTIONS}; target: under 20 KB)`);
-  console.log(`server CPU while idle: ${idleCpu.toFixed(2)}% of a core with ${LIVE_CONNECTIONS} streams (heartbeats included), ${baseCpu.toFixed(2)}% with none`);
-  if (stillOpen < LIVE_CONNECTIONS) ok = false;
-  return ok && p(95) < 500 && perConnection < 20 * 1024;
-}
-
 let fanOutOk = true;
 let fairnessOk = true;
 let liveOk = true;
-const MEMORY_FILE = path.join(os.tmpdir(), `waypoint-bench-memory-${process.pid}.json`);
 const server = spawn(process.execPath, ['--expose-gc', '--import', './tests/bench/memory-probe.mjs', '--import', 'tsx', 'lib/cli/serve.ts'], { env: { ...env, PORT: String(PORT), LOG_LEVEL: 'warn', BENCH_MEMORY_FILE: MEMORY_FILE }, stdio: process.env.BENCH_SERVER_LOG ? 'inherit' : 'ignore' });
 try {
   await waitForHealth();
@@ -676,7 +467,7 @@ try {
 
   if (runs('fanout')) fanOutOk = await benchFanOut();
   if (runs('fairness')) fairnessOk = await benchFairness();
-  if (runs('live')) liveOk = await benchLive(server.pid!);
+  if (runs('live')) liveOk = await benchLive(server.pid!, liveSetup!, liveOptions);
 } finally {
   await tarpit?.close();
   server.kill('SIGTERM');
