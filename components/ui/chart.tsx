@@ -53,11 +53,13 @@ export function EndMarkerLabel({ value, viewBox }: { value: string; viewBox?: { 
 /**
  * The chart's box. Recharts measures its parent in the browser; on the server (and before the
  * first measurement) it renders an empty box of this height at 100% width, so the server
- * markup cannot be wider than its column.
+ * markup cannot be wider than its column. When the window narrows, the drawing keeps its old
+ * width until Recharts hears of the resize: clipped sideways meanwhile (not hidden: tooltips
+ * may still reach above and below), so it never gives the page a horizontal scroll.
  */
 export function ChartFrame({ height = 240, testId, children, className }: { height?: number; testId?: string; children: ReactNode; className?: string }) {
   return (
-    <div className={cn('w-full min-w-0', className)} style={{ height }} data-testid={testId}>
+    <div className={cn('w-full min-w-0 overflow-x-clip', className)} style={{ height }} data-testid={testId}>
       <ResponsiveContainer width="100%" height="100%" minWidth={0}>
         {children as React.ReactElement}
       </ResponsiveContainer>

@@ -107,14 +107,39 @@ test('goal progress over time is drawn from the progress log', async ({ page }) 
   expect(section.x + section.width).toBeLessThanOrEqual(390);
   const svg = (await chart.locator('svg.recharts-surface').boundingBox())!;
   expect(svg.x + svg.width).toBeLessThanOrEqual(section.x + section.width);
-  // Which element is wider than the phone, for the record in the report.
-  console.log(
-    'goal page wider than 390 px because of:',
-    await page.evaluate(() =>
-      [...document.querySelectorAll('main *')]
-        .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
-        .slice(0, 3)
-        .map((el) => `${el.tagName.toLowerCase()}.${el.className}`.slice(0, 120)),
-    ),
-  );
+});
+
+test('a chart drawn at desktop width does not widen the page while it redraws for a phone', async ({ page }) => {
+  // Recharts redraws at the new width only when its ResizeObserver reports; until then its
+  // drawing keeps the old width. Hold those reports to look at the page in between.
+  await page.addInitScript(() => {
+    const Native = window.ResizeObserver;
+    const state = window as unknown as { __holdResize: boolean; __heldResize: (() => void)[] };
+    state.__holdResize = false;
+    state.__heldResize = [];
+    window.ResizeObserver = class extends Native {
+      constructor(callback: ResizeObserverCallback) {
+        super((entries, observer) => (state.__holdResize ? state.__heldResize.push(() => callback(entries, observer)) : callback(entries, observer)));
+      }
+    };
+  });
+  await page.setViewportSize({ width: 1280, height: 844 });
+  await signIn(page, 'acme', 'member@acme.test');
+  await page.waitForURL(tenantUrl('acme'));
+  const chart = page.getByTestId('completions-chart');
+  const surface = chart.locator('svg.recharts-surface').first();
+  await expect(surface).toBeVisible();
+  expect((await surface.boundingBox())!.width).toBeGreaterThan(390);
+
+  await page.evaluate(() => ((window as unknown as { __holdResize: boolean }).__holdResize = true));
+  await page.setViewportSize({ width: 390, height: 844 });
+  await noHorizontalScroll(page);
+
+  await page.evaluate(() => {
+    const state = window as unknown as { __holdResize: boolean; __heldResize: (() => void)[] };
+    state.__holdResize = false;
+    for (const report of state.__heldResize.splice(0)) report();
+  });
+  await expect.poll(async () => (await surface.boundingBox())!.width).toBeLessThanOrEqual(390);
+  await noHorizontalScroll(page);
 });
