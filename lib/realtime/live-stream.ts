@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import { SESSION_CHANNEL } from '../auth/session-cache.ts';
 import type { SessionClaims } from '../auth/request-session.ts';
 import { memberForSession, type Member } from '../auth/session.ts';
@@ -13,8 +14,8 @@ import { eventsAfter, latestSeq } from './replay.ts';
 import { SseStream } from './sse-stream.ts';
 import { loadAudienceViewer } from './viewer.ts';
 
-// GET /api/app/live: the instance's hub (one per process, on globalThis: Next loads lib/ once
-// per bundle) fed by the one LISTEN connection, and one stream per browser tab. A stream opens
+// GET /api/app/live: the instance's hub (one per process, on globalThis: the server and each of
+// Next's bundles load lib/ apart) fed by the one LISTEN connection, and one stream per browser tab. A stream opens
 // with a `hello` event naming the seq it starts after (the browser's cursor until an event
 // arrives), replays what a reconnecting browser missed (Last-Event-ID), then carries the hub's
 // frames. It ends when the browser goes, when the member's session ends or they are removed,
@@ -35,8 +36,9 @@ export function liveHub(): LiveHub {
   });
   holder.__waypointLiveHub = hub;
   const receive = (payload?: string) => hub.receive(payload);
-  onNotify(LIVE_CHANNEL, receive);
-  onNotify(SESSION_CHANNEL, (payload?: string) => hub.sessionsEnded(payload));
+  // Streams are served by the server itself (lib/realtime/live-http.ts), outside Next's bundles.
+  onNotify(LIVE_CHANNEL, receive, { outsideNext: true });
+  onNotify(SESSION_CHANNEL, (payload?: string) => hub.sessionsEnded(payload), { outsideNext: true });
   setInterval(() => hub.tick(), TICK_MS).unref();
   onDrainStart('live streams', () => hub.closeAll('server stopping'));
   return hub;
@@ -50,7 +52,8 @@ export interface OpenStream {
   claims: SessionClaims;
   /** The seq the browser has (Last-Event-ID / ?after=), or null for a new stream. */
   after: bigint | null;
-  signal: AbortSignal;
+  /** The response it is written to; its 'close' (the browser went) ends the stream. */
+  res: ServerResponse;
 }
 
 /** The session still stands and the person is still a member: their role now. */
@@ -62,45 +65,47 @@ async function recheck(tenantId: string, claims: SessionClaims): Promise<{ role:
   return member ? { role: member.role } : null;
 }
 
-export async function openLiveStream({ tenant, member, claims, after, signal }: OpenStream): Promise<Response> {
-  if (isDraining()) return new Response(null, { status: 503, headers: { 'retry-after': '1' } });
+/** Answers with the stream of an admitted member (lib/realtime/live-http.ts admits). */
+export async function openLiveStream({ tenant, member, claims, after, res }: OpenStream): Promise<void> {
+  if (isDraining()) {
+    res.writeHead(503, { 'retry-after': '1', 'cache-control': 'no-store', 'content-length': 0 });
+    res.end();
+    return;
+  }
   const hub = liveHub();
-  const stream = new SseStream({ tenantId: tenant.id, userId: member.userId, sessionId: claims.sessionId, role: member.role, recheck: () => recheck(tenant.id, claims) });
+  res.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    // no-transform: compression would buffer the stream.
+    'cache-control': 'private, no-cache, no-transform',
+    'x-accel-buffering': 'no',
+  });
+  res.flushHeaders();
+  const stream = new SseStream({ tenantId: tenant.id, userId: member.userId, sessionId: claims.sessionId, role: member.role, recheck: () => recheck(tenant.id, claims) }, res);
   const remove = await hub.add(stream);
-  const abort = () => stream.end('aborted');
+  const gone = () => stream.end('aborted');
   stream.onEnd = () => {
     remove();
-    signal.removeEventListener('abort', abort);
+    res.off('close', gone);
   };
-  signal.addEventListener('abort', abort, { once: true });
-  if (signal.aborted) stream.end('aborted');
+  res.once('close', gone);
+  if (res.destroyed) stream.end('aborted');
   // The hub holds its frames for this stream until the opening and the replay are written.
-  void (async () => {
-    try {
-      const start = after === null ? await latestSeq(tenant.id) : after.toString();
-      stream.write(encoder.encode(`retry: ${RETRY_MS}\nevent: hello\nid: ${start}\ndata: ${JSON.stringify({ cursor: start })}\n\n`));
-      if (after === null) {
-        stream.release([]);
-        return;
-      }
-      const replay = await eventsAfter(tenant.id, after, await loadAudienceViewer(tenant.id, member));
-      if (replay.reset) {
-        stream.write(encodeFrame({ kind: 'reset' }, replay.cursor));
-        stream.release([]);
-        return;
-      }
-      if (!stream.release(replay.events.map((event) => ({ frame: encodeFrame(event, event.seq), eventId: event.id })))) stream.end('slow');
-    } catch (error) {
-      logger().warn({ err: error, tenantId: tenant.id }, 'live: opening a stream failed');
-      stream.end('failed');
+  try {
+    const start = after === null ? await latestSeq(tenant.id) : after.toString();
+    stream.write(encoder.encode(`retry: ${RETRY_MS}\nevent: hello\nid: ${start}\ndata: ${JSON.stringify({ cursor: start })}\n\n`));
+    if (after === null) {
+      stream.release([]);
+      return;
     }
-  })();
-  return new Response(stream.body, {
-    headers: {
-      'content-type': 'text/event-stream; charset=utf-8',
-      // no-transform: compression would buffer the stream.
-      'cache-control': 'private, no-cache, no-transform',
-      'x-accel-buffering': 'no',
-    },
-  });
+    const replay = await eventsAfter(tenant.id, after, await loadAudienceViewer(tenant.id, member));
+    if (replay.reset) {
+      stream.write(encodeFrame({ kind: 'reset' }, replay.cursor));
+      stream.release([]);
+      return;
+    }
+    if (!stream.release(replay.events.map((event) => ({ frame: encodeFrame(event, event.seq), eventId: event.id })))) stream.end('slow');
+  } catch (error) {
+    logger().warn({ err: error, tenantId: tenant.id }, 'live: opening a stream failed');
+    stream.end('failed');
+  }
 }

@@ -1,15 +1,24 @@
 import type { Role } from '../db/generated/enums.ts';
 import type { LiveClient } from './hub.ts';
 
-// One browser's live stream as the hub sees it: a ReadableStream of Server-Sent Event frames
-// with a bounded buffer. While the stream replays what the browser missed (Last-Event-ID), the
-// hub's frames are held (bounded too), then sent after the replay without the events it already
-// carried. A client that cannot keep up (its socket does not drain) is dropped once its buffer
-// passes MAX_BUFFERED_BYTES; EventSource reconnects and catches up from its last event id.
+// One browser's live stream as the hub sees it: Server-Sent Event frames written straight to
+// the HTTP response (lib/realtime/live-http.ts), with a bounded buffer. While the stream replays
+// what the browser missed (Last-Event-ID), the hub's frames are held (bounded too), then sent
+// after the replay without the events it already carried. A client that cannot keep up (its
+// socket does not drain) is dropped once more than MAX_BUFFERED_BYTES wait to be sent;
+// EventSource reconnects and catches up from its last event id.
 
 export const MAX_BUFFERED_BYTES = 64 * 1024;
 /** How long ids of replayed events are remembered to drop their late live copies. */
 const REPLAY_MEMORY_MS = 30_000;
+
+/** Where the frames go: a Node ServerResponse (or anything that buffers like one). */
+export interface FrameOutput {
+  write(frame: Uint8Array): unknown;
+  /** Bytes written but not yet handed to the socket. */
+  readonly writableLength: number;
+  end(): unknown;
+}
 
 export interface SseStreamInit {
   tenantId: string;
@@ -30,31 +39,22 @@ export class SseStream implements LiveClient {
   readonly sessionId?: string;
   role: Role;
   readonly recheck: LiveClient['recheck'];
-  readonly body: ReadableStream<Uint8Array>;
   /** Called once when the stream ends, whoever ends it (the hub, the browser, the server). */
   onEnd?: (reason: string) => void;
-  private controller?: ReadableStreamDefaultController<Uint8Array>;
   private held: Held[] | null = [];
   private heldBytes = 0;
   private replayed?: { ids: Set<string>; until: number };
   private ended = false;
 
-  constructor(init: SseStreamInit) {
+  constructor(
+    init: SseStreamInit,
+    private readonly out: FrameOutput,
+  ) {
     this.tenantId = init.tenantId;
     this.userId = init.userId;
     this.sessionId = init.sessionId;
     this.role = init.role;
     this.recheck = init.recheck;
-    this.body = new ReadableStream<Uint8Array>(
-      {
-        start: (controller) => {
-          this.controller = controller;
-        },
-        cancel: () => this.end('closed by the client'),
-      },
-      // Counted in bytes, and nothing is wanted ahead of the reader: desiredSize is minus what waits.
-      { highWaterMark: 0, size: (chunk) => chunk.byteLength },
-    );
   }
 
   get isEnded(): boolean {
@@ -76,13 +76,11 @@ export class SseStream implements LiveClient {
     return this.write(frame);
   }
 
-  /** Writes directly (the opening lines, the replay). */
+  /** Writes directly (the opening lines, the replay); false when too much already waits. */
   write(frame: Uint8Array): boolean {
-    const controller = this.controller;
-    if (this.ended || !controller) return false;
-    if ((controller.desiredSize ?? 0) < -MAX_BUFFERED_BYTES) return false;
+    if (this.ended || this.out.writableLength > MAX_BUFFERED_BYTES) return false;
     try {
-      controller.enqueue(frame);
+      this.out.write(frame);
       return true;
     } catch {
       return false;
@@ -108,9 +106,9 @@ export class SseStream implements LiveClient {
     this.ended = true;
     this.held = null;
     try {
-      this.controller?.close();
+      this.out.end();
     } catch {
-      // already closed or errored
+      // the connection is already gone
     }
     this.onEnd?.(reason);
   }

@@ -6,6 +6,7 @@ import { config as appConfig, env } from '../config/env.ts';
 import { baseSecurityHeaders } from '../http/security-headers.ts';
 import { sealTrusted } from '../http/trusted-headers.ts';
 import { logger } from '../observability/logger.ts';
+import { LIVE_PATH, serveLive } from '../realtime/live-http.ts';
 import { clientAddress, peerIsTrusted, trustFrom, type Trust } from './client-address.ts';
 import { runShutdownHooks, startDraining } from './lifecycle.ts';
 import { closeRequest, openRequest, peekRequest } from './request-meta.ts';
@@ -16,7 +17,8 @@ import { closeRequest, openRequest, peekRequest } from './request-meta.ts';
 // an id, seals both into the request's headers (lib/http/trusted-headers.ts; client-sent
 // x-waypoint-* headers are dropped), writes one access-log line when the response ends, and on
 // shutdown stops accepting connections, lets requests in flight finish, then runs the app's
-// shutdown hooks (request log, jobs, pools) before the process exits.
+// shutdown hooks (request log, jobs, pools) before the process exits. It answers the live
+// streams itself, without Next (lib/realtime/live-http.ts).
 
 export interface ServeOptions {
   dev: boolean;
@@ -134,6 +136,11 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     }
     req.headers.host = host;
     if (!peerIsTrusted(req, trust)) for (const name of PROXY_HEADERS) delete req.headers[name];
+    // Live streams are served here, not by Next (lib/realtime/live-http.ts says why).
+    if ((req.url ?? '/').split('?')[0] === LIVE_PATH) {
+      void serveLive(req, res, { requestId, clientIp: ip });
+      return;
+    }
     handle(req, res).catch((error: unknown) => {
       log.error({ requestId, err: error }, 'request handler failed');
       if (!res.headersSent) {

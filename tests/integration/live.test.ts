@@ -1,22 +1,24 @@
-import { NextRequest } from 'next/server';
+import { createServer, request, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as poll } from '../../app/api/app/live/poll/route.ts';
-import { GET as live } from '../../app/api/app/live/route.ts';
 import { endSession } from '../../lib/auth/user-sessions.ts';
 import { db } from '../../lib/db/client.ts';
 import { closeNotifyListener } from '../../lib/db/notify-listener.ts';
 import { createGoal, updateGoal } from '../../lib/goals/goals.ts';
+import { serveLive } from '../../lib/realtime/live-http.ts';
 import { liveHub } from '../../lib/realtime/live-stream.ts';
 import type { LiveMessage } from '../../lib/realtime/protocol.ts';
 import { addTeamMember } from '../../lib/teams/team-membership.ts';
 import { createTeam } from '../../lib/teams/teams.ts';
 import { callRoute } from '../support/app-client.ts';
 import { contextOf, createMember, createTenant, memberOf } from '../support/factories.ts';
-import { trustedHeaders } from '../support/trusted.ts';
 
 // GET /api/app/live end to end inside one process: the trigger on DomainEvent, this process's
-// LISTEN connection (as in the Next server), the hub and the route's stream; plus Last-Event-ID
-// replay, reset, the end of a stream whose session ends, and the polling fallback.
+// LISTEN connection (as in the app's server), the hub and the stream over HTTP as the server
+// answers it (serveLive on a Node server of the test's own); its door (host, session, role,
+// 2FA); Last-Event-ID replay, reset, the end of a stream whose session ends, and the polling
+// fallback.
 
 type Tenant = Awaited<ReturnType<typeof contextOf>>;
 type Who = { userId: string; cookie: string; sessionId: string };
@@ -34,18 +36,20 @@ class Stream {
   frames: Frame[] = [];
   ended = false;
   status = 0;
+  headers: IncomingMessage['headers'] = {};
+  body = '';
   private waiters = new Set<() => void>();
-  constructor(readonly abort: AbortController) {}
+  constructor(readonly close: () => void) {}
 
-  async pump(response: Response): Promise<void> {
-    this.status = response.status;
-    const reader = response.body!.getReader();
+  async pump(response: IncomingMessage): Promise<void> {
+    this.status = response.statusCode ?? 0;
+    this.headers = response.headers;
     let rest = '';
     try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        rest += decoder.decode(value, { stream: true });
+      for await (const chunk of response as AsyncIterable<Buffer>) {
+        const text = decoder.decode(chunk, { stream: true });
+        this.body += text;
+        rest += text;
         const blocks = rest.split('\n\n');
         rest = blocks.pop() ?? '';
         for (const block of blocks) {
@@ -62,7 +66,7 @@ class Stream {
         this.waiters.forEach((wake) => wake());
       }
     } catch {
-      // aborted
+      // closed
     }
     this.ended = true;
     this.waiters.forEach((wake) => wake());
@@ -70,6 +74,10 @@ class Stream {
 
   get messages(): LiveMessage[] {
     return this.frames.filter((f) => !f.event && f.data).map((f) => JSON.parse(f.data!) as LiveMessage);
+  }
+
+  get problem(): { code?: string } {
+    return JSON.parse(this.body) as { code?: string };
   }
 
   eventsFor(goalId: string): LiveMessage[] {
@@ -93,20 +101,29 @@ class Stream {
 }
 
 const open: Stream[] = [];
+let server: Server;
+let port = 0;
 
-async function connect(tenant: Tenant, who: Who | null, headers: Record<string, string> = {}, query = ''): Promise<Stream> {
-  const abort = new AbortController();
-  const host = `${tenant.slug}.localhost:3100`;
-  const req = new NextRequest(`http://${host}/api/app/live${query}`, {
-    headers: { host, ...trustedHeaders({ tenantId: tenant.id }), ...(who ? { cookie: who.cookie } : {}), ...headers },
-    signal: abort.signal,
-  });
-  const stream = new Stream(abort);
+/** A request to the stream on `host`; resolves once the answer's headers (and, for a stream, its hello) are in. */
+async function call(host: string, headers: Record<string, string> = {}, query = '', method = 'GET'): Promise<Stream> {
+  const req = request({ host: '127.0.0.1', port, method, path: `/api/app/live${query}`, headers: { host, ...headers } });
+  const stream = new Stream(() => req.destroy());
   open.push(stream);
-  const response = await live(req, { params: Promise.resolve({}) });
-  void stream.pump(response);
-  if (response.ok) await stream.until(() => stream.frames.some((f) => f.event === 'hello'));
+  const response = await new Promise<IncomingMessage>((resolve, reject) => {
+    req.once('response', resolve);
+    req.once('error', reject);
+    req.end();
+  });
+  const pumped = stream.pump(response);
+  if (response.statusCode === 200) await stream.until(() => stream.frames.some((f) => f.event === 'hello'));
+  else await pumped;
   return stream;
+}
+
+const hostOf = (tenant: Pick<Tenant, 'slug'>) => `${tenant.slug}.localhost:3100`;
+
+function connect(tenant: Tenant, who: Who | null, headers: Record<string, string> = {}, query = ''): Promise<Stream> {
+  return call(hostOf(tenant), { ...(who ? { cookie: who.cookie } : {}), ...headers }, query);
 }
 
 async function person(tenantId: string, role: 'member' | 'admin' = 'member'): Promise<Who> {
@@ -130,6 +147,9 @@ describe('GET /api/app/live', () => {
   beforeAll(async () => {
     // The notify listener only listens inside the Next server: this process plays one.
     process.env.NEXT_RUNTIME = 'nodejs';
+    server = createServer((req, res) => void serveLive(req, res, { requestId: `req_live_test_${Date.now()}`, clientIp: '127.0.0.1' }));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    port = (server.address() as AddressInfo).port;
     const row = await createTenant({ plan: 'enterprise' });
     tenant = await contextOf(row.id);
     owner = await person(row.id);
@@ -144,25 +164,72 @@ describe('GET /api/app/live', () => {
   });
 
   afterAll(async () => {
-    for (const stream of open) stream.abort.abort();
+    for (const stream of open) stream.close();
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
     await closeNotifyListener();
     process.env.NEXT_RUNTIME = saved;
   });
 
-  it('needs a signed-in member', async () => {
-    const stream = await connect(tenant, null);
-    expect(stream.status).toBe(401);
+  it('needs a signed-in member of this workspace, on its own host', async () => {
+    expect((await connect(tenant, null)).status).toBe(401);
+    // Another workspace's session cookie is not a session here.
+    const elsewhere = await contextOf((await createTenant()).id);
+    const stranger = await person(elsewhere.id);
+    const crossed = await connect(tenant, stranger);
+    expect([crossed.status, crossed.problem.code]).toEqual([401, 'unauthorized']);
+    // A session that was signed out is no session.
+    const gone = await person(tenant.id);
+    await endSession(gone.sessionId, 'signed_out');
+    expect((await connect(tenant, gone)).status).toBe(401);
+    const platform = await call('localhost:3100', { cookie: owner.cookie });
+    expect([platform.status, platform.problem.code]).toEqual([404, 'workspace_required']);
+    const nowhere = await call('nobody-here.localhost:3100', { cookie: owner.cookie });
+    expect([nowhere.status, nowhere.problem.code]).toEqual([404, 'workspace_not_found']);
+    const post = await call(hostOf(tenant), { cookie: owner.cookie }, '', 'POST');
+    expect([post.status, post.headers.allow, post.problem.code]).toEqual([405, 'GET', 'method_not_allowed']);
+  });
+
+  it('answers junk with a 4xx, never a 5xx', async () => {
+    const hosts = ['', 'a..b.localhost:3100', '[::1]:3100', `${'x'.repeat(300)}.localhost:3100`, 'UPPER.LOCALHOST:3100', '-bad-.localhost:3100'];
+    for (const host of hosts) expect((await call(host, { cookie: owner.cookie })).status).toBeLessThan(500);
+    const cookies = ['next-auth.session-token=', 'next-auth.session-token=not.a.jwt', `next-auth.session-token=${'a'.repeat(4000)}`, 'next-auth.session-token.0=abc; next-auth.session-token.1=def', '=;;='];
+    for (const cookie of cookies) expect((await call(hostOf(tenant), { cookie })).status).toBe(401);
+    for (const method of ['HEAD', 'PUT', 'DELETE', 'OPTIONS']) expect((await call(hostOf(tenant), { cookie: owner.cookie }, '', method)).status).toBe(405);
+    for (const query of ['?after=%00', '?after=-1', `?after=${'9'.repeat(40)}`, '?after=1&after=2', '?%E0%A4%A']) {
+      const stream = await call(hostOf(tenant), { cookie: owner.cookie }, query);
+      expect(stream.status).toBe(200);
+      stream.close();
+    }
+  });
+
+  it('refuses a suspended workspace and an admin who must first turn on 2FA', async () => {
+    const row = await createTenant({ status: 'suspended' });
+    const member = await person(row.id);
+    const refused = await connect(await contextOf(row.id), member);
+    expect([refused.status, refused.problem.code]).toEqual([403, 'workspace_suspended']);
+
+    const strict = await createTenant();
+    await db.tenant.update({ where: { id: strict.id }, data: { requireTwoFactor: true } });
+    const strictTenant = await contextOf(strict.id);
+    const enrol = await connect(strictTenant, await person(strict.id, 'admin'));
+    expect([enrol.status, enrol.problem.code]).toEqual([403, 'two_factor_required']);
+    // Members are not asked for it: their stream opens.
+    expect((await connect(strictTenant, await person(strict.id))).status).toBe(200);
   });
 
   it('opens with a hello naming where it starts, as an SSE stream that proxies must not buffer', async () => {
-    const host = `${tenant.slug}.localhost:3100`;
-    const abort = new AbortController();
-    const req = new NextRequest(`http://${host}/api/app/live`, { headers: { host, ...trustedHeaders({ tenantId: tenant.id }), cookie: owner.cookie }, signal: abort.signal });
-    const response = await live(req, { params: Promise.resolve({}) });
-    expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
-    expect(response.headers.get('cache-control')).toContain('no-transform');
-    abort.abort();
-    await response.body?.cancel();
+    const stream = await connect(tenant, owner);
+    expect(stream.status).toBe(200);
+    expect(stream.headers['content-type']).toBe('text/event-stream; charset=utf-8');
+    expect(stream.headers['cache-control']).toContain('no-transform');
+    expect(stream.headers['x-accel-buffering']).toBe('no');
+    const hello = stream.frames.find((f) => f.event === 'hello')!;
+    expect(JSON.parse(hello.data!)).toEqual({ cursor: hello.id });
+    // The hub lets go of a stream whose browser went.
+    const before = liveHub().size;
+    stream.close();
+    await expect.poll(() => liveHub().size).toBe(before - 1);
   });
 
   it('delivers a change to those who may see it and nothing to those who may not', async () => {

@@ -35,8 +35,8 @@ import { partnerActorFor } from '../../lib/partners/partner-actor.ts';
 const RUNS = Number(process.env.ROUTE_FUZZ_RUNS ?? 20);
 // next-auth reads the request through next/headers, which only exists inside Next's server:
 // its malformed bodies are checked over HTTP in tests/e2e/trust.spec.ts.
-// The live stream never ends by itself (its answers to junk: tests/integration/live.test.ts).
-const OVER_HTTP_ONLY = new Set(['/api/auth/[...nextauth]', '/api/app/live']);
+// (The live stream is not a Next route: its answers to junk are in tests/integration/live.test.ts.)
+const OVER_HTTP_ONLY = new Set(['/api/auth/[...nextauth]']);
 
 type Target = RouteEntry & { meta: RouteMeta };
 

@@ -177,23 +177,43 @@ describe('the live hub', () => {
 });
 
 describe('an SSE stream', () => {
-  const open = () => new SseStream({ tenantId: TENANT, userId: 'u', role: 'member', recheck: async () => ({ role: 'member' }) });
+  /** A response that keeps what is written and never drains (like a socket nobody reads). */
+  class Output {
+    chunks: Uint8Array[] = [];
+    ended = false;
+    get writableLength(): number {
+      return this.chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0);
+    }
+    write(chunk: Uint8Array): boolean {
+      this.chunks.push(chunk);
+      return true;
+    }
+    end(): void {
+      this.ended = true;
+    }
+    get text(): string {
+      return this.chunks.map((chunk) => new TextDecoder().decode(chunk)).join('');
+    }
+  }
+  const open = (out = new Output()) => ({ out, stream: new SseStream({ tenantId: TENANT, userId: 'u', role: 'member', recheck: async () => ({ role: 'member' }) }, out) });
   const encode = (text: string) => new TextEncoder().encode(text);
 
-  it('holds live frames during the replay, then sends them without the replayed events', async () => {
-    const stream = open();
+  it('holds live frames during the replay, then sends them without the replayed events', () => {
+    const { out, stream } = open();
     expect(stream.deliver(encode('live-1\n'), 'evt_1')).toBe(true);
     expect(stream.deliver(encode('live-2\n'), 'evt_2')).toBe(true);
+    expect(out.text).toBe('');
     stream.release([{ frame: encode('replay-1\n'), eventId: 'evt_1' }]);
     // A late live copy of a replayed event is dropped too.
     stream.deliver(encode('late-1\n'), 'evt_1');
+    stream.deliver(encode('live-3\n'), 'evt_3');
     stream.end('done');
-    const text = await new Response(stream.body).text();
-    expect(text).toBe('replay-1\nlive-2\n');
+    expect(out.text).toBe('replay-1\nlive-2\nlive-3\n');
+    expect(out.ended).toBe(true);
   });
 
-  it('refuses frames past its buffer when nobody reads', () => {
-    const stream = open();
+  it('refuses frames once its buffer is full because nobody reads', () => {
+    const { stream } = open();
     stream.release([]);
     const frame = new Uint8Array(8 * 1024);
     let accepted = 0;
@@ -202,13 +222,23 @@ describe('an SSE stream', () => {
     expect(accepted).toBeGreaterThan(0);
   });
 
+  it('refuses to hold more than its buffer during a replay', () => {
+    const { stream } = open();
+    const frame = new Uint8Array(8 * 1024);
+    let held = 0;
+    while (stream.deliver(frame, `evt_${held}`) && held < 1000) held++;
+    expect(held * frame.byteLength).toBeLessThanOrEqual(MAX_BUFFERED_BYTES);
+    expect(held).toBeGreaterThan(0);
+  });
+
   it('ends once, telling whoever listens', () => {
-    const stream = open();
+    const { out, stream } = open();
     const reasons: string[] = [];
     stream.onEnd = (reason) => reasons.push(reason);
     stream.end('one');
     stream.end('two');
     expect(reasons).toEqual(['one']);
+    expect(out.ended).toBe(true);
     expect(stream.deliver(encode('x'))).toBe(false);
   });
 });

@@ -29,27 +29,35 @@ export async function tenantOf(call: Call): Promise<TenantContext> {
   return tenant;
 }
 
+/**
+ * Who is calling, by the door's rules (also used by the live stream, which Waypoint's server
+ * answers itself: lib/realtime/live-http.ts).
+ */
+export async function enterWorkspace(call: Call, options: MemberOptions): Promise<{ tenant: TenantContext; member: Member }>;
+export async function enterWorkspace(call: Call, options: WorkspaceOptions): Promise<Record<string, unknown>>;
+export async function enterWorkspace(call: Call, options: WorkspaceOptions): Promise<Record<string, unknown>> {
+  const tenant = await tenantOf(call);
+  if (!('permission' in options)) {
+    if (options.auth === 'none') return { tenant };
+    const session = await sessionFromRequest(call.req, tenant);
+    return { tenant, userId: session?.userId ?? null };
+  }
+  const member = await memberForSession(tenant, await sessionFromRequest(call.req, tenant));
+  if (!member) throw unauthorized();
+  if (!can(member.role, options.permission)) throw forbidden('Your role does not allow this.');
+  // The account's own routes stay open: they are how such a member turns 2FA on.
+  if (!call.req.nextUrl.pathname.startsWith('/api/app/account/') && (await mustEnrolTwoFactor(tenant, member))) {
+    throw new AppError(403, 'two_factor_required', `${tenant.name} requires two-factor authentication for admins and owners. Turn it on under Account › Security.`);
+  }
+  if (options.feature) await requireFeature(tenant, options.feature);
+  return { tenant, member };
+}
+
 const workspaceDoor: Door<WorkspaceOptions, Record<string, unknown>> = {
   name: 'workspace',
   sameOrigin: true,
   meta: (options) => ({ host: 'tenant', auth: 'permission' in options ? 'member' : options.auth, ...('permission' in options ? { permission: options.permission } : {}) }),
-  async enter(call, options) {
-    const tenant = await tenantOf(call);
-    if (!('permission' in options)) {
-      if (options.auth === 'none') return { tenant };
-      const session = await sessionFromRequest(call.req, tenant);
-      return { tenant, userId: session?.userId ?? null };
-    }
-    const member = await memberForSession(tenant, await sessionFromRequest(call.req, tenant));
-    if (!member) throw unauthorized();
-    if (!can(member.role, options.permission)) throw forbidden('Your role does not allow this.');
-    // The account's own routes stay open: they are how such a member turns 2FA on.
-    if (!call.req.nextUrl.pathname.startsWith('/api/app/account/') && (await mustEnrolTwoFactor(tenant, member))) {
-      throw new AppError(403, 'two_factor_required', `${tenant.name} requires two-factor authentication for admins and owners. Turn it on under Account › Security.`);
-    }
-    if (options.feature) await requireFeature(tenant, options.feature);
-    return { tenant, member };
-  },
+  enter: enterWorkspace,
 };
 
 type Ctx<P extends ParamsShape | undefined, B extends BodySpec, Q extends z.ZodType | undefined> = RequestContext<P, B, Q> & { tenant: TenantContext };
