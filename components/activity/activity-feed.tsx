@@ -18,7 +18,8 @@ import { activityKeys, fetchActivity, setKudos, type FeedFilter } from './activi
 // Live: any event a feed shows (or a kudos) refetches it; a stream reset refetches too.
 
 /** What a feed shows, and what changes it: kudos counts, and a comment deleted (its item goes). */
-const LIVE_TYPES = new Set([...FILTER_TYPES.all, 'kudos.given', 'goal.comment_deleted']);
+const KUDOS_TYPES = new Set(['kudos.given', 'kudos.removed']);
+const LIVE_TYPES = new Set([...FILTER_TYPES.all, ...KUDOS_TYPES, 'goal.comment_deleted']);
 
 function filterOptions(t: Terminology): { value: FeedFilter; label: string }[] {
   return [
@@ -130,8 +131,8 @@ export function ActivityFeed({ scope, terminology, initial, title = 'Activity', 
       return;
     }
     if (message.kind !== 'event' || !LIVE_TYPES.has(message.type)) return;
-    if (scope.kind === 'goal' && message.type !== 'kudos.given' && message.subject.goalId !== scope.goalId) return;
-    if (scope.kind === 'member' && message.type !== 'kudos.given' && message.actorId !== scope.userId) return;
+    if (scope.kind === 'goal' && !KUDOS_TYPES.has(message.type) && message.subject.goalId !== scope.goalId) return;
+    if (scope.kind === 'member' && !KUDOS_TYPES.has(message.type) && message.actorId !== scope.userId) return;
     void queryClient.invalidateQueries({ queryKey: activityKeys.scope(scope) });
   });
 

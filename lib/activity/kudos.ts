@@ -12,7 +12,8 @@ import { isKudosType } from './sentences.ts';
 
 // Kudos: a reaction on a feed item that celebrates something (a completed goal, a habit's
 // streak milestone). One per giver and event (a unique index), given or taken back; giving
-// emits kudos.given, seen by whoever saw the event celebrated (its audience, copied).
+// emits kudos.given and taking back kudos.removed, seen by whoever saw the event celebrated
+// (its audience, copied).
 
 type EventRow = Pick<DomainEvent, 'type' | 'actorId' | 'payload'>;
 
@@ -95,12 +96,20 @@ export async function giveKudos(tenant: TenantContext, member: Member, eventId: 
   return stateOf(tenant, member, row.id, recipientId);
 }
 
-/** Takes one's kudos back (nothing to take back is fine: idempotent). No event: the catalog has none for it. */
+/** Takes one's kudos back, emitting kudos.removed. Idempotent: nothing to take back is fine (and emits nothing). */
 export async function takeBackKudos(tenant: TenantContext, member: Member, eventId: string): Promise<KudosState> {
   const viewer = await loadAudienceViewer(tenant.id, member);
-  const { row } = await celebratedEvent(tenant, viewer, eventId);
+  const { row, subject } = await celebratedEvent(tenant, viewer, eventId);
   const recipientId = kudosRecipient(row);
   assertMayGive(member, recipientId);
-  await tenantDb(tenant.id).kudos.deleteMany({ where: { eventId: row.id, giverId: member.userId } });
+  await tenantDb(tenant.id).$transaction(async (tx) => {
+    // DELETE … RETURNING: of requests taking the same kudos back at once, one gets the row.
+    const removed = await tx.$queryRaw<{ id: string; recipientId: string }[]>`
+      DELETE FROM "Kudos" WHERE "tenantId" = ${tenant.id} AND "eventId" = ${row.id} AND "giverId" = ${member.userId} RETURNING id, "recipientId"`;
+    if (removed.length === 1) {
+      const kudos = removed[0]!;
+      await emitEvent(tx, tenant.id, 'kudos.removed', { kudosId: kudos.id, eventId: row.id, giverId: member.userId, recipientId: kudos.recipientId, ...subject }, member.userId, audienceFromColumns(row));
+    }
+  });
   return stateOf(tenant, member, row.id, recipientId);
 }

@@ -93,6 +93,11 @@ export const EVENT_CATALOG = {
     schema: z.object({ kudosId: id, eventId: z.string(), giverId: id, recipientId: id, subjectType: z.enum(['goal', 'habit']), subjectId: id }),
     example: { kudosId: 'cm1kudos', eventId: 'evt_4f2a9c', giverId: 'cm1ana', recipientId: 'cm1user', subjectType: 'goal', subjectId: 'cm1goal' },
   },
+  'kudos.removed': {
+    description: 'Someone took back the kudos they had given (kudosId and eventId as in its kudos.given).',
+    schema: z.object({ kudosId: id, eventId: z.string(), giverId: id, recipientId: id, subjectType: z.enum(['goal', 'habit']), subjectId: id }),
+    example: { kudosId: 'cm1kudos', eventId: 'evt_4f2a9c', giverId: 'cm1ana', recipientId: 'cm1user', subjectType: 'goal', subjectId: 'cm1goal' },
+  },
   'app.installed': {
     description: "A marketplace app was installed in the workspace by an admin (or its installation was re-consented for a new version's scopes). Delivered to the workspace's endpoints and to the app's own.",
     schema: z.object({ installationId: id, appId: id, appSlug: z.string(), appName: z.string(), scopes: z.array(z.string()), installedById: id.nullable(), reconsent: z.boolean() }),

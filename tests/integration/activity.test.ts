@@ -243,6 +243,20 @@ describe('kudos', () => {
 
     expect(await takeBackKudos(tenant, ana, eventId)).toEqual({ count: 1, given: false, canGive: true });
     expect(await takeBackKudos(tenant, ana, eventId)).toEqual({ count: 1, given: false, canGive: true });
+    // Taken back once, announced once (other viewers' counts follow it live; webhooks hear it).
+    const removed = await db.domainEvent.findMany({ where: { tenantId: tenant.id, type: 'kudos.removed', payload: { path: ['eventId'], equals: eventId } } });
+    expect(removed).toHaveLength(1);
+    const anas = events.map((e) => e.payload as { kudosId: string; giverId: string; subjectId: string }).find((p) => p.giverId === ana.userId)!;
+    expect(removed[0]!.payload).toEqual({ kudosId: anas.kudosId, eventId, giverId: ana.userId, recipientId: sam.userId, subjectType: 'goal', subjectId: anas.subjectId });
+    expect({ audience: removed[0]!.audience, audienceTeamId: removed[0]!.audienceTeamId }).toEqual({ audience: celebrated.audience, audienceTeamId: celebrated.audienceTeamId });
+  });
+
+  it('taken back by several requests at once is announced once', async () => {
+    const eventId = await completion('Kudos back race');
+    await giveKudos(tenant, ana, eventId);
+    await Promise.all(Array.from({ length: 8 }, () => takeBackKudos(tenant, ana, eventId)));
+    expect(await db.kudos.count({ where: { eventId } })).toBe(0);
+    expect(await db.domainEvent.count({ where: { tenantId: tenant.id, type: 'kudos.removed', payload: { path: ['eventId'], equals: eventId } } })).toBe(1);
   });
 
   it('survives a burst of concurrent gives from one member: one row, one event', async () => {

@@ -9,7 +9,7 @@ describe('event catalog', () => {
       [
         'app.installed', 'app.uninstalled',
         'goal.comment_deleted', 'goal.comment_updated', 'goal.commented', 'goal.completed', 'goal.created', 'goal.deleted', 'goal.updated',
-        'kudos.given',
+        'kudos.given', 'kudos.removed',
         'habit.created', 'habit.deleted', 'habit.logged', 'habit.streak_milestone',
         'team.member_added', 'team.member_removed',
         'user.created', 'user.deleted', 'user.updated',
