@@ -7,7 +7,8 @@ import { demoEmail } from './demo-data.ts';
 // Demo goals, habits and teams, so a fresh workspace has something to look at. Written once
 // per workspace (skipped when it has any goal), straight to the tables: these are fixtures,
 // not user actions. Their history is written as domain events already published (so feeds and
-// leaderboards have a past, but no webhook or integration hears of it), with a comment and kudos.
+// leaderboards have a past, but no webhook or integration hears of it), with a comment, kudos
+// and the member's notifications of them.
 
 const DAY = 86_400_000;
 
@@ -105,6 +106,14 @@ export async function seedWorkspaceContent(slug: string): Promise<number> {
   past('goal.commented', { goalId: teamGoal.id, milestoneId: null, commentId: comment.id, authorId: users.owner, body: comment.body, mentionedUserIds: [] }, users.owner, goalAudience(teamGoal), hour(5, 9));
   const kudos = await db.kudos.create({ data: { tenantId, eventId: streak, giverId: users.owner, recipientId: users.member, createdAt: hour(2, 12) } });
   past('kudos.given', { kudosId: kudos.id, eventId: streak, giverId: users.owner, recipientId: users.member, subjectType: 'habit', subjectId: run.id }, users.owner, runHabit, hour(2, 12));
+  // The member's bell: the kudos, unread, and the assignment to the team goal, long read.
+  const { name: ownerName } = await db.user.findUniqueOrThrow({ where: { id: users.owner }, select: { name: true } });
+  await db.notification.createMany({
+    data: [
+      { tenantId, userId: users.member, type: 'assignment', actorId: users.owner, subjectType: 'goal', subjectId: teamGoal.id, data: { actorName: ownerName, title: teamGoal.title, goalId: teamGoal.id }, dedupeKey: `assignment:${teamGoal.id}`, readAt: daysAgo(39), createdAt: daysAgo(40) },
+      { tenantId, userId: users.member, type: 'kudos', actorId: users.owner, subjectType: 'habit', subjectId: run.id, data: { actorName: ownerName, title: run.name }, dedupeKey: `kudos:${kudos.id}`, createdAt: hour(2, 12) },
+    ],
+  });
   // In time order: feeds page by seq.
   await db.domainEvent.createMany({ data: history.sort((a, b) => (a.occurredAt as Date).getTime() - (b.occurredAt as Date).getTime()) });
   return 1;

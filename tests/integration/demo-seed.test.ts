@@ -144,5 +144,11 @@ describe('the demo seed', () => {
     expect(events.find((e) => e.type === 'habit.streak_milestone')).toMatchObject({ audience: 'teammates', audienceUserIds: [member.id] });
     expect(await db.comment.count({ where: { tenantId: acme.id } })).toBe(1);
     expect(await db.kudos.count({ where: { tenantId: acme.id, recipientId: member.id } })).toBe(1);
+    // The member's bell has something: the kudos (unread) and an older assignment (read); no email goes out for fixtures.
+    const notifications = await db.notification.findMany({ where: { tenantId: acme.id, userId: member.id }, orderBy: { createdAt: 'asc' }, select: { type: true, readAt: true, emailStatus: true } });
+    expect(notifications).toEqual([
+      { type: 'assignment', readAt: expect.any(Date), emailStatus: 'none' },
+      { type: 'kudos', readAt: null, emailStatus: 'none' },
+    ]);
   });
 });
