@@ -11,7 +11,7 @@ import { loadTeamForViewer } from '../teams/team-access.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
 import { ACTIVITY_PAGE_SIZE, FILTER_TYPES, type ActivityFilter, type ActivityItem, type ActivityPage, type ActivityScope } from './activity-schema.ts';
 import { kudosStates, kudosRecipient } from './kudos.ts';
-import { describeGroup, groupEvents, isKudosType, sentenceText, type Named, type ResolvedEvent } from './sentences.ts';
+import { continuesGroup, describeGroup, groupEvents, isKudosType, sentenceText, type Named, type ResolvedEvent } from './sentences.ts';
 
 // Activity feeds (workspace, team, goal, member) read from the DomainEvent outbox:
 // - who may see an event was decided when it was written (DomainEvent.audience, filtered here by
@@ -19,7 +19,8 @@ import { describeGroup, groupEvents, isKudosType, sentenceText, type Named, type
 // - names are read now, and the thing an event is about must still be visible to the viewer
 //   (a goal that became personal, a habit made private, a deleted comment: the item is dropped),
 //   so a title never reaches someone who cannot open it;
-// - pages are cursor-paginated by seq, newest first; consecutive similar events are grouped.
+// - pages are cursor-paginated by seq, newest first; consecutive similar events are grouped,
+//   and a page's `limit` counts items (groups), never splitting one.
 
 /** How many events a round reads; a page takes a few rounds at most when many are dropped. */
 const BATCH = 100;
@@ -66,7 +67,11 @@ export async function activityFeed(
   const raw = new Map<string, Row>();
   let before = query.cursor ? BigInt(query.cursor) : null;
   let more = true;
-  for (let round = 0; round < MAX_ROUNDS && more && kept.length < limit; round++) {
+  let itemCount = 0;
+  let full = false;
+  // A page is `limit` items, each whole: past the last one, events that fold into it still
+  // join it, so no group is split between two pages.
+  for (let round = 0; round < MAX_ROUNDS && more && !full; round++) {
     const rows: Row[] = await scoped.domainEvent.findMany({
       where: { AND: [...base, ...(before !== null ? [{ seq: { lt: before } }] : [])] },
       orderBy: { seq: 'desc' },
@@ -76,13 +81,16 @@ export async function activityFeed(
     more = rows.length === BATCH;
     const resolved = await resolveEvents(tenant, viewer, scope, rows);
     for (const [i, row] of rows.entries()) {
-      if (kept.length >= limit) {
+      const event = resolved[i];
+      const joins = event !== null && kept.length > 0 && continuesGroup(kept[kept.length - 1]!, event);
+      if (event && !joins && itemCount >= limit) {
         more = true;
+        full = true;
         break;
       }
       before = row.seq;
-      const event = resolved[i];
       if (event) {
+        if (!joins) itemCount++;
         kept.push(event);
         raw.set(event.id, row);
       }

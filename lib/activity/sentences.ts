@@ -71,20 +71,22 @@ export function groupKey(event: ResolvedEvent): string | null {
   }
 }
 
+/** Whether `event` (the older) folds into the group whose oldest event so far is `oldest`. */
+export function continuesGroup(oldest: ResolvedEvent, event: ResolvedEvent): boolean {
+  const key = groupKey(event);
+  return key !== null && key === groupKey(oldest) && oldest.at.getTime() - event.at.getTime() <= GROUP_WINDOW_MS;
+}
+
 /** Folds consecutive similar events (newest first in, newest first out) into groups. */
 export function groupEvents(events: readonly ResolvedEvent[]): ResolvedEvent[][] {
   const groups: ResolvedEvent[][] = [];
   let current: ResolvedEvent[] | null = null;
-  let currentKey: string | null = null;
   for (const event of events) {
-    const key = groupKey(event);
-    const oldest: ResolvedEvent | undefined = current?.[current.length - 1];
-    if (current && key !== null && key === currentKey && oldest && oldest.at.getTime() - event.at.getTime() <= GROUP_WINDOW_MS) {
+    if (current && continuesGroup(current[current.length - 1]!, event)) {
       current.push(event);
       continue;
     }
     current = [event];
-    currentKey = key;
     groups.push(current);
   }
   return groups;

@@ -163,12 +163,16 @@ describe('sentences and grouping', () => {
     await logHabit(ws, solo, read.id, logHabitSchema.parse({}));
     const logs = (await activityFeed(ws, solo, { kind: 'workspace' }, { type: 'habits' })).items;
     expect(logs[0]).toMatchObject({ text: 'Solo logged Read and Run', count: 3 });
+    // A page of one item has the whole group.
     const single = (await activityFeed(ws, solo, { kind: 'workspace' }, { type: 'habits', limit: 1 })).items;
-    expect(texts(single)).toEqual(['Solo logged Read']);
-    // Without the Read log in between, Run's latest log stands alone and names its streak.
-    const runOnly = (await activityFeed(ws, solo, { kind: 'workspace' }, { type: 'habits', limit: 2 })).items;
-    expect(texts(runOnly)).toEqual(['Solo logged Read and Run']);
+    expect(single.map((i) => [i.text, i.count])).toEqual([['Solo logged Read and Run', 3]]);
+    // Without the Read log, the group is about Run alone.
     await db.domainEvent.deleteMany({ where: { tenantId: ws.id, type: 'habit.logged', payload: { path: ['habitId'], equals: read.id } } });
+    const runs = (await activityFeed(ws, solo, { kind: 'workspace' }, { type: 'habits', limit: 1 })).items;
+    expect(texts(runs)).toEqual(['Solo logged Run 2 times']);
+    // Logged hours apart, each log is an item, and the latest names its streak.
+    const older = await db.domainEvent.findFirstOrThrow({ where: { tenantId: ws.id, type: 'habit.logged' }, orderBy: { seq: 'asc' } });
+    await db.domainEvent.update({ where: { id: older.id }, data: { occurredAt: new Date(older.occurredAt.getTime() - 7 * 3_600_000) } });
     const streak = (await activityFeed(ws, solo, { kind: 'workspace' }, { type: 'habits', limit: 1 })).items;
     expect(texts(streak)).toEqual(['Solo logged Run (2-day streak)']);
   });
@@ -204,6 +208,22 @@ describe('pagination and filters', () => {
     expect(numbers.every((n, i) => i === 0 || n < numbers[i - 1]!)).toBe(true);
     const everything = await activityFeed(ws, lead, { kind: 'workspace' }, { limit: 100 });
     expect(everything.items.every((i) => !i.text.includes('Hidden'))).toBe(true);
+  });
+
+  it('counts items, not events, and never splits a group between pages', async () => {
+    const ws = await workspace();
+    const solo = await named(await memberIn(ws), 'Solo');
+    await createGoal(ws, solo, { title: 'Before the run' });
+    const run = await createHabit(ws, solo, createHabitSchema.parse({ name: 'Run' }));
+    const day = localDateIn(ws.timeZone, new Date());
+    for (const back of [3, 2, 1, 0]) await logHabit(ws, solo, run.id, logHabitSchema.parse({ date: addDays(day, -back) }));
+    const first = await activityFeed(ws, solo, { kind: 'workspace' }, { limit: 1 });
+    expect(first.items.map((i) => [i.type, i.count])).toEqual([['habit.logged', 4]]);
+    const second = await activityFeed(ws, solo, { kind: 'workspace' }, { limit: 1, cursor: first.nextCursor! });
+    expect(texts(second.items)).toEqual(['Solo started the habit Run']);
+    const third = await activityFeed(ws, solo, { kind: 'workspace' }, { limit: 5, cursor: second.nextCursor! });
+    expect(texts(third.items)).toEqual(['Solo created the goal Before the run']);
+    expect(third.nextCursor).toBeNull();
   });
 
   it('filters by type', async () => {
