@@ -11,6 +11,7 @@ import { notificationsEmailsFunction, notificationsGoalDueDatesFunction, notific
 import { oidcRotateKeysFunction } from './oidc-rotate-keys.ts';
 import { partnersAppHealthFunction } from './partners-app-health.ts';
 import { relayOutboxFunction } from './relay-outbox.ts';
+import { retentionPurgeFunction } from './retention-purge.ts';
 import { earningsApproveFunction, payoutsRunFunction } from './payouts.ts';
 import { supportCloseResolvedFunction } from './support.ts';
 import { sweepWebhooksFunction } from './sweep-webhooks.ts';
@@ -40,4 +41,5 @@ export const functions = [
   notificationsEmailsFunction,
   notificationsHabitRemindersFunction,
   notificationsGoalDueDatesFunction,
+  retentionPurgeFunction,
 ];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseRetentionDays } from '../retention/windows.ts';
 
 // Every environment variable Waypoint reads, in one zod schema. Each has an embedded default
 // where one can serve, so a fresh clone runs with none set; production mode adds the
@@ -111,6 +112,8 @@ export const envSchema = z.object({
   WAYPOINT_INSTANCES: integer(1, 1, 10_000),
   /** Seconds a stopping server waits for requests and jobs in flight. */
   SHUTDOWN_TIMEOUT_SECONDS: integer(25, 1, 600),
+  /** Retention windows in days that differ from the defaults, "api_request_logs=120,sessions=14" (lib/retention/windows.ts). */
+  RETENTION_DAYS: optionalText,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   /** OTLP/HTTP collector base URL (traces go to <url>/v1/traces, metrics to <url>/v1/metrics); unset: no telemetry. */
   OTEL_EXPORTER_OTLP_ENDPOINT: url(['http:', 'https:']),
@@ -178,5 +181,6 @@ export function checkAlways(env: Env): string[] {
   if (Boolean(env.UPSTASH_REDIS_REST_URL) !== Boolean(env.UPSTASH_REDIS_REST_TOKEN)) problems.push('Set both UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN, or neither.');
   if (Boolean(env.INNGEST_EVENT_KEY) !== Boolean(env.INNGEST_SIGNING_KEY)) problems.push('Set both INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY, or neither.');
   if (env.ENCRYPTION_KEY && !isEncryptionKey(env.ENCRYPTION_KEY)) problems.push('ENCRYPTION_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32).');
+  problems.push(...parseRetentionDays(env.RETENTION_DAYS).problems.map((problem) => `RETENTION_DAYS: ${problem}.`));
   return problems;
 }

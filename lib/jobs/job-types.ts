@@ -59,6 +59,8 @@ export interface JobPayloads {
   'notifications.habit_reminders': Record<string, never>;
   /** Tells owners and assignees about goals due soon or overdue (lib/notifications/due-dates.ts). */
   'notifications.goal_due_dates': Record<string, never>;
+  /** Deletes what is past its retention window (lib/retention/purge.ts). */
+  'retention.purge': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -127,6 +129,8 @@ export const JOBS: { readonly [N in JobName]: JobDefinition } = {
   'notifications.habit_reminders': { retry: { retries: 0, delaysSeconds: [] }, cron: '* * * * *' },
   // Hourly, so every zone passes 09:00 local; once per goal and target date (dedupeKey).
   'notifications.goal_due_dates': { retry: { retries: 1, delaysSeconds: [300] }, cron: '10 * * * *' },
+  // Daily, at a quiet hour; a run cut short by its time limit goes on the next day.
+  'retention.purge': { retry: { retries: 1, delaysSeconds: [1800] }, cron: '20 3 * * *' },
 };
 
 export const JOB_NAMES = Object.keys(JOBS) as JobName[];

@@ -112,6 +112,7 @@ describe('Inngest functions', () => {
       'notifications-emails',
       'notifications-habit-reminders',
       'notifications-goal-due-dates',
+      'retention-purge',
     ]);
   });
 
