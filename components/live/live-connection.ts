@@ -1,4 +1,5 @@
 import type { LiveMessage } from '@/lib/realtime/protocol';
+import { LIVE_PATH } from '@/lib/realtime/live-path';
 
 // The browser's side of the live stream, without React: an EventSource on /api/app/live that
 // reconnects with backoff from the highest seq it has seen (?after=, since a new EventSource
@@ -77,7 +78,7 @@ export class LiveConnection {
   }
 
   private url(): string {
-    const base = this.options.url ?? '/api/app/live';
+    const base = this.options.url ?? LIVE_PATH;
     return this.cursor ? `${base}?after=${encodeURIComponent(this.cursor)}` : base;
   }
 

@@ -10,6 +10,7 @@ import { parseHost } from '../tenancy/parse-host.ts';
 import { resolveTenant } from '../tenancy/tenant-cache.ts';
 import { isServable, type TenantContext } from '../tenancy/tenant-context.ts';
 import { openLiveStream } from './live-stream.ts';
+import { LIVE_PATH } from './live-path.ts';
 import { parseSeq } from './replay.ts';
 
 // GET /api/app/live, answered by Waypoint's HTTP server itself (lib/server/http-server.ts)
@@ -20,9 +21,9 @@ import { parseSeq } from './replay.ts';
 // then enterWorkspace: a signed-in member's session cookie (401), permission workspace.read
 // (403), and the 2FA requirement. The stream: lib/realtime/live-stream.ts; the messages:
 // lib/realtime/protocol.ts. It resumes after Last-Event-ID (or ?after=<seq>, for a reconnect
-// the page makes itself).
+// the page makes itself). The server loads this module on the first stream, once Next has
+// started: through the auth modules it reaches Next's own, which need what Next sets up.
 
-export const LIVE_PATH = '/api/app/live';
 
 async function tenantOfHost(host: string | undefined): Promise<TenantContext> {
   const target = parseHost(host, config.rootDomain);

@@ -6,7 +6,7 @@ import { config as appConfig, env } from '../config/env.ts';
 import { baseSecurityHeaders } from '../http/security-headers.ts';
 import { sealTrusted } from '../http/trusted-headers.ts';
 import { logger } from '../observability/logger.ts';
-import { LIVE_PATH, serveLive } from '../realtime/live-http.ts';
+import { LIVE_PATH } from '../realtime/live-path.ts';
 import { clientAddress, peerIsTrusted, trustFrom, type Trust } from './client-address.ts';
 import { runShutdownHooks, startDraining } from './lifecycle.ts';
 import { closeRequest, openRequest, peekRequest } from './request-meta.ts';
@@ -50,6 +50,8 @@ export function normalizeHostHeader(raw: string | undefined): string | null {
   return HOST.test(host) ? host : null;
 }
 const QUIET_PATHS = new Set(['/api/health', '/api/health/live', '/api/health/ready']);
+/** The live stream's handler, loaded with the first stream (lib/realtime/live-http.ts says why). */
+let liveHandler: Promise<typeof import('../realtime/live-http.ts')> | undefined;
 /** How long a stopping server waits for open connections that have not sent their request yet. */
 const IDLE_GRACE_MS = 1_000;
 
@@ -138,7 +140,14 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     if (!peerIsTrusted(req, trust)) for (const name of PROXY_HEADERS) delete req.headers[name];
     // Live streams are served here, not by Next (lib/realtime/live-http.ts says why).
     if ((req.url ?? '/').split('?')[0] === LIVE_PATH) {
-      void serveLive(req, res, { requestId, clientIp: ip });
+      (liveHandler ??= import('../realtime/live-http.ts')).then(
+        ({ serveLive }) => serveLive(req, res, { requestId, clientIp: ip }),
+        (error: unknown) => {
+          liveHandler = undefined;
+          log.error({ requestId, err: error }, 'live stream handler failed to load');
+          if (!res.headersSent) res.writeHead(503, { 'retry-after': '5', 'content-length': 0 }).end();
+        },
+      );
       return;
     }
     handle(req, res).catch((error: unknown) => {
