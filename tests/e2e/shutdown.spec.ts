@@ -4,6 +4,7 @@ import { createApiKey } from '../../lib/api-keys/api-keys.ts';
 import { API_REQUESTS } from '../../lib/billing/usage.ts';
 import { db, disconnectDb } from '../../lib/db/client.ts';
 import { contextOf, createMember, createTenant, memberOf } from '../support/factories.ts';
+import { sessionCookie } from '../support/session-cookie.ts';
 import { extraPort, startExtraServer, type ExtraServer } from '../support/extra-server.ts';
 import { expect, test } from './fixtures.ts';
 import { PORT } from './support.ts';
@@ -213,4 +214,51 @@ test('SIGTERM under load: requests accepted are answered, later ones refused, ev
   expect(usage.reduce((sum, row) => sum + Number(row.value), 0)).toBe(answers.length);
   const key = await db.apiKey.findFirstOrThrow({ where: { tenantId: tenant.id }, select: { requestCount: true } });
   expect(Number(key.requestCount)).toBe(answers.length);
+});
+
+/** A live stream (GET /api/app/live) once its hello is in, and how it ended: cleanly, or cut. */
+function liveStream(port: number, host: string, cookie: string): Promise<{ ended: Promise<'clean' | 'cut'> }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path: '/api/app/live', agent: false, headers: { host, cookie, accept: 'text/event-stream' } }, (res) => {
+      if (res.statusCode !== 200) return reject(new Error(`live stream: ${res.statusCode}`));
+      const ended = new Promise<'clean' | 'cut'>((done) => {
+        res.on('end', () => done('clean'));
+        res.on('error', () => done('cut'));
+        res.on('aborted', () => done('cut'));
+      });
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        text += chunk;
+        if (text.includes('event: hello')) resolve({ ended });
+      });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+test('SIGTERM with live streams open: each stream ends whole, and they do not hold the shutdown up', async () => {
+  const tenant = await createTenant();
+  const member = await createMember(tenant.id);
+  const cookie = await sessionCookie(member.id, tenant.id);
+  // A long timeout: streams that held the stop up would keep the server for all of it.
+  const timeoutSeconds = 60;
+  const server = await startExtraServer({ port: extraPort(5), env: { SHUTDOWN_TIMEOUT_SECONDS: String(timeoutSeconds) } });
+  const host = `${tenant.slug}.localhost:${PORT}`;
+  const streams = await Promise.all(Array.from({ length: 20 }, () => liveStream(server.port, host, cookie)));
+  const sigtermAt = performance.now();
+  server.child.kill('SIGTERM');
+  const endings = await Promise.all(streams.map((stream) => stream.ended));
+  const exit = await server.exited;
+
+  expect(exit.code, server.output.join('\n')).toBe(0);
+  // Every stream got its end (EventSource then reconnects, to another instance), none was cut.
+  expect(endings).toEqual(streams.map(() => 'clean'));
+  const log = (msg: string) => server.logs.filter((line) => line.msg === msg);
+  expect(log('shutdown: requests still running after the timeout are cut off')).toEqual([]);
+  expect(exit.at - sigtermAt).toBeLessThan((timeoutSeconds / 2) * 1000);
+  // Each stream has its access-log line, as any request.
+  expect(log('request').filter((line) => line.path === '/api/app/live' && line.status === 200)).toHaveLength(20);
+  expect(server.logs.filter((line) => line.level === 'error' || line.level === 'fatal')).toEqual([]);
 });
