@@ -14,12 +14,13 @@ import { eventsAfter, latestSeq } from './replay.ts';
 import { SseStream } from './sse-stream.ts';
 import { loadAudienceViewer } from './viewer.ts';
 
-// GET /api/app/live: the instance's hub (one per process, on globalThis: the server and each of
-// Next's bundles load lib/ apart) fed by the one LISTEN connection, and one stream per browser tab. A stream opens
-// with a `hello` event naming the seq it starts after (the browser's cursor until an event
-// arrives), replays what a reconnecting browser missed (Last-Event-ID), then carries the hub's
-// frames. It ends when the browser goes, when the member's session ends or they are removed,
-// when they cannot keep up, and when the server stops (clients reconnect to another instance).
+// GET /api/app/live: the instance's hub (one per process, on globalThis: the server and each
+// of Next's bundles load lib/ apart) fed by the one LISTEN connection, and one stream per
+// browser tab. A stream opens with a `hello` event naming the seq it starts after (the
+// browser's cursor until an event arrives), replays what a reconnecting browser missed
+// (Last-Event-ID), then carries the hub's frames. It ends when the browser goes, when the
+// member's session ends or they are removed, when they cannot keep up, and when the server
+// stops (clients reconnect to another instance).
 
 export const LIVE_CHANNEL = 'waypoint_live';
 /** How often the hub looks for heartbeats and re-checks that are due. */
