@@ -91,7 +91,7 @@ export async function createApiKey(tenant: TenantContext, member: Member, input:
   const beyond = data.scopes.filter((scope) => !allowed.has(scope));
   if (beyond.length) throw validationFailed({ scopes: `Your role (${member.role}) cannot grant ${beyond.join(', ')}.` });
   await requireFeature(tenant, 'api');
-  if ((await cappedTier(data.tier, tenant.plan)) !== data.tier) {
+  if ((await cappedTier(data.tier, tenant)) !== data.tier) {
     const plan = await planOf(tenant);
     throw validationFailed({ tier: `The ${plan.name} plan allows keys up to the ${plan.limits.maxKeyTier} tier.` });
   }

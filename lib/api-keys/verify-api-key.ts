@@ -55,7 +55,7 @@ async function load(hash: string): Promise<CachedKey | null> {
       expiresAt: true,
       previousHashExpiresAt: true,
       ipAllowlist: true,
-      tenant: { select: { plan: true, status: true } },
+      tenant: { select: { plan: true, status: true, trialEndsAt: true, overrides: { select: { key: true, value: true, expiresAt: true } } } },
       createdBy: { select: { id: true, email: true, name: true, memberships: { select: { id: true, role: true, tenantId: true } } } },
     },
   });
@@ -67,7 +67,7 @@ async function load(hash: string): Promise<CachedKey | null> {
       kind: 'api_key',
       keyId: row.id,
       tenantId: row.tenantId,
-      tier: await cappedTier(row.tier, row.tenant.plan),
+      tier: await cappedTier(row.tier, row.tenant),
       scopes: effectiveScopes(row.scopes, membership.role),
       allowlist: buildAllowlist(row.ipAllowlist),
       member: { userId: row.createdBy.id, email: row.createdBy.email, name: row.createdBy.name, role: membership.role, membershipId: membership.id },

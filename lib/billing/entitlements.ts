@@ -1,12 +1,14 @@
 import { AppError } from '../http/problem.ts';
 import { FEATURE_INFO, FREE_PLAN_ID, type Feature, type PlanDefinition, type PlanLimits } from './plan-catalog.ts';
+import { applyOverrides, type PlanOverride } from './overrides.ts';
 import { getPlan, listPlans } from './plans.ts';
 import { inTrial, trialExpired } from './trial-state.ts';
 
 // The one place that says what a workspace's plan allows. Services ask can()/requireFeature()
 // for features and limit() for limits; pages ask featureLock() to explain what an upgrade
 // unlocks (components/billing/upgrade-notice.tsx). Plans come from the Plan table, cached
-// briefly per process (lib/billing/plans.ts), so these are cheap on a request's path.
+// briefly per process (lib/billing/plans.ts), so these are cheap on a request's path. An
+// operator's overrides (lib/billing/overrides.ts) ride on the workspace and apply here.
 
 export type { Feature, PlanLimits };
 
@@ -18,6 +20,8 @@ export interface PlanHolder {
   plan: string;
   status?: string;
   trialEndsAt?: Date | null;
+  /** The operator's overrides of this workspace's plan (lib/billing/overrides.ts); none for a bare plan. */
+  overrides?: readonly PlanOverride[];
 }
 
 export const PLAN_UPGRADE_REQUIRED = 'plan_upgrade_required';
@@ -25,14 +29,15 @@ export const PLAN_UPGRADE_REQUIRED = 'plan_upgrade_required';
 /** Where owners change the plan, as error messages name it. */
 const WHERE_TO_UPGRADE = 'An owner can upgrade under Settings → Billing.';
 
+/** The workspace's plan as it applies now: a trial's end, then the operator's overrides. */
 export async function planOf(tenant: PlanHolder, now = new Date()): Promise<PlanDefinition> {
   const holder = { status: tenant.status ?? '', trialEndsAt: tenant.trialEndsAt };
   // Ended, and the hourly job has not moved it to free yet: free already.
-  if (trialExpired(holder, now)) return getPlan(FREE_PLAN_ID);
+  if (trialExpired(holder, now)) return applyOverrides(await getPlan(FREE_PLAN_ID), tenant.overrides, now);
   const plan = await getPlan(tenant.plan);
   // Nothing bills a trial's overage, so its API quota is a hard stop.
-  if (inTrial(holder, now) && plan.overageLookupKey !== null) return { ...plan, overageLookupKey: null, overagePer1000Cents: null };
-  return plan;
+  if (inTrial(holder, now) && plan.overageLookupKey !== null) return applyOverrides({ ...plan, overageLookupKey: null, overagePer1000Cents: null }, tenant.overrides, now);
+  return applyOverrides(plan, tenant.overrides, now);
 }
 
 export async function can(tenant: PlanHolder, feature: Feature): Promise<boolean> {

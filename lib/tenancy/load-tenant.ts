@@ -3,6 +3,7 @@ import { db } from '../db/client.ts';
 import { safeAssetUrl, safeColor } from '../branding/safe-values.ts';
 import { sanitizeCss } from '../branding/sanitize-css.ts';
 import { resolveTerminology } from '../branding/terminology.ts';
+import type { PlanOverride } from '../billing/overrides.ts';
 import type { HostTarget } from './parse-host.ts';
 import type { TenantBranding, TenantContext } from './tenant-context.ts';
 
@@ -19,10 +20,11 @@ const select = {
   requireTwoFactor: true,
   plan: true,
   trialEndsAt: true,
+  overrides: { select: { key: true, value: true, expiresAt: true } },
   branding: true,
 } as const;
 
-type Row = { id: string; slug: string; name: string; status: TenantContext['status']; timeZone: string; locale: string; defaultRole: TenantContext['defaultRole']; requireTwoFactor: boolean; plan: string; trialEndsAt: Date | null; branding: Record<string, unknown> | null };
+type Row = { id: string; slug: string; name: string; status: TenantContext['status']; timeZone: string; locale: string; defaultRole: TenantContext['defaultRole']; requireTwoFactor: boolean; plan: string; trialEndsAt: Date | null; overrides: PlanOverride[]; branding: Record<string, unknown> | null };
 
 /**
  * The tenant as the app serves it. Branding its plan does not include is served as the
@@ -43,6 +45,7 @@ async function toContext(row: Row): Promise<TenantContext> {
     requireTwoFactor: row.requireTwoFactor,
     plan: row.plan,
     trialEndsAt: row.trialEndsAt,
+    overrides: row.overrides,
     branding: {
       primaryColor: safeColor(b.primaryColor as string, DEFAULT_BRANDING.primaryColor),
       secondaryColor: safeColor(b.secondaryColor as string, DEFAULT_BRANDING.secondaryColor),

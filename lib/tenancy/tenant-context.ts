@@ -1,3 +1,4 @@
+import type { PlanOverride } from '../billing/overrides.ts';
 import type { Role, TenantStatus } from '../db/generated/enums.ts';
 import type { Terminology } from '../branding/terminology.ts';
 
@@ -17,6 +18,8 @@ export interface TenantContext {
   plan: string;
   /** When the trial ends (status "trial"); kept after it as history. lib/billing/trials.ts. */
   trialEndsAt: Date | null;
+  /** The operator's overrides of its plan (lib/billing/overrides.ts), applied by planOf(). */
+  overrides: PlanOverride[];
   branding: TenantBranding;
 }
 

@@ -69,9 +69,9 @@ describe('plans', () => {
   });
 
   it('cap API key tiers and quotas through the old helpers', async () => {
-    expect(await planLimits('basic')).toEqual({ maxTier: 'developer', monthlyRequests: 10_000 });
-    expect(await cappedTier('enterprise', 'pro')).toBe('business');
-    expect(await cappedTier('free', 'enterprise')).toBe('free');
+    expect(await planLimits({ plan: 'basic' })).toEqual({ maxTier: 'developer', monthlyRequests: 10_000 });
+    expect(await cappedTier('enterprise', { plan: 'pro' })).toBe('business');
+    expect(await cappedTier('free', { plan: 'enterprise' })).toBe('free');
   });
 });
 

@@ -20,7 +20,7 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ tenant
   // The form offers only what the service would accept: the scopes of the viewer's role and
   // the tiers up to the plan's cap.
   const scopes = SCOPES_FOR_ROLE[member.role].map((scope) => ({ scope, description: SCOPE_DESCRIPTIONS[scope] }));
-  const [{ maxTier }, apiLock] = await Promise.all([planLimits(tenant.plan), featureLock(tenant, 'api')]);
+  const [{ maxTier }, apiLock] = await Promise.all([planLimits(tenant), featureLock(tenant, 'api')]);
   const fmt = await getFormatter(tenant);
   const tiers = TIERS.slice(0, TIERS.indexOf(maxTier) + 1).map((tier) => ({
     value: tier,

@@ -1,0 +1,7 @@
+import { removeOverride } from '@/lib/billing/tenant-overrides';
+import { id, operatorRoute } from '@/lib/http/route';
+
+/** Removes the override of one key: the plan's own value applies again. Audited in the platform log. */
+export const DELETE = operatorRoute({ params: { tenantId: id, key: id } }, async ({ operator, params, ip }) =>
+  Response.json(await removeOverride(operator, params.tenantId, params.key, ip)),
+);
