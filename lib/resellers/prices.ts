@@ -1,6 +1,7 @@
 import { db, Prisma } from '../db/client.ts';
 import { notFound, parseInput, validationFailed } from '../http/problem.ts';
-import { assertApproved, assertOwner, type ResellerActor } from './reseller-actor.ts';
+import { recordPlatformAudit } from '../platform/platform-audit.ts';
+import { assertApproved, assertOwner, type OperatorActor, type ResellerActor } from './reseller-actor.ts';
 import { formatCents } from './money.ts';
 import { planFloorSchema, setPriceSchema } from './reseller-schema.ts';
 import { createResellerStripePrice, resellerStripeConfigured } from './stripe-gateway.ts';
@@ -56,10 +57,14 @@ export async function setResellerPrice(actor: ResellerActor, input: unknown): Pr
   const row =
     existing?.priceCents === priceCents
       ? existing
-      : await db.resellerPrice.upsert({
-          where: { resellerId_planId: { resellerId: actor.resellerId, planId } },
-          create: { resellerId: actor.resellerId, planId, priceCents },
-          update: { priceCents, stripePriceId: null },
+      : await db.$transaction(async (tx) => {
+          const saved = await tx.resellerPrice.upsert({
+            where: { resellerId_planId: { resellerId: actor.resellerId, planId } },
+            create: { resellerId: actor.resellerId, planId, priceCents },
+            update: { priceCents, stripePriceId: null },
+          });
+          await recordPlatformAudit(tx, { actor: { id: actor.userId, email: actor.email }, action: 'reseller.price_set', target: { type: 'reseller', id: actor.resellerId }, metadata: { planId, from: existing?.priceCents ?? null, to: priceCents } });
+          return saved;
         });
   const stripePriceId = row.stripePriceId ?? (resellerStripeConfigured() ? await ensureStripePrice(actor.resellerId, planId).catch(logStripeFailure) : null);
   return { planId, planName: plan.name, listPriceCents: plan.priceCents, floorCents: plan.resellerFloorCents, priceCents: row.priceCents, stripePriceId };
@@ -75,7 +80,10 @@ function logStripeFailure(error: unknown): null {
 export async function clearResellerPrice(actor: ResellerActor, planId: string): Promise<void> {
   assertApproved(actor);
   assertOwner(actor);
-  await db.resellerPrice.deleteMany({ where: { resellerId: actor.resellerId, planId } });
+  await db.$transaction(async (tx) => {
+    const removed = await tx.resellerPrice.deleteMany({ where: { resellerId: actor.resellerId, planId } });
+    if (removed.count > 0) await recordPlatformAudit(tx, { actor: { id: actor.userId, email: actor.email }, action: 'reseller.price_cleared', target: { type: 'reseller', id: actor.resellerId }, metadata: { planId } });
+  });
 }
 
 /**
@@ -160,10 +168,13 @@ export async function planForResellerStripePrice(stripePriceId: string): Promise
 }
 
 /** The operator's floor for a plan (null: resellers may not price it). Existing prices below it stay until changed. */
-export async function setPlanFloor(planId: string, input: unknown): Promise<{ planId: string; floorCents: number | null }> {
+export async function setPlanFloor(operator: OperatorActor, planId: string, input: unknown): Promise<{ planId: string; floorCents: number | null }> {
   const { floorCents } = parseInput(planFloorSchema, input);
   try {
-    await db.plan.update({ where: { id: planId }, data: { resellerFloorCents: floorCents } });
+    await db.$transaction(async (tx) => {
+      const saved = await tx.plan.update({ where: { id: planId }, data: { resellerFloorCents: floorCents }, select: { resellerFloorCents: true } });
+      await recordPlatformAudit(tx, { actor: { id: operator.userId, email: operator.email }, action: 'plan.floor_set', target: { type: 'plan', id: planId }, metadata: { to: saved.resellerFloorCents } });
+    });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025') throw notFound('No such plan.');
     throw error;

@@ -6,6 +6,7 @@ import { assertApproved, assertOwner, type OperatorActor, type ResellerActor } f
 import { createResellerSchema, operatorResellerPatchSchema, recruitSchema, setRateSchema, whiteLabelSchema, type WhiteLabelInput } from './reseller-schema.ts';
 import { grantResellerAccess, sendResellerAccessEmail } from './reseller-users.ts';
 import type { Delivery } from '../email/send-email.ts';
+import { recordPlatformAudit } from '../platform/platform-audit.ts';
 
 // The reseller tree: who may create whom, with which rate (rules in hierarchy.ts). Every
 // change that depends on a neighbour's rate or tier locks the rows involved (FOR UPDATE),
@@ -67,6 +68,7 @@ async function createWithOwner(
   status: ResellerStatus,
   approvedById: string | null,
   invitedBy: string,
+  by: { id: string; email: string },
 ): Promise<CreatedReseller> {
   try {
     const { reseller, grant } = await db.$transaction(async (tx) => {
@@ -93,6 +95,12 @@ async function createWithOwner(
         select: viewSelect,
       });
       const grant = await grantResellerAccess(tx, reseller, { email: input.ownerEmail, role: 'owner' });
+      await recordPlatformAudit(tx, {
+        actor: by,
+        action: parent ? 'reseller.recruited' : 'reseller.created',
+        target: { type: 'reseller', id: reseller.id },
+        metadata: { name: reseller.name, tier, parentId: parent?.id ?? null, rateBps: rate, ownerEmail: input.ownerEmail },
+      });
       return { reseller, grant };
     });
     return { reseller, owner: { status: grant.status, delivery: await sendResellerAccessEmail(reseller, invitedBy, input.ownerEmail, grant) } };
@@ -104,7 +112,7 @@ async function createWithOwner(
 /** The operator creates a tier-1 reseller, approved at once; its owner is invited by email. */
 export async function createTier1Reseller(operator: OperatorActor, input: unknown): Promise<CreatedReseller> {
   const data = parseInput(createResellerSchema, input);
-  return createWithOwner(null, data, 'approved', operator.userId, 'The Waypoint team');
+  return createWithOwner(null, data, 'approved', operator.userId, 'The Waypoint team', { id: operator.userId, email: operator.email });
 }
 
 /**
@@ -116,7 +124,7 @@ export async function recruitSubReseller(actor: ResellerActor, input: unknown): 
   assertApproved(actor);
   assertOwner(actor);
   const data = parseInput(recruitSchema, input);
-  return createWithOwner(actor.reseller, data, 'pending', null, actor.name ?? actor.email);
+  return createWithOwner(actor.reseller, data, 'pending', null, actor.name ?? actor.email, { id: actor.userId, email: actor.email });
 }
 
 /** Approves (or suspends, or reinstates) a reseller. */
@@ -124,10 +132,16 @@ export async function setResellerStatus(operator: OperatorActor, resellerId: str
   const current = await db.reseller.findUnique({ where: { id: resellerId }, select: { id: true, status: true, parent: { select: { status: true } } } });
   if (!current) throw notFound('No such reseller.');
   if (status === 'approved' && current.parent && current.parent.status !== 'approved') throw conflict('Approve its parent reseller first.');
-  return db.reseller.update({
-    where: { id: resellerId },
-    data: status === 'approved' && current.status !== 'approved' ? { status, approvedAt: new Date(), approvedById: operator.userId } : { status },
-    select: viewSelect,
+  return db.$transaction(async (tx) => {
+    const row = await tx.reseller.update({
+      where: { id: resellerId },
+      data: status === 'approved' && current.status !== 'approved' ? { status, approvedAt: new Date(), approvedById: operator.userId } : { status },
+      select: viewSelect,
+    });
+    if (current.status !== status) {
+      await recordPlatformAudit(tx, { actor: { id: operator.userId, email: operator.email }, action: status === 'approved' ? 'reseller.approved' : 'reseller.suspended', target: { type: 'reseller', id: resellerId }, metadata: { from: current.status } });
+    }
+    return row;
   });
 }
 
@@ -149,7 +163,10 @@ export async function setCommissionRate(by: { operator: OperatorActor } | { acto
       if (!locked || ('actor' in by && locked.node.parentId !== by.actor.resellerId)) throw notFound('No such sub-reseller.');
       const { parent } = locked;
       assertRateAllowed(rateBps, parent?.commissionRateBps ?? null, await childRates(tx, resellerId));
-      return tx.reseller.update({ where: { id: resellerId }, data: { commissionRateBps: rateBps }, select: viewSelect });
+      const row = await tx.reseller.update({ where: { id: resellerId }, data: { commissionRateBps: rateBps }, select: viewSelect });
+      const actor = 'actor' in by ? { id: by.actor.userId, email: by.actor.email } : { id: by.operator.userId, email: by.operator.email };
+      await recordPlatformAudit(tx, { actor, action: 'reseller.rate_set', target: { type: 'reseller', id: resellerId }, metadata: { from: locked.node.commissionRateBps, to: rateBps } });
+      return row;
     });
   } catch (error) {
     throw toAppError(error);
@@ -158,7 +175,6 @@ export async function setCommissionRate(by: { operator: OperatorActor } | { acto
 
 /** The operator re-homes a sub-reseller under another parent of the same tier above it. */
 export async function moveReseller(operator: OperatorActor, resellerId: string, newParentId: string): Promise<ResellerView> {
-  void operator;
   try {
     return await db.$transaction(async (tx) => {
       // The new parent is a tier above the node: locked first, like every change here.
@@ -175,7 +191,9 @@ export async function moveReseller(operator: OperatorActor, resellerId: string, 
         ) SELECT id, "parentId" FROM up`;
       const parentOf = new Map(ancestry.map((row) => [row.id, row.parentId]));
       assertMoveAllowed(node, newParent, (id) => parentOf.get(id));
-      return tx.reseller.update({ where: { id: resellerId }, data: { parentId: newParentId }, select: viewSelect });
+      const row = await tx.reseller.update({ where: { id: resellerId }, data: { parentId: newParentId }, select: viewSelect });
+      await recordPlatformAudit(tx, { actor: { id: operator.userId, email: operator.email }, action: 'reseller.moved', target: { type: 'reseller', id: resellerId }, metadata: { from: node.parentId, to: newParentId } });
+      return row;
     });
   } catch (error) {
     throw toAppError(error);
@@ -192,11 +210,20 @@ export async function updateResellerAsOperator(operator: OperatorActor, reseller
   if (patch.stripeConnectAccountId !== undefined) terms.stripeConnectAccountId = patch.stripeConnectAccountId || null;
   if (patch.payoutMinimumCents !== undefined) terms.payoutMinimumCents = patch.payoutMinimumCents;
   if (patch.holdingDays !== undefined) terms.holdingDays = patch.holdingDays;
-  const row = await db.reseller.update({ where: { id: resellerId }, data: terms, select: viewSelect }).catch((error: unknown) => {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025') throw notFound('No such reseller.');
-    throw error;
-  });
-  return row;
+  return db
+    .$transaction(async (tx) => {
+      const row = await tx.reseller.update({ where: { id: resellerId }, data: terms, select: viewSelect });
+      if (Object.keys(terms).length > 0) {
+        // The account id is named, not shown whole: it is where the money goes.
+        const metadata = { ...terms, ...(terms.stripeConnectAccountId ? { stripeConnectAccountId: `…${String(terms.stripeConnectAccountId).slice(-4)}` } : {}) } as Prisma.InputJsonObject;
+        await recordPlatformAudit(tx, { actor: { id: operator.userId, email: operator.email }, action: 'reseller.payout_terms_set', target: { type: 'reseller', id: resellerId }, metadata });
+      }
+      return row;
+    })
+    .catch((error: unknown) => {
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025') throw notFound('No such reseller.');
+      throw error;
+    });
 }
 
 /** The white label shown on the reseller's client workspaces (where their plan allows it). */
@@ -204,7 +231,10 @@ export async function setWhiteLabel(actor: ResellerActor, input: unknown): Promi
   assertApproved(actor);
   assertOwner(actor);
   const data = parseInput(whiteLabelSchema, input);
-  await db.reseller.update({ where: { id: actor.resellerId }, data: { whiteLabel: data } });
+  await db.$transaction(async (tx) => {
+    await tx.reseller.update({ where: { id: actor.resellerId }, data: { whiteLabel: data } });
+    await recordPlatformAudit(tx, { actor: { id: actor.userId, email: actor.email }, action: 'reseller.white_label_set', target: { type: 'reseller', id: actor.resellerId }, metadata: data as Prisma.InputJsonObject });
+  });
   return data;
 }
 

@@ -15,12 +15,14 @@ import { clientOf, createReseller, createResellerUser } from '../support/reselle
 import { contextOf } from '../support/factories.ts';
 import { failure } from '../support/workspace.ts';
 
+const OPERATOR = { userId: 'operator', email: 'operator@waypoint.test' };
+
 // The floors these tests rely on (the demo seed sets the same ones).
 const FLOORS = { basic: 2500, pro: 8000, enterprise: 25_000 } as const;
 
 beforeAll(async () => {
-  for (const [planId, floorCents] of Object.entries(FLOORS)) await setPlanFloor(planId, { floorCents });
-  await setPlanFloor('free', { floorCents: null });
+  for (const [planId, floorCents] of Object.entries(FLOORS)) await setPlanFloor(OPERATOR, planId, { floorCents });
+  await setPlanFloor(OPERATOR, 'free', { floorCents: null });
 });
 
 describe('client workspaces created by a reseller', () => {
