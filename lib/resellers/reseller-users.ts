@@ -5,6 +5,7 @@ import { hashPassword, verifyPassword } from '../auth/password.ts';
 import { assertNotThrottled, clearFailures, recordFailure } from '../auth/throttle.ts';
 import { platformOrigin } from '../config/env.ts';
 import { db, Prisma } from '../db/client.ts';
+import { recordPlatformAudit } from '../platform/platform-audit.ts';
 import { emailBrand } from '../email/email-brand.ts';
 import { formatDateTime } from '../email/format-date.ts';
 import { renderEmail } from '../email/render-email.ts';
@@ -107,7 +108,9 @@ export async function inviteResellerUser(actor: ResellerActor, input: unknown): 
   const reseller = { id: actor.resellerId, name: actor.reseller.name };
   const grant = await db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`reseller-user:${reseller.id}:${email}`}))`;
-    return grantResellerAccess(tx, reseller, { email, role });
+    const granted = await grantResellerAccess(tx, reseller, { email, role });
+    await recordPlatformAudit(tx, { actor: { id: actor.userId, email: actor.email }, action: granted.status === 'added' ? 'reseller_user.added' : 'reseller_user.invited', target: { type: 'reseller', id: reseller.id }, metadata: { email, role } });
+    return granted;
   });
   return { status: grant.status, delivery: await sendResellerAccessEmail(reseller, actor.name ?? actor.email, email, grant) };
 }
@@ -195,6 +198,7 @@ export async function acceptResellerInvitation(token: string, input: unknown, ip
         create: { resellerId: found.reseller.id, userId: user.id, role: found.role },
         update: {},
       });
+      await recordPlatformAudit(tx, { actor: { id: user.id, email: found.email }, action: 'reseller_user.joined', target: { type: 'reseller', id: found.reseller.id }, ip, metadata: { role: found.role, newAccount: !existing } });
       return { userId: user.id, email: found.email };
     });
   } catch (error) {
@@ -206,6 +210,11 @@ export async function acceptResellerInvitation(token: string, input: unknown, ip
 export async function removeResellerUser(actor: ResellerActor, userId: string): Promise<void> {
   assertOwner(actor);
   if (userId === actor.userId) throw conflict('You cannot remove yourself.');
-  const { count } = await db.resellerUser.deleteMany({ where: { resellerId: actor.resellerId, userId } });
-  if (count === 0) throw notFound('No such person in your reseller account.');
+  await db.$transaction(async (tx) => {
+    const removed = await tx.resellerUser.findFirst({ where: { resellerId: actor.resellerId, userId }, select: { role: true, user: { select: { email: true } } } });
+    // Counted, not assumed: of two removals at once, one removes and records.
+    const { count } = await tx.resellerUser.deleteMany({ where: { resellerId: actor.resellerId, userId } });
+    if (!removed || count === 0) throw notFound('No such person in your reseller account.');
+    await recordPlatformAudit(tx, { actor: { id: actor.userId, email: actor.email }, action: 'reseller_user.removed', target: { type: 'reseller', id: actor.resellerId }, metadata: { userId, email: removed.user.email, role: removed.role } });
+  });
 }

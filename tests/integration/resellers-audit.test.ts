@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '../../lib/db/client.ts';
 import { clearResellerPrice, setPlanFloor, setResellerPrice } from '../../lib/resellers/prices.ts';
+import { acceptResellerInvitation, inviteResellerUser, removeResellerUser } from '../../lib/resellers/reseller-users.ts';
 import { createTier1Reseller, moveReseller, recruitSubReseller, setCommissionRate, setResellerStatus, setWhiteLabel, updateResellerAsOperator } from '../../lib/resellers/resellers.ts';
 import { uniqueSlug } from '../support/factories.ts';
 import { createReseller, operator } from '../support/resellers.ts';
+import { failure } from '../support/workspace.ts';
 
 // Every change the operator or a reseller makes to resellers, their rates, prices, payout terms
 // and white label is in the platform audit log, with who did it and what changed.
@@ -57,5 +59,24 @@ describe('the platform audit log of reseller actions', () => {
     expect(entries[1]).toEqual({ action: 'reseller.price_set', by: reseller.actor.email, metadata: { planId: 'pro', from: null, to: 9900 } });
     // Other files set floors too (the same ones): this operator's entry is among them.
     expect(await actionsOn('plan', 'pro')).toContainEqual({ action: 'plan.floor_set', by: op.email, metadata: { to: 8000 } });
+  });
+});
+
+describe('the platform audit log of reseller users', () => {
+  it('records an invitation, its acceptance and a removal', async () => {
+    const reseller = await createReseller();
+    const email = `${uniqueSlug('joiner')}@example.test`;
+    const { status } = await inviteResellerUser(reseller.actor, { email, role: 'member' });
+    expect(status).toBe('invited');
+    const token = /reseller\/welcome\/([A-Za-z0-9_-]+)/.exec((await db.emailMessage.findFirstOrThrow({ where: { to: email }, orderBy: { createdAt: 'desc' } })).text)?.[1];
+    expect(token).toBeDefined();
+    const joined = await acceptResellerInvitation(token!, { name: 'Joiner', password: 'a long enough password 1' }, '203.0.113.8');
+    await removeResellerUser(reseller.actor, joined.userId);
+    expect(await failure(removeResellerUser(reseller.actor, joined.userId))).toMatchObject({ status: 404 });
+    expect(await actionsOn('reseller', reseller.id)).toEqual([
+      { action: 'reseller_user.invited', by: reseller.actor.email, metadata: { email, role: 'member' } },
+      { action: 'reseller_user.joined', by: email, metadata: { role: 'member', newAccount: true } },
+      { action: 'reseller_user.removed', by: reseller.actor.email, metadata: { userId: joined.userId, email, role: 'member' } },
+    ]);
   });
 });
