@@ -77,9 +77,13 @@ test('a teammate sees a completion in the feed, gives kudos the celebrated membe
 
   const kudos = completed.getByTestId('kudos-button');
   await expect(kudos).toHaveAttribute('aria-pressed', 'false');
+  // The button shows the kudos at once (optimistic); the reload waits for the server's answer,
+  // or it could cancel the request before it is sent (CI saw "Kudos" after the reload).
+  const given = page.waitForResponse((response) => response.url().includes('/kudos') && response.request().method() === 'PUT');
   await kudos.click();
   await expect(kudos).toHaveAttribute('aria-pressed', 'true');
   await expect(kudos).toHaveText('Kudos · 1');
+  expect((await given).status()).toBe(200);
   await page.reload();
   await expect(item(page, 'Sam Rivers completed Launch the spring program').getByTestId('kudos-button')).toHaveText('Kudos · 1');
 
