@@ -43,7 +43,7 @@ export async function authenticate(input: unknown, tenantId: string | null, ip: 
       email: true,
       name: true,
       passwordHash: true,
-      isPlatformAdmin: true,
+      platformRole: true,
       totpEnabledAt: true,
       memberships: tenantId ? { where: { tenantId }, select: { id: true, role: true } } : false,
       // On the root domain: people who work for a reseller sign in too (the reseller dashboard).
@@ -53,7 +53,7 @@ export async function authenticate(input: unknown, tenantId: string | null, ip: 
     },
   });
   const passwordOk = await verifyPassword(password, user?.passwordHash);
-  const hasAccess = !!user && (tenantId ? user.memberships.length > 0 : user.isPlatformAdmin || user.resellerUsers.length > 0 || user.partnerUsers.length > 0);
+  const hasAccess = !!user && (tenantId ? user.memberships.length > 0 : user.platformRole !== null || user.resellerUsers.length > 0 || user.partnerUsers.length > 0);
   if (tenantId && (await ssoRequiredFor(tenantId, email))) {
     const owner = !!user && user.memberships[0]?.role === 'owner';
     if (!owner) {

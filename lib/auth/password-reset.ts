@@ -41,7 +41,7 @@ const invalidLink = () => new AppError(410, 'reset_link_invalid', 'This link has
 /** Who may get a link on this host: the workspace's members, or on the root domain operators, reseller and partner users. */
 async function accountFor(tenant: TenantContext | null, email: string): Promise<{ id: string; email: string } | null> {
   if (tenant) return findMemberByEmail(tenant.id, email);
-  return db.user.findFirst({ where: { email, OR: [{ isPlatformAdmin: true }, { resellerUsers: { some: {} } }, { partnerUsers: { some: {} } }] }, select: { id: true, email: true } });
+  return db.user.findFirst({ where: { email, OR: [{ platformRole: { not: null } }, { resellerUsers: { some: {} } }, { partnerUsers: { some: {} } }] }, select: { id: true, email: true } });
 }
 
 /** The request: the same answer, work and timing for every valid address. 429 past the throttle (per address and per IP). */
@@ -101,11 +101,11 @@ export async function resetPassword(tenant: TenantContext | null, token: string,
     if (count !== 1) throw invalidLink();
     // The link proves the address (and takes an unverified account from whoever registered it).
     await markEmailVerified(tx, reset.userId, { now });
-    const user = await tx.user.update({ where: { id: reset.userId }, data: { passwordHash }, select: { id: true, email: true, isPlatformAdmin: true, _count: { select: { resellerUsers: true } } } });
+    const user = await tx.user.update({ where: { id: reset.userId }, data: { passwordHash }, select: { id: true, email: true, platformRole: true, _count: { select: { resellerUsers: true } } } });
     await endSessions(tx, { userId: user.id }, 'password_reset', now);
     await tx.passwordReset.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: now } });
     await tx.loginFailure.deleteMany({ where: { email: user.email } });
     if (tenant) await recordAudit(tx, { tenantId: tenant.id, actor: { id: user.id, email: user.email }, action: 'account.password_reset', target: { type: 'user', id: user.id }, ip });
-    return { signInUrl: tenant ? '/signin' : user.isPlatformAdmin ? '/operator/signin' : user._count.resellerUsers > 0 ? '/reseller/signin' : '/partner/signin' };
+    return { signInUrl: tenant ? '/signin' : user.platformRole ? '/operator/signin' : user._count.resellerUsers > 0 ? '/reseller/signin' : '/partner/signin' };
   });
 }

@@ -18,7 +18,7 @@ export async function sendHealthFlagEmails(flagId: string): Promise<number> {
   const what = describeHealthFlag(flag);
   const [partnerPeople, operators] = await Promise.all([
     db.partnerUser.findMany({ where: { partnerId: app.partnerId, role: { in: ['owner', 'developer'] } }, select: { user: { select: { email: true } } } }),
-    db.user.findMany({ where: { isPlatformAdmin: true }, select: { email: true } }),
+    db.user.findMany({ where: { platformRole: { in: ['owner', 'support'] } }, select: { email: true } }),
   ]);
   const subject = `${name} is flagged: ${what.title.toLowerCase()}`;
   const toPartner = notificationEmail({

@@ -1,5 +1,5 @@
 import { db } from '../db/client.ts';
-import type { ResellerStatus } from '../db/generated/enums.ts';
+import type { PlatformRole, ResellerStatus } from '../db/generated/enums.ts';
 import { forbidden } from '../http/problem.ts';
 import type { ResellerUserRole } from './reseller-schema.ts';
 
@@ -23,10 +23,11 @@ export interface ResellerActor {
   };
 }
 
-/** The platform operator (User.isPlatformAdmin), who approves resellers and sets their terms. */
+/** A member of the platform's staff (User.platformRole): approves resellers, sets terms, supports workspaces. */
 export interface OperatorActor {
   userId: string;
   email: string;
+  role: PlatformRole;
 }
 
 /**

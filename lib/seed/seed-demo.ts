@@ -1,6 +1,7 @@
 import { hashPassword } from '../auth/password.ts';
 import { syncPlanCatalog } from '../billing/plans.ts';
 import { db } from '../db/client.ts';
+import type { PlatformRole } from '../db/generated/enums.ts';
 import { clearLocalTenantCache } from '../tenancy/tenant-cache.ts';
 import { DEMO_OPERATOR, DEMO_PASSWORD, DEMO_ROLES, DEMO_TENANTS, demoEmail } from './demo-data.ts';
 import { seedWorkspaceContent } from './seed-content.ts';
@@ -20,7 +21,7 @@ export async function seedDemo(): Promise<{ created: number }> {
   await syncPlanCatalog();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
-  const ensureUser = async (email: string, name: string, isPlatformAdmin = false) => {
+  const ensureUser = async (email: string, name: string, platformRole: PlatformRole | null = null) => {
     const existing = await db.user.findUnique({ where: { email }, select: { id: true } });
     // Demo addresses are the platform's own: verified (also in databases seeded before verification existed).
     if (existing) {
@@ -28,10 +29,10 @@ export async function seedDemo(): Promise<{ created: number }> {
       return existing.id;
     }
     created++;
-    return (await db.user.create({ data: { email, name, passwordHash, isPlatformAdmin, emailVerifiedAt: new Date() } })).id;
+    return (await db.user.create({ data: { email, name, passwordHash, platformRole, emailVerifiedAt: new Date() } })).id;
   };
 
-  await ensureUser(DEMO_OPERATOR.email, DEMO_OPERATOR.name, true);
+  await ensureUser(DEMO_OPERATOR.email, DEMO_OPERATOR.name, 'owner');
 
   for (const demo of DEMO_TENANTS) {
     let tenant = await db.tenant.findUnique({ where: { slug: demo.slug }, select: { id: true } });

@@ -71,7 +71,7 @@ export async function seedPartnerEarnings(now: Date = new Date()): Promise<numbe
   // the demo stays.
   if (!(await db.appInstallation.findFirst({ where: { tenantId: tenant.id, appId: app.id }, select: { id: true } }))) {
     if (!(await db.paidAppAllowance.findUnique({ where: { tenantId_appId: { tenantId: tenant.id, appId: app.id } }, select: { appId: true } }))) {
-      await allowPaidApp({ userId: operator.id, email: DEMO_OPERATOR.email }, app.id, { workspace: DEMO_WORKSPACE, note: 'Demo: billed by the operator (no Stripe configured).' });
+      await allowPaidApp({ userId: operator.id, email: DEMO_OPERATOR.email, role: 'owner' }, app.id, { workspace: DEMO_WORKSPACE, note: 'Demo: billed by the operator (no Stripe configured).' });
       created++;
     }
     const context = await loadTenantById(tenant.id);
@@ -118,7 +118,7 @@ export async function seedPartnerEarnings(now: Date = new Date()): Promise<numbe
   if (!(await db.payout.findUnique({ where: { partnerId_periodStart: { partnerId, periodStart: paidPeriod.start } }, select: { id: true } }))) {
     const payout = await createPayoutFor({ kind: 'partner', id: partnerId }, paidPeriod);
     if (payout) {
-      await recordManualPayout({ userId: operator.id, email: DEMO_OPERATOR.email }, payout.payoutId, { reference: 'DEMO-NORTHSTAR-0001' });
+      await recordManualPayout({ userId: operator.id, email: DEMO_OPERATOR.email, role: 'owner' }, payout.payoutId, { reference: 'DEMO-NORTHSTAR-0001' });
       created++;
     }
   }

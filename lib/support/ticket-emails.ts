@@ -31,7 +31,7 @@ async function emailsOf(userIds: string[]): Promise<string[]> {
 }
 
 async function responders(ticket: MailTicket): Promise<string[]> {
-  if (ticket.kind === 'partner_operator') return (await db.user.findMany({ where: { isPlatformAdmin: true }, select: { email: true } })).map((u) => u.email);
+  if (ticket.kind === 'partner_operator') return (await db.user.findMany({ where: { platformRole: { in: ['owner', 'support'] } }, select: { email: true } })).map((u) => u.email);
   const rows = await db.partnerUser.findMany({ where: { partnerId: ticket.partnerId, role: { in: ['owner', 'developer'] } }, select: { userId: true } });
   return emailsOf(rows.map((r) => r.userId));
 }

@@ -34,7 +34,7 @@ beforeAll(async () => {
   developer = await addPartnerUser(n.id, 'developer');
   billing = await addPartnerUser(n.id, 'billing');
   operatorEmail = `${uniqueSlug('op')}@example.test`;
-  await db.user.create({ data: { email: operatorEmail, isPlatformAdmin: true, emailVerifiedAt: new Date() } });
+  await db.user.create({ data: { email: operatorEmail, platformRole: 'owner', emailVerifiedAt: new Date() } });
   w = await workspace();
   adminId = (await memberIn(w, 'admin')).userId;
 });

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Member } from '../../lib/auth/session.ts';
 import { db } from '../../lib/db/client.ts';
+import type { OperatorActor } from '../../lib/resellers/reseller-actor.ts';
 import {
   deleteWorkspaceReview,
   dismissReports,
@@ -32,7 +33,7 @@ let deprecated: TestApp;
 let draft: TestApp;
 let oApp: TestApp;
 const ws: Record<'a' | 'b' | 'c' | 'd', { tenant: TenantContext; admin: Member; member: Member }> = {} as never;
-let operator: { userId: string; email: string };
+let operator: OperatorActor;
 
 beforeAll(async () => {
   n = await createPartner();
@@ -50,7 +51,7 @@ beforeAll(async () => {
   await install(deprecated, ws.a.tenant.id, ws.a.admin.userId);
   await uninstall(await install(app, ws.d.tenant.id, ws.d.admin.userId));
   const op = await db.user.findUniqueOrThrow({ where: { email: DEMO_OPERATOR.email } });
-  operator = { userId: op.id, email: op.email };
+  operator = { userId: op.id, email: op.email, role: 'owner' };
 });
 
 describe('a workspace reviews an app it has installed', () => {

@@ -15,7 +15,7 @@ import { clientOf, createReseller, createResellerUser } from '../support/reselle
 import { contextOf } from '../support/factories.ts';
 import { failure } from '../support/workspace.ts';
 
-const OPERATOR = { userId: 'operator', email: 'operator@waypoint.test' };
+const OPERATOR = { userId: 'operator', email: 'operator@waypoint.test', role: 'owner' as const };
 
 // The floors these tests rely on (the demo seed sets the same ones).
 const FLOORS = { basic: 2500, pro: 8000, enterprise: 25_000 } as const;

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Member } from '../../lib/auth/session.ts';
 import { db } from '../../lib/db/client.ts';
+import type { OperatorActor } from '../../lib/resellers/reseller-actor.ts';
 import { backgroundTasksSettled } from '../../lib/http/after-response.ts';
 import { AppError } from '../../lib/http/problem.ts';
 import type { PartnerActor } from '../../lib/partners/partner-actor.ts';
@@ -33,7 +34,7 @@ let globexAdmin: Member;
 let developer: PartnerActor;
 let billing: PartnerActor;
 let installationId: string;
-let operator: { userId: string; email: string };
+let operator: OperatorActor;
 
 let asAdmin: SupportViewer;
 let asPartner: SupportViewer;
@@ -68,8 +69,8 @@ beforeAll(async () => {
   await install(app, globex.id, globexAdmin.userId);
   developer = await addPartnerUser(partner.id, 'developer');
   billing = await addPartnerUser(partner.id, 'billing');
-  const op = await db.user.create({ data: { email: `${uniqueSlug('op')}@example.test`, isPlatformAdmin: true } });
-  operator = { userId: op.id, email: op.email };
+  const op = await db.user.create({ data: { email: `${uniqueSlug('op')}@example.test`, platformRole: 'owner' } });
+  operator = { userId: op.id, email: op.email, role: 'owner' };
   asAdmin = workspaceViewer(acme, admin);
   asPartner = partnerViewer(partner.actor);
 });

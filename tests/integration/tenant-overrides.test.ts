@@ -18,7 +18,7 @@ import { sessionCookie } from '../support/session-cookie.ts';
 // served, the seat limit, an API key's tier; with an end, validation, the platform audit log,
 // and the operator-only routes.
 
-const operator = { userId: 'operator', email: 'operator@waypoint.test' };
+const operator = { userId: 'operator', email: 'operator@waypoint.test', role: 'owner' as const };
 const status = async (promise: Promise<unknown>) =>
   promise.then(
     () => 200,
@@ -109,7 +109,7 @@ describe('tenant overrides', () => {
 
   it('routes: only a platform operator, on the root domain', async () => {
     const row = await createTenant({ plan: 'free' });
-    const admin = await db.user.create({ data: { email: `op-${row.slug}@waypoint.test`, name: 'Op', isPlatformAdmin: true, emailVerifiedAt: new Date() } });
+    const admin = await db.user.create({ data: { email: `op-${row.slug}@waypoint.test`, name: 'Op', platformRole: 'owner', emailVerifiedAt: new Date() } });
     const member = await createMember(row.id, 'owner');
     const put = (cookie: string | null) =>
       callRoute(overridesRoute.PUT as RouteHandlerFn, { method: 'PUT', path: `/api/platform/tenants/${row.id}/overrides`, host: 'localhost:3100', params: { tenantId: row.id }, cookie, json: { key: 'sso', value: true, note: 'Pilot' } });

@@ -66,8 +66,8 @@ export async function clientOf(reseller: { id: string }, options: { plan?: strin
 
 export async function operator(): Promise<OperatorActor> {
   const email = `${uniqueSlug('op')}@operator.test`;
-  const user = await db.user.create({ data: { email, isPlatformAdmin: true } });
-  return { userId: user.id, email };
+  const user = await db.user.create({ data: { email, platformRole: 'owner' } });
+  return { userId: user.id, email, role: 'owner' };
 }
 
 export function invoiceId(): string {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { sessionFromRequest } from '../../auth/request-session.ts';
 import { operatorForSession } from '../../auth/session.ts';
+import { platformCan, type PlatformPermission } from '../../platform/platform-roles.ts';
 import type { OperatorActor } from '../../resellers/reseller-actor.ts';
 import { forbidden, unauthorized } from '../problem.ts';
 import type { BodySpec } from './body.ts';
@@ -8,26 +9,35 @@ import { defineRoute, type Door, type RequestContext, type RouteHandler, type Ro
 import type { ParamsShape } from './params.ts';
 import { assertRootDomain } from './root-domain.ts';
 
-// The operator console's door: the platform's root domain, a signed-in platform operator
-// (401 without a session, 403 for anyone else), same-origin writes.
+// The operator console's door: the platform's root domain, a signed-in member of the platform's
+// staff whose role allows the route (401 without a session, 403 for anyone else), same-origin
+// writes. Without a permission, reading needs platform:read and writing platform:manage.
 
-const operatorDoor: Door<object, { operator: OperatorActor }> = {
+interface OperatorOptions {
+  permission?: PlatformPermission;
+}
+
+const READS = new Set(['GET', 'HEAD']);
+
+const operatorDoor: Door<OperatorOptions, { operator: OperatorActor }> = {
   name: 'operator',
   sameOrigin: true,
-  meta: () => ({ host: 'root', auth: 'operator' }),
-  async enter(call) {
+  meta: (options) => ({ host: 'root', auth: 'operator', ...(options.permission ? { permission: options.permission } : {}) }),
+  async enter(call, options) {
     assertRootDomain(call);
     const session = await sessionFromRequest(call.req, null);
     if (!session) throw unauthorized('Sign in as a platform operator to continue.');
     const operator = await operatorForSession(session);
     if (!operator) throw forbidden('Only a platform operator can do this.');
+    const permission = options.permission ?? (READS.has(call.req.method) ? 'platform:read' : 'platform:manage');
+    if (!platformCan(operator.role, permission)) throw forbidden(`Your platform role (${operator.role.replace('_', ' ')}) does not allow this.`);
     return { operator };
   },
 };
 
 export function operatorRoute<P extends ParamsShape | undefined = undefined, B extends BodySpec = undefined, Q extends z.ZodType | undefined = undefined>(
-  spec: RouteSpec<P, B, Q>,
+  spec: OperatorOptions & RouteSpec<P, B, Q>,
   handler: (ctx: RequestContext<P, B, Q> & { operator: OperatorActor }) => Promise<Response>,
 ): RouteHandler {
-  return defineRoute(operatorDoor, {}, spec, handler);
+  return defineRoute(operatorDoor, { permission: spec.permission }, spec, handler);
 }

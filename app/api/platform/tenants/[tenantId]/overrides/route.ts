@@ -5,6 +5,6 @@ import { id, operatorRoute } from '@/lib/http/route';
 export const GET = operatorRoute({ params: { tenantId: id } }, async ({ operator, params }) => Response.json(await listOverrides(operator, params.tenantId)));
 
 /** Sets one: { key, value, note, expiresAt? } (a feature on/off, or a limit's value). Audited in the platform log. */
-export const PUT = operatorRoute({ params: { tenantId: id }, body: 'json' }, async ({ operator, params, body, ip }) =>
+export const PUT = operatorRoute({ permission: 'platform:billing', params: { tenantId: id }, body: 'json' }, async ({ operator, params, body, ip }) =>
   Response.json(await setOverride(operator, params.tenantId, body, ip)),
 );

@@ -2,6 +2,6 @@ import { removeOverride } from '@/lib/billing/tenant-overrides';
 import { id, operatorRoute } from '@/lib/http/route';
 
 /** Removes the override of one key: the plan's own value applies again. Audited in the platform log. */
-export const DELETE = operatorRoute({ params: { tenantId: id, key: id } }, async ({ operator, params, ip }) =>
+export const DELETE = operatorRoute({ permission: 'platform:billing', params: { tenantId: id, key: id } }, async ({ operator, params, ip }) =>
   Response.json(await removeOverride(operator, params.tenantId, params.key, ip)),
 );
