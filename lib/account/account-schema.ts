@@ -4,7 +4,7 @@ import { newPasswordSchema } from '../auth/password-rules.ts';
 
 // What the account page and its routes exchange (imported by client components too).
 
-export type SignInMethodName = 'password' | 'magic_link' | 'signup' | 'invitation' | 'sso';
+export type SignInMethodName = 'password' | 'magic_link' | 'signup' | 'invitation' | 'sso' | 'impersonation';
 
 export interface SessionView {
   id: string;
@@ -25,6 +25,7 @@ export const SIGN_IN_METHOD_LABELS: Record<SignInMethodName, string> = {
   signup: 'Sign-up',
   invitation: 'Invitation',
   sso: 'Single sign-on',
+  impersonation: 'Platform support (acting as you)',
 };
 
 export const changePasswordSchema = z.object({

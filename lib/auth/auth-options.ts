@@ -15,6 +15,7 @@ import { consumeLoginToken } from './login-token.ts';
 import { findMemberByEmail, MAGIC_LINK_MAX_AGE_SECONDS, sendMagicLink } from './magic-link.ts';
 import { magicLinkAdapter } from './magic-link-adapter.ts';
 import { logger } from '../observability/logger.ts';
+import { consumeImpersonationToken, endImpersonation, operatorOf } from '../platform/impersonation.ts';
 import { sessionSecret } from './session-secret.ts';
 import { endSession, isSessionEnded, SESSION_MAX_AGE_SECONDS, SessionEndedError, sessionIsActive, startSession } from './user-sessions.ts';
 
@@ -31,10 +32,14 @@ declare module 'next-auth' {
     signedInAt: number | null;
     /** The server-side session (UserSession) this cookie stands for. */
     sessionId: string;
+    /** Set when a platform operator is acting as the member. */
+    impersonationId?: string;
   }
   interface User {
     /** Set by the hand-off provider: how the person proved who they are before it. */
     signInMethod?: SignInMethod;
+    /** Set by the impersonate provider: the impersonation the session is for, and when it ends. */
+    impersonation?: { id: string; expiresAt: Date };
   }
 }
 
@@ -55,6 +60,7 @@ function magicLinkProvider(tenant: TenantContext) {
 function signInMethod(provider: string | undefined, user: { signInMethod?: SignInMethod }): SignInMethod {
   if (provider === 'email') return 'magic_link';
   if (provider === 'handoff' && user.signInMethod) return user.signInMethod;
+  if (provider === 'impersonate') return 'impersonation';
   return 'password';
 }
 
@@ -132,11 +138,27 @@ export function authOptionsFor(tenant: TenantContext | null, client: SignInClien
           return { id: user.id, email: user.email, name: user.name, signInMethod: handoff.method };
         },
       }),
+      CredentialsProvider({
+        // A platform operator's hand-off into an impersonation they started (lib/platform/impersonation.ts).
+        id: 'impersonate',
+        name: 'Support access',
+        credentials: { token: { label: 'Token', type: 'text' } },
+        async authorize(credentials) {
+          if (!tenantId || typeof credentials?.token !== 'string') return null;
+          const impersonation = await consumeImpersonationToken(credentials.token, tenantId);
+          if (!impersonation) return null;
+          const user = await db.user.findUnique({ where: { id: impersonation.userId }, select: { id: true, email: true, name: true } });
+          return user ? { id: user.id, email: user.email, name: user.name, impersonation: { id: impersonation.id, expiresAt: impersonation.expiresAt } } : null;
+        },
+      }),
       ...(tenant ? [magicLinkProvider(tenant)] : []),
     ],
     events: {
       async signOut({ token }) {
-        if (typeof token?.sid === 'string') await endSession(token.sid, 'signed_out');
+        // Signing out of an impersonation ends it (and its session); anything else ends the session.
+        const operator = typeof token?.imp === 'string' ? await operatorOf(token.imp) : null;
+        if (operator && typeof token?.imp === 'string') await endImpersonation(token.imp, { kind: 'operator', actor: operator });
+        else if (typeof token?.sid === 'string') await endSession(token.sid, 'signed_out');
       },
     },
     callbacks: {
@@ -159,8 +181,15 @@ export function authOptionsFor(tenant: TenantContext | null, client: SignInClien
       },
       async jwt({ token, user, account }) {
         if (user) {
-          const session = await startSession({ userId: user.id, tenantId, method: signInMethod(account?.provider, user), ip: client?.ip ?? null, userAgent: client?.userAgent ?? null });
-          return { ...token, uid: user.id, tid: tenantId, sat: session.createdAt.getTime(), sid: session.id };
+          const session = await startSession({
+            userId: user.id,
+            tenantId,
+            method: signInMethod(account?.provider, user),
+            ip: client?.ip ?? null,
+            userAgent: client?.userAgent ?? null,
+            ...(user.impersonation ? { impersonation: user.impersonation } : {}),
+          });
+          return { ...token, uid: user.id, tid: tenantId, sat: session.createdAt.getTime(), sid: session.id, ...(user.impersonation ? { imp: user.impersonation.id } : {}) };
         }
         // Every read of a session: throwing here makes next-auth clear the cookie and answer none.
         await assertSessionActive(token, tenantId);
@@ -171,6 +200,7 @@ export function authOptionsFor(tenant: TenantContext | null, client: SignInClien
         session.tenantId = (token.tid as string | null) ?? null;
         session.signedInAt = typeof token.sat === 'number' ? token.sat : null;
         session.sessionId = token.sid as string;
+        if (typeof token.imp === 'string') session.impersonationId = token.imp;
         return session;
       },
       async redirect({ url, baseUrl }) {

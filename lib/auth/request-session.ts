@@ -19,11 +19,19 @@ export interface SessionClaims {
   sessionId: string;
   /** When the sign-in happened (ms). */
   signedInAt: number | null;
+  /** Set when a platform operator is acting as the user (lib/platform/impersonation.ts). */
+  impersonationId?: string;
 }
 
 export function claimsOf(token: Record<string, unknown> | null): SessionClaims | null {
   if (!token || typeof token.uid !== 'string' || typeof token.sid !== 'string') return null;
-  return { userId: token.uid, tenantId: typeof token.tid === 'string' ? token.tid : null, sessionId: token.sid, signedInAt: typeof token.sat === 'number' ? token.sat : null };
+  return {
+    userId: token.uid,
+    tenantId: typeof token.tid === 'string' ? token.tid : null,
+    sessionId: token.sid,
+    signedInAt: typeof token.sat === 'number' ? token.sat : null,
+    ...(typeof token.imp === 'string' ? { impersonationId: token.imp } : {}),
+  };
 }
 
 /**

@@ -3,6 +3,8 @@ import { cache } from 'react';
 import { avatarPath } from '../account/avatar-path.ts';
 import { db } from '../db/client.ts';
 import type { Role } from '../db/generated/enums.ts';
+import { activeImpersonation } from '../platform/impersonation.ts';
+import type { OperatorActor } from '../resellers/reseller-actor.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
 import { authOptionsFor } from './auth-options.ts';
 import type { SessionClaims } from './request-session.ts';
@@ -27,6 +29,8 @@ export interface Member {
    * (every team's goals, lib/goals/goal-visibility.ts).
    */
   appInstallationId?: string;
+  /** Set while a platform operator acts as this member for support (the banner, read-only writes). */
+  impersonation?: { id: string; operatorId: string; operatorEmail: string; readOnly: boolean; expiresAt: Date };
 }
 
 /**
@@ -40,7 +44,7 @@ export const readSession = cache(async (tenant: TenantContext | null): Promise<S
   const session = await getServerSession(authOptionsFor(tenant));
   const tenantId = tenant?.id ?? null;
   if (!session?.userId || !session.sessionId || session.tenantId !== tenantId) return null;
-  return { userId: session.userId, tenantId, sessionId: session.sessionId, signedInAt: session.signedInAt };
+  return { userId: session.userId, tenantId, sessionId: session.sessionId, signedInAt: session.signedInAt, ...(session.impersonationId ? { impersonationId: session.impersonationId } : {}) };
 });
 
 /**
@@ -58,6 +62,9 @@ export async function memberForSession(tenant: TenantContext, claims: SessionCla
   });
   if (!membership) return null;
   if (claims.signedInAt !== null && membership.createdAt.getTime() > claims.signedInAt) return null;
+  const impersonation = claims.impersonationId ? await activeImpersonation(claims.impersonationId) : null;
+  // An impersonation that ended or ran out takes its session with it.
+  if (claims.impersonationId && !impersonation) return null;
   return {
     userId: membership.user.id,
     email: membership.user.email,
@@ -68,6 +75,7 @@ export async function memberForSession(tenant: TenantContext, claims: SessionCla
     avatarUrl: membership.avatarAssetId ? avatarPath(membership.avatarAssetId) : null,
     timeZone: membership.timeZone ?? tenant.timeZone,
     locale: membership.locale,
+    ...(impersonation ? { impersonation } : {}),
   };
 }
 
@@ -75,13 +83,13 @@ export async function memberForSession(tenant: TenantContext, claims: SessionCla
 export const getCurrentMember = cache(async (tenant: TenantContext): Promise<Member | null> => memberForSession(tenant, await readSession(tenant)));
 
 /** The platform operator a root-domain session stands for, or null. */
-export async function operatorForSession(claims: SessionClaims | null): Promise<{ userId: string; email: string } | null> {
+export async function operatorForSession(claims: SessionClaims | null): Promise<OperatorActor | null> {
   if (!claims || claims.tenantId !== null) return null;
-  const user = await db.user.findUnique({ where: { id: claims.userId }, select: { id: true, email: true, isPlatformAdmin: true } });
-  return user?.isPlatformAdmin ? { userId: user.id, email: user.email } : null;
+  const user = await db.user.findUnique({ where: { id: claims.userId }, select: { id: true, email: true, platformRole: true } });
+  return user?.platformRole ? { userId: user.id, email: user.email, role: user.platformRole } : null;
 }
 
 /** The signed-in platform operator on the root domain, or null. */
-export async function getCurrentOperator(): Promise<{ userId: string; email: string } | null> {
+export async function getCurrentOperator(): Promise<OperatorActor | null> {
   return operatorForSession(await readSession(null));
 }

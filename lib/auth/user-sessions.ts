@@ -27,6 +27,8 @@ export interface NewSession {
   method: SignInMethod;
   ip: string | null;
   userAgent: string | null;
+  /** An operator acting as the user: the session is tied to it and ends with it. */
+  impersonation?: { id: string; expiresAt: Date };
 }
 
 export async function startSession(input: NewSession, now = new Date()): Promise<{ id: string; createdAt: Date }> {
@@ -39,7 +41,8 @@ export async function startSession(input: NewSession, now = new Date()): Promise
       userAgent: input.userAgent?.slice(0, 512) ?? null,
       createdAt: now,
       lastSeenAt: now,
-      expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000),
+      expiresAt: input.impersonation?.expiresAt ?? new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000),
+      impersonationId: input.impersonation?.id ?? null,
     },
     select: { id: true, userId: true, tenantId: true, createdAt: true, expiresAt: true },
   });

@@ -83,3 +83,9 @@ export async function requestSignInLink(tenant: TenantContext, email: string): P
   const answer = await callAuth(tenant, 'POST', ['signin', 'email'], { body: { email, csrfToken, callbackUrl: '/', json: 'true' }, cookies });
   return (answer.body as { url: string }).url;
 }
+
+/** The impersonation hand-off page's sign-in (an operator's one-time token from startImpersonation). */
+export async function impersonateSignIn(tenant: TenantContext, token: string): Promise<AuthResponse> {
+  const { csrfToken, cookies } = await csrf(tenant);
+  return callAuth(tenant, 'POST', ['callback', 'impersonate'], { body: { token, csrfToken, json: 'true' }, cookies });
+}

@@ -16,6 +16,7 @@ const EXPECTED: Record<Permission, string[]> = {
   'billing.manage': ['owner'],
   'owners.manage': ['owner'],
   'tenant.delete': ['owner'],
+  'support_access.manage': ['owner'],
 };
 
 describe('permission table', () => {

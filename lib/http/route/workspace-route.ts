@@ -4,6 +4,7 @@ import { memberForSession, type Member } from '../../auth/session.ts';
 import { mustEnrolTwoFactor } from '../../auth/two-factor-policy.ts';
 import { requireFeature, type Feature } from '../../billing/entitlements.ts';
 import { can, type Permission } from '../../members/permissions.ts';
+import { guardImpersonatedRequest } from '../../platform/impersonation-guard.ts';
 import { getTenantById } from '../../tenancy/tenant-cache.ts';
 import type { TenantContext } from '../../tenancy/tenant-context.ts';
 import { AppError, forbidden, unauthorized } from '../problem.ts';
@@ -23,6 +24,8 @@ type SessionOptions = { auth: 'session' };
 type PublicOptions = { auth: 'none' };
 type WorkspaceOptions = MemberOptions | SessionOptions | PublicOptions;
 
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 export async function tenantOf(call: Call): Promise<TenantContext> {
   const tenant = call.facts.tenantId ? await getTenantById(call.facts.tenantId) : null;
   if (!tenant) throw new AppError(404, 'workspace_required', "This endpoint is served on a workspace's own address, e.g. https://acme.example.com.");
@@ -40,11 +43,14 @@ export async function enterWorkspace(call: Call, options: WorkspaceOptions): Pro
   if (!('permission' in options)) {
     if (options.auth === 'none') return { tenant };
     const session = await sessionFromRequest(call.req, tenant);
+    // Acting as someone is for looking at the workspace as they do, not for accepting invitations in their name.
+    if (session?.impersonationId && !READS.has(call.req.method)) throw new AppError(403, 'impersonation_read_only', 'Support access cannot do this.');
     return { tenant, userId: session?.userId ?? null };
   }
   const member = await memberForSession(tenant, await sessionFromRequest(call.req, tenant));
   if (!member) throw unauthorized();
   if (!can(member.role, options.permission)) throw forbidden('Your role does not allow this.');
+  await guardImpersonatedRequest(member, { tenantId: tenant.id, method: call.req.method, path: call.req.nextUrl.pathname, ip: call.facts.clientIp });
   // The account's own routes stay open: they are how such a member turns 2FA on.
   if (!call.req.nextUrl.pathname.startsWith('/api/app/account/') && (await mustEnrolTwoFactor(tenant, member))) {
     throw new AppError(403, 'two_factor_required', `${tenant.name} requires two-factor authentication for admins and owners. Turn it on under Account › Security.`);

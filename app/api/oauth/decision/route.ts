@@ -21,6 +21,8 @@ export const POST = workspaceRoute({ auth: 'none', rawBody: true }, async ({ req
   const again = `/oauth/authorize?${new URLSearchParams(carriedParams(form))}`;
   const member = await memberFromRequest(req, tenant);
   if (!member) return seeOther(signInUrl(again));
+  // Granting an app access is the member's own decision, as their account settings are.
+  if (member.impersonation) throw new AppError(403, 'impersonation_forbidden', `You are acting as ${member.email}: only they can authorize apps.`);
   try {
     return seeOther((await decideAuthorization(tenant, member, form, ip)).to);
   } catch (error) {
