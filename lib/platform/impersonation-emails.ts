@@ -25,7 +25,7 @@ export async function emailImpersonationRequest(view: ImpersonationView): Promis
       `Their reason: “${view.reason}”`,
       'Nothing happens until an owner approves. Every page they open shows a banner, and everything is in your audit log.',
     ],
-    action: { label: 'Review the request', url: `${tenantOrigin(tenant.slug)}/settings/security#support-access` },
+    action: { label: 'Review the request', url: `${tenantOrigin(tenant.slug)}/settings/support-access` },
   });
   for (const owner of owners) await sendEmail({ tenant, to: owner.user.email, kind: 'impersonation_request', ...content });
 }

@@ -17,8 +17,9 @@ export interface SupportAccess {
   requests: ImpersonationView[];
 }
 
+/** Admins see it; owners decide. */
 export async function getSupportAccess(tenant: TenantContext, member: Member): Promise<SupportAccess> {
-  assertCan(member.role, 'support_access.manage');
+  assertCan(member.role, 'settings.manage');
   const [row, requests] = await Promise.all([db.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select: { impersonationApproval: true } }), listImpersonations(tenant.id)]);
   return { requireApproval: row.impersonationApproval, requests };
 }

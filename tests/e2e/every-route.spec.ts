@@ -126,6 +126,7 @@ async function makeSamples(): Promise<RouteSamples> {
     signupToken: signupToken(signupMessage.text),
     resellerWelcomeToken: welcome.token!,
     partnerWelcomeToken: partnerWelcome.token,
+    acmeId: acme.id,
     marketplaceAppId: (await db.marketplaceApp.findUniqueOrThrow({ where: { slug: 'focus-calendar' }, select: { id: true } })).id,
   };
 }

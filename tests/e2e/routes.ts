@@ -28,6 +28,8 @@ export interface RouteSamples {
   operatorTicketId: string;
   /** The demo partner's app in review (Focus Calendar). */
   marketplaceAppId: string;
+  /** The acme workspace's id (the operator's page of it). */
+  acmeId: string;
 }
 
 /** Which host a route is served on: the root domain, the acme workspace, or another workspace's host. */
@@ -70,6 +72,7 @@ export const ROUTES: RouteCase[] = [
 
   // The operator console.
   { page: `${PLATFORM}/operator/page.tsx`, host: 'root', path: fixed('/operator'), visitors: ['operator'] },
+  { page: `${PLATFORM}/operator/tenants/[tenantId]/page.tsx`, host: 'root', path: (s) => `/operator/tenants/${s.acmeId}`, visitors: ['operator'] },
   { page: `${PLATFORM}/operator/resellers/page.tsx`, host: 'root', path: fixed('/operator/resellers'), visitors: ['operator'] },
   { page: `${PLATFORM}/operator/reviews/page.tsx`, host: 'root', path: fixed('/operator/reviews?filter=all'), visitors: ['operator'] },
   { page: `${PLATFORM}/operator/partners/page.tsx`, host: 'root', path: fixed('/operator/partners'), visitors: ['operator'] },
@@ -111,6 +114,8 @@ export const ROUTES: RouteCase[] = [
   { page: `${TENANT}/invite/[token]/page.tsx`, host: 'acme', path: (s) => `/invite/${s.inviteToken}`, visitors: ['public'] },
   // An expired or forged hand-off token: the page says so (a real one signs in and moves on).
   { page: `${TENANT}/auth/handoff/page.tsx`, host: 'acme', path: fixed('/auth/handoff?token=expired-or-unknown-token-000000'), visitors: ['public'] },
+  { page: `${TENANT}/settings/support-access/page.tsx`, host: 'acme', path: fixed('/settings/support-access'), visitors: ADMINS },
+  { page: `${TENANT}/auth/impersonate/page.tsx`, host: 'acme', path: fixed('/auth/impersonate?token=expired-or-unknown-token-000000'), visitors: ['public'] },
   { page: `${TENANT}/[...rest]/page.tsx`, host: 'acme', path: fixed('/no-such-page'), visitors: ['public', 'member'] },
 
   // A workspace, signed in: what every role uses.

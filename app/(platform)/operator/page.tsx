@@ -110,10 +110,12 @@ export default async function OperatorPage({ searchParams }: { searchParams: Pro
                 {list.rows.map((tenant) => (
                   <tr key={tenant.id} className="border-t border-slate-100" data-testid={`tenant-row-${tenant.slug}`}>
                     <td className="px-4 py-2">
-                      <a href={tenantOrigin(tenant.slug)} className="font-medium text-brand-text underline">
+                      <Link href={`/operator/tenants/${tenant.id}`} className="font-medium text-brand-text underline">
                         {tenant.name}
-                      </a>{' '}
-                      <span className="text-slate-600">({tenant.slug})</span>
+                      </Link>{' '}
+                      <a href={tenantOrigin(tenant.slug)} className="text-slate-600 underline">
+                        ({tenant.slug})
+                      </a>
                     </td>
                     <td className="px-4 py-2">
                       <TenantStatusBadge status={tenant.status} />

@@ -2,12 +2,13 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { TrialBanner } from '@/components/billing/trial-banner';
 import { LiveProvider } from '@/components/live/live-provider';
+import { ImpersonationBanner } from '@/components/platform/impersonation-banner';
 import { TenantFooter } from '@/components/tenant/tenant-footer';
 import { TenantHeader } from '@/components/tenant/tenant-header';
 import { getCurrentMember } from '@/lib/auth/session';
 import { brandCss } from '@/lib/branding/brand-style';
 import { FormatProvider } from '@/lib/format/format-context';
-import { getFormatSettings } from '@/lib/format/server';
+import { getFormatSettings, getFormatter } from '@/lib/format/server';
 import { leaderboardsEnabled } from '@/lib/leaderboards/leaderboards';
 import { marketplaceShown } from '@/lib/marketplace/visibility';
 import { requireTenant } from '@/lib/tenancy/current-tenant';
@@ -34,6 +35,15 @@ export default async function TenantLayout({ children, params }: { children: Rea
       <style dangerouslySetInnerHTML={{ __html: brandCss(tenant.branding) }} />
       {tenant.branding.customCss ? <style data-custom-css dangerouslySetInnerHTML={{ __html: tenant.branding.customCss }} /> : null}
       <TenantHeader tenant={tenant} member={member} showApps={member ? await marketplaceShown(tenant.id) : false} showLeaderboards={member ? await leaderboardsEnabled(tenant.id) : false} />
+      {member?.impersonation ? (
+        <ImpersonationBanner
+          member={member.name ? `${member.name} (${member.email})` : member.email}
+          operatorEmail={member.impersonation.operatorEmail}
+          readOnly={member.impersonation.readOnly}
+          endsAt={member.impersonation.expiresAt.toISOString()}
+          endsAtLabel={(await getFormatter(tenant)).time(member.impersonation.expiresAt)}
+        />
+      ) : null}
       <TrialBanner tenant={tenant} member={member} />
       <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
         <FormatProvider settings={await getFormatSettings(tenant)}>{children}</FormatProvider>

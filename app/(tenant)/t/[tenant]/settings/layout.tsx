@@ -24,6 +24,7 @@ export default async function SettingsLayout({ children, params }: { children: R
             { href: '/settings/marketplace', label: 'Marketplace' },
             { href: '/settings/authorized-apps', label: 'Authorized apps' },
             { href: '/settings/audit', label: 'Audit log' },
+            { href: '/settings/support-access', label: 'Support access' },
             { href: '/settings/billing', label: 'Billing' },
             { href: '/developers/keys', label: 'API keys' },
             { href: '/developers/webhooks', label: 'Webhooks', matchPrefix: true },

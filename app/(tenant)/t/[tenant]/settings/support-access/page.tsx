@@ -1,0 +1,22 @@
+import type { Metadata } from 'next';
+import { SupportAccessPanel } from '@/components/settings/support-access-panel';
+import { PageHeader } from '@/components/ui/page-header';
+import { can } from '@/lib/members/permissions';
+import { requireMember } from '@/lib/members/require-member';
+import { getSupportAccess } from '@/lib/platform/support-access';
+import { requireTenant } from '@/lib/tenancy/current-tenant';
+
+export const metadata: Metadata = { title: 'Support access' };
+
+// Admins see when platform support acted as a member; owners decide whether it must ask first.
+export default async function SupportAccessPage({ params }: { params: Promise<{ tenant: string }> }) {
+  const tenant = await requireTenant((await params).tenant);
+  const member = await requireMember(tenant, 'settings.manage');
+  const access = await getSupportAccess(tenant, member);
+  return (
+    <div className="flex flex-col gap-6">
+      <PageHeader title="Support access" description="When the platform's support team acts as one of your members to help them: who, why, for how long. Each session shows a banner and is in your audit log." />
+      <SupportAccessPanel access={access} canDecide={can(member.role, 'support_access.manage')} />
+    </div>
+  );
+}

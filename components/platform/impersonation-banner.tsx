@@ -1,0 +1,43 @@
+'use client';
+
+import { useState } from 'react';
+import { buttonClass } from '@/components/ui/button';
+import { api } from '@/lib/http/api-client';
+
+/**
+ * On every page of a session in which platform support acts as a member: who, how (read-only
+ * or not), until when, and "End", which ends the session and goes back to the console.
+ */
+export function ImpersonationBanner({ member, operatorEmail, readOnly, endsAt, endsAtLabel }: { member: string; operatorEmail: string; readOnly: boolean; endsAt: string; endsAtLabel: string }) {
+  const [ending, setEnding] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const end = async () => {
+    setEnding(true);
+    setError(null);
+    try {
+      const { next } = await api<{ next: string }>('/api/app/impersonation/end', { method: 'POST' });
+      window.location.assign(next);
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : 'Could not end the session.');
+      setEnding(false);
+    }
+  };
+  return (
+    <div role="region" aria-label="Support session" data-testid="impersonation-banner" className="border-b-2 border-amber-500 bg-amber-50 text-amber-950">
+      <div className="mx-auto flex w-full max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2 text-sm sm:px-6">
+        <p className="min-w-0 flex-1 break-words">
+          <strong>{operatorEmail}</strong> is acting as <strong>{member}</strong> for support, {readOnly ? 'read-only' : 'with changes allowed'}, until{' '}
+          <time dateTime={endsAt}>{endsAtLabel}</time>. Everything is recorded in the audit log.
+        </p>
+        <button type="button" onClick={end} disabled={ending} className={buttonClass('secondary', '', 'sm')}>
+          {ending ? 'Ending…' : 'End support session'}
+        </button>
+        {error ? (
+          <p role="alert" className="w-full text-red-800">
+            {error}
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
+}
