@@ -12,7 +12,6 @@ import { TextField } from '@/components/ui/text-field';
 import { getCurrentOperator } from '@/lib/auth/session';
 import { listPlans } from '@/lib/billing/plans';
 import { stripeConfigured } from '@/lib/billing/stripe-client';
-import { tenantOrigin } from '@/lib/config/env';
 import { createFormatter } from '@/lib/format/formatter';
 import { DIRECT, listResellerChoices, listTenantsForOperator, parseTenantListQuery, TENANT_STATUSES, tenantFigures, type TenantListQuery } from '@/lib/platform/tenant-directory';
 
@@ -113,9 +112,7 @@ export default async function OperatorPage({ searchParams }: { searchParams: Pro
                       <Link href={`/operator/tenants/${tenant.id}`} className="font-medium text-brand-text underline">
                         {tenant.name}
                       </Link>{' '}
-                      <a href={tenantOrigin(tenant.slug)} className="text-slate-600 underline">
-                        ({tenant.slug})
-                      </a>
+                      <span className="text-slate-600">({tenant.slug})</span>
                     </td>
                     <td className="px-4 py-2">
                       <TenantStatusBadge status={tenant.status} />
