@@ -20,6 +20,7 @@ import { parseHost } from '@/lib/tenancy/parse-host';
 import { servedWhileSuspended } from '@/lib/tenancy/suspended-access';
 import { resolveTenant } from '@/lib/tenancy/tenant-cache';
 import { isServable } from '@/lib/tenancy/tenant-context';
+import { wasErased } from '@/lib/platform/tenant-erasure';
 
 /** The authorization server's endpoints at their RFC paths, served by route handlers. */
 const OAUTH_ROUTES: Record<string, string> = {
@@ -87,6 +88,10 @@ export async function proxy(req: NextRequest): Promise<Response> {
 
   const tenant = target.kind === 'invalid' ? null : await resolveTenant(target);
   if (!tenant) {
+    if (target.kind === 'subdomain' && (await wasErased(target.slug))) {
+      if (isApi) return problemResponse(new AppError(410, 'workspace_deleted', `The workspace at ${host} was deleted.`));
+      return forward(null, withQuery(req, '/workspace-deleted'));
+    }
     if (isApi) return problemResponse(new AppError(404, 'workspace_not_found', `No workspace is served at ${host ?? 'this host'}.`));
     return forward(null, withQuery(req, '/workspace-not-found'));
   }

@@ -12,6 +12,7 @@ import { oidcRotateKeysFunction } from './oidc-rotate-keys.ts';
 import { partnersAppHealthFunction } from './partners-app-health.ts';
 import { relayOutboxFunction } from './relay-outbox.ts';
 import { retentionPurgeFunction } from './retention-purge.ts';
+import { tenantErasureFunction } from './tenant-erasure.ts';
 import { earningsApproveFunction, payoutsRunFunction } from './payouts.ts';
 import { supportCloseResolvedFunction } from './support.ts';
 import { sweepWebhooksFunction } from './sweep-webhooks.ts';
@@ -42,4 +43,5 @@ export const functions = [
   notificationsHabitRemindersFunction,
   notificationsGoalDueDatesFunction,
   retentionPurgeFunction,
+  tenantErasureFunction,
 ];

@@ -70,7 +70,7 @@ export function DangerZone({ slug, isOwner, candidates }: { slug: string; isOwne
       {isOwner ? (
         <form onSubmit={remove} className="flex flex-col gap-3" aria-label="Delete workspace">
           <h3 className="font-semibold text-red-700">Delete workspace</h3>
-          <p className="text-sm text-slate-600">Deletes every goal, habit, team and member of this workspace. This cannot be undone.</p>
+          <p className="text-sm text-slate-600">Closes the workspace at once for everyone. Every goal, habit, team and member is erased after 30 days; until then, support can restore it.</p>
           <TextField label={`Type ${slug} to confirm`} value={confirmSlug} onChange={(e) => setConfirmSlug(e.target.value)} error={errors.confirmSlug} autoComplete="off" />
           <div>
             <button type="submit" disabled={confirmSlug !== slug} className="rounded-md bg-red-600 px-4 py-2 text-sm font-semibold text-white disabled:opacity-50">

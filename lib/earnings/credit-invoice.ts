@@ -34,6 +34,8 @@ export interface CreditInput {
   invoiceId: string;
   /** What the client paid on the invoice (amount_paid), in cents. */
   amountCents: number;
+  /** The invoice's currency (ISO 4217, Stripe's lower case); default usd. */
+  currency?: string;
   /** The plan sold; defaults to the workspace's plan now. */
   planId?: string | null;
   paidAt: Date;
@@ -119,7 +121,7 @@ export async function creditCommissionsForInvoice(input: CreditInput): Promise<C
       chain.map((member) => ({ resellerId: member.id, rateBps: member.status === 'approved' ? member.commissionRateBps : 0 })),
     );
 
-    const sale = { tenantId, sourceId: invoiceId, invoiceId, kind: 'sale', saleCents: amountCents, status: 'pending' as const, createdAt: paidAt };
+    const sale = { tenantId, sourceId: invoiceId, invoiceId, kind: 'sale', saleCents: amountCents, currency: (input.currency ?? 'usd').toLowerCase(), status: 'pending' as const, createdAt: paidAt };
     const holdingOfReseller = new Map(chain.map((member) => [member.id, member.holdingDays]));
     const holdingOfApp = new Map(apps.map((app) => [app.id, app.partner.holdingDays]));
     const rows: Prisma.CommissionCreateManyInput[] = [

@@ -92,6 +92,7 @@ export async function reverseCommissionsForRefund(input: ReversalInput): Promise
         baseCents: sale.baseCents,
         rateBps: sale.rateBps,
         amountCents: -step.takeCents,
+        currency: sale.currency,
         level: sale.level,
         createdAt: at,
       };

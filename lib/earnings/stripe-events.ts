@@ -78,6 +78,7 @@ export async function creditCommissionsForPaidInvoice(invoice: Stripe.Invoice, t
     tenantId,
     invoiceId: invoice.id,
     amountCents: invoice.amount_paid,
+    ...(typeof invoice.currency === 'string' && /^[a-z]{3}$/i.test(invoice.currency) ? { currency: invoice.currency } : {}),
     planId: await planOfInvoice(invoice),
     paidAt: new Date(paidAtSeconds * 1000),
   });

@@ -61,6 +61,8 @@ export interface JobPayloads {
   'notifications.goal_due_dates': Record<string, never>;
   /** Deletes what is past its retention window (lib/retention/purge.ts). */
   'retention.purge': Record<string, never>;
+  /** Erases workspaces whose grace period after "schedule deletion" is over (lib/platform/tenant-erasure.ts). */
+  'tenants.erase_scheduled': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -131,6 +133,7 @@ export const JOBS: { readonly [N in JobName]: JobDefinition } = {
   'notifications.goal_due_dates': { retry: { retries: 1, delaysSeconds: [300] }, cron: '10 * * * *' },
   // Daily, at a quiet hour; a run cut short by its time limit goes on the next day.
   'retention.purge': { retry: { retries: 1, delaysSeconds: [1800] }, cron: '20 3 * * *' },
+  'tenants.erase_scheduled': { retry: { retries: 2, delaysSeconds: [1800] }, cron: '40 3 * * *' },
 };
 
 export const JOB_NAMES = Object.keys(JOBS) as JobName[];

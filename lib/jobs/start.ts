@@ -14,6 +14,7 @@ import { runWeeklyDigests } from '../integrations/notifications/weekly-digest.ts
 import { runGoalDueNotifications } from '../notifications/due-dates.ts';
 import { runNotificationEmails } from '../notifications/emails.ts';
 import { runHabitReminders } from '../notifications/reminders.ts';
+import { eraseScheduledTenants } from '../platform/tenant-erasure.ts';
 import { purgeExpired } from '../retention/purge.ts';
 import { attemptDelivery } from '../webhooks/attempt-delivery.ts';
 import { sweepDeliveries } from '../webhooks/sweep-deliveries.ts';
@@ -63,6 +64,7 @@ function registerWorkers(): Promise<void> {
     await registerWorker('notifications.habit_reminders', () => runHabitReminders(new Date()));
     await registerWorker('notifications.goal_due_dates', () => runGoalDueNotifications(new Date()));
     await registerWorker('retention.purge', async () => void (await purgeExpired(new Date())));
+    await registerWorker('tenants.erase_scheduled', async () => void (await eraseScheduledTenants(new Date())));
   })();
   return holder.__waypointWorkers;
 }

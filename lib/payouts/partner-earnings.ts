@@ -1,3 +1,4 @@
+import { ERASED_WORKSPACE } from '../platform/erased-workspace.ts';
 import { db, Prisma } from '../db/client.ts';
 import { notFound } from '../http/problem.ts';
 import { assertSeesMoney, type PartnerActor } from '../partners/partner-actor.ts';
@@ -157,7 +158,7 @@ export async function monthlyStatement(actor: PartnerActor, month: string): Prom
       app: { select: { slug: true, liveVersion: { select: { name: true } } } },
     },
   });
-  const lines = rows.map(({ createdAt, tenant, app, ...row }) => ({ ...row, date: createdAt, workspace: tenant.name, appName: app?.liveVersion?.name ?? app?.slug ?? 'Removed app' }));
+  const lines = rows.map(({ createdAt, tenant, app, ...row }) => ({ ...row, date: createdAt, workspace: tenant?.name ?? ERASED_WORKSPACE, appName: app?.liveVersion?.name ?? app?.slug ?? 'Removed app' }));
   const sum = (kind: string, pick: (line: StatementLine) => number) => lines.filter((line) => line.kind === kind).reduce((total, line) => total + pick(line), 0);
   const salesCents = sum('sale', (line) => line.amountCents);
   const reversalsCents = sum('reversal', (line) => line.amountCents);

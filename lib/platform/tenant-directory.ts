@@ -5,7 +5,7 @@ import type { TenantStatus } from '../db/generated/enums.ts';
 // The operator console's workspace list and its figures. Every workspace on the platform, so
 // these read through the platform-wide client (the operator is not inside any tenant).
 
-export const TENANT_STATUSES = ['trial', 'active', 'past_due', 'suspended', 'canceled'] as const satisfies readonly TenantStatus[];
+export const TENANT_STATUSES = ['trial', 'active', 'past_due', 'suspended', 'canceled', 'scheduled_for_deletion'] as const satisfies readonly TenantStatus[];
 /** Workspaces that pay: their plan's monthly price counts towards MRR. */
 const PAYING: TenantStatus[] = ['active', 'past_due'];
 export const TENANT_PAGE_SIZE = 25;

@@ -1,3 +1,4 @@
+import { ERASED_WORKSPACE } from '../platform/erased-workspace.ts';
 import { db } from '../db/client.ts';
 import type { CommissionStatus, ResellerStatus } from '../db/generated/enums.ts';
 import { notFound } from '../http/problem.ts';
@@ -172,10 +173,12 @@ const lineSelect = {
   tenant: { select: { name: true, resellerId: true, reseller: { select: { name: true } } } },
 } as const;
 
-type LineRow = { tenant: { name: string; resellerId: string | null; reseller: { name: string } | null } } & Omit<CommissionLine, 'clientName' | 'viaResellerName'>;
+type LineRow = { tenant: { name: string; resellerId: string | null; reseller: { name: string } | null } | null } & Omit<CommissionLine, 'clientName' | 'viaResellerName'>;
 
 function toLine(actor: ResellerActor, row: LineRow): CommissionLine {
   const { tenant, ...rest } = row;
+  // An erased workspace's commissions stay, under a placeholder name (lib/platform/tenant-erasure.ts).
+  if (!tenant) return { ...rest, clientName: row.level === 0 ? ERASED_WORKSPACE : null, viaResellerName: null };
   const own = row.level === 0 && tenant.resellerId === actor.resellerId;
   return { ...rest, clientName: own ? tenant.name : null, viaResellerName: own ? null : (tenant.reseller?.name ?? null) };
 }

@@ -50,7 +50,13 @@ export interface NewWorkspace {
 
 /** 409 when the address is taken (a race past this check is decided by the unique index: slugTakenError). */
 export async function assertSlugFree(slug: string): Promise<void> {
-  if (await db.tenant.findUnique({ where: { slug }, select: { id: true } })) throw conflict(SLUG_TAKEN, { slug: SLUG_TAKEN });
+  if (await slugInUse(db, slug)) throw conflict(SLUG_TAKEN, { slug: SLUG_TAKEN });
+}
+
+/** A workspace has it, or had it and was erased (the old address keeps answering "deleted"). */
+async function slugInUse(client: Pick<typeof db, 'tenant' | 'deletedTenant'>, slug: string): Promise<boolean> {
+  const [live, erased] = await Promise.all([client.tenant.findUnique({ where: { slug }, select: { id: true } }), client.deletedTenant.findUnique({ where: { slug }, select: { id: true } })]);
+  return live !== null || erased !== null;
 }
 
 export function slugTakenError() {
@@ -102,7 +108,7 @@ export async function startSignup(input: unknown, ip: string | null): Promise<Si
   const data = parseInput(signupSchema, input);
   const since = new Date(Date.now() - SIGNUP_WINDOW_MINUTES * 60_000);
   const [slugOwner, byAddress, byIp] = await Promise.all([
-    db.tenant.findUnique({ where: { slug: data.slug }, select: { id: true } }),
+    slugInUse(db, data.slug),
     db.pendingSignup.count({ where: { email: data.email, createdAt: { gte: since } } }),
     ip ? db.pendingSignup.count({ where: { ip, createdAt: { gte: since } } }) : 0,
   ]);
@@ -185,7 +191,7 @@ export async function completeSignup(token: string, input: unknown, ip: string |
       const { count } = await tx.pendingSignup.updateMany({ where: { id: pending.id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
       if (count !== 1) throw invalidLink();
       const slug = chosenSlug ?? pending.slug;
-      if (await tx.tenant.findUnique({ where: { slug }, select: { id: true } })) throw slugTakenError();
+      if (await slugInUse(tx, slug)) throw slugTakenError();
 
       const existing = await tx.user.findUnique({ where: { email: pending.email }, select: { id: true } });
       if (existing) await markEmailVerified(tx, existing.id, { now });

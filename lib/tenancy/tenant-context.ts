@@ -41,5 +41,5 @@ export interface TenantBranding {
 
 /** Tenants in these states are served; the others get the "suspended" page. */
 export function isServable(status: TenantStatus): boolean {
-  return status !== 'suspended' && status !== 'canceled';
+  return status === 'trial' || status === 'active' || status === 'past_due';
 }

@@ -5,15 +5,15 @@ import { can as planAllows, requireFeature } from '../billing/entitlements.ts';
 import { cleanCss, MAX_CUSTOM_CSS_LENGTH } from '../branding/sanitize-css.ts';
 import { validateImage, type ImageKind } from '../branding/image-upload.ts';
 import { mustEnrolTwoFactor } from '../auth/two-factor-policy.ts';
-import { db } from '../db/client.ts';
 import type { Prisma } from '../db/generated/client.ts';
 import { tenantDb } from '../db/tenant-db.ts';
-import { badRequest, parseInput, validationFailed } from '../http/problem.ts';
+import { parseInput, validationFailed } from '../http/problem.ts';
 import { assertCan } from '../members/permissions.ts';
 import { brandingSettingsSchema, deleteWorkspaceSchema, generalSettingsSchema } from './settings-schema.ts';
 import { clearLocalTenantCache, notifyTenantChanged } from './tenant-cache.ts';
 import type { TenantContext } from './tenant-context.ts';
 import { logger } from '../observability/logger.ts';
+import { scheduleDeletionByOwner } from '../platform/tenant-lifecycle.ts';
 
 // Admin changes to the workspace itself. Each one is audited and clears every instance's
 // tenant cache (notifyTenantChanged) so the new name, colors or logo show at once.
@@ -121,18 +121,18 @@ export async function removeBrandImage(tenant: TenantContext, actor: Member, kin
   clearLocalTenantCache();
 }
 
-/** Deletes the workspace and everything in it. The owner confirms by typing its address. */
-export async function deleteWorkspace(tenant: TenantContext, actor: Member, input: unknown): Promise<void> {
+/**
+ * Deletes the workspace: it closes at once and everything in it is erased after the grace
+ * period (lib/platform/tenant-lifecycle.ts), until when support can restore it. The owner
+ * confirms by typing its address.
+ */
+export async function deleteWorkspace(tenant: TenantContext, actor: Member, input: unknown, ip: string | null = null): Promise<{ erasedAfter: string }> {
   assertCan(actor.role, 'tenant.delete', 'Only an owner can delete the workspace.');
   const { confirmSlug } = parseInput(deleteWorkspaceSchema, input);
   if (confirmSlug !== tenant.slug) throw validationFailed({ confirmSlug: `Type ${tenant.slug} to confirm.` });
-  await db.$transaction(async (tx) => {
-    const { count } = await tx.tenant.deleteMany({ where: { id: tenant.id } });
-    if (!count) throw badRequest('This workspace no longer exists.');
-    await notifyTenantChanged(tx);
-  });
-  clearLocalTenantCache();
-  logger().info({ tenantId: tenant.id, slug: tenant.slug, actorId: actor.userId }, 'tenancy: workspace deleted');
+  const result = await scheduleDeletionByOwner(tenant.id, { userId: actor.userId, email: actor.email }, ip);
+  logger().info({ tenantId: tenant.id, slug: tenant.slug, actorId: actor.userId }, 'tenancy: workspace scheduled for deletion by an owner');
+  return { erasedAfter: result.deletionScheduledAt! };
 }
 
 /** A logo or favicon (public); members' pictures are served by app/api/avatars to members only. */

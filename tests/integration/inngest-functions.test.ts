@@ -113,6 +113,7 @@ describe('Inngest functions', () => {
       'notifications-habit-reminders',
       'notifications-goal-due-dates',
       'retention-purge',
+      'tenants-erase-scheduled',
     ]);
   });
 

@@ -164,9 +164,11 @@ describe('tenant settings', () => {
     const w = await workspace();
     expect(await status(deleteWorkspace(w.tenant, w.admin, { confirmSlug: w.tenant.slug }))).toBe(403);
     expect(await status(deleteWorkspace(w.tenant, w.owner, { confirmSlug: 'wrong' }))).toBe(422);
-    await deleteWorkspace(w.tenant, w.owner, { confirmSlug: w.tenant.slug });
-    expect(await db.tenant.count({ where: { id: w.tenant.id } })).toBe(0);
-    expect(await db.membership.count({ where: { tenantId: w.tenant.id } })).toBe(0);
-    expect(await resolveTenant({ kind: 'subdomain', slug: w.tenant.slug })).toBeNull();
+    // It closes now; the data is erased after the grace period (tests/integration/tenant-lifecycle.test.ts).
+    const { erasedAfter } = await deleteWorkspace(w.tenant, w.owner, { confirmSlug: w.tenant.slug });
+    expect(new Date(erasedAfter).getTime() - Date.now()).toBeGreaterThan(29 * 86_400_000);
+    expect(await db.tenant.findUniqueOrThrow({ where: { id: w.tenant.id } })).toMatchObject({ status: 'scheduled_for_deletion' });
+    expect((await resolveTenant({ kind: 'subdomain', slug: w.tenant.slug }))?.status).toBe('scheduled_for_deletion');
+    expect(await db.auditLog.count({ where: { tenantId: w.tenant.id, action: 'tenant.deletion_scheduled', actorId: w.owner.userId } })).toBe(1);
   });
 });
