@@ -6,6 +6,8 @@ import { signInUrl } from '@/lib/auth/callback-url';
 import { isSuspendedForNonPayment } from '@/lib/billing/dunning';
 import { platformOrigin, supportEmail } from '@/lib/config/env';
 import { getCurrentTenant } from '@/lib/tenancy/current-tenant';
+import { db } from '@/lib/db/client';
+import { createFormatter } from '@/lib/format/formatter';
 
 export const metadata: Metadata = { title: 'Workspace unavailable' };
 
@@ -28,12 +30,17 @@ export default async function WorkspaceSuspended() {
   }
   const name = tenant?.name ?? 'This workspace';
   const support = supportEmail(tenant?.branding.supportEmail);
-  const suspended = tenant?.status !== 'canceled';
+  const suspended = tenant?.status === 'suspended';
+  const erasure = tenant?.status === 'scheduled_for_deletion' ? (await db.tenant.findUnique({ where: { id: tenant.id }, select: { deletionScheduledAt: true } }))?.deletionScheduledAt : null;
   return (
     <StatusPage code={403} title="Workspace unavailable">
       <p>
         {name} is {suspended ? 'suspended' : 'closed'} and cannot be used right now.{' '}
-        {suspended ? 'Its owners can restore access from the billing page.' : 'Its owners can ask support to reopen it.'}
+        {suspended
+          ? 'Its owners can restore access from the billing page.'
+          : erasure
+            ? `Its data will be erased on ${createFormatter({ locale: tenant!.locale, timeZone: tenant!.timeZone }).date(erasure)}; until then, its owners can ask support to restore it.`
+            : 'Its owners can ask support to reopen it.'}
       </p>
       <div className="mt-6 flex flex-col items-center gap-3" data-testid="suspended-options">
         {suspended && viewer === 'owner' ? (

@@ -17,6 +17,7 @@ export interface TenantDetails {
   plan: string;
   createdAt: Date;
   trialEndsAt: Date | null;
+  deletionScheduledAt: Date | null;
   reseller: { id: string; name: string } | null;
   impersonationApproval: boolean;
   members: { userId: string; email: string; name: string | null; role: Role; joinedAt: Date; platformStaff: boolean }[];
@@ -37,7 +38,7 @@ const ROLE_ORDER: Record<Role, number> = { owner: 0, admin: 1, member: 2, viewer
 export async function tenantDetails(tenantId: string): Promise<TenantDetails | null> {
   const tenant = await db.tenant.findUnique({
     where: { id: tenantId },
-    select: { id: true, slug: true, name: true, status: true, plan: true, createdAt: true, trialEndsAt: true, impersonationApproval: true, resellerId: true },
+    select: { id: true, slug: true, name: true, status: true, plan: true, createdAt: true, trialEndsAt: true, deletionScheduledAt: true, impersonationApproval: true, resellerId: true },
   });
   if (!tenant) return null;
   const [reseller, memberships, memberCount, usage, storage, domains, connections, directories, invoices, overrides, impersonations, platformEvents, workspaceEvents] = await Promise.all([

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { ImpersonateDialog, ImpersonationAction } from '@/components/platform/impersonate-dialog';
+import { LifecycleForm } from '@/components/platform/lifecycle-form';
 import { TenantStatusBadge } from '@/components/platform/tenant-status';
 import { Badge } from '@/components/ui/badge';
 import { PageHeader } from '@/components/ui/page-header';
@@ -13,6 +14,8 @@ import { createFormatter } from '@/lib/format/formatter';
 import type { ImpersonationView } from '@/lib/platform/impersonation';
 import { platformCan } from '@/lib/platform/platform-roles';
 import { tenantDetails } from '@/lib/platform/tenant-details';
+import { actionsFor } from '@/lib/platform/tenant-lifecycle';
+import { isServable } from '@/lib/tenancy/tenant-context';
 
 export const metadata: Metadata = { title: 'Workspace' };
 export const dynamic = 'force-dynamic';
@@ -47,7 +50,7 @@ export default async function OperatorTenantPage({ params }: { params: Promise<{
   const { tenantId } = await params;
   const tenant = await tenantDetails(tenantId);
   if (!tenant) notFound();
-  const mayImpersonate = platformCan(operator.role, 'platform:support') && tenant.status !== 'canceled';
+  const mayImpersonate = platformCan(operator.role, 'platform:support') && isServable(tenant.status);
   const lastUsage = tenant.usage.at(-1)?.apiRequests ?? 0;
 
   return (
@@ -81,6 +84,13 @@ export default async function OperatorTenantPage({ params }: { params: Promise<{
           {tenant.sso.connections ? 'SSO on' : 'No SSO'} · {tenant.sso.directories ? 'SCIM on' : 'no SCIM'}
         </Fact>
       </dl>
+
+      {platformCan(operator.role, 'platform:manage') && actionsFor(tenant.status).length ? (
+        <Section id="lifecycle-heading" title="Status">
+          {tenant.deletionScheduledAt ? <p className="text-sm text-red-800">Its data will be erased on {format.dateTime(tenant.deletionScheduledAt)} unless restored.</p> : null}
+          <LifecycleForm tenantId={tenant.id} actions={actionsFor(tenant.status)} />
+        </Section>
+      ) : null}
 
       <div className="grid grid-cols-1 gap-8 lg:grid-cols-2">
         <Section id="usage-heading" title="API calls by billing period">
