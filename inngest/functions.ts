@@ -13,6 +13,7 @@ import { partnersAppHealthFunction } from './partners-app-health.ts';
 import { relayOutboxFunction } from './relay-outbox.ts';
 import { retentionPurgeFunction } from './retention-purge.ts';
 import { tenantErasureFunction } from './tenant-erasure.ts';
+import { privacyExportFunction } from './privacy-export.ts';
 import { earningsApproveFunction, payoutsRunFunction } from './payouts.ts';
 import { supportCloseResolvedFunction } from './support.ts';
 import { sweepWebhooksFunction } from './sweep-webhooks.ts';
@@ -44,4 +45,5 @@ export const functions = [
   notificationsGoalDueDatesFunction,
   retentionPurgeFunction,
   tenantErasureFunction,
+  privacyExportFunction,
 ];

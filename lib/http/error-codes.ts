@@ -28,6 +28,7 @@ export const ERROR_CODES = {
   wrong_workspace: { status: 401, description: 'The credential belongs to another workspace; call the API on its own workspace address.' },
   forbidden: { status: 403, description: 'You are signed in, but your role does not allow this.' },
   leaderboards_disabled: { status: 403, description: "The workspace's admins turned leaderboards off (Settings › General)." },
+  reauthentication_required: { status: 403, description: 'The action needs a recent sign-in: sign out, sign in again, and retry within 10 minutes.' },
   impersonation_read_only: { status: 403, description: 'A platform operator is acting as this member read-only: changes are refused.' },
   impersonation_forbidden: { status: 403, description: "A platform operator acting as a member cannot change the member's own account (password, 2FA, sessions, deletion)." },
   impersonation_not_allowed: { status: 403, description: 'Platform staff cannot be acted as, and only the operator who asked may start an impersonation.' },

@@ -63,6 +63,8 @@ export interface JobPayloads {
   'retention.purge': Record<string, never>;
   /** Erases workspaces whose grace period after "schedule deletion" is over (lib/platform/tenant-erasure.ts). */
   'tenants.erase_scheduled': Record<string, never>;
+  /** Builds a member's data export and emails them (lib/privacy/export.ts). */
+  'privacy.export': { exportId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -134,6 +136,7 @@ export const JOBS: { readonly [N in JobName]: JobDefinition } = {
   // Daily, at a quiet hour; a run cut short by its time limit goes on the next day.
   'retention.purge': { retry: { retries: 1, delaysSeconds: [1800] }, cron: '20 3 * * *' },
   'tenants.erase_scheduled': { retry: { retries: 2, delaysSeconds: [1800] }, cron: '40 3 * * *' },
+  'privacy.export': { retry: { retries: 2, delaysSeconds: [60, 600] } },
 };
 
 export const JOB_NAMES = Object.keys(JOBS) as JobName[];

@@ -15,6 +15,7 @@ import { runGoalDueNotifications } from '../notifications/due-dates.ts';
 import { runNotificationEmails } from '../notifications/emails.ts';
 import { runHabitReminders } from '../notifications/reminders.ts';
 import { eraseScheduledTenants } from '../platform/tenant-erasure.ts';
+import { runExport } from '../privacy/export.ts';
 import { purgeExpired } from '../retention/purge.ts';
 import { attemptDelivery } from '../webhooks/attempt-delivery.ts';
 import { sweepDeliveries } from '../webhooks/sweep-deliveries.ts';
@@ -65,6 +66,7 @@ function registerWorkers(): Promise<void> {
     await registerWorker('notifications.goal_due_dates', () => runGoalDueNotifications(new Date()));
     await registerWorker('retention.purge', async () => void (await purgeExpired(new Date())));
     await registerWorker('tenants.erase_scheduled', async () => void (await eraseScheduledTenants(new Date())));
+    await registerWorker('privacy.export', async ({ exportId }) => void (await runExport(exportId)));
   })();
   return holder.__waypointWorkers;
 }

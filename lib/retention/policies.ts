@@ -46,4 +46,5 @@ export const PURGES: Record<RetentionName, (cutoff: Date, batch: number) => Pris
     deleteBatch('IntegrationMessage', Prisma.sql`status <> 'pending' AND "createdAt" < ${cutoff}`, batch),
   ],
   stripe_events: (cutoff, batch) => [deleteBatch('StripeEvent', olderThan('processedAt', cutoff), batch)],
+  data_exports: (cutoff, batch) => [deleteBatch('DataExport', olderThan('expiresAt', cutoff), batch)],
 };

@@ -28,6 +28,7 @@ export const RETENTION_WINDOWS = [
   { name: 'sign_in_records', defaultDays: 30, minDays: 1, description: 'Failed sign-ins and password reset requests, with their email and IP (throttling looks back hours).' },
   { name: 'integration_logs', defaultDays: 90, minDays: 7, description: "Integrations' log entries and the Slack and Teams messages they sent." },
   { name: 'stripe_events', defaultDays: 90, minDays: 7, description: "Stripe's webhook events, counted from when they were processed (Stripe retries for 3 days)." },
+  { name: 'data_exports', defaultDays: 0, minDays: 0, description: 'Personal data exports (ZIP files), counted from their expiry 7 days after they were made.' },
 ] as const satisfies readonly RetentionWindow[];
 
 export type RetentionName = (typeof RETENTION_WINDOWS)[number]['name'];

@@ -124,6 +124,7 @@ export const ROUTES: RouteCase[] = [
   { page: `${TENANT}/account/page.tsx`, host: 'acme', path: fixed('/account'), visitors: PRODUCT },
   { page: `${TENANT}/account/security/page.tsx`, host: 'acme', path: fixed('/account/security'), visitors: ['owner', 'member'] },
   { page: `${TENANT}/account/notifications/page.tsx`, host: 'acme', path: fixed('/account/notifications'), visitors: ['owner', 'member'] },
+  { page: `${TENANT}/account/privacy/page.tsx`, host: 'acme', path: fixed('/account/privacy'), visitors: ['owner', 'member'] },
   { page: `${TENANT}/notifications/page.tsx`, host: 'acme', path: fixed('/notifications'), visitors: ['owner', 'member', 'viewer'] },
   // Reached from an email's unsubscribe link; a link that is not valid shows how to change emails instead.
   { page: `${TENANT}/unsubscribe/page.tsx`, host: 'acme', path: fixed('/unsubscribe?u=x&s=all&t=not-a-token'), visitors: ['public'] },

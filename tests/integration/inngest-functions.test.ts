@@ -114,6 +114,7 @@ describe('Inngest functions', () => {
       'notifications-goal-due-dates',
       'retention-purge',
       'tenants-erase-scheduled',
+      'privacy-export',
     ]);
   });
 

@@ -179,6 +179,12 @@ describe('the retention purge', () => {
         count: (ids) => db.stripeEvent.count({ where: { id: { in: ids } } }),
       },
     ]);
+    await rows('data_exports', [
+      {
+        make: async (at) => (await db.dataExport.create({ data: { tenantId, userId, requestedById: userId, status: 'ready', data: new Uint8Array([1, 2, 3]), createdAt: at, expiresAt: at } })).id,
+        count: (ids) => db.dataExport.count({ where: { id: { in: ids } } }),
+      },
+    ]);
     expect([...made.keys()].sort()).toEqual(RETENTION_WINDOWS.map((w) => w.name).sort());
 
     const result = await purgeExpired(NOW);

@@ -14,6 +14,7 @@ export default function AccountLayout({ children }: { children: ReactNode }) {
             { href: '/account', label: 'Profile' },
             { href: '/account/security', label: 'Security' },
             { href: '/account/notifications', label: 'Notifications' },
+            { href: '/account/privacy', label: 'Privacy' },
           ]}
         />
       </nav>
