@@ -57,6 +57,22 @@ function magicLinkProvider(tenant: TenantContext) {
   });
 }
 
+/** A platform operator's hand-off into an impersonation they started (lib/platform/impersonation.ts), on tenant hosts only. */
+function impersonateProvider(tenantId: string) {
+  return CredentialsProvider({
+    id: 'impersonate',
+    name: 'Support access',
+    credentials: { token: { label: 'Token', type: 'text' } },
+    async authorize(credentials) {
+      if (typeof credentials?.token !== 'string') return null;
+      const impersonation = await consumeImpersonationToken(credentials.token, tenantId);
+      if (!impersonation) return null;
+      const user = await db.user.findUnique({ where: { id: impersonation.userId }, select: { id: true, email: true, name: true } });
+      return user ? { id: user.id, email: user.email, name: user.name, impersonation: { id: impersonation.id, expiresAt: impersonation.expiresAt } } : null;
+    },
+  });
+}
+
 function signInMethod(provider: string | undefined, user: { signInMethod?: SignInMethod }): SignInMethod {
   if (provider === 'email') return 'magic_link';
   if (provider === 'handoff' && user.signInMethod) return user.signInMethod;
@@ -138,19 +154,7 @@ export function authOptionsFor(tenant: TenantContext | null, client: SignInClien
           return { id: user.id, email: user.email, name: user.name, signInMethod: handoff.method };
         },
       }),
-      CredentialsProvider({
-        // A platform operator's hand-off into an impersonation they started (lib/platform/impersonation.ts).
-        id: 'impersonate',
-        name: 'Support access',
-        credentials: { token: { label: 'Token', type: 'text' } },
-        async authorize(credentials) {
-          if (!tenantId || typeof credentials?.token !== 'string') return null;
-          const impersonation = await consumeImpersonationToken(credentials.token, tenantId);
-          if (!impersonation) return null;
-          const user = await db.user.findUnique({ where: { id: impersonation.userId }, select: { id: true, email: true, name: true } });
-          return user ? { id: user.id, email: user.email, name: user.name, impersonation: { id: impersonation.id, expiresAt: impersonation.expiresAt } } : null;
-        },
-      }),
+      ...(tenant ? [impersonateProvider(tenant.id)] : []),
       ...(tenant ? [magicLinkProvider(tenant)] : []),
     ],
     events: {

@@ -157,9 +157,9 @@ describe('magicLinkAdapter', () => {
     await expect(Promise.resolve(adapter.createUser!({ email: 'new@example.test', emailVerified: null }))).rejects.toThrow(/existing members only/);
   });
 
-  it('is only configured on tenant hosts', () => {
+  it('is only configured on tenant hosts (as is support\'s hand-off into a member\'s session)', () => {
     expect(authOptionsFor(null).providers.map((p) => p.type)).toEqual(['credentials', 'credentials']);
     expect(authOptionsFor(null).adapter).toBeUndefined();
-    expect(authOptionsFor(acme).providers.map((p) => p.type)).toEqual(['credentials', 'credentials', 'email']);
+    expect(authOptionsFor(acme).providers.map((p) => p.type)).toEqual(['credentials', 'credentials', 'credentials', 'email']);
   });
 });

@@ -81,7 +81,7 @@ describe('the operator figures', () => {
   it('counts workspaces by status and plan, their members, MRR and sign-ups per week', async () => {
     const figures = await tenantFigures({ q: marker }, now);
     expect(figures.total).toBe(7);
-    expect(figures.byStatus).toEqual({ trial: 1, active: 3, past_due: 1, suspended: 1, canceled: 1 });
+    expect(figures.byStatus).toEqual({ trial: 1, active: 3, past_due: 1, suspended: 1, canceled: 1, scheduled_for_deletion: 0 });
     expect(Object.fromEntries(figures.byPlan.map((plan) => [plan.plan, plan.count]))).toEqual({ free: 1, basic: 2, pro: 3, enterprise: 1 });
     // In the plans' own order (free first), with their names.
     expect(figures.byPlan.map((plan) => plan.plan)).toEqual(['free', 'basic', 'pro', 'enterprise']);
