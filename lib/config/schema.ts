@@ -115,6 +115,8 @@ export const envSchema = z.object({
   /** Retention windows in days that differ from the defaults, "api_request_logs=120,sessions=14" (lib/retention/windows.ts). */
   RETENTION_DAYS: optionalText,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  /** off: logs keep email addresses, whole IPs and tokens (local debugging only). */
+  LOG_REDACT: z.enum(['on', 'off']).optional(),
   /** OTLP/HTTP collector base URL (traces go to <url>/v1/traces, metrics to <url>/v1/metrics); unset: no telemetry. */
   OTEL_EXPORTER_OTLP_ENDPOINT: url(['http:', 'https:']),
   /** Headers for the collector ("api-key=…,x-team=…"); read by the OTLP exporters themselves. */

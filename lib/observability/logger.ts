@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
-import pino, { type Logger } from 'pino';
+import pino, { type Logger, type LoggerOptions } from 'pino';
 import { env } from '../config/env.ts';
+import { scrub, scrubText } from './redact.ts';
 
 // One structured (JSON, one line per event) logger per process, shared by the HTTP server
 // and the app's bundles. Request-scoped lines carry requestId, tenant and route (see
@@ -15,19 +16,28 @@ export function setLogContext(fields: () => Record<string, string>): void {
   holder[CONTEXT] = fields;
 }
 
+/** The message of a line (its text arguments) goes through the same scrubbing as its fields. */
+function scrubMessage(this: Logger, args: Parameters<Logger['info']>, method: (...args: unknown[]) => void): void {
+  method.apply(this, (args as unknown[]).map((arg) => (typeof arg === 'string' ? scrubText(arg) : arg)));
+}
+
+/** The logger's options (exported for tests, which write to their own stream). */
+export function loggerOptions(): LoggerOptions {
+  const config = env();
+  const redacting = config.LOG_REDACT !== 'off';
+  return {
+    level: config.LOG_LEVEL ?? 'info',
+    base: { service: config.OTEL_SERVICE_NAME ?? 'waypoint', instance: `${hostname()}:${process.pid}` },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    // No credentials, email addresses or whole IP addresses, whatever a caller passes along (lib/observability/redact.ts).
+    formatters: { level: (label) => ({ level: label }), ...(redacting ? { log: (fields: Record<string, unknown>) => scrub(fields) as Record<string, unknown> } : {}) },
+    ...(redacting ? { hooks: { logMethod: scrubMessage } } : {}),
+    mixin: () => holder[CONTEXT]?.() ?? {},
+  };
+}
+
 export function logger(): Logger {
-  if (!holder[KEY]) {
-    const config = env();
-    holder[KEY] = pino({
-      level: config.LOG_LEVEL ?? 'info',
-      base: { service: config.OTEL_SERVICE_NAME ?? 'waypoint', instance: `${hostname()}:${process.pid}` },
-      timestamp: pino.stdTimeFunctions.isoTime,
-      formatters: { level: (label) => ({ level: label }) },
-      mixin: () => holder[CONTEXT]?.() ?? {},
-      // Never log credentials, whatever a caller passes along.
-      redact: { paths: ['password', 'token', 'secret', 'authorization', 'cookie', '*.password', '*.token', '*.secret', '*.authorization', '*.cookie'], censor: '[redacted]' },
-    });
-  }
+  holder[KEY] ??= pino(loggerOptions());
   return holder[KEY];
 }
 
