@@ -50,17 +50,36 @@ async function store(email: OutgoingEmail): Promise<StoredEmail> {
   return { id, kind: email.kind, smtpUrl: url, message: { from, to, subject, html: email.html, text: email.text, ...(email.headers ? { headers: email.headers } : {}) } };
 }
 
+/**
+ * Messages whose links sign someone in or let them in (sign-in links, password resets, sign-up
+ * confirmations, invitations): once handed to the SMTP server (or refused by it), the copy we
+ * keep loses those links, so the table never holds a live credential. Without SMTP the outbox
+ * is the delivery (development), so the link stays for the person to follow.
+ */
+const LIVE_LINK_KINDS = new Set(['magic_link', 'password_reset', 'signup', 'invitation', 'reseller_invitation', 'partner_application', 'partner_invitation']);
+// A link with a long opaque part (a token in its path or query).
+const LIVE_LINK = /https?:\/\/[^\s"'<>]*[A-Za-z0-9_-]{20,}[^\s"'<>]*/g;
+export const LINK_REMOVED = '[link removed once sent]';
+
+export function withoutLiveLinks(body: string): string {
+  return body.replace(LIVE_LINK, LINK_REMOVED);
+}
+
+function keptCopy(kind: string, message: StoredEmail['message']): { html?: string; text?: string } {
+  return LIVE_LINK_KINDS.has(kind) ? { html: withoutLiveLinks(message.html), text: withoutLiveLinks(message.text) } : {};
+}
+
 /** Hands a stored message to the SMTP server and records the outcome on it; never throws for a delivery failure. */
 async function deliver({ id, kind, smtpUrl: url, message }: StoredEmail): Promise<SentEmail> {
   if (!url) return { id, delivery: 'outbox', error: null };
   try {
     await smtpTransport(url).sendMail(message);
-    await db.emailMessage.update({ where: { id }, data: { sentAt: new Date() } });
+    await db.emailMessage.update({ where: { id }, data: { sentAt: new Date(), ...keptCopy(kind, message) } });
     return { id, delivery: 'sent', error: null };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     logger().error({ err: error, emailId: id, kind }, 'email: could not send');
-    await db.emailMessage.update({ where: { id }, data: { error: reason.slice(0, 1000) } });
+    await db.emailMessage.update({ where: { id }, data: { error: reason.slice(0, 1000), ...keptCopy(kind, message) } });
     return { id, delivery: 'failed', error: reason };
   }
 }

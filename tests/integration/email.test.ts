@@ -2,7 +2,7 @@ import net from 'node:net';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../lib/db/client.ts';
 import { senderAddress } from '../../lib/email/email-config.ts';
-import { queueEmail, sendEmail } from '../../lib/email/send-email.ts';
+import { LINK_REMOVED, queueEmail, sendEmail } from '../../lib/email/send-email.ts';
 import { invitationEmail } from '../../lib/email/templates/invitation-email.ts';
 import { magicLinkEmail } from '../../lib/email/templates/magic-link-email.ts';
 import { notificationEmail } from '../../lib/email/templates/notification-email.ts';
@@ -34,7 +34,7 @@ afterEach(() => {
 });
 
 function invitation(tenant: TenantContext, inviterName: string | null = 'Ada Lovelace') {
-  return invitationEmail({ tenant, inviterName, role: 'member', acceptUrl: `http://${tenant.slug}.localhost:3100/invite/abc`, expiresAt: new Date(Date.now() + 7 * 86_400_000) });
+  return invitationEmail({ tenant, inviterName, role: 'member', acceptUrl: `http://${tenant.slug}.localhost:3100/invite/tok_Q2xhdWRlIFNoYW5ub24gd2FzIGhlcmUgMTk0OA`, expiresAt: new Date(Date.now() + 7 * 86_400_000) });
 }
 
 describe('sendEmail without SMTP_URL', () => {
@@ -101,8 +101,8 @@ describe('email templates', () => {
     expect(html).toContain('Acme Coaching');
     expect(html).toContain('Powered by Waypoint');
     expect(text).toContain('Powered by Waypoint');
-    expect(html).toContain(`href="http://${acme.slug}.localhost:3100/invite/abc"`);
-    expect(text).toContain(`Accept invitation: http://${acme.slug}.localhost:3100/invite/abc`);
+    expect(html).toContain(`href="http://${acme.slug}.localhost:3100/invite/tok_Q2xhdWRlIFNoYW5ub24gd2FzIGhlcmUgMTk0OA"`);
+    expect(text).toContain(`Accept invitation: http://${acme.slug}.localhost:3100/invite/tok_Q2xhdWRlIFNoYW5ub24gd2FzIGhlcmUgMTk0OA`);
 
     const hidden = await tenantWith('Quiet Co', { hidePoweredBy: true, logoUrl: 'data:image/png;base64,AAAA' });
     const quiet = invitation(hidden);
@@ -160,9 +160,28 @@ describe('sendEmail with SMTP_URL', () => {
       expect(mail.data).toContain('Content-Type: text/plain');
       expect(mail.data).toContain('Content-Type: text/html');
       expect(mail.data).toContain('#e11d48');
+      // The link went out; the copy we keep no longer holds it.
+      expect(mail.data).toContain('/invite/tok_');
+      expect(row.text).not.toContain('/invite/tok_');
+      expect(row.html).not.toContain('/invite/tok_');
+      expect(row.text).toContain(LINK_REMOVED);
     } finally {
       await sink.close();
     }
+  });
+
+  it('keeps the links of other messages, and of every message in the outbox (no SMTP: the outbox is the delivery)', async () => {
+    const sink = await startSmtpSink();
+    try {
+      process.env.SMTP_URL = sink.url;
+      const notice = await sendEmail({ tenant: acme, to: 'notice@example.test', kind: 'notification', subject: 's', html: '<a href="https://acme.example/goals/abcdefghijklmnopqrstuvwxyz">x</a>', text: 'https://acme.example/goals/abcdefghijklmnopqrstuvwxyz' });
+      expect((await db.emailMessage.findUniqueOrThrow({ where: { id: notice.id } })).text).toContain('abcdefghijklmnopqrstuvwxyz');
+    } finally {
+      await sink.close();
+    }
+    delete process.env.SMTP_URL;
+    const outbox = await sendEmail({ tenant: acme, to: 'outbox@example.test', kind: 'invitation', ...invitation(acme) });
+    expect((await db.emailMessage.findUniqueOrThrow({ where: { id: outbox.id } })).text).toContain('/invite/tok_');
   });
 
   it('queues a message: stored at once, sent in the background', async () => {
