@@ -21,6 +21,14 @@ function scrubMessage(this: Logger, args: Parameters<Logger['info']>, method: (.
   method.apply(this, (args as unknown[]).map((arg) => (typeof arg === 'string' ? scrubText(arg) : arg)));
 }
 
+/** A line's fields, scrubbed; an Error under `err` is left to the err serializer (which keeps its message and stack). */
+function scrubFields(fields: Record<string, unknown>): Record<string, unknown> {
+  const { err, ...rest } = fields;
+  const out = scrub(rest) as Record<string, unknown>;
+  if (err !== undefined) out.err = err instanceof Error ? err : scrub(err);
+  return out;
+}
+
 /** The logger's options (exported for tests, which write to their own stream). */
 export function loggerOptions(): LoggerOptions {
   const config = env();
@@ -30,7 +38,9 @@ export function loggerOptions(): LoggerOptions {
     base: { service: config.OTEL_SERVICE_NAME ?? 'waypoint', instance: `${hostname()}:${process.pid}` },
     timestamp: pino.stdTimeFunctions.isoTime,
     // No credentials, email addresses or whole IP addresses, whatever a caller passes along (lib/observability/redact.ts).
-    formatters: { level: (label) => ({ level: label }), ...(redacting ? { log: (fields: Record<string, unknown>) => scrub(fields) as Record<string, unknown> } : {}) },
+    formatters: { level: (label) => ({ level: label }), ...(redacting ? { log: scrubFields } : {}) },
+    // pino serializes `err` after the formatters: its serializer scrubs what it produces.
+    ...(redacting ? { serializers: { err: (error: Error) => scrub(pino.stdSerializers.err(error)) } } : {}),
     ...(redacting ? { hooks: { logMethod: scrubMessage } } : {}),
     mixin: () => holder[CONTEXT]?.() ?? {},
   };

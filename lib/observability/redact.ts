@@ -39,6 +39,12 @@ export function scrub(value: unknown, depth = 0): unknown {
   if (depth >= MAX_DEPTH || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((item) => scrub(item, depth + 1));
   if (value instanceof Date) return value;
+  // An error's message and stack are not enumerable: keep them (as pino's serializer would), scrubbed.
+  if (value instanceof Error) {
+    const fields: Record<string, unknown> = { ...value, type: value.name, message: value.message, stack: value.stack };
+    if (value.cause !== undefined) fields.cause = value.cause;
+    return scrub(fields, depth + 1);
+  }
   const out: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(value)) out[key] = SECRET_KEY.test(key) && field !== null && field !== undefined && typeof field !== 'boolean' && typeof field !== 'number' ? REDACTED : scrub(field, depth + 1);
   return out;

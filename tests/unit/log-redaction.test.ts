@@ -31,6 +31,8 @@ describe('log redaction', () => {
     expect(line.email).toMatch(/^email:[0-9a-f]{12}$/);
     expect(line.ip).toBe('203.0.113.0');
     expect(line.count).toBe(3);
+    // The error keeps what it says, without the address.
+    expect(line.err).toMatchObject({ type: 'Error', message: expect.stringMatching(/^no account for email:[0-9a-f]{12} from 203\.0\.113\.0$/), stack: expect.stringContaining('log-redaction.test.ts') });
     expect((line.user as Record<string, unknown>).password).toBe(REDACTED);
     // The same address always gives the same hash, so one person's lines can be followed.
     expect(String(line.msg)).toContain(String(line.email));
@@ -39,5 +41,9 @@ describe('log redaction', () => {
   it('leaves ordinary text and values alone', () => {
     expect(scrubText('webhooks: delivery attempt failed; retrying in 5 s (attempt 2)')).toBe('webhooks: delivery attempt failed; retrying in 5 s (attempt 2)');
     expect(scrub({ route: '/api/v1/goals', status: 201, ok: true, tenantId: 'cmx123' })).toEqual({ route: '/api/v1/goals', status: 201, ok: true, tenantId: 'cmx123' });
+  });
+
+  it('keeps an error elsewhere in a line readable, scrubbed', () => {
+    expect(scrub({ cause: new Error('no mailbox for a.person@example.com') })).toMatchObject({ cause: { type: 'Error', message: expect.stringMatching(/^no mailbox for email:[0-9a-f]{12}$/) } });
   });
 });
