@@ -415,10 +415,12 @@ export async function rotateAppClientSecret(actor: PartnerActor, appId: string, 
 }
 
 /** The app's webhook signing secret (the partner's receiver verifies deliveries with it). */
-export async function revealWebhookSecret(actor: PartnerActor, appId: string): Promise<{ webhookSecret: string | null }> {
+export async function revealWebhookSecret(actor: PartnerActor, appId: string, ip: string | null = null): Promise<{ webhookSecret: string | null }> {
   canDevelop(actor);
   const app = await db.marketplaceApp.findFirst({ where: { id: appId, partnerId: actor.partnerId }, select: { webhookSecretEncrypted: true } });
   if (!app) throw notFound('No such app.');
+  // Who read a signing secret, and when, is part of the record (as a rotation is).
+  if (app.webhookSecretEncrypted) await recordPlatformAudit(db, { actor: { id: actor.userId, email: actor.email }, action: 'app.webhook_secret_revealed', target: { type: 'marketplace_app', id: appId }, ip });
   return { webhookSecret: app.webhookSecretEncrypted ? decryptSecret(app.webhookSecretEncrypted) : null };
 }
 

@@ -1,3 +1,4 @@
+import { csvField } from '../audit/audit-query.ts';
 import { db } from '../db/client.ts';
 import type { Prisma } from '../db/generated/client.ts';
 
@@ -45,12 +46,17 @@ export interface PlatformAuditRow {
   metadata: Prisma.JsonValue;
 }
 
-export async function listPlatformAudit(query: PlatformAuditQuery): Promise<{ rows: PlatformAuditRow[]; total: number; page: number; pageCount: number; pageSize: number; targetTypes: string[] }> {
+function whereOf(query: PlatformAuditQuery): Prisma.PlatformAuditLogWhereInput {
   const where: Prisma.PlatformAuditLogWhereInput = {};
   if (query.action) where.action = query.action.endsWith('.') ? { startsWith: query.action } : query.action;
   if (query.targetType) where.targetType = query.targetType;
   if (query.targetId) where.targetId = query.targetId;
   if (query.actor) where.actorEmail = { contains: query.actor, mode: 'insensitive' };
+  return where;
+}
+
+export async function listPlatformAudit(query: PlatformAuditQuery): Promise<{ rows: PlatformAuditRow[]; total: number; page: number; pageCount: number; pageSize: number; targetTypes: string[] }> {
+  const where = whereOf(query);
   const [total, rows, types] = await Promise.all([
     db.platformAuditLog.count({ where }),
     db.platformAuditLog.findMany({
@@ -64,4 +70,26 @@ export async function listPlatformAudit(query: PlatformAuditQuery): Promise<{ ro
   ]);
   const pageCount = Math.max(1, Math.ceil(total / PLATFORM_AUDIT_PAGE_SIZE));
   return { rows, total, page: query.page, pageCount, pageSize: PLATFORM_AUDIT_PAGE_SIZE, targetTypes: types.map((t) => t.targetType) };
+}
+
+const EXPORT_LIMIT = 50_000;
+const SELECT = { id: true, createdAt: true, action: true, actorEmail: true, targetType: true, targetId: true, reason: true, ip: true, metadata: true } as const;
+
+/** Every entry that matches (up to 50,000, newest first), in batches, for the CSV export. */
+export async function* platformAuditForExport(query: PlatformAuditQuery): AsyncGenerator<PlatformAuditRow> {
+  const where = whereOf(query);
+  let cursor: string | undefined;
+  for (let fetched = 0; fetched < EXPORT_LIMIT; ) {
+    const rows = await db.platformAuditLog.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: 500, ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}), select: SELECT });
+    yield* rows;
+    fetched += rows.length;
+    if (rows.length < 500) return;
+    cursor = rows.at(-1)!.id;
+  }
+}
+
+export const PLATFORM_AUDIT_CSV_HEADER = ['time', 'actor', 'action', 'target_type', 'target_id', 'reason', 'ip', 'metadata'];
+
+export function platformAuditCsvLine(row: PlatformAuditRow): string {
+  return [row.createdAt.toISOString(), row.actorEmail, row.action, row.targetType, row.targetId, row.reason, row.ip, row.metadata].map(csvField).join(',') + '\r\n';
 }

@@ -75,7 +75,9 @@ describe('marketplace apps: the lifecycle', () => {
     const client = await db.oAuthApp.findUniqueOrThrow({ where: { clientId: app.oauth.clientId } });
     expect(client).toMatchObject({ tenantId: partner.sandbox.id, clientType: 'confidential', secretHash: hashOAuthSecret(clientSecret) });
     expect(app.sandbox?.slug).toBe(partner.sandbox.slug);
-    expect(await revealWebhookSecret(partner.actor, appId)).toEqual({ webhookSecret });
+    expect(await revealWebhookSecret(partner.actor, appId, '198.51.100.8')).toEqual({ webhookSecret });
+    // Reading a signing secret is on the record, as rotating one is.
+    expect(await db.platformAuditLog.findFirst({ where: { action: 'app.webhook_secret_revealed', targetId: appId } })).toMatchObject({ actorEmail: partner.actor.email, ip: '198.51.100.8' });
     // A second app with the same name gets its own address.
     const other = await createApp(partner.actor, { name: 'Pulse Labs Sync', category: 'fitness' });
     expect(other.app.slug).toMatch(/^pulse-labs-sync-[a-z0-9]{6}$/);
@@ -239,6 +241,7 @@ describe('marketplace apps: the lifecycle', () => {
     const actions = await audits([appId, v1, v2]);
     expect(actions).toEqual([
       'app.created',
+      'app.webhook_secret_revealed',
       'app_version.submitted',
       'app_version.review_started',
       'app_version.changes_requested',

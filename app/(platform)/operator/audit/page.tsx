@@ -57,6 +57,9 @@ export default async function OperatorAuditPage({ searchParams }: { searchParams
           ) : null}
         </div>
       </form>
+      <a href={auditHref(query, 1).replace('/operator/audit', '/api/operator/audit/export')} download className="self-start text-sm font-semibold text-brand-text underline">
+        Export these entries as CSV
+      </a>
       <p className="text-sm text-slate-600" role="status" data-testid="audit-summary">
         {log.total === 0 ? (filtered ? 'No entry matches these filters.' : 'Nothing recorded yet.') : `${log.total} ${log.total === 1 ? 'entry' : 'entries'}${query.targetId ? ` for ${query.targetId}` : ''}`}
       </p>
