@@ -6,6 +6,7 @@ import { sendEmail } from '../email/send-email.ts';
 import { notificationEmail } from '../email/templates/notification-email.ts';
 import { AppError, notFound, tooManyRequests } from '../http/problem.ts';
 import { enqueue } from '../jobs/queue.ts';
+import { csvField } from '../audit/audit-query.ts';
 import { logger } from '../observability/logger.ts';
 import { loadTenantById } from '../tenancy/load-tenant.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
@@ -52,16 +53,10 @@ export async function downloadExport(tenant: TenantContext, member: Member, id: 
   return { bytes: row.data, filename: `${tenant.slug}-my-data-${row.createdAt.toISOString().slice(0, 10)}.zip` };
 }
 
-function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
-  // Quotes always; a leading formula character is defused for spreadsheets.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return `"${safe.replaceAll('"', '""')}"`;
-}
-
+/** One CSV file of a section: a column per field seen in any row (nested values as JSON), formulas defused. */
 export function toCsv(rows: Record<string, unknown>[]): string {
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
-  return [columns.map(csvCell).join(','), ...rows.map((row) => columns.map((column) => csvCell(row[column])).join(','))].join('\r\n') + '\r\n';
+  return [columns.map(csvField).join(','), ...rows.map((row) => columns.map((column) => csvField(row[column])).join(','))].join('\r\n') + '\r\n';
 }
 
 /** The ZIP of one person's data in one workspace: a JSON and a CSV file per section, and a README. */

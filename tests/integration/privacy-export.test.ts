@@ -113,6 +113,6 @@ describe('member data export', () => {
   });
 
   it('writes CSV that spreadsheets cannot run as formulas', () => {
-    expect(toCsv([{ a: '=HYPERLINK("x")', b: 'say "hi"', c: null, d: { x: 1 } }])).toBe('"a","b","c","d"\r\n"\'=HYPERLINK(""x"")","say ""hi""","","{""x"":1}"\r\n');
+    expect(toCsv([{ a: '=HYPERLINK("x")', b: 'say "hi"', c: null, d: { x: 1 } }, { e: 2 }])).toBe(['a,b,c,d,e', `"'=HYPERLINK(""x"")","say ""hi""",,"{""x"":1}",`, ',,,,2', ''].join('\r\n'));
   });
 });
