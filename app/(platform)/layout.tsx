@@ -43,10 +43,15 @@ export default async function PlatformLayout({ children }: { children: ReactNode
         {children}
       </main>
       <footer className="border-t border-slate-200 bg-white py-6 text-center text-xs text-slate-500">
-        Waypoint · goals and habits, under your brand ·{' '}
-        <Link href="/partners/apply" className="underline hover:text-slate-700">
-          Become a partner
-        </Link>
+        <p>Waypoint · goals and habits, under your brand</p>
+        <nav aria-label="About Waypoint" className="mt-2 flex flex-wrap justify-center gap-x-6 gap-y-2">
+          <Link href="/partners/apply" className="inline-block py-1 underline hover:text-slate-700">
+            Become a partner
+          </Link>
+          <Link href="/legal/subprocessors" className="inline-block py-1 underline hover:text-slate-700">
+            Subprocessors and cookies
+          </Link>
+        </nav>
       </footer>
     </div>
   );

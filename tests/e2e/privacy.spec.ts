@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { unzipSync, strFromU8 } from 'fflate';
 import { db, disconnectDb } from '../../lib/db/client.ts';
 import { expect, test } from './fixtures.ts';
+import { isDocumentedCookie } from '../../lib/privacy/subprocessors.ts';
 import { addMember, createWorkspace, DEMO_PASSWORD, ROOT, signIn, tenantUrl } from './support.ts';
 
 // A member's own data, in a real browser at phone width: they export it (built by the job,
@@ -29,6 +30,10 @@ test('a member exports their data and deletes their account', async ({ page }) =
   expect(JSON.parse(strFromU8(archive['profile.json']))[0].email).toBe(email);
   expect(await db.emailMessage.count({ where: { to: email, kind: 'data_export_ready' } })).toBe(1);
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  // Every cookie a signed-in member holds is a documented, strictly necessary one: no consent banner is owed.
+  const cookies = (await page.context().cookies()).map((cookie) => cookie.name);
+  expect(cookies.length).toBeGreaterThan(0);
+  expect(cookies.filter((name) => !isDocumentedCookie(name))).toEqual([]);
 
   const form = page.getByRole('form', { name: 'Delete my account' });
   await form.getByLabel('Your password').fill(DEMO_PASSWORD);

@@ -68,6 +68,7 @@ export const ROUTES: RouteCase[] = [
   { page: `${PLATFORM}/partners/apply/page.tsx`, host: 'root', path: fixed('/partners/apply'), visitors: ['public', 'partner'] },
   // Hosts that are not a servable workspace (proxy.ts rewrites to these pages).
   { page: 'app/workspace-not-found/page.tsx', host: 'nosuch', path: fixed('/'), visitors: ['public'] },
+  { page: `${PLATFORM}/legal/subprocessors/page.tsx`, host: 'root', path: fixed('/legal/subprocessors'), visitors: ['public'] },
   { page: 'app/workspace-deleted/page.tsx', host: 'root', path: fixed('/workspace-deleted'), visitors: ['public'] },
   { page: 'app/workspace-suspended/page.tsx', host: 'initech', path: fixed('/'), visitors: ['public'] },
 
