@@ -16,6 +16,7 @@ import { findMemberByEmail, MAGIC_LINK_MAX_AGE_SECONDS, sendMagicLink } from './
 import { magicLinkAdapter } from './magic-link-adapter.ts';
 import { logger } from '../observability/logger.ts';
 import { consumeImpersonationToken, endImpersonation, operatorOf } from '../platform/impersonation.ts';
+import { isRestricted } from '../privacy/restriction.ts';
 import { sessionSecret } from './session-secret.ts';
 import { endSession, isSessionEnded, SESSION_MAX_AGE_SECONDS, SessionEndedError, sessionIsActive, startSession } from './user-sessions.ts';
 
@@ -167,6 +168,8 @@ export function authOptionsFor(tenant: TenantContext | null, client: SignInClien
     },
     callbacks: {
       async signIn({ user, account, email }) {
+        // Processing frozen on the person's request (lib/privacy/restriction.ts): no sign-in of any kind.
+        if (await isRestricted({ id: user.id, email: user.email })) return false;
         // Asking for a link always "succeeds" (sendMagicLink quietly skips non-members);
         // using one requires membership at that moment.
         if (account?.type !== 'email') return true;

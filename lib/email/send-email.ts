@@ -4,6 +4,7 @@ import { formatSender, senderFor, smtpUrl, type Sender } from './email-config.ts
 import { smtpTransport } from './smtp-transport.ts';
 import type { EmailContent } from './templates/email-content.ts';
 import { logger } from '../observability/logger.ts';
+import { isRestricted } from '../privacy/restriction.ts';
 
 export interface OutgoingEmail extends EmailContent {
   /** The tenant whose brand and sender name the message carries; null for platform mail. */
@@ -15,8 +16,8 @@ export interface OutgoingEmail extends EmailContent {
   headers?: Record<string, string>;
 }
 
-/** outbox: kept for /dev/outbox (no SMTP_URL); sent: accepted by the SMTP server; failed: see error. */
-export type Delivery = 'outbox' | 'sent' | 'failed';
+/** outbox: kept for /dev/outbox (no SMTP_URL); sent: accepted by the SMTP server; failed: see error; suppressed: not sent (the person asked for processing to stop). */
+export type Delivery = 'outbox' | 'sent' | 'failed' | 'suppressed';
 
 export interface SentEmail {
   id: string;
@@ -90,6 +91,7 @@ async function deliver({ id, kind, smtpUrl: url, message }: StoredEmail): Promis
  * the email has happened.
  */
 export async function sendEmail(email: OutgoingEmail): Promise<SentEmail> {
+  if (await isRestricted({ email: email.to })) return { id: '', delivery: 'suppressed', error: null };
   return deliver(await store(email));
 }
 
@@ -97,7 +99,8 @@ export async function sendEmail(email: OutgoingEmail): Promise<SentEmail> {
  * Stores the message and sends it in the background, for answers whose timing must not
  * depend on the mail server (e.g. a sign-in link that only members receive).
  */
-export async function queueEmail(email: OutgoingEmail): Promise<string> {
+export async function queueEmail(email: OutgoingEmail): Promise<string | null> {
+  if (await isRestricted({ email: email.to })) return null;
   const stored = await store(email);
   deliver(stored).catch((error: unknown) => logger().error({ err: error, emailId: stored.id }, 'email: could not record the delivery'));
   return stored.id;

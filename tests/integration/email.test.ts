@@ -188,7 +188,7 @@ describe('sendEmail with SMTP_URL', () => {
     const sink = await startSmtpSink();
     try {
       process.env.SMTP_URL = sink.url;
-      const id = await queueEmail({ tenant: acme, to: 'queued@example.test', kind: 'magic_link', ...invitation(acme) });
+      const id = (await queueEmail({ tenant: acme, to: 'queued@example.test', kind: 'magic_link', ...invitation(acme) }))!;
       expect(await db.emailMessage.count({ where: { id } })).toBe(1);
       await expect.poll(async () => (await db.emailMessage.findUniqueOrThrow({ where: { id } })).sentAt, { timeout: 5000 }).toBeInstanceOf(Date);
       expect(sink.messages.map((m) => m.to)).toEqual([['queued@example.test']]);

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "User" ADD COLUMN     "restrictedAt" TIMESTAMP(3),
+ADD COLUMN     "restrictionReason" TEXT;
