@@ -29,7 +29,8 @@ export function scrubText(text: string): string {
     .replace(URL_SECRET, (_, prefix: string) => `${prefix}${REDACTED}`)
     .replace(ISSUED, REDACTED)
     .replace(EMAIL, hashEmail)
-    .replace(IPV4, (_, a: string, b: string, c: string) => `${a}.${b}.${c}.0`)
+    // Loopback is the machine itself, not a person: kept, so "Redis at 127.0.0.1" stays true.
+    .replace(IPV4, (ip: string, a: string, b: string, c: string) => (a === '127' ? ip : `${a}.${b}.${c}.0`))
     .replace(IPV6, (_, a: string, b: string, c: string) => `${a}:${b}:${c}::`);
 }
 

@@ -41,6 +41,7 @@ describe('log redaction', () => {
   it('leaves ordinary text and values alone', () => {
     expect(scrubText('webhooks: delivery attempt failed; retrying in 5 s (attempt 2)')).toBe('webhooks: delivery attempt failed; retrying in 5 s (attempt 2)');
     expect(scrub({ route: '/api/v1/goals', status: 201, ok: true, tenantId: 'cmx123' })).toEqual({ route: '/api/v1/goals', status: 201, ok: true, tenantId: 'cmx123' });
+    expect(scrubText('ratelimit: kept in Redis at redis://127.0.0.1:6379')).toBe('ratelimit: kept in Redis at redis://127.0.0.1:6379');
   });
 
   it('keeps an error elsewhere in a line readable, scrubbed', () => {
