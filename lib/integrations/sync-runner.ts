@@ -5,7 +5,7 @@ import { logger } from '../observability/logger.ts';
 import { accessTokenFor, recordProviderFailure, recordProviderSuccess } from './connections.ts';
 import { logIntegration } from './log.ts';
 import { ProviderError } from './provider-error.ts';
-import { integrationFor } from './registry.ts';
+import { integrationFor, isIntegrationId } from './registry.ts';
 import type { SyncContext, SyncReason, SyncSummary } from './types.ts';
 
 // Every sync is a job (integrations.sync), one at a time per connection: a sync holds a lease
@@ -171,6 +171,11 @@ export async function scheduleDueSyncs(now = new Date()): Promise<{ enqueued: nu
   });
   let enqueued = 0;
   for (const { id, provider } of due) {
+    // A connection of an integration no longer offered (or a bad row) must not stop the others.
+    if (!isIntegrationId(provider)) {
+      logger().warn({ connectionId: id, provider }, 'integrations: skipped a connection of an unknown integration');
+      continue;
+    }
     if (!integrationFor(provider).sync) continue;
     await requestSync(id, 'scheduled');
     enqueued += 1;

@@ -108,6 +108,21 @@ describe('the sync runner', () => {
     expect(daily.nextSyncAt!.getTime() - Date.now()).toBeGreaterThan(23 * 3_600_000);
   });
 
+  it('skips a connection of an integration that is not offered, and schedules the others', async () => {
+    await clearQueue();
+    const connection = await db.integrationConnection.findUniqueOrThrow({ where: { id: connectionId } });
+    const orphan = await db.integrationConnection.create({
+      data: { id: `con_orphan_${connectionId}`, tenantId: connection.tenantId, installationId: connection.installationId, provider: 'retired-integration', externalAccountId: 'x', scopes: [], nextSyncAt: new Date(Date.now() - 1000) },
+    });
+    await db.integrationConnection.update({ where: { id: connectionId }, data: { nextSyncAt: new Date(Date.now() - 1000) } });
+    try {
+      await scheduleDueSyncs(new Date());
+      expect(await queuedSyncs()).toEqual([{ reason: 'scheduled' }]);
+    } finally {
+      await db.integrationConnection.delete({ where: { id: orphan.id } });
+    }
+  });
+
   it('refuses settings the integration does not take, with field errors', async () => {
     const connection = await db.integrationConnection.findUniqueOrThrow({ where: { id: connectionId } });
     expect(await failure(updateConnectionSettings(connection, { settings: { goals: 'everything-ever' } }))).toMatchObject({ status: 422 });

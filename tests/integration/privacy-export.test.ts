@@ -41,7 +41,7 @@ describe('member data export', () => {
     const goal = await db.goal.create({ data: { tenantId: t, ownerId: u, title: `Goal ${id()}` } });
     const habit = await db.habit.create({ data: { tenantId: t, userId: u, name: `Habit ${id()}` } });
     const app = await db.oAuthApp.create({ data: { id: `app_${id()}`, tenantId: t, clientId: `cl_${id()}`, clientType: 'public', name: 'Exporter', redirectUris: ['https://example.test/cb'], allowedScopes: ['read:goals'], createdById: u } });
-    const installation = await db.integrationInstallation.create({ data: { id: `ii_${id()}`, tenantId: t, provider: 'google_calendar' } });
+    const installation = await db.integrationInstallation.create({ data: { id: `ii_${id()}`, tenantId: t, provider: 'google-calendar' } });
     const partner = await createPartner();
     const ticket = await db.supportTicket.create({ data: { id: `tkt_${id()}`, kind: 'workspace_partner', partnerId: partner.id, tenantId: t, subject: 'Help', openedById: u, firstResponseTargetAt: new Date(), resolutionTargetAt: new Date() } });
     const made: Record<string, string> = {
@@ -58,7 +58,7 @@ describe('member data export', () => {
       notifications: (await db.notification.create({ data: { tenantId: t, userId: u, type: 'comment', subjectType: 'goal', subjectId: goal.id, dedupeKey: id() } })).id,
       sessions: (await db.userSession.create({ data: { userId: u, tenantId: t, method: 'password', ip: '203.0.113.9', expiresAt: new Date(Date.now() + 86_400_000) } })).id,
       authorized_apps: (await db.oAuthGrant.create({ data: { id: `grt_${id()}`, tenantId: t, appId: app.id, userId: u, kind: 'authorization_code', scopes: ['read:goals'] } })).id,
-      integrations: (await db.integrationConnection.create({ data: { id: `ic_${id()}`, tenantId: t, installationId: installation.id, userId: u, provider: 'google_calendar', externalAccountId: 'me@gmail.test', scopes: [] } })).id,
+      integrations: (await db.integrationConnection.create({ data: { id: `ic_${id()}`, tenantId: t, installationId: installation.id, userId: u, provider: 'google-calendar', externalAccountId: 'me@gmail.test', scopes: [], status: 'needs_attention' } })).id,
       api_keys: (await db.apiKey.create({ data: { id: `key_${id()}`, tenantId: t, name: 'Mine', scopes: [], prefix: `wp_${id()}`, last4: 'abcd', hash: 'SECRET-HASH-VALUE', createdById: u } })).id,
       invitations_sent: (await db.invitation.create({ data: { tenantId: t, email: `friend-${id()}@example.test`, role: 'member', tokenHash: `th_${id()}`, invitedById: u, expiresAt: new Date(Date.now() + 86_400_000) } })).id,
       support_tickets: ticket.id,
