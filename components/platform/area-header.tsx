@@ -61,4 +61,5 @@ export const OPERATOR_NAV: NavItem[] = [
   { href: '/operator/reviews', label: 'Reviews' },
   { href: '/operator/support', label: 'Support' },
   { href: '/operator/audit', label: 'Audit' },
+  { href: '/operator/privacy', label: 'Privacy' },
 ];
