@@ -29,8 +29,9 @@ export async function erasureBlocker(userId: string): Promise<string | null> {
   return null;
 }
 
+/** The placeholder account: verified, so a sign-up can never claim it as an unverified address; no password, no membership. */
 async function formerMemberId(): Promise<string> {
-  const row = await db.user.upsert({ where: { email: FORMER_MEMBER.email }, create: { email: FORMER_MEMBER.email, name: FORMER_MEMBER.name }, update: {}, select: { id: true } });
+  const row = await db.user.upsert({ where: { email: FORMER_MEMBER.email }, create: { email: FORMER_MEMBER.email, name: FORMER_MEMBER.name, emailVerifiedAt: new Date() }, update: {}, select: { id: true } });
   return row.id;
 }
 
