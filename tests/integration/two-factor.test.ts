@@ -2,7 +2,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as membersRoute from '../../app/api/app/members/route.ts';
 import * as statusRoute from '../../app/api/app/account/two-factor/route.ts';
-import { beginEnrolment, confirmEnrolment, disableTwoFactor, regenerateRecoveryCodes, twoFactorStatus } from '../../lib/account/two-factor.ts';
+import { beginEnrolment, confirmEnrolment, disableTwoFactor, memberTwoFactor, regenerateRecoveryCodes, twoFactorStatus } from '../../lib/account/two-factor.ts';
 import { issueLoginToken } from '../../lib/auth/login-token.ts';
 import { checkSecondFactor, RECOVERY_CODE_COUNT } from '../../lib/auth/second-factor.ts';
 import type { Member } from '../../lib/auth/session.ts';
@@ -37,8 +37,8 @@ beforeAll(async () => {
 /** A member with 2FA on: its secret (plain, as the app holds it) and recovery codes. */
 async function enrolled(tenant = acme, role: 'member' | 'admin' | 'owner' = 'member'): Promise<{ member: Member; secret: string; recoveryCodes: string[] }> {
   const member = await memberIn(tenant, role);
-  const { secret } = await beginEnrolment(tenant, member);
-  const { recoveryCodes } = await confirmEnrolment(tenant, member, { code: await totpCode(secret) });
+  const { secret } = await beginEnrolment(memberTwoFactor(tenant, member));
+  const { recoveryCodes } = await confirmEnrolment(memberTwoFactor(tenant, member), { code: await totpCode(secret) });
   return { member, secret, recoveryCodes };
 }
 
@@ -82,7 +82,7 @@ describe('TOTP against RFC 6238', () => {
   it('agrees with an independent implementation on the secrets it makes', async () => {
     const member = await memberIn(acme);
     for (let i = 0; i < 5; i++) {
-      const { secret } = await beginEnrolment(acme, member);
+      const { secret } = await beginEnrolment(memberTwoFactor(acme, member));
       for (const time of [0, 59, now(), now() + 12345, 1e10]) expect(await totpCode(secret, time)).toBe(independentTotp(base32Decode(secret), time));
     }
   });
@@ -103,7 +103,7 @@ describe('TOTP against RFC 6238', () => {
 describe('enrolment', () => {
   it('keeps the secret encrypted, and turns 2FA on only with a right code', async () => {
     const member = await memberIn(acme);
-    const enrolment = await beginEnrolment(acme, member);
+    const enrolment = await beginEnrolment(memberTwoFactor(acme, member));
     expect(enrolment.uri).toMatch(/^otpauth:\/\/totp\//);
     expect(enrolment.uri).toContain(`secret=${enrolment.secret}`);
     expect(enrolment.qrCode).toMatch(/^data:image\/png;base64,/);
@@ -112,12 +112,12 @@ describe('enrolment', () => {
     expect(decryptSecret(stored.totpSecret!)).toBe(enrolment.secret);
     expect((await twoFactorStatus(member)).enabled).toBe(false);
 
-    const wrong = await failure(confirmEnrolment(acme, member, { code: '000000' === (await totpCode(enrolment.secret)) ? '111111' : '000000' }));
+    const wrong = await failure(confirmEnrolment(memberTwoFactor(acme, member), { code: '000000' === (await totpCode(enrolment.secret)) ? '111111' : '000000' }));
     expect(wrong.status).toBe(422);
     expect(wrong.fields?.code).toBeTruthy();
     expect((await twoFactorStatus(member)).enabled).toBe(false);
 
-    const { recoveryCodes } = await confirmEnrolment(acme, member, { code: await totpCode(enrolment.secret) });
+    const { recoveryCodes } = await confirmEnrolment(memberTwoFactor(acme, member), { code: await totpCode(enrolment.secret) });
     expect(recoveryCodes).toHaveLength(RECOVERY_CODE_COUNT);
     expect(new Set(recoveryCodes).size).toBe(RECOVERY_CODE_COUNT);
     expect(await twoFactorStatus(member)).toMatchObject({ enabled: true, recoveryCodesLeft: RECOVERY_CODE_COUNT });
@@ -127,13 +127,13 @@ describe('enrolment', () => {
     expect(JSON.stringify(rows)).not.toContain(recoveryCodes[0]);
 
     // Enrolling again while on is refused (the secret is not replaced under the app's feet).
-    expect((await failure(beginEnrolment(acme, member))).status).toBe(409);
+    expect((await failure(beginEnrolment(memberTwoFactor(acme, member)))).status).toBe(409);
   });
 
   it('is refused to an account without a password (it would guard nothing)', async () => {
     const member = await memberIn(acme);
     await db.user.update({ where: { id: member.userId }, data: { passwordHash: null } });
-    expect((await failure(beginEnrolment(acme, member))).status).toBe(409);
+    expect((await failure(beginEnrolment(memberTwoFactor(acme, member)))).status).toBe(409);
   });
 });
 
@@ -149,9 +149,9 @@ describe('codes', () => {
 
   it('the code used to confirm the enrolment cannot sign in', async () => {
     const member = await memberIn(acme);
-    const { secret } = await beginEnrolment(acme, member);
+    const { secret } = await beginEnrolment(memberTwoFactor(acme, member));
     const code = await totpCode(secret);
-    await confirmEnrolment(acme, member, { code });
+    await confirmEnrolment(memberTwoFactor(acme, member), { code });
     expect(await checkSecondFactor(member.userId, code)).toBeNull();
   });
 
@@ -167,8 +167,8 @@ describe('codes', () => {
 
   it('new recovery codes need a code from the app, and the old ones stop working', async () => {
     const { member, secret, recoveryCodes } = await enrolled();
-    expect((await failure(regenerateRecoveryCodes(acme, member, { code: recoveryCodes[0] }))).status).toBe(422);
-    const { recoveryCodes: fresh } = await regenerateRecoveryCodes(acme, member, { code: await nextCode(secret) });
+    expect((await failure(regenerateRecoveryCodes(memberTwoFactor(acme, member), { code: recoveryCodes[0] }))).status).toBe(422);
+    const { recoveryCodes: fresh } = await regenerateRecoveryCodes(memberTwoFactor(acme, member), { code: await nextCode(secret) });
     expect(fresh).toHaveLength(RECOVERY_CODE_COUNT);
     expect(await checkSecondFactor(member.userId, recoveryCodes[1])).toBeNull();
     expect(await checkSecondFactor(member.userId, fresh[0])).toBe('recovery');
@@ -178,14 +178,14 @@ describe('codes', () => {
 describe('turning it off', () => {
   it('needs the password or a code; a wrong one is refused and counted', async () => {
     const { member, secret } = await enrolled();
-    const wrong = await failure(disableTwoFactor(acme, member, { password: 'not-my-password' }));
+    const wrong = await failure(disableTwoFactor(memberTwoFactor(acme, member), { password: 'not-my-password' }));
     expect(wrong.status).toBe(422);
     expect(await db.loginFailure.count({ where: { email: member.email } })).toBe(1);
-    expect((await failure(disableTwoFactor(acme, member, {}))).status).toBe(422);
-    expect((await failure(disableTwoFactor(acme, member, { code: '12' }))).status).toBe(422);
+    expect((await failure(disableTwoFactor(memberTwoFactor(acme, member), {}))).status).toBe(422);
+    expect((await failure(disableTwoFactor(memberTwoFactor(acme, member), { code: '12' }))).status).toBe(422);
     expect((await twoFactorStatus(member)).enabled).toBe(true);
 
-    await disableTwoFactor(acme, member, { code: await nextCode(secret) });
+    await disableTwoFactor(memberTwoFactor(acme, member), { code: await nextCode(secret) });
     expect(await twoFactorStatus(member)).toMatchObject({ enabled: false, recoveryCodesLeft: 0 });
     expect(await db.recoveryCode.count({ where: { userId: member.userId } })).toBe(0);
     expect((await db.user.findUniqueOrThrow({ where: { id: member.userId } })).totpSecret).toBeNull();
@@ -195,7 +195,7 @@ describe('turning it off', () => {
 
   it('works with the password too', async () => {
     const { member } = await enrolled();
-    await disableTwoFactor(acme, member, { password: TEST_PASSWORD });
+    await disableTwoFactor(memberTwoFactor(acme, member), { password: TEST_PASSWORD });
     expect((await twoFactorStatus(member)).enabled).toBe(false);
   });
 });
