@@ -62,6 +62,7 @@ async function seed(url: string): Promise<void> {
   process.env.DATABASE_URL = url;
   const { seedDemo } = await import('../lib/seed/seed-demo.ts');
   await seedDemo();
+  await (await import('./support/staff-two-factor.ts')).enableDemoOperatorTwoFactor();
   await (await import('../lib/db/client.ts')).disconnectDb();
 }
 await seed(database.url);

@@ -6,6 +6,8 @@ import { PlatformHeaderSwitch } from '@/components/platform/platform-header-swit
 import { getCurrentOperator } from '@/lib/auth/session';
 import { roleLabel } from '@/lib/members/role-labels';
 import { PARTNER_ROLE_LABELS } from '@/lib/partners/partner-schema';
+import { platformCan } from '@/lib/platform/platform-roles';
+import { STAFF_ROLE_LABELS } from '@/lib/platform/staff-schema';
 import { getCurrentPartner } from '@/lib/partners/partner-session';
 import { getCurrentReseller } from '@/lib/resellers/reseller-session';
 
@@ -15,7 +17,17 @@ export default async function PlatformLayout({ children }: { children: ReactNode
     <div className="flex min-h-screen flex-col">
       <PlatformHeaderSwitch
         publicHeader={<PlatformHeader />}
-        operator={operator ? <AreaHeader area="Operator" items={OPERATOR_NAV} who={{ name: null, email: operator.email, detail: 'Platform operator' }} signOutUrl="/operator/signin" /> : null}
+        operator={
+          operator ? (
+            <AreaHeader
+              area="Operator"
+              items={OPERATOR_NAV.filter((item) => item.href !== '/operator/staff' || platformCan(operator.role, 'platform:staff'))}
+              who={{ name: null, email: operator.email, detail: `Platform staff · ${STAFF_ROLE_LABELS[operator.role]}` }}
+              links={[{ href: '/operator/account/security', label: 'Security' }]}
+              signOutUrl="/operator/signin"
+            />
+          ) : null
+        }
         reseller={
           reseller ? (
             <AreaHeader

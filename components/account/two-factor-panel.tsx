@@ -44,8 +44,18 @@ function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void 
   );
 }
 
+interface TwoFactorPanelProps {
+  initial: TwoFactorStatus;
+  /** Why it is required of this person, when it is (shown until it is on). */
+  required: string | null;
+  /** The routes: a workspace member's, or platform staff's. */
+  basePath?: string;
+  /** Platform staff cannot turn it off (lib/account/two-factor.ts): no form for it. */
+  canTurnOff?: boolean;
+}
+
 /** Two-factor sign-in: set up with an authenticator app, recovery codes, turn off. */
-export function TwoFactorPanel({ initial, required }: { initial: TwoFactorStatus; required: boolean }) {
+export function TwoFactorPanel({ initial, required, basePath = '/api/app/account/two-factor', canTurnOff = true }: TwoFactorPanelProps) {
   const router = useRouter();
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
@@ -68,13 +78,13 @@ export function TwoFactorPanel({ initial, required }: { initial: TwoFactorStatus
     if (!enrolment) {
       return (
         <div className="flex flex-col gap-3">
-          {required ? <FormAlert message="This workspace requires two-factor authentication for admins and owners. Set it up to continue." /> : null}
+          {required ? <FormAlert message={`${required} Set it up to continue.`} /> : null}
           <p className="text-sm text-slate-700">
             <Badge tone="neutral">Off</Badge> Add an authenticator app (1Password, Google Authenticator, Authy…): signing in with your password will then also ask for a code from it.
           </p>
           <FormAlert message={start.alert} />
           <div>
-            <Button type="button" disabled={start.pending} onClick={() => void start.submit(async () => setEnrolment(await api<Enrolment>('/api/app/account/two-factor', { method: 'POST' })))}>
+            <Button type="button" disabled={start.pending} onClick={() => void start.submit(async () => setEnrolment(await api<Enrolment>(basePath, { method: 'POST' })))}>
               Set up two-factor authentication
             </Button>
           </div>
@@ -85,7 +95,7 @@ export function TwoFactorPanel({ initial, required }: { initial: TwoFactorStatus
       event.preventDefault();
       const code = String(new FormData(event.currentTarget).get('code') ?? '');
       void confirm.submit(async () => {
-        const result = await api<{ recoveryCodes: string[] }>('/api/app/account/two-factor/confirm', { method: 'POST', json: { code } });
+        const result = await api<{ recoveryCodes: string[] }>(`${basePath}/confirm`, { method: 'POST', json: { code } });
         setEnrolment(null);
         setCodes(result.recoveryCodes);
       });
@@ -124,7 +134,7 @@ export function TwoFactorPanel({ initial, required }: { initial: TwoFactorStatus
     const form = event.currentTarget;
     const code = String(new FormData(form).get('code') ?? '');
     void regenerate.submit(async () => {
-      const result = await api<{ recoveryCodes: string[] }>('/api/app/account/two-factor/recovery-codes', { method: 'POST', json: { code } });
+      const result = await api<{ recoveryCodes: string[] }>(`${basePath}/recovery-codes`, { method: 'POST', json: { code } });
       form.reset();
       setCodes(result.recoveryCodes);
     });
@@ -135,7 +145,7 @@ export function TwoFactorPanel({ initial, required }: { initial: TwoFactorStatus
     const code = String(data.get('code') ?? '');
     const password = String(data.get('password') ?? '');
     void disable.submit(async () => {
-      await api('/api/app/account/two-factor/disable', { method: 'POST', json: { code, password } });
+      await api(`${basePath}/disable`, { method: 'POST', json: { code, password } });
       router.refresh();
     });
   };
@@ -154,18 +164,20 @@ export function TwoFactorPanel({ initial, required }: { initial: TwoFactorStatus
           </Button>
         </div>
       </form>
-      <form onSubmit={onDisable} noValidate className="flex flex-col gap-3" aria-label="Turn off two-factor authentication">
-        <h3 className="text-sm font-semibold text-slate-900">Turn off</h3>
-        {required ? <p className="text-sm text-amber-800">This workspace requires two-factor authentication for your role: you will be asked to set it up again.</p> : null}
-        <FormAlert message={disable.alert} />
-        <TextField label="Code from your app or a recovery code" name="code" autoComplete="one-time-code" error={disable.errors.code} />
-        <TextField label="Or your password" name="password" type="password" autoComplete="current-password" error={disable.errors.password} />
-        <div>
-          <Button type="submit" variant="danger" disabled={disable.pending}>
-            Turn off two-factor authentication
-          </Button>
-        </div>
-      </form>
+      {canTurnOff ? (
+        <form onSubmit={onDisable} noValidate className="flex flex-col gap-3" aria-label="Turn off two-factor authentication">
+          <h3 className="text-sm font-semibold text-slate-900">Turn off</h3>
+          {required ? <p className="text-sm text-amber-800">{required} You will be asked to set it up again.</p> : null}
+          <FormAlert message={disable.alert} />
+          <TextField label="Code from your app or a recovery code" name="code" autoComplete="one-time-code" error={disable.errors.code} />
+          <TextField label="Or your password" name="password" type="password" autoComplete="current-password" error={disable.errors.password} />
+          <div>
+            <Button type="submit" variant="danger" disabled={disable.pending}>
+              Turn off two-factor authentication
+            </Button>
+          </div>
+        </form>
+      ) : null}
     </div>
   );
 }

@@ -62,4 +62,6 @@ export const OPERATOR_NAV: NavItem[] = [
   { href: '/operator/support', label: 'Support' },
   { href: '/operator/audit', label: 'Audit' },
   { href: '/operator/privacy', label: 'Privacy' },
+  // Platform owners only: the layout leaves it out for other roles.
+  { href: '/operator/staff', label: 'Staff' },
 ];

@@ -114,7 +114,7 @@ export async function disableTwoFactor(subject: TwoFactorSubject, input: unknown
   await assertNotThrottled(key);
   const user = await db.user.findUniqueOrThrow({ where: { id: subject.userId }, select: { totpEnabledAt: true, passwordHash: true, platformRole: true } });
   if (!user.totpEnabledAt) throw conflict('Two-factor authentication is not on.');
-  if (user.platformRole) throw conflict('Platform staff must keep two-factor authentication on. Lost your phone? Sign in with a recovery code and add your new phone, or ask a platform owner.');
+  if (user.platformRole) throw conflict('Platform staff must keep two-factor authentication on. Lost your phone? Sign in with a recovery code, then ask a platform owner to reset it.');
   const proven = code ? (await checkSecondFactor(subject.userId, code)) !== null : await verifyPassword(password, user.passwordHash);
   if (!proven) {
     await recordFailure(key);

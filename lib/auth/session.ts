@@ -82,14 +82,17 @@ export async function memberForSession(tenant: TenantContext, claims: SessionCla
 /** The signed-in member of this tenant (pages; memoized per request: the layout and the page both ask). */
 export const getCurrentMember = cache(async (tenant: TenantContext): Promise<Member | null> => memberForSession(tenant, await readSession(tenant)));
 
-/** The platform operator a root-domain session stands for, or null. */
-export async function operatorForSession(claims: SessionClaims | null): Promise<OperatorActor | null> {
-  if (!claims || claims.tenantId !== null) return null;
-  const user = await db.user.findUnique({ where: { id: claims.userId }, select: { id: true, email: true, platformRole: true } });
-  return user?.platformRole ? { userId: user.id, email: user.email, role: user.platformRole } : null;
+/** A member of the platform's staff, signed in; `twoFactor`: whether their account has 2FA on (the console requires it). */
+export interface SignedInOperator extends OperatorActor {
+  twoFactor: boolean;
 }
 
-/** The signed-in platform operator on the root domain, or null. */
-export async function getCurrentOperator(): Promise<OperatorActor | null> {
-  return operatorForSession(await readSession(null));
+/** The platform operator a root-domain session stands for, or null. */
+export async function operatorForSession(claims: SessionClaims | null): Promise<SignedInOperator | null> {
+  if (!claims || claims.tenantId !== null) return null;
+  const user = await db.user.findUnique({ where: { id: claims.userId }, select: { id: true, email: true, platformRole: true, totpEnabledAt: true } });
+  return user?.platformRole ? { userId: user.id, email: user.email, role: user.platformRole, twoFactor: user.totpEnabledAt !== null } : null;
 }
+
+/** The signed-in platform operator on the root domain, or null (2FA or not: see requireOperator). */
+export const getCurrentOperator = cache(async (): Promise<SignedInOperator | null> => operatorForSession(await readSession(null)));

@@ -14,5 +14,5 @@ function isLocalPlatform(): boolean {
  */
 export async function canReadOutbox(): Promise<boolean> {
   if (isSmtpConfigured()) return false;
-  return isLocalPlatform() || (await getCurrentOperator()) !== null;
+  return isLocalPlatform() || (await getCurrentOperator())?.twoFactor === true;
 }

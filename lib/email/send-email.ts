@@ -57,7 +57,7 @@ async function store(email: OutgoingEmail): Promise<StoredEmail> {
  * keep loses those links, so the table never holds a live credential. Without SMTP the outbox
  * is the delivery (development), so the link stays for the person to follow.
  */
-const LIVE_LINK_KINDS = new Set(['magic_link', 'password_reset', 'signup', 'invitation', 'reseller_invitation', 'partner_application', 'partner_invitation']);
+const LIVE_LINK_KINDS = new Set(['magic_link', 'password_reset', 'signup', 'invitation', 'reseller_invitation', 'partner_application', 'partner_invitation', 'staff_invitation']);
 // A link with a long opaque part (a token in its path or query).
 const LIVE_LINK = /https?:\/\/[^\s"'<>]*[A-Za-z0-9_-]{20,}[^\s"'<>]*/g;
 export const LINK_REMOVED = '[link removed once sent]';

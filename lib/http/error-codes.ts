@@ -33,7 +33,7 @@ export const ERROR_CODES = {
   impersonation_forbidden: { status: 403, description: "A platform operator acting as a member cannot change the member's own account (password, 2FA, sessions, deletion)." },
   impersonation_not_allowed: { status: 403, description: 'Platform staff cannot be acted as, and only the operator who asked may start an impersonation.' },
   impersonation_not_approved: { status: 409, description: "The workspace requires an owner's approval first, the request was denied, or it has already started or ended." },
-  two_factor_required: { status: 403, description: 'The workspace requires two-factor authentication for admins and owners: turn it on under Account › Security first.' },
+  two_factor_required: { status: 403, description: 'Two-factor authentication must be turned on first: a workspace may require it of its admins and owners (Account › Security), and the operator console requires it of all platform staff (Security).' },
   insufficient_scope: { status: 403, description: 'The API key or access token lacks the scope the operation needs.' },
   ip_not_allowed: { status: 403, description: "The API key's IP allowlist does not include the caller's address." },
   plan_upgrade_required: { status: 403, description: "The workspace's plan does not include this feature; the message names the plan that does." },

@@ -95,6 +95,7 @@ export async function eraseUser(userId: string, by: { kind: 'self' | 'operator' 
     const sessions = await tx.userSession.findMany({ where: { userId }, select: { id: true } });
     await tx.emailMessage.deleteMany({ where: { to: user.email } });
     await tx.pendingSignup.deleteMany({ where: { email: user.email } });
+    await tx.staffInvitation.deleteMany({ where: { email: user.email } });
     // The rest of their rows (habits, logs, comments, kudos, notifications, sessions, tokens, connections) go with the account.
     await tx.user.delete({ where: { id: userId } });
     await notifySessionsEnded(tx, sessions.map((s) => s.id));

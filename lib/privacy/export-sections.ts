@@ -64,6 +64,7 @@ export const NOT_EXPORTED: Record<string, string> = {
   ResellerUser: "a reseller organisation's data, exported from the reseller dashboard, not a workspace",
   PartnerUser: "a partner organisation's data, not a workspace",
   DataExport: 'the exports themselves',
+  StaffInvitation: "invitations to the platform's staff: the platform's records, not a workspace's",
 };
 
 /** Fields that hold secrets (hashes, tokens, ciphertext): never in an export. */

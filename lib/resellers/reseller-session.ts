@@ -1,7 +1,7 @@
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
-import { getCurrentOperator, readSession } from '../auth/session.ts';
-import { resellerActorFor, type OperatorActor, type ResellerActor } from './reseller-actor.ts';
+import { readSession } from '../auth/session.ts';
+import { resellerActorFor, type ResellerActor } from './reseller-actor.ts';
 
 // Reseller users sign in on the root domain with the platform's own sign-in (next-auth,
 // email + password, session scoped to the platform like the operator's).
@@ -11,8 +11,6 @@ export const getCurrentReseller = cache(async (): Promise<ResellerActor | null> 
   const session = await readSession(null);
   return session ? resellerActorFor(session.userId) : null;
 });
-
-export const getOperatorActor = cache(async (): Promise<OperatorActor | null> => getCurrentOperator());
 
 /** For reseller pages: the signed-in reseller user, or a redirect to the reseller sign-in. */
 export async function requireReseller(): Promise<ResellerActor> {

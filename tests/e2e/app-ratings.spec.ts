@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from '@playwright/test';
 import { expect, test, waitForHydration } from './fixtures';
-import { createWorkspace, DEMO_PASSWORD, ROOT, signIn, tenantUrl } from './support';
+import { createWorkspace, DEMO_PASSWORD, ROOT, signIn, tenantUrl, signInAsOperator } from './support';
 
 // Reviews and ratings in a real browser, as each of their people: the admin of a workspace
 // that has the app installed rates it on the listing page (stars are a radio group); the
@@ -135,7 +135,8 @@ test('an installing workspace rates the app, the partner replies, someone report
   await expect(reporterPage.getByText('Thanks: the Waypoint team will look at this review.')).toBeVisible();
 
   // The operator hides it with a reason.
-  const operator = await signInOnRoot(browser, '/operator/signin', 'operator@waypoint.test', '**/operator');
+  const operator = await (await browser.newContext()).newPage();
+  await signInAsOperator(operator);
   await operator.goto(`${ROOT}/operator/reviews`);
   await waitForHydration(operator);
   const reported = operator.getByTestId('operator-review').filter({ hasText: id });

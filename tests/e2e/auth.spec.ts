@@ -1,5 +1,5 @@
 import { expect, test, waitForHydration } from './fixtures.ts';
-import { DEMO_PASSWORD, PORT, addMember, createWorkspace, expectSignedIn, hostRequest, openLatestMessage, signIn, signOut, tenantUrl } from './support.ts';
+import { DEMO_PASSWORD, PORT, addMember, createWorkspace, expectSignedIn, hostRequest, openLatestMessage, signIn, signOut, tenantUrl, signInAsOperator } from './support.ts';
 
 test('a member signs in and out', async ({ page }) => {
   await signIn(page, 'acme', 'member@acme.test');
@@ -71,11 +71,7 @@ test('a session made on acme is not accepted on globex', async ({ page, context 
 });
 
 test('the operator signs in on the root domain and sees the workspaces', async ({ page }) => {
-  await page.goto('/operator/signin');
-  await page.getByLabel('Email').fill('operator@waypoint.test');
-  await page.getByLabel('Password').fill('waypoint-demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL('**/operator');
+  await signInAsOperator(page);
   await expect(page.getByTestId('figure-workspaces')).not.toHaveText('0');
   // The list is paged, newest first, and other tests add workspaces: find the demo ones by
   // searching (the slug identifies them, as others have similar names).

@@ -1,7 +1,7 @@
 import { db, disconnectDb } from '../../lib/db/client.ts';
 import { notifyTenantChanged } from '../../lib/tenancy/tenant-cache.ts';
 import { expect, test, waitForHydration } from './fixtures.ts';
-import { DEMO_PASSWORD, ROOT, createWorkspace, signIn, tenantUrl } from './support.ts';
+import { ROOT, createWorkspace, signIn, tenantUrl, signInAsOperator } from './support.ts';
 
 // Billing as the e2e server runs it: without Stripe keys (tests/run.ts clears them), so the
 // billing page shows the plans and says billing is not configured, and the platform operator
@@ -61,13 +61,7 @@ test('the operator changes a workspace plan by hand, and the feature unlocks', a
   const operatorContext = await browser.newContext();
   const operator = await operatorContext.newPage();
   try {
-    await operator.goto(`${ROOT}/operator/signin`);
-    await waitForHydration(operator);
-    await operator.getByLabel('Email').fill('operator@waypoint.test');
-    await operator.getByLabel('Password').fill(DEMO_PASSWORD);
-    await operator.getByRole('button', { name: 'Sign in' }).click();
-    await operator.waitForURL('**/operator');
-    await waitForHydration(operator);
+    await signInAsOperator(operator);
     await expect(operator.getByText('Billing is not configured (no STRIPE_SECRET_KEY)')).toBeVisible();
     // The list is paged and other tests add workspaces: search for this one.
     await operator.goto(`${ROOT}/operator?q=${workspace.slug}`);

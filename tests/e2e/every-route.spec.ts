@@ -16,7 +16,7 @@ import { loadTenantById } from '../../lib/tenancy/load-tenant.ts';
 import { createEndpoint } from '../../lib/webhooks/endpoints.ts';
 import { expect, test, waitForHydration } from './fixtures.ts';
 import { ROUTES, type RouteCase, type RouteHost, type RouteSamples, type Visitor } from './routes.ts';
-import { DEMO_PASSWORD, ROOT, signupToken, tenantUrl } from './support.ts';
+import { DEMO_PASSWORD, ROOT, signupToken, tenantUrl, signInAsOperator } from './support.ts';
 import { createMarketplaceApp } from '../support/marketplace.ts';
 
 // Every page (tests/e2e/routes.ts, kept equal to app/**/page.tsx by tests/unit/every-route.test.ts),
@@ -108,6 +108,11 @@ async function makeSamples(): Promise<RouteSamples> {
   const operatorTicket = await openOperatorTicket(partnerOwner, { subject: `Every route question ${id}`, description: 'Sample for every-route.', priority: 'low' });
   cleanups.push(() => db.supportTicket.deleteMany({ where: { id: { in: [ticket.id, operatorTicket.id] } } }));
 
+  // A pending invitation to the platform's staff (its token only ever exists in the email).
+  const staffInvitationToken = randomBytes(32).toString('base64url');
+  const staffInvitation = await db.staffInvitation.create({ data: { email: `staff-${id}@example.test`, role: 'read_only', tokenHash: hashToken(staffInvitationToken), expiresAt: new Date(Date.now() + 86_400_000) } });
+  cleanups.push(() => db.staffInvitation.delete({ where: { id: staffInvitation.id } }));
+
   return {
     installationId: installation.id,
     ticketId: ticket.id,
@@ -126,6 +131,7 @@ async function makeSamples(): Promise<RouteSamples> {
     signupToken: signupToken(signupMessage.text),
     resellerWelcomeToken: welcome.token!,
     partnerWelcomeToken: partnerWelcome.token,
+    staffInvitationToken,
     acmeId: acme.id,
     marketplaceAppId: (await db.marketplaceApp.findUniqueOrThrow({ where: { slug: 'focus-calendar' }, select: { id: true } })).id,
   };
@@ -151,7 +157,7 @@ async function signInAs(browser: Browser, visitor: Visitor) {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(landing, { timeout: 30_000 });
   };
-  if (visitor === 'operator') await form(`${ROOT}/operator/signin`, 'operator@waypoint.test', '**/operator');
+  if (visitor === 'operator') await signInAsOperator(page, { landing: '**/operator' });
   else if (visitor === 'reseller') await form(`${ROOT}/reseller/signin`, 'reseller@waypoint.test', '**/reseller');
   else if (visitor === 'partner') await form(`${ROOT}/partner/signin`, 'partner@waypoint.test', '**/partner');
   else if (visitor !== 'public') await form(tenantUrl('acme', '/signin'), `${visitor}@acme.test`, tenantUrl('acme', '/'));

@@ -1,6 +1,6 @@
 import { disconnectDb } from '../../lib/db/client.ts';
 import { expect, test } from './fixtures.ts';
-import { addMember, browserFetch, createWorkspace, DEMO_PASSWORD, ROOT, tenantUrl } from './support.ts';
+import { addMember, browserFetch, createWorkspace, tenantUrl, signInAsOperator } from './support.ts';
 
 // Support acting as a member, in a real browser: the operator finds the workspace, acts as a
 // member read-only, sees the banner on the member's pages, is refused a change, and ends it
@@ -16,11 +16,7 @@ test('the operator finds a workspace, acts as a member read-only, sees the banne
   const workspace = await createWorkspace('imp');
   const memberEmail = await addMember(workspace.slug, 'member');
 
-  await page.goto(`${ROOT}/operator/signin`);
-  await page.getByLabel('Email').fill('operator@waypoint.test');
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL('**/operator');
+  await signInAsOperator(page);
 
   await page.getByRole('searchbox', { name: 'Search' }).fill(workspace.slug);
   await page.getByRole('button', { name: 'Filter' }).click();

@@ -7,7 +7,7 @@ import { Webhook } from 'standardwebhooks';
 import { png } from '../support/png.ts';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.ts';
 import { expect, test, waitForHydration } from './fixtures';
-import { DEMO_PASSWORD, PORT, ROOT, signIn, tenantUrl } from './support';
+import { DEMO_PASSWORD, PORT, ROOT, signIn, tenantUrl, signInAsOperator } from './support';
 
 // Issue 16's journey in a real browser, as the three people who make it happen:
 // - a company applies on the public page; the operator approves it; the applicant follows the
@@ -155,11 +155,7 @@ test('a partner applies, builds, passes review and publishes an app; acme’s ad
 
   const operator = await personPage(browser);
   await test.step('the operator approves the application', async () => {
-    await operator.goto('/operator/signin');
-    await operator.getByLabel('Email').fill('operator@waypoint.test');
-    await operator.getByLabel('Password').fill(DEMO_PASSWORD);
-    await operator.getByRole('button', { name: 'Sign in' }).click();
-    await operator.waitForURL('**/operator');
+    await signInAsOperator(operator);
     await operator.goto('/operator/partners');
     await operator.getByTestId('partner-applications').getByRole('button', { name: `Approve ${company}` }).click();
     const dialog = operator.getByRole('dialog', { name: `Approve ${company}?` });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { db, disconnectDb } from '../../lib/db/client.ts';
 import { expect, test } from './fixtures.ts';
-import { DEMO_PASSWORD } from './support.ts';
+import { signInAsOperator } from './support.ts';
 
 // The operator console's workspace list on a phone: figures, search, filters and pages, all
 // in the URL. (The queries themselves: tests/integration/operator-tenant-directory.test.ts.)
@@ -20,11 +20,7 @@ test('on a phone, the operator sees the figures, filters the workspaces and page
     data: Array.from({ length: 26 }, (_, i) => ({ slug: `${marker}-${i}`, name: `Pager ${marker} ${String(i).padStart(2, '0')}`, status: 'trial' as const, createdAt: new Date(start + i * 1000) })),
   });
 
-  await page.goto('/operator/signin');
-  await page.getByLabel('Email').fill('operator@waypoint.test');
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL('**/operator');
+  await signInAsOperator(page);
   for (const figure of ['figure-workspaces', 'figure-paying', 'figure-members', 'figure-mrr']) await expect(page.getByTestId(figure)).toBeVisible();
   await expect(page.getByRole('figure').getByText(/New workspaces per week, last/)).toBeVisible();
 

@@ -6,7 +6,7 @@ import { loadTenantById } from '../../lib/tenancy/load-tenant.ts';
 import { createMarketplaceApp, type TestApp } from '../support/marketplace.ts';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.ts';
 import { expect, test, waitForHydration } from './fixtures.ts';
-import { addMember, createWorkspace, DEMO_PASSWORD, ROOT, signIn, tenantUrl } from './support.ts';
+import { addMember, createWorkspace, DEMO_PASSWORD, ROOT, signIn, tenantUrl, signInAsOperator } from './support.ts';
 
 // Issue 17's journey in a real browser, as the three people it takes:
 // - the operator allows a paid app of the demo partner (Northstar Labs) for a fresh workspace
@@ -97,7 +97,7 @@ test('a paid app installed by a workspace admin earns its partner revenue from a
 
   await test.step('the operator allows the app for the workspace in the operator console', async () => {
     const operator = await personPage(browser);
-    await signInOnRoot(operator, '/operator/signin', 'operator@waypoint.test', '**/operator');
+    await signInAsOperator(operator);
     await operator.goto(`${ROOT}/operator/apps/${app.id}`);
     const form = operator.getByRole('form', { name: 'Allow in a workspace' });
     await form.getByLabel('Workspace address (slug)').fill(workspace.slug);

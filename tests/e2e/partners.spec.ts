@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from '@playwright/test';
 import { expect, test, waitForHydration } from './fixtures';
-import { DEMO_PASSWORD, ROOT } from './support';
+import { ROOT, signInAsOperator } from './support';
 
 // The partner program in a real browser: a company applies on the public page and confirms
 // by the emailed link, the operator approves it (and rejects another with a reason, which is
@@ -24,12 +24,7 @@ function partnerLink(text: string): string {
 async function operatorPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ baseURL: ROOT });
   const page = await context.newPage();
-  await page.goto('/operator/signin');
-  await waitForHydration(page);
-  await page.getByLabel('Email').fill('operator@waypoint.test');
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL('**/operator');
+  await signInAsOperator(page);
   return page;
 }
 

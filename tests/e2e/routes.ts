@@ -22,6 +22,7 @@ export interface RouteSamples {
   signupToken: string;
   resellerWelcomeToken: string;
   partnerWelcomeToken: string;
+  staffInvitationToken: string;
   /** An app installed in acme (the demo's Stride Coach), a ticket acme opened about it, and one of the demo partner's to Waypoint. */
   installationId: string;
   ticketId: string;
@@ -76,6 +77,9 @@ export const ROUTES: RouteCase[] = [
   { page: `${PLATFORM}/operator/page.tsx`, host: 'root', path: fixed('/operator'), visitors: ['operator'] },
   { page: `${PLATFORM}/operator/tenants/[tenantId]/page.tsx`, host: 'root', path: (s) => `/operator/tenants/${s.acmeId}`, visitors: ['operator'] },
   { page: `${PLATFORM}/operator/privacy/page.tsx`, host: 'root', path: fixed('/operator/privacy'), visitors: ['operator'] },
+  { page: `${PLATFORM}/operator/staff/page.tsx`, host: 'root', path: fixed('/operator/staff'), visitors: ['operator'] },
+  { page: `${PLATFORM}/operator/account/security/page.tsx`, host: 'root', path: fixed('/operator/account/security'), visitors: ['operator'] },
+  { page: `${PLATFORM}/operator/join/[token]/page.tsx`, host: 'root', path: (s) => `/operator/join/${s.staffInvitationToken}`, visitors: ['public'] },
   { page: `${PLATFORM}/operator/resellers/page.tsx`, host: 'root', path: fixed('/operator/resellers'), visitors: ['operator'] },
   { page: `${PLATFORM}/operator/reviews/page.tsx`, host: 'root', path: fixed('/operator/reviews?filter=all'), visitors: ['operator'] },
   { page: `${PLATFORM}/operator/partners/page.tsx`, host: 'root', path: fixed('/operator/partners'), visitors: ['operator'] },

@@ -2,7 +2,7 @@ import { db, disconnectDb } from '../../lib/db/client.ts';
 import { brandTextColor } from '../../lib/branding/contrast.ts';
 import { notifyTenantChanged } from '../../lib/tenancy/tenant-cache.ts';
 import { expect, test } from './fixtures.ts';
-import { DEMO_PASSWORD, ROOT, createWorkspace, cssVariable, signIn, signOut, tenantUrl } from './support.ts';
+import { DEMO_PASSWORD, ROOT, createWorkspace, cssVariable, signIn, signOut, tenantUrl, signInAsOperator } from './support.ts';
 import type { Page } from '@playwright/test';
 
 // The app's frame: headers, the menu button, the user menu, the skip link, focus, and the
@@ -195,11 +195,7 @@ test('the reseller area has its own signed-in header: who, the area menu, sign o
 
 test('the operator console has its own signed-in header, with a menu button at 390 px', async ({ page }) => {
   await page.setViewportSize(PHONE);
-  await page.goto('/operator/signin');
-  await page.getByLabel('Email').fill('operator@waypoint.test');
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL('**/operator');
+  await signInAsOperator(page);
   const header = page.getByRole('banner');
   await expect(header).toContainText('Operator');
   await expect(header.getByRole('link', { name: 'Create a workspace' })).toHaveCount(0);

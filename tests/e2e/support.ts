@@ -1,5 +1,6 @@
 import { expect, type APIRequestContext, type APIResponse, type Page } from '@playwright/test';
 import { roleLabel } from '../../lib/members/role-labels.ts';
+import { waitForHydration } from './fixtures.ts';
 
 export const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const ROOT = `http://localhost:${PORT}`;
@@ -14,6 +15,30 @@ export async function signIn(page: Page, slug: string, email: string, password =
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+export const DEMO_OPERATOR_EMAIL = 'operator@waypoint.test';
+
+/**
+ * Signs a member of the platform's staff in on /operator/signin, as a person would: password,
+ * then the second factor the console requires (a recovery code made for this sign-in: the
+ * tests' staff have 2FA on with a secret nobody keeps, tests/support/staff-two-factor.ts).
+ */
+export async function signInAsOperator(page: Page, { email = DEMO_OPERATOR_EMAIL, landing = '**/operator' }: { email?: string; landing?: string } = {}): Promise<void> {
+  const { db } = await import('../../lib/db/client.ts');
+  const { addRecoveryCode, enableTwoFactor } = await import('../support/staff-two-factor.ts');
+  const { id } = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
+  await enableTwoFactor(id);
+  const code = await addRecoveryCode(id);
+  await page.goto(`${ROOT}/operator/signin`);
+  await waitForHydration(page);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByLabel('Authentication code').fill(code);
+  await page.getByRole('button', { name: 'Verify and sign in' }).click();
+  await page.waitForURL(landing);
+  await waitForHydration(page);
 }
 
 /** Signs out through the user menu in the header (the avatar and name at the top right). */

@@ -1,10 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { authenticate } from '../../lib/auth/authenticate.ts';
+import { TwoFactorRequiredError } from '../../lib/auth/second-factor.ts';
 import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP } from '../../lib/auth/throttle.ts';
 import { db } from '../../lib/db/client.ts';
 import { AppError } from '../../lib/http/problem.ts';
 import { DEMO_OPERATOR, DEMO_PASSWORD } from '../../lib/seed/demo-data.ts';
 import { TEST_PASSWORD, createMember, createTenant } from '../support/factories.ts';
+import { addRecoveryCode } from '../support/staff-two-factor.ts';
 
 let tenantA: { id: string };
 let tenantB: { id: string };
@@ -35,7 +37,10 @@ describe('authenticate', () => {
 
   it('lets only platform operators sign in on the root domain', async () => {
     expect(await authenticate({ email: member.email, password: TEST_PASSWORD }, null, ip())).toBeNull();
-    const operator = await authenticate({ email: DEMO_OPERATOR.email, password: DEMO_PASSWORD }, null, ip());
+    // Staff have 2FA on (the console requires it): the password alone asks for the code.
+    await expect(authenticate({ email: DEMO_OPERATOR.email, password: DEMO_PASSWORD }, null, ip())).rejects.toBeInstanceOf(TwoFactorRequiredError);
+    const { id } = await db.user.findUniqueOrThrow({ where: { email: DEMO_OPERATOR.email } });
+    const operator = await authenticate({ email: DEMO_OPERATOR.email, password: DEMO_PASSWORD, code: await addRecoveryCode(id) }, null, ip());
     expect(operator?.email).toBe(DEMO_OPERATOR.email);
   });
 

@@ -9,7 +9,7 @@ import * as startRoute from '../../app/api/platform/impersonations/[impersonatio
 import { db } from '../../lib/db/client.ts';
 import type { PlatformRole } from '../../lib/db/generated/enums.ts';
 import { callRoute, type AppCall, type RouteHandlerFn } from '../support/app-client.ts';
-import { contextOf, createMember, createTenant, uniqueSlug } from '../support/factories.ts';
+import { contextOf, createMember, createStaff, createTenant } from '../support/factories.ts';
 import { impersonateSignIn } from '../support/next-auth-call.ts';
 import { sessionCookie } from '../support/session-cookie.ts';
 
@@ -21,7 +21,7 @@ import { sessionCookie } from '../support/session-cookie.ts';
 const ROOT = 'localhost:3100';
 
 async function staff(role: PlatformRole) {
-  const user = await db.user.create({ data: { email: `${uniqueSlug(role)}@staff.test`, platformRole: role, emailVerifiedAt: new Date() } });
+  const user = await createStaff(role);
   return { user, cookie: await sessionCookie(user.id, null) };
 }
 

@@ -5,6 +5,7 @@ import { db } from '../../lib/db/client.ts';
 import { recordPlatformAudit } from '../../lib/platform/platform-audit.ts';
 import { callRoute } from '../support/app-client.ts';
 import { sessionCookie } from '../support/session-cookie.ts';
+import { createStaff } from '../support/factories.ts';
 
 // The platform audit log as CSV, with the page's filters, for any member of the staff.
 
@@ -14,7 +15,7 @@ describe('platform audit CSV', () => {
     for (const [i, action] of ['tenant.suspended', 'tenant.reactivated', 'partner.approved'].entries()) {
       await recordPlatformAudit(db, { actor: { id: 'op', email: 'op@staff.test' }, action, target: { type: 'tenant', id: marker }, reason: i === 0 ? '=cmd|" /C calc"!A0' : `Reason ${i}`, ip: '203.0.113.1', metadata: { n: i } });
     }
-    const staff = await db.user.create({ data: { email: `${marker}@staff.test`, platformRole: 'read_only' } });
+    const staff = await createStaff('read_only', `${marker}@staff.test`);
     const get = async (search: string, cookie: string) => callRoute(exportRoute.GET, { host: 'localhost:3100', path: `/api/operator/audit/export?${search}`, cookie });
 
     const csv = await get(`targetId=${marker}&action=tenant.`, await sessionCookie(staff.id, null));

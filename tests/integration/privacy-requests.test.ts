@@ -8,6 +8,7 @@ import { completeRequest, listRequests, recordRequest } from '../../lib/privacy/
 import { callRoute } from '../support/app-client.ts';
 import { operator } from '../support/resellers.ts';
 import { sessionCookie } from '../support/session-cookie.ts';
+import { createStaff } from '../support/factories.ts';
 
 // The register of data subject requests: due 30 days after arrival, overdue flagged, completed
 // once with what was done, audited; operators who manage the platform record and complete.
@@ -52,7 +53,7 @@ describe('data subject requests', () => {
   });
 
   it('routes: read-only staff see the register; only those who manage the platform record and complete', async () => {
-    const staff = async (role: PlatformRole) => sessionCookie((await db.user.create({ data: { email: `${role}-${randomBytes(3).toString('hex')}@staff.test`, platformRole: role } })).id, null);
+    const staff = async (role: PlatformRole) => sessionCookie((await createStaff(role)).id, null);
     const host = 'localhost:3100';
     const readOnly = await staff('read_only');
     expect((await callRoute(requestsRoute.GET, { host, path: '/api/platform/privacy-requests', cookie: readOnly })).status).toBe(200);

@@ -4,7 +4,7 @@ import * as goalsRoute from '../../app/api/app/goals/route.ts';
 import { db } from '../../lib/db/client.ts';
 import { sendEmail } from '../../lib/email/send-email.ts';
 import { callRoute } from '../support/app-client.ts';
-import { contextOf, createMember, createTenant, TEST_PASSWORD, uniqueSlug } from '../support/factories.ts';
+import { contextOf, createMember, createStaff, createTenant, TEST_PASSWORD } from '../support/factories.ts';
 import { passwordSignIn } from '../support/next-auth-call.ts';
 import { sessionCookie } from '../support/session-cookie.ts';
 
@@ -22,7 +22,7 @@ describe('restriction of processing', () => {
     const goals = () => callRoute(goalsRoute.GET, { host, tenantId: row.id, path: '/api/app/goals', cookie });
     expect((await goals()).status).toBe(200);
 
-    const operator = await db.user.create({ data: { email: `${uniqueSlug('op')}@staff.test`, platformRole: 'owner' } });
+    const operator = await createStaff('owner');
     const opCookie = await sessionCookie(operator.id, null);
     const restrict = (restricted: boolean) => callRoute(restrictionRoute.POST, { method: 'POST', host: 'localhost:3100', path: '/api/platform/users/restriction', cookie: opCookie, json: { email: person.email.toUpperCase(), restricted, reason: 'Request DSR-12 (objection)' } });
 
@@ -48,8 +48,8 @@ describe('restriction of processing', () => {
   });
 
   it('needs a reason and a known address, and staff who manage the platform', async () => {
-    const support = await db.user.create({ data: { email: `${uniqueSlug('sup')}@staff.test`, platformRole: 'support' } });
-    const owner = await db.user.create({ data: { email: `${uniqueSlug('own')}@staff.test`, platformRole: 'owner' } });
+    const support = await createStaff('support');
+    const owner = await createStaff('owner');
     const post = async (userId: string, json: unknown) => callRoute(restrictionRoute.POST, { method: 'POST', host: 'localhost:3100', path: '/api/platform/users/restriction', cookie: await sessionCookie(userId, null), json });
     expect((await post(support.id, { email: owner.email, restricted: true, reason: 'Because of DSR-1' })).status).toBe(403);
     expect((await post(owner.id, { email: 'nobody@nowhere.test', restricted: true, reason: 'Because of DSR-1' })).status).toBe(404);

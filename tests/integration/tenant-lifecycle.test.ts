@@ -9,7 +9,7 @@ import { changeTenantStatus } from '../../lib/platform/tenant-lifecycle.ts';
 import { assertSlugFree } from '../../lib/signup/sign-up.ts';
 import { proxy } from '../../proxy.ts';
 import { callRoute } from '../support/app-client.ts';
-import { createMember, createTenant, uniqueSlug } from '../support/factories.ts';
+import { createMember, createStaff, createTenant } from '../support/factories.ts';
 import { clientOf, createReseller, invoiceId, operator } from '../support/resellers.ts';
 import { sessionCookie } from '../support/session-cookie.ts';
 
@@ -80,7 +80,7 @@ describe('tenant lifecycle', () => {
   it('route: owners of the platform manage the lifecycle; support, billing and read-only staff cannot', async () => {
     const tenant = await createTenant({ status: 'active' });
     const call = async (role: PlatformRole) => {
-      const user = await db.user.create({ data: { email: `${uniqueSlug(role)}@staff.test`, platformRole: role } });
+      const user = await createStaff(role);
       return callRoute(statusRoute.POST, { method: 'POST', host: 'localhost:3100', path: `/api/platform/tenants/${tenant.id}/status`, params: { tenantId: tenant.id }, cookie: await sessionCookie(user.id, null), json: { action: 'suspend', reason: 'Abuse report 12' } });
     };
     for (const role of ['support', 'billing', 'read_only'] as const) expect((await call(role)).status, role).toBe(403);

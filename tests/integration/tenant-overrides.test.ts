@@ -10,7 +10,7 @@ import { listOverrides, removeOverride, setOverride } from '../../lib/billing/te
 import { db } from '../../lib/db/client.ts';
 import { resolveTenant } from '../../lib/tenancy/tenant-cache.ts';
 import { callRoute, type RouteHandlerFn } from '../support/app-client.ts';
-import { contextOf, createMember, createTenant, memberOf } from '../support/factories.ts';
+import { contextOf, createMember, createStaff, createTenant, memberOf } from '../support/factories.ts';
 import { sessionCookie } from '../support/session-cookie.ts';
 
 // The operator's overrides of one workspace's plan, honoured by every gate: can(),
@@ -109,7 +109,7 @@ describe('tenant overrides', () => {
 
   it('routes: only a platform operator, on the root domain', async () => {
     const row = await createTenant({ plan: 'free' });
-    const admin = await db.user.create({ data: { email: `op-${row.slug}@waypoint.test`, name: 'Op', platformRole: 'owner', emailVerifiedAt: new Date() } });
+    const admin = await createStaff('owner', `op-${row.slug}@waypoint.test`, { name: 'Op' });
     const member = await createMember(row.id, 'owner');
     const put = (cookie: string | null) =>
       callRoute(overridesRoute.PUT as RouteHandlerFn, { method: 'PUT', path: `/api/platform/tenants/${row.id}/overrides`, host: 'localhost:3100', params: { tenantId: row.id }, cookie, json: { key: 'sso', value: true, note: 'Pilot' } });

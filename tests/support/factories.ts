@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { hashPassword } from '../../lib/auth/password.ts';
 import { db } from '../../lib/db/client.ts';
-import type { Role, TenantStatus } from '../../lib/db/generated/enums.ts';
+import type { PlatformRole, Role, TenantStatus } from '../../lib/db/generated/enums.ts';
+import { enableTwoFactor } from './staff-two-factor.ts';
 
 export const TEST_PASSWORD = 'test-password-123';
 let passwordHash: Promise<string> | undefined;
@@ -40,4 +41,11 @@ export async function contextOf(tenantId: string) {
   const tenant = await loadTenantById(tenantId);
   if (!tenant) throw new Error(`no tenant ${tenantId}`);
   return tenant;
+}
+
+/** A member of the platform's staff with this role, with 2FA on (the console requires it). */
+export async function createStaff(role: PlatformRole, email = `${uniqueSlug(role)}@staff.test`, data: { name?: string } = {}) {
+  const user = await db.user.create({ data: { email, platformRole: role, emailVerifiedAt: new Date(), ...data } });
+  await enableTwoFactor(user.id);
+  return user;
 }

@@ -4,7 +4,7 @@ import { db } from '../../lib/db/client.ts';
 import type { ResellerStatus } from '../../lib/db/generated/enums.ts';
 import { DEFAULT_RATE_BPS } from '../../lib/resellers/hierarchy.ts';
 import { resellerActorFor, type OperatorActor, type ResellerActor } from '../../lib/resellers/reseller-actor.ts';
-import { TEST_PASSWORD, uniqueSlug } from './factories.ts';
+import { createStaff, TEST_PASSWORD, uniqueSlug } from './factories.ts';
 
 // Resellers made straight in the database (the services' own rules are tested separately),
 // with an owner user each, and client workspaces owned by them.
@@ -66,7 +66,7 @@ export async function clientOf(reseller: { id: string }, options: { plan?: strin
 
 export async function operator(): Promise<OperatorActor> {
   const email = `${uniqueSlug('op')}@operator.test`;
-  const user = await db.user.create({ data: { email, platformRole: 'owner' } });
+  const user = await createStaff('owner', email);
   return { userId: user.id, email, role: 'owner' };
 }
 

@@ -10,6 +10,8 @@ export default async function setup() {
   process.env.WAYPOINT_TEST_DATABASE = '1';
   const { seedDemo } = await import('../../lib/seed/seed-demo.ts');
   await seedDemo();
+  const { enableDemoOperatorTwoFactor } = await import('./staff-two-factor.ts');
+  await enableDemoOperatorTwoFactor();
   const { disconnectDb } = await import('../../lib/db/client.ts');
   await disconnectDb();
   return () => database.cleanup();

@@ -9,7 +9,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { ScrollBox } from '@/components/ui/scroll-box';
 import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
-import { getCurrentOperator } from '@/lib/auth/session';
+import { requireOperator } from '@/lib/auth/require-operator';
 import { listPlans } from '@/lib/billing/plans';
 import { stripeConfigured } from '@/lib/billing/stripe-client';
 import { createFormatter } from '@/lib/format/formatter';
@@ -30,8 +30,7 @@ function listHref(query: TenantListQuery, page: number): string {
 }
 
 export default async function OperatorPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const operator = await getCurrentOperator();
-  if (!operator) redirect('/operator/signin');
+  await requireOperator();
   const raw = await searchParams;
   const query = parseTenantListQuery(raw);
   // The filter form sends every field, empty or not: keep the URL to the filters that apply.

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
 import { FeaturedToggle } from '@/components/marketplace/operator-app-review';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -9,7 +8,7 @@ import { FormattedDate } from '@/components/ui/formatted';
 import { ScrollBox } from '@/components/ui/scroll-box';
 import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
-import { getCurrentOperator } from '@/lib/auth/session';
+import { requireOperator } from '@/lib/auth/require-operator';
 import { listAppsForOperator, listReviewQueue, QUEUE_STATUSES, queueQuerySchema } from '@/lib/marketplace/app-review';
 import { APP_STATUS_LABELS, STATUS_LABELS } from '@/lib/marketplace/app-views';
 
@@ -26,8 +25,7 @@ const QUEUE_LABELS: Record<(typeof QUEUE_STATUSES)[number], string> = {
 };
 
 export default async function OperatorAppsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const operator = await getCurrentOperator();
-  if (!operator) redirect('/operator/signin');
+  const operator = await requireOperator();
   const raw = await searchParams;
   const parsed = queueQuerySchema.safeParse({ status: typeof raw.status === 'string' && raw.status ? raw.status : undefined, minAgeDays: typeof raw.minAgeDays === 'string' && raw.minAgeDays ? raw.minAgeDays : undefined });
   const filters = parsed.success ? parsed.data : { status: 'open' as const, minAgeDays: 0 };

@@ -7,7 +7,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { ScrollBox } from '@/components/ui/scroll-box';
 import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
-import { getCurrentOperator } from '@/lib/auth/session';
+import { requireOperator } from '@/lib/auth/require-operator';
 import { listPlatformAudit, parsePlatformAuditQuery, type PlatformAuditQuery } from '@/lib/platform/platform-audit-query';
 
 export const metadata: Metadata = { title: 'Audit log · Operator' };
@@ -31,8 +31,7 @@ function metadataSummary(metadata: unknown): string {
 }
 
 export default async function OperatorAuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const operator = await getCurrentOperator();
-  if (!operator) redirect('/operator/signin');
+  await requireOperator();
   const raw = await searchParams;
   const query = parsePlatformAuditQuery(raw);
   if (Object.values(raw).some((value) => value === '')) redirect(auditHref(query, query.page));

@@ -1,13 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
 import { PartnerDecisionButtons } from '@/components/partners/operator-partner-actions';
 import { PartnerTermsForm, PartnerTierForm, type PartnerTermsValue } from '@/components/payouts/partner-terms-forms';
 import { Badge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
 import { FormattedDate } from '@/components/ui/formatted';
 import { PageHeader } from '@/components/ui/page-header';
-import { getCurrentOperator } from '@/lib/auth/session';
+import { requireOperator } from '@/lib/auth/require-operator';
 import { db } from '@/lib/db/client';
 import { tenantOrigin } from '@/lib/config/env';
 import { CURRENT_AGREEMENT } from '@/lib/partners/agreement';
@@ -66,8 +65,7 @@ function PartnerItem({ partner, terms, tiers }: { partner: OperatorPartnerRow; t
 }
 
 export default async function OperatorPartnersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const operator = await getCurrentOperator();
-  if (!operator) redirect('/operator/signin');
+  await requireOperator();
   const status = parsePartnerStatusFilter((await searchParams).status);
   const [partners, tiers, termRows] = await Promise.all([
     listPartnersForOperator(status),

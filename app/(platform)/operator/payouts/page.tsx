@@ -1,17 +1,15 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import { ManualPayoutsWaiting, PayoutsTable } from '@/components/payouts/payouts-table';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
-import { getCurrentOperator } from '@/lib/auth/session';
+import { requireOperator } from '@/lib/auth/require-operator';
 import { listPayoutsForOperator } from '@/lib/payouts/operator-payouts';
 
 export const metadata: Metadata = { title: 'Payouts · Operator' };
 export const dynamic = 'force-dynamic';
 
 export default async function OperatorPayoutsPage() {
-  const operator = await getCurrentOperator();
-  if (!operator) redirect('/operator/signin');
+  await requireOperator();
   const payouts = await listPayoutsForOperator();
   const waiting = payouts.filter((payout) => payout.method === 'manual' && payout.status === 'pending');
   const others = payouts.filter((payout) => !waiting.includes(payout));

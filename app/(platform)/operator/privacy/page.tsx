@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import { CompletePrivacyRequest, NewPrivacyRequestForm } from '@/components/platform/privacy-request-forms';
 import { Badge } from '@/components/ui/badge';
 import { PageHeader } from '@/components/ui/page-header';
-import { getCurrentOperator } from '@/lib/auth/session';
+import { requireOperator } from '@/lib/auth/require-operator';
 import { createFormatter } from '@/lib/format/formatter';
 import { platformCan } from '@/lib/platform/platform-roles';
 import { listRequests } from '@/lib/privacy/requests';
@@ -15,8 +14,7 @@ const format = createFormatter();
 
 // The register of data subject requests: what came in, when it is due, what was done.
 export default async function PrivacyRequestsPage() {
-  const operator = await getCurrentOperator();
-  if (!operator) redirect('/operator/signin');
+  const operator = await requireOperator();
   const { open, completed, overdue } = await listRequests();
   const mayAct = platformCan(operator.role, 'platform:manage');
   return (

@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import { ManualPayoutsWaiting, PayoutsTable } from '@/components/payouts/payouts-table';
 import { Card } from '@/components/ui/card';
 import { CreateResellerForm, PlanFloorForm, ResellerStatusButton, TermsForm } from '@/components/resellers/operator-forms';
 import { RateForm } from '@/components/resellers/reseller-forms';
-import { getCurrentOperator } from '@/lib/auth/session';
+import { requireOperator } from '@/lib/auth/require-operator';
 import { db } from '@/lib/db/client';
 import { formatCents, formatRate } from '@/lib/resellers/money';
 import { listPayoutsForOperator } from '@/lib/payouts/operator-payouts';
@@ -15,8 +14,7 @@ export const metadata: Metadata = { title: 'Resellers · Operator' };
 export const dynamic = 'force-dynamic';
 
 export default async function OperatorResellersPage() {
-  const operator = await getCurrentOperator();
-  if (!operator) redirect('/operator/signin');
+  await requireOperator();
   const [resellers, payouts, plans] = await Promise.all([
     listResellersForOperator(),
     listPayoutsForOperator({ kind: 'reseller' }),

@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
 import { OperatorReviewList } from '@/components/marketplace/operator-reviews';
 import { Card } from '@/components/ui/card';
-import { getCurrentOperator } from '@/lib/auth/session';
+import { requireOperator } from '@/lib/auth/require-operator';
 import { OPERATOR_REVIEW_FILTERS } from '@/lib/marketplace/rating-schema';
 import { operatorReviews } from '@/lib/marketplace/ratings';
 
@@ -14,8 +13,7 @@ const LABELS: Record<(typeof OPERATOR_REVIEW_FILTERS)[number], string> = { repor
 const EMPTY: Record<(typeof OPERATOR_REVIEW_FILTERS)[number], string> = { reported: 'No open reports. Reviews that someone reports show here.', hidden: 'No hidden reviews.', all: 'No reviews yet.' };
 
 export default async function OperatorReviewsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const operator = await getCurrentOperator();
-  if (!operator) redirect('/operator/signin');
+  await requireOperator();
   const search = await searchParams;
   const filter = OPERATOR_REVIEW_FILTERS.find((f) => f === search.filter) ?? 'reported';
   const cursor = typeof search.cursor === 'string' && /^[A-Za-z0-9_-]{1,100}$/.test(search.cursor) ? search.cursor : undefined;

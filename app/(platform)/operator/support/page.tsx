@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
 import { SupportSummaryView } from '@/components/support/support-summary';
 import { TicketFilters, nextPageHref } from '@/components/support/ticket-filters';
 import { TicketList } from '@/components/support/ticket-list';
 import { Card } from '@/components/ui/card';
-import { getCurrentOperator } from '@/lib/auth/session';
+import { requireOperator } from '@/lib/auth/require-operator';
 import { operatorViewer } from '@/lib/support/ticket-access';
 import { filtersFromSearch } from '@/lib/support/ticket-schema';
 import { operatorSupportSummary } from '@/lib/support/ticket-summary';
@@ -15,8 +14,7 @@ export const metadata: Metadata = { title: 'Support · Operator' };
 export const dynamic = 'force-dynamic';
 
 export default async function OperatorSupportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const operator = await getCurrentOperator();
-  if (!operator) redirect('/operator/signin');
+  const operator = await requireOperator();
   const filters = filtersFromSearch(await searchParams);
   const [page, summary] = await Promise.all([listTickets(operatorViewer(operator), filters), operatorSupportSummary()]);
   return (

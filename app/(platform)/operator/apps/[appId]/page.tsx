@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { ChecklistForm, DecisionForm, FeaturedToggle } from '@/components/marketplace/operator-app-review';
 import { CommentForm, RetireAppForm } from '@/components/marketplace/partner-app-forms';
 import { ReviewThread, VersionDetails } from '@/components/marketplace/version-details';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { FormattedDate } from '@/components/ui/formatted';
-import { getCurrentOperator } from '@/lib/auth/session';
+import { requireOperator } from '@/lib/auth/require-operator';
 import { tenantOrigin } from '@/lib/config/env';
 import { AppError } from '@/lib/http/problem';
 import { getAppForReview, type OperatorAppView } from '@/lib/marketplace/app-review';
@@ -26,8 +26,7 @@ export const dynamic = 'force-dynamic';
 const ID = /^[A-Za-z0-9_-]{1,100}$/;
 
 export default async function OperatorAppPage({ params, searchParams }: { params: Promise<{ appId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const operator = await getCurrentOperator();
-  if (!operator) redirect('/operator/signin');
+  const operator = await requireOperator();
   const { appId } = await params;
   const { version: versionParam } = await searchParams;
   const versionId = typeof versionParam === 'string' && ID.test(versionParam) ? versionParam : null;

@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
 import { orNotFound } from '@/components/support/or-not-found';
 import { TicketThreadView } from '@/components/support/ticket-thread';
-import { getCurrentOperator } from '@/lib/auth/session';
+import { requireOperator } from '@/lib/auth/require-operator';
 import { operatorViewer } from '@/lib/support/ticket-access';
 import { getTicket } from '@/lib/support/tickets';
 
@@ -11,8 +10,7 @@ export const metadata: Metadata = { title: 'Ticket · Operator' };
 export const dynamic = 'force-dynamic';
 
 export default async function OperatorTicketPage({ params }: { params: Promise<{ ticketId: string }> }) {
-  const operator = await getCurrentOperator();
-  if (!operator) redirect('/operator/signin');
+  const operator = await requireOperator();
   const { ticketId } = await params;
   const thread = await orNotFound(getTicket(operatorViewer(operator), ticketId));
   return (

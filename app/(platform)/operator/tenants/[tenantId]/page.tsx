@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { ImpersonateDialog, ImpersonationAction } from '@/components/platform/impersonate-dialog';
 import { LifecycleForm } from '@/components/platform/lifecycle-form';
@@ -8,7 +8,7 @@ import { TenantStatusBadge } from '@/components/platform/tenant-status';
 import { Badge } from '@/components/ui/badge';
 import { PageHeader } from '@/components/ui/page-header';
 import { ScrollBox } from '@/components/ui/scroll-box';
-import { getCurrentOperator } from '@/lib/auth/session';
+import { requireOperator } from '@/lib/auth/require-operator';
 import { tenantOrigin } from '@/lib/config/env';
 import { createFormatter } from '@/lib/format/formatter';
 import type { ImpersonationView } from '@/lib/platform/impersonation';
@@ -45,8 +45,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 export default async function OperatorTenantPage({ params }: { params: Promise<{ tenantId: string }> }) {
-  const operator = await getCurrentOperator();
-  if (!operator) redirect('/operator/signin');
+  const operator = await requireOperator();
   const { tenantId } = await params;
   const tenant = await tenantDetails(tenantId);
   if (!tenant) notFound();

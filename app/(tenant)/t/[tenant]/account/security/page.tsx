@@ -36,7 +36,7 @@ export default async function SecurityPage({ params }: { params: Promise<{ tenan
             : 'A code from an app on your phone, asked for after your password.'
         }
       >
-        <TwoFactorPanel initial={twoFactor} required={roleNeedsTwoFactor(tenant, member.role)} />
+        <TwoFactorPanel initial={twoFactor} required={roleNeedsTwoFactor(tenant, member.role) ? `${tenant.name} requires two-factor authentication for admins and owners.` : null} />
       </Card>
       <Card title="Password">
         {account.hasPassword ? (
