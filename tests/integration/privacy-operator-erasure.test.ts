@@ -5,6 +5,8 @@ import { recordAudit } from '../../lib/audit/record-audit.ts';
 import { db } from '../../lib/db/client.ts';
 import type { PlatformRole } from '../../lib/db/generated/enums.ts';
 import { FORMER_MEMBER } from '../../lib/privacy/erase-user.ts';
+import { findPerson } from '../../lib/privacy/person-lookup.ts';
+import { setRestriction } from '../../lib/privacy/restriction.ts';
 import { recordRequest } from '../../lib/privacy/requests.ts';
 import { callRoute } from '../support/app-client.ts';
 import { operator } from '../support/resellers.ts';
@@ -91,5 +93,26 @@ describe('operator erasure', () => {
     const other = await recordRequest(await operator(), { kind: 'erasure', subjectEmail: `someone-${tag()}@example.test` });
     expect((await erase(manager, person.userId, { ...reason, requestId: other.id })).status).toBe(422);
     expect(await db.user.count({ where: { id: person.userId } })).toBe(1);
+  });
+
+  it('finds a person by address: workspaces, last ownership, restriction (since, why, by whom), open requests', async () => {
+    const tenant = await workspace();
+    const owner = await memberIn(tenant, 'owner');
+    const op = await operator();
+    expect(await db.membership.count({ where: { tenantId: tenant.id, role: 'owner' } })).toBe(1);
+    await recordRequest(op, { kind: 'restriction', subjectEmail: owner.email });
+    await setRestriction(op, { email: owner.email, restricted: true, reason: 'Objection DSR-3' });
+    const found = await findPerson(`  ${owner.email.toUpperCase()} `);
+    expect(found).toMatchObject({
+      id: owner.userId,
+      workspaces: [{ tenantId: tenant.id, role: 'owner', lastOwner: true }],
+      restriction: { reason: 'Objection DSR-3', by: op.email },
+      openRequests: [expect.objectContaining({ kind: 'restriction' })],
+      erasureBlocker: expect.stringContaining(`last owner of ${tenant.name}`),
+    });
+    await setRestriction(op, { email: owner.email, restricted: false, reason: 'Objection withdrawn' });
+    expect((await findPerson(owner.email))?.restriction).toBeNull();
+    expect(await findPerson('nobody-here@example.test')).toBeNull();
+    expect(await findPerson('not an address')).toBeNull();
   });
 });
