@@ -155,7 +155,7 @@ function concat(chunks: Uint8Array[]): Uint8Array {
   return out;
 }
 
-/** The job: builds the archive, keeps it, and emails its owner. */
+/** The job: builds the archive (a member's, or the whole workspace's), keeps it, and emails whoever asked. */
 export async function runExport(exportId: string, now = new Date()): Promise<'ready' | 'gone' | 'failed'> {
   const row = await db.dataExport.findUnique({ where: { id: exportId }, select: { tenantId: true, userId: true, requestedById: true, status: true, user: { select: { email: true } } } });
   if (!row || row.status !== 'pending' || (row.userId && !row.user)) return 'gone';
