@@ -1,4 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { unzipSync, strFromU8 } from 'fflate';
 import { db, disconnectDb } from '../../lib/db/client.ts';
 import { expect, test } from './fixtures.ts';
@@ -11,6 +13,12 @@ import { addMember, createWorkspace, DEMO_PASSWORD, ROOT, signIn, tenantUrl } fr
 test.afterAll(async () => {
   await disconnectDb();
 });
+
+/** Serious or critical axe findings on the page as it is (WCAG 2.x A/AA). */
+async function axeFindings(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 test('a member exports their data and deletes their account', async ({ page }) => {
   test.setTimeout(90_000);
@@ -69,6 +77,7 @@ test('an owner exports the whole workspace from Settings › Data', async ({ pag
   expect(members.map((row) => [row.user.email, row.role]).sort()).toEqual([[member, 'member'], [workspace.ownerEmail, 'owner']].sort());
   expect(await db.emailMessage.count({ where: { to: workspace.ownerEmail, kind: 'workspace_export_ready' } })).toBe(1);
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  expect(await axeFindings(page)).toEqual([]);
 });
 
 test('the operator finds a person, restricts processing for them, lifts it, and erases them', async ({ page }) => {
@@ -97,6 +106,7 @@ test('the operator finds a person, restricts processing for them, lifts it, and 
   await expect(person.getByTestId('restriction')).toContainText('Restricted since');
   await expect(person.getByTestId('restriction')).toContainText('by operator@waypoint.test: Objection by email, DSR-77');
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  expect(await axeFindings(page)).toEqual([]);
 
   const lift = person.getByRole('form', { name: 'Lift the restriction' });
   await lift.getByLabel('Reason').fill('Objection withdrawn, DSR-77');
@@ -111,6 +121,7 @@ test('the operator finds a person, restricts processing for them, lifts it, and 
   await dialog.getByLabel('Reason').fill('Erasure request by letter');
   const erase = dialog.getByRole('button', { name: 'Erase everywhere' });
   await expect(erase).toBeDisabled();
+  expect(await axeFindings(page)).toEqual([]);
   await dialog.getByLabel(`Type ${email} to confirm`).fill(email);
   await erase.click();
   await page.waitForURL('**/operator/privacy?erased=1');
