@@ -3,7 +3,7 @@ import { runExport } from '../lib/privacy/export.ts';
 import { inngest } from './client.ts';
 import { inngestRetries, withRetrySchedule } from './retry-schedule.ts';
 
-// A member asked for their data: build the ZIP and email them.
+// A member asked for their data (or an owner for the workspace's): build the ZIP and email them.
 export const privacyExportFunction = inngest.createFunction(
   { id: 'privacy-export', retries: inngestRetries('privacy.export'), concurrency: { limit: 2 } },
   { event: 'privacy.export' },

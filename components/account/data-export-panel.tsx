@@ -9,37 +9,44 @@ import { api } from '@/lib/http/api-client';
 import { useFormat } from '@/lib/format/format-context';
 import type { ExportView } from '@/lib/privacy/export';
 
-const QUERY_KEY = ['account-exports'];
+interface Props {
+  initial: ExportView[];
+  /** Where exports are listed and asked for: the member's own (default), or the workspace's (Settings › Data). */
+  endpoint?: string;
+  label?: string;
+  listLabel?: string;
+}
 
-/** "Download my data": ask for an export, watch it get ready, download it. */
-export function DataExportPanel({ initial }: { initial: ExportView[] }) {
+/** "Download my data" (or the workspace's): ask for an export, watch it get ready, download it. */
+export function DataExportPanel({ initial, endpoint = '/api/app/account/exports', label = 'Export my data', listLabel = 'Your exports' }: Props) {
+  const queryKey = ['exports', endpoint];
   const fmt = useFormat();
   const client = useQueryClient();
   const [alert, setAlert] = useState<string | null>(null);
   const { data: exports } = useQuery({
-    queryKey: QUERY_KEY,
-    queryFn: () => api<{ exports: ExportView[] }>('/api/app/account/exports').then((r) => r.exports),
+    queryKey,
+    queryFn: () => api<{ exports: ExportView[] }>(endpoint).then((r) => r.exports),
     initialData: initial,
     // While one is being built, look again every few seconds.
     refetchInterval: (query) => (query.state.data?.some((row) => row.status === 'pending') ? 3000 : false),
   });
   const ask = useMutation({
-    mutationFn: () => api<ExportView>('/api/app/account/exports', { method: 'POST' }),
+    mutationFn: () => api<ExportView>(endpoint, { method: 'POST' }),
     onMutate: () => setAlert(null),
     onError: (error: Error) => setAlert(error.message),
-    onSettled: () => client.invalidateQueries({ queryKey: QUERY_KEY }),
+    onSettled: () => client.invalidateQueries({ queryKey }),
   });
   return (
     <div className="flex flex-col gap-4">
       <FormAlert message={alert} />
       <div>
         <Button type="button" onClick={() => ask.mutate()} disabled={ask.isPending}>
-          {ask.isPending ? 'Asking…' : 'Export my data'}
+          {ask.isPending ? 'Asking…' : label}
         </Button>
       </div>
       {ask.isSuccess ? <FormStatus message="We are preparing your file. It shows here when ready, and we email you." /> : null}
       {exports.length ? (
-        <ul className="flex flex-col gap-2 text-sm" aria-label="Your exports">
+        <ul className="flex flex-col gap-2 text-sm" aria-label={listLabel}>
           {exports.map((row) => (
             <li key={row.id} className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-slate-200 p-3" data-testid="data-export">
               <span>

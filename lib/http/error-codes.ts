@@ -30,7 +30,7 @@ export const ERROR_CODES = {
   leaderboards_disabled: { status: 403, description: "The workspace's admins turned leaderboards off (Settings › General)." },
   reauthentication_required: { status: 403, description: 'The action needs a recent sign-in: sign out, sign in again, and retry within 10 minutes.' },
   impersonation_read_only: { status: 403, description: 'A platform operator is acting as this member read-only: changes are refused.' },
-  impersonation_forbidden: { status: 403, description: "A platform operator acting as a member cannot change the member's own account (password, 2FA, sessions, deletion)." },
+  impersonation_forbidden: { status: 403, description: "A platform operator acting as a member cannot change the member's own account (password, 2FA, sessions, deletion) nor export data." },
   impersonation_not_allowed: { status: 403, description: 'Platform staff cannot be acted as, and only the operator who asked may start an impersonation.' },
   impersonation_not_approved: { status: 409, description: "The workspace requires an owner's approval first, the request was denied, or it has already started or ended." },
   two_factor_required: { status: 403, description: 'Two-factor authentication must be turned on first: a workspace may require it of its admins and owners (Account › Security), and the operator console requires it of all platform staff (Security).' },

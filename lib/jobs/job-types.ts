@@ -63,7 +63,7 @@ export interface JobPayloads {
   'retention.purge': Record<string, never>;
   /** Erases workspaces whose grace period after "schedule deletion" is over (lib/platform/tenant-erasure.ts). */
   'tenants.erase_scheduled': Record<string, never>;
-  /** Builds a member's data export and emails them (lib/privacy/export.ts). */
+  /** Builds a member's data export (or, without a userId on the row, the whole workspace's) and emails whoever asked (lib/privacy/export.ts). */
   'privacy.export': { exportId: string };
 }
 

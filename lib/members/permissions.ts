@@ -32,6 +32,8 @@ export const PERMISSIONS = {
   /** grant or take the owner role, transfer ownership, delete the workspace */
   'owners.manage': OWNERS,
   'tenant.delete': OWNERS,
+  /** export the whole workspace's data and download those exports (Settings › Data) */
+  'workspace.export': OWNERS,
   /** require approval before platform support acts as a member; approve, deny or end it */
   'support_access.manage': OWNERS,
 } as const satisfies Record<string, readonly Role[]>;

@@ -1,4 +1,4 @@
-import { strToU8, zipSync } from 'fflate';
+import { strToU8, Zip, ZipDeflate, zipSync } from 'fflate';
 import type { Member } from '../auth/session.ts';
 import { tenantOrigin } from '../config/env.ts';
 import { db } from '../db/client.ts';
@@ -11,13 +11,17 @@ import { logger } from '../observability/logger.ts';
 import { loadTenantById } from '../tenancy/load-tenant.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
 import { EXPORT_SECTIONS, exportable } from './export-sections.ts';
+import { WORKSPACE_SECTIONS } from './workspace-export-sections.ts';
 
 // A member downloads everything this workspace holds about them (GDPR access and portability):
 // they ask, a job builds a ZIP with one JSON and one CSV file per section, and an email tells
-// them it is ready. Only they can download it, for 7 days.
+// them it is ready. Only they can download it, for 7 days. The same job builds an owner's
+// export of the whole workspace (userId null: lib/privacy/workspace-export.ts).
 
-const KEEP_MS = 7 * 86_400_000;
-const MAX_PER_DAY = 3;
+export const KEEP_MS = 7 * 86_400_000;
+export const MAX_PER_DAY = 3;
+/** Rows read per query of a workspace export. */
+const PAGE_SIZE = 500;
 
 export interface ExportView {
   id: string;
@@ -56,7 +60,11 @@ export async function downloadExport(tenant: TenantContext, member: Member, id: 
 /** One CSV file of a section: a column per field seen in any row (nested values as JSON), formulas defused. */
 export function toCsv(rows: Record<string, unknown>[]): string {
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
-  return [columns.map(csvField).join(','), ...rows.map((row) => columns.map((column) => csvField(row[column])).join(','))].join('\r\n') + '\r\n';
+  return [columns, ...rows.map((row) => columns.map((column) => row[column]))].map(csvLine).join('');
+}
+
+function csvLine(fields: unknown[]): string {
+  return fields.map(csvField).join(',') + '\r\n';
 }
 
 /** The ZIP of one person's data in one workspace: a JSON and a CSV file per section, and a README. */
@@ -80,12 +88,81 @@ export async function buildMemberArchive(tenantId: string, userId: string, now =
   return zipSync(files, { level: 6, mtime: now });
 }
 
-/** The job: builds the archive, keeps it, and emails its owner. */
+/**
+ * The ZIP of a whole workspace: a JSON and a CSV file per section (WORKSPACE_SECTIONS), and a
+ * README. Rows are read a page at a time from one snapshot and streamed into the compressor,
+ * so only the compressed archive is held in memory, never a section's rows at once.
+ */
+export async function buildWorkspaceArchive(tenantId: string, now = new Date()): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let failure: Error | null = null;
+  const zip = new Zip((error, chunk) => {
+    if (error) failure = error;
+    else chunks.push(chunk);
+  });
+  const open = (name: string) => {
+    const file = new ZipDeflate(name, { level: 6 });
+    file.mtime = now;
+    zip.add(file);
+    return { write: (text: string) => file.push(strToU8(text)), close: () => file.push(new Uint8Array(0), true) };
+  };
+  const index: Record<string, number> = {};
+  await db.$transaction(
+    async (tx) => {
+      for (const section of WORKSPACE_SECTIONS) {
+        const json = open(`${section.name}.json`);
+        const csv = open(`${section.name}.csv`);
+        // The rows of a section have the same fields (one query shape): the first page names the CSV's columns.
+        let columns: string[] | null = null;
+        let count = 0;
+        let after: string | undefined;
+        json.write('[');
+        for (;;) {
+          const page = await section.page(tx, tenantId, after, PAGE_SIZE);
+          for (const raw of page) {
+            const row = exportable(raw) as Record<string, unknown>;
+            if (!columns) csv.write(csvLine((columns = Object.keys(row))));
+            json.write(`${count ? ',' : ''}\n  ${JSON.stringify(row)}`);
+            csv.write(csvLine(columns.map((column) => row[column])));
+            count++;
+          }
+          if (page.length < PAGE_SIZE) break;
+          after = String(page[page.length - 1].id);
+        }
+        json.write(count ? '\n]\n' : ']\n');
+        json.close();
+        csv.close();
+        index[section.name] = count;
+      }
+    },
+    { isolationLevel: 'RepeatableRead', timeout: 15 * 60_000 },
+  );
+  const readme = open('README.txt');
+  readme.write([`The data of this workspace, exported ${now.toISOString()}.`, 'Each section is in a JSON file (complete) and a CSV file (one row per record; nested values as JSON). Passwords, keys, tokens and secrets are left out.', '', ...Object.entries(index).map(([name, count]) => `${name}: ${count} record(s)`), ''].join('\n'));
+  readme.close();
+  zip.end();
+  if (failure) throw failure;
+  return concat(chunks);
+}
+
+function concat(chunks: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return out;
+}
+
+/** The job: builds the archive (a member's, or the whole workspace's), keeps it, and emails whoever asked. */
 export async function runExport(exportId: string, now = new Date()): Promise<'ready' | 'gone' | 'failed'> {
-  const row = await db.dataExport.findUnique({ where: { id: exportId }, select: { tenantId: true, userId: true, status: true, user: { select: { email: true } } } });
-  if (!row || !row.userId || !row.user || row.status !== 'pending') return 'gone';
+  const row = await db.dataExport.findUnique({ where: { id: exportId }, select: { tenantId: true, userId: true, requestedById: true, status: true, user: { select: { email: true } } } });
+  if (!row || row.status !== 'pending' || (row.userId && !row.user)) return 'gone';
+  // A member's own export goes to them; the workspace's, to the owner who asked (if still there).
+  const to = row.user?.email ?? (await db.user.findUnique({ where: { id: row.requestedById }, select: { email: true } }))?.email ?? null;
   try {
-    const bytes = await buildMemberArchive(row.tenantId, row.userId, now);
+    const bytes = row.userId ? await buildMemberArchive(row.tenantId, row.userId, now) : await buildWorkspaceArchive(row.tenantId, now);
     await db.dataExport.update({ where: { id: exportId }, data: { status: 'ready', data: Uint8Array.from(bytes), size: bytes.length, readyAt: now } });
   } catch (error) {
     logger().error({ err: error, exportId }, 'privacy: building an export failed');
@@ -93,7 +170,16 @@ export async function runExport(exportId: string, now = new Date()): Promise<'re
     return 'failed';
   }
   const tenant = await loadTenantById(row.tenantId);
-  if (tenant) {
+  if (tenant && to && !row.userId) {
+    const content = notificationEmail({
+      tenant,
+      subject: `The export of ${tenant.name} is ready`,
+      heading: 'Your workspace export is ready',
+      paragraphs: ['The file holds the workspace’s settings, members, teams, goals, habits, comments, activity and audit log, as JSON and CSV (no passwords, keys or tokens). Owners can download it from Settings › Data within 7 days; you will be asked to sign in.'],
+      action: { label: 'Open Settings › Data', url: `${tenantOrigin(tenant.slug)}/settings/data` },
+    });
+    await sendEmail({ tenant, to, kind: 'workspace_export_ready', ...content });
+  } else if (tenant && to) {
     const content = notificationEmail({
       tenant,
       subject: `Your data export from ${tenant.name} is ready`,
@@ -101,7 +187,7 @@ export async function runExport(exportId: string, now = new Date()): Promise<'re
       paragraphs: ['The file holds everything this workspace keeps about you, as JSON and CSV. Download it from your account within 7 days; you will be asked to sign in.'],
       action: { label: 'Open my account', url: `${tenantOrigin(tenant.slug)}/account/privacy` },
     });
-    await sendEmail({ tenant, to: row.user.email, kind: 'data_export_ready', ...content });
+    await sendEmail({ tenant, to, kind: 'data_export_ready', ...content });
   }
   return 'ready';
 }

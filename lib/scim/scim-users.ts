@@ -2,6 +2,7 @@ import { markEmailVerified } from '../auth/email-verification.ts';
 import { db } from '../db/client.ts';
 import { Prisma } from '../db/generated/client.ts';
 import { tenantDb, type TenantTx } from '../db/tenant-db.ts';
+import { eraseAccountIfUnused, eraseInWorkspace, erasureSubject } from '../privacy/erase-user.ts';
 import type { DirectoryContext } from './directory-context.ts';
 import { deprovisionMember, leaveTeam, moveAccountEmail, provisionMember, refreshRole, SCIM_TX } from './provisioning.ts';
 import { ScimError, scimBadRequest, scimConflict, scimNotFound } from './scim-errors.ts';
@@ -168,8 +169,17 @@ export function patchUser(ctx: DirectoryContext, id: string, operations: PatchOp
   return transition(ctx, id, ifMatch, (row) => parseUser(applyPatch(userDocument(row), operations)));
 }
 
+/**
+ * The directory deleted the user: out of the workspace (as a deactivation), out of the
+ * directory's groups, and their personal data in this workspace erased (lib/privacy/erase-user.ts:
+ * shared progress stays as "Former member"), unless another active directory user of this
+ * workspace still provisions the same account. Their account goes too when no other workspace
+ * holds it. The last owner is refused with a SCIM 409.
+ */
 export async function deleteUser(ctx: DirectoryContext, id: string, ifMatch: string | null = null): Promise<void> {
-  await tenantDb(ctx.tenant.id).$transaction(async (tx) => {
+  const linked = (await getUser(ctx, id)).userId;
+  const subject = linked ? await erasureSubject(linked) : null;
+  const erased = await tenantDb(ctx.tenant.id).$transaction(async (tx) => {
     const row = await lockUser(tx, ctx, id);
     assertIfMatch(ifMatch, userVersion(row));
     if (row.active) await deprovisionMember(tx, ctx, row, 'deleted');
@@ -179,8 +189,14 @@ export async function deleteUser(ctx: DirectoryContext, id: string, ifMatch: str
       await tx.scimGroup.update({ where: { id: group.id }, data: { memberIds: group.memberIds.filter((memberId) => memberId !== id) } });
     }
     await tx.scimUser.delete({ where: { id } });
-    if (row.userId) {
+    if (!row.userId) return null;
+    if (!subject || subject.user.id !== row.userId || (await tx.scimUser.count({ where: { userId: row.userId, active: true } })) > 0) {
       for (const group of groups) if (group.teamId) await leaveTeam(tx, ctx, group.teamId, row.userId, null);
+      return null;
     }
+    // The scoped transaction reaches only this workspace's rows; the erasure names the workspace in each of its statements.
+    await eraseInWorkspace(tx as unknown as Prisma.TransactionClient, ctx.tenant.id, subject, 'scim', { directoryId: ctx.directory.id, directory: ctx.directory.name });
+    return row.userId;
   }, SCIM_TX);
+  if (erased) await eraseAccountIfUnused(erased, { kind: 'scim', actor: null, reason: `Deleted by the directory of ${ctx.tenant.name}` });
 }

@@ -180,6 +180,7 @@ export const ROUTES: RouteCase[] = [
   { page: `${TENANT}/settings/members/page.tsx`, host: 'acme', path: fixed('/settings/members'), visitors: ADMINS },
   { page: `${TENANT}/settings/audit/page.tsx`, host: 'acme', path: fixed('/settings/audit'), visitors: ADMINS },
   { page: `${TENANT}/settings/billing/page.tsx`, host: 'acme', path: fixed('/settings/billing'), visitors: ['owner'] },
+  { page: `${TENANT}/settings/data/page.tsx`, host: 'acme', path: fixed('/settings/data'), visitors: ['owner'] },
   { page: `${TENANT}/settings/sso/page.tsx`, host: 'acme', path: fixed('/settings/sso'), visitors: ['owner'] },
   { page: `${TENANT}/settings/directory/page.tsx`, host: 'acme', path: fixed('/settings/directory'), visitors: ['owner'] },
   { page: `${TENANT}/settings/authorized-apps/page.tsx`, host: 'acme', path: fixed('/settings/authorized-apps'), visitors: ['owner'] },

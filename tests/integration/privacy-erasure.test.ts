@@ -15,6 +15,7 @@ import { eraseUser, FORMER_MEMBER } from '../../lib/privacy/erase-user.ts';
 import { addTeamMember } from '../../lib/teams/team-membership.ts';
 import { createTeam } from '../../lib/teams/teams.ts';
 import { callRoute } from '../support/app-client.ts';
+import { scanDatabase } from '../support/scan-database.ts';
 import { sessionCookie } from '../support/session-cookie.ts';
 import { failure, memberIn, workspace } from '../support/workspace.ts';
 
@@ -26,20 +27,6 @@ import { failure, memberIn, workspace } from '../support/workspace.ts';
 async function named(member: Member, name: string): Promise<Member> {
   await db.user.update({ where: { id: member.userId }, data: { name } });
   return { ...member, name };
-}
-
-/** Every row of every table whose text, array or JSON columns mention the needle: "Table.column" per hit. */
-async function scanDatabase(needle: string): Promise<string[]> {
-  const columns = await db.$queryRaw<{ table_name: string; column_name: string }[]>`
-    SELECT table_name, column_name FROM information_schema.columns
-    WHERE table_schema = current_schema() AND data_type IN ('text', 'character varying', 'jsonb', 'json', 'ARRAY')
-      AND table_name NOT LIKE '\\_prisma%'`;
-  const hits: string[] = [];
-  for (const { table_name, column_name } of columns) {
-    const [row] = await db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "${table_name}" WHERE "${column_name}"::text ILIKE '%' || $1 || '%'`, needle);
-    if (row.n > 0n) hits.push(`${table_name}.${column_name}`);
-  }
-  return hits;
 }
 
 describe('erasure', () => {

@@ -133,8 +133,9 @@ describe('SCIM with Microsoft Entra ID', () => {
     expect((await ws.scim('GET', `/Users/${id}`)).status).toBe(404);
     const audit = await db.auditLog.findFirst({ where: { tenantId: ws.tenant.id, action: 'member.deprovisioned' }, orderBy: { createdAt: 'desc' }, select: { metadata: true } });
     expect(audit?.metadata).toMatchObject({ reason: 'deleted', directoryId: ws.directoryId });
-    // The account itself stays (it may belong to other workspaces).
-    expect(await db.user.count({ where: { email } })).toBe(1);
+    // The person is erased from the workspace; with no other workspace, the account goes too
+    // (one that belongs to other workspaces stays: tests/integration/privacy-operator-erasure.test.ts).
+    expect(await db.user.count({ where: { email } })).toBe(0);
   });
 
   it('syncs group membership with Add/Remove on "members" and answers the membership check filter', async () => {

@@ -17,6 +17,7 @@ const EXPECTED: Record<Permission, string[]> = {
   'owners.manage': ['owner'],
   'tenant.delete': ['owner'],
   'support_access.manage': ['owner'],
+  'workspace.export': ['owner'],
 };
 
 describe('permission table', () => {

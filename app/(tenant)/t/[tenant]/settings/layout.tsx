@@ -26,6 +26,7 @@ export default async function SettingsLayout({ children, params }: { children: R
             { href: '/settings/audit', label: 'Audit log' },
             { href: '/settings/support-access', label: 'Support access' },
             { href: '/settings/billing', label: 'Billing' },
+            { href: '/settings/data', label: 'Data' },
             { href: '/developers/keys', label: 'API keys' },
             { href: '/developers/webhooks', label: 'Webhooks', matchPrefix: true },
             { href: '/developers/apps', label: 'OAuth apps', matchPrefix: true },
