@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { PlanSelect } from '@/components/platform/plan-select';
+import { BulkSelection, RowCheckbox, SelectAllCheckbox } from '@/components/platform/tenant-bulk-actions';
 import { TenantFiguresPanel } from '@/components/platform/tenant-figures';
 import { STATUS_LABELS, TenantStatusBadge } from '@/components/platform/tenant-status';
 import { buttonClass } from '@/components/ui/button';
@@ -13,6 +14,7 @@ import { getCurrentOperator } from '@/lib/auth/session';
 import { listPlans } from '@/lib/billing/plans';
 import { stripeConfigured } from '@/lib/billing/stripe-client';
 import { createFormatter } from '@/lib/format/formatter';
+import { bulkActionsFor } from '@/lib/platform/bulk-actions';
 import {
   ACTIVITY_FILTERS,
   DIRECT,
@@ -75,6 +77,7 @@ export default async function OperatorPage({ searchParams }: { searchParams: Pro
   const [plans, resellers, figures, list] = await Promise.all([listPlans(), listResellerChoices(), tenantFigures(query), listTenantsForOperator(query)]);
   const planChoices = plans.map(({ id, name }) => ({ id, name }));
   const filtered = FILTER_KEYS.some((key) => Boolean(query[key]));
+  const bulkActions = bulkActionsFor(operator.role);
   const dir = query.dir ?? FIRST_DIRECTION[query.sort];
   const first = list.total === 0 ? 0 : (list.page - 1) * list.pageSize + 1;
   const last = Math.min(list.total, list.page * list.pageSize);
@@ -135,49 +138,61 @@ export default async function OperatorPage({ searchParams }: { searchParams: Pro
         </p>
 
         {list.rows.length ? (
-          <ScrollBox label="Workspaces" className="rounded-lg border border-slate-200 bg-white shadow-sm">
-            <table className="w-full border-collapse text-left text-sm">
-              <caption className="sr-only">
-                Workspaces, by {SORT_LABELS[query.sort]}, {dir === 'asc' ? 'ascending' : 'descending'}
-              </caption>
-              <thead className="bg-slate-100 text-slate-700">
-                <tr>
-                  <SortHeader query={query} column="name" label="Workspace" />
-                  <th scope="col" className="px-4 py-2">Status</th>
-                  <th scope="col" className="px-4 py-2">Plan</th>
-                  <SortHeader query={query} column="members" label="Members" className="text-right" />
-                  <th scope="col" className="px-4 py-2">Reseller</th>
-                  <SortHeader query={query} column="activity" label="Last activity" />
-                  <SortHeader query={query} column="created" label="Created" />
-                </tr>
-              </thead>
-              <tbody>
-                {list.rows.map((tenant) => (
-                  <tr key={tenant.id} className="border-t border-slate-100" data-testid={`tenant-row-${tenant.slug}`}>
-                    <td className="px-4 py-2">
-                      <Link href={`/operator/tenants/${tenant.id}`} className="font-medium text-brand-text underline">
-                        {tenant.name}
-                      </Link>{' '}
-                      <span className="text-slate-600">({tenant.slug})</span>
-                    </td>
-                    <td className="px-4 py-2">
-                      <TenantStatusBadge status={tenant.status} />
-                      {tenant.status === 'trial' && tenant.trialEndsAt ? <span className="block text-xs whitespace-nowrap text-slate-600">ends {format.date(tenant.trialEndsAt)}</span> : null}
-                    </td>
-                    <td className="px-4 py-2">
-                      <PlanSelect tenantId={tenant.id} tenantName={tenant.name} plan={tenant.plan} plans={planChoices} />
-                    </td>
-                    <td className="px-4 py-2 text-right tabular-nums">{format.number(tenant.members)}</td>
-                    <td className="px-4 py-2 whitespace-nowrap">{tenant.reseller?.name ?? <span className="text-slate-600">Direct</span>}</td>
-                    <td className="px-4 py-2 whitespace-nowrap" title={tenant.lastActivityAt ? format.dateTime(tenant.lastActivityAt) : undefined}>
-                      {tenant.lastActivityAt ? format.relative(tenant.lastActivityAt) : <span className="text-slate-600">None recorded</span>}
-                    </td>
-                    <td className="px-4 py-2 whitespace-nowrap">{format.date(tenant.createdAt)}</td>
+          <BulkSelection tenants={list.rows.map(({ id, name }) => ({ id, name }))} plans={planChoices} actions={bulkActions}>
+            <ScrollBox label="Workspaces" className="rounded-lg border border-slate-200 bg-white shadow-sm">
+              <table className="w-full border-collapse text-left text-sm">
+                <caption className="sr-only">
+                  Workspaces, by {SORT_LABELS[query.sort]}, {dir === 'asc' ? 'ascending' : 'descending'}
+                </caption>
+                <thead className="bg-slate-100 text-slate-700">
+                  <tr>
+                    {bulkActions.length ? (
+                      <th scope="col" className="w-10 px-4 py-2">
+                        <SelectAllCheckbox />
+                      </th>
+                    ) : null}
+                    <SortHeader query={query} column="name" label="Workspace" />
+                    <th scope="col" className="px-4 py-2">Status</th>
+                    <th scope="col" className="px-4 py-2">Plan</th>
+                    <SortHeader query={query} column="members" label="Members" className="text-right" />
+                    <th scope="col" className="px-4 py-2">Reseller</th>
+                    <SortHeader query={query} column="activity" label="Last activity" />
+                    <SortHeader query={query} column="created" label="Created" />
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollBox>
+                </thead>
+                <tbody>
+                  {list.rows.map((tenant) => (
+                    <tr key={tenant.id} className="border-t border-slate-100" data-testid={`tenant-row-${tenant.slug}`}>
+                      {bulkActions.length ? (
+                        <td className="px-4 py-2">
+                          <RowCheckbox id={tenant.id} name={tenant.name} />
+                        </td>
+                      ) : null}
+                      <td className="px-4 py-2">
+                        <Link href={`/operator/tenants/${tenant.id}`} className="font-medium text-brand-text underline">
+                          {tenant.name}
+                        </Link>{' '}
+                        <span className="text-slate-600">({tenant.slug})</span>
+                      </td>
+                      <td className="px-4 py-2">
+                        <TenantStatusBadge status={tenant.status} />
+                        {tenant.status === 'trial' && tenant.trialEndsAt ? <span className="block text-xs whitespace-nowrap text-slate-600">ends {format.date(tenant.trialEndsAt)}</span> : null}
+                      </td>
+                      <td className="px-4 py-2">
+                        <PlanSelect tenantId={tenant.id} tenantName={tenant.name} plan={tenant.plan} plans={planChoices} />
+                      </td>
+                      <td className="px-4 py-2 text-right tabular-nums">{format.number(tenant.members)}</td>
+                      <td className="px-4 py-2 whitespace-nowrap">{tenant.reseller?.name ?? <span className="text-slate-600">Direct</span>}</td>
+                      <td className="px-4 py-2 whitespace-nowrap" title={tenant.lastActivityAt ? format.dateTime(tenant.lastActivityAt) : undefined}>
+                        {tenant.lastActivityAt ? format.relative(tenant.lastActivityAt) : <span className="text-slate-600">None recorded</span>}
+                      </td>
+                      <td className="px-4 py-2 whitespace-nowrap">{format.date(tenant.createdAt)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollBox>
+          </BulkSelection>
         ) : null}
 
         {list.pageCount > 1 ? (
