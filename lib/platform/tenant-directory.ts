@@ -22,7 +22,7 @@ export type SortDirection = (typeof SORT_DIRECTIONS)[number];
 /** The direction a column sorts in when first chosen: names A to Z, the rest biggest or latest first. */
 export const FIRST_DIRECTION: Record<TenantSort, SortDirection> = { created: 'desc', name: 'asc', members: 'desc', activity: 'desc' };
 
-/** Active in the last 7 or 30 days, or not in the last 30 (see lastActivity below). */
+/** Active in the last 7 or 30 days, or not in the last 30 (what counts as activity: activeSince below). */
 export const ACTIVITY_FILTERS = ['active_7d', 'active_30d', 'inactive_30d'] as const;
 export type ActivityFilter = (typeof ACTIVITY_FILTERS)[number];
 

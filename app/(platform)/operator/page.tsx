@@ -59,7 +59,7 @@ function SortHeader({ query, column, label, className = '' }: { query: TenantLis
     <th scope="col" className={`px-4 py-2 ${className}`} aria-sort={current ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}>
       <Link href={listHref({ ...query, sort: column, dir: next }, 1)} className="inline-flex items-center gap-1 whitespace-nowrap underline-offset-4 hover:underline">
         {label}
-        <span aria-hidden className="text-xs text-slate-500">
+        <span aria-hidden className="text-xs text-slate-600">
           {current ? (dir === 'asc' ? '▲' : '▼') : '↕'}
         </span>
       </Link>
