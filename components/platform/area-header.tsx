@@ -54,6 +54,7 @@ export const PARTNER_NAV: NavItem[] = [
 
 export const OPERATOR_NAV: NavItem[] = [
   { href: '/operator', label: 'Workspaces', exact: true },
+  { href: '/operator/analytics', label: 'Analytics' },
   { href: '/operator/resellers', label: 'Resellers' },
   { href: '/operator/partners', label: 'Partners' },
   { href: '/operator/payouts', label: 'Payouts' },

@@ -57,16 +57,23 @@ export function planChangeCommitted(): void {
 
 const operatorPlanSchema = z.object({ plan: z.string().trim().min(1, 'Choose a plan.').max(40) }).strict();
 
+/**
+ * Inside the caller's transaction: the operator's plan for a workspace (a plan id checked by
+ * the caller), audited in the workspace's log with the operator as actor. Call
+ * planChangeCommitted() after the transaction.
+ */
+export async function applyPlanByOperator(tx: Prisma.TransactionClient, operator: { userId: string; email: string }, tenantId: string, plan: string, ip: string | null): Promise<boolean> {
+  const changed = await applyPlan(tx, tenantId, plan, { source: 'operator', actor: { id: operator.userId, email: operator.email }, ip });
+  // A plan set by hand (e.g. bought by invoice) is no trial: the trials job must not undo it.
+  await endTrialByChoice(tx, tenantId, 'plan_set_by_operator');
+  return changed;
+}
+
 /** The operator sets a workspace's plan by hand (audited in the workspace's log, with the operator as actor). */
 export async function setPlanByOperator(operator: { userId: string; email: string }, tenantId: string, input: unknown, ip: string | null = null): Promise<{ plan: string; changed: boolean }> {
   const { plan } = parseInput(operatorPlanSchema, input);
   if (!(await isPlanId(plan))) throw validationFailed({ plan: 'There is no such plan.' });
-  const changed = await db.$transaction(async (tx) => {
-    const changed = await applyPlan(tx, tenantId, plan, { source: 'operator', actor: { id: operator.userId, email: operator.email }, ip });
-    // A plan set by hand (e.g. bought by invoice) is no trial: the trials job must not undo it.
-    await endTrialByChoice(tx, tenantId, 'plan_set_by_operator');
-    return changed;
-  });
+  const changed = await db.$transaction((tx) => applyPlanByOperator(tx, operator, tenantId, plan, ip));
   planChangeCommitted();
   return { plan, changed };
 }

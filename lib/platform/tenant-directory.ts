@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { db, type Prisma } from '../db/client.ts';
+import { db, Prisma } from '../db/client.ts';
 import type { TenantStatus } from '../db/generated/enums.ts';
+import { parseDateOnly } from '../goals/dates.ts';
 
 // The operator console's workspace list and its figures. Every workspace on the platform, so
 // these read through the platform-wide client (the operator is not inside any tenant).
@@ -14,6 +15,19 @@ export const SIGNUP_WEEKS = 12;
 /** "none": workspaces sold directly (no reseller). */
 export const DIRECT = 'none';
 
+export const TENANT_SORTS = ['created', 'name', 'members', 'activity'] as const;
+export type TenantSort = (typeof TENANT_SORTS)[number];
+export const SORT_DIRECTIONS = ['asc', 'desc'] as const;
+export type SortDirection = (typeof SORT_DIRECTIONS)[number];
+/** The direction a column sorts in when first chosen: names A to Z, the rest biggest or latest first. */
+export const FIRST_DIRECTION: Record<TenantSort, SortDirection> = { created: 'desc', name: 'asc', members: 'desc', activity: 'desc' };
+
+/** Active in the last 7 or 30 days, or not in the last 30 (what counts as activity: activeSince below). */
+export const ACTIVITY_FILTERS = ['active_7d', 'active_30d', 'inactive_30d'] as const;
+export type ActivityFilter = (typeof ACTIVITY_FILTERS)[number];
+
+const DAY_MS = 86_400_000;
+
 const text = (max: number) =>
   z
     .string()
@@ -22,18 +36,32 @@ const text = (max: number) =>
     .optional()
     .transform((value) => value || undefined);
 
-/** The list's query string. Anything unreadable falls back to "no filter" or page 1: it is a URL people edit. */
+/** A calendar day, YYYY-MM-DD, that exists (2026-02-30 does not). */
+const day = z
+  .string()
+  .refine((value) => parseDateOnly(value) !== null)
+  .optional();
+
+/** The list's query string. Anything unreadable falls back to "no filter", the default order or page 1: it is a URL people edit. */
 export const tenantListQuerySchema = z.object({
   q: text(100).catch(undefined),
   status: z.enum(TENANT_STATUSES).optional().catch(undefined),
   plan: text(50).catch(undefined),
   reseller: text(50).catch(undefined),
+  /** Created on or after this UTC day, and on or before createdTo (both inclusive). */
+  createdFrom: day.catch(undefined),
+  createdTo: day.catch(undefined),
+  activity: z.enum(ACTIVITY_FILTERS).optional().catch(undefined),
+  sort: z.enum(TENANT_SORTS).catch('created').default('created'),
+  /** Without one (or a bad one), the column's first direction. */
+  dir: z.enum(SORT_DIRECTIONS).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
 
 export type TenantListQuery = z.infer<typeof tenantListQuerySchema>;
-/** The filters alone (no page). */
-export type TenantFilters = Partial<Omit<TenantListQuery, 'page'>>;
+/** The filters alone (no order, no page). */
+export type TenantFilters = Partial<Omit<TenantListQuery, 'page' | 'sort' | 'dir'>>;
+export type TenantOrder = { sort?: TenantSort; dir?: SortDirection };
 
 /** From Next's searchParams (a repeated key counts once: the first). */
 export function parseTenantListQuery(params: Record<string, string | string[] | undefined>): TenantListQuery {
@@ -52,6 +80,8 @@ export interface TenantRow {
   members: number;
   reseller: { id: string; name: string } | null;
   createdAt: Date;
+  /** Null: nobody was ever seen in it (or not since sessions and events were purged). */
+  lastActivityAt: Date | null;
 }
 
 export interface TenantPage {
@@ -63,31 +93,86 @@ export interface TenantPage {
   pageSize: number;
 }
 
-function whereOf(query: TenantFilters): Prisma.TenantWhereInput {
-  const where: Prisma.TenantWhereInput = {};
-  if (query.q) where.OR = [{ name: { contains: query.q, mode: 'insensitive' } }, { slug: { contains: query.q.toLowerCase() } }];
-  if (query.status) where.status = query.status;
-  if (query.plan) where.plan = query.plan;
-  if (query.reseller) where.resellerId = query.reseller === DIRECT ? null : query.reseller;
-  return where;
+// A workspace's last activity: the latest moment one of its members was seen in it (their
+// session's lastSeenAt, written every few minutes while they use it; an operator's "act as"
+// session is not the member) or did something recorded (a domain event with a person as its
+// actor, which API and integration writes also make). Both are real records of people using
+// the workspace; request logs only see the public API, and audit entries include jobs and
+// staff. Sessions go 30 days after they end and events after a year (lib/retention), so an
+// old enough workspace may show none.
+function activeSince(since: Date): Prisma.TenantWhereInput {
+  return {
+    OR: [{ sessions: { some: { impersonationId: null, lastSeenAt: { gte: since } } } }, { domainEvents: { some: { actorId: { not: null }, occurredAt: { gte: since } } } }],
+  };
 }
 
-/** One page of workspaces, newest first, with the filters applied. A page past the end shows the last one. */
-export async function listTenantsForOperator(query: TenantFilters & { page?: number }, pageSize = TENANT_PAGE_SIZE): Promise<TenantPage> {
-  const where = whereOf(query);
+const lastActivitySql = (tenantId: Prisma.Sql) => Prisma.sql`GREATEST(
+    (SELECT max(s."lastSeenAt") FROM "UserSession" s WHERE s."tenantId" = ${tenantId} AND s."impersonationId" IS NULL),
+    (SELECT max(e."occurredAt") FROM "DomainEvent" e WHERE e."tenantId" = ${tenantId} AND e."actorId" IS NOT NULL))`;
+
+function whereOf(query: TenantFilters, now: Date): Prisma.TenantWhereInput {
+  const and: Prisma.TenantWhereInput[] = [];
+  if (query.q) and.push({ OR: [{ name: { contains: query.q, mode: 'insensitive' } }, { slug: { contains: query.q.toLowerCase() } }] });
+  if (query.status) and.push({ status: query.status });
+  if (query.plan) and.push({ plan: query.plan });
+  if (query.reseller) and.push({ resellerId: query.reseller === DIRECT ? null : query.reseller });
+  const from = query.createdFrom ? parseDateOnly(query.createdFrom) : null;
+  const to = query.createdTo ? parseDateOnly(query.createdTo) : null;
+  if (from) and.push({ createdAt: { gte: from } });
+  if (to) and.push({ createdAt: { lt: new Date(to.getTime() + DAY_MS) } });
+  if (query.activity === 'active_7d') and.push(activeSince(new Date(now.getTime() - 7 * DAY_MS)));
+  if (query.activity === 'active_30d') and.push(activeSince(new Date(now.getTime() - 30 * DAY_MS)));
+  if (query.activity === 'inactive_30d') and.push({ NOT: activeSince(new Date(now.getTime() - 30 * DAY_MS)) });
+  return { AND: and };
+}
+
+function orderOf(sort: Exclude<TenantSort, 'activity'>, dir: SortDirection): Prisma.TenantOrderByWithRelationInput[] {
+  // The id breaks ties, so rows never repeat or go missing between pages.
+  const first: Prisma.TenantOrderByWithRelationInput = sort === 'name' ? { name: dir } : sort === 'members' ? { memberships: { _count: dir } } : { createdAt: dir };
+  return [first, { id: dir }];
+}
+
+/** The ids of one page by last activity. Never-active workspaces count as the least recently active. */
+async function idsByActivity(where: Prisma.TenantWhereInput, dir: SortDirection, skip: number, take: number): Promise<string[]> {
+  const ids = (await db.tenant.findMany({ where, select: { id: true } })).map((row) => row.id);
+  if (ids.length === 0) return [];
+  const order = dir === 'asc' ? Prisma.sql`"lastActivityAt" ASC NULLS FIRST, id ASC` : Prisma.sql`"lastActivityAt" DESC NULLS LAST, id DESC`;
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT id FROM (SELECT t.id, ${lastActivitySql(Prisma.sql`t.id`)} AS "lastActivityAt" FROM unnest(${ids}::text[]) AS t(id)) a
+    ORDER BY ${order} OFFSET ${skip} LIMIT ${take}`;
+  return rows.map((row) => row.id);
+}
+
+async function lastActivityOf(ids: string[]): Promise<Map<string, Date | null>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.$queryRaw<{ id: string; lastActivityAt: Date | null }[]>`
+    SELECT t.id, ${lastActivitySql(Prisma.sql`t.id`)} AS "lastActivityAt" FROM unnest(${ids}::text[]) AS t(id)`;
+  return new Map(rows.map((row) => [row.id, row.lastActivityAt]));
+}
+
+const ROW_SELECT = { id: true, slug: true, name: true, status: true, plan: true, trialEndsAt: true, createdAt: true, reseller: { select: { id: true, name: true } }, _count: { select: { memberships: true } } } as const;
+
+/** One page of workspaces with the filters applied, newest first unless sorted otherwise. A page past the end shows the last one. */
+export async function listTenantsForOperator(query: TenantFilters & TenantOrder & { page?: number }, pageSize = TENANT_PAGE_SIZE, now = new Date()): Promise<TenantPage> {
+  const where = whereOf(query, now);
+  const sort = query.sort ?? 'created';
+  const dir = query.dir ?? FIRST_DIRECTION[sort];
   const total = await db.tenant.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(Math.max(1, query.page ?? 1), pageCount);
-  const rows = await db.tenant.findMany({
-    where,
-    // The id breaks ties, so rows never repeat or go missing between pages.
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    skip: (page - 1) * pageSize,
-    take: pageSize,
-    select: { id: true, slug: true, name: true, status: true, plan: true, trialEndsAt: true, createdAt: true, reseller: { select: { id: true, name: true } }, _count: { select: { memberships: true } } },
-  });
+  const skip = (page - 1) * pageSize;
+  let rows;
+  if (sort === 'activity') {
+    // Prisma cannot order by a figure from two other tables: PostgreSQL orders the matching ids.
+    const ids = await idsByActivity(where, dir, skip, pageSize);
+    const found = new Map((await db.tenant.findMany({ where: { id: { in: ids } }, select: ROW_SELECT })).map((row) => [row.id, row]));
+    rows = ids.flatMap((id) => found.get(id) ?? []);
+  } else {
+    rows = await db.tenant.findMany({ where, orderBy: orderOf(sort, dir), skip, take: pageSize, select: ROW_SELECT });
+  }
+  const lastActivity = await lastActivityOf(rows.map((row) => row.id));
   return {
-    rows: rows.map(({ _count, ...row }) => ({ ...row, members: _count.memberships })),
+    rows: rows.map(({ _count, ...row }) => ({ ...row, members: _count.memberships, lastActivityAt: lastActivity.get(row.id) ?? null })),
     total,
     page,
     pageCount,
@@ -120,7 +205,7 @@ export function weekStartUtc(date: Date): Date {
 
 /** The figures of the workspaces matching the list's filters (all of them when there are none). */
 export async function tenantFigures(filters: TenantFilters = {}, now = new Date()): Promise<TenantFigures> {
-  const where = whereOf(filters);
+  const where = whereOf(filters, now);
   const firstWeek = new Date(weekStartUtc(now).getTime() - (SIGNUP_WEEKS - 1) * 7 * 86_400_000);
   const [statusGroups, planGroups, plans, members, paying, recent] = await Promise.all([
     db.tenant.groupBy({ by: ['status'], where, _count: { _all: true } }),

@@ -75,6 +75,7 @@ export const ROUTES: RouteCase[] = [
 
   // The operator console.
   { page: `${PLATFORM}/operator/page.tsx`, host: 'root', path: fixed('/operator'), visitors: ['operator'] },
+  { page: `${PLATFORM}/operator/analytics/page.tsx`, host: 'root', path: fixed('/operator/analytics'), visitors: ['operator'] },
   { page: `${PLATFORM}/operator/tenants/[tenantId]/page.tsx`, host: 'root', path: (s) => `/operator/tenants/${s.acmeId}`, visitors: ['operator'] },
   { page: `${PLATFORM}/operator/privacy/page.tsx`, host: 'root', path: fixed('/operator/privacy'), visitors: ['operator'] },
   { page: `${PLATFORM}/operator/staff/page.tsx`, host: 'root', path: fixed('/operator/staff'), visitors: ['operator'] },

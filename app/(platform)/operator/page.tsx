@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { PlanSelect } from '@/components/platform/plan-select';
+import { BulkSelection, RowCheckbox, SelectAllCheckbox } from '@/components/platform/tenant-bulk-actions';
 import { TenantFiguresPanel } from '@/components/platform/tenant-figures';
 import { STATUS_LABELS, TenantStatusBadge } from '@/components/platform/tenant-status';
 import { buttonClass } from '@/components/ui/button';
@@ -13,20 +14,57 @@ import { requireOperator } from '@/lib/auth/require-operator';
 import { listPlans } from '@/lib/billing/plans';
 import { stripeConfigured } from '@/lib/billing/stripe-client';
 import { createFormatter } from '@/lib/format/formatter';
-import { DIRECT, listResellerChoices, listTenantsForOperator, parseTenantListQuery, TENANT_STATUSES, tenantFigures, type TenantListQuery } from '@/lib/platform/tenant-directory';
+import { bulkActionsFor } from '@/lib/platform/bulk-actions';
+import {
+  ACTIVITY_FILTERS,
+  DIRECT,
+  FIRST_DIRECTION,
+  listResellerChoices,
+  listTenantsForOperator,
+  parseTenantListQuery,
+  TENANT_STATUSES,
+  tenantFigures,
+  type ActivityFilter,
+  type TenantListQuery,
+  type TenantSort,
+} from '@/lib/platform/tenant-directory';
 
 export const metadata: Metadata = { title: 'Operator' };
 export const dynamic = 'force-dynamic';
 
 const format = createFormatter();
 
-/** The list's URL with these filters (empty ones left out). */
+const FILTER_KEYS = ['q', 'status', 'plan', 'reseller', 'createdFrom', 'createdTo', 'activity'] as const;
+
+const ACTIVITY_LABELS: Record<ActivityFilter, string> = { active_7d: 'Active in the last 7 days', active_30d: 'Active in the last 30 days', inactive_30d: 'Inactive for 30 days or more' };
+const SORT_LABELS: Record<TenantSort, string> = { created: 'created', name: 'name', members: 'members', activity: 'last activity' };
+
+/** The list's URL with these filters and this order (empty ones and the default order left out). */
 function listHref(query: TenantListQuery, page: number): string {
   const params = new URLSearchParams();
-  for (const key of ['q', 'status', 'plan', 'reseller'] as const) if (query[key]) params.set(key, query[key]);
+  for (const key of FILTER_KEYS) if (query[key]) params.set(key, query[key]);
+  if (query.sort !== 'created') params.set('sort', query.sort);
+  if (query.dir && query.dir !== FIRST_DIRECTION[query.sort]) params.set('dir', query.dir);
   if (page > 1) params.set('page', String(page));
   const search = params.toString();
   return search ? `/operator?${search}` : '/operator';
+}
+
+/** A column's header: a link that sorts by it (its first direction), or turns the order round when it is the sort already. */
+function SortHeader({ query, column, label, className = '' }: { query: TenantListQuery; column: TenantSort; label: string; className?: string }) {
+  const dir = query.dir ?? FIRST_DIRECTION[query.sort];
+  const current = query.sort === column;
+  const next = current ? (dir === 'asc' ? 'desc' : 'asc') : FIRST_DIRECTION[column];
+  return (
+    <th scope="col" className={`px-4 py-2 ${className}`} aria-sort={current ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+      <Link href={listHref({ ...query, sort: column, dir: next }, 1)} className="inline-flex items-center gap-1 whitespace-nowrap underline-offset-4 hover:underline">
+        {label}
+        <span aria-hidden className="text-xs text-slate-600">
+          {current ? (dir === 'asc' ? '▲' : '▼') : '↕'}
+        </span>
+      </Link>
+    </th>
+  );
 }
 
 export default async function OperatorPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -37,7 +75,9 @@ export default async function OperatorPage({ searchParams }: { searchParams: Pro
   if (Object.values(raw).some((value) => value === '')) redirect(listHref(query, query.page));
   const [plans, resellers, figures, list] = await Promise.all([listPlans(), listResellerChoices(), tenantFigures(query), listTenantsForOperator(query)]);
   const planChoices = plans.map(({ id, name }) => ({ id, name }));
-  const filtered = Boolean(query.q || query.status || query.plan || query.reseller);
+  const filtered = FILTER_KEYS.some((key) => Boolean(query[key]));
+  const bulkActions = bulkActionsFor(operator.role);
+  const dir = query.dir ?? FIRST_DIRECTION[query.sort];
   const first = list.total === 0 ? 0 : (list.page - 1) * list.pageSize + 1;
   const last = Math.min(list.total, list.page * list.pageSize);
   return (
@@ -60,7 +100,10 @@ export default async function OperatorPage({ searchParams }: { searchParams: Pro
         </h2>
         {/* A plain GET form: filters live in the URL, so they can be shared and work without JavaScript.
             Keyed by the query: after a client-side "Clear" its fields start again from the URL. */}
-        <form key={JSON.stringify(query)} method="get" action="/operator" role="search" aria-label="Filter workspaces" className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_auto] lg:items-end">
+        <form key={JSON.stringify(query)} method="get" action="/operator" role="search" aria-label="Filter workspaces" className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4 lg:items-end">
+          {/* The order stays when filtering. */}
+          {query.sort !== 'created' ? <input type="hidden" name="sort" value={query.sort} /> : null}
+          {query.dir ? <input type="hidden" name="dir" value={query.dir} /> : null}
           <TextField label="Search" name="q" type="search" defaultValue={query.q ?? ''} placeholder="Name or slug" />
           <SelectField label="Status" name="status" defaultValue={query.status ?? ''} options={[{ value: '', label: 'Any status' }, ...TENANT_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }))]} />
           <SelectField label="Plan" name="plan" defaultValue={query.plan ?? ''} options={[{ value: '', label: 'Any plan' }, ...planChoices.map((plan) => ({ value: plan.id, label: plan.name }))]} />
@@ -70,6 +113,9 @@ export default async function OperatorPage({ searchParams }: { searchParams: Pro
             defaultValue={query.reseller ?? ''}
             options={[{ value: '', label: 'Any' }, { value: DIRECT, label: 'Direct (no reseller)' }, ...resellers.map((reseller) => ({ value: reseller.id, label: reseller.name }))]}
           />
+          <TextField label="Created from" name="createdFrom" type="date" defaultValue={query.createdFrom ?? ''} />
+          <TextField label="Created to" name="createdTo" type="date" defaultValue={query.createdTo ?? ''} />
+          <SelectField label="Activity" name="activity" defaultValue={query.activity ?? ''} options={[{ value: '', label: 'Any activity' }, ...ACTIVITY_FILTERS.map((value) => ({ value, label: ACTIVITY_LABELS[value] }))]} />
           <div className="flex gap-2">
             <button type="submit" className={buttonClass('primary')}>
               Filter
@@ -91,43 +137,61 @@ export default async function OperatorPage({ searchParams }: { searchParams: Pro
         </p>
 
         {list.rows.length ? (
-          <ScrollBox label="Workspaces" className="rounded-lg border border-slate-200 bg-white shadow-sm">
-            <table className="w-full border-collapse text-left text-sm">
-              <caption className="sr-only">Workspaces, newest first</caption>
-              <thead className="bg-slate-100 text-slate-700">
-                <tr>
-                  <th scope="col" className="px-4 py-2">Workspace</th>
-                  <th scope="col" className="px-4 py-2">Status</th>
-                  <th scope="col" className="px-4 py-2">Plan</th>
-                  <th scope="col" className="px-4 py-2 text-right">Members</th>
-                  <th scope="col" className="px-4 py-2">Reseller</th>
-                  <th scope="col" className="px-4 py-2">Created</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.rows.map((tenant) => (
-                  <tr key={tenant.id} className="border-t border-slate-100" data-testid={`tenant-row-${tenant.slug}`}>
-                    <td className="px-4 py-2">
-                      <Link href={`/operator/tenants/${tenant.id}`} className="font-medium text-brand-text underline">
-                        {tenant.name}
-                      </Link>{' '}
-                      <span className="text-slate-600">({tenant.slug})</span>
-                    </td>
-                    <td className="px-4 py-2">
-                      <TenantStatusBadge status={tenant.status} />
-                      {tenant.status === 'trial' && tenant.trialEndsAt ? <span className="block text-xs whitespace-nowrap text-slate-600">ends {format.date(tenant.trialEndsAt)}</span> : null}
-                    </td>
-                    <td className="px-4 py-2">
-                      <PlanSelect tenantId={tenant.id} tenantName={tenant.name} plan={tenant.plan} plans={planChoices} />
-                    </td>
-                    <td className="px-4 py-2 text-right tabular-nums">{format.number(tenant.members)}</td>
-                    <td className="px-4 py-2 whitespace-nowrap">{tenant.reseller?.name ?? <span className="text-slate-600">Direct</span>}</td>
-                    <td className="px-4 py-2 whitespace-nowrap">{format.date(tenant.createdAt)}</td>
+          <BulkSelection tenants={list.rows.map(({ id, name }) => ({ id, name }))} plans={planChoices} actions={bulkActions}>
+            <ScrollBox label="Workspaces" className="rounded-lg border border-slate-200 bg-white shadow-sm">
+              <table className="w-full border-collapse text-left text-sm">
+                <caption className="sr-only">
+                  Workspaces, by {SORT_LABELS[query.sort]}, {dir === 'asc' ? 'ascending' : 'descending'}
+                </caption>
+                <thead className="bg-slate-100 text-slate-700">
+                  <tr>
+                    {bulkActions.length ? (
+                      <th scope="col" className="w-10 px-4 py-2">
+                        <SelectAllCheckbox />
+                      </th>
+                    ) : null}
+                    <SortHeader query={query} column="name" label="Workspace" />
+                    <th scope="col" className="px-4 py-2">Status</th>
+                    <th scope="col" className="px-4 py-2">Plan</th>
+                    <SortHeader query={query} column="members" label="Members" className="text-right" />
+                    <th scope="col" className="px-4 py-2">Reseller</th>
+                    <SortHeader query={query} column="activity" label="Last activity" />
+                    <SortHeader query={query} column="created" label="Created" />
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollBox>
+                </thead>
+                <tbody>
+                  {list.rows.map((tenant) => (
+                    <tr key={tenant.id} className="border-t border-slate-100" data-testid={`tenant-row-${tenant.slug}`}>
+                      {bulkActions.length ? (
+                        <td className="px-4 py-2">
+                          <RowCheckbox id={tenant.id} name={tenant.name} />
+                        </td>
+                      ) : null}
+                      <td className="px-4 py-2">
+                        <Link href={`/operator/tenants/${tenant.id}`} className="font-medium text-brand-text underline">
+                          {tenant.name}
+                        </Link>{' '}
+                        <span className="text-slate-600">({tenant.slug})</span>
+                      </td>
+                      <td className="px-4 py-2">
+                        <TenantStatusBadge status={tenant.status} />
+                        {tenant.status === 'trial' && tenant.trialEndsAt ? <span className="block text-xs whitespace-nowrap text-slate-600">ends {format.date(tenant.trialEndsAt)}</span> : null}
+                      </td>
+                      <td className="px-4 py-2">
+                        <PlanSelect tenantId={tenant.id} tenantName={tenant.name} plan={tenant.plan} plans={planChoices} />
+                      </td>
+                      <td className="px-4 py-2 text-right tabular-nums">{format.number(tenant.members)}</td>
+                      <td className="px-4 py-2 whitespace-nowrap">{tenant.reseller?.name ?? <span className="text-slate-600">Direct</span>}</td>
+                      <td className="px-4 py-2 whitespace-nowrap" title={tenant.lastActivityAt ? format.dateTime(tenant.lastActivityAt) : undefined}>
+                        {tenant.lastActivityAt ? format.relative(tenant.lastActivityAt) : <span className="text-slate-600">None recorded</span>}
+                      </td>
+                      <td className="px-4 py-2 whitespace-nowrap">{format.date(tenant.createdAt)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollBox>
+          </BulkSelection>
         ) : null}
 
         {list.pageCount > 1 ? (
