@@ -55,14 +55,6 @@ test('on a phone, the operator sees the figures, filters the workspaces and page
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 });
 
-async function signInAsOperator(page: import('@playwright/test').Page) {
-  await page.goto('/operator/signin');
-  await page.getByLabel('Email').fill('operator@waypoint.test');
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL('**/operator');
-}
-
 test('on a phone, the operator sorts the workspaces, then emails and suspends two of them at once, confirming each', async ({ page }) => {
   test.setTimeout(90_000);
   await page.setViewportSize({ width: 390, height: 844 });

@@ -5,7 +5,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { db, disconnectDb } from '../../lib/db/client.ts';
 import { expect, test } from './fixtures.ts';
 import { isDocumentedCookie } from '../../lib/privacy/subprocessors.ts';
-import { addMember, createWorkspace, DEMO_PASSWORD, ROOT, signIn, tenantUrl } from './support.ts';
+import { addMember, createWorkspace, DEMO_PASSWORD, ROOT, signIn, tenantUrl, signInAsOperator } from './support.ts';
 
 // A member's own data, in a real browser at phone width: they export it (built by the job,
 // downloaded as a ZIP), then delete their account. (The rules: tests/integration/privacy-*.test.ts.)
@@ -86,11 +86,7 @@ test('the operator finds a person, restricts processing for them, lifts it, and 
   const workspace = await createWorkspace('dsr');
   const email = await addMember(workspace.slug, 'member');
 
-  await page.goto('/operator/signin');
-  await page.getByLabel('Email').fill('operator@waypoint.test');
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL('**/operator');
+  await signInAsOperator(page);
   await page.goto('/operator/privacy');
   const search = page.getByRole('search', { name: 'Find a person' });
   await search.getByLabel('Email').fill(email.toUpperCase());

@@ -74,7 +74,7 @@ export const ROUTES: RouteCase[] = [
   { page: 'app/workspace-suspended/page.tsx', host: 'initech', path: fixed('/'), visitors: ['public'] },
 
   // The operator console.
-  { page: `${PLATFORM}/operator/page.tsx`, host: 'root', path: fixed('/operator'), visitors: ['operator'] },
+  { page: `${PLATFORM}/operator/(workspaces)/page.tsx`, host: 'root', path: fixed('/operator'), visitors: ['operator'] },
   { page: `${PLATFORM}/operator/analytics/page.tsx`, host: 'root', path: fixed('/operator/analytics'), visitors: ['operator'] },
   { page: `${PLATFORM}/operator/tenants/[tenantId]/page.tsx`, host: 'root', path: (s) => `/operator/tenants/${s.acmeId}`, visitors: ['operator'] },
   { page: `${PLATFORM}/operator/privacy/page.tsx`, host: 'root', path: fixed('/operator/privacy'), visitors: ['operator'] },

@@ -60,6 +60,7 @@ test('an owner invites a support engineer, who joins, sets up 2FA first, and is 
   await expect(invitee.getByRole('menu')).toContainText('Platform staff · Support');
   await invitee.keyboard.press('Escape');
   expect((await invitee.goto(`${ROOT}/operator/staff`))?.status()).toBe(403);
+  await expect(invitee.getByRole('heading', { name: 'Your platform role does not allow this page' })).toBeVisible();
 
   // The owner sees them with 2FA on, and removes them.
   await page.reload();

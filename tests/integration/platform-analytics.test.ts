@@ -13,7 +13,7 @@ import { parseAnalyticsRange, rangeOf } from '../../lib/platform/analytics/range
 import { signupsPerDay } from '../../lib/platform/analytics/signups.ts';
 import { webhookDeliveriesPerDay } from '../../lib/platform/analytics/webhook-deliveries.ts';
 import { callRoute } from '../support/app-client.ts';
-import { uniqueSlug } from '../support/factories.ts';
+import { uniqueSlug, createStaff } from '../support/factories.ts';
 import { createReseller } from '../support/resellers.ts';
 import { sessionCookie } from '../support/session-cookie.ts';
 
@@ -214,7 +214,7 @@ describe('MRR and churn (a week decades back)', () => {
 
 describe('GET /api/platform/analytics', () => {
   it('answers any staff role with the figures of the range asked, or of the last 30 days', async () => {
-    const staff = await db.user.create({ data: { email: `${uniqueSlug('ro')}@staff.test`, platformRole: 'read_only' } });
+    const staff = await createStaff('read_only');
     userIds.push(staff.id);
     const get = async (search: string) => callRoute(analyticsRoute.GET, { host: 'localhost:3100', path: `/api/platform/analytics${search}`, cookie: await sessionCookie(staff.id, null) });
     const custom = await get(`?from=${day(past, 0)}&to=${day(past, 6)}`);

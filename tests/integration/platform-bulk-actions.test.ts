@@ -5,7 +5,7 @@ import { db } from '../../lib/db/client.ts';
 import type { PlatformRole } from '../../lib/db/generated/enums.ts';
 import type { BulkResult } from '../../lib/platform/bulk-actions.ts';
 import { callRoute } from '../support/app-client.ts';
-import { createMember, createTenant, uniqueSlug } from '../support/factories.ts';
+import { createMember, createTenant, uniqueSlug, createStaff } from '../support/factories.ts';
 import { sessionCookie } from '../support/session-cookie.ts';
 
 // The operator's bulk actions on the workspace list, through the route: who may take which
@@ -13,7 +13,7 @@ import { sessionCookie } from '../support/session-cookie.ts';
 // (skipped, not found) without stopping the others or answering 500.
 
 async function staff(role: PlatformRole) {
-  const user = await db.user.create({ data: { email: `${uniqueSlug(role)}@staff.test`, platformRole: role } });
+  const user = await createStaff(role);
   return { user, cookie: await sessionCookie(user.id, null) };
 }
 

@@ -13,6 +13,7 @@ import { operator } from '../support/resellers.ts';
 import { scanDatabase } from '../support/scan-database.ts';
 import { sessionCookie } from '../support/session-cookie.ts';
 import { memberIn, workspace } from '../support/workspace.ts';
+import { createStaff } from '../support/factories.ts';
 
 // An operator erases a person on request: everywhere (each workspace's rows, shared progress as
 // Former member), in both audit logs, completing the linked request; refused to staff who do
@@ -22,7 +23,7 @@ const host = 'localhost:3100';
 const tag = () => randomBytes(4).toString('hex');
 
 async function staffCookie(role: PlatformRole): Promise<string> {
-  const user = await db.user.create({ data: { email: `${role}-${tag()}@staff.test`, platformRole: role } });
+  const user = await createStaff(role, `${role}-${tag()}@staff.test`);
   return sessionCookie(user.id, null);
 }
 
@@ -80,7 +81,7 @@ describe('operator erasure', () => {
     expect((await erase(manager, person.userId, {})).status).toBe(422);
     expect((await erase(manager, 'nosuchuser000', reason)).status).toBe(404);
 
-    const staff = await db.user.create({ data: { email: `support-${tag()}@staff.test`, platformRole: 'support' } });
+    const staff = await createStaff('support', `support-${tag()}@staff.test`);
     const refusedStaff = await erase(manager, staff.id, reason);
     expect([refusedStaff.status, refusedStaff.body.detail]).toEqual([409, expect.stringContaining('staff')]);
 

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { redirect } from 'next/navigation';
 import { DailyChart } from '@/components/platform/daily-chart';
 import { WebhookChart } from '@/components/partners/webhook-chart';
 import { buttonClass } from '@/components/ui/button';
@@ -9,7 +8,7 @@ import { Card } from '@/components/ui/card';
 import { CHART_COLORS } from '@/components/ui/chart';
 import { PageHeader } from '@/components/ui/page-header';
 import { TextField } from '@/components/ui/text-field';
-import { getCurrentOperator } from '@/lib/auth/session';
+import { requireOperator } from '@/lib/auth/require-operator';
 import { createFormatter } from '@/lib/format/formatter';
 import { platformAnalytics } from '@/lib/platform/analytics/platform-analytics';
 import { MAX_RANGE_DAYS, parseAnalyticsRange, RANGE_PRESETS, DEFAULT_PRESET } from '@/lib/platform/analytics/range';
@@ -57,8 +56,7 @@ const rate = (ratio: number | null) => (ratio === null ? '—' : format.percent(
 // The platform's figures over a range of days: sign-ups, people acting, revenue and churn, API
 // calls and webhook deliveries. Each card says what it counts; the queries: lib/platform/analytics.
 export default async function OperatorAnalyticsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const operator = await getCurrentOperator();
-  if (!operator) redirect('/operator/signin');
+  await requireOperator();
   const range = parseAnalyticsRange(await searchParams);
   const { signups, active, revenue, apiCalls, webhooks, totals } = await platformAnalytics(range);
   const span = range.preset ? `the last ${range.preset} days` : `${format.day(range.from)} – ${format.day(range.to)}`;

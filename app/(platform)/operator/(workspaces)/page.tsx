@@ -68,7 +68,7 @@ function SortHeader({ query, column, label, className = '' }: { query: TenantLis
 }
 
 export default async function OperatorPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireOperator();
+  const operator = await requireOperator();
   const raw = await searchParams;
   const query = parseTenantListQuery(raw);
   // The filter form sends every field, empty or not: keep the URL to the filters that apply.

@@ -1,5 +1,0 @@
-import { TableSkeleton } from '@/components/shell/section-states';
-
-export default function Loading() {
-  return <TableSkeleton />;
-}
