@@ -46,11 +46,6 @@ async function entryFor(tenantId: string, now: Date): Promise<Entry> {
   return fresh;
 }
 
-/** Whether the plan's quota is a hard stop (no metered overage price to bill beyond it). */
-export async function quotaIsHardStop(tenant: PlanHolder): Promise<boolean> {
-  return (await planOf(tenant)).overageLookupKey === null;
-}
-
 /**
  * Lets one more API request of the workspace through, or throws 429 quota_exceeded (with
  * Retry-After: when the period ends) if its plan stops at the quota and it is used up.

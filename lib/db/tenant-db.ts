@@ -29,7 +29,6 @@ const TENANT_KEY: Record<string, string> = {
   ApiKey: 'tenantId',
   ApiRequestLog: 'tenantId',
   IdempotencyKey: 'tenantId',
-  UsageCounter: 'tenantId',
   WebhookEndpoint: 'tenantId',
   WebhookDelivery: 'tenantId',
   WebhookDeliveryAttempt: 'tenantId',

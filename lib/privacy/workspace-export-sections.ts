@@ -81,7 +81,6 @@ export const WORKSPACE_SECTIONS: WorkspaceSection[] = [
   { name: 'billing', tables: ['BillingAccount'], page: single((tx, tenantId) => tx.billingAccount.findUnique({ where: { tenantId } })) },
   { name: 'invoices', tables: ['StripeInvoice'], page: (tx, t, after, take) => tx.stripeInvoice.findMany(keyset(t, after, take)) },
   { name: 'dunning_notices', tables: ['DunningNotice'], page: (tx, t, after, take) => tx.dunningNotice.findMany(keyset(t, after, take)) },
-  { name: 'usage', tables: ['UsageCounter'], page: (tx, t, after, take) => tx.usageCounter.findMany(keyset(t, after, take)) },
   { name: 'usage_periods', tables: ['UsagePeriod'], page: (tx, t, after, take) => tx.usagePeriod.findMany(keyset(t, after, take)) },
   { name: 'support_tickets', tables: ['SupportTicket'], page: (tx, t, after, take) => tx.supportTicket.findMany(keyset(t, after, take)) },
   {

@@ -30,7 +30,7 @@ import { createUser, deleteUser, getUser, listUsers, patchUser, replaceUser } fr
 //   leave the two disagreeing.
 // So the SCIM protocol is implemented here on ScimUser/ScimGroup (lib/scim/scim-users.ts,
 // scim-groups.ts, scim-patch.ts, scim-filter.ts), each request in one transaction with its
-// effects (provisioning.ts); ScimDirectory.jacksonDirectoryId stays null.
+// effects (provisioning.ts).
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const MAX_COUNT = 200;

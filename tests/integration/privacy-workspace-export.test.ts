@@ -64,7 +64,7 @@ describe('workspace data export', () => {
       data: { id: `ic_${tag()}`, tenantId: t, installationId: installation.id, userId: me.userId, provider: 'google-calendar', externalAccountId: 'me@gmail.test', scopes: [], status: 'needs_attention', accessTokenEncrypted: storedAccessToken, refreshTokenEncrypted: encryptSecret(`1//${tag()}`) },
     });
     const directoryTokenHash = `scimhash-${tag()}`;
-    await db.scimDirectory.create({ data: { tenantId: t, name: 'Okta', provider: 'okta', jacksonDirectoryId: `jd_${tag()}`, tokenHash: directoryTokenHash, tokenHint: 'abcd' } });
+    await db.scimDirectory.create({ data: { tenantId: t, name: 'Okta', provider: 'okta', tokenHash: directoryTokenHash, tokenHint: 'abcd' } });
     const invitationTokenHash = `invhash-${tag()}`;
     await db.invitation.create({ data: { tenantId: t, email: `new-${tag()}@example.test`, role: 'member', tokenHash: invitationTokenHash, invitedById: owner.userId, expiresAt: new Date(Date.now() + 86_400_000) } });
     const made: Record<string, string> = {
