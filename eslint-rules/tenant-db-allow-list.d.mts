@@ -1,0 +1,1 @@
+export const TENANT_DB_ALLOW_LIST: { reason: string; files: string[] }[];
