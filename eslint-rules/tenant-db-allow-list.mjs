@@ -1,6 +1,6 @@
 // The files allowed to query tenant-owned tables with the platform-wide client (the rule:
 // eslint-rules/require-tenant-db.mjs). Exact files, not folders: a new file is checked until
-// someone adds it here, in the group that says why. The last group is a backlog, not a licence.
+// someone adds it here, in the group that says why.
 
 export const TENANT_DB_ALLOW_LIST = [
   {
@@ -136,16 +136,6 @@ export const TENANT_DB_ALLOW_LIST = [
       'lib/webhooks/endpoint-health.ts',
       'lib/webhooks/fan-out.ts',
       'lib/webhooks/sweep-deliveries.ts',
-    ],
-  },
-  {
-    reason: 'Workspace features that still scope by hand (where: { tenantId }): to move to tenantDb(), then off this list.',
-    files: [
-      'lib/account/notification-preferences.ts',
-      'lib/activity/feed.ts',
-      'lib/leaderboards/leaderboards.ts',
-      'lib/leaderboards/settings.ts',
-      'lib/notifications/preferences.ts',
     ],
   },
 ];

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Member } from '../auth/session.ts';
-import { db } from '../db/client.ts';
 import { tenantDb } from '../db/tenant-db.ts';
 import { parseInput } from '../http/problem.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
@@ -48,6 +47,6 @@ export function wantsEmail(stored: unknown, topic: NotificationTopic): boolean {
 
 /** The addresses of the workspace's members who turned this topic off (lower case). */
 export async function optedOut(tenantId: string, topic: NotificationTopic): Promise<Set<string>> {
-  const rows = await db.membership.findMany({ where: { tenantId, emailPreferences: { path: [topic], equals: false } }, select: { user: { select: { email: true } } } });
+  const rows = await tenantDb(tenantId).membership.findMany({ where: { emailPreferences: { path: [topic], equals: false } }, select: { user: { select: { email: true } } } });
   return new Set(rows.map((row) => row.user.email.toLowerCase()));
 }

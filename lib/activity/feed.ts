@@ -143,7 +143,7 @@ async function resolveEvents(tenant: TenantContext, viewer: AudienceViewer, scop
     goalIds.length ? scoped.goal.findMany({ where: { id: { in: goalIds } }, select: { id: true, title: true, teamId: true, ownerId: true } }) : [],
     habitIds.length ? scoped.habit.findMany({ where: { id: { in: habitIds } }, select: { id: true, name: true, userId: true, private: true, schedule: true } }) : [],
     teamIds.length ? scoped.team.findMany({ where: { id: { in: teamIds } }, select: { id: true, name: true, visibility: true } }) : [],
-    commentIds.length ? db.comment.findMany({ where: { tenantId: tenant.id, id: { in: commentIds } }, select: { id: true, deletedAt: true } }) : [],
+    commentIds.length ? scoped.comment.findMany({ where: { id: { in: commentIds } }, select: { id: true, deletedAt: true } }) : [],
     userIds.length ? db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true, email: true } }) : [],
   ]);
   const goalById = new Map(goals.filter((g) => canSee(audienceColumns(goalAudience(g)), viewer)).map((g) => [g.id, g]));

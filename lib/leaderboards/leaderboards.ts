@@ -53,7 +53,7 @@ export function leaderboardsDisabled(): AppError {
 
 /** Whether the workspace shows leaderboards (Settings › General). */
 export async function leaderboardsEnabled(tenantId: string): Promise<boolean> {
-  const row = await db.tenant.findUnique({ where: { id: tenantId }, select: { leaderboardsEnabled: true } });
+  const row = await tenantDb(tenantId).tenant.findUnique({ where: { id: tenantId }, select: { leaderboardsEnabled: true } });
   return row?.leaderboardsEnabled ?? false;
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Member } from '../auth/session.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { db } from '../db/client.ts';
+import { tenantDb } from '../db/tenant-db.ts';
 import { parseInput } from '../http/problem.ts';
 import { assertCan } from '../members/permissions.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
@@ -25,7 +25,7 @@ export interface LeaderboardParticipation {
 export async function setLeaderboardsEnabled(tenant: TenantContext, member: Member, input: unknown, ip: string | null = null): Promise<LeaderboardSettings> {
   assertCan(member.role, 'settings.manage');
   const { enabled } = parseInput(leaderboardSettingsSchema, input);
-  await db.$transaction(async (tx) => {
+  await tenantDb(tenant.id).$transaction(async (tx) => {
     const before = await tx.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select: { leaderboardsEnabled: true } });
     if (before.leaderboardsEnabled === enabled) return;
     await tx.tenant.update({ where: { id: tenant.id }, data: { leaderboardsEnabled: enabled } });
@@ -42,12 +42,12 @@ export async function setLeaderboardsEnabled(tenant: TenantContext, member: Memb
 }
 
 export async function getLeaderboardParticipation(tenant: TenantContext, member: Member): Promise<LeaderboardParticipation> {
-  const row = await db.membership.findUniqueOrThrow({ where: { tenantId_userId: { tenantId: tenant.id, userId: member.userId } }, select: { leaderboardOptOut: true } });
+  const row = await tenantDb(tenant.id).membership.findUniqueOrThrow({ where: { tenantId_userId: { tenantId: tenant.id, userId: member.userId } }, select: { leaderboardOptOut: true } });
   return { optOut: row.leaderboardOptOut };
 }
 
 export async function setLeaderboardOptOut(tenant: TenantContext, member: Member, input: unknown): Promise<LeaderboardParticipation> {
   const { optOut } = parseInput(leaderboardOptOutSchema, input);
-  await db.membership.update({ where: { tenantId_userId: { tenantId: tenant.id, userId: member.userId } }, data: { leaderboardOptOut: optOut } });
+  await tenantDb(tenant.id).membership.update({ where: { tenantId_userId: { tenantId: tenant.id, userId: member.userId } }, data: { leaderboardOptOut: optOut } });
   return { optOut };
 }

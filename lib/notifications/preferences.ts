@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { Member } from '../auth/session.ts';
-import { db } from '../db/client.ts';
 import type { Prisma } from '../db/generated/client.ts';
 import { tenantDb } from '../db/tenant-db.ts';
 import { parseInput } from '../http/problem.ts';
@@ -70,7 +69,7 @@ export async function updateNotificationSettings(tenant: TenantContext, member: 
 
 /** Stops emails of one type (or all types) for a member: the one-click unsubscribe. Keeps them in app. */
 export async function turnOffEmail(tenantId: string, userId: string, scope: NotificationType | 'all'): Promise<boolean> {
-  return db.$transaction(async (tx) => {
+  return tenantDb(tenantId).$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ id: string; notificationSettings: unknown }[]>`
       SELECT id, "notificationSettings" FROM "Membership" WHERE "tenantId" = ${tenantId} AND "userId" = ${userId} FOR UPDATE`;
     const row = rows[0];
@@ -80,7 +79,7 @@ export async function turnOffEmail(tenantId: string, userId: string, scope: Noti
     for (const type of NOTIFICATION_TYPES) if ((scope === 'all' || scope === type) && types[type] === 'email') types[type] = 'in_app';
     await tx.membership.update({ where: { id: row.id }, data: { notificationSettings: storedSettings({ ...current, types }) } });
     await tx.notification.updateMany({
-      where: { tenantId, userId, emailStatus: 'pending', ...(scope === 'all' ? {} : { type: scope }) },
+      where: { userId, emailStatus: 'pending', ...(scope === 'all' ? {} : { type: scope }) },
       data: { emailStatus: 'skipped' },
     });
     return true;
