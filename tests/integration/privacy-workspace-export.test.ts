@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import * as downloadRoute from '../../app/api/app/settings/exports/[exportId]/route.ts';
 import * as exportsRoute from '../../app/api/app/settings/exports/route.ts';
 import { encryptSecret } from '../../lib/crypto/encrypt-secret.ts';
-import { db } from '../../lib/db/client.ts';
+import { db, Prisma } from '../../lib/db/client.ts';
 import { buildWorkspaceArchive, runExport } from '../../lib/privacy/export.ts';
 import { WORKSPACE_NOT_EXPORTED, WORKSPACE_SECTIONS } from '../../lib/privacy/workspace-export-sections.ts';
 import { requestWorkspaceExport } from '../../lib/privacy/workspace-export.ts';
@@ -20,13 +20,17 @@ import { failure, memberIn, workspace } from '../support/workspace.ts';
 
 const tag = () => randomBytes(6).toString('hex');
 
-/** Tables with a workspace in them: a foreign key to Tenant or a tenantId column. */
+/**
+ * The app's tables (its Prisma models: other tests make scratch tables of their own) with a
+ * workspace in them: a foreign key to Tenant or a tenantId column.
+ */
 async function workspaceTables(): Promise<string[]> {
+  const models = new Set<string>(Object.values(Prisma.ModelName));
   const rows = await db.$queryRaw<{ table: string }[]>`
     SELECT DISTINCT conrelid::regclass::text AS table FROM pg_constraint WHERE contype = 'f' AND confrelid = '"Tenant"'::regclass
     UNION
     SELECT table_name FROM information_schema.columns WHERE table_schema = current_schema() AND column_name = 'tenantId'`;
-  return [...new Set(rows.map((row) => row.table.replaceAll('"', '')))].sort();
+  return [...new Set(rows.map((row) => row.table.replaceAll('"', '')))].filter((table) => models.has(table)).sort();
 }
 
 describe('workspace data export', () => {
