@@ -5,7 +5,7 @@ import { loadTenantById } from '../../lib/tenancy/load-tenant.ts';
 import { addVersion, createMarketplaceApp, type TestApp } from '../support/marketplace.ts';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.ts';
 import { expect, test, waitForHydration } from './fixtures.ts';
-import { DEMO_PASSWORD, ROOT, signIn, tenantUrl } from './support.ts';
+import { DEMO_PASSWORD, ROOT, signIn, tenantUrl, signInAsOperator } from './support.ts';
 
 // A paid app without Stripe (e2e runs without keys): the demo partner prices a new version as
 // hybrid in its version form; once that version is live, acme's admin (at 390 px) sees the
@@ -37,6 +37,10 @@ test.afterAll(async () => {
 
 async function signedIn(browser: Browser, area: 'partner' | 'operator'): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
+  if (area === 'operator') {
+    await signInAsOperator(page);
+    return page;
+  }
   await page.goto(`${ROOT}/${area}/signin`);
   await waitForHydration(page);
   await page.getByLabel('Email').fill(`${area}@waypoint.test`);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from '@playwright/test';
 import { expect, test, waitForHydration } from './fixtures';
-import { createWorkspace, DEMO_PASSWORD, ROOT } from './support';
+import { createWorkspace, DEMO_PASSWORD, ROOT, signInAsOperator } from './support';
 
 // The demo partner (Northstar Labs) gets an app installed in a new workspace whose calls mostly
 // fail and whose webhook endpoint answers 500s; the health job flags it. The partner sees the
@@ -62,6 +62,10 @@ test.afterAll(async () => {
 
 async function signedIn(browser: Browser, area: 'partner' | 'operator'): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
+  if (area === 'operator') {
+    await signInAsOperator(page);
+    return page;
+  }
   await page.goto(`${ROOT}/${area}/signin`);
   await waitForHydration(page);
   await page.getByLabel('Email').fill(`${area}@waypoint.test`);

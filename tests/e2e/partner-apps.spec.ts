@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from '@playwright/test';
 import { png } from '../support/png';
 import { expect, test, waitForHydration } from './fixtures';
-import { DEMO_PASSWORD, ROOT } from './support';
+import { DEMO_PASSWORD, ROOT, signInAsOperator } from './support';
 
 // An app's review in two browsers: the demo partner (Northstar Labs, partner@waypoint.test)
 // drafts an app and submits it; the operator asks for changes; the partner fixes it, answers
@@ -12,6 +12,10 @@ import { DEMO_PASSWORD, ROOT } from './support';
 async function signedIn(browser: Browser, area: 'partner' | 'operator'): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
+  if (area === 'operator') {
+    await signInAsOperator(page);
+    return page;
+  }
   await page.goto(`${ROOT}/${area}/signin`);
   await waitForHydration(page);
   await page.getByLabel('Email').fill(`${area}@waypoint.test`);
