@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { confirmAccountPassword } from '../auth/confirm-password.ts';
 import type { z } from 'zod';
 import { recordAudit } from '../audit/record-audit.ts';
 import { markEmailVerified } from '../auth/email-verification.ts';
 import { hashToken, issueLoginToken } from '../auth/login-token.ts';
-import { hashPassword, verifyPassword } from '../auth/password.ts';
+import { hashPassword } from '../auth/password.ts';
 import type { Member } from '../auth/session.ts';
-import { assertNotThrottled, clearFailures, recordFailure } from '../auth/throttle.ts';
 import { tenantOrigin } from '../config/env.ts';
 import { db, Prisma } from '../db/client.ts';
 import type { Role } from '../db/generated/enums.ts';
@@ -212,19 +212,6 @@ const LOOKUP_ERRORS = {
   accepted: () => gone('invitation_used', 'This invitation was already used. Sign in instead.'),
 };
 
-/** Someone who already has an account proves it is theirs; wrong guesses count toward the sign-in throttle. */
-async function confirmPassword(tenantId: string, email: string, password: string | undefined, ip: string | null): Promise<void> {
-  if (!password) throw validationFailed({ password: 'Enter the password of your account.' });
-  const key = { tenantId, email, ip };
-  await assertNotThrottled(key);
-  const user = await db.user.findUnique({ where: { email }, select: { passwordHash: true } });
-  if (!(await verifyPassword(password, user?.passwordHash))) {
-    await recordFailure(key);
-    throw validationFailed({ password: 'This is not the password of your account.' }, 'Wrong password.');
-  }
-  await clearFailures(key);
-}
-
 const EXISTS_NOW = 'An account with this email exists now. Reload the page and confirm with its password.';
 
 /**
@@ -271,7 +258,7 @@ export async function acceptInvitation(tenant: TenantContext, token: string, inp
     const { name, password } = parse(newAccountSchema, body);
     newAccount = { name, passwordHash: await hashPassword(password) };
   } else if (!signedIn) {
-    await confirmPassword(tenant.id, invitation.email, body.password, context.ip);
+    await confirmAccountPassword({ tenantId: tenant.id, email: invitation.email, ip: context.ip }, body.password);
   }
 
   try {

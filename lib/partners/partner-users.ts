@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { confirmAccountPassword } from '../auth/confirm-password.ts';
 import { markEmailVerified } from '../auth/email-verification.ts';
 import { hashToken } from '../auth/login-token.ts';
-import { hashPassword, verifyPassword } from '../auth/password.ts';
-import { assertNotThrottled, clearFailures, recordFailure } from '../auth/throttle.ts';
+import { hashPassword } from '../auth/password.ts';
 import { db, Prisma } from '../db/client.ts';
 import type { Delivery } from '../email/send-email.ts';
-import { AppError, conflict, forbidden, notFound, parseInput, validationFailed } from '../http/problem.ts';
+import { AppError, conflict, forbidden, notFound, parseInput } from '../http/problem.ts';
 import { recordPlatformAudit } from '../platform/platform-audit.ts';
 import { assertPartnerOwner, type PartnerActor } from './partner-actor.ts';
 import { sendPartnerAccessEmail } from './partner-emails.ts';
@@ -214,17 +214,10 @@ export async function acceptPartnerInvitation(token: string, input: unknown, ip:
   const body = parseInput(acceptPartnerInvitationSchema, input ?? {});
   const found = await findInvitation(token);
   if (!found) throw new AppError(410, 'invitation_invalid', 'This link is not valid any more. Ask for a new one.');
-  const existing = await db.user.findUnique({ where: { email: found.email }, select: { id: true, passwordHash: true } });
+  const existing = await db.user.findUnique({ where: { email: found.email }, select: { id: true } });
   let newAccount: { name: string; passwordHash: string } | null = null;
   if (existing) {
-    if (!body.password) throw validationFailed({ password: 'Enter the password of your Waypoint account.' });
-    const key = { tenantId: null, email: found.email, ip };
-    await assertNotThrottled(key);
-    if (!(await verifyPassword(body.password, existing.passwordHash))) {
-      await recordFailure(key);
-      throw validationFailed({ password: 'This is not the password of your account.' }, 'Wrong password.');
-    }
-    await clearFailures(key);
+    await confirmAccountPassword({ tenantId: null, email: found.email, ip }, body.password);
   } else {
     const { name, password } = parseInput(newPartnerAccountSchema, body);
     newAccount = { name, passwordHash: await hashPassword(password) };

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { confirmAccountPassword } from '../auth/confirm-password.ts';
 import { markEmailVerified } from '../auth/email-verification.ts';
 import { hashToken } from '../auth/login-token.ts';
-import { hashPassword, verifyPassword } from '../auth/password.ts';
-import { assertNotThrottled, clearFailures, recordFailure } from '../auth/throttle.ts';
+import { hashPassword } from '../auth/password.ts';
 import { platformOrigin } from '../config/env.ts';
 import { db, Prisma } from '../db/client.ts';
 import type { PlatformRole } from '../db/generated/enums.ts';
@@ -10,7 +10,7 @@ import { emailBrand } from '../email/email-brand.ts';
 import { formatDateTime } from '../email/format-date.ts';
 import { renderEmail } from '../email/render-email.ts';
 import { sendEmail, type Delivery } from '../email/send-email.ts';
-import { AppError, conflict, notFound, parseInput, validationFailed } from '../http/problem.ts';
+import { AppError, conflict, notFound, parseInput } from '../http/problem.ts';
 import type { OperatorActor } from '../resellers/reseller-actor.ts';
 import { recordPlatformAudit } from './platform-audit.ts';
 import { acceptStaffInvitationSchema, inviteStaffSchema, newStaffAccountSchema, STAFF_ROLE_LABELS, type StaffInvitationView } from './staff-schema.ts';
@@ -126,17 +126,10 @@ export async function acceptStaffInvitation(token: string, input: unknown, ip: s
   const body = parseInput(acceptStaffInvitationSchema, input ?? {});
   const found = await findValid(token);
   if (!found) throw new AppError(410, 'invitation_invalid', 'This invitation link is not valid any more. Ask a platform owner for a new one.');
-  const existing = await db.user.findUnique({ where: { email: found.email }, select: { id: true, passwordHash: true, emailVerifiedAt: true } });
+  const existing = await db.user.findUnique({ where: { email: found.email }, select: { id: true, emailVerifiedAt: true } });
   let fresh: { name: string; passwordHash: string } | null = null;
   if (existing?.emailVerifiedAt) {
-    if (!body.password) throw validationFailed({ password: 'Enter the password of your Waypoint account.' });
-    const key = { tenantId: null, email: found.email, ip };
-    await assertNotThrottled(key);
-    if (!(await verifyPassword(body.password, existing.passwordHash))) {
-      await recordFailure(key);
-      throw validationFailed({ password: 'This is not the password of your account.' }, 'Wrong password.');
-    }
-    await clearFailures(key);
+    await confirmAccountPassword({ tenantId: null, email: found.email, ip }, body.password);
   } else {
     const { name, password } = parseInput(newStaffAccountSchema, body);
     fresh = { name, passwordHash: await hashPassword(password) };

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { confirmAccountPassword } from '../auth/confirm-password.ts';
 import { markEmailVerified } from '../auth/email-verification.ts';
 import { hashToken } from '../auth/login-token.ts';
-import { hashPassword, verifyPassword } from '../auth/password.ts';
-import { assertNotThrottled, clearFailures, recordFailure } from '../auth/throttle.ts';
+import { hashPassword } from '../auth/password.ts';
 import { platformOrigin } from '../config/env.ts';
 import { db, Prisma } from '../db/client.ts';
 import { recordPlatformAudit } from '../platform/platform-audit.ts';
@@ -10,7 +10,7 @@ import { emailBrand } from '../email/email-brand.ts';
 import { formatDateTime } from '../email/format-date.ts';
 import { renderEmail } from '../email/render-email.ts';
 import { sendEmail, type Delivery } from '../email/send-email.ts';
-import { AppError, conflict, notFound, parseInput, validationFailed } from '../http/problem.ts';
+import { AppError, conflict, notFound, parseInput } from '../http/problem.ts';
 import { assertOwner, type ResellerActor } from './reseller-actor.ts';
 import { acceptResellerInvitationSchema, inviteResellerUserSchema, newResellerAccountSchema, type ResellerUserRole } from './reseller-schema.ts';
 
@@ -171,17 +171,10 @@ export async function acceptResellerInvitation(token: string, input: unknown, ip
   const body = parseInput(acceptResellerInvitationSchema, input ?? {});
   const found = await findInvitation(token);
   if (!found) throw new AppError(410, 'invitation_invalid', 'This invitation link is not valid any more. Ask for a new one.');
-  const existing = await db.user.findUnique({ where: { email: found.email }, select: { id: true, passwordHash: true } });
+  const existing = await db.user.findUnique({ where: { email: found.email }, select: { id: true } });
   let newAccount: { name: string; passwordHash: string } | null = null;
   if (existing) {
-    if (!body.password) throw validationFailed({ password: 'Enter the password of your Waypoint account.' });
-    const key = { tenantId: null, email: found.email, ip };
-    await assertNotThrottled(key);
-    if (!(await verifyPassword(body.password, existing.passwordHash))) {
-      await recordFailure(key);
-      throw validationFailed({ password: 'This is not the password of your account.' }, 'Wrong password.');
-    }
-    await clearFailures(key);
+    await confirmAccountPassword({ tenantId: null, email: found.email, ip }, body.password);
   } else {
     const { name, password } = parseInput(newResellerAccountSchema, body);
     newAccount = { name, passwordHash: await hashPassword(password) };
