@@ -1,6 +1,5 @@
 'use client';
 
-import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
@@ -54,41 +53,6 @@ export function PartnerApplicationForm() {
       <TextAreaField label="What do you plan to build?" name="note" required error={errors.note} hint="The integrations you have in mind and who they are for (20–2,000 characters)." />
       <Button type="submit" disabled={pending}>
         {pending ? 'Sending…' : 'Apply'}
-      </Button>
-    </form>
-  );
-}
-
-/** Follows an invitation or application link, then signs in on the root domain with the same password. */
-export function PartnerWelcomeForm({ token, email, existingAccount }: { token: string; email: string; existingAccount: boolean }) {
-  const { errors, alert, pending, submit } = useFormSubmit();
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = fields(event);
-    void submit(async () => {
-      await api(`/api/partner/invitations/${encodeURIComponent(token)}/accept`, { method: 'POST', json: existingAccount ? { password: form.password } : { name: form.name, password: form.password } });
-      const result = await signIn('credentials', { email, password: form.password, redirect: false });
-      window.location.assign(result?.ok && !result.error ? '/partner' : '/partner/signin');
-    });
-  }
-
-  return (
-    <form onSubmit={onSubmit} noValidate className="mt-6 flex flex-col gap-4" aria-label="Set up your partner account">
-      <FormAlert message={alert} />
-      <TextField label="Email" name="email" type="email" value={email} readOnly />
-      {existingAccount ? null : <TextField label="Your name" name="name" autoComplete="name" required error={errors.name} />}
-      <TextField
-        label={existingAccount ? 'Your Waypoint password' : 'Choose a password'}
-        name="password"
-        type="password"
-        autoComplete={existingAccount ? 'current-password' : 'new-password'}
-        required
-        error={errors.password}
-        hint={existingAccount ? undefined : 'At least 10 characters.'}
-      />
-      <Button type="submit" disabled={pending}>
-        {pending ? 'Setting up…' : 'Continue'}
       </Button>
     </form>
   );

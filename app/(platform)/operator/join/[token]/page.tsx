@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { StaffJoinForm } from '@/components/platform/staff-join-form';
+import { AcceptInvitationForm } from '@/components/auth/accept-invitation-form';
 import { lookupStaffInvitation } from '@/lib/platform/staff-invitations';
 import { STAFF_ROLE_LABELS } from '@/lib/platform/staff-schema';
 
@@ -29,7 +29,16 @@ export default async function StaffJoinPage({ params }: { params: Promise<{ toke
         {invitation.inviter ?? 'A platform owner'} invited you to the operator console as {STAFF_ROLE_LABELS[invitation.role]}.
         {invitation.existingAccount ? ' Confirm with the password of your Waypoint account.' : ' Set your name and a password to continue.'} You will then set up two-factor authentication.
       </p>
-      <StaffJoinForm token={token} email={invitation.email} existingAccount={invitation.existingAccount} />
+      <AcceptInvitationForm
+        acceptUrl={`/api/operator/invitations/${encodeURIComponent(token)}/accept`}
+        email={invitation.email}
+        existingAccount={invitation.existingAccount}
+        home="/operator"
+        signInPath="/operator/signin"
+        label="Join the staff"
+        submitLabel="Join the staff"
+        pendingLabel="Joining…"
+      />
     </section>
   );
 }

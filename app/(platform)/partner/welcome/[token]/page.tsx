@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { PartnerWelcomeForm } from '@/components/partners/partner-forms';
+import { AcceptInvitationForm } from '@/components/auth/accept-invitation-form';
 import { PARTNER_ROLE_LABELS } from '@/lib/partners/partner-schema';
 import { lookupPartnerInvitation } from '@/lib/partners/partner-users';
 
@@ -29,7 +29,14 @@ export default async function PartnerWelcomePage({ params }: { params: Promise<{
         You are joining the partner account of {invitation.partnerName} on Waypoint as {invitation.role === 'owner' ? 'an owner' : `a ${PARTNER_ROLE_LABELS[invitation.role].toLowerCase()} contact`}.
         {invitation.existingAccount ? ' Confirm with the password of your Waypoint account.' : ' Set your name and a password to continue.'}
       </p>
-      <PartnerWelcomeForm token={token} email={invitation.email} existingAccount={invitation.existingAccount} />
+      <AcceptInvitationForm
+        acceptUrl={`/api/partner/invitations/${encodeURIComponent(token)}/accept`}
+        email={invitation.email}
+        existingAccount={invitation.existingAccount}
+        home="/partner"
+        signInPath="/partner/signin"
+        label="Set up your partner account"
+      />
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ResellerWelcomeForm } from '@/components/resellers/welcome-form';
+import { AcceptInvitationForm } from '@/components/auth/accept-invitation-form';
 import { lookupResellerInvitation } from '@/lib/resellers/reseller-users';
 
 // The URL carries the invitation token: keep it out of other sites' logs and search engines.
@@ -28,7 +28,14 @@ export default async function ResellerWelcomePage({ params }: { params: Promise<
         You were invited as {invitation.role === 'owner' ? 'an owner' : 'a member'} of the reseller account of {invitation.resellerName} on Waypoint.
         {invitation.existingAccount ? ' Confirm with the password of your Waypoint account.' : ' Set your name and a password to continue.'}
       </p>
-      <ResellerWelcomeForm token={token} email={invitation.email} existingAccount={invitation.existingAccount} />
+      <AcceptInvitationForm
+        acceptUrl={`/api/reseller/invitations/${encodeURIComponent(token)}/accept`}
+        email={invitation.email}
+        existingAccount={invitation.existingAccount}
+        home="/reseller"
+        signInPath="/reseller/signin"
+        label="Set up your reseller account"
+      />
     </section>
   );
 }

@@ -8,11 +8,21 @@ import { TextField } from '@/components/ui/text-field';
 import { useFormSubmit } from '@/components/ui/use-form-submit';
 import { api } from '@/lib/http/api-client';
 
-/**
- * Accepts an invitation to the staff, then signs in with the same password. Without 2FA yet the
- * console sends the new staff member to set it up; with 2FA on, the sign-in page asks for a code.
- */
-export function StaffJoinForm({ token, email, existingAccount }: { token: string; email: string; existingAccount: boolean }) {
+interface AcceptInvitationFormProps {
+  /** The route that accepts the token: new account { name, password }, existing { password }. */
+  acceptUrl: string;
+  email: string;
+  existingAccount: boolean;
+  /** Where the person lands once signed in, and the sign-in page if signing in does not go through (e.g. 2FA asks for a code). */
+  home: string;
+  signInPath: string;
+  label: string;
+  submitLabel?: string;
+  pendingLabel?: string;
+}
+
+/** Accepts an invitation on the root domain (staff, reseller, partner), then signs in with the same password. */
+export function AcceptInvitationForm({ acceptUrl, email, existingAccount, home, signInPath, label, submitLabel = 'Continue', pendingLabel = 'Setting up…' }: AcceptInvitationFormProps) {
   const { errors, alert, pending, submit } = useFormSubmit();
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -21,14 +31,14 @@ export function StaffJoinForm({ token, email, existingAccount }: { token: string
     const password = String(form.get('password') ?? '');
     const name = String(form.get('name') ?? '');
     void submit(async () => {
-      await api(`/api/operator/invitations/${encodeURIComponent(token)}/accept`, { method: 'POST', json: existingAccount ? { password } : { name, password } });
+      await api(acceptUrl, { method: 'POST', json: existingAccount ? { password } : { name, password } });
       const result = await signIn('credentials', { email, password, redirect: false });
-      window.location.assign(result?.ok && !result.error ? '/operator' : `/operator/signin`);
+      window.location.assign(result?.ok && !result.error ? home : signInPath);
     });
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-6 flex flex-col gap-4" aria-label="Join the staff">
+    <form onSubmit={onSubmit} noValidate className="mt-6 flex flex-col gap-4" aria-label={label}>
       <FormAlert message={alert} />
       <TextField label="Email" name="email" type="email" value={email} readOnly />
       {existingAccount ? null : <TextField label="Your name" name="name" autoComplete="name" required error={errors.name} />}
@@ -42,7 +52,7 @@ export function StaffJoinForm({ token, email, existingAccount }: { token: string
         hint={existingAccount ? undefined : 'At least 10 characters.'}
       />
       <Button type="submit" disabled={pending}>
-        {pending ? 'Joining…' : 'Join the staff'}
+        {pending ? pendingLabel : submitLabel}
       </Button>
     </form>
   );
