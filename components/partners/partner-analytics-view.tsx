@@ -11,24 +11,13 @@ import type { PartnerAnalytics } from '@/lib/partners/analytics/partner-analytic
 import { LatencyChart } from './latency-chart';
 import { RevenueChart } from './revenue-chart';
 import { WebhookChart } from './webhook-chart';
+import { Figure } from '@/components/ui/stat-figure';
 
 // The partner dashboard's analytics, for one app (its Analytics tab) or all of them (the
 // overview): a period picker, headline figures, and one card per concern, each chart with its
 // data as a table for screen readers.
 
 const fmt = createFormatter();
-
-export function Figure({ label, value, testId, children }: { label: string; value: string; testId: string; children?: ReactNode }) {
-  return (
-    <div className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <dt className="text-xs text-slate-600">{label}</dt>
-      <dd className="mt-1 text-xl font-semibold text-slate-900 tabular-nums" data-testid={testId}>
-        {value}
-      </dd>
-      {children ? <dd className="mt-0.5 text-xs text-slate-600">{children}</dd> : null}
-    </div>
-  );
-}
 
 export function PeriodPicker({ base, period }: { base: string; period: number }) {
   return (

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import type { ReactNode } from 'react';
 import { DailyChart } from '@/components/platform/daily-chart';
 import { WebhookChart } from '@/components/partners/webhook-chart';
 import { buttonClass } from '@/components/ui/button';
@@ -12,6 +11,7 @@ import { requireOperator } from '@/lib/auth/require-operator';
 import { createFormatter } from '@/lib/format/formatter';
 import { platformAnalytics } from '@/lib/platform/analytics/platform-analytics';
 import { MAX_RANGE_DAYS, parseAnalyticsRange, RANGE_PRESETS, DEFAULT_PRESET } from '@/lib/platform/analytics/range';
+import { Figure } from '@/components/ui/stat-figure';
 
 export const metadata: Metadata = { title: 'Analytics' };
 export const dynamic = 'force-dynamic';
@@ -38,18 +38,6 @@ const API_SERIES = [
   { key: 'clientErrors', label: '4xx', color: CHART_COLORS.warning },
   { key: 'serverErrors', label: '5xx', color: CHART_COLORS.error },
 ] as const;
-
-function Figure({ label, value, testId, children }: { label: string; value: string; testId: string; children?: ReactNode }) {
-  return (
-    <div className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <dt className="text-xs text-slate-600">{label}</dt>
-      <dd className="mt-1 text-xl font-semibold text-slate-900 tabular-nums" data-testid={testId}>
-        {value}
-      </dd>
-      {children ? <dd className="mt-0.5 text-xs text-slate-600">{children}</dd> : null}
-    </div>
-  );
-}
 
 const rate = (ratio: number | null) => (ratio === null ? '—' : format.percent(ratio));
 
