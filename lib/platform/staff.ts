@@ -15,9 +15,10 @@ type Tx = Prisma.TransactionClient;
 
 const actorOf = (operator: OperatorActor) => ({ id: operator.userId, email: operator.email });
 
-export async function listStaff(): Promise<StaffMemberView[]> {
+/** The platform's staff, or one of them (`userId`). */
+export async function listStaff(userId?: string): Promise<StaffMemberView[]> {
   const users = await db.user.findMany({
-    where: { platformRole: { not: null } },
+    where: { platformRole: { not: null }, ...(userId ? { id: userId } : {}) },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     select: { id: true, email: true, name: true, platformRole: true, totpEnabledAt: true },
   });
@@ -57,7 +58,7 @@ export async function changeStaffRole(actor: OperatorActor, userId: string, inpu
     await tx.user.update({ where: { id: userId }, data: { platformRole: role } });
     await recordPlatformAudit(tx, { actor: actorOf(actor), action: 'staff.role_changed', target: { type: 'user', id: userId }, ip, metadata: { email: current.email, from: current.role, to: role } });
   });
-  const view = (await listStaff()).find((member) => member.userId === userId);
+  const [view] = await listStaff(userId);
   if (!view) throw notFound('No such member of the platform staff.');
   return view;
 }
