@@ -3,7 +3,7 @@ import type Stripe from 'stripe';
 import type { Member } from '../auth/session.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { tenantOrigin } from '../config/env.ts';
-import { db } from '../db/client.ts';
+import { db, Prisma } from '../db/client.ts';
 import { AppError, conflict, parseInput, validationFailed } from '../http/problem.ts';
 import { assertCan } from '../members/permissions.ts';
 import { resellerStripePriceFor } from '../resellers/prices.ts';
@@ -73,11 +73,17 @@ export async function ensureCustomer(tenant: TenantContext, actor: Member): Prom
     { name: tenant.name, email: actor.email, metadata: { tenantId: tenant.id, slug: tenant.slug } },
     { idempotencyKey: `waypoint-customer:${tenant.id}` },
   );
-  await db.billingAccount.upsert({
-    where: { tenantId: tenant.id },
-    create: { tenantId: tenant.id, stripeCustomerId: customer.id },
-    update: { stripeCustomerId: customer.id },
-  });
+  try {
+    await db.billingAccount.upsert({
+      where: { tenantId: tenant.id },
+      create: { tenantId: tenant.id, stripeCustomerId: customer.id },
+      update: { stripeCustomerId: customer.id },
+    });
+  } catch (error) {
+    // Two first requests at once: the upsert's ON CONFLICT is on tenantId only, so the second
+    // insert trips over the customer id the first one stored (the same customer: same key).
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')) throw error;
+  }
   return customer.id;
 }
 
