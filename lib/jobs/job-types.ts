@@ -94,7 +94,7 @@ export const JOBS: { readonly [N in JobName]: JobDefinition } = {
   'event.dispatch': { retry: { retries: 5, delaysSeconds: [10, 60, 300, 1800, 7200] }, concurrency: 8 },
   // Deliveries wait on receivers (up to 10 s each), so many run at once; endpoints that keep
   // timing out have the slow lane's few workers instead (lib/webhooks/send-lane.ts).
-  'webhook.deliver': { retry: { retries: 3, delaysSeconds: [5, 30, 120] }, concurrency: 20 },
+  'webhook.deliver': { retry: { retries: 3, delaysSeconds: [5, 30, 120] }, concurrency: 200 },
   'webhook.deliver_slow': { retry: { retries: 3, delaysSeconds: [5, 30, 120] }, concurrency: 5 },
   'webhooks.sweep': { retry: { retries: 0, delaysSeconds: [] }, cron: '* * * * *' },
   // A failed report is sent again by the next run anyway (same identifiers): one quick retry.

@@ -2,6 +2,7 @@ import PgBoss from 'pg-boss';
 import { inngest } from '../../inngest/client.ts';
 import { jobsBackend, type JobsBackend } from './backend.ts';
 import { jobIdFor } from './job-id.ts';
+import { QueueRunner } from './queue-runner.ts';
 import { JOBS, JOB_NAMES, RETIRED_CRON_JOBS, retryDelaySeconds, type JobName, type JobPayloads, type RetryPolicy } from './job-types.ts';
 import { env } from '../config/env.ts';
 import { logger } from '../observability/logger.ts';
@@ -46,8 +47,8 @@ interface Worker {
 
 interface State {
   workers: Map<JobName, Worker>;
-  /** pg-boss worker ids per queue in this process, to wake them when a job is sent here. */
-  workerIds: Map<JobName, string[]>;
+  /** The runner of each queue with a worker in this process, to wake when a job is sent here. */
+  runners: Map<JobName, QueueRunner<AttemptData<JobName>>>;
   boss?: PgBoss;
   starting?: Promise<void>;
   /** A send-only queue, for a process that enqueues but runs no workers (web servers with JOBS_IN_SERVER=false). */
@@ -62,7 +63,7 @@ interface State {
 const holder = globalThis as unknown as { __waypointJobs?: State };
 
 function state(): State {
-  holder.__waypointJobs ??= { workers: new Map(), workerIds: new Map(), pollingIntervalSeconds: 2, schema: 'pgboss', logged: false };
+  holder.__waypointJobs ??= { workers: new Map(), runners: new Map(), pollingIntervalSeconds: 2, schema: 'pgboss', logged: false };
   return holder.__waypointJobs;
 }
 
@@ -115,7 +116,7 @@ export async function enqueueMany<N extends JobName>(name: N, jobs: { payload: J
   await boss.insert(
     jobs.map(({ payload, singletonKey }) => ({ id: jobIdFor(name, singletonKey), name, singletonKey, retryLimit: 0, data: { payload, attempt: 0 } satisfies AttemptData<N> })),
   );
-  wake(s, boss, name);
+  wake(s, name);
 }
 
 /** Runs `handler` for jobs named `name` on pg-boss. On Inngest the functions in inngest/ run instead. */
@@ -124,7 +125,7 @@ export async function registerWorker<N extends JobName>(name: N, handler: JobHan
   if (s.workers.has(name)) throw new Error(`jobs: a worker for ${name} is already registered`);
   const worker: Worker = { handler: handler as JobHandler<JobName>, retry: options.retry ?? JOBS[name].retry };
   s.workers.set(name, worker);
-  if (s.boss) await work(s, s.boss, name, worker);
+  if (s.boss) work(s, s.boss, name, worker);
 }
 
 export async function startJobs(options: StartJobsOptions = {}): Promise<JobsBackend> {
@@ -161,7 +162,9 @@ export async function stopJobs(): Promise<void> {
   s.boss = undefined;
   s.starting = undefined;
   s.producer = undefined;
-  s.workerIds.clear();
+  const runners = [...s.runners.values()];
+  s.runners.clear();
+  await Promise.all(runners.map((runner) => runner.stop(10_000)));
   await boss?.stop({ graceful: true, wait: true, timeout: 10_000 });
   await (await producer?.catch(() => undefined))?.stop({ graceful: false, wait: true });
 }
@@ -178,7 +181,7 @@ async function startBoss(s: State): Promise<void> {
     const cron = JOBS[name].cron;
     if (cron) await boss.schedule(name, cron, { payload: {}, attempt: 0 }, { tz: 'UTC', retryLimit: 0 });
   }
-  for (const [name, worker] of s.workers) await work(s, boss, name, worker);
+  for (const [name, worker] of s.workers) work(s, boss, name, worker);
   s.boss = boss;
 }
 
@@ -188,33 +191,25 @@ async function send<N extends JobName>(s: State, boss: PgBoss, name: N, data: At
     ...(options.singletonKey ? { id: jobIdFor(name, options.singletonKey), singletonKey: options.singletonKey } : {}),
     ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
   });
-  if (id && !options.startAfterSeconds) wake(s, boss, name);
+  if (id && !options.startAfterSeconds) wake(s, name);
   return id;
 }
 
 // A job due now starts at once on this process's workers instead of at their next poll.
-function wake(s: State, boss: PgBoss, name: JobName): void {
-  for (const workerId of s.workerIds.get(name) ?? []) boss.notifyWorker(workerId);
+function wake(s: State, name: JobName): void {
+  s.runners.get(name)?.wake();
 }
 
-async function work(s: State, boss: PgBoss, name: JobName, worker: Worker): Promise<void> {
-  // One job per fetch, since pg-boss completes or fails a whole fetched batch at once; for
-  // concurrency, several workers poll the same queue.
-  const ids: string[] = [];
-  for (let i = 0; i < (JOBS[name].concurrency ?? 1); i += 1) {
-    let workerId = '';
-    workerId = await boss.work<AttemptData<JobName>>(name, { batchSize: 1, pollingIntervalSeconds: s.pollingIntervalSeconds }, async ([job]) => {
-      try {
-        return await runAttempt(s, boss, name, worker, job);
-      } finally {
-        // pg-boss waits a polling interval after every fetch, even one that found a job; a
-        // worker that just finished one asks again at once, and waits only when it is idle.
-        boss.notifyWorker(workerId);
-      }
-    });
-    ids.push(workerId);
-  }
-  s.workerIds.set(name, ids);
+function work(s: State, boss: PgBoss, name: JobName, worker: Worker): void {
+  const runner = new QueueRunner<AttemptData<JobName>>(boss, {
+    name,
+    concurrency: JOBS[name].concurrency ?? 1,
+    pollingIntervalSeconds: s.pollingIntervalSeconds,
+    run: (job) => runAttempt(s, boss, name, worker, job),
+    onError: (error) => logger().error({ err: error, job: name }, 'jobs: pg-boss error'),
+  });
+  s.runners.set(name, runner);
+  runner.start();
 }
 
 async function runAttempt(s: State, boss: PgBoss, name: JobName, worker: Worker, job: PgBoss.Job<AttemptData<JobName>>): Promise<unknown> {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import DataLoader from 'dataloader';
 import { decryptSecret } from '../crypto/encrypt-secret.ts';
 import { db } from '../db/client.ts';
 import type { WebhookDelivery, WebhookEndpoint } from '../db/generated/client.ts';
@@ -9,8 +10,9 @@ import { enqueueAttempt } from './delivery-job.ts';
 import { notifyEndpointDisabled, recordEndpointHealth } from './endpoint-health.ts';
 import { allowLocalhost } from './endpoints.ts';
 import { nextAttemptDelay, type RetryDecision } from './retry-schedule.ts';
-import { laneOf, SEND_WAIT_SECONDS, type SendLane } from './send-lane.ts';
-import { acquireSendSlot, releaseSendSlot } from './send-slots.ts';
+import { laneOf, SEND_LIMITS, SEND_WAIT_SECONDS, SLOT_WAIT_MS, type SendLane } from './send-lane.ts';
+import { recordDelivered, type LoggedAttempt } from './record-delivered.ts';
+import { claimAttempt, releaseSendSlot, slotFreed, waitForSlot, type ClaimRequest, type ClaimResult } from './send-slots.ts';
 import { signWebhook } from './sign-webhook.ts';
 import type { LookupFn } from './ssrf-guard.ts';
 import { serializePayload, type WebhookPayload } from './webhook-payload.ts';
@@ -18,6 +20,7 @@ import { serializePayload, type WebhookPayload } from './webhook-payload.ts';
 // One attempt of one delivery: claim it, sign, POST, record the outcome and schedule the
 // next attempt. Jobs run at least once, so the claim is what makes an attempt happen once:
 // it moves `attempts` from n-1 to n, and a duplicate job for attempt n finds nothing to claim.
+// A healthy delivery costs two statements: the claim (with its send slot) and the record.
 
 /** While an attempt runs, its delivery's nextAttemptAt is this far ahead; the sweep re-sends attempts overdue past it (a crashed worker). */
 export const ATTEMPT_LEASE_MS = 60_000;
@@ -37,9 +40,8 @@ export interface AttemptDeps {
 
 export async function attemptDelivery(payload: JobPayloads['webhook.deliver'], deps: AttemptDeps = {}): Promise<AttemptOutcome> {
   const { deliveryId, attempt, manual = false, hop = 0 } = payload;
-  const delivery = await db.webhookDelivery.findUnique({ where: { id: deliveryId }, include: { endpoint: true } });
+  const delivery = await deliveries.load(deliveryId);
   if (!delivery) return { outcome: 'skipped', reason: 'not_found' };
-  const claimable = { id: deliveryId, status: 'pending', attempts: attempt - 1 } as const;
   if (delivery.status !== 'pending' || delivery.attempts !== attempt - 1) return { outcome: 'skipped', reason: 'already_done' };
   const { endpoint } = delivery;
 
@@ -47,7 +49,7 @@ export async function attemptDelivery(payload: JobPayloads['webhook.deliver'], d
   // app.uninstalled event that says so (lib/marketplace/installations.ts).
   const farewell = endpoint.appInstallationId !== null && delivery.eventType === 'app.uninstalled';
   if (!endpoint.enabled && !manual && !farewell) {
-    await db.webhookDelivery.updateMany({ where: claimable, data: { status: 'failed', lastError: 'Not sent: the endpoint is disabled. Replay it once the endpoint is enabled again.', nextAttemptAt: null } });
+    await db.webhookDelivery.updateMany({ where: { id: deliveryId, status: 'pending', attempts: attempt - 1 }, data: { status: 'failed', lastError: 'Not sent: the endpoint is disabled. Replay it once the endpoint is enabled again.', nextAttemptAt: null } });
     return { outcome: 'skipped', reason: 'endpoint_disabled' };
   }
 
@@ -58,29 +60,71 @@ export async function attemptDelivery(payload: JobPayloads['webhook.deliver'], d
     await enqueueAttempt(deliveryId, attempt, { manual, lane, hop: hop + 1 });
     return { outcome: 'moved', reason: 'other_lane', lane };
   }
-  if (!(await acquireSendSlot({ deliveryId, tenantId: endpoint.tenantId, endpointId: endpoint.id, lane, leaseMs: ATTEMPT_LEASE_MS }))) {
+  const slot = { deliveryId, tenantId: endpoint.tenantId, endpointId: endpoint.id };
+  const claim = await claimWhenFree({ ...slot, attempt, lane, leaseMs: ATTEMPT_LEASE_MS });
+  if (claim === 'already_done') return { outcome: 'skipped', reason: 'already_done' };
+  if (claim !== 'claimed') {
     await enqueueAttempt(deliveryId, attempt, { manual, lane, hop: hop + 1, delaySeconds: SEND_WAIT_SECONDS[lane] });
     return { outcome: 'moved', reason: 'at_limit', lane };
   }
+  let released = false;
   try {
-    return await sendAttempt(delivery, claimable, payload, deps);
+    const sent = await sendAttempt(delivery, payload, deps);
+    released = sent.released;
+    return sent.outcome;
   } finally {
-    await releaseSendSlot(deliveryId);
+    if (!released) await releaseSendSlot(slot);
+  }
+}
+
+// Attempts that start together (a fetched batch of jobs) read their deliveries in one query.
+const deliveries = new DataLoader<string, DeliveryWithEndpoint | null>(
+  async (ids) => {
+    const rows = await db.webhookDelivery.findMany({ where: { id: { in: [...ids] } }, include: { endpoint: true } });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id) ?? null);
+  },
+  // Never cached: each attempt must see the delivery as it is now.
+  { cache: false, maxBatchSize: 200 },
+);
+
+/** How many of a tenant's attempts wait for a send slot in this process at once, at most. */
+const waitingPerTenant = new Map<string, number>();
+
+/**
+ * Claims the attempt; in the fast lane, waiting here (up to SLOT_WAIT_MS) while its tenant or
+ * endpoint is at its limit, so a burst goes out as fast as its slots turn over. At most
+ * SEND_LIMITS.tenant attempts of one tenant wait at once, so one tenant's backlog never holds
+ * more than a share of this process's workers; the others go back to the queue for a while.
+ * The slow lane's few workers never wait: its endpoints hold their slots for seconds.
+ */
+async function claimWhenFree(request: ClaimRequest): Promise<ClaimResult> {
+  const until = Date.now() + SLOT_WAIT_MS;
+  for (;;) {
+    const result = await claimAttempt(request);
+    if ((result !== 'tenant_limit' && result !== 'endpoint_limit') || request.lane === 'slow' || Date.now() >= until) return result;
+    const waiting = waitingPerTenant.get(request.tenantId) ?? 0;
+    if (waiting >= SEND_LIMITS.tenant) return result;
+    waitingPerTenant.set(request.tenantId, waiting + 1);
+    try {
+      await waitForSlot(result, request);
+    } finally {
+      const left = (waitingPerTenant.get(request.tenantId) ?? 1) - 1;
+      if (left > 0) waitingPerTenant.set(request.tenantId, left);
+      else waitingPerTenant.delete(request.tenantId);
+    }
   }
 }
 
 type DeliveryWithEndpoint = WebhookDelivery & { endpoint: WebhookEndpoint };
 
+/** Sends a claimed attempt and records its outcome; `released`: the record freed the send slot too. */
 async function sendAttempt(
   delivery: DeliveryWithEndpoint,
-  claimable: { id: string; status: 'pending'; attempts: number },
   { deliveryId, attempt, manual = false }: JobPayloads['webhook.deliver'],
   deps: AttemptDeps,
-): Promise<AttemptOutcome> {
+): Promise<{ outcome: AttemptOutcome; released: boolean }> {
   const { endpoint } = delivery;
-  const claimed = await db.webhookDelivery.updateMany({ where: claimable, data: { attempts: attempt, nextAttemptAt: new Date(Date.now() + ATTEMPT_LEASE_MS) } });
-  if (claimed.count === 0) return { outcome: 'skipped', reason: 'already_done' };
-
   const now = new Date();
   const startedAt = now;
   const body = serializePayload(delivery.payload as unknown as WebhookPayload);
@@ -111,7 +155,7 @@ async function sendAttempt(
   } as const;
   // Keyed by the claim: a delivery deleted meanwhile (with its endpoint) is left alone.
   const recorded = { id: deliveryId, attempts: attempt };
-  const logged = {
+  const logged: LoggedAttempt & { error: string | null } = {
     id: `wha_${randomBytes(12).toString('base64url')}`,
     tenantId: endpoint.tenantId,
     deliveryId,
@@ -126,23 +170,21 @@ async function sendAttempt(
   };
   // A healthy endpoint (the common case) has no streak to reset.
   const healthy = result.ok && endpoint.consecutiveFailures === 0 && endpoint.failingSince === null && endpoint.consecutiveTimeouts === 0;
-  let disabled = null;
   if (healthy) {
-    // The common case in one round trip. A delivery deleted meanwhile fails the insert (its
-    // key is gone), and the job's retry then finds nothing to do.
-    await db.$transaction([db.webhookDelivery.updateMany({ where: recorded, data: outcome }), db.webhookDeliveryAttempt.createMany({ data: [logged], skipDuplicates: true })]);
-  } else {
-    disabled = await db.$transaction(
-      async (tx) => {
-        const { count } = await tx.webhookDelivery.updateMany({ where: recorded, data: outcome });
-        if (count === 0) return null;
-        await tx.webhookDeliveryAttempt.createMany({ data: [logged], skipDuplicates: true });
-        return recordEndpointHealth(tx, endpoint.id, result, manual, finishedAt);
-      },
-      // Timeouts end many attempts at once: waiting for a connection is not a failure.
-      { maxWait: 10_000 },
-    );
+    await recordDelivered(logged);
+    slotFreed({ tenantId: endpoint.tenantId, endpointId: endpoint.id });
+    return { outcome: { outcome: 'succeeded', status: result.status, nextAttemptInSeconds: null }, released: true };
   }
+  const disabled = await db.$transaction(
+    async (tx) => {
+      const { count } = await tx.webhookDelivery.updateMany({ where: recorded, data: outcome });
+      if (count === 0) return null;
+      await tx.webhookDeliveryAttempt.createMany({ data: [logged], skipDuplicates: true });
+      return recordEndpointHealth(tx, endpoint.id, result, manual, finishedAt);
+    },
+    // Timeouts end many attempts at once: waiting for a connection is not a failure.
+    { maxWait: 10_000 },
+  );
   if (!result.ok) {
     const fields = { tenantId: endpoint.tenantId, endpointId: endpoint.id, eventId: delivery.eventId, deliveryId, attempt, status: result.status, error: result.error ?? undefined, durationMs: result.durationMs };
     logger().warn({ ...fields, retryInSeconds: decision.retry ? decision.delaySeconds : undefined }, decision.retry ? 'webhooks: delivery attempt failed; retrying' : 'webhooks: delivery failed');
@@ -156,7 +198,7 @@ async function sendAttempt(
   const consecutiveTimeouts = result.timedOut ? endpoint.consecutiveTimeouts + 1 : 0;
   if (decision.retry) await enqueueAttempt(deliveryId, attempt + 1, { delaySeconds: decision.delaySeconds, lane: laneOf({ consecutiveTimeouts }) });
 
-  return { outcome: result.ok ? 'succeeded' : decision.retry ? 'retrying' : 'failed', status: result.status, nextAttemptInSeconds: decision.retry ? decision.delaySeconds : null };
+  return { outcome: { outcome: result.ok ? 'succeeded' : decision.retry ? 'retrying' : 'failed', status: result.status, nextAttemptInSeconds: decision.retry ? decision.delaySeconds : null }, released: false };
 }
 
 // A replay or a test is one attempt: it does not start a new schedule.

@@ -1,7 +1,8 @@
 import http from 'node:http';
 import https from 'node:https';
-import { isIP, type LookupFunction } from 'node:net';
+import { isIP } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import { agentFor, pinnedLookup } from './connection-pool.ts';
 import { parseRetryAfter } from './retry-after.ts';
 import { assertPublicUrl, type LookupFn } from './ssrf-guard.ts';
 
@@ -64,11 +65,19 @@ export async function deliverWebhook(input: DeliverWebhookInput): Promise<Delive
     return failure(elapsed(), (error as Error).message, error instanceof DnsTimeoutError);
   }
 
-  const result = await post(vetted.url, vetted.addresses, headers, body, { totalMs: Math.max(0, timeoutMs - elapsed()), connectMs: Math.max(0, connectWithin - elapsed()), timeoutMs, connectTimeoutMs: connectWithin });
+  const timeouts = () => ({ totalMs: Math.max(0, timeoutMs - elapsed()), connectMs: Math.max(0, connectWithin - elapsed()), timeoutMs, connectTimeoutMs: connectWithin });
+  let result = await post(vetted.url, vetted.addresses, headers, body, timeouts());
+  // A kept connection the receiver closed just as it was reused: the request never reached
+  // it, so it is sent again at once on a new connection (what Node's docs advise).
+  if (result === STALE_CONNECTION) result = await post(vetted.url, vetted.addresses, headers, body, timeouts());
+  if (result === STALE_CONNECTION) return failure(elapsed(), 'The receiver closed the connection before answering', false);
   return { ...result, durationMs: elapsed() };
 }
 
 type Outcome = Omit<DeliveryAttempt, 'durationMs'>;
+
+/** The request went out on a kept connection the receiver had just closed: it never reached it. */
+const STALE_CONNECTION = Symbol('stale connection');
 
 interface Timeouts {
   /** What is left of each budget once DNS is done, and the budgets themselves (for the messages). */
@@ -79,7 +88,7 @@ interface Timeouts {
 }
 
 function post(url: URL, addresses: string[], headers: Record<string, string>, body: string, timeouts: Timeouts) {
-  return new Promise<Outcome>((resolve) => {
+  return new Promise<Outcome | typeof STALE_CONNECTION>((resolve) => {
     const isHttps = url.protocol === 'https:';
     const hostname = url.hostname.replace(/^\[(.*)\]$/, '$1');
     const request = (isHttps ? https : http).request({
@@ -98,9 +107,8 @@ function post(url: URL, addresses: string[], headers: Record<string, string>, bo
       },
       lookup: pinnedLookup(addresses),
       servername: isHttps && isIP(hostname) === 0 ? hostname : undefined,
-      // A fresh connection each time: a pooled socket could have been opened to an
-      // address vetted under an older DNS answer.
-      agent: false,
+      // Kept connections per vetted address set: one opened under an older DNS answer is never reused.
+      agent: agentFor(url, addresses),
     });
 
     let status: number | null = null;
@@ -110,13 +118,14 @@ function post(url: URL, addresses: string[], headers: Record<string, string>, bo
     let received = 0;
     let settled = false;
 
-    const settle = (error: string | null, timedOut = false) => {
+    /** `complete`: the whole response was read, and its connection can serve the next attempt. */
+    const settle = (error: string | null, timedOut = false, complete = false) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       clearTimeout(connectTimer);
       // Destroying also stops reading an oversized or endless body.
-      request.destroy();
+      if (!complete) request.destroy();
       const responseBody = Buffer.concat(chunks).subarray(0, RESPONSE_BODY_LIMIT_BYTES).toString('utf8');
       const ok = status !== null && status >= 200 && status < 300;
       resolve({ ok, status, responseBody, responseHeaders, timedOut, retryAfterSeconds, gone: status === 410, error });
@@ -126,10 +135,22 @@ function post(url: URL, addresses: string[], headers: Record<string, string>, bo
       settle(status === null ? `Timed out after ${timeouts.timeoutMs} ms` : `Response body timed out after ${timeouts.timeoutMs} ms`, true);
     }, timeouts.totalMs);
     const connectTimer = setTimeout(() => settle(`Could not connect within ${timeouts.connectTimeoutMs} ms`, true), timeouts.connectMs);
-    // Connected means the TLS handshake is done too on https.
-    request.on('socket', (socket) => socket.once(isHttps ? 'secureConnect' : 'connect', () => clearTimeout(connectTimer)));
+    // Connected means the TLS handshake is done too on https; a kept connection is.
+    request.on('socket', (socket) => {
+      if (request.reusedSocket) clearTimeout(connectTimer);
+      else socket.once(isHttps ? 'secureConnect' : 'connect', () => clearTimeout(connectTimer));
+    });
 
-    request.on('error', (error) => settle(error.message));
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      if (status === null && request.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE') && !settled) {
+        settled = true;
+        clearTimeout(timer);
+        clearTimeout(connectTimer);
+        resolve(STALE_CONNECTION);
+        return;
+      }
+      settle(error.message);
+    });
     request.on('response', (response) => {
       status = response.statusCode ?? null;
       responseHeaders = keptHeaders(response.headers);
@@ -139,22 +160,12 @@ function post(url: URL, addresses: string[], headers: Record<string, string>, bo
         received += chunk.length;
         if (received >= RESPONSE_BODY_LIMIT_BYTES) settle(null);
       });
-      response.on('end', () => settle(null));
+      response.on('end', () => settle(null, false, true));
       // A receiver that resets mid-body still answered with its status.
       response.on('close', () => settle(null));
     });
     request.end(body);
   });
-}
-
-// net.connect asks with { all: true } when it may race IPv4 and IPv6 (autoSelectFamily),
-// and for a single address otherwise.
-function pinnedLookup(addresses: string[]): LookupFunction {
-  const entries = addresses.map((address) => ({ address, family: isIP(address) }));
-  return (_hostname, options, callback) => {
-    if (options.all) callback(null, entries);
-    else callback(null, entries[0].address, entries[0].family);
-  };
 }
 
 function keptHeaders(headers: http.IncomingHttpHeaders): Record<string, string> {

@@ -6,48 +6,76 @@ import { SEND_LIMITS, type SendLane } from './send-lane.ts';
 // run deliveries. A slot lives as long as an attempt's lease: a worker that dies holding one
 // frees it by expiry.
 
-// The first key of the two-key advisory lock, so these locks never meet another feature's.
-const LOCK_CLASS = 0x77686b73; // "whks"
-
-export interface SlotRequest {
+export interface ClaimRequest {
   deliveryId: string;
+  /** The attempt to claim: the delivery's attempts move from attempt - 1 to attempt. */
+  attempt: number;
   tenantId: string;
   endpointId: string;
   lane: SendLane;
-  /** How long the slot holds without a release: the attempt's lease. */
+  /** How long the slot and the claim hold without a release: the attempt's lease. */
   leaseMs: number;
 }
 
 /**
- * Takes a send slot for this attempt if its tenant and endpoint are under their limits.
- * False: at a limit, or the delivery already holds a live slot (a duplicate job).
+ * claimed: this job sends the attempt, holding a slot. already_done: another job claimed it,
+ * or the delivery is no longer pending. in_flight: a duplicate job of an attempt being sent.
+ * The limits: the tenant or the endpoint has as many attempts in flight as it may.
  */
-export async function acquireSendSlot({ deliveryId, tenantId, endpointId, lane, leaseMs }: SlotRequest): Promise<boolean> {
-  return db.$transaction(
-    async (tx) => {
-      // One acquisition per tenant at a time, so two workers cannot both take the last slot.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_CLASS}::int, hashtext(${tenantId}))`;
-      const [counts] = await tx.$queryRaw<{ tenant: number; endpoint: number }[]>`
-        SELECT count(*)::int AS tenant, (count(*) FILTER (WHERE "endpointId" = ${endpointId}))::int AS endpoint
-        FROM "WebhookSendSlot" WHERE "tenantId" = ${tenantId} AND "expiresAt" > now()`;
-      if (counts.tenant >= SEND_LIMITS.tenant || counts.endpoint >= SEND_LIMITS.endpoint[lane]) return false;
-      const taken = await tx.$executeRaw`
-        INSERT INTO "WebhookSendSlot" ("deliveryId", "tenantId", "endpointId", "expiresAt")
-        VALUES (${deliveryId}, ${tenantId}, ${endpointId}, now() + ${leaseMs} * interval '1 millisecond')
-        ON CONFLICT ("deliveryId") DO UPDATE SET "tenantId" = EXCLUDED."tenantId", "endpointId" = EXCLUDED."endpointId", "expiresAt" = EXCLUDED."expiresAt"
-        WHERE "WebhookSendSlot"."expiresAt" <= now()`;
-      return taken === 1;
-    },
-    // Many workers may finish and start at once: waiting for a connection is not a failure.
-    { maxWait: 10_000 },
-  );
+export type ClaimResult = 'claimed' | 'already_done' | 'in_flight' | 'tenant_limit' | 'endpoint_limit';
+
+/** Takes a send slot and claims the attempt, in one round trip (the migration webhook_claim_attempt). */
+export async function claimAttempt({ deliveryId, attempt, tenantId, endpointId, lane, leaseMs }: ClaimRequest): Promise<ClaimResult> {
+  const [{ result }] = await db.$queryRaw<{ result: ClaimResult }[]>`
+    SELECT "waypoint_claim_webhook_attempt"(${deliveryId}, ${attempt}::int, ${tenantId}, ${endpointId}, ${SEND_LIMITS.tenant}::int, ${SEND_LIMITS.endpoint[lane]}::int, ${leaseMs}::int) AS result`;
+  return result;
 }
 
-export async function releaseSendSlot(deliveryId: string): Promise<void> {
-  await db.$executeRaw`DELETE FROM "WebhookSendSlot" WHERE "deliveryId" = ${deliveryId}`;
+/** Frees the slot of an attempt whose outcome was recorded without it (attempt-delivery.ts frees it in the same statement otherwise). */
+export async function releaseSendSlot(slot: { deliveryId: string; tenantId: string; endpointId: string }): Promise<void> {
+  await db.$executeRaw`DELETE FROM "WebhookSendSlot" WHERE "deliveryId" = ${slot.deliveryId}`;
+  slotFreed(slot);
 }
 
 /** Slots whose worker died mid-attempt; they no longer count, this only tidies them away. */
 export async function deleteExpiredSendSlots(): Promise<number> {
   return db.$executeRaw`DELETE FROM "WebhookSendSlot" WHERE "expiresAt" <= now()`;
+}
+
+// Waiting for a slot in this process. An attempt that found its tenant or endpoint at its
+// limit waits here for a slot this process frees, first come first served, rather than going
+// back to the queue for a second: a burst of one workspace's deliveries then goes out as
+// fast as its slots turn over. Slots freed by another process are not announced here, so a
+// waiter also tries again after SLOT_RECHECK_MS.
+
+const SLOT_RECHECK_MS = 250;
+
+type Wake = () => void;
+const waiting = new Map<string, Wake[]>();
+
+const tenantKey = (tenantId: string) => `t:${tenantId}`;
+const endpointKey = (endpointId: string) => `e:${endpointId}`;
+
+/** Resolves when a slot of the tenant (or of the endpoint, for an endpoint at its limit) is freed here, or after SLOT_RECHECK_MS. */
+export function waitForSlot(limit: 'tenant_limit' | 'endpoint_limit', slot: { tenantId: string; endpointId: string }): Promise<void> {
+  const key = limit === 'tenant_limit' ? tenantKey(slot.tenantId) : endpointKey(slot.endpointId);
+  return new Promise((resolve) => {
+    const queue = waiting.get(key) ?? [];
+    waiting.set(key, queue);
+    const wake = () => {
+      clearTimeout(timer);
+      const index = queue.indexOf(wake);
+      if (index >= 0) queue.splice(index, 1);
+      if (queue.length === 0 && waiting.get(key) === queue) waiting.delete(key);
+      resolve();
+    };
+    const timer = setTimeout(wake, SLOT_RECHECK_MS);
+    queue.push(wake);
+  });
+}
+
+/** One freed slot wakes the first attempt waiting for its endpoint and the first waiting for its tenant. */
+export function slotFreed(slot: { tenantId: string; endpointId: string }): void {
+  waiting.get(endpointKey(slot.endpointId))?.[0]?.();
+  waiting.get(tenantKey(slot.tenantId))?.[0]?.();
 }

@@ -1,6 +1,6 @@
-import { lookup as dnsLookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
 import { hasUrlCredentials, URL_CREDENTIALS_MESSAGE } from '../http/outbound-url.ts';
+import { cachedLookup } from './dns-cache.ts';
 
 // Webhook URLs are tenant-supplied, so a delivery must never reach our own network, the
 // cloud metadata service or anything else that is not the public internet.
@@ -12,7 +12,7 @@ export interface AssertPublicUrlOptions {
   allowLocalhost?: boolean;
   /** Default true: plain http would expose payloads and signatures in transit. */
   requireHttps?: boolean;
-  /** Injectable for tests; defaults to the system resolver (dns.lookup, all addresses). */
+  /** Injectable for tests; defaults to DNS cached for each record's TTL (dns-cache.ts). */
   lookup?: LookupFn;
 }
 
@@ -96,8 +96,6 @@ export function classifyAddress(address: string): UnsafeUrlReason | null {
   return null;
 }
 
-const systemLookup: LookupFn = (host) => dnsLookup(host, { all: true, verbatim: true });
-
 /**
  * Parses a webhook URL and vets every address its host resolves to. Connect only to the
  * returned addresses: resolving again at connect time would let DNS rebinding swap in a
@@ -107,7 +105,7 @@ export async function assertPublicUrl(
   url: string,
   options: AssertPublicUrlOptions = {},
 ): Promise<{ url: URL; addresses: string[] }> {
-  const { allowLocalhost = false, requireHttps = true, lookup = systemLookup } = options;
+  const { allowLocalhost = false, requireHttps = true, lookup = cachedLookup } = options;
 
   let parsed: URL;
   try {

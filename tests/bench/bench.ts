@@ -4,8 +4,10 @@
 //  2. Public API: GET /api/v1/goals with valid API keys (auth, scopes, rate limits, request
 //     log, a real query) against a bare route on the same server (/api/tenant on the root).
 //  3. Webhook fan-out (on pg-boss, in the server): one goal.created event to 200 endpoints on a
-//     local receiver; time to the first and to the last delivery and deliveries/s, per round,
-//     and every delivery checked: signed right, received once, recorded succeeded at attempt 1.
+//     local receiver, to 2,000, and to 200 with one tarpit endpoint (answers after 10 s) beside
+//     them in the same workspace, each a workspace of its own; time to the first and to the last
+//     delivery and deliveries/s, per round, and every delivery checked: signed right, received
+//     once, recorded succeeded at attempt 1.
 //  4. Webhook fairness (on pg-boss, in the server): workspace B's delivery latency (event to
 //     receipt, p50/p95) alone, then while workspace A's endpoint is a tarpit (accepts, answers
 //     after 10 s) with BENCH_FAIRNESS_TARPIT_EVENTS (100) deliveries queued at once.
@@ -17,8 +19,9 @@
 //     its CPU idle with none.
 // Run some cases only with BENCH_ONLY (or --only=), a comma-separated list of tenancy, api,
 // fanout, fairness, live: `BENCH_ONLY=fanout npm run bench` or `npm run bench -- --only=fanout`.
-// Fan-out knobs: BENCH_FANOUT_ENDPOINTS (200), BENCH_FANOUT_ROUNDS (3), BENCH_FANOUT_TIMEOUT
-// (seconds per round, 60). BENCH_SERVER_LOG=1 shows the server's output.
+// Fan-out knobs: BENCH_FANOUT_ENDPOINTS (200,2000: the sizes; the first is also run with a
+// tarpit), BENCH_FANOUT_ROUNDS (3), BENCH_FANOUT_TIMEOUT (seconds per round, 60).
+// BENCH_SERVER_LOG=1 shows the server's output. BENCH_SERVER_LOG=1 shows the server's output.
 import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
@@ -36,7 +39,7 @@ const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
-const FANOUT_ENDPOINTS = Number(process.env.BENCH_FANOUT_ENDPOINTS ?? 200);
+const FANOUT_SIZES = (process.env.BENCH_FANOUT_ENDPOINTS ?? '200,2000').split(',').map(Number);
 const FANOUT_ROUNDS = Number(process.env.BENCH_FANOUT_ROUNDS ?? 3);
 const FANOUT_TIMEOUT_MS = Number(process.env.BENCH_FANOUT_TIMEOUT ?? 60) * 1000;
 const FAIRNESS_TARPIT_EVENTS = Number(process.env.BENCH_FAIRNESS_TARPIT_EVENTS ?? 100);
@@ -215,9 +218,6 @@ if (runs('api')) {
   for (let i = 0; i < 50; i++) keys.push((await createApiKey(acme, member, { name: `bench ${i}`, scopes: ['read:goals', 'read:users'], tier: 'enterprise' })).secret);
 }
 
-// Fan-out: a workspace with FANOUT_ENDPOINTS endpoints, all subscribed to goal.created, at
-// http://127.0.0.1:<receiver>/<index>. Rows are written directly (createEndpoint would vet
-// each URL and audit each one), with secrets the receiver keeps to verify the signatures.
 const { signWebhook } = await import('../../lib/webhooks/sign-webhook.ts');
 const secrets = new Map<string, string>();
 const receiver = new Receiver((path, headers, body) => {
@@ -231,25 +231,45 @@ const receiver = new Receiver((path, headers, body) => {
     return false;
   }
 });
-let fanoutTenantId = '';
-if (runs('fanout')) {
+
+// Fan-out: per scenario a workspace whose endpoints all subscribe to goal.created, at
+// http://127.0.0.1:<receiver>/<scenario>-<index>. Rows are written directly (createEndpoint
+// would vet each URL and audit each one), with secrets the receiver keeps to verify the
+// signatures. The tarpit scenario adds one endpoint that answers after 10 s.
+interface FanOutScenario {
+  label: string;
+  tenantId: string;
+  /** The healthy endpoints, all on the receiver. */
+  endpoints: number;
+  tarpitEndpointId?: string;
+}
+const fanOutScenarios: FanOutScenario[] = [];
+const { startTarpit } = await import('../support/tarpit.ts');
+const fanOutTarpit = runs('fanout') ? await startTarpit(10_000) : null;
+if (fanOutTarpit) {
   const { randomBytes } = await import('node:crypto');
   const { encryptSecret } = await import('../../lib/crypto/encrypt-secret.ts');
   const { generateWebhookSecret } = await import('../../lib/webhooks/sign-webhook.ts');
   const receiverPort = await receiver.start();
-  // Webhooks are a plan feature (pro and above).
-  const tenant = await db.tenant.create({ data: { slug: 'fanout-bench', name: 'Fan-out bench', status: 'active', plan: 'enterprise', branding: { create: {} } } });
-  fanoutTenantId = tenant.id;
-  const rows = Array.from({ length: FANOUT_ENDPOINTS }, (_, i) => {
-    const secret = generateWebhookSecret();
-    secrets.set(`/${i}`, secret);
-    return { id: `whk_${randomBytes(12).toString('base64url')}`, tenantId: tenant.id, url: `http://127.0.0.1:${receiverPort}/${i}`, eventTypes: ['goal.created'], secretEncrypted: encryptSecret(secret) };
-  });
-  await db.webhookEndpoint.createMany({ data: rows });
-  console.log(`[bench] fan-out: ${FANOUT_ENDPOINTS} endpoints on a receiver at http://127.0.0.1:${receiverPort}/<index>`);
+  const scenarios = [...FANOUT_SIZES.map((size) => ({ size, tarpit: false })), { size: FANOUT_SIZES[0], tarpit: true }];
+  for (const [index, { size, tarpit }] of scenarios.entries()) {
+    const slug = `fanout-${index}`;
+    // Webhooks are a plan feature (pro and above).
+    const tenant = await db.tenant.create({ data: { slug, name: `Fan-out ${index}`, status: 'active', plan: 'enterprise', branding: { create: {} } } });
+    const endpoint = (url: string, secret: string) => ({ id: `whk_${randomBytes(12).toString('base64url')}`, tenantId: tenant.id, url, eventTypes: ['goal.created'], secretEncrypted: encryptSecret(secret) });
+    const rows = Array.from({ length: size }, (_, i) => {
+      const secret = generateWebhookSecret();
+      secrets.set(`/${slug}-${i}`, secret);
+      return endpoint(`http://127.0.0.1:${receiverPort}/${slug}-${i}`, secret);
+    });
+    const tarpitRow = tarpit ? endpoint(fanOutTarpit.url('/fanout-tarpit'), generateWebhookSecret()) : undefined;
+    await db.webhookEndpoint.createMany({ data: tarpitRow ? [tarpitRow, ...rows] : rows });
+    const label = `${size.toLocaleString('en')} endpoints${tarpit ? ' + 1 tarpit' : ''}`;
+    fanOutScenarios.push({ label, tenantId: tenant.id, endpoints: size, tarpitEndpointId: tarpitRow?.id });
+  }
+  console.log(`[bench] fan-out: ${fanOutScenarios.map((scenario) => scenario.label).join('; ')}, on a receiver at http://127.0.0.1:${receiverPort}/<scenario>-<index>`);
 }
 // Fairness: workspace A's endpoint is a tarpit, workspace B's answers at once on the receiver.
-const { startTarpit } = await import('../support/tarpit.ts');
 const tarpit = runs('fairness') ? await startTarpit(10_000) : null;
 const fairness = { a: '', b: '' };
 if (tarpit) {
@@ -300,9 +320,14 @@ async function fanOutEvidence(eventId: string): Promise<void> {
   console.table(deliveries.map((row) => ({ status: row.status, attempts: row.attempts, lastError: row.lastError?.slice(0, 80) ?? '', count: row._count })));
 }
 
+/** Per scenario: the medians of its rounds, for the summary. */
+const fanOutSummary: Record<string, string | number>[] = [];
+
 /** Returns false when a round timed out or a delivery was not received once, signed and recorded right. */
-async function benchFanOut(): Promise<boolean> {
-  console.log(`\n[bench] webhook fan-out: one goal.created event to ${FANOUT_ENDPOINTS} endpoints, ${FANOUT_ROUNDS} rounds (a new event each), on pg-boss in the server`);
+async function benchFanOut({ label, tenantId, endpoints: count, tarpitEndpointId }: FanOutScenario): Promise<boolean> {
+  console.log(`\n[bench] webhook fan-out to ${label}: one goal.created event each round, ${FANOUT_ROUNDS} rounds (a new event each), on pg-boss in the server`);
+  // The tarpit's delivery is not waited for: the round measures the healthy endpoints beside it.
+  const healthy = tarpitEndpointId ? { endpointId: { not: tarpitEndpointId } } : {};
   const { emitEvent } = await import('../../lib/events/domain-events.ts');
   const rows: Record<string, string | number>[] = [];
   const breakdowns: Record<string, string | number>[] = [];
@@ -313,12 +338,12 @@ async function benchFanOut(): Promise<boolean> {
   for (let round = 1; round <= FANOUT_ROUNDS; round++) {
     const duplicatesBefore = receiver.duplicates;
     const emittedAt = performance.now();
-    const eventId = await db.$transaction((tx) => emitEvent(tx, fanoutTenantId, 'goal.created', { goalId: `bench-goal-${round}`, title: `Fan-out round ${round}`, ownerId: 'bench-user', teamId: null }, null, { kind: 'workspace' }));
-    const got = await receiver.waitFor(eventId, FANOUT_ENDPOINTS, FANOUT_TIMEOUT_MS - (performance.now() - emittedAt));
+    const eventId = await db.$transaction((tx) => emitEvent(tx, tenantId, 'goal.created', { goalId: `bench-goal-${round}`, title: `Fan-out round ${round}`, ownerId: 'bench-user', teamId: null }, null, { kind: 'workspace' }));
+    const got = await receiver.waitFor(eventId, count, FANOUT_TIMEOUT_MS - (performance.now() - emittedAt));
     const times = [...(receiver.events.get(eventId)?.values() ?? [])].map((receipt) => receipt.at - emittedAt).sort((a, b) => a - b);
     const unsigned = [...(receiver.events.get(eventId)?.values() ?? [])].filter((receipt) => !receipt.signed).length;
-    if (got < FANOUT_ENDPOINTS) {
-      console.log(`[bench] round ${round}: timed out after ${FANOUT_TIMEOUT_MS / 1000}s with ${got}/${FANOUT_ENDPOINTS} delivered${times.length ? ` (first after ${times[0].toFixed(0)} ms, last after ${times[times.length - 1].toFixed(0)} ms)` : ''}`);
+    if (got < count) {
+      console.log(`[bench] round ${round}: timed out after ${FANOUT_TIMEOUT_MS / 1000}s with ${got}/${count} delivered${times.length ? ` (first after ${times[0].toFixed(0)} ms, last after ${times[times.length - 1].toFixed(0)} ms)` : ''}`);
       await fanOutEvidence(eventId);
       failed = true;
       break;
@@ -326,7 +351,7 @@ async function benchFanOut(): Promise<boolean> {
     // The receiver answers before the worker records the outcome: give the last ones a moment.
     let settled: { status: string; attempts: number; count: number }[] = [];
     for (let i = 0; i < 100; i++) {
-      const deliveries = await db.webhookDelivery.findMany({ where: { eventId }, select: { status: true, attempts: true } });
+      const deliveries = await db.webhookDelivery.findMany({ where: { eventId, ...healthy }, select: { status: true, attempts: true } });
       const counts = new Map<string, number>();
       for (const { status, attempts } of deliveries) counts.set(`${status} ${attempts}`, (counts.get(`${status} ${attempts}`) ?? 0) + 1);
       settled = [...counts].map(([key, count]) => ({ status: key.split(' ')[0], attempts: Number(key.split(' ')[1]), count }));
@@ -334,19 +359,19 @@ async function benchFanOut(): Promise<boolean> {
       await new Promise((r) => setTimeout(r, 100));
     }
     const okRows = settled.find((row) => row.status === 'succeeded' && row.attempts === 1)?.count ?? 0;
-    const allOk = okRows === FANOUT_ENDPOINTS && settled.length === 1;
+    const allOk = okRows === count && settled.length === 1;
     const event = await db.domainEvent.findUniqueOrThrow({ where: { id: eventId }, select: { occurredAt: true, publishedAt: true } });
     const created = await db.webhookDelivery.aggregate({ where: { eventId }, _min: { createdAt: true } });
     const since = (at: Date | null | undefined) => (at ? at.getTime() - event.occurredAt.getTime() : NaN);
     const first = times[0];
-    const all = times[FANOUT_ENDPOINTS - 1];
+    const all = times[count - 1];
     firsts.push(first);
     alls.push(all);
-    drains.push(((FANOUT_ENDPOINTS - 1) / (all - first)) * 1000);
+    drains.push(((count - 1) / (all - first)) * 1000);
     // Where the time goes: the dispatch job, and per webhook.deliver job its wait in the queue
     // and its run (claim, sign, POST, record), against the POST alone.
     const [breakdown] = await db.$queryRaw<{ dispatchMs: number | null; waitMs: number | null; runMs: number | null; runP95Ms: number | null; postMs: number | null }[]>`
-      WITH deliveries AS (SELECT id, "lastDurationMs" FROM "WebhookDelivery" WHERE "eventId" = ${eventId}),
+      WITH deliveries AS (SELECT id, "lastDurationMs" FROM "WebhookDelivery" WHERE "eventId" = ${eventId} AND "endpointId" <> ${tarpitEndpointId ?? ''}),
       jobs AS (
         SELECT extract(epoch FROM started_on - created_on) * 1000 AS wait, extract(epoch FROM completed_on - started_on) * 1000 AS run
         FROM pgboss.job WHERE name = 'webhook.deliver' AND data -> 'payload' ->> 'deliveryId' IN (SELECT id FROM deliveries)
@@ -372,11 +397,11 @@ async function benchFanOut(): Promise<boolean> {
       'fanned out ms': since(created._min.createdAt),
       'first delivery ms': Math.round(first),
       'all delivered ms': Math.round(all),
-      'deliveries/s': Math.round((FANOUT_ENDPOINTS / all) * 1000),
+      'deliveries/s': Math.round((count / all) * 1000),
       'first→last /s': Math.round(drains[drains.length - 1]),
       'bad signatures': unsigned,
       repeats: receiver.duplicates - duplicatesBefore,
-      'DB succeeded@1': `${okRows}/${FANOUT_ENDPOINTS}`,
+      'DB succeeded@1': `${okRows}/${count}`,
     });
     if (!allOk || unsigned > 0 || receiver.duplicates > duplicatesBefore) {
       failed = true;
@@ -387,10 +412,11 @@ async function benchFanOut(): Promise<boolean> {
   if (rows.length) console.table(rows);
   if (breakdowns.length) console.table(breakdowns);
   if (alls.length) {
-    const rate = (ms: number) => Math.round((FANOUT_ENDPOINTS / ms) * 1000);
-    console.log(`time to all ${FANOUT_ENDPOINTS} delivered: min ${alls.reduce((a, b) => Math.min(a, b)).toFixed(0)} ms, median ${median(alls).toFixed(0)} ms (${rate(median(alls))} deliveries/s from the event, best ${rate(Math.min(...alls))})`);
+    const rate = (ms: number) => Math.round((count / ms) * 1000);
+    console.log(`time to all ${count} delivered: min ${alls.reduce((a, b) => Math.min(a, b)).toFixed(0)} ms, median ${median(alls).toFixed(0)} ms (${rate(median(alls))} deliveries/s from the event, best ${rate(Math.min(...alls))})`);
     console.log(`time to the first delivery (relay + dispatch + one POST): min ${Math.min(...firsts).toFixed(0)} ms, median ${median(firsts).toFixed(0)} ms`);
     console.log(`delivery throughput from the first to the last: median ${Math.round(median(drains))} deliveries/s`);
+    fanOutSummary.push({ 'fan-out to': label, rounds: alls.length, 'first delivery p50 ms': Math.round(median(firsts)), 'all delivered p50 ms': Math.round(median(alls)), 'deliveries/s from the event': rate(median(alls)), 'first→last /s': Math.round(median(drains)) });
   }
   if (receiver.strays) console.log(`[bench] the receiver also got ${receiver.strays} requests without a webhook-id`);
   return !failed;
@@ -465,11 +491,16 @@ try {
     console.log(`auth + rate limits + request log alone (users/me): ${((api[2].rps / api[0].rps) * 100).toFixed(1)}% of the bare route`);
   }
 
-  if (runs('fanout')) fanOutOk = await benchFanOut();
+  if (runs('fanout')) {
+    for (const scenario of fanOutScenarios) fanOutOk = (await benchFanOut(scenario)) && fanOutOk;
+    console.log('\n[bench] webhook fan-out, medians per scenario (target: at least 1,000 deliveries/s, first delivery within 150 ms):');
+    console.table(fanOutSummary);
+  }
   if (runs('fairness')) fairnessOk = await benchFairness();
   if (runs('live')) liveOk = await benchLive(server.pid!, liveSetup!, liveOptions);
 } finally {
   await tarpit?.close();
+  await fanOutTarpit?.close();
   server.kill('SIGTERM');
   await new Promise((r) => setTimeout(r, 500));
   await receiver.stop();

@@ -235,3 +235,52 @@ describe('deliverWebhook against a local receiver', () => {
     expect(connections).toBe(0);
   });
 });
+
+describe('kept connections', () => {
+  it('reuses one connection per vetted address set, and opens a new one when the DNS answer changes', async () => {
+    let answer = ['127.0.0.1'];
+    const lookup: LookupFn = async () => answer.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+    const url = `http://kept.test:${port}/ok`;
+    for (let i = 0; i < 3; i++) expect(await deliverWebhook({ url, headers: signed('{}').headers, body: '{}', lookup, ...local })).toMatchObject({ ok: true });
+    expect(connections).toBe(1);
+
+    // Same host, another answer: the kept connection was opened to a set vetted before, so it is not used.
+    answer = ['127.0.0.1', '::1'];
+    expect(await deliverWebhook({ url, headers: signed('{}').headers, body: '{}', lookup, ...local })).toMatchObject({ ok: true });
+    expect(connections).toBe(2);
+    expect(received).toHaveLength(4);
+  });
+
+  it('does not keep a connection whose answer was cut off: the next attempt opens a new one', async () => {
+    const url = `http://cut.test:${port}/huge`;
+    const lookup: LookupFn = async () => [{ address: '127.0.0.1', family: 4 }];
+    for (let i = 0; i < 2; i++) expect(await deliverWebhook({ url, headers: signed('{}').headers, body: '{}', lookup, ...local })).toMatchObject({ ok: true, status: 200 });
+    expect(connections).toBe(2);
+  });
+
+  it('sends again on a new connection when the receiver closes a kept one as it is reused', async () => {
+    // The race a kept connection runs: the receiver closes it (its idle timeout) just as a
+    // request goes out on it. This receiver closes every connection on its second request.
+    let requests = 0;
+    let opened = 0;
+    const closing = http.createServer((request, response) => {
+      requests += 1;
+      const served = ((request.socket as net.Socket & { served?: number }).served ?? 0) + 1;
+      (request.socket as net.Socket & { served?: number }).served = served;
+      if (served > 1) request.socket.destroy();
+      else request.on('end', () => response.writeHead(200).end('ok')).resume();
+    });
+    closing.on('connection', () => (opened += 1));
+    await new Promise<void>((resolve) => closing.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(closing.address() as AddressInfo).port}/hook`;
+      expect(await deliverWebhook({ url, headers: signed('{}').headers, body: '{}', ...local })).toMatchObject({ ok: true });
+      const again = await deliverWebhook({ url, headers: signed('{}').headers, body: '{}', ...local });
+      expect(again).toMatchObject({ ok: true, status: 200, error: null });
+      expect({ requests, opened }).toEqual({ requests: 3, opened: 2 });
+    } finally {
+      closing.closeAllConnections();
+      await new Promise<void>((resolve) => closing.close(() => resolve()));
+    }
+  });
+});
