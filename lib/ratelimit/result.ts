@@ -1,6 +1,6 @@
 import type { LimitResult, PolicyName, PolicyOutcome } from './types.ts';
 
-/** The order policies are checked in: the cheapest rejection (a burst) comes first. */
+/** The order policies are reported in: a burst's denial comes first, it is the shortest wait. */
 export const POLICY_ORDER: readonly PolicyName[] = ['burst', 'hour', 'day'];
 
 /**

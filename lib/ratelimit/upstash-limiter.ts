@@ -37,10 +37,10 @@ function buildLimiters(redis: RatelimitConfig['redis'], prefix: string, policies
 
 /**
  * Rate limits kept in Redis by @upstash/ratelimit, shared by every instance of the app: one
- * token bucket and two sliding windows per identifier. The policies are checked one after
- * the other (burst, hour, day), each an atomic script that counts the request if it passes.
- * When a later policy denies, the earlier ones are given their request back (the library's
- * own refund, a negative rate), so a denied request ends up consuming nothing.
+ * token bucket and two sliding windows per identifier. The policies (burst, hour, day) are
+ * checked at once, in one round trip (the client pipelines them), each an atomic script that
+ * counts the request if it passes. When one denies, the others are given their request back
+ * (the library's own refund, a negative rate), so a denied request ends up consuming nothing.
  */
 export function createUpstashLimiter(options: {
   backend: 'upstash' | 'redis';
@@ -64,15 +64,14 @@ export function createUpstashLimiter(options: {
     backend: options.backend,
     async limit(identifier, tier) {
       const limiters = limitersFor(tier);
-      const outcomes: PolicyOutcome[] = [];
-      for (const policy of POLICY_ORDER) {
-        const response = await limiters[policy].limit(identifier);
-        outcomes.push({ policy, success: response.success, limit: response.limit, remaining: response.remaining, resetAt: response.reset });
-        if (!response.success) {
-          const passed = outcomes.slice(0, -1);
-          await Promise.all(passed.map((outcome) => limiters[outcome.policy].limit(identifier, { rate: -1 })));
-          break;
-        }
+      const outcomes: PolicyOutcome[] = await Promise.all(
+        POLICY_ORDER.map(async (policy) => {
+          const response = await limiters[policy].limit(identifier);
+          return { policy, success: response.success, limit: response.limit, remaining: response.remaining, resetAt: response.reset };
+        }),
+      );
+      if (outcomes.some((outcome) => !outcome.success)) {
+        await Promise.all(outcomes.filter((outcome) => outcome.success).map((outcome) => limiters[outcome.policy].limit(identifier, { rate: -1 })));
       }
       return toLimitResult(outcomes, Date.now());
     },
