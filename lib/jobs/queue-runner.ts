@@ -3,13 +3,22 @@ import type PgBoss from 'pg-boss';
 /** Jobs asked for in one fetch at most. */
 const MAX_FETCH = 100;
 
+export interface RunContext {
+  /**
+   * While `promise` is pending, the job does not count against the concurrency: it waits for
+   * something other than this process's work (a webhook's send slot), and another job may run
+   * meanwhile.
+   */
+  aside<R>(promise: Promise<R>): Promise<R>;
+}
+
 export interface QueueRunnerOptions<T> {
   name: string;
   /** Jobs of this queue running at once in this process. */
   concurrency: number;
   pollingIntervalSeconds: number;
   /** Runs one job: resolves with its output (completed), rejects when it failed for good. */
-  run: (job: PgBoss.Job<T>) => Promise<unknown>;
+  run: (job: PgBoss.Job<T>, context: RunContext) => Promise<unknown>;
   onError: (error: unknown) => void;
 }
 
@@ -89,8 +98,15 @@ export class QueueRunner<T> {
 
   private begin(job: PgBoss.Job<T>): void {
     this.running += 1;
+    const aside = <R>(promise: Promise<R>): Promise<R> => {
+      this.running -= 1;
+      if (this.more) void this.fill();
+      return promise.finally(() => {
+        this.running += 1;
+      });
+    };
     this.options
-      .run(job)
+      .run(job, { aside })
       .then(
         (output) => this.complete(job.id, output),
         (error: unknown) => this.boss.fail(this.options.name, job.id, error as object).catch(this.options.onError),

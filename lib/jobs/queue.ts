@@ -19,7 +19,13 @@ import { logger } from '../observability/logger.ts';
 // pg-boss keeps it in state "failed". A worker that dies mid-job leaves the job to expire
 // into "failed" too: nothing is dropped silently.
 
-export type JobHandler<N extends JobName> = (payload: JobPayloads[N], context: { attempt: number }) => Promise<unknown>;
+export interface JobContext {
+  attempt: number;
+  /** Waits without holding one of the queue's workers (pg-boss; on Inngest it only waits). */
+  aside<R>(promise: Promise<R>): Promise<R>;
+}
+
+export type JobHandler<N extends JobName> = (payload: JobPayloads[N], context: JobContext) => Promise<unknown>;
 
 export interface EnqueueOptions {
   startAfterSeconds?: number;
@@ -205,19 +211,19 @@ function work(s: State, boss: PgBoss, name: JobName, worker: Worker): void {
     name,
     concurrency: JOBS[name].concurrency ?? 1,
     pollingIntervalSeconds: s.pollingIntervalSeconds,
-    run: (job) => runAttempt(s, boss, name, worker, job),
+    run: (job, { aside }) => runAttempt(s, boss, name, worker, job, aside),
     onError: (error) => logger().error({ err: error, job: name }, 'jobs: pg-boss error'),
   });
   s.runners.set(name, runner);
   runner.start();
 }
 
-async function runAttempt(s: State, boss: PgBoss, name: JobName, worker: Worker, job: PgBoss.Job<AttemptData<JobName>>): Promise<unknown> {
+async function runAttempt(s: State, boss: PgBoss, name: JobName, worker: Worker, job: PgBoss.Job<AttemptData<JobName>>, aside: JobContext['aside']): Promise<unknown> {
   const { payload, attempt } = job.data;
   // Payload ids (tenantId, eventId, deliveryId…) say which work it was; never the whole payload.
   const fields = { job: name, jobId: job.id, attempt, ...payloadIds(payload) };
   try {
-    return await worker.handler(payload, { attempt });
+    return await worker.handler(payload, { attempt, aside });
   } catch (error) {
     if (attempt >= worker.retry.retries) {
       logger().error({ ...fields, err: error }, 'jobs: job failed; no retries left');

@@ -44,7 +44,7 @@ function registerWorkers(): Promise<void> {
   holder.__waypointWorkers ??= (async () => {
     await registerWorker('events.relay', () => relayOutbox());
     await registerWorker('event.dispatch', ({ eventId }) => dispatchEvent(eventId));
-    await registerWorker('webhook.deliver', (payload) => attemptDelivery(payload, { lane: 'fast' }));
+    await registerWorker('webhook.deliver', (payload, { aside }) => attemptDelivery(payload, { lane: 'fast', aside }));
     await registerWorker('webhook.deliver_slow', (payload) => attemptDelivery(payload, { lane: 'slow' }));
     await registerWorker('webhooks.sweep', () => sweepDeliveries());
     await registerWorker('billing.report_usage', () => runUsageReports());

@@ -10,7 +10,7 @@ import { enqueueAttempt } from './delivery-job.ts';
 import { notifyEndpointDisabled, recordEndpointHealth } from './endpoint-health.ts';
 import { allowLocalhost } from './endpoints.ts';
 import { nextAttemptDelay, type RetryDecision } from './retry-schedule.ts';
-import { laneOf, SEND_LIMITS, SEND_WAIT_SECONDS, SLOT_WAIT_MS, type SendLane } from './send-lane.ts';
+import { laneOf, MAX_WAITING_PER_TENANT, SEND_WAIT_SECONDS, SLOT_WAIT_MS, type SendLane } from './send-lane.ts';
 import { recordDelivered, type LoggedAttempt } from './record-delivered.ts';
 import { claimAttempt, releaseSendSlot, slotFreed, waitForSlot, type ClaimRequest, type ClaimResult } from './send-slots.ts';
 import { signWebhook } from './sign-webhook.ts';
@@ -36,6 +36,8 @@ export interface AttemptDeps {
   lookup?: LookupFn;
   /** The lane whose worker runs this job (default fast). */
   lane?: SendLane;
+  /** Waits for a send slot without holding a worker (the pg-boss runner's; see JobContext). */
+  aside?: <R>(promise: Promise<R>) => Promise<R>;
 }
 
 export async function attemptDelivery(payload: JobPayloads['webhook.deliver'], deps: AttemptDeps = {}): Promise<AttemptOutcome> {
@@ -61,7 +63,7 @@ export async function attemptDelivery(payload: JobPayloads['webhook.deliver'], d
     return { outcome: 'moved', reason: 'other_lane', lane };
   }
   const slot = { deliveryId, tenantId: endpoint.tenantId, endpointId: endpoint.id };
-  const claim = await claimWhenFree({ ...slot, attempt, lane, leaseMs: ATTEMPT_LEASE_MS });
+  const claim = await claimWhenFree({ ...slot, attempt, lane, leaseMs: ATTEMPT_LEASE_MS }, deps.aside);
   if (claim === 'already_done') return { outcome: 'skipped', reason: 'already_done' };
   if (claim !== 'claimed') {
     await enqueueAttempt(deliveryId, attempt, { manual, lane, hop: hop + 1, delaySeconds: SEND_WAIT_SECONDS[lane] });
@@ -88,26 +90,27 @@ const deliveries = new DataLoader<string, DeliveryWithEndpoint | null>(
   { cache: false, maxBatchSize: 200 },
 );
 
-/** How many of a tenant's attempts wait for a send slot in this process at once, at most. */
+/** A tenant's attempts waiting for a send slot in this process. */
 const waitingPerTenant = new Map<string, number>();
 
 /**
  * Claims the attempt; in the fast lane, waiting here (up to SLOT_WAIT_MS) while its tenant or
- * endpoint is at its limit, so a burst goes out as fast as its slots turn over. At most
- * SEND_LIMITS.tenant attempts of one tenant wait at once, so one tenant's backlog never holds
- * more than a share of this process's workers; the others go back to the queue for a while.
- * The slow lane's few workers never wait: its endpoints hold their slots for seconds.
+ * endpoint is at its limit, so a burst goes out as fast as its slots turn over instead of
+ * going back to the queue. The wait is set aside (`aside`): it holds no worker, so another
+ * tenant's attempts run meanwhile. Past MAX_WAITING_PER_TENANT, attempts go back to the queue
+ * for a while instead, which bounds the memory one tenant's backlog takes. The slow lane's
+ * attempts never wait: its endpoints hold their slots for seconds.
  */
-async function claimWhenFree(request: ClaimRequest): Promise<ClaimResult> {
+async function claimWhenFree(request: ClaimRequest, aside: AttemptDeps['aside'] = (promise) => promise): Promise<ClaimResult> {
   const until = Date.now() + SLOT_WAIT_MS;
   for (;;) {
     const result = await claimAttempt(request);
     if ((result !== 'tenant_limit' && result !== 'endpoint_limit') || request.lane === 'slow' || Date.now() >= until) return result;
     const waiting = waitingPerTenant.get(request.tenantId) ?? 0;
-    if (waiting >= SEND_LIMITS.tenant) return result;
+    if (waiting >= MAX_WAITING_PER_TENANT) return result;
     waitingPerTenant.set(request.tenantId, waiting + 1);
     try {
-      await waitForSlot(result, request);
+      await aside(waitForSlot(result, request));
     } finally {
       const left = (waitingPerTenant.get(request.tenantId) ?? 1) - 1;
       if (left > 0) waitingPerTenant.set(request.tenantId, left);

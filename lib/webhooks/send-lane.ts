@@ -11,18 +11,17 @@ export const SLOW_LANE_AFTER_TIMEOUTS = 2;
 
 /** Attempts in flight at once, across every worker process. */
 export const SEND_LIMITS = {
-  /**
-   * Per tenant, both lanes together. With as many of its attempts waiting for a slot
-   * (attempt-delivery.ts), one tenant never holds more than half of a process's fast workers
-   * (JOBS['webhook.deliver'].concurrency).
-   */
-  tenant: 50,
+  /** Per tenant, both lanes together: one tenant never holds more than half a process's fast workers (JOBS['webhook.deliver'].concurrency). */
+  tenant: 100,
   /** Per endpoint, by lane: a healthy receiver takes a few at once, a slow one only two. */
   endpoint: { fast: 5, slow: 2 },
 } as const;
 
-/** How long an attempt that found its tenant or endpoint at its limit waits in its worker for a slot. */
-export const SLOT_WAIT_MS = 2000;
+/** How long an attempt that found its tenant or endpoint at its limit waits for a slot (holding no worker; attempt-delivery.ts). */
+export const SLOT_WAIT_MS = 5000;
+
+/** A tenant's attempts waiting for a slot in one process at most; the rest go back to the queue. */
+export const MAX_WAITING_PER_TENANT = 2000;
 
 /** How long it then waits in the queue before trying again. */
 export const SEND_WAIT_SECONDS: Record<SendLane, number> = { fast: 1, slow: 5 };

@@ -45,10 +45,11 @@ export async function deleteExpiredSendSlots(): Promise<number> {
 // Waiting for a slot in this process. An attempt that found its tenant or endpoint at its
 // limit waits here for a slot this process frees, first come first served, rather than going
 // back to the queue for a second: a burst of one workspace's deliveries then goes out as
-// fast as its slots turn over. Slots freed by another process are not announced here, so a
+// fast as its slots turn over. One freed slot wakes one waiter (per key), so waiters do not
+// all rush the tenant's lock at once. Slots freed by another process are not announced here, so a
 // waiter also tries again after SLOT_RECHECK_MS.
 
-const SLOT_RECHECK_MS = 250;
+const SLOT_RECHECK_MS = 1000;
 
 type Wake = () => void;
 const waiting = new Map<string, Wake[]>();

@@ -88,4 +88,29 @@ describe('the queue runner', () => {
     expect(ran).toEqual([100]);
     expect(Date.now() - sent).toBeLessThan(1000);
   });
+
+  it('lets another job run while one waits aside, and counts the waiting one again once it resumes', async () => {
+    await boss.insert([{ name: QUEUE, data: { n: 200 }, priority: 1 }, { name: QUEUE, data: { n: 201 } }]);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const order: string[] = [];
+    const runner = new QueueRunner<{ n: number }>(boss, {
+      name: QUEUE,
+      concurrency: 1,
+      pollingIntervalSeconds: 0.2,
+      run: async ({ data: { n } }, { aside }) => {
+        order.push(`start ${n}`);
+        if (n === 200) await aside(released);
+        order.push(`end ${n}`);
+        if (n === 201) release();
+      },
+      onError: () => {},
+    });
+    runner.start();
+    const started = Date.now();
+    while (order.length < 4 && Date.now() - started < 5000) await sleep(20);
+    await runner.stop(1000);
+    // With one worker, 201 ran only because 200 was waiting aside; 200 then finished.
+    expect(order).toEqual(['start 200', 'start 201', 'end 201', 'end 200']);
+  });
 });

@@ -30,7 +30,7 @@ let receiver: WebhookReceiver;
 beforeAll(async () => {
   [tarpit, receiver] = await Promise.all([startTarpit(TARPIT_ANSWERS_AFTER_MS), startWebhookReceiver()]);
   // The two delivery lanes exactly as lib/jobs/start.ts registers them.
-  await registerWorker('webhook.deliver', (payload) => attemptDelivery(payload, { lane: 'fast' }));
+  await registerWorker('webhook.deliver', (payload, { aside }) => attemptDelivery(payload, { lane: 'fast', aside }));
   await registerWorker('webhook.deliver_slow', (payload) => attemptDelivery(payload, { lane: 'slow' }));
   expect(await startJobs({ schema: QUEUE_SCHEMA, pollingIntervalSeconds: 1 })).toBe('pg-boss');
 });
