@@ -65,6 +65,8 @@ interface Target {
   path: string;
   /** Authorization headers to rotate through, one per request. */
   keys?: string[];
+  /** The server's port (default PORT; the in-process limiter's server is on PORT + 1). */
+  port?: number;
 }
 
 interface Sample {
@@ -81,10 +83,10 @@ function measure(target: Target, duration: number): Promise<Sample> {
   return new Promise((resolve, reject) => {
     autocannon(
       {
-        url: `http://127.0.0.1:${PORT}${target.path}`,
+        url: `http://127.0.0.1:${target.port ?? PORT}${target.path}`,
         connections: CONNECTIONS,
         duration,
-        headers: { host: `${target.host}:${PORT}` },
+        headers: { host: `${target.host}:${target.port ?? PORT}` },
         requests: keys ? [{ setupRequest: (req: { headers: Record<string, string> }) => ({ ...req, headers: { ...req.headers, authorization: `Bearer ${keys[next++ % keys.length]}` } }) }] : undefined,
       },
       (error: Error | null, result: { requests: { average: number }; latency: { p50: number; p99: number }; errors: number; non2xx: number }) => {
@@ -95,7 +97,13 @@ function measure(target: Target, duration: number): Promise<Sample> {
   });
 }
 
-async function compare(title: string, targets: Target[]): Promise<{ label: string; rps: number }[]> {
+interface CompareRow {
+  label: string;
+  rps: number;
+  p99: number;
+}
+
+async function compare(title: string, targets: Target[]): Promise<CompareRow[]> {
   console.log(`\n[bench] ${title}: warm-up, then ${ROUNDS} interleaved rounds of ${DURATION}s per target, ${CONNECTIONS} connections`);
   for (const target of targets) await measure(target, 3);
   const samples = targets.map(() => [] as Sample[]);
@@ -109,13 +117,13 @@ async function compare(title: string, targets: Target[]): Promise<{ label: strin
     'errors+non2xx': avg(samples[i], 'errors') + avg(samples[i], 'non2xx'),
   }));
   console.table(rows);
-  return rows.map((row) => ({ label: row.target, rps: row['req/s'] }));
+  return rows.map((row) => ({ label: row.target, rps: row['req/s'], p99: Number(row['p99 ms']) }));
 }
 
-async function waitForHealth(): Promise<void> {
+async function waitForHealth(port = PORT): Promise<void> {
   for (let i = 0; i < 120; i++) {
     try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/api/health`)).ok) return;
+      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return;
     } catch {
       // not up yet
     }
@@ -301,6 +309,12 @@ const env: NodeJS.ProcessEnv = {
   // The fan-out case delivers to the receiver on this machine, over http.
   WEBHOOKS_ALLOW_LOCALHOST: 'true',
 };
+/** A server's environment with its rate limits in its own memory. */
+function withoutSharedLimiter(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const copy = { ...base };
+  for (const name of ['REDIS_URL', 'UPSTASH_REDIS_REST_URL', 'UPSTASH_REDIS_REST_TOKEN']) delete copy[name];
+  return copy;
+}
 if (runs('fanout') || runs('fairness')) {
   // The PostgreSQL queue, running inside the server.
   env.JOBS_IN_SERVER = 'true';
@@ -481,14 +495,29 @@ try {
   }
 
   if (runs('api')) {
-    const api = await compare('public API', [
-      { label: 'bare route (GET /api/tenant, root)', host: 'localhost', path: '/api/tenant' },
-      { label: 'GET /api/v1/goals with an API key', host: 'acme.localhost', path: '/api/v1/goals', keys },
+    const apiTargets = (port: number): Target[] => [
+      { label: 'bare route (GET /api/tenant, root)', host: 'localhost', path: '/api/tenant', port },
+      { label: 'GET /api/v1/goals with an API key', host: 'acme.localhost', path: '/api/v1/goals', keys, port },
       // Auth, scopes, limits and logging without a query: separates their cost from the query's.
-      { label: 'GET /api/v1/users/me (no query)', host: 'acme.localhost', path: '/api/v1/users/me', keys },
-    ]);
-    console.log(`authenticated, rate-limited API throughput: ${((api[1].rps / api[0].rps) * 100).toFixed(1)}% of the bare route (target: at least 50%)`);
-    console.log(`auth + rate limits + request log alone (users/me): ${((api[2].rps / api[0].rps) * 100).toFixed(1)}% of the bare route`);
+      { label: 'GET /api/v1/users/me (no query)', host: 'acme.localhost', path: '/api/v1/users/me', keys, port },
+    ];
+    const report = (limiter: string, api: CompareRow[]) => {
+      console.log(`${limiter}: GET /api/v1/goals keeps ${((api[1].rps / api[0].rps) * 100).toFixed(1)}% of the bare route's throughput (target: at least 80%), p99 ${(api[1].p99 / api[0].p99).toFixed(2)}× the bare route's (target: at most 1.5×)`);
+      console.log(`${limiter}: auth + rate limits + request log alone (users/me): ${((api[2].rps / api[0].rps) * 100).toFixed(1)}% of the bare route, p99 ${(api[2].p99 / api[0].p99).toFixed(2)}×`);
+    };
+    const shared = process.env.UPSTASH_REDIS_REST_URL ? 'Upstash' : process.env.REDIS_URL ? 'Redis' : null;
+    report(shared ? `${shared} rate limits` : 'in-process rate limits', await compare(`public API, ${shared ?? 'in-process'} rate limits`, apiTargets(PORT)));
+    if (shared) {
+      // The same on a second server whose limits are kept in its own memory.
+      const port = PORT + 1;
+      const local = spawn(process.execPath, ['--import', 'tsx', 'lib/cli/serve.ts'], { env: { ...withoutSharedLimiter(env), PORT: String(port), ROOT_DOMAIN: `localhost:${port}`, JOBS_IN_SERVER: 'false', LOG_LEVEL: 'warn' }, stdio: process.env.BENCH_SERVER_LOG ? 'inherit' : 'ignore' });
+      try {
+        await waitForHealth(port);
+        report('in-process rate limits', await compare('public API, in-process rate limits (a second server)', apiTargets(port)));
+      } finally {
+        local.kill('SIGTERM');
+      }
+    }
   }
 
   if (runs('fanout')) {
