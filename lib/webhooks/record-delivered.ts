@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { db } from '../db/client.ts';
 
 /** One row of the attempt log (WebhookDeliveryAttempt). */
@@ -14,32 +15,43 @@ export interface LoggedAttempt {
   finishedAt: Date;
 }
 
+/** Attempts delivered within this long of each other are recorded in one statement. */
+const GATHER_MS = 2;
+
 /**
- * A delivered attempt to a healthy endpoint, the common case, in one statement: the delivery
- * succeeded, its attempt log row, and its send slot freed. Keyed by the claim (the delivery's
- * attempts): a delivery deleted meanwhile, with its endpoint, is left alone and nothing is logged.
+ * A delivered attempt to a healthy endpoint, the common case: the delivery succeeded, its
+ * attempt log row, and its send slot freed, in one statement with the others delivered at
+ * about the same time. Keyed by the claim (the delivery's attempts): a delivery deleted
+ * meanwhile, with its endpoint, is left alone and nothing is logged.
  */
 export async function recordDelivered(logged: LoggedAttempt): Promise<void> {
-  const startedAt = utc(logged.startedAt);
-  const finishedAt = utc(logged.finishedAt);
-  await db.$executeRaw`
-    WITH recorded AS (
-      UPDATE "WebhookDelivery"
-      SET "status" = 'succeeded', "lastStatusCode" = ${logged.statusCode}::int, "lastError" = NULL,
-        "lastDurationMs" = ${logged.durationMs}::int, "lastResponseBody" = ${logged.responseBody ?? ''}, "nextAttemptAt" = NULL,
-        "deliveredAt" = ${finishedAt}::timestamp, "updatedAt" = ${finishedAt}::timestamp
-      WHERE "id" = ${logged.deliveryId} AND "attempts" = ${logged.attempt}::int
-      RETURNING "id"
-    ), logged AS (
-      INSERT INTO "WebhookDeliveryAttempt" ("id", "tenantId", "deliveryId", "attempt", "manual", "statusCode", "durationMs", "responseBody", "error", "startedAt", "finishedAt")
-      SELECT ${logged.id}, ${logged.tenantId}, "id", ${logged.attempt}::int, ${logged.manual}, ${logged.statusCode}::int, ${logged.durationMs}::int, ${logged.responseBody}, NULL, ${startedAt}::timestamp, ${finishedAt}::timestamp
-      FROM recorded
-      ON CONFLICT DO NOTHING
-    )
-    DELETE FROM "WebhookSendSlot" WHERE "deliveryId" = ${logged.deliveryId}`;
+  await recorder.load(logged);
 }
 
-// The delivery's timestamps are UTC without a zone, as Prisma writes them.
-function utc(date: Date): string {
-  return date.toISOString().replace('Z', '');
-}
+const recorder = new DataLoader<LoggedAttempt, void>(
+  async (attempts) => {
+    // The delivery's timestamps are UTC without a zone, as Prisma writes them.
+    const utc = (date: Date) => date.toISOString().replace('Z', '');
+    const rows = attempts.map((attempt) => ({ ...attempt, startedAt: utc(attempt.startedAt), finishedAt: utc(attempt.finishedAt) }));
+    await db.$executeRaw`
+      WITH input AS (
+        SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS i(
+          "id" text, "tenantId" text, "deliveryId" text, "attempt" integer, "manual" boolean, "statusCode" integer,
+          "durationMs" integer, "responseBody" text, "startedAt" timestamp, "finishedAt" timestamp)
+      ), recorded AS (
+        UPDATE "WebhookDelivery" d
+        SET "status" = 'succeeded', "lastStatusCode" = i."statusCode", "lastError" = NULL, "lastDurationMs" = i."durationMs",
+          "lastResponseBody" = coalesce(i."responseBody", ''), "nextAttemptAt" = NULL, "deliveredAt" = i."finishedAt", "updatedAt" = i."finishedAt"
+        FROM input i
+        WHERE d."id" = i."deliveryId" AND d."attempts" = i."attempt"
+        RETURNING i.*
+      ), logged AS (
+        INSERT INTO "WebhookDeliveryAttempt" ("id", "tenantId", "deliveryId", "attempt", "manual", "statusCode", "durationMs", "responseBody", "error", "startedAt", "finishedAt")
+        SELECT "id", "tenantId", "deliveryId", "attempt", "manual", "statusCode", "durationMs", "responseBody", NULL, "startedAt", "finishedAt" FROM recorded
+        ON CONFLICT DO NOTHING
+      )
+      DELETE FROM "WebhookSendSlot" WHERE "deliveryId" IN (SELECT "deliveryId" FROM input)`;
+    return attempts.map(() => undefined);
+  },
+  { cache: false, maxBatchSize: 200, batchScheduleFn: (flush) => setTimeout(flush, GATHER_MS) },
+);

@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { db } from '../db/client.ts';
 import { SEND_LIMITS, type SendLane } from './send-lane.ts';
 
@@ -24,12 +25,27 @@ export interface ClaimRequest {
  */
 export type ClaimResult = 'claimed' | 'already_done' | 'in_flight' | 'tenant_limit' | 'endpoint_limit';
 
-/** Takes a send slot and claims the attempt, in one round trip (the migration webhook_claim_attempt). */
-export async function claimAttempt({ deliveryId, attempt, tenantId, endpointId, lane, leaseMs }: ClaimRequest): Promise<ClaimResult> {
-  const [{ result }] = await db.$queryRaw<{ result: ClaimResult }[]>`
-    SELECT "waypoint_claim_webhook_attempt"(${deliveryId}, ${attempt}::int, ${tenantId}, ${endpointId}, ${SEND_LIMITS.tenant}::int, ${SEND_LIMITS.endpoint[lane]}::int, ${leaseMs}::int) AS result`;
-  return result;
+/**
+ * Takes a send slot and claims the attempt. Claims made together (the attempts of a fetched
+ * batch of jobs) go to PostgreSQL as one batch: one round trip and one transaction
+ * (the migration waypoint_claim_webhook_attempts).
+ */
+export function claimAttempt(request: ClaimRequest): Promise<ClaimResult> {
+  return claims.load(request);
 }
+
+const claims = new DataLoader<ClaimRequest, ClaimResult>(
+  async (requests) => {
+    const batch = requests.map(({ deliveryId, attempt, tenantId, endpointId, lane }) => ({ deliveryId, attempt, tenantId, endpointId, endpointLimit: SEND_LIMITS.endpoint[lane] }));
+    // One lease for the batch: the longest asked for (every attempt asks for ATTEMPT_LEASE_MS).
+    const leaseMs = Math.max(...requests.map((request) => request.leaseMs));
+    const rows = await db.$queryRaw<{ result: ClaimResult }[]>`
+      SELECT "result" FROM "waypoint_claim_webhook_attempts"(${JSON.stringify(batch)}::jsonb, ${SEND_LIMITS.tenant}::int, ${leaseMs}::int) ORDER BY "position"`;
+    // One row per request, in the batch's order (a delivery may appear twice: a duplicate job).
+    return rows.map((row) => row.result);
+  },
+  { cache: false, maxBatchSize: 200 },
+);
 
 /** Frees the slot of an attempt whose outcome was recorded without it (attempt-delivery.ts frees it in the same statement otherwise). */
 export async function releaseSendSlot(slot: { deliveryId: string; tenantId: string; endpointId: string }): Promise<void> {

@@ -21,7 +21,7 @@
 // fanout, fairness, live: `BENCH_ONLY=fanout npm run bench` or `npm run bench -- --only=fanout`.
 // Fan-out knobs: BENCH_FANOUT_ENDPOINTS (200,2000: the sizes; the first is also run with a
 // tarpit), BENCH_FANOUT_ROUNDS (3), BENCH_FANOUT_TIMEOUT (seconds per round, 60).
-// BENCH_SERVER_LOG=1 shows the server's output. BENCH_SERVER_LOG=1 shows the server's output.
+// BENCH_SERVER_LOG=1 shows the server's output; BENCH_CPU_PROF=<dir> profiles it (--cpu-prof).
 import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
@@ -478,7 +478,9 @@ async function benchFairness(): Promise<boolean> {
 let fanOutOk = true;
 let fairnessOk = true;
 let liveOk = true;
-const server = spawn(process.execPath, ['--expose-gc', '--import', './tests/bench/memory-probe.mjs', '--import', 'tsx', 'lib/cli/serve.ts'], { env: { ...env, PORT: String(PORT), LOG_LEVEL: 'warn', BENCH_MEMORY_FILE: MEMORY_FILE }, stdio: process.env.BENCH_SERVER_LOG ? 'inherit' : 'ignore' });
+// BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
+const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+const server = spawn(process.execPath, [...profile, '--expose-gc', '--import', './tests/bench/memory-probe.mjs', '--import', 'tsx', 'lib/cli/serve.ts'], { env: { ...env, PORT: String(PORT), LOG_LEVEL: 'warn', BENCH_MEMORY_FILE: MEMORY_FILE }, stdio: process.env.BENCH_SERVER_LOG ? 'inherit' : 'ignore' });
 try {
   await waitForHealth();
   if (runs('tenancy') || runs('api')) {

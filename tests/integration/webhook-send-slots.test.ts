@@ -9,8 +9,9 @@ import { generateWebhookSecret } from '../../lib/webhooks/sign-webhook.ts';
 import { uniqueSlug } from '../support/factories.ts';
 import { workspace } from '../support/workspace.ts';
 
-// The claim of an attempt (one statement, webhook_claim_attempt): its send slot under the
-// tenant's and the endpoint's limits, taken by many workers at once on real PostgreSQL.
+// The claim of an attempt (waypoint_claim_webhook_attempts, a batch per statement): its send
+// slot under the tenant's and the endpoint's limits, taken by many workers at once on real
+// PostgreSQL, in batches and apart.
 
 const LEASE_MS = 60_000;
 
@@ -34,6 +35,16 @@ async function deliveriesTo(tenantId: string, endpointIds: string[], perEndpoint
 const claim = (tenantId: string, delivery: { id: string; endpointId: string }, attempt = 1) =>
   claimAttempt({ deliveryId: delivery.id, attempt, tenantId, endpointId: delivery.endpointId, lane: 'fast', leaseMs: LEASE_MS });
 
+/**
+ * Claims made in one turn of the event loop go to PostgreSQL as one batch; claims started in
+ * turns of their own are separate transactions at once, as from many workers.
+ */
+const claimAll = (tenantId: string, deliveries: { id: string; endpointId: string }[], mode: 'batched' | 'apart') =>
+  Promise.all(deliveries.map(async (delivery, i) => {
+    if (mode === 'apart') await new Promise((resolve) => setTimeout(resolve, i % 4));
+    return claim(tenantId, delivery);
+  }));
+
 function tally(results: ClaimResult[]): Partial<Record<ClaimResult, number>> {
   const counts: Partial<Record<ClaimResult, number>> = {};
   for (const result of results) counts[result] = (counts[result] ?? 0) + 1;
@@ -41,11 +52,11 @@ function tally(results: ClaimResult[]): Partial<Record<ClaimResult, number>> {
 }
 
 describe('claiming a webhook attempt', () => {
-  it("takes no more of an endpoint's slots than its limit, however many workers claim at once", async () => {
+  it.each(['batched', 'apart'] as const)("takes no more of an endpoint's slots than its limit, however many claim at once (%s)", async (mode) => {
     const tenant = await workspace();
     const [endpointId] = await endpointsOf(tenant.id, 1);
     const deliveries = await deliveriesTo(tenant.id, [endpointId], 20);
-    const results = await Promise.all(deliveries.map((delivery) => claim(tenant.id, delivery)));
+    const results = await claimAll(tenant.id, deliveries, mode);
     expect(tally(results)).toEqual({ claimed: SEND_LIMITS.endpoint.fast, endpoint_limit: 20 - SEND_LIMITS.endpoint.fast });
     // The claimed attempts, and only those, moved to attempt 1 with a lease.
     const claimed = await db.webhookDelivery.findMany({ where: { endpointId, attempts: 1 }, select: { nextAttemptAt: true } });
@@ -53,14 +64,14 @@ describe('claiming a webhook attempt', () => {
     for (const { nextAttemptAt } of claimed) expect(nextAttemptAt!.getTime()).toBeGreaterThan(Date.now() + LEASE_MS - 10_000);
   });
 
-  it("takes no more of a tenant's slots than its limit, and leaves other tenants' alone", async () => {
+  it.each(['batched', 'apart'] as const)("takes no more of a tenant's slots than its limit, and leaves other tenants' alone (%s)", async (mode) => {
     const [busy, other] = [await workspace(), await workspace()];
     // Three deliveries per endpoint, under its limit: only the tenant's can bind.
     const endpoints = await endpointsOf(busy.id, Math.ceil((SEND_LIMITS.tenant + 20) / 3));
     const deliveries = await deliveriesTo(busy.id, endpoints, 3);
     const [otherEndpoint] = await endpointsOf(other.id, 1);
     const [otherDelivery] = await deliveriesTo(other.id, [otherEndpoint], 1);
-    const results = await Promise.all(deliveries.map((delivery) => claim(busy.id, delivery)));
+    const results = await claimAll(busy.id, deliveries, mode);
     expect(tally(results)).toEqual({ claimed: SEND_LIMITS.tenant, tenant_limit: deliveries.length - SEND_LIMITS.tenant });
     expect(await claim(other.id, otherDelivery)).toBe('claimed');
   });
