@@ -3,7 +3,7 @@ import { can } from '../billing/entitlements.ts';
 import { db, type Prisma } from '../db/client.ts';
 import { enqueueMany } from '../jobs/queue.ts';
 import { deliveryJobKey } from './delivery-job.ts';
-import { LANE_JOBS, laneOf } from './send-lane.ts';
+import { LANE_JOBS, laneOf, type SendLane } from './send-lane.ts';
 import { webhookPayload } from './webhook-payload.ts';
 
 export function newDeliveryId(): string {
@@ -33,25 +33,42 @@ export async function fanOutEvent(eventId: string): Promise<{ type: string; deli
       OR: [{ eventTypes: { isEmpty: true } }, { eventTypes: { has: event.type } }],
       ...(ownEndpoints ? {} : { appInstallationId: { not: null } }),
     },
-    select: { id: true },
+    select: { id: true, consecutiveTimeouts: true },
+    orderBy: { id: 'asc' },
   });
+  const lanes = new Map(endpoints.map((endpoint) => [endpoint.id, laneOf(endpoint)]));
+  // In chunks, each sent as soon as it is written: the first receivers of a large fan-out get
+  // theirs while the rest are still being written.
+  const sent = new Set<string>();
   if (endpoints.length > 0) {
     const payload = webhookPayload(event) as unknown as Prisma.InputJsonObject;
     const now = new Date();
-    await db.webhookDelivery.createMany({
-      data: endpoints.map((endpoint) => ({ id: newDeliveryId(), tenantId: event.tenantId, endpointId: endpoint.id, eventId: event.id, eventType: event.type, payload, nextAttemptAt: now })),
-      skipDuplicates: true,
-    });
+    for (let start = 0; start < endpoints.length; start += CHUNK) {
+      const created = await db.webhookDelivery.createManyAndReturn({
+        data: endpoints.slice(start, start + CHUNK).map((endpoint) => ({ id: newDeliveryId(), tenantId: event.tenantId, endpointId: endpoint.id, eventId: event.id, eventType: event.type, payload, nextAttemptAt: now })),
+        skipDuplicates: true,
+        select: { id: true, endpointId: true },
+      });
+      await sendFirstAttempts(created.map(({ id, endpointId }) => ({ id, lane: lanes.get(endpointId) ?? 'fast' })));
+      for (const { id } of created) sent.add(id);
+    }
   }
   // Also re-sends first attempts whose jobs a crash may have lost on an earlier run (and sends
   // those made with the event, such as app.uninstalled's to the app's endpoint it switched off).
-  // Each on its endpoint's lane, so a slow endpoint's first attempts never take a fast worker.
   const unsent = await db.webhookDelivery.findMany({ where: { eventId: event.id, status: 'pending', attempts: 0 }, select: { id: true, endpoint: { select: { consecutiveTimeouts: true } } } });
+  await sendFirstAttempts(unsent.filter(({ id }) => !sent.has(id)).map(({ id, endpoint }) => ({ id, lane: laneOf(endpoint) })));
+  return { type: event.type, deliveries: endpoints.length };
+}
+
+/** Deliveries written (and sent) at a time. */
+const CHUNK = 100;
+
+// Each on its endpoint's lane, so a slow endpoint's first attempts never take a fast worker.
+async function sendFirstAttempts(deliveries: { id: string; lane: SendLane }[]): Promise<void> {
   for (const lane of ['fast', 'slow'] as const) {
     await enqueueMany(
       LANE_JOBS[lane],
-      unsent.filter(({ endpoint }) => laneOf(endpoint) === lane).map(({ id }) => ({ payload: { deliveryId: id, attempt: 1 }, singletonKey: deliveryJobKey(id, 1) })),
+      deliveries.filter((delivery) => delivery.lane === lane).map(({ id }) => ({ payload: { deliveryId: id, attempt: 1 }, singletonKey: deliveryJobKey(id, 1) })),
     );
   }
-  return { type: event.type, deliveries: endpoints.length };
 }

@@ -1,6 +1,7 @@
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as goalsRoute from '../../app/api/v1/goals/route.ts';
+import { encryptSecret } from '../../lib/crypto/encrypt-secret.ts';
 import { db } from '../../lib/db/client.ts';
 import { emitEvent } from '../../lib/events/domain-events.ts';
 import { jobIdFor } from '../../lib/jobs/job-id.ts';
@@ -12,6 +13,7 @@ import { getDelivery, replayDelivery, replayFailedSince, sendTestEvent } from '.
 import { deliveryJobKey } from '../../lib/webhooks/delivery-job.ts';
 import { createEndpoint, rotateEndpointSecret, updateEndpoint } from '../../lib/webhooks/endpoints.ts';
 import { RETRY_DELAYS_SECONDS } from '../../lib/webhooks/retry-schedule.ts';
+import { generateWebhookSecret } from '../../lib/webhooks/sign-webhook.ts';
 import { sweepDeliveries } from '../../lib/webhooks/sweep-deliveries.ts';
 import { apiWorkspace } from '../support/api-v1-client.ts';
 import { createTenant, uniqueSlug } from '../support/factories.ts';
@@ -127,6 +129,21 @@ describe('the Postgres-queue path end to end', () => {
     for (const h of [all, goals]) expect(verify(h.secret, receiver.on(h.path)[0])).toMatchObject({ id: eventId, type: 'goal.deleted' });
     expect(await db.webhookDelivery.count({ where: { eventId } })).toBe(2);
     for (const h of [habits, disabled, other]) expect(receiver.on(h.path)).toHaveLength(0);
+  });
+
+  it('a fan-out larger than one chunk delivers to every endpoint once, however often it is dispatched', async () => {
+    const tenant = await workspace();
+    const prefix = `/${uniqueSlug('many')}`;
+    const endpoints = Array.from({ length: 250 }, (_, i) => ({ id: `whk_${uniqueSlug()}`, tenantId: tenant.id, url: receiver.url(`${prefix}-${i}`), secretEncrypted: encryptSecret(generateWebhookSecret()) }));
+    await db.webhookEndpoint.createMany({ data: endpoints });
+    const eventId = await emitEvent(db, tenant.id, 'goal.deleted', { goalId: 'g2', title: 'Many' }, null, { kind: 'workspace' });
+    const received = () => endpoints.filter((_, i) => receiver.on(`${prefix}-${i}`).length > 0).length;
+    await receiver.waitFor(() => received() === 250);
+    // A repeated dispatch (a redelivered job) creates and sends nothing new.
+    await dispatchEvent(eventId);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(endpoints.map((_, i) => receiver.on(`${prefix}-${i}`).length)).toEqual(endpoints.map(() => 1));
+    expect(await db.webhookDelivery.count({ where: { eventId, status: 'succeeded', attempts: 1 } })).toBe(250);
   });
 
   it('an endpoint gets only events that happen after it exists', async () => {
