@@ -16,7 +16,7 @@ const cache = new CacheableLookup({
   // dns.lookup each time, uncached: it gives no TTL to honour.
   fallbackDuration: 0,
   errorTtl: 0,
-  resolver: new Resolver({ timeout: 2000, tries: 2 }),
+  resolver: new Resolver({ timeout: 2000, tries: 1 }),
 });
 
 /** All addresses of `host`, from the cache while their TTL lasts; the system resolver if DNS servers cannot be asked. */

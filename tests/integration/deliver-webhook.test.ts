@@ -208,6 +208,13 @@ describe('deliverWebhook against a local receiver', () => {
     expect(lookups).toBe(1);
   });
 
+  it('resolves through the default, cached lookup, including names only the hosts file knows', async () => {
+    // No lookup passed: dns-cache.ts asks DNS (TTL-cached) and falls back to the system resolver.
+    const attempt = await deliverWebhook({ url: `http://localhost:${port}/ok`, headers: signed('{}').headers, body: '{}', ...local });
+    expect(attempt).toMatchObject({ ok: true, status: 200 });
+    expect(received[0].headers.host).toBe(`localhost:${port}`);
+  });
+
   it('refuses the same loopback URL without allowLocalhost, before any connection', async () => {
     await expect(assertPublicUrl(`${base}/ok`, { requireHttps: false })).rejects.toBeInstanceOf(UnsafeUrlError);
 
