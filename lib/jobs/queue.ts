@@ -3,7 +3,9 @@ import { inngest } from '../../inngest/client.ts';
 import { jobsBackend, type JobsBackend } from './backend.ts';
 import { jobIdFor } from './job-id.ts';
 import { QueueRunner } from './queue-runner.ts';
-import { JOBS, JOB_NAMES, RETIRED_CRON_JOBS, retryDelaySeconds, type JobName, type JobPayloads, type RetryPolicy } from './job-types.ts';
+import { InvalidJobPayloadError, parseJobPayload, retryDelaySeconds, type JobContext, type RetryPolicy } from './define-job.ts';
+import { JOBS, JOB_NAMES, RETIRED_CRON_JOBS } from './jobs.ts';
+import type { JobName, JobPayloads } from './job-types.ts';
 import { env } from '../config/env.ts';
 import { logger } from '../observability/logger.ts';
 
@@ -17,13 +19,8 @@ import { logger } from '../observability/logger.ts';
 // startAfter = the schedule's delay and { attempt + 1 }. A failed attempt that is retried
 // completes with its error in the job's output; the last attempt's error fails the job, and
 // pg-boss keeps it in state "failed". A worker that dies mid-job leaves the job to expire
-// into "failed" too: nothing is dropped silently.
-
-export interface JobContext {
-  attempt: number;
-  /** Waits without holding one of the queue's workers (pg-boss; on Inngest it only waits). */
-  aside<R>(promise: Promise<R>): Promise<R>;
-}
+// into "failed" too: nothing is dropped silently. A payload its job's schema refuses is
+// refused by enqueue, and fails at once if it gets into the queue anyway (no retry can fix it).
 
 export type JobHandler<N extends JobName> = (payload: JobPayloads[N], context: JobContext) => Promise<unknown>;
 
@@ -73,7 +70,8 @@ function state(): State {
   return holder.__waypointJobs;
 }
 
-export async function enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions = {}): Promise<string | null> {
+export async function enqueue<N extends JobName>(name: N, input: JobPayloads[N], options: EnqueueOptions = {}): Promise<string | null> {
+  const payload = parseJobPayload(JOBS[name], input);
   if (jobsBackend() === 'inngest') {
     const { ids } = await inngest.send({
       name,
@@ -111,8 +109,9 @@ function sendingQueue(s: State): Promise<PgBoss> {
 }
 
 /** Sends many jobs of one kind in one round trip (one insert on pg-boss, one request to Inngest). */
-export async function enqueueMany<N extends JobName>(name: N, jobs: { payload: JobPayloads[N]; singletonKey: string }[]): Promise<void> {
-  if (jobs.length === 0) return;
+export async function enqueueMany<N extends JobName>(name: N, input: { payload: JobPayloads[N]; singletonKey: string }[]): Promise<void> {
+  if (input.length === 0) return;
+  const jobs = input.map(({ payload, singletonKey }) => ({ payload: parseJobPayload(JOBS[name], payload), singletonKey }));
   if (jobsBackend() === 'inngest') {
     await inngest.send(jobs.map(({ payload, singletonKey }) => ({ name, data: payload, id: `${name}:${singletonKey}` })));
     return;
@@ -125,7 +124,7 @@ export async function enqueueMany<N extends JobName>(name: N, jobs: { payload: J
   wake(s, name);
 }
 
-/** Runs `handler` for jobs named `name` on pg-boss. On Inngest the functions in inngest/ run instead. */
+/** Runs `handler` for jobs named `name` on pg-boss (start.ts registers each definition's). On Inngest the functions in inngest/functions.ts run instead. */
 export async function registerWorker<N extends JobName>(name: N, handler: JobHandler<N>, options: { retry?: RetryPolicy } = {}): Promise<void> {
   const s = state();
   if (s.workers.has(name)) throw new Error(`jobs: a worker for ${name} is already registered`);
@@ -223,8 +222,12 @@ async function runAttempt(s: State, boss: PgBoss, name: JobName, worker: Worker,
   // Payload ids (tenantId, eventId, deliveryId…) say which work it was; never the whole payload.
   const fields = { job: name, jobId: job.id, attempt, ...payloadIds(payload) };
   try {
-    return await worker.handler(payload, { attempt, aside });
+    return await worker.handler(parseJobPayload(JOBS[name], payload), { attempt, aside });
   } catch (error) {
+    if (error instanceof InvalidJobPayloadError) {
+      logger().error({ ...fields, err: error }, 'jobs: invalid payload; not retried');
+      throw error;
+    }
     if (attempt >= worker.retry.retries) {
       logger().error({ ...fields, err: error }, 'jobs: job failed; no retries left');
       throw error;

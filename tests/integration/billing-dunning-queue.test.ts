@@ -3,6 +3,7 @@ import { db } from '../../lib/db/client.ts';
 import { dunningJobKey, isSuspendedForNonPayment, runDunningStep, startDunning, stopDunning } from '../../lib/billing/dunning.ts';
 import type { DunningStep } from '../../lib/billing/dunning-schedule.ts';
 import { jobIdFor } from '../../lib/jobs/job-id.ts';
+import { JOBS } from '../../lib/jobs/jobs.ts';
 import { enqueue, registerWorker, startJobs, stopJobs } from '../../lib/jobs/queue.ts';
 import { getTenantById } from '../../lib/tenancy/tenant-cache.ts';
 import { createMember, createTenant, uniqueSlug } from '../support/factories.ts';
@@ -30,7 +31,7 @@ vi.mock('../../lib/email/send-email.ts', async (importOriginal) => {
 });
 
 beforeAll(async () => {
-  await registerWorker('billing.dunning_step', ({ tenantId, invoiceId, step }) => runDunningStep(tenantId, invoiceId, step));
+  await registerWorker('billing.dunning_step', (payload, context) => JOBS['billing.dunning_step'].run(payload, context));
   expect(await startJobs({ pollingIntervalSeconds: 0.5, schema: SCHEMA })).toBe('pg-boss');
 });
 

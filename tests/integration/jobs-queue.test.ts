@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '../../lib/db/client.ts';
+import { JOB_DEFINITIONS } from '../../lib/jobs/jobs.ts';
 import { enqueue, registerWorker, startJobs, stopJobs } from '../../lib/jobs/queue.ts';
 import { logger } from '../../lib/observability/logger.ts';
 import { uniqueSlug } from '../support/factories.ts';
@@ -58,6 +59,43 @@ describe('jobs on pg-boss', () => {
   it('creates its schema and the cron schedule of the relay', async () => {
     const schedules = await db.$queryRaw<{ name: string; cron: string }[]>`SELECT name, cron FROM pgboss_queue_test.schedule WHERE name = 'events.relay'`;
     expect(schedules).toEqual([{ name: 'events.relay', cron: '* * * * *' }]);
+  });
+
+  it('schedules exactly the cron jobs of the definitions, on their crons in UTC, and has a queue for every job', async () => {
+    const schedules = await db.$queryRaw<{ name: string; cron: string; timezone: string }[]>`SELECT name, cron, timezone FROM pgboss_queue_test.schedule ORDER BY name`;
+    const crons = JOB_DEFINITIONS.flatMap(({ name, cron }) => (cron ? [{ name, cron, timezone: 'UTC' }] : []));
+    expect(schedules).toEqual(crons.sort((a, b) => (a.name < b.name ? -1 : 1)));
+    // pg-boss's own queues start with "__pgboss__".
+    const queues = await db.$queryRaw<{ name: string }[]>`SELECT name FROM pgboss_queue_test.queue WHERE name NOT LIKE '\_\_pgboss\_\_%'`;
+    expect(queues.map((queue) => queue.name).sort()).toEqual(JOB_DEFINITIONS.map((definition) => definition.name).sort());
+  });
+
+  it('refuses to enqueue a payload that fails the job schema', async () => {
+    const bad = { eventId: '' };
+    await expect(enqueue('event.dispatch', bad)).rejects.toThrow('jobs: invalid event.dispatch payload: eventId: Too small');
+    expect(await dispatchJobsFor('')).toEqual([]);
+  });
+
+  it('fails a malformed job that got into the queue at once, without running or retrying it', async () => {
+    const error = vi.spyOn(logger(), 'error');
+    const eventId = `bad_${uniqueSlug()}`;
+    // Sent around enqueue (an old release's job, a hand-made row): one with fields the schema
+    // does not know, which are dropped, and one whose eventId is not a string.
+    await db.$executeRaw`INSERT INTO pgboss_queue_test.job (name, data, retry_limit) VALUES ('event.dispatch', ${JSON.stringify({ payload: { eventId, extra: 1, attempt: 'x' }, attempt: 0 })}::jsonb, 0)`;
+    await db.$executeRaw`INSERT INTO pgboss_queue_test.job (name, data, retry_limit) VALUES ('event.dispatch', ${JSON.stringify({ payload: { eventId: [eventId] }, attempt: 0 })}::jsonb, 0)`;
+    const jobs = await waitFor(
+      () => db.$queryRaw<JobRow[]>`SELECT state::text AS state, (data->>'attempt')::int AS attempt, output FROM pgboss_queue_test.job WHERE data::text LIKE ${`%${eventId}%`}`,
+      (rows) => rows.length === 2 && rows.every((row) => row.state !== 'created' && row.state !== 'active'),
+    );
+    // The first is valid (unknown fields are dropped): it ran. The second never reached the worker.
+    expect(jobs.map((job) => job.state).sort()).toEqual(['completed', 'failed']);
+    expect(jobs.find((job) => job.state === 'failed')?.output).toMatchObject({ message: 'jobs: invalid event.dispatch payload: eventId: Invalid input: expected string, received array' });
+    expect(attempts.get(eventId)).toEqual([0]);
+    // No retry was sent: still two rows a moment later.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pgboss_queue_test.job WHERE data::text LIKE ${`%${eventId}%`}`).toEqual([{ n: 2 }]);
+    expect(error).toHaveBeenCalledWith(expect.objectContaining({ job: 'event.dispatch', attempt: 0 }), 'jobs: invalid payload; not retried');
+    error.mockRestore();
   });
 
   it('runs an enqueued job on the registered worker', async () => {
