@@ -31,7 +31,8 @@ import { logger } from '../observability/logger.ts';
 // ends its runs still sleeping when the app no longer serves it, and if one ran a step anyway
 // (an instance of the old code during a deploy), the step would find its notice already
 // claimed, or claim it so that the delayed job finds it: the DunningNotice, not the runner,
-// is what makes each step happen once.
+// is what makes each step happen once. The steps of those invoices that had not run yet are
+// scheduled again by the hourly catch-up (catchUpDunning).
 //
 // The schema has no "suspension reason" on Tenant: a DunningNotice with step "suspended" for
 // the account's unpaid invoice is the record that *we* suspended the workspace, so paying
@@ -181,6 +182,37 @@ export async function runDunningStep(tenantId: string, invoiceId: string, step: 
     await db.dunningNotice.deleteMany({ where: { invoiceId, step } });
     throw error;
   }
+}
+
+/**
+ * The safety net behind the delayed steps (the hourly job 'billing.dunning_catch_up'): for each
+ * invoice being dunned, runs its latest step that is due and has not run. It catches a step
+ * whose job was lost, and the sequences that Inngest was sleeping through when dunning became
+ * delayed jobs. Each step still runs once (runDunningStep), however the two meet. Tests scope
+ * it to their workspaces with `tenantIds`.
+ */
+export async function catchUpDunning(now = new Date(), options: { tenantIds?: string[] } = {}): Promise<DunningStepResult[]> {
+  const accounts = await db.billingAccount.findMany({
+    where: { unpaidInvoiceId: { not: null }, pastDueSince: { not: null }, ...(options.tenantIds ? { tenantId: { in: options.tenantIds } } : {}) },
+    select: { tenantId: true, unpaidInvoiceId: true, pastDueSince: true },
+  });
+  const ran: DunningStepResult[] = [];
+  let failed = 0;
+  for (const { tenantId, unpaidInvoiceId: invoiceId, pastDueSince } of accounts) {
+    if (!invoiceId || !pastDueSince) continue;
+    const step = SCHEDULED_DUNNING_STEPS.filter((candidate) => dunningStepDueAt(pastDueSince, candidate) <= now).at(-1);
+    if (!step) continue;
+    if (await db.dunningNotice.findUnique({ where: { invoiceId_step: { invoiceId, step } }, select: { id: true } })) continue;
+    try {
+      ran.push(await runDunningStep(tenantId, invoiceId, step));
+    } catch (error) {
+      // One workspace failing must not hold up the others; the job's retry runs it again.
+      failed += 1;
+      logger().error({ err: error, tenantId, invoiceId, step }, 'billing: dunning catch-up step failed');
+    }
+  }
+  if (failed > 0) throw new Error(`billing: ${failed} dunning catch-up step(s) failed`);
+  return ran;
 }
 
 const SIMPLE_ADDRESS = /^[^\s@<>"]+@[^\s@<>"]+$/;

@@ -21,6 +21,7 @@ export interface JobPayloads {
   'webhooks.sweep': NoPayload;
   'billing.report_usage': NoPayload;
   'billing.dunning_step': z.infer<typeof dunningStepPayload>;
+  'billing.dunning_catch_up': NoPayload;
   'billing.reset_usage': NoPayload;
   'billing.trials': NoPayload;
   'earnings.approve': NoPayload;

@@ -107,6 +107,7 @@ describe('Inngest functions', () => {
       'webhooks-sweep',
       'billing-report-usage',
       'billing-dunning-step',
+      'billing-dunning-catch-up',
       'billing-reset-usage',
       'billing-trials',
       'earnings-approve',

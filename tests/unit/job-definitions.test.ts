@@ -29,6 +29,7 @@ const SAMPLES: { [N in JobName]: JobPayloads[N] } = {
   'webhooks.sweep': {},
   'billing.report_usage': {},
   'billing.dunning_step': { tenantId: 'ten_1', invoiceId: 'in_1', step: 'day3' },
+  'billing.dunning_catch_up': {},
   'billing.reset_usage': {},
   'billing.trials': {},
   'earnings.approve': {},

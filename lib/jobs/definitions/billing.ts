@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { runDunningStep } from '../../billing/dunning.ts';
+import { catchUpDunning, runDunningStep } from '../../billing/dunning.ts';
 import { runUsageReports } from '../../billing/report-usage-job.ts';
 import { runTrials } from '../../billing/trials.ts';
 import { resetUsagePeriods } from '../../billing/usage-reset.ts';
@@ -31,6 +31,14 @@ export const billingJobs = [
     payload: dunningStepPayload,
     retry: { retries: 5, delaysSeconds: [60, 300, 1800, 7200, 21600] },
     run: ({ tenantId, invoiceId, step }) => runDunningStep(tenantId, invoiceId, step),
+  }),
+  /** Runs the dunning steps that are due and have not run: a lost job's (lib/billing/dunning.ts). */
+  defineJob({
+    name: 'billing.dunning_catch_up',
+    payload: noPayload,
+    cron: '50 * * * *',
+    retry: { retries: 2, delaysSeconds: [300, 1800] },
+    run: () => catchUpDunning(new Date()),
   }),
   /** Closes usage periods that have ended and opens the next ones (lib/billing/usage-reset.ts). */
   defineJob({
