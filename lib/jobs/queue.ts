@@ -2,6 +2,7 @@ import PgBoss from 'pg-boss';
 import { inngest } from '../../inngest/client.ts';
 import { jobsBackend, type JobsBackend } from './backend.ts';
 import { jobIdFor } from './job-id.ts';
+import { releaseKeySlot, takeKeySlot } from './key-slots.ts';
 import { QueueRunner } from './queue-runner.ts';
 import { InvalidJobPayloadError, parseJobPayload, retryDelaySeconds, type JobContext, type RetryPolicy } from './define-job.ts';
 import { JOBS, JOB_NAMES, RETIRED_CRON_JOBS } from './jobs.ts';
@@ -210,11 +211,31 @@ function work(s: State, boss: PgBoss, name: JobName, worker: Worker): void {
     name,
     concurrency: JOBS[name].concurrency ?? 1,
     pollingIntervalSeconds: s.pollingIntervalSeconds,
-    run: (job, { aside }) => runAttempt(s, boss, name, worker, job, aside),
+    run: (job, { aside }) => runFairly(s, boss, name, worker, job, aside),
     onError: (error) => logger().error({ err: error, job: name }, 'jobs: pg-boss error'),
   });
   s.runners.set(name, runner);
   runner.start();
+}
+
+/** How long an attempt whose fairness key is at its limit in this process waits before it is fetched again. */
+const KEY_WAIT_SECONDS = 2;
+
+// An attempt whose key (a connection, a workspace) already has its limit in flight here goes
+// back to the queue as a new job with the same attempt number, and frees the worker for others.
+async function runFairly(s: State, boss: PgBoss, name: JobName, worker: Worker, job: PgBoss.Job<AttemptData<JobName>>, aside: JobContext['aside']): Promise<unknown> {
+  const fairness = JOBS[name].fairness;
+  const value: unknown = fairness ? (job.data.payload as Record<string, unknown>)[fairness.key] : undefined;
+  if (!fairness || typeof value !== 'string') return runAttempt(s, boss, name, worker, job, aside);
+  if (!takeKeySlot(name, value, fairness.limit)) {
+    const waitJobId = await send(s, boss, name, job.data, { startAfterSeconds: KEY_WAIT_SECONDS, singletonKey: `${job.id}:wait` });
+    return { waitedFor: fairness.key, waitJobId, retryInSeconds: KEY_WAIT_SECONDS };
+  }
+  try {
+    return await runAttempt(s, boss, name, worker, job, aside);
+  } finally {
+    releaseKeySlot(name, value);
+  }
 }
 
 async function runAttempt(s: State, boss: PgBoss, name: JobName, worker: Worker, job: PgBoss.Job<AttemptData<JobName>>, aside: JobContext['aside']): Promise<unknown> {

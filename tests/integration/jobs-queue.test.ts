@@ -13,6 +13,11 @@ const SCHEMA = 'pgboss_queue_test';
 const dispatched: string[] = [];
 const attempts = new Map<string, number[]>();
 
+// A stand-in integrations.sync (fairness: one at a time per connection): each run waits for
+// the test to open its connection's gate.
+const syncs = { running: new Map<string, number>(), most: new Map<string, number>(), done: [] as string[], gates: new Map<string, () => void>() };
+const gate = (connectionId: string) => new Promise<void>((resolve) => syncs.gates.set(connectionId, resolve));
+
 interface JobRow {
   state: string;
   attempt: number;
@@ -48,6 +53,15 @@ beforeAll(async () => {
     },
     { retry: { retries: 2, delaysSeconds: [1, 1] } },
   );
+  await registerWorker('integrations.sync', async ({ connectionId }) => {
+    const running = (syncs.running.get(connectionId) ?? 0) + 1;
+    syncs.running.set(connectionId, running);
+    syncs.most.set(connectionId, Math.max(running, syncs.most.get(connectionId) ?? 0));
+    await (connectionId.startsWith('slow_') ? gate(connectionId) : Promise.resolve());
+    syncs.running.set(connectionId, (syncs.running.get(connectionId) ?? 1) - 1);
+    syncs.done.push(connectionId);
+    return { connectionId };
+  });
   expect(await startJobs({ pollingIntervalSeconds: 0.5, schema: SCHEMA })).toBe('pg-boss');
 });
 
@@ -144,5 +158,26 @@ describe('jobs on pg-boss', () => {
     expect(lines(error)).toEqual([{ message: 'jobs: job failed; no retries left', fields: expect.objectContaining({ job: 'event.dispatch', eventId, attempt: 2 }) }]);
     warn.mockRestore();
     error.mockRestore();
+  });
+
+  it('keeps to the fairness limit of a job per key in the process, while other keys run', async () => {
+    const slow = `slow_${uniqueSlug()}`;
+    const other = `fast_${uniqueSlug()}`;
+    for (let i = 0; i < 3; i += 1) await enqueue('integrations.sync', { connectionId: slow, reason: 'manual' });
+    await enqueue('integrations.sync', { connectionId: other, reason: 'manual' });
+    // The other connection's sync runs while the slow one holds its one slot.
+    await waitFor(async () => syncs.done.includes(other), Boolean);
+    expect(syncs.done).toContain(other);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(syncs.running.get(slow)).toBe(1);
+    // The two that found the slot taken went back to the queue, to wait their turn.
+    for (let i = 0; i < 3; i += 1) {
+      await waitFor(async () => syncs.gates.has(slow), Boolean);
+      syncs.gates.get(slow)!();
+      syncs.gates.delete(slow);
+      await waitFor(async () => syncs.done.filter((id) => id === slow).length, (n) => n === i + 1);
+    }
+    expect(syncs.done.filter((id) => id === slow)).toHaveLength(3);
+    expect(syncs.most.get(slow)).toBe(1);
   });
 });
