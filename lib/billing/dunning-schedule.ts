@@ -1,6 +1,6 @@
 // When each step of a dunning sequence happens, counted from the moment the invoice's payment
-// first failed (BillingAccount.pastDueSince). Shared by both queues: pg-boss schedules one job
-// per step, the Inngest function sleeps until each step (inngest/billing-dunning.ts).
+// first failed (BillingAccount.pastDueSince). startDunning schedules one delayed job per step,
+// on either queue.
 
 export type DunningStep = 'day0' | 'day3' | 'day7' | 'suspended';
 

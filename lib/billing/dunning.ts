@@ -1,10 +1,8 @@
-import { inngest } from '../../inngest/client.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { db } from '../db/client.ts';
 import type { Prisma } from '../db/generated/client.ts';
 import { wantsEmail } from '../account/notification-preferences.ts';
 import { sendEmail } from '../email/send-email.ts';
-import { jobsBackend } from '../jobs/backend.ts';
 import { enqueue } from '../jobs/queue.ts';
 import { loadTenantById } from '../tenancy/load-tenant.ts';
 import { clearLocalTenantCache, notifyTenantChanged } from '../tenancy/tenant-cache.ts';
@@ -21,28 +19,24 @@ import { logger } from '../observability/logger.ts';
 //   invoice.paid           ─► stopDunning: the invoice is cleared, pending steps do nothing,
 //                             and a workspace suspended for non-payment is reactivated
 //
-// Every step is runDunningStep(tenantId, invoiceId, step), whichever queue runs it: pg-boss
-// jobs 'billing.dunning_step' (one per step, delayed), or the Inngest function
-// inngest/billing-dunning.ts (sleeps between steps, cancelled by 'billing.invoice_paid').
-// A step first checks, under a lock on the billing account, that its invoice is still the
-// unpaid one, so a step that fires after the invoice was paid does nothing; then it records a
-// DunningNotice, unique per (invoice, step), so a duplicated or retried step sends nothing twice.
+// Every step is runDunningStep(tenantId, invoiceId, step), run by the job
+// 'billing.dunning_step' (lib/jobs/definitions/billing.ts): one delayed job per step, on
+// pg-boss and Inngest alike (a delayed Inngest event). Paying cancels nothing: a step first
+// checks, under a lock on the billing account, that its invoice is still the unpaid one, so a
+// step that fires after the invoice was paid does nothing; then it records a DunningNotice,
+// unique per (invoice, step), so a duplicated or retried step sends nothing twice.
+//
+// Inngest used to run the sequence as one function that slept between the steps
+// ('billing-dunning', started by 'billing.dunning_started'). That function is gone: Inngest
+// ends its runs still sleeping when the app no longer serves it, and if one ran a step anyway
+// (an instance of the old code during a deploy), the step would find its notice already
+// claimed, or claim it so that the delayed job finds it: the DunningNotice, not the runner,
+// is what makes each step happen once. The steps of those invoices that had not run yet are
+// scheduled again by the hourly catch-up (catchUpDunning).
 //
 // The schema has no "suspension reason" on Tenant: a DunningNotice with step "suspended" for
 // the account's unpaid invoice is the record that *we* suspended the workspace, so paying
 // reactivates only a workspace that dunning suspended, never one an operator suspended.
-
-/** Inngest event that starts a dunning sequence (inngest/billing-dunning.ts). */
-export const DUNNING_STARTED_EVENT = 'billing.dunning_started';
-/** Inngest event sent when the unpaid invoice is paid: cancels the sleeping sequence. */
-export const INVOICE_PAID_EVENT = 'billing.invoice_paid';
-
-export interface DunningStartedData {
-  tenantId: string;
-  invoiceId: string;
-  /** ISO time the payment first failed: the steps are due 3, 7 and 14 days after it. */
-  since: string;
-}
 
 export type DunningStepResult =
   | { outcome: 'sent'; step: DunningStep; recipients: number }
@@ -103,12 +97,6 @@ export async function startDunning({ tenantId, invoiceId, at }: { tenantId: stri
 }
 
 async function scheduleDunning({ tenantId, invoiceId, since }: { tenantId: string; invoiceId: string; since: Date }): Promise<void> {
-  if (jobsBackend() === 'inngest') {
-    const data: DunningStartedData = { tenantId, invoiceId, since: since.toISOString() };
-    // The event id makes a repeated start a no-op (Inngest deduplicates ids for 24 h).
-    await inngest.send({ name: DUNNING_STARTED_EVENT, id: `${DUNNING_STARTED_EVENT}:${invoiceId}`, data });
-    return;
-  }
   for (const step of SCHEDULED_DUNNING_STEPS) {
     const delaySeconds = Math.ceil((dunningStepDueAt(since, step).getTime() - Date.now()) / 1000);
     await enqueue('billing.dunning_step', { tenantId, invoiceId, step }, { singletonKey: dunningJobKey(invoiceId, step), startAfterSeconds: Math.max(0, delaySeconds) });
@@ -127,10 +115,10 @@ export function dunningJobKey(invoiceId: string, step: DunningStep): string {
  * being paid changes nothing.
  */
 export async function stopDunning({ tenantId, invoiceId }: { tenantId: string; invoiceId?: string }): Promise<void> {
-  const stopped = await db.$transaction(async (tx) => {
+  const reactivated = await db.$transaction(async (tx) => {
     const account = await lockAccount(tx, tenantId, false);
     const unpaid = account?.unpaidInvoiceId;
-    if (!unpaid || (invoiceId !== undefined && invoiceId !== unpaid)) return null;
+    if (!unpaid || (invoiceId !== undefined && invoiceId !== unpaid)) return false;
     await tx.billingAccount.update({ where: { tenantId }, data: { unpaidInvoiceId: null, pastDueSince: null } });
     const suspendedByDunning = await tx.dunningNotice.findUnique({ where: { invoiceId_step: { invoiceId: unpaid, step: 'suspended' } }, select: { id: true } });
     const tenant = await tx.tenant.findUnique({ where: { id: tenantId }, select: { status: true } });
@@ -141,17 +129,9 @@ export async function stopDunning({ tenantId, invoiceId }: { tenantId: string; i
       await notifyTenantChanged(tx);
     }
     await recordAudit(tx, { tenantId, actor: null, action: 'billing.dunning_stopped', target: { type: 'invoice', id: unpaid }, metadata: { paid: invoiceId !== undefined } });
-    return { invoiceId: unpaid, reactivated: reactivate };
+    return reactivate;
   });
-  if (!stopped) return;
-  if (stopped.reactivated) clearLocalTenantCache();
-  if (jobsBackend() === 'inngest') {
-    // Cancels the sleeping sequence. If this send fails, its remaining steps still do nothing
-    // (the invoice is no longer the unpaid one), so the payment is not failed over it.
-    await inngest.send({ name: INVOICE_PAID_EVENT, data: { tenantId, invoiceId: stopped.invoiceId } }).catch((error: unknown) => {
-      logger().error({ err: error, tenantId, invoiceId: stopped.invoiceId, event: INVOICE_PAID_EVENT }, 'billing: could not send the invoice-paid event to Inngest');
-    });
-  }
+  if (reactivated) clearLocalTenantCache();
 }
 
 /**
@@ -202,6 +182,37 @@ export async function runDunningStep(tenantId: string, invoiceId: string, step: 
     await db.dunningNotice.deleteMany({ where: { invoiceId, step } });
     throw error;
   }
+}
+
+/**
+ * The safety net behind the delayed steps (the hourly job 'billing.dunning_catch_up'): for each
+ * invoice being dunned, runs its latest step that is due and has not run. It catches a step
+ * whose job was lost, and the sequences that Inngest was sleeping through when dunning became
+ * delayed jobs. Each step still runs once (runDunningStep), however the two meet. Tests scope
+ * it to their workspaces with `tenantIds`.
+ */
+export async function catchUpDunning(now = new Date(), options: { tenantIds?: string[] } = {}): Promise<DunningStepResult[]> {
+  const accounts = await db.billingAccount.findMany({
+    where: { unpaidInvoiceId: { not: null }, pastDueSince: { not: null }, ...(options.tenantIds ? { tenantId: { in: options.tenantIds } } : {}) },
+    select: { tenantId: true, unpaidInvoiceId: true, pastDueSince: true },
+  });
+  const ran: DunningStepResult[] = [];
+  let failed = 0;
+  for (const { tenantId, unpaidInvoiceId: invoiceId, pastDueSince } of accounts) {
+    if (!invoiceId || !pastDueSince) continue;
+    const step = SCHEDULED_DUNNING_STEPS.filter((candidate) => dunningStepDueAt(pastDueSince, candidate) <= now).at(-1);
+    if (!step) continue;
+    if (await db.dunningNotice.findUnique({ where: { invoiceId_step: { invoiceId, step } }, select: { id: true } })) continue;
+    try {
+      ran.push(await runDunningStep(tenantId, invoiceId, step));
+    } catch (error) {
+      // One workspace failing must not hold up the others; the job's retry runs it again.
+      failed += 1;
+      logger().error({ err: error, tenantId, invoiceId, step }, 'billing: dunning catch-up step failed');
+    }
+  }
+  if (failed > 0) throw new Error(`billing: ${failed} dunning catch-up step(s) failed`);
+  return ran;
 }
 
 const SIMPLE_ADDRESS = /^[^\s@<>"]+@[^\s@<>"]+$/;

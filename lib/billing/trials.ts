@@ -26,8 +26,8 @@ import { applyPlan, planChangeCommitted } from './set-plan.ts';
 //   bought   ─► Stripe's webhook (or the operator, by hand) sets the plan and status "active":
 //               the trial is over and the job leaves the workspace alone
 //
-// The job is 'billing.trials' (hourly, pg-boss and Inngest alike: lib/jobs/job-types.ts,
-// inngest/billing-trials.ts); both of its halves are idempotent. The reminder is claimed by
+// The job is 'billing.trials' (hourly, pg-boss and Inngest alike: lib/jobs/definitions/billing.ts);
+// both of its halves are idempotent. The reminder is claimed by
 // setting Tenant.trialReminderSentAt where it is null, so two runs (or two runners) send it
 // once. The end is decided under a lock on the tenant row. Entitlements do not wait for the
 // job: a trial whose end has passed gets the free plan's entitlements at once (planOf).

@@ -2,8 +2,11 @@ import PgBoss from 'pg-boss';
 import { inngest } from '../../inngest/client.ts';
 import { jobsBackend, type JobsBackend } from './backend.ts';
 import { jobIdFor } from './job-id.ts';
+import { releaseKeySlot, takeKeySlot } from './key-slots.ts';
 import { QueueRunner } from './queue-runner.ts';
-import { JOBS, JOB_NAMES, RETIRED_CRON_JOBS, retryDelaySeconds, type JobName, type JobPayloads, type RetryPolicy } from './job-types.ts';
+import { InvalidJobPayloadError, parseJobPayload, retryDelaySeconds, type JobContext, type RetryPolicy } from './define-job.ts';
+import { JOBS, JOB_NAMES, RETIRED_CRON_JOBS } from './jobs.ts';
+import type { JobName, JobPayloads } from './job-types.ts';
 import { env } from '../config/env.ts';
 import { logger } from '../observability/logger.ts';
 
@@ -17,13 +20,8 @@ import { logger } from '../observability/logger.ts';
 // startAfter = the schedule's delay and { attempt + 1 }. A failed attempt that is retried
 // completes with its error in the job's output; the last attempt's error fails the job, and
 // pg-boss keeps it in state "failed". A worker that dies mid-job leaves the job to expire
-// into "failed" too: nothing is dropped silently.
-
-export interface JobContext {
-  attempt: number;
-  /** Waits without holding one of the queue's workers (pg-boss; on Inngest it only waits). */
-  aside<R>(promise: Promise<R>): Promise<R>;
-}
+// into "failed" too: nothing is dropped silently. A payload its job's schema refuses is
+// refused by enqueue, and fails at once if it gets into the queue anyway (no retry can fix it).
 
 export type JobHandler<N extends JobName> = (payload: JobPayloads[N], context: JobContext) => Promise<unknown>;
 
@@ -73,7 +71,8 @@ function state(): State {
   return holder.__waypointJobs;
 }
 
-export async function enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions = {}): Promise<string | null> {
+export async function enqueue<N extends JobName>(name: N, input: JobPayloads[N], options: EnqueueOptions = {}): Promise<string | null> {
+  const payload = parseJobPayload(JOBS[name], input);
   if (jobsBackend() === 'inngest') {
     const { ids } = await inngest.send({
       name,
@@ -111,8 +110,9 @@ function sendingQueue(s: State): Promise<PgBoss> {
 }
 
 /** Sends many jobs of one kind in one round trip (one insert on pg-boss, one request to Inngest). */
-export async function enqueueMany<N extends JobName>(name: N, jobs: { payload: JobPayloads[N]; singletonKey: string }[]): Promise<void> {
-  if (jobs.length === 0) return;
+export async function enqueueMany<N extends JobName>(name: N, input: { payload: JobPayloads[N]; singletonKey: string }[]): Promise<void> {
+  if (input.length === 0) return;
+  const jobs = input.map(({ payload, singletonKey }) => ({ payload: parseJobPayload(JOBS[name], payload), singletonKey }));
   if (jobsBackend() === 'inngest') {
     await inngest.send(jobs.map(({ payload, singletonKey }) => ({ name, data: payload, id: `${name}:${singletonKey}` })));
     return;
@@ -125,7 +125,7 @@ export async function enqueueMany<N extends JobName>(name: N, jobs: { payload: J
   wake(s, name);
 }
 
-/** Runs `handler` for jobs named `name` on pg-boss. On Inngest the functions in inngest/ run instead. */
+/** Runs `handler` for jobs named `name` on pg-boss (start.ts registers each definition's). On Inngest the functions in inngest/functions.ts run instead. */
 export async function registerWorker<N extends JobName>(name: N, handler: JobHandler<N>, options: { retry?: RetryPolicy } = {}): Promise<void> {
   const s = state();
   if (s.workers.has(name)) throw new Error(`jobs: a worker for ${name} is already registered`);
@@ -211,11 +211,31 @@ function work(s: State, boss: PgBoss, name: JobName, worker: Worker): void {
     name,
     concurrency: JOBS[name].concurrency ?? 1,
     pollingIntervalSeconds: s.pollingIntervalSeconds,
-    run: (job, { aside }) => runAttempt(s, boss, name, worker, job, aside),
+    run: (job, { aside }) => runFairly(s, boss, name, worker, job, aside),
     onError: (error) => logger().error({ err: error, job: name }, 'jobs: pg-boss error'),
   });
   s.runners.set(name, runner);
   runner.start();
+}
+
+/** How long an attempt whose fairness key is at its limit in this process waits before it is fetched again. */
+const KEY_WAIT_SECONDS = 2;
+
+// An attempt whose key (a connection, a workspace) already has its limit in flight here goes
+// back to the queue as a new job with the same attempt number, and frees the worker for others.
+async function runFairly(s: State, boss: PgBoss, name: JobName, worker: Worker, job: PgBoss.Job<AttemptData<JobName>>, aside: JobContext['aside']): Promise<unknown> {
+  const fairness = JOBS[name].fairness;
+  const value: unknown = fairness ? (job.data.payload as Record<string, unknown>)[fairness.key] : undefined;
+  if (!fairness || typeof value !== 'string') return runAttempt(s, boss, name, worker, job, aside);
+  if (!takeKeySlot(name, value, fairness.limit)) {
+    const waitJobId = await send(s, boss, name, job.data, { startAfterSeconds: KEY_WAIT_SECONDS, singletonKey: `${job.id}:wait` });
+    return { waitedFor: fairness.key, waitJobId, retryInSeconds: KEY_WAIT_SECONDS };
+  }
+  try {
+    return await runAttempt(s, boss, name, worker, job, aside);
+  } finally {
+    releaseKeySlot(name, value);
+  }
 }
 
 async function runAttempt(s: State, boss: PgBoss, name: JobName, worker: Worker, job: PgBoss.Job<AttemptData<JobName>>, aside: JobContext['aside']): Promise<unknown> {
@@ -223,8 +243,12 @@ async function runAttempt(s: State, boss: PgBoss, name: JobName, worker: Worker,
   // Payload ids (tenantId, eventId, deliveryId…) say which work it was; never the whole payload.
   const fields = { job: name, jobId: job.id, attempt, ...payloadIds(payload) };
   try {
-    return await worker.handler(payload, { attempt, aside });
+    return await worker.handler(parseJobPayload(JOBS[name], payload), { attempt, aside });
   } catch (error) {
+    if (error instanceof InvalidJobPayloadError) {
+      logger().error({ ...fields, err: error }, 'jobs: invalid payload; not retried');
+      throw error;
+    }
     if (attempt >= worker.retry.retries) {
       logger().error({ ...fields, err: error }, 'jobs: job failed; no retries left');
       throw error;

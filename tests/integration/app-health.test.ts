@@ -1,8 +1,8 @@
 import { InngestTestEngine } from '@inngest/test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { functions } from '../../inngest/functions.ts';
-import { partnersAppHealthFunction } from '../../inngest/partners-app-health.ts';
-import { JOBS } from '../../lib/jobs/job-types.ts';
+import { inngestFunctionId } from '../../inngest/functions.ts';
+import { JOBS } from '../../lib/jobs/jobs.ts';
 import { listAppsForOperator } from '../../lib/marketplace/app-review.ts';
 import { db } from '../../lib/db/client.ts';
 import { API_ERROR_RATE_THRESHOLD_BPS, API_MIN_CALLS, runAppHealth, WEBHOOK_FAILURE_RATE_THRESHOLD_BPS, WEBHOOK_MIN_DELIVERIES } from '../../lib/partners/app-health.ts';
@@ -215,14 +215,14 @@ describe('recovery, isolation and concurrent runs', () => {
 });
 
 describe('the job', () => {
-  it('runs hourly on both backends from the one JOBS entry, and its Inngest step runs the health check', async () => {
+  it('runs hourly on both backends from its one definition, and its Inngest step runs the health check', async () => {
     expect(JOBS['partners.app_health'].cron).toBe('40 * * * *');
-    expect(functions.map((fn) => fn.id())).toContain('partners-app-health');
+    const partnersAppHealthFunction = functions.find((fn) => fn.id() === inngestFunctionId('partners.app_health'))!;
     const app = await installedApp();
     // Real time: the function measures the 24 hours before now.
     await appCalls(app.id, w.id, new Date(Date.now() - hour), 100, 500);
     const { result, ctx } = await new InngestTestEngine({ function: partnersAppHealthFunction }).execute({ events: [{ name: 'partners.app_health', data: {} }] });
-    expect(ctx.step.run).toHaveBeenCalledWith('measure', expect.any(Function));
+    expect(ctx.step.run).toHaveBeenCalledWith('partners.app_health', expect.any(Function));
     expect(result).toMatchObject({ raised: expect.any(Number), notified: expect.any(Number) });
     expect(await openKinds(app.id)).toEqual(['error_rate']);
   });

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '../../lib/db/client.ts';
-import { dunningJobKey, isSuspendedForNonPayment, runDunningStep, startDunning, stopDunning } from '../../lib/billing/dunning.ts';
+import { catchUpDunning, dunningJobKey, isSuspendedForNonPayment, runDunningStep, startDunning, stopDunning } from '../../lib/billing/dunning.ts';
 import type { DunningStep } from '../../lib/billing/dunning-schedule.ts';
 import { jobIdFor } from '../../lib/jobs/job-id.ts';
+import { JOBS } from '../../lib/jobs/jobs.ts';
 import { enqueue, registerWorker, startJobs, stopJobs } from '../../lib/jobs/queue.ts';
 import { getTenantById } from '../../lib/tenancy/tenant-cache.ts';
 import { createMember, createTenant, uniqueSlug } from '../support/factories.ts';
@@ -15,22 +16,22 @@ import { createMember, createTenant, uniqueSlug } from '../support/factories.ts'
 const SCHEMA = 'pgboss_billing_dunning';
 const DAY = 86_400;
 
-// A switch to make storing emails fail, to test that a step whose emails were not stored is
-// sent again by its retry.
-const emailFailure = vi.hoisted(() => ({ on: false }));
+// A switch to make storing emails fail (all of them, or one workspace's), to test that a step
+// whose emails were not stored is sent again by its retry.
+const emailFailure = vi.hoisted(() => ({ on: false, tenantId: undefined as string | undefined }));
 vi.mock('../../lib/email/send-email.ts', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../lib/email/send-email.ts')>();
   return {
     ...original,
     sendEmail: async (...args: Parameters<typeof original.sendEmail>) => {
-      if (emailFailure.on) throw new Error('database unavailable');
+      if (emailFailure.on || emailFailure.tenantId === args[0].tenant?.id) throw new Error('database unavailable');
       return original.sendEmail(...args);
     },
   };
 });
 
 beforeAll(async () => {
-  await registerWorker('billing.dunning_step', ({ tenantId, invoiceId, step }) => runDunningStep(tenantId, invoiceId, step));
+  await registerWorker('billing.dunning_step', (payload, context) => JOBS['billing.dunning_step'].run(payload, context));
   expect(await startJobs({ pollingIntervalSeconds: 0.5, schema: SCHEMA })).toBe('pg-boss');
 });
 
@@ -256,5 +257,49 @@ describe('dunning steps', () => {
     expect((await db.billingAccount.findUnique({ where: { tenantId: w.tenantId } }))?.unpaidInvoiceId).toBeNull();
     // Nothing left to stop: a no-op.
     await stopDunning({ tenantId: w.tenantId });
+  });
+});
+
+describe('the dunning catch-up', () => {
+  const daysAfter = (since: Date, days: number) => new Date(since.getTime() + days * DAY * 1000 + 60_000);
+
+  it('runs the latest due step that has not run, once, and only while the invoice is unpaid', async () => {
+    const w = await payingWorkspace();
+    const since = new Date();
+    // A sequence with no jobs (as one Inngest slept through before dunning became delayed jobs).
+    await db.billingAccount.update({ where: { tenantId: w.tenantId }, data: { unpaidInvoiceId: w.invoiceId, pastDueSince: since } });
+    const scope = { tenantIds: [w.tenantId] };
+
+    expect(await catchUpDunning(daysAfter(since, 2), scope)).toEqual([]);
+    expect(await catchUpDunning(daysAfter(since, 3), scope)).toEqual([{ outcome: 'sent', step: 'day3', recipients: 2 }]);
+    // Day 3 ran: the next hourly run finds nothing due.
+    expect(await catchUpDunning(daysAfter(since, 4), scope)).toEqual([]);
+    // Days later, with day 7 past: the day-7 reminder, not a late day 3 again.
+    expect(await catchUpDunning(daysAfter(since, 8), scope)).toEqual([{ outcome: 'sent', step: 'day7', recipients: 2 }]);
+    // The delayed job of day 7 comes too: it sends nothing.
+    expect(await runDunningStep(w.tenantId, w.invoiceId, 'day7')).toEqual({ outcome: 'already_sent', step: 'day7' });
+    expect(await emailsOf(w.tenantId, 'day7')).toHaveLength(2);
+
+    await stopDunning({ tenantId: w.tenantId, invoiceId: w.invoiceId });
+    expect(await catchUpDunning(daysAfter(since, 15), scope)).toEqual([]);
+    expect((await db.tenant.findUnique({ where: { id: w.tenantId } }))?.status).toBe('active');
+  });
+
+  it('a workspace whose step fails does not hold up the others, and the run fails so that its retry sends it', async () => {
+    const [a, b] = [await payingWorkspace(), await payingWorkspace()];
+    const since = new Date();
+    for (const w of [a, b]) await db.billingAccount.update({ where: { tenantId: w.tenantId }, data: { unpaidInvoiceId: w.invoiceId, pastDueSince: since } });
+    const scope = { tenantIds: [a.tenantId, b.tenantId] };
+    emailFailure.tenantId = a.tenantId;
+    try {
+      await expect(catchUpDunning(daysAfter(since, 3), scope)).rejects.toThrow('billing: 1 dunning catch-up step(s) failed');
+    } finally {
+      emailFailure.tenantId = undefined;
+    }
+    expect(await emailsOf(a.tenantId, 'day3')).toHaveLength(0);
+    expect(await emailsOf(b.tenantId, 'day3')).toHaveLength(2);
+    // The retry: only a's step is left to run.
+    expect(await catchUpDunning(daysAfter(since, 3), scope)).toEqual([{ outcome: 'sent', step: 'day3', recipients: 2 }]);
+    expect(await emailsOf(a.tenantId, 'day3')).toHaveLength(2);
   });
 });

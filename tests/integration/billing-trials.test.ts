@@ -1,7 +1,7 @@
 import { InngestTestEngine, mockCtx } from '@inngest/test';
 import type { Context } from 'inngest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { billingTrialsFunction } from '../../inngest/billing-trials.ts';
+import { functions, inngestFunctionId } from '../../inngest/functions.ts';
 import { changePlan } from '../../lib/billing/checkout.ts';
 import { can, planOf, requireFeature } from '../../lib/billing/entitlements.ts';
 import { billingOverview } from '../../lib/billing/overview.ts';
@@ -11,7 +11,7 @@ import { clearStripePriceCache } from '../../lib/billing/stripe-client.ts';
 import { endExpiredTrials, runTrials, sendTrialReminders } from '../../lib/billing/trials.ts';
 import { db } from '../../lib/db/client.ts';
 import { backgroundTasksSettled } from '../../lib/http/after-response.ts';
-import { JOBS } from '../../lib/jobs/job-types.ts';
+import { JOBS } from '../../lib/jobs/jobs.ts';
 import { enqueue, registerWorker, startJobs, stopJobs } from '../../lib/jobs/queue.ts';
 import { createClientTenant } from '../../lib/resellers/clients.ts';
 import { completeSignup, startSignup } from '../../lib/signup/sign-up.ts';
@@ -237,7 +237,7 @@ describe('the reminder', () => {
   it('runs as the billing.trials job on pg-boss (hourly cron) and sends once when the job runs twice', async () => {
     const { tenant } = await signUp();
     await endsIn(tenant.id, DAY);
-    await registerWorker('billing.trials', () => runTrials(new Date()));
+    await registerWorker('billing.trials', (payload, context) => JOBS['billing.trials'].run(payload, context));
     expect(await startJobs({ pollingIntervalSeconds: 0.5, schema: SCHEMA })).toBe('pg-boss');
     await enqueue('billing.trials', {});
     await enqueue('billing.trials', {});
@@ -250,9 +250,10 @@ describe('the reminder', () => {
     const { tenant } = await signUp();
     await endsIn(tenant.id, DAY);
     const transformCtx = (ctx: Readonly<Context.Any>): Context.Any => mockCtx(ctx);
+    const billingTrialsFunction = functions.find((fn) => fn.id() === inngestFunctionId('billing.trials'))!;
     const run = () => new InngestTestEngine({ function: billingTrialsFunction, transformCtx }).execute({ events: [{ name: 'billing.trials', data: {} }] });
     const first = await run();
-    expect(first.ctx.step.run).toHaveBeenCalledWith('trials', expect.any(Function));
+    expect(first.ctx.step.run).toHaveBeenCalledWith('billing.trials', expect.any(Function));
     await run();
     expect(await reminders(tenant.id)).toHaveLength(1);
     const opts = (billingTrialsFunction as unknown as { opts: { triggers?: unknown[] } }).opts;

@@ -1,8 +1,8 @@
 import { InngestTestEngine } from '@inngest/test';
 import { describe, expect, it } from 'vitest';
-import { supportCloseResolvedFunction } from '../../inngest/support.ts';
+import { functions, inngestFunctionId } from '../../inngest/functions.ts';
 import { db } from '../../lib/db/client.ts';
-import { JOBS } from '../../lib/jobs/job-types.ts';
+import { JOBS } from '../../lib/jobs/jobs.ts';
 import { partnerViewer } from '../../lib/support/ticket-access.ts';
 import { changeStatus, openWorkspaceTicket } from '../../lib/support/tickets.ts';
 import { contextOf, createMember, createTenant, memberOf } from '../support/factories.ts';
@@ -29,6 +29,7 @@ describe('support.close_resolved', () => {
     };
     const old = await open(15);
     const recent = await open(13);
+    const supportCloseResolvedFunction = functions.find((fn) => fn.id() === inngestFunctionId('support.close_resolved'))!;
     const { result } = await new InngestTestEngine({ function: supportCloseResolvedFunction }).execute({ events: [{ name: 'support.close_resolved', data: {} }] });
     // How many it closed (other tests' tickets may be among them).
     expect(result).toBeGreaterThanOrEqual(1);

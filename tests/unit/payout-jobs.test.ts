@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { functions } from '../../inngest/functions.ts';
-import { JOBS } from '../../lib/jobs/job-types.ts';
+import { JOBS } from '../../lib/jobs/jobs.ts';
 import { previousMonth } from '../../lib/payouts/period.ts';
 
-// The earnings and payout jobs (resellers' and partners' alike) run on both backends from the one JOBS table (the runs themselves are
+// The earnings and payout jobs (resellers' and partners' alike) run on both backends from their one definition each (the runs themselves are
 // tested in tests/integration/resellers-commissions.test.ts and resellers-payouts.test.ts).
 describe('earnings and payout jobs', () => {
   it('are daily crons on the PostgreSQL queue and Inngest functions with the same schedule', () => {
