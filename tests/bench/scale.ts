@@ -304,7 +304,7 @@ try {
 
 const first = sizes[0];
 const ms = (value: number | undefined) => (value === undefined ? '-' : value.toFixed(1));
-console.log(`\n[scale] p50 / p99 in ms per size (${RUNS} requests each after ${WARM_UP} warm-ups; the cursor walk: every page of ${WALKS} walks; the export: ${EXPORTS} runs); growth: p99 ${largest} / p99 ${first}, target under 2×`);
+console.log(`\n[scale] p50 / p99 in ms per size (${RUNS} requests each after ${WARM_UP} warm-ups; the cursor walk: every page of ${WALKS} walks; the export: ${EXPORTS} runs); growth: p99 ${largest} / p99 ${first}, target under 2×; queries: the SQL statements of one run (a whole walk, a whole export) per size`);
 console.table(
   CASES.map((item) => {
     const row: Record<string, string> = { case: item.name };
