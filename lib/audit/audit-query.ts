@@ -40,13 +40,22 @@ function whereFor(query: AuditQuery) {
   };
 }
 
-/** Newest first, cursor-paginated by id. */
+/**
+ * Newest first, a page at a time after the entry whose id is the cursor (none: an entry of
+ * another workspace, or deleted). The page is found by that entry's (createdAt, id), so a deep
+ * page reads its own rows from the (tenantId, createdAt) index: Prisma's cursor option filtered
+ * out every entry before it instead, which made the export of a long history quadratic (npm run
+ * bench:scale: 15 ms a page 49,000 entries in, 0.2 ms now).
+ */
 export async function queryAudit(tenantId: string, query: AuditQuery): Promise<{ rows: AuditRow[]; nextCursor: string | null }> {
-  const rows = await tenantDb(tenantId).auditLog.findMany({
-    where: whereFor(query),
+  const scoped = tenantDb(tenantId);
+  const after = query.cursor ? await scoped.auditLog.findFirst({ where: { id: query.cursor }, select: { id: true, createdAt: true } }) : null;
+  if (query.cursor && !after) return { rows: [], nextCursor: null };
+  const keyset = after ? [{ createdAt: { lte: after.createdAt }, OR: [{ createdAt: { lt: after.createdAt } }, { id: { lt: after.id } }] }] : [];
+  const rows = await scoped.auditLog.findMany({
+    where: { AND: [whereFor(query), ...keyset] },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: query.limit + 1,
-    ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
   });
   const page = rows.slice(0, query.limit);
   return {

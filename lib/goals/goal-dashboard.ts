@@ -13,14 +13,19 @@ import { goalSummarySelect, toGoalSummary } from './goal-view.ts';
  */
 export async function activeGoalsFor(tenant: TenantContext, member: Member, limit = 10): Promise<GoalSummary[]> {
   const scoped = tenantDb(tenant.id);
-  const teams = await scoped.teamMember.findMany({ where: { userId: member.userId }, select: { teamId: true } });
+  // Team ids and assigned goal ids first, so that each branch of the OR is an index lookup:
+  // a relation filter there made PostgreSQL test every active goal of the workspace.
+  const [teams, assigned] = await Promise.all([
+    scoped.teamMember.findMany({ where: { userId: member.userId }, select: { teamId: true } }),
+    scoped.goalAssignee.findMany({ where: { userId: member.userId }, select: { goalId: true } }),
+  ]);
   const rows = await scoped.goal.findMany({
     where: {
       status: 'active',
       OR: [
         { teamId: null, ownerId: member.userId },
         { teamId: { in: teams.map((t) => t.teamId) } },
-        { teamId: { not: null }, assignees: { some: { userId: member.userId } } },
+        { teamId: { not: null }, id: { in: assigned.map((a) => a.goalId) } },
       ],
     },
     orderBy: [{ targetDate: { sort: 'asc', nulls: 'last' } }, { updatedAt: 'desc' }],

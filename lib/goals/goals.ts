@@ -12,7 +12,7 @@ import { assertCanEdit, assertNotArchived, loadGoalForViewer, lockGoal } from '.
 import { changeGoal } from './goal-mutation.ts';
 import { createGoalSchema, goalListQuerySchema, goalSearchSchema, updateGoalSchema, type GoalDetail, type GoalDueFilter, type GoalPage, type GoalSort, type GoalSummary } from './goal-schema.ts';
 import { goalSummarySelect, readGoalDetail, toGoalSummary } from './goal-view.ts';
-import { visibleGoalsWhere } from './goal-visibility.ts';
+import { memberTeamIds, visibleGoalsWhere } from './goal-visibility.ts';
 import { goalAudience } from '../realtime/audience.ts';
 
 // Goals: list, read, create, edit, delete. Status changes are in goal-status.ts, progress
@@ -30,7 +30,7 @@ export async function listGoals(tenant: TenantContext, member: Member, input: un
     if (!access.canSeeGoals) throw forbidden(`Join this ${term(tenant.branding.terminology, 'team')} to see its ${term(tenant.branding.terminology, 'goals')}.`);
     where = { teamId: query.teamId };
   } else {
-    where = visibleGoalsWhere(member, query.scope ?? 'all');
+    where = visibleGoalsWhere(member, query.scope ?? 'all', await memberTeamIds(scoped, member));
   }
   const rows = await scoped.goal.findMany({
     where: query.status ? { AND: [where, { status: query.status }] } : where,
@@ -71,7 +71,7 @@ export async function searchGoals(tenant: TenantContext, member: Member, input: 
     if (!access.canSeeGoals) throw forbidden(`Join this ${term(tenant.branding.terminology, 'team')} to see its ${term(tenant.branding.terminology, 'goals')}.`);
     and.push({ teamId: query.teamId });
   } else {
-    and.push(visibleGoalsWhere(member, query.scope));
+    and.push(visibleGoalsWhere(member, query.scope, await memberTeamIds(scoped, member)));
   }
   if (query.status) and.push({ status: query.status });
   if (query.q) and.push({ OR: [{ title: { contains: query.q, mode: 'insensitive' } }, { description: { contains: query.q, mode: 'insensitive' } }] });

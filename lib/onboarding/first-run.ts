@@ -26,15 +26,17 @@ const BRANDING_ACTIONS = ['settings.branding_updated', 'settings.logo_uploaded',
 
 export async function setupChecklist(tenant: TenantContext, member: Member): Promise<SetupChecklist> {
   const db = tenantDb(tenant.id);
+  // Each step only asks whether there is one (two members): counts stop there (take), since a
+  // full count reads every goal of a big workspace on each visit to the dashboard.
   const [row, branding, brandingEdits, invitations, members, goals, habits, domains] = await Promise.all([
     db.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select: { setupChecklistDismissedAt: true } }),
     db.branding.findUnique({ where: { tenantId: tenant.id }, select: { primaryColor: true, secondaryColor: true, accentColor: true, logoUrl: true } }),
-    db.auditLog.count({ where: { action: { in: BRANDING_ACTIONS } } }),
-    db.invitation.count(),
-    db.membership.count(),
-    db.goal.count(),
-    db.habit.count(),
-    db.domain.count({ where: { verifiedAt: { not: null } } }),
+    db.auditLog.count({ where: { action: { in: BRANDING_ACTIONS } }, take: 1 }),
+    db.invitation.count({ take: 1 }),
+    db.membership.count({ take: 2 }),
+    db.goal.count({ take: 1 }),
+    db.habit.count({ take: 1 }),
+    db.domain.count({ where: { verifiedAt: { not: null } }, take: 1 }),
   ]);
   const branded =
     brandingEdits > 0 ||
@@ -73,9 +75,9 @@ export async function welcomeFor(tenant: TenantContext, member: Member): Promise
   const db = tenantDb(tenant.id);
   const [membership, teams, goals, habits] = await Promise.all([
     db.membership.findUniqueOrThrow({ where: { id: member.membershipId }, select: { welcomeDismissedAt: true } }),
-    db.teamMember.count({ where: { userId: member.userId } }),
-    db.goal.count({ where: { OR: [{ ownerId: member.userId }, { assignees: { some: { userId: member.userId } } }] } }),
-    db.habit.count({ where: { userId: member.userId } }),
+    db.teamMember.count({ where: { userId: member.userId }, take: 1 }),
+    db.goal.count({ where: { OR: [{ ownerId: member.userId }, { assignees: { some: { userId: member.userId } } }] }, take: 1 }),
+    db.habit.count({ where: { userId: member.userId }, take: 1 }),
   ]);
   const done: Record<WelcomeStepKey, boolean> = { team: teams > 0, goal: goals > 0, habit: habits > 0 };
   const steps = WELCOME_STEPS.map((key) => ({ key, done: done[key] }));

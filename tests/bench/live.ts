@@ -6,6 +6,7 @@ import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { Member } from '../../lib/auth/session.ts';
 import type { TenantContext } from '../../lib/tenancy/tenant-context.ts';
+import { serverUsage } from './server.ts';
 import { median, percentileOf } from './stats.ts';
 
 export interface LiveOptions {
@@ -108,15 +109,6 @@ class LiveSocket {
   close(): void {
     this.request?.destroy();
   }
-}
-
-/** The server's resident memory (bytes) and CPU time (seconds), from /proc. */
-function serverUsage(pid: number): { rss: number; cpu: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const rss = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  // utime and stime are fields 14 and 15 of stat (11 and 12 after the command), in clock ticks (100/s).
-  return { rss, cpu: (Number(fields[11]) + Number(fields[12])) / 100 };
 }
 
 /** The server's memory after a full GC (tests/bench/memory-probe.mjs, preloaded into it). */

@@ -362,6 +362,17 @@ describe('dashboard', () => {
     expect(await activeGoalsFor(a, m, 1)).toHaveLength(1);
   });
 
+  it('lists the team goals the member is assigned on outside their teams, not the others there', async () => {
+    const m = await memberIn(a);
+    const assigned = await createGoal(a, lead, { title: 'Assigned from outside', teamId });
+    const unassigned = await createGoal(a, lead, { title: 'Not assigned', teamId });
+    // Assigned without being in the team, as someone who left it since.
+    await db.goalAssignee.create({ data: { tenantId: a.id, goalId: assigned.id, userId: m.userId } });
+    const ids = (await activeGoalsFor(a, m, 100)).map((g) => g.id);
+    expect(ids).toContain(assigned.id);
+    expect(ids).not.toContain(unassigned.id);
+  });
+
   it('counts the member’s completions per ISO week (UTC), oldest first', async () => {
     const m = await memberIn(a);
     const now = new Date('2030-05-15T10:00:00Z'); // a Wednesday; its week starts 2030-05-13

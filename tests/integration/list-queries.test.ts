@@ -231,6 +231,25 @@ describe('audit log query (settings/audit and GET /api/app/audit)', () => {
     expect(new Set(seen).size).toBe(7);
   });
 
+  it('pages through entries made at the same instant one by one, and nowhere from another workspace’s cursor', async () => {
+    const { auditQuerySchema, queryAudit } = await import('../../lib/audit/audit-query.ts');
+    const same = await workspace();
+    const at = new Date(Date.UTC(2030, 1, 1, 12));
+    await db.auditLog.createMany({ data: Array.from({ length: 7 }, (_, i) => ({ tenantId: same.id, action: `burst.${i}`, createdAt: at })) });
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let pages = 0; pages < 10; pages++) {
+      const page = await queryAudit(same.id, auditQuerySchema.parse({ limit: '2', ...(cursor ? { cursor } : {}) }));
+      seen.push(...page.rows.map((r) => r.id));
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    const all = await db.auditLog.findMany({ where: { tenantId: same.id }, orderBy: { id: 'desc' }, select: { id: true } });
+    expect(seen).toEqual(all.map((row) => row.id));
+    const foreign = (await queryAudit(w.id, auditQuerySchema.parse({}))).rows[0].id;
+    expect(await queryAudit(same.id, auditQuerySchema.parse({ cursor: foreign }))).toEqual({ rows: [], nextCursor: null });
+  });
+
   it('answers bad filters through the route with a 422 problem', async () => {
     const auditRoute = await import('../../app/api/app/audit/route.ts');
     const cookie = await sessionCookie(admin.userId, w.id);
