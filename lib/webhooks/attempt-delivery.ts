@@ -65,6 +65,11 @@ export async function attemptDelivery(payload: JobPayloads['webhook.deliver'], d
   const slot = { deliveryId, tenantId: endpoint.tenantId, endpointId: endpoint.id };
   const claim = await claimWhenFree({ ...slot, attempt, lane, leaseMs: ATTEMPT_LEASE_MS }, deps.aside);
   if (claim === 'already_done') return { outcome: 'skipped', reason: 'already_done' };
+  if (claim === 'other_lane') {
+    const now = lane === 'fast' ? 'slow' : 'fast';
+    await enqueueAttempt(deliveryId, attempt, { manual, lane: now, hop: hop + 1 });
+    return { outcome: 'moved', reason: 'other_lane', lane: now };
+  }
   if (claim !== 'claimed') {
     await enqueueAttempt(deliveryId, attempt, { manual, lane, hop: hop + 1, delaySeconds: SEND_WAIT_SECONDS[lane] });
     return { outcome: 'moved', reason: 'at_limit', lane };

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { db } from '../db/client.ts';
-import { SEND_LIMITS, type SendLane } from './send-lane.ts';
+import { SEND_LIMITS, SLOW_LANE_AFTER_TIMEOUTS, type SendLane } from './send-lane.ts';
 
 // Send slots: one WebhookSendSlot row per attempt in flight, shared by every worker process
 // through PostgreSQL, so the per-tenant and per-endpoint limits hold however many processes
@@ -21,9 +21,10 @@ export interface ClaimRequest {
 /**
  * claimed: this job sends the attempt, holding a slot. already_done: another job claimed it,
  * or the delivery is no longer pending. in_flight: a duplicate job of an attempt being sent.
- * The limits: the tenant or the endpoint has as many attempts in flight as it may.
+ * other_lane: the endpoint is now in the other lane (send-lane.ts). The limits: the tenant or
+ * the endpoint has as many attempts in flight as it may.
  */
-export type ClaimResult = 'claimed' | 'already_done' | 'in_flight' | 'tenant_limit' | 'endpoint_limit';
+export type ClaimResult = 'claimed' | 'already_done' | 'in_flight' | 'other_lane' | 'tenant_limit' | 'endpoint_limit';
 
 /**
  * Takes a send slot and claims the attempt. Claims made together (the attempts of a fetched
@@ -36,11 +37,11 @@ export function claimAttempt(request: ClaimRequest): Promise<ClaimResult> {
 
 const claims = new DataLoader<ClaimRequest, ClaimResult>(
   async (requests) => {
-    const batch = requests.map(({ deliveryId, attempt, tenantId, endpointId, lane }) => ({ deliveryId, attempt, tenantId, endpointId, endpointLimit: SEND_LIMITS.endpoint[lane] }));
+    const batch = requests.map(({ deliveryId, attempt, tenantId, endpointId, lane }) => ({ deliveryId, attempt, tenantId, endpointId, lane, endpointLimit: SEND_LIMITS.endpoint[lane] }));
     // One lease for the batch: the longest asked for (every attempt asks for ATTEMPT_LEASE_MS).
     const leaseMs = Math.max(...requests.map((request) => request.leaseMs));
     const rows = await db.$queryRaw<{ result: ClaimResult }[]>`
-      SELECT "result" FROM "waypoint_claim_webhook_attempts"(${JSON.stringify(batch)}::jsonb, ${SEND_LIMITS.tenant}::int, ${leaseMs}::int) ORDER BY "position"`;
+      SELECT "result" FROM "waypoint_claim_webhook_attempts"(${JSON.stringify(batch)}::jsonb, ${SEND_LIMITS.tenant}::int, ${leaseMs}::int, ${SLOW_LANE_AFTER_TIMEOUTS}::int) ORDER BY "position"`;
     // One row per request, in the batch's order (a delivery may appear twice: a duplicate job).
     return rows.map((row) => row.result);
   },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { db } from '../../lib/db/client.ts';
 import { newEventId } from '../../lib/events/domain-events.ts';
 import { newDeliveryId } from '../../lib/webhooks/fan-out.ts';
-import { SEND_LIMITS } from '../../lib/webhooks/send-lane.ts';
+import { SEND_LIMITS, SLOW_LANE_AFTER_TIMEOUTS } from '../../lib/webhooks/send-lane.ts';
 import { claimAttempt, releaseSendSlot, waitForSlot, type ClaimResult } from '../../lib/webhooks/send-slots.ts';
 import { encryptSecret } from '../../lib/crypto/encrypt-secret.ts';
 import { generateWebhookSecret } from '../../lib/webhooks/sign-webhook.ts';
@@ -86,6 +86,19 @@ describe('claiming a webhook attempt', () => {
     expect(await claim(tenant.id, delivery)).toBe('already_done');
     // The next attempt is the next claim.
     expect(await claim(tenant.id, delivery, 2)).toBe('claimed');
+  });
+
+  it("sends an attempt on in its endpoint's lane when the endpoint changed lanes while it waited", async () => {
+    const tenant = await workspace();
+    const [endpointId] = await endpointsOf(tenant.id, 1);
+    const [first, second] = await deliveriesTo(tenant.id, [endpointId], 2);
+    await db.webhookEndpoint.update({ where: { id: endpointId }, data: { consecutiveTimeouts: SLOW_LANE_AFTER_TIMEOUTS } });
+    expect(await claim(tenant.id, first)).toBe('other_lane');
+    expect(await claimAttempt({ deliveryId: first.id, attempt: 1, tenantId: tenant.id, endpointId, lane: 'slow', leaseMs: LEASE_MS })).toBe('claimed');
+    // Answered again: back to the fast lane.
+    await db.webhookEndpoint.update({ where: { id: endpointId }, data: { consecutiveTimeouts: 0 } });
+    expect(await claimAttempt({ deliveryId: second.id, attempt: 1, tenantId: tenant.id, endpointId, lane: 'slow', leaseMs: LEASE_MS })).toBe('other_lane');
+    expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({ attempts: 0 });
   });
 
   it('does not count slots whose worker died (expired leases)', async () => {
