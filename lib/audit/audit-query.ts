@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { tenantDb } from '../db/tenant-db.ts';
+import { tenantDb, tenantDbRead, type TenantDb } from '../db/tenant-db.ts';
 
 const date = z
   .string()
@@ -41,8 +41,8 @@ function whereFor(query: AuditQuery) {
 }
 
 /** Newest first, cursor-paginated by id. */
-export async function queryAudit(tenantId: string, query: AuditQuery): Promise<{ rows: AuditRow[]; nextCursor: string | null }> {
-  const rows = await tenantDb(tenantId).auditLog.findMany({
+export async function queryAudit(tenantId: string, query: AuditQuery, client: TenantDb = tenantDb(tenantId)): Promise<{ rows: AuditRow[]; nextCursor: string | null }> {
+  const rows = await client.auditLog.findMany({
     where: whereFor(query),
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: query.limit + 1,
@@ -61,11 +61,12 @@ export async function auditActions(tenantId: string): Promise<string[]> {
   return groups.map((group) => group.action);
 }
 
-/** All matching entries (up to 50,000), for export. */
+/** All matching entries (up to 50,000), for export: from the read replica, if any. */
 export async function* auditRowsForExport(tenantId: string, query: AuditQuery): AsyncGenerator<AuditRow> {
+  const replica = tenantDbRead(tenantId);
   let cursor: string | undefined;
   for (let fetched = 0; fetched < 50_000; ) {
-    const { rows, nextCursor } = await queryAudit(tenantId, { ...query, cursor, limit: 200 });
+    const { rows, nextCursor } = await queryAudit(tenantId, { ...query, cursor, limit: 200 }, replica);
     yield* rows;
     fetched += rows.length;
     if (!nextCursor) return;

@@ -1,4 +1,4 @@
-import { db } from './client.ts';
+import { db, dbRead, type Prisma, type PrismaClient } from './client.ts';
 import { enterTenant } from './tenant-session.ts';
 
 // Which column ties each model to a tenant. Models missing here (User, LoginFailure,
@@ -132,8 +132,8 @@ export function scopeArgs(model: string, operation: string, args: Args, tenantId
 /** Set by Prisma on a query that runs in a transaction (batch or interactive). Not in its types. */
 type QueryParams = { __internalParams?: { transaction?: unknown } };
 
-function buildTenantDb(tenantId: string) {
-  return db.$extends({
+function buildTenantDb(base: PrismaClient, tenantId: string) {
+  return base.$extends({
     name: 'tenant-scope',
     query: {
       async $allOperations(params) {
@@ -142,7 +142,7 @@ function buildTenantDb(tenantId: string) {
         // In a transaction, tenantTransaction() below entered the tenant when it began.
         if ((params as QueryParams).__internalParams?.transaction) return scoped;
         // Alone, the query runs as the tenant (row-level security) in a transaction of its own.
-        const [, result] = await db.$transaction([db.$executeRaw(enterTenant(tenantId)), scoped]);
+        const [, result] = await base.$transaction([base.$executeRaw(enterTenant(tenantId)), scoped]);
         return result;
       },
     },
@@ -160,7 +160,7 @@ function tenantTransaction(client: ScopedClient, tenantId: string): ScopedClient
         return (input as (tx: unknown) => unknown)(tx);
       }, options);
     }
-    const queries = [client.$executeRaw(enterTenant(tenantId)), ...(input as Parameters<typeof client.$transaction>[0])];
+    const queries = [client.$executeRaw(enterTenant(tenantId)), ...(input as Prisma.PrismaPromise<unknown>[])];
     return client.$transaction(queries, options).then(([, ...results]) => results);
   }) as ScopedClient['$transaction'];
 }
@@ -175,8 +175,17 @@ export type TenantDb = ScopedClient;
  * the tenant, so PostgreSQL's row-level security refuses what the scoping would have missed.
  */
 export function tenantDb(tenantId: string): TenantDb {
+  return scopedTo(db, tenantId);
+}
+
+/** tenantDb() on dbRead: a read replica when DATABASE_READ_URL is set (lib/db/client.ts). */
+export function tenantDbRead(tenantId: string): TenantDb {
+  return scopedTo(dbRead, tenantId);
+}
+
+function scopedTo(base: PrismaClient, tenantId: string): TenantDb {
   if (!tenantId) throw new TenantScopeError('tenantDb() needs a tenant id');
-  const client = buildTenantDb(tenantId);
+  const client = buildTenantDb(base, tenantId);
   const transaction = tenantTransaction(client, tenantId);
   return new Proxy(client, { get: (target, prop) => (prop === '$transaction' ? transaction : Reflect.get(target, prop)) });
 }
