@@ -8,7 +8,9 @@ import { createTenant } from '../support/factories.ts';
 
 // README, "Scaling out": each instance caches tenants in memory, and a change committed by any
 // process reaches every instance's cache through NOTIFY, not at the TTL's end. The second
-// instance is another process (tests/support/cache-instance.ts) with a TTL of ten minutes.
+// instance is another process (tests/support/cache-instance.ts) with a TTL of ten minutes; its
+// DATABASE_DIRECT_URL (the session-mode URL past PgBouncer) is told apart by application_name.
+const directName = `waypoint_direct_${process.pid}`;
 let instance: ChildProcessWithoutNullStreams;
 let replies: AsyncIterator<string>;
 
@@ -21,9 +23,11 @@ async function ask(command: string): Promise<Record<string, unknown>> {
 
 beforeAll(() => {
   const root = path.resolve(import.meta.dirname, '../..');
+  const direct = new URL(process.env.DATABASE_URL!);
+  direct.searchParams.set('application_name', directName);
   instance = spawn(process.execPath, ['--import', 'tsx', 'tests/support/cache-instance.ts'], {
     cwd: root,
-    env: { ...process.env, TENANT_CACHE_TTL_SECONDS: '600' },
+    env: { ...process.env, TENANT_CACHE_TTL_SECONDS: '600', DATABASE_DIRECT_URL: direct.toString() },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   instance.stderr.pipe(process.stderr);
@@ -40,6 +44,8 @@ describe('two instances', () => {
     const tenant = await createTenant({ name: 'Before' });
     expect(await ask(`tenant ${tenant.id}`)).toEqual({ name: 'Before' });
     expect(await ask('listening')).toEqual({ listening: true });
+    const [listener] = await db.$queryRaw<{ query: string }[]>`SELECT query FROM pg_stat_activity WHERE application_name = ${directName}`;
+    expect(listener?.query).toMatch(/^LISTEN /);
 
     // Changed without a NOTIFY: the other instance still serves its cached answer.
     await db.tenant.update({ where: { id: tenant.id }, data: { name: 'Unannounced' } });
