@@ -15,6 +15,8 @@ export function tenantModels(source = readFileSync(new URL('../lib/db/tenant-db.
 }
 
 const CLIENT_MODULE = /(^|\/)db\/client(\.ts)?$/;
+/** The platform-wide clients: the primary's and the read replica's. */
+const PLATFORM_CLIENTS = new Set(['db', 'dbRead']);
 
 /** @type {import('eslint').Rule.RuleModule} */
 export const requireTenantDb = {
@@ -46,7 +48,7 @@ export const requireTenantDb = {
         if (!CLIENT_MODULE.test(node.source.value)) return;
         for (const specifier of node.specifiers) {
           if (specifier.type !== 'ImportSpecifier' || specifier.importKind === 'type' || node.importKind === 'type') continue;
-          if ((specifier.imported.name ?? specifier.imported.value) !== 'db') continue;
+          if (!PLATFORM_CLIENTS.has(specifier.imported.name ?? specifier.imported.value)) continue;
           clients.add(specifier.local.name);
           for (const variable of sourceCode.getDeclaredVariables(specifier)) reportUses(variable, specifier.local.name);
         }

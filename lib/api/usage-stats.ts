@@ -1,14 +1,14 @@
 import type { Member } from '../auth/session.ts';
-import { db, Prisma } from '../db/client.ts';
-import { tenantDb } from '../db/tenant-db.ts';
+import { Prisma } from '../db/client.ts';
+import { tenantDb, tenantDbRead } from '../db/tenant-db.ts';
 import { limit } from '../billing/entitlements.ts';
 import { API_REQUESTS, usageAt } from '../billing/usage.ts';
 import { can } from '../members/permissions.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
 
 // What the developer portal shows about a workspace's public API traffic, from
-// ApiRequestLog. Every query names the tenant explicitly (raw SQL does not pass through
-// tenantDb). Days are UTC days. The quota line is the workspace's billing period (its
+// ApiRequestLog, on the read replica when there is one (tenantDbRead). Every query names the
+// tenant explicitly (tenantDb does not scope raw SQL; row-level security backs it). Days are UTC days. The quota line is the workspace's billing period (its
 // subscription's period, or the calendar month), from its usage meter (lib/billing/usage.ts).
 // A response counts as an error from 400 up; the rare 1xx/3xx count with the 2xx.
 
@@ -81,20 +81,21 @@ export async function usageStats(tenant: Pick<TenantContext, 'id' | 'plan'>, opt
   const keys = options.apiKeyIds === undefined ? Prisma.empty : Prisma.sql`AND "apiKeyId" = ANY(${[...options.apiKeyIds]}::text[])`;
   const window = Prisma.sql`"tenantId" = ${tenant.id} AND "createdAt" >= ${since} AND "createdAt" < ${until} ${keys}`;
 
+  const replica = tenantDbRead(tenant.id);
   const [perDay, [latency], endpoints, counter, quota] = await Promise.all([
-    db.$queryRaw<DailyUsage[]>`
+    replica.$queryRaw<DailyUsage[]>`
       SELECT to_char(date_trunc('day', "createdAt"), 'YYYY-MM-DD') AS day,
              count(*) FILTER (WHERE status < 400)::int AS ok,
              count(*) FILTER (WHERE status >= 400 AND status < 500)::int AS "clientErrors",
              count(*) FILTER (WHERE status >= 500)::int AS "serverErrors"
       FROM "ApiRequestLog" WHERE ${window}
       GROUP BY 1`,
-    db.$queryRaw<LatencyPercentiles[]>`
+    replica.$queryRaw<LatencyPercentiles[]>`
       SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY "durationMs") AS p50,
              percentile_cont(0.95) WITHIN GROUP (ORDER BY "durationMs") AS p95,
              percentile_cont(0.99) WITHIN GROUP (ORDER BY "durationMs") AS p99
       FROM "ApiRequestLog" WHERE ${window}`,
-    db.$queryRaw<Omit<EndpointUsage, 'errorRate'>[]>`
+    replica.$queryRaw<Omit<EndpointUsage, 'errorRate'>[]>`
       SELECT method, route, count(*)::int AS requests, count(*) FILTER (WHERE status >= 400)::int AS errors
       FROM "ApiRequestLog" WHERE ${window}
       GROUP BY method, route

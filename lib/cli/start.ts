@@ -52,7 +52,7 @@ async function startDemo(): Promise<void> {
   const { applyMigrations } = await import('../db/migrations.ts');
   const database = await openLocalDatabase({ log });
   process.env.DATABASE_URL = database.url;
-  await applyMigrations(database.url, { log });
+  await applyMigrations(process.env.DATABASE_DIRECT_URL || database.url, { log });
   const { seedDemo } = await import('../seed/seed-demo.ts');
   await seedDemo();
   await (await import('../db/client.ts')).disconnectDb();

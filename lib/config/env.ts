@@ -69,6 +69,13 @@ export const config = {
   get scheme(): 'http' | 'https' {
     return env().APP_SCHEME ?? (LOCALHOST.test(this.rootDomain) ? 'http' : 'https');
   },
+  /**
+   * For connections that need a session of their own (LISTEN, session advisory locks), which a
+   * transaction-mode PgBouncer cannot give: DATABASE_DIRECT_URL when set, else DATABASE_URL.
+   */
+  get directDatabaseUrl(): string | undefined {
+    return env().DATABASE_DIRECT_URL ?? env().DATABASE_URL;
+  },
   /** Seconds a resolved host stays in the in-process tenant cache. */
   get tenantCacheTtlSeconds(): number {
     return env().TENANT_CACHE_TTL_SECONDS;

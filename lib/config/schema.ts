@@ -47,6 +47,10 @@ export const envSchema = z.object({
   NODE_ENV: optionalText,
 
   DATABASE_URL: url(['postgres:', 'postgresql:']),
+  /** Past a transaction-mode PgBouncer: PostgreSQL itself, for what needs a session (LISTEN, migrations, Jackson). */
+  DATABASE_DIRECT_URL: url(['postgres:', 'postgresql:']),
+  /** A read replica for heavy reads (platform analytics, exports, usage charts); unset: the primary. */
+  DATABASE_READ_URL: url(['postgres:', 'postgresql:']),
   DATABASE_POOL_SIZE: integer(10, 1, 500),
   EMBEDDED_POSTGRES_PORT: integer(54329, 1, 65535),
   PORT: integer(3000, 1, 65535),

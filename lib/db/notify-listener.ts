@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { env } from '../config/env.ts';
+import { config, env } from '../config/env.ts';
 
 // One PostgreSQL LISTEN connection per process, shared by every in-process cache that must
 // drop entries when another instance changes the data behind them (NOTIFY on commit).
@@ -39,7 +39,7 @@ export function onNotify(channel: string, handler: Handler, { outsideNext = fals
 
 async function connect(s: State, attempt: number): Promise<void> {
   s.connecting = true;
-  const client = new pg.Client({ connectionString: env().DATABASE_URL });
+  const client = new pg.Client({ connectionString: config.directDatabaseUrl });
   const everyHandler = () => s.handlers.forEach((set) => set.forEach((handler) => handler(undefined)));
   const retry = () => {
     s.client = undefined;

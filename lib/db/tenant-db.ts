@@ -1,4 +1,5 @@
-import { db } from './client.ts';
+import { db, dbRead, type Prisma, type PrismaClient } from './client.ts';
+import { enterTenant } from './tenant-session.ts';
 
 // Which column ties each model to a tenant. Models missing here (User, LoginFailure,
 // VerificationToken) are platform-wide and are not reachable through tenantDb() at all.
@@ -128,30 +129,65 @@ export function scopeArgs(model: string, operation: string, args: Args, tenantId
   }
 }
 
-function buildTenantDb(tenantId: string) {
-  return db.$extends({
+/** Set by Prisma on a query that runs in a transaction (batch or interactive). Not in its types. */
+type QueryParams = { __internalParams?: { transaction?: unknown } };
+
+function buildTenantDb(base: PrismaClient, tenantId: string) {
+  return base.$extends({
     name: 'tenant-scope',
     query: {
-      $allModels: {
-        async $allOperations({ model, operation, args, query }) {
-          return query(scopeArgs(model, operation, args as Args, tenantId));
-        },
+      async $allOperations(params) {
+        const { model, operation, args, query } = params;
+        const scoped = query(model ? scopeArgs(model, operation, args as Args, tenantId) : args);
+        // In a transaction, tenantTransaction() below entered the tenant when it began.
+        if ((params as QueryParams).__internalParams?.transaction) return scoped;
+        // Alone, the query runs as the tenant (row-level security) in a transaction of its own.
+        const [, result] = await base.$transaction([base.$executeRaw(enterTenant(tenantId)), scoped]);
+        return result;
       },
     },
   });
 }
 
-export type TenantDb = ReturnType<typeof buildTenantDb>;
+type ScopedClient = ReturnType<typeof buildTenantDb>;
+
+/** $transaction on the scoped client, entering the tenant first (see lib/db/tenant-session.ts). */
+function tenantTransaction(client: ScopedClient, tenantId: string): ScopedClient['$transaction'] {
+  return ((input: unknown, options?: object) => {
+    if (typeof input === 'function') {
+      return client.$transaction(async (tx) => {
+        await tx.$executeRaw(enterTenant(tenantId));
+        return (input as (tx: unknown) => unknown)(tx);
+      }, options);
+    }
+    const queries = [client.$executeRaw(enterTenant(tenantId)), ...(input as Prisma.PrismaPromise<unknown>[])];
+    return client.$transaction(queries, options).then(([, ...results]) => results);
+  }) as ScopedClient['$transaction'];
+}
+
+export type TenantDb = ScopedClient;
 
 /**
  * A Prisma client whose every query on a tenant-owned model is limited to one tenant:
  * reads and writes by `where` get `tenantId` added, creates get it set, and moving a row
  * to another tenant is refused. Raw SQL and nested writes into other models are not
- * scoped: write them against the model itself.
+ * scoped: write them against the model itself. Under that, every query (raw SQL too) runs as
+ * the tenant, so PostgreSQL's row-level security refuses what the scoping would have missed.
  */
 export function tenantDb(tenantId: string): TenantDb {
+  return scopedTo(db, tenantId);
+}
+
+/** tenantDb() on dbRead: a read replica when DATABASE_READ_URL is set (lib/db/client.ts). */
+export function tenantDbRead(tenantId: string): TenantDb {
+  return scopedTo(dbRead, tenantId);
+}
+
+function scopedTo(base: PrismaClient, tenantId: string): TenantDb {
   if (!tenantId) throw new TenantScopeError('tenantDb() needs a tenant id');
-  return buildTenantDb(tenantId);
+  const client = buildTenantDb(base, tenantId);
+  const transaction = tenantTransaction(client, tenantId);
+  return new Proxy(client, { get: (target, prop) => (prop === '$transaction' ? transaction : Reflect.get(target, prop)) });
 }
 
 /** The client inside tenantDb(…).$transaction(async (tx) => …). */

@@ -23,6 +23,10 @@ import { logger } from '../observability/logger.ts';
 // into "failed" too: nothing is dropped silently. A payload its job's schema refuses is
 // refused by enqueue, and fails at once if it gets into the queue anyway (no retry can fix it).
 
+/** PostgreSQL connections of the queue that runs jobs, and of a send-only one (README, "Scaling out"). */
+export const JOBS_POOL_SIZE = 8;
+export const SENDER_POOL_SIZE = 2;
+
 export type JobHandler<N extends JobName> = (payload: JobPayloads[N], context: JobContext) => Promise<unknown>;
 
 export interface EnqueueOptions {
@@ -97,7 +101,7 @@ function sendingQueue(s: State): Promise<PgBoss> {
     const connectionString = env().DATABASE_URL;
     if (!connectionString) throw new Error('jobs: DATABASE_URL is not set, so the PostgreSQL queue cannot be used');
     // No supervision (expiring, archiving) and no cron scheduling here: the workers' queue does that.
-    const boss = new PgBoss({ connectionString, schema: s.schema, application_name: 'waypoint-jobs-sender', max: 2, supervise: false, schedule: false });
+    const boss = new PgBoss({ connectionString, schema: s.schema, application_name: 'waypoint-jobs-sender', max: SENDER_POOL_SIZE, supervise: false, schedule: false });
     boss.on('error', (error) => logger().error({ err: error }, 'jobs: pg-boss error (sender)'));
     await boss.start();
     for (const name of JOB_NAMES) await boss.createQueue(name, { name, retryLimit: 0 });
@@ -178,7 +182,7 @@ export async function stopJobs(): Promise<void> {
 async function startBoss(s: State): Promise<void> {
   const connectionString = env().DATABASE_URL;
   if (!connectionString) throw new Error('jobs: DATABASE_URL is not set, so the PostgreSQL queue cannot start');
-  const boss = new PgBoss({ connectionString, schema: s.schema, application_name: 'waypoint-jobs', max: 8 });
+  const boss = new PgBoss({ connectionString, schema: s.schema, application_name: 'waypoint-jobs', max: JOBS_POOL_SIZE });
   boss.on('error', (error) => logger().error({ err: error }, 'jobs: pg-boss error'));
   await boss.start();
   for (const name of JOB_NAMES) await boss.createQueue(name, { name, retryLimit: 0 });

@@ -1,5 +1,5 @@
 import { csvField } from '../audit/audit-query.ts';
-import { db } from '../db/client.ts';
+import { db, dbRead } from '../db/client.ts';
 import type { Prisma } from '../db/generated/client.ts';
 
 // The operator's view of the platform audit log (/operator/audit): newest first, filtered by
@@ -75,12 +75,12 @@ export async function listPlatformAudit(query: PlatformAuditQuery): Promise<{ ro
 const EXPORT_LIMIT = 50_000;
 const SELECT = { id: true, createdAt: true, action: true, actorEmail: true, targetType: true, targetId: true, reason: true, ip: true, metadata: true } as const;
 
-/** Every entry that matches (up to 50,000, newest first), in batches, for the CSV export. */
+/** Every entry that matches (up to 50,000, newest first), in batches, for the CSV export (from the read replica, if any). */
 export async function* platformAuditForExport(query: PlatformAuditQuery): AsyncGenerator<PlatformAuditRow> {
   const where = whereOf(query);
   let cursor: string | undefined;
   for (let fetched = 0; fetched < EXPORT_LIMIT; ) {
-    const rows = await db.platformAuditLog.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: 500, ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}), select: SELECT });
+    const rows = await dbRead.platformAuditLog.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: 500, ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}), select: SELECT });
     yield* rows;
     fetched += rows.length;
     if (rows.length < 500) return;

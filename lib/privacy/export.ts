@@ -1,7 +1,7 @@
 import { strToU8, Zip, ZipDeflate, zipSync } from 'fflate';
 import type { Member } from '../auth/session.ts';
 import { tenantOrigin } from '../config/env.ts';
-import { db } from '../db/client.ts';
+import { db, dbRead } from '../db/client.ts';
 import { sendEmail } from '../email/send-email.ts';
 import { notificationEmail } from '../email/templates/notification-email.ts';
 import { AppError, notFound, tooManyRequests } from '../http/problem.ts';
@@ -16,7 +16,8 @@ import { WORKSPACE_SECTIONS } from './workspace-export-sections.ts';
 // A member downloads everything this workspace holds about them (GDPR access and portability):
 // they ask, a job builds a ZIP with one JSON and one CSV file per section, and an email tells
 // them it is ready. Only they can download it, for 7 days. The same job builds an owner's
-// export of the whole workspace (userId null: lib/privacy/workspace-export.ts).
+// export of the whole workspace (userId null: lib/privacy/workspace-export.ts). Archives are
+// read from the read replica when there is one (dbRead): a snapshot a moment old is fine.
 
 export const KEEP_MS = 7 * 86_400_000;
 export const MAX_PER_DAY = 3;
@@ -71,7 +72,7 @@ function csvLine(fields: unknown[]): string {
 export async function buildMemberArchive(tenantId: string, userId: string, now = new Date()): Promise<Uint8Array> {
   const files: Record<string, Uint8Array> = {};
   const index: Record<string, number> = {};
-  await db.$transaction(
+  await dbRead.$transaction(
     async (tx) => {
       for (const section of EXPORT_SECTIONS) {
         const rows = (await section.rows(tx, tenantId, userId)).map((row) => exportable(row) as Record<string, unknown>);
@@ -107,7 +108,7 @@ export async function buildWorkspaceArchive(tenantId: string, now = new Date()):
     return { write: (text: string) => file.push(strToU8(text)), close: () => file.push(new Uint8Array(0), true) };
   };
   const index: Record<string, number> = {};
-  await db.$transaction(
+  await dbRead.$transaction(
     async (tx) => {
       for (const section of WORKSPACE_SECTIONS) {
         const json = open(`${section.name}.json`);

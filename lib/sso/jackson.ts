@@ -1,7 +1,7 @@
 import type { SAMLJackson } from '@boxyhq/saml-jackson';
 import { jacksonDatabaseUrl, withJacksonSchema } from './jackson-database.ts';
 import { jacksonOptions } from './jackson-options.ts';
-import { env } from '../config/env.ts';
+import { config } from '../config/env.ts';
 
 // One embedded Jackson (SAML SSO and SCIM directory sync) per process, on the app's
 // PostgreSQL in its own "jackson" schema. Node runtime only: never import this from proxy.ts.
@@ -12,7 +12,8 @@ export type Jackson = SAMLJackson;
 const holder = globalThis as unknown as { __waypointJackson?: Promise<Jackson> };
 
 async function createJackson(): Promise<Jackson> {
-  const databaseUrl = env().DATABASE_URL;
+  // Its start-up holds a session advisory lock: past PgBouncer, the direct URL.
+  const databaseUrl = config.directDatabaseUrl;
   if (!databaseUrl) throw new Error('DATABASE_URL is not set: start the app with `npm start` or set DATABASE_URL.');
   // Loaded on first use: Jackson pulls in many drivers, and most requests never need it.
   const mod = (await import('@boxyhq/saml-jackson')) as unknown as { controllers?: (opts: unknown) => Promise<Jackson>; default: { controllers: (opts: unknown) => Promise<Jackson> } };

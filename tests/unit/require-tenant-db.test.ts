@@ -31,6 +31,7 @@ describe('waypoint/require-tenant-db', () => {
   it('reports the platform-wide client, and its transaction, on a tenant-owned table', async () => {
     expect(await reported(`import { db } from '../db/client.ts';\nexport const goals = () => db.goal.findMany();`)).toEqual(['db.goal']);
     expect(await reported(`import { db as platform } from '@/lib/db/client';\nexport const logs = () => platform.habitLog.count();`)).toEqual(['platform.habitLog']);
+    expect(await reported(`import { dbRead } from '../db/client.ts';\nexport const goals = () => dbRead.goal.findMany();`)).toEqual(['dbRead.goal']);
     expect(await reported(`import { db } from '../db/client.ts';\nexport const both = () => db.$transaction(async (tx) => { await tx.comment.deleteMany(); return tx.user.count(); });`)).toEqual(['tx.comment']);
   });
 

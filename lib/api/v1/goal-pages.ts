@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Member } from '../../auth/session.ts';
 import { pgPool } from '../../db/pg-pool.ts';
+import { queryAsTenant } from '../../db/tenant-session.ts';
 import type { AssigneeRole, GoalStatus } from '../../goals/goal-schema.ts';
 import { addDays, toDbDate } from '../../habits/local-date.ts';
 import type { TenantContext } from '../../tenancy/tenant-context.ts';
@@ -12,7 +13,8 @@ import type { GoalListQuery, GoalResource } from './schemas/goal.ts';
 // first. It is the API's hottest route, so it is one SQL statement (milestone counts and
 // assignees as subselects) on the plain pg pool rather than a Prisma query per relation
 // (in `npm run bench` on a 2-core machine: from about 35% to 56% of a bare route's throughput).
-// Raw SQL is not scoped by tenantDb: the tenant condition is written here, and the
+// Raw SQL is not scoped by tenantDb: the tenant condition is written here (row-level security
+// backs it: the statement runs as the tenant), and the
 // visibility rule is the one in lib/goals/goal-visibility.ts (personal goals of the member,
 // and goals of their teams; every team's for an installed app).
 
@@ -59,7 +61,9 @@ export async function goalPage(tenant: TenantContext, member: Member, query: z.o
     const [createdAt, id] = decodeCursor(CURSOR_KIND, query.cursor, cursorKey);
     conditions.push(`(g."createdAt", g.id) < (${param(new Date(createdAt))}, ${param(id)})`);
   }
-  const { rows } = await pgPool().query<Row>(
+  const { rows } = await queryAsTenant<Row>(
+    pgPool(),
+    tenant.id,
     `SELECT g.id, g.title, g.description, g.status, g.progress, g."targetDate", g."teamId", g."ownerId",
             g."completedAt", g."createdAt", g."updatedAt",
             (SELECT count(*)::int FROM "Milestone" m WHERE m."goalId" = g.id) AS "milestonesTotal",

@@ -1,4 +1,4 @@
-import { db } from '../../db/client.ts';
+import { dbRead } from '../../db/client.ts';
 import { addDays } from '../../goals/dates.ts';
 import type { AnalyticsRange } from './range.ts';
 
@@ -21,7 +21,7 @@ export interface ActiveDay {
 }
 
 export function activeUsersPerDay(range: AnalyticsRange): Promise<ActiveDay[]> {
-  return db.$queryRaw<ActiveDay[]>`
+  return dbRead.$queryRaw<ActiveDay[]>`
     WITH days AS (SELECT generate_series(${range.from}::date, ${range.to}::date, interval '1 day')::date AS day),
     activity AS (
       SELECT DISTINCT e."actorId" AS person, e."tenantId" AS tenant, e."occurredAt"::date AS day

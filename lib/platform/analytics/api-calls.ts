@@ -1,4 +1,4 @@
-import { db } from '../../db/client.ts';
+import { dbRead } from '../../db/client.ts';
 import type { AnalyticsRange } from './range.ts';
 
 // Calls to the public API per UTC day by status class (1xx and 3xx count with 2xx, as on a
@@ -13,7 +13,7 @@ export interface ApiCallDay {
 }
 
 export function apiCallsPerDay(range: AnalyticsRange): Promise<ApiCallDay[]> {
-  return db.$queryRaw<ApiCallDay[]>`
+  return dbRead.$queryRaw<ApiCallDay[]>`
     WITH days AS (SELECT generate_series(${range.from}::date, ${range.to}::date, interval '1 day')::date AS day),
     calls AS (
       SELECT r."createdAt"::date AS day,

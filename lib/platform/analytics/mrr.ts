@@ -1,4 +1,4 @@
-import { db } from '../../db/client.ts';
+import { dbRead } from '../../db/client.ts';
 import type { AnalyticsRange } from './range.ts';
 
 // Monthly recurring revenue and churn per UTC day, rebuilt from what Waypoint records.
@@ -41,7 +41,7 @@ export interface MrrSeries {
 const STATUS_ACTIONS = ['billing.trial_ended', 'tenant.suspended', 'tenant.reactivated', 'tenant.canceled', 'tenant.deletion_scheduled', 'tenant.restored'];
 
 export async function mrrPerDay(range: AnalyticsRange): Promise<MrrSeries> {
-  const rows = await db.$queryRaw<{ day: string; mrrCents: bigint; payingWorkspaces: number; churnedWorkspaces: number; churnedMrrCents: bigint }[]>`
+  const rows = await dbRead.$queryRaw<{ day: string; mrrCents: bigint; payingWorkspaces: number; churnedWorkspaces: number; churnedMrrCents: bigint }[]>`
     WITH days AS (SELECT generate_series(${range.from}::date - 1, ${range.to}::date, interval '1 day')::date AS day),
     tenants AS (
       SELECT id, plan, status::text AS status, "resellerId", "createdAt" FROM "Tenant"

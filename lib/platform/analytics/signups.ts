@@ -1,4 +1,4 @@
-import { db } from '../../db/client.ts';
+import { dbRead } from '../../db/client.ts';
 import type { AnalyticsRange } from './range.ts';
 
 // Sign-ups per UTC day: new workspaces (partners' sandbox workspaces are not customers and are
@@ -12,7 +12,7 @@ export interface SignupDay {
 }
 
 export function signupsPerDay(range: AnalyticsRange): Promise<SignupDay[]> {
-  return db.$queryRaw<SignupDay[]>`
+  return dbRead.$queryRaw<SignupDay[]>`
     WITH days AS (SELECT generate_series(${range.from}::date, ${range.to}::date, interval '1 day')::date AS day),
     w AS (
       SELECT "createdAt"::date AS day, count(*)::int AS n FROM "Tenant"

@@ -1,4 +1,4 @@
-import { db } from '../../db/client.ts';
+import { dbRead } from '../../db/client.ts';
 import type { WebhookDay } from '../../partners/analytics/webhooks.ts';
 import type { AnalyticsRange } from './range.ts';
 
@@ -8,7 +8,7 @@ import type { AnalyticsRange } from './range.ts';
 // Finished deliveries are kept 30 days (lib/retention), so older days read low.
 
 export function webhookDeliveriesPerDay(range: AnalyticsRange): Promise<WebhookDay[]> {
-  return db.$queryRaw<WebhookDay[]>`
+  return dbRead.$queryRaw<WebhookDay[]>`
     WITH days AS (SELECT generate_series(${range.from}::date, ${range.to}::date, interval '1 day')::date AS day),
     deliveries AS (
       SELECT d."createdAt"::date AS day,
