@@ -67,6 +67,8 @@ export interface UsageOptions {
 
 const DAY_MS = 86_400_000;
 
+const HISTOGRAM_SUMS = Prisma.raw(Array.from({ length: BUCKETS }, (_, i) => `coalesce(sum("latencyBuckets"[${i + 1}]), 0)::int`).join(', '));
+
 const rate = (errors: number, requests: number) => (requests === 0 ? 0 : errors / requests);
 
 function startOfUtcDay(date: Date): Date {
@@ -87,7 +89,7 @@ export async function usageStats(tenant: Pick<TenantContext, 'id' | 'plan'>, opt
   // Dates as text: the rollup's days are UTC dates, whatever the session's time zone.
   const window = Prisma.sql`"tenantId" = ${tenant.id} AND "day" >= ${since.toISOString().slice(0, 10)}::date AND "day" < ${until.toISOString().slice(0, 10)}::date ${keys}`;
 
-  const [perDay, buckets, endpoints, counter, quota] = await Promise.all([
+  const [perDay, [latency], endpoints, counter, quota] = await Promise.all([
     db.$queryRaw<DailyUsage[]>`
       SELECT to_char("day", 'YYYY-MM-DD') AS day,
              coalesce(sum(requests) FILTER (WHERE "statusClass" = 2), 0)::int AS ok,
@@ -95,12 +97,11 @@ export async function usageStats(tenant: Pick<TenantContext, 'id' | 'plan'>, opt
              coalesce(sum(requests) FILTER (WHERE "statusClass" = 5), 0)::int AS "serverErrors"
       FROM "ApiUsageDaily" WHERE ${window}
       GROUP BY 1`,
-    // The window's histogram, bucket by bucket (i from 1), and its slowest request.
-    db.$queryRaw<{ i: number; n: number; max: number }[]>`
-      SELECT b.i::int AS i, sum(b.n)::int AS n, max(u."maxDurationMs")::int AS max
-      FROM "ApiUsageDaily" u, unnest(u."latencyBuckets") WITH ORDINALITY AS b(n, i)
-      WHERE ${window}
-      GROUP BY b.i`,
+    // The window's histogram and its slowest request. Summed bucket by bucket: unnest() would
+    // multiply the rows by the buckets, and the planner then chose a sequential scan.
+    db.$queryRaw<{ histogram: number[]; max: number | null }[]>`
+      SELECT ARRAY[${HISTOGRAM_SUMS}] AS histogram, max("maxDurationMs") AS max
+      FROM "ApiUsageDaily" WHERE ${window}`,
     db.$queryRaw<Omit<EndpointUsage, 'errorRate'>[]>`
       SELECT method, route, sum(requests)::int AS requests, coalesce(sum(requests) FILTER (WHERE "statusClass" >= 4), 0)::int AS errors
       FROM "ApiUsageDaily" WHERE ${window}
@@ -118,13 +119,12 @@ export async function usageStats(tenant: Pick<TenantContext, 'id' | 'plan'>, opt
   });
   const requests = days.reduce((sum, d) => sum + d.ok + d.clientErrors + d.serverErrors, 0);
   const errors = days.reduce((sum, d) => sum + d.clientErrors + d.serverErrors, 0);
-  const histogram = new Array<number>(BUCKETS).fill(0);
-  for (const { i, n } of buckets) histogram[i - 1] = n;
-  const slowest = Math.max(0, ...buckets.map((b) => b.max));
+  // An aggregate without GROUP BY always answers one row (max null without requests).
+  const percentile = (q: number) => percentileOf(latency!.histogram, latency!.max ?? 0, q);
   return {
     days,
     totals: { requests, errors, errorRate: rate(errors, requests) },
-    latency: { p50: percentileOf(histogram, slowest, 0.5), p95: percentileOf(histogram, slowest, 0.95), p99: percentileOf(histogram, slowest, 0.99) },
+    latency: { p50: percentile(0.5), p95: percentile(0.95), p99: percentile(0.99) },
     topEndpoints: endpoints.map((e) => ({ ...e, errorRate: rate(e.errors, e.requests) })),
     month: { period: periodLabel(counter), requests: counter.value, quota },
   };
