@@ -3,6 +3,7 @@ import { db } from '../db/client.ts';
 import { isRetryableConflict } from '../http/database-errors.ts';
 import { appCallsMetric } from '../marketplace/pricing.ts';
 import { logger } from '../observability/logger.ts';
+import { BUCKETS, bucketOf, statusClassOf } from './usage-rollup.ts';
 
 // Public API requests are logged without delaying responses: entries are buffered and written
 // in batches (every FLUSH_MS or BATCH entries). A batch also adds each tenant's billable
@@ -11,7 +12,8 @@ import { logger } from '../observability/logger.ts';
 // (and an installed marketplace app's lastActivityAt with its grant's). Requests made with a
 // marketplace app's tokens carry the app's id: its partner's analytics count them, and so does
 // the app's own meter in the workspace (UsagePeriod app_calls:<appId>), which usage-priced apps
-// are billed on (lib/marketplace/app-usage-report.ts).
+// are billed on (lib/marketplace/app-usage-report.ts). The batch is also summed into the daily
+// rollup the developers page reads (ApiUsageDaily, lib/api/usage-rollup.ts).
 
 export interface RequestLogEntry {
   tenantId: string;
@@ -44,6 +46,35 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 // Timestamps are UTC without a zone, as Prisma writes them.
 const utc = (date: Date) => date.toISOString().replace('Z', '');
+
+interface DailyGroup {
+  tenantId: string;
+  day: string;
+  apiKeyId: string;
+  method: string;
+  route: string;
+  statusClass: number;
+  requests: number;
+  durationMs: number;
+  maxDurationMs: number;
+  latencyBuckets: number[];
+}
+
+/** The batch summed per ApiUsageDaily row (every request, billable or not, as the log has them). */
+function dailyGroups(batch: RequestLogEntry[]): DailyGroup[] {
+  const groups = new Map<string, DailyGroup>();
+  for (const { tenantId, apiKeyId, method, route, status, durationMs, createdAt } of batch) {
+    const row = { tenantId, day: createdAt.toISOString().slice(0, 10), apiKeyId: apiKeyId ?? '', method, route, statusClass: statusClassOf(status) };
+    const key = JSON.stringify(row);
+    const group = groups.get(key) ?? { ...row, requests: 0, durationMs: 0, maxDurationMs: 0, latencyBuckets: new Array<number>(BUCKETS).fill(0) };
+    group.requests++;
+    group.durationMs += durationMs;
+    group.maxDurationMs = Math.max(group.maxDurationMs, durationMs);
+    group.latencyBuckets[bucketOf(durationMs)]++;
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
 
 function logRow({ tenantId, apiKeyId, oauthGrantId, marketplaceAppId, method, route, status, durationMs, bytes, createdAt }: RequestLogEntry) {
   return { tenantId, apiKeyId, oauthGrantId: oauthGrantId ?? null, marketplaceAppId: marketplaceAppId ?? null, method, route, status, durationMs, bytes, createdAt: utc(createdAt) };
@@ -132,10 +163,12 @@ async function write(batch: RequestLogEntry[], s: State): Promise<void> {
   }).sort((a, b) => compare(a.installationId, b.installationId));
   const usage = [...perTenant].sort(([a], [b]) => compare(a, b));
   const appUsage = [...perApp].sort(([a], [b]) => compare(a, b)).map(([, app]) => app);
+  const daily = dailyGroups(batch);
 
   // Rows are locked in one order, the one every other writer of them uses (an uninstall locks
-  // the installation, then its grant): installations, grants, keys, meters, each by id. Two
-  // batches (two instances) or a batch and an uninstall then queue instead of deadlocking.
+  // the installation, then its grant): installations, grants, keys, meters, each by id, then
+  // the daily rollup rows by their key. Two batches (two instances) or a batch and an uninstall
+  // then queue instead of deadlocking.
   for (let attempt = 1; ; attempt++) {
     try {
       await db.$transaction(async (tx) => {
@@ -167,6 +200,21 @@ async function write(batch: RequestLogEntry[], s: State): Promise<void> {
         // In the log's transaction: the log and the meters move together.
         for (const [key, { count, at }] of usage) await incrementUsage(key.slice(0, key.indexOf('|')), API_REQUESTS, count, at, tx);
         for (const { tenantId, appId, count, at } of appUsage) await incrementUsage(tenantId, appCallsMetric(appId), count, at, tx);
+        // The rollup in the same transaction: the page never sees a log line without its sum.
+        // ORDER BY: every batch upserts (and so locks) its rows in the database's order of the key.
+        await tx.$executeRaw`
+          INSERT INTO "ApiUsageDaily" ("tenantId", "day", "apiKeyId", "method", "route", "statusClass", "requests", "durationMs", "maxDurationMs", "latencyBuckets")
+          SELECT g."tenantId", g."day", g."apiKeyId", g."method", g."route", g."statusClass", g."requests", g."durationMs", g."maxDurationMs", g."latencyBuckets"
+          FROM jsonb_to_recordset(${JSON.stringify(daily)}::jsonb) AS g(
+            "tenantId" text, "day" date, "apiKeyId" text, "method" text, "route" text, "statusClass" integer,
+            "requests" integer, "durationMs" bigint, "maxDurationMs" integer, "latencyBuckets" integer[])
+          ORDER BY 1, 2, 3, 4, 5, 6
+          ON CONFLICT ("tenantId", "day", "apiKeyId", "method", "route", "statusClass") DO UPDATE SET
+            "requests" = "ApiUsageDaily"."requests" + excluded."requests",
+            "durationMs" = "ApiUsageDaily"."durationMs" + excluded."durationMs",
+            "maxDurationMs" = GREATEST("ApiUsageDaily"."maxDurationMs", excluded."maxDurationMs"),
+            "latencyBuckets" = ARRAY(
+              SELECT was + added FROM unnest("ApiUsageDaily"."latencyBuckets", excluded."latencyBuckets") WITH ORDINALITY AS b(was, added, i) ORDER BY i)`;
       });
       break;
     } catch (error) {

@@ -5,10 +5,16 @@ import { limit } from '../billing/entitlements.ts';
 import { API_REQUESTS, usageAt } from '../billing/usage.ts';
 import { can } from '../members/permissions.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
+import { BUCKETS, percentileOf } from './usage-rollup.ts';
 
-// What the developer portal shows about a workspace's public API traffic, from
-// ApiRequestLog, on the read replica when there is one (tenantDbRead). Every query names the
-// tenant explicitly (tenantDb does not scope raw SQL; row-level security backs it). Days are UTC days. The quota line is the workspace's billing period (its
+// What the developer portal shows about a workspace's public API traffic, from the request
+// log's daily rollup (ApiUsageDaily, lib/api/usage-rollup.ts), on the read replica when there
+// is one (tenantDbRead): a few rows per day and key, where the raw log has one per request. The
+// rollup is written in the log's own transaction, so it is as current as the log, today
+// included: nothing is read from the raw log. Counts are exact; latency percentiles are read
+// from a histogram, off by at most the width of the bucket that holds them. Every query names
+// the tenant explicitly (tenantDb does not scope raw SQL; row-level security backs it). Days
+// are UTC days. The quota line is the workspace's billing period (its
 // subscription's period, or the calendar month), from its usage meter (lib/billing/usage.ts).
 // A response counts as an error from 400 up; the rare 1xx/3xx count with the 2xx.
 
@@ -33,7 +39,7 @@ export interface EndpointUsage {
 }
 
 export interface LatencyPercentiles {
-  /** milliseconds; null without any request in the window */
+  /** milliseconds, approximate (see above); null without any request in the window */
   p50: number | null;
   p95: number | null;
   p99: number | null;
@@ -62,6 +68,8 @@ export interface UsageOptions {
 
 const DAY_MS = 86_400_000;
 
+const HISTOGRAM_SUMS = Prisma.raw(Array.from({ length: BUCKETS }, (_, i) => `coalesce(sum("latencyBuckets"[${i + 1}]), 0)::int`).join(', '));
+
 const rate = (errors: number, requests: number) => (requests === 0 ? 0 : errors / requests);
 
 function startOfUtcDay(date: Date): Date {
@@ -79,25 +87,26 @@ export async function usageStats(tenant: Pick<TenantContext, 'id' | 'plan'>, opt
   const until = new Date(startOfUtcDay(now).getTime() + DAY_MS);
   const since = new Date(until.getTime() - span * DAY_MS);
   const keys = options.apiKeyIds === undefined ? Prisma.empty : Prisma.sql`AND "apiKeyId" = ANY(${[...options.apiKeyIds]}::text[])`;
-  const window = Prisma.sql`"tenantId" = ${tenant.id} AND "createdAt" >= ${since} AND "createdAt" < ${until} ${keys}`;
+  // Dates as text: the rollup's days are UTC dates, whatever the session's time zone.
+  const window = Prisma.sql`"tenantId" = ${tenant.id} AND "day" >= ${since.toISOString().slice(0, 10)}::date AND "day" < ${until.toISOString().slice(0, 10)}::date ${keys}`;
 
   const replica = tenantDbRead(tenant.id);
   const [perDay, [latency], endpoints, counter, quota] = await Promise.all([
     replica.$queryRaw<DailyUsage[]>`
-      SELECT to_char(date_trunc('day', "createdAt"), 'YYYY-MM-DD') AS day,
-             count(*) FILTER (WHERE status < 400)::int AS ok,
-             count(*) FILTER (WHERE status >= 400 AND status < 500)::int AS "clientErrors",
-             count(*) FILTER (WHERE status >= 500)::int AS "serverErrors"
-      FROM "ApiRequestLog" WHERE ${window}
+      SELECT to_char("day", 'YYYY-MM-DD') AS day,
+             coalesce(sum(requests) FILTER (WHERE "statusClass" = 2), 0)::int AS ok,
+             coalesce(sum(requests) FILTER (WHERE "statusClass" = 4), 0)::int AS "clientErrors",
+             coalesce(sum(requests) FILTER (WHERE "statusClass" = 5), 0)::int AS "serverErrors"
+      FROM "ApiUsageDaily" WHERE ${window}
       GROUP BY 1`,
-    replica.$queryRaw<LatencyPercentiles[]>`
-      SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY "durationMs") AS p50,
-             percentile_cont(0.95) WITHIN GROUP (ORDER BY "durationMs") AS p95,
-             percentile_cont(0.99) WITHIN GROUP (ORDER BY "durationMs") AS p99
-      FROM "ApiRequestLog" WHERE ${window}`,
+    // The window's histogram and its slowest request. Summed bucket by bucket: unnest() would
+    // multiply the rows by the buckets, and the planner then chose a sequential scan.
+    replica.$queryRaw<{ histogram: number[]; max: number | null }[]>`
+      SELECT ARRAY[${HISTOGRAM_SUMS}] AS histogram, max("maxDurationMs") AS max
+      FROM "ApiUsageDaily" WHERE ${window}`,
     replica.$queryRaw<Omit<EndpointUsage, 'errorRate'>[]>`
-      SELECT method, route, count(*)::int AS requests, count(*) FILTER (WHERE status >= 400)::int AS errors
-      FROM "ApiRequestLog" WHERE ${window}
+      SELECT method, route, sum(requests)::int AS requests, coalesce(sum(requests) FILTER (WHERE "statusClass" >= 4), 0)::int AS errors
+      FROM "ApiUsageDaily" WHERE ${window}
       GROUP BY method, route
       ORDER BY requests DESC, route, method
       LIMIT ${Math.max(1, Math.trunc(options.topEndpoints ?? 10))}`,
@@ -112,10 +121,12 @@ export async function usageStats(tenant: Pick<TenantContext, 'id' | 'plan'>, opt
   });
   const requests = days.reduce((sum, d) => sum + d.ok + d.clientErrors + d.serverErrors, 0);
   const errors = days.reduce((sum, d) => sum + d.clientErrors + d.serverErrors, 0);
+  // An aggregate without GROUP BY always answers one row (max null without requests).
+  const percentile = (q: number) => percentileOf(latency!.histogram, latency!.max ?? 0, q);
   return {
     days,
     totals: { requests, errors, errorRate: rate(errors, requests) },
-    latency: { p50: latency?.p50 ?? null, p95: latency?.p95 ?? null, p99: latency?.p99 ?? null },
+    latency: { p50: percentile(0.5), p95: percentile(0.95), p99: percentile(0.99) },
     topEndpoints: endpoints.map((e) => ({ ...e, errorRate: rate(e.errors, e.requests) })),
     month: { period: periodLabel(counter), requests: counter.value, quota },
   };

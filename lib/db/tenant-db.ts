@@ -29,6 +29,7 @@ const TENANT_KEY: Record<string, string> = {
   EmailMessage: 'tenantId',
   ApiKey: 'tenantId',
   ApiRequestLog: 'tenantId',
+  ApiUsageDaily: 'tenantId',
   IdempotencyKey: 'tenantId',
   WebhookEndpoint: 'tenantId',
   WebhookDelivery: 'tenantId',

@@ -109,6 +109,7 @@ export const WORKSPACE_NOT_EXPORTED: Record<string, string> = {
   SamlRequest: 'an SSO sign-in in progress, kept minutes',
   IdempotencyKey: 'cached API responses for retries, kept a day',
   ApiRequestLog: 'the API request log, kept for a short while; its totals are in usage',
+  ApiUsageDaily: 'the API request log summed per day for the developers page, kept as long as the log; its totals are in usage',
   WebhookDelivery: 'delivery attempts of the activity to endpoints, kept for a short while; the events are in activity',
   WebhookDeliveryAttempt: 'delivery attempts of the activity to endpoints, kept for a short while',
   WebhookSendSlot: 'a lock while a delivery is sent',

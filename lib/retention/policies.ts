@@ -18,7 +18,11 @@ function deleteBatch(table: string, where: Prisma.Sql, batch: number, then?: Pri
 const olderThan = (column: string, cutoff: Date) => Prisma.sql`${Prisma.raw(`"${column}"`)} < ${cutoff}`;
 
 export const PURGES: Record<RetentionName, (cutoff: Date, batch: number) => Prisma.Sql[]> = {
-  api_request_logs: (cutoff, batch) => [deleteBatch('ApiRequestLog', olderThan('createdAt', cutoff), batch)],
+  // The daily rollup goes with the log it sums, a day once all of it is past the cutoff.
+  api_request_logs: (cutoff, batch) => [
+    deleteBatch('ApiRequestLog', olderThan('createdAt', cutoff), batch),
+    deleteBatch('ApiUsageDaily', Prisma.sql`"day" < ${cutoff.toISOString().slice(0, 10)}::date`, batch),
+  ],
   // Only relayed events: one still in the outbox has yet to reach webhooks and integrations.
   domain_events: (cutoff, batch) => [
     deleteBatch('DomainEvent', Prisma.sql`"publishedAt" IS NOT NULL AND "occurredAt" < ${cutoff}`, batch, Prisma.sql`DELETE FROM "Kudos" WHERE "eventId" IN (SELECT id FROM gone)`),

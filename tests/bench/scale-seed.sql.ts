@@ -4,6 +4,7 @@
 // Ids are cuid-shaped ('c' + 24 characters, as Prisma's cuid() makes them) and derived from
 // the workspace's slug, so the seed can find its own rows again (member 0 is the benched admin).
 import type pg from 'pg';
+import { BUCKETS, LATENCY_BOUNDS_MS } from '../../lib/api/usage-rollup.ts';
 
 export interface ScaleCounts {
   members: number;
@@ -111,6 +112,13 @@ function statements(ws: ScaleWorkspace, counts: ScaleCounts): string[] {
             5 + (r::bigint * 7919) % 400, 200 + (r * 31) % 5000,
             now() - (((r::bigint * 104729) % ${counts.apiLogs})::float8 / ${counts.apiLogs} * interval '90 days')
      FROM generate_series(0, ${counts.apiLogs - 1}) r`,
+    // Its daily rollup (ApiUsageDaily), as the request log's writer keeps it; the developers page reads that.
+    `INSERT INTO "ApiUsageDaily" ("tenantId", day, "apiKeyId", method, route, "statusClass", requests, "durationMs", "maxDurationMs", "latencyBuckets")
+     SELECT "tenantId", "createdAt"::date, COALESCE("apiKeyId", ''), method, route, CASE WHEN status < 400 THEN 2 WHEN status < 500 THEN 4 ELSE 5 END,
+            count(*), sum("durationMs"), max("durationMs"),
+            ARRAY[${Array.from({ length: BUCKETS }, (_, b) => `count(*) FILTER (WHERE width_bucket("durationMs", ARRAY[${LATENCY_BOUNDS_MS.join(',')}]) = ${b})`).join(', ')}]
+     FROM "ApiRequestLog" WHERE "tenantId" = :tenant
+     GROUP BY 1, 2, 3, 4, 5, 6`,
     // A year of audit entries by the workspace's members.
     `INSERT INTO "AuditLog" (id, "tenantId", "actorId", "actorEmail", action, "targetType", "targetId", ip, metadata, "createdAt")
      SELECT ${id('audit', 'a')}, :tenant, ${id('user', `a % ${m}`)}, 'm' || (a % ${m}) || '@${slug}.test',

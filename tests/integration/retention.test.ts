@@ -70,6 +70,15 @@ describe('the retention purge', () => {
         make: async (at) => (await db.apiRequestLog.create({ data: { tenantId, method: 'GET', route: '/api/v1/goals', status: 200, durationMs: 3, bytes: 10, createdAt: at } })).id,
         count: (ids) => db.apiRequestLog.count({ where: { id: { in: ids } } }),
       },
+      {
+        // The rollup's key has no id: each row gets a route of its own instead.
+        make: async (at) => {
+          const route = id('/route');
+          await db.apiUsageDaily.create({ data: { tenantId, day: at, apiKeyId: '', method: 'GET', route, statusClass: 2, requests: 1, durationMs: 3, maxDurationMs: 3, latencyBuckets: [0, 0, 0, 1] } });
+          return route;
+        },
+        count: (routes) => db.apiUsageDaily.count({ where: { tenantId, route: { in: routes } } }),
+      },
     ]);
     await rows('domain_events', [{ make: (at) => eventAt(at, true), count: (ids) => db.domainEvent.count({ where: { id: { in: ids } } }) }]);
     await rows('webhook_deliveries', [

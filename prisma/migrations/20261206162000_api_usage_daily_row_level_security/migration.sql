@@ -1,0 +1,6 @@
+-- Written by hand: ApiUsageDaily (20261206161204_api_usage_daily) is a tenant's table made after
+-- row-level security (20261206150000_row_level_security), so it gets the same policy here.
+ALTER TABLE "ApiUsageDaily" ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON "ApiUsageDaily" TO waypoint_tenant
+  USING ("tenantId" = current_setting('app.tenant_id', true))
+  WITH CHECK ("tenantId" = current_setting('app.tenant_id', true));
