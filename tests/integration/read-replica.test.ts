@@ -2,6 +2,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { auditRowsForExport, queryAudit } from '../../lib/audit/audit-query.ts';
+import { BUCKETS, bucketOf } from '../../lib/api/usage-rollup.ts';
 import { usageStats } from '../../lib/api/usage-stats.ts';
 import { db } from '../../lib/db/client.ts';
 import { PrismaClient } from '../../lib/db/generated/client.ts';
@@ -38,6 +39,9 @@ beforeAll(async () => {
   await replicaDb.auditLog.create({ data: { tenantId: tenant.id, action: `${marker}.audit` } });
   await replicaDb.goal.create({ data: { tenantId: tenant.id, ownerId: owner.id, title: `${marker} goal` } });
   await replicaDb.apiRequestLog.createMany({ data: Array.from({ length: 3 }, () => ({ tenantId: tenant.id, method: 'GET', route: '/api/v1/goals', status: 200, durationMs: 5, bytes: 10 })) });
+  // The developers page reads the log's daily rollup, which the log's writer keeps with it.
+  const latencyBuckets = Array.from({ length: BUCKETS }, (_, i) => (i === bucketOf(5) ? 3 : 0));
+  await replicaDb.apiUsageDaily.create({ data: { tenantId: tenant.id, day: new Date(new Date().toISOString().slice(0, 10)), apiKeyId: '', method: 'GET', route: '/api/v1/goals', statusClass: 2, requests: 3, durationMs: 15, maxDurationMs: 5, latencyBuckets } });
   await replicaDb.platformAuditLog.create({ data: { action: `${marker}.platform`, targetType: 'tenant', targetId: tenant.id } });
 });
 
