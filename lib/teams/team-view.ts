@@ -7,7 +7,7 @@ import type { TeamDetail, TeamSummary } from './team-schema.ts';
 // Database rows → the response shapes in team-schema.ts.
 
 /** What a list row needs, with the viewer's own membership and pending request. */
-export function teamSummarySelect(userId: string) {
+export function teamSummarySelect(tenantId: string, userId: string) {
   return {
     id: true,
     name: true,
@@ -15,7 +15,9 @@ export function teamSummarySelect(userId: string) {
     visibility: true,
     joinApprovalRequired: true,
     memberCanInvite: true,
-    _count: { select: { members: true } },
+    // Filtered by the tenant, or Prisma counts every workspace's team members before joining
+    // (a scan of the whole TeamMember table on every goals and teams page; npm run bench:scale).
+    _count: { select: { members: { where: { tenantId } } } },
     members: { where: { userId }, select: { role: true } },
     joinRequests: { where: { userId, status: 'pending' }, select: { id: true } },
   } satisfies Prisma.TeamSelect;

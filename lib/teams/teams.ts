@@ -22,7 +22,7 @@ export async function listTeams(tenant: TenantContext, member: Member): Promise<
     where: can(member.role, 'teams.manage') ? {} : { OR: [{ visibility: 'public' }, { members: { some: { userId: member.userId } } }] },
     orderBy: { name: 'asc' },
     take: 500,
-    select: teamSummarySelect(member.userId),
+    select: teamSummarySelect(tenant.id, member.userId),
   });
   return rows.map((row) => toTeamSummary(row, member)).filter((team): team is TeamSummary => team !== null);
 }
