@@ -22,7 +22,6 @@
 // Fan-out knobs: BENCH_FANOUT_ENDPOINTS (200,2000: the sizes; the first is also run with a
 // tarpit), BENCH_FANOUT_ROUNDS (3), BENCH_FANOUT_TIMEOUT (seconds per round, 60).
 // BENCH_SERVER_LOG=1 shows the server's output; BENCH_CPU_PROF=<dir> profiles it (--cpu-prof).
-import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { createServer, type Server } from 'node:http';
@@ -33,6 +32,7 @@ import autocannon from 'autocannon';
 import { buildIsStale, runNextBuild } from '../../lib/cli/next-build.ts';
 import { createTestDatabase } from '../support/test-database.ts';
 import { benchLive, setUpLive, type LiveOptions } from './live.ts';
+import { startBenchServer, waitForHealth } from './server.ts';
 import { median, percentileOf } from './stats.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
@@ -118,18 +118,6 @@ async function compare(title: string, targets: Target[]): Promise<CompareRow[]> 
   }));
   console.table(rows);
   return rows.map((row) => ({ label: row.target, rps: row['req/s'], p99: Number(row['p99 ms']) }));
-}
-
-async function waitForHealth(port = PORT): Promise<void> {
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error('the server did not become healthy');
 }
 
 interface Receipt {
@@ -478,11 +466,9 @@ async function benchFairness(): Promise<boolean> {
 let fanOutOk = true;
 let fairnessOk = true;
 let liveOk = true;
-// BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
-const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-const server = spawn(process.execPath, [...profile, '--expose-gc', '--import', './tests/bench/memory-probe.mjs', '--import', 'tsx', 'lib/cli/serve.ts'], { env: { ...env, PORT: String(PORT), LOG_LEVEL: 'warn', BENCH_MEMORY_FILE: MEMORY_FILE }, stdio: process.env.BENCH_SERVER_LOG ? 'inherit' : 'ignore' });
+const server = startBenchServer(PORT, { ...env, BENCH_MEMORY_FILE: MEMORY_FILE });
 try {
-  await waitForHealth();
+  await waitForHealth(PORT);
   if (runs('tenancy') || runs('api')) {
     const limiter = process.env.UPSTASH_REDIS_REST_URL ? 'Upstash' : process.env.REDIS_URL ? `Redis (${process.env.REDIS_URL})` : 'in-process';
     console.log(`[bench] rate limiter backend: ${limiter}`);
@@ -512,7 +498,7 @@ try {
     if (shared) {
       // The same on a second server whose limits are kept in its own memory.
       const port = PORT + 1;
-      const local = spawn(process.execPath, ['--import', 'tsx', 'lib/cli/serve.ts'], { env: { ...withoutSharedLimiter(env), PORT: String(port), ROOT_DOMAIN: `localhost:${port}`, JOBS_IN_SERVER: 'false', LOG_LEVEL: 'warn' }, stdio: process.env.BENCH_SERVER_LOG ? 'inherit' : 'ignore' });
+      const local = startBenchServer(port, { ...withoutSharedLimiter(env), ROOT_DOMAIN: `localhost:${port}`, JOBS_IN_SERVER: 'false' });
       try {
         await waitForHealth(port);
         report('in-process rate limits', await compare('public API, in-process rate limits (a second server)', apiTargets(port)));

@@ -9,7 +9,9 @@ import { readFileSync } from 'node:fs';
  */
 export function startBenchServer(port: number, env: NodeJS.ProcessEnv, preload: string[] = []): ChildProcess {
   const imports = ['./tests/bench/memory-probe.mjs', ...preload, 'tsx'].flatMap((module) => ['--import', module]);
-  return spawn(process.execPath, ['--expose-gc', ...imports, 'lib/cli/serve.ts'], {
+  // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  return spawn(process.execPath, [...profile, '--expose-gc', ...imports, 'lib/cli/serve.ts'], {
     env: { ...env, PORT: String(port), LOG_LEVEL: 'warn' },
     stdio: process.env.BENCH_SERVER_LOG ? 'inherit' : 'ignore',
   });
