@@ -68,7 +68,20 @@ async function seed(url: string): Promise<void> {
 await seed(database.url);
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
+/** Failed tests, named again at the very end: CI shows only the tail of the output. */
+const failures: string[] = [];
 let ok = true;
+
+/** A failure's first line, so the summary says why without the whole stack. */
+const firstLine = (message: string | undefined) => (message ?? '').replace(/\u001b\[[0-9;]*m/g, '').split('\n').find((line) => line.trim())?.trim().slice(0, 300) ?? '';
+
+type PlaywrightSuite = { file?: string; suites?: PlaywrightSuite[]; specs?: { title: string; line: number; tests: { status: string; results: { error?: { message?: string } }[] }[] }[] };
+function playwrightFailures(suite: PlaywrightSuite, file = suite.file): string[] {
+  const own = (suite.specs ?? []).flatMap((spec) =>
+    spec.tests.filter((test) => test.status === 'unexpected').map((test) => `${file}:${spec.line} › ${spec.title}\n      ${firstLine(test.results.at(-1)?.error?.message)}`),
+  );
+  return [...own, ...(suite.suites ?? []).flatMap((child) => playwrightFailures(child, child.file ?? file))];
+}
 
 function run(command: string, argv: string[]): boolean {
   const result = spawnSync(process.execPath, [command, ...argv], { stdio: 'inherit', env });
@@ -87,6 +100,13 @@ try {
       totals.passed += report.numPassedTests;
       totals.failed += report.numFailedTests;
       totals.skipped += report.numPendingTests + report.numTodoTests;
+      for (const file of report.testResults as { name: string; message?: string; assertionResults: { status: string; fullName: string; failureMessages: string[] }[] }[]) {
+        const relative = path.relative(process.cwd(), file.name);
+        const failed = file.assertionResults.filter((test) => test.status === 'failed');
+        for (const test of failed) failures.push(`${relative} › ${test.fullName}\n      ${firstLine(test.failureMessages[0])}`);
+        // A file that fails before its tests run (an import error, a hook) has no failed test.
+        if (!failed.length && file.message) failures.push(`${relative}\n      ${firstLine(file.message)}`);
+      }
     }
   }
   if (runE2e) {
@@ -111,7 +131,9 @@ try {
     rmSync('.data/playwright-results.json', { force: true });
     ok = run(packageFile('@playwright/test', 'cli.js'), ['test', '--config', 'tests/e2e/playwright.config.ts', ...playwrightArgs]) && ok;
     if (existsSync('.data/playwright-results.json')) {
-      const stats = JSON.parse(readFileSync('.data/playwright-results.json', 'utf8')).stats;
+      const report = JSON.parse(readFileSync('.data/playwright-results.json', 'utf8'));
+      const stats = report.stats;
+      failures.push(...(report.suites as PlaywrightSuite[]).flatMap((suite) => playwrightFailures(suite)));
       totals.passed += stats.expected + stats.flaky;
       totals.failed += stats.unexpected;
       totals.skipped += stats.skipped;
@@ -122,5 +144,6 @@ try {
   await database.cleanup();
 }
 
+if (failures.length) console.log(`\nfailed:\n${failures.map((line) => `  ${line}`).join('\n')}`);
 console.log(`\nwaypoint: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(ok && totals.failed === 0 ? 0 : 1);
