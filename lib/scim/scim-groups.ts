@@ -43,11 +43,10 @@ async function lockGroup(tx: TenantTx, ctx: DirectoryContext, id: string): Promi
 }
 
 async function assertDisplayNameFree(tx: TenantTx, ctx: DirectoryContext, displayName: string, exceptId?: string): Promise<void> {
-  const clash = await tx.scimGroup.findFirst({
-    where: { directoryId: ctx.directory.id, displayName: { equals: displayName, mode: 'insensitive' }, ...(exceptId ? { id: { not: exceptId } } : {}) },
-    select: { id: true },
-  });
-  if (clash) throw scimConflict(`A group named "${displayName}" already exists in this directory.`);
+  // lower() = lower(): Prisma's insensitive equals is ILIKE, where "S%" would clash with "Sales".
+  const clash = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "ScimGroup" WHERE "directoryId" = ${ctx.directory.id} AND lower("displayName") = lower(${displayName}) AND id <> ${exceptId ?? ''} LIMIT 1`;
+  if (clash.length > 0) throw scimConflict(`A group named "${displayName}" already exists in this directory.`);
 }
 
 /** The member ids that are users of this directory (others are dropped). */

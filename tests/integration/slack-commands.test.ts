@@ -42,6 +42,9 @@ beforeAll(async () => {
   ann = await memberIn(tenant);
   fake.users.set('U0ANN', { id: 'U0ANN', name: 'ann', email: ann.email.toUpperCase() });
   fake.users.set('U0NOBODY', { id: 'U0NOBODY', name: 'nobody', email: 'nobody@elsewhere.test' });
+  // Slack allows _ and % in an address: as LIKE wildcards, these would match ann.
+  fake.users.set('U0WILD', { id: 'U0WILD', name: 'wild', email: `%${ann.email.slice(ann.email.indexOf('@'))}` });
+  fake.users.set('U0UNDER', { id: 'U0UNDER', name: 'under', email: `_${ann.email.slice(1)}` });
   await installAndConnectSlack(tenant, admin, fake);
 });
 
@@ -117,6 +120,7 @@ describe('commands', () => {
     expect((await command(form({ team_id: 'T0OTHER', user_id: 'U0ANN', text: 'goals' }))).body.text).toMatch(/not connected to Waypoint/);
     expect((await command(form({ team_id: 'T0CMD', user_id: 'U0NOBODY', text: 'goals' }))).body.text).toMatch(/could not match you/);
     expect((await command(form({ team_id: 'T0CMD', user_id: 'U0GHOST', text: 'goals' }))).body.text).toMatch(/could not match you/);
+    for (const lookalike of ['U0WILD', 'U0UNDER']) expect((await command(form({ team_id: 'T0CMD', user_id: lookalike, text: 'goals' }))).body.text).toMatch(/could not match you/);
     const help = await command(form({ team_id: 'T0CMD', user_id: 'U0ANN', text: 'dance' }));
     expect(help.body.text).toMatch(/^I don’t know “dance”\. Try:/);
   });

@@ -38,7 +38,9 @@ export async function memberForSlackUser(connection: IntegrationConnection, slac
   }
   if (!email) return null;
   const membership = await db.membership.findFirst({
-    where: { tenantId: connection.tenantId, user: { email: { equals: email, mode: 'insensitive' }, emailVerifiedAt: { not: null } } },
+    // Addresses are stored lower-cased. (Prisma's insensitive equals is ILIKE, where a Slack
+    // address with % or _ in it would match somebody else's.)
+    where: { tenantId: connection.tenantId, user: { email: email.trim().toLowerCase(), emailVerifiedAt: { not: null } } },
     select: { userId: true },
   });
   if (!membership) return null;
