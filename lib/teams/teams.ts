@@ -27,6 +27,20 @@ export async function listTeams(tenant: TenantContext, member: Member): Promise<
   return rows.map((row) => toTeamSummary(row, member)).filter((team): team is TeamSummary => team !== null);
 }
 
+/**
+ * The teams whose goals the member sees and adds to (the goals page's team filter): their own
+ * teams, and every team for admins, as TeamAccess.canSeeGoals says. Ids and names only: the
+ * member counts listTeams computes read every team member of the workspace.
+ */
+export async function listGoalTeams(tenant: TenantContext, member: Member): Promise<{ id: string; name: string }[]> {
+  return tenantDb(tenant.id).team.findMany({
+    where: can(member.role, 'teams.manage') ? {} : { members: { some: { userId: member.userId } } },
+    orderBy: { name: 'asc' },
+    take: 500,
+    select: { id: true, name: true },
+  });
+}
+
 export async function getTeam(tenant: TenantContext, member: Member, teamId: string): Promise<TeamDetail> {
   return readTeamDetail(tenantDb(tenant.id), tenant, member, teamId);
 }
@@ -38,8 +52,10 @@ function nameTaken(tenant: TenantContext) {
 
 /** Names are unique per workspace regardless of case; the unique index settles races. */
 async function assertNameFree(tx: TenantTx, tenant: TenantContext, name: string, exceptId?: string): Promise<void> {
-  const clash = await tx.team.findFirst({ where: { name: { equals: name, mode: 'insensitive' }, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
-  if (clash) throw nameTaken(tenant);
+  // lower() = lower(): Prisma's insensitive equals is ILIKE, where "D%" would clash with "Design".
+  const clash = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "Team" WHERE "tenantId" = ${tenant.id} AND lower(name) = lower(${name}) AND id <> ${exceptId ?? ''} LIMIT 1`;
+  if (clash.length > 0) throw nameTaken(tenant);
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -6,7 +6,7 @@ import { createGoal } from '../../lib/goals/goals.ts';
 import { cancelJoinRequest, decideJoinRequest, listJoinRequests } from '../../lib/teams/join-requests.ts';
 import { addCandidates, leadCandidates } from '../../lib/teams/team-candidates.ts';
 import { addTeamMember, changeTeamMemberRole, joinTeam, leaveTeam, removeTeamMember } from '../../lib/teams/team-membership.ts';
-import { createTeam, deleteTeam, getTeam, listTeams, updateTeam } from '../../lib/teams/teams.ts';
+import { createTeam, deleteTeam, getTeam, listGoalTeams, listTeams, updateTeam } from '../../lib/teams/teams.ts';
 import type { TenantContext } from '../../lib/tenancy/tenant-context.ts';
 import { failure, memberIn, workspace } from '../support/workspace.ts';
 
@@ -58,6 +58,9 @@ describe('creating and editing teams', () => {
     const duplicate = await failure(createTeam(a, admin, { name: 'design' }));
     expect(duplicate.status).toBe(409);
     expect(duplicate.fields?.name).toMatch(/already has this name/);
+    // Case is ignored, but % and _ are characters, not wildcards.
+    await createTeam(a, admin, { name: 'D%' });
+    await createTeam(a, admin, { name: 'De_ign' });
     expect((await failure(createTeam(a, admin, { name: uniqueName('T'), leadUserId: viewer.userId }))).fields?.leadUserId).toMatch(/Viewers/);
     expect((await failure(createTeam(a, admin, { name: uniqueName('T'), leadUserId: stranger.userId }))).fields?.leadUserId).toMatch(/member of this workspace/);
     const bad = await failure(createTeam(a, admin, { name: '', visibility: 'secret' }));
@@ -225,6 +228,21 @@ describe('managing members', () => {
     await addTeamMember(a, ann, team.id, { userId: bob.userId });
     expect((await failure(removeTeamMember(a, ann, team.id, bob.userId))).status).toBe(403);
     expect((await leadCandidates(a)).map((c) => c.userId)).not.toContain(viewer.userId);
+  });
+
+  it("the goals page's teams are exactly those whose goals one may see: one's own; admins, all", async () => {
+    const open = await createTeam(a, admin, { name: uniqueName('Open goals') });
+    const closed = await createTeam(a, admin, { name: uniqueName('Closed goals'), visibility: 'private', leadUserId: lead.userId });
+    for (const viewerOf of [ann, lead, admin]) {
+      const expected = (await listTeams(a, viewerOf)).filter((t) => t.access.canSeeGoals).map((t) => ({ id: t.id, name: t.name }));
+      expect(await listGoalTeams(a, viewerOf)).toEqual(expected);
+    }
+    expect((await listGoalTeams(a, lead)).map((t) => t.id)).toContain(closed.id);
+    expect((await listGoalTeams(a, ann)).map((t) => t.id)).not.toContain(open.id);
+    expect((await listGoalTeams(a, admin)).map((t) => t.id)).toEqual(expect.arrayContaining([open.id, closed.id]));
+    const elsewhere = (await listGoalTeams(b, stranger)).map((t) => t.id);
+    expect(elsewhere).not.toContain(open.id);
+    expect(elsewhere).not.toContain(closed.id);
   });
 });
 

@@ -5,7 +5,7 @@ import { term } from '@/lib/branding/terminology';
 import { searchGoals } from '@/lib/goals/goals';
 import { can } from '@/lib/members/permissions';
 import { requireMember } from '@/lib/members/require-member';
-import { listTeams } from '@/lib/teams/teams';
+import { listGoalTeams } from '@/lib/teams/teams';
 import { requireTenant } from '@/lib/tenancy/current-tenant';
 
 type Params = Promise<{ tenant: string }>;
@@ -25,9 +25,7 @@ export default async function GoalsPage({ params, searchParams }: { params: Para
   const member = await requireMember(tenant);
   const query = await searchParams;
   const canWrite = can(member.role, 'goals.write');
-  const teams = await listTeams(tenant, member);
-  // Team goals can be seen in, and added to, teams whose goals one can see: one's own teams (admins: any).
-  const goalTeams = teams.filter((t) => t.access.canSeeGoals).map((t) => ({ id: t.id, name: t.name, canAdd: canWrite }));
+  const goalTeams = (await listGoalTeams(tenant, member)).map((t) => ({ ...t, canAdd: canWrite }));
   const filters = parseGoalFilters(query);
   if (filters.team !== '' && filters.team !== 'personal' && !goalTeams.some((t) => t.id === filters.team)) filters.team = '';
   const initial = await searchGoals(tenant, member, goalSearchParams(filters));
