@@ -126,31 +126,39 @@ function whereOf(query: TenantFilters, now: Date): Prisma.TenantWhereInput {
   return { AND: and };
 }
 
-function orderOf(sort: Exclude<TenantSort, 'activity'>, dir: SortDirection): Prisma.TenantOrderByWithRelationInput[] {
+function orderOf(sort: 'created' | 'name', dir: SortDirection): Prisma.TenantOrderByWithRelationInput[] {
   // The id breaks ties, so rows never repeat or go missing between pages.
-  const first: Prisma.TenantOrderByWithRelationInput = sort === 'name' ? { name: dir } : sort === 'members' ? { memberships: { _count: dir } } : { createdAt: dir };
-  return [first, { id: dir }];
+  return [sort === 'name' ? { name: dir } : { createdAt: dir }, { id: dir }];
 }
 
-/** The ids of one page by last activity. Never-active workspaces count as the least recently active. */
-async function idsByActivity(where: Prisma.TenantWhereInput, dir: SortDirection, skip: number, take: number): Promise<string[]> {
+const memberCountSql = (tenantId: Prisma.Sql) => Prisma.sql`(SELECT count(*)::int FROM "Membership" m WHERE m."tenantId" = ${tenantId})`;
+
+/**
+ * The ids of one page ordered by a figure Prisma cannot order by: computed for the matching
+ * workspaces only. (Prisma's order by a relation count groups every workspace's memberships
+ * first: a scan of the whole table even when the filter leaves one workspace.) Ties go by id.
+ */
+async function idsByFigure(where: Prisma.TenantWhereInput, sort: 'members' | 'activity', dir: SortDirection, skip: number, take: number): Promise<string[]> {
   const ids = (await db.tenant.findMany({ where, select: { id: true } })).map((row) => row.id);
   if (ids.length === 0) return [];
-  const order = dir === 'asc' ? Prisma.sql`"lastActivityAt" ASC NULLS FIRST, id ASC` : Prisma.sql`"lastActivityAt" DESC NULLS LAST, id DESC`;
+  const figure = sort === 'members' ? memberCountSql(Prisma.sql`t.id`) : lastActivitySql(Prisma.sql`t.id`);
+  // Never-active workspaces count as the least recently active.
+  const order = dir === 'asc' ? Prisma.sql`figure ASC NULLS FIRST, id ASC` : Prisma.sql`figure DESC NULLS LAST, id DESC`;
   const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT id FROM (SELECT t.id, ${lastActivitySql(Prisma.sql`t.id`)} AS "lastActivityAt" FROM unnest(${ids}::text[]) AS t(id)) a
+    SELECT id FROM (SELECT t.id, ${figure} AS figure FROM unnest(${ids}::text[]) AS t(id)) a
     ORDER BY ${order} OFFSET ${skip} LIMIT ${take}`;
   return rows.map((row) => row.id);
 }
 
-async function lastActivityOf(ids: string[]): Promise<Map<string, Date | null>> {
+/** Each page row's member count and last activity, for that page's workspaces alone. */
+async function figuresOf(ids: string[]): Promise<Map<string, { members: number; lastActivityAt: Date | null }>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.$queryRaw<{ id: string; lastActivityAt: Date | null }[]>`
-    SELECT t.id, ${lastActivitySql(Prisma.sql`t.id`)} AS "lastActivityAt" FROM unnest(${ids}::text[]) AS t(id)`;
-  return new Map(rows.map((row) => [row.id, row.lastActivityAt]));
+  const rows = await db.$queryRaw<{ id: string; members: number; lastActivityAt: Date | null }[]>`
+    SELECT t.id, ${memberCountSql(Prisma.sql`t.id`)} AS members, ${lastActivitySql(Prisma.sql`t.id`)} AS "lastActivityAt" FROM unnest(${ids}::text[]) AS t(id)`;
+  return new Map(rows.map(({ id, ...figures }) => [id, figures]));
 }
 
-const ROW_SELECT = { id: true, slug: true, name: true, status: true, plan: true, trialEndsAt: true, createdAt: true, reseller: { select: { id: true, name: true } }, _count: { select: { memberships: true } } } as const;
+const ROW_SELECT = { id: true, slug: true, name: true, status: true, plan: true, trialEndsAt: true, createdAt: true, reseller: { select: { id: true, name: true } } } as const;
 
 /** One page of workspaces with the filters applied, newest first unless sorted otherwise. A page past the end shows the last one. */
 export async function listTenantsForOperator(query: TenantFilters & TenantOrder & { page?: number }, pageSize = TENANT_PAGE_SIZE, now = new Date()): Promise<TenantPage> {
@@ -162,17 +170,16 @@ export async function listTenantsForOperator(query: TenantFilters & TenantOrder 
   const page = Math.min(Math.max(1, query.page ?? 1), pageCount);
   const skip = (page - 1) * pageSize;
   let rows;
-  if (sort === 'activity') {
-    // Prisma cannot order by a figure from two other tables: PostgreSQL orders the matching ids.
-    const ids = await idsByActivity(where, dir, skip, pageSize);
+  if (sort === 'activity' || sort === 'members') {
+    const ids = await idsByFigure(where, sort, dir, skip, pageSize);
     const found = new Map((await db.tenant.findMany({ where: { id: { in: ids } }, select: ROW_SELECT })).map((row) => [row.id, row]));
     rows = ids.flatMap((id) => found.get(id) ?? []);
   } else {
     rows = await db.tenant.findMany({ where, orderBy: orderOf(sort, dir), skip, take: pageSize, select: ROW_SELECT });
   }
-  const lastActivity = await lastActivityOf(rows.map((row) => row.id));
+  const figures = await figuresOf(rows.map((row) => row.id));
   return {
-    rows: rows.map(({ _count, ...row }) => ({ ...row, members: _count.memberships, lastActivityAt: lastActivity.get(row.id) ?? null })),
+    rows: rows.map((row) => ({ ...row, members: figures.get(row.id)?.members ?? 0, lastActivityAt: figures.get(row.id)?.lastActivityAt ?? null })),
     total,
     page,
     pageCount,
