@@ -38,11 +38,13 @@ async function lockUser(tx: TenantTx, ctx: DirectoryContext, id: string): Promis
 }
 
 async function assertUserNameFree(tx: TenantTx, ctx: DirectoryContext, userName: string, exceptId?: string): Promise<void> {
-  const clash = await tx.scimUser.findFirst({
-    where: { directoryId: ctx.directory.id, userName: { equals: userName, mode: 'insensitive' }, ...(exceptId ? { id: { not: exceptId } } : {}) },
-    select: { id: true },
-  });
-  if (clash) throw scimConflict(`A user with userName "${userName}" already exists in this directory.`);
+  // lower() = lower(), not Prisma's insensitive equals (ILIKE): the directory's index on
+  // lower("userName") answers it, where ILIKE reads every user of the directory.
+  const clash = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "ScimUser"
+    WHERE "directoryId" = ${ctx.directory.id} AND lower("userName") = lower(${userName}) AND id <> ${exceptId ?? ''}
+    LIMIT 1`;
+  if (clash.length > 0) throw scimConflict(`A user with userName "${userName}" already exists in this directory.`);
 }
 
 /**

@@ -121,8 +121,14 @@ describe('SCIM errors', () => {
     expectScimError(await ws.scim('POST', '/Users', JSON.stringify({ userName: ws.email('big'), padding: 'x'.repeat(1024 * 1024) })), 413);
     expectOk(await ws.scim('POST', '/Users', user(ws, 'ada')), 201);
     expectScimError(await ws.scim('POST', '/Users', user(ws, 'ADA')), 409, 'uniqueness');
+    // Case is ignored, but _ and % are characters like any other, not LIKE's wildcards.
+    expectOk(await ws.scim('POST', '/Users', user(ws, 'a_b')), 201);
+    expectOk(await ws.scim('POST', '/Users', user(ws, 'axb')), 201);
+    expectOk(await ws.scim('POST', '/Users', user(ws, '%da')), 201);
+    expectScimError(await ws.scim('POST', '/Users', user(ws, 'A_B')), 409, 'uniqueness');
     expectOk(await ws.scim('POST', '/Groups', { displayName: 'Sales' }), 201);
     expectScimError(await ws.scim('POST', '/Groups', { displayName: 'sales' }), 409, 'uniqueness');
+    expectOk(await ws.scim('POST', '/Groups', { displayName: 'S%' }), 201);
     // JSON as text/plain (a string body without a type gets that from fetch) and as application/json is accepted.
     expectOk(await ws.scim('POST', '/Users', user(ws, 'bob'), { contentType: null }), 201);
     expectOk(await ws.scim('POST', '/Users', user(ws, 'cy'), { contentType: 'application/json' }), 201);
