@@ -116,6 +116,30 @@ describe('queryAsTenant (the plain pg pool)', () => {
     expect(rows[0].role).toBe(TENANT_ROLE);
   });
 
+  it('sends its four statements (begin, tenant, statement, commit) in one write', async () => {
+    const client = await pool.connect();
+    const socket = (client as unknown as { connection: { stream: import('node:net').Socket } }).connection.stream;
+    client.release();
+    let writes = 0;
+    const original = { write: socket._write, writev: socket._writev };
+    socket._write = function (...args: Parameters<typeof socket._write>) {
+      writes++;
+      return original.write.apply(this, args);
+    };
+    socket._writev = function (...args: Parameters<NonNullable<typeof socket._writev>>) {
+      writes++;
+      return original.writev!.apply(this, args);
+    };
+    try {
+      // The pool hands out its idle client again (the most recently released).
+      const { rows } = await queryAsTenant<{ n: number }>(pool, a.id, 'SELECT count(*)::int AS n FROM "Goal" WHERE id = $1', [goalA.id]);
+      expect(rows[0].n).toBe(1);
+    } finally {
+      Object.assign(socket, { _write: original.write, _writev: original.writev });
+    }
+    expect(writes).toBe(1);
+  });
+
   it('fails as a whole when the statement fails, and the pool goes on', async () => {
     await expect(queryAsTenant(pool, a.id, 'SELECT no_such_column FROM "Goal"', [])).rejects.toThrow(/no_such_column/);
     const { rows } = await queryAsTenant<{ tenant: string }>(pool, b.id, `SELECT current_setting('app.tenant_id', true) AS tenant`, []);
