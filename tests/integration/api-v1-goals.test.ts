@@ -4,7 +4,11 @@ import * as goalsRoute from '../../app/api/v1/goals/route.ts';
 import * as habitsRoute from '../../app/api/v1/habits/route.ts';
 import { db } from '../../lib/db/client.ts';
 import { archiveGoal, completeGoal } from '../../lib/goals/goal-status.ts';
+import { addAssignee } from '../../lib/goals/goal-assignees.ts';
 import { createGoal } from '../../lib/goals/goals.ts';
+import { addMilestone, updateMilestone } from '../../lib/goals/milestones.ts';
+import { addTeamMember } from '../../lib/teams/team-membership.ts';
+import { createTeam } from '../../lib/teams/teams.ts';
 import { apiWorkspace, type ApiWorkspace, type V1Handler, expectProblem, ids, goalPath, OVER_ONE_MB, walk } from '../support/api-v1-client.ts';
 import { memberIn } from '../support/workspace.ts';
 
@@ -66,6 +70,35 @@ describe('goals', () => {
     const first = await paging.call(goalsRoute.GET, '/api/v1/goals', {});
     expect(first.body.data).toHaveLength(7);
     expect(first.body.next_cursor).toBeNull();
+  });
+
+  it('lists each goal as GET /goals/{id} shows it: text, dates, milestones, assignees and completion', async () => {
+    const shown = await apiWorkspace('admin');
+    const colleague = await memberIn(shown.tenant);
+    const team = await createTeam(shown.tenant, shown.member, { name: 'Listed', leadUserId: shown.member.userId });
+    await addTeamMember(shown.tenant, shown.member, team.id, { userId: colleague.userId });
+    const teamGoal = await createGoal(shown.tenant, shown.member, { title: 'Ship "v2" \\ naïve ✓ 🚀', description: 'Line one\nline\ttwo', targetDate: '2031-02-03', teamId: team.id });
+    await addAssignee(shown.tenant, shown.member, teamGoal.id, { userId: colleague.userId, role: 'contributor' });
+    const withMilestones = await addMilestone(shown.tenant, shown.member, teamGoal.id, { title: 'Draft' });
+    await addMilestone(shown.tenant, shown.member, teamGoal.id, { title: 'Review' });
+    await updateMilestone(shown.tenant, shown.member, teamGoal.id, withMilestones.milestoneList[0].id, { completed: true });
+    const done = await createGoal(shown.tenant, shown.member, { title: 'Done already' });
+    await completeGoal(shown.tenant, shown.member, done.id);
+
+    const listed = await shown.call(goalsRoute.GET, '/api/v1/goals', {});
+    expect(listed.status, listed.text).toBe(200);
+    expect(listed.body.data).toHaveLength(2);
+    for (const item of listed.body.data) {
+      const single = await shown.call(goalRoute.GET, goalPath(item.id), { id: item.id });
+      expect(item).toEqual(single.body);
+    }
+    const [doneItem, teamItem] = listed.body.data;
+    expect(teamItem).toMatchObject({ milestones: { completed: 1, total: 2 }, targetDate: '2031-02-03', teamId: team.id });
+    // Its creator first (assigned on creation), then in the order they were added.
+    expect(teamItem.assignees.map((a: { userId: string }) => a.userId)).toEqual([shown.member.userId, colleague.userId]);
+    expect(teamItem.assignees[1]).toEqual({ userId: colleague.userId, role: 'contributor' });
+    expect(doneItem).toMatchObject({ status: 'completed', progress: 100, assignees: [], milestones: { completed: 0, total: 0 } });
+    expect(doneItem.completedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
   });
 
   it('filters by status and by creation date (UTC days, both ends inclusive)', async () => {

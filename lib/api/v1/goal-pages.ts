@@ -2,11 +2,10 @@ import { z } from 'zod';
 import type { Member } from '../../auth/session.ts';
 import { pgPool } from '../../db/pg-pool.ts';
 import { queryAsTenant } from '../../db/tenant-session.ts';
-import type { AssigneeRole, GoalStatus } from '../../goals/goal-schema.ts';
 import { addDays, toDbDate } from '../../habits/local-date.ts';
 import type { TenantContext } from '../../tenancy/tenant-context.ts';
-import { decodeCursor, encodeCursor, toPage, type Page } from './cursor.ts';
-import type { GoalListQuery, GoalResource } from './schemas/goal.ts';
+import { decodeCursor, encodeCursor, type Page } from './cursor.ts';
+import type { GoalListQuery } from './schemas/goal.ts';
 
 // listGoals() (lib/goals/goals.ts) returns at most 200 goals in display order, which a
 // paginated API cannot walk; this pages over the same goals by (createdAt, id), newest
@@ -21,25 +20,24 @@ import type { GoalListQuery, GoalResource } from './schemas/goal.ts';
 const CURSOR_KIND = 'goals';
 const cursorKey = z.tuple([z.iso.datetime(), z.string().min(1)]);
 
+/** A timestamp column as JSON text the way Date#toISOString() writes it (columns hold UTC). */
+const iso = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
 interface Row {
+  /** The GoalResource (lib/api/v1/schemas/goal.ts) as JSON text. */
+  doc: string;
+  /** The cursor's key. */
+  createdAt: string;
   id: string;
-  title: string;
-  description: string | null;
-  status: GoalStatus;
-  progress: number;
-  /** YYYY-MM-DD (see lib/db/pg-pool.ts) */
-  targetDate: string | null;
-  teamId: string | null;
-  ownerId: string;
-  completedAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-  milestonesTotal: number;
-  milestonesCompleted: number;
-  assignees: { userId: string; role: AssigneeRole }[];
 }
 
-export async function goalPage(tenant: TenantContext, member: Member, query: z.output<typeof GoalListQuery>): Promise<Page<GoalResource>> {
+/**
+ * A page of goals as the JSON text of a Page<GoalResource>. PostgreSQL writes each goal's
+ * JSON: the API's server process is what runs out of CPU first (`npm run bench`'s profile),
+ * and this spares it parsing 20 rows of columns into values, dates into Dates and back into
+ * text, and stringifying the page.
+ */
+export async function goalPageJson(tenant: TenantContext, member: Member, query: z.output<typeof GoalListQuery>): Promise<string> {
   const values: unknown[] = [];
   const param = (value: unknown) => `$${values.push(value)}`;
   const tenantId = param(tenant.id);
@@ -64,35 +62,25 @@ export async function goalPage(tenant: TenantContext, member: Member, query: z.o
   const { rows } = await queryAsTenant<Row>(
     pgPool(),
     tenant.id,
-    `SELECT g.id, g.title, g.description, g.status, g.progress, g."targetDate", g."teamId", g."ownerId",
-            g."completedAt", g."createdAt", g."updatedAt",
-            (SELECT count(*)::int FROM "Milestone" m WHERE m."goalId" = g.id) AS "milestonesTotal",
-            (SELECT count(*)::int FROM "Milestone" m WHERE m."goalId" = g.id AND m."completedAt" IS NOT NULL) AS "milestonesCompleted",
-            COALESCE((SELECT json_agg(json_build_object('userId', a."userId", 'role', a.role) ORDER BY a."createdAt")
-                      FROM "GoalAssignee" a WHERE a."goalId" = g.id), '[]'::json) AS assignees
+    `SELECT json_build_object(
+              'id', g.id, 'title', g.title, 'description', g.description, 'status', g.status, 'progress', g.progress,
+              'targetDate', g."targetDate", 'teamId', g."teamId", 'ownerId', g."ownerId", 'completedAt', ${iso('g."completedAt"')},
+              'milestones', json_build_object(
+                'completed', (SELECT count(*)::int FROM "Milestone" m WHERE m."goalId" = g.id AND m."completedAt" IS NOT NULL),
+                'total', (SELECT count(*)::int FROM "Milestone" m WHERE m."goalId" = g.id)),
+              'assignees', COALESCE((SELECT json_agg(json_build_object('userId', a."userId", 'role', a.role) ORDER BY a."createdAt")
+                                     FROM "GoalAssignee" a WHERE a."goalId" = g.id), '[]'::json),
+              'createdAt', ${iso('g."createdAt"')}, 'updatedAt', ${iso('g."updatedAt"')})::text AS doc,
+            ${iso('g."createdAt"')} AS "createdAt", g.id
      FROM "Goal" g
      WHERE ${conditions.join(' AND ')}
      ORDER BY g."createdAt" DESC, g.id DESC
      LIMIT ${param(query.limit + 1)}`,
     values,
   );
-  return toPage(rows, query.limit, toResource, (row) => encodeCursor(CURSOR_KIND, [row.createdAt.toISOString(), row.id]));
-}
-
-function toResource(row: Row): GoalResource {
-  return {
-    id: row.id,
-    title: row.title,
-    description: row.description,
-    status: row.status,
-    progress: row.progress,
-    targetDate: row.targetDate,
-    teamId: row.teamId,
-    ownerId: row.ownerId,
-    completedAt: row.completedAt?.toISOString() ?? null,
-    milestones: { completed: row.milestonesCompleted, total: row.milestonesTotal },
-    assignees: row.assignees,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-  };
+  const more = rows.length > query.limit;
+  const kept = more ? rows.slice(0, query.limit) : rows;
+  const last = kept[kept.length - 1];
+  const nextCursor: Page<unknown>['next_cursor'] = more ? encodeCursor(CURSOR_KIND, [last.createdAt, last.id]) : null;
+  return `{"data":[${kept.map((row) => row.doc).join(',')}],"next_cursor":${JSON.stringify(nextCursor)}}`;
 }
