@@ -87,15 +87,16 @@ describe('goals', () => {
 
     const listed = await shown.call(goalsRoute.GET, '/api/v1/goals', {});
     expect(listed.status, listed.text).toBe(200);
-    expect(listed.body.data).toHaveLength(2);
-    for (const item of listed.body.data) {
+    const items = listed.body.data as { id: string; assignees: { userId: string; role: string }[]; completedAt: string }[];
+    expect(items).toHaveLength(2);
+    for (const item of items) {
       const single = await shown.call(goalRoute.GET, goalPath(item.id), { id: item.id });
       expect(item).toEqual(single.body);
     }
-    const [doneItem, teamItem] = listed.body.data;
+    const [doneItem, teamItem] = items;
     expect(teamItem).toMatchObject({ milestones: { completed: 1, total: 2 }, targetDate: '2031-02-03', teamId: team.id });
     // Its creator first (assigned on creation), then in the order they were added.
-    expect(teamItem.assignees.map((a: { userId: string }) => a.userId)).toEqual([shown.member.userId, colleague.userId]);
+    expect(teamItem.assignees.map((a) => a.userId)).toEqual([shown.member.userId, colleague.userId]);
     expect(teamItem.assignees[1]).toEqual({ userId: colleague.userId, role: 'contributor' });
     expect(doneItem).toMatchObject({ status: 'completed', progress: 100, assignees: [], milestones: { completed: 0, total: 0 } });
     expect(doneItem.completedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
