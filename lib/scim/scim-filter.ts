@@ -28,6 +28,8 @@ interface Operand {
   /** True when the attribute has a (non-empty) value. */
   present: Prisma.Sql;
   wrap: (inner: Prisma.Sql) => Prisma.Sql;
+  /** A NOT NULL column: a comparison with a value is never unknown, so it needs no COALESCE (which no index can see through). */
+  notNull?: boolean;
 }
 
 const same = (inner: Prisma.Sql) => inner;
@@ -69,9 +71,20 @@ interface Table {
   items?(def: AttributeDef): { from: Prisma.Sql; sub(def: AttributeDef, path: string): Operand } | undefined;
 }
 
+/** The columns (of ScimUser and ScimGroup) that hold a value on every row. */
+const NOT_NULL_COLUMNS = new Set(['id', 'userName', 'active', 'displayName', 'createdAt', 'updatedAt']);
+
 function columnOperand(column: string, def: AttributeDef, path: string, kind: Kind = kindOf(def, path)): Operand {
   const expr = Prisma.raw(`"${column}"`);
-  return { path, def, kind, expr, present: kind === 'text' ? sql`(${expr} IS NOT NULL AND ${expr} <> '')` : sql`(${expr} IS NOT NULL)`, wrap: same };
+  return {
+    path,
+    def,
+    kind,
+    expr,
+    present: kind === 'text' ? sql`(${expr} IS NOT NULL AND ${expr} <> '')` : sql`(${expr} IS NOT NULL)`,
+    wrap: same,
+    notNull: NOT_NULL_COLUMNS.has(column),
+  };
 }
 
 const META_COLUMNS: Record<string, string> = { created: 'createdAt', lastmodified: 'updatedAt' };
@@ -207,7 +220,9 @@ function compare(target: Operand, op: CompareOp, value: unknown): Prisma.Sql {
       condition = exact ? sql`${expr} ${operator} ${value}` : sql`lower(${expr}) ${operator} lower(${value})`;
     }
   }
-  return target.wrap(sql`COALESCE(${condition}, false)`);
+  // Unknown (a missing value) counts as false, so NOT stays two-valued; a NOT NULL column's
+  // comparison is plain, for the indexes on it (userName eq: ("directoryId", lower("userName"))).
+  return target.wrap(target.notNull ? sql`(${condition})` : sql`COALESCE(${condition}, false)`);
 }
 
 /** Within a value path, attributes are the multi-valued attribute's sub-attributes. */
