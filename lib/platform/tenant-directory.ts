@@ -139,8 +139,11 @@ function orderOf(sort: 'created' | 'name', dir: SortDirection): Prisma.TenantOrd
  */
 const memberCountsSql = (ids: string[]) => Prisma.sql`SELECT "tenantId", count(*)::int AS n FROM "Membership" WHERE "tenantId" = ANY (${ids}::text[]) GROUP BY 1`;
 
-/** The ids of one page ordered by a figure Prisma cannot order by, computed for the matching workspaces only. Ties go by id. */
-async function idsByFigure(where: Prisma.TenantWhereInput, sort: 'members' | 'activity', dir: SortDirection, skip: number, take: number): Promise<string[]> {
+/**
+ * One page of ids ordered by a figure Prisma cannot order by, computed for the matching
+ * workspaces only, with the figure. Ties go by id.
+ */
+async function pageByFigure(where: Prisma.TenantWhereInput, sort: 'members' | 'activity', dir: SortDirection, skip: number, take: number): Promise<{ id: string; figure: number | Date | null }[]> {
   const ids = (await db.tenant.findMany({ where, select: { id: true } })).map((row) => row.id);
   if (ids.length === 0) return [];
   // Never-active workspaces count as the least recently active.
@@ -149,13 +152,17 @@ async function idsByFigure(where: Prisma.TenantWhereInput, sort: 'members' | 'ac
     sort === 'members'
       ? Prisma.sql`SELECT t.id, coalesce(c.n, 0) AS figure FROM unnest(${ids}::text[]) AS t(id) LEFT JOIN (${memberCountsSql(ids)}) c ON c."tenantId" = t.id`
       : Prisma.sql`SELECT t.id, ${lastActivitySql(Prisma.sql`t.id`)} AS figure FROM unnest(${ids}::text[]) AS t(id)`;
-  const rows = await db.$queryRaw<{ id: string }[]>`SELECT id FROM (${figures}) a ORDER BY ${order} OFFSET ${skip} LIMIT ${take}`;
-  return rows.map((row) => row.id);
+  return db.$queryRaw<{ id: string; figure: number | Date | null }[]>`SELECT id, figure FROM (${figures}) a ORDER BY ${order} OFFSET ${skip} LIMIT ${take}`;
 }
 
-/** Each page row's member count and last activity, for that page's workspaces alone. */
-async function figuresOf(ids: string[]): Promise<Map<string, { members: number; lastActivityAt: Date | null }>> {
+/** Each page row's member count (unless already counted) and last activity, for that page's workspaces alone. */
+async function figuresOf(ids: string[], counted?: Map<string, number>): Promise<Map<string, { members: number; lastActivityAt: Date | null }>> {
   if (ids.length === 0) return new Map();
+  if (counted) {
+    const rows = await db.$queryRaw<{ id: string; lastActivityAt: Date | null }[]>`
+      SELECT t.id, ${lastActivitySql(Prisma.sql`t.id`)} AS "lastActivityAt" FROM unnest(${ids}::text[]) AS t(id)`;
+    return new Map(rows.map(({ id, lastActivityAt }) => [id, { members: counted.get(id) ?? 0, lastActivityAt }]));
+  }
   const rows = await db.$queryRaw<{ id: string; members: number; lastActivityAt: Date | null }[]>`
     SELECT t.id, coalesce(c.n, 0) AS members, ${lastActivitySql(Prisma.sql`t.id`)} AS "lastActivityAt"
     FROM unnest(${ids}::text[]) AS t(id) LEFT JOIN (${memberCountsSql(ids)}) c ON c."tenantId" = t.id`;
@@ -174,14 +181,17 @@ export async function listTenantsForOperator(query: TenantFilters & TenantOrder 
   const page = Math.min(Math.max(1, query.page ?? 1), pageCount);
   const skip = (page - 1) * pageSize;
   let rows;
+  let counted: Map<string, number> | undefined;
   if (sort === 'activity' || sort === 'members') {
-    const ids = await idsByFigure(where, sort, dir, skip, pageSize);
+    const ordered = await pageByFigure(where, sort, dir, skip, pageSize);
+    const ids = ordered.map((row) => row.id);
+    if (sort === 'members') counted = new Map(ordered.map((row) => [row.id, row.figure as number]));
     const found = new Map((await db.tenant.findMany({ where: { id: { in: ids } }, select: ROW_SELECT })).map((row) => [row.id, row]));
     rows = ids.flatMap((id) => found.get(id) ?? []);
   } else {
     rows = await db.tenant.findMany({ where, orderBy: orderOf(sort, dir), skip, take: pageSize, select: ROW_SELECT });
   }
-  const figures = await figuresOf(rows.map((row) => row.id));
+  const figures = await figuresOf(rows.map((row) => row.id), counted);
   return {
     rows: rows.map((row) => ({ ...row, members: figures.get(row.id)?.members ?? 0, lastActivityAt: figures.get(row.id)?.lastActivityAt ?? null })),
     total,
