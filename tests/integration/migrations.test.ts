@@ -33,6 +33,13 @@ async function catalog(url: string): Promise<unknown> {
   }
 }
 
+/**
+ * Indexes on expressions, which schema.prisma cannot state: they exist only in their
+ * migrations (each noted in the schema beside its model). A migrated database has exactly
+ * these beyond what the schema describes.
+ */
+const EXPRESSION_INDEXES = ['ScimUser_directoryId_lower_userName_idx'];
+
 afterAll(async () => {
   for (const name of created) await dropDatabase(serverUrl, name);
 });
@@ -60,7 +67,10 @@ describe('migrations', () => {
     await client.query(await diffSchemas(null, readFileSync(SCHEMA_PATH, 'utf8'), direct));
     await client.end();
 
-    expect(await catalog(migrated)).toEqual(await catalog(direct));
+    const fromMigrations = (await catalog(migrated)) as { indexes: { indexname: string }[] };
+    const beyondSchema = fromMigrations.indexes.filter((index) => EXPRESSION_INDEXES.includes(index.indexname));
+    expect(beyondSchema.map((index) => index.indexname).sort()).toEqual([...EXPRESSION_INDEXES].sort());
+    expect({ ...fromMigrations, indexes: fromMigrations.indexes.filter((index) => !EXPRESSION_INDEXES.includes(index.indexname)) }).toEqual(await catalog(direct));
   });
 
   it('are recorded the way prisma migrate deploy records them, and re-running applies nothing', async () => {
