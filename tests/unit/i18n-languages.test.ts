@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { chooseLanguage } from '../../lib/i18n/choose-language.ts';
 import { directionOf, languageFromAcceptLanguage, languageOf } from '../../lib/i18n/languages.ts';
 
 describe('languageOf', () => {
@@ -43,5 +44,24 @@ describe('directionOf', () => {
     expect(directionOf('ar')).toBe('rtl');
     expect(directionOf('en')).toBe('ltr');
     expect(directionOf('ja')).toBe('ltr');
+  });
+});
+
+describe('chooseLanguage', () => {
+  it("takes the member's choice, then the workspace's, then (without a workspace) the browser's", () => {
+    expect(chooseLanguage({ memberLocale: 'ja-JP', workspaceLocale: 'de-DE', acceptLanguage: 'fr' })).toBe('ja');
+    expect(chooseLanguage({ memberLocale: null, workspaceLocale: 'de-DE', acceptLanguage: 'fr' })).toBe('de');
+    expect(chooseLanguage({ workspaceLocale: null, acceptLanguage: 'ar-EG, en;q=0.5' })).toBe('ar');
+  });
+
+  it("keeps a workspace's language for its sign-in page whatever the browser asks", () => {
+    expect(chooseLanguage({ workspaceLocale: 'fr-FR', acceptLanguage: 'ja' })).toBe('fr');
+  });
+
+  it('falls back past locales without a catalog, to English last', () => {
+    expect(chooseLanguage({ memberLocale: 'sv-SE', workspaceLocale: 'es-ES' })).toBe('es');
+    // A workspace in a language without a catalog speaks English, not the visitor's language.
+    expect(chooseLanguage({ workspaceLocale: 'pl-PL', acceptLanguage: 'de' })).toBe('en');
+    expect(chooseLanguage({})).toBe('en');
   });
 });
