@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chooseLanguage } from '../../lib/i18n/choose-language.ts';
-import { directionOf, languageFromAcceptLanguage, languageOf } from '../../lib/i18n/languages.ts';
+import { SUPPORTED_LOCALES } from '../../lib/format/locales.ts';
+import { directionOf, LANGUAGES, languageFromAcceptLanguage, languageOf } from '../../lib/i18n/languages.ts';
 
 describe('languageOf', () => {
   it('matches a locale exactly, then by its language alone, in any case', () => {
@@ -63,5 +64,12 @@ describe('chooseLanguage', () => {
     // A workspace in a language without a catalog speaks English, not the visitor's language.
     expect(chooseLanguage({ workspaceLocale: 'pl-PL', acceptLanguage: 'de' })).toBe('en');
     expect(chooseLanguage({})).toBe('en');
+  });
+});
+
+describe('the locales one can pick', () => {
+  it('include at least one for every language with a catalog', () => {
+    const spoken = new Set(SUPPORTED_LOCALES.map((locale) => languageOf(locale.value)));
+    expect(LANGUAGES.filter((language) => !spoken.has(language))).toEqual([]);
   });
 });
