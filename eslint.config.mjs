@@ -2,6 +2,7 @@ import coreWebVitals from 'eslint-config-next/core-web-vitals';
 import typescript from 'eslint-config-next/typescript';
 import waypoint from './eslint-rules/require-tenant-db.mjs';
 import { TENANT_DB_ALLOW_LIST } from './eslint-rules/tenant-db-allow-list.mjs';
+import { TRANSLATED_FILES } from './eslint-rules/translated-files.mjs';
 
 const config = [
   { ignores: ['lib/db/generated/**', '.next/**', '.data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'] },
@@ -20,6 +21,10 @@ const config = [
     ignores: TENANT_DB_ALLOW_LIST.flatMap((group) => group.files).map((file) => file.replace(/[[\]]/g, '\\$&')),
     plugins: { waypoint },
     rules: { 'waypoint/require-tenant-db': 'error' },
+  },
+  {
+    files: TRANSLATED_FILES,
+    rules: { 'react/jsx-no-literals': ['error', { noStrings: true, ignoreProps: true }] },
   },
 ];
 

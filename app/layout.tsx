@@ -1,7 +1,10 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { SkipLink } from '@/components/shell/skip-link';
+import { directionOf, type Language } from '@/lib/i18n/languages';
 import { Providers } from './providers';
 import './globals.css';
 
@@ -15,11 +18,16 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Every page is rendered per request: its scripts carry the nonce of that response's
   // Content-Security-Policy (proxy.ts), which a page prerendered at build time could not.
   await connection();
+  // The page's language (lib/i18n/request.ts): lang for screen readers and hyphenation, dir
+  // for Arabic, which the layout's logical CSS properties then mirror.
+  const language = (await getLocale()) as Language;
   return (
-    <html lang="en">
+    <html lang={language} dir={directionOf(language)}>
       <body className="min-h-screen font-sans">
-        <SkipLink />
-        <Providers>{children}</Providers>
+        <NextIntlClientProvider>
+          <SkipLink />
+          <Providers>{children}</Providers>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

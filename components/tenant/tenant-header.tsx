@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { NotificationBell } from '@/components/notifications/notification-bell';
 import { DesktopNav, MobileNav, type NavItem } from '@/components/shell/main-nav';
 import { ACCOUNT_LINKS, UserMenu } from '@/components/shell/user-menu';
@@ -7,19 +8,21 @@ import { term } from '@/lib/branding/terminology';
 import { can } from '@/lib/members/permissions';
 import type { TenantContext } from '@/lib/tenancy/tenant-context';
 
-function navFor(tenant: TenantContext, member: Member, showApps: boolean, showLeaderboards: boolean): NavItem[] {
+type NavWords = ReturnType<typeof useTranslations<'nav'>>;
+
+function navFor(tenant: TenantContext, member: Member, showApps: boolean, showLeaderboards: boolean, words: NavWords): NavItem[] {
   const t = tenant.branding.terminology;
   const items: NavItem[] = [
-    { href: '/', label: 'Dashboard' },
-    { href: '/activity', label: 'Activity' },
+    { href: '/', label: words('dashboard') },
+    { href: '/activity', label: words('activity') },
     { href: '/goals', label: term(t, 'goals', true) },
     { href: '/habits', label: term(t, 'habits', true) },
     { href: '/teams', label: term(t, 'teams', true) },
-    ...(showLeaderboards ? [{ href: '/leaderboards', label: 'Leaderboards' }] : []),
+    ...(showLeaderboards ? [{ href: '/leaderboards', label: words('leaderboards') }] : []),
     ...(showApps ? [{ href: '/apps', label: term(t, 'apps', true) }] : []),
-    { href: '/developers', label: 'Developers' },
+    { href: '/developers', label: words('developers') },
   ];
-  if (can(member.role, 'settings.manage')) items.push({ href: '/settings', label: 'Settings' });
+  if (can(member.role, 'settings.manage')) items.push({ href: '/settings', label: words('settings') });
   return items;
 }
 
@@ -30,7 +33,9 @@ function avatarOf(member: Member): string | null {
 
 /** showApps: the marketplace is not hidden here (Settings › Marketplace); showLeaderboards: admins did not turn them off. */
 export function TenantHeader({ tenant, member, showApps = true, showLeaderboards = false }: { tenant: TenantContext; member: Member | null; showApps?: boolean; showLeaderboards?: boolean }) {
-  const items = member ? navFor(tenant, member, showApps, showLeaderboards) : [];
+  const words = useTranslations('nav');
+  const shell = useTranslations('shell');
+  const items = member ? navFor(tenant, member, showApps, showLeaderboards, words) : [];
   return (
     <header className="on-brand-secondary bg-brand-secondary text-brand-secondary-fg">
       <div className="mx-auto flex max-w-7xl items-center gap-2 px-4 py-2.5 sm:px-6 xl:gap-4">
@@ -48,7 +53,7 @@ export function TenantHeader({ tenant, member, showApps = true, showLeaderboards
             <UserMenu name={member.name ?? member.email} email={member.email} avatarUrl={avatarOf(member)} links={ACCOUNT_LINKS} signOutUrl="/signin" tone="dark" />
           ) : (
             <Link href="/signin" className="rounded-md bg-brand px-3 py-2 text-sm font-semibold whitespace-nowrap text-brand-fg">
-              Sign in
+              {shell('signIn')}
             </Link>
           )}
         </div>

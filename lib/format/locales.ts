@@ -1,5 +1,6 @@
-// The locales a workspace (or a member) can pick for dates and numbers. Intl ships them all in
-// Node and every current browser, so server and browser renders agree.
+// The locales a workspace (or a member) can pick: how dates and numbers look, and the language
+// of the words where Waypoint has a catalog for it (lib/i18n/languages.ts). Intl ships them all
+// in Node and every current browser, so server and browser renders agree.
 
 export const SUPPORTED_LOCALES = [
   { value: 'en-US', label: 'English (United States)' },
@@ -15,6 +16,8 @@ export const SUPPORTED_LOCALES = [
   { value: 'sv-SE', label: 'Svenska (Sverige)' },
   { value: 'pl-PL', label: 'Polski (Polska)' },
   { value: 'ja-JP', label: '日本語 (日本)' },
+  { value: 'ar-SA', label: 'العربية (السعودية)' },
+  { value: 'ar-EG', label: 'العربية (مصر)' },
 ] as const;
 
 export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number]['value'];
