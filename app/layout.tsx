@@ -19,7 +19,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Content-Security-Policy (proxy.ts), which a page prerendered at build time could not.
   await connection();
   // The page's language (lib/i18n/request.ts): lang for screen readers and hyphenation, dir
-  // for Arabic, which the layout's logical CSS properties then mirror.
+  // for Arabic. (Pages still use some physical margins such as ml-auto; making them logical,
+  // so that rtl mirrors them, is part of issue 22.)
   const language = (await getLocale()) as Language;
   return (
     <html lang={language} dir={directionOf(language)}>
