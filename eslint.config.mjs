@@ -23,8 +23,9 @@ const config = [
     rules: { 'waypoint/require-tenant-db': 'error' },
   },
   {
-    files: TRANSLATED_FILES,
-    rules: { 'react/jsx-no-literals': ['error', { noStrings: true, ignoreProps: true }] },
+    files: TRANSLATED_FILES.map((file) => file.replace(/[[\]]/g, '\\$&')),
+    plugins: { waypoint },
+    rules: { 'react/jsx-no-literals': ['error', { noStrings: true, ignoreProps: true }], 'waypoint/no-literal-ui-attributes': 'error' },
   },
 ];
 

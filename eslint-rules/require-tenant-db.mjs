@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { noLiteralUiAttributes } from './no-literal-ui-attributes.mjs';
 
 // Tenant-owned tables are read and written through tenantDb(tenantId) (lib/db/tenant-db.ts),
 // which adds the tenant to every query: a forgotten `where: { tenantId }` cannot leak another
@@ -68,6 +69,6 @@ export const requireTenantDb = {
   },
 };
 
-const plugin = { rules: { 'require-tenant-db': requireTenantDb } };
+const plugin = { rules: { 'require-tenant-db': requireTenantDb, 'no-literal-ui-attributes': noLiteralUiAttributes } };
 
 export default plugin;

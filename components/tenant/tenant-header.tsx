@@ -4,22 +4,20 @@ import { NotificationBell } from '@/components/notifications/notification-bell';
 import { DesktopNav, MobileNav, type NavItem } from '@/components/shell/main-nav';
 import { ACCOUNT_LINKS, UserMenu } from '@/components/shell/user-menu';
 import type { Member } from '@/lib/auth/session';
-import { term } from '@/lib/branding/terminology';
 import { can } from '@/lib/members/permissions';
 import type { TenantContext } from '@/lib/tenancy/tenant-context';
 
 type NavWords = ReturnType<typeof useTranslations<'nav'>>;
 
-function navFor(tenant: TenantContext, member: Member, showApps: boolean, showLeaderboards: boolean, words: NavWords): NavItem[] {
-  const t = tenant.branding.terminology;
+function navFor(member: Member, showApps: boolean, showLeaderboards: boolean, words: NavWords): NavItem[] {
   const items: NavItem[] = [
     { href: '/', label: words('dashboard') },
     { href: '/activity', label: words('activity') },
-    { href: '/goals', label: term(t, 'goals', true) },
-    { href: '/habits', label: term(t, 'habits', true) },
-    { href: '/teams', label: term(t, 'teams', true) },
+    { href: '/goals', label: words('goals') },
+    { href: '/habits', label: words('habits') },
+    { href: '/teams', label: words('teams') },
     ...(showLeaderboards ? [{ href: '/leaderboards', label: words('leaderboards') }] : []),
-    ...(showApps ? [{ href: '/apps', label: term(t, 'apps', true) }] : []),
+    ...(showApps ? [{ href: '/apps', label: words('apps') }] : []),
     { href: '/developers', label: words('developers') },
   ];
   if (can(member.role, 'settings.manage')) items.push({ href: '/settings', label: words('settings') });
@@ -35,7 +33,7 @@ function avatarOf(member: Member): string | null {
 export function TenantHeader({ tenant, member, showApps = true, showLeaderboards = false }: { tenant: TenantContext; member: Member | null; showApps?: boolean; showLeaderboards?: boolean }) {
   const words = useTranslations('nav');
   const shell = useTranslations('shell');
-  const items = member ? navFor(tenant, member, showApps, showLeaderboards, words) : [];
+  const items = member ? navFor(member, showApps, showLeaderboards, words) : [];
   return (
     <header className="on-brand-secondary bg-brand-secondary text-brand-secondary-fg">
       <div className="mx-auto flex max-w-7xl items-center gap-2 px-4 py-2.5 sm:px-6 xl:gap-4">

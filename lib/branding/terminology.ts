@@ -32,6 +32,35 @@ export function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/**
+ * A workspace's words in the other languages (issue 22): { de: { goals: 'Vorhaben' } }. A word
+ * it leaves blank is the catalog's word in that language (messages/<language>/terms.json), not
+ * a translation of its English override. Kept as typed: German capitalises its nouns, and the
+ * English words stay lower-cased as before.
+ */
+export type LocalizedTerminology = Partial<Record<string, Partial<Terminology>>>;
+
+const localizedWords = z.object({ goal: override, goals: override, habit: override, habits: override, team: override, teams: override, apps: override });
+/** Only languages with a catalog other than English (which is `terminology`). */
+const OTHER_LANGUAGES = ['de', 'fr', 'es', 'pt-BR', 'ja', 'ar'] as const;
+export const localizedTerminologySchema = z.partialRecord(z.enum(OTHER_LANGUAGES), localizedWords).optional();
+
+/** Stored per-language overrides, each word checked; anything invalid is dropped. */
+export function resolveLocalizedTerminology(stored: unknown): LocalizedTerminology {
+  const result: LocalizedTerminology = {};
+  if (!stored || typeof stored !== 'object') return result;
+  for (const [language, words] of Object.entries(stored as Record<string, unknown>)) {
+    if (!(OTHER_LANGUAGES as readonly string[]).includes(language) || !words || typeof words !== 'object') continue;
+    const kept: Partial<Terminology> = {};
+    for (const key of TERM_KEYS) {
+      const value = (words as Record<string, unknown>)[key];
+      if (typeof value === 'string' && word.safeParse(value).success) kept[key] = value.trim();
+    }
+    if (Object.keys(kept).length) result[language] = kept;
+  }
+  return result;
+}
+
 /** term(t, 'goals') → "objectives"; term(t, 'goals', true) → "Objectives". */
 export function term(terminology: Terminology, key: TermKey, capital = false): string {
   const value = terminology[key];

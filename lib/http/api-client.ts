@@ -13,7 +13,10 @@ export class ApiError extends Error {
 }
 
 export async function api<T = unknown>(path: string, init: { method?: string; json?: unknown; body?: BodyInit; headers?: Record<string, string> } = {}): Promise<T> {
-  const headers: Record<string, string> = { ...init.headers };
+  // The page's language (the member's choice, else the workspace's), so error sentences come
+  // back in it (lib/i18n/server-text.ts) rather than in the browser's default language.
+  const language = typeof document === 'undefined' ? '' : document.documentElement.lang;
+  const headers: Record<string, string> = { ...(language ? { 'accept-language': language } : {}), ...init.headers };
   let body = init.body;
   if (init.json !== undefined) {
     headers['content-type'] = 'application/json';

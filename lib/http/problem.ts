@@ -62,11 +62,16 @@ export interface ProblemOptions {
   instance?: string;
   /** The request's id: in the body, so a person reporting the error can quote it. */
   requestId?: string | null;
+  /**
+   * Translates `detail` and the field messages for a person reading them in the app's own
+   * pages (lib/i18n/server-text.ts). The API leaves it out: its sentences stay English.
+   */
+  translate?: (english: string) => string;
 }
 
 /** The problem+json answer for anything thrown; a 500 is logged with the error and the request id. */
 export function problemResponse(error: unknown, options: string | ProblemOptions = {}): Response {
-  const { instance, requestId } = typeof options === 'string' ? { instance: options, requestId: undefined } : options;
+  const { instance, requestId, translate = (english: string) => english } = typeof options === 'string' ? { instance: options } : options;
   const appError = toAppError(error);
   if (appError.status >= 500 && appError.code === 'internal_error') requestLogger({ requestId }).error({ err: error, path: instance }, 'unexpected error');
   const headers: Record<string, string> = { 'content-type': 'application/problem+json', 'cache-control': 'no-store' };
@@ -76,9 +81,9 @@ export function problemResponse(error: unknown, options: string | ProblemOptions
     type: `https://docs.waypoint.dev/errors/${appError.code}`,
     title: TITLES[appError.status] ?? 'Error',
     status: appError.status,
-    detail: appError.message,
+    detail: translate(appError.message),
     code: appError.code,
-    ...(appError.fields ? { errors: appError.fields } : {}),
+    ...(appError.fields ? { errors: Object.fromEntries(Object.entries(appError.fields).map(([field, message]) => [field, translate(message)])) } : {}),
     ...(instance ? { instance } : {}),
     ...(requestId ? { requestId } : {}),
   };

@@ -13,5 +13,5 @@ export default getRequestConfig(async () => {
   const tenant = await getCurrentTenant();
   const member = tenant ? await getCurrentMember(tenant) : null;
   const language = chooseLanguage({ memberLocale: member?.locale, workspaceLocale: tenant?.locale, acceptLanguage: (await headers()).get('accept-language') });
-  return { locale: language, messages: await messagesFor(language), timeZone: tenant?.timeZone ?? 'UTC' };
+  return { locale: language, messages: await messagesFor(language, tenant?.branding ?? null), timeZone: tenant?.timeZone ?? 'UTC' };
 });

@@ -2,7 +2,7 @@ import { planOf } from '../billing/entitlements.ts';
 import { db } from '../db/client.ts';
 import { safeAssetUrl, safeColor } from '../branding/safe-values.ts';
 import { sanitizeCss } from '../branding/sanitize-css.ts';
-import { resolveTerminology } from '../branding/terminology.ts';
+import { resolveLocalizedTerminology, resolveTerminology } from '../branding/terminology.ts';
 import type { PlanOverride } from '../billing/overrides.ts';
 import type { HostTarget } from './parse-host.ts';
 import type { TenantBranding, TenantContext } from './tenant-context.ts';
@@ -55,6 +55,7 @@ async function toContext(row: Row): Promise<TenantContext> {
       customCss: sanitizeCss(b.customCss as string | null),
       hidePoweredBy: b.hidePoweredBy === true && features.includes('hide_powered_by'),
       terminology: resolveTerminology(b.terminology),
+      localizedTerminology: resolveLocalizedTerminology(b.localizedTerminology),
       emailFromName: (b.emailFromName as string | null) ?? null,
       supportEmail: (b.supportEmail as string | null) ?? null,
       termsUrl: safeAssetUrl(b.termsUrl as string | null),

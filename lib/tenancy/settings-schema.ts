@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isHexColor } from '../branding/safe-values.ts';
 import { MAX_CUSTOM_CSS_LENGTH } from '../branding/sanitize-css.ts';
-import { terminologySchema } from '../branding/terminology.ts';
+import { localizedTerminologySchema, terminologySchema } from '../branding/terminology.ts';
 import { isSupportedLocale } from '../format/locales.ts';
 
 function isTimeZone(value: string): boolean {
@@ -37,6 +37,7 @@ export const brandingSettingsSchema = z.object({
   accentColor: color,
   customCss: z.string().max(MAX_CUSTOM_CSS_LENGTH, `Use at most ${MAX_CUSTOM_CSS_LENGTH} characters.`).transform((value) => value.trim() || null),
   terminology: terminologySchema,
+  localizedTerminology: localizedTerminologySchema,
   emailFromName: z.string().trim().max(80, 'Use at most 80 characters.').regex(/^[^<>"\r\n]*$/, 'Quotes, angle brackets and line breaks are not allowed.').transform((value) => value || null),
   supportEmail: z.union([z.literal(''), z.string().trim().email('Enter a valid email address.').max(254)]).transform((value) => value || null),
   termsUrl: optionalUrl,

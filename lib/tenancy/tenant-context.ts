@@ -1,6 +1,6 @@
 import type { PlanOverride } from '../billing/overrides.ts';
 import type { Role, TenantStatus } from '../db/generated/enums.ts';
-import type { Terminology } from '../branding/terminology.ts';
+import type { LocalizedTerminology, Terminology } from '../branding/terminology.ts';
 
 /** What the app needs to know about the current tenant on every request (cached). */
 export interface TenantContext {
@@ -32,7 +32,9 @@ export interface TenantBranding {
   /** Already sanitized: safe to put inside a <style> element. */
   customCss: string;
   hidePoweredBy: boolean;
+  /** The workspace's words in English (the catalog's other languages: localizedTerminology). */
   terminology: Terminology;
+  localizedTerminology: LocalizedTerminology;
   emailFromName: string | null;
   supportEmail: string | null;
   termsUrl: string | null;

@@ -63,15 +63,21 @@ export async function updateBranding(tenant: TenantContext, actor: Member, input
   if (cleaned.overLimit) throw validationFailed({ customCss: `Written out in full, this CSS is longer than ${MAX_CUSTOM_CSS_LENGTH.toLocaleString('en-US')} characters. Shorten it.` });
   const customCss = cleaned.css || null;
   const terminology = Object.fromEntries(Object.entries(data.terminology).filter(([, value]) => value)) as Prisma.InputJsonObject;
+  // Blank words are the catalog's: only the ones set are stored, and a language with none is dropped.
+  const localizedTerminology = Object.fromEntries(
+    Object.entries(data.localizedTerminology ?? {})
+      .map(([language, words]) => [language, Object.fromEntries(Object.entries(words ?? {}).filter(([, value]) => value))])
+      .filter(([, words]) => Object.keys(words).length > 0),
+  ) as Prisma.InputJsonObject;
   const branded = await planAllows(tenant, 'custom_branding');
-  if (!branded && customizesBranding(tenant, { ...data, customCss }, terminology)) await requireFeature(tenant, 'custom_branding');
+  if (!branded && customizesBranding(tenant, { ...data, customCss }, { ...terminology, ...localizedTerminology })) await requireFeature(tenant, 'custom_branding');
   if (data.hidePoweredBy && !tenant.branding.hidePoweredBy) await requireFeature(tenant, 'hide_powered_by');
   // Without custom branding only the support and legal links (and the footer) are saved: the
   // stored brand stays as it was, for when the plan includes it again.
   // Likewise the footer setting: a plan without it keeps the stored choice (e.g. after a trial).
   const { supportEmail, termsUrl, privacyUrl, hidePoweredBy, ...brand } = data;
   const footer = (await planAllows(tenant, 'hide_powered_by')) ? { hidePoweredBy } : {};
-  const values = branded ? { ...brand, supportEmail, termsUrl, privacyUrl, ...footer, customCss, terminology } : { supportEmail, termsUrl, privacyUrl, ...footer };
+  const values = branded ? { ...brand, supportEmail, termsUrl, privacyUrl, ...footer, customCss, terminology, localizedTerminology } : { supportEmail, termsUrl, privacyUrl, ...footer };
   await tenantDb(tenant.id).$transaction(async (tx) => {
     await tx.branding.upsert({ where: { tenantId: tenant.id }, create: { tenantId: tenant.id, ...values }, update: values });
     await recordAudit(tx, {

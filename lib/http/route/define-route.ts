@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { NextRequest } from 'next/server';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
+import { languageFromAcceptLanguage } from '../../i18n/languages.ts';
+import { serverTextTranslator } from '../../i18n/server-text.ts';
 import { requestLogger } from '../../observability/logger.ts';
 import { noteRequest } from '../../server/request-meta.ts';
 import { problemResponse } from '../problem.ts';
@@ -89,6 +91,11 @@ export interface Door<D, Extra extends object> {
   around?(call: Call, options: D, next: (extra: Extra) => Promise<Response>): Promise<Response>;
   /** Maps an error to the door's own answer; undefined: problem+json. */
   fail?(error: unknown, call: Call, options: D): Response | undefined;
+  /**
+   * The door serves the app's own pages, whose fetches send the page's language as
+   * Accept-Language (lib/http/api-client.ts): its problem+json sentences are translated into it.
+   */
+  speaksPageLanguage?: boolean;
 }
 
 function newRequestId(): string {
@@ -145,7 +152,14 @@ export function defineRoute<D, Extra extends object, P extends ParamsShape | und
     noteRequest(requestId, { route: pattern });
     const log = requestLogger({ requestId, tenantId: facts.tenantId, route: pattern });
     const call: Call = { req, facts, requestId, log };
-    const fail = (error: unknown) => door.fail?.(error, call, options) ?? problemResponse(error, { instance: req.nextUrl.pathname, requestId });
+    const fail = async (error: unknown) => {
+      const own = door.fail?.(error, call, options);
+      if (own) return own;
+      const language = door.speaksPageLanguage ? languageFromAcceptLanguage(req.headers.get('accept-language')) : null;
+      // An unreadable catalog leaves the answer in English rather than turn it into a 500.
+      const translate = language ? await serverTextTranslator(language).catch(() => undefined) : undefined;
+      return problemResponse(error, { instance: req.nextUrl.pathname, requestId, translate });
+    };
     const inner = async (extra: Extra): Promise<Response> => {
       const params = parseParams(spec.params as P, rawParams);
       const query = (spec.query ? parseQuery(spec.query, req) : undefined) as RequestContext<P, B, Q>['query'];
@@ -157,7 +171,7 @@ export function defineRoute<D, Extra extends object, P extends ParamsShape | und
       if (door.around) return await door.around(call, options, inner);
       return await inner(door.enter ? await door.enter(call, options) : ({} as Extra));
     } catch (error) {
-      return fail(error);
+      return await fail(error);
     }
   };
   const meta: RouteMeta = {

@@ -24,6 +24,7 @@ const READS = new Set(['GET', 'HEAD']);
 
 const operatorDoor: Door<OperatorOptions, { operator: OperatorActor }> = {
   name: 'operator',
+  speaksPageLanguage: true,
   sameOrigin: true,
   meta: (options) => ({ host: 'root', auth: 'operator', ...(options.permission ? { permission: options.permission } : {}) }),
   async enter(call, options) {

@@ -17,6 +17,7 @@ type Need = 'view' | 'develop' | 'owner' | 'money';
 
 const partnerDoor: Door<{ need: Need }, { actor: PartnerActor }> = {
   name: 'partner',
+  speaksPageLanguage: true,
   sameOrigin: true,
   meta: ({ need }) => ({ host: 'root', auth: 'partner', permission: need }),
   async enter(call, { need }) {

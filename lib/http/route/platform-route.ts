@@ -28,6 +28,7 @@ interface PlatformOptions<H extends Host> {
 function platformDoor<H extends Host>(): Door<PlatformOptions<H>, HostContext<H>> {
   return {
     name: 'platform',
+    speaksPageLanguage: true,
     sameOrigin: false,
     meta: (options) => ({ host: options.host, auth: options.auth ?? 'none' }),
     async enter(call, { host }) {

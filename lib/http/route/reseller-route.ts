@@ -15,6 +15,7 @@ type Need = 'view' | 'sell' | 'owner';
 
 const resellerDoor: Door<{ need: Need }, { actor: ResellerActor }> = {
   name: 'reseller',
+  speaksPageLanguage: true,
   sameOrigin: true,
   meta: ({ need }) => ({ host: 'root', auth: 'reseller', permission: need }),
   async enter(call, { need }) {

@@ -61,6 +61,7 @@ export async function enterWorkspace(call: Call, options: WorkspaceOptions): Pro
 
 const workspaceDoor: Door<WorkspaceOptions, Record<string, unknown>> = {
   name: 'workspace',
+  speaksPageLanguage: true,
   sameOrigin: true,
   meta: (options) => ({ host: 'tenant', auth: 'permission' in options ? 'member' : options.auth, ...('permission' in options ? { permission: options.permission } : {}) }),
   enter: enterWorkspace,

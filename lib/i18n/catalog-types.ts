@@ -1,0 +1,19 @@
+import type footer from '../../messages/en/footer.json';
+import type nav from '../../messages/en/nav.json';
+import type shell from '../../messages/en/shell.json';
+import type terms from '../../messages/en/terms.json';
+
+// The English catalog's shape, so that `t('key')` with a key no catalog has fails type-checking
+// (next-intl's AppConfig). One line per file in messages/en/; a test keeps the two in step.
+export interface Catalog {
+  footer: typeof footer;
+  nav: typeof nav;
+  shell: typeof shell;
+  terms: typeof terms;
+}
+
+declare module 'next-intl' {
+  interface AppConfig {
+    Messages: Catalog;
+  }
+}

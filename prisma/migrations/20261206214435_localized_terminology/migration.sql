@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Branding" ADD COLUMN     "localizedTerminology" JSONB NOT NULL DEFAULT '{}';
