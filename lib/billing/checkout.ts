@@ -9,7 +9,8 @@ import { assertCan } from '../members/permissions.ts';
 import { resellerStripePriceFor } from '../resellers/prices.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
 import type { PlanDefinition } from './plan-catalog.ts';
-import { getPlan, isPlanId, listPlans } from './plans.ts';
+import { BILLING_CURRENCIES, DEFAULT_BILLING_CURRENCY, isBillingCurrency, type BillingCurrency } from './currencies.ts';
+import { getPlan, isPlanId, listPlans, planLookupKeys, planPriceIn } from './plans.ts';
 import { applyPlan, endTrialByChoice, planChangeCommitted } from './set-plan.ts';
 import { priceIdsByLookupKey, requireStripe } from './stripe-client.ts';
 
@@ -94,9 +95,42 @@ export async function ensureCustomer(tenant: TenantContext, actor: Member): Prom
  */
 async function pricesOf(tenant: TenantContext, plan: PlanDefinition): Promise<{ base: string; overage: string | null }> {
   if (!plan.stripeLookupKey) throw validationFailed({ plan: `The ${plan.name} plan is not sold through Stripe.` });
-  const keys = [plan.stripeLookupKey, ...(plan.overageLookupKey ? [plan.overageLookupKey] : [])];
+  const currency = await billingCurrencyOf(tenant);
+  const price = planPriceIn(plan, currency);
+  if (!price?.stripeLookupKey) throw validationFailed({ plan: `The ${plan.name} plan is not sold in ${currency.toUpperCase()}.` });
+  const keys = [price.stripeLookupKey, ...(price.overageLookupKey ? [price.overageLookupKey] : [])];
   const [ids, resellerPrice] = await Promise.all([priceIdsByLookupKey(keys), resellerStripePriceFor(tenant, plan.id)]);
-  return { base: resellerPrice ?? ids.get(plan.stripeLookupKey)!, overage: plan.overageLookupKey ? ids.get(plan.overageLookupKey)! : null };
+  // priceIdsByLookupKey answers every key asked (a missing one is 503 billing_misconfigured).
+  return { base: resellerPrice ?? ids.get(price.stripeLookupKey)!, overage: price.overageLookupKey ? ids.get(price.overageLookupKey)! : null };
+}
+
+/** The currency the workspace is billed in (Tenant.billingCurrency). */
+export async function billingCurrencyOf(tenant: { id: string }): Promise<BillingCurrency> {
+  const row = await db.tenant.findUnique({ where: { id: tenant.id }, select: { billingCurrency: true } });
+  return isBillingCurrency(row?.billingCurrency) ? row.billingCurrency : DEFAULT_BILLING_CURRENCY;
+}
+
+const currencySchema = z.object({ currency: z.string().trim().toLowerCase().refine(isBillingCurrency, `Choose one of ${BILLING_CURRENCIES.map((c) => c.toUpperCase()).join(', ')}.`) }).strict();
+
+/**
+ * An owner picks the currency the workspace is billed in. Stripe bills a customer in one
+ * currency, so it is fixed while a subscription exists (live or to be resumed): cancel it
+ * first. Audited.
+ */
+export async function setBillingCurrency(tenant: TenantContext, actor: Member, input: unknown, ip: string | null = null): Promise<{ currency: BillingCurrency }> {
+  assertCan(actor.role, 'billing.manage', 'Only owners can change the billing currency.');
+  const { currency } = parseInput(currencySchema, input) as { currency: BillingCurrency };
+  const account = await db.billingAccount.findUnique({ where: { tenantId: tenant.id } });
+  const current = await billingCurrencyOf(tenant);
+  if (currency === current) return { currency };
+  if (account?.stripeSubscriptionId && !ENDED.has(account.subscriptionStatus ?? '')) {
+    throw new AppError(409, 'currency_locked', `This workspace's subscription is billed in ${current.toUpperCase()}. Cancel it in the billing portal (Manage billing) before changing the currency.`);
+  }
+  await db.$transaction(async (tx) => {
+    await tx.tenant.update({ where: { id: tenant.id }, data: { billingCurrency: currency } });
+    await recordAudit(tx, { tenantId: tenant.id, actor: actorOf(actor), action: 'billing.currency_changed', target: { type: 'tenant', id: tenant.id }, ip, metadata: { from: current, to: currency } });
+  });
+  return { currency };
 }
 
 async function startCheckout(tenant: TenantContext, actor: Member, plan: PlanDefinition): Promise<string> {
@@ -127,8 +161,8 @@ async function switchSubscription(tenant: TenantContext, subscriptionId: string,
   const prices = await pricesOf(tenant, plan);
   const subscription = await stripe.subscriptions.retrieve(subscriptionId, { expand: ['items.data.price'] });
   const plans = await listPlans();
-  const baseKeys = new Set(plans.map((p) => p.stripeLookupKey).filter(Boolean));
-  const overageKeys = new Set(plans.map((p) => p.overageLookupKey).filter(Boolean));
+  const baseKeys = new Set(plans.flatMap((p) => planLookupKeys(p).base));
+  const overageKeys = new Set(plans.flatMap((p) => planLookupKeys(p).overage));
   const items: Stripe.SubscriptionUpdateParams.Item[] = [];
   let baseSeen = false;
   let overageSeen = false;

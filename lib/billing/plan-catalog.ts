@@ -1,4 +1,5 @@
 import type { ApiKeyTier } from '../api-keys/api-key-schema.ts';
+import type { BillingCurrency } from './currencies.ts';
 
 // The plans Waypoint sells, as shipped. The Plan table is the source of truth at run time
 // (lib/billing/plans.ts reads it); this catalog is what fills it: the migration
@@ -47,6 +48,27 @@ export interface PlanDefinition {
   limits: PlanLimits;
   features: Feature[];
   sortOrder: number;
+  /** The plan in the other currencies (the fields above are US dollars): a Stripe price each. */
+  prices?: Partial<Record<Exclude<BillingCurrency, 'usd'>, CurrencyPrice>>;
+}
+
+/** A plan's price in one currency, in its minor unit. */
+export interface CurrencyPrice {
+  amountCents: number;
+  stripeLookupKey: string;
+  overageLookupKey: string | null;
+  overagePer1000Cents: number | null;
+}
+
+/** The same plan in euros and pounds: lookup keys are the dollar ones with the currency after. */
+function elsewhere(id: string, eur: [number, number], gbp: [number, number]): PlanDefinition['prices'] {
+  const price = (currency: string, [amountCents, overagePer1000Cents]: [number, number]): CurrencyPrice => ({
+    amountCents,
+    stripeLookupKey: `waypoint_${id}_monthly_${currency}`,
+    overageLookupKey: `waypoint_${id}_api_overage_${currency}`,
+    overagePer1000Cents,
+  });
+  return { eur: price('eur', eur), gbp: price('gbp', gbp) };
 }
 
 const BASIC: Feature[] = ['api', 'analytics'];
@@ -75,6 +97,7 @@ export const PLAN_CATALOG: readonly PlanDefinition[] = [
     limits: { members: 25, apiRequestsPerMonth: 10_000, maxKeyTier: 'developer' },
     features: BASIC,
     sortOrder: 1,
+    prices: elsewhere('basic', [2_700, 90], [2_300, 80]),
   },
   {
     id: 'pro',
@@ -86,6 +109,7 @@ export const PLAN_CATALOG: readonly PlanDefinition[] = [
     limits: { members: 100, apiRequestsPerMonth: 100_000, maxKeyTier: 'business' },
     features: PRO,
     sortOrder: 2,
+    prices: elsewhere('pro', [9_200, 75], [7_900, 65]),
   },
   {
     id: 'enterprise',
@@ -97,6 +121,7 @@ export const PLAN_CATALOG: readonly PlanDefinition[] = [
     limits: { members: 1_000, apiRequestsPerMonth: 1_000_000, maxKeyTier: 'enterprise' },
     features: ENTERPRISE,
     sortOrder: 3,
+    prices: elsewhere('enterprise', [27_900, 45], [23_900, 40]),
   },
 ];
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { TIERS } from '../api-keys/api-key-schema.ts';
 import { db } from '../db/client.ts';
-import { FEATURES, FREE_PLAN_ID, PLAN_CATALOG, type Feature, type PlanDefinition } from './plan-catalog.ts';
+import type { BillingCurrency } from './currencies.ts';
+import { FEATURES, FREE_PLAN_ID, PLAN_CATALOG, type CurrencyPrice, type Feature, type PlanDefinition } from './plan-catalog.ts';
 import { logger } from '../observability/logger.ts';
 
 // The Plan table, read through a short per-process cache: every entitlement check on a
@@ -32,7 +33,8 @@ function state(): State {
 
 const catalog = new Map(PLAN_CATALOG.map((plan) => [plan.id, plan]));
 
-type PlanRow = { id: string; name: string; priceCents: number; stripeLookupKey: string | null; overageLookupKey: string | null; overagePer1000Cents: number | null; limits: unknown; features: string[]; sortOrder: number };
+type PriceRow = { currency: string; amountCents: number; stripeLookupKey: string; overageLookupKey: string | null; overagePer1000Cents: number | null };
+type PlanRow = { id: string; name: string; priceCents: number; stripeLookupKey: string | null; overageLookupKey: string | null; overagePer1000Cents: number | null; limits: unknown; features: string[]; sortOrder: number; prices?: PriceRow[] };
 
 /** A row as the app uses it; a row with unreadable limits falls back to the catalog's (or is skipped). */
 function toDefinition(row: PlanRow): PlanDefinition | null {
@@ -52,11 +54,35 @@ function toDefinition(row: PlanRow): PlanDefinition | null {
     limits: limits.success ? limits.data : fallback!.limits,
     features: row.features.filter((feature): feature is Feature => (FEATURES as readonly string[]).includes(feature)),
     sortOrder: row.sortOrder,
+    prices: Object.fromEntries((row.prices ?? []).filter((price) => price.currency !== 'usd').map(({ currency, ...price }) => [currency, price])),
+  };
+}
+
+export type PriceIn = Omit<CurrencyPrice, 'stripeLookupKey'> & { currency: string; stripeLookupKey: string | null };
+
+/**
+ * The plan's price in a currency: its own columns in US dollars, its PlanPrice otherwise. Null
+ * when it is not sold in that currency. A free plan costs nothing in any currency.
+ */
+export function planPriceIn(plan: PlanDefinition, currency: BillingCurrency | string): PriceIn | null {
+  if (currency === 'usd' || !plan.stripeLookupKey) {
+    return { currency, amountCents: plan.priceCents, stripeLookupKey: plan.stripeLookupKey, overageLookupKey: plan.overageLookupKey, overagePer1000Cents: plan.overagePer1000Cents };
+  }
+  const price = plan.prices?.[currency as Exclude<BillingCurrency, 'usd'>];
+  return price ? { currency, ...price } : null;
+}
+
+/** Every lookup key of a plan's monthly prices, and of its overage prices, in every currency. */
+export function planLookupKeys(plan: PlanDefinition): { base: string[]; overage: string[] } {
+  const others = Object.values(plan.prices ?? {});
+  return {
+    base: [plan.stripeLookupKey, ...others.map((price) => price.stripeLookupKey)].filter((key): key is string => Boolean(key)),
+    overage: [plan.overageLookupKey, ...others.map((price) => price.overageLookupKey)].filter((key): key is string => Boolean(key)),
   };
 }
 
 async function load(): Promise<Map<string, PlanDefinition>> {
-  const rows = await db.plan.findMany();
+  const rows = await db.plan.findMany({ include: { prices: true } });
   const plans = new Map<string, PlanDefinition>();
   for (const row of rows) {
     const plan = toDefinition(row);
@@ -117,6 +143,9 @@ export async function syncPlanCatalog(): Promise<void> {
       sortOrder: plan.sortOrder,
     };
     await db.plan.upsert({ where: { id: plan.id }, create: { id: plan.id, ...data }, update: data });
+    for (const [currency, price] of Object.entries(plan.prices ?? {})) {
+      await db.planPrice.upsert({ where: { planId_currency: { planId: plan.id, currency } }, create: { planId: plan.id, currency, ...price }, update: price });
+    }
   }
   clearPlanCache();
 }

@@ -9,7 +9,7 @@ import { notifyTenantChanged } from '../tenancy/tenant-cache.ts';
 import { startDunning, stopDunning } from './dunning.ts';
 import { parseStripeEvent } from './stripe-event-schema.ts';
 import { FREE_PLAN_ID } from './plan-catalog.ts';
-import { listPlans } from './plans.ts';
+import { listPlans, planLookupKeys } from './plans.ts';
 import { applyPlan, planChangeCommitted } from './set-plan.ts';
 import { env } from '../config/env.ts';
 import { logger } from '../observability/logger.ts';
@@ -142,7 +142,7 @@ function subscriptionFacts(object: Loose): SubscriptionFacts | null {
 async function planOfSubscription(facts: SubscriptionFacts): Promise<string | null> {
   const plans = await listPlans();
   for (const price of facts.prices) {
-    const byKey = price.lookupKey ? plans.find((plan) => plan.stripeLookupKey === price.lookupKey) : undefined;
+    const byKey = price.lookupKey ? plans.find((plan) => planLookupKeys(plan).base.includes(price.lookupKey!)) : undefined;
     if (byKey) return byKey.id;
     const byMetadata = price.planMetadata ? plans.find((plan) => plan.id === price.planMetadata) : undefined;
     if (byMetadata) return byMetadata.id;

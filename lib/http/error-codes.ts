@@ -62,6 +62,7 @@ export const ERROR_CODES = {
   integration_not_installed: { status: 409, description: 'The integration is not installed in this workspace; an admin installs it from its page.' },
   integration_not_connected: { status: 409, description: 'There is no connection to the provider for this integration yet (or it was disconnected): connect first.' },
   integration_oauth_failed: { status: 400, description: "The provider's authorization could not be completed: the sign-in was cancelled, expired, was started by someone else, or the provider refused the code." },
+  currency_locked: { status: 409, description: "The workspace's subscription is billed in another currency: Stripe bills a customer in one currency, so cancel the subscription before changing it." },
   subscription_exists: { status: 409, description: 'The workspace already has a Stripe subscription (e.g. unpaid): pay or manage it in the billing portal instead of starting another.' },
   conflict: { status: 409, description: 'The request conflicts with the current state (a duplicate, or a change made meanwhile).' },
   idempotency_key_in_progress: { status: 409, description: 'A request with this Idempotency-Key is still being processed.' },

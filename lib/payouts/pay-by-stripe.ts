@@ -24,6 +24,7 @@ export async function payByStripe(payoutId: string, now: Date = new Date()): Pro
       status: true,
       method: true,
       totalCents: true,
+      currency: true,
       periodStart: true,
       resellerId: true,
       partnerId: true,
@@ -36,7 +37,7 @@ export async function payByStripe(payoutId: string, now: Date = new Date()): Pro
   const destination = (payee.kind === 'reseller' ? payout.reseller : payout.partner)?.stripeConnectAccountId;
   if (!resellerStripeConfigured() || !destination) return 'pending';
   try {
-    const transferId = await createPayoutTransfer({ payoutId: payout.id, payee, amountCents: payout.totalCents, destination, periodStart: payout.periodStart });
+    const transferId = await createPayoutTransfer({ payoutId: payout.id, payee, amountCents: payout.totalCents, currency: payout.currency, destination, periodStart: payout.periodStart });
     await markPayoutPaid(payout.id, now, { stripeTransferId: transferId });
     return 'paid';
   } catch (error) {

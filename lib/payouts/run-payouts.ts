@@ -10,8 +10,10 @@ import { previousMonth, type Period } from './period.ts';
 //
 // - The payout job runs daily (so a day the app was down is caught up the next day) and pays
 //   the previous calendar month (UTC): period [first of last month, first of this month).
-// - Per payable payee (approved reseller, active partner), one payout per period at most
-//   (unique(payee, periodStart)). It takes every approved Commission row of the payee not yet
+// - Per payable payee (approved reseller, active partner), one payout per period and currency
+//   at most (unique(payee, periodStart, currency)): money is never converted, so a reseller
+//   with clients billed in dollars and in euros gets a dollar payout and a euro payout, each
+//   against its minimum (in that currency's minor unit). It takes every approved Commission row of the payee not yet
 //   in a payout that was available before the period's end: the period's own and earlier ones
 //   that did not reach the minimum then. Reversal rows (negative) are part of the sum, so
 //   clawbacks are deducted.
@@ -31,6 +33,7 @@ export interface CreatedPayout {
   resellerId: string | null;
   partnerId: string | null;
   totalCents: number;
+  currency: string;
   method: string;
   commissions: number;
 }
@@ -41,14 +44,14 @@ export interface PayoutRunResult {
   failed: string[];
 }
 
-/** Payees with approved rows not yet in a payout, available before `end`. */
-async function candidates(kind: PayeeKind, end: Date): Promise<Payee[]> {
+/** Payees, and the currencies, with approved rows not yet in a payout, available before `end`. */
+async function candidates(kind: PayeeKind, end: Date): Promise<{ payee: Payee; currency: string }[]> {
   const column = payeeColumn(kind);
   const rows = await db.commission.groupBy({
-    by: [column],
+    by: [column, 'currency'],
     where: { status: 'approved', payoutId: null, availableAt: { lt: end }, [column]: { not: null } },
   });
-  return rows.map((row) => ({ kind, id: (row as Record<string, string>)[column] }));
+  return rows.map((row) => ({ payee: { kind, id: (row as Record<string, string>)[column] }, currency: row.currency }));
 }
 
 /** Creates the period's payouts for every reseller and partner that qualifies, then pays the Stripe ones. */
@@ -57,8 +60,8 @@ export async function runPayouts(options: { now?: Date; period?: Period; kinds?:
   const period = options.period ?? previousMonth(now);
   const result: PayoutRunResult = { created: [], paid: [], failed: [] };
   for (const kind of options.kinds ?? PAYEE_KINDS) {
-    for (const payee of await candidates(kind, period.end)) {
-      const payout = await createPayoutFor(payee, period);
+    for (const { payee, currency } of await candidates(kind, period.end)) {
+      const payout = await createPayoutFor(payee, period, currency);
       if (payout) result.created.push(payout);
     }
   }
@@ -76,21 +79,21 @@ export async function runPayouts(options: { now?: Date; period?: Period; kinds?:
 }
 
 /** One payee's payout for a period, or null (none due, below the minimum, not payable, or already made). */
-export async function createPayoutFor(payee: Payee, period: Period): Promise<CreatedPayout | null> {
+export async function createPayoutFor(payee: Payee, period: Period, currency = 'usd'): Promise<CreatedPayout | null> {
   const column = payeeColumn(payee.kind);
   try {
     return await db.$transaction(async (tx) => {
       const terms = await lockPayee(tx, payee);
       if (!terms?.payable) return null;
-      if (await tx.payout.findFirst({ where: { [column]: payee.id, periodStart: period.start }, select: { id: true } })) return null;
+      if (await tx.payout.findFirst({ where: { [column]: payee.id, periodStart: period.start, currency }, select: { id: true } })) return null;
       const rows = await tx.$queryRaw<{ id: string; amountCents: number }[]>`
         SELECT id, "amountCents" FROM "Commission"
-        WHERE ${payeeCondition(payee)} AND status = 'approved' AND "payoutId" IS NULL AND "availableAt" < ${period.end}
+        WHERE ${payeeCondition(payee)} AND currency = ${currency} AND status = 'approved' AND "payoutId" IS NULL AND "availableAt" < ${period.end}
         ORDER BY id FOR UPDATE`;
       const totalCents = rows.reduce((sum, row) => sum + row.amountCents, 0);
       if (rows.length === 0 || totalCents <= 0 || totalCents < terms.payoutMinimumCents) return null;
       const method = terms.stripeConnectAccountId && resellerStripeConfigured() ? 'stripe_connect' : 'manual';
-      const payout = await tx.payout.create({ data: { [column]: payee.id, periodStart: period.start, periodEnd: period.end, totalCents, method, status: 'pending' }, select: { id: true } });
+      const payout = await tx.payout.create({ data: { [column]: payee.id, periodStart: period.start, periodEnd: period.end, totalCents, currency, method, status: 'pending' }, select: { id: true } });
       const { count } = await tx.commission.updateMany({ where: { id: { in: rows.map((row) => row.id) }, payoutId: null }, data: { payoutId: payout.id } });
       if (count !== rows.length) throw new Error(`payout ${payout.id}: ${rows.length - count} commissions were taken by another payout`);
       return {
@@ -99,6 +102,7 @@ export async function createPayoutFor(payee: Payee, period: Period): Promise<Cre
         resellerId: payee.kind === 'reseller' ? payee.id : null,
         partnerId: payee.kind === 'partner' ? payee.id : null,
         totalCents,
+        currency,
         method,
         commissions: rows.length,
       };

@@ -1,11 +1,12 @@
 import { createFormatter } from '../format/formatter.ts';
 
-// Money on the reseller pages: integer cents, US dollars (the browser imports this too).
-// Platform pages have no workspace locale, so they use the formatter's defaults (en-US).
+// Money on the reseller pages: integer minor units of a currency, US dollars unless told (the
+// browser imports this too). Server sentences use the formatter's defaults (en-US); pages
+// format with the reader's formatter.
 const platformFormat = createFormatter();
 
-export function formatCents(cents: number): string {
-  return platformFormat.money(cents, 'usd');
+export function formatCents(cents: number, currency = 'usd'): string {
+  return platformFormat.money(cents, currency);
 }
 
 /** "49.99" or "49" → 4999; null when it is not an amount of dollars with at most two decimals. */

@@ -27,6 +27,8 @@ export type CreateClientInput = z.infer<typeof createClientSchema>;
 export const setPriceSchema = z.object({
   planId: z.string().trim().min(1, 'Choose a plan.').max(40),
   priceCents: centsSchema,
+  /** ISO 4217, lower case; absent: usd (the prices page before currencies). */
+  currency: z.string().trim().toLowerCase().optional(),
 });
 
 export const recruitSchema = z.object({
@@ -88,7 +90,7 @@ export const operatorResellerPatchSchema = z
   })
   .refine((value) => Object.values(value).some((v) => v !== undefined), 'Change at least one thing.');
 
-export const planFloorSchema = z.object({ floorCents: centsSchema.nullable() });
+export const planFloorSchema = z.object({ floorCents: centsSchema.nullable(), currency: z.string().trim().toLowerCase().optional() });
 
 export const payoutReferenceSchema = z.object({
   reference: z.string().trim().min(2, 'Enter the transfer reference.').max(200, 'Use at most 200 characters.'),

@@ -38,10 +38,12 @@ export interface ResellerPriceSpec {
   /** The plan's own price's lookup key: the new price joins that price's product. */
   planLookupKey: string | null;
   priceCents: number;
+  /** ISO 4217, lower case. */
+  currency: string;
 }
 
 /**
- * A monthly USD Price for one reseller's price of one plan, on the plan's own Stripe product
+ * A monthly Price (in the reseller price's currency) for one reseller's price of one plan, on the plan's own Stripe product
  * (found through the plan price's lookup key), tagged with metadata { waypoint_plan,
  * waypoint_reseller } so a subscription on it maps back to the plan.
  */
@@ -56,7 +58,7 @@ export async function createResellerStripePrice(spec: ResellerPriceSpec): Promis
   }
   const price = await client.prices.create(
     {
-      currency: 'usd',
+      currency: spec.currency,
       unit_amount: spec.priceCents,
       recurring: { interval: 'month' },
       nickname: `${spec.planName} via ${spec.resellerName}`.slice(0, 250),
@@ -64,7 +66,7 @@ export async function createResellerStripePrice(spec: ResellerPriceSpec): Promis
       ...(product ? { product } : { product_data: { name: `Waypoint ${spec.planName}`, metadata } }),
     },
     // The same reseller, plan and amount never makes two prices, even when two requests race.
-    { idempotencyKey: `reseller-price:${spec.resellerId}:${spec.planId}:${spec.priceCents}` },
+    { idempotencyKey: `reseller-price:${spec.resellerId}:${spec.planId}:${spec.currency === 'usd' ? '' : `${spec.currency}:`}${spec.priceCents}` },
   );
   return price.id;
 }
@@ -78,14 +80,15 @@ export class TransferDeclinedError extends Error {}
  * balance…) become TransferDeclinedError; network and server errors are thrown as they are,
  * to be retried.
  */
-export async function createPayoutTransfer(input: { payoutId: string; payee: { kind: 'reseller' | 'partner'; id: string }; amountCents: number; destination: string; periodStart: Date }): Promise<string> {
+export async function createPayoutTransfer(input: { payoutId: string; payee: { kind: 'reseller' | 'partner'; id: string }; amountCents: number; currency: string; destination: string; periodStart: Date }): Promise<string> {
   const client = required();
   const month = input.periodStart.toISOString().slice(0, 7);
   try {
     const transfer = await client.transfers.create(
       {
         amount: input.amountCents,
-        currency: 'usd',
+        // The payout's own currency: earnings are never converted.
+        currency: input.currency,
         destination: input.destination,
         transfer_group: `payout_${input.payoutId}`,
         description: input.payee.kind === 'reseller' ? `Waypoint commissions, ${month}` : `Waypoint app revenue, ${month}`,

@@ -115,7 +115,7 @@ export async function seedPartnerEarnings(now: Date = new Date()): Promise<numbe
   // before last (the approved earnings available by its end), paid by bank transfer.
   const partnerId = (await db.marketplaceApp.findUniqueOrThrow({ where: { id: app.id }, select: { partnerId: true } })).partnerId;
   const paidPeriod = previousMonth(monthsAgo(now, 1, 1));
-  if (!(await db.payout.findUnique({ where: { partnerId_periodStart: { partnerId, periodStart: paidPeriod.start } }, select: { id: true } }))) {
+  if (!(await db.payout.findUnique({ where: { partnerId_periodStart_currency: { partnerId, periodStart: paidPeriod.start, currency: 'usd' } }, select: { id: true } }))) {
     const payout = await createPayoutFor({ kind: 'partner', id: partnerId }, paidPeriod);
     if (payout) {
       await recordManualPayout({ userId: operator.id, email: DEMO_OPERATOR.email, role: 'owner' }, payout.payoutId, { reference: 'DEMO-NORTHSTAR-0001' });

@@ -64,7 +64,7 @@ export async function seedResellers(passwordHash: string, now: Date = new Date()
     const resellerId = sellers[client.seller];
     if (await db.plan.findUnique({ where: { id: client.plan }, select: { id: true } })) {
       await db.resellerPrice.upsert({
-        where: { resellerId_planId: { resellerId, planId: client.plan } },
+        where: { resellerId_planId_currency: { resellerId, planId: client.plan, currency: 'usd' } },
         create: { resellerId, planId: client.plan, priceCents: client.priceCents },
         update: {},
       });
@@ -94,7 +94,7 @@ export async function seedResellers(passwordHash: string, now: Date = new Date()
   // pay Summit for a past month (manually, with a reference).
   await approveDueCommissions(now);
   const paidPeriod = previousMonth(monthsAgo(now, 1));
-  const existing = await db.payout.findUnique({ where: { resellerId_periodStart: { resellerId: summit, periodStart: paidPeriod.start } }, select: { id: true } });
+  const existing = await db.payout.findUnique({ where: { resellerId_periodStart_currency: { resellerId: summit, periodStart: paidPeriod.start, currency: 'usd' } }, select: { id: true } });
   if (!existing) {
     const payout = await createPayoutFor({ kind: 'reseller', id: summit }, paidPeriod);
     if (payout) {

@@ -44,10 +44,22 @@ const brandingInput = (overrides: Record<string, unknown> = {}) => ({
 
 describe('plans', () => {
   it('are in the database as the catalog ships them (the migration inserts them, the seed re-applies them)', async () => {
-    const rows = await db.plan.findMany({ orderBy: { sortOrder: 'asc' } });
-    expect(rows.map(({ id, name, priceCents, stripeLookupKey, overageLookupKey, overagePer1000Cents, limits, features, sortOrder }) => ({ id, name, priceCents, stripeLookupKey, overageLookupKey, overagePer1000Cents, limits, features, sortOrder }))).toEqual(
-      PLAN_CATALOG.map((plan) => ({ ...plan, limits: { ...plan.limits }, features: [...plan.features] })),
-    );
+    const rows = await db.plan.findMany({ orderBy: { sortOrder: 'asc' }, include: { prices: { orderBy: { currency: 'asc' } } } });
+    expect(
+      rows.map(({ id, name, priceCents, stripeLookupKey, overageLookupKey, overagePer1000Cents, limits, features, sortOrder, prices }) => ({
+        id,
+        name,
+        priceCents,
+        stripeLookupKey,
+        overageLookupKey,
+        overagePer1000Cents,
+        limits,
+        features,
+        sortOrder,
+        // The other currencies (PlanPrice), without the operator's reseller floors.
+        prices: Object.fromEntries(prices.map(({ currency, amountCents, stripeLookupKey, overageLookupKey, overagePer1000Cents }) => [currency, { amountCents, stripeLookupKey, overageLookupKey, overagePer1000Cents }])),
+      })),
+    ).toEqual(PLAN_CATALOG.map((plan) => ({ ...plan, limits: { ...plan.limits }, features: [...plan.features], prices: plan.prices ?? {} })));
     clearPlanCache();
     expect((await listPlans()).map((plan) => [plan.id, plan.priceCents, plan.limits.members, plan.limits.apiRequestsPerMonth])).toEqual([
       ['free', 0, 5, 1_000],

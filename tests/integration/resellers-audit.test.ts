@@ -56,9 +56,9 @@ describe('the platform audit log of reseller actions', () => {
     expect(entries.map((entry) => entry.action)).toEqual(['reseller.payout_terms_set', 'reseller.price_set', 'reseller.price_cleared', 'reseller.white_label_set']);
     expect(entries[0]!.metadata).toEqual({ holdingDays: 14, stripeConnectAccountId: '…9876' });
     expect(JSON.stringify(entries)).not.toContain('acct_1AbCdEfGhIjK9876');
-    expect(entries[1]).toEqual({ action: 'reseller.price_set', by: reseller.actor.email, metadata: { planId: 'pro', from: null, to: 9900 } });
+    expect(entries[1]).toEqual({ action: 'reseller.price_set', by: reseller.actor.email, metadata: { planId: 'pro', currency: 'usd', from: null, to: 9900 } });
     // Other files set floors too (the same ones): this operator's entry is among them.
-    expect(await actionsOn('plan', 'pro')).toContainEqual({ action: 'plan.floor_set', by: op.email, metadata: { to: 8000 } });
+    expect(await actionsOn('plan', 'pro')).toContainEqual({ action: 'plan.floor_set', by: op.email, metadata: { currency: 'usd', to: 8000 } });
   });
 });
 

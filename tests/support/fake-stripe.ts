@@ -173,10 +173,18 @@ export async function startFakeStripe(): Promise<FakeStripe> {
   };
 }
 
-/** The lookup keys of the shipped plans, with fake price ids. */
-export function seedPrices(fake: FakeStripe, plans: readonly { id: string; stripeLookupKey: string | null; overageLookupKey: string | null }[]): void {
+/** The lookup keys of the shipped plans, with fake price ids (price_pro_monthly; price_pro_monthly_eur in euros). */
+export function seedPrices(
+  fake: FakeStripe,
+  plans: readonly { id: string; stripeLookupKey: string | null; overageLookupKey: string | null; prices?: Record<string, { stripeLookupKey: string; overageLookupKey: string | null } | undefined> }[],
+): void {
   for (const plan of plans) {
     if (plan.stripeLookupKey) fake.prices.set(plan.stripeLookupKey, { id: `price_${plan.id}_monthly`, lookup_key: plan.stripeLookupKey });
     if (plan.overageLookupKey) fake.prices.set(plan.overageLookupKey, { id: `price_${plan.id}_overage`, lookup_key: plan.overageLookupKey });
+    for (const [currency, price] of Object.entries(plan.prices ?? {})) {
+      if (!price) continue;
+      fake.prices.set(price.stripeLookupKey, { id: `price_${plan.id}_monthly_${currency}`, lookup_key: price.stripeLookupKey });
+      if (price.overageLookupKey) fake.prices.set(price.overageLookupKey, { id: `price_${plan.id}_overage_${currency}`, lookup_key: price.overageLookupKey });
+    }
   }
 }
