@@ -27,7 +27,7 @@ describe("a problem's language", () => {
     const create = (headers: Record<string, string>) => api.call(createGoal, '/api/v1/goals', {}, { method: 'POST', body: { title: 'x'.repeat(500) }, headers });
     const german = await create({ 'accept-language': 'de' });
     expect(german.status).toBe(422);
-    const withoutId = ({ requestId: _, ...body }: Record<string, unknown>) => body;
+    const withoutId = (body: Record<string, unknown>) => Object.fromEntries(Object.entries(body).filter(([key]) => key !== 'requestId'));
     expect(withoutId(german.body)).toEqual(withoutId((await create({})).body));
     // A field sentence the German table has, left English.
     expect(german.body.errors?.title).toMatch(/^Use at most \d+ characters\.$/);
