@@ -4,6 +4,7 @@ import { getCurrentMember } from '../auth/session.ts';
 import { getCurrentTenant } from '../tenancy/current-tenant.ts';
 import { chooseLanguage } from './choose-language.ts';
 import { messagesFor } from './messages.ts';
+import { messageFallback, reportIntlError } from './report-missing.ts';
 
 // next-intl's request configuration (next.config.mjs points its plugin here). Waypoint has
 // no locale in its URLs: a workspace's pages are at the workspace's own address, so the
@@ -13,5 +14,11 @@ export default getRequestConfig(async () => {
   const tenant = await getCurrentTenant();
   const member = tenant ? await getCurrentMember(tenant) : null;
   const language = chooseLanguage({ memberLocale: member?.locale, workspaceLocale: tenant?.locale, acceptLanguage: (await headers()).get('accept-language') });
-  return { locale: language, messages: await messagesFor(language, tenant?.branding ?? null), timeZone: tenant?.timeZone ?? 'UTC' };
+  return {
+    locale: language,
+    messages: await messagesFor(language, tenant?.branding ?? null),
+    timeZone: tenant?.timeZone ?? 'UTC',
+    onError: reportIntlError,
+    getMessageFallback: messageFallback,
+  };
 });
