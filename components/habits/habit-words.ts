@@ -34,8 +34,7 @@ export function useScheduleText(): (rule: HabitRule) => string {
       case 'weekly_days': {
         const days = WEEKDAYS_MONDAY_FIRST.filter((day) => rule.scheduleDays.includes(day));
         if (days.length === 7) return t('everyWeekday');
-        const names = days.map((day) => weekdayName(locale, day, 'short'));
-        return t('weeklyDays', { days: new Intl.ListFormat(locale, { type: 'unit', style: 'short' }).format(names) });
+        return t('weeklyDays', { days: days.map((day) => weekdayName(locale, day, 'short')).join(t('daySeparator')) });
       }
       case 'times_per_week':
         return t('timesPerWeek', { count: rule.timesPerWeek ?? 1 });
