@@ -68,7 +68,11 @@ export function UserMenu({
       <DropdownMenuContent className="w-64">
         <DropdownMenuLabel className="flex flex-col gap-0.5">
           <span className="truncate text-sm font-semibold text-slate-900">{name}</span>
-          {email !== name ? <span className="truncate font-normal">{email}</span> : null}
+          {email !== name ? (
+            <span className="truncate font-normal">
+              <bdi>{email}</bdi>
+            </span>
+          ) : null}
           {detail ? <span className="font-normal">{detail}</span> : null}
         </DropdownMenuLabel>
         {links.length ? <DropdownMenuSeparator /> : null}

@@ -6,7 +6,8 @@ import type { Translator } from '../i18n/translator.ts';
 // A notification is stored as a type and data (names as they were), never as text: its
 // sentence is made when it is read, in the reader's language (messages/<language>/
 // notifications.json). The labels below are the English ones, for code outside the pages
-// (the unsubscribe page); the pages take theirs from the catalog (notifications.types).
+// (the unsubscribe page); the pages take theirs from the catalog (notifications.types, and
+// notifications.settings.channels and .cadences for the channels and digest cadences).
 
 export const NOTIFICATION_TYPES = [
   'mention',
@@ -47,8 +48,6 @@ export const NOTIFICATION_TYPE_INFO: Record<NotificationType, TypeInfo> = {
   habit_reminder: { label: (t) => `${term(t, 'habit', true)} reminders`, description: (t) => `At the time you set on a ${term(t, 'habit')}. Reminder emails go out at once, never in the digest.`, defaultChannel: 'email' },
 };
 
-export const CHANNEL_LABELS: Record<Channel, string> = { in_app: 'In app', email: 'In app and email', none: 'Off' };
-export const CADENCE_LABELS: Record<DigestCadence, string> = { immediately: 'As they happen', daily: 'Daily digest', weekly: 'Weekly digest (Mondays)' };
 
 export function isNotificationType(value: string): value is NotificationType {
   return (NOTIFICATION_TYPES as readonly string[]).includes(value);
