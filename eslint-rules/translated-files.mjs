@@ -4,8 +4,23 @@
 // Add a file (or a folder's glob) here when its screen is translated; one per line. The list
 // ends as every page and component.
 export const TRANSLATED_FILES = [
+  'app/(tenant)/t/[tenant]/[...rest]/page.tsx',
+  'app/(tenant)/t/[tenant]/activity/**',
+  'app/(tenant)/t/[tenant]/error.tsx',
+  'app/(tenant)/t/[tenant]/forbidden.tsx',
+  'app/(tenant)/t/[tenant]/habits/**',
+  'app/(tenant)/t/[tenant]/layout.tsx',
+  'app/(tenant)/t/[tenant]/not-found.tsx',
+  'app/(tenant)/t/[tenant]/notifications/**',
   'app/layout.tsx',
-  'components/shell/skip-link.tsx',
+  'components/activity/**',
+  'components/comments/**',
+  'components/habits/**',
+  'components/lists/**',
+  'components/live/**',
+  'components/notifications/**',
+  'components/shell/**',
+  'components/ui/**',
   'components/tenant/tenant-footer.tsx',
   'components/tenant/tenant-header.tsx',
 ];

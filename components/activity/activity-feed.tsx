@@ -3,12 +3,13 @@
 import { useInfiniteQuery, useMutation, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { PartyPopper } from 'lucide-react';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useId, useState, useSyncExternalStore } from 'react';
 import { useLive } from '@/components/live/live-context';
 import { Button } from '@/components/ui/button';
 import { toast } from '@/components/ui/toaster';
 import { FILTER_TYPES, type ActivityItem, type ActivityPage, type ActivityScope, type KudosState } from '@/lib/activity/activity-schema';
-import { term, type Terminology } from '@/lib/branding/terminology';
+import type { Terminology } from '@/lib/branding/terminology';
 import { useFormat } from '@/lib/format/format-context';
 import { ApiError } from '@/lib/http/api-client';
 import { activityKeys, fetchActivity, setKudos, type FeedFilter } from './activity-requests';
@@ -21,16 +22,8 @@ import { activityKeys, fetchActivity, setKudos, type FeedFilter } from './activi
 const KUDOS_TYPES = new Set(['kudos.given', 'kudos.removed']);
 const LIVE_TYPES = new Set([...FILTER_TYPES.all, ...KUDOS_TYPES, 'goal.comment_deleted']);
 
-function filterOptions(t: Terminology): { value: FeedFilter; label: string }[] {
-  return [
-    { value: 'all', label: 'All activity' },
-    { value: 'goals', label: term(t, 'goals', true) },
-    { value: 'habits', label: term(t, 'habits', true) },
-    { value: 'teams', label: term(t, 'teams', true) },
-    { value: 'comments', label: 'Comments' },
-    { value: 'celebrations', label: 'Celebrations' },
-  ];
-}
+/** The type filter's choices, each labelled by activity.filters.<value>. */
+const FILTERS: readonly FeedFilter[] = ['all', 'goals', 'habits', 'teams', 'comments', 'celebrations'];
 
 const noSubscription = () => () => undefined;
 
@@ -62,9 +55,10 @@ function Sentence({ item }: { item: ActivityItem }) {
 }
 
 function KudosButton({ item, onToggle, pending }: { item: ActivityItem; onToggle: (give: boolean) => void; pending: boolean }) {
+  const t = useTranslations('activity.kudos');
   const describedBy = useId();
   const kudos = item.kudos!;
-  const label = kudos.count === 1 ? '1 kudos' : `${kudos.count} kudos`;
+  const label = t('count', { count: kudos.count });
   if (!kudos.canGive) {
     return kudos.count > 0 ? (
       <span className="inline-flex items-center gap-1 text-xs text-slate-600" data-testid="kudos-count">
@@ -87,10 +81,10 @@ function KudosButton({ item, onToggle, pending }: { item: ActivityItem; onToggle
         data-testid="kudos-button"
       >
         <PartyPopper aria-hidden className="size-4" />
-        <span>{kudos.count > 0 ? `Kudos · ${kudos.count}` : 'Kudos'}</span>
+        <span>{kudos.count > 0 ? t('buttonWithCount', { count: kudos.count }) : t('button')}</span>
       </Button>
       <span id={describedBy} className="sr-only">
-        {`${kudos.given ? 'Take back your kudos' : 'Give kudos'}: ${item.text} (${label})`}
+        {t(kudos.given ? 'takeBackDescription' : 'giveDescription', { text: item.text, label })}
       </span>
     </>
   );
@@ -103,15 +97,20 @@ function patchItem(data: InfiniteData<ActivityPage> | undefined, id: string, kud
 
 export interface ActivityFeedProps {
   scope: ActivityScope;
-  terminology: Terminology;
+  /** No longer read: the catalog speaks the workspace's words. Kept so callers need not change. */
+  terminology?: Terminology;
   /** The first page of the unfiltered feed, rendered on the server. */
   initial?: ActivityPage;
+  /** Default: "Activity". */
   title?: string;
-  /** Say so when there is nothing yet. */
+  /** Say so when there is nothing yet. Default: "Nothing has happened here yet." */
   emptyText?: string;
 }
 
-export function ActivityFeed({ scope, terminology, initial, title = 'Activity', emptyText = 'Nothing has happened here yet.' }: ActivityFeedProps) {
+export function ActivityFeed({ scope, initial, title: ownTitle, emptyText: ownEmptyText }: ActivityFeedProps) {
+  const t = useTranslations('activity');
+  const title = ownTitle ?? t('title');
+  const emptyText = ownEmptyText ?? t('empty');
   const [filter, setFilter] = useState<FeedFilter>('all');
   const queryClient = useQueryClient();
   const headingId = useId();
@@ -146,7 +145,7 @@ export function ActivityFeed({ scope, terminology, initial, title = 'Activity', 
     onSuccess: (state, { item }) => queryClient.setQueryData<InfiniteData<ActivityPage>>(key, (data) => patchItem(data, item.id, state)),
     onError: (error, { item }, context) => {
       if (context) queryClient.setQueryData<InfiniteData<ActivityPage>>(key, (data) => patchItem(data, item.id, context.before));
-      toast.error(error instanceof ApiError ? error.message : 'Could not save your kudos. Try again.');
+      toast.error(error instanceof ApiError ? error.message : t('kudos.failed'));
     },
   });
 
@@ -161,7 +160,7 @@ export function ActivityFeed({ scope, terminology, initial, title = 'Activity', 
         </h2>
         <div className="flex items-center gap-2">
           <label htmlFor={filterId} className="text-sm font-medium text-slate-700">
-            Show
+            {t('show')}
           </label>
           <select
             id={filterId}
@@ -170,19 +169,19 @@ export function ActivityFeed({ scope, terminology, initial, title = 'Activity', 
             className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-sm"
             data-testid="activity-filter"
           >
-            {filterOptions(terminology).map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
+            {FILTERS.map((value) => (
+              <option key={value} value={value}>
+                {t(`filters.${value}`)}
               </option>
             ))}
           </select>
         </div>
       </div>
       {query.isPending ? (
-        <p className="text-sm text-slate-600">Loading activity…</p>
+        <p className="text-sm text-slate-600">{t('loading')}</p>
       ) : query.isError && items.length === 0 ? (
         <p className="text-sm text-slate-600" role="alert">
-          Could not load the activity. Reload the page to try again.
+          {t('loadFailed')}
         </p>
       ) : items.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">{emptyText}</p>
@@ -202,7 +201,7 @@ export function ActivityFeed({ scope, terminology, initial, title = 'Activity', 
       {query.hasNextPage ? (
         <div>
           <Button type="button" variant="secondary" size="sm" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-            {query.isFetchingNextPage ? 'Loading…' : 'Show older activity'}
+            {query.isFetchingNextPage ? t('loadingMore') : t('showOlder')}
           </Button>
         </div>
       ) : null}

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
@@ -8,8 +9,6 @@ import { MAX_COMMENT_LENGTH, type Mention } from '@/lib/comments/comment-schema'
 import { ApiError } from '@/lib/http/api-client';
 import { withMentionTokens } from './comment-requests';
 import { MentionTextarea } from './mention-textarea';
-
-const HINT = 'Markdown works: **bold**, _italic_, `code`, lists and [links](https://example.com). Type @ to mention someone.';
 
 interface Props {
   label: string;
@@ -24,17 +23,19 @@ interface Props {
   autoFocus?: boolean;
   onSubmit: (input: { body: string; milestoneId: string | null }) => Promise<unknown>;
   onCancel?: () => void;
-  goalWord: string;
+  /** No longer read: the catalog speaks the workspace's words. Kept so callers need not change. */
+  goalWord?: string;
 }
 
 /** Writes or rewrites a comment: the text (with mention autocomplete) and, for a new one, what it is about. */
-export function CommentForm({ label, submitLabel, members, milestones, initialBody = '', initialMentions = [], pending, error, autoFocus, onSubmit, onCancel, goalWord }: Props) {
+export function CommentForm({ label, submitLabel, members, milestones, initialBody = '', initialMentions = [], pending, error, autoFocus, onSubmit, onCancel }: Props) {
+  const t = useTranslations('comments');
   const [body, setBody] = useState(initialBody);
   const [milestoneId, setMilestoneId] = useState('');
   const [picks, setPicks] = useState<Mention[]>([...initialMentions]);
   const [empty, setEmpty] = useState(false);
   const apiError = error instanceof ApiError ? error : null;
-  const fieldError = (empty ? 'Write a comment first.' : undefined) ?? apiError?.fields.body;
+  const fieldError = (empty ? t('writeFirst') : undefined) ?? apiError?.fields.body;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -55,7 +56,7 @@ export function CommentForm({ label, submitLabel, members, milestones, initialBo
   return (
     <form onSubmit={submit} className="flex flex-col gap-3" noValidate>
       {apiError && !apiError.fields.body ? <FormAlert message={apiError.message} /> : null}
-      {error && !apiError ? <FormAlert message={error instanceof Error ? error.message : 'Could not save the comment.'} /> : null}
+      {error && !apiError ? <FormAlert message={error instanceof Error ? error.message : t('saveFailed')} /> : null}
       <MentionTextarea
         label={label}
         value={body}
@@ -66,7 +67,7 @@ export function CommentForm({ label, submitLabel, members, milestones, initialBo
         members={members}
         onPick={(member) => setPicks((current) => [...current.filter((m) => m.userId !== member.userId), member])}
         maxLength={MAX_COMMENT_LENGTH}
-        hint={HINT}
+        hint={t('hint')}
         error={fieldError}
         disabled={pending}
         autoFocus={autoFocus}
@@ -75,20 +76,20 @@ export function CommentForm({ label, submitLabel, members, milestones, initialBo
       <div className="flex flex-wrap items-end gap-3">
         {milestones && milestones.length ? (
           <SelectField
-            label="About"
+            label={t('about')}
             className="min-w-0 flex-1 sm:max-w-xs"
             value={milestoneId}
             onChange={(event) => setMilestoneId(event.target.value)}
-            options={[{ value: '', label: `The whole ${goalWord}` }, ...milestones.map((m) => ({ value: m.id, label: `Milestone: ${m.title}` }))]}
+            options={[{ value: '', label: t('wholeGoal') }, ...milestones.map((m) => ({ value: m.id, label: t('milestone', { title: m.title }) }))]}
           />
         ) : null}
         <div className="flex gap-2">
           <Button type="submit" disabled={pending}>
-            {pending ? 'Saving…' : submitLabel}
+            {pending ? t('saving') : submitLabel}
           </Button>
           {onCancel ? (
             <Button type="button" variant="secondary" onClick={onCancel} disabled={pending}>
-              Cancel
+              {t('cancel')}
             </Button>
           ) : null}
         </div>

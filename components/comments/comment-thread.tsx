@@ -1,13 +1,14 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useLive } from '@/components/live/live-context';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SelectField } from '@/components/ui/select-field';
-import { term, type Terminology } from '@/lib/branding/terminology';
+import type { Terminology } from '@/lib/branding/terminology';
 import type { CommentView, Mention } from '@/lib/comments/comment-schema';
 import { useFormat } from '@/lib/format/format-context';
 import { commentKeys, deleteComment, fetchComments, fetchMentionable, patchComment, postComment } from './comment-requests';
@@ -19,15 +20,17 @@ import { CommentForm } from './comment-form';
 
 const COMMENT_EVENTS = new Set(['goal.commented', 'goal.comment_updated', 'goal.comment_deleted']);
 const markdownClass =
-  'break-words text-sm text-slate-800 [&_a]:text-brand-text [&_a]:underline [&_blockquote]:border-l-4 [&_blockquote]:border-slate-200 [&_blockquote]:pl-3 [&_code]:rounded [&_code]:bg-slate-100 [&_code]:px-1 [&_li]:ml-5 [&_ol]:list-decimal [&_p]:my-1 [&_pre]:overflow-x-auto [&_pre]:rounded [&_pre]:bg-slate-100 [&_pre]:p-2 [&_table]:block [&_table]:overflow-x-auto [&_ul]:list-disc [&_.mention]:rounded [&_.mention]:bg-brand/10 [&_.mention]:px-1 [&_.mention]:font-semibold [&_.mention]:text-brand-text';
+  'break-words text-sm text-slate-800 [&_a]:text-brand-text [&_a]:underline [&_blockquote]:border-s-4 [&_blockquote]:border-slate-200 [&_blockquote]:ps-3 [&_code]:rounded [&_code]:bg-slate-100 [&_code]:px-1 [&_li]:ms-5 [&_ol]:list-decimal [&_p]:my-1 [&_pre]:overflow-x-auto [&_pre]:rounded [&_pre]:bg-slate-100 [&_pre]:p-2 [&_table]:block [&_table]:overflow-x-auto [&_ul]:list-disc [&_.mention]:rounded [&_.mention]:bg-brand/10 [&_.mention]:px-1 [&_.mention]:font-semibold [&_.mention]:text-brand-text';
 
 interface Props {
   goalId: string;
   milestones: { id: string; title: string }[];
-  terminology: Terminology;
+  /** No longer read: the catalog speaks the workspace's words. Kept so callers need not change. */
+  terminology?: Terminology;
 }
 
-export function CommentThread({ goalId, milestones, terminology }: Props) {
+export function CommentThread({ goalId, milestones }: Props) {
+  const t = useTranslations('comments');
   const queryClient = useQueryClient();
   const [filter, setFilter] = useState('');
   const thread = useQuery({ queryKey: commentKeys.goal(goalId), queryFn: () => fetchComments(goalId) });
@@ -41,7 +44,6 @@ export function CommentThread({ goalId, milestones, terminology }: Props) {
   });
 
   const create = useMutation({ mutationFn: (input: { body: string; milestoneId: string | null }) => postComment(goalId, input), onSuccess: refresh });
-  const goalWord = term(terminology, 'goal');
   const comments = (thread.data?.comments ?? []).filter((c) => !filter || (filter === 'goal' ? c.milestoneId === null : c.milestoneId === filter));
   const members = mentionable.data ?? [];
 
@@ -49,71 +51,71 @@ export function CommentThread({ goalId, milestones, terminology }: Props) {
     <section aria-labelledby="comments-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <h2 id="comments-heading" className="text-lg font-semibold text-slate-900">
-          Comments
-          {thread.data ? <span className="ml-2 text-sm font-normal text-slate-600">({thread.data.comments.filter((c) => !c.deletedAt).length})</span> : null}
+          {t('title')}
+          {thread.data ? <span className="ms-2 text-sm font-normal text-slate-600">{t('count', { count: thread.data.comments.filter((c) => !c.deletedAt).length })}</span> : null}
         </h2>
         {milestones.length ? (
           <SelectField
-            label="Show"
+            label={t('show')}
             className="min-w-0 sm:w-64"
             value={filter}
             onChange={(event) => setFilter(event.target.value)}
-            options={[{ value: '', label: 'All comments' }, { value: 'goal', label: `About the whole ${goalWord}` }, ...milestones.map((m) => ({ value: m.id, label: `Milestone: ${m.title}` }))]}
+            options={[{ value: '', label: t('all') }, { value: 'goal', label: t('aboutWholeGoal') }, ...milestones.map((m) => ({ value: m.id, label: t('milestone', { title: m.title }) }))]}
           />
         ) : null}
       </div>
-      {thread.isError ? <FormAlert message="Comments could not be loaded." /> : null}
+      {thread.isError ? <FormAlert message={t('loadFailed')} /> : null}
       {thread.isPending ? (
-        <p className="mt-4 text-sm text-slate-600">Loading comments…</p>
+        <p className="mt-4 text-sm text-slate-600">{t('loading')}</p>
       ) : comments.length === 0 ? (
-        <p className="mt-4 text-sm text-slate-600">{filter ? 'No comments here yet.' : `No comments yet. Start the conversation about this ${goalWord}.`}</p>
+        <p className="mt-4 text-sm text-slate-600">{filter ? t('noneHere') : t('none')}</p>
       ) : (
-        <ol className="mt-4 flex flex-col divide-y divide-slate-100" aria-label="Comments, oldest first">
+        <ol className="mt-4 flex flex-col divide-y divide-slate-100" aria-label={t('listLabel')}>
           {comments.map((comment) => (
             <li key={comment.id} className="py-3">
-              <CommentItem comment={comment} goalId={goalId} members={members} goalWord={goalWord} onChanged={refresh} />
+              <CommentItem comment={comment} goalId={goalId} members={members} onChanged={refresh} />
             </li>
           ))}
         </ol>
       )}
       {thread.data?.canComment ? (
         <div className="mt-4 border-t border-slate-100 pt-4">
-          <CommentForm label="Add a comment" submitLabel="Comment" members={members} milestones={milestones} pending={create.isPending} error={create.error} onSubmit={(input) => create.mutateAsync(input)} goalWord={goalWord} />
+          <CommentForm label={t('add')} submitLabel={t('submit')} members={members} milestones={milestones} pending={create.isPending} error={create.error} onSubmit={(input) => create.mutateAsync(input)} />
         </div>
       ) : null}
     </section>
   );
 }
 
-function CommentItem({ comment, goalId, members, goalWord, onChanged }: { comment: CommentView; goalId: string; members: readonly Mention[]; goalWord: string; onChanged: () => unknown }) {
+function CommentItem({ comment, goalId, members, onChanged }: { comment: CommentView; goalId: string; members: readonly Mention[]; onChanged: () => unknown }) {
+  const t = useTranslations('comments');
   const fmt = useFormat();
   const [editing, setEditing] = useState(false);
   const edit = useMutation({ mutationFn: (body: string) => patchComment(goalId, comment.id, body), onSuccess: onChanged });
   const remove = useMutation({ mutationFn: () => deleteComment(goalId, comment.id), onSuccess: onChanged });
 
   return (
-    <article data-testid="comment" data-comment-id={comment.id} aria-label={`Comment by ${comment.authorName}`} className="flex flex-col gap-1">
+    <article data-testid="comment" data-comment-id={comment.id} aria-label={t('by', { name: comment.authorName })} className="flex flex-col gap-1">
       <header className="flex flex-wrap items-baseline gap-x-2 text-sm">
         <span className="font-semibold text-slate-900">{comment.authorName}</span>
         <time dateTime={comment.createdAt} title={fmt.dateTime(comment.createdAt)} className="text-slate-600">
           {fmt.relative(comment.createdAt)}
         </time>
-        {comment.editedAt && !comment.deletedAt ? <span className="text-xs text-slate-600">(edited)</span> : null}
-        {comment.milestoneTitle ? <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">Milestone: {comment.milestoneTitle}</span> : null}
+        {comment.editedAt && !comment.deletedAt ? <span className="text-xs text-slate-600">{t('edited')}</span> : null}
+        {comment.milestoneTitle ? <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{t('milestone', { title: comment.milestoneTitle })}</span> : null}
       </header>
       {comment.deletedAt ? (
-        <p className="text-sm italic text-slate-600">This comment was deleted.</p>
+        <p className="text-sm italic text-slate-600">{t('deleted')}</p>
       ) : editing ? (
         <CommentForm
-          label="Edit your comment"
-          submitLabel="Save"
+          label={t('editLabel')}
+          submitLabel={t('save')}
           members={members}
           initialBody={comment.body}
           initialMentions={comment.mentions}
           pending={edit.isPending}
           error={edit.error}
           autoFocus
-          goalWord={goalWord}
           onSubmit={({ body }) => edit.mutateAsync(body).then(() => setEditing(false))}
           onCancel={() => {
             edit.reset();
@@ -128,19 +130,19 @@ function CommentItem({ comment, goalId, members, goalWord, onChanged }: { commen
         <div className="flex gap-1">
           {comment.canEdit ? (
             <Button type="button" variant="ghost" size="sm" onClick={() => setEditing(true)}>
-              Edit
+              {t('edit')}
             </Button>
           ) : null}
           {comment.canDelete ? (
             <ConfirmDialog
               trigger={
                 <Button type="button" variant="danger-ghost" size="sm">
-                  Delete
+                  {t('delete')}
                 </Button>
               }
-              title="Delete this comment?"
-              description="Its text is removed for everyone; the thread shows that a comment was deleted."
-              confirmLabel="Delete comment"
+              title={t('deleteTitle')}
+              description={t('deleteBody')}
+              confirmLabel={t('deleteConfirm')}
               pending={remove.isPending}
               onConfirm={() => remove.mutateAsync().catch(() => undefined)}
             />

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { Mention } from '@/lib/comments/comment-schema';
 
@@ -48,6 +49,7 @@ interface Props {
 }
 
 export function MentionTextarea({ label, value, onChange, members, onPick, maxLength, hint, error, disabled, autoFocus, rows = 4 }: Props) {
+  const t = useTranslations('comments.mentions');
   const id = useId();
   const listId = `${id}-mentions`;
   const ref = useRef<HTMLTextAreaElement>(null);
@@ -128,7 +130,7 @@ export function MentionTextarea({ label, value, onChange, members, onPick, maxLe
           onFocus={() => setDismissedAt(null)}
         />
         {open ? (
-          <ul id={listId} role="listbox" aria-label="Members to mention" className="absolute left-0 right-0 top-full z-20 mt-1 max-h-64 overflow-auto rounded-md border border-slate-200 bg-white py-1 shadow-lg">
+          <ul id={listId} role="listbox" aria-label={t('listLabel')} className="absolute inset-x-0 top-full z-20 mt-1 max-h-64 overflow-auto rounded-md border border-slate-200 bg-white py-1 shadow-lg">
             {suggestions.map((member, index) => (
               <li
                 key={member.userId}
@@ -148,7 +150,7 @@ export function MentionTextarea({ label, value, onChange, members, onPick, maxLe
         ) : null}
       </div>
       <p role="status" className="sr-only">
-        {open ? `${suggestions.length} ${suggestions.length === 1 ? 'member matches' : 'members match'}. Use the up and down arrows, then Enter to mention.` : ''}
+        {open ? t('status', { count: suggestions.length }) : ''}
       </p>
       <div className="flex flex-wrap justify-between gap-x-4 gap-y-1">
         {error ? (
@@ -161,7 +163,7 @@ export function MentionTextarea({ label, value, onChange, members, onPick, maxLe
           </p>
         )}
         <p id={`${id}-count`} className="text-xs text-slate-500">
-          {value.length.toLocaleString('en-US')} / {maxLength.toLocaleString('en-US')}
+          {t('counter', { length: value.length, max: maxLength })}
         </p>
       </div>
     </div>

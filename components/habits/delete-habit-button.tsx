@@ -2,6 +2,7 @@
 
 import { Trash2 } from 'lucide-react';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { FormAlert } from '@/components/ui/form-alert';
@@ -9,7 +10,8 @@ import { toast } from '@/components/ui/toaster';
 import { useDeleteHabit } from './use-habit-mutations';
 
 /** Deleting takes the whole history with it, so it is quiet and asks once more in a dialog. */
-export function DeleteHabitButton({ habitId, name, habitWord }: { habitId: string; name: string; habitWord: string }) {
+export function DeleteHabitButton({ habitId, name }: { habitId: string; name: string }) {
+  const t = useTranslations('habitDetail.delete');
   const mutation = useDeleteHabit(habitId);
   const router = useRouter();
   return (
@@ -17,18 +19,18 @@ export function DeleteHabitButton({ habitId, name, habitWord }: { habitId: strin
       <ConfirmDialog
         trigger={
           <Button variant="danger-ghost" type="button">
-            <Trash2 aria-hidden /> Delete {habitWord}
+            <Trash2 aria-hidden /> {t('button')}
           </Button>
         }
-        title={`Delete “${name}”?`}
-        description={`All its logs go with it. This cannot be undone; archive the ${habitWord} instead to keep its history.`}
-        confirmLabel="Yes, delete"
+        title={t('title', { name })}
+        description={t('body')}
+        confirmLabel={t('confirm')}
         pending={mutation.isPending}
         onConfirm={() =>
           mutation
             .mutateAsync(undefined)
             .then(() => {
-              toast.success(`Deleted “${name}”.`);
+              toast.success(t('done', { name }));
               router.push('/habits');
             })
             .catch(() => undefined)

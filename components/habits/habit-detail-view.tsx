@@ -2,15 +2,16 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { FormAlert } from '@/components/ui/form-alert';
-import { term, type Terminology } from '@/lib/branding/terminology';
-import { describeSchedule } from '@/lib/habits/habit-labels';
-import type { HabitDetail } from '@/lib/habits/habit-schema';
+import type { Terminology } from '@/lib/branding/terminology';
+import { MAX_LOG_AGE_DAYS, type HabitDetail } from '@/lib/habits/habit-schema';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { DeleteHabitButton } from './delete-habit-button';
 import { HabitForm, valuesOf } from './habit-form';
+import { useScheduleText } from './habit-words';
 import { fetchHabit, habitKeys } from './habit-requests';
 import { HistoryGrid } from './history-grid';
 import { LogTodayButton } from './log-today-button';
@@ -19,27 +20,31 @@ import { StreakStats } from './streak-stats';
 import { TodayStatus } from './today-status';
 import { useUpdateHabit } from './use-habit-mutations';
 
-/** One habit: streaks, eight weeks of history, and (for writers) edit, archive, delete. */
-export function HabitDetailView({ initial, terminology, canWrite }: { initial: HabitDetail; terminology: Terminology; canWrite: boolean }) {
+/**
+ * One habit: streaks, eight weeks of history, and (for writers) edit, archive, delete.
+ * `terminology` is no longer read (the catalog speaks the workspace's words); kept optional.
+ */
+export function HabitDetailView({ initial, canWrite }: { initial: HabitDetail; terminology?: Terminology; canWrite: boolean }) {
+  const t = useTranslations('habitDetail');
+  const scheduleText = useScheduleText();
   const { data: habit } = useQuery({ queryKey: habitKeys.detail(initial.id), queryFn: () => fetchHabit(initial.id), initialData: initial });
   const update = useUpdateHabit(habit.id);
   // Its own mutation, so an archive failure is not shown as a failure of the edit form.
   const archive = useUpdateHabit(habit.id);
-  const word = term(terminology, 'habit');
   const archived = habit.archivedAt !== null;
 
   return (
     <div className="flex flex-col gap-6">
       <Link href="/habits" className="text-sm font-medium text-brand-text hover:underline">
-        ← All {term(terminology, 'habits')}
+        {t('back')}
       </Link>
       <header className="flex flex-col gap-2">
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-3xl font-bold text-slate-900">{habit.name}</h1>
           <MilestoneBadge streak={habit.streak} />
-          {archived ? <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-semibold text-slate-700">Archived</span> : null}
+          {archived ? <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-semibold text-slate-700">{t('archived')}</span> : null}
         </div>
-        <p className="text-slate-600">{describeSchedule(habit)}</p>
+        <p className="text-slate-600">{scheduleText(habit)}</p>
         {habit.description ? <p className="text-slate-600">{habit.description}</p> : null}
       </header>
 
@@ -53,49 +58,47 @@ export function HabitDetailView({ initial, terminology, canWrite }: { initial: H
         </div>
       </Card>
 
-      <Card title="History" description={canWrite && !archived ? 'Missed logging a day? Tap it: the last 7 days can still be logged or taken back.' : undefined}>
+      <Card title={t('history')} description={canWrite && !archived ? t('historyHint', { days: MAX_LOG_AGE_DAYS }) : undefined}>
         <HistoryGrid habit={habit} editable={canWrite && !archived} />
       </Card>
 
       {canWrite ? (
         <>
-          <Card title={`Edit ${word}`}>
+          <Card title={t('edit')}>
             <HabitForm
               key={habit.id}
-              label={`Edit ${word}`}
-              submitLabel="Save changes"
-              successMessage="Saved."
+              label={t('edit')}
+              submitLabel={t('saveChanges')}
+              successMessage={t('saved')}
               initial={valuesOf(habit)}
               onSubmit={(input) => update.mutateAsync(input)}
             />
           </Card>
-          <Card title="Archive or delete">
+          <Card title={t('archiveOrDelete')}>
             <div className="flex flex-col gap-4">
               <p className="text-sm text-slate-600">
-                {archived
-                  ? `Restore this ${word} to log it again and see it in today's list.`
-                  : `Archiving hides this ${word} from today's list and keeps its history.`}
+                {archived ? t('restoreHint') : t('archiveHint')}
               </p>
               <div className="flex flex-wrap items-start gap-3">
                 {archived ? (
                   <Button variant="secondary" type="button" disabled={archive.isPending} onClick={() => archive.mutate({ archived: false })}>
-                    {`Restore ${word}`}
+                    {t('restore')}
                   </Button>
                 ) : (
                   <ConfirmDialog
                     trigger={
                       <Button variant="ghost" type="button" disabled={archive.isPending}>
-                        {`Archive ${word}`}
+                        {t('archive')}
                       </Button>
                     }
-                    title={`Archive “${habit.name}”?`}
-                    description="It leaves today's list; its history is kept and you can restore it."
-                    confirmLabel={`Archive ${word}`}
+                    title={t('archiveTitle', { name: habit.name })}
+                    description={t('archiveBody')}
+                    confirmLabel={t('archive')}
                     pending={archive.isPending}
                     onConfirm={() => archive.mutateAsync({ archived: true }).catch(() => undefined)}
                   />
                 )}
-                <DeleteHabitButton habitId={habit.id} name={habit.name} habitWord={word} />
+                <DeleteHabitButton habitId={habit.id} name={habit.name} />
               </div>
               <FormAlert message={archive.isError ? archive.error.message : null} />
             </div>

@@ -1,15 +1,17 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useId, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { FormStatus } from '@/components/ui/form-status';
 import { TextField } from '@/components/ui/text-field';
 import type { HabitSchedule } from '@/lib/db/generated/enums';
-import { WEEKDAY_NAMES, WEEKDAYS_MONDAY_FIRST } from '@/lib/habits/habit-labels';
+import { WEEKDAYS_MONDAY_FIRST } from '@/lib/habits/habit-labels';
 import { HABIT_DESCRIPTION_MAX, HABIT_NAME_MAX, createHabitSchema, type CreateHabitInput, type HabitView } from '@/lib/habits/habit-schema';
 import { ApiError } from '@/lib/http/api-client';
 import { zodFieldErrors } from '@/lib/http/problem';
+import { useWeekdayNames } from './habit-words';
 
 export interface HabitFormValues {
   name: string;
@@ -32,20 +34,49 @@ export function valuesOf(habit: HabitView): HabitFormValues {
   };
 }
 
-const SCHEDULES: { value: HabitSchedule; label: string }[] = [
-  { value: 'daily', label: 'Every day' },
-  { value: 'weekly_days', label: 'On chosen days' },
-  { value: 'times_per_week', label: 'A number of times a week' },
-];
+/** The schedules and their labels' keys (habits.form.schedules). */
+const SCHEDULES = [
+  { value: 'daily', key: 'daily' },
+  { value: 'weekly_days', key: 'weeklyDays' },
+  { value: 'times_per_week', key: 'timesPerWeek' },
+] as const satisfies readonly { value: HabitSchedule; key: string }[];
+
+type FormWords = ReturnType<typeof useTranslations<'habits.form'>>;
+
+/**
+ * The schema's own sentences (lib/habits/habit-schema.ts), checked here before sending, in
+ * the reader's language; the server translates the same ones in its answers
+ * (messages/<language>/errors/habits.json). Any other stays as it is.
+ */
+function schemaSentence(message: string, t: FormWords): string {
+  switch (message) {
+    case 'Enter a name.':
+      return t('errors.enterName');
+    case `Use at most ${HABIT_NAME_MAX} characters.`:
+      return t('errors.tooLong', { max: HABIT_NAME_MAX });
+    case `Use at most ${HABIT_DESCRIPTION_MAX} characters.`:
+      return t('errors.tooLong', { max: HABIT_DESCRIPTION_MAX });
+    case 'Pick at least one day.':
+      return t('errors.pickDay');
+    case 'Enter how many times a week, 1 to 7.':
+      return t('errors.enterTimes');
+    case 'Enter a whole number.':
+      return t('errors.wholeNumber');
+    case 'Use 1 to 7 times a week.':
+      return t('errors.timesRange');
+    default:
+      return message;
+  }
+}
 
 type FieldErrors = Partial<Record<'name' | 'description' | 'schedule' | 'scheduleDays' | 'timesPerWeek', string>>;
 
 /** Server and schema errors by form field ("scheduleDays.0" belongs to the day picker). */
-function byField(fields: Record<string, string>): FieldErrors {
+function byField(fields: Record<string, string>, translate: (message: string) => string = (message) => message): FieldErrors {
   const errors: FieldErrors = {};
   for (const [key, message] of Object.entries(fields)) {
     const field = key.split('.')[0] as keyof FieldErrors;
-    errors[field] ??= message;
+    errors[field] ??= translate(message);
   }
   return errors;
 }
@@ -80,6 +111,8 @@ export function HabitForm({
   resetOnSuccess?: boolean;
   successMessage?: string;
 }) {
+  const t = useTranslations('habits.form');
+  const weekdays = useWeekdayNames();
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [alert, setAlert] = useState<string | null>(null);
@@ -101,7 +134,7 @@ export function HabitForm({
     const input = toInput(values);
     const checked = createHabitSchema.safeParse(input);
     if (!checked.success) {
-      setErrors(byField(zodFieldErrors(checked.error)));
+      setErrors(byField(zodFieldErrors(checked.error), (message) => schemaSentence(message, t)));
       setAlert(null);
       return;
     }
@@ -115,7 +148,7 @@ export function HabitForm({
     } catch (error) {
       const fields = error instanceof ApiError ? byField(error.fields) : {};
       setErrors(fields);
-      setAlert(Object.keys(fields).length ? null : error instanceof Error ? error.message : 'Something went wrong. Try again.');
+      setAlert(Object.keys(fields).length ? null : error instanceof Error ? error.message : t('failed'));
     } finally {
       setPending(false);
     }
@@ -125,9 +158,9 @@ export function HabitForm({
   return (
     <form onSubmit={submit} noValidate aria-label={label} className="flex flex-col gap-4">
       <FormAlert message={alert} />
-      <TextField label="Name" name="name" required maxLength={HABIT_NAME_MAX} value={values.name} onChange={(e) => set('name', e.target.value)} error={errors.name} />
+      <TextField label={t('name')} name="name" required maxLength={HABIT_NAME_MAX} value={values.name} onChange={(e) => set('name', e.target.value)} error={errors.name} />
       <TextField
-        label="Description (optional)"
+        label={t('description')}
         name="description"
         maxLength={HABIT_DESCRIPTION_MAX}
         value={values.description}
@@ -135,7 +168,7 @@ export function HabitForm({
         error={errors.description}
       />
       <fieldset className="flex flex-col gap-2">
-        <legend className="text-sm font-medium text-slate-800">Schedule</legend>
+        <legend className="text-sm font-medium text-slate-800">{t('schedule')}</legend>
         <div className="flex flex-wrap gap-x-5 gap-y-2">
           {SCHEDULES.map((option) => (
             <label key={option.value} className="flex items-center gap-2 text-sm text-slate-800">
@@ -147,7 +180,7 @@ export function HabitForm({
                 onChange={() => set('schedule', option.value)}
                 className="h-4 w-4 accent-brand"
               />
-              {option.label}
+              {t(`schedules.${option.key}`)}
             </label>
           ))}
         </div>
@@ -155,7 +188,7 @@ export function HabitForm({
       </fieldset>
       {values.schedule === 'weekly_days' ? (
         <fieldset className="flex flex-col gap-2" aria-describedby={errors.scheduleDays ? daysErrorId : undefined}>
-          <legend className="text-sm font-medium text-slate-800">Days</legend>
+          <legend className="text-sm font-medium text-slate-800">{t('days')}</legend>
           <div className="flex flex-wrap gap-x-4 gap-y-2">
             {WEEKDAYS_MONDAY_FIRST.map((day) => (
               <label key={day} className="flex items-center gap-2 text-sm text-slate-800">
@@ -165,7 +198,7 @@ export function HabitForm({
                   onChange={(e) => toggleDay(day, e.target.checked)}
                   className="h-4 w-4 accent-brand"
                 />
-                {WEEKDAY_NAMES[day]}
+                {weekdays[day]}
               </label>
             ))}
           </div>
@@ -178,7 +211,7 @@ export function HabitForm({
       ) : null}
       {values.schedule === 'times_per_week' ? (
         <TextField
-          label="Times per week"
+          label={t('timesPerWeek')}
           name="timesPerWeek"
           type="number"
           inputMode="numeric"
@@ -189,7 +222,7 @@ export function HabitForm({
           value={values.timesPerWeek}
           onChange={(e) => set('timesPerWeek', e.target.value)}
           error={errors.timesPerWeek}
-          hint="1 to 7, in weeks from Monday to Sunday."
+          hint={t('timesPerWeekHint')}
         />
       ) : null}
       <div className="flex items-center gap-4">

@@ -1,6 +1,7 @@
 import Link from 'next/link';
-import { describeSchedule } from '@/lib/habits/habit-labels';
+import { useTranslations } from 'next-intl';
 import type { HabitView } from '@/lib/habits/habit-schema';
+import { useScheduleText } from './habit-words';
 import { LogTodayButton } from './log-today-button';
 import { MilestoneBadge } from './milestone-badge';
 import { StreakStats } from './streak-stats';
@@ -8,6 +9,8 @@ import { TodayStatus } from './today-status';
 
 /** One active habit in the list: what, when, how it is going, and logging today. */
 export function HabitItem({ habit, canWrite }: { habit: HabitView; canWrite: boolean }) {
+  const t = useTranslations('habits');
+  const scheduleText = useScheduleText();
   const headingId = `habit-${habit.id}-name`;
   return (
     <li className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:flex-row sm:items-center sm:justify-between">
@@ -19,9 +22,9 @@ export function HabitItem({ habit, canWrite }: { habit: HabitView; canWrite: boo
             </Link>
           </h3>
           <MilestoneBadge streak={habit.streak} />
-          {habit.archivedAt ? <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-semibold text-slate-700">Archived</span> : null}
+          {habit.archivedAt ? <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-semibold text-slate-700">{t('archived')}</span> : null}
         </div>
-        <p className="text-sm text-slate-600">{describeSchedule(habit)}</p>
+        <p className="text-sm text-slate-600">{scheduleText(habit)}</p>
         {habit.description ? <p className="text-sm text-slate-500">{habit.description}</p> : null}
         <StreakStats streak={habit.streak} />
       </div>

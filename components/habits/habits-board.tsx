@@ -2,6 +2,7 @@
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Plus, Repeat, SearchX } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { FilterSelect, Pager, replaceQuery, SearchBox } from '@/components/lists/list-controls';
 import { Button } from '@/components/ui/button';
@@ -9,7 +10,7 @@ import { Dialog, DialogContent, DialogTrigger } from '@/components/ui/dialog';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { toast } from '@/components/ui/toaster';
-import { capitalize, term, type Terminology } from '@/lib/branding/terminology';
+import type { Terminology } from '@/lib/branding/terminology';
 import type { HabitPage } from '@/lib/habits/habit-schema';
 import { EMPTY_HABIT, HabitForm } from './habit-form';
 import { HabitItem } from './habit-item';
@@ -22,14 +23,14 @@ export const DEFAULT_HABIT_FILTERS: HabitFilters = { q: '', status: 'active', to
 export function HabitsBoard({
   initial,
   filters: initialFilters,
-  terminology,
   canWrite,
   description,
   openNew = false,
 }: {
   initial: HabitPage;
   filters: HabitFilters;
-  terminology: Terminology;
+  /** No longer read: the catalog speaks the workspace's words. Kept so callers need not change. */
+  terminology?: Terminology;
   canWrite: boolean;
   description: string;
   /** ?new=1 (the dashboard's first-run links): the new-habit sheet is open on arrival. */
@@ -44,8 +45,7 @@ export function HabitsBoard({
     placeholderData: keepPreviousData,
   });
   const create = useCreateHabit();
-  const habit = term(terminology, 'habit');
-  const plural = term(terminology, 'habits');
+  const t = useTranslations('habits');
 
   // From the current filters, not this render's: the search box calls back after a pause, by
   // which time another filter may have changed. (replaceQuery is idempotent, so a second call
@@ -63,78 +63,78 @@ export function HabitsBoard({
   return (
     <Dialog open={creating} onOpenChange={setCreating}>
       <PageHeader
-        title={`Your ${plural}`}
+        title={t('title')}
         description={description}
         actions={
           canWrite ? (
             <DialogTrigger asChild>
               <Button>
-                <Plus aria-hidden /> {`New ${habit}`}
+                <Plus aria-hidden /> {t('new')}
               </Button>
             </DialogTrigger>
           ) : null
         }
       />
       {canWrite ? (
-        <DialogContent side="right" title={`New ${habit}`} description={`Pick how often you mean to do it; streaks count by that schedule.`}>
+        <DialogContent side="right" title={t('new')} description={t('newDescription')}>
           <HabitForm
-            label={`New ${habit}`}
-            submitLabel={`Add ${habit}`}
+            label={t('new')}
+            submitLabel={t('add')}
             initial={EMPTY_HABIT}
             resetOnSuccess
             onSubmit={async (input) => {
               const created = await create.mutateAsync(input);
               setCreating(false);
-              toast.success(`Added “${created.name}”.`);
+              toast.success(t('added', { name: created.name }));
               return created;
             }}
           />
         </DialogContent>
       ) : null}
 
-      <section aria-label={capitalize(plural)} className="flex flex-col gap-4">
+      <section aria-label={t('sectionLabel')} className="flex flex-col gap-4">
         <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
-          <SearchBox label={`Search ${plural}`} value={filters.q} onChange={(q) => change({ q })} className="sm:mb-0" />
+          <SearchBox label={t('search')} value={filters.q} onChange={(q) => change({ q })} className="sm:mb-0" />
           <div className="grid grid-cols-3 gap-2 sm:flex sm:flex-1 sm:justify-end">
             <FilterSelect
-              label="Status"
+              label={t('filters.status')}
               value={filters.status}
               onChange={(status) => change({ status: status as HabitFilters['status'] })}
               options={[
-                { value: 'active', label: 'Active' },
-                { value: 'archived', label: 'Archived' },
-                { value: 'all', label: 'All' },
+                { value: 'active', label: t('filters.active') },
+                { value: 'archived', label: t('filters.archived') },
+                { value: 'all', label: t('filters.all') },
               ]}
             />
             <FilterSelect
-              label="Today"
+              label={t('filters.today')}
               value={filters.today}
               onChange={(today) => change({ today: today as HabitFilters['today'] })}
               options={[
-                { value: '', label: 'Any' },
-                { value: 'due', label: 'Still to do' },
-                { value: 'done', label: 'Done' },
+                { value: '', label: t('filters.any') },
+                { value: 'due', label: t('filters.due') },
+                { value: 'done', label: t('filters.done') },
               ]}
             />
             <FilterSelect
-              label="Sort by"
+              label={t('filters.sort')}
               value={filters.sort}
               onChange={(sort) => change({ sort: sort as HabitFilters['sort'] })}
               options={[
-                { value: 'created', label: 'Oldest first' },
-                { value: 'name', label: 'Name' },
-                { value: 'streak', label: 'Streak' },
+                { value: 'created', label: t('filters.oldestFirst') },
+                { value: 'name', label: t('filters.name') },
+                { value: 'streak', label: t('filters.streak') },
               ]}
             />
           </div>
         </div>
 
         <p className="sr-only" role="status">
-          {isFetching ? 'Loading…' : `${data?.total ?? 0} ${plural} found.`}
+          {isFetching ? t('loading') : t('found', { count: data?.total ?? 0 })}
         </p>
 
         {data && data.habits.length ? (
-          <ul aria-label={`${capitalize(plural)} list`} className={`flex flex-col gap-3 ${isFetching ? 'opacity-70' : ''}`}>
+          <ul aria-label={t('listLabel')} className={`flex flex-col gap-3 ${isFetching ? 'opacity-70' : ''}`}>
             {data.habits.map((h) => (
               <HabitItem key={h.id} habit={h} canWrite={canWrite} />
             ))}
@@ -142,29 +142,29 @@ export function HabitsBoard({
         ) : filtered ? (
           <EmptyState
             icon={SearchX}
-            title={`No ${plural} match`}
-            description="Try other words or fewer filters."
+            title={t('empty.noMatchTitle')}
+            description={t('empty.noMatchBody')}
             action={
               <Button variant="secondary" onClick={() => change({ ...DEFAULT_HABIT_FILTERS })}>
-                Clear filters
+                {t('empty.clearFilters')}
               </Button>
             }
           />
         ) : (
           <EmptyState
             icon={Repeat}
-            title={`No ${plural} yet`}
-            description={canWrite ? `Start a ${habit}, log it each day, and watch your streak grow.` : `Your role can look but not add ${plural}.`}
+            title={t('empty.noneTitle')}
+            description={canWrite ? t('empty.noneBody') : t('empty.readOnlyBody')}
             action={
               canWrite ? (
                 <Button onClick={() => setCreating(true)}>
-                  <Plus aria-hidden /> {`Create your first ${habit}`}
+                  <Plus aria-hidden /> {t('empty.createFirst')}
                 </Button>
               ) : undefined
             }
           />
         )}
-        {data ? <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={(page) => change({ page })} label={`${capitalize(plural)} pages`} /> : null}
+        {data ? <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={(page) => change({ page })} label={t('pagesLabel')} /> : null}
       </section>
     </Dialog>
   );

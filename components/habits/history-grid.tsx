@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { cn } from '@/components/ui/cn';
 import { useFormat } from '@/lib/format/format-context';
@@ -18,7 +19,7 @@ const LOOK: Record<State, string> = {
   future: 'border border-dashed border-slate-200 bg-transparent',
 };
 
-const STATE_WORDS: Record<State, string> = { done: 'done', missed: 'not done', off: 'not scheduled', future: 'not yet' };
+const CHECK = '✓';
 
 /**
  * A calendar heatmap of the last eight weeks, GitHub-style: a column per ISO week (Monday at
@@ -27,6 +28,7 @@ const STATE_WORDS: Record<State, string> = { done: 'done', missed: 'not done', o
  * focusing any day shows its date and state under the grid.
  */
 export function HistoryGrid({ habit, editable }: { habit: HabitDetail; editable: boolean }) {
+  const t = useTranslations('habitDetail.grid');
   const mutation = useLogHabit();
   const fmt = useFormat();
   const [active, setActive] = useState<LocalDate | null>(null);
@@ -38,7 +40,8 @@ export function HistoryGrid({ habit, editable }: { habit: HabitDetail; editable:
   const stateOf = (date: LocalDate): State => (date > to ? 'future' : notes.has(date) ? 'done' : isScheduledOn(habit, date) ? 'missed' : 'off');
   const describe = (date: LocalDate) => {
     const note = notes.get(date);
-    return `${fmt.weekdayDay(date)}${date === to ? ' (today)' : ''}: ${STATE_WORDS[stateOf(date)]}${note ? ` (${note})` : ''}`;
+    const said = t('day', { day: fmt.weekdayDay(date), today: String(date === to), state: t(`states.${stateOf(date)}`) });
+    return note ? t('withNote', { text: said, note }) : said;
   };
 
   function cell(date: LocalDate) {
@@ -52,7 +55,7 @@ export function HistoryGrid({ habit, editable }: { habit: HabitDetail; editable:
       isToday && 'ring-2 ring-slate-900 ring-offset-2 ring-offset-white',
     );
     const hover = { onMouseEnter: () => setActive(date), onMouseLeave: () => setActive(null), onFocus: () => setActive(date), onBlur: () => setActive(null) };
-    const face = <span aria-hidden>{state === 'done' ? '✓' : ''}</span>;
+    const face = <span aria-hidden>{state === 'done' ? CHECK : ''}</span>;
     const marks = { 'aria-current': isToday ? ('date' as const) : undefined, 'data-testid': isToday ? 'heatmap-today' : undefined, 'data-state': state };
     if (!canToggle) {
       return (
@@ -67,7 +70,7 @@ export function HistoryGrid({ habit, editable }: { habit: HabitDetail; editable:
       <button
         type="button"
         aria-pressed={logged}
-        aria-label={`Log ${habit.name} for ${fmt.weekdayDay(date)}${isToday ? ' (today)' : ''}`}
+        aria-label={t('logDay', { name: habit.name, day: fmt.weekdayDay(date), today: String(isToday) })}
         title={describe(date)}
         disabled={mutation.isPending}
         onClick={() => mutation.mutate({ habitId: habit.id, date, logged: !logged })}
@@ -90,17 +93,15 @@ export function HistoryGrid({ habit, editable }: { habit: HabitDetail; editable:
       {/* Padding keeps today's ring (offset 2 px) inside the scroll box. */}
       <div className="overflow-x-auto p-1">
         <table className="border-separate border-spacing-1 text-xs" data-testid="habit-heatmap">
-          <caption className="mb-1 text-left text-sm text-slate-600">
-            Last {weeks} weeks, a column per week, Monday at the top
-          </caption>
+          <caption className="mb-1 text-start text-sm text-slate-600">{t('caption', { weeks })}</caption>
           <thead>
             <tr>
               <td />
               {mondays.map((monday, index) => (
-                <th key={monday} scope="col" className="relative h-5 w-6 p-0 text-left align-bottom font-normal whitespace-nowrap text-slate-600 sm:w-7">
-                  <span className="sr-only">Week of {fmt.day(monday)}</span>
+                <th key={monday} scope="col" className="relative h-5 w-6 p-0 text-start align-bottom font-normal whitespace-nowrap text-slate-600 sm:w-7">
+                  <span className="sr-only">{t('weekOf', { date: fmt.day(monday) })}</span>
                   {/* Out of the flow, so a label wider than its week does not widen the column. */}
-                  <span aria-hidden className="absolute bottom-0 left-0">
+                  <span aria-hidden className="absolute start-0 bottom-0">
                     {monthLabel(monday, index)}
                   </span>
                 </th>
@@ -112,7 +113,7 @@ export function HistoryGrid({ habit, editable }: { habit: HabitDetail; editable:
               const sample = addDays(from, offset);
               return (
                 <tr key={weekday}>
-                  <th scope="row" className="pr-1 text-left font-normal text-slate-600">
+                  <th scope="row" className="pe-1 text-start font-normal text-slate-600">
                     <abbr title={fmt.weekday(sample)} className="no-underline">
                       {offset % 2 === 0 ? fmt.weekday(sample) : <span className="sr-only">{fmt.weekday(sample)}</span>}
                     </abbr>
@@ -129,29 +130,27 @@ export function HistoryGrid({ habit, editable }: { habit: HabitDetail; editable:
         </table>
       </div>
       <p className="min-h-5 text-sm text-slate-700" aria-live="polite" data-testid="heatmap-detail">
-        {active ? describe(active) : <span className="text-slate-500">Hover or focus a day to see it.</span>}
+        {active ? describe(active) : <span className="text-slate-500">{t('hoverHint')}</span>}
       </p>
-      <ul className="flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-600" aria-label="Legend">
+      <ul className="flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-600" aria-label={t('legend')}>
         {(['done', 'missed', 'off'] as const).map((state) => (
           <li key={state} className="flex items-center gap-1.5">
-            <span className={cn('inline-block h-3 w-3 rounded-sm', LOOK[state])} aria-hidden /> {state === 'done' ? 'Done' : state === 'missed' ? 'Not done' : 'Not scheduled'}
+            <span className={cn('inline-block h-3 w-3 rounded-sm', LOOK[state])} aria-hidden /> {t(`legendStates.${state}`)}
           </li>
         ))}
         <li className="flex items-center gap-1.5">
-          <span className="inline-block h-3 w-3 rounded-sm ring-2 ring-slate-900 ring-offset-1" aria-hidden /> Today
+          <span className="inline-block h-3 w-3 rounded-sm ring-2 ring-slate-900 ring-offset-1" aria-hidden /> {t('today')}
         </li>
       </ul>
       {logs.some((log) => log.note) ? (
         <div className="mt-2">
-          <h3 className="text-sm font-semibold text-slate-800">Notes</h3>
+          <h3 className="text-sm font-semibold text-slate-800">{t('notes')}</h3>
           <ul className="mt-1 flex flex-col gap-1 text-sm text-slate-700">
             {logs
               .filter((log) => log.note)
               .reverse()
               .map((log) => (
-                <li key={log.date}>
-                  <span className="font-medium">{fmt.weekdayDay(log.date)}:</span> {log.note}
-                </li>
+                <li key={log.date}>{t.rich('noteLine', { day: fmt.weekdayDay(log.date), note: log.note ?? '', strong: (chunks) => <span className="font-medium">{chunks}</span> })}</li>
               ))}
           </ul>
         </div>

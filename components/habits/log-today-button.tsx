@@ -1,10 +1,13 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { buttonClass } from '@/components/ui/button';
 import { TextField } from '@/components/ui/text-field';
 import { HABIT_NOTE_MAX, type HabitView } from '@/lib/habits/habit-schema';
 import { useLogHabit } from './use-habit-mutations';
+
+const CHECK = '✓';
 
 /**
  * "Log today", or "Undo" once done; on a habit's own page (withNote) a note can go with the
@@ -14,6 +17,7 @@ import { useLogHabit } from './use-habit-mutations';
  * announced next to the button.
  */
 export function LogTodayButton({ habit, withNote = false }: { habit: HabitView; withNote?: boolean }) {
+  const t = useTranslations('habits.log');
   const mutation = useLogHabit();
   const [note, setNote] = useState('');
   const { done, date } = habit.today;
@@ -27,25 +31,25 @@ export function LogTodayButton({ habit, withNote = false }: { habit: HabitView; 
       {done ? (
         <div className="flex items-center gap-2">
           <span className="text-sm font-semibold text-brand-text">
-            <span aria-hidden>✓</span> Done today
+            <span aria-hidden>{CHECK}</span> {t('doneToday')}
           </span>
           <button
             type="button"
             onClick={() => log(false)}
             disabled={mutation.isPending}
-            aria-label={`Undo today's log of ${habit.name}`}
+            aria-label={t('undoLabel', { name: habit.name })}
             className={buttonClass('ghost', 'px-2 py-1 text-xs')}
           >
-            Undo
+            {t('undo')}
           </button>
         </div>
       ) : (
         <div className="flex flex-wrap items-end justify-end gap-2">
           {withNote ? (
-            <TextField label="Note for today (optional)" name="note" maxLength={HABIT_NOTE_MAX} value={note} onChange={(e) => setNote(e.target.value)} className="w-64" />
+            <TextField label={t('note')} name="note" maxLength={HABIT_NOTE_MAX} value={note} onChange={(e) => setNote(e.target.value)} className="w-64" />
           ) : null}
-          <button type="button" onClick={() => log(true)} disabled={mutation.isPending} aria-label={`Log today: ${habit.name}`} className={buttonClass('primary')}>
-            Log today
+          <button type="button" onClick={() => log(true)} disabled={mutation.isPending} aria-label={t('logLabel', { name: habit.name })} className={buttonClass('primary')}>
+            {t('logToday')}
           </button>
         </div>
       )}

@@ -1,6 +1,7 @@
 'use client';
 
 import { ChevronLeft, ChevronRight, Search } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
@@ -21,6 +22,7 @@ export function replaceQuery(values: Record<string, string | number | undefined>
 }
 
 export function SearchBox({ label, value, onChange, className }: { label: string; value: string; onChange: (value: string) => void; className?: string }) {
+  const t = useTranslations('common');
   const [text, setText] = useState(value);
   const [shown, setShown] = useState(value);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -39,11 +41,11 @@ export function SearchBox({ label, value, onChange, className }: { label: string
 
   return (
     <div className={cn('relative w-full sm:max-w-xs', className)}>
-      <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-slate-400" aria-hidden />
+      <Search className="pointer-events-none absolute top-1/2 start-3 size-4 -translate-y-1/2 text-slate-400" aria-hidden />
       <input
         type="search"
         aria-label={label}
-        placeholder={`${label}…`}
+        placeholder={t('searchPlaceholder', { label })}
         value={text}
         onChange={(e) => type(e.target.value)}
         onKeyDown={(e) => {
@@ -51,7 +53,7 @@ export function SearchBox({ label, value, onChange, className }: { label: string
           clearTimeout(timer.current);
           onChange(text);
         }}
-        className="h-10 w-full rounded-md border border-slate-300 bg-white pr-3 pl-9 text-sm shadow-sm"
+        className="h-10 w-full rounded-md border border-slate-300 bg-white pe-3 ps-9 text-sm shadow-sm"
       />
     </div>
   );
@@ -77,21 +79,20 @@ export function FilterSelect({ label, value, onChange, options }: { label: strin
 }
 
 /** "21–40 of 45" with Previous / Next; nothing when everything fits on one page. */
-export function Pager({ page, pageSize, total, onPage, label = 'Pagination' }: { page: number; pageSize: number; total: number; onPage: (page: number) => void; label?: string }) {
+export function Pager({ page, pageSize, total, onPage, label }: { page: number; pageSize: number; total: number; onPage: (page: number) => void; label?: string }) {
+  const t = useTranslations('common');
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   if (pageCount <= 1) return null;
   const first = (page - 1) * pageSize + 1;
   return (
-    <nav aria-label={label} className="flex items-center justify-between gap-2 text-sm text-slate-600">
-      <span>
-        {first}–{Math.min(total, page * pageSize)} of {total}
-      </span>
+    <nav aria-label={label ?? t('pagination')} className="flex items-center justify-between gap-2 text-sm text-slate-600">
+      <span>{t('pageRange', { first, last: Math.min(total, page * pageSize), total })}</span>
       <div className="flex gap-2">
         <Button variant="secondary" size="sm" onClick={() => onPage(page - 1)} disabled={page <= 1}>
-          <ChevronLeft aria-hidden /> Previous
+          <ChevronLeft aria-hidden className="rtl:-scale-x-100" /> {t('previous')}
         </Button>
         <Button variant="secondary" size="sm" onClick={() => onPage(page + 1)} disabled={page >= pageCount}>
-          Next <ChevronRight aria-hidden />
+          {t('next')} <ChevronRight aria-hidden className="rtl:-scale-x-100" />
         </Button>
       </div>
     </nav>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
@@ -8,10 +9,26 @@ import { useFormSubmit } from '@/components/ui/use-form-submit';
 import type { Terminology } from '@/lib/branding/terminology';
 import { api } from '@/lib/http/api-client';
 import type { NotificationSettings } from '@/lib/notifications/preferences';
-import { CADENCE_LABELS, CHANNELS, CHANNEL_LABELS, DIGEST_CADENCES, NOTIFICATION_TYPES, NOTIFICATION_TYPE_INFO, type Channel, type DigestCadence } from '@/lib/notifications/types';
+import { CHANNELS, DIGEST_CADENCES, NOTIFICATION_TYPES, type Channel, type DigestCadence, type NotificationType } from '@/lib/notifications/types';
 
-/** Per type: in app, in app and email, or off; and how emails are batched. */
-export function NotificationSettingsForm({ initial, terminology }: { initial: NotificationSettings; terminology: Terminology }) {
+/** Each type's and channel's place in the catalog (notifications.types, notifications.settings.channels). */
+const TYPE_KEYS = {
+  mention: 'mention',
+  comment: 'comment',
+  assignment: 'assignment',
+  kudos: 'kudos',
+  invitation_accepted: 'invitationAccepted',
+  join_request: 'joinRequest',
+  goal_due_soon: 'goalDueSoon',
+  goal_overdue: 'goalOverdue',
+  habit_reminder: 'habitReminder',
+} as const satisfies Record<NotificationType, string>;
+const CHANNEL_KEYS = { in_app: 'inApp', email: 'email', none: 'none' } as const satisfies Record<Channel, string>;
+
+/** Per type: in app, in app and email, or off; and how emails are batched. (`terminology` is no longer read: the catalog speaks the workspace's words.) */
+export function NotificationSettingsForm({ initial }: { initial: NotificationSettings; terminology?: Terminology }) {
+  const t = useTranslations('notifications.settings');
+  const types = useTranslations('notifications.types');
   const [values, setValues] = useState(initial);
   const { alert, status, pending, submit } = useFormSubmit();
 
@@ -19,25 +36,24 @@ export function NotificationSettingsForm({ initial, terminology }: { initial: No
     event.preventDefault();
     void submit(async () => {
       setValues(await api<NotificationSettings>('/api/app/notifications/preferences', { method: 'PATCH', json: values }));
-      return 'Saved.';
+      return t('saved');
     });
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5" aria-label="Notification preferences">
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5" aria-label={t('label')}>
       <FormAlert message={alert} />
       <div className="flex flex-col divide-y divide-slate-200">
         {NOTIFICATION_TYPES.map((type) => {
-          const info = NOTIFICATION_TYPE_INFO[type];
           const id = `notify-${type}`;
           return (
             <div key={type} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between">
               <div className="min-w-0">
                 <label htmlFor={id} className="text-sm font-medium text-slate-800">
-                  {info.label(terminology)}
+                  {types(`${TYPE_KEYS[type]}.label`)}
                 </label>
                 <p id={`${id}-hint`} className="text-xs text-slate-500">
-                  {info.description(terminology)}
+                  {types(`${TYPE_KEYS[type]}.description`)}
                 </p>
               </div>
               <select
@@ -49,7 +65,7 @@ export function NotificationSettingsForm({ initial, terminology }: { initial: No
               >
                 {CHANNELS.map((channel) => (
                   <option key={channel} value={channel}>
-                    {CHANNEL_LABELS[channel]}
+                    {t(`channels.${CHANNEL_KEYS[channel]}`)}
                   </option>
                 ))}
               </select>
@@ -58,8 +74,8 @@ export function NotificationSettingsForm({ initial, terminology }: { initial: No
         })}
       </div>
       <fieldset className="flex flex-col gap-2">
-        <legend className="text-sm font-medium text-slate-800">Send notification emails</legend>
-        <p className="text-xs text-slate-500">Digests go out at 08:00 in your time zone. Reminders are always sent at once.</p>
+        <legend className="text-sm font-medium text-slate-800">{t('emails')}</legend>
+        <p className="text-xs text-slate-500">{t('emailsHint')}</p>
         <div className="flex flex-wrap gap-4">
           {DIGEST_CADENCES.map((cadence) => (
             <label key={cadence} className="flex items-center gap-2 text-sm text-slate-800">
@@ -71,14 +87,14 @@ export function NotificationSettingsForm({ initial, terminology }: { initial: No
                 checked={values.digest === cadence}
                 onChange={() => setValues({ ...values, digest: cadence as DigestCadence })}
               />
-              {CADENCE_LABELS[cadence]}
+              {t(`cadences.${cadence}`)}
             </label>
           ))}
         </div>
       </fieldset>
       <div className="flex flex-wrap items-center gap-4">
         <Button type="submit" disabled={pending}>
-          {pending ? 'Saving…' : 'Save notification preferences'}
+          {pending ? t('saving') : t('save')}
         </Button>
         <FormStatus message={status} />
       </div>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
@@ -7,6 +8,7 @@ import { api } from '@/lib/http/api-client';
 
 /** Confirms the unsubscribe the link asked for (a GET never unsubscribes by itself). */
 export function UnsubscribeButton({ query, label }: { query: string; label: string }) {
+  const t = useTranslations('notifications.unsubscribe');
   const [state, setState] = useState<'idle' | 'pending' | 'done'>('idle');
   const [error, setError] = useState<string | null>(null);
   async function confirm() {
@@ -16,14 +18,14 @@ export function UnsubscribeButton({ query, label }: { query: string; label: stri
       await api(`/api/notifications/unsubscribe?${query}`, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
       setState('done');
     } catch (e) {
-      setError(e instanceof Error ? e.message : 'Something went wrong.');
+      setError(e instanceof Error ? e.message : t('failed'));
       setState('idle');
     }
   }
   if (state === 'done') {
     return (
       <p role="status" className="text-sm font-medium text-emerald-800">
-        Done: you will no longer get {label} by email. They still show under the bell in the app.
+        {t('done', { label })}
       </p>
     );
   }
@@ -31,7 +33,7 @@ export function UnsubscribeButton({ query, label }: { query: string; label: stri
     <div className="flex flex-col gap-3">
       <FormAlert message={error} />
       <Button onClick={() => void confirm()} disabled={state === 'pending'}>
-        {state === 'pending' ? 'Unsubscribing…' : 'Unsubscribe'}
+        {state === 'pending' ? t('pending') : t('button')}
       </Button>
     </div>
   );

@@ -2,6 +2,7 @@
 
 import { Menu } from 'lucide-react';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { usePathname } from 'next/navigation';
 import { useState } from 'react';
 import { cn } from '@/components/ui/cn';
@@ -38,10 +39,11 @@ export type NavBreakpoint = 'lg' | 'xl';
  * beside it truncates instead, so no link slides under the header's buttons). Below the
  * breakpoint it is hidden and MobileNav's menu button takes its place.
  */
-export function DesktopNav({ items, label = 'Main', tone, breakpoint = 'lg' }: { items: NavItem[]; label?: string; tone: NavTone; breakpoint?: NavBreakpoint }) {
+export function DesktopNav({ items, label, tone, breakpoint = 'lg' }: { items: NavItem[]; label?: string; tone: NavTone; breakpoint?: NavBreakpoint }) {
+  const t = useTranslations('common');
   const pathname = usePathname() ?? '/';
   return (
-    <nav aria-label={label} className={cn('hidden shrink-0', breakpoint === 'xl' ? 'xl:block' : 'lg:block')}>
+    <nav aria-label={label ?? t('mainNav')} className={cn('hidden shrink-0', breakpoint === 'xl' ? 'xl:block' : 'lg:block')}>
       <ul className="flex items-center gap-1 text-sm font-medium whitespace-nowrap">
         {items.map((item) => {
           const active = isActive(item, pathname);
@@ -62,7 +64,8 @@ export function DesktopNav({ items, label = 'Main', tone, breakpoint = 'lg' }: {
  * The menu button of narrow screens: opens the navigation in a side sheet (a Radix dialog:
  * focus trapped, Escape closes, the trigger says aria-expanded) that closes on navigation.
  */
-export function MobileNav({ items, label = 'Main', title, tone, breakpoint = 'lg' }: { items: NavItem[]; label?: string; title: string; tone: NavTone; breakpoint?: NavBreakpoint }) {
+export function MobileNav({ items, label, title, tone, breakpoint = 'lg' }: { items: NavItem[]; label?: string; title: string; tone: NavTone; breakpoint?: NavBreakpoint }) {
+  const t = useTranslations('common');
   const pathname = usePathname() ?? '/';
   // Open only on the page it was opened on: navigating anywhere closes it. (A link to the
   // page already shown does not change the path, so links close it on click as well.)
@@ -73,17 +76,17 @@ export function MobileNav({ items, label = 'Main', title, tone, breakpoint = 'lg
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger
         className={cn(
-          '-ml-1 inline-flex size-10 shrink-0 items-center justify-center rounded-md',
+          '-ms-1 inline-flex size-10 shrink-0 items-center justify-center rounded-md',
           breakpoint === 'xl' ? 'xl:hidden' : 'lg:hidden',
           tone === 'dark' ? 'text-brand-secondary-fg hover:bg-brand-secondary-fg/10' : 'text-slate-700 hover:bg-slate-100',
         )}
         data-testid="menu-button"
       >
         <Menu className="size-6" aria-hidden />
-        <span className="sr-only">Menu</span>
+        <span className="sr-only">{t('menu')}</span>
       </DialogTrigger>
       <DialogContent title={title} side="left">
-        <nav aria-label={label}>
+        <nav aria-label={label ?? t('mainNav')}>
           <ul className="flex flex-col gap-1 text-base font-medium">
             {items.map((item) => {
               const active = isActive(item, pathname);

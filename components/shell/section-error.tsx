@@ -2,6 +2,7 @@
 
 import { AlertTriangle, RotateCw } from 'lucide-react';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useEffect } from 'react';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
@@ -13,6 +14,7 @@ import { cn } from '@/components/ui/cn';
  * reaches the browser from the server.
  */
 export function SectionError({ error, retry, homeHref, homeLabel, inset }: { error: unknown; retry: () => void; homeHref: string; homeLabel: string; inset?: boolean }) {
+  const t = useTranslations('common');
   const digest = error && typeof error === 'object' && 'digest' in error && typeof error.digest === 'string' ? error.digest : null;
   useEffect(() => {
     console.error(error);
@@ -20,13 +22,17 @@ export function SectionError({ error, retry, homeHref, homeLabel, inset }: { err
   return (
     <div className={cn(inset ? 'w-full' : 'page', 'max-w-lg py-16 text-center')} data-testid="section-error">
       <AlertTriangle className="mx-auto size-8 text-amber-600" aria-hidden />
-      <h1 className="mt-3 text-2xl font-bold text-slate-900">Something went wrong</h1>
-      <p className="mt-2 text-slate-600">This page could not be shown. It may work if you try again; if it keeps failing, tell your administrator.</p>
-      {digest ? <p className="mt-2 text-xs text-slate-500">Reference: {digest}</p> : null}
+      <h1 className="mt-3 text-2xl font-bold text-slate-900">{t('sectionError.title')}</h1>
+      <p className="mt-2 text-slate-600">{t('sectionError.body')}</p>
+      {digest ? (
+        <p className="mt-2 text-xs text-slate-500">
+          {t.rich('sectionError.reference', { digest, code: (chunks) => <span dir="ltr">{chunks}</span> })}
+        </p>
+      ) : null}
       <div className="mt-6 flex flex-wrap items-center justify-center gap-3">
         <Button type="button" onClick={() => retry()}>
           <RotateCw className="size-4" aria-hidden />
-          Try again
+          {t('tryAgain')}
         </Button>
         <Button asChild variant="secondary">
           <Link href={homeHref}>{homeLabel}</Link>

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { cn } from '@/components/ui/cn';
 import { Skeleton } from '@/components/ui/skeleton';
@@ -13,10 +14,11 @@ function Frame({ inset, children, className }: { inset?: boolean; children: Reac
 
 /** Announced once ("Loading…") to screen readers; the shapes are decoration. */
 function Loading({ inset, children }: { inset?: boolean; children: ReactNode }) {
+  const t = useTranslations('common');
   return (
     <Frame inset={inset}>
       <div role="status" aria-live="polite" data-testid="loading-skeleton">
-        <span className="sr-only">Loading…</span>
+        <span className="sr-only">{t('loading')}</span>
         {children}
       </div>
     </Frame>
@@ -39,7 +41,7 @@ export function ListSkeleton({ rows = 5, inset }: { rows?: number; inset?: boole
       <Heading />
       <div className="mt-8 flex gap-3">
         <Skeleton className="h-9 w-56 max-w-full" />
-        <Skeleton className="ml-auto h-9 w-28" />
+        <Skeleton className="ms-auto h-9 w-28" />
       </div>
       <div className="mt-4 space-y-3">
         {Array.from({ length: rows }, (_, i) => (
@@ -108,9 +110,12 @@ export function TableSkeleton({ rows = 8, inset }: { rows?: number; inset?: bool
   );
 }
 
+/** The status code, the same in every language. */
+const NOT_FOUND_STATUS = '404';
+
 /** Nothing here: what was asked for, and the way back. */
 export function SectionNotFound({
-  title = 'Page not found',
+  title,
   children,
   backHref,
   backLabel,
@@ -122,11 +127,12 @@ export function SectionNotFound({
   backLabel: string;
   inset?: boolean;
 }) {
+  const t = useTranslations('common');
   return (
     <Frame inset={inset} className="max-w-md py-16 text-center">
-      <p className="text-sm font-semibold text-slate-500">404</p>
-      <h1 className="mt-2 text-2xl font-bold text-slate-900">{title}</h1>
-      <p className="mt-2 text-slate-600">{children ?? 'There is nothing at this address.'}</p>
+      <p className="text-sm font-semibold text-slate-500">{NOT_FOUND_STATUS}</p>
+      <h1 className="mt-2 text-2xl font-bold text-slate-900">{title ?? t('notFound.title')}</h1>
+      <p className="mt-2 text-slate-600">{children ?? t('notFound.body')}</p>
       <Link href={backHref} className="mt-6 inline-block font-semibold text-brand-text underline">
         {backLabel}
       </Link>

@@ -93,7 +93,7 @@ export function ChartTooltip({
           <li key={String(entry.dataKey)} className="flex items-center gap-2 text-slate-700">
             <span className="inline-block h-2.5 w-2.5 rounded-sm" style={{ background: entry.color }} aria-hidden />
             <span>{String(entry.name ?? '')}</span>
-            <span className="ml-auto pl-3 font-medium text-slate-900 tabular-nums">{formatValue(Number(entry.value ?? 0), String(entry.dataKey))}</span>
+            <span className="ms-auto ps-3 font-medium text-slate-900 tabular-nums">{formatValue(Number(entry.value ?? 0), String(entry.dataKey))}</span>
           </li>
         ))}
       </ul>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { AlertDialog as A } from 'radix-ui';
 import { useState, type ReactNode } from 'react';
 import { Button, buttonClass } from './button';
@@ -28,6 +29,7 @@ export function ConfirmDialog({
   open?: boolean;
   onOpenChange?: (open: boolean) => void;
 }) {
+  const t = useTranslations('common');
   const [ownOpen, setOwnOpen] = useState(false);
   const open = controlledOpen ?? ownOpen;
   const setOpen = (next: boolean) => {
@@ -43,7 +45,7 @@ export function ConfirmDialog({
           <A.Title className="text-lg font-semibold text-slate-900">{title}</A.Title>
           <A.Description className="mt-2 text-sm text-slate-600">{description}</A.Description>
           <div className="mt-6 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-            <A.Cancel className={buttonClass('secondary')}>Cancel</A.Cancel>
+            <A.Cancel className={buttonClass('secondary')}>{t('cancel')}</A.Cancel>
             <Button
               variant="danger"
               disabled={pending}

@@ -12,6 +12,7 @@ import {
   type SortingState,
 } from '@tanstack/react-table';
 import { ArrowDown, ArrowUp, ArrowUpDown, ChevronLeft, ChevronRight } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { useState, type ReactNode } from 'react';
 import { Button } from './button';
 import { cn } from './cn';
@@ -51,6 +52,7 @@ export function DataTable<Row>({
   /** Extra attributes of a row's <tr> (e.g. a data-testid). */
   rowProps?: (row: Row) => Record<`data-${string}`, string>;
 }) {
+  const t = useTranslations('common');
   const [sorting, setSorting] = useState<SortingState>([]);
   const [globalFilter, setGlobalFilter] = useState('');
   // The app does not run the React Compiler, and nothing below memoizes the table's functions.
@@ -80,7 +82,7 @@ export function DataTable<Row>({
             <input
               type="search"
               aria-label={searchLabel}
-              placeholder={`${searchLabel}…`}
+              placeholder={t('searchPlaceholder', { label: searchLabel })}
               value={globalFilter}
               onChange={(e) => {
                 setGlobalFilter(e.target.value);
@@ -93,7 +95,7 @@ export function DataTable<Row>({
         </div>
       ) : null}
       <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm">
+        <table className="w-full text-start text-sm">
           {caption ? <caption className="sr-only">{caption}</caption> : null}
           <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
             {table.getHeaderGroups().map((group) => (
@@ -126,7 +128,7 @@ export function DataTable<Row>({
             {rows.length === 0 ? (
               <tr>
                 <td colSpan={columns.length} className="px-4 py-10 text-center text-slate-600">
-                  {globalFilter ? 'Nothing matches your search.' : (empty ?? 'Nothing here yet.')}
+                  {globalFilter ? t('noSearchMatches') : (empty ?? t('nothingYet'))}
                 </td>
               </tr>
             ) : (
@@ -147,16 +149,20 @@ export function DataTable<Row>({
         </table>
       </div>
       {table.getPageCount() > 1 ? (
-        <nav aria-label="Pagination" className="flex items-center justify-between gap-2 text-sm text-slate-600">
+        <nav aria-label={t('pagination')} className="flex items-center justify-between gap-2 text-sm text-slate-600">
           <span>
-            {pageIndex * table.getState().pagination.pageSize + 1}–{Math.min(total, (pageIndex + 1) * table.getState().pagination.pageSize)} of {total}
+            {t('pageRange', {
+              first: pageIndex * table.getState().pagination.pageSize + 1,
+              last: Math.min(total, (pageIndex + 1) * table.getState().pagination.pageSize),
+              total,
+            })}
           </span>
           <div className="flex gap-2">
             <Button variant="secondary" size="sm" onClick={() => table.previousPage()} disabled={!table.getCanPreviousPage()}>
-              <ChevronLeft aria-hidden /> Previous
+              <ChevronLeft aria-hidden className="rtl:-scale-x-100" /> {t('previous')}
             </Button>
             <Button variant="secondary" size="sm" onClick={() => table.nextPage()} disabled={!table.getCanNextPage()}>
-              Next <ChevronRight aria-hidden />
+              {t('next')} <ChevronRight aria-hidden className="rtl:-scale-x-100" />
             </Button>
           </div>
         </nav>

@@ -1,6 +1,7 @@
 'use client';
 
 import { X } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { Dialog as D } from 'radix-ui';
 import type { ComponentProps, ReactNode } from 'react';
 import { cn } from './cn';
@@ -12,7 +13,8 @@ export const DialogClose = D.Close;
 /**
  * A modal panel: focus is trapped and returned, Escape closes it, the title names it for screen
  * readers. side="right" makes it a side sheet (forms that want room), full height on a phone;
- * side="left" is the navigation sheet of the menu button.
+ * side="left" is the navigation sheet of the menu button. Both follow the reading direction:
+ * "right" is the end side and "left" the start side, so they swap in a right-to-left language.
  */
 export function DialogContent({
   title,
@@ -22,6 +24,7 @@ export function DialogContent({
   side = 'center',
   ...props
 }: Omit<ComponentProps<typeof D.Content>, 'title'> & { title: ReactNode; description?: ReactNode; side?: 'center' | 'right' | 'left' }) {
+  const t = useTranslations('common');
   return (
     <D.Portal>
       <D.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
@@ -31,8 +34,8 @@ export function DialogContent({
           side === 'center'
             ? 'left-1/2 top-1/2 w-[calc(100vw-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 rounded-lg'
             : side === 'right'
-              ? 'inset-y-0 right-0 w-full max-w-md sm:border-l sm:border-slate-200'
-              : 'inset-y-0 left-0 w-[min(20rem,calc(100vw-3rem))] border-r border-slate-200',
+              ? 'inset-y-0 end-0 w-full max-w-md sm:border-s sm:border-slate-200'
+              : 'inset-y-0 start-0 w-[min(20rem,calc(100vw-3rem))] border-e border-slate-200',
           className,
         )}
         {...(description ? {} : { 'aria-describedby': undefined })}
@@ -43,7 +46,7 @@ export function DialogContent({
             <D.Title className="text-lg font-semibold text-slate-900">{title}</D.Title>
             {description ? <D.Description className="mt-1 text-sm text-slate-600">{description}</D.Description> : null}
           </div>
-          <D.Close className="-m-1 rounded-md p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-900" aria-label="Close">
+          <D.Close className="-m-1 rounded-md p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-900" aria-label={t('close')}>
             <X className="size-5" aria-hidden />
           </D.Close>
         </div>

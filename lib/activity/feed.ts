@@ -5,6 +5,7 @@ import { tenantDb } from '../db/tenant-db.ts';
 import { loadGoalForViewer } from '../goals/goal-access.ts';
 import { STREAK_UNITS, type StreakUnit } from '../habits/streaks.ts';
 import { notFound } from '../http/problem.ts';
+import { languageForRecipient, translatorFor } from '../i18n/translator.ts';
 import { audienceColumns, canSee, goalAudience, habitAudience, visibleEventsWhere, type AudienceViewer } from '../realtime/audience.ts';
 import { loadAudienceViewer } from '../realtime/viewer.ts';
 import { loadTeamForViewer } from '../teams/team-access.ts';
@@ -50,7 +51,7 @@ async function scopeWhere(tenant: TenantContext, member: Member, scope: Activity
   }
 }
 
-/** One page of a feed for this member. */
+/** One page of a feed for this member, its sentences in the member's language (the one their pages speak). */
 export async function activityFeed(
   tenant: TenantContext,
   member: Member,
@@ -98,12 +99,13 @@ export async function activityFeed(
   }
 
   const groups = groupEvents(kept);
+  const t = await translatorFor(languageForRecipient(tenant, member), tenant.branding);
   const kudosIds = groups.filter((g) => isKudosType(g[0]!.type)).map((g) => g[0]!.id);
   const kudos = await kudosStates(tenant.id, member, kudosIds.map((id) => ({ id, recipientId: kudosRecipient(raw.get(id)!) })));
   const items: ActivityItem[] = groups.map((group) => {
     const first = group[0]!;
     const last = group[group.length - 1]!;
-    const parts = describeGroup(group, tenant.branding.terminology);
+    const parts = describeGroup(group, t);
     return {
       id: first.id,
       seq: first.seq.toString(),

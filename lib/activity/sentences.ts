@@ -1,11 +1,14 @@
-import { term, type Terminology } from '../branding/terminology.ts';
 import type { StreakUnit } from '../habits/streaks.ts';
+import type { Catalog } from '../i18n/catalog-types.ts';
+import type { Translator } from '../i18n/translator.ts';
 import type { SentencePart } from './activity-schema.ts';
 
-// Feed sentences, in the workspace's words ("Sam logged Morning run (12-day streak)", "Ana
-// completed Launch the spring program"), and which consecutive events fold into one item.
-// Pure: lib/activity/feed.ts resolves names first (at read time, so renames show and hidden
-// things never do), then calls these.
+// Feed sentences, in the reader's language and the workspace's words ("Sam logged Morning run
+// (12-day streak)", "Ana completed Launch the spring program"), and which consecutive events
+// fold into one item. Pure: lib/activity/feed.ts resolves names first (at read time, so
+// renames show and hidden things never do) and picks the translator, then calls these. The
+// sentences are messages/<language>/activity.json (sentences.*): names go in as arguments,
+// and come back out as their own parts (linked where the reader may go).
 
 export interface Named {
   id: string;
@@ -35,13 +38,34 @@ const memberHref = (id: string) => `/members/${encodeURIComponent(id)}`;
 const goalPart = (goal: Named): SentencePart => ({ text: goal.name, href: `/goals/${encodeURIComponent(goal.id)}` });
 const habitPart = (habit: NonNullable<ResolvedEvent['habit']>): SentencePart => (habit.linkable ? { text: habit.name, href: `/habits/${encodeURIComponent(habit.id)}` } : { text: habit.name });
 const teamPart = (team: Named): SentencePart => ({ text: team.name, href: `/teams/${encodeURIComponent(team.id)}` });
-const personPart = (person: Named | null): SentencePart => (person ? { text: person.name, href: memberHref(person.id) } : { text: 'Someone' });
-const text = (value: string): SentencePart => ({ text: value });
 
-/** "12-day streak", "3-week streak", "5-scheduled-day streak". */
-export function streakPhrase(count: number, unit: StreakUnit): string {
-  const word = unit === 'days' ? 'day' : unit === 'weeks' ? 'week' : 'scheduled-day';
-  return `${count}-${word} streak`;
+type SentenceKey = keyof Catalog['activity']['sentences'];
+type Values = Record<string, string | number>;
+/** Where a part goes in the formatted message: a mark no message or number contains. */
+const MARK = '\u0001';
+
+/**
+ * The message `key` as parts: `parts` are the names (each one part, or a list's parts) that
+ * the message places as {arguments}; `values` are plain values (counts, percentages). The
+ * text between them is a part of its own: [Sam][ logged ][Morning run].
+ */
+function compose(t: Translator, key: SentenceKey, parts: Record<string, SentencePart | SentencePart[]>, values: Values = {}): SentencePart[] {
+  const marks = Object.fromEntries(Object.keys(parts).map((name) => [name, `${MARK}${name}${MARK}`]));
+  // The key is typed (SentenceKey); the arguments differ from one sentence to the next.
+  const say = t as unknown as (key: string, values: Values) => string;
+  const formatted = say(`activity.sentences.${key}`, { ...values, ...marks });
+  return formatted.split(MARK).flatMap((piece, i): SentencePart[] => {
+    if (i % 2 === 0) return piece ? [{ text: piece }] : [];
+    const part = parts[piece]!;
+    return Array.isArray(part) ? part : [part];
+  });
+}
+
+const personPart = (t: Translator, person: Named | null): SentencePart => (person ? { text: person.name, href: memberHref(person.id) } : { text: t('activity.sentences.someone') });
+
+/** "12-day streak", "3-week streak", "5-scheduled-day streak", in the reader's language. */
+export function streakPhrase(t: Translator, count: number, unit: StreakUnit): string {
+  return t(`activity.streak.${unit}`, { count });
 }
 
 /** Types whose items carry kudos; never grouped (each one is celebrated on its own). */
@@ -93,63 +117,64 @@ export function groupEvents(events: readonly ResolvedEvent[]): ResolvedEvent[][]
 }
 
 /** "A, B and C", "A, B and 2 more" as sentence parts. */
-function listParts(parts: SentencePart[], max = 3): SentencePart[] {
+function listParts(t: Translator, parts: SentencePart[], max = 3): SentencePart[] {
   const shown = parts.length > max ? parts.slice(0, max - 1) : parts;
   const rest = parts.length - shown.length;
-  const out: SentencePart[] = [];
-  shown.forEach((part, i) => {
-    if (i > 0) out.push(text(i === shown.length - 1 && rest === 0 ? ' and ' : ', '));
-    out.push(part);
-  });
-  if (rest > 0) out.push(text(` and ${rest} more`));
-  return out;
+  // "A, B" (before "and 2 more"), and "A, B and C" (the last two as a pair).
+  const series = (items: SentencePart[]): SentencePart[] => (items.length === 1 ? [items[0]!] : compose(t, 'listStart', { first: items[0]!, rest: series(items.slice(1)) }));
+  const ending = (items: SentencePart[]): SentencePart[] =>
+    items.length === 1 ? [items[0]!] : items.length === 2 ? compose(t, 'listPair', { first: items[0]!, last: items[1]! }) : compose(t, 'listStart', { first: items[0]!, rest: ending(items.slice(1)) });
+  return rest > 0 ? compose(t, 'listMore', { list: series(shown) }, { count: rest }) : ending(shown);
 }
 
-/** The sentence of one group (a single event is a group of one), newest event first. */
-export function describeGroup(group: readonly ResolvedEvent[], t: Terminology): SentencePart[] {
+/** The sentence of one group (a single event is a group of one), newest event first, in `t`'s language. */
+export function describeGroup(group: readonly ResolvedEvent[], t: Translator): SentencePart[] {
   const first = group[0]!;
-  const actor = personPart(first.actor);
+  const actor = personPart(t, first.actor);
   switch (first.type) {
     case 'goal.created': {
-      if (group.length > 1) return [actor, text(` created ${group.length} ${term(t, 'goals')}: `), ...listParts(uniqueBy(group.map((e) => e.goal!)).map(goalPart))];
-      return [actor, text(` created the ${term(t, 'goal')} `), goalPart(first.goal!), ...(first.team ? [text(' in '), teamPart(first.team)] : [])];
+      if (group.length > 1) return compose(t, 'goalsCreated', { actor, list: listParts(t, uniqueBy(group.map((e) => e.goal!)).map(goalPart)) }, { count: group.length });
+      if (first.team) return compose(t, 'goalCreatedInTeam', { actor, goalName: goalPart(first.goal!), teamName: teamPart(first.team) });
+      return compose(t, 'goalCreated', { actor, goalName: goalPart(first.goal!) });
     }
     case 'goal.completed':
-      return [actor, text(' completed '), goalPart(first.goal!)];
+      return compose(t, 'goalCompleted', { actor, goalName: goalPart(first.goal!) });
     case 'goal.updated': {
-      if (first.reopened) return [actor, text(' reopened '), goalPart(first.goal!)];
-      const updates = group.length > 1 ? ` (${group.length} updates)` : '';
-      return [actor, text(' moved '), goalPart(first.goal!), text(` to ${first.progress}%${updates}`)];
+      if (first.reopened) return compose(t, 'goalReopened', { actor, goalName: goalPart(first.goal!) });
+      if (group.length > 1) return compose(t, 'goalMovedTimes', { actor, goalName: goalPart(first.goal!) }, { progress: first.progress ?? 0, count: group.length });
+      return compose(t, 'goalMoved', { actor, goalName: goalPart(first.goal!) }, { progress: first.progress ?? 0 });
     }
     case 'goal.commented':
-      return group.length > 1 ? [actor, text(` left ${group.length} comments on `), goalPart(first.goal!)] : [actor, text(' commented on '), goalPart(first.goal!)];
+      return group.length > 1
+        ? compose(t, 'commentedTimes', { actor, goalName: goalPart(first.goal!) }, { count: group.length })
+        : compose(t, 'commented', { actor, goalName: goalPart(first.goal!) });
     case 'habit.created':
-      return [actor, text(` started the ${term(t, 'habit')} `), habitPart(first.habit!)];
+      return compose(t, 'habitCreated', { actor, habitName: habitPart(first.habit!) });
     case 'habit.logged': {
       if (group.length > 1) {
         const habits = uniqueBy(group.map((e) => e.habit!));
-        if (habits.length > 1) return [actor, text(' logged '), ...listParts(habits.map(habitPart))];
-        return [actor, text(' logged '), habitPart(first.habit!), text(` ${group.length} times`)];
+        if (habits.length > 1) return compose(t, 'loggedMany', { actor, list: listParts(t, habits.map(habitPart)) });
+        return compose(t, 'loggedTimes', { actor, habitName: habitPart(first.habit!) }, { count: group.length });
       }
-      const streak = first.streak && first.streak >= 2 ? ` (${streakPhrase(first.streak, first.habit!.unit)})` : '';
-      return [actor, text(' logged '), habitPart(first.habit!), ...(streak ? [text(streak)] : [])];
+      if (first.streak && first.streak >= 2) return compose(t, 'loggedWithStreak', { actor, habitName: habitPart(first.habit!) }, { streak: streakPhrase(t, first.streak, first.habit!.unit) });
+      return compose(t, 'logged', { actor, habitName: habitPart(first.habit!) });
     }
     case 'habit.streak_milestone': {
-      const who = first.subject ? personPart(first.subject) : actor;
-      return [who, text(` reached a ${streakPhrase(first.milestone ?? 0, first.habit!.unit)} on `), habitPart(first.habit!)];
+      const who = first.subject ? personPart(t, first.subject) : actor;
+      return compose(t, 'streakReached', { who, habitName: habitPart(first.habit!) }, { streak: streakPhrase(t, first.milestone ?? 0, first.habit!.unit) });
     }
     case 'team.member_added': {
       const who = first.subject ?? first.actor;
-      if (first.actor && who && first.actor.id !== who.id) return [actor, text(' added '), personPart(who), text(' to '), teamPart(first.team!)];
-      return [personPart(who ?? null), text(' joined '), teamPart(first.team!)];
+      if (first.actor && who && first.actor.id !== who.id) return compose(t, 'memberAdded', { actor, person: personPart(t, who), teamName: teamPart(first.team!) });
+      return compose(t, 'memberJoined', { person: personPart(t, who ?? null), teamName: teamPart(first.team!) });
     }
     case 'team.member_removed': {
       const who = first.subject ?? first.actor;
-      if (first.actor && who && first.actor.id !== who.id) return [actor, text(' removed '), personPart(who), text(' from '), teamPart(first.team!)];
-      return [personPart(who ?? null), text(' left '), teamPart(first.team!)];
+      if (first.actor && who && first.actor.id !== who.id) return compose(t, 'memberRemoved', { actor, person: personPart(t, who), teamName: teamPart(first.team!) });
+      return compose(t, 'memberLeft', { person: personPart(t, who ?? null), teamName: teamPart(first.team!) });
     }
     default:
-      return [actor, text(` ${first.type}`)];
+      return compose(t, 'other', { actor }, { type: first.type });
   }
 }
 

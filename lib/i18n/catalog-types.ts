@@ -1,13 +1,25 @@
+import type activity from '../../messages/en/activity.json';
+import type comments from '../../messages/en/comments.json';
+import type common from '../../messages/en/common.json';
 import type footer from '../../messages/en/footer.json';
+import type habitDetail from '../../messages/en/habitDetail.json';
+import type habits from '../../messages/en/habits.json';
 import type nav from '../../messages/en/nav.json';
+import type notifications from '../../messages/en/notifications.json';
 import type shell from '../../messages/en/shell.json';
 import type terms from '../../messages/en/terms.json';
 
 // The English catalog's shape, so that `t('key')` with a key no catalog has fails type-checking
 // (next-intl's AppConfig). One line per file in messages/en/; a test keeps the two in step.
 export interface Catalog {
+  activity: typeof activity;
+  comments: typeof comments;
+  common: typeof common;
   footer: typeof footer;
+  habitDetail: typeof habitDetail;
+  habits: typeof habits;
   nav: typeof nav;
+  notifications: typeof notifications;
   shell: typeof shell;
   terms: typeof terms;
 }

@@ -4,6 +4,8 @@ import { sendEmail } from '../email/send-email.ts';
 import { notificationEmail } from '../email/templates/notification-email.ts';
 import { instantOf, knownZone } from '../integrations/calendar-feed/zone-time.ts';
 import { addDays, isoWeekStart, localDateIn } from '../habits/local-date.ts';
+import { DEFAULT_LANGUAGE } from '../i18n/languages.ts';
+import { translatorFor } from '../i18n/translator.ts';
 import { getTenantById } from '../tenancy/tenant-cache.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
 import { logger } from '../observability/logger.ts';
@@ -97,10 +99,12 @@ export async function emailMember(tenantId: string, userId: string, oldestPendin
     if (settings.digest !== 'immediately' && rows.length) await tx.membership.update({ where: { id: membership.id }, data: { lastDigestAt: now } });
     return rows;
   });
+  // The emails are still written in English (their frame too): the same sentences as before.
+  const words = await translatorFor(DEFAULT_LANGUAGE, tenant.branding);
   const items = claimed
     .filter((row) => row.emailStatus === 'sent')
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
-    .map((row) => describeNotification(row, tenant.branding.terminology));
+    .map((row) => describeNotification(row, words));
   if (items.length === 0) return 0;
   const content = composeNotificationEmail(tenant, userId, items, settings.digest);
   await sendEmail({ tenant, to: membership.user.email, kind: items.length === 1 ? 'notification' : 'notification_digest', ...content });

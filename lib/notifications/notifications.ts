@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import type { Member } from '../auth/session.ts';
 import { tenantDb } from '../db/tenant-db.ts';
+import { createFormatter } from '../format/formatter.ts';
+import { formatSettingsFor } from '../format/settings.ts';
 import { parseInput } from '../http/problem.ts';
+import { languageForRecipient, translatorFor } from '../i18n/translator.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
 import { describeNotification, isNotificationType, type NotificationData, type NotificationPage, type NotificationView } from './types.ts';
 
@@ -31,11 +34,14 @@ export async function listNotifications(tenant: TenantContext, member: Member, q
     ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
   });
   const page = rows.slice(0, PAGE_SIZE);
+  // In the member's language and date format (what their pages speak).
+  const t = await translatorFor(languageForRecipient(tenant, member), tenant.branding);
+  const fmt = createFormatter(formatSettingsFor(tenant, { locale: member.locale ?? null, timeZone: member.timeZone ?? null }));
   const items: NotificationView[] = page
     .filter((row) => isNotificationType(row.type))
     .map((row) => {
       const data = (row.data ?? {}) as NotificationData;
-      const { text, href } = describeNotification({ type: row.type, subjectType: row.subjectType, subjectId: row.subjectId, data }, tenant.branding.terminology);
+      const { text, href } = describeNotification({ type: row.type, subjectType: row.subjectType, subjectId: row.subjectId, data }, t, (date) => fmt.day(date));
       return { id: row.id, type: row.type as NotificationView['type'], text, href, actorName: data.actorName ?? null, read: row.readAt !== null, createdAt: row.createdAt.toISOString() };
     });
   return { items, unread: await unreadCount(tenant, member), nextCursor: rows.length > PAGE_SIZE ? page[page.length - 1].id : null };

@@ -1,7 +1,13 @@
 import { term, type Terminology } from '../branding/terminology.ts';
+import type { Translator } from '../i18n/translator.ts';
 
 // The kinds of in-app notification, what each says and links to, and the per-type channel
 // defaults. Client-safe (the bell, the notification center and Account › Notifications use it).
+// A notification is stored as a type and data (names as they were), never as text: its
+// sentence is made when it is read, in the reader's language (messages/<language>/
+// notifications.json). The labels below are the English ones, for code outside the pages
+// (the unsubscribe page); the pages take theirs from the catalog (notifications.types, and
+// notifications.settings.channels and .cadences for the channels and digest cadences).
 
 export const NOTIFICATION_TYPES = [
   'mention',
@@ -42,8 +48,6 @@ export const NOTIFICATION_TYPE_INFO: Record<NotificationType, TypeInfo> = {
   habit_reminder: { label: (t) => `${term(t, 'habit', true)} reminders`, description: (t) => `At the time you set on a ${term(t, 'habit')}. Reminder emails go out at once, never in the digest.`, defaultChannel: 'email' },
 };
 
-export const CHANNEL_LABELS: Record<Channel, string> = { in_app: 'In app', email: 'In app and email', none: 'Off' };
-export const CADENCE_LABELS: Record<DigestCadence, string> = { immediately: 'As they happen', daily: 'Daily digest', weekly: 'Weekly digest (Mondays)' };
 
 export function isNotificationType(value: string): value is NotificationType {
   return (NOTIFICATION_TYPES as readonly string[]).includes(value);
@@ -79,36 +83,42 @@ export interface NotificationData {
   date?: string;
 }
 
-/** The sentence and link of a notification, in the workspace's words. */
+/**
+ * The sentence and link of a notification, in `t`'s language and the workspace's words
+ * (translatorFor(language, tenant.branding)). `day` writes a target date ("2027-01-17") for
+ * the reader; without it the date stays as stored.
+ */
 export function describeNotification(
   n: { type: string; subjectType: string; subjectId: string; data: NotificationData },
-  t: Terminology,
+  t: Translator,
+  day: (date: string) => string = (date) => date,
 ): { text: string; href: string } {
-  const who = n.data.actorName ?? 'Someone';
-  const title = n.data.title ?? `a ${term(t, n.subjectType === 'habit' ? 'habit' : 'goal')}`;
+  const who = n.data.actorName ?? t('notifications.sentences.someone');
+  const title = n.data.title ?? (n.subjectType === 'habit' ? t('notifications.sentences.aHabit') : t('notifications.sentences.aGoal'));
   const goalHref = `/goals/${encodeURIComponent(n.data.goalId ?? n.subjectId)}`;
+  const excerpt = n.data.excerpt;
   switch (n.type as NotificationType) {
     case 'mention':
-      return { text: `${who} mentioned you on ${title}${n.data.excerpt ? `: “${n.data.excerpt}”` : ''}`, href: goalHref };
+      return { text: excerpt ? t('notifications.sentences.mentionWithExcerpt', { who, title, excerpt }) : t('notifications.sentences.mention', { who, title }), href: goalHref };
     case 'comment':
-      return { text: `${who} commented on ${title}${n.data.excerpt ? `: “${n.data.excerpt}”` : ''}`, href: goalHref };
+      return { text: excerpt ? t('notifications.sentences.commentWithExcerpt', { who, title, excerpt }) : t('notifications.sentences.comment', { who, title }), href: goalHref };
     case 'assignment':
-      return { text: `${who} assigned you to ${title}`, href: goalHref };
+      return { text: t('notifications.sentences.assignment', { who, title }), href: goalHref };
     case 'kudos':
       return n.subjectType === 'habit'
-        ? { text: `${who} gave you kudos for your ${title} streak`, href: `/habits/${encodeURIComponent(n.subjectId)}` }
-        : { text: `${who} gave you kudos for completing ${title}`, href: goalHref };
+        ? { text: t('notifications.sentences.kudosHabit', { who, title }), href: `/habits/${encodeURIComponent(n.subjectId)}` }
+        : { text: t('notifications.sentences.kudosGoal', { who, title }), href: goalHref };
     case 'invitation_accepted':
-      return { text: `${who} accepted your invitation and joined the workspace`, href: '/settings/members' };
+      return { text: t('notifications.sentences.invitationAccepted', { who }), href: '/settings/members' };
     case 'join_request':
-      return { text: `${who} asked to join ${n.data.teamName ?? `a ${term(t, 'team')}`}`, href: `/teams/${encodeURIComponent(n.subjectId)}` };
+      return { text: t('notifications.sentences.joinRequest', { who, teamName: n.data.teamName ?? t('notifications.sentences.aTeam') }), href: `/teams/${encodeURIComponent(n.subjectId)}` };
     case 'goal_due_soon':
-      return { text: `${title} is due ${n.data.targetDate ? `on ${n.data.targetDate}` : 'soon'}`, href: goalHref };
+      return { text: n.data.targetDate ? t('notifications.sentences.dueOn', { title, date: day(n.data.targetDate) }) : t('notifications.sentences.dueSoon', { title }), href: goalHref };
     case 'goal_overdue':
-      return { text: `${title} is overdue${n.data.targetDate ? ` (target date ${n.data.targetDate})` : ''}`, href: goalHref };
+      return { text: n.data.targetDate ? t('notifications.sentences.overdueSince', { title, date: day(n.data.targetDate) }) : t('notifications.sentences.overdue', { title }), href: goalHref };
     case 'habit_reminder':
-      return { text: `Time for ${title}`, href: `/habits/${encodeURIComponent(n.subjectId)}` };
+      return { text: t('notifications.sentences.habitReminder', { title }), href: `/habits/${encodeURIComponent(n.subjectId)}` };
     default:
-      return { text: 'Notification', href: '/notifications' };
+      return { text: t('notifications.sentences.other'), href: '/notifications' };
   }
 }

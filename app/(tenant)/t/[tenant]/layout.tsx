@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { TrialBanner } from '@/components/billing/trial-banner';
 import { LiveProvider } from '@/components/live/live-provider';
@@ -18,10 +19,11 @@ type Params = Promise<{ tenant: string }>;
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const tenant = await requireTenant((await params).tenant);
   const icon = tenant.branding.faviconUrl ?? tenant.branding.logoUrl;
+  const t = await getTranslations('common');
   return {
     // absolute: a white-label page never carries the platform's name.
     title: { absolute: tenant.name, template: `%s · ${tenant.name}` },
-    description: `${tenant.name}: goals and habits`,
+    description: t('workspaceDescription', { workspace: tenant.name }),
     icons: icon ? [{ url: icon }] : undefined,
   };
 }

@@ -1,5 +1,7 @@
+import { useTranslations } from 'next-intl';
 import { SectionNotFound } from '@/components/shell/section-states';
 
 export default function NotFound() {
-  return <SectionNotFound title="Page not found" backHref="/" backLabel="Back to the dashboard" />;
+  const t = useTranslations('common');
+  return <SectionNotFound title={t('notFound.title')} backHref="/" backLabel={t('backToDashboard')} />;
 }

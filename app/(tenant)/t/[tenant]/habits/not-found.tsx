@@ -1,13 +1,13 @@
+import { useTranslations } from 'next-intl';
 import { SectionNotFound } from '@/components/shell/section-states';
-import { DEFAULT_TERMINOLOGY, capitalize, term } from '@/lib/branding/terminology';
-import { getCurrentTenant } from '@/lib/tenancy/current-tenant';
 
-// In the workspace's own words (globex's "objective" is not found, never a "goal").
-export default async function NotFound() {
-  const terminology = (await getCurrentTenant())?.branding.terminology ?? DEFAULT_TERMINOLOGY;
+// In the workspace's own words (globex's "ritual" is not found, never a "habit"): the catalog
+// fills them in for the workspace the page is on.
+export default function NotFound() {
+  const t = useTranslations('habits.notFound');
   return (
-    <SectionNotFound title={`${capitalize(term(terminology, 'habit'))} not found`} backHref="/habits" backLabel={`Back to ${term(terminology, 'habits')}`}>
-      This {term(terminology, 'habit')} does not exist, was deleted, or is not shared with you.
+    <SectionNotFound title={t('title')} backHref="/habits" backLabel={t('back')}>
+      {t('body')}
     </SectionNotFound>
   );
 }

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { HabitDetailView } from '@/components/habits/habit-detail-view';
 import { HabitReminderCard } from '@/components/notifications/habit-reminder-card';
-import { term } from '@/lib/branding/terminology';
 import { getHabit } from '@/lib/habits/habits';
 import { AppError } from '@/lib/http/problem';
 import { can } from '@/lib/members/permissions';
@@ -11,9 +11,9 @@ import { requireTenant } from '@/lib/tenancy/current-tenant';
 
 type Params = Promise<{ tenant: string; habitId: string }>;
 
-export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const tenant = await requireTenant((await params).tenant);
-  return { title: term(tenant.branding.terminology, 'habit', true) };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('habitDetail');
+  return { title: t('metaTitle') };
 }
 
 export default async function HabitPage({ params }: { params: Params }) {
@@ -27,10 +27,10 @@ export default async function HabitPage({ params }: { params: Params }) {
   });
   return (
     <section className="mx-auto max-w-4xl px-6 py-10">
-      <HabitDetailView initial={habit} terminology={tenant.branding.terminology} canWrite={can(member.role, 'habits.write')} />
+      <HabitDetailView initial={habit} canWrite={can(member.role, 'habits.write')} />
       {can(member.role, 'habits.write') ? (
         <div className="mt-6">
-          <HabitReminderCard habitId={habit.id} word={term(tenant.branding.terminology, 'habit')} disabled={habit.archivedAt !== null} />
+          <HabitReminderCard habitId={habit.id} disabled={habit.archivedAt !== null} />
         </div>
       ) : null}
     </section>
