@@ -5,6 +5,15 @@
 // ends as every page and component.
 export const TRANSLATED_FILES = [
   'app/layout.tsx',
+  'app/(tenant)/t/[tenant]/(home)/**',
+  'app/(tenant)/t/[tenant]/goals/**',
+  'app/(tenant)/t/[tenant]/leaderboards/**',
+  'app/(tenant)/t/[tenant]/members/[userId]/**',
+  'app/(tenant)/t/[tenant]/teams/**',
+  'components/dashboard/**',
+  'components/goals/**',
+  'components/leaderboards/**',
+  'components/teams/**',
   'components/shell/skip-link.tsx',
   'components/tenant/tenant-footer.tsx',
   'components/tenant/tenant-header.tsx',
