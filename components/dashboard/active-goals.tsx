@@ -1,16 +1,21 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { ProgressBar } from '@/components/goals/progress-bar';
 import type { Formatter } from '@/lib/format/formatter';
 import type { GoalSummary } from '@/lib/goals/goal-schema';
 
-export function ActiveGoals({ goals, labels, fmt }: { goals: GoalSummary[]; labels: { goals: string; goal: string }; fmt: Formatter }) {
+export async function ActiveGoals({ goals, fmt }: { goals: GoalSummary[]; fmt: Formatter }) {
+  const t = await getTranslations('dashboard.goals');
   if (goals.length === 0) {
     return (
       <p className="text-sm text-slate-600">
-        No active {labels.goals}.{' '}
-        <Link href="/goals?new=1" className="font-semibold text-brand-text underline">
-          Create a {labels.goal}
-        </Link>
+        {t.rich('none', {
+          link: (chunks) => (
+            <Link href="/goals?new=1" className="font-semibold text-brand-text underline">
+              {chunks}
+            </Link>
+          ),
+        })}
       </p>
     );
   }
@@ -22,11 +27,17 @@ export function ActiveGoals({ goals, labels, fmt }: { goals: GoalSummary[]; labe
             <Link href={`/goals/${goal.id}`} className="font-medium text-slate-900 hover:underline">
               {goal.title}
             </Link>
-            <span className="text-sm font-semibold text-slate-700">{goal.progress}%</span>
+            <span className="text-sm font-semibold text-slate-700">{fmt.percent(goal.progress / 100)}</span>
           </div>
-          <ProgressBar value={goal.progress} label={`${goal.title} progress`} className="mt-1" />
+          <ProgressBar value={goal.progress} label={t('progressOf', { title: goal.title })} className="mt-1" />
           <p className="mt-1 text-xs text-slate-500">
-            {[goal.teamName, goal.targetDate ? `due ${fmt.day(goal.targetDate)}` : null, goal.milestones.total ? `${goal.milestones.completed} of ${goal.milestones.total} milestones` : null].filter(Boolean).join(' · ')}
+            {[
+              goal.teamName,
+              goal.targetDate ? t('due', { date: fmt.day(goal.targetDate) }) : null,
+              goal.milestones.total ? t('milestones', { completed: fmt.number(goal.milestones.completed), total: fmt.number(goal.milestones.total) }) : null,
+            ]
+              .filter(Boolean)
+              .join(' · ')}
           </p>
         </li>
       ))}

@@ -1,13 +1,11 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import type { Member } from '@/lib/auth/session';
-import { term } from '@/lib/branding/terminology';
 import { getFormatter } from '@/lib/format/server';
 import { activeGoalsFor, goalCompletionsByWeek } from '@/lib/goals/goal-dashboard';
 import { habitCompletionsByWeek, habitsForToday } from '@/lib/habits/habit-dashboard';
-import { formatStreak } from '@/lib/habits/habit-labels';
 import { listHabits } from '@/lib/habits/habits';
 import { can } from '@/lib/members/permissions';
-import { roleLabel } from '@/lib/members/role-labels';
 import type { TenantContext } from '@/lib/tenancy/tenant-context';
 import { LiveRefresh } from '@/components/live/live-refresh';
 import { Card } from '@/components/ui/card';
@@ -16,16 +14,19 @@ import { FirstRunCards } from './first-run-cards';
 import { CompletionsChart } from './completions-chart';
 import { TodayHabits } from './today-habits';
 
+const WEEKS = 12;
+
 /** The signed-in member's home: active goals, today's habits, streaks and 12 weeks of completions. */
 export async function MemberDashboard({ tenant, member }: { tenant: TenantContext; member: Member }) {
-  const t = tenant.branding.terminology;
-  const [goals, today, habits, habitWeeks, goalWeeks, fmt] = await Promise.all([
+  const [goals, today, habits, habitWeeks, goalWeeks, fmt, t, roles] = await Promise.all([
     activeGoalsFor(tenant, member, 6),
     habitsForToday(tenant, member),
     listHabits(tenant, member),
-    habitCompletionsByWeek(tenant, member, 12),
-    goalCompletionsByWeek(tenant, member, 12),
+    habitCompletionsByWeek(tenant, member, WEEKS),
+    goalCompletionsByWeek(tenant, member, WEEKS),
     getFormatter(tenant),
+    getTranslations('dashboard'),
+    getTranslations('memberProfile.roles'),
   ]);
   const streaks = habits
     .filter((habit) => habit.archivedAt === null && habit.streak.current > 0)
@@ -37,21 +38,25 @@ export async function MemberDashboard({ tenant, member }: { tenant: TenantContex
   return (
     <section className="mx-auto max-w-6xl px-6 py-10">
       <LiveRefresh areas={['goal', 'habit', 'team']} />
-      <h1 className="text-3xl font-bold text-slate-900">Welcome, {member.name ?? member.email}</h1>
+      <h1 className="text-3xl font-bold text-slate-900">{t('welcome', { name: member.name ?? member.email })}</h1>
       <p className="mt-1 text-slate-600">
-        {tenant.name} · signed in as <strong data-testid="member-role">{roleLabel(member.role)}</strong>
+        {t.rich('signedInAs', {
+          workspace: tenant.name,
+          role: roles(member.role),
+          strong: (chunks) => <strong data-testid="member-role">{chunks}</strong>,
+        })}
       </p>
       <div className="mt-8 empty:hidden">
         <FirstRunCards tenant={tenant} member={member} />
       </div>
       <div className="mt-8 grid gap-6 lg:grid-cols-2">
-        <Card title={`Today's ${term(t, 'habits')}`}>
-          <TodayHabits initial={today} canWrite={can(member.role, 'habits.write')} labels={{ habits: term(t, 'habits'), habit: term(t, 'habit') }} />
+        <Card title={t('todayHabits')}>
+          <TodayHabits initial={today} canWrite={can(member.role, 'habits.write')} />
         </Card>
-        <Card title={`Active ${term(t, 'goals')}`}>
-          <ActiveGoals goals={goals} labels={{ goals: term(t, 'goals'), goal: term(t, 'goal') }} fmt={fmt} />
+        <Card title={t('activeGoals')}>
+          <ActiveGoals goals={goals} fmt={fmt} />
         </Card>
-        <Card title="Streaks">
+        <Card title={t('streaks')}>
           {streaks.length ? (
             <ul className="flex flex-col gap-2" data-testid="streaks">
               {streaks.map((habit) => (
@@ -60,18 +65,20 @@ export async function MemberDashboard({ tenant, member }: { tenant: TenantContex
                     {habit.name}
                   </Link>
                   <span className="font-semibold text-slate-700">
-                    {formatStreak(habit.streak.current, habit.streak.unit, fmt)}
-                    {habit.streak.milestone ? <span className="ml-2 rounded-full bg-brand-accent px-2 py-0.5 text-xs text-brand-accent-fg">{habit.streak.milestone}+</span> : null}
+                    {t('streakLength', { unit: habit.streak.unit, count: habit.streak.current, n: fmt.number(habit.streak.current) })}
+                    {habit.streak.milestone ? (
+                      <span className="ms-2 rounded-full bg-brand-accent px-2 py-0.5 text-xs text-brand-accent-fg">{t('streakMilestone', { milestone: fmt.number(habit.streak.milestone) })}</span>
+                    ) : null}
                   </span>
                 </li>
               ))}
             </ul>
           ) : (
-            <p className="text-sm text-slate-600">No streak running yet. Log a {term(t, 'habit')} today to start one.</p>
+            <p className="text-sm text-slate-600">{t('noStreak')}</p>
           )}
         </Card>
-        <Card title="Last 12 weeks">
-          <CompletionsChart weeks={weeks} habitLabel={`${term(t, 'habits', true)} logged`} goalLabel={`${term(t, 'goals', true)} completed`} />
+        <Card title={t('lastWeeks', { count: WEEKS, n: fmt.number(WEEKS) })}>
+          <CompletionsChart weeks={weeks} habitLabel={t('chart.habitsLogged')} goalLabel={t('chart.goalsCompleted')} />
         </Card>
       </div>
     </section>

@@ -2,18 +2,19 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { withLog } from '@/components/habits/optimistic';
 import { FormAlert } from '@/components/ui/form-alert';
 import { api } from '@/lib/http/api-client';
 import { useFormat } from '@/lib/format/format-context';
-import { streakUnitWord } from '@/lib/habits/habit-labels';
 import type { HabitView } from '@/lib/habits/habit-schema';
 
 const KEY = ['dashboard', 'today-habits'];
 
 /** Today's habits with one-tap logging (optimistic: the tick and streak move at once). */
-export function TodayHabits({ initial, canWrite, labels }: { initial: HabitView[]; canWrite: boolean; labels: { habits: string; habit: string } }) {
+export function TodayHabits({ initial, canWrite }: { initial: HabitView[]; canWrite: boolean }) {
+  const t = useTranslations('dashboard.today');
   const client = useQueryClient();
   const fmt = useFormat();
   const [alert, setAlert] = useState<string | null>(null);
@@ -45,10 +46,13 @@ export function TodayHabits({ initial, canWrite, labels }: { initial: HabitView[
   if (data.length === 0) {
     return (
       <p className="text-sm text-slate-600">
-        Nothing due today.{' '}
-        <Link href="/habits?new=1" className="font-semibold text-brand-text underline">
-          Set up {labels.habits}
-        </Link>
+        {t.rich('nothingDue', {
+          link: (chunks) => (
+            <Link href="/habits?new=1" className="font-semibold text-brand-text underline">
+              {chunks}
+            </Link>
+          ),
+        })}
       </p>
     );
   }
@@ -63,8 +67,15 @@ export function TodayHabits({ initial, canWrite, labels }: { initial: HabitView[
                 {habit.name}
               </Link>
               <p className="text-xs text-slate-500">
-                Streak: <span data-testid="today-streak">{fmt.number(habit.streak.current)}</span> {streakUnitWord(habit.streak.current, habit.streak.unit, fmt)}
-                {habit.streak.milestone ? <span className="ml-2 rounded-full bg-brand-accent px-2 py-0.5 font-semibold text-brand-accent-fg">{habit.streak.milestone}+ streak</span> : null}
+                {t.rich('streak', {
+                  count: habit.streak.current,
+                  n: fmt.number(habit.streak.current),
+                  unit: habit.streak.unit,
+                  number: (chunks) => <span data-testid="today-streak">{chunks}</span>,
+                })}
+                {habit.streak.milestone ? (
+                  <span className="ms-2 rounded-full bg-brand-accent px-2 py-0.5 font-semibold text-brand-accent-fg">{t('milestone', { milestone: fmt.number(habit.streak.milestone) })}</span>
+                ) : null}
               </p>
             </div>
             <button
@@ -75,16 +86,13 @@ export function TodayHabits({ initial, canWrite, labels }: { initial: HabitView[
               className={`rounded-md px-3 py-1.5 text-sm font-semibold disabled:opacity-50 ${habit.today.done ? 'bg-green-100 text-green-800' : 'bg-brand text-brand-fg'}`}
             >
               {/* The name starts with the visible word (WCAG 2.5.3), then says what a press does. */}
-              {habit.today.done ? (
-                <>
-                  Done <span aria-hidden="true">✓</span>
-                  <span className="sr-only">: undo today&apos;s log of {habit.name}</span>
-                </>
-              ) : (
-                <>
-                  Log<span className="sr-only"> {habit.name} for today</span>
-                </>
-              )}
+              {habit.today.done
+                ? t.rich('done', {
+                    name: habit.name,
+                    mark: (chunks) => <span aria-hidden="true">{chunks}</span>,
+                    hidden: (chunks) => <span className="sr-only">{chunks}</span>,
+                  })
+                : t.rich('log', { name: habit.name, hidden: (chunks) => <span className="sr-only">{chunks}</span> })}
             </button>
           </li>
         ))}

@@ -1,20 +1,18 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SelectField } from '@/components/ui/select-field';
-import { term, type Terminology } from '@/lib/branding/terminology';
 import type { AssigneeRole, GoalDetail } from '@/lib/goals/goal-schema';
 import { useAddAssignee, useChangeAssigneeRole, useRemoveAssignee } from './use-goal-mutations';
 
-const ROLE_OPTIONS: { value: AssigneeRole; label: string }[] = [
-  { value: 'lead', label: 'Lead' },
-  { value: 'contributor', label: 'Contributor' },
-];
+const ROLES: AssigneeRole[] = ['lead', 'contributor'];
 
 /** Who works on a team goal: leads may edit it, contributors log progress. */
-export function AssigneesPanel({ goal, terminology, viewerId }: { goal: GoalDetail; terminology: Terminology; viewerId: string }) {
+export function AssigneesPanel({ goal, viewerId }: { goal: GoalDetail; viewerId: string }) {
+  const t = useTranslations('goalDetail.assignees');
   const add = useAddAssignee(goal.id);
   const change = useChangeAssigneeRole(goal.id);
   const remove = useRemoveAssignee(goal.id);
@@ -24,11 +22,9 @@ export function AssigneesPanel({ goal, terminology, viewerId }: { goal: GoalDeta
   return (
     <section aria-labelledby="assignees-heading" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
       <h2 id="assignees-heading" className="text-lg font-semibold text-slate-900">
-        Assignees
+        {t('heading')}
       </h2>
-      <p className="mt-1 text-sm text-slate-600">
-        Leads can edit this {term(terminology, 'goal')}; every assignee can update its progress.
-      </p>
+      <p className="mt-1 text-sm text-slate-600">{t('intro')}</p>
       <FormAlert message={error?.message} />
       {goal.assignees.length ? (
         <ul className="mt-4 flex flex-col divide-y divide-slate-100">
@@ -38,25 +34,25 @@ export function AssigneesPanel({ goal, terminology, viewerId }: { goal: GoalDeta
               <span className="flex items-center gap-2">
                 {canEdit ? (
                   <label className="flex items-center gap-2 text-slate-700">
-                    <span className="sr-only">Role of {assignee.name}</span>
+                    <span className="sr-only">{t('roleOf', { name: assignee.name })}</span>
                     <select
                       value={assignee.role}
                       onChange={(e) => change.mutate({ userId: assignee.userId, role: e.target.value as AssigneeRole })}
                       className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
                     >
-                      {ROLE_OPTIONS.map((option) => (
-                        <option key={option.value} value={option.value}>
-                          {option.label}
+                      {ROLES.map((role) => (
+                        <option key={role} value={role}>
+                          {t(role)}
                         </option>
                       ))}
                     </select>
                   </label>
                 ) : (
-                  <span className="rounded-full bg-brand/10 px-2 py-0.5 text-xs font-medium text-brand-text">{assignee.role === 'lead' ? 'Lead' : 'Contributor'}</span>
+                  <span className="rounded-full bg-brand/10 px-2 py-0.5 text-xs font-medium text-brand-text">{t(assignee.role === 'lead' ? 'lead' : 'contributor')}</span>
                 )}
                 {canEdit || (assignee.userId === viewerId && goal.status !== 'archived') ? (
-                  <Button type="button" variant="ghost" className="px-2 py-1" aria-label={assignee.userId === viewerId ? 'Unassign me' : `Unassign ${assignee.name}`} onClick={() => remove.mutate(assignee.userId)}>
-                    Unassign
+                  <Button type="button" variant="ghost" className="px-2 py-1" aria-label={assignee.userId === viewerId ? t('unassignMe') : t('unassignName', { name: assignee.name })} onClick={() => remove.mutate(assignee.userId)}>
+                    {t('unassign')}
                   </Button>
                 ) : null}
               </span>
@@ -64,7 +60,7 @@ export function AssigneesPanel({ goal, terminology, viewerId }: { goal: GoalDeta
           ))}
         </ul>
       ) : (
-        <p className="mt-3 text-sm text-slate-600">Nobody is assigned yet.</p>
+        <p className="mt-3 text-sm text-slate-600">{t('none')}</p>
       )}
       {canEdit && goal.assignableMembers.length ? <AddAssigneeForm goal={goal} onAdd={(input, done) => add.mutate(input, { onSuccess: done })} pending={add.isPending} /> : null}
     </section>
@@ -80,6 +76,7 @@ function AddAssigneeForm({
   onAdd: (input: { userId: string; role: AssigneeRole }, done: () => void) => void;
   pending: boolean;
 }) {
+  const t = useTranslations('goalDetail.assignees');
   const [userId, setUserId] = useState('');
   const [role, setRole] = useState<AssigneeRole>('contributor');
   const chosen = goal.assignableMembers.some((m) => m.userId === userId) ? userId : (goal.assignableMembers[0]?.userId ?? '');
@@ -90,18 +87,18 @@ function AddAssigneeForm({
   }
 
   return (
-    <form onSubmit={submit} aria-label="Add assignee" className="mt-4 flex flex-col gap-3 border-t border-slate-100 pt-4 sm:flex-row sm:items-end">
+    <form onSubmit={submit} aria-label={t('addLabel')} className="mt-4 flex flex-col gap-3 border-t border-slate-100 pt-4 sm:flex-row sm:items-end">
       <SelectField
-        label="Team member"
+        label={t('teamMember')}
         name="userId"
         value={chosen}
         onChange={(e) => setUserId(e.target.value)}
         options={goal.assignableMembers.map((m) => ({ value: m.userId, label: m.name }))}
         className="flex-1"
       />
-      <SelectField label="Role" name="role" value={role} onChange={(e) => setRole(e.target.value as AssigneeRole)} options={ROLE_OPTIONS} />
+      <SelectField label={t('role')} name="role" value={role} onChange={(e) => setRole(e.target.value as AssigneeRole)} options={ROLES.map((value) => ({ value, label: t(value) }))} />
       <Button type="submit" variant="secondary" disabled={pending}>
-        Add assignee
+        {t('add')}
       </Button>
     </form>
   );

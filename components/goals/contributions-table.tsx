@@ -1,30 +1,31 @@
 'use client';
 
-import { term, type Terminology } from '@/lib/branding/terminology';
+import { useTranslations } from 'next-intl';
 import { useFormat } from '@/lib/format/format-context';
 import type { GoalDetail } from '@/lib/goals/goal-schema';
 
 /** Each member's contribution (their summed progress changes) and share of the positive total. */
-export function ContributionsTable({ goal, terminology }: { goal: GoalDetail; terminology: Terminology }) {
+export function ContributionsTable({ goal }: { goal: GoalDetail }) {
   const fmt = useFormat();
+  const t = useTranslations('goalDetail.contributions');
   return (
     <section aria-labelledby="contributions-heading" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
       <h2 id="contributions-heading" className="text-lg font-semibold text-slate-900">
-        Contributions
+        {t('heading')}
       </h2>
       {goal.contributions.length ? (
-        <table className="mt-4 w-full text-left text-sm">
-          <caption className="sr-only">Contribution of each member to this {term(terminology, 'goal')}</caption>
+        <table className="mt-4 w-full text-start text-sm">
+          <caption className="sr-only">{t('caption')}</caption>
           <thead className="text-xs tracking-wide text-slate-500 uppercase">
             <tr>
               <th scope="col" className="py-2 font-medium">
-                Member
+                {t('member')}
               </th>
-              <th scope="col" className="py-2 text-right font-medium">
-                Contribution
+              <th scope="col" className="py-2 text-end font-medium">
+                {t('contribution')}
               </th>
-              <th scope="col" className="py-2 pl-6 font-medium">
-                Share
+              <th scope="col" className="py-2 ps-6 font-medium">
+                {t('share')}
               </th>
             </tr>
           </thead>
@@ -34,13 +35,13 @@ export function ContributionsTable({ goal, terminology }: { goal: GoalDetail; te
                 <th scope="row" className="py-2 font-medium text-slate-900">
                   {row.name}
                 </th>
-                <td className={`py-2 text-right tabular-nums ${row.contribution < 0 ? 'text-red-700' : 'text-slate-800'}`}>{fmt.signed(row.contribution)} pts</td>
-                <td className="py-2 pl-6">
+                <td className={`py-2 text-end tabular-nums ${row.contribution < 0 ? 'text-red-700' : 'text-slate-800'}`}>{t('points', { points: fmt.signed(row.contribution) })}</td>
+                <td className="py-2 ps-6">
                   <span className="flex items-center gap-2">
                     <span className="h-2 w-24 overflow-hidden rounded-full bg-slate-200" aria-hidden>
                       <span className="block h-full bg-brand" style={{ width: `${row.sharePercent}%` }} />
                     </span>
-                    <span className="tabular-nums">{row.sharePercent}%</span>
+                    <span className="tabular-nums">{fmt.percent(row.sharePercent / 100)}</span>
                   </span>
                 </td>
               </tr>
@@ -48,7 +49,7 @@ export function ContributionsTable({ goal, terminology }: { goal: GoalDetail; te
           </tbody>
         </table>
       ) : (
-        <p className="mt-3 text-sm text-slate-600">No progress logged yet.</p>
+        <p className="mt-3 text-sm text-slate-600">{t('none')}</p>
       )}
     </section>
   );

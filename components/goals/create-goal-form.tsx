@@ -1,12 +1,12 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { FormStatus } from '@/components/ui/form-status';
 import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
-import { term, type Terminology } from '@/lib/branding/terminology';
 import { ApiError } from '@/lib/http/api-client';
 import type { GoalFields } from './goal-requests';
 import { PENDING_PREFIX } from './optimistic';
@@ -28,20 +28,18 @@ const EMPTY: GoalFields & { teamId: string } = { title: '', description: '', tar
 
 /** New personal goal, or a team goal for one of the viewer's teams. */
 export function CreateGoalForm({
-  terminology,
   teams,
   viewer,
   defaultTeamId = '',
   onCreated,
 }: {
-  terminology: Terminology;
   teams: TeamOption[];
   viewer: Viewer;
   defaultTeamId?: string;
   /** Called once the server saved it (the dialog closes and says so). */
   onCreated?: (goal: { id: string; title: string }) => void;
 }) {
-  const goal = term(terminology, 'goal');
+  const t = useTranslations('goals.form');
   const [values, setValues] = useState({ ...EMPTY, teamId: defaultTeamId });
   const [created, setCreated] = useState<string | null>(null);
   const create = useCreateGoal((input) => {
@@ -54,7 +52,7 @@ export function CreateGoalForm({
       status: 'active',
       progress: 0,
       teamId: input.teamId,
-      teamName: teams.find((t) => t.id === input.teamId)?.name ?? null,
+      teamName: teams.find((team) => team.id === input.teamId)?.name ?? null,
       ownerId: viewer.userId,
       ownerName: viewer.name,
       completedAt: null,
@@ -82,18 +80,18 @@ export function CreateGoalForm({
         onSuccess: (result) => {
           setValues({ ...EMPTY, teamId: values.teamId });
           if (onCreated) onCreated(result);
-          else setCreated(`Created “${result.title}”.`);
+          else setCreated(t('created', { title: result.title }));
         },
       },
     );
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label={`New ${goal}`} className="flex flex-col gap-4">
+    <form onSubmit={submit} noValidate aria-label={t('label')} className="flex flex-col gap-4">
       <FormAlert message={alert} />
-      <TextField label="Title" name="title" required maxLength={200} value={values.title} onChange={(e) => set('title', e.target.value)} error={fields.title} />
+      <TextField label={t('title')} name="title" required maxLength={200} value={values.title} onChange={(e) => set('title', e.target.value)} error={fields.title} />
       <TextField
-        label="Description (optional)"
+        label={t('description')}
         name="description"
         maxLength={5000}
         value={values.description}
@@ -101,19 +99,19 @@ export function CreateGoalForm({
         error={fields.description}
       />
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField label="Target date (optional)" name="targetDate" type="date" value={values.targetDate} onChange={(e) => set('targetDate', e.target.value)} error={fields.targetDate} />
+        <TextField label={t('targetDate')} name="targetDate" type="date" value={values.targetDate} onChange={(e) => set('targetDate', e.target.value)} error={fields.targetDate} />
         <SelectField
-          label={term(terminology, 'team', true)}
+          label={t('team')}
           name="teamId"
           value={values.teamId}
           onChange={(e) => set('teamId', e.target.value)}
           error={fields.teamId}
-          options={[{ value: '', label: `Personal (only you see it)` }, ...teams.map((t) => ({ value: t.id, label: t.name }))]}
+          options={[{ value: '', label: t('personal') }, ...teams.map((team) => ({ value: team.id, label: team.name }))]}
         />
       </div>
       <div className="flex flex-wrap items-center gap-4">
         <Button type="submit" disabled={create.isPending}>
-          {`Create ${goal}`}
+          {t('submit')}
         </Button>
         <FormStatus message={created} />
       </div>

@@ -2,10 +2,11 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { CommentThread } from '@/components/comments/comment-thread';
 import { Button } from '@/components/ui/button';
-import { term, type Terminology } from '@/lib/branding/terminology';
+import type { Terminology } from '@/lib/branding/terminology';
 import { useFormat } from '@/lib/format/format-context';
 import type { GoalDetail } from '@/lib/goals/goal-schema';
 import { AssigneesPanel } from './assignees-panel';
@@ -19,8 +20,12 @@ import { ProgressLog } from './progress-log';
 import { ProgressPanel } from './progress-panel';
 import { StatusBadge } from './status-badge';
 
+/** Between the breadcrumb's links: punctuation, the same in every language. */
+const SEPARATOR = ' · ';
+
 interface Props {
   initial: GoalDetail;
+  /** Only for the comment thread (components/comments), which still takes it. */
   terminology: Terminology;
   viewerId: string;
 }
@@ -33,17 +38,17 @@ export function GoalDetailView({ initial, terminology, viewerId }: Props) {
   // a change (even this viewer's own, still committing) must not show the old state for long.
   const { data: goal } = useQuery({ queryKey: goalKeys.detail(initial.id), queryFn: () => fetchGoal(initial.id), initialData: initial, initialDataUpdatedAt: 0 });
   const [editing, setEditing] = useState(false);
-  const goals = term(terminology, 'goals');
+  const t = useTranslations('goalDetail');
 
   return (
     <article className="flex flex-col gap-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
+      <nav aria-label={t('breadcrumb')} className="text-sm">
         <Link href="/goals" className="font-medium text-brand-text underline">
-          All {goals}
+          {t('allGoals')}
         </Link>
         {goal.teamId ? (
           <>
-            {' · '}
+            {SEPARATOR}
             <Link href={`/teams/${goal.teamId}`} className="font-medium text-brand-text underline">
               {goal.teamName}
             </Link>
@@ -52,7 +57,7 @@ export function GoalDetailView({ initial, terminology, viewerId }: Props) {
       </nav>
 
       {editing ? (
-        <GoalDetailsForm goal={goal} terminology={terminology} onDone={() => setEditing(false)} />
+        <GoalDetailsForm goal={goal} onDone={() => setEditing(false)} />
       ) : (
         <header className="flex flex-col gap-3">
           <div className="flex flex-wrap items-center gap-3">
@@ -62,23 +67,22 @@ export function GoalDetailView({ initial, terminology, viewerId }: Props) {
           {goal.description ? <p className="max-w-3xl whitespace-pre-line text-slate-700">{goal.description}</p> : null}
           <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-600">
             <div className="flex gap-1">
-              <dt>{term(terminology, 'team', true)}:</dt>
-              <dd className="font-medium text-slate-800">{goal.teamName ?? 'Personal'}</dd>
+              <dt>{t('team')}</dt>
+              <dd className="font-medium text-slate-800">{goal.teamName ?? t('personal')}</dd>
             </div>
             <div className="flex gap-1">
-              <dt>Target date:</dt>
-              <dd className="font-medium text-slate-800">{goal.targetDate ? fmt.day(goal.targetDate) : 'None'}</dd>
+              <dt>{t('targetDate')}</dt>
+              <dd className="font-medium text-slate-800">{goal.targetDate ? fmt.day(goal.targetDate) : t('none')}</dd>
             </div>
             <div className="flex gap-1">
-              <dt>Created by:</dt>
+              <dt>{t('createdBy')}</dt>
               <dd className="font-medium text-slate-800">{goal.ownerName}</dd>
             </div>
             {goal.completedAt ? (
               <div className="flex gap-1" data-testid="goal-completed">
-                <dt>Completed:</dt>
+                <dt>{t('completed')}</dt>
                 <dd className="font-medium text-slate-800">
-                  {fmt.date(goal.completedAt)}
-                  {goal.completedByName ? ` by ${goal.completedByName}` : ''}
+                  {goal.completedByName ? t('completedBy', { date: fmt.date(goal.completedAt), name: goal.completedByName }) : fmt.date(goal.completedAt)}
                 </dd>
               </div>
             ) : null}
@@ -86,21 +90,21 @@ export function GoalDetailView({ initial, terminology, viewerId }: Props) {
           {goal.access.canEdit && goal.status !== 'archived' ? (
             <div>
               <Button type="button" variant="secondary" onClick={() => setEditing(true)}>
-                Edit details
+                {t('editDetails')}
               </Button>
             </div>
           ) : null}
         </header>
       )}
 
-      <GoalActions goal={goal} terminology={terminology} viewerId={viewerId} />
-      <ProgressPanel goal={goal} terminology={terminology} />
+      <GoalActions goal={goal} viewerId={viewerId} />
+      <ProgressPanel goal={goal} />
       <ProgressChart goal={goal} />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
-        <MilestoneList goal={goal} terminology={terminology} />
-        <ContributionsTable goal={goal} terminology={terminology} />
+        <MilestoneList goal={goal} />
+        <ContributionsTable goal={goal} />
       </div>
-      {goal.teamId ? <AssigneesPanel goal={goal} terminology={terminology} viewerId={viewerId} /> : null}
+      {goal.teamId ? <AssigneesPanel goal={goal} viewerId={viewerId} /> : null}
       <ProgressLog goal={goal} />
       <CommentThread goalId={goal.id} milestones={goal.milestoneList.map((m) => ({ id: m.id, title: m.title }))} terminology={terminology} />
     </article>

@@ -1,16 +1,17 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { TextField } from '@/components/ui/text-field';
-import { term, type Terminology } from '@/lib/branding/terminology';
 import type { GoalDetail } from '@/lib/goals/goal-schema';
 import { ApiError } from '@/lib/http/api-client';
 import { useEditGoal } from './use-goal-mutations';
 
 /** Title, description and target date of a goal; closes when saved. */
-export function GoalDetailsForm({ goal, terminology, onDone }: { goal: GoalDetail; terminology: Terminology; onDone: () => void }) {
+export function GoalDetailsForm({ goal, onDone }: { goal: GoalDetail; onDone: () => void }) {
+  const t = useTranslations('goalDetail.edit');
   const edit = useEditGoal(goal.id);
   const [values, setValues] = useState({ title: goal.title, description: goal.description ?? '', targetDate: goal.targetDate ?? '' });
   const fields = edit.error instanceof ApiError ? edit.error.fields : {};
@@ -21,11 +22,11 @@ export function GoalDetailsForm({ goal, terminology, onDone }: { goal: GoalDetai
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label={`Edit ${term(terminology, 'goal')}`} className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+    <form onSubmit={submit} noValidate aria-label={t('label')} className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
       <FormAlert message={edit.error && Object.keys(fields).length === 0 ? edit.error.message : null} />
-      <TextField label="Title" name="title" required maxLength={200} value={values.title} onChange={(e) => setValues({ ...values, title: e.target.value })} error={fields.title} />
+      <TextField label={t('title')} name="title" required maxLength={200} value={values.title} onChange={(e) => setValues({ ...values, title: e.target.value })} error={fields.title} />
       <TextField
-        label="Description (optional)"
+        label={t('description')}
         name="description"
         maxLength={5000}
         value={values.description}
@@ -33,7 +34,7 @@ export function GoalDetailsForm({ goal, terminology, onDone }: { goal: GoalDetai
         error={fields.description}
       />
       <TextField
-        label="Target date (optional)"
+        label={t('targetDate')}
         name="targetDate"
         type="date"
         value={values.targetDate}
@@ -43,10 +44,10 @@ export function GoalDetailsForm({ goal, terminology, onDone }: { goal: GoalDetai
       />
       <div className="flex gap-2">
         <Button type="submit" disabled={edit.isPending}>
-          Save changes
+          {t('save')}
         </Button>
         <Button type="button" variant="secondary" onClick={onDone}>
-          Cancel
+          {t('cancel')}
         </Button>
       </div>
     </form>

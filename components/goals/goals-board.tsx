@@ -2,6 +2,7 @@
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Plus, SearchX, Target } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { FilterSelect, Pager, replaceQuery, SearchBox } from '@/components/lists/list-controls';
 import { Button } from '@/components/ui/button';
@@ -9,7 +10,7 @@ import { Dialog, DialogContent, DialogTrigger } from '@/components/ui/dialog';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { toast } from '@/components/ui/toaster';
-import { capitalize, term, type Terminology } from '@/lib/branding/terminology';
+import { useFormat } from '@/lib/format/format-context';
 import type { GoalPage } from '@/lib/goals/goal-schema';
 import { CreateGoalForm, type TeamOption } from './create-goal-form';
 import { GoalCard } from './goal-card';
@@ -18,7 +19,6 @@ import { fetchGoalPage, goalKeys, type GoalFilters } from './goal-requests';
 export const DEFAULT_GOAL_FILTERS: GoalFilters = { q: '', status: 'active', team: '', assignee: '', due: '', sort: 'due', page: 1 };
 
 interface Props {
-  terminology: Terminology;
   filters: GoalFilters;
   initial: GoalPage;
   /** Teams whose goals the viewer sees (filter), and those they can add goals to (new goal). */
@@ -30,7 +30,7 @@ interface Props {
 }
 
 /** The member's goals and their teams' goals: search, filters, sort and pages; new goals in a dialog. */
-export function GoalsBoard({ terminology, filters: initialFilters, initial, teams, viewer, canWrite, newForTeam }: Props) {
+export function GoalsBoard({ filters: initialFilters, initial, teams, viewer, canWrite, newForTeam }: Props) {
   const [filters, setFilters] = useState(initialFilters);
   const [creating, setCreating] = useState(newForTeam !== undefined && canWrite);
   const { data, isFetching } = useQuery({
@@ -39,9 +39,8 @@ export function GoalsBoard({ terminology, filters: initialFilters, initial, team
     initialData: filters === initialFilters ? initial : undefined,
     placeholderData: keepPreviousData,
   });
-  const goal = term(terminology, 'goal');
-  const plural = term(terminology, 'goals');
-  const team = term(terminology, 'team');
+  const t = useTranslations('goals');
+  const fmt = useFormat();
 
   // From the current filters, not this render's: the search box calls back after a pause, by
   // which time another filter may have changed. (replaceQuery is idempotent, so a second call
@@ -58,131 +57,122 @@ export function GoalsBoard({ terminology, filters: initialFilters, initial, team
   const newButton = canWrite ? (
     <DialogTrigger asChild>
       <Button>
-        <Plus aria-hidden /> {`New ${goal}`}
+        <Plus aria-hidden /> {t('newGoal')}
       </Button>
     </DialogTrigger>
   ) : null;
 
   return (
     <Dialog open={creating} onOpenChange={setCreating}>
-      <PageHeader
-        title={capitalize(plural)}
-        description={`Your own ${plural} and those of your ${term(terminology, 'teams')}.`}
-        actions={newButton}
-      />
+      <PageHeader title={t('title')} description={t('description')} actions={newButton} />
       {canWrite ? (
-        <DialogContent
-          side="right"
-          title={`New ${goal}`}
-          description={`Personal ${plural} are yours alone; ${team} ${plural} are shared with the ${team}.`}
-        >
+        <DialogContent side="right" title={t('newGoal')} description={t('dialogDescription')}>
           <CreateGoalForm
-            terminology={terminology}
-            teams={teams.filter((t) => t.canAdd)}
+            teams={teams.filter((team) => team.canAdd)}
             viewer={viewer}
             defaultTeamId={newForTeam || undefined}
             onCreated={(created) => {
               setCreating(false);
-              toast.success(`Created “${created.title}”.`);
+              toast.success(t('created', { title: created.title }));
             }}
           />
         </DialogContent>
       ) : null}
 
-      <section aria-label={capitalize(plural)} className="flex flex-col gap-4">
+      <section aria-label={t('title')} className="flex flex-col gap-4">
         <div className="flex flex-col gap-3">
-          <SearchBox label={`Search ${plural}`} value={filters.q} onChange={(q) => change({ q })} />
+          <SearchBox label={t('search')} value={filters.q} onChange={(q) => change({ q })} />
           <div className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-5">
             <FilterSelect
-              label="Status"
+              label={t('filters.status')}
               value={filters.status}
               onChange={(status) => change({ status: status as GoalFilters['status'] })}
               options={[
-                { value: 'active', label: 'Active' },
-                { value: 'completed', label: 'Completed' },
-                { value: 'archived', label: 'Archived' },
-                { value: 'all', label: 'All' },
+                { value: 'active', label: t('status.active') },
+                { value: 'completed', label: t('status.completed') },
+                { value: 'archived', label: t('status.archived') },
+                { value: 'all', label: t('filters.all') },
               ]}
             />
             <FilterSelect
-              label={capitalize(team)}
+              label={t('filters.team')}
               value={filters.team}
               onChange={(value) => change({ team: value })}
-              options={[{ value: '', label: `All ${term(terminology, 'teams')}` }, { value: 'personal', label: 'Personal only' }, ...teams.map((t) => ({ value: t.id, label: t.name }))]}
+              options={[{ value: '', label: t('filters.allTeams') }, { value: 'personal', label: t('filters.personalOnly') }, ...teams.map((team) => ({ value: team.id, label: team.name }))]}
             />
             <FilterSelect
-              label="Assignee"
+              label={t('filters.assignee')}
               value={filters.assignee}
               onChange={(assignee) => change({ assignee })}
               options={[
-                { value: '', label: 'Anyone' },
-                { value: 'me', label: 'Assigned to me' },
+                { value: '', label: t('filters.anyone') },
+                { value: 'me', label: t('filters.assignedToMe') },
               ]}
             />
             <FilterSelect
-              label="Due"
+              label={t('filters.due')}
               value={filters.due}
               onChange={(due) => change({ due: due as GoalFilters['due'] })}
               options={[
-                { value: '', label: 'Any time' },
-                { value: 'overdue', label: 'Overdue' },
-                { value: 'week', label: 'Next 7 days' },
-                { value: 'month', label: 'Next 30 days' },
-                { value: 'none', label: 'No target date' },
+                { value: '', label: t('filters.anyTime') },
+                { value: 'overdue', label: t('filters.overdue') },
+                { value: 'week', label: t('filters.nextWeek') },
+                { value: 'month', label: t('filters.nextMonth') },
+                { value: 'none', label: t('filters.noTargetDate') },
               ]}
             />
             <FilterSelect
-              label="Sort by"
+              label={t('filters.sort')}
               value={filters.sort}
               onChange={(sort) => change({ sort: sort as GoalFilters['sort'] })}
               options={[
-                { value: 'due', label: 'Target date' },
-                { value: 'updated', label: 'Recently updated' },
-                { value: 'newest', label: 'Newest' },
-                { value: 'oldest', label: 'Oldest' },
-                { value: 'title', label: 'Title' },
-                { value: 'progress', label: 'Progress' },
+                { value: 'due', label: t('filters.sortDue') },
+                { value: 'updated', label: t('filters.sortUpdated') },
+                { value: 'newest', label: t('filters.sortNewest') },
+                { value: 'oldest', label: t('filters.sortOldest') },
+                { value: 'title', label: t('filters.sortTitle') },
+                { value: 'progress', label: t('filters.sortProgress') },
               ]}
             />
           </div>
         </div>
 
         <p className="sr-only" role="status">
-          {isFetching ? 'Loading…' : `${data?.total ?? 0} ${plural} found.`}
+          {isFetching ? t('loading') : t('found', { count: data?.total ?? 0, n: fmt.number(data?.total ?? 0) })}
         </p>
 
         {data && data.goals.length ? (
-          <ul aria-label={`${capitalize(plural)} list`} className={`flex flex-col gap-3 ${isFetching ? 'opacity-70' : ''}`}>
+          <ul aria-label={t('listLabel')} className={`flex flex-col gap-3 ${isFetching ? 'opacity-70' : ''}`}>
             {data.goals.map((g) => (
-              <GoalCard key={g.id} goal={g} terminology={terminology} />
+              <GoalCard key={g.id} goal={g} />
             ))}
           </ul>
         ) : filtered ? (
           <EmptyState
             icon={SearchX}
-            title={`No ${plural} match`}
-            description="Try other words or fewer filters."
+            title={t('noMatch')}
+            description={t('noMatchHint')}
             action={
               <Button variant="secondary" onClick={() => change({ ...DEFAULT_GOAL_FILTERS })}>
-                Clear filters
+                {t('clearFilters')}
               </Button>
             }
           />
         ) : (
           <EmptyState
             icon={Target}
-            title={`No ${plural} yet`}
-            description={canWrite ? `Set a ${goal} for yourself or your ${team}, and track its progress here.` : `${capitalize(plural)} shared with your ${term(terminology, 'teams')} will show here.`}
+            title={t('emptyTitle')}
+            description={canWrite ? t('emptyWriter') : t('emptyReader')}
             action={
               canWrite ? (
                 <Button onClick={() => setCreating(true)}>
-                  <Plus aria-hidden /> {`Create your first ${goal}`}
+                  <Plus aria-hidden /> {t('createFirst')}
                 </Button>
               ) : undefined
             }
           />
         )}
-        {data ? <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={(page) => change({ page })} label={`${capitalize(plural)} pages`} /> : null}
+        {data ? <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={(page) => change({ page })} label={t('pagesLabel')} /> : null}
       </section>
     </Dialog>
   );

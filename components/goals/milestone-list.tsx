@@ -1,15 +1,19 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { TextField } from '@/components/ui/text-field';
-import { term, type Terminology } from '@/lib/branding/terminology';
 import { useFormat } from '@/lib/format/format-context';
 import type { GoalDetail } from '@/lib/goals/goal-schema';
 import { ApiError } from '@/lib/http/api-client';
 import { moved, PENDING_PREFIX } from './optimistic';
 import { useAddMilestone, useRemoveMilestone, useReorderMilestones, useToggleMilestone } from './use-goal-mutations';
+
+// Arrows, not words: the same in every language (each button's name says what it does).
+const UP = '↑';
+const DOWN = '↓';
 
 const iconButton = 'rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900 disabled:cursor-not-allowed disabled:opacity-40';
 
@@ -18,8 +22,9 @@ const iconButton = 'rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-1
  * reorder (buttons, so it works from the keyboard) and remove them. Ticking never changes
  * the goal's progress.
  */
-export function MilestoneList({ goal, terminology }: { goal: GoalDetail; terminology: Terminology }) {
+export function MilestoneList({ goal }: { goal: GoalDetail }) {
   const fmt = useFormat();
+  const t = useTranslations('goalDetail.milestones');
   const toggle = useToggleMilestone(goal.id);
   const remove = useRemoveMilestone(goal.id);
   const reorder = useReorderMilestones(goal.id);
@@ -33,10 +38,10 @@ export function MilestoneList({ goal, terminology }: { goal: GoalDetail; termino
     <section aria-labelledby="milestones-heading" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
       <div className="flex items-baseline justify-between gap-3">
         <h2 id="milestones-heading" className="text-lg font-semibold text-slate-900">
-          Milestones
+          {t('heading')}
         </h2>
         <p className="text-sm text-slate-600" data-testid="milestone-count">
-          {goal.milestones.completed} of {goal.milestones.total} milestones
+          {t('count', { completed: fmt.number(goal.milestones.completed), total: fmt.number(goal.milestones.total) })}
         </p>
       </div>
       <FormAlert message={error?.message} />
@@ -58,23 +63,23 @@ export function MilestoneList({ goal, terminology }: { goal: GoalDetail; termino
                 <label htmlFor={checkboxId} className={`flex-1 text-sm ${milestone.completedAt ? 'text-slate-500 line-through' : 'text-slate-900'}`}>
                   {milestone.title}
                 </label>
-                {milestone.dueDate ? <span className="text-xs text-slate-500">Due {fmt.day(milestone.dueDate)}</span> : null}
+                {milestone.dueDate ? <span className="text-xs text-slate-500">{t('due', { date: fmt.day(milestone.dueDate) })}</span> : null}
                 {canEdit && !pending ? (
                   <span className="flex gap-1">
-                    <button type="button" className={iconButton} aria-label={`Move “${milestone.title}” up`} disabled={index === 0} onClick={() => reorder.mutate(moved(ids, index, -1))}>
-                      ↑
+                    <button type="button" className={iconButton} aria-label={t('moveUp', { title: milestone.title })} disabled={index === 0} onClick={() => reorder.mutate(moved(ids, index, -1))}>
+                      {UP}
                     </button>
                     <button
                       type="button"
                       className={iconButton}
-                      aria-label={`Move “${milestone.title}” down`}
+                      aria-label={t('moveDown', { title: milestone.title })}
                       disabled={index === ids.length - 1}
                       onClick={() => reorder.mutate(moved(ids, index, 1))}
                     >
-                      ↓
+                      {DOWN}
                     </button>
-                    <button type="button" className={`${iconButton} text-red-700`} aria-label={`Remove milestone “${milestone.title}”`} onClick={() => remove.mutate(milestone.id)}>
-                      Remove
+                    <button type="button" className={`${iconButton} text-red-700`} aria-label={t('remove', { title: milestone.title })} onClick={() => remove.mutate(milestone.id)}>
+                      {t('removeButton')}
                     </button>
                   </span>
                 ) : null}
@@ -83,7 +88,7 @@ export function MilestoneList({ goal, terminology }: { goal: GoalDetail; termino
           })}
         </ol>
       ) : (
-        <p className="mt-3 text-sm text-slate-600">No milestones yet{canEdit ? ': break this ' + term(terminology, 'goal') + ' into steps below.' : '.'}</p>
+        <p className="mt-3 text-sm text-slate-600">{canEdit ? t('emptyEditor') : t('empty')}</p>
       )}
       {canEdit ? <AddMilestoneForm goalId={goal.id} /> : null}
     </section>
@@ -91,6 +96,7 @@ export function MilestoneList({ goal, terminology }: { goal: GoalDetail; termino
 }
 
 function AddMilestoneForm({ goalId }: { goalId: string }) {
+  const t = useTranslations('goalDetail.milestones');
   const add = useAddMilestone(goalId);
   const [values, setValues] = useState({ title: '', dueDate: '' });
   const fields = add.error instanceof ApiError ? add.error.fields : {};
@@ -103,9 +109,9 @@ function AddMilestoneForm({ goalId }: { goalId: string }) {
   return (
     // Wraps instead of squeezing: in a narrow card (or at 390 px) the title takes the row and
     // the date and button go under it, so nothing pokes out of the card.
-    <form onSubmit={submit} noValidate aria-label="Add milestone" className="mt-4 flex flex-wrap items-end gap-3 border-t border-slate-100 pt-4">
+    <form onSubmit={submit} noValidate aria-label={t('addLabel')} className="mt-4 flex flex-wrap items-end gap-3 border-t border-slate-100 pt-4">
       <TextField
-        label="Milestone title"
+        label={t('titleField')}
         name="title"
         required
         maxLength={200}
@@ -116,7 +122,7 @@ function AddMilestoneForm({ goalId }: { goalId: string }) {
         className="min-w-0 flex-[1_1_14rem]"
       />
       <TextField
-        label="Due date (optional)"
+        label={t('dueDate')}
         name="dueDate"
         type="date"
         value={values.dueDate}
@@ -125,7 +131,7 @@ function AddMilestoneForm({ goalId }: { goalId: string }) {
         className="min-w-0 flex-[1_1_9rem]"
       />
       <Button type="submit" variant="secondary" disabled={add.isPending}>
-        Add milestone
+        {t('add')}
       </Button>
     </form>
   );

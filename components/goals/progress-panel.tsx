@@ -1,19 +1,21 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useId, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { FormStatus } from '@/components/ui/form-status';
 import { TextField } from '@/components/ui/text-field';
-import { term, type Terminology } from '@/lib/branding/terminology';
+import { useFormat } from '@/lib/format/format-context';
 import type { GoalDetail } from '@/lib/goals/goal-schema';
 import { ApiError } from '@/lib/http/api-client';
 import { ProgressBar } from './progress-bar';
 import { useUpdateProgress } from './use-goal-mutations';
 
 /** The goal's progress, and for those who may log it a slider and number kept in step. */
-export function ProgressPanel({ goal, terminology }: { goal: GoalDetail; terminology: Terminology }) {
-  const goalWord = term(terminology, 'goal');
+export function ProgressPanel({ goal }: { goal: GoalDetail }) {
+  const t = useTranslations('goalDetail.progress');
+  const fmt = useFormat();
   const update = useUpdateProgress(goal.id);
   // null: follow the goal's progress; a string while the member is choosing a new value.
   const [draft, setDraft] = useState<string | null>(null);
@@ -30,7 +32,7 @@ export function ProgressPanel({ goal, terminology }: { goal: GoalDetail; termino
     setSaved(null);
     const progress = Number(value);
     if (value.trim() === '' || !Number.isInteger(progress) || progress < 0 || progress > 100) {
-      setInvalid('Enter a whole number from 0 to 100.');
+      setInvalid(t('invalid'));
       return;
     }
     setInvalid(null);
@@ -40,7 +42,7 @@ export function ProgressPanel({ goal, terminology }: { goal: GoalDetail; termino
         onSuccess: (result) => {
           setDraft(null);
           setNote('');
-          setSaved(`Progress saved: ${result.progress}%.`);
+          setSaved(t('saved', { progress: fmt.percent(result.progress / 100) }));
         },
       },
     );
@@ -50,24 +52,24 @@ export function ProgressPanel({ goal, terminology }: { goal: GoalDetail; termino
     <section aria-labelledby="progress-heading" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
       <div className="flex items-baseline justify-between gap-3">
         <h2 id="progress-heading" className="text-lg font-semibold text-slate-900">
-          Progress
+          {t('heading')}
         </h2>
         <p className="text-2xl font-bold text-slate-900" data-testid="goal-progress">
-          {goal.progress}%
+          {fmt.percent(goal.progress / 100)}
         </p>
       </div>
-      <ProgressBar value={goal.progress} label={`Progress of this ${goalWord}`} className="mt-3 h-3" />
+      <ProgressBar value={goal.progress} label={t('barLabel')} className="mt-3 h-3" />
       <p className="mt-2 text-sm text-slate-600">
-        {goal.milestones.completed} of {goal.milestones.total} milestones
+        {t('milestones', { completed: fmt.number(goal.milestones.completed), total: fmt.number(goal.milestones.total) })}
       </p>
 
       {canLog ? (
-        <form onSubmit={submit} noValidate aria-label="Update progress" className="mt-5 flex flex-col gap-4 border-t border-slate-100 pt-5">
+        <form onSubmit={submit} noValidate aria-label={t('formLabel')} className="mt-5 flex flex-col gap-4 border-t border-slate-100 pt-5">
           <FormAlert message={update.error && !fields.progress ? update.error.message : null} />
           <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
             <div className="flex flex-1 flex-col gap-1">
               <label htmlFor={sliderId} className="text-sm font-medium text-slate-800">
-                Progress slider
+                {t('slider')}
               </label>
               <input
                 id={sliderId}
@@ -81,7 +83,7 @@ export function ProgressPanel({ goal, terminology }: { goal: GoalDetail; termino
               />
             </div>
             <TextField
-              label="Progress (%)"
+              label={t('field')}
               name="progress"
               type="number"
               inputMode="numeric"
@@ -94,17 +96,17 @@ export function ProgressPanel({ goal, terminology }: { goal: GoalDetail; termino
               className="sm:w-36"
             />
           </div>
-          <TextField label="Note (optional)" name="note" maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} error={fields.note} />
+          <TextField label={t('note')} name="note" maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} error={fields.note} />
           <div className="flex items-center gap-4">
             <Button type="submit" disabled={update.isPending}>
-              Update progress
+              {t('submit')}
             </Button>
             <FormStatus message={saved} />
           </div>
         </form>
       ) : goal.status === 'active' ? null : (
         <p className="mt-4 text-sm text-slate-600">
-          {goal.status === 'completed' ? `Reopen the ${goalWord} to change its progress.` : `Unarchive the ${goalWord} to change it.`}
+          {goal.status === 'completed' ? t('reopenToChange') : t('unarchiveToChange')}
         </p>
       )}
     </section>

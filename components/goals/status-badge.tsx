@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import type { GoalStatus } from '@/lib/goals/goal-schema';
 
 const STYLES: Record<GoalStatus, string> = {
@@ -6,12 +7,11 @@ const STYLES: Record<GoalStatus, string> = {
   archived: 'bg-slate-200 text-slate-700',
 };
 
-export const STATUS_LABELS: Record<GoalStatus, string> = { active: 'Active', completed: 'Completed', archived: 'Archived' };
-
 export function StatusBadge({ status }: { status: GoalStatus }) {
+  const t = useTranslations('goals.status');
   return (
     <span data-testid="goal-status" className={`rounded-full px-2 py-0.5 text-xs font-semibold ${STYLES[status]}`}>
-      {STATUS_LABELS[status]}
+      {t(status)}
     </span>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { FormAlert } from '@/components/ui/form-alert';
 import { FormStatus } from '@/components/ui/form-status';
@@ -24,6 +25,7 @@ interface Props {
  */
 export function LeaderboardSwitch({ endpoint, field, initial, label, hint, testId }: Props) {
   const router = useRouter();
+  const t = useTranslations('leaderboards');
   const hintId = useId();
   const [checked, setChecked] = useState(initial);
   const { alert, status, pending, submit } = useFormSubmit();
@@ -38,7 +40,7 @@ export function LeaderboardSwitch({ endpoint, field, initial, label, hint, testI
         throw error;
       }
       router.refresh();
-      return 'Saved.';
+      return t('saved');
     });
   }
 

@@ -1,10 +1,10 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SelectField } from '@/components/ui/select-field';
-import { term, type Terminology } from '@/lib/branding/terminology';
 import { ApiError } from '@/lib/http/api-client';
 import type { TeamDetail, TeamRole } from '@/lib/teams/team-schema';
 import { useAddTeamMember } from './use-team-mutations';
@@ -17,7 +17,8 @@ export interface Person {
 }
 
 /** Adds a workspace member to the team; only leads and admins may choose the lead role. */
-export function AddMemberForm({ team, people, terminology }: { team: TeamDetail; people: Person[]; terminology: Terminology }) {
+export function AddMemberForm({ team, people }: { team: TeamDetail; people: Person[] }) {
+  const t = useTranslations('teamDetail.addMember');
   const add = useAddTeamMember(team.id);
   const candidates = people.filter((p) => !team.members.some((m) => m.userId === p.userId));
   const [userId, setUserId] = useState('');
@@ -33,40 +34,40 @@ export function AddMemberForm({ team, people, terminology }: { team: TeamDetail;
   return (
     <section aria-labelledby="add-member-heading" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
       <h2 id="add-member-heading" className="text-lg font-semibold text-slate-900">
-        Add a member
+        {t('heading')}
       </h2>
       {candidates.length ? (
-        <form onSubmit={submit} aria-label="Add member" className="mt-4 flex flex-col gap-3">
+        <form onSubmit={submit} aria-label={t('formLabel')} className="mt-4 flex flex-col gap-3">
           <FormAlert message={add.error && Object.keys(fields).length === 0 ? add.error.message : null} />
           <SelectField
-            label="Person"
+            label={t('person')}
             name="userId"
             value={chosen?.userId ?? ''}
             onChange={(e) => setUserId(e.target.value)}
             error={fields.userId}
-            options={candidates.map((p) => ({ value: p.userId, label: `${p.name} (${p.email})` }))}
+            options={candidates.map((p) => ({ value: p.userId, label: t('personOption', { name: p.name, email: p.email }) }))}
           />
           {team.access.canManageMembers ? (
             <SelectField
-              label={`Role in the ${term(terminology, 'team')}`}
+              label={t('role')}
               name="role"
               value={role}
               onChange={(e) => setRole(e.target.value === 'lead' ? 'lead' : 'member')}
               error={fields.role}
               options={[
-                { value: 'member', label: 'Member' },
-                { value: 'lead', label: 'Lead' },
+                { value: 'member', label: t('member') },
+                { value: 'lead', label: t('lead') },
               ]}
             />
           ) : null}
           <div>
             <Button type="submit" variant="secondary" disabled={add.isPending}>
-              Add member
+              {t('submit')}
             </Button>
           </div>
         </form>
       ) : (
-        <p className="mt-3 text-sm text-slate-600">Everyone in the workspace is already in this {term(terminology, 'team')}.</p>
+        <p className="mt-3 text-sm text-slate-600">{t('everyoneIn')}</p>
       )}
     </section>
   );

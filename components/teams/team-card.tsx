@@ -1,12 +1,11 @@
 import Link from 'next/link';
-import type { Terminology } from '@/lib/branding/terminology';
 import type { TeamSummary } from '@/lib/teams/team-schema';
 import { MembershipButtons } from './membership-buttons';
 import { PENDING_PREFIX } from './team-optimistic';
 import { TeamBadges } from './team-badges';
 
 /** One team in the list: name (a link once saved), description, badges and the join/leave control. */
-export function TeamCard({ team, terminology, viewerId }: { team: TeamSummary; terminology: Terminology; viewerId: string }) {
+export function TeamCard({ team, viewerId }: { team: TeamSummary; viewerId: string }) {
   const pending = team.id.startsWith(PENDING_PREFIX);
   return (
     <li className="flex flex-wrap items-start justify-between gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-busy={pending || undefined}>
@@ -23,7 +22,7 @@ export function TeamCard({ team, terminology, viewerId }: { team: TeamSummary; t
         {team.description ? <p className="mt-1 text-sm text-slate-600">{team.description}</p> : null}
         <TeamBadges team={team} className="mt-2" />
       </div>
-      <MembershipButtons team={team} terminology={terminology} viewerId={viewerId} />
+      <MembershipButtons team={team} viewerId={viewerId} />
     </li>
   );
 }

@@ -3,8 +3,8 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
-import { term, type Terminology } from '@/lib/branding/terminology';
 import type { GoalSummary } from '@/lib/goals/goal-schema';
 import type { TeamDetail } from '@/lib/teams/team-schema';
 import { AddMemberForm, type Person } from './add-member-form';
@@ -18,7 +18,6 @@ import { TeamSettingsForm } from './team-settings-form';
 
 interface Props {
   initial: TeamDetail;
-  terminology: Terminology;
   viewerId: string;
   /** Workspace members the viewer may add (empty unless they may add members). */
   people: Person[];
@@ -30,16 +29,16 @@ interface Props {
 }
 
 /** A team's page: who is in it, requests to join, adding people, settings and its goals. */
-export function TeamDetailView({ initial, terminology, viewerId, people, goals, canCreateGoals, statistics }: Props) {
+export function TeamDetailView({ initial, viewerId, people, goals, canCreateGoals, statistics }: Props) {
   const router = useRouter();
   const { data: team } = useQuery({ queryKey: teamKeys.detail(initial.id), queryFn: () => fetchTeam(initial.id), initialData: initial });
-  const teams = term(terminology, 'teams');
+  const t = useTranslations('teamDetail');
 
   return (
     <article className="flex flex-col gap-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
+      <nav aria-label={t('breadcrumb')} className="text-sm">
         <Link href="/teams" className="font-medium text-brand-text underline">
-          All {teams}
+          {t('allTeams')}
         </Link>
       </nav>
       <header className="flex flex-wrap items-start justify-between gap-4">
@@ -49,28 +48,26 @@ export function TeamDetailView({ initial, terminology, viewerId, people, goals, 
           <TeamBadges team={team} className="mt-3" />
         </div>
         {/* A private team disappears for someone who leaves it (unless admin): back to the list. */}
-        <MembershipButtons team={team} terminology={terminology} viewerId={viewerId} onLeft={team.visibility === 'private' && !team.access.canEdit ? () => router.push('/teams') : undefined} />
+        <MembershipButtons team={team} viewerId={viewerId} onLeft={team.visibility === 'private' && !team.access.canEdit ? () => router.push('/teams') : undefined} />
       </header>
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
-        <TeamMembers team={team} terminology={terminology} viewerId={viewerId} />
+        <TeamMembers team={team} viewerId={viewerId} />
         <div className="flex flex-col gap-6">
           <JoinRequestsPanel team={team} />
-          {team.access.canAddMembers ? <AddMemberForm team={team} people={people} terminology={terminology} /> : null}
+          {team.access.canAddMembers ? <AddMemberForm team={team} people={people} /> : null}
         </div>
       </div>
 
       {statistics}
 
       {team.access.canSeeGoals ? (
-        <TeamGoals teamId={team.id} initial={goals} terminology={terminology} canCreate={canCreateGoals} />
+        <TeamGoals teamId={team.id} initial={goals} canCreate={canCreateGoals} />
       ) : (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">
-          Join this {term(terminology, 'team')} to see its {term(terminology, 'goals')}.
-        </p>
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">{t('joinToSee')}</p>
       )}
 
-      {team.access.canEdit ? <TeamSettingsForm team={team} terminology={terminology} /> : null}
+      {team.access.canEdit ? <TeamSettingsForm team={team} /> : null}
     </article>
   );
 }

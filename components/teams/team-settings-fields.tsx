@@ -1,9 +1,9 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useId } from 'react';
 import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
-import { term, type Terminology } from '@/lib/branding/terminology';
 import type { TeamSettings } from './team-requests';
 
 export const EMPTY_SETTINGS: TeamSettings = { name: '', description: '', visibility: 'public', joinApprovalRequired: false, memberCanInvite: false };
@@ -30,19 +30,17 @@ export function TeamSettingsFields({
   values,
   onChange,
   errors,
-  terminology,
 }: {
   values: TeamSettings;
   onChange: (values: TeamSettings) => void;
   errors: Record<string, string>;
-  terminology: Terminology;
 }) {
-  const team = term(terminology, 'team');
+  const t = useTranslations('teams.fields');
   return (
     <>
-      <TextField label="Name" name="name" required maxLength={80} value={values.name} onChange={(e) => onChange({ ...values, name: e.target.value })} error={errors.name} />
+      <TextField label={t('name')} name="name" required maxLength={80} value={values.name} onChange={(e) => onChange({ ...values, name: e.target.value })} error={errors.name} />
       <TextField
-        label="Description (optional)"
+        label={t('description')}
         name="description"
         maxLength={1000}
         value={values.description}
@@ -50,26 +48,26 @@ export function TeamSettingsFields({
         error={errors.description}
       />
       <SelectField
-        label="Visibility"
+        label={t('visibility')}
         name="visibility"
         value={values.visibility}
         onChange={(e) => onChange({ ...values, visibility: e.target.value === 'private' ? 'private' : 'public' })}
         error={errors.visibility}
         options={[
-          { value: 'public', label: 'Public: everyone in the workspace sees it' },
-          { value: 'private', label: 'Private: only its members and admins see it' },
+          { value: 'public', label: t('public') },
+          { value: 'private', label: t('private') },
         ]}
       />
       <Checkbox
-        label="Require approval to join"
-        hint={`People ask to join; a lead or admin decides. Private ${term(terminology, 'teams')} are joined only by being added.`}
+        label={t('requireApproval')}
+        hint={t('requireApprovalHint')}
         checked={values.joinApprovalRequired}
         disabled={values.visibility === 'private'}
         onChange={(joinApprovalRequired) => onChange({ ...values, joinApprovalRequired })}
       />
       <Checkbox
-        label="Members can add people"
-        hint={`Any member of the ${team} may add others from the workspace, not only its leads.`}
+        label={t('membersCanAdd')}
+        hint={t('membersCanAddHint')}
         checked={values.memberCanInvite}
         onChange={(memberCanInvite) => onChange({ ...values, memberCanInvite })}
       />

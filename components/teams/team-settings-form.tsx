@@ -1,20 +1,20 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { FormStatus } from '@/components/ui/form-status';
-import { term, type Terminology } from '@/lib/branding/terminology';
 import { ApiError } from '@/lib/http/api-client';
 import type { TeamDetail } from '@/lib/teams/team-schema';
 import { TeamSettingsFields } from './team-settings-fields';
 import { useDeleteTeam, useUpdateTeam } from './use-team-mutations';
 
 /** For admins: the team's settings, and deleting it (with its goals) after a confirmation. */
-export function TeamSettingsForm({ team, terminology }: { team: TeamDetail; terminology: Terminology }) {
+export function TeamSettingsForm({ team }: { team: TeamDetail }) {
   const router = useRouter();
-  const word = term(terminology, 'team');
+  const t = useTranslations('teamDetail.settings');
   const update = useUpdateTeam(team.id);
   const remove = useDeleteTeam(team.id, () => router.push('/teams'));
   const [values, setValues] = useState({
@@ -31,20 +31,20 @@ export function TeamSettingsForm({ team, terminology }: { team: TeamDetail; term
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setSaved(null);
-    update.mutate({ ...values, joinApprovalRequired: values.visibility === 'public' && values.joinApprovalRequired }, { onSuccess: () => setSaved('Saved.') });
+    update.mutate({ ...values, joinApprovalRequired: values.visibility === 'public' && values.joinApprovalRequired }, { onSuccess: () => setSaved(t('saved')) });
   }
 
   return (
     <section aria-labelledby="settings-heading" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
       <h2 id="settings-heading" className="text-lg font-semibold text-slate-900">
-        Settings
+        {t('heading')}
       </h2>
-      <form onSubmit={submit} noValidate aria-label={`${term(terminology, 'team', true)} settings`} className="mt-4 flex flex-col gap-4">
+      <form onSubmit={submit} noValidate aria-label={t('formLabel')} className="mt-4 flex flex-col gap-4">
         <FormAlert message={update.error && Object.keys(fields).length === 0 ? update.error.message : null} />
-        <TeamSettingsFields values={values} onChange={setValues} errors={fields} terminology={terminology} />
+        <TeamSettingsFields values={values} onChange={setValues} errors={fields} />
         <div className="flex items-center gap-4">
           <Button type="submit" disabled={update.isPending}>
-            {`Save ${word}`}
+            {t('save')}
           </Button>
           <FormStatus message={saved} />
         </div>
@@ -52,20 +52,18 @@ export function TeamSettingsForm({ team, terminology }: { team: TeamDetail; term
       <div className="mt-6 border-t border-slate-100 pt-4">
         <FormAlert message={remove.error?.message} />
         {confirming ? (
-          <div role="group" aria-label={`Confirm deleting this ${word}`} className="flex flex-wrap items-center gap-3 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">
-            <span>
-              Delete “{team.name}” and all its {term(terminology, 'goals')}? Members stay in the workspace. This cannot be undone.
-            </span>
+          <div role="group" aria-label={t('confirmLabel')} className="flex flex-wrap items-center gap-3 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">
+            <span>{t('confirmText', { name: team.name })}</span>
             <Button type="button" className="bg-red-700! text-white!" disabled={remove.isPending} onClick={() => remove.mutate()}>
-              {`Yes, delete ${word}`}
+              {t('confirmDelete')}
             </Button>
             <Button type="button" variant="secondary" onClick={() => setConfirming(false)} autoFocus>
-              Cancel
+              {t('cancel')}
             </Button>
           </div>
         ) : (
           <Button type="button" variant="secondary" className="text-red-700!" onClick={() => setConfirming(true)}>
-            {`Delete ${word}`}
+            {t('delete')}
           </Button>
         )}
       </div>

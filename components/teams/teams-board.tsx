@@ -2,12 +2,12 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { SearchX, Users } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { SearchBox } from '@/components/lists/list-controls';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
-import { term, type Terminology } from '@/lib/branding/terminology';
 import type { TeamSummary } from '@/lib/teams/team-schema';
 import { CreateTeamForm } from './create-team-form';
 import { TeamCard } from './team-card';
@@ -15,18 +15,16 @@ import { fetchTeams, teamKeys } from './team-requests';
 
 interface Props {
   initial: TeamSummary[];
-  terminology: Terminology;
   viewerId: string;
   /** Lead choices for the create form; null when the viewer may not create teams. */
   leadCandidates: { userId: string; name: string }[] | null;
 }
 
 /** Teams the viewer can see: theirs first, then the others they could join. */
-export function TeamsBoard({ initial, terminology, viewerId, leadCandidates }: Props) {
+export function TeamsBoard({ initial, viewerId, leadCandidates }: Props) {
   const { data: teams } = useQuery({ queryKey: teamKeys.list, queryFn: fetchTeams, initialData: initial });
   const [search, setSearch] = useState('');
-  const plural = term(terminology, 'teams');
-  const team = term(terminology, 'team');
+  const t = useTranslations('teams');
   // Every team the viewer can see is already here (one workspace's teams are few): search filters in place.
   const words = search.trim().toLowerCase();
   const shown = words ? teams.filter((t) => `${t.name} ${t.description ?? ''}`.toLowerCase().includes(words)) : teams;
@@ -36,37 +34,33 @@ export function TeamsBoard({ initial, terminology, viewerId, leadCandidates }: P
   return (
     <div className="flex flex-col gap-8">
       {leadCandidates ? (
-        <Card title={`New ${team}`}>
-          <CreateTeamForm terminology={terminology} leadCandidates={leadCandidates} />
+        <Card title={t('newTeam')}>
+          <CreateTeamForm leadCandidates={leadCandidates} />
         </Card>
       ) : null}
       {teams.length === 0 ? (
         <EmptyState
           icon={Users}
-          title={`No ${plural} yet`}
-          description={
-            leadCandidates
-              ? `Create the first ${team} above: ${plural} share ${term(terminology, 'goals')} and see each other's progress.`
-              : `When an admin creates ${plural}, you can join them here.`
-          }
+          title={t('emptyTitle')}
+          description={leadCandidates ? t('emptyAdmin') : t('emptyMember')}
         />
       ) : (
         <>
-          <SearchBox label={`Search ${plural}`} value={search} onChange={setSearch} />
+          <SearchBox label={t('search')} value={search} onChange={setSearch} />
           {words && shown.length === 0 ? (
             <EmptyState
               icon={SearchX}
-              title={`No ${plural} match “${search.trim()}”`}
+              title={t('noMatch', { query: search.trim() })}
               action={
                 <Button variant="secondary" onClick={() => setSearch('')}>
-                  Clear search
+                  {t('clearSearch')}
                 </Button>
               }
             />
           ) : (
             <>
-              <TeamList title={`Your ${plural}`} teams={mine} empty={words ? `None of your ${plural} match.` : `You are not in any ${plural} yet.`} terminology={terminology} viewerId={viewerId} />
-              <TeamList title={`Other ${plural}`} teams={others} empty={words ? `No other ${plural} match.` : `No other ${plural} to join.`} terminology={terminology} viewerId={viewerId} />
+              <TeamList id="your-teams-heading" title={t('yours')} teams={mine} empty={words ? t('noneOfYoursMatch') : t('notInAny')} viewerId={viewerId} />
+              <TeamList id="other-teams-heading" title={t('others')} teams={others} empty={words ? t('noOthersMatch') : t('noOthers')} viewerId={viewerId} />
             </>
           )}
         </>
@@ -75,8 +69,8 @@ export function TeamsBoard({ initial, terminology, viewerId, leadCandidates }: P
   );
 }
 
-function TeamList({ title, teams, empty, terminology, viewerId }: { title: string; teams: TeamSummary[]; empty: string; terminology: Terminology; viewerId: string }) {
-  const id = `${title.replace(/\W+/g, '-').toLowerCase()}-heading`;
+/** `id`: the heading's, fixed (a title in another script has no letters \w keeps). */
+function TeamList({ id, title, teams, empty, viewerId }: { id: string; title: string; teams: TeamSummary[]; empty: string; viewerId: string }) {
   return (
     <section aria-labelledby={id} className="flex flex-col gap-3">
       <h2 id={id} className="text-lg font-semibold text-slate-900">
@@ -85,7 +79,7 @@ function TeamList({ title, teams, empty, terminology, viewerId }: { title: strin
       {teams.length ? (
         <ul aria-label={title} className="flex flex-col gap-3">
           {teams.map((team) => (
-            <TeamCard key={team.id} team={team} terminology={terminology} viewerId={viewerId} />
+            <TeamCard key={team.id} team={team} viewerId={viewerId} />
           ))}
         </ul>
       ) : (

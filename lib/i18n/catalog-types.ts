@@ -1,12 +1,19 @@
 import type activity from '../../messages/en/activity.json';
 import type comments from '../../messages/en/comments.json';
 import type common from '../../messages/en/common.json';
+import type dashboard from '../../messages/en/dashboard.json';
 import type footer from '../../messages/en/footer.json';
+import type goalDetail from '../../messages/en/goalDetail.json';
+import type goals from '../../messages/en/goals.json';
 import type habitDetail from '../../messages/en/habitDetail.json';
 import type habits from '../../messages/en/habits.json';
+import type leaderboards from '../../messages/en/leaderboards.json';
+import type memberProfile from '../../messages/en/memberProfile.json';
 import type nav from '../../messages/en/nav.json';
 import type notifications from '../../messages/en/notifications.json';
 import type shell from '../../messages/en/shell.json';
+import type teamDetail from '../../messages/en/teamDetail.json';
+import type teams from '../../messages/en/teams.json';
 import type terms from '../../messages/en/terms.json';
 
 // The English catalog's shape, so that `t('key')` with a key no catalog has fails type-checking
@@ -15,12 +22,19 @@ export interface Catalog {
   activity: typeof activity;
   comments: typeof comments;
   common: typeof common;
+  dashboard: typeof dashboard;
   footer: typeof footer;
+  goalDetail: typeof goalDetail;
+  goals: typeof goals;
   habitDetail: typeof habitDetail;
   habits: typeof habits;
+  leaderboards: typeof leaderboards;
+  memberProfile: typeof memberProfile;
   nav: typeof nav;
   notifications: typeof notifications;
   shell: typeof shell;
+  teamDetail: typeof teamDetail;
+  teams: typeof teams;
   terms: typeof terms;
 }
 

@@ -9,8 +9,6 @@ import { instantOf, knownZone } from '../integrations/calendar-feed/zone-time.ts
 export const PERIODS = ['week', 'month', 'all'] as const;
 export type Period = (typeof PERIODS)[number];
 
-export const PERIOD_LABELS: Record<Period, string> = { week: 'This week', month: 'This month', all: 'All time' };
-
 export interface PeriodRange {
   period: Period;
   /** First calendar date of the period; null for all time. */

@@ -9,13 +9,6 @@ import type { StreakUnit } from '../habits/streaks.ts';
 export const METRICS = ['goalsCompleted', 'contribution', 'consistency', 'streak'] as const;
 export type Metric = (typeof METRICS)[number];
 
-export const METRIC_LABELS: Record<Metric, string> = {
-  goalsCompleted: 'Goals completed',
-  contribution: 'Contribution to team goals',
-  consistency: 'Habit consistency',
-  streak: 'Longest current streak',
-};
-
 export interface BestStreak {
   current: number;
   unit: StreakUnit;

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { GoalsBoard } from '@/components/goals/goals-board';
 import { goalSearchParams, parseGoalFilters } from '@/components/goals/goal-requests';
-import { term } from '@/lib/branding/terminology';
 import { searchGoals } from '@/lib/goals/goals';
 import { can } from '@/lib/members/permissions';
 import { requireMember } from '@/lib/members/require-member';
@@ -11,9 +11,9 @@ import { requireTenant } from '@/lib/tenancy/current-tenant';
 type Params = Promise<{ tenant: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const tenant = await requireTenant((await params).tenant);
-  return { title: term(tenant.branding.terminology, 'goals', true) };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('goals');
+  return { title: t('metaTitle') };
 }
 
 /**
@@ -36,7 +36,6 @@ export default async function GoalsPage({ params, searchParams }: { params: Para
       <GoalsBoard
         // A link to this page with other filters (soft navigation) starts the board afresh.
         key={JSON.stringify(filters)}
-        terminology={tenant.branding.terminology}
         filters={filters}
         initial={initial}
         teams={goalTeams}

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { LeaderboardView, type BoardChoice } from '@/components/leaderboards/leaderboard-view';
 import { PageHeader } from '@/components/ui/page-header';
-import { term } from '@/lib/branding/terminology';
 import { AppError } from '@/lib/http/problem';
 import { getLeaderboard, leaderboardsEnabled } from '@/lib/leaderboards/leaderboards';
 import { PERIODS, type Period } from '@/lib/leaderboards/periods';
@@ -13,7 +13,10 @@ import { requireMember } from '@/lib/members/require-member';
 import { listTeams } from '@/lib/teams/teams';
 import { requireTenant } from '@/lib/tenancy/current-tenant';
 
-export const metadata: Metadata = { title: 'Leaderboards' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('leaderboards');
+  return { title: t('metaTitle') };
+}
 
 type Params = Promise<{ tenant: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -25,24 +28,23 @@ export default async function LeaderboardsPage({ params, searchParams }: { param
   const tenant = await requireTenant((await params).tenant);
   const member = await requireMember(tenant);
   const query = await searchParams;
-  const t = tenant.branding.terminology;
-  const header = <PageHeader title="Leaderboards" description={`Who moved ${term(t, 'goals')} and kept ${term(t, 'habits')} going. Weeks and months follow ${tenant.name}’s time zone (${tenant.timeZone}).`} />;
+  const t = await getTranslations('leaderboards');
+  const header = <PageHeader title={t('title')} description={t('description', { workspace: tenant.name, timeZone: tenant.timeZone })} />;
 
   if (!(await leaderboardsEnabled(tenant.id))) {
     return (
       <section className="page flex flex-col gap-6">
         {header}
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-700" data-testid="leaderboards-off">
-          Leaderboards are turned off in this workspace.
-          {can(member.role, 'settings.manage') ? (
-            <>
-              {' '}
-              <Link href="/settings" className="font-medium text-brand-text underline">
-                Turn them on in Settings
-              </Link>
-              .
-            </>
-          ) : null}
+          {can(member.role, 'settings.manage')
+            ? t.rich('offAdmin', {
+                link: (chunks) => (
+                  <Link href="/settings" className="font-medium text-brand-text underline">
+                    {chunks}
+                  </Link>
+                ),
+              })
+            : t('off')}
         </p>
       </section>
     );
@@ -60,11 +62,11 @@ export default async function LeaderboardsPage({ params, searchParams }: { param
       throw error;
     }),
   ]);
-  const choices: BoardChoice[] = [{ teamId: null, label: `Whole workspace` }, ...teams.map((team) => ({ teamId: team.id, label: `${term(t, 'team', true)}: ${team.name}` }))];
+  const choices: BoardChoice[] = [{ teamId: null, label: t('wholeWorkspace') }, ...teams.map((team) => ({ teamId: team.id, label: t('teamBoard', { name: team.name }) }))];
   return (
     <section className="page flex flex-col gap-6">
       {header}
-      <LeaderboardView key={`${teamParam ?? ''}-${period}-${metric}`} initial={initial} choices={choices} terminology={t} initialMetric={metric} />
+      <LeaderboardView key={`${teamParam ?? ''}-${period}-${metric}`} initial={initial} choices={choices} initialMetric={metric} />
     </section>
   );
 }

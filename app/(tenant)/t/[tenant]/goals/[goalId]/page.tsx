@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { ActivityFeed } from '@/components/activity/activity-feed';
 import { GoalDetailView } from '@/components/goals/goal-detail-view';
 import { activityFeed } from '@/lib/activity/feed';
-import { term } from '@/lib/branding/terminology';
 import { getGoal } from '@/lib/goals/goals';
 import { AppError } from '@/lib/http/problem';
 import { requireMember } from '@/lib/members/require-member';
@@ -11,9 +11,9 @@ import { requireTenant } from '@/lib/tenancy/current-tenant';
 
 type Params = Promise<{ tenant: string; goalId: string }>;
 
-export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const tenant = await requireTenant((await params).tenant);
-  return { title: term(tenant.branding.terminology, 'goal', true) };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('goalDetail');
+  return { title: t('metaTitle') };
 }
 
 export default async function GoalPage({ params }: { params: Params }) {

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { TeamStatsPanel } from '@/components/leaderboards/team-stats-panel';
 import { ActivityFeed } from '@/components/activity/activity-feed';
 import { TeamDetailView } from '@/components/teams/team-detail-view';
 import { activityFeed } from '@/lib/activity/feed';
-import { term } from '@/lib/branding/terminology';
 import { listGoals } from '@/lib/goals/goals';
 import { AppError } from '@/lib/http/problem';
 import { leaderboardsEnabled } from '@/lib/leaderboards/leaderboards';
@@ -17,9 +17,9 @@ import { requireTenant } from '@/lib/tenancy/current-tenant';
 
 type Params = Promise<{ tenant: string; teamId: string }>;
 
-export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const tenant = await requireTenant((await params).tenant);
-  return { title: term(tenant.branding.terminology, 'team', true) };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('teamDetail');
+  return { title: t('metaTitle') };
 }
 
 export default async function TeamPage({ params }: { params: Params }) {
@@ -31,22 +31,22 @@ export default async function TeamPage({ params }: { params: Params }) {
     if (error instanceof AppError && error.status === 404) notFound();
     throw error;
   });
-  const [people, goals, stats, boards] = await Promise.all([
+  const [people, goals, stats, boards, t] = await Promise.all([
     addCandidates(tenant, member, teamId),
     team.access.canSeeGoals ? listGoals(tenant, member, { teamId }) : Promise.resolve(null),
     getTeamStats(tenant, member, teamId),
     leaderboardsEnabled(tenant.id),
+    getTranslations('teamDetail'),
   ]);
   return (
     <section className="mx-auto max-w-5xl px-6 py-10">
       <TeamDetailView
         initial={team}
-        terminology={tenant.branding.terminology}
         viewerId={member.userId}
         people={people}
         goals={goals}
         canCreateGoals={can(member.role, 'goals.write')}
-        statistics={<TeamStatsPanel initial={stats} terminology={tenant.branding.terminology} showLeaderboardLink={boards} />}
+        statistics={<TeamStatsPanel initial={stats} showLeaderboardLink={boards} />}
       />
       {team.access.canSeeGoals ? (
         <div className="mt-10">
@@ -54,7 +54,7 @@ export default async function TeamPage({ params }: { params: Params }) {
             scope={{ kind: 'team', teamId }}
             terminology={tenant.branding.terminology}
             initial={await activityFeed(tenant, member, { kind: 'team', teamId })}
-            title={`${term(tenant.branding.terminology, 'team', true)} activity`}
+            title={t('activityTitle')}
           />
         </div>
       ) : null}
