@@ -35,6 +35,12 @@ function catalog(language: Language): Promise<Messages> {
   return messages;
 }
 
+/** The catalog's own words in a language (messages/<language>/terms.json), English where it has none. */
+export async function catalogWordsOf(language: Language): Promise<Terminology> {
+  const english = (await catalog(DEFAULT_LANGUAGE)).terms as Terminology;
+  return language === DEFAULT_LANGUAGE ? english : { ...english, ...((await catalog(language)).terms as Partial<Terminology>) };
+}
+
 function overlay(base: Messages, over: Messages): Messages {
   const out: Messages = { ...base };
   for (const [key, value] of Object.entries(over)) {

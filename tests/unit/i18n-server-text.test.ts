@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { resolveLocalizedTerminology, resolveTerminology } from '../../lib/branding/terminology.ts';
 import { serverTextTranslator } from '../../lib/i18n/server-text.ts';
 import { notFound, problemResponse, validationFailed } from '../../lib/http/problem.ts';
 
@@ -18,5 +19,21 @@ describe("the server's sentences in the page's language", () => {
     expect(body).toMatchObject({ title: 'Unprocessable Content', code: 'validation_failed', detail: '入力内容を確認してください。', errors: { name: '2文字以上で入力してください。' } });
     const english = await problemResponse(notFound()).json();
     expect(english.detail).toBe('Not found.');
+  });
+});
+
+describe("the server's sentences in a workspace's words", () => {
+  const words = (terminology: Record<string, string>, localized: Record<string, unknown> = {}) => ({ terminology: resolveTerminology(terminology), localizedTerminology: resolveLocalizedTerminology(localized) });
+
+  it('matches the sentence with its English words renamed, and answers with its words in the language', async () => {
+    const german = await serverTextTranslator('de', words({ goal: 'objective', goals: 'objectives' }));
+    const plain = await serverTextTranslator('de');
+    expect(plain('No such goal.')).not.toBe('No such goal.');
+    // Renamed in English only: the catalog's German word.
+    expect(german('No such objective.')).toBe(plain('No such goal.'));
+    // Renamed in German too: its German word.
+    const own = await serverTextTranslator('de', words({ goal: 'objective' }, { de: { goal: 'Vorhaben' } }));
+    expect(own('No such objective.')).toBe(plain('No such goal.').replace('Ziel', 'Vorhaben'));
+    expect(own('No such objective.')).toContain('Vorhaben');
   });
 });

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { z } from 'zod';
 import { languageFromAcceptLanguage } from '../../i18n/languages.ts';
 import { serverTextTranslator } from '../../i18n/server-text.ts';
+import { getTenantById } from '../../tenancy/tenant-cache.ts';
 import { requestLogger } from '../../observability/logger.ts';
 import { noteRequest } from '../../server/request-meta.ts';
 import { problemResponse } from '../problem.ts';
@@ -157,7 +158,9 @@ export function defineRoute<D, Extra extends object, P extends ParamsShape | und
       if (own) return own;
       const language = door.speaksPageLanguage ? languageFromAcceptLanguage(req.headers.get('accept-language')) : null;
       // An unreadable catalog leaves the answer in English rather than turn it into a 500.
-      const translate = language ? await serverTextTranslator(language).catch(() => undefined) : undefined;
+      // The workspace's own words too ("No such objective." is "No such goal." renamed).
+      const words = language && call.facts.tenantId ? await getTenantById(call.facts.tenantId).then((tenant) => tenant?.branding ?? null, () => null) : null;
+      const translate = language ? await serverTextTranslator(language, words).catch(() => undefined) : undefined;
       return problemResponse(error, { instance: req.nextUrl.pathname, requestId, translate });
     };
     const inner = async (extra: Extra): Promise<Response> => {
