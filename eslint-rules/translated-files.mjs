@@ -4,6 +4,7 @@
 // Add a file (or a folder's glob) here when its screen is translated; one per line. The list
 // ends as every page and component.
 export const TRANSLATED_FILES = [
+  'app/(platform)/operator/**',
   'app/(tenant)/t/[tenant]/(home)/**',
   'app/(tenant)/t/[tenant]/[...rest]/page.tsx',
   'app/(tenant)/t/[tenant]/activity/**',
@@ -27,6 +28,7 @@ export const TRANSLATED_FILES = [
   'components/lists/**',
   'components/live/**',
   'components/notifications/**',
+  'components/platform/**',
   'components/shell/**',
   'components/teams/**',
   'components/tenant/tenant-footer.tsx',

@@ -1,13 +1,11 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { AreaHeader, OPERATOR_NAV, PARTNER_NAV, RESELLER_NAV } from '@/components/platform/area-header';
+import { AreaHeader, OperatorAreaHeader, PARTNER_NAV, RESELLER_NAV } from '@/components/platform/area-header';
 import { PlatformHeader } from '@/components/platform/platform-header';
 import { PlatformHeaderSwitch } from '@/components/platform/platform-header-switch';
 import { getCurrentOperator } from '@/lib/auth/session';
 import { roleLabel } from '@/lib/members/role-labels';
 import { PARTNER_ROLE_LABELS } from '@/lib/partners/partner-schema';
-import { platformCan } from '@/lib/platform/platform-roles';
-import { STAFF_ROLE_LABELS } from '@/lib/platform/staff-schema';
 import { getCurrentPartner } from '@/lib/partners/partner-session';
 import { getCurrentReseller } from '@/lib/resellers/reseller-session';
 
@@ -17,17 +15,7 @@ export default async function PlatformLayout({ children }: { children: ReactNode
     <div className="flex min-h-screen flex-col">
       <PlatformHeaderSwitch
         publicHeader={<PlatformHeader />}
-        operator={
-          operator ? (
-            <AreaHeader
-              area="Operator"
-              items={OPERATOR_NAV.filter((item) => item.href !== '/operator/staff' || platformCan(operator.role, 'platform:staff'))}
-              who={{ name: null, email: operator.email, detail: `Platform staff · ${STAFF_ROLE_LABELS[operator.role]}` }}
-              links={[{ href: '/operator/account/security', label: 'Security' }]}
-              signOutUrl="/operator/signin"
-            />
-          ) : null
-        }
+        operator={operator ? <OperatorAreaHeader email={operator.email} role={operator.role} /> : null}
         reseller={
           reseller ? (
             <AreaHeader

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { Bar, BarChart, CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { axisProps, CHART_COLORS, ChartDataTable, ChartFrame, ChartLegend, ChartTooltip, gridProps, type ChartSeries } from '@/components/ui/chart';
 import { useFormat } from '@/lib/format/format-context';
@@ -26,6 +27,7 @@ export function DailyChart<T extends { day: string }>({
   title: string;
   testId: string;
 }) {
+  const t = useTranslations('operatorAnalytics.chart');
   const fmt = useFormat();
   const value = (n: number) => (money ? fmt.money(n, 'usd') : fmt.number(n));
   const tick = (n: number) => (money ? `$${fmt.compact(Math.round(n / 100))}` : fmt.compact(n));
@@ -59,9 +61,9 @@ export function DailyChart<T extends { day: string }>({
       </ChartFrame>
       <figcaption className="flex flex-wrap items-center justify-between gap-2">
         <ChartLegend series={series} />
-        <span className="text-xs text-slate-600">Days in UTC.</span>
+        <span className="text-xs text-slate-600">{t('utcDays')}</span>
       </figcaption>
-      <ChartDataTable caption={title} columns={['Day', ...series.map((s) => s.label)]} rows={rows.map((row) => ({ key: row.day, cells: [fmt.weekdayDay(row.day), ...series.map((s) => value(Number(row[s.key])))] }))} />
+      <ChartDataTable caption={title} columns={[t('day'), ...series.map((s) => s.label)]} rows={rows.map((row) => ({ key: row.day, cells: [fmt.weekdayDay(row.day), ...series.map((s) => value(Number(row[s.key])))] }))} />
     </figure>
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { buttonClass } from '@/components/ui/button';
@@ -10,7 +11,7 @@ import { TextAreaField } from '@/components/ui/text-area-field';
 import { useFormSubmit } from '@/components/ui/use-form-submit';
 import { api } from '@/lib/http/api-client';
 
-const DURATIONS = [15, 30, 60, 120].map((minutes) => ({ value: String(minutes), label: `${minutes} minutes` }));
+const DURATIONS = [15, 30, 60, 120];
 
 /** Opens the workspace as the member: the support session's URL, valid once. */
 export async function openImpersonation(id: string): Promise<void> {
@@ -23,12 +24,13 @@ export async function openImpersonation(id: string): Promise<void> {
  * read-only unless unticked. Starts at once, or waits for an owner where the workspace asks.
  */
 export function ImpersonateDialog({ tenantId, member }: { tenantId: string; member: { userId: string; label: string } }) {
+  const t = useTranslations('operatorTenant.impersonate');
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [minutes, setMinutes] = useState('30');
   const [readOnly, setReadOnly] = useState(true);
-  const form = useFormSubmit({ fieldsAlert: 'Check the fields below.' });
+  const form = useFormSubmit({ fieldsAlert: t('fieldsAlert') });
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
@@ -36,7 +38,7 @@ export function ImpersonateDialog({ tenantId, member }: { tenantId: string; memb
       const asked = await api<{ id: string; state: string }>('/api/platform/impersonations', { method: 'POST', json: { tenantId, userId: member.userId, reason, minutes: Number(minutes), readOnly } });
       if (asked.state === 'pending') {
         router.refresh();
-        return 'Asked. The workspace requires an owner’s approval: its owners were emailed, and you can start once one approves.';
+        return t('asked');
       }
       await openImpersonation(asked.id);
     });
@@ -44,18 +46,25 @@ export function ImpersonateDialog({ tenantId, member }: { tenantId: string; memb
 
   return (
     <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger className={buttonClass('secondary', '', 'sm')} aria-label={`Act as ${member.label}`}>
-        Act as
+      <DialogTrigger className={buttonClass('secondary', '', 'sm')} aria-label={t('actAsMember', { member: member.label })}>
+        {t('actAs')}
       </DialogTrigger>
-      <DialogContent title={`Act as ${member.label}`} description="You see the workspace as they do. Every page shows a banner, and everything is recorded in both audit logs.">
+      <DialogContent title={t('actAsMember', { member: member.label })} description={t('description')}>
         <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
           <FormAlert message={form.alert} />
-          <TextAreaField label="Reason" name="reason" required rows={3} value={reason} onChange={(event) => setReason(event.target.value)} error={form.errors.reason} hint="The ticket and what you will check. The workspace's owners see it." />
-          <SelectField label="Time limit" name="minutes" value={minutes} onChange={(event) => setMinutes(event.target.value)} options={DURATIONS} error={form.errors.minutes} />
+          <TextAreaField label={t('reason')} name="reason" required rows={3} value={reason} onChange={(event) => setReason(event.target.value)} error={form.errors.reason} hint={t('reasonHint')} />
+          <SelectField
+            label={t('timeLimit')}
+            name="minutes"
+            value={minutes}
+            onChange={(event) => setMinutes(event.target.value)}
+            options={DURATIONS.map((value) => ({ value: String(value), label: t('minutes', { count: value }) }))}
+            error={form.errors.minutes}
+          />
           <label className="flex items-start gap-2 text-sm text-slate-800">
             <input type="checkbox" name="readOnly" checked={readOnly} onChange={(event) => setReadOnly(event.target.checked)} className="mt-0.5 size-4" />
             <span>
-              Read-only <span className="block text-slate-600">Untick only when the member asked you to change something for them.</span>
+              {t('readOnly')} <span className="block text-slate-600">{t('readOnlyHint')}</span>
             </span>
           </label>
           {form.status ? (
@@ -65,7 +74,7 @@ export function ImpersonateDialog({ tenantId, member }: { tenantId: string; memb
           ) : null}
           <DialogFooter>
             <button type="submit" disabled={form.pending} className={buttonClass('primary')}>
-              {form.pending ? 'Starting…' : 'Start support session'}
+              {form.pending ? t('starting') : t('start')}
             </button>
           </DialogFooter>
         </form>
@@ -76,6 +85,7 @@ export function ImpersonateDialog({ tenantId, member }: { tenantId: string; memb
 
 /** Start (an approved request of this operator's) or End (a running one) in the list of support sessions. */
 export function ImpersonationAction({ id, action }: { id: string; action: 'start' | 'end' }) {
+  const t = useTranslations('operatorTenant.sessions');
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -94,7 +104,7 @@ export function ImpersonationAction({ id, action }: { id: string; action: 'start
   return (
     <span className="flex flex-wrap items-center gap-2">
       <button type="button" onClick={run} disabled={pending} className={buttonClass(action === 'start' ? 'primary' : 'secondary', '', 'sm')}>
-        {action === 'start' ? 'Start' : 'End'}
+        {action === 'start' ? t('start') : t('end')}
       </button>
       {error ? (
         <span role="alert" className="text-xs text-red-700">

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { buttonClass } from '@/components/ui/button';
 import { api } from '@/lib/http/api-client';
@@ -9,6 +10,7 @@ import { api } from '@/lib/http/api-client';
  * or not), until when, and "End", which ends the session and goes back to the console.
  */
 export function ImpersonationBanner({ member, operatorEmail, readOnly, endsAt, endsAtLabel }: { member: string; operatorEmail: string; readOnly: boolean; endsAt: string; endsAtLabel: string }) {
+  const t = useTranslations('operatorTenant.banner');
   const [ending, setEnding] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const end = async () => {
@@ -18,19 +20,25 @@ export function ImpersonationBanner({ member, operatorEmail, readOnly, endsAt, e
       const { next } = await api<{ next: string }>('/api/app/impersonation/end', { method: 'POST' });
       window.location.assign(next);
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : 'Could not end the session.');
+      setError(caught instanceof Error ? caught.message : t('endFailed'));
       setEnding(false);
     }
   };
   return (
-    <div role="region" aria-label="Support session" data-testid="impersonation-banner" className="border-b-2 border-amber-500 bg-amber-50 text-amber-950">
+    <div role="region" aria-label={t('label')} data-testid="impersonation-banner" className="border-b-2 border-amber-500 bg-amber-50 text-amber-950">
       <div className="mx-auto flex w-full max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2 text-sm sm:px-6">
         <p className="min-w-0 flex-1 break-words">
-          <strong>{operatorEmail}</strong> is acting as <strong>{member}</strong> for support, {readOnly ? 'read-only' : 'with changes allowed'}, until{' '}
-          <time dateTime={endsAt}>{endsAtLabel}</time>. Everything is recorded in the audit log.
+          {t.rich('acting', {
+            operator: operatorEmail,
+            member,
+            mode: readOnly ? 'readOnly' : 'changes',
+            until: endsAtLabel,
+            b: (chunks) => <strong>{chunks}</strong>,
+            time: (chunks) => <time dateTime={endsAt}>{chunks}</time>,
+          })}
         </p>
         <button type="button" onClick={end} disabled={ending} className={buttonClass('secondary', '', 'sm')}>
-          {ending ? 'Ending…' : 'End support session'}
+          {ending ? t('ending') : t('end')}
         </button>
         {error ? (
           <p role="alert" className="w-full text-red-800">

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { buttonClass } from '@/components/ui/button';
@@ -13,6 +14,7 @@ import { api } from '@/lib/http/api-client';
 
 /** Restricts processing for the person, or lifts it, with the reason (the request it answers). */
 export function RestrictionForm({ email, restricted }: { email: string; restricted: boolean }) {
+  const t = useTranslations('operatorPrivacy.restriction');
   const router = useRouter();
   const [reason, setReason] = useState('');
   const form = useFormSubmit();
@@ -22,14 +24,14 @@ export function RestrictionForm({ email, restricted }: { email: string; restrict
       await api('/api/platform/users/restriction', { method: 'POST', json: { email, restricted: !restricted, reason } });
       setReason('');
       router.refresh();
-      return restricted ? 'Lifted: they can sign in and receive email again.' : 'Restricted: their sessions ended; no sign-in, no email.';
+      return restricted ? t('lifted') : t('restrictedDone');
     });
   };
   return (
-    <form onSubmit={submit} aria-label={restricted ? 'Lift the restriction' : 'Restrict processing'} className="flex flex-col gap-2 sm:flex-row sm:items-end" noValidate>
-      <TextField label="Reason" name="reason" className="sm:flex-1" value={reason} onChange={(event) => setReason(event.target.value)} error={form.errors.reason ?? form.alert ?? undefined} hint="The request it answers." required />
+    <form onSubmit={submit} aria-label={restricted ? t('liftLabel') : t('restrictLabel')} className="flex flex-col gap-2 sm:flex-row sm:items-end" noValidate>
+      <TextField label={t('reason')} name="reason" className="sm:flex-1" value={reason} onChange={(event) => setReason(event.target.value)} error={form.errors.reason ?? form.alert ?? undefined} hint={t('reasonHint')} required />
       <button type="submit" disabled={form.pending} className={buttonClass(restricted ? 'secondary' : 'primary')}>
-        {restricted ? 'Lift restriction' : 'Restrict'}
+        {restricted ? t('lift') : t('restrict')}
       </button>
       <FormStatus message={form.status} />
     </form>
@@ -41,10 +43,11 @@ export function RestrictionForm({ email, restricted }: { email: string; restrict
  * person's address typed out, then erases them everywhere.
  */
 export function EraseDialog({ userId, email, requests }: { userId: string; email: string; requests: { id: string; label: string }[] }) {
+  const t = useTranslations('operatorPrivacy.erase');
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [values, setValues] = useState({ reason: '', requestId: requests[0]?.id ?? '', confirm: '' });
-  const form = useFormSubmit({ fieldsAlert: 'Check the fields below.' });
+  const form = useFormSubmit({ fieldsAlert: t('fieldsAlert') });
   const confirmed = values.confirm.trim().toLowerCase() === email;
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -56,23 +59,23 @@ export function EraseDialog({ userId, email, requests }: { userId: string; email
   };
   return (
     <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger className={buttonClass('danger')}>Erase</DialogTrigger>
-      <DialogContent title={`Erase ${email}`} description="Their account and personal data go in every workspace; progress on shared goals stays as “Former member”. This cannot be undone.">
-        <form onSubmit={submit} aria-label="Erase the person" className="flex flex-col gap-4" noValidate>
+      <DialogTrigger className={buttonClass('danger')}>{t('trigger')}</DialogTrigger>
+      <DialogContent title={t('title', { email })} description={t('description')}>
+        <form onSubmit={submit} aria-label={t('formLabel')} className="flex flex-col gap-4" noValidate>
           <FormAlert message={form.alert} />
-          <TextField label="Reason" name="reason" value={values.reason} onChange={(event) => setValues({ ...values, reason: event.target.value })} error={form.errors.reason} required />
+          <TextField label={t('reason')} name="reason" value={values.reason} onChange={(event) => setValues({ ...values, reason: event.target.value })} error={form.errors.reason} required />
           <SelectField
-            label="Request it answers"
+            label={t('request')}
             name="requestId"
             value={values.requestId}
             onChange={(event) => setValues({ ...values, requestId: event.target.value })}
-            options={[...requests.map((request) => ({ value: request.id, label: request.label })), { value: '', label: 'None in the register' }]}
+            options={[...requests.map((request) => ({ value: request.id, label: request.label })), { value: '', label: t('noRequest') }]}
             error={form.errors.requestId}
           />
-          <TextField label={`Type ${email} to confirm`} name="confirm" value={values.confirm} onChange={(event) => setValues({ ...values, confirm: event.target.value })} autoComplete="off" required />
+          <TextField label={t('confirm', { email })} name="confirm" value={values.confirm} onChange={(event) => setValues({ ...values, confirm: event.target.value })} autoComplete="off" required />
           <DialogFooter>
             <button type="submit" disabled={form.pending || !confirmed} className={buttonClass('danger')}>
-              {form.pending ? 'Erasing…' : 'Erase everywhere'}
+              {form.pending ? t('erasing') : t('submit')}
             </button>
           </DialogFooter>
         </form>

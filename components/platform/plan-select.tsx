@@ -1,11 +1,13 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { api, ApiError } from '@/lib/http/api-client';
 
 /** The operator's plan picker for one workspace: saving sets the plan at once (audited). */
 export function PlanSelect({ tenantId, tenantName, plan, plans }: { tenantId: string; tenantName: string; plan: string; plans: { id: string; name: string }[] }) {
+  const t = useTranslations('operatorTenants.planSelect');
   const router = useRouter();
   const id = useId();
   const [value, setValue] = useState(plan);
@@ -17,10 +19,10 @@ export function PlanSelect({ tenantId, tenantName, plan, plans }: { tenantId: st
     setMessage(null);
     try {
       await api(`/api/platform/tenants/${encodeURIComponent(tenantId)}/plan`, { method: 'PUT', json: { plan: value } });
-      setMessage({ kind: 'ok', text: 'Saved' });
+      setMessage({ kind: 'ok', text: t('saved') });
       router.refresh();
     } catch (error) {
-      setMessage({ kind: 'error', text: error instanceof ApiError ? error.message : 'Could not save.' });
+      setMessage({ kind: 'error', text: error instanceof ApiError ? error.message : t('saveFailed') });
     } finally {
       setPending(false);
     }
@@ -29,7 +31,7 @@ export function PlanSelect({ tenantId, tenantName, plan, plans }: { tenantId: st
   return (
     <div className="flex flex-wrap items-center gap-2">
       <label htmlFor={id} className="sr-only">
-        Plan of {tenantName}
+        {t('label', { workspace: tenantName })}
       </label>
       {/* Unknown plans (e.g. retired ones) still show as the current value. */}
       <select id={id} value={value} onChange={(event) => setValue(event.target.value)} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm">
@@ -44,10 +46,10 @@ export function PlanSelect({ tenantId, tenantName, plan, plans }: { tenantId: st
         type="button"
         onClick={save}
         disabled={pending || value === plan}
-        aria-label={`Save plan of ${tenantName}`}
+        aria-label={t('saveLabel', { workspace: tenantName })}
         className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm font-semibold text-slate-900 hover:bg-slate-50 disabled:opacity-50"
       >
-        {pending ? 'Saving…' : 'Save'}
+        {pending ? t('saving') : t('save')}
       </button>
       {message ? (
         <span role={message.kind === 'error' ? 'alert' : 'status'} className={`text-xs ${message.kind === 'error' ? 'text-red-700' : 'text-emerald-700'}`}>

@@ -1,12 +1,13 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { createFormatter } from '@/lib/format/formatter';
-
-const format = createFormatter();
+import { useFormat } from '@/lib/format/format-context';
 
 /** New workspaces per week (weeks start on Monday, UTC); the table after it is for screen readers. */
 export function SignupsChart({ weeks }: { weeks: { weekStart: string; count: number }[] }) {
+  const t = useTranslations('operatorTenants.signups');
+  const format = useFormat();
   const data = weeks.map((week) => ({ ...week, label: format.shortDay(week.weekStart) }));
   return (
     <figure className="flex flex-col gap-2">
@@ -16,27 +17,27 @@ export function SignupsChart({ weeks }: { weeks: { weekStart: string; count: num
             <CartesianGrid vertical={false} stroke="#e2e8f0" />
             <XAxis dataKey="label" tick={{ fontSize: 12, fill: '#475569' }} tickLine={false} axisLine={{ stroke: '#cbd5e1' }} interval="preserveStartEnd" minTickGap={12} />
             <YAxis allowDecimals={false} tick={{ fontSize: 12, fill: '#475569' }} tickLine={false} axisLine={false} width={40} />
-            <Tooltip cursor={{ fill: '#f1f5f9' }} formatter={(value) => [format.number(Number(value)), 'New workspaces']} labelFormatter={(label) => `Week of ${label}`} />
-            <Bar dataKey="count" name="New workspaces" fill="var(--brand-primary)" radius={[3, 3, 0, 0]} maxBarSize={32} />
+            <Tooltip cursor={{ fill: '#f1f5f9' }} formatter={(value) => [format.number(Number(value)), t('series')]} labelFormatter={(label) => t('weekOf', { week: String(label) })} />
+            <Bar dataKey="count" name={t('series')} fill="var(--brand-primary)" radius={[3, 3, 0, 0]} maxBarSize={32} />
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <figcaption className="text-xs text-slate-600">New workspaces per week, last {weeks.length} weeks (weeks start on Monday, UTC).</figcaption>
+      <figcaption className="text-xs text-slate-600">{t('caption', { count: weeks.length })}</figcaption>
       {/* A table ignores a 1px width and stays as wide as its cells: the wrapper hides it. */}
       <div className="sr-only">
         <table>
-          <caption>New workspaces per week</caption>
+          <caption>{t('tableCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Week of</th>
-              <th scope="col">New workspaces</th>
+              <th scope="col">{t('weekColumn')}</th>
+              <th scope="col">{t('series')}</th>
             </tr>
           </thead>
           <tbody>
             {weeks.map((week) => (
               <tr key={week.weekStart}>
                 <td>{format.day(week.weekStart)}</td>
-                <td>{week.count}</td>
+                <td>{format.number(week.count)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useId, useState, type FormEvent } from 'react';
 import { Badge } from '@/components/ui/badge';
@@ -13,35 +14,43 @@ import { toast } from '@/components/ui/toaster';
 import { useFormSubmit } from '@/components/ui/use-form-submit';
 import type { PlatformRole } from '@/lib/db/generated/enums';
 import { api } from '@/lib/http/api-client';
-import { STAFF_ROLE_DESCRIPTIONS, STAFF_ROLE_LABELS, STAFF_ROLES, type StaffInvitationView, type StaffMemberView } from '@/lib/platform/staff-schema';
+import { STAFF_ROLES, type StaffInvitationView, type StaffMemberView } from '@/lib/platform/staff-schema';
+import { STAFF_ROLE_KEYS } from './staff-role-keys';
 
-const ROLE_OPTIONS = STAFF_ROLES.map((role) => ({ value: role, label: STAFF_ROLE_LABELS[role] }));
+/** The staff roles as options of a select, in the reader's language. */
+function useRoleOptions(): { value: PlatformRole; label: string }[] {
+  const roles = useTranslations('operatorStaff.roles');
+  return STAFF_ROLES.map((role) => ({ value: role, label: roles(`${STAFF_ROLE_KEYS[role]}.label`) }));
+}
 
 /** Invites someone to the staff by email. */
 export function InviteStaffForm() {
+  const t = useTranslations('operatorStaff.invite');
+  const roles = useTranslations('operatorStaff.roles');
+  const roleOptions = useRoleOptions();
   const router = useRouter();
   const [values, setValues] = useState({ email: '', role: 'support' });
-  const form = useFormSubmit({ fieldsAlert: 'Check the fields below.' });
+  const form = useFormSubmit({ fieldsAlert: t('fieldsAlert') });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void form.submit(async () => {
       await api('/api/operator/staff/invitations', { method: 'POST', json: values });
       setValues({ email: '', role: values.role });
       router.refresh();
-      return `Invitation sent to ${values.email}. The link works once, for 7 days.`;
+      return t('sent', { email: values.email });
     });
   };
   return (
-    <form onSubmit={submit} aria-label="Invite to the staff" className="grid grid-cols-1 gap-3 sm:grid-cols-[2fr_1fr_auto] sm:items-end" noValidate>
+    <form onSubmit={submit} aria-label={t('formLabel')} className="grid grid-cols-1 gap-3 sm:grid-cols-[2fr_1fr_auto] sm:items-end" noValidate>
       <div className="sm:col-span-3">
         <FormAlert message={form.alert} />
       </div>
-      <TextField label="Email" name="email" type="email" value={values.email} onChange={(e) => setValues({ ...values, email: e.target.value })} error={form.errors.email} required />
-      <SelectField label="Role" name="role" value={values.role} onChange={(e) => setValues({ ...values, role: e.target.value })} options={ROLE_OPTIONS} error={form.errors.role} />
+      <TextField label={t('email')} name="email" type="email" value={values.email} onChange={(e) => setValues({ ...values, email: e.target.value })} error={form.errors.email} required dir="ltr" />
+      <SelectField label={t('role')} name="role" value={values.role} onChange={(e) => setValues({ ...values, role: e.target.value })} options={roleOptions} error={form.errors.role} />
       <button type="submit" disabled={form.pending} className={buttonClass('primary')}>
-        {form.pending ? 'Sending…' : 'Send invitation'}
+        {form.pending ? t('sending') : t('send')}
       </button>
-      <p className="text-sm text-slate-600 sm:col-span-3">{STAFF_ROLE_DESCRIPTIONS[values.role as PlatformRole]}</p>
+      <p className="text-sm text-slate-600 sm:col-span-3">{roles(`${STAFF_ROLE_KEYS[values.role as PlatformRole]}.description`)}</p>
       <div className="sm:col-span-3">
         <FormStatus message={form.status} />
       </div>
@@ -51,6 +60,8 @@ export function InviteStaffForm() {
 
 /** One staff member's row: role, 2FA reset, removal. Not for oneself (another owner does that). */
 export function StaffActions({ member, self }: { member: StaffMemberView; self: boolean }) {
+  const t = useTranslations('operatorStaff.actions');
+  const roleOptions = useRoleOptions();
   const router = useRouter();
   const roleId = useId();
   const [role, setRole] = useState<PlatformRole>(member.role);
@@ -72,10 +83,10 @@ export function StaffActions({ member, self }: { member: StaffMemberView; self: 
   return (
     <div className="flex flex-wrap items-end gap-2">
       <label htmlFor={roleId} className="sr-only">
-        Role of {member.email}
+        {t('roleOf', { email: member.email })}
       </label>
       <select id={roleId} value={role} disabled={pending} onChange={(event) => setRole(event.target.value as PlatformRole)} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm">
-        {ROLE_OPTIONS.map((option) => (
+        {roleOptions.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
           </option>
@@ -85,29 +96,43 @@ export function StaffActions({ member, self }: { member: StaffMemberView; self: 
         type="button"
         className={buttonClass('secondary', '', 'sm')}
         disabled={pending || role === member.role}
-        aria-label={`Save role of ${member.email}`}
-        onClick={() => void run(() => api(`/api/operator/staff/${encodeURIComponent(member.userId)}`, { method: 'PATCH', json: { role } }), `${who} is now ${STAFF_ROLE_LABELS[role]}.`, () => setRole(member.role))}
+        aria-label={t('saveRoleOf', { email: member.email })}
+        onClick={() =>
+          void run(
+            () => api(`/api/operator/staff/${encodeURIComponent(member.userId)}`, { method: 'PATCH', json: { role } }),
+            t('roleSaved', { who, role: roleOptions.find((option) => option.value === role)?.label ?? role }),
+            () => setRole(member.role),
+          )
+        }
       >
-        Save
+        {t('save')}
       </button>
       {!self && member.twoFactor ? (
         <ConfirmDialog
-          trigger={<button type="button" className={buttonClass('secondary', '', 'sm')}>Reset 2FA</button>}
-          title={`Reset two-factor authentication of ${who}?`}
-          description="Do this only after checking, by another channel, that they asked. Their 2FA is turned off and their console sessions end; they add a new authenticator at their next sign-in."
-          confirmLabel="Reset 2FA"
+          trigger={
+            <button type="button" className={buttonClass('secondary', '', 'sm')}>
+              {t('resetTwoFactor')}
+            </button>
+          }
+          title={t('resetTitle', { who })}
+          description={t('resetDescription')}
+          confirmLabel={t('resetTwoFactor')}
           pending={pending}
-          onConfirm={() => run(() => api(`/api/operator/staff/${encodeURIComponent(member.userId)}/reset-two-factor`, { method: 'POST' }), `Two-factor authentication of ${who} was reset.`)}
+          onConfirm={() => run(() => api(`/api/operator/staff/${encodeURIComponent(member.userId)}/reset-two-factor`, { method: 'POST' }), t('resetDone', { who }))}
         />
       ) : null}
       {!self ? (
         <ConfirmDialog
-          trigger={<button type="button" className={buttonClass('danger', '', 'sm')}>Remove</button>}
-          title={`Remove ${who} from the staff?`}
-          description="Their console sessions and any support sessions they are running end now. Their Waypoint account and workspace memberships stay."
-          confirmLabel="Remove from staff"
+          trigger={
+            <button type="button" className={buttonClass('danger', '', 'sm')}>
+              {t('remove')}
+            </button>
+          }
+          title={t('removeTitle', { who })}
+          description={t('removeDescription')}
+          confirmLabel={t('removeConfirm')}
           pending={pending}
-          onConfirm={() => run(() => api(`/api/operator/staff/${encodeURIComponent(member.userId)}`, { method: 'DELETE' }), `${who} was removed from the staff.`)}
+          onConfirm={() => run(() => api(`/api/operator/staff/${encodeURIComponent(member.userId)}`, { method: 'DELETE' }), t('removed', { who }))}
         />
       ) : null}
     </div>
@@ -115,6 +140,7 @@ export function StaffActions({ member, self }: { member: StaffMemberView; self: 
 }
 
 export function RevokeStaffInvitation({ invitation }: { invitation: StaffInvitationView }) {
+  const t = useTranslations('operatorStaff.invitations');
   const router = useRouter();
   const [pending, setPending] = useState(false);
   return (
@@ -122,12 +148,12 @@ export function RevokeStaffInvitation({ invitation }: { invitation: StaffInvitat
       type="button"
       className={buttonClass('ghost', '', 'sm')}
       disabled={pending}
-      aria-label={`Revoke the invitation to ${invitation.email}`}
+      aria-label={t('revokeLabel', { email: invitation.email })}
       onClick={async () => {
         setPending(true);
         try {
           await api(`/api/operator/staff/invitations/${encodeURIComponent(invitation.id)}`, { method: 'DELETE' });
-          toast.success(`The invitation to ${invitation.email} was revoked.`);
+          toast.success(t('revoked', { email: invitation.email }));
           router.refresh();
         } catch (error) {
           toast.error((error as Error).message);
@@ -136,11 +162,12 @@ export function RevokeStaffInvitation({ invitation }: { invitation: StaffInvitat
         }
       }}
     >
-      Revoke
+      {t('revoke')}
     </button>
   );
 }
 
 export function TwoFactorBadge({ on }: { on: boolean }) {
-  return on ? <Badge tone="success">2FA on</Badge> : <Badge tone="warning">No 2FA yet</Badge>;
+  const t = useTranslations('operatorStaff.list');
+  return on ? <Badge tone="success">{t('twoFactorOn')}</Badge> : <Badge tone="warning">{t('twoFactorOff')}</Badge>;
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
@@ -32,8 +33,8 @@ function useSelection(): Selection {
   return selection;
 }
 
-const ACTION_LABELS: Record<BulkAction, string> = { change_plan: 'Change plan', suspend: 'Suspend', notice: 'Send notice' };
-const OUTCOME_LABELS: Record<BulkOutcome, string> = { done: 'Done', skipped: 'Skipped', not_found: 'Not found', failed: 'Failed' };
+const ACTION_KEYS = { change_plan: 'changePlan', suspend: 'suspend', notice: 'notice' } as const satisfies Record<BulkAction, string>;
+const OUTCOME_KEYS = { done: 'done', skipped: 'skipped', not_found: 'notFound', failed: 'failed' } as const satisfies Record<BulkOutcome, string>;
 
 /** Holds the selection of the rows on this page; the action bar sits above the table it wraps. */
 export function BulkSelection({ tenants, plans, actions, children }: { tenants: { id: string; name: string }[]; plans: { id: string; name: string }[]; actions: BulkAction[]; children: ReactNode }) {
@@ -62,6 +63,7 @@ export function BulkSelection({ tenants, plans, actions, children }: { tenants: 
 
 /** The header cell's checkbox: every row on this page, or none; mixed while some are chosen. */
 export function SelectAllCheckbox() {
+  const t = useTranslations('operatorTenants.bulk');
   const { tenants, selected, setAll } = useSelection();
   const ref = useRef<HTMLInputElement>(null);
   const all = tenants.length > 0 && tenants.every((tenant) => selected.has(tenant.id));
@@ -69,15 +71,17 @@ export function SelectAllCheckbox() {
   useEffect(() => {
     if (ref.current) ref.current.indeterminate = some;
   }, [some]);
-  return <input ref={ref} type="checkbox" className="size-5 align-middle" checked={all} onChange={(event) => setAll(event.target.checked)} aria-label="Select all workspaces on this page" />;
+  return <input ref={ref} type="checkbox" className="size-5 align-middle" checked={all} onChange={(event) => setAll(event.target.checked)} aria-label={t('selectAll')} />;
 }
 
 export function RowCheckbox({ id, name }: { id: string; name: string }) {
+  const t = useTranslations('operatorTenants.bulk');
   const { selected, toggle } = useSelection();
-  return <input type="checkbox" className="size-5 align-middle" checked={selected.has(id)} onChange={(event) => toggle(id, event.target.checked)} aria-label={`Select ${name}`} />;
+  return <input type="checkbox" className="size-5 align-middle" checked={selected.has(id)} onChange={(event) => toggle(id, event.target.checked)} aria-label={t('select', { name })} />;
 }
 
 function BulkActionBar({ plans, actions }: { plans: { id: string; name: string }[]; actions: BulkAction[] }) {
+  const t = useTranslations('operatorTenants.bulk');
   const { tenants, selected, setAll } = useSelection();
   const [open, setOpen] = useState<BulkAction | null>(null);
   const [result, setResult] = useState<BulkResult | null>(null);
@@ -85,19 +89,19 @@ function BulkActionBar({ plans, actions }: { plans: { id: string; name: string }
   const count = chosen.length;
   return (
     <div className="flex flex-col gap-3">
-      <div role="group" aria-label="Bulk actions" className="flex flex-wrap items-center gap-2 rounded-lg border border-slate-200 bg-slate-50 px-3 py-2 text-sm">
-        <span className="mr-auto text-slate-700" data-testid="bulk-selected">
-          {count === 0 ? 'Select workspaces to act on several at once.' : `${count} selected`}
+      <div role="group" aria-label={t('label')} className="flex flex-wrap items-center gap-2 rounded-lg border border-slate-200 bg-slate-50 px-3 py-2 text-sm">
+        <span className="me-auto text-slate-700" data-testid="bulk-selected">
+          {count === 0 ? t('hint') : t('selected', { count })}
         </span>
         {count > 0 ? (
           <>
             {actions.map((action) => (
               <Button key={action} size="sm" variant={action === 'suspend' ? 'danger-ghost' : 'secondary'} onClick={() => setOpen(action)}>
-                {ACTION_LABELS[action]}
+                {t(`actions.${ACTION_KEYS[action]}`)}
               </Button>
             ))}
             <Button size="sm" variant="ghost" onClick={() => setAll(false)}>
-              Clear selection
+              {t('clear')}
             </Button>
           </>
         ) : null}
@@ -121,20 +125,15 @@ function BulkActionBar({ plans, actions }: { plans: { id: string; name: string }
 }
 
 function BulkDialog({ action, tenants, plans, onClose, onDone }: { action: BulkAction; tenants: { id: string; name: string }[]; plans: { id: string; name: string }[]; onClose: () => void; onDone: (result: BulkResult) => void }) {
+  const t = useTranslations('operatorTenants.bulk');
   const router = useRouter();
-  const form = useFormSubmit({ fieldsAlert: 'Check the fields below.' });
+  const form = useFormSubmit({ fieldsAlert: t('fieldsAlert') });
   const [plan, setPlan] = useState(plans[0]?.id ?? '');
   const [reason, setReason] = useState('');
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
-  const n = tenants.length;
-  const workspaces = `${n} workspace${n === 1 ? '' : 's'}`;
-  const confirm = { change_plan: `Change plan of ${workspaces}`, suspend: `Suspend ${workspaces}`, notice: `Email the owners of ${workspaces}` }[action];
-  const consequence = {
-    change_plan: 'The plan applies at once; each change is in the workspace’s and the platform’s audit logs.',
-    suspend: 'Nobody can use a suspended workspace until it is reactivated. The owners are emailed the reason.',
-    notice: 'Each workspace’s owners get the message by email, under its brand.',
-  }[action];
+  const count = tenants.length;
+  const key = ACTION_KEYS[action];
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     void form.submit(async () => {
@@ -146,33 +145,33 @@ function BulkDialog({ action, tenants, plans, onClose, onDone }: { action: BulkA
   };
   return (
     <Dialog open onOpenChange={(next) => (next ? null : onClose())}>
-      <DialogContent title={`${ACTION_LABELS[action]}: ${workspaces}`} description={consequence}>
-        <form onSubmit={submit} className="flex flex-col gap-4" aria-label={ACTION_LABELS[action]}>
+      <DialogContent title={t(`titles.${key}`, { count })} description={t(`consequences.${key}`)}>
+        <form onSubmit={submit} className="flex flex-col gap-4" aria-label={t(`actions.${key}`)}>
           <div className="text-sm text-slate-700">
-            <p className="font-medium">Selected:</p>
-            <ul className="mt-1 max-h-32 list-disc overflow-y-auto pl-5 break-words" data-testid="bulk-dialog-tenants">
+            <p className="font-medium">{t('chosen')}</p>
+            <ul className="mt-1 max-h-32 list-disc overflow-y-auto ps-5 break-words" data-testid="bulk-dialog-tenants">
               {tenants.map((tenant) => (
                 <li key={tenant.id}>{tenant.name}</li>
               ))}
             </ul>
           </div>
           <FormAlert message={form.alert} />
-          {action === 'change_plan' ? <SelectField label="New plan" name="plan" value={plan} onChange={(event) => setPlan(event.target.value)} options={plans.map((p) => ({ value: p.id, label: p.name }))} error={form.errors.plan} /> : null}
-          {action === 'suspend' ? <TextAreaField label="Reason (the owners see it)" name="reason" rows={3} value={reason} onChange={(event) => setReason(event.target.value)} error={form.errors.reason} required /> : null}
+          {action === 'change_plan' ? <SelectField label={t('newPlan')} name="plan" value={plan} onChange={(event) => setPlan(event.target.value)} options={plans.map((p) => ({ value: p.id, label: p.name }))} error={form.errors.plan} /> : null}
+          {action === 'suspend' ? <TextAreaField label={t('reason')} name="reason" rows={3} value={reason} onChange={(event) => setReason(event.target.value)} error={form.errors.reason} required /> : null}
           {action === 'notice' ? (
             <>
-              <TextField label="Subject" name="subject" value={subject} onChange={(event) => setSubject(event.target.value)} error={form.errors.subject} required maxLength={150} />
-              <TextAreaField label="Message" name="body" rows={6} value={body} onChange={(event) => setBody(event.target.value)} error={form.errors.body} required maxLength={5000} hint="Plain text; a blank line starts a new paragraph." />
+              <TextField label={t('subject')} name="subject" value={subject} onChange={(event) => setSubject(event.target.value)} error={form.errors.subject} required maxLength={150} />
+              <TextAreaField label={t('message')} name="body" rows={6} value={body} onChange={(event) => setBody(event.target.value)} error={form.errors.body} required maxLength={5000} hint={t('messageHint')} />
             </>
           ) : null}
           <DialogFooter>
             <DialogClose asChild>
               <Button type="button" variant="secondary">
-                Cancel
+                {t('cancel')}
               </Button>
             </DialogClose>
             <Button type="submit" variant={action === 'suspend' ? 'danger' : 'primary'} disabled={form.pending}>
-              {form.pending ? 'Working…' : confirm}
+              {form.pending ? t('working') : t(`confirms.${key}`, { count })}
             </Button>
           </DialogFooter>
         </form>
@@ -182,25 +181,31 @@ function BulkDialog({ action, tenants, plans, onClose, onDone }: { action: BulkA
 }
 
 function BulkResultPanel({ result, onDismiss }: { result: BulkResult; onDismiss: () => void }) {
+  const t = useTranslations('operatorTenants.bulk');
+  const locale = useLocale();
   const { counts } = result;
-  const summary = (Object.keys(OUTCOME_LABELS) as BulkOutcome[])
-    .filter((outcome) => counts[outcome] > 0)
-    .map((outcome) => `${OUTCOME_LABELS[outcome]}: ${counts[outcome]}`)
-    .join(', ');
+  const summary = new Intl.ListFormat(locale, { style: 'short', type: 'unit' }).format(
+    (Object.keys(OUTCOME_KEYS) as BulkOutcome[]).filter((outcome) => counts[outcome] > 0).map((outcome) => t('outcomeCount', { outcome: t(`outcomes.${OUTCOME_KEYS[outcome]}`), count: counts[outcome] })),
+  );
   return (
     <div role="status" className="rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm shadow-sm" data-testid="bulk-result">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="font-medium text-slate-900">
-          {ACTION_LABELS[result.action]}: {summary}.
+          {t('resultSummary', { action: t(`actions.${ACTION_KEYS[result.action]}`), summary })}
         </p>
         <Button size="sm" variant="ghost" onClick={onDismiss}>
-          Dismiss
+          {t('dismiss')}
         </Button>
       </div>
       <ul className="mt-2 flex flex-col gap-1">
         {result.results.map((row) => (
           <li key={row.tenantId} className="break-words text-slate-700">
-            <span className={row.outcome === 'done' ? 'font-medium text-emerald-800' : row.outcome === 'failed' ? 'font-medium text-red-700' : 'font-medium text-amber-800'}>{OUTCOME_LABELS[row.outcome]}</span> — {row.name ?? row.tenantId}: {row.detail}
+            {t.rich('resultRow', {
+              outcome: t(`outcomes.${OUTCOME_KEYS[row.outcome]}`),
+              name: row.name ?? row.tenantId,
+              detail: row.detail,
+              tone: (chunks) => <span className={row.outcome === 'done' ? 'font-medium text-emerald-800' : row.outcome === 'failed' ? 'font-medium text-red-700' : 'font-medium text-amber-800'}>{chunks}</span>,
+            })}
           </li>
         ))}
       </ul>

@@ -1,17 +1,20 @@
+import { useTranslations } from 'next-intl';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import type { TenantStatus } from '@/lib/db/generated/enums';
 
-export const STATUS_LABELS: Record<TenantStatus, string> = {
-  trial: 'Trial',
-  active: 'Active',
-  past_due: 'Past due',
-  suspended: 'Suspended',
-  canceled: 'Canceled',
-  scheduled_for_deletion: 'Deletion scheduled',
-};
+/** Each status's key in the operatorTenants catalog (status.<key>). */
+export const STATUS_KEYS = {
+  trial: 'trial',
+  active: 'active',
+  past_due: 'pastDue',
+  suspended: 'suspended',
+  canceled: 'canceled',
+  scheduled_for_deletion: 'scheduledForDeletion',
+} as const satisfies Record<TenantStatus, string>;
 
 const TONES: Record<TenantStatus, BadgeTone> = { trial: 'info', active: 'success', past_due: 'warning', suspended: 'danger', canceled: 'neutral', scheduled_for_deletion: 'danger' };
 
 export function TenantStatusBadge({ status }: { status: TenantStatus }) {
-  return <Badge tone={TONES[status]}>{STATUS_LABELS[status]}</Badge>;
+  const t = useTranslations('operatorTenants.status');
+  return <Badge tone={TONES[status]}>{t(STATUS_KEYS[status])}</Badge>;
 }

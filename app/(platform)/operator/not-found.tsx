@@ -1,5 +1,7 @@
+import { useTranslations } from 'next-intl';
 import { SectionNotFound } from '@/components/shell/section-states';
 
 export default function NotFound() {
-  return <SectionNotFound title="Page not found" backHref="/operator" backLabel="Back to workspaces" />;
+  const t = useTranslations('operator');
+  return <SectionNotFound title={t('notFound')} backHref="/operator" backLabel={t('backToWorkspaces')} />;
 }

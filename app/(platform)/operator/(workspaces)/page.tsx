@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { PlanSelect } from '@/components/platform/plan-select';
 import { BulkSelection, RowCheckbox, SelectAllCheckbox } from '@/components/platform/tenant-bulk-actions';
 import { TenantFiguresPanel } from '@/components/platform/tenant-figures';
-import { STATUS_LABELS, TenantStatusBadge } from '@/components/platform/tenant-status';
+import { STATUS_KEYS, TenantStatusBadge } from '@/components/platform/tenant-status';
 import { buttonClass } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { ScrollBox } from '@/components/ui/scroll-box';
@@ -13,8 +14,8 @@ import { TextField } from '@/components/ui/text-field';
 import { requireOperator } from '@/lib/auth/require-operator';
 import { listPlans } from '@/lib/billing/plans';
 import { stripeConfigured } from '@/lib/billing/stripe-client';
-import { createFormatter } from '@/lib/format/formatter';
 import { bulkActionsFor } from '@/lib/platform/bulk-actions';
+import { getPlatformFormatter } from '@/lib/platform/platform-format';
 import {
   ACTIVITY_FILTERS,
   DIRECT,
@@ -29,15 +30,15 @@ import {
   type TenantSort,
 } from '@/lib/platform/tenant-directory';
 
-export const metadata: Metadata = { title: 'Operator' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('operatorTenants');
+  return { title: t('metaTitle') };
+}
 export const dynamic = 'force-dynamic';
-
-const format = createFormatter();
 
 const FILTER_KEYS = ['q', 'status', 'plan', 'reseller', 'createdFrom', 'createdTo', 'activity'] as const;
 
-const ACTIVITY_LABELS: Record<ActivityFilter, string> = { active_7d: 'Active in the last 7 days', active_30d: 'Active in the last 30 days', inactive_30d: 'Inactive for 30 days or more' };
-const SORT_LABELS: Record<TenantSort, string> = { created: 'created', name: 'name', members: 'members', activity: 'last activity' };
+const ACTIVITY_KEYS = { active_7d: 'active7d', active_30d: 'active30d', inactive_30d: 'inactive30d' } as const satisfies Record<ActivityFilter, string>;
 
 /** The list's URL with these filters and this order (empty ones and the default order left out). */
 function listHref(query: TenantListQuery, page: number): string {
@@ -77,6 +78,7 @@ export default async function OperatorPage({ searchParams }: { searchParams: Pro
   const planChoices = plans.map(({ id, name }) => ({ id, name }));
   const filtered = FILTER_KEYS.some((key) => Boolean(query[key]));
   const bulkActions = bulkActionsFor(operator.role);
+  const [t, format] = await Promise.all([getTranslations('operatorTenants'), getPlatformFormatter()]);
   const dir = query.dir ?? FIRST_DIRECTION[query.sort];
   const first = list.total === 0 ? 0 : (list.page - 1) * list.pageSize + 1;
   const last = Math.min(list.total, list.page * list.pageSize);
@@ -84,65 +86,65 @@ export default async function OperatorPage({ searchParams }: { searchParams: Pro
     <div className="page flex flex-col gap-8">
       <div>
         <PageHeader
-          title="Workspaces"
-          description={
-            stripeConfigured()
-              ? "Plans follow the workspaces' Stripe subscriptions; a plan set here lasts until their next subscription event."
-              : 'Billing is not configured (no STRIPE_SECRET_KEY): set each workspace’s plan here.'
-          }
+          title={t('title')}
+          description={stripeConfigured() ? t('descriptionStripe') : t('descriptionNoBilling')}
         />
         <TenantFiguresPanel figures={figures} filtered={filtered} />
       </div>
 
       <section aria-labelledby="list-heading" className="flex flex-col gap-4">
         <h2 id="list-heading" className="text-lg font-semibold text-slate-900">
-          All workspaces
+          {t('list.heading')}
         </h2>
         {/* A plain GET form: filters live in the URL, so they can be shared and work without JavaScript.
             Keyed by the query: after a client-side "Clear" its fields start again from the URL. */}
-        <form key={JSON.stringify(query)} method="get" action="/operator" role="search" aria-label="Filter workspaces" className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4 lg:items-end">
+        <form key={JSON.stringify(query)} method="get" action="/operator" role="search" aria-label={t('filters.label')} className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4 lg:items-end">
           {/* The order stays when filtering. */}
           {query.sort !== 'created' ? <input type="hidden" name="sort" value={query.sort} /> : null}
           {query.dir ? <input type="hidden" name="dir" value={query.dir} /> : null}
-          <TextField label="Search" name="q" type="search" defaultValue={query.q ?? ''} placeholder="Name or slug" />
-          <SelectField label="Status" name="status" defaultValue={query.status ?? ''} options={[{ value: '', label: 'Any status' }, ...TENANT_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }))]} />
-          <SelectField label="Plan" name="plan" defaultValue={query.plan ?? ''} options={[{ value: '', label: 'Any plan' }, ...planChoices.map((plan) => ({ value: plan.id, label: plan.name }))]} />
+          <TextField label={t('filters.search')} name="q" type="search" defaultValue={query.q ?? ''} placeholder={t('filters.searchPlaceholder')} />
           <SelectField
-            label="Reseller"
+            label={t('filters.status')}
+            name="status"
+            defaultValue={query.status ?? ''}
+            options={[{ value: '', label: t('filters.anyStatus') }, ...TENANT_STATUSES.map((status) => ({ value: status, label: t(`status.${STATUS_KEYS[status]}`) }))]}
+          />
+          <SelectField label={t('filters.plan')} name="plan" defaultValue={query.plan ?? ''} options={[{ value: '', label: t('filters.anyPlan') }, ...planChoices.map((plan) => ({ value: plan.id, label: plan.name }))]} />
+          <SelectField
+            label={t('filters.reseller')}
             name="reseller"
             defaultValue={query.reseller ?? ''}
-            options={[{ value: '', label: 'Any' }, { value: DIRECT, label: 'Direct (no reseller)' }, ...resellers.map((reseller) => ({ value: reseller.id, label: reseller.name }))]}
+            options={[{ value: '', label: t('filters.anyReseller') }, { value: DIRECT, label: t('filters.direct') }, ...resellers.map((reseller) => ({ value: reseller.id, label: reseller.name }))]}
           />
-          <TextField label="Created from" name="createdFrom" type="date" defaultValue={query.createdFrom ?? ''} />
-          <TextField label="Created to" name="createdTo" type="date" defaultValue={query.createdTo ?? ''} />
-          <SelectField label="Activity" name="activity" defaultValue={query.activity ?? ''} options={[{ value: '', label: 'Any activity' }, ...ACTIVITY_FILTERS.map((value) => ({ value, label: ACTIVITY_LABELS[value] }))]} />
+          <TextField label={t('filters.createdFrom')} name="createdFrom" type="date" defaultValue={query.createdFrom ?? ''} />
+          <TextField label={t('filters.createdTo')} name="createdTo" type="date" defaultValue={query.createdTo ?? ''} />
+          <SelectField
+            label={t('filters.activity')}
+            name="activity"
+            defaultValue={query.activity ?? ''}
+            options={[{ value: '', label: t('filters.anyActivity') }, ...ACTIVITY_FILTERS.map((value) => ({ value, label: t(`filters.activities.${ACTIVITY_KEYS[value]}`) }))]}
+          />
           <div className="flex gap-2">
             <button type="submit" className={buttonClass('primary')}>
-              Filter
+              {t('filters.submit')}
             </button>
             {filtered ? (
               <Link href="/operator" className={buttonClass('ghost')}>
-                Clear
+                {t('filters.clear')}
               </Link>
             ) : null}
           </div>
         </form>
 
         <p className="text-sm text-slate-600" role="status" data-testid="tenant-list-summary">
-          {list.total === 0
-            ? filtered
-              ? 'No workspace matches these filters.'
-              : 'No workspaces yet.'
-            : `${format.number(first)}–${format.number(last)} of ${format.plural(list.total, { one: 'workspace', other: 'workspaces' })}`}
+          {list.total === 0 ? (filtered ? t('list.noMatch') : t('list.empty')) : t('list.summary', { first: format.number(first), last: format.number(last), total: list.total })}
         </p>
 
         {list.rows.length ? (
           <BulkSelection tenants={list.rows.map(({ id, name }) => ({ id, name }))} plans={planChoices} actions={bulkActions}>
-            <ScrollBox label="Workspaces" className="rounded-lg border border-slate-200 bg-white shadow-sm">
-              <table className="w-full border-collapse text-left text-sm">
-                <caption className="sr-only">
-                  Workspaces, by {SORT_LABELS[query.sort]}, {dir === 'asc' ? 'ascending' : 'descending'}
-                </caption>
+            <ScrollBox label={t('list.label')} className="rounded-lg border border-slate-200 bg-white shadow-sm">
+              <table className="w-full border-collapse text-start text-sm">
+                <caption className="sr-only">{t('list.caption', { sort: query.sort, dir })}</caption>
                 <thead className="bg-slate-100 text-slate-700">
                   <tr>
                     {bulkActions.length ? (
@@ -150,13 +152,19 @@ export default async function OperatorPage({ searchParams }: { searchParams: Pro
                         <SelectAllCheckbox />
                       </th>
                     ) : null}
-                    <SortHeader query={query} column="name" label="Workspace" />
-                    <th scope="col" className="px-4 py-2">Status</th>
-                    <th scope="col" className="px-4 py-2">Plan</th>
-                    <SortHeader query={query} column="members" label="Members" className="text-right" />
-                    <th scope="col" className="px-4 py-2">Reseller</th>
-                    <SortHeader query={query} column="activity" label="Last activity" />
-                    <SortHeader query={query} column="created" label="Created" />
+                    <SortHeader query={query} column="name" label={t('list.columns.workspace')} />
+                    <th scope="col" className="px-4 py-2">
+                      {t('list.columns.status')}
+                    </th>
+                    <th scope="col" className="px-4 py-2">
+                      {t('list.columns.plan')}
+                    </th>
+                    <SortHeader query={query} column="members" label={t('list.columns.members')} className="text-end" />
+                    <th scope="col" className="px-4 py-2">
+                      {t('list.columns.reseller')}
+                    </th>
+                    <SortHeader query={query} column="activity" label={t('list.columns.lastActivity')} />
+                    <SortHeader query={query} column="created" label={t('list.columns.created')} />
                   </tr>
                 </thead>
                 <tbody>
@@ -168,22 +176,28 @@ export default async function OperatorPage({ searchParams }: { searchParams: Pro
                         </td>
                       ) : null}
                       <td className="px-4 py-2">
-                        <Link href={`/operator/tenants/${tenant.id}`} className="font-medium text-brand-text underline">
-                          {tenant.name}
-                        </Link>{' '}
-                        <span className="text-slate-600">({tenant.slug})</span>
+                        {t.rich('list.nameAndSlug', {
+                          name: tenant.name,
+                          slug: tenant.slug,
+                          link: (chunks) => (
+                            <Link href={`/operator/tenants/${tenant.id}`} className="font-medium text-brand-text underline">
+                              {chunks}
+                            </Link>
+                          ),
+                          muted: (chunks) => <span className="text-slate-600">{chunks}</span>,
+                        })}
                       </td>
                       <td className="px-4 py-2">
                         <TenantStatusBadge status={tenant.status} />
-                        {tenant.status === 'trial' && tenant.trialEndsAt ? <span className="block text-xs whitespace-nowrap text-slate-600">ends {format.date(tenant.trialEndsAt)}</span> : null}
+                        {tenant.status === 'trial' && tenant.trialEndsAt ? <span className="block text-xs whitespace-nowrap text-slate-600">{t('list.trialEnds', { date: format.date(tenant.trialEndsAt) })}</span> : null}
                       </td>
                       <td className="px-4 py-2">
                         <PlanSelect tenantId={tenant.id} tenantName={tenant.name} plan={tenant.plan} plans={planChoices} />
                       </td>
-                      <td className="px-4 py-2 text-right tabular-nums">{format.number(tenant.members)}</td>
-                      <td className="px-4 py-2 whitespace-nowrap">{tenant.reseller?.name ?? <span className="text-slate-600">Direct</span>}</td>
+                      <td className="px-4 py-2 text-end tabular-nums">{format.number(tenant.members)}</td>
+                      <td className="px-4 py-2 whitespace-nowrap">{tenant.reseller?.name ?? <span className="text-slate-600">{t('list.direct')}</span>}</td>
                       <td className="px-4 py-2 whitespace-nowrap" title={tenant.lastActivityAt ? format.dateTime(tenant.lastActivityAt) : undefined}>
-                        {tenant.lastActivityAt ? format.relative(tenant.lastActivityAt) : <span className="text-slate-600">None recorded</span>}
+                        {tenant.lastActivityAt ? format.relative(tenant.lastActivityAt) : <span className="text-slate-600">{t('list.noActivity')}</span>}
                       </td>
                       <td className="px-4 py-2 whitespace-nowrap">{format.date(tenant.createdAt)}</td>
                     </tr>
@@ -195,20 +209,20 @@ export default async function OperatorPage({ searchParams }: { searchParams: Pro
         ) : null}
 
         {list.pageCount > 1 ? (
-          <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-3 text-sm">
+          <nav aria-label={t('pages.label')} className="flex flex-wrap items-center justify-between gap-3 text-sm">
             {list.page > 1 ? (
               <Link href={listHref(query, list.page - 1)} className={buttonClass('secondary', '', 'sm')} rel="prev">
-                Previous
+                {t('pages.previous')}
               </Link>
             ) : (
               <span />
             )}
             <span className="text-slate-600">
-              Page {list.page} of {list.pageCount}
+              {t('pages.current', { page: format.number(list.page), count: format.number(list.pageCount) })}
             </span>
             {list.page < list.pageCount ? (
               <Link href={listHref(query, list.page + 1)} className={buttonClass('secondary', '', 'sm')} rel="next">
-                Next
+                {t('pages.next')}
               </Link>
             ) : (
               <span />

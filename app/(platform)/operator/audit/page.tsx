@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { buttonClass } from '@/components/ui/button';
@@ -10,7 +11,10 @@ import { TextField } from '@/components/ui/text-field';
 import { requireOperator } from '@/lib/auth/require-operator';
 import { listPlatformAudit, parsePlatformAuditQuery, type PlatformAuditQuery } from '@/lib/platform/platform-audit-query';
 
-export const metadata: Metadata = { title: 'Audit log · Operator' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('operator.audit');
+  return { title: t('metaTitle') };
+}
 export const dynamic = 'force-dynamic';
 
 function auditHref(query: PlatformAuditQuery, page: number): string {
@@ -35,45 +39,61 @@ export default async function OperatorAuditPage({ searchParams }: { searchParams
   const raw = await searchParams;
   const query = parsePlatformAuditQuery(raw);
   if (Object.values(raw).some((value) => value === '')) redirect(auditHref(query, query.page));
-  const log = await listPlatformAudit(query);
+  const [log, t, pages] = await Promise.all([listPlatformAudit(query), getTranslations('operator.audit'), getTranslations('operatorTenants.pages')]);
   const filtered = Boolean(query.action || query.targetType || query.targetId || query.actor);
   return (
     <div className="page flex flex-col gap-6">
-      <PageHeader title="Platform audit log" description="What operators and partners did: partner decisions, app reviews and publications, removals, with who, when, why and from where." />
-      <form key={JSON.stringify(query)} method="get" action="/operator/audit" role="search" aria-label="Filter the audit log" className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_1fr_auto] lg:items-end">
-        <TextField label="Action" name="action" defaultValue={query.action ?? ''} placeholder="partner. or app.published" hint="A whole action, or a prefix ending with a dot." />
-        <SelectField label="Target" name="targetType" defaultValue={query.targetType ?? ''} options={[{ value: '', label: 'Any target' }, ...log.targetTypes.map((type) => ({ value: type, label: type }))]} />
-        <TextField label="Actor email" name="actor" defaultValue={query.actor ?? ''} />
+      <PageHeader title={t('title')} description={t('description')} />
+      <form key={JSON.stringify(query)} method="get" action="/operator/audit" role="search" aria-label={t('filters.label')} className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_1fr_auto] lg:items-end">
+        <TextField label={t('filters.action')} name="action" defaultValue={query.action ?? ''} placeholder={t('filters.actionPlaceholder')} hint={t('filters.actionHint')} dir="ltr" />
+        <SelectField label={t('filters.target')} name="targetType" defaultValue={query.targetType ?? ''} options={[{ value: '', label: t('filters.anyTarget') }, ...log.targetTypes.map((type) => ({ value: type, label: type }))]} />
+        <TextField label={t('filters.actor')} name="actor" defaultValue={query.actor ?? ''} dir="ltr" />
         {query.targetId ? <input type="hidden" name="targetId" value={query.targetId} /> : null}
         <div className="flex gap-2">
           <button type="submit" className={buttonClass('primary')}>
-            Filter
+            {t('filters.submit')}
           </button>
           {filtered ? (
             <Link href="/operator/audit" className={buttonClass('ghost')}>
-              Clear
+              {t('filters.clear')}
             </Link>
           ) : null}
         </div>
       </form>
       <a href={auditHref(query, 1).replace('/operator/audit', '/api/operator/audit/export')} download className="self-start text-sm font-semibold text-brand-text underline">
-        Export these entries as CSV
+        {t('export')}
       </a>
       <p className="text-sm text-slate-600" role="status" data-testid="audit-summary">
-        {log.total === 0 ? (filtered ? 'No entry matches these filters.' : 'Nothing recorded yet.') : `${log.total} ${log.total === 1 ? 'entry' : 'entries'}${query.targetId ? ` for ${query.targetId}` : ''}`}
+        {log.total === 0
+          ? filtered
+            ? t('noMatch')
+            : t('empty')
+          : t('summary', { count: log.total, hasTarget: query.targetId ? 'yes' : 'no', target: query.targetId ?? '' })}
       </p>
       {log.rows.length ? (
-        <ScrollBox label="Audit entries" className="rounded-lg border border-slate-200 bg-white shadow-sm">
-          <table className="w-full border-collapse text-left text-sm">
-            <caption className="sr-only">Platform audit entries, newest first</caption>
+        <ScrollBox label={t('table.label')} className="rounded-lg border border-slate-200 bg-white shadow-sm">
+          <table className="w-full border-collapse text-start text-sm">
+            <caption className="sr-only">{t('table.caption')}</caption>
             <thead className="bg-slate-100 text-slate-700">
               <tr>
-                <th scope="col" className="px-4 py-2">When</th>
-                <th scope="col" className="px-4 py-2">Action</th>
-                <th scope="col" className="px-4 py-2">Actor</th>
-                <th scope="col" className="px-4 py-2">Target</th>
-                <th scope="col" className="px-4 py-2">Reason and details</th>
-                <th scope="col" className="px-4 py-2">IP</th>
+                <th scope="col" className="px-4 py-2">
+                  {t('table.when')}
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  {t('table.action')}
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  {t('table.actor')}
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  {t('table.target')}
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  {t('table.details')}
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  {t('table.ip')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -82,8 +102,10 @@ export default async function OperatorAuditPage({ searchParams }: { searchParams
                   <td className="px-4 py-2 whitespace-nowrap">
                     <FormattedDateTime value={row.createdAt} />
                   </td>
-                  <td className="px-4 py-2 font-mono text-xs whitespace-nowrap">{row.action}</td>
-                  <td className="px-4 py-2">{row.actorEmail ?? <span className="text-slate-600">Waypoint</span>}</td>
+                  <td className="px-4 py-2 font-mono text-xs whitespace-nowrap" dir="ltr">
+                    {row.action}
+                  </td>
+                  <td className="px-4 py-2">{row.actorEmail ?? <span className="text-slate-600">{t('table.waypoint')}</span>}</td>
                   <td className="px-4 py-2 whitespace-nowrap">
                     <Link href={auditHref({ ...query, targetType: row.targetType, targetId: row.targetId, page: 1 }, 1)} className="text-brand-text underline">
                       {row.targetType} {row.targetId.slice(0, 12)}
@@ -93,7 +115,9 @@ export default async function OperatorAuditPage({ searchParams }: { searchParams
                     {row.reason ? <p className="text-slate-900">{row.reason}</p> : null}
                     <p className="text-xs break-all text-slate-600">{metadataSummary(row.metadata)}</p>
                   </td>
-                  <td className="px-4 py-2 font-mono text-xs">{row.ip ?? '—'}</td>
+                  <td className="px-4 py-2 font-mono text-xs" dir="ltr">
+                    {row.ip ?? '—'}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -101,20 +125,20 @@ export default async function OperatorAuditPage({ searchParams }: { searchParams
         </ScrollBox>
       ) : null}
       {log.pageCount > 1 ? (
-        <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-3 text-sm">
+        <nav aria-label={pages('label')} className="flex flex-wrap items-center justify-between gap-3 text-sm">
           {log.page > 1 ? (
             <Link href={auditHref(query, log.page - 1)} className={buttonClass('secondary', '', 'sm')} rel="prev">
-              Previous
+              {pages('previous')}
             </Link>
           ) : (
             <span />
           )}
           <span className="text-slate-600">
-            Page {log.page} of {log.pageCount}
+            {pages('current', { page: log.page, count: log.pageCount })}
           </span>
           {log.page < log.pageCount ? (
             <Link href={auditHref(query, log.page + 1)} className={buttonClass('secondary', '', 'sm')} rel="next">
-              Next
+              {pages('next')}
             </Link>
           ) : (
             <span />

@@ -1,33 +1,36 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { AcceptInvitationForm } from '@/components/auth/accept-invitation-form';
+import { STAFF_ROLE_KEYS } from '@/components/platform/staff-role-keys';
 import { lookupStaffInvitation } from '@/lib/platform/staff-invitations';
-import { STAFF_ROLE_LABELS } from '@/lib/platform/staff-schema';
 
 // The URL carries the invitation token: keep it out of other sites' logs and search engines.
-export const metadata: Metadata = { title: 'Staff invitation', robots: { index: false }, referrer: 'no-referrer' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('operatorStaff.join');
+  return { title: t('metaTitle'), robots: { index: false }, referrer: 'no-referrer' };
+}
 export const dynamic = 'force-dynamic';
 
 export default async function StaffJoinPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const invitation = await lookupStaffInvitation(token);
+  const [invitation, t, roles] = await Promise.all([lookupStaffInvitation(token), getTranslations('operatorStaff.join'), getTranslations('operatorStaff.roles')]);
   if (!invitation) {
     return (
       <section className="mx-auto max-w-md px-6 py-16">
-        <h1 className="text-2xl font-bold text-slate-900">This invitation is not valid any more</h1>
-        <p className="mt-3 text-slate-600">Invitations to the staff work once and for 7 days. Ask a platform owner for a new one, or sign in if you already joined.</p>
+        <h1 className="text-2xl font-bold text-slate-900">{t('invalidTitle')}</h1>
+        <p className="mt-3 text-slate-600">{t('invalidText')}</p>
         <Link href="/operator/signin" className="mt-6 inline-block font-semibold text-brand-text underline">
-          Operator sign-in
+          {t('signIn')}
         </Link>
       </section>
     );
   }
   return (
     <section className="mx-auto max-w-md px-6 py-16">
-      <h1 className="text-2xl font-bold text-slate-900">Join the Waypoint staff</h1>
+      <h1 className="text-2xl font-bold text-slate-900">{t('title')}</h1>
       <p className="mt-3 text-slate-600">
-        {invitation.inviter ?? 'A platform owner'} invited you to the operator console as {STAFF_ROLE_LABELS[invitation.role]}.
-        {invitation.existingAccount ? ' Confirm with the password of your Waypoint account.' : ' Set your name and a password to continue.'} You will then set up two-factor authentication.
+        {t('invited', { inviter: invitation.inviter ?? t('someOwner'), role: roles(`${STAFF_ROLE_KEYS[invitation.role]}.label`), existing: invitation.existingAccount ? 'yes' : 'no' })}
       </p>
       <AcceptInvitationForm
         acceptUrl={`/api/operator/invitations/${encodeURIComponent(token)}/accept`}
@@ -35,9 +38,9 @@ export default async function StaffJoinPage({ params }: { params: Promise<{ toke
         existingAccount={invitation.existingAccount}
         home="/operator"
         signInPath="/operator/signin"
-        label="Join the staff"
-        submitLabel="Join the staff"
-        pendingLabel="Joining…"
+        label={t('submit')}
+        submitLabel={t('submit')}
+        pendingLabel={t('pending')}
       />
     </section>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
@@ -10,19 +11,20 @@ import { PageHeader } from '@/components/ui/page-header';
 import { ScrollBox } from '@/components/ui/scroll-box';
 import { requireOperator } from '@/lib/auth/require-operator';
 import { tenantOrigin } from '@/lib/config/env';
-import { createFormatter } from '@/lib/format/formatter';
 import type { ImpersonationView } from '@/lib/platform/impersonation';
+import { getPlatformFormatter } from '@/lib/platform/platform-format';
 import { platformCan } from '@/lib/platform/platform-roles';
 import { tenantDetails } from '@/lib/platform/tenant-details';
 import { actionsFor } from '@/lib/platform/tenant-lifecycle';
 import { isServable } from '@/lib/tenancy/tenant-context';
 
-export const metadata: Metadata = { title: 'Workspace' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('operatorTenant');
+  return { title: t('metaTitle') };
+}
 export const dynamic = 'force-dynamic';
 
-const format = createFormatter();
-
-const STATE_LABELS: Record<ImpersonationView['state'], string> = { pending: 'Waiting for approval', approved: 'Approved', denied: 'Denied', active: 'Running', ended: 'Ended', expired: 'Expired' };
+const STATE_KEYS = { pending: 'pending', approved: 'approved', denied: 'denied', active: 'active', ended: 'ended', expired: 'expired' } as const satisfies Record<ImpersonationView['state'], string>;
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -49,6 +51,7 @@ export default async function OperatorTenantPage({ params }: { params: Promise<{
   const { tenantId } = await params;
   const tenant = await tenantDetails(tenantId);
   if (!tenant) notFound();
+  const [t, format] = await Promise.all([getTranslations('operatorTenant'), getPlatformFormatter()]);
   const mayImpersonate = platformCan(operator.role, 'platform:support') && isServable(tenant.status);
   const lastUsage = tenant.usage.at(-1)?.apiRequests ?? 0;
 
@@ -56,43 +59,43 @@ export default async function OperatorTenantPage({ params }: { params: Promise<{
     <div className="page flex flex-col gap-8">
       <div className="flex flex-col gap-2">
         <Link href="/operator" className="text-sm font-semibold text-brand-text underline">
-          ← All workspaces
+          {t('back')}
         </Link>
         <PageHeader
           title={tenant.name}
-          description={
-            <>
-              <a href={tenantOrigin(tenant.slug)} className="underline">
-                {tenant.slug}
-              </a>{' '}
-              · created {format.date(tenant.createdAt)} · {tenant.reseller ? `sold by ${tenant.reseller.name}` : 'direct'}
-            </>
-          }
+          description={t.rich('summary', {
+            slug: tenant.slug,
+            created: format.date(tenant.createdAt),
+            seller: tenant.reseller ? t('soldBy', { reseller: tenant.reseller.name }) : t('direct'),
+            link: (chunks) => (
+              <a href={tenantOrigin(tenant.slug)} className="underline" dir="ltr">
+                {chunks}
+              </a>
+            ),
+          })}
         />
       </div>
 
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
-        <Fact label="Status">
+        <Fact label={t('facts.status')}>
           <TenantStatusBadge status={tenant.status} />
         </Fact>
-        <Fact label="Plan">{tenant.plan}</Fact>
-        <Fact label="Members">{format.number(tenant.memberCount)}</Fact>
-        <Fact label="API calls this period">{format.number(lastUsage)}</Fact>
-        <Fact label="Stored images">{format.number(Math.round(tenant.storageBytes / 1024))} KB</Fact>
-        <Fact label="SSO / SCIM">
-          {tenant.sso.connections ? 'SSO on' : 'No SSO'} · {tenant.sso.directories ? 'SCIM on' : 'no SCIM'}
-        </Fact>
+        <Fact label={t('facts.plan')}>{tenant.plan}</Fact>
+        <Fact label={t('facts.members')}>{format.number(tenant.memberCount)}</Fact>
+        <Fact label={t('facts.apiCalls')}>{format.number(lastUsage)}</Fact>
+        <Fact label={t('facts.storage')}>{t('facts.kilobytes', { size: format.number(Math.round(tenant.storageBytes / 1024)) })}</Fact>
+        <Fact label={t('facts.sso')}>{t('facts.ssoValue', { sso: tenant.sso.connections ? 'on' : 'off', scim: tenant.sso.directories ? 'on' : 'off' })}</Fact>
       </dl>
 
       {platformCan(operator.role, 'platform:manage') && actionsFor(tenant.status).length ? (
-        <Section id="lifecycle-heading" title="Status">
-          {tenant.deletionScheduledAt ? <p className="text-sm text-red-800">Its data will be erased on {format.dateTime(tenant.deletionScheduledAt)} unless restored.</p> : null}
+        <Section id="lifecycle-heading" title={t('lifecycle.heading')}>
+          {tenant.deletionScheduledAt ? <p className="text-sm text-red-800">{t('lifecycle.erasedOn', { date: format.dateTime(tenant.deletionScheduledAt) })}</p> : null}
           <LifecycleForm tenantId={tenant.id} actions={actionsFor(tenant.status)} />
         </Section>
       ) : null}
 
       <div className="grid grid-cols-1 gap-8 lg:grid-cols-2">
-        <Section id="usage-heading" title="API calls by billing period">
+        <Section id="usage-heading" title={t('usage.heading')}>
           {tenant.usage.length ? (
             <ul className="flex flex-col gap-1 text-sm text-slate-800">
               {tenant.usage.map((row) => (
@@ -103,46 +106,51 @@ export default async function OperatorTenantPage({ params }: { params: Promise<{
               ))}
             </ul>
           ) : (
-            <p className="text-sm text-slate-600">No API calls yet.</p>
+            <p className="text-sm text-slate-600">{t('usage.empty')}</p>
           )}
         </Section>
-        <Section id="billing-heading" title="Invoices, domains and overrides">
+        <Section id="billing-heading" title={t('billing.heading')}>
           <ul className="flex flex-col gap-1 text-sm text-slate-800">
             {tenant.invoices.map((invoice) => (
               <li key={invoice.id} className="break-all">
-                Invoice {invoice.id}: {invoice.status} ({format.date(invoice.updatedAt)})
+                {t('billing.invoice', { id: invoice.id, status: invoice.status, date: format.date(invoice.updatedAt) })}
               </li>
             ))}
             {tenant.domains.map((domain) => (
               <li key={domain.hostname} className="break-all">
-                Domain {domain.hostname} {domain.verified ? '(verified)' : '(not verified)'}
+                {t('billing.domain', { hostname: domain.hostname, verified: domain.verified ? 'yes' : 'no' })}
               </li>
             ))}
             {tenant.overrides.map((override) => (
               <li key={override.key}>
-                Override {override.key} = {JSON.stringify(override.value)} — {override.note}
-                {override.expiresAt ? ` (until ${format.date(override.expiresAt)})` : ''}
+                {override.expiresAt
+                  ? t('billing.overrideUntil', { key: override.key, value: JSON.stringify(override.value), note: override.note, date: format.date(override.expiresAt) })
+                  : t('billing.override', { key: override.key, value: JSON.stringify(override.value), note: override.note })}
               </li>
             ))}
-            {tenant.invoices.length + tenant.domains.length + tenant.overrides.length === 0 ? <li className="text-slate-600">No invoices, custom domains or overrides.</li> : null}
+            {tenant.invoices.length + tenant.domains.length + tenant.overrides.length === 0 ? <li className="text-slate-600">{t('billing.empty')}</li> : null}
           </ul>
         </Section>
       </div>
 
-      <Section id="members-heading" title="Members">
-        <p className="text-sm text-slate-600">
-          {tenant.impersonationApproval ? 'This workspace requires an owner’s approval before support acts as a member.' : 'Support may act as a member without asking first; the owners see every session in their audit log.'}
-        </p>
-        <ScrollBox label="Members" className="rounded-lg border border-slate-200 bg-white shadow-sm">
-          <table className="w-full border-collapse text-left text-sm">
-            <caption className="sr-only">Members of {tenant.name}</caption>
+      <Section id="members-heading" title={t('members.heading')}>
+        <p className="text-sm text-slate-600">{tenant.impersonationApproval ? t('members.approvalRequired') : t('members.noApproval')}</p>
+        <ScrollBox label={t('members.heading')} className="rounded-lg border border-slate-200 bg-white shadow-sm">
+          <table className="w-full border-collapse text-start text-sm">
+            <caption className="sr-only">{t('members.caption', { workspace: tenant.name })}</caption>
             <thead className="bg-slate-100 text-slate-700">
               <tr>
-                <th scope="col" className="px-4 py-2">Member</th>
-                <th scope="col" className="px-4 py-2">Role</th>
-                <th scope="col" className="px-4 py-2">Joined</th>
                 <th scope="col" className="px-4 py-2">
-                  <span className="sr-only">Actions</span>
+                  {t('members.member')}
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  {t('members.role')}
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  {t('members.joined')}
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  <span className="sr-only">{t('members.actions')}</span>
                 </th>
               </tr>
             </thead>
@@ -153,9 +161,9 @@ export default async function OperatorTenantPage({ params }: { params: Promise<{
                     <span className="font-medium text-slate-900">{member.name ?? member.email}</span>
                     {member.name ? <span className="block text-slate-600">{member.email}</span> : null}
                   </td>
-                  <td className="px-4 py-2 capitalize">{member.role}</td>
+                  <td className="px-4 py-2">{t(`members.roles.${member.role}`)}</td>
                   <td className="px-4 py-2 whitespace-nowrap">{format.date(member.joinedAt)}</td>
-                  <td className="px-4 py-2 text-right">
+                  <td className="px-4 py-2 text-end">
                     {mayImpersonate && !member.platformStaff ? <ImpersonateDialog tenantId={tenant.id} member={{ userId: member.userId, label: member.name ?? member.email }} /> : null}
                   </td>
                 </tr>
@@ -163,17 +171,17 @@ export default async function OperatorTenantPage({ params }: { params: Promise<{
             </tbody>
           </table>
         </ScrollBox>
-        {tenant.memberCount > tenant.members.length ? <p className="text-sm text-slate-600">Showing the first {tenant.members.length} of {format.number(tenant.memberCount)} members.</p> : null}
+        {tenant.memberCount > tenant.members.length ? <p className="text-sm text-slate-600">{t('members.firstOf', { shown: format.number(tenant.members.length), total: format.number(tenant.memberCount) })}</p> : null}
       </Section>
 
-      <Section id="support-heading" title="Support sessions">
+      <Section id="support-heading" title={t('sessions.heading')}>
         {tenant.impersonations.length ? (
           <ul className="flex flex-col gap-2">
             {tenant.impersonations.map((session) => (
               <li key={session.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-sm" data-testid="support-session">
-                <Badge tone={session.state === 'active' ? 'warning' : session.state === 'approved' ? 'info' : 'neutral'}>{STATE_LABELS[session.state]}</Badge>
+                <Badge tone={session.state === 'active' ? 'warning' : session.state === 'approved' ? 'info' : 'neutral'}>{t(`sessions.states.${STATE_KEYS[session.state]}`)}</Badge>
                 <span className="min-w-0 flex-1 break-words">
-                  {session.operatorEmail} as {session.member.email}, {session.readOnly ? 'read-only' : 'read-write'}, {session.minutes} min — “{session.reason}”
+                  {t('sessions.summary', { operator: session.operatorEmail, member: session.member.email, mode: session.readOnly ? 'readOnly' : 'readWrite', minutes: session.minutes, reason: session.reason })}
                 </span>
                 <span className="text-slate-600">{format.dateTime(session.createdAt)}</span>
                 {session.state === 'approved' && session.operatorEmail === operator.email ? <ImpersonationAction id={session.id} action="start" /> : null}
@@ -182,33 +190,44 @@ export default async function OperatorTenantPage({ params }: { params: Promise<{
             ))}
           </ul>
         ) : (
-          <p className="text-sm text-slate-600">No support sessions yet.</p>
+          <p className="text-sm text-slate-600">{t('sessions.empty')}</p>
         )}
       </Section>
 
       <div className="grid grid-cols-1 gap-8 lg:grid-cols-2">
-        <Section id="platform-events-heading" title="Platform audit">
+        <Section id="platform-events-heading" title={t('events.platformHeading')}>
           <ul className="flex flex-col gap-1 text-sm text-slate-800">
             {tenant.platformEvents.map((event) => (
               <li key={event.id} className="break-words">
-                <span className="text-slate-600">{format.dateTime(event.createdAt)}</span> {event.action} by {event.actorEmail ?? 'Waypoint'}
-                {event.reason ? ` — ${event.reason}` : ''}
+                {t.rich('events.platformEvent', {
+                  date: format.dateTime(event.createdAt),
+                  action: event.action,
+                  actor: event.actorEmail ?? t('events.waypoint'),
+                  reason: event.reason ?? '',
+                  hasReason: event.reason ? 'yes' : 'no',
+                  muted: (chunks) => <span className="text-slate-600">{chunks}</span>,
+                })}
               </li>
             ))}
-            {tenant.platformEvents.length ? null : <li className="text-slate-600">Nothing yet.</li>}
+            {tenant.platformEvents.length ? null : <li className="text-slate-600">{t('events.empty')}</li>}
           </ul>
           <Link href={`/operator/audit?targetType=tenant&targetId=${encodeURIComponent(tenant.id)}`} className="text-sm font-semibold text-brand-text underline">
-            All platform events for this workspace
+            {t('events.allPlatformEvents')}
           </Link>
         </Section>
-        <Section id="workspace-events-heading" title="Workspace audit">
+        <Section id="workspace-events-heading" title={t('events.workspaceHeading')}>
           <ul className="flex flex-col gap-1 text-sm text-slate-800">
             {tenant.workspaceEvents.map((event) => (
               <li key={event.id} className="break-words">
-                <span className="text-slate-600">{format.dateTime(event.createdAt)}</span> {event.action} by {event.actorEmail ?? 'the system'}
+                {t.rich('events.workspaceEvent', {
+                  date: format.dateTime(event.createdAt),
+                  action: event.action,
+                  actor: event.actorEmail ?? t('events.system'),
+                  muted: (chunks) => <span className="text-slate-600">{chunks}</span>,
+                })}
               </li>
             ))}
-            {tenant.workspaceEvents.length ? null : <li className="text-slate-600">Nothing yet.</li>}
+            {tenant.workspaceEvents.length ? null : <li className="text-slate-600">{t('events.empty')}</li>}
           </ul>
         </Section>
       </div>
