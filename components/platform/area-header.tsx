@@ -68,7 +68,7 @@ export function AreaHeader({
   const t = useTranslations('platform');
   const name = t(AREA_KEYS[area]);
   const navItems = items.map((item) => (LABEL_KEYS[item.href] ? { ...item, label: t(LABEL_KEYS[item.href]) } : item));
-  const menuLinks = links.map((link) => (LINK_KEYS[link.href] ? { ...link, label: t(LINK_KEYS[link.href]) } : link));
+  const menuLinks = links.map((link): UserMenuLink => (LINK_KEYS[link.href] ? { href: link.href, icon: link.icon, label: t(LINK_KEYS[link.href]) } : link));
   return (
     <header className="border-b border-slate-200 bg-white" data-testid="area-header">
       <div className="mx-auto flex max-w-6xl items-center gap-2 px-4 py-2.5 sm:px-6 lg:gap-6">
