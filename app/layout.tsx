@@ -19,8 +19,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Content-Security-Policy (proxy.ts), which a page prerendered at build time could not.
   await connection();
   // The page's language (lib/i18n/request.ts): lang for screen readers and hyphenation, dir
-  // for Arabic. (Pages still use some physical margins such as ml-auto; making them logical,
-  // so that rtl mirrors them, is part of issue 22.)
+  // for Arabic, which pages follow through logical utilities (ms-, pe-, start-, text-end).
   const language = (await getLocale()) as Language;
   return (
     <html lang={language} dir={directionOf(language)}>

@@ -45,7 +45,7 @@ export function TenantHeader({ tenant, member, showApps = true, showLeaderboards
           </span>
         </Link>
         {member ? <DesktopNav items={items} tone="dark" breakpoint="xl" /> : null}
-        <div className="ml-auto flex shrink-0 items-center">
+        <div className="ms-auto flex shrink-0 items-center">
           {member ? <NotificationBell /> : null}
           {member ? (
             <UserMenu name={member.name ?? member.email} email={member.email} avatarUrl={avatarOf(member)} links={ACCOUNT_LINKS} signOutUrl="/signin" tone="dark" />
