@@ -12,7 +12,7 @@ import { TextField } from '@/components/ui/text-field';
 import { useFormSubmit } from '@/components/ui/use-form-submit';
 import { brandVariables } from '@/lib/branding/brand-style';
 import { contrastNotes } from '@/lib/branding/contrast';
-import { TERM_KEYS, type TermKey, type Terminology } from '@/lib/branding/terminology';
+import type { TermKey, Terminology } from '@/lib/branding/terminology';
 import { LANGUAGES, directionOf, type Language } from '@/lib/i18n/languages';
 import { api } from '@/lib/http/api-client';
 import { ImageUpload } from './image-upload';
@@ -41,6 +41,9 @@ const COLORS = [
   { key: 'secondaryColor', cssVar: '--brand-secondary' },
   { key: 'accentColor', cssVar: '--brand-accent' },
 ] as const;
+
+// The words a workspace may rename (lib/branding/terminology.ts TERM_KEYS; not imported, to keep its schemas out of the browser).
+const TERM_KEYS = ['goal', 'goals', 'habit', 'habits', 'team', 'teams', 'apps'] as const satisfies readonly TermKey[];
 
 const HEX = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
 
