@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
@@ -10,6 +11,7 @@ import { ApiError, api } from '@/lib/http/api-client';
 export type AcceptMode = 'new' | 'existing' | 'signed-in';
 
 export function AcceptInvitationForm({ token, mode, email }: { token: string; mode: AcceptMode; email: string }) {
+  const t = useTranslations('members.accept');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [alert, setAlert] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -37,23 +39,23 @@ export function AcceptInvitationForm({ token, mode, email }: { token: string; mo
   }
 
   return (
-    <form onSubmit={onSubmit} method="post" noValidate aria-label="Accept invitation" className="flex flex-col gap-4">
+    <form onSubmit={onSubmit} method="post" noValidate aria-label={t('formLabel')} className="flex flex-col gap-4">
       <FormAlert message={alert} />
       {mode === 'existing' ? <input type="email" name="username" autoComplete="username" value={email} readOnly hidden /> : null}
-      {mode === 'new' ? <TextField label="Your name" name="name" autoComplete="name" required error={errors.name} /> : null}
+      {mode === 'new' ? <TextField label={t('name')} name="name" autoComplete="name" required error={errors.name} /> : null}
       {mode !== 'signed-in' ? (
         <TextField
-          label="Password"
+          label={t('password')}
           name="password"
           type="password"
           autoComplete={mode === 'new' ? 'new-password' : 'current-password'}
           required
           error={errors.password}
-          hint={mode === 'new' ? 'At least 10 characters.' : undefined}
+          hint={mode === 'new' ? t('passwordHint') : undefined}
         />
       ) : null}
       <Button type="submit" disabled={pending}>
-        {pending ? 'Joining…' : 'Accept invitation'}
+        {pending ? t('joining') : t('submit')}
       </Button>
     </form>
   );

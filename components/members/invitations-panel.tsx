@@ -1,28 +1,24 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
 import { toast } from '@/components/ui/toaster';
-import { term, type Terminology } from '@/lib/branding/terminology';
 import { ApiError, api } from '@/lib/http/api-client';
 import type { InvitableRole, InvitationResult, InvitationView } from '@/lib/members/invitation-schema';
 import { useFormat } from '@/lib/format/format-context';
-import { ROLE_LABELS } from '@/lib/members/role-labels';
 
 const KEY = ['invitations'];
 
-function deliveryMessage({ invitation, delivery }: InvitationResult, verb: string): string {
-  if (delivery === 'outbox') return `Invitation to ${invitation.email} ${verb}. Outgoing email is not set up, so the message is in the development outbox.`;
-  return `Invitation ${verb} to ${invitation.email}.`;
-}
-
 /** Invite form and pending invitations for the members settings page (admins and owners). */
-/** defaultRole: the workspace's "default role for new members", preselected in the form. */
-export function InvitationsPanel({ canGrantOwner, terminology, defaultRole = 'member' }: { canGrantOwner: boolean; terminology: Terminology; defaultRole?: InvitableRole }) {
+/** defaultRole: the workspace's "default role for new members", preselected in the form. `terminology` is no longer read (the catalog fills in the workspace's words). */
+export function InvitationsPanel({ canGrantOwner, defaultRole = 'member' }: { canGrantOwner: boolean; terminology?: unknown; defaultRole?: InvitableRole }) {
+  const t = useTranslations('members.invitations');
+  const roleLabel = useTranslations('members.roles');
   const fmt = useFormat();
   const client = useQueryClient();
   const [email, setEmail] = useState('');
@@ -39,9 +35,10 @@ export function InvitationsPanel({ canGrantOwner, terminology, defaultRole = 'me
     queryFn: () => api<{ invitations: InvitationView[] }>('/api/app/invitations').then((r) => r.invitations),
   });
 
-  const report = (result: InvitationResult, verb: string) => {
-    if (result.delivery === 'failed') setAlert(`The invitation to ${result.invitation.email} was saved, but the email could not be sent. Try “Resend” in a minute.`);
-    else setStatus(deliveryMessage(result, verb));
+  const report = (result: InvitationResult, verb: 'sent' | 'resent') => {
+    const email = result.invitation.email;
+    if (result.delivery === 'failed') setAlert(t('deliveryFailed', { email }));
+    else setStatus(result.delivery === 'outbox' ? t('inOutbox', { email, verb }) : t('delivered', { email, verb }));
   };
 
   // Optimistic edits of the cached list, rolled back when the server says no.
@@ -91,7 +88,7 @@ export function InvitationsPanel({ canGrantOwner, terminology, defaultRole = 'me
   const revoke = useMutation({
     mutationFn: (invitation: InvitationView) => api(`/api/app/invitations/${invitation.id}`, { method: 'DELETE' }),
     onMutate: (invitation) => optimistic((rows) => rows.filter((row) => row.id !== invitation.id)),
-    onSuccess: (_data, invitation) => setStatus(`Invitation to ${invitation.email} revoked.`),
+    onSuccess: (_data, invitation) => setStatus(t('revoked', { email: invitation.email })),
     onError: rollback,
     onSettled: refresh,
   });
@@ -102,25 +99,22 @@ export function InvitationsPanel({ canGrantOwner, terminology, defaultRole = 'me
     setAlert(null);
     setStatus(null);
     if (!email.trim()) {
-      setFieldErrors({ email: 'Enter an email address.' });
+      setFieldErrors({ email: t('emailMissing') });
       return;
     }
     create.mutate({ email: email.trim(), role });
   }
 
-  const roles = (canGrantOwner ? (['member', 'viewer', 'admin', 'owner'] as const) : (['member', 'viewer', 'admin'] as const)).map((value) => ({ value, label: ROLE_LABELS[value] }));
+  const roles = (canGrantOwner ? (['member', 'viewer', 'admin', 'owner'] as const) : (['member', 'viewer', 'admin'] as const)).map((value) => ({ value, label: roleLabel(value) }));
 
   return (
     <div className="flex flex-col gap-6">
-      <form onSubmit={onSubmit} noValidate aria-label="Invite someone" className="flex flex-col gap-4">
-        <p className="text-sm text-slate-600">
-          We email them a link that is valid for 7 days. Members set {term(terminology, 'goals')} and log {term(terminology, 'habits')}; viewers can look but not change
-          anything; admins also manage people and settings.
-        </p>
+      <form onSubmit={onSubmit} noValidate aria-label={t('formLabel')} className="flex flex-col gap-4">
+        <p className="text-sm text-slate-600">{t('intro')}</p>
         <FormAlert message={alert} />
         <div className="flex flex-col gap-4 sm:flex-row sm:items-start">
           <TextField
-            label="Email"
+            label={t('email')}
             name="email"
             type="email"
             autoComplete="off"
@@ -130,27 +124,27 @@ export function InvitationsPanel({ canGrantOwner, terminology, defaultRole = 'me
             onChange={(e) => setEmail(e.target.value)}
             error={fieldErrors.email}
           />
-          <SelectField label="Role" name="role" options={roles} value={role} onChange={(e) => setRole(e.target.value as InvitableRole)} error={fieldErrors.role} />
+          <SelectField label={t('role')} name="role" options={roles} value={role} onChange={(e) => setRole(e.target.value as InvitableRole)} error={fieldErrors.role} />
         </div>
         <div>
           <Button type="submit" disabled={create.isPending} className="w-full sm:w-auto">
-            {create.isPending ? 'Sending…' : 'Send invitation'}
+            {create.isPending ? t('sending') : t('send')}
           </Button>
         </div>
       </form>
 
       <div>
-        <h3 className="text-base font-semibold text-slate-900">Pending invitations</h3>
+        <h3 className="text-base font-semibold text-slate-900">{t('pending')}</h3>
         {isPending ? (
-          <p className="mt-2 text-sm text-slate-500">Loading invitations…</p>
+          <p className="mt-2 text-sm text-slate-500">{t('loading')}</p>
         ) : loadError ? (
           <div className="mt-2">
             <FormAlert message={loadError.message} />
           </div>
         ) : invitations.length === 0 ? (
-          <p className="mt-2 rounded-md border border-dashed border-slate-300 p-4 text-sm text-slate-600">No pending invitations. Invite someone above: they show here until they join.</p>
+          <p className="mt-2 rounded-md border border-dashed border-slate-300 p-4 text-sm text-slate-600">{t('empty')}</p>
         ) : (
-          <ul className="mt-2 divide-y divide-slate-100" aria-label="Pending invitations">
+          <ul className="mt-2 divide-y divide-slate-100" aria-label={t('pending')}>
             {invitations.map((invitation) => {
               const mayChange = invitation.role !== 'owner' || canGrantOwner;
               return (
@@ -158,18 +152,23 @@ export function InvitationsPanel({ canGrantOwner, terminology, defaultRole = 'me
                   <div className="min-w-0">
                     <p className="font-medium break-all text-slate-900">{invitation.email}</p>
                     <p className="text-slate-500">
-                      {ROLE_LABELS[invitation.role]}
-                      {invitation.invitedBy ? ` · invited by ${invitation.invitedBy}` : ''} ·{' '}
-                      {invitation.expired ? <span className="font-medium text-amber-700">expired</span> : `expires ${fmt.date(invitation.expiresAt)}`}
+                      {t.rich('details', {
+                        role: roleLabel(invitation.role),
+                        inviter: invitation.invitedBy ? 'known' : 'none',
+                        invitedBy: invitation.invitedBy ?? '',
+                        expired: invitation.expired ? 'yes' : 'no',
+                        expires: fmt.date(invitation.expiresAt),
+                        late: (chunks) => <span className="font-medium text-amber-700">{chunks}</span>,
+                      })}
                     </p>
                   </div>
                   {mayChange ? (
                     <div className="flex gap-2">
-                      <Button type="button" variant="secondary" aria-label={`Resend invitation to ${invitation.email}`} disabled={resend.isPending} onClick={() => resend.mutate(invitation)}>
-                        Resend
+                      <Button type="button" variant="secondary" aria-label={t('resendLabel', { email: invitation.email })} disabled={resend.isPending} onClick={() => resend.mutate(invitation)}>
+                        {t('resend')}
                       </Button>
-                      <Button type="button" variant="ghost" aria-label={`Revoke invitation to ${invitation.email}`} disabled={revoke.isPending} onClick={() => revoke.mutate(invitation)}>
-                        Revoke
+                      <Button type="button" variant="ghost" aria-label={t('revokeLabel', { email: invitation.email })} disabled={revoke.isPending} onClick={() => revoke.mutate(invitation)}>
+                        {t('revoke')}
                       </Button>
                     </div>
                   ) : null}

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
@@ -22,9 +23,10 @@ export interface BrandingLinks {
  * locked feature.
  */
 export function BrandingLinksForm({ initial, served }: { initial: BrandingLinks; served: { primaryColor: string; secondaryColor: string; accentColor: string } }) {
+  const t = useTranslations('branding');
   const router = useRouter();
   const [values, setValues] = useState(initial);
-  const { errors, alert, status, pending, submit } = useFormSubmit({ fieldsAlert: 'Some fields need attention.' });
+  const { errors, alert, status, pending, submit } = useFormSubmit({ fieldsAlert: t('fieldsAlert') });
   const set = (key: keyof BrandingLinks, value: string) => setValues((current) => ({ ...current, [key]: value }));
 
   function onSubmit(event: FormEvent) {
@@ -35,21 +37,21 @@ export function BrandingLinksForm({ initial, served }: { initial: BrandingLinks;
         json: { ...served, customCss: '', terminology: {}, emailFromName: '', hidePoweredBy: false, ...values },
       });
       router.refresh();
-      return 'Links saved.';
+      return t('linksCard.saved');
     });
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label="Support and legal links">
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label={t('linksCard.title')}>
       <FormAlert message={alert} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField label="Support email" name="supportEmail" type="email" value={values.supportEmail} onChange={(e) => set('supportEmail', e.target.value)} error={errors.supportEmail} />
-        <TextField label="Terms of service URL" name="termsUrl" value={values.termsUrl} onChange={(e) => set('termsUrl', e.target.value)} error={errors.termsUrl} placeholder="https://" />
-        <TextField label="Privacy policy URL" name="privacyUrl" value={values.privacyUrl} onChange={(e) => set('privacyUrl', e.target.value)} error={errors.privacyUrl} placeholder="https://" />
+        <TextField label={t('links.supportEmail')} name="supportEmail" type="email" value={values.supportEmail} onChange={(e) => set('supportEmail', e.target.value)} error={errors.supportEmail} />
+        <TextField label={t('links.termsUrl')} name="termsUrl" value={values.termsUrl} onChange={(e) => set('termsUrl', e.target.value)} error={errors.termsUrl} placeholder="https://" />
+        <TextField label={t('links.privacyUrl')} name="privacyUrl" value={values.privacyUrl} onChange={(e) => set('privacyUrl', e.target.value)} error={errors.privacyUrl} placeholder="https://" />
       </div>
       <div className="flex items-center gap-4">
         <Button type="submit" variant="secondary" disabled={pending}>
-          {pending ? 'Saving…' : 'Save links'}
+          {pending ? t('saving') : t('linksCard.save')}
         </Button>
         <FormStatus message={status} />
       </div>

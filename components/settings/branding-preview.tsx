@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import type { CSSProperties } from 'react';
 import { readableForeground } from '@/lib/branding/contrast';
 
@@ -20,6 +21,7 @@ const DEFAULTS = { primaryColor: '#4f46e5', secondaryColor: '#0f172a', accentCol
  * inputs, so nothing here can fail on Save; the page's upgrade notice is the one action.
  */
 export function BrandingPreview({ tenantName, brand }: { tenantName: string; brand: StoredBrand | null }) {
+  const t = useTranslations('branding');
   const color = (key: keyof typeof DEFAULTS) => (brand?.[key] && HEX.test(brand[key]!) ? brand[key]! : DEFAULTS[key]);
   const primary = color('primaryColor');
   const secondary = color('secondaryColor');
@@ -31,10 +33,10 @@ export function BrandingPreview({ tenantName, brand }: { tenantName: string; bra
     <section aria-labelledby="branding-preview-heading" data-testid="branding-locked-preview" className="flex flex-col gap-4">
       <div>
         <h2 id="branding-preview-heading" className="font-semibold text-slate-900">
-          {saved ? 'Your saved brand' : 'Preview'}
+          {saved ? t('locked.savedTitle') : t('locked.previewTitle')}
         </h2>
         <p className="mt-1 text-sm text-slate-600">
-          {saved ? 'Kept as you left it, and applied again as soon as the plan includes custom branding.' : 'Your colors, logo and words, on every page and in every email.'}
+          {saved ? t('locked.savedDescription') : t('locked.previewDescription')}
         </p>
       </div>
       <div className="overflow-hidden rounded-lg border border-slate-200" aria-hidden>
@@ -44,22 +46,22 @@ export function BrandingPreview({ tenantName, brand }: { tenantName: string; bra
         </div>
         <div className="flex flex-wrap items-center gap-3 bg-white px-4 py-4">
           <span className="rounded-md px-3 py-2 text-sm font-semibold" style={{ background: primary, color: readableForeground(primary) }}>
-            Primary button
+            {t('preview.primaryButton')}
           </span>
           <span className="rounded-full px-2 py-0.5 text-xs font-semibold" style={{ background: accent, color: readableForeground(accent) }}>
-            Accent
+            {t('preview.accent')}
           </span>
         </div>
       </div>
       <dl className="grid gap-3 text-sm sm:grid-cols-3">
         {[
-          ['Primary color', primary],
-          ['Secondary color', secondary],
-          ['Accent color', accent],
+          [t('colors.primaryColor'), primary],
+          [t('colors.secondaryColor'), secondary],
+          [t('colors.accentColor'), accent],
         ].map(([label, value]) => (
           <div key={label}>
             <dt className="text-slate-600">{label}</dt>
-            <dd className="mt-1 flex items-center gap-2 font-mono text-slate-900">
+            <dd className="mt-1 flex items-center gap-2 font-mono text-slate-900" dir="ltr">
               <span className="h-5 w-5 shrink-0 rounded border border-slate-300" style={{ background: value }} aria-hidden />
               {value}
             </dd>
@@ -70,20 +72,20 @@ export function BrandingPreview({ tenantName, brand }: { tenantName: string; bra
         <dl className="grid gap-2 text-sm sm:grid-cols-2">
           {brand?.emailFromName ? (
             <div>
-              <dt className="text-slate-600">Email sender name</dt>
+              <dt className="text-slate-600">{t('links.emailFromName')}</dt>
               <dd className="text-slate-900">{brand.emailFromName}</dd>
             </div>
           ) : null}
           {terms.length ? (
             <div>
-              <dt className="text-slate-600">Terminology</dt>
-              <dd className="text-slate-900">{terms.map(([key, value]) => `${key} → ${value}`).join(', ')}</dd>
+              <dt className="text-slate-600">{t('terminology.legend')}</dt>
+              <dd className="text-slate-900">{terms.map(([key, value]) => t('locked.renamed', { from: key, to: value })).join(t('css.listSeparator'))}</dd>
             </div>
           ) : null}
           {brand?.customCss ? (
             <div>
-              <dt className="text-slate-600">Custom CSS</dt>
-              <dd className="text-slate-900">Saved</dd>
+              <dt className="text-slate-600">{t('css.legend')}</dt>
+              <dd className="text-slate-900">{t('locked.cssSaved')}</dd>
             </div>
           ) : null}
         </dl>

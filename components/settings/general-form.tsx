@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
@@ -20,6 +21,8 @@ interface Values {
 }
 
 export function GeneralForm({ initial, timeZones }: { initial: Values; timeZones: string[] }) {
+  const t = useTranslations('settingsGeneral.form');
+  const roles = useTranslations('members.roles');
   const router = useRouter();
   const [values, setValues] = useState(initial);
   const { errors, alert, status, pending, submit } = useFormSubmit();
@@ -29,16 +32,16 @@ export function GeneralForm({ initial, timeZones }: { initial: Values; timeZones
     void submit(async () => {
       await api('/api/app/settings/general', { method: 'PATCH', json: values });
       router.refresh();
-      return 'Saved.';
+      return t('saved');
     });
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label="General settings">
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label={t('ariaLabel')}>
       <FormAlert message={alert} />
-      <TextField label="Workspace name" name="name" value={values.name} onChange={(e) => setValues({ ...values, name: e.target.value })} error={errors.name} required />
+      <TextField label={t('name')} name="name" value={values.name} onChange={(e) => setValues({ ...values, name: e.target.value })} error={errors.name} required />
       <SelectField
-        label="Time zone"
+        label={t('timeZone')}
         name="timeZone"
         value={values.timeZone}
         onChange={(e) => setValues({ ...values, timeZone: e.target.value })}
@@ -46,7 +49,7 @@ export function GeneralForm({ initial, timeZones }: { initial: Values; timeZones
         options={timeZones.map((zone) => ({ value: zone, label: zone.replace(/_/g, ' ') }))}
       />
       <SelectField
-        label="Language and region for dates and numbers"
+        label={t('locale')}
         name="locale"
         value={values.locale}
         onChange={(e) => setValues({ ...values, locale: e.target.value })}
@@ -54,15 +57,15 @@ export function GeneralForm({ initial, timeZones }: { initial: Values; timeZones
         options={SUPPORTED_LOCALES.map((l) => ({ value: l.value, label: l.label }))}
       />
       <SelectField
-        label="Default role for new members"
+        label={t('defaultRole')}
         name="defaultRole"
         value={values.defaultRole}
         onChange={(e) => setValues({ ...values, defaultRole: e.target.value })}
         error={errors.defaultRole}
         options={[
-          { value: 'member', label: 'Member' },
-          { value: 'viewer', label: 'Viewer' },
-          { value: 'admin', label: 'Admin' },
+          { value: 'member', label: roles('member') },
+          { value: 'viewer', label: roles('viewer') },
+          { value: 'admin', label: roles('admin') },
         ]}
       />
       <div className="flex flex-col gap-1">
@@ -76,20 +79,20 @@ export function GeneralForm({ initial, timeZones }: { initial: Values; timeZones
             aria-describedby="require-two-factor-hint"
             aria-invalid={errors.requireTwoFactor ? true : undefined}
           />
-          Require two-factor authentication for admins and owners
+          {t('requireTwoFactor')}
         </label>
-        <p id="require-two-factor-hint" className="pl-6 text-xs text-slate-500">
-          Admins and owners without it are sent to set it up before they continue. People who sign in with single sign-on are exempt: their identity provider handles it.
+        <p id="require-two-factor-hint" className="ps-6 text-xs text-slate-500">
+          {t('requireTwoFactorHint')}
         </p>
         {errors.requireTwoFactor ? (
-          <p role="alert" className="pl-6 text-sm text-red-600">
+          <p role="alert" className="ps-6 text-sm text-red-600">
             {errors.requireTwoFactor}
           </p>
         ) : null}
       </div>
       <div className="flex items-center gap-4">
         <Button type="submit" disabled={pending}>
-          {pending ? 'Saving…' : 'Save changes'}
+          {pending ? t('saving') : t('save')}
         </Button>
         <FormStatus message={status} />
       </div>

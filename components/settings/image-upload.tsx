@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
@@ -30,6 +31,7 @@ async function decode(file: File): Promise<CropSource | null> {
  * cropped square; a logo may be cropped); the server checks its real type and pixel size.
  */
 export function ImageUpload({ kind, label, currentUrl, hint }: { kind: 'logo' | 'favicon'; label: string; currentUrl: string | null; hint: string }) {
+  const t = useTranslations('branding.image');
   const router = useRouter();
   const inputId = useId();
   const [url, setUrl] = useState(currentUrl);
@@ -86,7 +88,7 @@ export function ImageUpload({ kind, label, currentUrl, hint }: { kind: 'logo' | 
         {label}
       </label>
       <div className="flex h-16 items-center">
-        {url ? <img src={url} alt={`Current ${kind}`} className="max-h-16 max-w-full" /> : <span className="text-sm text-slate-500">None</span>}
+        {url ? <img src={url} alt={t('current', { kind })} className="max-h-16 max-w-full" /> : <span className="text-sm text-slate-500">{t('none')}</span>}
       </div>
       <input
         id={inputId}
@@ -123,7 +125,7 @@ export function ImageUpload({ kind, label, currentUrl, hint }: { kind: 'logo' | 
       {url ? (
         <div>
           <Button type="button" variant="ghost" onClick={() => void remove()} disabled={busy}>
-            Remove {kind}
+            {t('remove', { kind })}
           </Button>
         </div>
       ) : null}

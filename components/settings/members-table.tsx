@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { LogOut, MoreHorizontal, UserMinus } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { FilterSelect } from '@/components/lists/list-controls';
 import { Button } from '@/components/ui/button';
@@ -13,10 +14,10 @@ import { toast } from '@/components/ui/toaster';
 import { useFormat } from '@/lib/format/format-context';
 import { api } from '@/lib/http/api-client';
 import type { MemberRow } from '@/lib/members/member-schema';
-import { ROLE_LABELS } from '@/lib/members/role-labels';
 
-type Role = keyof typeof ROLE_LABELS;
+type Role = MemberRow['role'];
 const ROLE_ORDER: Record<Role, number> = { owner: 0, admin: 1, member: 2, viewer: 3 };
+const ROLES = Object.keys(ROLE_ORDER) as Role[];
 const KEY = ['members', ''];
 
 /**
@@ -24,6 +25,8 @@ const KEY = ['members', ''];
  * a menu (one small button, so it stays on screen at 390 px); removing asks first.
  */
 export function MembersTable({ initial, currentUserId, isOwner }: { initial: MemberRow[]; currentUserId: string; isOwner: boolean }) {
+  const t = useTranslations('members.table');
+  const roles = useTranslations('members.roles');
   const client = useQueryClient();
   const format = useFormat();
   const [alert, setAlert] = useState<string | null>(null);
@@ -56,14 +59,14 @@ export function MembersTable({ initial, currentUserId, isOwner }: { initial: Mem
   const remove = useMutation({
     mutationFn: (row: MemberRow) => api(`/api/app/members/${row.membershipId}`, { method: 'DELETE' }),
     onMutate: (row) => optimistic((rows) => rows.filter((r) => r.membershipId !== row.membershipId))(),
-    onSuccess: (_data, row) => toast.success(`${row.name ?? row.email} was removed from the workspace.`),
+    onSuccess: (_data, row) => toast.success(t('removed', { name: row.name ?? row.email })),
     onError: rollback,
     onSettled: () => client.invalidateQueries({ queryKey: ['members'] }),
   });
   const signOut = useMutation({
     mutationFn: ({ membershipId }: { membershipId: string; label: string }) => api<{ ended: number }>(`/api/app/members/${membershipId}/sign-out`, { method: 'POST' }),
     onMutate: () => setAlert(null),
-    onSuccess: ({ ended }, { label }) => toast.success(`${label} is signed out everywhere (${ended === 1 ? '1 session' : `${ended} sessions`} ended).`),
+    onSuccess: ({ ended }, { label }) => toast.success(t('signedOut', { name: label, count: ended })),
     onError: (error: Error) => setAlert(error.message),
   });
 
@@ -71,7 +74,7 @@ export function MembersTable({ initial, currentUserId, isOwner }: { initial: Mem
     () => [
       {
         id: 'member',
-        header: 'Member',
+        header: t('member'),
         accessorFn: (row) => `${row.name ?? ''} ${row.email}`,
         sortingFn: (a, b) => (a.original.name ?? a.original.email).localeCompare(b.original.name ?? b.original.email),
         meta: { className: 'px-3 sm:px-4 max-w-[11rem] sm:max-w-none' },
@@ -79,7 +82,7 @@ export function MembersTable({ initial, currentUserId, isOwner }: { initial: Mem
           <div className="min-w-0">
             <div className="truncate font-medium text-slate-900" title={row.name ?? row.email}>
               {row.name ?? row.email}
-              {row.userId === currentUserId ? <span className="ml-2 text-xs text-slate-500">(you)</span> : null}
+              {row.userId === currentUserId ? <span className="ms-2 text-xs text-slate-500">{t('you')}</span> : null}
             </div>
             <div className="truncate text-slate-500" title={row.email}>
               {row.email}
@@ -89,7 +92,7 @@ export function MembersTable({ initial, currentUserId, isOwner }: { initial: Mem
       },
       {
         id: 'role',
-        header: 'Role',
+        header: t('role'),
         accessorFn: (row) => row.role,
         sortingFn: (a, b) => ROLE_ORDER[a.original.role] - ROLE_ORDER[b.original.role],
         filterFn: 'equalsString',
@@ -99,17 +102,16 @@ export function MembersTable({ initial, currentUserId, isOwner }: { initial: Mem
           const locked = row.userId === currentUserId || (row.role === 'owner' && !isOwner);
           return (
             <select
-              aria-label={`Role of ${label}`}
+              aria-label={t('roleOf', { name: label })}
               value={row.role}
               disabled={locked}
               onChange={(e) => changeRole.mutate({ membershipId: row.membershipId, role: e.target.value as Role })}
               className="h-8 rounded-md border border-slate-300 bg-white px-1.5 text-sm disabled:bg-slate-50 disabled:text-slate-500"
             >
-              {(Object.keys(ROLE_LABELS) as Role[])
-                .filter((role) => isOwner || role !== 'owner' || row.role === 'owner')
+              {ROLES.filter((role) => isOwner || role !== 'owner' || row.role === 'owner')
                 .map((role) => (
                   <option key={role} value={role}>
-                    {ROLE_LABELS[role]}
+                    {roles(role)}
                   </option>
                 ))}
             </select>
@@ -118,7 +120,7 @@ export function MembersTable({ initial, currentUserId, isOwner }: { initial: Mem
       },
       {
         id: 'joined',
-        header: 'Joined',
+        header: t('joined'),
         accessorFn: (row) => row.joinedAt,
         enableGlobalFilter: false,
         meta: { className: 'hidden md:table-cell' },
@@ -126,27 +128,27 @@ export function MembersTable({ initial, currentUserId, isOwner }: { initial: Mem
       },
       {
         id: 'actions',
-        header: () => <span className="sr-only">Actions</span>,
+        header: () => <span className="sr-only">{t('actions')}</span>,
         enableSorting: false,
         enableGlobalFilter: false,
-        meta: { className: 'w-10 px-2 text-right sm:px-4' },
+        meta: { className: 'w-10 px-2 text-end sm:px-4' },
         cell: ({ row: { original: row } }) => {
           const label = row.name ?? row.email;
           if (row.userId === currentUserId || (row.role === 'owner' && !isOwner)) return null;
           return (
             <DropdownMenu>
               <DropdownMenuTrigger asChild>
-                <Button variant="ghost" size="icon-sm" aria-label={`Actions for ${label}`}>
+                <Button variant="ghost" size="icon-sm" aria-label={t('actionsFor', { name: label })}>
                   <MoreHorizontal aria-hidden />
                 </Button>
               </DropdownMenuTrigger>
               <DropdownMenuContent collisionPadding={8}>
                 <DropdownMenuItem disabled={signOut.isPending} onSelect={() => signOut.mutate({ membershipId: row.membershipId, label })}>
-                  <LogOut aria-hidden /> Sign out everywhere
+                  <LogOut aria-hidden /> {t('signOutEverywhere')}
                 </DropdownMenuItem>
                 <DropdownMenuSeparator />
                 <DropdownMenuItem className="text-red-700" onSelect={() => setRemoving(row)}>
-                  <UserMinus aria-hidden /> Remove from workspace
+                  <UserMinus aria-hidden /> {t('removeFromWorkspace')}
                 </DropdownMenuItem>
               </DropdownMenuContent>
             </DropdownMenu>
@@ -154,7 +156,7 @@ export function MembersTable({ initial, currentUserId, isOwner }: { initial: Mem
         },
       },
     ],
-    [changeRole, currentUserId, format, isOwner, signOut],
+    [changeRole, currentUserId, format, isOwner, roles, signOut, t],
   );
 
   return (
@@ -163,19 +165,19 @@ export function MembersTable({ initial, currentUserId, isOwner }: { initial: Mem
       <DataTable
         columns={columns}
         data={data}
-        searchLabel="Search members"
+        searchLabel={t('search')}
         getRowId={(row) => row.membershipId}
         rowProps={(row) => ({ 'data-testid': `member-${row.email}` })}
         columnFilters={roleFilter ? [{ id: 'role', value: roleFilter }] : []}
-        caption="People in this workspace"
-        empty="Nobody here yet. Invite people above."
+        caption={t('caption')}
+        empty={t('empty')}
         toolbar={
           <div className="w-full sm:w-40">
             <FilterSelect
-              label="Role"
+              label={t('role')}
               value={roleFilter}
               onChange={setRoleFilter}
-              options={[{ value: '', label: 'All roles' }, ...(Object.keys(ROLE_LABELS) as Role[]).map((role) => ({ value: role, label: ROLE_LABELS[role] }))]}
+              options={[{ value: '', label: t('allRoles') }, ...ROLES.map((role) => ({ value: role, label: roles(role) }))]}
             />
           </div>
         }
@@ -185,9 +187,9 @@ export function MembersTable({ initial, currentUserId, isOwner }: { initial: Mem
         onOpenChange={(open) => {
           if (!open) setRemoving(null);
         }}
-        title={`Remove ${removing?.name ?? removing?.email ?? ''}?`}
-        description="They lose access to this workspace at once. You can invite them again later."
-        confirmLabel="Remove"
+        title={t('removeTitle', { name: removing?.name ?? removing?.email ?? '' })}
+        description={t('removeDescription')}
+        confirmLabel={t('remove')}
         pending={remove.isPending}
         onConfirm={() => {
           if (removing) remove.mutate(removing);

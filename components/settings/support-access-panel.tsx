@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Badge } from '@/components/ui/badge';
@@ -10,10 +11,9 @@ import { useFormat } from '@/lib/format/format-context';
 import { api } from '@/lib/http/api-client';
 import type { SupportAccess } from '@/lib/platform/support-access';
 
-const STATES: Record<SupportAccess['requests'][number]['state'], string> = { pending: 'Waiting for you', approved: 'Approved', denied: 'Denied', active: 'Running', ended: 'Ended', expired: 'Expired' };
-
 /** The workspace's side of platform support acting as members: owners require approval, approve, deny, end. */
 export function SupportAccessPanel({ access, canDecide }: { access: SupportAccess; canDecide: boolean }) {
+  const t = useTranslations('supportAccess');
   const router = useRouter();
   const format = useFormat();
   const [pending, setPending] = useState<string | null>(null);
@@ -44,39 +44,45 @@ export function SupportAccessPanel({ access, canDecide }: { access: SupportAcces
             onChange={(event) => run('setting', () => api('/api/app/support-access', { method: 'PUT', json: { requireApproval: event.target.checked } }))}
           />
           <span>
-            <span className="font-semibold text-slate-900">Require an owner’s approval</span>
-            <span className="block text-slate-600">Platform support asks first, with a reason; owners are emailed and approve or deny each request here. Without it, support may start a session at once (still recorded in your audit log).</span>
+            <span className="font-semibold text-slate-900">{t('requireApproval')}</span>
+            <span className="block text-slate-600">{t('requireApprovalHint')}</span>
           </span>
         </label>
       </Card>
       <section aria-labelledby="requests-heading" className="flex flex-col gap-3">
         <h2 id="requests-heading" className="text-lg font-semibold text-slate-900">
-          Requests and sessions
+          {t('requests')}
         </h2>
-        {access.requests.length === 0 ? <p className="text-sm text-slate-600">Support has not asked to act as anyone here.</p> : null}
+        {access.requests.length === 0 ? <p className="text-sm text-slate-600">{t('none')}</p> : null}
         <ul className="flex flex-col gap-2">
           {access.requests.map((request) => (
             <li key={request.id} className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-sm" data-testid="support-access-request">
               <div className="flex flex-wrap items-center gap-2">
-                <Badge tone={request.state === 'pending' ? 'warning' : request.state === 'active' ? 'danger' : 'neutral'}>{STATES[request.state]}</Badge>
+                <Badge tone={request.state === 'pending' ? 'warning' : request.state === 'active' ? 'danger' : 'neutral'}>{t(`states.${request.state}`)}</Badge>
                 <span className="min-w-0 break-words">
-                  <strong>{request.operatorEmail}</strong> as <strong>{request.member.name ?? request.member.email}</strong>, {request.readOnly ? 'read-only' : 'with changes allowed'}, up to {request.minutes} minutes
+                  {t.rich('summary', {
+                    operator: request.operatorEmail,
+                    member: request.member.name ?? request.member.email,
+                    mode: request.readOnly ? 'readOnly' : 'changes',
+                    minutes: request.minutes,
+                    strong: (chunks) => <strong>{chunks}</strong>,
+                  })}
                 </span>
               </div>
-              <p className="break-words text-slate-700">“{request.reason}” · {format.dateTime(request.createdAt)}</p>
+              <p className="break-words text-slate-700">{t('reason', { reason: request.reason, when: format.dateTime(request.createdAt) })}</p>
               {canDecide && request.state === 'pending' ? (
                 <div className="flex gap-2">
                   <button type="button" disabled={pending !== null} className={buttonClass('primary', '', 'sm')} onClick={() => run(request.id, () => api(`/api/app/support-access/${request.id}`, { method: 'POST', json: { decision: 'approve' } }))}>
-                    Approve
+                    {t('approve')}
                   </button>
                   <button type="button" disabled={pending !== null} className={buttonClass('secondary', '', 'sm')} onClick={() => run(request.id, () => api(`/api/app/support-access/${request.id}`, { method: 'POST', json: { decision: 'deny' } }))}>
-                    Deny
+                    {t('deny')}
                   </button>
                 </div>
               ) : null}
               {canDecide && request.state === 'active' ? (
                 <button type="button" disabled={pending !== null} className={buttonClass('secondary', 'self-start', 'sm')} onClick={() => run(request.id, () => api(`/api/app/support-access/${request.id}`, { method: 'DELETE' }))}>
-                  End now
+                  {t('end')}
                 </button>
               ) : null}
             </li>

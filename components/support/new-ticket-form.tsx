@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
@@ -12,20 +13,16 @@ import { useFormSubmit } from '@/components/ui/use-form-submit';
 import { api } from '@/lib/http/api-client';
 import { AttachmentInput } from './attachment-input';
 
-const PRIORITIES = [
-  { value: 'low', label: 'Low: a question, no hurry' },
-  { value: 'normal', label: 'Normal' },
-  { value: 'high', label: 'High: something important does not work' },
-  { value: 'urgent', label: 'Urgent: the app is down for everyone' },
-];
+const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 
 /**
  * Opens a ticket: posts the fields (and files, as multipart/form-data) to `endpoint` with any
  * `extra` fields, then shows the new ticket at `${threadBase}/<id>`.
  */
-export function NewTicketForm({ endpoint, extra = {}, threadBase, submitLabel = 'Open ticket' }: { endpoint: string; extra?: Record<string, string>; threadBase: string; submitLabel?: string }) {
+export function NewTicketForm({ endpoint, extra = {}, threadBase, submitLabel }: { endpoint: string; extra?: Record<string, string>; threadBase: string; submitLabel?: string }) {
+  const t = useTranslations('support.newTicket');
   const router = useRouter();
-  const form = useFormSubmit({ fieldsAlert: 'Some fields need attention.' });
+  const form = useFormSubmit({ fieldsAlert: t('fieldsAlert') });
   const [files, setFiles] = useState<File[]>([]);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -36,7 +33,7 @@ export function NewTicketForm({ endpoint, extra = {}, threadBase, submitLabel = 
     for (const file of files) data.append('attachments', file);
     await form.submit(async () => {
       const ticket = await api<{ id: string; number: number }>(endpoint, { method: 'POST', body: data });
-      toast.success(`Ticket #${ticket.number} opened.`);
+      toast.success(t('opened', { number: ticket.number }));
       router.push(`${threadBase}/${ticket.id}`);
     });
   }
@@ -44,13 +41,13 @@ export function NewTicketForm({ endpoint, extra = {}, threadBase, submitLabel = 
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-4" data-testid="new-ticket-form">
       <FormAlert message={form.alert} />
-      <TextField label="Subject" name="subject" required maxLength={160} error={form.errors.subject} />
-      <TextAreaField label="Description" name="description" required rows={6} maxLength={10000} error={form.errors.description} hint="What happened, what you expected, and the steps to see it." />
-      <SelectField label="Priority" name="priority" defaultValue="normal" options={PRIORITIES} error={form.errors.priority} />
+      <TextField label={t('subject')} name="subject" required maxLength={160} error={form.errors.subject} />
+      <TextAreaField label={t('description')} name="description" required rows={6} maxLength={10000} error={form.errors.description} hint={t('descriptionHint')} />
+      <SelectField label={t('priority')} name="priority" defaultValue="normal" options={PRIORITIES.map((value) => ({ value, label: t(`priorities.${value}`) }))} error={form.errors.priority} />
       <AttachmentInput files={files} onChange={setFiles} />
       <div>
         <Button type="submit" disabled={form.pending}>
-          {form.pending ? 'Sending…' : submitLabel}
+          {form.pending ? t('sending') : (submitLabel ?? t('submit'))}
         </Button>
       </div>
     </form>

@@ -1,13 +1,18 @@
+import { useTranslations } from 'next-intl';
 import type { SupportSummary } from '@/lib/support/ticket-summary';
+import { useDuration } from './duration';
 
 /** How the answering side does against its targets (last 90 days) and its queue now. */
 export function SupportSummaryView({ summary }: { summary: SupportSummary }) {
+  const t = useTranslations('support.summary');
+  const duration = useDuration();
+  const percent = (value: number | null) => (value === null ? t('none') : t('percent', { value: value / 100 }));
   const items = [
-    { label: 'Open now', value: String(summary.open) },
-    { label: 'Overdue first responses', value: String(summary.overdue) },
-    { label: 'Median first response', value: summary.medianFirstResponse ?? '—' },
-    { label: 'First response within target', value: summary.firstResponseWithinTargetPct === null ? '—' : `${summary.firstResponseWithinTargetPct}%` },
-    { label: 'Resolved within target', value: summary.resolutionWithinTargetPct === null ? '—' : `${summary.resolutionWithinTargetPct}%` },
+    { label: t('open'), value: String(summary.open) },
+    { label: t('overdue'), value: String(summary.overdue) },
+    { label: t('median'), value: summary.medianFirstResponseMs === null ? t('none') : duration(summary.medianFirstResponseMs) },
+    { label: t('firstWithinTarget'), value: percent(summary.firstResponseWithinTargetPct) },
+    { label: t('resolvedWithinTarget'), value: percent(summary.resolutionWithinTargetPct) },
   ];
   return (
     <div>
@@ -20,7 +25,7 @@ export function SupportSummaryView({ summary }: { summary: SupportSummary }) {
         ))}
       </dl>
       <p className="mt-3 text-xs text-slate-600">
-        Over the {summary.opened} {summary.opened === 1 ? 'ticket' : 'tickets'} opened in the last {summary.days} days; an unanswered ticket past its target counts as missed.
+        {t('over', { opened: summary.opened, days: summary.days })}
       </p>
     </div>
   );

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
@@ -17,21 +18,18 @@ import { AttachmentInput } from './attachment-input';
 // the requester replies, resolves, or reopens a resolved ticket within 14 days; the responder
 // replies saying what the ticket waits on next, or resolves. Closed tickets take nothing.
 
-const THEN = [
-  { value: 'pending', label: 'Wait for their reply (pending)' },
-  { value: 'open', label: 'Keep it open (we owe more)' },
-  { value: 'resolved', label: 'Resolve it' },
-];
+const THEN = ['pending', 'open', 'resolved'] as const;
 
 export function TicketActions({ ticket, apiBase }: { ticket: TicketView; apiBase: string }) {
+  const t = useTranslations('support.actions');
   const router = useRouter();
-  const form = useFormSubmit({ fieldsAlert: 'Some fields need attention.' });
+  const form = useFormSubmit({ fieldsAlert: t('fieldsAlert') });
   const [files, setFiles] = useState<File[]>([]);
   const [formKey, setFormKey] = useState(0);
   const responder = ticket.side === 'responder';
 
   if (ticket.status === 'closed') {
-    return <p className="text-sm text-slate-600">This ticket closed {ticket.closedAt ? <FormattedDateTime value={ticket.closedAt} /> : null}, 14 days after it was resolved. Open a new ticket if you need more help.</p>;
+    return <p className="text-sm text-slate-600">{t.rich('closed', { when: () => (ticket.closedAt ? <FormattedDateTime value={ticket.closedAt} /> : null) })}</p>;
   }
 
   async function reply(event: FormEvent<HTMLFormElement>) {
@@ -41,7 +39,7 @@ export function TicketActions({ ticket, apiBase }: { ticket: TicketView; apiBase
     for (const file of files) data.append('attachments', file);
     await form.submit(async () => {
       await api(`${apiBase}/comments`, { method: 'POST', body: data });
-      toast.success('Reply sent.');
+      toast.success(t('replySent'));
       setFiles([]);
       setFormKey((k) => k + 1);
       router.refresh();
@@ -63,45 +61,42 @@ export function TicketActions({ ticket, apiBase }: { ticket: TicketView; apiBase
       <FormAlert message={form.alert} />
       {resolved ? (
         <p className="text-sm text-slate-700">
-          Resolved.{' '}
-          {ticket.reopenUntil ? (
-            <>
-              {responder ? 'They' : 'You'} can reopen it until <FormattedDateTime value={ticket.reopenUntil} />; then it closes.
-            </>
-          ) : null}
+          {ticket.reopenUntil
+            ? t.rich('resolvedUntil', { who: responder ? 'they' : 'you', until: () => <FormattedDateTime value={ticket.reopenUntil!} /> })
+            : t('resolved')}
         </p>
       ) : null}
       {canReply ? (
         <form key={formKey} onSubmit={reply} noValidate className="flex flex-col gap-4" data-testid="reply-form">
-          <TextAreaField label={resolved ? 'Reply to reopen the ticket' : 'Your reply'} name="body" required rows={5} maxLength={10000} error={form.errors.body} />
-          {responder ? <SelectField label="After sending" name="then" defaultValue="pending" options={THEN} error={form.errors.then} /> : null}
+          <TextAreaField label={resolved ? t('replyToReopen') : t('yourReply')} name="body" required rows={5} maxLength={10000} error={form.errors.body} />
+          {responder ? <SelectField label={t('afterSending')} name="then" defaultValue="pending" options={THEN.map((value) => ({ value, label: t(`then.${value}`) }))} error={form.errors.then} /> : null}
           <AttachmentInput files={files} onChange={setFiles} />
           <div>
             <Button type="submit" disabled={form.pending}>
-              {form.pending ? 'Sending…' : 'Send reply'}
+              {form.pending ? t('sending') : t('send')}
             </Button>
           </div>
         </form>
       ) : null}
       <div className="flex flex-wrap gap-2 border-t border-slate-100 pt-4">
         {!resolved ? (
-          <Button type="button" variant="secondary" disabled={form.pending} onClick={() => setStatus('resolved', 'Ticket resolved.')}>
-            Mark resolved
+          <Button type="button" variant="secondary" disabled={form.pending} onClick={() => setStatus('resolved', t('resolvedToast'))}>
+            {t('markResolved')}
           </Button>
         ) : null}
         {resolved && !responder ? (
-          <Button type="button" variant="secondary" disabled={form.pending} onClick={() => setStatus('open', 'Ticket reopened.')}>
-            Reopen
+          <Button type="button" variant="secondary" disabled={form.pending} onClick={() => setStatus('open', t('reopenedToast'))}>
+            {t('reopen')}
           </Button>
         ) : null}
         {responder && ticket.status === 'open' ? (
-          <Button type="button" variant="ghost" disabled={form.pending} onClick={() => setStatus('pending', 'Waiting on their reply.')}>
-            Mark pending
+          <Button type="button" variant="ghost" disabled={form.pending} onClick={() => setStatus('pending', t('pendingToast'))}>
+            {t('markPending')}
           </Button>
         ) : null}
         {responder && ticket.status === 'pending' ? (
-          <Button type="button" variant="ghost" disabled={form.pending} onClick={() => setStatus('open', 'Back in your queue.')}>
-            Move back to open
+          <Button type="button" variant="ghost" disabled={form.pending} onClick={() => setStatus('open', t('backToOpenToast'))}>
+            {t('backToOpen')}
           </Button>
         ) : null}
       </div>

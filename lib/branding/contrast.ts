@@ -143,10 +143,18 @@ export function formatRatio(ratio: number): string {
   return `${(Math.floor(ratio * 100) / 100).toFixed(2)}:1`;
 }
 
+/** Contrast figures rounded down to two decimals, as numbers (for a formatter in the page's language). */
+function ratioValue(ratio: number): number {
+  return Math.floor(ratio * 100) / 100;
+}
+
 export interface ContrastNote {
   color: 'primaryColor' | 'secondaryColor' | 'accentColor';
   level: 'warning' | 'info';
+  /** In English; `kind` and `values` are the same note for a catalog (branding.contrast.<kind>). */
   message: string;
+  kind: 'textAdjusted' | 'focusRingLowContrast' | 'focusRingErrorRed' | 'buttons' | 'header' | 'badges';
+  values: Record<string, string | number>;
 }
 
 /**
@@ -164,6 +172,8 @@ export function contrastNotes(colors: { primaryColor: string; secondaryColor: st
       notes.push({
         color: 'primaryColor',
         level: 'warning',
+        kind: 'textAdjusted',
+        values: { color: primary, ratio: ratioValue(asText), adjusted, adjustedRatio: ratioValue(brandTextContrast(adjusted, primary)) },
         message: `As text, ${primary} reads at only ${formatRatio(asText)} on light and tinted backgrounds (4.5:1 is needed). Links and brand-coloured text will use the darker ${adjusted} (${formatRatio(brandTextContrast(adjusted, primary))}) instead.`,
       });
     }
@@ -171,25 +181,29 @@ export function contrastNotes(colors: { primaryColor: string; secondaryColor: st
       notes.push({
         color: 'primaryColor',
         level: 'warning',
+        kind: 'focusRingLowContrast',
+        values: { color: primary, ratio: ratioValue(contrastRatio(primary, WHITE)) },
         message: `${primary} stands out from white at only ${formatRatio(contrastRatio(primary, WHITE))} (3:1 is needed for buttons and outlines): the focus ring will be dark instead.`,
       });
     } else if (looksLikeErrorRed(primary)) {
       notes.push({
         color: 'primaryColor',
         level: 'info',
+        kind: 'focusRingErrorRed',
+        values: { color: primary },
         message: `${primary} is close to the red that marks fields in error, so the focus ring will be dark instead.`,
       });
     }
     const fg = readableForeground(primary);
-    notes.push({ color: 'primaryColor', level: 'info', message: `Buttons: ${fg === LIGHT_TEXT ? 'white' : 'dark'} text on ${primary}, ${formatRatio(contrastRatio(primary, fg))}.` });
+    notes.push({ color: 'primaryColor', level: 'info', kind: 'buttons', values: { tone: fg === LIGHT_TEXT ? 'white' : 'dark', color: primary, ratio: ratioValue(contrastRatio(primary, fg)) }, message: `Buttons: ${fg === LIGHT_TEXT ? 'white' : 'dark'} text on ${primary}, ${formatRatio(contrastRatio(primary, fg))}.` });
   }
   if (parseHex(secondary)) {
     const fg = readableForeground(secondary);
-    notes.push({ color: 'secondaryColor', level: 'info', message: `Header: ${fg === LIGHT_TEXT ? 'white' : 'dark'} text on ${secondary}, ${formatRatio(contrastRatio(secondary, fg))}.` });
+    notes.push({ color: 'secondaryColor', level: 'info', kind: 'header', values: { tone: fg === LIGHT_TEXT ? 'white' : 'dark', color: secondary, ratio: ratioValue(contrastRatio(secondary, fg)) }, message: `Header: ${fg === LIGHT_TEXT ? 'white' : 'dark'} text on ${secondary}, ${formatRatio(contrastRatio(secondary, fg))}.` });
   }
   if (parseHex(accent)) {
     const fg = readableForeground(accent);
-    notes.push({ color: 'accentColor', level: 'info', message: `Badges: ${fg === LIGHT_TEXT ? 'white' : 'dark'} text on ${accent}, ${formatRatio(contrastRatio(accent, fg))}.` });
+    notes.push({ color: 'accentColor', level: 'info', kind: 'badges', values: { tone: fg === LIGHT_TEXT ? 'white' : 'dark', color: accent, ratio: ratioValue(contrastRatio(accent, fg)) }, message: `Badges: ${fg === LIGHT_TEXT ? 'white' : 'dark'} text on ${accent}, ${formatRatio(contrastRatio(accent, fg))}.` });
   }
   return notes;
 }

@@ -11,46 +11,60 @@ export function targetsFor(createdAt: Date, tier: { firstResponseMinutes: number
   };
 }
 
+/** A span as the two largest units people read it in (days from 48 h); all zero: under a minute. */
+export function durationParts(ms: number): { days: number; hours: number; minutes: number } {
+  const total = Math.floor(Math.abs(ms) / MINUTE_MS);
+  const days = total >= 2880 ? Math.floor(total / 1440) : 0;
+  const hours = Math.floor((total - days * 1440) / 60);
+  return { days, hours: total < 1 ? 0 : hours, minutes: days ? 0 : total % 60 };
+}
+
 /** "2 d 3 h", "24 h", "2 h 10 min", "5 min", "under 1 min": the two largest units (days from 48 h). */
 export function formatDuration(ms: number): string {
-  const minutes = Math.floor(Math.abs(ms) / MINUTE_MS);
-  if (minutes < 1) return 'under 1 min';
-  const days = minutes >= 2880 ? Math.floor(minutes / 1440) : 0;
-  const hours = Math.floor((minutes - days * 1440) / 60);
-  const mins = minutes % 60;
+  const { days, hours, minutes: mins } = durationParts(ms);
   if (days) return hours ? `${days} d ${hours} h` : `${days} d`;
   if (hours) return mins ? `${hours} h ${mins} min` : `${hours} h`;
-  return `${mins} min`;
+  if (mins) return `${mins} min`;
+  return 'under 1 min';
 }
 
 export type TargetState = 'met' | 'missed' | 'due' | 'overdue';
 
 export interface TargetView {
+  /** Which target: the first response, or the resolution. */
+  kind: 'firstResponse' | 'resolution';
   state: TargetState;
   /** The target as a span from the ticket's opening ("24 h"). */
   target: string;
   targetAt: string;
   /** met/missed: how long it took; due: time left; overdue: time past the target. */
   elapsed: string;
-  /** A sentence for both sides, e.g. "First response in 2 h 10 min, target 24 h". */
+  /** The same spans in milliseconds, for a page that words them in its own language. */
+  targetMs: number;
+  elapsedMs: number;
+  /** A sentence for both sides, e.g. "First response in 2 h 10 min, target 24 h" (English; pages word it from the fields). */
   text: string;
 }
 
 /** Where one target stands for a ticket opened at `createdAt`; `doneAt` is when it was reached, if it was. */
 export function measureTarget(label: 'First response' | 'Resolution', createdAt: Date, targetAt: Date, doneAt: Date | null, now: Date): TargetView {
-  const target = formatDuration(targetAt.getTime() - createdAt.getTime());
-  const base = { target, targetAt: targetAt.toISOString() };
+  const targetMs = targetAt.getTime() - createdAt.getTime();
+  const target = formatDuration(targetMs);
+  const base = { kind: label === 'First response' ? ('firstResponse' as const) : ('resolution' as const), target, targetAt: targetAt.toISOString(), targetMs };
   if (doneAt) {
-    const took = formatDuration(doneAt.getTime() - createdAt.getTime());
+    const tookMs = doneAt.getTime() - createdAt.getTime();
+    const took = formatDuration(tookMs);
     const state = doneAt.getTime() <= targetAt.getTime() ? 'met' : 'missed';
-    return { ...base, state, elapsed: took, text: `${label} in ${took}, target ${target}${state === 'missed' ? ' (missed)' : ''}` };
+    return { ...base, state, elapsed: took, elapsedMs: tookMs, text: `${label} in ${took}, target ${target}${state === 'missed' ? ' (missed)' : ''}` };
   }
   if (now.getTime() <= targetAt.getTime()) {
-    const left = formatDuration(targetAt.getTime() - now.getTime());
-    return { ...base, state: 'due', elapsed: left, text: `${label} due in ${left}, target ${target}` };
+    const leftMs = targetAt.getTime() - now.getTime();
+    const left = formatDuration(leftMs);
+    return { ...base, state: 'due', elapsed: left, elapsedMs: leftMs, text: `${label} due in ${left}, target ${target}` };
   }
-  const late = formatDuration(now.getTime() - targetAt.getTime());
-  return { ...base, state: 'overdue', elapsed: late, text: `${label} overdue by ${late}, target ${target}` };
+  const lateMs = now.getTime() - targetAt.getTime();
+  const late = formatDuration(lateMs);
+  return { ...base, state: 'overdue', elapsed: late, elapsedMs: lateMs, text: `${label} overdue by ${late}, target ${target}` };
 }
 
 /** The median of a list of numbers (null when empty): the mean of the two middle ones for an even count. */

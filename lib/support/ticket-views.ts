@@ -97,6 +97,10 @@ export interface CommentView {
   /** The author's name, and the organisation they wrote for ("Acme", "Northstar Labs", "Waypoint support"). */
   author: string;
   organisation: string;
+  /** The author's account is gone (`author` is then "Former user"). */
+  formerUser: boolean;
+  /** `organisation` is a stand-in, not a name: Waypoint's support team, or a workspace since deleted. */
+  organisationFallback: 'waypointSupport' | 'workspace' | null;
   mine: boolean;
   body: string;
   createdAt: string;
@@ -104,6 +108,12 @@ export interface CommentView {
 }
 
 type CommentRow = { id: string; side: string; authorId: string | null; body: string; createdAt: Date; attachmentAssetIds: string[]; author: { name: string | null; email: string } | null };
+
+/** When the organisation of a side has no name of its own: Waypoint's support, or a workspace since deleted. */
+function organisationFallbackOf(row: TicketRecord, side: TicketSide): CommentView['organisationFallback'] {
+  if (row.kind === 'workspace_partner') return side === 'requester' && !row.tenant ? 'workspace' : null;
+  return side === 'requester' ? null : 'waypointSupport';
+}
 
 /** Which organisation a side of the ticket speaks for. */
 export function organisationOf(row: TicketRecord, side: TicketSide): string {
@@ -118,6 +128,8 @@ export function toCommentView(row: TicketRecord, comment: CommentRow, viewerUser
     side,
     author: comment.author ? (comment.author.name ?? comment.author.email) : 'Former user',
     organisation: organisationOf(row, side),
+    formerUser: !comment.author,
+    organisationFallback: organisationFallbackOf(row, side),
     mine: comment.authorId === viewerUserId,
     body: comment.body,
     createdAt: comment.createdAt.toISOString(),

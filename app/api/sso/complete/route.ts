@@ -1,7 +1,7 @@
 import { platformRoute } from '@/lib/http/route';
 import { cookieName, bindingCookie, takeAnsweredRequest } from '@/lib/sso/saml-requests';
 import { SsoSignInError } from '@/lib/sso/sso-error';
-import { ssoErrorPage } from '@/lib/sso/sso-page';
+import { ssoErrorPage, ssoPageReader } from '@/lib/sso/sso-page';
 import { completeSsoSignIn } from '@/lib/sso/sso-sign-in';
 
 // The last hop of an SP-initiated sign-in, on the workspace's host: the ACS verified the IdP's
@@ -9,7 +9,7 @@ import { completeSsoSignIn } from '@/lib/sso/sso-sign-in';
 // so a response posted into someone else's browser signs no one in.
 export const runtime = 'nodejs';
 
-export const GET = platformRoute({ host: 'tenant', auth: 'cookie', fail: (error) => ssoErrorPage(error) }, async ({ req, tenant, ip }) => {
+export const GET = platformRoute({ host: 'tenant', auth: 'cookie', fail: (error, { req, facts }) => ssoErrorPage(error, ssoPageReader(req, facts.tenantId)) }, async ({ req, tenant, ip }) => {
   const relayState = req.nextUrl.searchParams.get('rs') ?? '';
   const request = /^[A-Za-z0-9_-]{10,64}$/.test(relayState) ? await takeAnsweredRequest(tenant.id, relayState, req.cookies.get(cookieName(relayState))?.value) : null;
   if (!request) {

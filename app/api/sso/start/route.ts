@@ -9,7 +9,7 @@ import { can } from '@/lib/members/permissions';
 import { assertSsoAvailable } from '@/lib/sso/sso-available';
 import { connectionForEmail } from '@/lib/sso/sso-discovery';
 import { SsoSignInError } from '@/lib/sso/sso-error';
-import { ssoErrorPage, ssoFormPage } from '@/lib/sso/sso-page';
+import { ssoErrorPage, ssoFormPage, ssoPageReader } from '@/lib/sso/sso-page';
 import { startSsoSignIn, type SsoStart } from '@/lib/sso/sso-start';
 
 // SP-initiated sign-in, posted by the sign-in page ("Continue with SSO": email, callbackUrl)
@@ -36,8 +36,9 @@ function toIdp(start: SsoStart): Response {
 
 function failPage(error: unknown, req: NextRequest, tenantId: string | null): Response {
   const tenantKnown = tenantId !== null && !(error instanceof AppError && error.code === 'workspace_required');
-  if (!tenantKnown || !(error instanceof AppError)) return ssoErrorPage(error);
-  return ssoErrorPage(new SsoSignInError(error.status, error.code, error.message, `${originOf(req)}/signin`));
+  const reader = ssoPageReader(req, tenantId);
+  if (!tenantKnown || !(error instanceof AppError)) return ssoErrorPage(error, reader);
+  return ssoErrorPage(new SsoSignInError(error.status, error.code, error.message, `${originOf(req)}/signin`), reader);
 }
 
 export const POST = platformRoute(

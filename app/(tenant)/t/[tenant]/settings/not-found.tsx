@@ -1,5 +1,7 @@
+import { getTranslations } from 'next-intl/server';
 import { SectionNotFound } from '@/components/shell/section-states';
 
-export default function NotFound() {
-  return <SectionNotFound title="Page not found" backHref="/settings" backLabel="Back to settings" inset />;
+export default async function NotFound() {
+  const t = await getTranslations('settings');
+  return <SectionNotFound title={t('notFound')} backHref="/settings" backLabel={t('backToSettings')} inset />;
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { SupportAccessPanel } from '@/components/settings/support-access-panel';
 import { PageHeader } from '@/components/ui/page-header';
 import { can } from '@/lib/members/permissions';
@@ -6,16 +7,20 @@ import { requireMember } from '@/lib/members/require-member';
 import { getSupportAccess } from '@/lib/platform/support-access';
 import { requireTenant } from '@/lib/tenancy/current-tenant';
 
-export const metadata: Metadata = { title: 'Support access' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('supportAccess');
+  return { title: t('title') };
+}
 
 // Admins see when platform support acted as a member; owners decide whether it must ask first.
 export default async function SupportAccessPage({ params }: { params: Promise<{ tenant: string }> }) {
   const tenant = await requireTenant((await params).tenant);
   const member = await requireMember(tenant, 'settings.manage');
   const access = await getSupportAccess(tenant, member);
+  const t = await getTranslations('supportAccess');
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title="Support access" description="When the platform's support team acts as one of your members to help them: who, why, for how long. Each session shows a banner and is in your audit log." />
+      <PageHeader title={t('title')} description={t('description')} />
       <SupportAccessPanel access={access} canDecide={can(member.role, 'support_access.manage')} />
     </div>
   );

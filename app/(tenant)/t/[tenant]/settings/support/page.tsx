@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { TicketFilters, nextPageHref } from '@/components/support/ticket-filters';
 import { TicketList } from '@/components/support/ticket-list';
 import { buttonClass } from '@/components/ui/button';
@@ -11,7 +12,10 @@ import { filtersFromSearch } from '@/lib/support/ticket-schema';
 import { listTickets } from '@/lib/support/tickets';
 import { requireTenant } from '@/lib/tenancy/current-tenant';
 
-export const metadata: Metadata = { title: 'Support tickets' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('support.workspace');
+  return { title: t('title') };
+}
 
 // Admins and owners: the workspace's tickets to the partners of its apps, ended installations' too.
 export default async function WorkspaceSupportPage({ params, searchParams }: { params: Promise<{ tenant: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -19,25 +23,26 @@ export default async function WorkspaceSupportPage({ params, searchParams }: { p
   const member = await requireMember(tenant, 'integrations.manage');
   const filters = filtersFromSearch(await searchParams);
   const { tickets, nextCursor } = await listTickets(workspaceViewer(tenant, member), filters);
+  const t = await getTranslations('support.workspace');
   return (
     <div className="flex flex-col gap-6">
       <PageHeader
-        title="Support tickets"
-        description="Questions and problems you sent to the makers of your installed apps. Open a new one from the app's page under Installed apps."
+        title={t('title')}
+        description={t('description')}
         actions={
           <Link href="/settings/installed-apps" className={buttonClass('secondary')}>
-            Installed apps
+            {t('installedApps')}
           </Link>
         }
       />
       <Card>
         <TicketFilters base="/settings/support" filters={filters} />
         <div className="mt-4">
-          <TicketList tickets={tickets} base="/settings/support" empty="No tickets here. To ask an app's maker for help, open its support page from Installed apps." />
+          <TicketList tickets={tickets} base="/settings/support" empty={t('empty')} />
         </div>
         {nextCursor ? (
           <Link href={nextPageHref('/settings/support', filters, nextCursor)} className="mt-4 inline-block text-sm text-brand-text underline">
-            Older tickets
+            {t('older')}
           </Link>
         ) : null}
       </Card>
