@@ -1,3 +1,5 @@
+import type email from '../../messages/en/email.json';
+import type emailLayout from '../../messages/en/emailLayout.json';
 import type footer from '../../messages/en/footer.json';
 import type nav from '../../messages/en/nav.json';
 import type shell from '../../messages/en/shell.json';
@@ -6,6 +8,8 @@ import type terms from '../../messages/en/terms.json';
 // The English catalog's shape, so that `t('key')` with a key no catalog has fails type-checking
 // (next-intl's AppConfig). One line per file in messages/en/; a test keeps the two in step.
 export interface Catalog {
+  email: typeof email;
+  emailLayout: typeof emailLayout;
   footer: typeof footer;
   nav: typeof nav;
   shell: typeof shell;
