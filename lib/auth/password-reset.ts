@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { recordAudit } from '../audit/record-audit.ts';
 import { platformOrigin, tenantOrigin } from '../config/env.ts';
 import { db } from '../db/client.ts';
+import { tenantDb } from '../db/tenant-db.ts';
 import { emailLocaleFor } from '../email/email-language.ts';
 import { sendEmail } from '../email/send-email.ts';
 import { passwordResetEmail } from '../email/templates/password-reset-email.ts';
@@ -76,7 +77,7 @@ async function sendResetLink(tenant: TenantContext | null, email: string, pageLa
   const expiresAt = new Date(Date.now() + RESET_TTL_MS);
   await db.passwordReset.create({ data: { userId: account.id, tenantId: tenant?.id ?? null, tokenHash: hashToken(token), expiresAt } });
   const resetUrl = `${tenant ? tenantOrigin(tenant.slug) : platformOrigin()}/reset-password/${token}`;
-  const membership = tenant ? await db.membership.findUnique({ where: { tenantId_userId: { tenantId: tenant.id, userId: account.id } }, select: { locale: true } }) : null;
+  const membership = tenant ? await tenantDb(tenant.id).membership.findFirst({ where: { userId: account.id }, select: { locale: true } }) : null;
   const language = tenant ? emailLocaleFor(tenant, membership).language : pageLanguage;
   await sendEmail({ tenant, to: account.email, kind: 'password_reset', ...(await passwordResetEmail({ tenant, resetUrl, expiresAt, language })) });
 }
