@@ -4,7 +4,9 @@
 // Add a file (or a folder's glob) here when its screen is translated; one per line. The list
 // ends as every page and component.
 export const TRANSLATED_FILES = [
+  'app/(tenant)/t/[tenant]/account/**',
   'app/layout.tsx',
+  'components/account/**',
   'components/shell/skip-link.tsx',
   'components/tenant/tenant-footer.tsx',
   'components/tenant/tenant-header.tsx',

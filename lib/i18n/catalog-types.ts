@@ -1,3 +1,4 @@
+import type account from '../../messages/en/account.json';
 import type email from '../../messages/en/email.json';
 import type emailLayout from '../../messages/en/emailLayout.json';
 import type footer from '../../messages/en/footer.json';
@@ -8,6 +9,7 @@ import type terms from '../../messages/en/terms.json';
 // The English catalog's shape, so that `t('key')` with a key no catalog has fails type-checking
 // (next-intl's AppConfig). One line per file in messages/en/; a test keeps the two in step.
 export interface Catalog {
+  account: typeof account;
   email: typeof email;
   emailLayout: typeof emailLayout;
   footer: typeof footer;
