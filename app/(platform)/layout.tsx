@@ -1,3 +1,4 @@
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { AreaHeader, OPERATOR_NAV, PARTNER_NAV, RESELLER_NAV } from '@/components/platform/area-header';
@@ -13,6 +14,7 @@ import { getCurrentReseller } from '@/lib/resellers/reseller-session';
 
 export default async function PlatformLayout({ children }: { children: ReactNode }) {
   const [operator, reseller, partner] = await Promise.all([getCurrentOperator(), getCurrentReseller(), getCurrentPartner()]);
+  const t = await getTranslations('publicPages.layout');
   return (
     <div className="flex min-h-screen flex-col">
       <PlatformHeaderSwitch
@@ -22,8 +24,8 @@ export default async function PlatformLayout({ children }: { children: ReactNode
             <AreaHeader
               area="Operator"
               items={OPERATOR_NAV.filter((item) => item.href !== '/operator/staff' || platformCan(operator.role, 'platform:staff'))}
-              who={{ name: null, email: operator.email, detail: `Platform staff · ${STAFF_ROLE_LABELS[operator.role]}` }}
-              links={[{ href: '/operator/account/security', label: 'Security' }]}
+              who={{ name: null, email: operator.email, detail: t('platformStaff', { role: STAFF_ROLE_LABELS[operator.role] }) }}
+              links={[{ href: '/operator/account/security', label: t('security') }]}
               signOutUrl="/operator/signin"
             />
           ) : null
@@ -33,8 +35,8 @@ export default async function PlatformLayout({ children }: { children: ReactNode
             <AreaHeader
               area="Reseller"
               items={RESELLER_NAV}
-              who={{ name: reseller.name, email: reseller.email, detail: `${reseller.reseller.name} · ${roleLabel(reseller.role)}` }}
-              links={[{ href: '/reseller/settings', label: 'Settings' }]}
+              who={{ name: reseller.name, email: reseller.email, detail: t('staffOf', { organization: reseller.reseller.name, role: roleLabel(reseller.role) }) }}
+              links={[{ href: '/reseller/settings', label: t('settings') }]}
               signOutUrl="/reseller/signin"
             />
           ) : null
@@ -44,8 +46,8 @@ export default async function PlatformLayout({ children }: { children: ReactNode
             <AreaHeader
               area="Partner"
               items={PARTNER_NAV}
-              who={{ name: partner.name, email: partner.email, detail: `${partner.partner.name} · ${PARTNER_ROLE_LABELS[partner.role]}` }}
-              links={[{ href: '/partner/profile', label: 'Partner profile' }]}
+              who={{ name: partner.name, email: partner.email, detail: t('staffOf', { organization: partner.partner.name, role: PARTNER_ROLE_LABELS[partner.role] }) }}
+              links={[{ href: '/partner/profile', label: t('partnerProfile') }]}
               signOutUrl="/partner/signin"
             />
           ) : null
@@ -55,13 +57,13 @@ export default async function PlatformLayout({ children }: { children: ReactNode
         {children}
       </main>
       <footer className="border-t border-slate-200 bg-white py-6 text-center text-xs text-slate-500">
-        <p>Waypoint · goals and habits, under your brand</p>
-        <nav aria-label="About Waypoint" className="mt-2 flex flex-wrap justify-center gap-x-6 gap-y-2">
+        <p>{t('tagline')}</p>
+        <nav aria-label={t('aboutLabel')} className="mt-2 flex flex-wrap justify-center gap-x-6 gap-y-2">
           <Link href="/partners/apply" className="inline-block py-1 underline hover:text-slate-700">
-            Become a partner
+            {t('becomePartner')}
           </Link>
           <Link href="/legal/subprocessors" className="inline-block py-1 underline hover:text-slate-700">
-            Subprocessors and cookies
+            {t('subprocessors')}
           </Link>
         </nav>
       </footer>

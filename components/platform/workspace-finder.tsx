@@ -1,11 +1,13 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/text-field';
 import { SLUG_PATTERN } from '@/lib/signup/signup-schema';
 
 export function WorkspaceFinder({ rootDomain, scheme }: { rootDomain: string; scheme: string }) {
+  const t = useTranslations('publicPages.finder');
   const [slug, setSlug] = useState('');
   const [error, setError] = useState<string>();
 
@@ -13,7 +15,7 @@ export function WorkspaceFinder({ rootDomain, scheme }: { rootDomain: string; sc
     event.preventDefault();
     const value = slug.trim().toLowerCase().replace(new RegExp(`\\.${rootDomain.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`), '');
     if (!SLUG_PATTERN.test(value)) {
-      setError('Enter the part before .' + rootDomain + ', e.g. acme.');
+      setError(t('invalid', { domain: rootDomain }));
       return;
     }
     // Another host (the workspace's), so a full navigation rather than the router.
@@ -22,9 +24,9 @@ export function WorkspaceFinder({ rootDomain, scheme }: { rootDomain: string; sc
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-8 flex flex-col gap-4" aria-label="Find your workspace">
-      <TextField label="Workspace address" name="workspace" value={slug} onChange={(e) => setSlug(e.target.value)} error={error} hint={`${slug || 'acme'}.${rootDomain}`} autoComplete="off" />
-      <Button type="submit">Continue</Button>
+    <form onSubmit={onSubmit} noValidate className="mt-8 flex flex-col gap-4" aria-label={t('label')}>
+      <TextField label={t('address')} name="workspace" value={slug} onChange={(e) => setSlug(e.target.value)} error={error} hint={t('hint', { slug: slug || t('example'), domain: rootDomain })} autoComplete="off" dir="ltr" />
+      <Button type="submit">{t('continue')}</Button>
     </form>
   );
 }
