@@ -1,3 +1,4 @@
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { AreaHeader, OperatorAreaHeader, PARTNER_NAV, RESELLER_NAV } from '@/components/platform/area-header';
@@ -11,6 +12,7 @@ import { getCurrentReseller } from '@/lib/resellers/reseller-session';
 
 export default async function PlatformLayout({ children }: { children: ReactNode }) {
   const [operator, reseller, partner] = await Promise.all([getCurrentOperator(), getCurrentReseller(), getCurrentPartner()]);
+  const t = await getTranslations('publicPages.layout');
   return (
     <div className="flex min-h-screen flex-col">
       <PlatformHeaderSwitch
@@ -21,8 +23,8 @@ export default async function PlatformLayout({ children }: { children: ReactNode
             <AreaHeader
               area="Reseller"
               items={RESELLER_NAV}
-              who={{ name: reseller.name, email: reseller.email, detail: `${reseller.reseller.name} · ${roleLabel(reseller.role)}` }}
-              links={[{ href: '/reseller/settings', label: 'Settings' }]}
+              who={{ name: reseller.name, email: reseller.email, detail: t('staffOf', { organization: reseller.reseller.name, role: roleLabel(reseller.role) }) }}
+              links={[{ href: '/reseller/settings', label: t('settings') }]}
               signOutUrl="/reseller/signin"
             />
           ) : null
@@ -32,8 +34,8 @@ export default async function PlatformLayout({ children }: { children: ReactNode
             <AreaHeader
               area="Partner"
               items={PARTNER_NAV}
-              who={{ name: partner.name, email: partner.email, detail: `${partner.partner.name} · ${PARTNER_ROLE_LABELS[partner.role]}` }}
-              links={[{ href: '/partner/profile', label: 'Partner profile' }]}
+              who={{ name: partner.name, email: partner.email, detail: t('staffOf', { organization: partner.partner.name, role: PARTNER_ROLE_LABELS[partner.role] }) }}
+              links={[{ href: '/partner/profile', label: t('partnerProfile') }]}
               signOutUrl="/partner/signin"
             />
           ) : null
@@ -43,13 +45,13 @@ export default async function PlatformLayout({ children }: { children: ReactNode
         {children}
       </main>
       <footer className="border-t border-slate-200 bg-white py-6 text-center text-xs text-slate-500">
-        <p>Waypoint · goals and habits, under your brand</p>
-        <nav aria-label="About Waypoint" className="mt-2 flex flex-wrap justify-center gap-x-6 gap-y-2">
+        <p>{t('tagline')}</p>
+        <nav aria-label={t('aboutLabel')} className="mt-2 flex flex-wrap justify-center gap-x-6 gap-y-2">
           <Link href="/partners/apply" className="inline-block py-1 underline hover:text-slate-700">
-            Become a partner
+            {t('becomePartner')}
           </Link>
           <Link href="/legal/subprocessors" className="inline-block py-1 underline hover:text-slate-700">
-            Subprocessors and cookies
+            {t('subprocessors')}
           </Link>
         </nav>
       </footer>

@@ -1,5 +1,7 @@
+import { getTranslations } from 'next-intl/server';
 import { SectionNotFound } from '@/components/shell/section-states';
 
-export default function NotFound() {
-  return <SectionNotFound title="Page not found" backHref="/" backLabel="Go to the home page" />;
+export default async function NotFound() {
+  const t = await getTranslations('publicPages.notFound');
+  return <SectionNotFound title={t('title')} backHref="/" backLabel={t('home')} />;
 }

@@ -1,16 +1,21 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { StatusPage } from '@/components/platform/status-page';
 import { platformOrigin } from '@/lib/config/env';
 
-export const metadata: Metadata = { title: 'Workspace deleted' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('publicPages.workspaceDeleted');
+  return { title: t('metaTitle') };
+}
 
 // proxy.ts rewrites requests for the address of an erased workspace here (lib/platform/tenant-erasure.ts).
-export default function WorkspaceDeletedPage() {
+export default async function WorkspaceDeletedPage() {
+  const t = await getTranslations('publicPages.workspaceDeleted');
   return (
-    <StatusPage code={410} title="Workspace deleted">
-      <p>The workspace at this address was deleted, and its data erased. If you think this is a mistake, contact the person who ran it.</p>
+    <StatusPage code={410} title={t('title')}>
+      <p>{t('body')}</p>
       <a href={platformOrigin()} className="mt-6 inline-block font-semibold text-indigo-600 underline">
-        Go to Waypoint
+        {t('toWaypoint')}
       </a>
     </StatusPage>
   );

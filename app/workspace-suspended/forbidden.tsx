@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { AccountSuspended, BILLING_PATH } from '@/components/billing/account-suspended';
 import { StatusPage } from '@/components/platform/status-page';
 import { getCurrentMember } from '@/lib/auth/session';
@@ -7,9 +8,12 @@ import { isSuspendedForNonPayment } from '@/lib/billing/dunning';
 import { platformOrigin, supportEmail } from '@/lib/config/env';
 import { getCurrentTenant } from '@/lib/tenancy/current-tenant';
 import { db } from '@/lib/db/client';
-import { createFormatter } from '@/lib/format/formatter';
+import { getFormatter } from '@/lib/format/server';
 
-export const metadata: Metadata = { title: 'Workspace unavailable' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('publicPages.workspaceUnavailable');
+  return { title: t('metaTitle') };
+}
 
 const ACTION = 'inline-block rounded-md px-4 py-2 font-semibold';
 
@@ -28,47 +32,45 @@ export default async function WorkspaceSuspended() {
   if (tenant && tenant.status === 'suspended' && (await isSuspendedForNonPayment(tenant.id))) {
     return <AccountSuspended tenant={tenant} viewer={viewer} />;
   }
-  const name = tenant?.name ?? 'This workspace';
+  const t = await getTranslations('publicPages.workspaceUnavailable');
+  const name = tenant?.name ?? t('thisWorkspace');
   const support = supportEmail(tenant?.branding.supportEmail);
   const suspended = tenant?.status === 'suspended';
   const erasure = tenant?.status === 'scheduled_for_deletion' ? (await db.tenant.findUnique({ where: { id: tenant.id }, select: { deletionScheduledAt: true } }))?.deletionScheduledAt : null;
   return (
-    <StatusPage code={403} title="Workspace unavailable">
-      <p>
-        {name} is {suspended ? 'suspended' : 'closed'} and cannot be used right now.{' '}
-        {suspended
-          ? 'Its owners can restore access from the billing page.'
-          : erasure
-            ? `Its data will be erased on ${createFormatter({ locale: tenant!.locale, timeZone: tenant!.timeZone }).date(erasure)}; until then, its owners can ask support to restore it.`
-            : 'Its owners can ask support to reopen it.'}
-      </p>
+    <StatusPage code={403} title={t('title')}>
+      <p>{suspended ? t('suspended', { name }) : erasure && tenant ? t('closedErasure', { name, date: (await getFormatter(tenant)).date(erasure) }) : t('closed', { name })}</p>
       <div className="mt-6 flex flex-col items-center gap-3" data-testid="suspended-options">
         {suspended && viewer === 'owner' ? (
           <a href={BILLING_PATH} className={`${ACTION} bg-brand text-brand-fg`}>
-            Open billing
+            {t('openBilling')}
           </a>
         ) : null}
         {suspended && viewer === 'signed-out' ? (
           <>
             <a href={signInUrl(BILLING_PATH)} className={`${ACTION} bg-brand text-brand-fg`}>
-              Owners: sign in to manage billing
+              {t('ownersSignIn')}
             </a>
             <a href={BILLING_PATH} className="font-semibold text-brand-text underline">
-              Go to the billing page
+              {t('goToBilling')}
             </a>
           </>
         ) : null}
-        {suspended && viewer === 'member' ? <p className="text-sm">Only the workspace’s owners can open billing. Please ask one of them.</p> : null}
+        {suspended && viewer === 'member' ? <p className="text-sm">{t('ownersOnly')}</p> : null}
         {support ? (
           <p className="text-sm">
-            Questions? Write to{' '}
-            <a href={`mailto:${support}`} className="font-semibold text-brand-text underline">
-              {support}
-            </a>
+            {t.rich('questions', {
+              email: support,
+              link: (chunks) => (
+                <a href={`mailto:${support}`} className="font-semibold text-brand-text underline" dir="ltr">
+                  {chunks}
+                </a>
+              ),
+            })}
           </p>
         ) : null}
         <a href={platformOrigin()} className="text-sm font-semibold text-slate-700 underline">
-          Go to Waypoint
+          {t('toWaypoint')}
         </a>
       </div>
     </StatusPage>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useCallback, useId, useRef, useState } from 'react';
 import Cropper, { type Area } from 'react-easy-crop';
@@ -27,7 +28,7 @@ export function Avatar({ url, name, email, size = 64 }: { url: string | null; na
   );
 }
 
-async function croppedSquare(source: string, area: Area): Promise<Blob> {
+async function croppedSquare(source: string, area: Area, errors: { cannotCrop: string; cropFailed: string }): Promise<Blob> {
   const image = new Image();
   image.src = source;
   await image.decode();
@@ -35,16 +36,17 @@ async function croppedSquare(source: string, area: Area): Promise<Blob> {
   canvas.width = SIDE;
   canvas.height = SIDE;
   const context = canvas.getContext('2d');
-  if (!context) throw new Error('Your browser cannot crop images here.');
+  if (!context) throw new Error(errors.cannotCrop);
   context.imageSmoothingQuality = 'high';
   context.drawImage(image, area.x, area.y, area.width, area.height, 0, 0, SIDE, SIDE);
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-  if (!blob) throw new Error('The picture could not be cropped.');
+  if (!blob) throw new Error(errors.cropFailed);
   return blob;
 }
 
 /** Choose a picture, crop it to a square in the browser, upload the square (the server checks it again). */
 export function AvatarUpload({ currentUrl, name, email }: { currentUrl: string | null; name: string | null; email: string }) {
+  const t = useTranslations('account.avatar');
   const router = useRouter();
   const inputId = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -62,7 +64,7 @@ export function AvatarUpload({ currentUrl, name, email }: { currentUrl: string |
     setError(null);
     if (!file) return;
     if (!/^image\/(png|jpeg|webp)$/.test(file.type)) {
-      setError('Choose a PNG, JPEG or WebP image.');
+      setError(t('wrongType'));
       return;
     }
     setCrop({ x: 0, y: 0 });
@@ -81,11 +83,11 @@ export function AvatarUpload({ currentUrl, name, email }: { currentUrl: string |
     setBusy(true);
     setError(null);
     try {
-      const blob = await croppedSquare(source, area);
+      const blob = await croppedSquare(source, area, { cannotCrop: t('cannotCrop'), cropFailed: t('cropFailed') });
       const result = await api<{ url: string }>('/api/app/account/avatar', { method: 'POST', body: blob, headers: { 'content-type': 'image/png' } });
       setUrl(result.url);
       close();
-      toast.success('Picture updated.');
+      toast.success(t('updated'));
       router.refresh();
     } catch (e) {
       setError((e as Error).message);
@@ -99,7 +101,7 @@ export function AvatarUpload({ currentUrl, name, email }: { currentUrl: string |
     try {
       await api('/api/app/account/avatar', { method: 'DELETE' });
       setUrl(null);
-      toast.success('Picture removed.');
+      toast.success(t('removed'));
       router.refresh();
     } catch (e) {
       setError((e as Error).message);
@@ -115,16 +117,16 @@ export function AvatarUpload({ currentUrl, name, email }: { currentUrl: string |
       <div className="flex flex-col gap-2">
         <div className="flex flex-wrap gap-2">
           <label htmlFor={inputId} className="inline-flex h-10 cursor-pointer items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-semibold text-slate-900 shadow-sm hover:bg-slate-50 focus-within:ring-2 focus-within:ring-brand">
-            {url ? 'Change picture' : 'Upload a picture'}
+            {url ? t('change') : t('upload')}
             <input ref={input} id={inputId} type="file" accept="image/png,image/jpeg,image/webp" className="sr-only" disabled={busy} onChange={(e) => choose(e.target.files?.[0])} />
           </label>
           {url ? (
             <Button type="button" variant="ghost" onClick={() => void remove()} disabled={busy}>
-              Remove
+              {t('remove')}
             </Button>
           ) : null}
         </div>
-        <p className="text-xs text-slate-500">PNG, JPEG or WebP. You crop it to a square next. Only members of this workspace see it.</p>
+        <p className="text-xs text-slate-500">{t('hint')}</p>
         {error && !source ? (
           <p role="alert" className="text-sm text-red-600">
             {error}
@@ -132,12 +134,12 @@ export function AvatarUpload({ currentUrl, name, email }: { currentUrl: string |
         ) : null}
       </div>
       <Dialog open={source !== null} onOpenChange={(open) => (open ? null : close())}>
-        <DialogContent title="Crop your picture" description="Drag to move it, and zoom to frame your face in the circle.">
+        <DialogContent title={t('cropTitle')} description={t('cropDescription')}>
           <div className="relative h-72 w-full overflow-hidden rounded-md bg-slate-900">
             {source ? <Cropper image={source} crop={crop} zoom={zoom} aspect={1} cropShape="round" showGrid={false} onCropChange={setCrop} onZoomChange={setZoom} onCropComplete={onCropComplete} /> : null}
           </div>
           <label className="mt-4 flex items-center gap-3 text-sm text-slate-700">
-            Zoom
+            {t('zoom')}
             <input type="range" min={1} max={3} step={0.05} value={zoom} onChange={(e) => setZoom(Number(e.target.value))} className="flex-1 accent-[var(--brand-primary)]" />
           </label>
           {error ? (
@@ -147,10 +149,10 @@ export function AvatarUpload({ currentUrl, name, email }: { currentUrl: string |
           ) : null}
           <DialogFooter>
             <Button type="button" variant="secondary" onClick={close} disabled={busy}>
-              Cancel
+              {t('cancel')}
             </Button>
             <Button type="button" onClick={() => void save()} disabled={busy || !area}>
-              {busy ? 'Saving…' : 'Save picture'}
+              {busy ? t('saving') : t('save')}
             </Button>
           </DialogFooter>
         </DialogContent>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
@@ -9,6 +10,7 @@ import { useFormSubmit } from '@/components/ui/use-form-submit';
 import { api } from '@/lib/http/api-client';
 
 export function ChangePasswordForm({ email }: { email: string }) {
+  const t = useTranslations('account.changePassword');
   const { errors, alert, status, pending, submit } = useFormSubmit();
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -21,19 +23,19 @@ export function ChangePasswordForm({ email }: { email: string }) {
         json: { currentPassword: String(data.get('currentPassword') ?? ''), newPassword: String(data.get('newPassword') ?? '') },
       });
       form.reset();
-      return endedSessions > 0 ? `Password changed. Your other sessions (${endedSessions}) were signed out.` : 'Password changed.';
+      return endedSessions > 0 ? t('changedEnded', { count: endedSessions }) : t('changed');
     });
   }
 
   return (
-    <form onSubmit={onSubmit} method="post" noValidate aria-label="Change password" className="flex max-w-sm flex-col gap-4">
+    <form onSubmit={onSubmit} method="post" noValidate aria-label={t('label')} className="flex max-w-sm flex-col gap-4">
       <FormAlert message={alert} />
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-      <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" required error={errors.currentPassword} />
-      <TextField label="New password" name="newPassword" type="password" autoComplete="new-password" required error={errors.newPassword} hint="At least 10 characters. Your other sessions will be signed out." />
+      <TextField label={t('current')} name="currentPassword" type="password" autoComplete="current-password" required error={errors.currentPassword} />
+      <TextField label={t('new')} name="newPassword" type="password" autoComplete="new-password" required error={errors.newPassword} hint={t('newHint')} />
       <div>
         <Button type="submit" disabled={pending}>
-          {pending ? 'Changing…' : 'Change password'}
+          {pending ? t('pending') : t('submit')}
         </Button>
       </div>
       <FormStatus message={status} />

@@ -1,6 +1,7 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { AppLogo } from '@/components/oauth/oauth-app-badges';
 import { safeHttpUrl } from '@/components/oauth/safe-url';
@@ -15,6 +16,7 @@ const QUERY_KEY = ['account-connected-apps'];
 
 /** The third-party apps the person connected to their account here, each with Disconnect. */
 export function ConnectedAppsPanel({ initial }: { initial: ConnectedAppView[] }) {
+  const t = useTranslations('account.connectedApps');
   const fmt = useFormat();
   const client = useQueryClient();
   const [alert, setAlert] = useState<string | null>(null);
@@ -32,14 +34,14 @@ export function ConnectedAppsPanel({ initial }: { initial: ConnectedAppView[] })
     },
     onSuccess: (_data, app) => {
       client.setQueryData<ConnectedAppView[]>(QUERY_KEY, (rows) => rows?.filter((row) => row.appId !== app.appId));
-      setStatus(`${app.name} is disconnected: it can no longer act for you.`);
+      setStatus(t('disconnected', { app: app.name }));
     },
     onError: (error: Error) => setAlert(error.message),
     onSettled: () => client.invalidateQueries({ queryKey: QUERY_KEY }),
   });
 
   function confirmDisconnect(app: ConnectedAppView) {
-    if (!window.confirm(`Disconnect ${app.name}? It stops working for you at once, and must ask for your consent again.`)) return;
+    if (!window.confirm(t('confirm', { app: app.name }))) return;
     disconnect.mutate(app);
   }
 
@@ -47,9 +49,9 @@ export function ConnectedAppsPanel({ initial }: { initial: ConnectedAppView[] })
     <div className="flex flex-col gap-4">
       <FormAlert message={alert} />
       {apps.length === 0 ? (
-        <p className="text-sm text-slate-500">You have not connected any apps.</p>
+        <p className="text-sm text-slate-500">{t('empty')}</p>
       ) : (
-        <ul className="flex flex-col divide-y divide-slate-100" aria-label="Connected apps">
+        <ul className="flex flex-col divide-y divide-slate-100" aria-label={t('listLabel')}>
           {apps.map((app) => {
             const homepage = safeHttpUrl(app.homepageUrl);
             return (
@@ -66,19 +68,19 @@ export function ConnectedAppsPanel({ initial }: { initial: ConnectedAppView[] })
                         app.name
                       )}
                     </p>
-                    <p className="text-xs text-slate-600">by {app.ownerWorkspace}</p>
-                    <ul className="mt-1 list-disc pl-5 text-sm text-slate-700">
+                    <p className="text-xs text-slate-600">{t('by', { workspace: app.ownerWorkspace })}</p>
+                    <ul className="mt-1 list-disc ps-5 text-sm text-slate-700">
                       {app.access.map((line) => (
                         <li key={line}>{line}</li>
                       ))}
                     </ul>
                     <p className="mt-1 text-xs text-slate-500">
-                      Connected {fmt.dateTime(app.connectedAt)} · last used {app.lastUsedAt ? fmt.dateTime(app.lastUsedAt) : 'never'}
+                      {app.lastUsedAt ? t('used', { connected: fmt.dateTime(app.connectedAt), lastUsed: fmt.dateTime(app.lastUsedAt) }) : t('neverUsed', { connected: fmt.dateTime(app.connectedAt) })}
                     </p>
                   </div>
                 </div>
-                <Button type="button" variant="secondary" disabled={disconnect.isPending && disconnect.variables?.appId === app.appId} onClick={() => confirmDisconnect(app)} aria-label={`Disconnect ${app.name}`}>
-                  Disconnect
+                <Button type="button" variant="secondary" disabled={disconnect.isPending && disconnect.variables?.appId === app.appId} onClick={() => confirmDisconnect(app)} aria-label={t('disconnectLabel', { app: app.name })}>
+                  {t('disconnect')}
                 </Button>
               </li>
             );

@@ -1,6 +1,7 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
@@ -13,12 +14,14 @@ interface Props {
   initial: ExportView[];
   /** Where exports are listed and asked for: the member's own (default), or the workspace's (Settings › Data). */
   endpoint?: string;
+  /** The button and the list's name; the member's own ("Export my data", "Your exports") by default. */
   label?: string;
   listLabel?: string;
 }
 
 /** "Download my data" (or the workspace's): ask for an export, watch it get ready, download it. */
-export function DataExportPanel({ initial, endpoint = '/api/app/account/exports', label = 'Export my data', listLabel = 'Your exports' }: Props) {
+export function DataExportPanel({ initial, endpoint = '/api/app/account/exports', label, listLabel }: Props) {
+  const t = useTranslations('account.dataExport');
   const queryKey = ['exports', endpoint];
   const fmt = useFormat();
   const client = useQueryClient();
@@ -41,20 +44,24 @@ export function DataExportPanel({ initial, endpoint = '/api/app/account/exports'
       <FormAlert message={alert} />
       <div>
         <Button type="button" onClick={() => ask.mutate()} disabled={ask.isPending}>
-          {ask.isPending ? 'Asking…' : label}
+          {ask.isPending ? t('asking') : (label ?? t('exportMine'))}
         </Button>
       </div>
-      {ask.isSuccess ? <FormStatus message="We are preparing your file. It shows here when ready, and we email you." /> : null}
+      {ask.isSuccess ? <FormStatus message={t('preparing')} /> : null}
       {exports.length ? (
-        <ul className="flex flex-col gap-2 text-sm" aria-label={listLabel}>
+        <ul className="flex flex-col gap-2 text-sm" aria-label={listLabel ?? t('yourExports')}>
           {exports.map((row) => (
             <li key={row.id} className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-slate-200 p-3" data-testid="data-export">
               <span>
-                {fmt.dateTime(row.createdAt)} · {row.status === 'ready' ? `ready (${fmt.number(Math.max(1, Math.round((row.size ?? 0) / 1024)))} KB), until ${fmt.date(row.expiresAt)}` : row.status === 'pending' ? 'being prepared…' : 'failed: ask again'}
+                {row.status === 'ready'
+                  ? t('ready', { created: fmt.dateTime(row.createdAt), size: fmt.number(Math.max(1, Math.round((row.size ?? 0) / 1024))), until: fmt.date(row.expiresAt) })
+                  : row.status === 'pending'
+                    ? t('pending', { created: fmt.dateTime(row.createdAt) })
+                    : t('failed', { created: fmt.dateTime(row.createdAt) })}
               </span>
               {row.downloadUrl ? (
                 <a href={row.downloadUrl} download className="font-semibold text-brand-text underline">
-                  Download
+                  {t('download')}
                 </a>
               ) : null}
             </li>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
@@ -20,6 +21,7 @@ interface Values {
 }
 
 export function ProfileForm({ initial, timeZones, workspaceTimeZone, workspaceLocale }: { initial: Values; timeZones: string[]; workspaceTimeZone: string; workspaceLocale: string }) {
+  const t = useTranslations('account.profileForm');
   const router = useRouter();
   const [values, setValues] = useState(initial);
   const { errors, alert, status, pending, submit } = useFormSubmit();
@@ -29,33 +31,33 @@ export function ProfileForm({ initial, timeZones, workspaceTimeZone, workspaceLo
     void submit(async () => {
       await api('/api/app/account/profile', { method: 'PATCH', json: values });
       router.refresh();
-      return 'Saved.';
+      return t('saved');
     });
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label="Profile">
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label={t('label')}>
       <FormAlert message={alert} />
-      <TextField label="Name" name="name" autoComplete="name" value={values.name} onChange={(e) => setValues({ ...values, name: e.target.value })} error={errors.name} required maxLength={80} />
+      <TextField label={t('name')} name="name" autoComplete="name" value={values.name} onChange={(e) => setValues({ ...values, name: e.target.value })} error={errors.name} required maxLength={80} />
       <SelectField
-        label="Time zone"
+        label={t('timeZone')}
         name="timeZone"
         value={values.timeZone}
         onChange={(e) => setValues({ ...values, timeZone: e.target.value })}
         error={errors.timeZone}
-        options={[{ value: '', label: `The workspace's (${workspaceTimeZone.replace(/_/g, ' ')})` }, ...timeZones.map((zone) => ({ value: zone, label: zone.replace(/_/g, ' ') }))]}
+        options={[{ value: '', label: t('workspaceTimeZone', { zone: workspaceTimeZone.replace(/_/g, ' ') }) }, ...timeZones.map((zone) => ({ value: zone, label: zone.replace(/_/g, ' ') }))]}
       />
       <SelectField
-        label="Language and region for dates and numbers"
+        label={t('locale')}
         name="locale"
         value={values.locale}
         onChange={(e) => setValues({ ...values, locale: e.target.value })}
         error={errors.locale}
-        options={[{ value: '', label: `The workspace's (${LOCALES.find((locale) => locale.value === workspaceLocale)?.label ?? workspaceLocale})` }, ...LOCALES]}
+        options={[{ value: '', label: t('workspaceLocale', { locale: LOCALES.find((locale) => locale.value === workspaceLocale)?.label ?? workspaceLocale }) }, ...LOCALES]}
       />
       <div className="flex flex-wrap items-center gap-4">
         <Button type="submit" disabled={pending}>
-          {pending ? 'Saving…' : 'Save profile'}
+          {pending ? t('saving') : t('save')}
         </Button>
         <FormStatus message={status} />
       </div>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { Badge } from '@/components/ui/badge';
@@ -11,12 +12,13 @@ import type { Enrolment, TwoFactorStatus } from '@/lib/account/two-factor-types'
 import { api } from '@/lib/http/api-client';
 
 function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void }) {
+  const t = useTranslations('account.twoFactor');
   const [copied, setCopied] = useState(false);
   return (
     <div className="flex flex-col gap-3 rounded-md border border-amber-300 bg-amber-50 p-4" data-testid="recovery-codes">
-      <p className="text-sm font-semibold text-amber-900">Save your recovery codes now: they are shown only once.</p>
-      <p className="text-sm text-amber-900">Each one signs you in once if you lose your phone. Keep them somewhere safe, such as a password manager.</p>
-      <ul className="grid grid-cols-2 gap-2 font-mono text-sm text-slate-900">
+      <p className="text-sm font-semibold text-amber-900">{t('saveNow')}</p>
+      <p className="text-sm text-amber-900">{t('saveHint')}</p>
+      <ul className="grid grid-cols-2 gap-2 font-mono text-sm text-slate-900" dir="ltr">
         {codes.map((code) => (
           <li key={code} data-testid="recovery-code">
             {code}
@@ -34,10 +36,10 @@ function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void 
               .catch(() => setCopied(false))
           }
         >
-          {copied ? 'Copied' : 'Copy codes'}
+          {copied ? t('copied') : t('copy')}
         </Button>
         <Button type="button" onClick={onDone}>
-          I have saved them
+          {t('saved')}
         </Button>
       </div>
     </div>
@@ -56,6 +58,7 @@ interface TwoFactorPanelProps {
 
 /** Two-factor sign-in: set up with an authenticator app, recovery codes, turn off. */
 export function TwoFactorPanel({ initial, required, basePath = '/api/app/account/two-factor', canTurnOff = true }: TwoFactorPanelProps) {
+  const t = useTranslations('account.twoFactor');
   const router = useRouter();
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
@@ -73,19 +76,19 @@ export function TwoFactorPanel({ initial, required, basePath = '/api/app/account
 
   if (!initial.enabled) {
     if (!initial.hasPassword) {
-      return <p className="text-sm text-slate-700">Two-factor authentication protects sign-in with a password. You sign in with an email link or single sign-on: set a password first (“Forgot password?” on the sign-in page).</p>;
+      return <p className="text-sm text-slate-700">{t('needsPassword')}</p>;
     }
     if (!enrolment) {
       return (
         <div className="flex flex-col gap-3">
-          {required ? <FormAlert message={`${required} Set it up to continue.`} /> : null}
+          {required ? <FormAlert message={t('requiredSetUp', { required })} /> : null}
           <p className="text-sm text-slate-700">
-            <Badge tone="neutral">Off</Badge> Add an authenticator app (1Password, Google Authenticator, Authy…): signing in with your password will then also ask for a code from it.
+            <Badge tone="neutral">{t('off')}</Badge> {t('offText')}
           </p>
           <FormAlert message={start.alert} />
           <div>
             <Button type="button" disabled={start.pending} onClick={() => void start.submit(async () => setEnrolment(await api<Enrolment>(basePath, { method: 'POST' })))}>
-              Set up two-factor authentication
+              {t('setUp')}
             </Button>
           </div>
         </div>
@@ -102,26 +105,26 @@ export function TwoFactorPanel({ initial, required, basePath = '/api/app/account
     };
     return (
       <div className="flex flex-col gap-4">
-        <ol className="list-decimal space-y-1 pl-5 text-sm text-slate-700">
-          <li>Scan this QR code with your authenticator app, or type the key below into it.</li>
-          <li>Enter the 6-digit code the app shows.</li>
+        <ol className="list-decimal space-y-1 ps-5 text-sm text-slate-700">
+          <li>{t('scan')}</li>
+          <li>{t('enterCode')}</li>
         </ol>
-        <img src={enrolment.qrCode} alt="QR code to add this account to your authenticator app" width={220} height={220} className="rounded-md border border-slate-200" />
+        <img src={enrolment.qrCode} alt={t('qrAlt')} width={220} height={220} className="rounded-md border border-slate-200" />
         <div className="min-w-0">
-          <p className="text-sm font-medium text-slate-800">Key</p>
-          <code data-testid="totp-secret" className="block break-all rounded bg-slate-100 px-2 py-1 font-mono text-sm text-slate-900">
+          <p className="text-sm font-medium text-slate-800">{t('key')}</p>
+          <code data-testid="totp-secret" dir="ltr" className="block break-all rounded bg-slate-100 px-2 py-1 font-mono text-sm text-slate-900">
             {enrolment.secret.replace(/(.{4})/g, '$1 ').trim()}
           </code>
         </div>
-        <form onSubmit={onConfirm} noValidate className="flex flex-col gap-3" aria-label="Confirm two-factor authentication">
+        <form onSubmit={onConfirm} noValidate className="flex flex-col gap-3" aria-label={t('confirmLabel')}>
           <FormAlert message={confirm.alert} />
-          <TextField label="Code from your app" name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} required error={confirm.errors.code} />
+          <TextField label={t('code')} name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} required error={confirm.errors.code} />
           <div className="flex flex-wrap gap-2">
             <Button type="submit" disabled={confirm.pending}>
-              {confirm.pending ? 'Checking…' : 'Turn on'}
+              {confirm.pending ? t('checking') : t('turnOn')}
             </Button>
             <Button type="button" variant="ghost" onClick={() => setEnrolment(null)}>
-              Cancel
+              {t('cancel')}
             </Button>
           </div>
         </form>
@@ -152,28 +155,28 @@ export function TwoFactorPanel({ initial, required, basePath = '/api/app/account
   return (
     <div className="flex flex-col gap-6">
       <p className="text-sm text-slate-700" data-testid="two-factor-status">
-        <Badge tone="success">On</Badge> Signing in with your password also asks for a code from your app. Recovery codes left: {initial.recoveryCodesLeft}.
+        <Badge tone="success">{t('on')}</Badge> {t('onText', { count: initial.recoveryCodesLeft })}
       </p>
-      <form onSubmit={onRegenerate} noValidate className="flex flex-col gap-3" aria-label="New recovery codes">
-        <h3 className="text-sm font-semibold text-slate-900">New recovery codes</h3>
+      <form onSubmit={onRegenerate} noValidate className="flex flex-col gap-3" aria-label={t('newCodes')}>
+        <h3 className="text-sm font-semibold text-slate-900">{t('newCodes')}</h3>
         <FormAlert message={regenerate.alert} />
-        <TextField label="Code from your app" name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} required error={regenerate.errors.code} hint="Your old recovery codes stop working." />
+        <TextField label={t('code')} name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} required error={regenerate.errors.code} hint={t('newCodesHint')} />
         <div>
           <Button type="submit" variant="secondary" disabled={regenerate.pending}>
-            Make new recovery codes
+            {t('makeNewCodes')}
           </Button>
         </div>
       </form>
       {canTurnOff ? (
-        <form onSubmit={onDisable} noValidate className="flex flex-col gap-3" aria-label="Turn off two-factor authentication">
-          <h3 className="text-sm font-semibold text-slate-900">Turn off</h3>
-          {required ? <p className="text-sm text-amber-800">{required} You will be asked to set it up again.</p> : null}
+        <form onSubmit={onDisable} noValidate className="flex flex-col gap-3" aria-label={t('turnOffLabel')}>
+          <h3 className="text-sm font-semibold text-slate-900">{t('turnOffHeading')}</h3>
+          {required ? <p className="text-sm text-amber-800">{t('requiredAgain', { required })}</p> : null}
           <FormAlert message={disable.alert} />
-          <TextField label="Code from your app or a recovery code" name="code" autoComplete="one-time-code" error={disable.errors.code} />
-          <TextField label="Or your password" name="password" type="password" autoComplete="current-password" error={disable.errors.password} />
+          <TextField label={t('codeOrRecovery')} name="code" autoComplete="one-time-code" error={disable.errors.code} />
+          <TextField label={t('orPassword')} name="password" type="password" autoComplete="current-password" error={disable.errors.password} />
           <div>
             <Button type="submit" variant="danger" disabled={disable.pending}>
-              Turn off two-factor authentication
+              {t('turnOff')}
             </Button>
           </div>
         </form>

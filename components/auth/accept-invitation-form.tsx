@@ -1,6 +1,7 @@
 'use client';
 
 import { signIn } from 'next-auth/react';
+import { useTranslations } from 'next-intl';
 import type { FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
@@ -17,12 +18,14 @@ interface AcceptInvitationFormProps {
   home: string;
   signInPath: string;
   label: string;
+  /** The button, "Continue" and "Setting up…" by default. */
   submitLabel?: string;
   pendingLabel?: string;
 }
 
 /** Accepts an invitation on the root domain (staff, reseller, partner), then signs in with the same password. */
-export function AcceptInvitationForm({ acceptUrl, email, existingAccount, home, signInPath, label, submitLabel = 'Continue', pendingLabel = 'Setting up…' }: AcceptInvitationFormProps) {
+export function AcceptInvitationForm({ acceptUrl, email, existingAccount, home, signInPath, label, submitLabel, pendingLabel }: AcceptInvitationFormProps) {
+  const t = useTranslations('authPages.acceptInvitation');
   const { errors, alert, pending, submit } = useFormSubmit();
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -40,19 +43,19 @@ export function AcceptInvitationForm({ acceptUrl, email, existingAccount, home, 
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 flex flex-col gap-4" aria-label={label}>
       <FormAlert message={alert} />
-      <TextField label="Email" name="email" type="email" value={email} readOnly />
-      {existingAccount ? null : <TextField label="Your name" name="name" autoComplete="name" required error={errors.name} />}
+      <TextField label={t('email')} name="email" type="email" value={email} readOnly />
+      {existingAccount ? null : <TextField label={t('yourName')} name="name" autoComplete="name" required error={errors.name} />}
       <TextField
-        label={existingAccount ? 'Your Waypoint password' : 'Choose a password'}
+        label={existingAccount ? t('waypointPassword') : t('choosePassword')}
         name="password"
         type="password"
         autoComplete={existingAccount ? 'current-password' : 'new-password'}
         required
         error={errors.password}
-        hint={existingAccount ? undefined : 'At least 10 characters.'}
+        hint={existingAccount ? undefined : t('hint')}
       />
       <Button type="submit" disabled={pending}>
-        {pending ? pendingLabel : submitLabel}
+        {pending ? (pendingLabel ?? t('settingUp')) : (submitLabel ?? t('continue'))}
       </Button>
     </form>
   );

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
@@ -10,6 +11,7 @@ import { api } from '@/lib/http/api-client';
 
 /** Asks for a password link; the answer is the same whether or not the address has an account. */
 export function ForgotPasswordForm({ initialEmail = '' }: { initialEmail?: string }) {
+  const t = useTranslations('authPages.forgot');
   const { errors, alert, status, pending, submit } = useFormSubmit();
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -20,11 +22,11 @@ export function ForgotPasswordForm({ initialEmail = '' }: { initialEmail?: strin
   }
 
   return (
-    <form onSubmit={onSubmit} method="post" noValidate aria-label="Forgot password" className="flex flex-col gap-4">
+    <form onSubmit={onSubmit} method="post" noValidate aria-label={t('formLabel')} className="flex flex-col gap-4">
       <FormAlert message={alert} />
-      <TextField label="Email" name="email" type="email" autoComplete="username" required defaultValue={initialEmail} error={errors.email} />
+      <TextField label={t('email')} name="email" type="email" autoComplete="username" required defaultValue={initialEmail} error={errors.email} />
       <Button type="submit" disabled={pending}>
-        {pending ? 'Sending…' : 'Email me a link'}
+        {pending ? t('sending') : t('submit')}
       </Button>
       <FormStatus message={status} />
     </form>

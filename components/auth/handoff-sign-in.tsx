@@ -1,6 +1,7 @@
 'use client';
 
 import { signIn } from 'next-auth/react';
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
 
@@ -10,6 +11,7 @@ import { useEffect, useRef, useState } from 'react';
  * as a member (lib/platform/impersonation.ts).
  */
 export function HandoffSignIn({ token, next = '/', provider = 'handoff' }: { token: string; next?: string; provider?: 'handoff' | 'impersonate' }) {
+  const t = useTranslations('signin.handoff');
   const [failed, setFailed] = useState(false);
   // A link proves the address, not the second factor: accounts with 2FA sign in on the form.
   const [needsCode, setNeedsCode] = useState(false);
@@ -29,18 +31,19 @@ export function HandoffSignIn({ token, next = '/', provider = 'handoff' }: { tok
       .catch(() => setFailed(true));
   }, [token, next, provider]);
 
-  if (!failed) return <p className="text-slate-700" role="status">Signing you in…</p>;
+  if (!failed)
+    return (
+      <p className="text-slate-700" role="status">
+        {t('signingIn')}
+      </p>
+    );
   return (
     <div role="alert" className="flex flex-col gap-3">
       <p className="text-slate-800">
-        {needsCode
-          ? 'Your account uses two-factor authentication: sign in with your password and a code from your app.'
-          : provider === 'impersonate'
-            ? 'This support link has expired or was already used: start the session again from the operator console.'
-            : 'This sign-in link has expired or was already used.'}
+        {needsCode ? t('needsCode') : provider === 'impersonate' ? t('supportLinkExpired') : t('linkExpired')}
       </p>
       <Link href="/signin" className="font-semibold text-brand-text underline">
-        Sign in with your email and password
+        {t('signIn')}
       </Link>
     </div>
   );

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
@@ -10,6 +11,7 @@ import { api } from '@/lib/http/api-client';
 
 /** The new password, with the single-use link's token. */
 export function ResetPasswordForm({ token, email }: { token: string; email: string }) {
+  const t = useTranslations('authPages.reset');
   const { errors, alert, pending, submit } = useFormSubmit();
   const [signInUrl, setSignInUrl] = useState<string | null>(null);
 
@@ -25,20 +27,20 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
   if (signInUrl) {
     return (
       <div role="status" className="flex flex-col gap-3">
-        <p className="text-slate-800">Your password is changed, and you are signed out everywhere.</p>
+        <p className="text-slate-800">{t('done')}</p>
         <Link href={signInUrl} className="font-semibold text-brand-text underline">
-          Sign in with your new password
+          {t('signIn')}
         </Link>
       </div>
     );
   }
   return (
-    <form onSubmit={onSubmit} method="post" noValidate aria-label="Password reset" className="flex flex-col gap-4">
+    <form onSubmit={onSubmit} method="post" noValidate aria-label={t('formLabel')} className="flex flex-col gap-4">
       <FormAlert message={alert} />
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-      <TextField label="New password" name="password" type="password" autoComplete="new-password" required error={errors.password} hint="At least 10 characters." />
+      <TextField label={t('newPassword')} name="password" type="password" autoComplete="new-password" required error={errors.password} hint={t('hint')} />
       <Button type="submit" disabled={pending}>
-        {pending ? 'Saving…' : 'Set new password'}
+        {pending ? t('saving') : t('submit')}
       </Button>
     </form>
   );

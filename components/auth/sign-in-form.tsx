@@ -1,6 +1,7 @@
 'use client';
 
 import { signIn } from 'next-auth/react';
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
@@ -19,7 +20,7 @@ interface Props {
   initialError?: string | null;
   /** Offer "Continue with SSO" (the workspace has a SAML connection for a verified domain). */
   sso?: boolean;
-  /** The message for ?error=SsoRequired (password and link sign-in refused for this address). */
+  /** The message for ?error=SsoRequired (password and link sign-in refused for this address); a general one by default. */
   ssoRequiredMessage?: string;
   initialEmail?: string;
 }
@@ -27,6 +28,8 @@ interface Props {
 const SSO_REQUIRED = 'SsoRequired';
 const TWO_FACTOR_REQUIRED = 'TwoFactorRequired';
 const TWO_FACTOR_INVALID = 'TwoFactorInvalid';
+/** The throttle's sentence (lib/auth/throttle.ts), which next-auth hands back as the error. */
+const TOO_MANY_ATTEMPTS = /^Too many failed sign-in attempts\. Try again in (\d+) minutes\.$/;
 
 /**
  * Sign-in for the current host (a tenant, or the platform for operators): email + password,
@@ -40,9 +43,11 @@ export function SignInForm({
   linkSent: initiallySent = false,
   initialError = null,
   sso = false,
-  ssoRequiredMessage = 'Your organization requires single sign-on. Use “Continue with SSO”.',
+  ssoRequiredMessage: ssoRequiredProp,
   initialEmail = '',
 }: Props) {
+  const t = useTranslations('signin.form');
+  const ssoRequiredMessage = ssoRequiredProp ?? t('ssoRequired');
   const [mode, setMode] = useState<'password' | 'link'>(magicLink && initiallySent ? 'link' : 'password');
   const [email, setEmail] = useState(initialEmail);
   const [error, setError] = useState<string | null>(initialError);
@@ -58,7 +63,7 @@ export function SignInForm({
     const email = String(form.get('email') ?? '');
     const password = String(form.get('password') ?? '');
     if (!email || !password) {
-      setError('Enter your email and password.');
+      setError(t('enterEmailAndPassword'));
       return;
     }
     await submitCredentials({ email, password });
@@ -77,16 +82,19 @@ export function SignInForm({
       setPending(false);
       return;
     }
+    const throttled = result?.error ? TOO_MANY_ATTEMPTS.exec(result.error) : null;
     setError(
       !result
-        ? 'Could not reach the server. Try again.'
+        ? t('unreachable')
         : result.error === TWO_FACTOR_INVALID
-          ? 'That code is not right, or was already used. Enter the code your app shows now, or a recovery code.'
+          ? t('wrongCode')
           : result.error === 'CredentialsSignin'
             ? wrongCredentialsMessage
             : result.error === SSO_REQUIRED
               ? ssoRequiredMessage
-              : result.error,
+              : throttled
+                ? t('tooManyAttempts', { minutes: Number(throttled[1]) })
+                : result.error,
     );
     setPending(false);
   }
@@ -96,7 +104,7 @@ export function SignInForm({
     const code = String(new FormData(event.currentTarget).get('code') ?? '').trim();
     if (!challenge) return;
     if (!code) {
-      setError('Enter the code from your authenticator app, or a recovery code.');
+      setError(t('enterCode'));
       return;
     }
     await submitCredentials({ ...challenge, code });
@@ -106,7 +114,7 @@ export function SignInForm({
     event.preventDefault();
     const email = String(new FormData(event.currentTarget).get('email') ?? '');
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) {
-      setError('Enter a valid email address.');
+      setError(t('invalidEmail'));
       return;
     }
     setPending(true);
@@ -114,7 +122,7 @@ export function SignInForm({
     // The answer is the same whether or not the address belongs to a member.
     const result = await signIn('email', { email: email.trim(), redirect: false, callbackUrl: redirectTo }).catch(() => null);
     if (result?.ok && !result.error) setLinkSent(true);
-    else setError(!result ? 'Could not reach the server. Try again.' : result.error === SSO_REQUIRED ? ssoRequiredMessage : 'We could not send a sign-in link. Check the address and try again.');
+    else setError(!result ? t('unreachable') : result.error === SSO_REQUIRED ? ssoRequiredMessage : t('linkNotSent'));
     setPending(false);
   }
 
@@ -124,16 +132,16 @@ export function SignInForm({
     setLinkSent(false);
   }
 
-  const emailField = <TextField label="Email" name="email" type="email" autoComplete="username" required defaultValue={email} onChange={(e) => setEmail(e.target.value)} />;
+  const emailField = <TextField label={t('email')} name="email" type="email" autoComplete="username" required defaultValue={email} onChange={(e) => setEmail(e.target.value)} />;
 
   if (challenge) {
     return (
-      <form onSubmit={onCodeSubmit} method="post" noValidate className="flex flex-col gap-4" aria-label="Two-factor authentication">
+      <form onSubmit={onCodeSubmit} method="post" noValidate className="flex flex-col gap-4" aria-label={t('twoFactorLabel')}>
         <FormAlert message={error} />
-        <p className="text-sm text-slate-700">Enter the 6-digit code from your authenticator app. Lost your phone? Enter one of your recovery codes instead.</p>
-        <TextField label="Authentication code" name="code" autoComplete="one-time-code" autoFocus required maxLength={64} />
+        <p className="text-sm text-slate-700">{t('codeIntro')}</p>
+        <TextField label={t('code')} name="code" autoComplete="one-time-code" autoFocus required maxLength={64} />
         <Button type="submit" disabled={pending}>
-          {pending ? 'Checking…' : 'Verify and sign in'}
+          {pending ? t('checking') : t('verify')}
         </Button>
         <Button
           type="button"
@@ -143,7 +151,7 @@ export function SignInForm({
             setError(null);
           }}
         >
-          Back
+          {t('back')}
         </Button>
       </form>
     );
@@ -154,18 +162,18 @@ export function SignInForm({
       <div className="flex flex-col gap-4">
         {linkSent ? (
           <p role="status" className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">
-            Check your email for a sign-in link.
+            {t('linkSent')}
           </p>
         ) : null}
-        <form onSubmit={onLinkSubmit} method="post" noValidate className="flex flex-col gap-4" aria-label="Sign-in link">
+        <form onSubmit={onLinkSubmit} method="post" noValidate className="flex flex-col gap-4" aria-label={t('linkLabel')}>
           <FormAlert message={error} />
           {emailField}
           <Button type="submit" disabled={pending}>
-            {pending ? 'Sending…' : 'Email me a sign-in link'}
+            {pending ? t('sending') : t('sendLink')}
           </Button>
         </form>
         <Button type="button" variant="ghost" onClick={() => switchTo('password')}>
-          Use my password instead
+          {t('usePassword')}
         </Button>
         {sso ? <SsoButton email={email} callbackUrl={redirectTo} /> : null}
       </div>
@@ -174,20 +182,20 @@ export function SignInForm({
 
   return (
     <div className="flex flex-col gap-4">
-      <form onSubmit={onPasswordSubmit} method="post" noValidate className="flex flex-col gap-4" aria-label="Sign in">
+      <form onSubmit={onPasswordSubmit} method="post" noValidate className="flex flex-col gap-4" aria-label={t('signInLabel')}>
         <FormAlert message={error} />
         {emailField}
-        <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
+        <TextField label={t('password')} name="password" type="password" autoComplete="current-password" required />
         <Link href={`/forgot-password${email ? `?email=${encodeURIComponent(email)}` : ''}`} className="-mt-2 self-end text-sm font-medium text-brand-text underline">
-          Forgot password?
+          {t('forgot')}
         </Link>
         <Button type="submit" disabled={pending}>
-          {pending ? 'Signing in…' : 'Sign in'}
+          {pending ? t('signingIn') : t('signIn')}
         </Button>
       </form>
       {magicLink ? (
         <Button type="button" variant="ghost" onClick={() => switchTo('link')}>
-          Email me a link instead
+          {t('useLink')}
         </Button>
       ) : null}
       {sso ? <SsoButton email={email} callbackUrl={redirectTo} /> : null}

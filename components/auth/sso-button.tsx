@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 
 /**
@@ -7,12 +8,13 @@ import { Button } from '@/components/ui/button';
  * workspace's identity provider for this email (or back here if none covers it).
  */
 export function SsoButton({ email, callbackUrl }: { email: string; callbackUrl: string }) {
+  const t = useTranslations('signin.sso');
   return (
-    <form method="post" action="/api/sso/start" aria-label="Single sign-on">
+    <form method="post" action="/api/sso/start" aria-label={t('label')}>
       <input type="hidden" name="email" value={email} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <Button type="submit" variant="secondary" className="w-full">
-        Continue with SSO
+        {t('continue')}
       </Button>
     </form>
   );

@@ -7,7 +7,7 @@ import { TextField } from '@/components/ui/text-field';
 import { SLUG_PATTERN } from '@/lib/signup/signup-schema';
 
 export function WorkspaceFinder({ rootDomain, scheme }: { rootDomain: string; scheme: string }) {
-  const t = useTranslations('platform.finder');
+  const t = useTranslations('publicPages.finder');
   const [slug, setSlug] = useState('');
   const [error, setError] = useState<string>();
 
@@ -24,9 +24,9 @@ export function WorkspaceFinder({ rootDomain, scheme }: { rootDomain: string; sc
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-8 flex flex-col gap-4" aria-label={t('formLabel')}>
-      <TextField label={t('label')} name="workspace" value={slug} onChange={(e) => setSlug(e.target.value)} error={error} hint={`${slug || t('example')}.${rootDomain}`} autoComplete="off" dir="ltr" />
-      <Button type="submit">{t('submit')}</Button>
+    <form onSubmit={onSubmit} noValidate className="mt-8 flex flex-col gap-4" aria-label={t('label')}>
+      <TextField label={t('address')} name="workspace" value={slug} onChange={(e) => setSlug(e.target.value)} error={error} hint={t('hint', { slug: slug || t('example'), domain: rootDomain })} autoComplete="off" dir="ltr" />
+      <Button type="submit">{t('continue')}</Button>
     </form>
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
@@ -9,6 +10,7 @@ import { api } from '@/lib/http/api-client';
 
 /** The emailed link's last step: creates the workspace (at this address) and goes to it. */
 export function ConfirmSignupForm({ token, slug: initialSlug, rootDomain }: { token: string; slug: string; rootDomain: string }) {
+  const t = useTranslations('signup');
   const { errors, alert, pending, submit } = useFormSubmit();
   const [slug, setSlug] = useState(initialSlug);
 
@@ -22,23 +24,24 @@ export function ConfirmSignupForm({ token, slug: initialSlug, rootDomain }: { to
   }
 
   return (
-    <form onSubmit={onSubmit} method="post" noValidate aria-label="Confirm sign-up" className="flex flex-col gap-5">
+    <form onSubmit={onSubmit} method="post" noValidate aria-label={t('confirmForm.label')} className="flex flex-col gap-5">
       <FormAlert message={alert} />
       <TextField
-        label="Workspace address"
+        label={t('form.address')}
         name="slug"
         required
         value={slug}
         onChange={(e) => setSlug(e.target.value.toLowerCase())}
         error={errors.slug}
-        hint={
-          <>
-            Your workspace will live at <strong>{slug || 'your-team'}.{rootDomain}</strong>
-          </>
-        }
+        hint={t.rich('form.addressHint', {
+          slug: slug || t('form.exampleSlug'),
+          domain: rootDomain,
+          // An address reads left to right in a right-to-left page too.
+          address: (chunks) => <strong dir="ltr">{chunks}</strong>,
+        })}
       />
       <Button type="submit" disabled={pending}>
-        {pending ? 'Creating your workspace…' : 'Create workspace'}
+        {pending ? t('confirmForm.creating') : t('confirmForm.create')}
       </Button>
     </form>
   );

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
@@ -9,6 +10,7 @@ import { suggestSlug } from '@/lib/signup/signup-schema';
 type Fields = 'name' | 'email' | 'password' | 'workspaceName' | 'slug';
 
 export function SignupForm({ rootDomain }: { rootDomain: string }) {
+  const t = useTranslations('signup.form');
   const [values, setValues] = useState<Record<Fields, string>>({ name: '', email: '', password: '', workspaceName: '', slug: '' });
   const [slugEdited, setSlugEdited] = useState(false);
   const [errors, setErrors] = useState<Partial<Record<Fields, string>>>({});
@@ -36,7 +38,8 @@ export function SignupForm({ rootDomain }: { rootDomain: string }) {
     const form = Object.fromEntries(new FormData(event.currentTarget)) as Record<Fields, string>;
     setValues(form);
     try {
-      const response = await fetch('/api/signup', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(form) });
+      // The page's language: the answer and the email speak it (app/api/signup/route.ts).
+      const response = await fetch('/api/signup', { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': document.documentElement.lang || 'en' }, body: JSON.stringify(form) });
       const body = await response.json().catch(() => ({}));
       if (response.ok) {
         setSent(body.message);
@@ -44,9 +47,9 @@ export function SignupForm({ rootDomain }: { rootDomain: string }) {
         return;
       }
       setErrors(body.errors ?? {});
-      setAlert(body.errors ? null : (body.detail ?? 'Sign-up failed. Try again.'));
+      setAlert(body.errors ? null : (body.detail ?? t('failed')));
     } catch {
-      setAlert('Could not reach Waypoint. Check your connection and try again.');
+      setAlert(t('unreachable'));
     }
     setPending(false);
   }
@@ -54,20 +57,20 @@ export function SignupForm({ rootDomain }: { rootDomain: string }) {
   if (sent) {
     return (
       <div role="status" className="mt-8 rounded-md border border-green-200 bg-green-50 px-4 py-3 text-green-900">
-        <h2 className="font-semibold">Check your email</h2>
+        <h2 className="font-semibold">{t('checkEmail')}</h2>
         <p className="mt-1 text-sm">{sent}</p>
-        <p className="mt-2 text-sm">Nothing is created until you follow the link. Not there? Check your spam folder, or sign up again in a few minutes.</p>
+        <p className="mt-2 text-sm">{t('nothingYet')}</p>
       </div>
     );
   }
 
   return (
-    <form onSubmit={onSubmit} method="post" noValidate className="mt-8 flex flex-col gap-5" aria-label="Create your workspace">
+    <form onSubmit={onSubmit} method="post" noValidate className="mt-8 flex flex-col gap-5" aria-label={t('label')}>
       <FormAlert message={alert} />
-      <TextField label="Your name" name="name" autoComplete="name" required value={values.name} onChange={(e) => set('name', e.target.value)} error={errors.name} />
-      <TextField label="Work email" name="email" type="email" autoComplete="email" required value={values.email} onChange={(e) => set('email', e.target.value)} error={errors.email} />
+      <TextField label={t('yourName')} name="name" autoComplete="name" required value={values.name} onChange={(e) => set('name', e.target.value)} error={errors.name} />
+      <TextField label={t('workEmail')} name="email" type="email" autoComplete="email" required value={values.email} onChange={(e) => set('email', e.target.value)} error={errors.email} />
       <TextField
-        label="Password"
+        label={t('password')}
         name="password"
         type="password"
         autoComplete="new-password"
@@ -75,24 +78,25 @@ export function SignupForm({ rootDomain }: { rootDomain: string }) {
         value={values.password}
         onChange={(e) => set('password', e.target.value)}
         error={errors.password}
-        hint="At least 10 characters."
+        hint={t('passwordHint')}
       />
-      <TextField label="Workspace name" name="workspaceName" required value={values.workspaceName} onChange={(e) => set('workspaceName', e.target.value)} error={errors.workspaceName} />
+      <TextField label={t('workspaceName')} name="workspaceName" required value={values.workspaceName} onChange={(e) => set('workspaceName', e.target.value)} error={errors.workspaceName} />
       <TextField
-        label="Workspace address"
+        label={t('address')}
         name="slug"
         required
         value={values.slug}
         onChange={(e) => set('slug', e.target.value.toLowerCase())}
         error={errors.slug}
-        hint={
-          <>
-            Your workspace will live at <strong>{values.slug || 'your-team'}.{rootDomain}</strong>
-          </>
-        }
+        hint={t.rich('addressHint', {
+          slug: values.slug || t('exampleSlug'),
+          domain: rootDomain,
+          // An address reads left to right in a right-to-left page too.
+          address: (chunks) => <strong dir="ltr">{chunks}</strong>,
+        })}
       />
       <Button type="submit" disabled={pending}>
-        {pending ? 'Sending…' : 'Create workspace'}
+        {pending ? t('sending') : t('create')}
       </Button>
     </form>
   );

@@ -8,8 +8,11 @@ export type SignInMethodName = 'password' | 'magic_link' | 'signup' | 'invitatio
 
 export interface SessionView {
   id: string;
-  /** "Chrome on macOS" */
+  /** "Chrome on macOS", in English (the API's); pages word it from browser and system. */
   label: string;
+  /** The browser and system named ("Chrome", "macOS"), null when not recognised. */
+  browser: string | null;
+  system: string | null;
   device: DeviceType;
   ip: string | null;
   method: SignInMethodName;
@@ -19,14 +22,15 @@ export interface SessionView {
   current: boolean;
 }
 
-export const SIGN_IN_METHOD_LABELS: Record<SignInMethodName, string> = {
-  password: 'Password',
-  magic_link: 'Email link',
-  signup: 'Sign-up',
-  invitation: 'Invitation',
-  sso: 'Single sign-on',
-  impersonation: 'Platform support (acting as you)',
-};
+/** Each sign-in method's words in the catalog (account.sessions.methods). */
+export const SIGN_IN_METHOD_KEYS = {
+  password: 'password',
+  magic_link: 'magicLink',
+  signup: 'signup',
+  invitation: 'invitation',
+  sso: 'sso',
+  impersonation: 'impersonation',
+} as const satisfies Record<SignInMethodName, string>;
 
 export const changePasswordSchema = z.object({
   currentPassword: z.string().min(1, 'Enter your current password.').max(200, 'Use at most 200 characters.'),

@@ -12,16 +12,21 @@ import type { SessionView } from './account-schema.ts';
 
 export async function listMySessions(tenant: TenantContext, member: Member): Promise<SessionView[]> {
   const rows = await activeSessions(member.userId, tenant.id);
-  return rows.map((row) => ({
-    id: row.id,
-    label: userAgentLabel(row.userAgent),
-    device: describeUserAgent(row.userAgent).device,
-    ip: row.ip,
-    method: row.method,
-    createdAt: row.createdAt.toISOString(),
-    lastSeenAt: row.lastSeenAt.toISOString(),
-    current: row.id === member.sessionId,
-  }));
+  return rows.map((row) => {
+    const { browser, os, device } = describeUserAgent(row.userAgent);
+    return {
+      id: row.id,
+      label: userAgentLabel(row.userAgent),
+      browser,
+      system: os,
+      device,
+      ip: row.ip,
+      method: row.method,
+      createdAt: row.createdAt.toISOString(),
+      lastSeenAt: row.lastSeenAt.toISOString(),
+      current: row.id === member.sessionId,
+    };
+  });
 }
 
 /** Ends one of the member's sessions here (this one too: that signs them out); 404 for any other. */

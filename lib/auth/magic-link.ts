@@ -1,4 +1,5 @@
 import { db } from '../db/client.ts';
+import { emailLocaleFor } from '../email/email-language.ts';
 import { queueEmail } from '../email/send-email.ts';
 import { afterResponse } from '../http/after-response.ts';
 import { magicLinkEmail } from '../email/templates/magic-link-email.ts';
@@ -36,7 +37,9 @@ export async function sendMagicLink(tenant: TenantContext, request: { identifier
   afterResponse(async () => {
     const member = await findMemberByEmail(tenant.id, request.identifier);
     if (!member || (await recentlySent(tenant.id, member.email)) >= MAX_MAGIC_LINKS_PER_WINDOW) return;
-    const content = magicLinkEmail({ tenant, signInUrl: request.url, expiresAt: request.expires });
+    // In the member's own language, else the workspace's.
+    const membership = await db.membership.findUnique({ where: { tenantId_userId: { tenantId: tenant.id, userId: member.id } }, select: { locale: true } });
+    const content = await magicLinkEmail({ tenant, signInUrl: request.url, expiresAt: request.expires, language: emailLocaleFor(tenant, membership).language });
     await queueEmail({ tenant, to: member.email, kind: MAGIC_LINK_KIND, ...content });
   });
 }

@@ -3,10 +3,13 @@ import { z } from 'zod';
 import { recordAudit } from '../audit/record-audit.ts';
 import { platformOrigin, tenantOrigin } from '../config/env.ts';
 import { db } from '../db/client.ts';
+import { tenantDb } from '../db/tenant-db.ts';
+import { emailLocaleFor } from '../email/email-language.ts';
 import { sendEmail } from '../email/send-email.ts';
 import { passwordResetEmail } from '../email/templates/password-reset-email.ts';
 import { afterResponse } from '../http/after-response.ts';
 import { AppError, parseInput, tooManyRequests } from '../http/problem.ts';
+import { DEFAULT_LANGUAGE, type Language } from '../i18n/languages.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
 import { markEmailVerified } from './email-verification.ts';
 import { hashToken } from './login-token.ts';
@@ -44,8 +47,12 @@ async function accountFor(tenant: TenantContext | null, email: string): Promise<
   return db.user.findFirst({ where: { email, OR: [{ platformRole: { not: null } }, { resellerUsers: { some: {} } }, { partnerUsers: { some: {} } }] }, select: { id: true, email: true } });
 }
 
-/** The request: the same answer, work and timing for every valid address. 429 past the throttle (per address and per IP). */
-export async function requestPasswordReset(tenant: TenantContext | null, input: unknown, ip: string | null): Promise<{ message: string }> {
+/**
+ * The request: the same answer, work and timing for every valid address. 429 past the throttle
+ * (per address and per IP). `pageLanguage`: the language of the page it was asked on, which the
+ * email speaks on the root domain (a workspace's member gets their own, else the workspace's).
+ */
+export async function requestPasswordReset(tenant: TenantContext | null, input: unknown, ip: string | null, pageLanguage: Language = DEFAULT_LANGUAGE): Promise<{ message: string }> {
   const { email } = parseInput(requestSchema, input);
   const since = new Date(Date.now() - RESET_WINDOW_MINUTES * 60_000);
   const [byAddress, byIp] = await Promise.all([
@@ -57,11 +64,11 @@ export async function requestPasswordReset(tenant: TenantContext | null, input: 
     throw tooManyRequests(`Too many requests for a password link. Try again in ${RESET_WINDOW_MINUTES} minutes.`, RESET_WINDOW_MINUTES * 60);
   }
   await db.passwordResetRequest.create({ data: { tenantId: tenant?.id ?? null, email, ip: ip ?? '' }, select: { id: true } });
-  afterResponse(() => sendResetLink(tenant, email));
+  afterResponse(() => sendResetLink(tenant, email, pageLanguage));
   return { message: RESET_REQUESTED };
 }
 
-async function sendResetLink(tenant: TenantContext | null, email: string): Promise<void> {
+async function sendResetLink(tenant: TenantContext | null, email: string, pageLanguage: Language): Promise<void> {
   // Keep the request log small: anything outside the window no longer counts.
   if (Math.random() < 0.05) await db.passwordResetRequest.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - RESET_WINDOW_MINUTES * 60_000) } } });
   const account = await accountFor(tenant, email);
@@ -70,7 +77,9 @@ async function sendResetLink(tenant: TenantContext | null, email: string): Promi
   const expiresAt = new Date(Date.now() + RESET_TTL_MS);
   await db.passwordReset.create({ data: { userId: account.id, tenantId: tenant?.id ?? null, tokenHash: hashToken(token), expiresAt } });
   const resetUrl = `${tenant ? tenantOrigin(tenant.slug) : platformOrigin()}/reset-password/${token}`;
-  await sendEmail({ tenant, to: account.email, kind: 'password_reset', ...passwordResetEmail({ tenant, resetUrl, expiresAt }) });
+  const membership = tenant ? await tenantDb(tenant.id).membership.findFirst({ where: { userId: account.id }, select: { locale: true } }) : null;
+  const language = tenant ? emailLocaleFor(tenant, membership).language : pageLanguage;
+  await sendEmail({ tenant, to: account.email, kind: 'password_reset', ...(await passwordResetEmail({ tenant, resetUrl, expiresAt, language })) });
 }
 
 export type ResetLookup = { status: 'valid'; email: string } | { status: 'invalid' };

@@ -1,5 +1,7 @@
+import type account from '../../messages/en/account.json';
 import type activity from '../../messages/en/activity.json';
 import type audit from '../../messages/en/audit.json';
+import type authPages from '../../messages/en/authPages.json';
 import type branding from '../../messages/en/branding.json';
 import type comments from '../../messages/en/comments.json';
 import type common from '../../messages/en/common.json';
@@ -7,6 +9,8 @@ import type dashboard from '../../messages/en/dashboard.json';
 import type dataPrivacy from '../../messages/en/dataPrivacy.json';
 import type directory from '../../messages/en/directory.json';
 import type domains from '../../messages/en/domains.json';
+import type email from '../../messages/en/email.json';
+import type emailLayout from '../../messages/en/emailLayout.json';
 import type footer from '../../messages/en/footer.json';
 import type goalDetail from '../../messages/en/goalDetail.json';
 import type goals from '../../messages/en/goals.json';
@@ -27,9 +31,12 @@ import type operatorStaff from '../../messages/en/operatorStaff.json';
 import type operatorTenant from '../../messages/en/operatorTenant.json';
 import type operatorTenants from '../../messages/en/operatorTenants.json';
 import type platform from '../../messages/en/platform.json';
+import type publicPages from '../../messages/en/publicPages.json';
 import type settings from '../../messages/en/settings.json';
 import type settingsGeneral from '../../messages/en/settingsGeneral.json';
 import type shell from '../../messages/en/shell.json';
+import type signin from '../../messages/en/signin.json';
+import type signup from '../../messages/en/signup.json';
 import type sso from '../../messages/en/sso.json';
 import type support from '../../messages/en/support.json';
 import type supportAccess from '../../messages/en/supportAccess.json';
@@ -40,8 +47,10 @@ import type terms from '../../messages/en/terms.json';
 // The English catalog's shape, so that `t('key')` with a key no catalog has fails type-checking
 // (next-intl's AppConfig). One line per file in messages/en/; a test keeps the two in step.
 export interface Catalog {
+  account: typeof account;
   activity: typeof activity;
   audit: typeof audit;
+  authPages: typeof authPages;
   branding: typeof branding;
   comments: typeof comments;
   common: typeof common;
@@ -49,6 +58,8 @@ export interface Catalog {
   dataPrivacy: typeof dataPrivacy;
   directory: typeof directory;
   domains: typeof domains;
+  email: typeof email;
+  emailLayout: typeof emailLayout;
   footer: typeof footer;
   goalDetail: typeof goalDetail;
   goals: typeof goals;
@@ -69,9 +80,12 @@ export interface Catalog {
   operatorTenant: typeof operatorTenant;
   operatorTenants: typeof operatorTenants;
   platform: typeof platform;
+  publicPages: typeof publicPages;
   settings: typeof settings;
   settingsGeneral: typeof settingsGeneral;
   shell: typeof shell;
+  signin: typeof signin;
+  signup: typeof signup;
   sso: typeof sso;
   support: typeof support;
   supportAccess: typeof supportAccess;

@@ -12,6 +12,7 @@ import type { Role } from '../db/generated/enums.ts';
 import { tenantDb, type TenantDb } from '../db/tenant-db.ts';
 import { assertSeatAvailable } from '../billing/seats.ts';
 import { sendEmail, type Delivery } from '../email/send-email.ts';
+import { emailLocaleFor } from '../email/email-language.ts';
 import { invitationEmail } from '../email/templates/invitation-email.ts';
 import { emitEvent } from '../events/domain-events.ts';
 import { notifyInvitationAccepted } from '../notifications/membership-events.ts';
@@ -92,7 +93,8 @@ export function invitationUrl(tenant: TenantContext, token: string): string {
 }
 
 async function deliver(tenant: TenantContext, row: InvitationRow, token: string): Promise<Delivery> {
-  const content = invitationEmail({ tenant, inviterName: inviterName(row), role: row.role, acceptUrl: invitationUrl(tenant, token), expiresAt: row.expiresAt });
+  // The invitee is not a member yet: the workspace's language (lib/email/email-language.ts).
+  const content = await invitationEmail({ tenant, inviterName: inviterName(row), role: row.role, acceptUrl: invitationUrl(tenant, token), expiresAt: row.expiresAt, ...emailLocaleFor(tenant, null) });
   const { delivery } = await sendEmail({ tenant, to: row.email, kind: 'invitation', ...content });
   return delivery;
 }

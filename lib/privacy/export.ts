@@ -2,9 +2,12 @@ import { strToU8, Zip, ZipDeflate, zipSync } from 'fflate';
 import type { Member } from '../auth/session.ts';
 import { tenantOrigin } from '../config/env.ts';
 import { db, dbRead } from '../db/client.ts';
+import { tenantDb } from '../db/tenant-db.ts';
+import { emailLocaleFor } from '../email/email-language.ts';
 import { sendEmail } from '../email/send-email.ts';
 import { notificationEmail } from '../email/templates/notification-email.ts';
 import { AppError, notFound, tooManyRequests } from '../http/problem.ts';
+import { translatorFor } from '../i18n/translator.ts';
 import { enqueue } from '../jobs/queue.ts';
 import { csvField } from '../audit/audit-query.ts';
 import { logger } from '../observability/logger.ts';
@@ -171,22 +174,30 @@ export async function runExport(exportId: string, now = new Date()): Promise<'re
     return 'failed';
   }
   const tenant = await loadTenantById(row.tenantId);
-  if (tenant && to && !row.userId) {
+  if (!tenant || !to) return 'ready';
+  // In the recipient's language: their own, else the workspace's.
+  const membership = await tenantDb(tenant.id).membership.findFirst({ where: { userId: row.userId ?? row.requestedById }, select: { locale: true } });
+  const { language } = emailLocaleFor(tenant, membership);
+  const t = await translatorFor(language, tenant.branding);
+  const workspace = tenant.name;
+  if (!row.userId) {
     const content = notificationEmail({
       tenant,
-      subject: `The export of ${tenant.name} is ready`,
-      heading: 'Your workspace export is ready',
-      paragraphs: ['The file holds the workspace’s settings, members, teams, goals, habits, comments, activity and audit log, as JSON and CSV (no passwords, keys or tokens). Owners can download it from Settings › Data within 7 days; you will be asked to sign in.'],
-      action: { label: 'Open Settings › Data', url: `${tenantOrigin(tenant.slug)}/settings/data` },
+      language,
+      subject: t('email.dataExport.workspaceSubject', { workspace }),
+      heading: t('email.dataExport.workspaceHeading'),
+      paragraphs: [t('email.dataExport.workspaceBody')],
+      action: { label: t('email.dataExport.workspaceAction'), url: `${tenantOrigin(tenant.slug)}/settings/data` },
     });
     await sendEmail({ tenant, to, kind: 'workspace_export_ready', ...content });
-  } else if (tenant && to) {
+  } else {
     const content = notificationEmail({
       tenant,
-      subject: `Your data export from ${tenant.name} is ready`,
-      heading: 'Your data export is ready',
-      paragraphs: ['The file holds everything this workspace keeps about you, as JSON and CSV. Download it from your account within 7 days; you will be asked to sign in.'],
-      action: { label: 'Open my account', url: `${tenantOrigin(tenant.slug)}/account/privacy` },
+      language,
+      subject: t('email.dataExport.memberSubject', { workspace }),
+      heading: t('email.dataExport.memberHeading'),
+      paragraphs: [t('email.dataExport.memberBody')],
+      action: { label: t('email.dataExport.memberAction'), url: `${tenantOrigin(tenant.slug)}/account/privacy` },
     });
     await sendEmail({ tenant, to, kind: 'data_export_ready', ...content });
   }

@@ -5,6 +5,8 @@ import { env } from '../config/env.ts';
 // when configured: a self-hosted instance with the embedded defaults sends nothing anywhere.
 
 export interface Subprocessor {
+  /** The page's words for it (messages/<language>/publicPages.json: legal.services.<id>). */
+  id: 'stripe' | 'smtp' | 'redis' | 'inngest' | 'google' | 'microsoft' | 'slack';
   name: string;
   purpose: string;
   data: string;
@@ -14,17 +16,19 @@ export interface Subprocessor {
 
 export function subprocessors(source = env()): Subprocessor[] {
   return [
-    { name: 'Stripe', purpose: 'Subscriptions, invoices and payouts', data: 'Workspace name, billing email and address, payment details (held by Stripe)', inUse: Boolean(source.STRIPE_SECRET_KEY) },
-    { name: 'Your SMTP provider', purpose: 'Sending email (invitations, sign-in links, notifications)', data: 'Recipient address and the message', inUse: Boolean(source.SMTP_URL) },
-    { name: 'Upstash (or your Redis)', purpose: 'Rate limits and shared caches', data: 'API key ids and IP addresses, for minutes', inUse: Boolean(source.REDIS_URL || source.UPSTASH_REDIS_REST_URL) },
-    { name: 'Inngest', purpose: 'Background jobs', data: 'Job payloads (ids, not content)', inUse: Boolean(source.INNGEST_EVENT_KEY) },
-    { name: 'Google', purpose: 'Google Calendar, when a member connects it', data: 'Goal and habit titles and dates synced to their calendar', inUse: Boolean(source.GOOGLE_CLIENT_ID) },
-    { name: 'Microsoft', purpose: 'Outlook Calendar and Teams, when a member or admin connects them', data: 'Goal and habit titles and dates; team notices', inUse: Boolean(source.MICROSOFT_CLIENT_ID) },
-    { name: 'Slack', purpose: 'Slack notices, when an admin connects it', data: 'Team notices (goal titles, member names)', inUse: Boolean(source.SLACK_CLIENT_ID) },
+    { id: 'stripe', name: 'Stripe', purpose: 'Subscriptions, invoices and payouts', data: 'Workspace name, billing email and address, payment details (held by Stripe)', inUse: Boolean(source.STRIPE_SECRET_KEY) },
+    { id: 'smtp', name: 'Your SMTP provider', purpose: 'Sending email (invitations, sign-in links, notifications)', data: 'Recipient address and the message', inUse: Boolean(source.SMTP_URL) },
+    { id: 'redis', name: 'Upstash (or your Redis)', purpose: 'Rate limits and shared caches', data: 'API key ids and IP addresses, for minutes', inUse: Boolean(source.REDIS_URL || source.UPSTASH_REDIS_REST_URL) },
+    { id: 'inngest', name: 'Inngest', purpose: 'Background jobs', data: 'Job payloads (ids, not content)', inUse: Boolean(source.INNGEST_EVENT_KEY) },
+    { id: 'google', name: 'Google', purpose: 'Google Calendar, when a member connects it', data: 'Goal and habit titles and dates synced to their calendar', inUse: Boolean(source.GOOGLE_CLIENT_ID) },
+    { id: 'microsoft', name: 'Microsoft', purpose: 'Outlook Calendar and Teams, when a member or admin connects them', data: 'Goal and habit titles and dates; team notices', inUse: Boolean(source.MICROSOFT_CLIENT_ID) },
+    { id: 'slack', name: 'Slack', purpose: 'Slack notices, when an admin connects it', data: 'Team notices (goal titles, member names)', inUse: Boolean(source.SLACK_CLIENT_ID) },
   ];
 }
 
 export interface CookieUse {
+  /** The page's words for it (messages/<language>/publicPages.json: legal.cookiePurposes.<id>). */
+  id: 'session' | 'csrf' | 'callback' | 'saml';
   name: string;
   purpose: string;
 }
@@ -36,10 +40,10 @@ export interface CookieUse {
  * preferences) must add consent first.
  */
 export const COOKIES: CookieUse[] = [
-  { name: 'next-auth.session-token', purpose: 'Keeps you signed in on this address (host-only, HttpOnly).' },
-  { name: 'next-auth.csrf-token', purpose: 'Protects the sign-in and sign-out forms.' },
-  { name: 'next-auth.callback-url', purpose: 'Where to return after signing in.' },
-  { name: 'wp_saml_*', purpose: 'Binds a single sign-on attempt to the browser that started it (10 minutes).' },
+  { id: 'session', name: 'next-auth.session-token', purpose: 'Keeps you signed in on this address (host-only, HttpOnly).' },
+  { id: 'csrf', name: 'next-auth.csrf-token', purpose: 'Protects the sign-in and sign-out forms.' },
+  { id: 'callback', name: 'next-auth.callback-url', purpose: 'Where to return after signing in.' },
+  { id: 'saml', name: 'wp_saml_*', purpose: 'Binds a single sign-on attempt to the browser that started it (10 minutes).' },
 ];
 
 /** A cookie's name matches the list (the __Secure- / __Host- prefixes of HTTPS included). */

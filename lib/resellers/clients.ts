@@ -3,6 +3,7 @@ import { hashToken } from '../auth/login-token.ts';
 import { db, Prisma } from '../db/client.ts';
 import type { TenantStatus } from '../db/generated/enums.ts';
 import { sendEmail, type Delivery } from '../email/send-email.ts';
+import { emailLocaleFor } from '../email/email-language.ts';
 import { invitationEmail } from '../email/templates/invitation-email.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { parseInput } from '../http/problem.ts';
@@ -56,7 +57,7 @@ export async function createClientTenant(actor: ResellerActor, input: unknown, i
   clearLocalTenantCache();
   const tenant = await loadTenantById(created.tenantId);
   if (!tenant) throw new Error(`client workspace ${created.tenantId} vanished right after it was created`);
-  const content = invitationEmail({ tenant, inviterName: actor.reseller.name, role: 'owner', acceptUrl: invitationUrl(tenant, token), expiresAt: created.invitationExpiresAt });
+  const content = await invitationEmail({ tenant, inviterName: actor.reseller.name, role: 'owner', acceptUrl: invitationUrl(tenant, token), expiresAt: created.invitationExpiresAt, ...emailLocaleFor(tenant, null) });
   const { delivery } = await sendEmail({ tenant, to: data.ownerEmail, kind: 'invitation', ...content });
   return { tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name }, invitation: { email: data.ownerEmail, delivery } };
 }

@@ -10,6 +10,7 @@ import { signupEmail } from '../email/templates/signup-email.ts';
 import { emitEvent } from '../events/domain-events.ts';
 import { afterResponse } from '../http/after-response.ts';
 import { AppError, conflict, parseInput, tooManyRequests } from '../http/problem.ts';
+import { DEFAULT_LANGUAGE, type Language } from '../i18n/languages.ts';
 import { clearLocalTenantCache, notifyTenantChanged } from '../tenancy/tenant-cache.ts';
 import { confirmSignupSchema, signupSchema } from './signup-schema.ts';
 import { newTrial } from '../billing/trial-state.ts';
@@ -102,9 +103,9 @@ export interface SignupStarted {
 /**
  * The form: validates, checks the slug (a workspace question, not a person's), throttles per
  * address and IP (ip null: a script, not throttled by IP), and stores the pending sign-up.
- * The same answer and work for every address.
+ * The same answer and work for every address. The email speaks `language`, the sign-up page's.
  */
-export async function startSignup(input: unknown, ip: string | null): Promise<SignupStarted> {
+export async function startSignup(input: unknown, ip: string | null, language: Language = DEFAULT_LANGUAGE): Promise<SignupStarted> {
   const data = parseInput(signupSchema, input);
   const since = new Date(Date.now() - SIGNUP_WINDOW_MINUTES * 60_000);
   const [slugOwner, byAddress, byIp] = await Promise.all([
@@ -130,15 +131,15 @@ export async function startSignup(input: unknown, ip: string | null): Promise<Si
     },
     select: { email: true, workspaceName: true, expiresAt: true },
   });
-  afterResponse(() => sendSignupLink(pending, token));
+  afterResponse(() => sendSignupLink(pending, token, language));
   return { status: 'check_email', message: `Check your email: we sent a link to ${data.email}. Follow it to create your workspace.` };
 }
 
-async function sendSignupLink(pending: { email: string; workspaceName: string; expiresAt: Date }, token: string): Promise<void> {
+async function sendSignupLink(pending: { email: string; workspaceName: string; expiresAt: Date }, token: string, language: Language): Promise<void> {
   // Keep the table small: now and then, drop sign-ups whose link has expired.
   if (Math.random() < 0.05) await db.pendingSignup.deleteMany({ where: { expiresAt: { lt: new Date() } } });
   const existing = await db.user.findUnique({ where: { email: pending.email }, select: { id: true } });
-  const content = signupEmail({ workspaceName: pending.workspaceName, confirmUrl: `${platformOrigin()}/signup/confirm/${token}`, expiresAt: pending.expiresAt, existingAccount: !!existing });
+  const content = await signupEmail({ workspaceName: pending.workspaceName, confirmUrl: `${platformOrigin()}/signup/confirm/${token}`, expiresAt: pending.expiresAt, existingAccount: !!existing, language });
   await sendEmail({ tenant: null, to: pending.email, kind: 'signup', ...content });
 }
 

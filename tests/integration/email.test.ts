@@ -39,7 +39,7 @@ function invitation(tenant: TenantContext, inviterName: string | null = 'Ada Lov
 
 describe('sendEmail without SMTP_URL', () => {
   it('keeps the message in the outbox with the tenant, kind and both parts', async () => {
-    const content = invitation(acme);
+    const content = await invitation(acme);
     const sent = await sendEmail({ tenant: acme, to: 'New.Person@Example.test', kind: 'invitation', ...content });
     expect(sent).toEqual({ id: expect.any(String), delivery: 'outbox', error: null });
     const row = await db.emailMessage.findUniqueOrThrow({ where: { id: sent.id } });
@@ -51,8 +51,8 @@ describe('sendEmail without SMTP_URL', () => {
 
   it("sends as the tenant's sender name, else its name, from no-reply on the platform's mail domain", async () => {
     const plain = await tenantWith('Plain Co');
-    const a = await sendEmail({ tenant: acme, to: 'a@example.test', kind: 'notification', ...invitation(acme) });
-    const b = await sendEmail({ tenant: plain, to: 'b@example.test', kind: 'notification', ...invitation(plain) });
+    const a = await sendEmail({ tenant: acme, to: 'a@example.test', kind: 'notification', ...(await invitation(acme)) });
+    const b = await sendEmail({ tenant: plain, to: 'b@example.test', kind: 'notification', ...(await invitation(plain)) });
     const c = await sendEmail({ tenant: null, to: 'c@example.test', kind: 'notification', subject: 'Hi', html: '<p>Hi</p>', text: 'Hi' });
     const from = async (id: string) => (await db.emailMessage.findUniqueOrThrow({ where: { id } })).from;
     expect(await from(a.id)).toBe('"Acme Coaching Team" <no-reply@waypoint.local>');
@@ -85,7 +85,7 @@ describe('sendEmail without SMTP_URL', () => {
 describe('email templates', () => {
   it('escapes a malicious tenant name and inviter name in the HTML part', async () => {
     const evil = await tenantWith(`Evil ${EVIL}`);
-    const { html, text, subject } = invitation(evil, `Mallory ${EVIL}`);
+    const { html, text, subject } = await invitation(evil, `Mallory ${EVIL}`);
     expect(html).not.toContain('<img src=x');
     expect(html).toContain('Evil &lt;img src=x onerror=alert(1)&gt;&quot;&amp;&#39;');
     expect(html).toContain('Mallory &lt;img src=x onerror=alert(1)&gt;');
@@ -95,7 +95,7 @@ describe('email templates', () => {
   });
 
   it('carries the brand: primary color on the button, absolute logo, name, and "Powered by" unless hidden', async () => {
-    const { html, text } = invitation(acme);
+    const { html, text } = await invitation(acme);
     expect(html).toContain('background-color:#e11d48');
     expect(html).toContain(`src="http://${acme.slug}.localhost:3100/brand/acme-logo.svg"`);
     expect(html).toContain('Acme Coaching');
@@ -105,7 +105,7 @@ describe('email templates', () => {
     expect(text).toContain(`Accept invitation: http://${acme.slug}.localhost:3100/invite/tok_Q2xhdWRlIFNoYW5ub24gd2FzIGhlcmUgMTk0OA`);
 
     const hidden = await tenantWith('Quiet Co', { hidePoweredBy: true, logoUrl: 'data:image/png;base64,AAAA' });
-    const quiet = invitation(hidden);
+    const quiet = await invitation(hidden);
     expect(quiet.html).not.toContain('Powered by');
     expect(quiet.text).not.toContain('Powered by');
     expect(quiet.html).not.toContain('<img');
@@ -113,7 +113,7 @@ describe('email templates', () => {
 
   it("names things with the tenant's terminology", async () => {
     const renamed = await tenantWith('Renamed Co', { terminology: { goals: 'objectives', habits: 'rituals', teams: 'squads' } });
-    const { html, text } = invitation(renamed);
+    const { html, text } = await invitation(renamed);
     for (const part of [html, text]) {
       expect(part).toContain('objectives');
       expect(part).toContain('rituals');
@@ -121,8 +121,8 @@ describe('email templates', () => {
     }
   });
 
-  it('renders the magic-link and notification templates with a text part', () => {
-    const magic = magicLinkEmail({ tenant: acme, signInUrl: 'http://acme.localhost:3100/api/auth/callback/email?token=a&email=b', expiresAt: new Date(Date.now() + 15 * 60_000) });
+  it('renders the magic-link and notification templates with a text part', async () => {
+    const magic = await magicLinkEmail({ tenant: acme, signInUrl: 'http://acme.localhost:3100/api/auth/callback/email?token=a&email=b', expiresAt: new Date(Date.now() + 15 * 60_000) });
     expect(magic.subject).toBe('Sign in to Acme Coaching');
     expect(magic.html).toContain('href="http://acme.localhost:3100/api/auth/callback/email?token=a&amp;email=b"');
     expect(magic.text).toContain('http://acme.localhost:3100/api/auth/callback/email?token=a&email=b');
@@ -143,7 +143,7 @@ describe('sendEmail with SMTP_URL', () => {
     const sink = await startSmtpSink();
     try {
       process.env.SMTP_URL = sink.url;
-      const content = invitation(acme);
+      const content = await invitation(acme);
       const sent = await sendEmail({ tenant: acme, to: 'smtp-person@example.test', kind: 'invitation', ...content });
       expect(sent.delivery).toBe('sent');
       const row = await db.emailMessage.findUniqueOrThrow({ where: { id: sent.id } });
@@ -180,7 +180,7 @@ describe('sendEmail with SMTP_URL', () => {
       await sink.close();
     }
     delete process.env.SMTP_URL;
-    const outbox = await sendEmail({ tenant: acme, to: 'outbox@example.test', kind: 'invitation', ...invitation(acme) });
+    const outbox = await sendEmail({ tenant: acme, to: 'outbox@example.test', kind: 'invitation', ...(await invitation(acme)) });
     expect((await db.emailMessage.findUniqueOrThrow({ where: { id: outbox.id } })).text).toContain('/invite/tok_');
   });
 
@@ -188,7 +188,7 @@ describe('sendEmail with SMTP_URL', () => {
     const sink = await startSmtpSink();
     try {
       process.env.SMTP_URL = sink.url;
-      const id = (await queueEmail({ tenant: acme, to: 'queued@example.test', kind: 'magic_link', ...invitation(acme) }))!;
+      const id = (await queueEmail({ tenant: acme, to: 'queued@example.test', kind: 'magic_link', ...(await invitation(acme)) }))!;
       expect(await db.emailMessage.count({ where: { id } })).toBe(1);
       await expect.poll(async () => (await db.emailMessage.findUniqueOrThrow({ where: { id } })).sentAt, { timeout: 5000 }).toBeInstanceOf(Date);
       expect(sink.messages.map((m) => m.to)).toEqual([['queued@example.test']]);

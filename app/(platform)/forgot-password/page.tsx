@@ -1,30 +1,35 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { ForgotPasswordPage } from '@/components/auth/password-reset-pages';
 
-export const metadata: Metadata = { title: 'Forgot password' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('authPages.forgot');
+  return { title: t('metaTitle') };
+}
 export const dynamic = 'force-dynamic';
 
 /** For the people who sign in on the root domain: platform operators and reseller users. */
 export default async function PlatformForgotPasswordPage({ searchParams }: { searchParams: Promise<{ email?: string | string[] }> }) {
   const { email } = await searchParams;
+  const t = await getTranslations('authPages.forgot');
+  const link = 'font-semibold text-brand-text underline';
   return (
     <ForgotPasswordPage
-      where="Waypoint operator or reseller"
+      workspace={null}
       initialEmail={typeof email === 'string' ? email.slice(0, 254) : ''}
-      back={
-        <>
-          Back to the{' '}
-          <Link href="/operator/signin" className="font-semibold text-brand-text underline">
-            operator sign-in
-          </Link>{' '}
-          or the{' '}
-          <Link href="/reseller/signin" className="font-semibold text-brand-text underline">
-            reseller sign-in
+      back={t.rich('platformBack', {
+        operator: (chunks) => (
+          <Link href="/operator/signin" className={link}>
+            {chunks}
           </Link>
-          . Workspace members reset their password on their workspace’s sign-in page.
-        </>
-      }
+        ),
+        reseller: (chunks) => (
+          <Link href="/reseller/signin" className={link}>
+            {chunks}
+          </Link>
+        ),
+      })}
     />
   );
 }

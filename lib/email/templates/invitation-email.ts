@@ -1,8 +1,9 @@
-import { term } from '../../branding/terminology.ts';
 import type { Role } from '../../db/generated/enums.ts';
-import { roleWithArticle } from '../../members/invitation-schema.ts';
+import type { Language } from '../../i18n/languages.ts';
+import { translatorFor } from '../../i18n/translator.ts';
 import type { TenantContext } from '../../tenancy/tenant-context.ts';
 import { emailBrand } from '../email-brand.ts';
+import { emailLocaleFor } from '../email-language.ts';
 import { formatDateTime } from '../format-date.ts';
 import { renderEmail } from '../render-email.ts';
 import type { EmailContent } from './email-content.ts';
@@ -14,22 +15,25 @@ export interface InvitationEmailInput {
   role: Role;
   acceptUrl: string;
   expiresAt: Date;
+  /** The recipient's language and locale (lib/email/email-language.ts); the workspace's when absent, as an invitee is not a member yet. */
+  language?: Language;
+  locale?: string;
 }
 
-export function invitationEmail({ tenant, inviterName, role, acceptUrl, expiresAt }: InvitationEmailInput): EmailContent {
-  const t = tenant.branding.terminology;
-  const who = inviterName ?? 'An administrator';
-  const subject = `${who} invited you to join ${tenant.name}`;
+export async function invitationEmail({ tenant, inviterName, role, acceptUrl, expiresAt, language, locale }: InvitationEmailInput): Promise<EmailContent> {
+  const workspace = emailLocaleFor(tenant, null);
+  const lang = language ?? workspace.language;
+  const t = await translatorFor(lang, tenant.branding);
+  const values = { workspace: tenant.name, role };
+  const subject = inviterName ? t('email.invitation.subject', { inviter: inviterName, workspace: tenant.name }) : t('email.invitation.subjectNoInviter', { workspace: tenant.name });
   const rendered = renderEmail({
     brand: emailBrand(tenant),
-    preview: `Join ${tenant.name} as ${roleWithArticle(role)}.`,
-    heading: `Join ${tenant.name}`,
-    paragraphs: [
-      `${who} invited you to join ${tenant.name} as ${roleWithArticle(role)}.`,
-      `There you set ${term(t, 'goals')}, keep up ${term(t, 'habits')} and work on them with your ${term(t, 'teams')}.`,
-    ],
-    action: { label: 'Accept invitation', url: acceptUrl },
-    footnote: `This invitation expires on ${formatDateTime(expiresAt, tenant.timeZone)}. If you were not expecting it, you can ignore this email.`,
+    language: lang,
+    preview: t('email.invitation.preview', values),
+    heading: t('email.invitation.heading', values),
+    paragraphs: [inviterName ? t('email.invitation.lead', { ...values, inviter: inviterName }) : t('email.invitation.leadNoInviter', values), t('email.invitation.about')],
+    action: { label: t('email.invitation.action'), url: acceptUrl },
+    footnote: t('email.invitation.footnote', { date: formatDateTime(expiresAt, tenant.timeZone, locale ?? workspace.locale) }),
   });
   return { subject, ...rendered };
 }

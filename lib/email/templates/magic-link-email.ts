@@ -1,5 +1,8 @@
+import type { Language } from '../../i18n/languages.ts';
+import { translatorFor } from '../../i18n/translator.ts';
 import type { TenantContext } from '../../tenancy/tenant-context.ts';
 import { emailBrand } from '../email-brand.ts';
+import { emailLocaleFor } from '../email-language.ts';
 import { renderEmail } from '../render-email.ts';
 import type { EmailContent } from './email-content.ts';
 
@@ -7,18 +10,24 @@ export interface MagicLinkEmailInput {
   tenant: TenantContext;
   signInUrl: string;
   expiresAt: Date;
+  /** The member's language (lib/email/email-language.ts); the workspace's when absent. */
+  language?: Language;
 }
 
-export function magicLinkEmail({ tenant, signInUrl, expiresAt }: MagicLinkEmailInput): EmailContent {
+export async function magicLinkEmail({ tenant, signInUrl, expiresAt, language }: MagicLinkEmailInput): Promise<EmailContent> {
   const minutes = Math.max(1, Math.round((expiresAt.getTime() - Date.now()) / 60_000));
-  const subject = `Sign in to ${tenant.name}`;
+  const lang = language ?? emailLocaleFor(tenant, null).language;
+  const t = await translatorFor(lang, tenant.branding);
+  const workspace = tenant.name;
+  const subject = t('email.magicLink.subject', { workspace });
   const rendered = renderEmail({
     brand: emailBrand(tenant),
-    preview: `Your sign-in link for ${tenant.name}.`,
+    language: lang,
+    preview: t('email.magicLink.preview', { workspace }),
     heading: subject,
-    paragraphs: [`Use the button below to sign in to ${tenant.name}. The link works once and expires in ${minutes} minutes.`],
-    action: { label: `Sign in to ${tenant.name}`, url: signInUrl },
-    footnote: 'If you did not ask for this link, you can ignore this email: nobody can sign in without it.',
+    paragraphs: [t('email.magicLink.body', { workspace, minutes })],
+    action: { label: t('email.magicLink.action', { workspace }), url: signInUrl },
+    footnote: t('email.magicLink.footnote'),
   });
   return { subject, ...rendered };
 }

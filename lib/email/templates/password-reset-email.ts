@@ -1,5 +1,8 @@
+import { DEFAULT_LANGUAGE, type Language } from '../../i18n/languages.ts';
+import { translatorFor } from '../../i18n/translator.ts';
 import type { TenantContext } from '../../tenancy/tenant-context.ts';
 import { emailBrand } from '../email-brand.ts';
+import { emailLocaleFor } from '../email-language.ts';
 import { renderEmail } from '../render-email.ts';
 import type { EmailContent } from './email-content.ts';
 
@@ -8,22 +11,24 @@ export interface PasswordResetEmailInput {
   tenant: TenantContext | null;
   resetUrl: string;
   expiresAt: Date;
+  /** The recipient's language (a member's own, else the workspace's; on the platform, the page's). */
+  language?: Language;
 }
 
-export function passwordResetEmail({ tenant, resetUrl, expiresAt }: PasswordResetEmailInput): EmailContent {
+export async function passwordResetEmail({ tenant, resetUrl, expiresAt, language }: PasswordResetEmailInput): Promise<EmailContent> {
   const minutes = Math.max(1, Math.round((expiresAt.getTime() - Date.now()) / 60_000));
+  const lang = language ?? (tenant ? emailLocaleFor(tenant, null).language : DEFAULT_LANGUAGE);
+  const t = await translatorFor(lang, tenant?.branding ?? null);
   const where = tenant?.name ?? 'Waypoint';
-  const subject = `Choose a new password for ${where}`;
+  const subject = t('email.passwordReset.subject', { where });
   const rendered = renderEmail({
     brand: emailBrand(tenant),
-    preview: `Someone asked to reset your ${where} password.`,
-    heading: 'Choose a new password',
-    paragraphs: [
-      `Someone (hopefully you) asked to reset the password of your ${where} account. Use the button below to choose a new one. The link works once and expires in ${minutes} minutes.`,
-      'Choosing a new password signs you out everywhere else.',
-    ],
-    action: { label: 'Choose a new password', url: resetUrl },
-    footnote: 'If you did not ask for this, you can ignore this email: your password stays as it is.',
+    language: lang,
+    preview: t('email.passwordReset.preview', { where }),
+    heading: t('email.passwordReset.heading'),
+    paragraphs: [t('email.passwordReset.body', { where, minutes }), t('email.passwordReset.signsOut')],
+    action: { label: t('email.passwordReset.action'), url: resetUrl },
+    footnote: t('email.passwordReset.footnote'),
   });
   return { subject, ...rendered };
 }

@@ -1,3 +1,6 @@
+import type { Language } from '../../i18n/languages.ts';
+import { DEFAULT_LANGUAGE } from '../../i18n/languages.ts';
+import { translatorFor } from '../../i18n/translator.ts';
 import type { TenantContext } from '../../tenancy/tenant-context.ts';
 import { emailBrand } from '../email-brand.ts';
 import { renderEmail } from '../render-email.ts';
@@ -14,30 +17,30 @@ export interface SupportEmailInput {
   tenant: TenantContext | null;
   event: SupportEmailEvent;
   ticket: { number: number; subject: string; priority: string };
-  /** Who acted, as the recipient knows them: "Dana at Acme", "Northstar Labs", "Waypoint support". */
+  /** Who acted, as the recipient knows them, in `language`: "Dana at Acme", "Northstar Labs", "Waypoint support". */
   actor: string;
   /** The message written, if any (quoted, cut at 2,000 characters). */
   body: string | null;
   /** The ticket was resolved by this comment. */
   resolved?: boolean;
   url: string;
+  /** The recipient's language (lib/email/email-language.ts); English when absent. */
+  language?: Language;
 }
 
 const MAX_QUOTE = 2000;
 
-export function supportTicketEmail({ tenant, event, ticket, actor, body, resolved, url }: SupportEmailInput): EmailContent {
-  const ref = `#${ticket.number} ${ticket.subject}`;
+export async function supportTicketEmail({ tenant, event, ticket, actor, body, resolved, url, language = DEFAULT_LANGUAGE }: SupportEmailInput): Promise<EmailContent> {
+  const t = await translatorFor(language, tenant?.branding ?? null);
+  const reference = t('email.supportTicket.reference', { number: String(ticket.number), subject: ticket.subject });
   const quote = body ? [body.length > MAX_QUOTE ? `${body.slice(0, MAX_QUOTE)}…` : body] : [];
+  const key = event === 'comment' && resolved ? 'commentResolved' : event;
+  const values = { ticket: reference, actor, priority: ticket.priority };
   const text = {
-    opened: { subject: `New support ticket ${ref}`, heading: `New ${ticket.priority} priority ticket from ${actor}`, lead: `${actor} opened support ticket ${ref}:` },
-    comment: {
-      subject: `${resolved ? 'Resolved' : 'New reply'}: ${ref}`,
-      heading: resolved ? `${actor} answered and resolved your ticket` : `${actor} replied`,
-      lead: resolved ? `${actor} answered support ticket ${ref} and marked it resolved. Reply within 14 days to reopen it.` : `${actor} wrote on support ticket ${ref}:`,
-    },
-    resolved: { subject: `Resolved: ${ref}`, heading: 'Your ticket was resolved', lead: `${actor} marked support ticket ${ref} resolved. If it is not, reopen it within 14 days.` },
-    reopened: { subject: `Reopened: ${ref}`, heading: `${actor} reopened a ticket`, lead: `${actor} reopened support ticket ${ref}; it waits on your answer again.` },
-  }[event];
-  const rendered = renderEmail({ brand: emailBrand(tenant), preview: text.lead, heading: text.heading, paragraphs: [text.lead, ...quote], action: { label: 'Open the ticket', url } });
+    subject: t(`email.supportTicket.${key}.subject`, values),
+    heading: t(`email.supportTicket.${key}.heading`, values),
+    lead: t(`email.supportTicket.${key}.lead`, values),
+  };
+  const rendered = renderEmail({ brand: emailBrand(tenant), language, preview: text.lead, heading: text.heading, paragraphs: [text.lead, ...quote], action: { label: t('email.supportTicket.action'), url } });
   return { subject: text.subject, ...rendered };
 }

@@ -1,5 +1,7 @@
+import { getTranslations } from 'next-intl/server';
 import { SectionNotFound } from '@/components/shell/section-states';
 
-export default function NotFound() {
-  return <SectionNotFound title="Page not found" backHref="/account" backLabel="Back to your account" />;
+export default async function NotFound() {
+  const t = await getTranslations('account.notFound');
+  return <SectionNotFound title={t('title')} backHref="/account" backLabel={t('back')} />;
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { AvatarUpload } from '@/components/account/avatar-upload';
 import { ProfileForm } from '@/components/account/profile-form';
 import { LeaderboardSwitch } from '@/components/leaderboards/leaderboard-switch';
@@ -9,31 +10,34 @@ import { getLeaderboardParticipation } from '@/lib/leaderboards/settings';
 import { requireMember } from '@/lib/members/require-member';
 import { requireTenant } from '@/lib/tenancy/current-tenant';
 
-export const metadata: Metadata = { title: 'Your profile' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('account.profile');
+  return { title: t('metaTitle') };
+}
 
 export default async function ProfilePage({ params }: { params: Promise<{ tenant: string }> }) {
   const tenant = await requireTenant((await params).tenant);
   const member = await requireMember(tenant);
   const profile = await getProfile(tenant, member);
+  const t = await getTranslations('account.profile');
   return (
     <>
       <p className="text-sm text-slate-600" data-testid="account-identity">
-        {profile.name ? `${profile.name} · ` : ''}
-        {profile.email}
+        {profile.name ? t('identity', { name: profile.name, email: profile.email }) : profile.email}
       </p>
-      <Card title="Picture">
+      <Card title={t('pictureTitle')}>
         <AvatarUpload currentUrl={profile.avatarUrl} name={profile.name} email={profile.email} />
       </Card>
-      <Card title="Profile" description={`Your name is shown wherever you work; your time zone and language apply in ${tenant.name}.`}>
+      <Card title={t('profileTitle')} description={t('profileDescription', { workspace: tenant.name })}>
         <ProfileForm initial={{ name: profile.name ?? '', timeZone: profile.timeZone ?? '', locale: profile.locale ?? '' }} timeZones={timeZoneOptions()} workspaceTimeZone={tenant.timeZone} workspaceLocale={tenant.locale} />
       </Card>
-      <Card title="Leaderboards">
+      <Card title={t('leaderboardsTitle')}>
         <LeaderboardSwitch
           endpoint="/api/app/leaderboards/participation"
           field="optOut"
           initial={(await getLeaderboardParticipation(tenant, member)).optOut}
-          label="Keep me out of leaderboards"
-          hint={`Others in ${tenant.name} no longer see you on any leaderboard; you still see your own figures there.`}
+          label={t('leaderboardOptOut')}
+          hint={t('leaderboardOptOutHint', { workspace: tenant.name })}
           testId="leaderboard-opt-out"
         />
       </Card>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { UnsubscribeButton } from '@/components/notifications/unsubscribe-button';
 import { Card } from '@/components/ui/card';
@@ -6,7 +7,10 @@ import { NOTIFICATION_TYPE_INFO } from '@/lib/notifications/types';
 import { unsubscribeQuery, verifyUnsubscribe } from '@/lib/notifications/unsubscribe';
 import { requireTenant } from '@/lib/tenancy/current-tenant';
 
-export const metadata: Metadata = { title: 'Unsubscribe', robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('authPages.unsubscribe');
+  return { title: t('metaTitle'), robots: { index: false } };
+}
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -14,24 +18,30 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 export default async function UnsubscribePage({ params, searchParams }: { params: Promise<{ tenant: string }>; searchParams: Search }) {
   const tenant = await requireTenant((await params).tenant);
   const search = await searchParams;
-  const [u, s, t] = ['u', 's', 't'].map((key) => (typeof search[key] === 'string' ? (search[key] as string) : ''));
-  const valid = verifyUnsubscribe(tenant.id, u, s, t);
-  const label = valid ? (s === 'all' ? `notification emails from ${tenant.name}` : `${NOTIFICATION_TYPE_INFO[s].label(tenant.branding.terminology).toLowerCase()} emails`) : '';
+  const [u, s, token] = ['u', 's', 't'].map((key) => (typeof search[key] === 'string' ? (search[key] as string) : ''));
+  const valid = verifyUnsubscribe(tenant.id, u, s, token);
+  const t = await getTranslations('authPages.unsubscribe');
+  const workspace = tenant.name;
+  // The type's name is the notifications' own (lib/notifications/types.ts).
+  const type = valid && s !== 'all' ? NOTIFICATION_TYPE_INFO[s].label(tenant.branding.terminology).toLowerCase() : '';
+  const label = valid ? (s === 'all' ? t('allEmails', { workspace }) : t('typeEmails', { type })) : '';
   return (
     <section className="mx-auto flex max-w-xl flex-col gap-6 px-4 py-10 sm:px-6">
-      <h1 className="text-3xl font-bold text-slate-900">Unsubscribe</h1>
+      <h1 className="text-3xl font-bold text-slate-900">{t('heading')}</h1>
       {valid ? (
-        <Card description={`Stop ${label}? You can turn them back on under Account › Notifications.`}>
+        <Card description={s === 'all' ? t('confirmAll', { workspace }) : t('confirmType', { type })}>
           <UnsubscribeButton query={unsubscribeQuery(tenant.id, u, s)} label={label} />
         </Card>
       ) : (
         <Card>
           <p className="text-sm text-slate-700">
-            This unsubscribe link is not valid. Sign in and change your emails under{' '}
-            <Link href="/account/notifications" className="font-semibold text-brand-text underline">
-              Account › Notifications
-            </Link>
-            .
+            {t.rich('invalid', {
+              link: (chunks) => (
+                <Link href="/account/notifications" className="font-semibold text-brand-text underline">
+                  {chunks}
+                </Link>
+              ),
+            })}
           </p>
         </Card>
       )}

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { ChangePasswordForm } from '@/components/account/change-password-form';
 import { ConnectedAppsPanel } from '@/components/account/connected-apps-panel';
@@ -13,7 +14,10 @@ import { requireMember } from '@/lib/members/require-member';
 import { listConnectedApps } from '@/lib/oauth/connected-apps';
 import { requireTenant } from '@/lib/tenancy/current-tenant';
 
-export const metadata: Metadata = { title: 'Security' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('account.security');
+  return { title: t('metaTitle') };
+}
 
 export default async function SecurityPage({ params }: { params: Promise<{ tenant: string }> }) {
   const tenant = await requireTenant((await params).tenant);
@@ -26,35 +30,31 @@ export default async function SecurityPage({ params }: { params: Promise<{ tenan
     twoFactorStatus(member),
     member.sessionId ? signedInWithSso(member.sessionId) : false,
   ]);
+  const t = await getTranslations('account.security');
   return (
     <>
-      <Card
-        title="Two-factor authentication"
-        description={
-          sso
-            ? 'You signed in with single sign-on: your identity provider checks your second factor. A code from Waypoint is asked for only when you sign in with a password.'
-            : 'A code from an app on your phone, asked for after your password.'
-        }
-      >
-        <TwoFactorPanel initial={twoFactor} required={roleNeedsTwoFactor(tenant, member.role) ? `${tenant.name} requires two-factor authentication for admins and owners.` : null} />
+      <Card title={t('twoFactorTitle')} description={sso ? t('twoFactorSso') : t('twoFactorDescription')}>
+        <TwoFactorPanel initial={twoFactor} required={roleNeedsTwoFactor(tenant, member.role) ? t('twoFactorRequired', { workspace: tenant.name }) : null} />
       </Card>
-      <Card title="Password">
+      <Card title={t('passwordTitle')}>
         {account.hasPassword ? (
           <ChangePasswordForm email={account.email} />
         ) : (
           <p className="text-sm text-slate-700">
-            You sign in without a password (with an email link or single sign-on). To set one, ask for a{' '}
-            <Link href={`/forgot-password?email=${encodeURIComponent(account.email)}`} className="font-semibold text-brand-text underline">
-              password link by email
-            </Link>
-            : it proves the address is yours.
+            {t.rich('noPassword', {
+              link: (chunks) => (
+                <Link href={`/forgot-password?email=${encodeURIComponent(account.email)}`} className="font-semibold text-brand-text underline">
+                  {chunks}
+                </Link>
+              ),
+            })}
           </p>
         )}
       </Card>
-      <Card title="Where you are signed in" description={`Your sessions on ${tenant.name}. End any you do not recognise; changing your password ends all of them but this one.`}>
+      <Card title={t('sessionsTitle')} description={t('sessionsDescription', { workspace: tenant.name })}>
         <SessionsPanel initial={sessions} />
       </Card>
-      <Card title="Connected apps" description={`Apps you allowed to use your ${tenant.name} account. Disconnect any you no longer use.`}>
+      <Card title={t('appsTitle')} description={t('appsDescription', { workspace: tenant.name })}>
         <ConnectedAppsPanel initial={apps} />
       </Card>
     </>
