@@ -4,8 +4,14 @@
 // Add a file (or a folder's glob) here when its screen is translated; one per line. The list
 // ends as every page and component.
 export const TRANSLATED_FILES = [
+  'app/(platform)/dev/**',
+  'app/(tenant)/t/[tenant]/developers/**',
+  'app/(tenant)/t/[tenant]/oauth/**',
   'app/layout.tsx',
+  'components/developers/**',
+  'components/oauth/**',
   'components/shell/skip-link.tsx',
   'components/tenant/tenant-footer.tsx',
   'components/tenant/tenant-header.tsx',
+  'components/webhooks/**',
 ];
