@@ -5,6 +5,7 @@
 // ends as every page and component.
 export const TRANSLATED_FILES = [
   'app/(platform)/(home)/**',
+  'app/(platform)/dev/**',
   'app/(platform)/forgot-password/**',
   'app/(platform)/layout.tsx',
   'app/(platform)/legal/**',
@@ -18,6 +19,7 @@ export const TRANSLATED_FILES = [
   'app/(tenant)/t/[tenant]/account/**',
   'app/(tenant)/t/[tenant]/activity/**',
   'app/(tenant)/t/[tenant]/auth/**',
+  'app/(tenant)/t/[tenant]/developers/**',
   'app/(tenant)/t/[tenant]/error.tsx',
   'app/(tenant)/t/[tenant]/forbidden.tsx',
   'app/(tenant)/t/[tenant]/forgot-password/**',
@@ -29,6 +31,7 @@ export const TRANSLATED_FILES = [
   'app/(tenant)/t/[tenant]/members/[userId]/**',
   'app/(tenant)/t/[tenant]/not-found.tsx',
   'app/(tenant)/t/[tenant]/notifications/**',
+  'app/(tenant)/t/[tenant]/oauth/**',
   'app/(tenant)/t/[tenant]/reset-password/**',
   'app/(tenant)/t/[tenant]/settings/audit/**',
   'app/(tenant)/t/[tenant]/settings/branding/**',
@@ -57,6 +60,7 @@ export const TRANSLATED_FILES = [
   'components/auth/**',
   'components/comments/**',
   'components/dashboard/**',
+  'components/developers/**',
   'components/goals/**',
   'components/habits/**',
   'components/leaderboards/**',
@@ -64,6 +68,7 @@ export const TRANSLATED_FILES = [
   'components/live/**',
   'components/members/**',
   'components/notifications/**',
+  'components/oauth/**',
   'components/platform/**',
   'components/scim/**',
   'components/settings/**',
@@ -75,4 +80,5 @@ export const TRANSLATED_FILES = [
   'components/tenant/tenant-footer.tsx',
   'components/tenant/tenant-header.tsx',
   'components/ui/**',
+  'components/webhooks/**',
 ];

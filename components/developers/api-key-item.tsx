@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/text-field';
@@ -14,8 +15,6 @@ const STATUS_STYLES: Record<ApiKeyView['status'], string> = {
   revoked: 'bg-slate-200 text-slate-700',
   expired: 'bg-amber-100 text-amber-800',
 };
-
-const STATUS_LABELS: Record<ApiKeyView['status'], string> = { active: 'Active', revoked: 'Revoked', expired: 'Expired' };
 
 function Detail({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -35,6 +34,7 @@ interface Props {
 /** One key: what it may do and how it was used, with Rotate and Revoke. */
 export function ApiKeyItem({ apiKey, onRotated, onError }: Props) {
   const fmt = useFormat();
+  const t = useTranslations('apiKeys');
   const titleId = useId();
   const [rotating, setRotating] = useState(false);
   const [graceHours, setGraceHours] = useState('24');
@@ -59,7 +59,7 @@ export function ApiKeyItem({ apiKey, onRotated, onError }: Props) {
   }
 
   function confirmRevoke() {
-    if (!window.confirm(`Revoke “${apiKey.name}”? Requests with it stop working at once. This cannot be undone.`)) return;
+    if (!window.confirm(t('item.confirmRevoke', { name: apiKey.name }))) return;
     revoke.mutate(apiKey.id, { onError: (error) => onError(error.message) });
   }
 
@@ -70,30 +70,30 @@ export function ApiKeyItem({ apiKey, onRotated, onError }: Props) {
           <h3 id={titleId} className="font-semibold text-slate-900">
             {apiKey.name}
           </h3>
-          <code className="rounded bg-slate-100 px-2 py-0.5 font-mono text-xs text-slate-700">
-            {apiKey.prefix}…{apiKey.last4}
+          <code dir="ltr" className="rounded bg-slate-100 px-2 py-0.5 font-mono text-xs text-slate-700">
+            {t('item.masked', { prefix: apiKey.prefix, last4: apiKey.last4 })}
           </code>
           <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${STATUS_STYLES[apiKey.status]}`} data-testid="api-key-status">
-            {STATUS_LABELS[apiKey.status]}
+            {t(`status.${apiKey.status}`)}
           </span>
         </div>
         {apiKey.status === 'revoked' ? null : (
           <div className="flex gap-2">
             {apiKey.status === 'active' ? (
-              <Button type="button" variant="secondary" aria-label={`Rotate ${apiKey.name}`} aria-expanded={rotating} onClick={() => setRotating(!rotating)}>
-                Rotate
+              <Button type="button" variant="secondary" aria-label={t('item.rotateLabel', { name: apiKey.name })} aria-expanded={rotating} onClick={() => setRotating(!rotating)}>
+                {t('item.rotate')}
               </Button>
             ) : null}
-            <Button type="button" variant="ghost" aria-label={`Revoke ${apiKey.name}`} onClick={confirmRevoke} disabled={revoke.isPending}>
-              Revoke
+            <Button type="button" variant="ghost" aria-label={t('item.revokeLabel', { name: apiKey.name })} onClick={confirmRevoke} disabled={revoke.isPending}>
+              {t('item.revoke')}
             </Button>
           </div>
         )}
       </div>
       {rotating ? (
-        <form onSubmit={submitRotation} noValidate aria-label={`New secret for ${apiKey.name}`} className="mt-4 flex flex-wrap items-end gap-3 rounded-md bg-slate-50 p-3">
+        <form onSubmit={submitRotation} noValidate aria-label={t('item.rotateFormLabel', { name: apiKey.name })} className="mt-4 flex flex-wrap items-end gap-3 rounded-md bg-slate-50 p-3">
           <TextField
-            label="Grace period (hours)"
+            label={t('item.graceLabel')}
             name="graceHours"
             type="number"
             min={0}
@@ -101,34 +101,40 @@ export function ApiKeyItem({ apiKey, onRotated, onError }: Props) {
             value={graceHours}
             onChange={(e) => setGraceHours(e.target.value)}
             error={graceError}
-            hint="How long the current secret keeps working (0 to 168; 0 stops it at once)."
+            hint={t('item.graceHint')}
             className="w-64"
           />
           <Button type="submit" disabled={rotate.isPending}>
-            Rotate key
+            {t('item.rotateKey')}
           </Button>
           <Button type="button" variant="ghost" onClick={() => setRotating(false)}>
-            Cancel
+            {t('item.cancel')}
           </Button>
         </form>
       ) : null}
       <dl className="mt-4 grid grid-cols-2 gap-x-6 gap-y-3 sm:grid-cols-4">
-        <Detail label="Scopes">
-          <span className="font-mono text-xs">{apiKey.scopes.join(', ')}</span>
+        <Detail label={t('item.scopes')}>
+          <span dir="ltr" className="font-mono text-xs">
+            {apiKey.scopes.join(', ')}
+          </span>
         </Detail>
-        <Detail label="Tier">
-          <span className="capitalize">{apiKey.tier}</span>
+        <Detail label={t('item.tier')}>{t(`tiers.${apiKey.tier}`)}</Detail>
+        <Detail label={t('item.createdBy')}>{apiKey.createdBy ? (apiKey.createdBy.name ?? apiKey.createdBy.email) : t('item.formerMember')}</Detail>
+        <Detail label={t('item.created')}>{when(apiKey.createdAt, '')}</Detail>
+        <Detail label={t('item.lastUsed')}>{when(apiKey.lastUsedAt, t('item.never'))}</Detail>
+        <Detail label={t('item.requests')}>{fmt.number(apiKey.requestCount)}</Detail>
+        <Detail label={t('item.expires')}>{when(apiKey.expiresAt, t('item.never'))}</Detail>
+        <Detail label={t('item.ipAllowlist')}>
+          {apiKey.ipAllowlist.length ? (
+            <span dir="ltr" className="font-mono text-xs break-all">
+              {apiKey.ipAllowlist.join(', ')}
+            </span>
+          ) : (
+            t('item.anyAddress')
+          )}
         </Detail>
-        <Detail label="Created by">{apiKey.createdBy ? (apiKey.createdBy.name ?? apiKey.createdBy.email) : 'A former member'}</Detail>
-        <Detail label="Created">{when(apiKey.createdAt, '')}</Detail>
-        <Detail label="Last used">{when(apiKey.lastUsedAt, 'Never')}</Detail>
-        <Detail label="Requests">{fmt.number(apiKey.requestCount)}</Detail>
-        <Detail label="Expires">{when(apiKey.expiresAt, 'Never')}</Detail>
-        <Detail label="IP allowlist">{apiKey.ipAllowlist.length ? <span className="font-mono text-xs break-all">{apiKey.ipAllowlist.join(', ')}</span> : 'Any address'}</Detail>
       </dl>
-      {apiKey.previousSecretValidUntil ? (
-        <p className="mt-3 text-xs text-slate-600">The previous secret keeps working until {fmt.dateTime(apiKey.previousSecretValidUntil)}.</p>
-      ) : null}
+      {apiKey.previousSecretValidUntil ? <p className="mt-3 text-xs text-slate-600">{t('item.previousUntil', { date: fmt.dateTime(apiKey.previousSecretValidUntil) })}</p> : null}
     </li>
   );
 }

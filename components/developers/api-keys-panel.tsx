@@ -1,6 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Card } from '@/components/ui/card';
 import { FormAlert } from '@/components/ui/form-alert';
@@ -22,6 +23,7 @@ interface Props {
 }
 
 export function ApiKeysPanel({ initial, scopes, tiers, minExpiry, managesAll, locked = false }: Props) {
+  const t = useTranslations('apiKeys');
   const { data: keys } = useQuery({ queryKey: apiKeysQueryKey, queryFn: fetchApiKeys, initialData: initial });
   const [revealed, setRevealed] = useState<RevealedSecret | null>(null);
   const [alert, setAlert] = useState<string | null>(null);
@@ -30,13 +32,13 @@ export function ApiKeysPanel({ initial, scopes, tiers, minExpiry, managesAll, lo
     <div className="flex flex-col gap-6">
       {revealed ? <SecretReveal key={revealed.secret} revealed={revealed} onDone={() => setRevealed(null)} /> : null}
       {locked ? null : (
-        <Card title="Create API key" description="A key acts as you, with only the scopes you give it. Your role limits which scopes you can give.">
-          <CreateApiKeyForm scopes={scopes} tiers={tiers} minExpiry={minExpiry} onCreated={({ key, secret }) => setRevealed({ title: `Your new key “${key.name}”`, secret })} />
+        <Card title={t('create.title')} description={t('create.description')}>
+          <CreateApiKeyForm scopes={scopes} tiers={tiers} minExpiry={minExpiry} onCreated={({ key, secret }) => setRevealed({ title: t('reveal.newKey', { name: key.name }), secret })} />
         </Card>
       )}
-      <Card title={managesAll ? 'Keys of this workspace' : 'Your keys'}>
+      <Card title={managesAll ? t('list.workspaceKeys') : t('list.yourKeys')}>
         <FormAlert message={alert} />
-        {keys.length === 0 ? <p className="text-sm text-slate-500">No API keys yet.</p> : null}
+        {keys.length === 0 ? <p className="text-sm text-slate-500">{t('list.empty')}</p> : null}
         <ul className="flex flex-col gap-4">
           {keys.map((key) => (
             <ApiKeyItem
@@ -45,9 +47,9 @@ export function ApiKeysPanel({ initial, scopes, tiers, minExpiry, managesAll, lo
               onError={setAlert}
               onRotated={(result, graceHours) =>
                 setRevealed({
-                  title: `New secret for “${result.key.name}”`,
+                  title: t('reveal.newSecret', { name: result.key.name }),
                   secret: result.secret,
-                  note: graceHours > 0 ? `The previous secret keeps working for ${graceHours} hour${graceHours === 1 ? '' : 's'}, so you can switch over.` : 'The previous secret has stopped working.',
+                  note: graceHours > 0 ? t('reveal.graceNote', { count: graceHours }) : t('reveal.stopped'),
                 })
               }
             />

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { buttonClass } from '@/components/ui/button';
 
@@ -10,6 +11,7 @@ const TONES = {
 
 /** Copies text to the clipboard and says so where screen readers hear it. */
 export function CopyButton({ text, label, tone = 'light' }: { text: string; label?: string; tone?: keyof typeof TONES }) {
+  const t = useTranslations('developers.copy');
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
 
   async function copy() {
@@ -25,10 +27,10 @@ export function CopyButton({ text, label, tone = 'light' }: { text: string; labe
     // Laid out beside what it copies (never over it): it keeps its width and wraps its status below when short of room.
     <span className="inline-flex shrink-0 flex-wrap items-center gap-x-2 gap-y-1">
       <button type="button" onClick={copy} aria-label={label} className={`shrink-0 whitespace-nowrap ${TONES[tone].button}`}>
-        Copy
+        {t('copy')}
       </button>
       <span role="status" className={TONES[tone].status}>
-        {state === 'copied' ? 'Copied.' : state === 'failed' ? 'Could not copy: select the text and copy it.' : ''}
+        {state === 'copied' ? t('copied') : state === 'failed' ? t('failed') : null}
       </span>
     </span>
   );

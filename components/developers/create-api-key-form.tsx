@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useId, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
@@ -25,13 +26,14 @@ interface Props {
 }
 
 /** The first error of a field, or of its items (the allowlist's errors name the line). */
-function fieldError(fields: Record<string, string>, name: string): string | undefined {
+function fieldError(fields: Record<string, string>, name: string, onLine: (line: number, message: string) => string): string | undefined {
   if (fields[name]) return fields[name];
   const item = Object.keys(fields).find((key) => key.startsWith(`${name}.`));
-  return item ? `Line ${Number(item.slice(name.length + 1)) + 1}: ${fields[item]}` : undefined;
+  return item ? onLine(Number(item.slice(name.length + 1)) + 1, fields[item]) : undefined;
 }
 
 export function CreateApiKeyForm({ scopes, tiers, minExpiry, onCreated }: Props) {
+  const t = useTranslations('apiKeys.form');
   const id = useId();
   const create = useCreateApiKey();
   const [name, setName] = useState('');
@@ -42,8 +44,9 @@ export function CreateApiKeyForm({ scopes, tiers, minExpiry, onCreated }: Props)
 
   const fields = create.error instanceof ApiError ? create.error.fields : {};
   const alert = create.error && Object.keys(fields).length === 0 ? create.error.message : null;
-  const scopesError = fieldError(fields, 'scopes');
-  const allowlistError = fieldError(fields, 'ipAllowlist');
+  const onLine = (line: number, message: string) => t('lineError', { line, message });
+  const scopesError = fieldError(fields, 'scopes', onLine);
+  const allowlistError = fieldError(fields, 'ipAllowlist', onLine);
 
   function toggle(scope: string, on: boolean) {
     setChosen((current) => (on ? [...current, scope] : current.filter((s) => s !== scope)));
@@ -76,11 +79,11 @@ export function CreateApiKeyForm({ scopes, tiers, minExpiry, onCreated }: Props)
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Create API key" className="flex flex-col gap-5">
+    <form onSubmit={submit} noValidate aria-label={t('label')} className="flex flex-col gap-5">
       <FormAlert message={alert} />
-      <TextField label="Name" name="name" required maxLength={80} value={name} onChange={(e) => setName(e.target.value)} error={fields.name} hint="What the key is for, e.g. “CRM sync”." />
+      <TextField label={t('name')} name="name" required maxLength={80} value={name} onChange={(e) => setName(e.target.value)} error={fields.name} hint={t('nameHint')} />
       <fieldset aria-describedby={scopesError ? `${id}-scopes-error` : undefined} className="flex flex-col gap-2">
-        <legend className="text-sm font-medium text-slate-800">Scopes</legend>
+        <legend className="text-sm font-medium text-slate-800">{t('scopes')}</legend>
         <div className="grid gap-2 sm:grid-cols-2">
           {scopes.map(({ scope, description }) => (
             <div key={scope} className="flex items-start gap-2 rounded-md border border-slate-200 p-2">
@@ -93,7 +96,7 @@ export function CreateApiKeyForm({ scopes, tiers, minExpiry, onCreated }: Props)
                 className="mt-1 h-4 w-4 accent-brand"
               />
               <div>
-                <label htmlFor={`${id}-${scope}`} className="font-mono text-sm font-medium text-slate-900">
+                <label htmlFor={`${id}-${scope}`} dir="ltr" className="font-mono text-sm font-medium text-slate-900">
                   {scope}
                 </label>
                 <p id={`${id}-${scope}-description`} className="text-xs text-slate-600">
@@ -110,16 +113,26 @@ export function CreateApiKeyForm({ scopes, tiers, minExpiry, onCreated }: Props)
         ) : null}
       </fieldset>
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField label="Tier" name="tier" value={tier} onChange={(e) => setTier(e.target.value)} error={fields.tier} options={tiers} />
-        <TextField label="Expires (optional)" name="expiresAt" type="date" min={minExpiry} value={expires} onChange={(e) => setExpires(e.target.value)} error={fields.expiresAt} hint="The key works through the end of this day (UTC)." />
+        <SelectField label={t('tier')} name="tier" value={tier} onChange={(e) => setTier(e.target.value)} error={fields.tier} options={tiers} />
+        <TextField
+          label={t('expires')}
+          name="expiresAt"
+          type="date"
+          min={minExpiry}
+          value={expires}
+          onChange={(e) => setExpires(e.target.value)}
+          error={fields.expiresAt}
+          hint={t('expiresHint')}
+        />
       </div>
       <div className="flex flex-col gap-1">
         <label htmlFor={`${id}-allowlist`} className="text-sm font-medium text-slate-800">
-          IP allowlist (optional)
+          {t('ipAllowlist')}
         </label>
         <textarea
           id={`${id}-allowlist`}
           name="ipAllowlist"
+          dir="ltr"
           rows={3}
           value={allowlist}
           onChange={(e) => setAllowlist(e.target.value)}
@@ -129,7 +142,7 @@ export function CreateApiKeyForm({ scopes, tiers, minExpiry, onCreated }: Props)
           className={`rounded-md border bg-white px-3 py-2 font-mono text-sm shadow-sm ${allowlistError ? 'border-red-500' : 'border-slate-300'}`}
         />
         <p id={`${id}-allowlist-hint`} className="text-xs text-slate-500">
-          One IPv4 or IPv6 address or CIDR range per line. Empty: any address.
+          {t('ipAllowlistHint')}
         </p>
         {allowlistError ? (
           <p id={`${id}-allowlist-error`} className="text-sm text-red-600">
@@ -139,7 +152,7 @@ export function CreateApiKeyForm({ scopes, tiers, minExpiry, onCreated }: Props)
       </div>
       <div>
         <Button type="submit" disabled={create.isPending}>
-          {create.isPending ? 'Creating…' : 'Create key'}
+          {create.isPending ? t('creating') : t('submit')}
         </Button>
       </div>
     </form>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { Bar, BarChart, CartesianGrid, ReferenceArea, Tooltip, XAxis, YAxis } from 'recharts';
 import { axisProps, CHART_COLORS, ChartDataTable, EndMarkerLabel, ChartFrame, ChartLegend, ChartTooltip, gridProps } from '@/components/ui/chart';
 import type { DailyUsage } from '@/lib/api/usage-stats';
@@ -16,15 +17,16 @@ const total = (d: DailyUsage) => d.ok + d.clientErrors + d.serverErrors;
 /** Requests per UTC day, one bar each, stacked by status class; today (the last day) is marked. */
 export function UsageChart({ days }: { days: DailyUsage[] }) {
   const fmt = useFormat();
+  const t = useTranslations('developers.usageChart');
   const sum = days.reduce((s, d) => s + total(d), 0);
   const today = days.at(-1)?.day;
-  const dayLabel = (day: string) => `${fmt.weekdayDay(day)}${day === today ? ' (today)' : ''}`;
+  const dayLabel = (day: string) => (day === today ? t('todayLabel', { day: fmt.weekdayDay(day) }) : fmt.weekdayDay(day));
   return (
     <figure className="flex min-w-0 flex-col gap-3">
       <ChartFrame testId="usage-chart" height={240}>
-        <BarChart data={days} margin={{ top: 22, right: 16, bottom: 0, left: 0 }} barCategoryGap="15%" title={`${fmt.number(sum)} requests in the last ${days.length} days`}>
+        <BarChart data={days} margin={{ top: 22, right: 16, bottom: 0, left: 0 }} barCategoryGap="15%" title={t('title', { count: sum, total: fmt.number(sum), days: days.length })}>
           <CartesianGrid {...gridProps} />
-          {today ? <ReferenceArea x1={today} x2={today} fill={CHART_COLORS.muted} fillOpacity={0.18} label={<EndMarkerLabel value="Today" />} /> : null}
+          {today ? <ReferenceArea x1={today} x2={today} fill={CHART_COLORS.muted} fillOpacity={0.18} label={<EndMarkerLabel value={t('today')} />} /> : null}
           <XAxis dataKey="day" {...axisProps} tickFormatter={(value: string) => fmt.shortDay(value)} interval="preserveStartEnd" minTickGap={20} />
           <YAxis {...axisProps} allowDecimals={false} width={40} tickFormatter={(value: number) => fmt.compact(value)} />
           <Tooltip
@@ -38,11 +40,11 @@ export function UsageChart({ days }: { days: DailyUsage[] }) {
       </ChartFrame>
       <figcaption className="flex flex-wrap items-center justify-between gap-2">
         <ChartLegend series={SERIES} />
-        <span className="text-xs text-slate-600">Days in UTC.</span>
+        <span className="text-xs text-slate-600">{t('utcNote')}</span>
       </figcaption>
       <ChartDataTable
-        caption="API requests per day by status class"
-        columns={['Day', ...SERIES.map((s) => s.label)]}
+        caption={t('tableCaption')}
+        columns={[t('day'), ...SERIES.map((s) => s.label)]}
         rows={days.map((day) => ({ key: day.day, cells: [dayLabel(day.day), ...SERIES.map((s) => fmt.number(day[s.key]))] }))}
       />
     </figure>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import type { UsageStats } from '@/lib/api/usage-stats';
 import { useFormat } from '@/lib/format/format-context';
@@ -19,22 +20,23 @@ function Tile({ label, value, testId, children }: { label: string; value: string
 /** The headline numbers: requests and errors of the window, latency, and the monthly quota. */
 export function UsageSummary({ stats }: { stats: UsageStats }) {
   const fmt = useFormat();
+  const t = useTranslations('developers.usage');
   const { totals, latency, month } = stats;
   const used = Math.min(1, month.quota === 0 ? 0 : month.requests / month.quota);
   return (
     <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-      <Tile label="Requests, last 30 days" value={fmt.number(totals.requests)} testId="usage-total-requests">
-        <dd className="text-xs text-slate-500">{fmt.number(totals.errors)} errors (4xx and 5xx)</dd>
+      <Tile label={t('requestsLast30Days')} value={fmt.number(totals.requests)} testId="usage-total-requests">
+        <dd className="text-xs text-slate-500">{t('errors', { count: totals.errors, errors: fmt.number(totals.errors) })}</dd>
       </Tile>
-      <Tile label="Error rate" value={fmt.percent(totals.errorRate)} testId="usage-error-rate" />
-      <Tile label="Latency p50" value={fmt.milliseconds(latency.p50)} testId="usage-latency">
+      <Tile label={t('errorRate')} value={fmt.percent(totals.errorRate)} testId="usage-error-rate" />
+      <Tile label={t('latencyP50')} value={fmt.milliseconds(latency.p50)} testId="usage-latency">
         <dd className="text-xs text-slate-500">
-          p95 {fmt.milliseconds(latency.p95)} · p99 {fmt.milliseconds(latency.p99)}
+          {t('latencyTail', { p95: fmt.milliseconds(latency.p95), p99: fmt.milliseconds(latency.p99) })}
         </dd>
       </Tile>
-      <Tile label={`Requests in ${fmt.period(month.period)}`} value={fmt.number(month.requests)} testId="usage-month">
+      <Tile label={t('requestsInPeriod', { period: fmt.period(month.period) })} value={fmt.number(month.requests)} testId="usage-month">
         <dd className="text-xs text-slate-500">
-          the whole workspace, of {fmt.number(month.quota)} in the plan ({fmt.percent(month.requests / Math.max(1, month.quota))})
+          {t('quota', { quota: fmt.number(month.quota), percent: fmt.percent(month.requests / Math.max(1, month.quota)) })}
           <span className="mt-2 block h-2 overflow-hidden rounded-full bg-slate-200" aria-hidden>
             <span className={`block h-full ${used >= 0.9 ? 'bg-red-500' : 'bg-brand'}`} style={{ width: `${used * 100}%` }} />
           </span>

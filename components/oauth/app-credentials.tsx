@@ -1,10 +1,9 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef } from 'react';
 import { CopyButton } from '@/components/developers/copy-button';
 import { Button } from '@/components/ui/button';
-
-export const CLIENT_SECRET_WARNING = "Copy this client secret now. You won't see it again.";
 
 interface Props {
   title: string;
@@ -20,6 +19,7 @@ interface Props {
  * shown this once. Focus moves here so keyboard and screen-reader users meet it first.
  */
 export function AppCredentials({ title, clientId, clientSecret, note, onDone }: Props) {
+  const t = useTranslations('oauthApps.credentials');
   const titleId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   // Mounted afresh (keyed by the app) for each new app.
@@ -33,24 +33,24 @@ export function AppCredentials({ title, clientId, clientSecret, note, onDone }: 
       {note ? <p className="mt-1 text-sm text-slate-700">{note}</p> : null}
       <dl className="mt-3 flex flex-col gap-3">
         <div>
-          <dt className="text-xs font-medium text-slate-600">Client ID</dt>
+          <dt className="text-xs font-medium text-slate-600">{t('clientId')}</dt>
           <dd className="mt-1 flex flex-wrap items-center gap-3">
-            <code data-testid="oauth-client-id" className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm break-all select-all">
+            <code data-testid="oauth-client-id" dir="ltr" className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm break-all select-all">
               {clientId}
             </code>
-            <CopyButton text={clientId} label="Copy client ID" />
+            <CopyButton text={clientId} label={t('copyClientId')} />
           </dd>
         </div>
         {clientSecret ? (
           <div>
-            <dt className="text-xs font-medium text-slate-600">Client secret</dt>
+            <dt className="text-xs font-medium text-slate-600">{t('clientSecret')}</dt>
             <dd className="mt-1">
-              <p className="text-sm font-semibold text-amber-900">{CLIENT_SECRET_WARNING}</p>
+              <p className="text-sm font-semibold text-amber-900">{t('secretWarning')}</p>
               <div className="mt-1 flex flex-wrap items-center gap-3">
-                <code data-testid="oauth-client-secret" className="min-w-0 flex-1 rounded-md border border-amber-300 bg-white px-3 py-2 font-mono text-sm break-all select-all">
+                <code data-testid="oauth-client-secret" dir="ltr" className="min-w-0 flex-1 rounded-md border border-amber-300 bg-white px-3 py-2 font-mono text-sm break-all select-all">
                   {clientSecret}
                 </code>
-                <CopyButton text={clientSecret} label="Copy client secret" />
+                <CopyButton text={clientSecret} label={t('copyClientSecret')} />
               </div>
             </dd>
           </div>
@@ -58,7 +58,7 @@ export function AppCredentials({ title, clientId, clientSecret, note, onDone }: 
       </dl>
       <div className="mt-4">
         <Button type="button" variant="secondary" onClick={onDone}>
-          Done
+          {t('done')}
         </Button>
       </div>
     </section>

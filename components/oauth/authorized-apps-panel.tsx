@@ -1,6 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -13,21 +14,21 @@ import { safeHttpUrl } from './safe-url';
 import { useRevokeGrant } from './use-oauth-mutations';
 import { useFormat } from '@/lib/format/format-context';
 
-const WORKSPACE_GRANT = 'Workspace (client credentials)';
-
 /** Every third-party app authorized in this workspace, with a way to cut each one off. */
 export function AuthorizedAppsPanel({ initial }: { initial: AuthorizedAppView[] }) {
   const fmt = useFormat();
+  const t = useTranslations('oauthApps.authorized');
   const { data: grants } = useQuery({ queryKey: oauthKeys.grants, queryFn: fetchGrants, initialData: initial });
   const revoke = useRevokeGrant();
   const [status, setStatus] = useState<string | null>(null);
-  const when = (iso: string | null) => (iso ? fmt.dateTime(iso) : 'Never');
+  const when = (iso: string | null) => (iso ? fmt.dateTime(iso) : t('never'));
 
   function confirmRevoke(grant: AuthorizedAppView) {
-    const who = grant.user ? (grant.user.name ?? grant.user.email) : 'this workspace';
-    if (!window.confirm(`Revoke ${grant.app.name}'s access for ${who}? Its tokens stop working at once; it must ask for consent again.`)) return;
+    const app = grant.app.name;
+    const words = grant.user ? { app, who: 'member', name: grant.user.name ?? grant.user.email } : { app, who: 'workspace', name: '' };
+    if (!window.confirm(t('confirmRevoke', words))) return;
     setStatus(null);
-    revoke.mutate(grant.grantId, { onSuccess: () => setStatus(`${grant.app.name} no longer has access for ${who}.`) });
+    revoke.mutate(grant.grantId, { onSuccess: () => setStatus(t('revoked', words)) });
   }
 
   return (
@@ -35,20 +36,20 @@ export function AuthorizedAppsPanel({ initial }: { initial: AuthorizedAppView[] 
       <FormAlert message={revoke.error?.message} />
       <FormStatus message={status} />
       {grants.length === 0 ? (
-        <p className="text-sm text-slate-500">No apps are authorized in this workspace.</p>
+        <p className="text-sm text-slate-500">{t('empty')}</p>
       ) : (
         <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Authorized apps</caption>
+          <table className="w-full text-start text-sm">
+            <caption className="sr-only">{t('caption')}</caption>
             <thead className="border-b border-slate-200 text-xs text-slate-500">
               <tr>
-                <th scope="col" className="py-2 pr-3 font-medium">App</th>
-                <th scope="col" className="py-2 pr-3 font-medium">Acts for</th>
-                <th scope="col" className="py-2 pr-3 font-medium">Scopes</th>
-                <th scope="col" className="py-2 pr-3 font-medium">Authorized</th>
-                <th scope="col" className="py-2 pr-3 font-medium">Last used</th>
+                <th scope="col" className="py-2 pe-3 font-medium">{t('app')}</th>
+                <th scope="col" className="py-2 pe-3 font-medium">{t('actsFor')}</th>
+                <th scope="col" className="py-2 pe-3 font-medium">{t('scopes')}</th>
+                <th scope="col" className="py-2 pe-3 font-medium">{t('authorizedAt')}</th>
+                <th scope="col" className="py-2 pe-3 font-medium">{t('lastUsed')}</th>
                 <th scope="col" className="py-2 font-medium">
-                  <span className="sr-only">Actions</span>
+                  <span className="sr-only">{t('actions')}</span>
                 </th>
               </tr>
             </thead>
@@ -57,7 +58,7 @@ export function AuthorizedAppsPanel({ initial }: { initial: AuthorizedAppView[] 
                 const homepage = safeHttpUrl(grant.app.homepageUrl);
                 return (
                   <tr key={grant.grantId} className="border-b border-slate-100 align-top" data-testid="authorized-app-row">
-                    <td className="py-3 pr-3">
+                    <td className="py-3 pe-3">
                       <div className="flex items-start gap-2">
                         <AppLogo logoUrl={grant.app.logoUrl} />
                         <div className="min-w-0">
@@ -70,35 +71,37 @@ export function AuthorizedAppsPanel({ initial }: { initial: AuthorizedAppView[] 
                               grant.app.name
                             )}
                           </p>
-                          <p className="text-xs text-slate-600">by {grant.app.ownerWorkspace}</p>
+                          <p className="text-xs text-slate-600">{t('by', { owner: grant.app.ownerWorkspace })}</p>
                         </div>
                       </div>
                     </td>
-                    <td className="py-3 pr-3">
+                    <td className="py-3 pe-3">
                       {grant.user ? (
                         <>
                           {grant.user.name ? <span className="block">{grant.user.name}</span> : null}
-                          <span className="block text-xs break-all text-slate-600">{grant.user.email}</span>
+                          <span dir="ltr" className="block text-xs break-all text-slate-600">
+                            {grant.user.email}
+                          </span>
                         </>
                       ) : (
-                        <span className="text-slate-700">{WORKSPACE_GRANT}</span>
+                        <span className="text-slate-700">{t('workspaceGrant')}</span>
                       )}
                     </td>
-                    <td className="py-3 pr-3">
+                    <td className="py-3 pe-3">
                       <ScopeList scopes={grant.scopes} />
                     </td>
-                    <td className="py-3 pr-3 whitespace-nowrap">{when(grant.createdAt)}</td>
-                    <td className="py-3 pr-3 whitespace-nowrap">{when(grant.lastUsedAt)}</td>
-                    <td className="py-3 text-right">
+                    <td className="py-3 pe-3 whitespace-nowrap">{when(grant.createdAt)}</td>
+                    <td className="py-3 pe-3 whitespace-nowrap">{when(grant.lastUsedAt)}</td>
+                    <td className="py-3 text-end">
                       <Button
                         type="button"
                         variant="secondary"
                         className="px-2 py-1"
-                        aria-label={`Revoke ${grant.app.name} for ${grant.user ? grant.user.email : 'the workspace'}`}
+                        aria-label={grant.user ? t('revokeLabel', { app: grant.app.name, email: grant.user.email }) : t('revokeWorkspaceLabel', { app: grant.app.name })}
                         disabled={revoke.isPending && revoke.variables === grant.grantId}
                         onClick={() => confirmRevoke(grant)}
                       >
-                        Revoke
+                        {t('revoke')}
                       </Button>
                     </td>
                   </tr>

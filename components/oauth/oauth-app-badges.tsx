@@ -1,19 +1,21 @@
+import { useTranslations } from 'next-intl';
 import type { OAuthAppView } from '@/lib/oauth/app-schema';
-import { clientTypeLabel } from './client-type';
 
 const BADGE = 'inline-flex items-center rounded-full px-2 py-0.5 text-xs font-semibold';
 
 export function ClientTypeBadge({ clientType }: { clientType: OAuthAppView['clientType'] }) {
+  const t = useTranslations('oauthApps.clientTypes');
   return (
     <span className={`${BADGE} ${clientType === 'confidential' ? 'bg-indigo-100 text-indigo-800' : 'bg-slate-200 text-slate-700'}`} data-testid="oauth-client-type">
-      {clientTypeLabel(clientType)}
+      {t(`${clientType}.label`)}
     </span>
   );
 }
 
 /** Scope names as small chips. */
 export function ScopeList({ scopes }: { scopes: string[] }) {
-  if (scopes.length === 0) return <span className="text-slate-500">None</span>;
+  const t = useTranslations('oauthApps');
+  if (scopes.length === 0) return <span className="text-slate-500">{t('noScopes')}</span>;
   return (
     <ul className="flex flex-wrap gap-1">
       {scopes.map((scope) => (

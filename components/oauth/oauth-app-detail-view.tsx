@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState, type ReactNode } from 'react';
 import { CopyButton } from '@/components/developers/copy-button';
 import { Button } from '@/components/ui/button';
@@ -52,6 +53,7 @@ interface Props {
 /** One OAuth app: its credentials, settings and the endpoints a developer configures. */
 export function OAuthAppDetailView({ initial, scopes, origin }: Props) {
   const fmt = useFormat();
+  const t = useTranslations('oauthApps');
   const router = useRouter();
   const { data: app } = useQuery({ queryKey: oauthKeys.app(initial.id), queryFn: () => fetchApp(initial.id), initialData: initial, initialDataUpdatedAt: 0 });
   const update = useUpdateApp(app.id);
@@ -64,12 +66,12 @@ export function OAuthAppDetailView({ initial, scopes, origin }: Props) {
   const homepage = safeHttpUrl(app.homepageUrl);
 
   function confirmRotation() {
-    if (!window.confirm(`Make a new client secret for ${app.name}? The current secret stops working at once: your app's token requests fail until it uses the new one.`)) return;
+    if (!window.confirm(t('detail.confirmRotate', { name: app.name }))) return;
     rotate.mutate(undefined, { onSuccess: ({ clientSecret }) => setSecret(clientSecret) });
   }
 
   function confirmDelete() {
-    if (!window.confirm(`Delete ${app.name}? Everyone who authorized it loses the connection at once: its tokens stop working. This cannot be undone.`)) return;
+    if (!window.confirm(t('detail.confirmDelete', { name: app.name }))) return;
     remove.mutate(undefined, { onSuccess: () => router.push('/developers/apps') });
   }
 
@@ -81,9 +83,9 @@ export function OAuthAppDetailView({ initial, scopes, origin }: Props) {
 
   return (
     <article className="flex flex-col gap-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
+      <nav aria-label={t('detail.breadcrumb')} className="text-sm">
         <Link href="/developers/apps" className="font-medium text-brand-text underline">
-          All OAuth apps
+          {t('detail.allApps')}
         </Link>
       </nav>
 
@@ -96,44 +98,48 @@ export function OAuthAppDetailView({ initial, scopes, origin }: Props) {
         {app.description ? <p className="text-slate-700">{app.description}</p> : null}
         {homepage ? (
           <p className="text-sm">
-            <a href={homepage} target="_blank" rel="noopener noreferrer nofollow" className="font-medium break-all text-brand-text underline">
+            <a href={homepage} target="_blank" rel="noopener noreferrer nofollow" dir="ltr" className="font-medium break-all text-brand-text underline">
               {homepage}
             </a>
           </p>
         ) : null}
       </header>
 
-      {secret ? <AppCredentials key={secret} title="New client secret" clientId={app.clientId} clientSecret={secret} note="The previous secret has stopped working." onDone={() => setSecret(null)} /> : null}
+      {secret ? <AppCredentials key={secret} title={t('detail.newSecret')} clientId={app.clientId} clientSecret={secret} note={t('detail.previousStopped')} onDone={() => setSecret(null)} /> : null}
 
-      <Card title="Credentials">
+      <Card title={t('detail.credentials')}>
         <FormAlert message={actionError?.message} />
         <dl className="flex flex-col gap-4">
           <div>
-            <dt className="text-xs font-medium text-slate-500">Client ID</dt>
+            <dt className="text-xs font-medium text-slate-500">{t('credentials.clientId')}</dt>
             <dd className="mt-0.5 flex flex-wrap items-center gap-3">
-              <code className="min-w-0 flex-1 font-mono text-sm break-all text-slate-900" data-testid="oauth-app-client-id">
+              <code dir="ltr" className="min-w-0 flex-1 font-mono text-sm break-all text-slate-900" data-testid="oauth-app-client-id">
                 {app.clientId}
               </code>
-              <CopyButton text={app.clientId} label="Copy client ID" />
+              <CopyButton text={app.clientId} label={t('credentials.copyClientId')} />
             </dd>
           </div>
           <div>
-            <dt className="text-xs font-medium text-slate-500">Client secret</dt>
+            <dt className="text-xs font-medium text-slate-500">{t('credentials.clientSecret')}</dt>
             <dd className="mt-0.5 text-sm text-slate-700">
               {app.clientType === 'public' ? (
-                'None: a public app proves each authorization with PKCE (S256) instead.'
+                t('detail.noSecret')
               ) : (
                 <span className="flex flex-wrap items-center gap-3">
                   <span>
-                    {app.secretHint ? (
-                      <>
-                        Ends in <code className="font-mono">{app.secretHint}</code>.{' '}
-                      </>
-                    ) : null}
-                    Stored hashed: it was shown once, when it was made.
+                    {app.secretHint
+                      ? t.rich('detail.secretHinted', {
+                          hint: app.secretHint,
+                          code: (chunks) => (
+                            <code dir="ltr" className="font-mono">
+                              {chunks}
+                            </code>
+                          ),
+                        })
+                      : t('detail.secretStored')}
                   </span>
                   <Button type="button" variant="secondary" disabled={rotate.isPending} onClick={confirmRotation}>
-                    {rotate.isPending ? 'Rotating…' : 'Rotate secret'}
+                    {rotate.isPending ? t('detail.rotating') : t('detail.rotate')}
                   </Button>
                 </span>
               )}
@@ -142,12 +148,12 @@ export function OAuthAppDetailView({ initial, scopes, origin }: Props) {
         </dl>
       </Card>
 
-      <Card title="Settings">
+      <Card title={t('detail.settings')}>
         {editing ? (
           <OAuthAppForm
-            label="Edit app"
-            submitLabel="Save changes"
-            pendingLabel="Saving…"
+            label={t('detail.editLabel')}
+            submitLabel={t('detail.save')}
+            pendingLabel={t('detail.saving')}
             scopes={scopes}
             initial={app}
             pending={update.isPending}
@@ -158,30 +164,30 @@ export function OAuthAppDetailView({ initial, scopes, origin }: Props) {
         ) : (
           <div className="flex flex-col gap-5">
             <dl className="grid gap-x-6 gap-y-4 sm:grid-cols-2">
-              <Detail label="Redirect URIs">
+              <Detail label={t('detail.redirectUris')}>
                 <ul className="flex flex-col gap-1">
                   {app.redirectUris.map((uri) => (
                     <li key={uri} className="font-mono text-xs break-all">
-                      {uri}
+                      <span dir="ltr">{uri}</span>
                     </li>
                   ))}
                 </ul>
               </Detail>
-              <Detail label="Allowed scopes">
+              <Detail label={t('detail.allowedScopes')}>
                 <ScopeList scopes={app.allowedScopes} />
               </Detail>
-              <Detail label="Created">{fmt.dateTime(app.createdAt)}</Detail>
-              <Detail label="Last changed">{fmt.dateTime(app.updatedAt)}</Detail>
-              <Detail label="App id">
+              <Detail label={t('detail.created')}>{fmt.dateTime(app.createdAt)}</Detail>
+              <Detail label={t('detail.lastChanged')}>{fmt.dateTime(app.updatedAt)}</Detail>
+              <Detail label={t('detail.appId')}>
                 <code className="font-mono text-xs">{app.id}</code>
               </Detail>
             </dl>
             <div className="flex flex-wrap gap-2">
               <Button type="button" variant="secondary" onClick={() => setEditing(true)}>
-                Edit
+                {t('detail.edit')}
               </Button>
               <Button type="button" variant="ghost" disabled={remove.isPending} onClick={confirmDelete}>
-                Delete app
+                {t('detail.delete')}
               </Button>
             </div>
           </div>
@@ -189,13 +195,15 @@ export function OAuthAppDetailView({ initial, scopes, origin }: Props) {
       </Card>
 
       <Card
-        title="Endpoints"
-        description={
-          <>
-            For people in this workspace. Someone in another workspace authorizes on that workspace&apos;s own address: the same paths on its host. Clients that read{' '}
-            <code className="font-mono">/.well-known/oauth-authorization-server</code> find the rest themselves.
-          </>
-        }
+        title={t('detail.endpoints')}
+        description={t.rich('detail.endpointsDescription', {
+          path: '/.well-known/oauth-authorization-server',
+          code: (chunks) => (
+            <code dir="ltr" className="font-mono">
+              {chunks}
+            </code>
+          ),
+        })}
       >
         <OAuthEndpoints origin={origin} />
       </Card>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
@@ -12,13 +13,13 @@ import { newUriRow, RedirectUrisEditor, type UriRow } from './redirect-uris-edit
 import { ScopePicker, type ScopeOption } from './scope-picker';
 
 /** The first error of a field or of its entries ("redirectUris.1" names the URI it is about). */
-function fieldError(fields: Record<string, string>, name: string, entries: string[] = []): string | undefined {
+function fieldError(fields: Record<string, string>, name: string, entries: string[] = [], about?: (subject: string, message: string) => string): string | undefined {
   if (fields[name]) return fields[name];
   const entry = Object.keys(fields).find((key) => key.startsWith(`${name}.`));
   if (!entry) return undefined;
   const index = Number(entry.slice(name.length + 1).split('.')[0]);
   const subject = entries[index];
-  return subject ? `${subject}: ${fields[entry]}` : fields[entry];
+  return subject && about ? about(subject, fields[entry]) : fields[entry];
 }
 
 interface Props {
@@ -37,6 +38,7 @@ interface Props {
 }
 
 export function OAuthAppForm({ label, submitLabel, pendingLabel, scopes, initial, pending, error, onSubmit, onCancel }: Props) {
+  const t = useTranslations('oauthApps.form');
   const [name, setName] = useState(initial?.name ?? '');
   const [description, setDescription] = useState(initial?.description ?? '');
   const [logoUrl, setLogoUrl] = useState(initial?.logoUrl ?? '');
@@ -59,10 +61,10 @@ export function OAuthAppForm({ label, submitLabel, pendingLabel, scopes, initial
     event.preventDefault();
     const problems: Record<string, string> = {};
     const redirectUris = uris.map((row) => row.value.trim()).filter(Boolean);
-    if (!name.trim()) problems.name = 'Give the app a name.';
-    if (redirectUris.length === 0) problems.redirectUris = 'Add at least one redirect URI.';
-    else if (new Set(redirectUris).size !== redirectUris.length) problems.redirectUris = 'Each redirect URI can be listed once.';
-    if (allowedScopes.length === 0) problems.allowedScopes = 'Choose at least one scope the app may ask for.';
+    if (!name.trim()) problems.name = t('nameMissing');
+    if (redirectUris.length === 0) problems.redirectUris = t('uriMissing');
+    else if (new Set(redirectUris).size !== redirectUris.length) problems.redirectUris = t('uriTwice');
+    if (allowedScopes.length === 0) problems.allowedScopes = t('scopeMissing');
     setLocal(problems);
     if (Object.keys(problems).length) return;
     setSentUris(redirectUris);
@@ -82,24 +84,26 @@ export function OAuthAppForm({ label, submitLabel, pendingLabel, scopes, initial
   return (
     <form onSubmit={submit} noValidate aria-label={label} className="flex flex-col gap-5">
       <FormAlert message={alert} />
-      <TextField label="App name" name="name" required maxLength={80} value={name} onChange={(e) => setName(e.target.value)} error={fields.name} hint="Shown to people on the consent screen." />
-      <TextField label="Description (optional)" name="description" maxLength={500} value={description} onChange={(e) => setDescription(e.target.value)} error={fields.description} />
+      <TextField label={t('name')} name="name" required maxLength={80} value={name} onChange={(e) => setName(e.target.value)} error={fields.name} hint={t('nameHint')} />
+      <TextField label={t('description')} name="description" maxLength={500} value={description} onChange={(e) => setDescription(e.target.value)} error={fields.description} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
-          label="Logo URL (optional)"
+          label={t('logoUrl')}
           name="logoUrl"
           type="url"
+          dir="ltr"
           maxLength={2048}
           value={logoUrl}
           onChange={(e) => setLogoUrl(e.target.value)}
           error={fields.logoUrl}
           placeholder="https://example.com/logo.png"
-          hint="A square image over https, shown on the consent screen."
+          hint={t('logoUrlHint')}
         />
         <TextField
-          label="Homepage URL (optional)"
+          label={t('homepageUrl')}
           name="homepageUrl"
           type="url"
+          dir="ltr"
           maxLength={2048}
           value={homepageUrl}
           onChange={(e) => setHomepageUrl(e.target.value)}
@@ -107,11 +111,11 @@ export function OAuthAppForm({ label, submitLabel, pendingLabel, scopes, initial
           placeholder="https://example.com"
         />
       </div>
-      <RedirectUrisEditor rows={uris} onChange={setUris} error={fieldError(fields, 'redirectUris', sentUris)} />
+      <RedirectUrisEditor rows={uris} onChange={setUris} error={fieldError(fields, 'redirectUris', sentUris, (subject, message) => t('aboutUri', { uri: subject, message }))} />
       {initial ? null : <ClientTypeField value={clientType} onChange={setClientType} error={fields.clientType} />}
       <ScopePicker
-        legend="Allowed scopes"
-        hint="The most the app may ask for. Each is described as people will read it on the consent screen, where they choose whether to allow it."
+        legend={t('allowedScopes')}
+        hint={t('allowedScopesHint')}
         scopes={scopes}
         value={allowedScopes}
         onChange={setAllowedScopes}
@@ -123,7 +127,7 @@ export function OAuthAppForm({ label, submitLabel, pendingLabel, scopes, initial
         </Button>
         {onCancel ? (
           <Button type="button" variant="ghost" onClick={onCancel}>
-            Cancel
+            {t('cancel')}
           </Button>
         ) : null}
       </div>

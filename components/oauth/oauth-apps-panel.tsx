@@ -2,6 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Card } from '@/components/ui/card';
 import type { OAuthAppView } from '@/lib/oauth/app-schema';
@@ -21,6 +22,7 @@ interface Registered {
 
 /** The workspace's OAuth apps, and the form that registers one (its credentials are shown once, here). */
 export function OAuthAppsPanel({ initial, scopes, locked = false }: { initial: OAuthAppView[]; scopes: ScopeOption[]; locked?: boolean }) {
+  const t = useTranslations('oauthApps');
   const { data: apps } = useQuery({ queryKey: oauthKeys.apps, queryFn: fetchApps, initialData: initial });
   const create = useCreateApp();
   const [registered, setRegistered] = useState<Registered | null>(null);
@@ -33,22 +35,25 @@ export function OAuthAppsPanel({ initial, scopes, locked = false }: { initial: O
         <div className="flex flex-col gap-2">
           <AppCredentials
             key={registered.appId}
-            title={`“${registered.name}” is registered`}
+            title={t('panel.registered', { name: registered.name })}
             clientId={registered.clientId}
             clientSecret={registered.clientSecret}
-            note={registered.clientSecret ? undefined : 'A public app has no client secret: it proves each authorization with PKCE.'}
+            note={registered.clientSecret ? undefined : t('panel.publicNote')}
             onDone={() => setRegistered(null)}
           />
           <p className="text-sm text-slate-600">
-            <Link href={`/developers/apps/${encodeURIComponent(registered.appId)}`} className="font-semibold text-brand-text underline">
-              Open the app
-            </Link>{' '}
-            for its endpoints and settings.
+            {t.rich('panel.openApp', {
+              link: (chunks) => (
+                <Link href={`/developers/apps/${encodeURIComponent(registered.appId)}`} className="font-semibold text-brand-text underline">
+                  {chunks}
+                </Link>
+              ),
+            })}
           </p>
         </div>
       ) : null}
-      <Card title="Your apps">
-        {apps.length === 0 ? <p className="text-sm text-slate-500">{locked ? 'No apps.' : 'No apps yet. Register one below to let people connect it to their account.'}</p> : null}
+      <Card title={t('panel.yourApps')}>
+        {apps.length === 0 ? <p className="text-sm text-slate-500">{locked ? t('panel.noApps') : t('panel.noAppsYet')}</p> : null}
         <ul className="flex flex-col gap-3">
           {apps.map((app) => (
             <li key={app.id} className="rounded-lg border border-slate-200 p-4" data-testid="oauth-app-item">
@@ -61,10 +66,18 @@ export function OAuthAppsPanel({ initial, scopes, locked = false }: { initial: O
               </div>
               {app.description ? <p className="mt-1 text-sm text-slate-700">{app.description}</p> : null}
               <p className="mt-2 text-sm text-slate-600">
-                <span className="font-medium">Client ID:</span> <code className="font-mono text-xs break-all">{app.clientId}</code>
+                {t.rich('panel.clientId', {
+                  clientId: app.clientId,
+                  label: (chunks) => <span className="font-medium">{chunks}</span>,
+                  code: (chunks) => (
+                    <code dir="ltr" className="font-mono text-xs break-all">
+                      {chunks}
+                    </code>
+                  ),
+                })}
               </p>
               <div className="mt-2 flex flex-wrap items-center gap-2 text-sm text-slate-600">
-                <span className="font-medium">Scopes:</span>
+                <span className="font-medium">{t('panel.scopes')}</span>
                 <ScopeList scopes={app.allowedScopes} />
               </div>
             </li>
@@ -72,12 +85,12 @@ export function OAuthAppsPanel({ initial, scopes, locked = false }: { initial: O
         </ul>
       </Card>
       {locked ? null : (
-        <Card title="Register an app" description="Apps ask people for access to their account through a consent screen in this workspace's brand, then call the API with the tokens they get.">
+        <Card title={t('panel.register')} description={t('panel.registerDescription')}>
           <OAuthAppForm
             key={formKey}
-            label="Register an app"
-            submitLabel="Register app"
-            pendingLabel="Registering…"
+            label={t('panel.register')}
+            submitLabel={t('panel.registerSubmit')}
+            pendingLabel={t('panel.registering')}
             scopes={scopes}
             pending={create.isPending}
             error={create.error}

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useId } from 'react';
 import { Button } from '@/components/ui/button';
 
@@ -22,6 +23,7 @@ interface Props {
 
 /** The app's redirect URIs, one per row; each input is labelled with its row number. */
 export function RedirectUrisEditor({ rows, onChange, error }: Props) {
+  const t = useTranslations('oauthApps.redirectUris');
   const id = useId();
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
@@ -29,31 +31,30 @@ export function RedirectUrisEditor({ rows, onChange, error }: Props) {
 
   return (
     <fieldset aria-describedby={`${hintId}${error ? ` ${errorId}` : ''}`} className="flex flex-col gap-2">
-      <legend className="text-sm font-medium text-slate-800">Redirect URIs</legend>
+      <legend className="text-sm font-medium text-slate-800">{t('legend')}</legend>
       <p id={hintId} className="text-xs text-slate-500">
-        Where we send people back after they allow or deny your app. Matched exactly, character for character, except that http://127.0.0.1 and http://[::1] match on any
-        port (native apps). https, except for loopback addresses; public native apps may use a reverse-domain scheme such as com.example.app:/callback. No wildcards. Up
-        to {MAX_REDIRECT_URIS}.
+        {t('hint', { max: MAX_REDIRECT_URIS })}
       </p>
       {rows.map((row, index) => (
         <div key={row.key} className="flex flex-wrap items-center gap-2">
           <input
             type="url"
-            aria-label={`Redirect URI ${index + 1}`}
+            aria-label={t('uriLabel', { row: index + 1 })}
+            dir="ltr"
             value={row.value}
             onChange={(e) => update(row.key, e.target.value)}
             placeholder="https://example.com/oauth/callback"
             maxLength={2048}
             className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm shadow-sm"
           />
-          <Button type="button" variant="ghost" aria-label={`Remove redirect URI ${index + 1}`} disabled={rows.length === 1} onClick={() => onChange(rows.filter((r) => r.key !== row.key))}>
-            Remove
+          <Button type="button" variant="ghost" aria-label={t('removeLabel', { row: index + 1 })} disabled={rows.length === 1} onClick={() => onChange(rows.filter((r) => r.key !== row.key))}>
+            {t('remove')}
           </Button>
         </div>
       ))}
       <div>
         <Button type="button" variant="secondary" onClick={() => onChange([...rows, newUriRow()])} disabled={rows.length >= MAX_REDIRECT_URIS}>
-          Add redirect URI
+          {t('add')}
         </Button>
       </div>
       {error ? (

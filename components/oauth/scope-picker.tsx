@@ -47,7 +47,7 @@ export function ScopePicker({ legend, hint, scopes, value, onChange, error }: Pr
               className="mt-1 h-4 w-4 accent-brand"
             />
             <div>
-              <label htmlFor={`${id}-${scope}`} className="font-mono text-sm font-medium text-slate-900">
+              <label htmlFor={`${id}-${scope}`} dir="ltr" className="font-mono text-sm font-medium text-slate-900">
                 {scope}
               </label>
               <p id={`${id}-${scope}-description`} className="text-xs text-slate-600">

@@ -1,6 +1,7 @@
 'use client';
 
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { Fragment, useId, useState, type FormEvent, type MouseEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -17,12 +18,7 @@ import { useEnableAndReplay, useReplayDelivery, useReplayFailedSince } from './u
 import { fetchDeliveries, webhookKeys, type StatusFilter } from './webhook-requests';
 import { useFormat } from '@/lib/format/format-context';
 
-const STATUS_OPTIONS: { value: StatusFilter; label: string }[] = [
-  { value: 'all', label: 'All' },
-  { value: 'pending', label: 'Pending' },
-  { value: 'succeeded', label: 'Succeeded' },
-  { value: 'failed', label: 'Failed' },
-];
+const STATUS_FILTERS: StatusFilter[] = ['all', 'pending', 'succeeded', 'failed'];
 
 const POLL_MS = 5000;
 const COLUMNS = 9;
@@ -30,6 +26,7 @@ const COLUMNS = 9;
 /** The endpoint's deliveries, newest first, filtered by status and a page at a time; each row opens its details. */
 export function DeliveryLog({ endpointId }: { endpointId: string }) {
   const fmt = useFormat();
+  const t = useTranslations('webhooks');
   const id = useId();
   const [status, setStatus] = useState<StatusFilter>('all');
   const [open, setOpen] = useState<Set<string>>(new Set());
@@ -81,37 +78,38 @@ export function DeliveryLog({ endpointId }: { endpointId: string }) {
   }
 
   const when = (iso: string | null) => (iso ? fmt.dateTime(iso) : '—');
+  const statusOptions = STATUS_FILTERS.map((value) => ({ value, label: value === 'all' ? t('log.all') : t(`delivery.${value}`) }));
 
   return (
-    <Card title="Delivery log" description="Every event sent to this endpoint, newest first. Open a row for the payload and the receiver's answer.">
+    <Card title={t('log.title')} description={t('log.description')}>
       <div className="flex flex-col gap-4">
         <div className="flex flex-wrap items-end justify-between gap-4">
-          <SelectField label="Status" name="status" value={status} onChange={(e) => setStatus(e.target.value as StatusFilter)} options={STATUS_OPTIONS} className="w-48" />
+          <SelectField label={t('log.status')} name="status" value={status} onChange={(e) => setStatus(e.target.value as StatusFilter)} options={statusOptions} className="w-48" />
           <ReplayFailedSince endpointId={endpointId} />
         </div>
         <FormAlert message={log.error?.message ?? replayAlert} />
         {refusedReplay ? (
           <div>
             <Button type="button" variant="secondary" disabled={enableAndReplay.isPending} onClick={() => enableThenReplay(refusedReplay)}>
-              Enable endpoint and replay
+              {t('log.enableAndReplay')}
             </Button>
           </div>
         ) : null}
-        <ScrollBox label="Deliveries">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Deliveries</caption>
+        <ScrollBox label={t('log.deliveries')}>
+          <table className="w-full text-start text-sm">
+            <caption className="sr-only">{t('log.deliveries')}</caption>
             <thead className="border-b border-slate-200 text-xs text-slate-500">
               <tr>
-                <th scope="col" className="py-2 pr-3 font-medium">Event type</th>
-                <th scope="col" className="py-2 pr-3 font-medium">Event id</th>
-                <th scope="col" className="py-2 pr-3 font-medium">Status</th>
-                <th scope="col" className="py-2 pr-3 text-right font-medium">Attempts</th>
-                <th scope="col" className="py-2 pr-3 text-right font-medium">Response</th>
-                <th scope="col" className="py-2 pr-3 text-right font-medium">Duration</th>
-                <th scope="col" className="py-2 pr-3 font-medium">Next attempt</th>
-                <th scope="col" className="py-2 pr-3 font-medium">Created</th>
+                <th scope="col" className="py-2 pe-3 font-medium">{t('log.eventType')}</th>
+                <th scope="col" className="py-2 pe-3 font-medium">{t('log.eventId')}</th>
+                <th scope="col" className="py-2 pe-3 font-medium">{t('log.status')}</th>
+                <th scope="col" className="py-2 pe-3 text-end font-medium">{t('log.attempts')}</th>
+                <th scope="col" className="py-2 pe-3 text-end font-medium">{t('log.response')}</th>
+                <th scope="col" className="py-2 pe-3 text-end font-medium">{t('log.duration')}</th>
+                <th scope="col" className="py-2 pe-3 font-medium">{t('log.nextAttempt')}</th>
+                <th scope="col" className="py-2 pe-3 font-medium">{t('log.created')}</th>
                 <th scope="col" className="py-2 font-medium">
-                  <span className="sr-only">Actions</span>
+                  <span className="sr-only">{t('log.actions')}</span>
                 </th>
               </tr>
             </thead>
@@ -122,30 +120,30 @@ export function DeliveryLog({ endpointId }: { endpointId: string }) {
                 return (
                   <Fragment key={delivery.id}>
                     <tr onClick={(event) => rowClick(event, delivery.id)} className="cursor-pointer border-b border-slate-100 hover:bg-slate-50" data-testid="webhook-delivery-row">
-                      <td className="py-2 pr-3 font-mono text-xs">{delivery.eventType}</td>
-                      <td className="py-2 pr-3 font-mono text-xs text-slate-600">{delivery.eventId}</td>
-                      <td className="py-2 pr-3">
+                      <td className="py-2 pe-3 font-mono text-xs">{delivery.eventType}</td>
+                      <td className="py-2 pe-3 font-mono text-xs text-slate-600">{delivery.eventId}</td>
+                      <td className="py-2 pe-3">
                         <DeliveryStatusBadge status={delivery.status} />
                       </td>
-                      <td className="py-2 pr-3 text-right tabular-nums">{delivery.attempts}</td>
-                      <td className="py-2 pr-3 text-right tabular-nums">{delivery.lastStatusCode ?? '—'}</td>
-                      <td className="py-2 pr-3 text-right tabular-nums">{fmt.milliseconds(delivery.lastDurationMs)}</td>
-                      <td className="py-2 pr-3 whitespace-nowrap">{delivery.status === 'pending' ? when(delivery.nextAttemptAt) : '—'}</td>
-                      <td className="py-2 pr-3 whitespace-nowrap">{when(delivery.createdAt)}</td>
+                      <td className="py-2 pe-3 text-end tabular-nums">{delivery.attempts}</td>
+                      <td className="py-2 pe-3 text-end tabular-nums">{delivery.lastStatusCode ?? '—'}</td>
+                      <td className="py-2 pe-3 text-end tabular-nums">{fmt.milliseconds(delivery.lastDurationMs)}</td>
+                      <td className="py-2 pe-3 whitespace-nowrap">{delivery.status === 'pending' ? when(delivery.nextAttemptAt) : '—'}</td>
+                      <td className="py-2 pe-3 whitespace-nowrap">{when(delivery.createdAt)}</td>
                       <td className="py-2">
                         <div className="flex justify-end gap-1">
                           <Button type="button" variant="ghost" className="px-2 py-1" aria-expanded={expanded} aria-controls={detailsId} onClick={() => toggle(delivery.id)}>
-                            {expanded ? 'Hide' : 'Details'}
+                            {expanded ? t('log.hide') : t('log.details')}
                           </Button>
                           <Button
                             type="button"
                             variant="secondary"
                             className="px-2 py-1"
                             disabled={delivery.status === 'pending' || (replay.isPending && replay.variables === delivery.id)}
-                            title={delivery.status === 'pending' ? 'Still being delivered' : undefined}
+                            title={delivery.status === 'pending' ? t('log.stillDelivering') : undefined}
                             onClick={() => replayOne(delivery)}
                           >
-                            Replay
+                            {t('log.replay')}
                           </Button>
                         </div>
                       </td>
@@ -163,14 +161,14 @@ export function DeliveryLog({ endpointId }: { endpointId: string }) {
             </tbody>
           </table>
         </ScrollBox>
-        {log.isPending ? <p className="text-sm text-slate-500">Loading deliveries…</p> : null}
+        {log.isPending ? <p className="text-sm text-slate-500">{t('log.loading')}</p> : null}
         {log.isSuccess && deliveries.length === 0 ? (
-          <p className="text-sm text-slate-500">{status === 'all' ? 'No deliveries yet. Send a test event to see one here.' : `No ${status} deliveries.`}</p>
+          <p className="text-sm text-slate-500">{status === 'all' ? t('log.empty') : t('log.emptyFiltered', { status })}</p>
         ) : null}
         {log.hasNextPage ? (
           <div>
             <Button type="button" variant="secondary" disabled={log.isFetchingNextPage} onClick={() => void log.fetchNextPage()}>
-              {log.isFetchingNextPage ? 'Loading…' : 'Load more'}
+              {log.isFetchingNextPage ? t('log.loadingMore') : t('log.loadMore')}
             </Button>
           </div>
         ) : null}
@@ -181,6 +179,7 @@ export function DeliveryLog({ endpointId }: { endpointId: string }) {
 
 /** The failed deliveries since a moment (the browser's local time), sent once more. */
 function ReplayFailedSince({ endpointId }: { endpointId: string }) {
+  const t = useTranslations('webhooks.replay');
   const replay = useReplayFailedSince(endpointId);
   const [since, setSince] = useState('');
   const [status, setStatus] = useState<string | null>(null);
@@ -190,17 +189,17 @@ function ReplayFailedSince({ endpointId }: { endpointId: string }) {
     event.preventDefault();
     setStatus(null);
     const moment = new Date(since);
-    if (!since || Number.isNaN(moment.getTime())) return setStatus('Choose a date and time first.');
+    if (!since || Number.isNaN(moment.getTime())) return setStatus(t('chooseTime'));
     replay.mutate(moment.toISOString(), {
-      onSuccess: ({ replayed }) => setStatus(replayed === 0 ? 'No failed deliveries since then.' : `${replayed} failed deliver${replayed === 1 ? 'y' : 'ies'} queued again.`),
+      onSuccess: ({ replayed }) => setStatus(replayed === 0 ? t('noneSince') : t('queued', { count: replayed })),
     });
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Replay failed deliveries" className="flex flex-wrap items-end gap-2">
-      <TextField label="Failed since" name="since" type="datetime-local" value={since} onChange={(e) => setSince(e.target.value)} error={fieldError} hint="In your local time." />
+    <form onSubmit={submit} noValidate aria-label={t('label')} className="flex flex-wrap items-end gap-2">
+      <TextField label={t('since')} name="since" type="datetime-local" value={since} onChange={(e) => setSince(e.target.value)} error={fieldError} hint={t('sinceHint')} />
       <Button type="submit" variant="secondary" disabled={replay.isPending}>
-        {replay.isPending ? 'Replaying…' : 'Replay failed deliveries'}
+        {replay.isPending ? t('replaying') : t('label')}
       </Button>
       <FormStatus message={status} />
     </form>

@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import type { WebhookDeliveryStatus } from '@/lib/db/generated/enums';
 import type { EndpointView } from '@/lib/webhooks/endpoint-schema';
 
@@ -5,20 +6,22 @@ const BADGE = 'inline-flex items-center rounded-full px-2 py-0.5 text-xs font-se
 
 /** Enabled or Disabled (the reason for an automatic switch-off is shown next to it by the caller). */
 export function EndpointStatusBadge({ endpoint }: { endpoint: Pick<EndpointView, 'enabled' | 'disabledReason'> }) {
+  const t = useTranslations('webhooks.status');
   return endpoint.enabled ? (
     <span className={`${BADGE} bg-green-100 text-green-800`} data-testid="webhook-endpoint-status">
-      Enabled
+      {t('enabled')}
     </span>
   ) : (
     <span className={`${BADGE} bg-slate-200 text-slate-700`} data-testid="webhook-endpoint-status">
-      Disabled
+      {t('disabled')}
     </span>
   );
 }
 
 /** "All events", or the subscribed types. */
 export function SubscribedEvents({ eventTypes }: { eventTypes: string[] }) {
-  if (eventTypes.length === 0) return <span>All events</span>;
+  const t = useTranslations('webhooks.status');
+  if (eventTypes.length === 0) return <span>{t('allEvents')}</span>;
   return (
     <ul className="flex flex-wrap gap-1">
       {eventTypes.map((type) => (
@@ -36,12 +39,11 @@ const DELIVERY_STYLES: Record<WebhookDeliveryStatus, string> = {
   failed: 'bg-red-100 text-red-800',
 };
 
-const DELIVERY_LABELS: Record<WebhookDeliveryStatus, string> = { pending: 'Pending', succeeded: 'Succeeded', failed: 'Failed' };
-
 export function DeliveryStatusBadge({ status }: { status: WebhookDeliveryStatus }) {
+  const t = useTranslations('webhooks.delivery');
   return (
     <span className={`${BADGE} ${DELIVERY_STYLES[status]}`} data-testid="webhook-delivery-status">
-      {DELIVERY_LABELS[status]}
+      {t(status)}
     </span>
   );
 }

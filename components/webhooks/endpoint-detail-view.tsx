@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { SecretReveal, type RevealedSecret } from '@/components/developers/secret-reveal';
 import { Button } from '@/components/ui/button';
@@ -19,15 +20,7 @@ import { useDeleteEndpoint, useRotateEndpointSecret, useSendTestEvent, useUpdate
 import { fetchEndpoint, webhookKeys } from './webhook-requests';
 import { useFormat } from '@/lib/format/format-context';
 
-const SECRET_WARNING = "Copy this signing secret now. You won't see it again.";
-
-const GRACE_OPTIONS = [
-  { value: '24', label: '24 hours' },
-  { value: '1', label: '1 hour' },
-  { value: '72', label: '3 days' },
-  { value: '168', label: '7 days' },
-  { value: '0', label: 'None: the current secret stops at once' },
-];
+const GRACE_HOURS = ['24', '1', '72', '168', '0'] as const;
 
 function Detail({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -46,6 +39,7 @@ interface Props {
 /** One endpoint: its settings and actions, and below them its delivery log. */
 export function EndpointDetailView({ initial, groups }: Props) {
   const fmt = useFormat();
+  const t = useTranslations('webhooks');
   const router = useRouter();
   const { data: endpoint } = useQuery({ queryKey: webhookKeys.endpoint(initial.id), queryFn: () => fetchEndpoint(initial.id), initialData: initial, initialDataUpdatedAt: 0 });
   const update = useUpdateEndpoint(endpoint.id);
@@ -61,6 +55,7 @@ export function EndpointDetailView({ initial, groups }: Props) {
   const [testType, setTestType] = useState(endpoint.eventTypes[0] ?? groups[0]?.types[0]?.type ?? '');
   const [status, setStatus] = useState<string | null>(null);
 
+  const graceOptions = GRACE_HOURS.map((value) => ({ value, label: t(`endpoint.grace.h${value}`) }));
   const allTypes = groups.flatMap((group) => group.types.map(({ type }) => ({ value: type, label: type })));
   const actionError = toggle.error ?? rotate.error ?? remove.error;
 
@@ -71,56 +66,58 @@ export function EndpointDetailView({ initial, groups }: Props) {
       onSuccess: ({ secret }) => {
         setRotating(false);
         setRevealed({
-          title: 'New signing secret',
+          title: t('endpoint.newSecret'),
           secret,
-          warning: SECRET_WARNING,
-          note: hours > 0 ? `The previous secret keeps signing deliveries for ${hours} hour${hours === 1 ? '' : 's'}, so you can switch your receiver over.` : 'The previous secret has stopped signing.',
+          warning: t('secret.warning'),
+          note: hours > 0 ? t('endpoint.graceNote', { count: hours }) : t('endpoint.stoppedSigning'),
         });
       },
     });
   }
 
   function confirmDelete() {
-    if (!window.confirm(`Delete the endpoint ${endpoint.url}? Deliveries stop at once and its delivery log is deleted. This cannot be undone.`)) return;
+    if (!window.confirm(t('endpoint.confirmDelete', { url: endpoint.url }))) return;
     remove.mutate(undefined, { onSuccess: () => router.push('/developers/webhooks') });
   }
 
   function submitTest(event: FormEvent) {
     event.preventDefault();
     setStatus(null);
-    test.mutate(testType || undefined, { onSuccess: (delivery) => setStatus(`Test event ${delivery.eventType} queued. It appears in the delivery log below.`) });
+    test.mutate(testType || undefined, { onSuccess: (delivery) => setStatus(t('test.queued', { type: delivery.eventType })) });
   }
 
   return (
     <article className="flex flex-col gap-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
+      <nav aria-label={t('endpoint.breadcrumb')} className="text-sm">
         <Link href="/developers/webhooks" className="font-medium text-brand-text underline">
-          All webhook endpoints
+          {t('endpoint.allEndpoints')}
         </Link>
       </nav>
 
       <header className="flex flex-col gap-2">
         <div className="flex flex-wrap items-center gap-3">
-          <h1 className="font-mono text-xl font-bold break-all text-slate-900">{endpoint.url}</h1>
+          <h1 dir="ltr" className="font-mono text-xl font-bold break-all text-slate-900">
+            {endpoint.url}
+          </h1>
           <EndpointStatusBadge endpoint={endpoint} />
         </div>
         {endpoint.description ? <p className="text-slate-700">{endpoint.description}</p> : null}
         {!endpoint.enabled && endpoint.disabledReason ? (
           <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="webhook-disabled-reason">
-            Switched off automatically: {endpoint.disabledReason} Enable it again once the receiver is fixed.
+            {t('endpoint.switchedOff', { reason: endpoint.disabledReason })}
           </p>
         ) : null}
       </header>
 
       {revealed ? <SecretReveal key={revealed.secret} revealed={revealed} onDone={() => setRevealed(null)} testId="webhook-secret" /> : null}
 
-      <Card title="Endpoint">
+      <Card title={t('endpoint.card')}>
         <FormAlert message={actionError?.message} />
         {editing ? (
           <EndpointForm
-            label="Edit endpoint"
-            submitLabel="Save changes"
-            pendingLabel="Saving…"
+            label={t('endpoint.editLabel')}
+            submitLabel={t('endpoint.save')}
+            pendingLabel={t('endpoint.saving')}
             groups={groups}
             initial={endpoint}
             pending={update.isPending}
@@ -131,41 +128,47 @@ export function EndpointDetailView({ initial, groups }: Props) {
         ) : (
           <div className="flex flex-col gap-5">
             <dl className="grid gap-x-6 gap-y-4 sm:grid-cols-2">
-              <Detail label="Events">
+              <Detail label={t('endpoint.events')}>
                 <SubscribedEvents eventTypes={endpoint.eventTypes} />
               </Detail>
-              <Detail label="Custom headers">
-                {Object.keys(endpoint.headers).length ? <span className="font-mono text-xs">{Object.keys(endpoint.headers).join(', ')}</span> : 'None'}
+              <Detail label={t('endpoint.customHeaders')}>
+                {Object.keys(endpoint.headers).length ? (
+                  <span dir="ltr" className="font-mono text-xs">
+                    {Object.keys(endpoint.headers).join(', ')}
+                  </span>
+                ) : (
+                  t('endpoint.none')
+                )}
               </Detail>
-              <Detail label="Created">{fmt.dateTime(endpoint.createdAt)}</Detail>
-              <Detail label="Last changed">{fmt.dateTime(endpoint.updatedAt)}</Detail>
-              <Detail label="Endpoint id">
+              <Detail label={t('endpoint.created')}>{fmt.dateTime(endpoint.createdAt)}</Detail>
+              <Detail label={t('endpoint.lastChanged')}>{fmt.dateTime(endpoint.updatedAt)}</Detail>
+              <Detail label={t('endpoint.id')}>
                 <code className="font-mono text-xs">{endpoint.id}</code>
               </Detail>
-              {endpoint.previousSecretValidUntil ? <Detail label="Previous secret signs until">{fmt.dateTime(endpoint.previousSecretValidUntil)}</Detail> : null}
+              {endpoint.previousSecretValidUntil ? <Detail label={t('endpoint.previousUntil')}>{fmt.dateTime(endpoint.previousSecretValidUntil)}</Detail> : null}
             </dl>
             <div className="flex flex-wrap gap-2">
               <Button type="button" variant="secondary" onClick={() => setEditing(true)}>
-                Edit
+                {t('endpoint.edit')}
               </Button>
               <Button type="button" variant="secondary" disabled={toggle.isPending} onClick={() => toggle.mutate({ enabled: !endpoint.enabled })}>
-                {endpoint.enabled ? 'Disable endpoint' : 'Enable endpoint'}
+                {endpoint.enabled ? t('endpoint.disable') : t('endpoint.enable')}
               </Button>
               <Button type="button" variant="secondary" aria-expanded={rotating} onClick={() => setRotating(!rotating)}>
-                Rotate secret
+                {t('endpoint.rotate')}
               </Button>
               <Button type="button" variant="ghost" disabled={remove.isPending} onClick={confirmDelete}>
-                Delete endpoint
+                {t('endpoint.delete')}
               </Button>
             </div>
             {rotating ? (
-              <form onSubmit={submitRotation} aria-label="Rotate signing secret" className="flex flex-wrap items-end gap-3 rounded-md bg-slate-50 p-3">
-                <SelectField label="Keep the current secret signing for" name="graceHours" value={graceHours} onChange={(e) => setGraceHours(e.target.value)} options={GRACE_OPTIONS} className="w-72" />
+              <form onSubmit={submitRotation} aria-label={t('endpoint.rotateLabel')} className="flex flex-wrap items-end gap-3 rounded-md bg-slate-50 p-3">
+                <SelectField label={t('endpoint.graceLabel')} name="graceHours" value={graceHours} onChange={(e) => setGraceHours(e.target.value)} options={graceOptions} className="w-72" />
                 <Button type="submit" disabled={rotate.isPending}>
-                  {rotate.isPending ? 'Rotating…' : 'Create new secret'}
+                  {rotate.isPending ? t('endpoint.rotating') : t('endpoint.createSecret')}
                 </Button>
                 <Button type="button" variant="ghost" onClick={() => setRotating(false)}>
-                  Cancel
+                  {t('endpoint.cancel')}
                 </Button>
               </form>
             ) : null}
@@ -173,11 +176,11 @@ export function EndpointDetailView({ initial, groups }: Props) {
         )}
       </Card>
 
-      <Card title="Send a test event" description="Sends the catalog's example of an event type, signed like any delivery, once (no retries).">
-        <form onSubmit={submitTest} aria-label="Send a test event" className="flex flex-wrap items-end gap-3">
-          <SelectField label="Event type" name="eventType" value={testType} onChange={(e) => setTestType(e.target.value)} options={allTypes} className="w-72" />
+      <Card title={t('test.title')} description={t('test.description')}>
+        <form onSubmit={submitTest} aria-label={t('test.title')} className="flex flex-wrap items-end gap-3">
+          <SelectField label={t('test.eventType')} name="eventType" value={testType} onChange={(e) => setTestType(e.target.value)} options={allTypes} className="w-72" />
           <Button type="submit" disabled={test.isPending}>
-            {test.isPending ? 'Sending…' : 'Send test event'}
+            {test.isPending ? t('test.sending') : t('test.submit')}
           </Button>
         </form>
         <div className="mt-2">

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
@@ -35,6 +36,7 @@ interface Props {
 }
 
 export function EndpointForm({ label, submitLabel, pendingLabel, groups, initial, withEnabled = false, pending, error, onSubmit, onCancel }: Props) {
+  const t = useTranslations('webhooks.form');
   const [url, setUrl] = useState(initial?.url ?? '');
   const [description, setDescription] = useState(initial?.description ?? '');
   const [events, setEvents] = useState<EventSelection>({ all: !initial || initial.eventTypes.length === 0, types: initial?.eventTypes ?? [] });
@@ -49,11 +51,11 @@ export function EndpointForm({ label, submitLabel, pendingLabel, groups, initial
   function submit(event: FormEvent) {
     event.preventDefault();
     const problems: Record<string, string> = {};
-    if (!events.all && events.types.length === 0) problems.eventTypes = 'Choose at least one event type, or send all of them.';
+    if (!events.all && events.types.length === 0) problems.eventTypes = t('chooseEventType');
     const filled = headers.filter((row) => row.name.trim() || row.value.trim());
     const names = filled.map((row) => row.name.trim().toLowerCase());
-    if (names.some((name) => !name)) problems.headers = 'Give every header a name, or remove the row.';
-    else if (new Set(names).size !== names.length) problems.headers = 'Each header name can be used once.';
+    if (names.some((name) => !name)) problems.headers = t('headerNeedsName');
+    else if (new Set(names).size !== names.length) problems.headers = t('headerNameTwice');
     setLocal(problems);
     if (Object.keys(problems).length) return;
     onSubmit({
@@ -69,24 +71,25 @@ export function EndpointForm({ label, submitLabel, pendingLabel, groups, initial
     <form onSubmit={submit} noValidate aria-label={label} className="flex flex-col gap-5">
       <FormAlert message={alert} />
       <TextField
-        label="Endpoint URL"
+        label={t('url')}
         name="url"
         type="url"
+        dir="ltr"
         required
         maxLength={2048}
         value={url}
         onChange={(e) => setUrl(e.target.value)}
         error={fields.url}
         placeholder="https://example.com/webhooks/waypoint"
-        hint="Where we POST events: https, on a public address."
+        hint={t('urlHint')}
       />
-      <TextField label="Description (optional)" name="description" maxLength={200} value={description} onChange={(e) => setDescription(e.target.value)} error={fields.description} />
+      <TextField label={t('description')} name="description" maxLength={200} value={description} onChange={(e) => setDescription(e.target.value)} error={fields.description} />
       <EventTypePicker groups={groups} value={events} onChange={setEvents} error={fieldError(fields, 'eventTypes')} />
       <HeadersEditor rows={headers} onChange={setHeaders} error={fieldError(fields, 'headers')} />
       {withEnabled ? (
         <label className="flex items-center gap-2 text-sm text-slate-800">
           <input type="checkbox" name="enabled" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} className="h-4 w-4 accent-brand" />
-          Enabled: start sending events right away
+          {t('enabled')}
         </label>
       ) : null}
       <div className="flex gap-2">
@@ -95,7 +98,7 @@ export function EndpointForm({ label, submitLabel, pendingLabel, groups, initial
         </Button>
         {onCancel ? (
           <Button type="button" variant="ghost" onClick={onCancel}>
-            Cancel
+            {t('cancel')}
           </Button>
         ) : null}
       </div>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useId } from 'react';
 
 export interface EventTypeOption {
@@ -10,6 +11,8 @@ export interface EventTypeOption {
 export interface EventTypeGroup {
   /** e.g. "goal" */
   resource: string;
+  /** The group's heading in the reader's language, e.g. "Goal events". */
+  title: string;
   types: EventTypeOption[];
 }
 
@@ -18,8 +21,6 @@ export interface EventSelection {
   all: boolean;
   types: string[];
 }
-
-const groupTitle = (resource: string) => `${resource[0].toUpperCase()}${resource.slice(1)} events`;
 
 interface Props {
   groups: EventTypeGroup[];
@@ -30,6 +31,7 @@ interface Props {
 
 /** Radio "all or chosen", then the catalog's types as checkboxes grouped by resource, each with its description. */
 export function EventTypePicker({ groups, value, onChange, error }: Props) {
+  const t = useTranslations('webhooks.picker');
   const id = useId();
   const errorId = `${id}-error`;
 
@@ -39,22 +41,22 @@ export function EventTypePicker({ groups, value, onChange, error }: Props) {
 
   return (
     <fieldset aria-describedby={error ? errorId : undefined} className="flex flex-col gap-3">
-      <legend className="text-sm font-medium text-slate-800">Events to send</legend>
+      <legend className="text-sm font-medium text-slate-800">{t('legend')}</legend>
       <div className="flex flex-col gap-2 sm:flex-row sm:gap-6">
         <label className="flex items-center gap-2 text-sm text-slate-800">
           <input type="radio" name={`${id}-mode`} checked={value.all} onChange={() => onChange({ ...value, all: true })} className="h-4 w-4 accent-brand" />
-          All event types, including ones added later
+          {t('all')}
         </label>
         <label className="flex items-center gap-2 text-sm text-slate-800">
           <input type="radio" name={`${id}-mode`} checked={!value.all} onChange={() => onChange({ ...value, all: false })} className="h-4 w-4 accent-brand" />
-          Only the event types I choose
+          {t('chosen')}
         </label>
       </div>
       {value.all ? null : (
         <div className="grid gap-4 md:grid-cols-2">
           {groups.map((group) => (
             <fieldset key={group.resource} className="flex flex-col gap-2 rounded-md border border-slate-200 p-3">
-              <legend className="px-1 text-xs font-semibold tracking-wide text-slate-500 uppercase">{groupTitle(group.resource)}</legend>
+              <legend className="px-1 text-xs font-semibold tracking-wide text-slate-500 uppercase">{group.title}</legend>
               {group.types.map(({ type, description }) => (
                 <div key={type} className="flex items-start gap-2">
                   <input

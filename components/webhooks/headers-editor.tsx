@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useId } from 'react';
 import { Button } from '@/components/ui/button';
 
@@ -23,6 +24,7 @@ interface Props {
 
 /** Custom request headers as name/value rows; each input is labelled with its row number. */
 export function HeadersEditor({ rows, onChange, error }: Props) {
+  const t = useTranslations('webhooks.headers');
   const id = useId();
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
@@ -30,36 +32,38 @@ export function HeadersEditor({ rows, onChange, error }: Props) {
 
   return (
     <fieldset aria-describedby={`${hintId}${error ? ` ${errorId}` : ''}`} className="flex flex-col gap-2">
-      <legend className="text-sm font-medium text-slate-800">Custom headers (optional)</legend>
+      <legend className="text-sm font-medium text-slate-800">{t('legend')}</legend>
       <p id={hintId} className="text-xs text-slate-500">
-        Sent with every delivery, e.g. a token your receiver checks. Up to {MAX_HEADERS}; Authorization, Cookie and webhook-* are set by us.
+        {t('hint', { max: MAX_HEADERS })}
       </p>
       {rows.map((row, index) => (
         <div key={row.key} className="flex flex-wrap items-center gap-2">
           <input
-            aria-label={`Header name ${index + 1}`}
+            aria-label={t('nameLabel', { row: index + 1 })}
+            dir="ltr"
             value={row.name}
             onChange={(e) => update(row.key, { name: e.target.value })}
-            placeholder="X-Team"
+            placeholder={t('namePlaceholder')}
             maxLength={64}
             className="w-48 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm shadow-sm"
           />
           <input
-            aria-label={`Header value ${index + 1}`}
+            aria-label={t('valueLabel', { row: index + 1 })}
+            dir="ltr"
             value={row.value}
             onChange={(e) => update(row.key, { value: e.target.value })}
-            placeholder="growth"
+            placeholder={t('valuePlaceholder')}
             maxLength={500}
             className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm shadow-sm"
           />
-          <Button type="button" variant="ghost" aria-label={`Remove header ${index + 1}`} onClick={() => onChange(rows.filter((r) => r.key !== row.key))}>
-            Remove
+          <Button type="button" variant="ghost" aria-label={t('removeLabel', { row: index + 1 })} onClick={() => onChange(rows.filter((r) => r.key !== row.key))}>
+            {t('remove')}
           </Button>
         </div>
       ))}
       <div>
         <Button type="button" variant="secondary" onClick={() => onChange([...rows, newHeaderRow()])} disabled={rows.length >= MAX_HEADERS}>
-          Add header
+          {t('add')}
         </Button>
       </div>
       {error ? (

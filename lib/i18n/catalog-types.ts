@@ -1,13 +1,18 @@
 import type account from '../../messages/en/account.json';
 import type activity from '../../messages/en/activity.json';
+import type apiKeys from '../../messages/en/apiKeys.json';
 import type audit from '../../messages/en/audit.json';
 import type authPages from '../../messages/en/authPages.json';
 import type branding from '../../messages/en/branding.json';
 import type comments from '../../messages/en/comments.json';
 import type common from '../../messages/en/common.json';
+import type consent from '../../messages/en/consent.json';
 import type dashboard from '../../messages/en/dashboard.json';
 import type dataPrivacy from '../../messages/en/dataPrivacy.json';
+import type devOutbox from '../../messages/en/devOutbox.json';
+import type developers from '../../messages/en/developers.json';
 import type directory from '../../messages/en/directory.json';
+import type docs from '../../messages/en/docs.json';
 import type domains from '../../messages/en/domains.json';
 import type email from '../../messages/en/email.json';
 import type emailLayout from '../../messages/en/emailLayout.json';
@@ -21,6 +26,7 @@ import type memberProfile from '../../messages/en/memberProfile.json';
 import type members from '../../messages/en/members.json';
 import type nav from '../../messages/en/nav.json';
 import type notifications from '../../messages/en/notifications.json';
+import type oauthApps from '../../messages/en/oauthApps.json';
 import type operator from '../../messages/en/operator.json';
 import type operatorAnalytics from '../../messages/en/operatorAnalytics.json';
 import type operatorApps from '../../messages/en/operatorApps.json';
@@ -43,20 +49,26 @@ import type supportAccess from '../../messages/en/supportAccess.json';
 import type teamDetail from '../../messages/en/teamDetail.json';
 import type teams from '../../messages/en/teams.json';
 import type terms from '../../messages/en/terms.json';
+import type webhooks from '../../messages/en/webhooks.json';
 
 // The English catalog's shape, so that `t('key')` with a key no catalog has fails type-checking
 // (next-intl's AppConfig). One line per file in messages/en/; a test keeps the two in step.
 export interface Catalog {
   account: typeof account;
   activity: typeof activity;
+  apiKeys: typeof apiKeys;
   audit: typeof audit;
   authPages: typeof authPages;
   branding: typeof branding;
   comments: typeof comments;
   common: typeof common;
+  consent: typeof consent;
   dashboard: typeof dashboard;
   dataPrivacy: typeof dataPrivacy;
+  devOutbox: typeof devOutbox;
+  developers: typeof developers;
   directory: typeof directory;
+  docs: typeof docs;
   domains: typeof domains;
   email: typeof email;
   emailLayout: typeof emailLayout;
@@ -70,6 +82,7 @@ export interface Catalog {
   members: typeof members;
   nav: typeof nav;
   notifications: typeof notifications;
+  oauthApps: typeof oauthApps;
   operator: typeof operator;
   operatorAnalytics: typeof operatorAnalytics;
   operatorApps: typeof operatorApps;
@@ -92,6 +105,7 @@ export interface Catalog {
   teamDetail: typeof teamDetail;
   teams: typeof teams;
   terms: typeof terms;
+  webhooks: typeof webhooks;
 }
 
 declare module 'next-intl' {

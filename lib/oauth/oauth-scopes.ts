@@ -38,7 +38,9 @@ export function capByRole(requested: readonly string[], role: Role): OAuthScope[
 
 /**
  * The consent screen's words: what the app will be able to do, said to the user in the
- * workspace's own terms ("objectives" where it says objectives).
+ * workspace's own terms ("objectives" where it says objectives). In English, for callers
+ * outside a page; the pages say the same in the reader's language from the `consent`
+ * catalog (consent.scopes, keyed by components/oauth/scope-words.ts).
  */
 const CONSENT_DESCRIPTIONS: Record<OAuthScope, (t: Terminology) => string> = {
   openid: () => 'Sign you in with your account in this workspace',

@@ -3,6 +3,7 @@
 import '@scalar/api-reference-react/style.css';
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useEffect, useMemo, useRef } from 'react';
 import { Skeleton } from '@/components/ui/skeleton';
 import { useFormat } from '@/lib/format/format-context';
@@ -44,7 +45,7 @@ interface Props {
 }
 
 /** Adds scrollable code blocks to the tab order, so keyboard users can scroll them. */
-function useFocusableScrollers(root: React.RefObject<HTMLDivElement | null>) {
+function useFocusableScrollers(root: React.RefObject<HTMLDivElement | null>, label: string) {
   useEffect(() => {
     const element = root.current;
     if (!element) return;
@@ -53,7 +54,7 @@ function useFocusableScrollers(root: React.RefObject<HTMLDivElement | null>) {
         if (node.tabIndex < 0 && !node.closest('[inert]')) {
           node.tabIndex = 0;
           if (!node.getAttribute('aria-label') && !node.getAttribute('role')) node.setAttribute('role', 'region');
-          if (!node.getAttribute('aria-label')) node.setAttribute('aria-label', 'Code');
+          if (!node.getAttribute('aria-label')) node.setAttribute('aria-label', label);
         }
       });
     };
@@ -61,14 +62,15 @@ function useFocusableScrollers(root: React.RefObject<HTMLDivElement | null>) {
     const observer = new MutationObserver(mark);
     observer.observe(element, { childList: true, subtree: true });
     return () => observer.disconnect();
-  }, [root]);
+  }, [root, label]);
 }
 
 export function ApiReference({ spec, userId }: Props) {
+  const t = useTranslations('docs.tryIt');
   const tryIt = useDocsTryItKey(userId);
   const format = useFormat();
   const root = useRef<HTMLDivElement>(null);
-  useFocusableScrollers(root);
+  useFocusableScrollers(root, t('codeLabel'));
   const token = tryIt.status === 'ready' ? tryIt.key.secret : '';
 
   const configuration = useMemo(
@@ -118,27 +120,34 @@ export function ApiReference({ spec, userId }: Props) {
 }
 
 function TryItNotice({ state, formatTime }: { state: ReturnType<typeof useDocsTryItKey>; formatTime: (iso: string) => string }) {
+  const t = useTranslations('docs.tryIt');
   const box = 'rounded-md border px-4 py-3 text-sm';
   if (state.status === 'none')
     return (
       <p className={`${box} border-slate-200 bg-white text-slate-700`}>
-        <Link href="/signin" className="font-semibold text-brand-text underline">
-          Sign in
-        </Link>{' '}
-        to try requests with a temporary key, or paste one of your keys under Authentication.
+        {t.rich('signIn', {
+          link: (chunks) => (
+            <Link href="/signin" className="font-semibold text-brand-text underline">
+              {chunks}
+            </Link>
+          ),
+        })}
       </p>
     );
-  if (state.status === 'loading') return <p className={`${box} border-slate-200 bg-white text-slate-700`}>Getting a temporary key for Try it…</p>;
+  if (state.status === 'loading') return <p className={`${box} border-slate-200 bg-white text-slate-700`}>{t('loading')}</p>;
   if (state.status === 'unavailable')
     return (
       <p role="alert" className={`${box} border-amber-300 bg-amber-50 text-amber-900`}>
-        {state.message} You can still paste one of your own keys under Authentication.
+        {t('unavailable', { reason: state.message ?? (state.reason === 'refused' ? t('refused') : t('unreachable')) })}
       </p>
     );
   return (
     <p className={`${box} border-slate-200 bg-white text-slate-700`} data-testid="try-it-key-notice">
-      <strong className="font-semibold text-slate-900">Try it is ready.</strong> Requests you send here use a temporary read-only key made for you, valid until{' '}
-      {formatTime(state.key.expiresAt)} ({state.key.scopes.join(', ')}). To try writes, paste a key of yours with write scopes under Authentication.
+      {t.rich('ready', {
+        until: formatTime(state.key.expiresAt),
+        scopes: state.key.scopes.join(', '),
+        strong: (chunks) => <strong className="font-semibold text-slate-900">{chunks}</strong>,
+      })}
     </p>
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { CopyButton } from '../copy-button';
 
@@ -14,6 +15,7 @@ export interface CodeSample {
  * move between tabs (and select them), Home and End jump to the ends.
  */
 export function CodeTabs({ samples, label }: { samples: CodeSample[]; label: string }) {
+  const t = useTranslations('docs');
   const id = useId();
   const [active, setActive] = useState(0);
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
@@ -25,7 +27,9 @@ export function CodeTabs({ samples, label }: { samples: CodeSample[]; label: str
   }
 
   function onKeyDown(event: KeyboardEvent) {
-    const moves: Record<string, number> = { ArrowRight: active + 1, ArrowLeft: active - 1, Home: 0, End: samples.length - 1 };
+    // Right to left, the next tab is the one on the left.
+    const step = getComputedStyle(event.currentTarget).direction === 'rtl' ? -1 : 1;
+    const moves: Record<string, number> = { ArrowRight: active + step, ArrowLeft: active - step, Home: 0, End: samples.length - 1 };
     if (!(event.key in moves)) return;
     event.preventDefault();
     select(moves[event.key]);
@@ -57,7 +61,7 @@ export function CodeTabs({ samples, label }: { samples: CodeSample[]; label: str
           ))}
         </div>
         <div className="pb-1.5">
-          <CopyButton text={current.code} label={`Copy the ${current.label} sample`} tone="dark" />
+          <CopyButton text={current.code} label={t('copySample', { label: current.label })} tone="dark" />
         </div>
       </div>
       {samples.map((sample, i) => (
@@ -69,6 +73,7 @@ export function CodeTabs({ samples, label }: { samples: CodeSample[]; label: str
           aria-labelledby={`${id}-tab-${sample.id}`}
           hidden={i !== active}
           tabIndex={0}
+          dir="ltr"
           className="overflow-x-auto p-4 font-mono text-xs leading-5 text-slate-100"
         >
           <code>{sample.code}</code>

@@ -15,7 +15,8 @@ export interface TryItKey {
   scopes: string[];
 }
 
-export type TryItKeyState = { status: 'none' } | { status: 'loading' } | { status: 'ready'; key: TryItKey } | { status: 'unavailable'; message: string };
+/** unavailable: the server refused (its sentence, in the page's language, when it gave one) or could not be reached. */
+export type TryItKeyState = { status: 'none' } | { status: 'loading' } | { status: 'ready'; key: TryItKey } | { status: 'unavailable'; reason: 'refused' | 'unreachable'; message: string | null };
 
 interface Stored extends TryItKey {
   userId: string;
@@ -45,14 +46,16 @@ let inFlight: Promise<TryItKeyState> | null = null;
 function mint(userId: string): Promise<TryItKeyState> {
   inFlight ??= (async (): Promise<TryItKeyState> => {
     try {
-      const response = await fetch('/api/app/api-keys/docs-session', { method: 'POST', cache: 'no-store' });
+      // The page's language, so a refusal's sentence comes back in it (lib/i18n/server-text.ts).
+      const language = document.documentElement.lang;
+      const response = await fetch('/api/app/api-keys/docs-session', { method: 'POST', cache: 'no-store', headers: language ? { 'accept-language': language } : {} });
       const body = await response.json().catch(() => ({}));
-      if (!response.ok) return { status: 'unavailable', message: body.detail ?? 'Try it could not get a temporary key.' };
+      if (!response.ok) return { status: 'unavailable', reason: 'refused', message: typeof body.detail === 'string' ? body.detail : null };
       const key: TryItKey = { secret: body.secret, expiresAt: body.expiresAt, scopes: body.scopes };
       store(userId, key);
       return { status: 'ready', key };
     } catch {
-      return { status: 'unavailable', message: 'Try it could not reach the server for a temporary key.' };
+      return { status: 'unavailable', reason: 'unreachable', message: null };
     } finally {
       inFlight = null;
     }

@@ -1,6 +1,15 @@
+import { getLocale, getTranslations } from 'next-intl/server';
 import { EventCatalog } from '@/components/webhooks/event-catalog';
 import { eventTypesByResource, WEBHOOK_API_VERSION, WEBHOOK_HEADERS } from '@/lib/events/event-catalog-docs';
 import { MAX_ATTEMPTS, RETRY_DELAYS_SECONDS } from '@/lib/webhooks/retry-schedule';
+import { code } from './docs-intro';
+
+/** The Standard Webhooks headers' descriptions in the docs catalog (docs.webhookEvents.headers). */
+const HEADER_KEYS: Record<(typeof WEBHOOK_HEADERS)[number]['name'], 'id' | 'timestamp' | 'signature'> = {
+  'webhook-id': 'id',
+  'webhook-timestamp': 'timestamp',
+  'webhook-signature': 'signature',
+};
 
 const VERIFY_SAMPLE = `// npm install standardwebhooks
 import { Webhook } from 'standardwebhooks';
@@ -31,50 +40,54 @@ const ENVELOPE = `{
   "api_version": "${WEBHOOK_API_VERSION}"
 }`;
 
-const delay = (seconds: number) => (seconds < 60 ? `${seconds} seconds` : seconds < 3600 ? `${seconds / 60} minutes` : `${seconds / 3600} hours`);
+type Words = Awaited<ReturnType<typeof getTranslations<'docs.webhookEvents'>>>;
 
-const code = (text: string) => <code className="rounded bg-slate-100 px-1 py-0.5 font-mono text-[0.85em]">{text}</code>;
+const delay = (t: Words, seconds: number) =>
+  seconds < 60 ? t('delay.seconds', { count: seconds }) : seconds < 3600 ? t('delay.minutes', { count: seconds / 60 }) : t('delay.hours', { count: seconds / 3600 });
 
 /** How webhooks arrive, how to verify them, and every event type with an example. */
-export function WebhookEventsSection() {
+export async function WebhookEventsSection() {
+  const t = await getTranslations('docs.webhookEvents');
+  const headerWords = (key: (typeof HEADER_KEYS)[keyof typeof HEADER_KEYS]) =>
+    key === 'signature' ? t.rich('headers.signature', { format: 'v1,<base64 HMAC-SHA256>', signed: '"<webhook-id>.<webhook-timestamp>.<raw body>"', c: code }) : t(`headers.${key}`);
+  const delays = new Intl.ListFormat(await getLocale(), { type: 'unit', style: 'short' }).format(RETRY_DELAYS_SECONDS.slice(1).map((seconds) => delay(t, seconds)));
   return (
     <section aria-labelledby="webhook-events" className="flex flex-col gap-4">
       <h1 id="webhook-events" className="text-2xl font-bold text-slate-900">
-        Webhook events
+        {t('title')}
       </h1>
       <div className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-6 text-sm leading-6 text-slate-700 shadow-sm">
-        <p>
-          Each event is POSTed as JSON to every enabled endpoint subscribed to its type. The body is an envelope around the event&apos;s data; receivers should ignore
-          fields they do not know.
-        </p>
-        <pre tabIndex={0} aria-label="The envelope" className="overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs text-slate-100">
+        <p>{t('intro')}</p>
+        <pre tabIndex={0} dir="ltr" aria-label={t('envelopeLabel')} className="overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs text-slate-100">
           <code>{ENVELOPE}</code>
         </pre>
         <div>
-          <h2 className="font-semibold text-slate-900">Signatures</h2>
+          <h2 className="font-semibold text-slate-900">{t('signatures.title')}</h2>
           <p>
-            Deliveries are signed the <a href="https://www.standardwebhooks.com" className="font-semibold text-brand-text underline">Standard Webhooks</a> way, so any of
-            its libraries verifies them with the endpoint&apos;s {code('whsec_')} secret:
+            {t.rich('signatures.body', {
+              c: code,
+              link: (chunks) => (
+                <a href="https://www.standardwebhooks.com" className="font-semibold text-brand-text underline">
+                  {chunks}
+                </a>
+              ),
+            })}
           </p>
           <dl className="mt-2 flex flex-col gap-2">
             {WEBHOOK_HEADERS.map((header) => (
               <div key={header.name}>
                 <dt className="font-mono text-xs font-semibold text-slate-900">{header.name}</dt>
-                <dd className="text-slate-700">{header.description}</dd>
+                <dd className="text-slate-700">{headerWords(HEADER_KEYS[header.name])}</dd>
               </div>
             ))}
           </dl>
         </div>
-        <pre tabIndex={0} className="overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs text-slate-100" aria-label="Verifying a webhook in JavaScript">
+        <pre tabIndex={0} dir="ltr" className="overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs text-slate-100" aria-label={t('verifyLabel')}>
           <code>{VERIFY_SAMPLE}</code>
         </pre>
         <div>
-          <h2 className="font-semibold text-slate-900">Retries</h2>
-          <p>
-            Answer with any 2xx within 10 seconds. Anything else is retried, up to {MAX_ATTEMPTS} attempts in all, after{' '}
-            {RETRY_DELAYS_SECONDS.slice(1).map(delay).join(', ')}; {code('Retry-After')} is honoured on 429 and 503. A 410 Gone switches the endpoint off. Failed
-            deliveries can be replayed from the endpoint&apos;s page or the API.
-          </p>
+          <h2 className="font-semibold text-slate-900">{t('retries.title')}</h2>
+          <p>{t.rich('retries.body', { max: MAX_ATTEMPTS, delays, c: code })}</p>
         </div>
       </div>
       <EventCatalog groups={eventTypesByResource()} level={2} />

@@ -1,7 +1,9 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { SectionError } from '@/components/shell/section-error';
 
 export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
-  return <SectionError error={error} retry={retry} homeHref="/developers" homeLabel="Back to Developers" inset />;
+  const t = useTranslations('developers');
+  return <SectionError error={error} retry={retry} homeHref="/developers" homeLabel={t('backToDevelopers')} inset />;
 }

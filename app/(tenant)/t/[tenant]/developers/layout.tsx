@@ -1,3 +1,4 @@
+import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { SubNav } from '@/components/ui/sub-nav';
 import { getCurrentMember } from '@/lib/auth/session';
@@ -10,22 +11,23 @@ import { requireTenant } from '@/lib/tenancy/current-tenant';
 export default async function DevelopersLayout({ children, params }: { children: ReactNode; params: Promise<{ tenant: string }> }) {
   const tenant = await requireTenant((await params).tenant);
   const member = await getCurrentMember(tenant);
+  const t = await getTranslations('developers.nav');
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-8 px-6 py-10">
       {member ? (
-        <nav aria-label="Developers">
+        <nav aria-label={t('label')}>
           <SubNav
             variant="tabs"
             items={[
-              { href: '/developers', label: 'Overview' },
-              { href: '/developers/keys', label: 'API keys' },
+              { href: '/developers', label: t('overview') },
+              { href: '/developers/keys', label: t('apiKeys') },
               ...(can(member.role, 'integrations.manage')
                 ? [
-                    { href: '/developers/webhooks', label: 'Webhooks', matchPrefix: true },
-                    { href: '/developers/apps', label: 'OAuth apps', matchPrefix: true },
+                    { href: '/developers/webhooks', label: t('webhooks'), matchPrefix: true },
+                    { href: '/developers/apps', label: t('oauthApps'), matchPrefix: true },
                   ]
                 : []),
-              { href: '/developers/docs', label: 'Docs' },
+              { href: '/developers/docs', label: t('docs') },
             ]}
           />
         </nav>

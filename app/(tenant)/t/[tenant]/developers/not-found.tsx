@@ -1,7 +1,11 @@
+import { useTranslations } from 'next-intl';
 import { SectionNotFound } from '@/components/shell/section-states';
 
 export default function NotFound() {
-  return <SectionNotFound title="Not found" backHref="/developers" backLabel="Back to Developers" inset>
-      This key, webhook or app does not exist, or was deleted.
-    </SectionNotFound>;
+  const t = useTranslations('developers');
+  return (
+    <SectionNotFound title={t('notFound.title')} backHref="/developers" backLabel={t('backToDevelopers')} inset>
+      {t('notFound.body')}
+    </SectionNotFound>
+  );
 }

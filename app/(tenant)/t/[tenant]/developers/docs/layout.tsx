@@ -1,17 +1,20 @@
+import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { resourceTitle } from '@/components/developers/docs/docs-words';
 import { SubNav } from '@/components/ui/sub-nav';
 import { DOCS_GUIDES, docsResources, resourceHref } from '@/lib/api/docs/docs-sections';
 
-function DocsNav() {
+async function DocsNav() {
+  const t = await getTranslations('docs');
   return (
-    <nav aria-label="API docs" className="flex flex-col gap-4">
+    <nav aria-label={t('nav.label')} className="flex flex-col gap-4">
       <div className="flex flex-col gap-1">
-        <p className="px-3 text-xs font-semibold tracking-wide text-slate-600 uppercase">Guides</p>
-        <SubNav variant="sidebar" items={DOCS_GUIDES.map(({ href, label }) => ({ href, label }))} />
+        <p className="px-3 text-xs font-semibold tracking-wide text-slate-600 uppercase">{t('nav.guides')}</p>
+        <SubNav variant="sidebar" items={DOCS_GUIDES.map(({ key, href }) => ({ href, label: t(`guides.${key}.label`) }))} />
       </div>
       <div className="flex flex-col gap-1">
-        <p className="px-3 text-xs font-semibold tracking-wide text-slate-600 uppercase">API reference</p>
-        <SubNav variant="sidebar" items={docsResources().map((resource) => ({ href: resourceHref(resource), label: resource.tag }))} />
+        <p className="px-3 text-xs font-semibold tracking-wide text-slate-600 uppercase">{t('nav.reference')}</p>
+        <SubNav variant="sidebar" items={docsResources().map((resource) => ({ href: resourceHref(resource), label: resourceTitle(t, resource) }))} />
       </div>
     </nav>
   );
@@ -20,11 +23,12 @@ function DocsNav() {
 // The docs: guides and one page per API resource, with one side navigation, so no page
 // carries the whole API. Below the lg breakpoint the navigation folds into a menu above the
 // page, so the page's content starts on the first screen of a phone.
-export default function DocsLayout({ children }: { children: ReactNode }) {
+export default async function DocsLayout({ children }: { children: ReactNode }) {
+  const t = await getTranslations('docs');
   return (
     <div className="flex flex-col gap-6 lg:flex-row lg:gap-8">
       <details className="rounded-lg border border-slate-200 bg-white lg:hidden">
-        <summary className="cursor-pointer px-4 py-3 text-sm font-semibold text-slate-900">Docs menu</summary>
+        <summary className="cursor-pointer px-4 py-3 text-sm font-semibold text-slate-900">{t('nav.menu')}</summary>
         <div className="px-1 pb-3">
           <DocsNav />
         </div>

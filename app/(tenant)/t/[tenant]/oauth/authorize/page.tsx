@@ -1,14 +1,20 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { AuthorizeError } from '@/components/oauth/authorize-error';
 import { ConsentCard } from '@/components/oauth/consent-card';
 import { signInUrl } from '@/lib/auth/callback-url';
 import { getCurrentMember } from '@/lib/auth/session';
+import { DEFAULT_LANGUAGE, languageOf } from '@/lib/i18n/languages';
+import { serverTextTranslator } from '@/lib/i18n/server-text';
 import { prepareAuthorization } from '@/lib/oauth/authorize';
 import { setPageStatus } from '@/lib/server/page-status';
 import { requireTenant } from '@/lib/tenancy/current-tenant';
 
-export const metadata: Metadata = { title: 'Authorize an app', robots: { index: false, follow: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('consent');
+  return { title: t('metaTitle'), robots: { index: false, follow: false } };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -42,7 +48,9 @@ export default async function AuthorizePage({ params, searchParams }: { params: 
   if (prompt.kind === 'error_page') {
     // A malformed request: a 400, not a page that looks like success to a client or a crawler.
     await setPageStatus(400);
-    return <AuthorizeError error={prompt.error} description={prompt.description} workspaceName={tenant.name} />;
+    // The service's sentence (English, as the protocol answers) in the reader's language.
+    const translate = await serverTextTranslator(languageOf(await getLocale()) ?? DEFAULT_LANGUAGE);
+    return <AuthorizeError error={prompt.error} description={translate(prompt.description)} workspaceName={tenant.name} />;
   }
   return (
     <ConsentCard

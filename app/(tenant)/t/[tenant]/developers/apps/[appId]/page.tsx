@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { OAuthAppDetailView } from '@/components/oauth/oauth-app-detail-view';
 import { appScopeOptions } from '@/components/oauth/scope-options';
 import { config, tenantOrigin } from '@/lib/config/env';
@@ -9,7 +10,10 @@ import { requireMember } from '@/lib/members/require-member';
 import { getOAuthApp } from '@/lib/oauth/apps';
 import { requireTenant } from '@/lib/tenancy/current-tenant';
 
-export const metadata: Metadata = { title: 'OAuth app' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('oauthApps');
+  return { title: t('detail.metaTitle') };
+}
 
 type Params = Promise<{ tenant: string; appId: string }>;
 
@@ -25,5 +29,5 @@ export default async function OAuthAppPage({ params }: { params: Params }) {
   // The endpoints on the address the page was asked on, so a custom domain shows itself.
   const host = (await headers()).get('host');
   const origin = host ? `${config.scheme}://${host}` : tenantOrigin(tenant.slug);
-  return <OAuthAppDetailView initial={app} scopes={appScopeOptions(tenant.branding.terminology)} origin={origin} />;
+  return <OAuthAppDetailView initial={app} scopes={appScopeOptions(await getTranslations('consent'))} origin={origin} />;
 }

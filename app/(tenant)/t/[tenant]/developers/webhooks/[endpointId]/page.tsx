@@ -1,13 +1,18 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { EndpointDetailView } from '@/components/webhooks/endpoint-detail-view';
+import { describedGroups } from '@/components/webhooks/event-words';
 import { eventTypesByResource } from '@/lib/events/event-catalog-docs';
 import { AppError } from '@/lib/http/problem';
 import { requireMember } from '@/lib/members/require-member';
 import { requireTenant } from '@/lib/tenancy/current-tenant';
 import { getEndpoint } from '@/lib/webhooks/endpoints';
 
-export const metadata: Metadata = { title: 'Webhook endpoint' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('webhooks');
+  return { title: t('endpoint.metaTitle') };
+}
 
 type Params = Promise<{ tenant: string; endpointId: string }>;
 
@@ -21,6 +26,6 @@ export default async function WebhookEndpointPage({ params }: { params: Params }
     if (error instanceof AppError && error.status === 404) notFound();
     throw error;
   });
-  const groups = eventTypesByResource().map(({ resource, types }) => ({ resource, types: types.map(({ type, description }) => ({ type, description })) }));
+  const groups = describedGroups(await getTranslations('webhooks'), eventTypesByResource());
   return <EndpointDetailView initial={endpoint} groups={groups} />;
 }
