@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
+import { manifestText } from '@/components/integrations/manifest-text';
 import { Badge } from '@/components/ui/badge';
 import type { AppCard as AppCardData } from '@/lib/marketplace/discovery';
 import type { IntegrationId } from '@/lib/integrations/types';
@@ -32,15 +33,12 @@ export function RatingText({ rating }: { rating: AppCardData['rating'] }) {
   );
 }
 
-/** The catalog key of a built-in integration's words (google-calendar → googleCalendar). */
-export const integrationKey = (id: IntegrationId) => id.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase()) as 'googleCalendar' | 'outlookCalendar' | 'slack' | 'microsoftTeams' | 'calendarFeed';
-
 /** One app in a marketplace row or result list: links to its listing (a built-in integration: to its page). */
 export function AppCard({ app }: { app: AppCardData }) {
   const t = useTranslations('marketplace');
   const integrations = useTranslations('integrations');
-  // A built-in integration's tagline is the app's own words; a partner's app shows what the partner wrote.
-  const tagline = app.builtIn ? integrations(`manifests.${integrationKey(app.id as IntegrationId)}.tagline`) : app.tagline;
+  // A built-in integration's tagline is Waypoint's own words; a partner's app shows what the partner wrote.
+  const tagline = app.builtIn ? manifestText(integrations, { id: app.id as IntegrationId }).tagline(app.tagline) : app.tagline;
   return (
     <li className="min-w-0" data-testid="app-card">
       <Link href={app.builtIn?.href ?? `/apps/${app.slug}`} className="flex h-full gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm transition hover:border-brand focus-visible:border-brand">
