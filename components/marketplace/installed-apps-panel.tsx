@@ -74,7 +74,7 @@ export function InstalledAppsPanel({ initial }: { initial: InstalledAppView[] })
                   <dt className="text-slate-600">{t('lastActivity')}</dt>
                   <dd>{row.lastActivityAt ? fmt.dateTime(row.lastActivityAt) : t('never')}</dd>
                   <dt className="text-slate-600">{t('can')}</dt>
-                  <dd className="break-words">{row.scopes.join(', ')}</dd>
+                  <dd className="break-words" dir="ltr">{row.scopes.join(', ')}</dd>
                   {row.charge ? (
                     <>
                       <dt className="text-slate-600">{t('price')}</dt>
@@ -93,7 +93,7 @@ export function InstalledAppsPanel({ initial }: { initial: InstalledAppView[] })
                   {row.webhookEvents.length ? (
                     <>
                       <dt className="text-slate-600">{t('events')}</dt>
-                      <dd className="break-words">{row.webhookEvents.join(', ')}</dd>
+                      <dd className="break-words" dir="ltr">{row.webhookEvents.join(', ')}</dd>
                     </>
                   ) : null}
                 </dl>

@@ -38,7 +38,7 @@ function Secret({ label, value, testId }: { label: string; value: string; testId
   return (
     <div className="flex flex-col gap-1">
       <p className="text-sm font-medium text-slate-800">{label}</p>
-      <code className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm break-all" data-testid={testId}>
+      <code className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm break-all" data-testid={testId} dir="ltr">
         {value}
       </code>
     </div>

@@ -54,15 +54,15 @@ export function VersionDetails({ version }: { version: AppVersionView }) {
       </div>
       <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[10rem_1fr]">
         <dt className="text-slate-600">{t('redirectUris')}</dt>
-        <dd className="break-all">{version.redirectUris.join(', ') || t('none')}</dd>
+        <dd className="break-all" dir="ltr">{version.redirectUris.join(', ') || t('none')}</dd>
         <dt className="text-slate-600">{t('webhookUrl')}</dt>
-        <dd className="break-all">{version.webhookUrl ?? t('none')}</dd>
+        <dd className="break-all" dir="ltr">{version.webhookUrl ?? t('none')}</dd>
         <dt className="text-slate-600">{t('webhookEvents')}</dt>
-        <dd className="break-words">{version.webhookEvents.join(', ') || t('none')}</dd>
+        <dd className="break-words" dir="ltr">{version.webhookEvents.join(', ') || t('none')}</dd>
         {LINKS.map(([key, label]) => (
           <div key={key} className="contents">
             <dt className="text-slate-600">{t(label)}</dt>
-            <dd className="break-all">{version[key] ?? t('none')}</dd>
+            <dd className="break-all" dir="ltr">{version[key] ?? t('none')}</dd>
           </div>
         ))}
       </dl>

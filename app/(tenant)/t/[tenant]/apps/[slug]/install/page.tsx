@@ -101,7 +101,7 @@ export default async function InstallAppPage({ params, searchParams }: { params:
         </ul>
         {prompt.events.length ? (
           <p className="mt-4 text-sm text-slate-700">
-            {t.rich('toldAbout', { events: prompt.events.join(', '), list: (chunks) => <span className="break-words">{chunks}</span> })}
+            {t.rich('toldAbout', { events: prompt.events.join(', '), list: (chunks) => <span className="break-words" dir="ltr">{chunks}</span> })}
           </p>
         ) : null}
 
@@ -118,7 +118,7 @@ export default async function InstallAppPage({ params, searchParams }: { params:
           {paid && price.billedVia === 'operator' && !price.blocked ? <p className="mt-1 text-slate-700">{t('billedOperator')}</p> : null}
         </div>
 
-        <p className="mt-6 text-sm text-slate-700">{t.rich('nextHost', { host: prompt.landingHost, strong: (chunks) => <strong className="break-all">{chunks}</strong> })}</p>
+        <p className="mt-6 text-sm text-slate-700">{t.rich('nextHost', { host: prompt.landingHost, strong: (chunks) => <strong className="break-all" dir="ltr">{chunks}</strong> })}</p>
 
         {price.blocked ? (
           <div className="mt-6 flex flex-col gap-3">
