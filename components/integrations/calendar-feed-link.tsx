@@ -1,6 +1,7 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { CopyButton } from '@/components/developers/copy-button';
 import { Button } from '@/components/ui/button';
@@ -15,6 +16,7 @@ const PATH = '/api/app/integrations/calendar-feed/link';
 
 /** The member's feed link: create, copy while it is on screen, replace, stop. */
 export function CalendarFeedLink({ initial }: { initial: FeedLinkStatus }) {
+  const t = useTranslations('integrations.feed');
   const client = useQueryClient();
   const { data } = useQuery({ queryKey: KEY, queryFn: () => api<FeedLinkStatus>(PATH), initialData: initial });
   // The URL exists in the browser only until the page is left: the server keeps a hash.
@@ -40,53 +42,49 @@ export function CalendarFeedLink({ initial }: { initial: FeedLinkStatus }) {
     onError: (error) => setAlert(error.message),
   });
 
-  if (!data.installed) return <p className="text-sm text-slate-600">An admin needs to install the calendar feed before members can make links.</p>;
+  if (!data.installed) return <p className="text-sm text-slate-600">{t('needsInstall')}</p>;
 
   return (
     <section className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:p-6" aria-labelledby="calendar-feed-heading" data-testid="calendar-feed-panel">
       <div>
         <h2 id="calendar-feed-heading" className="text-lg font-semibold text-slate-900">
-          Your calendar link
+          {t('heading')}
         </h2>
-        <p className="mt-1 text-sm text-slate-600">Add it to Apple Calendar, Google Calendar or Outlook as a subscription (“From URL”). Anyone with the link sees your due dates and habit names, so keep it to yourself.</p>
+        <p className="mt-1 text-sm text-slate-600">{t('intro')}</p>
       </div>
       <FormAlert message={alert} />
       {created ? (
         <div className="flex flex-col gap-2 rounded-md border border-amber-200 bg-amber-50 p-3" data-testid="calendar-feed-url">
-          <p className="text-sm font-medium text-amber-900">Copy it now: it is shown only once.</p>
+          <p className="text-sm font-medium text-amber-900">{t('copyNow')}</p>
           <div className="flex flex-wrap items-start gap-2">
-            <code className="min-w-0 flex-1 rounded bg-white px-2 py-1 font-mono text-xs break-all text-slate-900">{created.url}</code>
-            <CopyButton text={created.url} label="Copy the calendar link" />
+            <code className="min-w-0 flex-1 rounded bg-white px-2 py-1 font-mono text-xs break-all text-slate-900" dir="ltr">
+              {created.url}
+            </code>
+            <CopyButton text={created.url} label={t('copy')} />
           </div>
         </div>
       ) : null}
       {data.active ? (
         <>
           <p className="text-sm text-slate-700" data-testid="calendar-feed-status">
-            Link made <FormattedDateTime value={data.active.createdAt} />
-            {data.active.lastUsedAt ? (
-              <>
-                , last fetched <FormattedDateTime value={data.active.lastUsedAt} />
-              </>
-            ) : (
-              ', not fetched yet'
-            )}
-            .
+            {data.active.lastUsedAt
+              ? t.rich('madeFetched', { made: () => <FormattedDateTime value={data.active!.createdAt} />, fetched: () => <FormattedDateTime value={data.active!.lastUsedAt!} /> })
+              : t.rich('madeNotFetched', { made: () => <FormattedDateTime value={data.active!.createdAt} /> })}
           </p>
           <div className="flex flex-wrap gap-2">
             <ConfirmDialog
-              trigger={<Button variant="secondary">Replace link</Button>}
-              title="Replace your calendar link?"
-              description="The current link stops working at once; calendars subscribed to it need the new one."
-              confirmLabel="Replace"
+              trigger={<Button variant="secondary">{t('replace')}</Button>}
+              title={t('replaceTitle')}
+              description={t('replaceDescription')}
+              confirmLabel={t('replaceConfirm')}
               onConfirm={() => create.mutateAsync()}
               pending={create.isPending}
             />
             <ConfirmDialog
-              trigger={<Button variant="danger-ghost">Stop link</Button>}
-              title="Stop your calendar link?"
-              description="Calendars subscribed to it stop updating, and the events disappear from them at their next refresh."
-              confirmLabel="Stop link"
+              trigger={<Button variant="danger-ghost">{t('stop')}</Button>}
+              title={t('stopTitle')}
+              description={t('stopDescription')}
+              confirmLabel={t('stop')}
               onConfirm={() => stop.mutateAsync()}
               pending={stop.isPending}
             />
@@ -95,7 +93,7 @@ export function CalendarFeedLink({ initial }: { initial: FeedLinkStatus }) {
       ) : (
         <div>
           <Button onClick={() => create.mutate()} disabled={create.isPending}>
-            Create calendar link
+            {t('create')}
           </Button>
         </div>
       )}

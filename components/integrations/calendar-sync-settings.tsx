@@ -1,11 +1,13 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SelectField } from '@/components/ui/select-field';
 import { toast } from '@/components/ui/toaster';
+import { useFormat } from '@/lib/format/format-context';
 import { api } from '@/lib/http/api-client';
 import type { CalendarPanelData } from '@/lib/integrations/calendar/calendar-panel-data';
 
@@ -16,13 +18,12 @@ interface Props {
   id: string;
   name: string;
   data: CalendarPanelData;
-  /** The workspace's words for a goal and goals. */
-  goalWord: string;
-  goalsWord: string;
 }
 
 /** A calendar connection's settings: which calendar, and which of the member's goals go there. Saving syncs again. */
-export function CalendarSyncSettings({ id, name, data, goalWord, goalsWord }: Props) {
+export function CalendarSyncSettings({ id, name, data }: Props) {
+  const t = useTranslations('integrations.calendar');
+  const fmt = useFormat();
   const [calendarId, setCalendarId] = useState(data.settings.calendarId);
   const initialMode: Mode = typeof data.settings.goals === 'string' ? data.settings.goals : 'ids';
   const [mode, setMode] = useState<Mode>(initialMode);
@@ -30,8 +31,8 @@ export function CalendarSyncSettings({ id, name, data, goalWord, goalsWord }: Pr
   const [alert, setAlert] = useState<string | null>(null);
 
   const calendars = data.calendars ?? [];
-  const options = calendars.map((calendar) => ({ value: calendar.primary ? 'primary' : calendar.id, label: calendar.primary ? `${calendar.name} (main calendar)` : calendar.name }));
-  if (!options.some((option) => option.value === calendarId)) options.unshift({ value: calendarId, label: calendarId === 'primary' ? 'Main calendar' : calendarId });
+  const options = calendars.map((calendar) => ({ value: calendar.primary ? 'primary' : calendar.id, label: calendar.primary ? t('mainCalendarOption', { name: calendar.name }) : calendar.name }));
+  if (!options.some((option) => option.value === calendarId)) options.unshift({ value: calendarId, label: calendarId === 'primary' ? t('mainCalendar') : calendarId });
 
   const save = useMutation({
     mutationFn: () =>
@@ -40,7 +41,7 @@ export function CalendarSyncSettings({ id, name, data, goalWord, goalsWord }: Pr
         json: { settings: { calendarId, goals: mode === 'ids' ? { ids: [...picked] } : mode } },
       }),
     onMutate: () => setAlert(null),
-    onSuccess: () => toast.success(`Saved. ${name} syncs again with these settings.`),
+    onSuccess: () => toast.success(t('saved', { name })),
     onError: (error) => setAlert(error.message),
   });
 
@@ -48,11 +49,9 @@ export function CalendarSyncSettings({ id, name, data, goalWord, goalsWord }: Pr
     <section className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:p-6" aria-labelledby={`${id}-settings-heading`} data-testid={`${id}-panel`}>
       <div>
         <h2 id={`${id}-settings-heading`} className="text-lg font-semibold text-slate-900">
-          What syncs
+          {t('heading')}
         </h2>
-        <p className="mt-1 text-sm text-slate-600">
-          Each {goalWord} with a due date, and each dated milestone, becomes an all-day event with reminders a day and an hour before. Moving the event moves the due date.
-        </p>
+        <p className="mt-1 text-sm text-slate-600">{t('intro')}</p>
       </div>
       <FormAlert message={alert} />
       <form
@@ -62,15 +61,15 @@ export function CalendarSyncSettings({ id, name, data, goalWord, goalsWord }: Pr
           save.mutate();
         }}
       >
-        <SelectField label="Calendar" value={calendarId} options={options} onChange={(event) => setCalendarId(event.target.value)} />
+        <SelectField label={t('calendar')} value={calendarId} options={options} onChange={(event) => setCalendarId(event.target.value)} />
         {data.calendarsError ? <p className="text-sm text-amber-700">{data.calendarsError}</p> : null}
         <fieldset className="flex flex-col gap-2">
-          <legend className="text-sm font-medium text-slate-800">Which {goalsWord}</legend>
+          <legend className="text-sm font-medium text-slate-800">{t('which')}</legend>
           {(
             [
-              ['all', `All ${goalsWord} you own or are assigned to`],
-              ['team', `Team ${goalsWord} only`],
-              ['ids', `Only the ${goalsWord} I pick`],
+              ['all', t('modeAll')],
+              ['team', t('modeTeam')],
+              ['ids', t('modeIds')],
             ] as const
           ).map(([value, label]) => (
             <label key={value} className="flex items-center gap-2 text-sm text-slate-800">
@@ -81,8 +80,8 @@ export function CalendarSyncSettings({ id, name, data, goalWord, goalsWord }: Pr
         </fieldset>
         {mode === 'ids' ? (
           <fieldset className="flex max-h-64 flex-col gap-1 overflow-y-auto rounded-md border border-slate-200 p-3">
-            <legend className="sr-only">{goalsWord} to sync</legend>
-            {data.goals.length === 0 ? <p className="text-sm text-slate-600">You have no {goalsWord} with dates yet.</p> : null}
+            <legend className="sr-only">{t('toSync')}</legend>
+            {data.goals.length === 0 ? <p className="text-sm text-slate-600">{t('noGoals')}</p> : null}
             {data.goals.map((goal) => (
               <label key={goal.id} className="flex items-start gap-2 text-sm text-slate-800">
                 <input
@@ -98,8 +97,8 @@ export function CalendarSyncSettings({ id, name, data, goalWord, goalsWord }: Pr
                 />
                 <span className="min-w-0 break-words">
                   {goal.title}
-                  {goal.targetDate ? <span className="text-slate-500"> · due {goal.targetDate}</span> : null}
-                  {goal.team ? <span className="text-slate-500"> · team</span> : null}
+                  {goal.targetDate ? <span className="text-slate-500">{t('due', { date: fmt.day(goal.targetDate) })}</span> : null}
+                  {goal.team ? <span className="text-slate-500">{t('team')}</span> : null}
                 </span>
               </label>
             ))}
@@ -107,7 +106,7 @@ export function CalendarSyncSettings({ id, name, data, goalWord, goalsWord }: Pr
         ) : null}
         <div>
           <Button type="submit" disabled={save.isPending}>
-            {save.isPending ? 'Saving…' : 'Save'}
+            {save.isPending ? t('saving') : t('save')}
           </Button>
         </div>
       </form>

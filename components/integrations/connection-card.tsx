@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -12,7 +13,7 @@ import { useFormat } from '@/lib/format/format-context';
 import { api } from '@/lib/http/api-client';
 import type { ConnectionView as ConnectionStatusView } from '@/lib/integrations/views';
 
-const FREQUENCY_LABELS: Record<ConnectionStatusView['syncFrequency'], string> = { realtime: 'Real time', hourly: 'Every hour', daily: 'Once a day' };
+const SYNCS_TOAST = { realtime: 'syncsRealtime', hourly: 'syncsHourly', daily: 'syncsDaily' } as const satisfies Record<ConnectionStatusView['syncFrequency'], string>;
 
 interface Props {
   id: string;
@@ -33,6 +34,7 @@ interface Props {
  * is under way it asks the server again every 2 seconds.
  */
 export function ConnectionCard({ id, name, level, initial, syncs, frequencies, canManage }: Props) {
+  const t = useTranslations('integrations');
   const fmt = useFormat();
   const router = useRouter();
   const client = useQueryClient();
@@ -61,39 +63,40 @@ export function ConnectionCard({ id, name, level, initial, syncs, frequencies, c
     onSuccess: (body) => {
       setWaitingSince(Date.now());
       client.setQueryData(key, body.connection);
-      toast.success('Sync started.');
+      toast.success(t('connection.syncStarted'));
     },
   });
   const frequency = useMutation({
     mutationFn: (syncFrequency: string) => api<{ connection: ConnectionStatusView }>(`/api/app/integrations/${id}/connection`, { method: 'PATCH', json: { syncFrequency } }),
     onSuccess: (body) => {
       client.setQueryData(key, body.connection);
-      toast.success(`${name} syncs ${FREQUENCY_LABELS[body.connection.syncFrequency].toLowerCase()}.`);
+      toast.success(t(`connection.${SYNCS_TOAST[body.connection.syncFrequency]}`, { name }));
     },
   });
   const disconnect = useMutation({
     mutationFn: () => api(`/api/app/integrations/${id}/connection`, { method: 'DELETE' }),
     onSuccess: () => {
       client.setQueryData(key, null);
-      toast.success(`${name} is disconnected.`);
+      toast.success(t('connection.disconnectedToast', { name }));
       router.refresh();
     },
   });
   const error = connect.error?.message ?? sync.error?.message ?? frequency.error?.message ?? disconnect.error?.message;
-  const whose = level === 'workspace' ? 'the workspace’s' : 'your';
 
   if (!connection) {
     return (
       <section aria-labelledby="connection" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="integration-connection">
         <h2 id="connection" className="text-lg font-semibold text-slate-900">
-          {level === 'workspace' ? 'Connection' : 'Your connection'}
+          {level === 'workspace' ? t('connection.workspaceHeading') : t('connection.yourHeading')}
         </h2>
         <p className="mt-1 text-sm text-slate-700">
-          {canManage ? `Not connected. Connecting takes you to ${name} to allow access to ${whose} account, then back here.` : `Not connected yet. An admin connects ${whose} ${name} account.`}
+          {canManage
+            ? t(level === 'workspace' ? 'connection.connectWorkspace' : 'connection.connectYours', { name })
+            : t(level === 'workspace' ? 'connection.adminConnectsWorkspace' : 'connection.adminConnectsYours', { name })}
         </p>
         {canManage ? (
           <Button type="button" className="mt-3" onClick={() => connect.mutate()} disabled={connect.isPending || connect.isSuccess} data-testid="integration-connect">
-            {connect.isPending || connect.isSuccess ? 'Opening…' : `Connect ${name}`}
+            {connect.isPending || connect.isSuccess ? t('connection.opening') : t('connection.connect', { name })}
           </Button>
         ) : null}
         <div className="mt-3">
@@ -109,55 +112,55 @@ export function ConnectionCard({ id, name, level, initial, syncs, frequencies, c
     <section aria-labelledby="connection" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="integration-connection">
       <div className="flex flex-wrap items-center gap-2">
         <h2 id="connection" className="text-lg font-semibold text-slate-900">
-          {level === 'workspace' ? 'Connection' : 'Your connection'}
+          {level === 'workspace' ? t('connection.workspaceHeading') : t('connection.yourHeading')}
         </h2>
-        {attention ? <Badge tone="danger">Needs attention</Badge> : <Badge tone="success">Connected</Badge>}
+        {attention ? <Badge tone="danger">{t('connection.needsAttention')}</Badge> : <Badge tone="success">{t('connection.connected')}</Badge>}
       </div>
       {attention ? (
         <div role="alert" className="mt-3 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800" data-testid="integration-needs-attention">
-          <p className="font-semibold">{name} stopped working for this connection.</p>
-          <p className="mt-1 break-words">{connection.statusReason ?? 'The provider refused our access.'} Reconnect to allow access again; nothing is lost.</p>
+          <p className="font-semibold">{t('connection.stopped', { name })}</p>
+          <p className="mt-1 break-words">{t('connection.reconnectReason', { reason: connection.statusReason ?? t('connection.refused') })}</p>
           {canManage ? (
             <Button type="button" className="mt-2" onClick={() => connect.mutate()} disabled={connect.isPending || connect.isSuccess} data-testid="integration-reconnect">
-              Reconnect {name}
+              {t('connection.reconnect', { name })}
             </Button>
           ) : null}
         </div>
       ) : null}
       <dl className="mt-3 grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
-        <dt className="text-slate-600">Account</dt>
+        <dt className="text-slate-600">{t('connection.account')}</dt>
         <dd className="break-all" data-testid="integration-account">
-          {connection.accountName && connection.accountName !== connection.accountId ? `${connection.accountName} (${connection.accountId})` : connection.accountId}
+          {connection.accountName && connection.accountName !== connection.accountId ? t('connection.accountWithId', { name: connection.accountName, id: connection.accountId }) : connection.accountId}
         </dd>
-        <dt className="text-slate-600">Connected</dt>
+        <dt className="text-slate-600">{t('connection.connectedAt')}</dt>
         <dd>{fmt.dateTime(connection.connectedAt)}</dd>
         {syncs ? (
           <>
-            <dt className="text-slate-600">Last sync</dt>
+            <dt className="text-slate-600">{t('connection.lastSync')}</dt>
             <dd data-testid="integration-last-sync" aria-live="polite">
               {connection.lastSyncAt ? (
                 <>
-                  {fmt.dateTime(connection.lastSyncAt)} · {connection.lastSyncResult === 'failed' ? <span className="font-medium text-red-800">failed</span> : <span className="text-emerald-800">succeeded</span>}
-                  {connection.syncing ? ' · syncing again…' : null}
+                  {connection.lastSyncResult === 'failed'
+                    ? t.rich('connection.lastSyncFailed', { date: fmt.dateTime(connection.lastSyncAt), failed: (chunks) => <span className="font-medium text-red-800">{chunks}</span> })
+                    : t.rich('connection.lastSyncOk', { date: fmt.dateTime(connection.lastSyncAt), ok: (chunks) => <span className="text-emerald-800">{chunks}</span> })}
+                  {connection.syncing ? t('connection.syncingAgain') : null}
                 </>
               ) : connection.syncing ? (
-                'Syncing…'
+                t('connection.syncing')
               ) : (
-                'Not synced yet'
+                t('connection.notSynced')
               )}
             </dd>
             {connection.lastSyncResult === 'failed' && connection.lastSyncError ? (
               <>
-                <dt className="text-slate-600">Error</dt>
+                <dt className="text-slate-600">{t('connection.error')}</dt>
                 <dd className="break-words text-red-800">{connection.lastSyncError}</dd>
               </>
             ) : null}
             {summary ? (
               <>
-                <dt className="text-slate-600">It did</dt>
-                <dd data-testid="integration-sync-summary">
-                  {summary.pushed} sent, {summary.pulled} received, {summary.deleted} deleted, {summary.conflicts} {summary.conflicts === 1 ? 'conflict' : 'conflicts'}
-                </dd>
+                <dt className="text-slate-600">{t('connection.itDid')}</dt>
+                <dd data-testid="integration-sync-summary">{t('connection.summary', { pushed: summary.pushed, pulled: summary.pulled, deleted: summary.deleted, conflicts: summary.conflicts })}</dd>
               </>
             ) : null}
           </>
@@ -168,7 +171,7 @@ export function ConnectionCard({ id, name, level, initial, syncs, frequencies, c
           {syncs && frequencies.length ? (
             <div className="flex flex-col gap-1">
               <label htmlFor={frequencyId} className="text-sm font-medium text-slate-800">
-                Sync
+                {t('connection.sync')}
               </label>
               <select
                 id={frequencyId}
@@ -180,7 +183,7 @@ export function ConnectionCard({ id, name, level, initial, syncs, frequencies, c
               >
                 {frequencies.map((value) => (
                   <option key={value} value={value}>
-                    {FREQUENCY_LABELS[value]}
+                    {t(`frequencies.${value}`)}
                   </option>
                 ))}
               </select>
@@ -188,18 +191,18 @@ export function ConnectionCard({ id, name, level, initial, syncs, frequencies, c
           ) : null}
           {syncs ? (
             <Button type="button" variant="secondary" onClick={() => sync.mutate()} disabled={sync.isPending || attention} data-testid="integration-sync-now">
-              {sync.isPending ? 'Starting…' : 'Sync now'}
+              {sync.isPending ? t('connection.starting') : t('connection.syncNow')}
             </Button>
           ) : null}
           <ConfirmDialog
-            title={`Disconnect ${name}?`}
-            description={level === 'workspace' ? `${name} stops for everyone in the workspace, and Waypoint’s access is revoked at ${name}.` : `Syncing stops and Waypoint’s access to your account is revoked. Events already in your calendar stay there.`}
-            confirmLabel="Disconnect"
+            title={t('connection.disconnectTitle', { name })}
+            description={level === 'workspace' ? t('connection.disconnectWorkspace', { name }) : t('connection.disconnectYours')}
+            confirmLabel={t('connection.disconnect')}
             pending={disconnect.isPending}
             onConfirm={() => disconnect.mutateAsync()}
             trigger={
               <Button type="button" variant="danger-ghost" data-testid="integration-disconnect">
-                Disconnect
+                {t('connection.disconnect')}
               </Button>
             }
           />

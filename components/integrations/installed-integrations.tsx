@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { AppLogo } from '@/components/marketplace/app-card';
 import { FormattedDateTime } from '@/components/ui/formatted';
 import type { InstalledIntegrationView } from '@/lib/integrations/installed-integrations';
@@ -6,13 +7,14 @@ import { InstallationControls } from './installation-controls';
 
 /** Settings › Installed apps: the built-in integrations in use, with Uninstall. */
 export function InstalledIntegrations({ integrations }: { integrations: InstalledIntegrationView[] }) {
+  const t = useTranslations('integrations');
   if (integrations.length === 0) return null;
   return (
     <section aria-labelledby="installed-integrations" className="flex flex-col gap-3">
       <h2 id="installed-integrations" className="text-lg font-semibold text-slate-900">
-        Built-in integrations
+        {t('installedList.heading')}
       </h2>
-      <ul className="flex flex-col gap-3" aria-label="Installed integrations">
+      <ul className="flex flex-col gap-3" aria-label={t('installedList.label')}>
         {integrations.map((row) => (
           <li key={row.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="installed-integration">
             <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
@@ -24,18 +26,19 @@ export function InstalledIntegrations({ integrations }: { integrations: Installe
                   </Link>
                 </p>
                 <p className="text-slate-700">
-                  Installed <FormattedDateTime value={row.installedAt} />
-                  {row.installedBy ? <span className="break-all"> by {row.installedBy}</span> : null}
+                  {t.rich(row.installedBy ? 'installedList.installedAtBy' : 'installedList.installedAt', {
+                    name: row.installedBy ?? '',
+                    date: () => <FormattedDateTime value={row.installedAt} />,
+                    who: (chunks) => <span className="break-all">{chunks}</span>,
+                  })}
                 </p>
                 {row.connects === 'user' ? (
-                  <p className="text-slate-700">
-                    {row.connections} {row.connections === 1 ? 'member has' : 'members have'} connected an account.
-                  </p>
+                  <p className="text-slate-700">{t('installedList.membersConnected', { count: row.connections })}</p>
                 ) : row.connects === 'workspace' ? (
-                  <p className="text-slate-700">{row.connections ? 'Connected.' : 'Not connected yet.'}</p>
+                  <p className="text-slate-700">{row.connections ? t('installedList.connected') : t('installedList.notConnected')}</p>
                 ) : null}
               </div>
-              <InstallationControls id={row.id} name={row.name} installed what={row.connects === 'user' ? 'Members’ calendars keep the events already there.' : ''} />
+              <InstallationControls id={row.id} name={row.name} installed what={row.connects === 'user' ? t('keepsCalendarEvents') : ''} />
             </div>
           </li>
         ))}

@@ -1,6 +1,8 @@
 import { CalendarSyncSettings } from '@/components/integrations/calendar-sync-settings';
+import { getLocale } from 'next-intl/server';
 import type { Member } from '@/lib/auth/session';
-import { term } from '@/lib/branding/terminology';
+import { DEFAULT_LANGUAGE, languageOf } from '@/lib/i18n/languages';
+import { serverTextTranslator } from '@/lib/i18n/server-text';
 import { calendarPanelData } from '@/lib/integrations/calendar/calendar-panel-data';
 import { graphCalendarProvider } from '@/lib/integrations/outlook-calendar/graph-calendar';
 import type { TenantContext } from '@/lib/tenancy/tenant-context';
@@ -9,5 +11,7 @@ import type { TenantContext } from '@/lib/tenancy/tenant-context';
 export async function OutlookCalendarPanel({ tenant, member }: { tenant: TenantContext; member: Member }) {
   const data = await calendarPanelData(tenant, member, 'outlook-calendar', graphCalendarProvider);
   if (!data) return null;
-  return <CalendarSyncSettings id="outlook-calendar" name="Outlook Calendar" data={data} goalWord={term(tenant.branding.terminology, 'goal')} goalsWord={term(tenant.branding.terminology, 'goals')} />;
+  // Why the calendars could not be listed is the server's sentence: in the page's language.
+  const translate = await serverTextTranslator(languageOf(await getLocale()) ?? DEFAULT_LANGUAGE);
+  return <CalendarSyncSettings id="outlook-calendar" name="Outlook Calendar" data={{ ...data, calendarsError: data.calendarsError && translate(data.calendarsError) }} />;
 }

@@ -1,3 +1,4 @@
+import { getTranslations } from 'next-intl/server';
 import type { Member } from '@/lib/auth/session';
 import { tenantDb } from '@/lib/db/tenant-db';
 import { connectionFor } from '@/lib/integrations/connections';
@@ -12,9 +13,10 @@ import { SlackChannels } from './slack-channels';
  * once an admin has connected Slack (the connection card above), the channel mapping.
  */
 export async function SlackPanel({ tenant, member }: { tenant: TenantContext; member: Member }) {
-  if (!can(member.role, 'integrations.manage')) return <p className="text-sm text-slate-600">Admins choose which Slack channels get which notifications. Anyone linked by their Slack email can use /waypoint.</p>;
+  const t = await getTranslations('integrations.slack');
+  if (!can(member.role, 'integrations.manage')) return <p className="text-sm text-slate-600">{t('membersNote')}</p>;
   if (!(await activeInstallation(tenant.id, 'slack'))) return null;
-  if (!(await connectionFor(tenant.id, 'slack', null))) return <p className="text-sm text-slate-600">Connect Slack above, then choose which channels get which notifications.</p>;
+  if (!(await connectionFor(tenant.id, 'slack', null))) return <p className="text-sm text-slate-600">{t('connectFirst')}</p>;
   const [routes, teams] = await Promise.all([listSlackRoutes(tenant, member), tenantDb(tenant.id).team.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } })]);
   return <SlackChannels initial={routes} teams={teams} />;
 }

@@ -3,6 +3,7 @@
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { Flag } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -20,15 +21,16 @@ import { RatingSummaryView, ReasonDialog, ReviewItem, StarInput, TextAreaField }
 // other workspaces' reviews with the partner's replies, and a Report button on each.
 
 const SORTS = [
-  { id: 'newest', label: 'Newest' },
-  { id: 'highest', label: 'Highest rated' },
-  { id: 'lowest', label: 'Lowest rated' },
+  { id: 'newest', label: 'sort.newest' },
+  { id: 'highest', label: 'sort.highest' },
+  { id: 'lowest', label: 'sort.lowest' },
 ] as const;
 type Sort = (typeof SORTS)[number]['id'];
 
 const path = (appId: string) => `/api/app/marketplace/apps/${encodeURIComponent(appId)}/reviews`;
 
 export function AppRatings({ appId, appName, partnerName, initial }: { appId: string; appName: string; partnerName?: string; initial: WorkspaceReviews }) {
+  const t = useTranslations('marketplaceReviews');
   const client = useQueryClient();
   const router = useRouter();
   const [sort, setSort] = useState<Sort>('newest');
@@ -50,20 +52,20 @@ export function AppRatings({ appId, appName, partnerName, initial }: { appId: st
   return (
     <section aria-labelledby="ratings-heading" className="flex flex-col gap-6" data-testid="app-ratings">
       <h2 id="ratings-heading" className="text-lg font-semibold text-slate-900">
-        Ratings and reviews
+        {t('heading')}
       </h2>
       <RatingSummaryView summary={first.summary} />
       <OwnReview appId={appId} appName={appName} partnerName={partnerName} data={first} onSaved={refresh} />
       {reviews.length > 0 ? (
         <div className="flex flex-col">
           <div className="flex flex-wrap items-center justify-between gap-2">
-            <h3 className="text-base font-semibold text-slate-900">What workspaces say</h3>
+            <h3 className="text-base font-semibold text-slate-900">{t('whatWorkspacesSay')}</h3>
             <label className="flex items-center gap-2 text-sm text-slate-700">
-              Sort
+              {t('sort.label')}
               <select value={sort} onChange={(event) => setSort(event.target.value as Sort)} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm">
                 {SORTS.map((option) => (
                   <option key={option.id} value={option.id}>
-                    {option.label}
+                    {t(option.label)}
                   </option>
                 ))}
               </select>
@@ -75,7 +77,7 @@ export function AppRatings({ appId, appName, partnerName, initial }: { appId: st
                 key={review.id}
                 review={review}
                 partnerName={partnerName}
-                badges={review.mine ? <Badge tone="brand">Your workspace</Badge> : <Badge>Verified install</Badge>}
+                badges={review.mine ? <Badge tone="brand">{t('yourWorkspace')}</Badge> : <Badge>{t('verifiedInstall')}</Badge>}
                 actions={review.mine ? null : <ReportButton review={review} />}
               />
             ))}
@@ -83,7 +85,7 @@ export function AppRatings({ appId, appName, partnerName, initial }: { appId: st
           {query.hasNextPage ? (
             <div>
               <Button type="button" variant="secondary" onClick={() => query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-                {query.isFetchingNextPage ? 'Loading…' : 'Show more reviews'}
+                {query.isFetchingNextPage ? t('loading') : t('showMore')}
               </Button>
             </div>
           ) : null}
@@ -94,19 +96,20 @@ export function AppRatings({ appId, appName, partnerName, initial }: { appId: st
 }
 
 function OwnReview({ appId, appName, partnerName, data, onSaved }: { appId: string; appName: string; partnerName?: string; data: WorkspaceReviews; onSaved: () => void }) {
+  const t = useTranslations('marketplaceReviews');
   const mine = data.mine;
   if (!data.canReview) {
     return mine ? (
-      <ReviewItem review={mine} partnerName={partnerName} badges={<Badge tone="brand">Your workspace</Badge>} />
+      <ReviewItem review={mine} partnerName={partnerName} badges={<Badge tone="brand">{t('yourWorkspace')}</Badge>} />
     ) : (
-      <p className="text-sm text-slate-600">Workspaces that have {appName} installed can rate and review it.</p>
+      <p className="text-sm text-slate-600">{t('onlyInstalled', { app: appName })}</p>
     );
   }
   if (!data.canWrite) {
     return (
       <div className="flex flex-col gap-1">
-        {mine ? <ReviewItem review={mine} partnerName={partnerName} badges={<Badge tone="brand">Your workspace</Badge>} /> : null}
-        <p className="text-sm text-slate-600">Your workspace&apos;s admins write its review of {appName}.</p>
+        {mine ? <ReviewItem review={mine} partnerName={partnerName} badges={<Badge tone="brand">{t('yourWorkspace')}</Badge>} /> : null}
+        <p className="text-sm text-slate-600">{t('adminsWrite', { app: appName })}</p>
       </div>
     );
   }
@@ -114,9 +117,10 @@ function OwnReview({ appId, appName, partnerName, data, onSaved }: { appId: stri
 }
 
 function ReviewForm({ appId, appName, mine, onSaved }: { appId: string; appName: string; mine: ReviewView | null; onSaved: () => void }) {
+  const t = useTranslations('marketplaceReviews');
   const [stars, setStars] = useState<number | null>(mine?.stars ?? null);
   const [body, setBody] = useState(mine?.body ?? '');
-  const form = useFormSubmit({ fieldsAlert: 'Check the rating and the text.' });
+  const form = useFormSubmit({ fieldsAlert: t('checkFields') });
   const [withdrawing, setWithdrawing] = useState(false);
 
   async function save(event: FormEvent) {
@@ -124,16 +128,16 @@ function ReviewForm({ appId, appName, mine, onSaved }: { appId: string; appName:
     await form.submit(async () => {
       await api(path(appId), { method: 'PUT', json: { stars, body } });
       onSaved();
-      return mine ? 'Your workspace’s review is updated.' : 'Thanks: your workspace’s review is published.';
+      return mine ? t('updated') : t('published');
     });
   }
 
   async function withdraw() {
-    if (!window.confirm(`Withdraw your workspace's review of ${appName}?`)) return;
+    if (!window.confirm(t('confirmWithdraw', { app: appName }))) return;
     setWithdrawing(true);
     try {
       await api(path(appId), { method: 'DELETE' });
-      toast.success('Review withdrawn.');
+      toast.success(t('withdrawn'));
       onSaved();
     } catch (error) {
       toast.error((error as Error).message);
@@ -142,30 +146,30 @@ function ReviewForm({ appId, appName, mine, onSaved }: { appId: string; appName:
   }
 
   return (
-    <form onSubmit={save} noValidate className="flex flex-col gap-3 rounded-md border border-slate-200 p-4" data-testid="review-form" aria-label="Your workspace's review">
-      <h3 className="text-base font-semibold text-slate-900">{mine ? 'Your workspace’s review' : `Review ${appName}`}</h3>
-      <p className="text-xs text-slate-600">One review per workspace, shown without your workspace’s name. Saving again replaces it.</p>
+    <form onSubmit={save} noValidate className="flex flex-col gap-3 rounded-md border border-slate-200 p-4" data-testid="review-form" aria-label={t('formLabel')}>
+      <h3 className="text-base font-semibold text-slate-900">{mine ? t('yourReview') : t('reviewApp', { app: appName })}</h3>
+      <p className="text-xs text-slate-600">{t('onePerWorkspace')}</p>
       {mine?.hidden ? (
         <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-xs text-amber-900">
-          The Waypoint team hid this review{mine.hidden.reason ? `: ${mine.hidden.reason}` : ''}. Only your workspace sees it.
+          {mine.hidden.reason ? t('hiddenMineReason', { reason: mine.hidden.reason }) : t('hiddenMine')}
         </p>
       ) : null}
       <FormAlert message={form.alert} />
       <StarInput value={stars} onChange={setStars} error={form.errors.stars} />
-      <TextAreaField label="Your review (optional)" value={body} onChange={setBody} error={form.errors.body} maxLength={2000} name="body" hint="What works well, what could be better. Up to 2,000 characters." />
+      <TextAreaField label={t('bodyLabel')} value={body} onChange={setBody} error={form.errors.body} maxLength={2000} name="body" hint={t('bodyHint')} />
       {mine?.reply ? (
-        <div className="border-l-2 border-slate-200 pl-3 text-sm text-slate-700" data-testid="review-reply">
-          <p className="text-xs font-semibold">The developer replied</p>
+        <div className="border-s-2 border-slate-200 ps-3 text-sm text-slate-700" data-testid="review-reply">
+          <p className="text-xs font-semibold">{t('developerReplied')}</p>
           <p className="whitespace-pre-line">{mine.reply.body}</p>
         </div>
       ) : null}
       <div className="flex flex-wrap items-center gap-2">
         <Button type="submit" disabled={form.pending}>
-          {form.pending ? 'Saving…' : mine ? 'Update review' : 'Publish review'}
+          {form.pending ? t('saving') : mine ? t('update') : t('publish')}
         </Button>
         {mine ? (
           <Button type="button" variant="danger-ghost" onClick={withdraw} disabled={withdrawing}>
-            Withdraw
+            {t('withdraw')}
           </Button>
         ) : null}
       </div>
@@ -175,22 +179,23 @@ function ReviewForm({ appId, appName, mine, onSaved }: { appId: string; appName:
 }
 
 function ReportButton({ review }: { review: ReviewView }) {
+  const t = useTranslations('marketplaceReviews');
   return (
     <ReasonDialog
       trigger={
         <DialogTrigger asChild>
-          <Button type="button" variant="ghost" size="sm" aria-label={`Report this ${review.stars}-star review`}>
-            <Flag aria-hidden /> Report
+          <Button type="button" variant="ghost" size="sm" aria-label={t('reportLabel', { stars: review.stars })}>
+            <Flag aria-hidden /> {t('report')}
           </Button>
         </DialogTrigger>
       }
-      title="Report this review"
-      description="Tell the Waypoint team what is wrong with it (spam, abuse, personal data, not about the app). They decide whether to hide it."
-      label="What is wrong with it?"
-      submitLabel="Send report"
+      title={t('reportTitle')}
+      description={t('reportDescription')}
+      label={t('reportReason')}
+      submitLabel={t('sendReport')}
       onSubmit={async (reason) => {
         await api(`/api/app/marketplace/reviews/${encodeURIComponent(review.id)}/reports`, { method: 'POST', json: { reason } });
-        toast.success('Thanks: the Waypoint team will look at this review.');
+        toast.success(t('reportThanks'));
       }}
     />
   );

@@ -1,6 +1,7 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -11,14 +12,15 @@ import type { MarketplaceControls } from '@/lib/marketplace/workspace-controls';
 
 type Mode = MarketplaceControls['marketplaceMode'];
 
-const MODES: { value: Mode; label: string; hint: string }[] = [
-  { value: 'all', label: 'Every published app', hint: 'Members browse the whole marketplace; admins install.' },
-  { value: 'allow_list', label: 'Only the apps below', hint: 'The marketplace shows (and admins install) only the apps you pick.' },
-  { value: 'hidden', label: 'Hide the marketplace', hint: 'No Apps page and no new installs. Installed apps keep working.' },
-];
+const MODES = [
+  { value: 'all', label: 'modes.all', hint: 'modes.allHint' },
+  { value: 'allow_list', label: 'modes.allowList', hint: 'modes.allowListHint' },
+  { value: 'hidden', label: 'modes.hidden', hint: 'modes.hiddenHint' },
+] as const satisfies { value: Mode; label: string; hint: string }[];
 
 /** Members connecting apps themselves, and what the marketplace shows. */
 export function MarketplaceControlsForm({ initial }: { initial: MarketplaceControls }) {
+  const t = useTranslations('marketplace.settings');
   const client = useQueryClient();
   const [membersMayConnectApps, setMembers] = useState(initial.membersMayConnectApps);
   const [mode, setMode] = useState<Mode>(initial.marketplaceMode);
@@ -28,7 +30,7 @@ export function MarketplaceControlsForm({ initial }: { initial: MarketplaceContr
     mutationFn: () => api<MarketplaceControls>('/api/app/marketplace/settings', { method: 'PUT', json: { membersMayConnectApps, marketplaceMode: mode, allowList } }),
     onSuccess: (next) => {
       client.setQueryData(['marketplace', 'settings'], next);
-      setSaved('Saved.');
+      setSaved(t('saved'));
     },
     onError: () => setSaved(null),
   });
@@ -45,32 +47,32 @@ export function MarketplaceControlsForm({ initial }: { initial: MarketplaceContr
       }}
     >
       <FormAlert message={save.error && !Object.keys(fieldError).length ? save.error.message : undefined} />
-      <Card title="Connecting apps">
+      <Card title={t('connecting')}>
         <label className="flex items-start gap-3 text-sm text-slate-800">
           <input type="checkbox" className="mt-1" checked={membersMayConnectApps} onChange={(event) => setMembers(event.target.checked)} />
           <span>
-            <span className="font-medium">Members may connect apps to their own account</span>
-            <span className="block text-slate-600">Off: only admins can authorize third-party apps (OAuth). Apps members connected before keep their access until revoked.</span>
+            <span className="font-medium">{t('membersMayConnect')}</span>
+            <span className="block text-slate-600">{t('membersMayConnectHint')}</span>
           </span>
         </label>
       </Card>
-      <Card title="The marketplace">
+      <Card title={t('marketplace')}>
         <fieldset className="flex flex-col gap-3">
-          <legend className="sr-only">What the marketplace shows</legend>
+          <legend className="sr-only">{t('whatItShows')}</legend>
           {MODES.map((option) => (
             <label key={option.value} className="flex items-start gap-3 text-sm text-slate-800">
               <input type="radio" name="marketplaceMode" value={option.value} className="mt-1" checked={mode === option.value} onChange={() => setMode(option.value)} />
               <span>
-                <span className="font-medium">{option.label}</span>
-                <span className="block text-slate-600">{option.hint}</span>
+                <span className="font-medium">{t(option.label)}</span>
+                <span className="block text-slate-600">{t(option.hint)}</span>
               </span>
             </label>
           ))}
         </fieldset>
         {mode === 'allow_list' ? (
           <fieldset className="mt-4 flex flex-col gap-2" aria-describedby={fieldError.allowList ? 'allow-list-error' : undefined}>
-            <legend className="text-sm font-semibold text-slate-900">Allowed apps</legend>
-            {initial.choices.length === 0 ? <p className="text-sm text-slate-600">No apps are published yet.</p> : null}
+            <legend className="text-sm font-semibold text-slate-900">{t('allowedApps')}</legend>
+            {initial.choices.length === 0 ? <p className="text-sm text-slate-600">{t('nonePublishedYet')}</p> : null}
             {initial.choices.map((app) => (
               <label key={app.id} className="flex items-center gap-2 text-sm text-slate-800">
                 <input type="checkbox" checked={allowList.includes(app.id)} onChange={() => toggle(app.id)} />
@@ -87,7 +89,7 @@ export function MarketplaceControlsForm({ initial }: { initial: MarketplaceContr
       </Card>
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={save.isPending}>
-          Save
+          {t('save')}
         </Button>
         <FormStatus message={saved} />
       </div>

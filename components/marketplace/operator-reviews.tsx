@@ -1,6 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { DialogTrigger } from '@/components/ui/dialog';
@@ -14,6 +15,7 @@ import { ReasonDialog, StarDisplay } from './review-parts';
 // and Hide / Unhide / Dismiss reports, each with a reason (recorded in the platform audit log).
 
 export function OperatorReviewList({ reviews }: { reviews: OperatorReviewView[] }) {
+  const t = useTranslations('marketplaceReviews');
   const fmt = useFormat();
   const router = useRouter();
   const act = (review: OperatorReviewView, action: 'hide' | 'unhide' | 'dismiss-reports', done: string) => async (reason: string) => {
@@ -28,35 +30,34 @@ export function OperatorReviewList({ reviews }: { reviews: OperatorReviewView[] 
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
             <StarDisplay value={review.stars} />
             <span className="text-sm font-medium text-slate-900">{review.app.name}</span>
-            <span className="text-xs text-slate-600">by {review.app.partnerName}</span>
-            {review.hidden ? <Badge tone="warning">Hidden</Badge> : null}
-            {review.openReports > 0 ? <Badge tone="danger">{review.openReports === 1 ? '1 open report' : `${review.openReports} open reports`}</Badge> : null}
+            <span className="text-xs text-slate-600">{t('operator.by', { partner: review.app.partnerName })}</span>
+            {review.hidden ? <Badge tone="warning">{t('hidden')}</Badge> : null}
+            {review.openReports > 0 ? <Badge tone="danger">{t('openReports', { count: review.openReports })}</Badge> : null}
           </div>
           <p className="text-xs text-slate-600">
-            {review.workspace.name} ({review.workspace.slug}) · {review.author ?? 'a former member'} · {fmt.dateTime(review.updatedAt)}
+            {t('operator.meta', { workspace: review.workspace.name, slug: review.workspace.slug, author: review.author ?? t('operator.formerMember'), date: fmt.dateTime(review.updatedAt) })}
           </p>
-          {review.body ? <p className="text-sm break-words whitespace-pre-line text-slate-800">{review.body}</p> : <p className="text-sm text-slate-500 italic">Stars only.</p>}
+          {review.body ? <p className="text-sm break-words whitespace-pre-line text-slate-800">{review.body}</p> : <p className="text-sm text-slate-500 italic">{t('operator.starsOnly')}</p>}
           {review.reply ? (
-            <p className="ml-3 border-l-2 border-slate-200 pl-3 text-sm break-words whitespace-pre-line text-slate-700">
-              <span className="block text-xs font-semibold">Partner&apos;s reply</span>
+            <p className="ms-3 border-s-2 border-slate-200 ps-3 text-sm break-words whitespace-pre-line text-slate-700">
+              <span className="block text-xs font-semibold">{t('operator.partnerReply')}</span>
               {review.reply.body}
             </p>
           ) : null}
           {review.hidden ? (
             <p className="text-xs text-amber-900">
-              Hidden {fmt.dateTime(review.hidden.at)}: {review.hidden.reason}
+              {t('operator.hiddenAt', { date: fmt.dateTime(review.hidden.at), reason: review.hidden.reason ?? '' })}
             </p>
           ) : null}
           {review.reports.length > 0 ? (
             <details className="text-sm">
-              <summary className="cursor-pointer text-slate-700">Reports ({review.reports.length})</summary>
-              <ul className="mt-1 flex flex-col gap-1 pl-4">
+              <summary className="cursor-pointer text-slate-700">{t('operator.reports', { count: review.reports.length })}</summary>
+              <ul className="mt-1 flex flex-col gap-1 ps-4">
                 {review.reports.map((report) => (
                   <li key={report.id} className="text-slate-700">
-                    <span className="break-words">“{report.reason}”</span>{' '}
+                    <span className="break-words">{t('operator.reportReason', { reason: report.reason })}</span>{' '}
                     <span className="text-xs text-slate-600">
-                      — {report.reporter ?? 'unknown'}, {fmt.dateTime(report.createdAt)}
-                      {report.resolvedAt ? ' · resolved' : ''}
+                      {t(report.resolvedAt ? 'operator.reportMetaResolved' : 'operator.reportMeta', { reporter: report.reporter ?? t('operator.unknown'), date: fmt.dateTime(report.createdAt) })}
                     </span>
                   </li>
                 ))}
@@ -66,32 +67,50 @@ export function OperatorReviewList({ reviews }: { reviews: OperatorReviewView[] 
           <div className="flex flex-wrap gap-2">
             {review.hidden ? (
               <ReasonDialog
-                trigger={<DialogTrigger asChild><Button type="button" variant="secondary" size="sm">Unhide</Button></DialogTrigger>}
-                title="Unhide this review"
-                description="It shows on the listing again and counts in the average."
-                label="Why unhide it?"
-                submitLabel="Unhide"
-                onSubmit={act(review, 'unhide', 'The review shows again.')}
+                trigger={
+                  <DialogTrigger asChild>
+                    <Button type="button" variant="secondary" size="sm">
+                      {t('operator.unhide')}
+                    </Button>
+                  </DialogTrigger>
+                }
+                title={t('operator.unhideTitle')}
+                description={t('operator.unhideDescription')}
+                label={t('operator.unhideReason')}
+                submitLabel={t('operator.unhide')}
+                onSubmit={act(review, 'unhide', t('operator.unhidden'))}
               />
             ) : (
               <ReasonDialog
-                trigger={<DialogTrigger asChild><Button type="button" variant="danger" size="sm">Hide</Button></DialogTrigger>}
-                title="Hide this review"
-                description="It leaves the listing and the average; its workspace and the partner still see it, marked hidden with your reason. Its open reports are resolved."
-                label="Reason (shown to the workspace and the partner)"
-                submitLabel="Hide review"
+                trigger={
+                  <DialogTrigger asChild>
+                    <Button type="button" variant="danger" size="sm">
+                      {t('operator.hide')}
+                    </Button>
+                  </DialogTrigger>
+                }
+                title={t('operator.hideTitle')}
+                description={t('operator.hideDescription')}
+                label={t('operator.hideReason')}
+                submitLabel={t('operator.hideReview')}
                 variant="danger"
-                onSubmit={act(review, 'hide', 'The review is hidden.')}
+                onSubmit={act(review, 'hide', t('operator.hiddenDone'))}
               />
             )}
             {review.openReports > 0 && !review.hidden ? (
               <ReasonDialog
-                trigger={<DialogTrigger asChild><Button type="button" variant="ghost" size="sm">Dismiss reports</Button></DialogTrigger>}
-                title="Dismiss the reports"
-                description="The review stays; its open reports are closed."
-                label="Why is it fine?"
-                submitLabel="Dismiss reports"
-                onSubmit={act(review, 'dismiss-reports', 'Reports dismissed.')}
+                trigger={
+                  <DialogTrigger asChild>
+                    <Button type="button" variant="ghost" size="sm">
+                      {t('operator.dismiss')}
+                    </Button>
+                  </DialogTrigger>
+                }
+                title={t('operator.dismissTitle')}
+                description={t('operator.dismissDescription')}
+                label={t('operator.dismissReason')}
+                submitLabel={t('operator.dismiss')}
+                onSubmit={act(review, 'dismiss-reports', t('operator.dismissed'))}
               />
             ) : null}
           </div>

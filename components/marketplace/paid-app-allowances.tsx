@@ -1,6 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import type { FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
@@ -16,6 +17,7 @@ import type { AllowanceView } from '@/lib/marketplace/paid-app-allowances';
 const path = (appId: string, rest = '') => `/api/operator/apps/${encodeURIComponent(appId)}/allowances${rest}`;
 
 export function PaidAppAllowances({ appId, allowances }: { appId: string; allowances: AllowanceView[] }) {
+  const t = useTranslations('marketplaceOperator');
   const router = useRouter();
   const { errors, alert, status, pending, submit } = useFormSubmit();
 
@@ -27,7 +29,7 @@ export function PaidAppAllowances({ appId, allowances }: { appId: string; allowa
       await api(path(appId), { method: 'POST', json: { workspace: String(data.get('workspace') ?? ''), note: String(data.get('note') ?? '') } });
       form.reset();
       router.refresh();
-      return 'Allowed.';
+      return t('allowed');
     });
   }
 
@@ -35,7 +37,7 @@ export function PaidAppAllowances({ appId, allowances }: { appId: string; allowa
     void submit(async () => {
       await api(path(appId, `/${encodeURIComponent(tenantId)}`), { method: 'DELETE' });
       router.refresh();
-      return 'Revoked.';
+      return t('revoked');
     });
   }
 
@@ -48,23 +50,23 @@ export function PaidAppAllowances({ appId, allowances }: { appId: string; allowa
             <li key={allowance.tenantId} className="flex flex-wrap items-center gap-2 py-2">
               <span className="font-medium break-all">{allowance.workspace.slug}</span>
               <span className="text-slate-600">{allowance.workspace.name}</span>
-              {allowance.installed ? <span className="text-emerald-700">installed</span> : null}
-              {allowance.note ? <span className="break-words text-slate-600">· {allowance.note}</span> : null}
-              <Button type="button" variant="secondary" className="ml-auto" disabled={pending} onClick={() => revoke(allowance.tenantId)}>
-                Revoke
+              {allowance.installed ? <span className="text-emerald-700">{t('installed')}</span> : null}
+              {allowance.note ? <span className="break-words text-slate-600">{t('note', { note: allowance.note })}</span> : null}
+              <Button type="button" variant="secondary" className="ms-auto" disabled={pending} onClick={() => revoke(allowance.tenantId)}>
+                {t('revoke')}
               </Button>
             </li>
           ))}
         </ul>
       ) : (
-        <p className="text-sm text-slate-600">No workspace is allowed yet.</p>
+        <p className="text-sm text-slate-600">{t('noneAllowed')}</p>
       )}
-      <form onSubmit={onAllow} noValidate className="flex flex-col gap-3" aria-label="Allow in a workspace">
-        <TextField label="Workspace address (slug)" name="workspace" required maxLength={63} error={errors.workspace} />
-        <TextField label="Note (optional)" name="note" maxLength={500} hint="E.g. how the workspace pays you for it." error={errors.note} />
+      <form onSubmit={onAllow} noValidate className="flex flex-col gap-3" aria-label={t('allowLabel')}>
+        <TextField label={t('workspace')} name="workspace" required maxLength={63} error={errors.workspace} />
+        <TextField label={t('noteLabel')} name="note" maxLength={500} hint={t('noteHint')} error={errors.note} />
         <div className="flex flex-wrap items-center gap-3">
           <Button type="submit" disabled={pending}>
-            {pending ? 'Allowing…' : 'Allow in a workspace'}
+            {pending ? t('allowing') : t('allow')}
           </Button>
           <FormStatus message={status} />
         </div>

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
@@ -13,7 +14,8 @@ import { api } from '@/lib/http/api-client';
 import { TextAreaField } from '@/components/ui/text-area-field';
 import type { AppPricing } from '@/lib/marketplace/pricing';
 import { errorFor } from './app-fields';
-import { PricingFields, readPricing } from './pricing-fields';
+import { categoryText } from './category-text';
+import { PricingFields, readPricing, usePricingProblems } from './pricing-fields';
 
 // The partner portal's app tools (app/(platform)/partner/(portal)/apps): each form calls one
 // route under /api/partner/apps and refreshes the page's server data.
@@ -21,6 +23,12 @@ import { PricingFields, readPricing } from './pricing-fields';
 type Option = { value: string; label: string };
 
 const appPath = (appId: string, rest = '') => `/api/partner/apps/${encodeURIComponent(appId)}${rest}`;
+
+/** The category options in the reader's words (the page passes the English labels). */
+function useCategoryOptions(categories: Option[]): Option[] {
+  const t = useTranslations('marketplace');
+  return categories.map((option) => ({ value: option.value, label: categoryText(t, option.value) }));
+}
 
 function formValues(event: FormEvent<HTMLFormElement>): Record<string, string> {
   return Object.fromEntries([...new FormData(event.currentTarget).entries()].map(([key, value]) => [key, String(value)]));
@@ -30,7 +38,7 @@ function Secret({ label, value, testId }: { label: string; value: string; testId
   return (
     <div className="flex flex-col gap-1">
       <p className="text-sm font-medium text-slate-800">{label}</p>
-      <code className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm break-all" data-testid={testId}>
+      <code className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm break-all" data-testid={testId} dir="ltr">
         {value}
       </code>
     </div>
@@ -38,6 +46,8 @@ function Secret({ label, value, testId }: { label: string; value: string; testId
 }
 
 export function NewAppForm({ categories }: { categories: Option[] }) {
+  const t = useTranslations('marketplacePartner');
+  const categoryOptions = useCategoryOptions(categories);
   const router = useRouter();
   const { errors, alert, pending, submit } = useFormSubmit();
   const [created, setCreated] = useState<{ id: string; name: string; clientId: string; clientSecret: string; webhookSecret: string } | null>(null);
@@ -58,15 +68,13 @@ export function NewAppForm({ categories }: { categories: Option[] }) {
   if (created) {
     return (
       <div className="flex flex-col gap-4" role="status" data-testid="app-created">
-        <p className="text-sm text-slate-700">
-          {created.name} was created as a draft. Copy the client secret now: it is not shown again (you can rotate it later). The webhook signing secret stays visible on the app&apos;s page.
-        </p>
-        <Secret label="Client ID" value={created.clientId} testId="client-id" />
-        <Secret label="Client secret" value={created.clientSecret} testId="client-secret" />
-        <Secret label="Webhook signing secret" value={created.webhookSecret} testId="webhook-secret" />
+        <p className="text-sm text-slate-700">{t('created', { app: created.name })}</p>
+        <Secret label={t('clientId')} value={created.clientId} testId="client-id" />
+        <Secret label={t('clientSecret')} value={created.clientSecret} testId="client-secret" />
+        <Secret label={t('webhookSecret')} value={created.webhookSecret} testId="webhook-secret" />
         <div>
           <Link href={`/partner/apps/${created.id}`} className="inline-flex rounded-md bg-brand px-4 py-2 text-sm font-semibold text-brand-fg hover:opacity-90">
-            Continue to {created.name}
+            {t('continueTo', { app: created.name })}
           </Link>
         </div>
       </div>
@@ -74,15 +82,15 @@ export function NewAppForm({ categories }: { categories: Option[] }) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex max-w-xl flex-col gap-4" aria-label="New app">
+    <form onSubmit={onSubmit} noValidate className="flex max-w-xl flex-col gap-4" aria-label={t('newApp')}>
       <FormAlert message={alert} />
-      <TextField label="App name" name="name" required maxLength={60} error={errors.name} />
-      <SelectField label="Category" name="category" options={categories} error={errors.category} />
-      <TextField label="Tagline" name="tagline" maxLength={120} hint="One line under the name in the marketplace." error={errors.tagline} />
-      <TextField label="Address (optional)" name="slug" hint="Lowercase letters, digits and dashes; made from the name when left empty." error={errors.slug} />
+      <TextField label={t('appName')} name="name" required maxLength={60} error={errors.name} />
+      <SelectField label={t('category')} name="category" options={categoryOptions} error={errors.category} />
+      <TextField label={t('tagline')} name="tagline" maxLength={120} hint={t('taglineHint')} error={errors.tagline} />
+      <TextField label={t('slug')} name="slug" hint={t('slugHint')} error={errors.slug} />
       <div>
         <Button type="submit" disabled={pending}>
-          {pending ? 'Creating…' : 'Create app'}
+          {pending ? t('creating') : t('createApp')}
         </Button>
       </div>
     </form>
@@ -108,8 +116,11 @@ export interface EditableVersion {
 }
 
 export function VersionEditor({ appId, version, categories, scopes, events }: { appId: string; version: EditableVersion; categories: Option[]; scopes: { scope: string; description: string }[]; events: string[] }) {
+  const t = useTranslations('marketplacePartner');
+  const categoryOptions = useCategoryOptions(categories);
+  const pricingProblems = usePricingProblems();
   const router = useRouter();
-  const { errors, alert, status, pending, submit } = useFormSubmit({ fieldsAlert: 'Some fields need attention: see the messages under them.' });
+  const { errors, alert, status, pending, submit } = useFormSubmit({ fieldsAlert: t('fieldsAlert') });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -117,7 +128,7 @@ export function VersionEditor({ appId, version, categories, scopes, events }: { 
     const text = (name: string) => String(data.get(name) ?? '');
     const chosen = scopes.filter((s) => data.get(`scope:${s.scope}`) === 'on').map((s) => ({ scope: s.scope, justification: text(`justification:${s.scope}`) }));
     void submit(async () => {
-      const price = readPricing(data);
+      const price = readPricing(data, pricingProblems);
       await api(appPath(appId, '/version'), {
         method: 'PATCH',
         json: {
@@ -142,40 +153,33 @@ export function VersionEditor({ appId, version, categories, scopes, events }: { 
         },
       });
       router.refresh();
-      return 'Saved.';
+      return t('saved');
     });
   }
 
   const requested = new Map(version.scopes.map((s) => [s.scope, s.justification]));
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5" aria-label="Edit the version">
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5" aria-label={t('editVersion')}>
       <FormAlert message={alert} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField label="App name" name="name" defaultValue={version.name} maxLength={60} error={errors.name} />
-        <SelectField label="Category" name="category" defaultValue={version.category} options={categories} error={errors.category} />
+        <TextField label={t('appName')} name="name" defaultValue={version.name} maxLength={60} error={errors.name} />
+        <SelectField label={t('category')} name="category" defaultValue={version.category} options={categoryOptions} error={errors.category} />
       </div>
-      <TextField label="Tagline" name="tagline" defaultValue={version.tagline} maxLength={120} error={errors.tagline} />
-      <TextAreaField label="Description (Markdown)" name="description" defaultValue={version.description} rows={8} hint="At least 80 characters. Headings, lists, links and tables; no HTML or images (screenshots show the app)." error={errors.description} />
+      <TextField label={t('tagline')} name="tagline" defaultValue={version.tagline} maxLength={120} error={errors.tagline} />
+      <TextAreaField label={t('description')} name="description" defaultValue={version.description} rows={8} hint={t('descriptionHint')} error={errors.description} />
       <fieldset className="grid gap-4 sm:grid-cols-2">
-        <legend className="mb-2 text-sm font-semibold text-slate-900">Links</legend>
-        <TextField label="Website" name="websiteUrl" type="url" defaultValue={version.websiteUrl ?? ''} error={errors.websiteUrl} />
-        <TextField label="Documentation" name="docsUrl" type="url" defaultValue={version.docsUrl ?? ''} error={errors.docsUrl} />
-        <TextField label="Support" name="supportUrl" type="url" defaultValue={version.supportUrl ?? ''} error={errors.supportUrl} />
-        <TextField label="Privacy policy" name="privacyUrl" type="url" defaultValue={version.privacyUrl ?? ''} error={errors.privacyUrl} />
-        <TextField label="Terms of service" name="termsUrl" type="url" defaultValue={version.termsUrl ?? ''} error={errors.termsUrl} />
-        <TextField label="Setup URL" name="setupUrl" type="url" defaultValue={version.setupUrl ?? ''} hint="Where installers land with the authorization code." error={errors.setupUrl} />
+        <legend className="mb-2 text-sm font-semibold text-slate-900">{t('links')}</legend>
+        <TextField label={t('website')} name="websiteUrl" type="url" defaultValue={version.websiteUrl ?? ''} error={errors.websiteUrl} />
+        <TextField label={t('documentation')} name="docsUrl" type="url" defaultValue={version.docsUrl ?? ''} error={errors.docsUrl} />
+        <TextField label={t('support')} name="supportUrl" type="url" defaultValue={version.supportUrl ?? ''} error={errors.supportUrl} />
+        <TextField label={t('privacy')} name="privacyUrl" type="url" defaultValue={version.privacyUrl ?? ''} error={errors.privacyUrl} />
+        <TextField label={t('terms')} name="termsUrl" type="url" defaultValue={version.termsUrl ?? ''} error={errors.termsUrl} />
+        <TextField label={t('setupUrl')} name="setupUrl" type="url" defaultValue={version.setupUrl ?? ''} hint={t('setupUrlHint')} error={errors.setupUrl} />
       </fieldset>
-      <TextAreaField
-        label="Redirect URIs (one per line)"
-        name="redirectUris"
-        defaultValue={version.redirectUris.join('\n')}
-        rows={3}
-        hint="https only when submitted; http://localhost works in your sandbox while you build."
-        error={errorFor(errors, 'redirectUris')}
-      />
+      <TextAreaField label={t('redirectUris')} name="redirectUris" defaultValue={version.redirectUris.join('\n')} rows={3} hint={t('redirectUrisHint')} error={errorFor(errors, 'redirectUris')} />
       <fieldset className="flex flex-col gap-3">
-        <legend className="mb-1 text-sm font-semibold text-slate-900">Scopes</legend>
-        <p className="text-xs text-slate-500">Ask only for what the app needs, and say why: installers read your justification on the consent screen.</p>
+        <legend className="mb-1 text-sm font-semibold text-slate-900">{t('scopes')}</legend>
+        <p className="text-xs text-slate-500">{t('scopesHint')}</p>
         {errorFor(errors, 'scopes') ? <p className="text-sm text-red-600">{errorFor(errors, 'scopes')}</p> : null}
         {scopes.map((s) => (
           <div key={s.scope} className="flex flex-col gap-2 rounded-md border border-slate-200 p-3">
@@ -185,14 +189,14 @@ export function VersionEditor({ appId, version, categories, scopes, events }: { 
                 <code className="font-semibold">{s.scope}</code> <span className="text-slate-600">{s.description}</span>
               </span>
             </label>
-            <TextField label={`Why the app needs ${s.scope}`} name={`justification:${s.scope}`} defaultValue={requested.get(s.scope) ?? ''} maxLength={300} />
+            <TextField label={t('whyScope', { scope: s.scope })} name={`justification:${s.scope}`} defaultValue={requested.get(s.scope) ?? ''} maxLength={300} />
           </div>
         ))}
       </fieldset>
       <PricingFields price={version.price} errors={errors} />
       <fieldset className="flex flex-col gap-3">
-        <legend className="mb-1 text-sm font-semibold text-slate-900">Webhooks</legend>
-        <TextField label="Webhook URL" name="webhookUrl" type="url" defaultValue={version.webhookUrl ?? ''} hint="Events are delivered here for every workspace that installs the app, signed with the app's webhook secret." error={errors.webhookUrl} />
+        <legend className="mb-1 text-sm font-semibold text-slate-900">{t('webhooks')}</legend>
+        <TextField label={t('webhookUrl')} name="webhookUrl" type="url" defaultValue={version.webhookUrl ?? ''} hint={t('webhookUrlHint')} error={errors.webhookUrl} />
         {errorFor(errors, 'webhookEvents') ? <p className="text-sm text-red-600">{errorFor(errors, 'webhookEvents')}</p> : null}
         <div className="grid gap-2 sm:grid-cols-2">
           {events.map((name) => (
@@ -205,7 +209,7 @@ export function VersionEditor({ appId, version, categories, scopes, events }: { 
       </fieldset>
       <div className="flex flex-wrap items-center gap-4">
         <Button type="submit" disabled={pending}>
-          {pending ? 'Saving…' : 'Save version'}
+          {pending ? t('saving') : t('saveVersion')}
         </Button>
         <FormStatus message={status} />
       </div>
@@ -220,14 +224,18 @@ export interface CheckResult {
   label: string;
 }
 
+/** The catalog key of a submission check's name (redirect_https → redirectHttps). */
+const checkKey = (id: string) => id.replace(/_(\w)/g, (_, letter: string) => letter.toUpperCase()) as 'redirectHttps' | 'redirectNoWildcard' | 'privacyUrl' | 'scopesJustified' | 'webhookUrl' | 'logo' | 'descriptionLength' | 'paidAppLinks';
+
 export function ChecksPanel({ appId, checks, canRun }: { appId: string; checks: CheckResult[]; canRun: boolean }) {
+  const t = useTranslations('marketplacePartner');
   const router = useRouter();
   const { alert, pending, submit } = useFormSubmit();
   return (
     <div className="flex flex-col gap-3">
       <FormAlert message={alert} />
       {checks.length === 0 ? (
-        <p className="text-sm text-slate-600">The checks have not run on this version yet.</p>
+        <p className="text-sm text-slate-600">{t('checksNotRun')}</p>
       ) : (
         <ul className="flex flex-col gap-2" data-testid="submission-checks">
           {checks.map((check) => (
@@ -236,8 +244,13 @@ export function ChecksPanel({ appId, checks, canRun }: { appId: string; checks: 
                 {check.ok ? '✓' : '✗'}
               </span>
               <span>
-                <span className="font-medium text-slate-900">{check.label}</span>
-                <span className="sr-only">{check.ok ? ': passed' : ': failed'}</span>: <span className={check.ok ? 'text-slate-600' : 'text-red-700'}>{check.message}</span>
+                {t.rich(check.ok ? 'checkLine' : 'checkLineFailed', {
+                  label: t.has(`checks.${checkKey(check.id)}`) ? t(`checks.${checkKey(check.id)}`) : check.label,
+                  message: check.message,
+                  name: (chunks) => <span className="font-medium text-slate-900">{chunks}</span>,
+                  sr: (chunks) => <span className="sr-only">{chunks}</span>,
+                  text: (chunks) => <span className={check.ok ? 'text-slate-600' : 'text-red-700'}>{chunks}</span>,
+                })}
               </span>
             </li>
           ))}
@@ -256,7 +269,7 @@ export function ChecksPanel({ appId, checks, canRun }: { appId: string; checks: 
               })
             }
           >
-            {pending ? 'Checking…' : 'Run checks'}
+            {pending ? t('checking') : t('runChecks')}
           </Button>
         </div>
       ) : null}
@@ -265,6 +278,7 @@ export function ChecksPanel({ appId, checks, canRun }: { appId: string; checks: 
 }
 
 export function SubmitForm({ appId, resubmission }: { appId: string; resubmission: boolean }) {
+  const t = useTranslations('marketplacePartner');
   const router = useRouter();
   const { errors, alert, pending, submit } = useFormSubmit();
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -277,19 +291,19 @@ export function SubmitForm({ appId, resubmission }: { appId: string; resubmissio
   }
   const problems = Object.entries(errors).filter(([key]) => key !== 'note');
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3" aria-label="Submit for review">
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3" aria-label={t('submitLabel')}>
       <FormAlert message={alert} />
       {problems.length ? (
-        <ul className="list-disc pl-5 text-sm text-red-700" data-testid="submit-problems">
+        <ul className="list-disc ps-5 text-sm text-red-700" data-testid="submit-problems">
           {problems.map(([key, message]) => (
             <li key={key}>{message}</li>
           ))}
         </ul>
       ) : null}
-      <TextAreaField label="Note for the reviewer (optional)" name="note" rows={3} error={errors.note} />
+      <TextAreaField label={t('note')} name="note" rows={3} error={errors.note} />
       <div>
         <Button type="submit" disabled={pending}>
-          {pending ? 'Submitting…' : resubmission ? 'Submit again' : 'Submit for review'}
+          {pending ? t('submitting') : resubmission ? t('submitAgain') : t('submit')}
         </Button>
       </div>
     </form>
@@ -297,7 +311,9 @@ export function SubmitForm({ appId, resubmission }: { appId: string; resubmissio
 }
 
 /** A reply in the review thread (the partner's or the operator's, by endpoint). */
-export function CommentForm({ endpoint, label = 'Add a comment' }: { endpoint: string; label?: string }) {
+export function CommentForm({ endpoint, label: labelProp }: { endpoint: string; label?: string }) {
+  const t = useTranslations('marketplacePartner');
+  const label = labelProp ?? t('addComment');
   const router = useRouter();
   const { errors, alert, pending, submit } = useFormSubmit();
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -316,7 +332,7 @@ export function CommentForm({ endpoint, label = 'Add a comment' }: { endpoint: s
       <TextAreaField label={label} name="body" rows={3} error={errors.body} />
       <div>
         <Button type="submit" variant="secondary" disabled={pending}>
-          {pending ? 'Sending…' : 'Send comment'}
+          {pending ? t('sending') : t('sendComment')}
         </Button>
       </div>
     </form>
@@ -324,6 +340,7 @@ export function CommentForm({ endpoint, label = 'Add a comment' }: { endpoint: s
 }
 
 export function ImageUploads({ appId, logoUrl, screenshots, editable }: { appId: string; logoUrl: string | null; screenshots: { id: string; url: string }[]; editable: boolean }) {
+  const t = useTranslations('marketplacePartner');
   const router = useRouter();
   const { alert, status, pending, submit } = useFormSubmit();
 
@@ -332,7 +349,7 @@ export function ImageUploads({ appId, logoUrl, screenshots, editable }: { appId:
     void submit(async () => {
       await api(appPath(appId, `/images?kind=${kind}`), { method: 'POST', body: file, headers: { 'content-type': file.type || 'application/octet-stream' } });
       router.refresh();
-      return kind === 'logo' ? 'Logo uploaded.' : 'Screenshot added.';
+      return kind === 'logo' ? t('logoUploaded') : t('screenshotAdded');
     });
   }
 
@@ -340,7 +357,7 @@ export function ImageUploads({ appId, logoUrl, screenshots, editable }: { appId:
     void submit(async () => {
       await api(appPath(appId, `/images/${encodeURIComponent(assetId)}`), { method: 'DELETE' });
       router.refresh();
-      return 'Removed.';
+      return t('removed');
     });
   }
 
@@ -349,27 +366,27 @@ export function ImageUploads({ appId, logoUrl, screenshots, editable }: { appId:
       <FormAlert message={alert} />
       <div className="flex flex-wrap items-center gap-4">
         {logoUrl ? (
-          <img src={logoUrl} alt="App logo" width={64} height={64} className="h-16 w-16 rounded-lg border border-slate-200 object-cover" />
+          <img src={logoUrl} alt={t('logoAlt')} width={64} height={64} className="h-16 w-16 rounded-lg border border-slate-200 object-cover" />
         ) : (
-          <div className="flex h-16 w-16 items-center justify-center rounded-lg border border-dashed border-slate-300 text-xs text-slate-500">No logo</div>
+          <div className="flex h-16 w-16 items-center justify-center rounded-lg border border-dashed border-slate-300 text-xs text-slate-500">{t('noLogo')}</div>
         )}
         {editable ? (
           <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
-            Upload a logo
+            {t('uploadLogo')}
             <input type="file" accept="image/png,image/jpeg,image/webp,image/svg+xml" disabled={pending} onChange={(event) => upload('logo', event.target.files?.[0])} className="text-sm" data-testid="logo-input" />
-            <span className="text-xs font-normal text-slate-500">PNG, JPEG, WebP or SVG, at least 128×128 px, at most 512 KB.</span>
+            <span className="text-xs font-normal text-slate-500">{t('logoHint')}</span>
           </label>
         ) : null}
       </div>
       <div className="flex flex-col gap-2">
-        <p className="text-sm font-medium text-slate-800">Screenshots ({screenshots.length} of 5)</p>
+        <p className="text-sm font-medium text-slate-800">{t('screenshotsCount', { count: screenshots.length, max: 5 })}</p>
         <ul className="flex flex-wrap gap-3">
           {screenshots.map((shot, index) => (
             <li key={shot.id} className="flex flex-col items-start gap-1">
-              <img src={shot.url} alt={`Screenshot ${index + 1}`} width={160} height={90} className="h-[90px] w-40 rounded-md border border-slate-200 object-cover" />
+              <img src={shot.url} alt={t('screenshotAlt', { number: index + 1 })} width={160} height={90} className="h-[90px] w-40 rounded-md border border-slate-200 object-cover" />
               {editable ? (
-                <Button type="button" variant="secondary" disabled={pending} onClick={() => remove(shot.id)} aria-label={`Remove screenshot ${index + 1}`}>
-                  Remove
+                <Button type="button" variant="secondary" disabled={pending} onClick={() => remove(shot.id)} aria-label={t('removeScreenshot', { number: index + 1 })}>
+                  {t('remove')}
                 </Button>
               ) : null}
             </li>
@@ -377,9 +394,9 @@ export function ImageUploads({ appId, logoUrl, screenshots, editable }: { appId:
         </ul>
         {editable && screenshots.length < 5 ? (
           <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
-            Add a screenshot
+            {t('addScreenshot')}
             <input type="file" accept="image/png,image/jpeg,image/webp" disabled={pending} onChange={(event) => upload('screenshot', event.target.files?.[0])} className="text-sm" />
-            <span className="text-xs font-normal text-slate-500">PNG, JPEG or WebP, at least 640×360 px, at most 2 MB.</span>
+            <span className="text-xs font-normal text-slate-500">{t('screenshotHint')}</span>
           </label>
         ) : null}
       </div>
@@ -415,12 +432,13 @@ export function ActionButton({ endpoint, label, pendingLabel, method = 'POST', j
 }
 
 export function ClientSecretRotation({ appId }: { appId: string }) {
+  const t = useTranslations('marketplacePartner');
   const { alert, pending, submit } = useFormSubmit();
   const [secret, setSecret] = useState<string | null>(null);
   return (
     <div className="flex flex-col gap-2">
       <FormAlert message={alert} />
-      {secret ? <Secret label="New client secret (shown once)" value={secret} testId="rotated-client-secret" /> : null}
+      {secret ? <Secret label={t('newClientSecret')} value={secret} testId="rotated-client-secret" /> : null}
       <div>
         <Button
           type="button"
@@ -428,13 +446,13 @@ export function ClientSecretRotation({ appId }: { appId: string }) {
           disabled={pending}
           onClick={() =>
             void submit(async () => {
-              if (!window.confirm('Rotate the client secret? The current one stops working at once.')) return;
+              if (!window.confirm(t('confirmRotateClient'))) return;
               const answer = await api<{ clientSecret: string }>(appPath(appId, '/client-secret'), { method: 'POST' });
               setSecret(answer.clientSecret);
             })
           }
         >
-          {pending ? 'Rotating…' : 'Rotate client secret'}
+          {pending ? t('rotating') : t('rotateClient')}
         </Button>
       </div>
     </div>
@@ -442,12 +460,13 @@ export function ClientSecretRotation({ appId }: { appId: string }) {
 }
 
 export function WebhookSecretPanel({ appId }: { appId: string }) {
+  const t = useTranslations('marketplacePartner');
   const { alert, status, pending, submit } = useFormSubmit();
   const [secret, setSecret] = useState<string | null>(null);
   return (
     <div className="flex flex-col gap-2">
       <FormAlert message={alert} />
-      {secret ? <Secret label="Webhook signing secret" value={secret} testId="shown-webhook-secret" /> : null}
+      {secret ? <Secret label={t('webhookSecret')} value={secret} testId="shown-webhook-secret" /> : null}
       <div className="flex flex-wrap gap-2">
         <Button
           type="button"
@@ -457,11 +476,11 @@ export function WebhookSecretPanel({ appId }: { appId: string }) {
             void submit(async () => {
               const answer = await api<{ webhookSecret: string | null }>(appPath(appId, '/webhook-secret'));
               setSecret(answer.webhookSecret);
-              if (!answer.webhookSecret) return 'The app has no signing secret yet: rotate to make one.';
+              if (!answer.webhookSecret) return t('noSigningSecret');
             })
           }
         >
-          Show signing secret
+          {t('showSigningSecret')}
         </Button>
         <Button
           type="button"
@@ -469,13 +488,13 @@ export function WebhookSecretPanel({ appId }: { appId: string }) {
           disabled={pending}
           onClick={() =>
             void submit(async () => {
-              if (!window.confirm('Rotate the webhook signing secret? Deliveries are signed with both secrets for 24 hours.')) return;
+              if (!window.confirm(t('confirmRotateWebhook'))) return;
               const answer = await api<{ webhookSecret: string }>(appPath(appId, '/webhook-secret'), { method: 'POST' });
               setSecret(answer.webhookSecret);
             })
           }
         >
-          Rotate signing secret
+          {t('rotateSigningSecret')}
         </Button>
       </div>
       <FormStatus message={status} />
@@ -485,29 +504,30 @@ export function WebhookSecretPanel({ appId }: { appId: string }) {
 
 /** Deprecate (reason optional) or remove (reason required) the app: the partner's or the operator's, by base path. */
 export function RetireAppForm({ base, status, appName }: { base: string; status: string; appName: string }) {
+  const t = useTranslations('marketplacePartner');
   const router = useRouter();
   const { errors, alert, status: done, pending, submit } = useFormSubmit();
   function act(form: HTMLFormElement | null, what: 'deprecate' | 'remove') {
     const reason = form ? String(new FormData(form).get('reason') ?? '') : '';
     void submit(async () => {
-      if (what === 'remove' && !window.confirm(`Remove ${appName}? Every installation ends now and cannot be restored.`)) return;
+      if (what === 'remove' && !window.confirm(t('confirmRemove', { app: appName }))) return;
       await api(`${base}/${what}`, { method: 'POST', json: { reason } });
       router.refresh();
-      return what === 'remove' ? 'Removed.' : 'Deprecated.';
+      return what === 'remove' ? t('removed') : t('deprecated');
     });
   }
   return (
-    <form noValidate className="flex flex-col gap-3" aria-label={`Deprecate or remove ${appName}`} onSubmit={(event) => event.preventDefault()}>
+    <form noValidate className="flex flex-col gap-3" aria-label={t('retireLabel', { app: appName })} onSubmit={(event) => event.preventDefault()}>
       <FormAlert message={alert} />
-      <TextAreaField label="Reason" name="reason" rows={2} hint="Required to remove: the admins of installing workspaces and the audit log see it." error={errors.reason} />
+      <TextAreaField label={t('reason')} name="reason" rows={2} hint={t('reasonHint')} error={errors.reason} />
       <div className="flex flex-wrap items-center gap-3">
         {status === 'published' ? (
           <Button type="button" variant="secondary" disabled={pending} onClick={(event) => act(event.currentTarget.form, 'deprecate')}>
-            Deprecate
+            {t('deprecate')}
           </Button>
         ) : null}
         <Button type="button" variant="danger" disabled={pending} onClick={(event) => act(event.currentTarget.form, 'remove')}>
-          Remove app
+          {t('removeApp')}
         </Button>
         <FormStatus message={done} />
       </div>

@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { Flag } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -17,6 +18,7 @@ import { ReasonDialog, ReviewItem, TextAreaField } from './review-parts';
 // one), its open reports, and a Report button for abuse.
 
 export function PartnerReviewList({ appId, reviews, canReply, partnerName }: { appId: string; reviews: PartnerReviewView[]; canReply: boolean; partnerName: string }) {
+  const t = useTranslations('marketplaceReviews');
   const router = useRouter();
   return (
     <div className="divide-y divide-slate-100" data-testid="partner-reviews">
@@ -27,8 +29,8 @@ export function PartnerReviewList({ appId, reviews, canReply, partnerName }: { a
           partnerName={partnerName}
           badges={
             <>
-              {review.hidden ? <Badge tone="warning">Hidden</Badge> : null}
-              {review.openReports > 0 ? <Badge tone="danger">{review.openReports === 1 ? '1 open report' : `${review.openReports} open reports`}</Badge> : null}
+              {review.hidden ? <Badge tone="warning">{t('hidden')}</Badge> : null}
+              {review.openReports > 0 ? <Badge tone="danger">{t('openReports', { count: review.openReports })}</Badge> : null}
             </>
           }
           actions={
@@ -36,18 +38,18 @@ export function PartnerReviewList({ appId, reviews, canReply, partnerName }: { a
               <ReasonDialog
                 trigger={
                   <DialogTrigger asChild>
-                    <Button type="button" variant="ghost" size="sm" aria-label={`Report this ${review.stars}-star review`}>
-                      <Flag aria-hidden /> Report
+                    <Button type="button" variant="ghost" size="sm" aria-label={t('reportLabel', { stars: review.stars })}>
+                      <Flag aria-hidden /> {t('report')}
                     </Button>
                   </DialogTrigger>
                 }
-                title="Report this review"
-                description="If the review is abusive, spam or not about your app, tell the Waypoint team; they decide whether to hide it."
-                label="What is wrong with it?"
-                submitLabel="Send report"
+                title={t('reportTitle')}
+                description={t('partner.reportDescription')}
+                label={t('reportReason')}
+                submitLabel={t('sendReport')}
                 onSubmit={async (reason) => {
                   await api(`/api/partner/apps/${encodeURIComponent(appId)}/reviews/${encodeURIComponent(review.id)}/reports`, { method: 'POST', json: { reason } });
-                  toast.success('Reported to the Waypoint team.');
+                  toast.success(t('partner.reported'));
                   router.refresh();
                 }}
               />
@@ -62,23 +64,24 @@ export function PartnerReviewList({ appId, reviews, canReply, partnerName }: { a
 }
 
 function ReplyForm({ appId, reviewId, onDone }: { appId: string; reviewId: string; onDone: () => void }) {
+  const t = useTranslations('marketplaceReviews.partner');
   const [body, setBody] = useState('');
   const form = useFormSubmit();
   async function submit(event: FormEvent) {
     event.preventDefault();
     await form.submit(async () => {
       await api(`/api/partner/apps/${encodeURIComponent(appId)}/reviews/${encodeURIComponent(reviewId)}/reply`, { method: 'POST', json: { body } });
-      toast.success('Reply published.');
+      toast.success(t('replyPublished'));
       onDone();
     });
   }
   return (
-    <form onSubmit={submit} noValidate className="ml-3 flex flex-col gap-2 border-l-2 border-slate-200 pl-3" data-testid="reply-form">
+    <form onSubmit={submit} noValidate className="ms-3 flex flex-col gap-2 border-s-2 border-slate-200 ps-3" data-testid="reply-form">
       <FormAlert message={form.alert} />
-      <TextAreaField label="Your public reply" value={body} onChange={setBody} error={form.errors.body} rows={3} maxLength={2000} name="reply" hint="Shown under the review on your listing. A review gets one reply, which cannot be changed." />
+      <TextAreaField label={t('replyLabel')} value={body} onChange={setBody} error={form.errors.body} rows={3} maxLength={2000} name="reply" hint={t('replyHint')} />
       <div>
         <Button type="submit" size="sm" disabled={form.pending}>
-          {form.pending ? 'Publishing…' : 'Publish reply'}
+          {form.pending ? t('publishing') : t('publishReply')}
         </Button>
       </div>
     </form>

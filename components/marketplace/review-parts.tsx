@@ -1,6 +1,7 @@
 'use client';
 
 import { Star } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogClose, DialogContent, DialogFooter } from '@/components/ui/dialog';
@@ -15,13 +16,12 @@ import { STARS, type RatingSummary, type ReviewView } from '@/lib/marketplace/ra
 // rating summary, a labelled text area, one review with the partner's reply, and a dialog that
 // asks for a reason (reporting, hiding, unhiding).
 
-const starWord = (n: number) => `${n} ${n === 1 ? 'star' : 'stars'}`;
-
 /** Read-only stars; the accessible name says the rating in words. */
 export function StarDisplay({ value, size = 'sm', className }: { value: number; size?: 'sm' | 'lg'; className?: string }) {
+  const t = useTranslations('marketplaceReviews');
   const rounded = Math.round(value * 2) / 2;
   return (
-    <span role="img" aria-label={`${Number.isInteger(rounded) ? rounded : rounded.toFixed(1)} out of 5 stars`} className={cn('inline-flex items-center', className)}>
+    <span role="img" aria-label={t('outOfFive', { stars: rounded })} className={cn('inline-flex items-center', className)}>
       {STARS.map((n) => {
         const fill = rounded >= n ? 'full' : rounded >= n - 0.5 ? 'half' : 'none';
         return (
@@ -40,7 +40,9 @@ export function StarDisplay({ value, size = 'sm', className }: { value: number; 
 }
 
 /** Picking 1–5 stars: a radio group (arrow keys move, each radio is named "3 stars"). */
-export function StarInput({ value, onChange, error, legend = 'Your rating' }: { value: number | null; onChange: (stars: number) => void; error?: string; legend?: string }) {
+export function StarInput({ value, onChange, error, legend: legendProp }: { value: number | null; onChange: (stars: number) => void; error?: string; legend?: string }) {
+  const t = useTranslations('marketplaceReviews');
+  const legend = legendProp ?? t('yourRating');
   const name = useId();
   const errorId = `${name}-error`;
   const [hover, setHover] = useState<number | null>(null);
@@ -61,7 +63,7 @@ export function StarInput({ value, onChange, error, legend = 'Your rating' }: { 
                 onEdit();
                 onChange(n);
               }}
-              aria-label={starWord(n)}
+              aria-label={t('stars', { count: n })}
               className="peer absolute inset-0 m-0 cursor-pointer opacity-0"
             />
             <Star
@@ -71,8 +73,8 @@ export function StarInput({ value, onChange, error, legend = 'Your rating' }: { 
             />
           </label>
         ))}
-        <span className="ml-2 text-sm text-slate-600" aria-hidden>
-          {value ? starWord(value) : 'Not rated'}
+        <span className="ms-2 text-sm text-slate-600" aria-hidden>
+          {value ? t('stars', { count: value }) : t('notRated')}
         </span>
       </div>
       {shown ? (
@@ -86,30 +88,36 @@ export function StarInput({ value, onChange, error, legend = 'Your rating' }: { 
 
 /** The average, the count and a bar per star. */
 export function RatingSummaryView({ summary }: { summary: RatingSummary }) {
+  const t = useTranslations('marketplaceReviews');
   const fmt = useFormat();
-  if (summary.count === 0 || summary.average === null) return <p className="text-sm text-slate-600" data-testid="rating-summary">No reviews yet.</p>;
+  if (summary.count === 0 || summary.average === null)
+    return (
+      <p className="text-sm text-slate-600" data-testid="rating-summary">
+        {t('noReviews')}
+      </p>
+    );
   const most = Math.max(...summary.distribution, 1);
   return (
     <div className="flex flex-wrap items-center gap-6" data-testid="rating-summary">
       <div className="flex flex-col items-start gap-1">
         <p className="text-4xl font-bold text-slate-900 tabular-nums" data-testid="rating-average">
-          {summary.average.toFixed(1)}
+          {t('average', { average: summary.average })}
         </p>
         <StarDisplay value={summary.average} size="lg" />
         <p className="text-sm text-slate-600" data-testid="rating-count">
-          {fmt.plural(summary.count, { one: 'review', other: 'reviews' })}
+          {t('reviewCount', { count: summary.count })}
         </p>
       </div>
-      <ul className="flex min-w-48 flex-1 flex-col gap-1" aria-label="Reviews per rating">
+      <ul className="flex min-w-48 flex-1 flex-col gap-1" aria-label={t('perRating')}>
         {[...STARS].reverse().map((n) => {
           const count = summary.distribution[n - 1];
           return (
             <li key={n} className="flex items-center gap-2 text-xs text-slate-700">
-              <span className="w-14 shrink-0">{starWord(n)}</span>
+              <span className="w-14 shrink-0">{t('stars', { count: n })}</span>
               <span className="h-2 flex-1 overflow-hidden rounded-full bg-slate-100" aria-hidden>
                 <span className="block h-full rounded-full bg-amber-500" style={{ width: `${(count / most) * 100}%` }} />
               </span>
-              <span className="w-8 shrink-0 text-right tabular-nums">{fmt.number(count)}</span>
+              <span className="w-8 shrink-0 text-end tabular-nums">{fmt.number(count)}</span>
             </li>
           );
         })}
@@ -157,30 +165,29 @@ export function TextAreaField({ label, value, onChange, error, hint, rows = 4, m
 
 /** One review: stars, when, the text, the partner's reply; `actions` go on its first line. */
 export function ReviewItem({ review, partnerName, badges, actions, children }: { review: ReviewView; partnerName?: string; badges?: ReactNode; actions?: ReactNode; children?: ReactNode }) {
+  const t = useTranslations('marketplaceReviews');
   const fmt = useFormat();
   const edited = new Date(review.updatedAt).getTime() - new Date(review.createdAt).getTime() > 60_000;
   return (
-    <article className="flex flex-col gap-2 py-4" data-testid="review" aria-label={`Review: ${review.stars} out of 5 stars`}>
+    <article className="flex flex-col gap-2 py-4" data-testid="review" aria-label={t('reviewLabel', { stars: review.stars })}>
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <StarDisplay value={review.stars} />
         <span className="text-xs text-slate-600">
-          {fmt.date(review.createdAt)}
-          {edited ? ` · edited ${fmt.date(review.updatedAt)}` : ''}
+          {edited ? t('edited', { date: fmt.date(review.createdAt), edited: fmt.date(review.updatedAt) }) : fmt.date(review.createdAt)}
         </span>
         {badges}
-        {actions ? <span className="ml-auto flex flex-wrap gap-2">{actions}</span> : null}
+        {actions ? <span className="ms-auto flex flex-wrap gap-2">{actions}</span> : null}
       </div>
       {review.body ? <p className="text-sm break-words whitespace-pre-line text-slate-800">{review.body}</p> : null}
       {review.hidden ? (
         <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-xs text-amber-900">
-          Hidden by the Waypoint team {fmt.date(review.hidden.at)}
-          {review.hidden.reason ? `: ${review.hidden.reason}` : ''}. It shows to no one else and counts in no average.
+          {review.hidden.reason ? t('hiddenByTeamReason', { date: fmt.date(review.hidden.at), reason: review.hidden.reason }) : t('hiddenByTeam', { date: fmt.date(review.hidden.at) })}
         </p>
       ) : null}
       {review.reply ? (
-        <div className="ml-3 border-l-2 border-slate-200 pl-3" data-testid="review-reply">
+        <div className="ms-3 border-s-2 border-slate-200 ps-3" data-testid="review-reply">
           <p className="text-xs font-semibold text-slate-700">
-            Reply from {partnerName ?? 'the developer'} · <span className="font-normal">{fmt.date(review.reply.at)}</span>
+            {t.rich(partnerName ? 'replyFrom' : 'replyFromDeveloper', { partner: partnerName ?? '', date: fmt.date(review.reply.at), muted: (chunks) => <span className="font-normal">{chunks}</span> })}
           </p>
           <p className="text-sm break-words whitespace-pre-line text-slate-800">{review.reply.body}</p>
         </div>
@@ -208,6 +215,7 @@ export function ReasonDialog({
   variant?: 'primary' | 'danger';
   onSubmit: (reason: string) => Promise<void>;
 }) {
+  const t = useTranslations('marketplaceReviews');
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const form = useFormSubmit();
@@ -229,11 +237,11 @@ export function ReasonDialog({
           <DialogFooter>
             <DialogClose asChild>
               <Button type="button" variant="secondary">
-                Cancel
+                {t('cancel')}
               </Button>
             </DialogClose>
             <Button type="submit" variant={variant} disabled={form.pending}>
-              {form.pending ? 'Sending…' : submitLabel}
+              {form.pending ? t('sending') : submitLabel}
             </Button>
           </DialogFooter>
         </form>

@@ -41,6 +41,8 @@ export interface AppCard {
   installed: boolean;
   /** describePricing() of the version shown: "Free", "$12.00 / month", … */
   priceLabel: string;
+  /** The version's price, for pages that say it in the reader's words; none for a built-in integration. */
+  price?: AppPricing;
   /** A first-party integration (lib/marketplace/first-party-apps.ts): its page, and whether this installation has its credentials. */
   builtIn?: { href: string; configured: boolean };
 }
@@ -90,6 +92,7 @@ async function toCards(settings: MarketplaceSettings, rows: CardRow[]): Promise<
         unpublished: row.status !== 'published',
         installed: installedHere.has(row.id),
         priceLabel: describePricing(pricingOf(version)),
+        price: pricingOf(version),
       },
     ];
   });

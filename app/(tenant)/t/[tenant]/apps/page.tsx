@@ -1,30 +1,31 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Store } from 'lucide-react';
+import { getTranslations } from 'next-intl/server';
 import { AppGrid } from '@/components/marketplace/app-card';
+import { categoryText } from '@/components/marketplace/category-text';
 import { MarketplaceSearch } from '@/components/marketplace/marketplace-search';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { browseApps, marketplaceHome, type AppCard, type CategoryCount } from '@/lib/marketplace/discovery';
 import { requireMember } from '@/lib/members/require-member';
-import { term } from '@/lib/branding/terminology';
 import { requireTenant } from '@/lib/tenancy/current-tenant';
 
-export async function generateMetadata({ params }: { params: Promise<{ tenant: string }> }): Promise<Metadata> {
-  const tenant = await requireTenant((await params).tenant);
-  return { title: term(tenant.branding.terminology, 'apps', true) };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('marketplace');
+  return { title: t('title') };
 }
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 const one = (value: string | string[] | undefined) => (typeof value === 'string' ? value : undefined);
 
-function Row({ title, apps, empty }: { title: string; apps: AppCard[]; empty?: string }) {
+function Row({ id, title, apps, empty }: { id: string; title: string; apps: AppCard[]; empty?: string }) {
   if (apps.length === 0 && !empty) return null;
-  const id = `row-${title.toLowerCase().replace(/\W+/g, '-')}`;
+  const headingId = `row-${id}`;
   return (
-    <section aria-labelledby={id} className="flex flex-col gap-3">
-      <h2 id={id} className="text-lg font-semibold text-slate-900">
+    <section aria-labelledby={headingId} className="flex flex-col gap-3">
+      <h2 id={headingId} className="text-lg font-semibold text-slate-900">
         {title}
       </h2>
       {apps.length ? <AppGrid apps={apps} label={title} /> : <p className="text-sm text-slate-600">{empty}</p>}
@@ -32,9 +33,10 @@ function Row({ title, apps, empty }: { title: string; apps: AppCard[]; empty?: s
   );
 }
 
-function Categories({ categories, current }: { categories: CategoryCount[]; current: string | null }) {
+async function Categories({ categories, current }: { categories: CategoryCount[]; current: string | null }) {
+  const t = await getTranslations('marketplace');
   return (
-    <nav aria-label="Categories">
+    <nav aria-label={t('categoriesLabel')}>
       <ul className="flex flex-wrap gap-2">
         {categories.map((category) => (
           <li key={category.id}>
@@ -43,8 +45,7 @@ function Categories({ categories, current }: { categories: CategoryCount[]; curr
               aria-current={current === category.id ? 'page' : undefined}
               className={`inline-flex rounded-full border px-3 py-1 text-sm ${current === category.id ? 'border-brand bg-brand/10 font-semibold text-brand-text' : 'border-slate-300 bg-white text-slate-700 hover:border-brand'}`}
             >
-              {category.label}
-              <span className="ml-1 text-slate-600">({category.count})</span>
+              {t.rich('categoryChip', { label: categoryText(t, category.id), count: category.count, muted: (chunks) => <span className="ms-1 text-slate-600">{chunks}</span> })}
             </Link>
           </li>
         ))}
@@ -60,14 +61,22 @@ function Categories({ categories, current }: { categories: CategoryCount[]; curr
 export default async function AppsPage({ params, searchParams }: { params: Promise<{ tenant: string }>; searchParams: SearchParams }) {
   const tenant = await requireTenant((await params).tenant);
   await requireMember(tenant);
+  const t = await getTranslations('marketplace');
   const query = await searchParams;
   const q = one(query.q)?.slice(0, 200) ?? '';
   const category = one(query.category) ?? '';
-  const header = <PageHeader title={term(tenant.branding.terminology, 'apps', true)} description={`Apps that work with ${tenant.name}. Admins install them for the whole workspace.`} />;
+  const header = <PageHeader title={t('title')} description={t('description', { workspace: tenant.name })} />;
 
   if (q.trim() || category) {
     const { apps, category: current, categories } = await browseApps(tenant, { q, category });
-    const what = q.trim() ? `“${q.trim()}”${current ? ` in ${current.label}` : ''}` : (current?.label ?? 'all apps');
+    const currentLabel = current ? categoryText(t, current.id) : null;
+    const title = q.trim()
+      ? currentLabel
+        ? t('results.queryInCategory', { count: apps.length, query: q.trim(), category: currentLabel })
+        : t('results.query', { count: apps.length, query: q.trim() })
+      : currentLabel
+        ? t('results.category', { count: apps.length, category: currentLabel })
+        : t('results.all', { count: apps.length });
     return (
       <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-8 sm:px-6">
         {header}
@@ -75,9 +84,22 @@ export default async function AppsPage({ params, searchParams }: { params: Promi
         <Categories categories={categories} current={current?.id ?? null} />
         <section aria-labelledby="results" className="flex flex-col gap-3">
           <h2 id="results" className="text-lg font-semibold text-slate-900" data-testid="results-title">
-            {apps.length} {apps.length === 1 ? 'app' : 'apps'} for {what}
+            {title}
           </h2>
-          {apps.length ? <AppGrid apps={apps} label="Results" /> : <EmptyState icon={Store} title="No apps match" description="Try other words, or browse a category." action={<Link href="/apps" className="font-medium text-brand-text underline">All apps</Link>} />}
+          {apps.length ? (
+            <AppGrid apps={apps} label={t('results.label')} />
+          ) : (
+            <EmptyState
+              icon={Store}
+              title={t('results.emptyTitle')}
+              description={t('results.emptyDescription')}
+              action={
+                <Link href="/apps" className="font-medium text-brand-text underline">
+                  {t('results.allApps')}
+                </Link>
+              }
+            />
+          )}
         </section>
       </div>
     );
@@ -89,23 +111,23 @@ export default async function AppsPage({ params, searchParams }: { params: Promi
     <div className="mx-auto flex max-w-6xl flex-col gap-8 px-4 py-8 sm:px-6">
       {header}
       {nothing ? (
-        <EmptyState icon={Store} title="The marketplace is turned off" description={`${tenant.name}'s admins hid the marketplace. Apps already installed keep working.`} />
+        <EmptyState icon={Store} title={t('hiddenTitle')} description={t('hiddenDescription', { workspace: tenant.name })} />
       ) : (
         <>
           <MarketplaceSearch q="" category="" categories={home.categories} />
           <Categories categories={home.categories} current={null} />
-          <Row title="Your sandbox apps" apps={home.sandbox} />
-          <Row title="Built-in integrations" apps={home.builtIn} />
+          <Row id="your-sandbox-apps" title={t('rows.sandbox')} apps={home.sandbox} />
+          <Row id="built-in-integrations" title={t('rows.builtIn')} apps={home.builtIn} />
           {home.builtIn.length ? (
             <p className="-mt-5 text-sm">
               <Link href="/integrations" className="font-medium text-brand-text underline">
-                Your integrations and connections
+                {t('rows.yourIntegrations')}
               </Link>
             </p>
           ) : null}
-          <Row title="Featured" apps={home.featured} />
-          <Row title="Trending" apps={home.trending} />
-          <Row title="Newest" apps={home.newest} empty="No apps are published here yet." />
+          <Row id="featured" title={t('rows.featured')} apps={home.featured} />
+          <Row id="trending" title={t('rows.trending')} apps={home.trending} />
+          <Row id="newest" title={t('rows.newest')} apps={home.newest} empty={t('rows.newestEmpty')} />
         </>
       )}
     </div>

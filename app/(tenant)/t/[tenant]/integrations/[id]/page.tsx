@@ -1,15 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { AppLogo } from '@/components/marketplace/app-card';
+import { categoryText } from '@/components/marketplace/category-text';
 import { ConnectionCard } from '@/components/integrations/connection-card';
 import { InstallationControls } from '@/components/integrations/installation-controls';
 import { IntegrationLog } from '@/components/integrations/integration-log';
+import { manifestText } from '@/components/integrations/manifest-text';
 import { NotConfiguredCard } from '@/components/integrations/not-configured-card';
 import { ProviderPanel } from '@/components/integrations/provider-panel';
 import { Badge } from '@/components/ui/badge';
 import { FormattedDateTime } from '@/components/ui/formatted';
-import { categoryLabel } from '@/lib/marketplace/categories';
 import { integrationFor, isIntegrationId } from '@/lib/integrations/registry';
 import { integrationView } from '@/lib/integrations/views';
 import { requireMember } from '@/lib/members/require-member';
@@ -20,15 +22,12 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { id } = await params;
-  return { title: isIntegrationId(id) ? integrationFor(id).manifest.name : 'Integration' };
+  const t = await getTranslations('integrations');
+  return { title: isIntegrationId(id) ? integrationFor(id).manifest.name : t('integration') };
 }
 
 /** Why the provider sent the member back without a connection (?error=<code> from the finish route). */
-const CONNECT_ERRORS: Record<string, string> = {
-  access_denied: 'You did not allow access, so nothing was connected.',
-  expired: 'That connection attempt expired or was already used. Start again.',
-  provider_error: 'The provider could not complete the connection. Try again in a minute.',
-};
+const CONNECT_ERRORS = { access_denied: 'accessDenied', expired: 'expired', provider_error: 'providerError' } as const;
 
 /**
  * One built-in integration: what it does and asks for; "not configured" with the operator's
@@ -40,20 +39,25 @@ export default async function IntegrationPage({ params, searchParams }: { params
   const tenant = await requireTenant(slug);
   const member = await requireMember(tenant);
   if (!isIntegrationId(id)) notFound();
+  const t = await getTranslations('integrations');
+  const marketplace = await getTranslations('marketplace');
   const page = await integrationView(tenant, member, id);
   const { manifest } = page;
+  const words = manifestText(t, manifest);
   const syncs = typeof integrationFor(id).sync === 'function';
   const query = await searchParams;
   const admin = page.canManage;
   const connected = typeof query.connected === 'string';
-  const error = typeof query.error === 'string' ? (CONNECT_ERRORS[query.error] ?? 'The connection did not complete. Try again.') : null;
+  const errorCode = typeof query.error === 'string' ? query.error : null;
+  const error = errorCode === null ? null : t(`connectErrors.${errorCode in CONNECT_ERRORS ? CONNECT_ERRORS[errorCode as keyof typeof CONNECT_ERRORS] : 'other'}`);
   const level = manifest.connects === 'workspace' ? 'workspace' : 'user';
+  const installation = page.installation;
 
   return (
     <div className="mx-auto flex max-w-5xl flex-col gap-8 px-4 py-8 sm:px-6">
       <p className="text-sm">
         <Link href="/integrations" className="font-medium text-brand-text underline">
-          ← All integrations
+          {t('allIntegrations')}
         </Link>
       </p>
       <header className="flex flex-col gap-4 sm:flex-row sm:items-start">
@@ -62,24 +66,24 @@ export default async function IntegrationPage({ params, searchParams }: { params
           <h1 className="text-2xl font-bold break-words text-slate-900" data-testid="integration-name">
             {manifest.name}
           </h1>
-          <p className="text-sm text-slate-600">Built in</p>
-          <p className="mt-2 break-words text-slate-800">{manifest.tagline}</p>
+          <p className="text-sm text-slate-600">{t('builtIn')}</p>
+          <p className="mt-2 break-words text-slate-800">{words.tagline(manifest.tagline)}</p>
           <div className="mt-2 flex flex-wrap items-center gap-2 text-sm text-slate-600">
             <Link href={`/apps?category=${manifest.category}`} className="underline">
-              {categoryLabel(manifest.category)}
+              {categoryText(marketplace, manifest.category)}
             </Link>
-            {page.installation ? <Badge tone="success">Installed</Badge> : null}
-            {page.configured ? null : <Badge tone="warning">Not configured</Badge>}
+            {installation ? <Badge tone="success">{t('installed')}</Badge> : null}
+            {page.configured ? null : <Badge tone="warning">{t('notConfigured')}</Badge>}
           </div>
         </div>
-        {admin && (page.configured || page.installation) ? (
-          <InstallationControls id={manifest.id} name={manifest.name} installed={page.installation !== null} what={level === 'user' ? 'Members’ calendars keep the events already there.' : 'Channel settings are deleted.'} />
+        {admin && (page.configured || installation) ? (
+          <InstallationControls id={manifest.id} name={manifest.name} installed={installation !== null} what={level === 'user' ? t('keepsCalendarEvents') : t('channelSettingsDeleted')} />
         ) : null}
       </header>
 
       {connected ? (
         <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900" data-testid="integration-connected">
-          {manifest.name} is connected.
+          {t('isConnected', { name: manifest.name })}
         </p>
       ) : null}
       {error ? (
@@ -90,12 +94,15 @@ export default async function IntegrationPage({ params, searchParams }: { params
 
       {page.configured ? null : <NotConfiguredCard manifest={manifest} missingEnv={page.missingEnv} redirectUri={page.redirectUri} />}
 
-      {page.installation ? (
+      {installation ? (
         <>
           <p className="text-sm text-slate-600">
-            Installed <FormattedDateTime value={page.installation.installedAt} />
-            {page.installation.installedBy ? <span className="break-all"> by {page.installation.installedBy}</span> : null}.
-            {page.memberConnections !== null ? ` ${page.memberConnections} ${page.memberConnections === 1 ? 'member has' : 'members have'} connected.` : null}
+            {t.rich(installation.installedBy ? 'installedAtBy' : 'installedAt', {
+              name: installation.installedBy ?? '',
+              date: () => <FormattedDateTime value={installation.installedAt} />,
+              who: (chunks) => <span className="break-all">{chunks}</span>,
+            })}
+            {page.memberConnections !== null ? <> {t('membersConnected', { count: page.memberConnections })}</> : null}
           </p>
           {manifest.connects !== 'none' && page.configured ? (
             <ConnectionCard
@@ -108,21 +115,21 @@ export default async function IntegrationPage({ params, searchParams }: { params
               canManage={level === 'workspace' ? admin : true}
             />
           ) : null}
-          <ProviderPanel id={manifest.id} tenant={tenant} member={member} installationId={page.installation.id} connected={page.connection !== null} admin={admin} />
+          <ProviderPanel id={manifest.id} tenant={tenant} member={member} installationId={installation.id} connected={page.connection !== null} admin={admin} />
           <IntegrationLog entries={page.log} />
         </>
       ) : page.configured ? (
         <p className="text-sm text-slate-700" data-testid="integration-not-installed">
-          {admin ? `Install ${manifest.name} to turn it on for everyone in ${tenant.name}.` : `Not installed in ${tenant.name}. Ask an admin to install it.`}
+          {admin ? t('installToTurnOn', { name: manifest.name, workspace: tenant.name }) : t('notInstalled', { workspace: tenant.name })}
         </p>
       ) : null}
 
       <div className="grid gap-8 lg:grid-cols-2">
         <section aria-labelledby="about">
           <h2 id="about" className="text-lg font-semibold text-slate-900">
-            About
+            {t('about')}
           </h2>
-          {manifest.description.map((paragraph) => (
+          {words.description(manifest.description).map((paragraph) => (
             <p key={paragraph} className="mt-2 break-words text-slate-800">
               {paragraph}
             </p>
@@ -132,9 +139,9 @@ export default async function IntegrationPage({ params, searchParams }: { params
           {manifest.providerScopes.length ? (
             <section aria-labelledby="scopes">
               <h2 id="scopes" className="text-lg font-semibold text-slate-900">
-                Access it asks for
+                {t('accessItAsksFor')}
               </h2>
-              <ul className="mt-2 flex flex-col gap-1 text-sm" data-testid="integration-scopes">
+              <ul className="mt-2 flex flex-col gap-1 text-sm" data-testid="integration-scopes" dir="ltr">
                 {manifest.providerScopes.map((scope) => (
                   <li key={scope} className="font-mono text-xs break-all text-slate-800">
                     {scope}
@@ -146,24 +153,29 @@ export default async function IntegrationPage({ params, searchParams }: { params
           {manifest.settings.length ? (
             <section aria-labelledby="settings">
               <h2 id="settings" className="text-lg font-semibold text-slate-900">
-                Settings
+                {t('settings')}
               </h2>
               <dl className="mt-2 flex flex-col gap-2 text-sm">
-                {manifest.settings.map((setting) => (
-                  <div key={setting.key}>
-                    <dt className="font-medium text-slate-900">{setting.label}</dt>
-                    <dd className="text-slate-700">{setting.description}</dd>
-                  </div>
-                ))}
+                {manifest.settings.map((setting) => {
+                  const shown = words.setting(setting);
+                  return (
+                    <div key={setting.key}>
+                      <dt className="font-medium text-slate-900">{shown.label}</dt>
+                      <dd className="text-slate-700">{shown.description}</dd>
+                    </div>
+                  );
+                })}
               </dl>
             </section>
           ) : null}
           {manifest.events.length ? (
             <section aria-labelledby="events">
               <h2 id="events" className="text-lg font-semibold text-slate-900">
-                Reacts to
+                {t('reactsTo')}
               </h2>
-              <p className="mt-2 font-mono text-xs break-words text-slate-800">{manifest.events.join(', ')}</p>
+              <p className="mt-2 font-mono text-xs break-words text-slate-800" dir="ltr">
+                {manifest.events.join(', ')}
+              </p>
             </section>
           ) : null}
         </div>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { InstalledIntegrations } from '@/components/integrations/installed-integrations';
 import { InstalledAppsPanel } from '@/components/marketplace/installed-apps-panel';
 import { PageHeader } from '@/components/ui/page-header';
@@ -7,15 +8,19 @@ import { listInstalledApps } from '@/lib/marketplace/installations';
 import { requireMember } from '@/lib/members/require-member';
 import { requireTenant } from '@/lib/tenancy/current-tenant';
 
-export const metadata: Metadata = { title: 'Installed apps' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('installedApps');
+  return { title: t('title') };
+}
 
 // Admins only (integrations.manage).
 export default async function InstalledAppsPage({ params }: { params: Promise<{ tenant: string }> }) {
   const tenant = await requireTenant((await params).tenant);
   const member = await requireMember(tenant, 'integrations.manage');
+  const t = await getTranslations('installedApps');
   return (
     <div className="flex flex-col gap-2">
-      <PageHeader title="Installed apps" description={`Marketplace apps and built-in integrations installed for all of ${tenant.name}. Uninstalling one stops its access at once.`} />
+      <PageHeader title={t('title')} description={t('description', { workspace: tenant.name })} />
       <InstalledAppsPanel initial={await listInstalledApps(tenant, member)} />
       <div className="mt-6">
         <InstalledIntegrations integrations={await installedIntegrations(tenant.id)} />
