@@ -4,7 +4,15 @@
 // Add a file (or a folder's glob) here when its screen is translated; one per line. The list
 // ends as every page and component.
 export const TRANSLATED_FILES = [
+  'app/(platform)/partner/**',
+  'app/(platform)/partners/**',
+  'app/(platform)/reseller/**',
+  'app/(tenant)/t/[tenant]/settings/billing/**',
   'app/layout.tsx',
+  'components/billing/**',
+  'components/partners/**',
+  'components/payouts/**',
+  'components/resellers/**',
   'components/shell/skip-link.tsx',
   'components/tenant/tenant-footer.tsx',
   'components/tenant/tenant-header.tsx',
