@@ -70,7 +70,7 @@ export default async function ResellerOverviewPage() {
             <ol className="flex flex-col gap-2 text-sm">
               {products.map((product) => (
                 <li key={`${product.planId}-${product.currency}`} className="flex justify-between gap-4">
-                  <span>{t.rich('product', { plan: product.planName, invoices: product.invoices, muted: (chunks) => <span className="text-slate-500">{chunks}</span> })}</span>
+                  <span>{t.rich('product', { plan: product.planId === 'unknown' ? t('unknownPlan') : product.planName, invoices: product.invoices, muted: (chunks) => <span className="text-slate-500">{chunks}</span> })}</span>
                   <span className="font-medium tabular-nums">{fmt.money(product.commissionCents, product.currency)}</span>
                 </li>
               ))}
