@@ -1,3 +1,4 @@
+import { getTranslations } from 'next-intl/server';
 import { signInUrl } from '@/lib/auth/callback-url';
 import { brandCss } from '@/lib/branding/brand-style';
 import { supportEmail } from '@/lib/config/env';
@@ -9,8 +10,9 @@ export const BILLING_PATH = '/settings/billing';
  * The "account suspended" page of a workspace suspended for non-payment, in the workspace's
  * brand. Owners are sent to the billing page to pay; everyone else is told who can.
  */
-export function AccountSuspended({ tenant, viewer }: { tenant: TenantContext; viewer: 'owner' | 'member' | 'signed-out' }) {
+export async function AccountSuspended({ tenant, viewer }: { tenant: TenantContext; viewer: 'owner' | 'member' | 'signed-out' }) {
   const support = supportEmail(tenant.branding.supportEmail);
+  const t = await getTranslations('billing.suspendedPage');
   return (
     <div className="flex min-h-screen flex-col bg-slate-50" data-tenant={tenant.slug}>
       <style dangerouslySetInnerHTML={{ __html: brandCss(tenant.branding) }} />
@@ -23,28 +25,33 @@ export function AccountSuspended({ tenant, viewer }: { tenant: TenantContext; vi
       </header>
       <main id="main" tabIndex={-1} className="flex flex-1 items-center justify-center px-6 py-16 focus:outline-none">
         <div className="max-w-lg text-center" data-testid="account-suspended">
-          <p className="text-sm font-semibold text-slate-500">403</p>
-          <h1 className="mt-2 text-3xl font-bold text-slate-900">Account suspended</h1>
-          <p className="mt-4 text-slate-600">
-            {tenant.name} is suspended because an invoice has not been paid. Nothing has been deleted: access comes back for everyone as soon as the invoice is paid.
-          </p>
+          <p className="text-sm font-semibold text-slate-500">{403}</p>
+          <h1 className="mt-2 text-3xl font-bold text-slate-900">{t('title')}</h1>
+          <p className="mt-4 text-slate-600">{t('body', { name: tenant.name })}</p>
           {viewer === 'owner' ? (
             <a href={BILLING_PATH} className="mt-6 inline-block rounded-md bg-brand px-4 py-2 font-semibold text-brand-fg">
-              Pay the invoice
+              {t('pay')}
             </a>
           ) : viewer === 'member' ? (
-            <p className="mt-4 text-slate-600">Only the workspace’s owners can pay it. Please ask one of them to open the billing page.</p>
+            <p className="mt-4 text-slate-600">{t('askOwner')}</p>
           ) : (
             <>
-              <p className="mt-4 text-slate-600">Are you an owner of {tenant.name}? Sign in to pay the invoice.</p>
+              <p className="mt-4 text-slate-600">{t('areYouOwner', { name: tenant.name })}</p>
               <a href={signInUrl(BILLING_PATH)} className="mt-6 inline-block rounded-md bg-brand px-4 py-2 font-semibold text-brand-fg">
-                Sign in to pay
+                {t('signInToPay')}
               </a>
             </>
           )}
           {support ? (
             <p className="mt-6 text-sm text-slate-600">
-              Questions? <a href={`mailto:${support}`} className="font-semibold underline">{support}</a>
+              {t.rich('questions', {
+                email: support,
+                link: (chunks) => (
+                  <a href={`mailto:${support}`} className="font-semibold underline" dir="ltr">
+                    {chunks}
+                  </a>
+                ),
+              })}
             </p>
           ) : null}
         </div>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
@@ -9,12 +10,14 @@ import { useFormat } from '@/lib/format/format-context';
 
 type PlanChange = { kind: 'checkout'; url: string } | { kind: 'updated'; plan: string } | { kind: 'cancel_scheduled'; plan: string; at: string | null } | { kind: 'unchanged'; plan: string };
 
-function errorMessage(error: unknown): string {
-  return error instanceof ApiError ? error.message : 'Something went wrong. Try again.';
+/** The server's words (already in the page's language), or ours when there are none. */
+function errorMessage(error: unknown, fallback: string): string {
+  return error instanceof ApiError ? error.message : fallback;
 }
 
 /** Subscribe to / change to one plan: Stripe Checkout for a first subscription, an in-place change otherwise. */
 export function ChoosePlanButton({ plan, planName, label }: { plan: string; planName: string; label: string }) {
+  const t = useTranslations('billing.actions');
   const fmt = useFormat();
   const router = useRouter();
   const [pending, setPending] = useState(false);
@@ -31,12 +34,12 @@ export function ChoosePlanButton({ plan, planName, label }: { plan: string; plan
         window.location.assign(result.url);
         return;
       }
-      if (result.kind === 'updated') setDone(`Your plan is changing to ${planName}. It shows here as soon as Stripe confirms.`);
-      else if (result.kind === 'cancel_scheduled') setDone(`Your subscription ends${result.at ? ` on ${fmt.date(result.at)}` : ' at the end of the period'}; then the workspace moves to ${planName}.`);
-      else setDone(`You are already on ${planName}.`);
+      if (result.kind === 'updated') setDone(t('changing', { plan: planName }));
+      else if (result.kind === 'cancel_scheduled') setDone(result.at ? t('endsOn', { date: fmt.date(result.at), plan: planName }) : t('endsAtPeriodEnd', { plan: planName }));
+      else setDone(t('alreadyOn', { plan: planName }));
       router.refresh();
     } catch (caught) {
-      setError(errorMessage(caught));
+      setError(errorMessage(caught, t('failed')));
     } finally {
       setPending(false);
     }
@@ -44,8 +47,8 @@ export function ChoosePlanButton({ plan, planName, label }: { plan: string; plan
 
   return (
     <div className="flex flex-col gap-2">
-      <Button type="button" onClick={choose} disabled={pending} aria-label={`${label}: ${planName}`}>
-        {pending ? 'Just a moment…' : label}
+      <Button type="button" onClick={choose} disabled={pending} aria-label={t('chooseLabel', { label, plan: planName })}>
+        {pending ? t('moment') : label}
       </Button>
       <FormAlert message={error} />
       {done ? (
@@ -59,6 +62,7 @@ export function ChoosePlanButton({ plan, planName, label }: { plan: string; plan
 
 /** Opens a Stripe page the server picks (the customer portal, or the unpaid invoice's payment page). */
 function StripePageButton({ endpoint, label, variant }: { endpoint: string; label: string; variant: 'primary' | 'secondary' }) {
+  const t = useTranslations('billing.actions');
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -69,7 +73,7 @@ function StripePageButton({ endpoint, label, variant }: { endpoint: string; labe
       const { url } = await api<{ url: string }>(endpoint, { method: 'POST', json: {} });
       window.location.assign(url);
     } catch (caught) {
-      setError(errorMessage(caught));
+      setError(errorMessage(caught, t('failed')));
       setPending(false);
     }
   }
@@ -77,7 +81,7 @@ function StripePageButton({ endpoint, label, variant }: { endpoint: string; labe
   return (
     <div className="flex flex-col gap-2">
       <Button type="button" variant={variant} onClick={open} disabled={pending}>
-        {pending ? 'Opening…' : label}
+        {pending ? t('opening') : label}
       </Button>
       <FormAlert message={error} />
     </div>
@@ -86,10 +90,12 @@ function StripePageButton({ endpoint, label, variant }: { endpoint: string; labe
 
 /** Opens Stripe's customer portal (cards, invoices, cancelling). */
 export function ManageBillingButton() {
-  return <StripePageButton endpoint="/api/app/billing/portal" label="Manage billing" variant="secondary" />;
+  const t = useTranslations('billing.actions');
+  return <StripePageButton endpoint="/api/app/billing/portal" label={t('manage')} variant="secondary" />;
 }
 
 /** Pays the unpaid invoice on Stripe, which resumes the existing subscription (no second one). */
 export function PayInvoiceButton() {
-  return <StripePageButton endpoint="/api/app/billing/pay" label="Pay the open invoice" variant="primary" />;
+  const t = useTranslations('billing.actions');
+  return <StripePageButton endpoint="/api/app/billing/pay" label={t('payInvoice')} variant="primary" />;
 }

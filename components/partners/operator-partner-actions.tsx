@@ -1,6 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogFooter, DialogTrigger } from '@/components/ui/dialog';
@@ -14,52 +15,22 @@ type Action = 'approve' | 'reject' | 'suspend' | 'reinstate';
 
 const ACTIONS: Record<PartnerStatus, Action[]> = { applied: ['approve', 'reject'], active: ['suspend'], suspended: ['reinstate'], rejected: [] };
 
-const WORDING: Record<Action, { label: string; title: (name: string) => string; description: string; reasonLabel: string; required: boolean; confirm: string }> = {
-  approve: {
-    label: 'Approve',
-    title: (name) => `Approve ${name}?`,
-    description: 'The partner becomes active, gets its sandbox workspace, and its owners get an email.',
-    reasonLabel: 'Note to the partner (optional)',
-    required: false,
-    confirm: 'Approve',
-  },
-  reject: {
-    label: 'Reject',
-    title: (name) => `Reject ${name}?`,
-    description: 'The applicant gets an email with your reason.',
-    reasonLabel: 'Reason (emailed to the applicant)',
-    required: true,
-    confirm: 'Reject application',
-  },
-  suspend: {
-    label: 'Suspend',
-    title: (name) => `Suspend ${name}?`,
-    description: 'The partner can still sign in and see its apps, but not submit or publish. Its owners get an email with your reason.',
-    reasonLabel: 'Reason (emailed to the partner)',
-    required: true,
-    confirm: 'Suspend partner',
-  },
-  reinstate: {
-    label: 'Reinstate',
-    title: (name) => `Reinstate ${name}?`,
-    description: 'The partner becomes active again; its owners get an email.',
-    reasonLabel: 'Note to the partner (optional)',
-    required: false,
-    confirm: 'Reinstate',
-  },
-};
+/** Which actions must give a reason (emailed to the partner). */
+const REASON_REQUIRED: Record<Action, boolean> = { approve: false, reject: true, suspend: true, reinstate: false };
 
 function DecisionDialog({ partnerId, name, action }: { partnerId: string; name: string; action: Action }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const { errors, alert, pending, submit } = useFormSubmit();
-  const words = WORDING[action];
+  const t = useTranslations('partner.decisions');
+  const required = REASON_REQUIRED[action];
+  const title = t(`${action}.title`, { name });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const reason = String(new FormData(event.currentTarget).get('reason') ?? '');
     void submit(async () => {
-      await api(`/api/operator/partners/${encodeURIComponent(partnerId)}`, { method: 'PATCH', json: { action, ...(reason.trim() || words.required ? { reason } : {}) } });
+      await api(`/api/operator/partners/${encodeURIComponent(partnerId)}`, { method: 'PATCH', json: { action, ...(reason.trim() || required ? { reason } : {}) } });
       setOpen(false);
       router.refresh();
     });
@@ -68,20 +39,20 @@ function DecisionDialog({ partnerId, name, action }: { partnerId: string; name: 
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
-        <Button type="button" size="sm" variant={action === 'approve' || action === 'reinstate' ? 'primary' : 'secondary'} aria-label={`${words.label} ${name}`}>
-          {words.label}
+        <Button type="button" size="sm" variant={action === 'approve' || action === 'reinstate' ? 'primary' : 'secondary'} aria-label={t(`${action}.labelOf`, { name })}>
+          {t(`${action}.label`)}
         </Button>
       </DialogTrigger>
-      <DialogContent title={words.title(name)} description={words.description}>
-        <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label={words.title(name)}>
+      <DialogContent title={title} description={t(`${action}.description`)}>
+        <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label={title}>
           <FormAlert message={alert} />
-          <TextAreaField label={words.reasonLabel} name="reason" required={words.required} error={errors.reason} />
+          <TextAreaField label={t(`${action}.reasonLabel`)} name="reason" required={required} error={errors.reason} />
           <DialogFooter>
             <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
-              Cancel
+              {t('cancel')}
             </Button>
             <Button type="submit" variant={action === 'reject' || action === 'suspend' ? 'danger' : 'primary'} disabled={pending}>
-              {pending ? 'Saving…' : words.confirm}
+              {pending ? t('saving') : t(`${action}.confirm`)}
             </Button>
           </DialogFooter>
         </form>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
@@ -10,7 +11,7 @@ import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
 import { useFormSubmit } from '@/components/ui/use-form-submit';
 import { api } from '@/lib/http/api-client';
-import { PARTNER_ROLE_LABELS, PARTNER_USER_ROLES, type PartnerUserRole } from '@/lib/partners/partner-schema';
+import { PARTNER_USER_ROLES, type PartnerUserRole } from '@/lib/partners/partner-schema';
 import { TextAreaField } from '@/components/ui/text-area-field';
 
 // The partner program's forms. Each reads its fields at submit (people may type before
@@ -20,10 +21,14 @@ function fields(event: FormEvent<HTMLFormElement>): Record<string, string> {
   return Object.fromEntries([...new FormData(event.currentTarget).entries()].map(([k, v]) => [k, String(v)]));
 }
 
-const ROLE_OPTIONS = PARTNER_USER_ROLES.map((role) => ({ value: role, label: PARTNER_ROLE_LABELS[role] }));
+function useRoleOptions() {
+  const t = useTranslations('partner.roles');
+  return PARTNER_USER_ROLES.map((role) => ({ value: role, label: t(role) }));
+}
 
 /** The public "Become a partner" form. */
 export function PartnerApplicationForm() {
+  const t = useTranslations('partner.apply');
   const { errors, alert, pending, submit } = useFormSubmit();
   const [sent, setSent] = useState<string | null>(null);
 
@@ -31,8 +36,9 @@ export function PartnerApplicationForm() {
     event.preventDefault();
     const form = fields(event);
     void submit(async () => {
-      const answer = await api<{ message: string }>('/api/partners/apply', { method: 'POST', json: form });
-      setSent(answer.message);
+      // The answer's message is the API's English; the page says the same in its language.
+      await api<{ status: 'received'; message: string }>('/api/partners/apply', { method: 'POST', json: form });
+      setSent(t('received'));
     });
   }
 
@@ -44,15 +50,15 @@ export function PartnerApplicationForm() {
     );
   }
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label="Become a partner">
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label={t('title')}>
       <FormAlert message={alert} />
-      <TextField label="Company name" name="companyName" autoComplete="organization" required error={errors.companyName} />
-      <TextField label="Company website" name="website" type="url" placeholder="https://" required error={errors.website} />
-      <TextField label="Your name" name="contactName" autoComplete="name" required error={errors.contactName} />
-      <TextField label="Work email" name="email" type="email" autoComplete="email" required error={errors.email} hint="We send a link here to confirm it and set up your account." />
-      <TextAreaField label="What do you plan to build?" name="note" required error={errors.note} hint="The integrations you have in mind and who they are for (20–2,000 characters)." />
+      <TextField label={t('companyName')} name="companyName" autoComplete="organization" required error={errors.companyName} />
+      <TextField label={t('website')} name="website" type="url" placeholder="https://" dir="ltr" required error={errors.website} />
+      <TextField label={t('contactName')} name="contactName" autoComplete="name" required error={errors.contactName} />
+      <TextField label={t('email')} name="email" type="email" autoComplete="email" required error={errors.email} hint={t('emailHint')} />
+      <TextAreaField label={t('note')} name="note" required error={errors.note} hint={t('noteHint', { min: 20, max: 2000 })} />
       <Button type="submit" disabled={pending}>
-        {pending ? 'Sending…' : 'Apply'}
+        {pending ? t('sending') : t('submit')}
       </Button>
     </form>
   );
@@ -66,6 +72,7 @@ export interface ProfileValues {
 }
 
 export function PartnerProfileForm({ initial }: { initial: ProfileValues }) {
+  const t = useTranslations('partner.profile');
   const router = useRouter();
   const { errors, alert, status, pending, submit } = useFormSubmit();
 
@@ -75,20 +82,20 @@ export function PartnerProfileForm({ initial }: { initial: ProfileValues }) {
     void submit(async () => {
       await api('/api/partner/profile', { method: 'PATCH', json: { name: form.name, website: form.website, supportEmail: form.supportEmail, privacyPolicyUrl: form.privacyPolicyUrl } });
       router.refresh();
-      return 'Profile saved.';
+      return t('saved');
     });
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label="Partner profile">
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label={t('formLabel')}>
       <FormAlert message={alert} />
-      <TextField label="Company name" name="name" required defaultValue={initial.name} error={errors.name} />
-      <TextField label="Website" name="website" type="url" placeholder="https://" defaultValue={initial.website ?? ''} error={errors.website} />
-      <TextField label="Support email" name="supportEmail" type="email" defaultValue={initial.supportEmail ?? ''} error={errors.supportEmail} hint="Shown to workspaces that install your apps." />
-      <TextField label="Privacy policy URL" name="privacyPolicyUrl" type="url" placeholder="https://" defaultValue={initial.privacyPolicyUrl ?? ''} error={errors.privacyPolicyUrl} />
+      <TextField label={t('companyName')} name="name" required defaultValue={initial.name} error={errors.name} />
+      <TextField label={t('website')} name="website" type="url" placeholder="https://" dir="ltr" defaultValue={initial.website ?? ''} error={errors.website} />
+      <TextField label={t('supportEmail')} name="supportEmail" type="email" defaultValue={initial.supportEmail ?? ''} error={errors.supportEmail} hint={t('supportEmailHint')} />
+      <TextField label={t('privacyPolicyUrl')} name="privacyPolicyUrl" type="url" placeholder="https://" dir="ltr" defaultValue={initial.privacyPolicyUrl ?? ''} error={errors.privacyPolicyUrl} />
       <div className="flex flex-wrap items-center gap-4">
         <Button type="submit" disabled={pending}>
-          {pending ? 'Saving…' : 'Save profile'}
+          {pending ? t('saving') : t('save')}
         </Button>
         <FormStatus message={status} />
       </div>
@@ -97,6 +104,7 @@ export function PartnerProfileForm({ initial }: { initial: ProfileValues }) {
 }
 
 export function AcceptAgreementForm({ version }: { version: string }) {
+  const t = useTranslations('partner.agreement');
   const router = useRouter();
   const { alert, status, pending, submit } = useFormSubmit();
   const [checked, setChecked] = useState(false);
@@ -106,20 +114,20 @@ export function AcceptAgreementForm({ version }: { version: string }) {
     void submit(async () => {
       await api('/api/partner/agreement', { method: 'POST', json: { version } });
       router.refresh();
-      return `You accepted version ${version}.`;
+      return t('acceptedVersion', { version });
     });
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label="Accept the partner agreement">
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label={t('formLabel')}>
       <FormAlert message={alert} />
       <label className="flex items-start gap-2 text-sm text-slate-800">
         <input type="checkbox" name="agree" className="mt-0.5 size-4" checked={checked} onChange={(event) => setChecked(event.target.checked)} />
-        <span>I have read the partner agreement (version {version}) and accept it on behalf of my company.</span>
+        <span>{t('consent', { version })}</span>
       </label>
       <div className="flex flex-wrap items-center gap-4">
         <Button type="submit" disabled={pending || !checked}>
-          {pending ? 'Accepting…' : 'Accept the agreement'}
+          {pending ? t('accepting') : t('accept')}
         </Button>
         <FormStatus message={status} />
       </div>
@@ -128,6 +136,8 @@ export function AcceptAgreementForm({ version }: { version: string }) {
 }
 
 export function InvitePartnerUserForm() {
+  const t = useTranslations('partner.team');
+  const roleOptions = useRoleOptions();
   const router = useRouter();
   const { errors, alert, status, pending, submit } = useFormSubmit();
 
@@ -139,17 +149,17 @@ export function InvitePartnerUserForm() {
       const result = await api<{ status: 'added' | 'invited'; email: string }>('/api/partner/users', { method: 'POST', json: { email: form.email, role: form.role } });
       target.reset();
       router.refresh();
-      return result.status === 'added' ? `Added ${result.email}: they already had a Waypoint account and got an email.` : `Invitation sent to ${result.email}.`;
+      return result.status === 'added' ? t('added', { email: result.email }) : t('invitationSent', { email: result.email });
     });
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4 sm:flex-row sm:flex-wrap sm:items-end" aria-label="Invite someone">
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4 sm:flex-row sm:flex-wrap sm:items-end" aria-label={t('inviteTitle')}>
       <FormAlert message={alert} />
-      <TextField label="Email" name="email" type="email" required error={errors.email} className="sm:w-72" />
-      <SelectField label="Role" name="role" defaultValue="developer" options={ROLE_OPTIONS} error={errors.role} className="sm:w-40" />
+      <TextField label={t('email')} name="email" type="email" required error={errors.email} className="sm:w-72" />
+      <SelectField label={t('role')} name="role" defaultValue="developer" options={roleOptions} error={errors.role} className="sm:w-40" />
       <Button type="submit" disabled={pending}>
-        {pending ? 'Inviting…' : 'Invite'}
+        {pending ? t('inviting') : t('invite')}
       </Button>
       <FormStatus message={status} />
     </form>
@@ -157,15 +167,17 @@ export function InvitePartnerUserForm() {
 }
 
 export function PartnerUserActions({ userId, email, role }: { userId: string; email: string; role: PartnerUserRole }) {
+  const t = useTranslations('partner.team');
+  const roleOptions = useRoleOptions();
   const router = useRouter();
   const { alert, pending, submit } = useFormSubmit();
   return (
     <div className="flex flex-wrap items-end gap-2">
       <SelectField
-        label={`Role of ${email}`}
+        label={t('roleOf', { email })}
         name="role"
         value={role}
-        options={ROLE_OPTIONS}
+        options={roleOptions}
         className="w-36 [&>label]:sr-only"
         disabled={pending}
         onChange={(event) => {
@@ -178,13 +190,13 @@ export function PartnerUserActions({ userId, email, role }: { userId: string; em
       />
       <ConfirmDialog
         trigger={
-          <Button type="button" variant="danger-ghost" aria-label={`Remove ${email}`}>
-            Remove
+          <Button type="button" variant="danger-ghost" aria-label={t('removeOf', { email })}>
+            {t('remove')}
           </Button>
         }
-        title={`Remove ${email}?`}
-        description="They lose access to the partner portal and the sandbox workspace at once."
-        confirmLabel="Remove"
+        title={t('removeTitle', { email })}
+        description={t('removeDescription')}
+        confirmLabel={t('remove')}
         pending={pending}
         onConfirm={() =>
           submit(async () => {
@@ -199,6 +211,7 @@ export function PartnerUserActions({ userId, email, role }: { userId: string; em
 }
 
 export function RevokeInvitationButton({ email }: { email: string }) {
+  const t = useTranslations('partner.team');
   const router = useRouter();
   const { alert, pending, submit } = useFormSubmit();
   return (
@@ -208,7 +221,7 @@ export function RevokeInvitationButton({ email }: { email: string }) {
         variant="ghost"
         size="sm"
         disabled={pending}
-        aria-label={`Withdraw the invitation to ${email}`}
+        aria-label={t('withdrawOf', { email })}
         onClick={() =>
           void submit(async () => {
             await api('/api/partner/invitations/revoke', { method: 'POST', json: { email } });
@@ -216,7 +229,7 @@ export function RevokeInvitationButton({ email }: { email: string }) {
           })
         }
       >
-        Withdraw
+        {t('withdraw')}
       </Button>
       <FormAlert message={alert} />
     </span>
@@ -225,6 +238,7 @@ export function RevokeInvitationButton({ email }: { email: string }) {
 
 /** The partner's logo: shown, replaced by choosing a file (uploaded at once), or removed. */
 export function PartnerLogoForm({ name, logoUrl, canUpload }: { name: string; logoUrl: string | null; canUpload: boolean }) {
+  const t = useTranslations('partner.profile');
   const router = useRouter();
   const { alert, status, pending, submit } = useFormSubmit();
   return (
@@ -232,14 +246,14 @@ export function PartnerLogoForm({ name, logoUrl, canUpload }: { name: string; lo
       <FormAlert message={alert} />
       <div className="flex flex-wrap items-center gap-4">
         {logoUrl ? (
-          <img src={logoUrl} alt={`Logo of ${name}`} width={64} height={64} className="size-16 rounded-md border border-slate-200 object-contain" data-testid="partner-logo" />
+          <img src={logoUrl} alt={t('logoOf', { name })} width={64} height={64} className="size-16 rounded-md border border-slate-200 object-contain" data-testid="partner-logo" />
         ) : (
-          <span className="flex size-16 items-center justify-center rounded-md border border-dashed border-slate-300 text-xs text-slate-500">No logo</span>
+          <span className="flex size-16 items-center justify-center rounded-md border border-dashed border-slate-300 text-xs text-slate-500">{t('noLogo')}</span>
         )}
         {canUpload ? (
           <div className="flex flex-col gap-1">
             <label htmlFor="partner-logo-file" className="text-sm font-medium text-slate-800">
-              {logoUrl ? 'Replace the logo' : 'Upload a logo'}
+              {logoUrl ? t('replaceLogo') : t('uploadLogo')}
             </label>
             <input
               id="partner-logo-file"
@@ -255,12 +269,12 @@ export function PartnerLogoForm({ name, logoUrl, canUpload }: { name: string; lo
                 void submit(async () => {
                   await api('/api/partner/logo', { method: 'POST', body: file, headers: { 'content-type': file.type || 'application/octet-stream' } });
                   router.refresh();
-                  return 'Logo saved.';
+                  return t('logoSaved');
                 });
               }}
             />
             <p id="partner-logo-hint" className="text-xs text-slate-500">
-              Square, at least 128×128 px: PNG, JPEG, WebP or SVG.
+              {t('logoHint')}
             </p>
           </div>
         ) : null}
@@ -273,11 +287,11 @@ export function PartnerLogoForm({ name, logoUrl, canUpload }: { name: string; lo
               void submit(async () => {
                 await api('/api/partner/logo', { method: 'DELETE' });
                 router.refresh();
-                return 'Logo removed.';
+                return t('logoRemoved');
               })
             }
           >
-            Remove the logo
+            {t('removeLogo')}
           </Button>
         ) : null}
       </div>

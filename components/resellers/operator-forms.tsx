@@ -1,19 +1,22 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import type { FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { FormStatus } from '@/components/ui/form-status';
 import { TextField } from '@/components/ui/text-field';
 import { useFormSubmit } from '@/components/ui/use-form-submit';
-import { api, ApiError } from '@/lib/http/api-client';
-import { formatCents, parseDollars } from '@/lib/resellers/money';
+import { useFormat } from '@/lib/format/format-context';
+import { api } from '@/lib/http/api-client';
+import { PLATFORM_CURRENCY } from '@/lib/resellers/money';
 import { dollarsToCents, fields, percentToBps } from './form-values';
 
 // The operator's reseller tools (app/(platform)/operator/resellers).
 
 export function CreateResellerForm() {
+  const t = useTranslations('reseller.operator');
   const router = useRouter();
   const { errors, alert, status, pending, submit } = useFormSubmit();
 
@@ -22,23 +25,23 @@ export function CreateResellerForm() {
     const form = fields(event);
     const target = event.currentTarget;
     void submit(async () => {
-      const rateBps = form.rate?.trim() ? percentToBps(form.rate) : undefined;
+      const rateBps = form.rate?.trim() ? percentToBps(form.rate, t('errors.rate')) : undefined;
       await api('/api/operator/resellers', { method: 'POST', json: { name: form.name, ownerEmail: form.ownerEmail, rateBps } });
       target.reset();
       router.refresh();
-      return `Created ${form.name}; its owner got an email.`;
+      return t('created', { name: form.name });
     });
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label="Create a tier-1 reseller">
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label={t('createTitle')}>
       <FormAlert message={alert} />
-      <TextField label="Reseller name" name="name" required error={errors.name} />
-      <TextField label="Owner's email" name="ownerEmail" type="email" required error={errors.ownerEmail} />
-      <TextField label="Commission rate (%)" name="rate" inputMode="decimal" defaultValue="20" error={errors.rateBps} />
+      <TextField label={t('name')} name="name" required error={errors.name} />
+      <TextField label={t('ownerEmail')} name="ownerEmail" type="email" required error={errors.ownerEmail} />
+      <TextField label={t('rate')} name="rate" inputMode="decimal" defaultValue="20" error={errors.rateBps} />
       <div className="flex flex-wrap items-center gap-4">
         <Button type="submit" disabled={pending}>
-          {pending ? 'Creating…' : 'Create reseller'}
+          {pending ? t('creating') : t('create')}
         </Button>
         <FormStatus message={status} />
       </div>
@@ -47,17 +50,18 @@ export function CreateResellerForm() {
 }
 
 export function ResellerStatusButton({ resellerId, name, status }: { resellerId: string; name: string; status: 'pending' | 'approved' | 'suspended' }) {
+  const t = useTranslations('reseller.operator');
   const router = useRouter();
   const { alert, pending, submit } = useFormSubmit();
   const next = status === 'approved' ? 'suspended' : 'approved';
-  const label = status === 'pending' ? 'Approve' : status === 'approved' ? 'Suspend' : 'Reinstate';
+  const action = status === 'pending' ? 'approve' : status === 'approved' ? 'suspend' : 'reinstate';
   return (
     <div className="flex flex-col gap-1">
       <Button
         type="button"
         variant={status === 'approved' ? 'ghost' : 'primary'}
         disabled={pending}
-        aria-label={`${label} ${name}`}
+        aria-label={t(`statusActionOf.${action}`, { name })}
         onClick={() =>
           void submit(async () => {
             await api(`/api/operator/resellers/${encodeURIComponent(resellerId)}`, { method: 'PATCH', json: { status: next } });
@@ -65,7 +69,7 @@ export function ResellerStatusButton({ resellerId, name, status }: { resellerId:
           })
         }
       >
-        {label}
+        {t(`statusAction.${action}`)}
       </Button>
       <FormAlert message={alert} />
     </div>
@@ -73,6 +77,7 @@ export function ResellerStatusButton({ resellerId, name, status }: { resellerId:
 }
 
 export function TermsForm({ resellerId, name, terms }: { resellerId: string; name: string; terms: { stripeConnectAccountId: string | null; payoutMinimumCents: number; holdingDays: number } }) {
+  const t = useTranslations('reseller.operator');
   const router = useRouter();
   const { errors, alert, status, pending, submit } = useFormSubmit();
 
@@ -80,24 +85,24 @@ export function TermsForm({ resellerId, name, terms }: { resellerId: string; nam
     event.preventDefault();
     const form = fields(event);
     void submit(async () => {
-      const payoutMinimumCents = dollarsToCents(form.minimum ?? '', 'payoutMinimumCents');
+      const payoutMinimumCents = dollarsToCents(form.minimum ?? '', 'payoutMinimumCents', t('errors.dollars'));
       await api(`/api/operator/resellers/${encodeURIComponent(resellerId)}`, {
         method: 'PATCH',
         json: { stripeConnectAccountId: form.stripeConnectAccountId ?? '', payoutMinimumCents, holdingDays: Number(form.holdingDays) },
       });
       router.refresh();
-      return 'Saved.';
+      return t('saved');
     });
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-wrap items-end gap-2" aria-label={`Payout terms of ${name}`}>
+    <form onSubmit={onSubmit} noValidate className="flex flex-wrap items-end gap-2" aria-label={t('termsOf', { name })}>
       <FormAlert message={alert} />
-      <TextField label="Stripe account" name="stripeConnectAccountId" defaultValue={terms.stripeConnectAccountId ?? ''} placeholder="acct_…" error={errors.stripeConnectAccountId} className="w-44" />
-      <TextField label="Minimum ($)" name="minimum" defaultValue={(terms.payoutMinimumCents / 100).toFixed(2)} error={errors.payoutMinimumCents} className="w-28" />
-      <TextField label="Holding days" name="holdingDays" inputMode="numeric" defaultValue={String(terms.holdingDays)} error={errors.holdingDays} className="w-28" />
+      <TextField label={t('stripeAccount')} name="stripeConnectAccountId" defaultValue={terms.stripeConnectAccountId ?? ''} placeholder={t('stripeAccountPlaceholder')} dir="ltr" error={errors.stripeConnectAccountId} className="w-44" />
+      <TextField label={t('minimum')} name="minimum" defaultValue={(terms.payoutMinimumCents / 100).toFixed(2)} error={errors.payoutMinimumCents} className="w-28" />
+      <TextField label={t('holdingDays')} name="holdingDays" inputMode="numeric" defaultValue={String(terms.holdingDays)} error={errors.holdingDays} className="w-28" />
       <Button type="submit" variant="secondary" disabled={pending}>
-        {pending ? 'Saving…' : 'Save terms'}
+        {pending ? t('saving') : t('saveTerms')}
       </Button>
       <FormStatus message={status} />
     </form>
@@ -105,6 +110,8 @@ export function TermsForm({ resellerId, name, terms }: { resellerId: string; nam
 }
 
 export function PlanFloorForm({ planId, planName, floorCents }: { planId: string; planName: string; floorCents: number | null }) {
+  const t = useTranslations('reseller.operator');
+  const fmt = useFormat();
   const router = useRouter();
   const { errors, alert, status, pending, submit } = useFormSubmit();
 
@@ -113,27 +120,26 @@ export function PlanFloorForm({ planId, planName, floorCents }: { planId: string
     const form = fields(event);
     void submit(async () => {
       const text = (form.floor ?? '').trim();
-      const floor = text === '' ? null : parseDollars(text);
-      if (text !== '' && floor === null) throw new ApiError(422, 'Some fields need attention.', { floorCents: 'Enter an amount in dollars, or leave it empty.' });
+      const floor = text === '' ? null : dollarsToCents(text, 'floorCents', t('errors.floor'));
       await api(`/api/operator/plans/${encodeURIComponent(planId)}`, { method: 'PATCH', json: { floorCents: floor } });
       router.refresh();
-      return floor === null ? 'Resellers cannot price this plan.' : `Floor set to ${formatCents(floor)}.`;
+      return floor === null ? t('floorNone') : t('floorSet', { amount: fmt.money(floor, PLATFORM_CURRENCY) });
     });
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-wrap items-end gap-2" aria-label={`Reseller floor of ${planName}`}>
+    <form onSubmit={onSubmit} noValidate className="flex flex-wrap items-end gap-2" aria-label={t('floorOf', { plan: planName })}>
       <TextField
-        label={`${planName} floor ($/month)`}
+        label={t('floorLabel', { plan: planName })}
         name="floor"
         inputMode="decimal"
         defaultValue={floorCents === null ? '' : (floorCents / 100).toFixed(2)}
         error={errors.floorCents ?? alert ?? undefined}
-        hint="Empty: resellers may not set their own price."
+        hint={t('floorHint')}
         className="w-56"
       />
       <Button type="submit" variant="secondary" disabled={pending}>
-        {pending ? 'Saving…' : 'Set floor'}
+        {pending ? t('saving') : t('setFloor')}
       </Button>
       <FormStatus message={status} />
     </form>
@@ -141,6 +147,7 @@ export function PlanFloorForm({ planId, planName, floorCents }: { planId: string
 }
 
 export function PayoutReferenceForm({ payoutId, label }: { payoutId: string; label: string }) {
+  const t = useTranslations('reseller.operator');
   const router = useRouter();
   const { errors, alert, status, pending, submit } = useFormSubmit();
 
@@ -150,15 +157,15 @@ export function PayoutReferenceForm({ payoutId, label }: { payoutId: string; lab
     void submit(async () => {
       await api(`/api/operator/payouts/${encodeURIComponent(payoutId)}`, { method: 'PATCH', json: { reference: form.reference } });
       router.refresh();
-      return 'Recorded as paid.';
+      return t('recordedPaid');
     });
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-wrap items-end gap-2" aria-label={`Record payment of ${label}`}>
-      <TextField label="Transfer reference" name="reference" required error={errors.reference ?? alert ?? undefined} className="w-56" />
+    <form onSubmit={onSubmit} noValidate className="flex flex-wrap items-end gap-2" aria-label={t('recordPaymentOf', { label })}>
+      <TextField label={t('transferReference')} name="reference" required error={errors.reference ?? alert ?? undefined} className="w-56" />
       <Button type="submit" variant="secondary" disabled={pending}>
-        {pending ? 'Saving…' : 'Mark paid'}
+        {pending ? t('saving') : t('markPaid')}
       </Button>
       <FormStatus message={status} />
     </form>

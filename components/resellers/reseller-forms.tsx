@@ -1,6 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
@@ -8,15 +9,17 @@ import { FormStatus } from '@/components/ui/form-status';
 import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
 import { useFormSubmit } from '@/components/ui/use-form-submit';
+import { useFormat } from '@/lib/format/format-context';
 import { api } from '@/lib/http/api-client';
-import { dollarsToCents, fields, percentToBps } from './form-values';
-import { formatCents } from '@/lib/resellers/money';
+import { PLATFORM_CURRENCY, rateText } from '@/lib/resellers/money';
 import { suggestSlug } from '@/lib/signup/signup-schema';
+import { dollarsToCents, fields, percentToBps } from './form-values';
 
 // The reseller dashboard's forms. Each reads its own fields at submit (people may type before
 // hydration), calls one route, and refreshes the server-rendered page.
 
 export function CreateClientForm({ rootDomain }: { rootDomain: string }) {
+  const t = useTranslations('resellerClients.create');
   const router = useRouter();
   const [name, setName] = useState('');
   const [slug, setSlug] = useState('');
@@ -35,15 +38,15 @@ export function CreateClientForm({ rootDomain }: { rootDomain: string }) {
       setSlug('');
       setSlugEdited(false);
       router.refresh();
-      return `Created ${result.tenant.name} (${result.tenant.slug}.${rootDomain}); an invitation went to ${result.invitation.email}.`;
+      return t('created', { name: result.tenant.name, address: `${result.tenant.slug}.${rootDomain}`, email: result.invitation.email });
     });
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label="Create a client workspace">
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label={t('title')}>
       <FormAlert message={alert} />
       <TextField
-        label="Client workspace name"
+        label={t('name')}
         name="workspaceName"
         required
         value={name}
@@ -54,8 +57,9 @@ export function CreateClientForm({ rootDomain }: { rootDomain: string }) {
         error={errors.workspaceName}
       />
       <TextField
-        label="Workspace address"
+        label={t('address')}
         name="slug"
+        dir="ltr"
         required
         value={slug}
         onChange={(e) => {
@@ -63,16 +67,15 @@ export function CreateClientForm({ rootDomain }: { rootDomain: string }) {
           setSlugEdited(true);
         }}
         error={errors.slug}
-        hint={
-          <>
-            The client&apos;s workspace will live at <strong>{slug || 'client'}.{rootDomain}</strong>
-          </>
-        }
+        hint={t.rich('addressHint', {
+          address: `${slug || t('addressPlaceholder')}.${rootDomain}`,
+          strong: (chunks) => <strong dir="ltr">{chunks}</strong>,
+        })}
       />
-      <TextField label="Client owner's email" name="ownerEmail" type="email" required error={errors.ownerEmail} hint="They get an invitation to own the workspace." />
+      <TextField label={t('ownerEmail')} name="ownerEmail" type="email" required error={errors.ownerEmail} hint={t('ownerEmailHint')} />
       <div className="flex flex-wrap items-center gap-4">
         <Button type="submit" disabled={pending}>
-          {pending ? 'Creating…' : 'Create client workspace'}
+          {pending ? t('creating') : t('submit')}
         </Button>
         <FormStatus message={status} />
       </div>
@@ -89,42 +92,45 @@ export interface PriceOption {
 }
 
 export function SetPriceForm({ plans }: { plans: PriceOption[] }) {
+  const t = useTranslations('reseller.prices');
+  const fmt = useFormat();
+  const money = (cents: number) => fmt.money(cents, PLATFORM_CURRENCY);
   const router = useRouter();
   const priceable = plans.filter((plan) => plan.floorCents !== null);
   const [planId, setPlanId] = useState(priceable[0]?.planId ?? '');
   const { errors, alert, status, pending, submit } = useFormSubmit();
   const selected = priceable.find((plan) => plan.planId === planId);
 
-  if (priceable.length === 0) return <p className="text-sm text-slate-600">No plan can be priced yet: the Waypoint team has not set floor prices.</p>;
+  if (priceable.length === 0) return <p className="text-sm text-slate-600">{t('nonePriceable')}</p>;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = fields(event);
     void submit(async () => {
-      const priceCents = dollarsToCents(form.price ?? '', 'priceCents');
+      const priceCents = dollarsToCents(form.price ?? '', 'priceCents', t('errors.dollars'));
       await api('/api/reseller/prices', { method: 'PUT', json: { planId: form.planId, priceCents } });
       router.refresh();
-      return `Saved: ${priceable.find((p) => p.planId === form.planId)?.planName ?? form.planId} at ${formatCents(priceCents)} a month.`;
+      return t('saved', { plan: priceable.find((p) => p.planId === form.planId)?.planName ?? form.planId, price: money(priceCents) });
     });
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label="Set a custom price">
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label={t('formTitle')}>
       <FormAlert message={alert} />
-      <SelectField label="Plan" name="planId" value={planId} onChange={(e) => setPlanId(e.target.value)} error={errors.planId} options={priceable.map((plan) => ({ value: plan.planId, label: plan.planName }))} />
+      <SelectField label={t('plan')} name="planId" value={planId} onChange={(e) => setPlanId(e.target.value)} error={errors.planId} options={priceable.map((plan) => ({ value: plan.planId, label: plan.planName }))} />
       <TextField
         key={planId}
-        label="Monthly price (USD)"
+        label={t('monthlyPrice')}
         name="price"
         inputMode="decimal"
         required
         defaultValue={selected?.priceCents !== null && selected?.priceCents !== undefined ? (selected.priceCents / 100).toFixed(2) : ''}
         error={errors.priceCents}
-        hint={selected ? `List price ${formatCents(selected.listPriceCents)}; not below ${formatCents(selected.floorCents ?? 0)}.` : undefined}
+        hint={selected ? t('priceHint', { list: money(selected.listPriceCents), floor: money(selected.floorCents ?? 0) }) : undefined}
       />
       <div className="flex flex-wrap items-center gap-4">
         <Button type="submit" disabled={pending}>
-          {pending ? 'Saving…' : 'Save price'}
+          {pending ? t('saving') : t('save')}
         </Button>
         <FormStatus message={status} />
       </div>
@@ -133,6 +139,8 @@ export function SetPriceForm({ plans }: { plans: PriceOption[] }) {
 }
 
 export function RecruitForm({ maxRateBps, defaultRateBps }: { maxRateBps: number; defaultRateBps: number }) {
+  const t = useTranslations('reseller.network');
+  const fmt = useFormat();
   const router = useRouter();
   const { errors, alert, status, pending, submit } = useFormSubmit();
 
@@ -141,30 +149,30 @@ export function RecruitForm({ maxRateBps, defaultRateBps }: { maxRateBps: number
     const form = fields(event);
     const target = event.currentTarget;
     void submit(async () => {
-      const rateBps = form.rate ? percentToBps(form.rate) : undefined;
+      const rateBps = form.rate ? percentToBps(form.rate, t('errors.rate')) : undefined;
       await api('/api/reseller/sub-resellers', { method: 'POST', json: { name: form.name, ownerEmail: form.ownerEmail, rateBps } });
       target.reset();
       router.refresh();
-      return `Recruited ${form.name}. Its owner got an email; it starts selling once the Waypoint team approves it.`;
+      return t('recruited', { name: form.name });
     });
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label="Recruit a sub-reseller">
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label={t('recruitTitle')}>
       <FormAlert message={alert} />
-      <TextField label="Sub-reseller name" name="name" required error={errors.name} />
-      <TextField label="Owner's email" name="ownerEmail" type="email" required error={errors.ownerEmail} />
+      <TextField label={t('name')} name="name" required error={errors.name} />
+      <TextField label={t('ownerEmail')} name="ownerEmail" type="email" required error={errors.ownerEmail} />
       <TextField
-        label="Commission rate (%)"
+        label={t('rate')}
         name="rate"
         inputMode="decimal"
         defaultValue={String(defaultRateBps / 100)}
         error={errors.rateBps}
-        hint={`At most your own rate, ${maxRateBps / 100}%.`}
+        hint={t('rateHint', { rate: rateText(fmt, maxRateBps) })}
       />
       <div className="flex flex-wrap items-center gap-4">
         <Button type="submit" disabled={pending}>
-          {pending ? 'Recruiting…' : 'Recruit sub-reseller'}
+          {pending ? t('recruiting') : t('recruit')}
         </Button>
         <FormStatus message={status} />
       </div>
@@ -174,6 +182,8 @@ export function RecruitForm({ maxRateBps, defaultRateBps }: { maxRateBps: number
 
 /** A sub-reseller's rate (the parent's form) or any reseller's (the operator's, with `endpoint`). */
 export function RateForm({ resellerId, name, rateBps, endpoint }: { resellerId: string; name: string; rateBps: number; endpoint?: string }) {
+  const t = useTranslations('reseller.network');
+  const fmt = useFormat();
   const router = useRouter();
   const { errors, alert, status, pending, submit } = useFormSubmit();
 
@@ -181,18 +191,18 @@ export function RateForm({ resellerId, name, rateBps, endpoint }: { resellerId: 
     event.preventDefault();
     const form = fields(event);
     void submit(async () => {
-      const bps = percentToBps(form.rate ?? '');
+      const bps = percentToBps(form.rate ?? '', t('errors.rate'));
       await api(endpoint ?? `/api/reseller/sub-resellers/${encodeURIComponent(resellerId)}`, { method: 'PATCH', json: { rateBps: bps } });
       router.refresh();
-      return `Rate set to ${bps / 100}%.`;
+      return t('rateSet', { rate: rateText(fmt, bps) });
     });
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-wrap items-end gap-2" aria-label={`Commission rate of ${name}`}>
-      <TextField label={`Rate of ${name} (%)`} name="rate" inputMode="decimal" defaultValue={String(rateBps / 100)} error={errors.rateBps ?? alert ?? undefined} className="w-40" />
+    <form onSubmit={onSubmit} noValidate className="flex flex-wrap items-end gap-2" aria-label={t('rateOf', { name })}>
+      <TextField label={t('rateLabel', { name })} name="rate" inputMode="decimal" defaultValue={String(rateBps / 100)} error={errors.rateBps ?? alert ?? undefined} className="w-40" />
       <Button type="submit" variant="secondary" disabled={pending}>
-        {pending ? 'Saving…' : 'Set rate'}
+        {pending ? t('saving') : t('setRate')}
       </Button>
       <FormStatus message={status} />
     </form>
@@ -200,6 +210,7 @@ export function RateForm({ resellerId, name, rateBps, endpoint }: { resellerId: 
 }
 
 export function WhiteLabelForm({ initial }: { initial: { name: string; logoUrl: string; websiteUrl: string } }) {
+  const t = useTranslations('reseller.settings');
   const router = useRouter();
   const { errors, alert, status, pending, submit } = useFormSubmit();
 
@@ -209,19 +220,19 @@ export function WhiteLabelForm({ initial }: { initial: { name: string; logoUrl: 
     void submit(async () => {
       await api('/api/reseller/white-label', { method: 'PUT', json: { name: form.name, logoUrl: form.logoUrl, websiteUrl: form.websiteUrl } });
       router.refresh();
-      return 'Saved.';
+      return t('saved');
     });
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label="White label">
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label={t('whiteLabel')}>
       <FormAlert message={alert} />
-      <TextField label="Name shown to clients" name="name" defaultValue={initial.name} error={errors.name} hint="Empty: your reseller name." />
-      <TextField label="Logo URL" name="logoUrl" defaultValue={initial.logoUrl} error={errors.logoUrl} hint="An https:// image, shown small in the footer." />
-      <TextField label="Website" name="websiteUrl" defaultValue={initial.websiteUrl} error={errors.websiteUrl} hint="An https:// address the credit links to." />
+      <TextField label={t('labelName')} name="name" defaultValue={initial.name} error={errors.name} hint={t('labelNameHint')} />
+      <TextField label={t('logoUrl')} name="logoUrl" dir="ltr" defaultValue={initial.logoUrl} error={errors.logoUrl} hint={t('logoUrlHint')} />
+      <TextField label={t('website')} name="websiteUrl" dir="ltr" defaultValue={initial.websiteUrl} error={errors.websiteUrl} hint={t('websiteHint')} />
       <div className="flex flex-wrap items-center gap-4">
         <Button type="submit" disabled={pending}>
-          {pending ? 'Saving…' : 'Save white label'}
+          {pending ? t('saving') : t('saveWhiteLabel')}
         </Button>
         <FormStatus message={status} />
       </div>
@@ -230,6 +241,7 @@ export function WhiteLabelForm({ initial }: { initial: { name: string; logoUrl: 
 }
 
 export function InviteResellerUserForm() {
+  const t = useTranslations('reseller.settings');
   const router = useRouter();
   const { errors, alert, status, pending, submit } = useFormSubmit();
 
@@ -241,27 +253,27 @@ export function InviteResellerUserForm() {
       const result = await api<{ status: 'added' | 'invited' }>('/api/reseller/users', { method: 'POST', json: { email: form.email, role: form.role } });
       target.reset();
       router.refresh();
-      return result.status === 'added' ? `${form.email} has access now.` : `Invitation sent to ${form.email}.`;
+      return result.status === 'added' ? t('added', { email: form.email }) : t('invited', { email: form.email });
     });
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label="Add a person">
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label={t('addPerson')}>
       <FormAlert message={alert} />
-      <TextField label="Email" name="email" type="email" required error={errors.email} />
+      <TextField label={t('email')} name="email" type="email" required error={errors.email} />
       <SelectField
-        label="Role"
+        label={t('role')}
         name="role"
         defaultValue="member"
         error={errors.role}
         options={[
-          { value: 'member', label: 'Member: creates clients, sees earnings' },
-          { value: 'owner', label: 'Owner: also prices, recruits and manages people' },
+          { value: 'member', label: t('roleMember') },
+          { value: 'owner', label: t('roleOwner') },
         ]}
       />
       <div className="flex flex-wrap items-center gap-4">
         <Button type="submit" disabled={pending}>
-          {pending ? 'Adding…' : 'Add person'}
+          {pending ? t('adding') : t('addPersonButton')}
         </Button>
         <FormStatus message={status} />
       </div>

@@ -1,11 +1,13 @@
+import { getTranslations } from 'next-intl/server';
 import type { WhiteLabel } from '@/lib/resellers/white-label';
 
 /** "Provided by <reseller>" on a reseller client's workspace, in place of "Powered by Waypoint". */
-export function WhiteLabelCredit({ label }: { label: WhiteLabel }) {
+export async function WhiteLabelCredit({ label }: { label: WhiteLabel }) {
+  const t = await getTranslations('reseller.whiteLabel');
   const content = (
     <>
-      {label.logoUrl ? <img src={label.logoUrl} alt="" height={16} className="mr-1 inline h-4 w-auto align-text-bottom" /> : null}
-      Provided by {label.name}
+      {label.logoUrl ? <img src={label.logoUrl} alt="" height={16} className="me-1 inline h-4 w-auto align-text-bottom" /> : null}
+      {t('providedBy', { name: label.name })}
     </>
   );
   return label.websiteUrl ? (

@@ -70,15 +70,19 @@ export interface FeatureLock {
   currentPlan: string;
   /** The cheapest plan with the feature. */
   requiredPlan: string | null;
+  /** Plans above requiredPlan have the feature too ("Upgrade to Pro or above"). */
+  orAbove: boolean;
   /** One sentence: what is locked and which plan unlocks it. */
   message: string;
 }
+
+const hasPlanAbove = (unlocking: PlanDefinition, plans: PlanDefinition[]) => plans.some((plan) => plan.sortOrder > unlocking.sortOrder);
 
 function lockMessage(feature: Feature, current: PlanDefinition, unlocking: PlanDefinition | null, plans: PlanDefinition[]): string {
   const { label, plural } = FEATURE_INFO[feature];
   const verb = plural ? 'are' : 'is';
   if (!unlocking) return `${label} ${verb} not available on any plan.`;
-  const orAbove = plans.some((plan) => plan.sortOrder > unlocking.sortOrder) ? ' or above' : '';
+  const orAbove = hasPlanAbove(unlocking, plans) ? ' or above' : '';
   return `${label} ${verb} not included in the ${current.name} plan. Upgrade to ${unlocking.name}${orAbove} to use ${plural ? 'them' : 'it'}.`;
 }
 
@@ -89,7 +93,15 @@ export async function featureLock(tenant: PlanHolder, feature: Feature): Promise
   const plans = await listPlans();
   const unlocking = plans.find((plan) => plan.features.includes(feature)) ?? null;
   const { label, description } = FEATURE_INFO[feature];
-  return { feature, label, description, currentPlan: current.name, requiredPlan: unlocking?.name ?? null, message: lockMessage(feature, current, unlocking, plans) };
+  return {
+    feature,
+    label,
+    description,
+    currentPlan: current.name,
+    requiredPlan: unlocking?.name ?? null,
+    orAbove: unlocking ? hasPlanAbove(unlocking, plans) : false,
+    message: lockMessage(feature, current, unlocking, plans),
+  };
 }
 
 /** Throws 403 plan_upgrade_required, naming the plan that unlocks the feature, unless the plan has it. */

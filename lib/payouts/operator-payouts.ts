@@ -6,6 +6,8 @@ export interface OperatorPayoutRow {
   payee: { kind: PayeeKind; name: string };
   periodStart: Date;
   totalCents: number;
+  /** ISO 4217, lower case: the currency of totalCents. */
+  currency: string;
   method: string;
   status: string;
   reference: string | null;
@@ -19,7 +21,7 @@ export async function listPayoutsForOperator(options: { kind?: PayeeKind } = {})
     where,
     orderBy: [{ status: 'asc' }, { createdAt: 'desc' }],
     take: 200,
-    select: { id: true, periodStart: true, totalCents: true, method: true, status: true, reference: true, createdAt: true, reseller: { select: { name: true } }, partner: { select: { name: true } } },
+    select: { id: true, periodStart: true, totalCents: true, currency: true, method: true, status: true, reference: true, createdAt: true, reseller: { select: { name: true } }, partner: { select: { name: true } } },
   });
   return rows.map(({ reseller, partner, ...row }) => ({ ...row, payee: { kind: reseller ? ('reseller' as const) : ('partner' as const), name: reseller?.name ?? partner?.name ?? '' } }));
 }

@@ -9,7 +9,7 @@ import { monthOf } from './period.ts';
 // (sales by the month they were paid, reversals by the month of the refund). Every query is
 // scoped by the actor's partnerId.
 
-export interface PartnerBalance {
+export interface BalanceAmounts {
   /** In the holding period. */
   pendingCents: number;
   /** Approved, waiting for the next payout (may be below the minimum). */
@@ -17,6 +17,14 @@ export interface PartnerBalance {
   /** In a payout not paid yet. */
   inPayoutCents: number;
   paidCents: number;
+}
+
+export interface PartnerBalance extends BalanceAmounts {
+  /**
+   * The same amounts per currency (ISO 4217, lower case), by currency: amounts of different
+   * currencies are never added up on a page. The fields above are the sums over them.
+   */
+  byCurrency: ({ currency: string } & BalanceAmounts)[];
   payoutMinimumCents: number;
   holdingDays: number;
   stripeConnected: boolean;
@@ -27,20 +35,25 @@ export interface PartnerBalance {
 export async function partnerBalance(actor: PartnerActor): Promise<PartnerBalance> {
   assertSeesMoney(actor);
   const [groups, partner] = await Promise.all([
-    db.commission.groupBy({ by: ['status', 'payoutId'], where: { partnerId: actor.partnerId }, _sum: { amountCents: true } }),
+    db.commission.groupBy({ by: ['status', 'payoutId', 'currency'], where: { partnerId: actor.partnerId }, _sum: { amountCents: true } }),
     db.partner.findUniqueOrThrow({ where: { id: actor.partnerId }, select: { payoutMinimumCents: true, holdingDays: true, stripeConnectAccountId: true, tier: { select: { name: true, platformFeeBps: true } } } }),
   ]);
-  const balance = { pendingCents: 0, availableCents: 0, inPayoutCents: 0, paidCents: 0 };
+  const empty = (): BalanceAmounts => ({ pendingCents: 0, availableCents: 0, inPayoutCents: 0, paidCents: 0 });
+  const balance = empty();
+  const byCurrency = new Map<string, BalanceAmounts>();
   for (const group of groups) {
     const cents = group._sum.amountCents ?? 0;
-    if (group.status === 'paid') balance.paidCents += cents;
-    else if (group.status === 'reversed') continue;
-    else if (group.payoutId) balance.inPayoutCents += cents;
-    else if (group.status === 'approved') balance.availableCents += cents;
-    else balance.pendingCents += cents;
+    const key: keyof BalanceAmounts | null =
+      group.status === 'paid' ? 'paidCents' : group.status === 'reversed' ? null : group.payoutId ? 'inPayoutCents' : group.status === 'approved' ? 'availableCents' : 'pendingCents';
+    if (!key) continue;
+    balance[key] += cents;
+    const own = byCurrency.get(group.currency) ?? empty();
+    own[key] += cents;
+    byCurrency.set(group.currency, own);
   }
   return {
     ...balance,
+    byCurrency: [...byCurrency].sort(([a], [b]) => a.localeCompare(b)).map(([currency, amounts]) => ({ currency, ...amounts })),
     payoutMinimumCents: partner.payoutMinimumCents,
     holdingDays: partner.holdingDays,
     stripeConnected: Boolean(partner.stripeConnectAccountId),
@@ -53,6 +66,8 @@ export interface PartnerPayoutRow {
   id: string;
   periodStart: Date;
   totalCents: number;
+  /** ISO 4217, lower case: the currency of totalCents. */
+  currency: string;
   method: string;
   status: string;
   reference: string | null;
@@ -66,7 +81,7 @@ export async function partnerPayouts(actor: PartnerActor): Promise<PartnerPayout
     where: { partnerId: actor.partnerId },
     orderBy: { periodStart: 'desc' },
     take: 120,
-    select: { id: true, periodStart: true, totalCents: true, method: true, status: true, reference: true, paidAt: true, _count: { select: { commissions: true } } },
+    select: { id: true, periodStart: true, totalCents: true, currency: true, method: true, status: true, reference: true, paidAt: true, _count: { select: { commissions: true } } },
   });
   return rows.map(({ _count, ...row }) => ({ ...row, lines: _count.commissions }));
 }
@@ -108,6 +123,41 @@ export async function statementMonths(actor: PartnerActor): Promise<StatementMon
   }));
 }
 
+export interface StatementMonthTotals {
+  /** yyyy-mm */
+  month: string;
+  /** One entry per currency the month has rows in, by currency (amounts of different currencies are not added). */
+  currencies: { currency: string; grossCents: number; salesCents: number; reversalsCents: number; netCents: number }[];
+}
+
+/** statementMonths, per currency: the months with revenue-share rows, latest first. */
+export async function statementMonthsByCurrency(actor: PartnerActor): Promise<StatementMonthTotals[]> {
+  assertSeesMoney(actor);
+  const rows = await db.$queryRaw<{ month: string; currency: string; gross: bigint; sales: bigint; reversals: bigint }[]>(Prisma.sql`
+    SELECT to_char(date_trunc('month', "createdAt"), 'YYYY-MM') AS month, currency,
+           COALESCE(SUM("baseCents") FILTER (WHERE kind = 'sale'), 0) AS gross,
+           COALESCE(SUM("amountCents") FILTER (WHERE kind = 'sale'), 0) AS sales,
+           COALESCE(SUM("amountCents") FILTER (WHERE kind = 'reversal'), 0) AS reversals
+    FROM "Commission" WHERE "partnerId" = ${actor.partnerId}
+    GROUP BY 1, 2 ORDER BY 1 DESC, 2 LIMIT 480`);
+  const months: StatementMonthTotals[] = [];
+  for (const row of rows) {
+    let month = months.at(-1);
+    if (month?.month !== row.month) {
+      if (months.length === 120) break;
+      month = { month: row.month, currencies: [] };
+      months.push(month);
+    }
+    const sales = Number(row.sales);
+    const reversals = Number(row.reversals);
+    month.currencies.push({ currency: row.currency, grossCents: Number(row.gross), salesCents: sales, reversalsCents: reversals, netCents: sales + reversals });
+  }
+  return months;
+}
+
+/** How a statement names the app of a row whose app was deleted. */
+export const REMOVED_APP = 'Removed app';
+
 export interface StatementLine {
   date: Date;
   kind: string;
@@ -119,6 +169,8 @@ export interface StatementLine {
   baseCents: number;
   rateBps: number;
   amountCents: number;
+  /** ISO 4217, lower case: the currency of saleCents, baseCents and amountCents. */
+  currency: string;
   status: string;
   payoutId: string | null;
 }
@@ -133,6 +185,8 @@ export interface MonthlyStatement {
   salesCents: number;
   reversalsCents: number;
   netCents: number;
+  /** The totals per currency, by currency (the sums above add currencies up; a page shows these). */
+  totals: { currency: string; grossCents: number; salesCents: number; reversalsCents: number; netCents: number }[];
 }
 
 /** The partner's statement of one month ("2031-01"); 404 for a month that is not one. */
@@ -152,16 +206,24 @@ export async function monthlyStatement(actor: PartnerActor, month: string): Prom
       baseCents: true,
       rateBps: true,
       amountCents: true,
+      currency: true,
       status: true,
       payoutId: true,
       tenant: { select: { name: true } },
       app: { select: { slug: true, liveVersion: { select: { name: true } } } },
     },
   });
-  const lines = rows.map(({ createdAt, tenant, app, ...row }) => ({ ...row, date: createdAt, workspace: tenant?.name ?? ERASED_WORKSPACE, appName: app?.liveVersion?.name ?? app?.slug ?? 'Removed app' }));
+  const lines = rows.map(({ createdAt, tenant, app, ...row }) => ({ ...row, date: createdAt, workspace: tenant?.name ?? ERASED_WORKSPACE, appName: app?.liveVersion?.name ?? app?.slug ?? REMOVED_APP }));
   const sum = (kind: string, pick: (line: StatementLine) => number) => lines.filter((line) => line.kind === kind).reduce((total, line) => total + pick(line), 0);
   const salesCents = sum('sale', (line) => line.amountCents);
   const reversalsCents = sum('reversal', (line) => line.amountCents);
+  const currencies = [...new Set(lines.map((line) => line.currency))].sort();
+  const totals = currencies.map((currency) => {
+    const own = (kind: string, pick: (line: StatementLine) => number) => lines.filter((line) => line.kind === kind && line.currency === currency).reduce((total, line) => total + pick(line), 0);
+    const sales = own('sale', (line) => line.amountCents);
+    const reversals = own('reversal', (line) => line.amountCents);
+    return { currency, grossCents: own('sale', (line) => line.baseCents), salesCents: sales, reversalsCents: reversals, netCents: sales + reversals };
+  });
   return {
     partnerName: actor.partner.name,
     month,
@@ -172,5 +234,6 @@ export async function monthlyStatement(actor: PartnerActor, month: string): Prom
     salesCents,
     reversalsCents,
     netCents: salesCents + reversalsCents,
+    totals,
   };
 }

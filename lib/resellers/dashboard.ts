@@ -12,7 +12,7 @@ import type { ResellerActor } from './reseller-actor.ts';
 // never their clients' names or invoices. Its own override commissions (level 1 and 2) come
 // from sub-resellers' clients, so they are shown "via <sub-reseller>", without the client.
 
-export interface EarningsSummary {
+export interface EarningsAmounts {
   /** Everything earned and not reversed (pending + approved + paid, net of clawbacks). */
   totalCents: number;
   paidCents: number;
@@ -22,13 +22,26 @@ export interface EarningsSummary {
   availableCents: number;
 }
 
-export async function earningsSummary(actor: ResellerActor): Promise<EarningsSummary> {
-  const rows = await db.commission.groupBy({ by: ['status'], where: { resellerId: actor.resellerId }, _sum: { amountCents: true } });
-  const sum = (status: CommissionStatus) => rows.find((row) => row.status === status)?._sum.amountCents ?? 0;
+export interface EarningsSummary extends EarningsAmounts {
+  /**
+   * The same amounts per currency (ISO 4217, lower case), by currency: amounts of different
+   * currencies are never added up on a page. The fields above are the sums over them.
+   */
+  byCurrency: ({ currency: string } & EarningsAmounts)[];
+}
+
+function earningsOf(rows: { status: CommissionStatus; _sum: { amountCents: number | null } }[]): EarningsAmounts {
+  const sum = (status: CommissionStatus) => rows.filter((row) => row.status === status).reduce((total, row) => total + (row._sum.amountCents ?? 0), 0);
   const holdingCents = sum('pending');
   const availableCents = sum('approved');
   const paidCents = sum('paid');
   return { totalCents: holdingCents + availableCents + paidCents, paidCents, pendingCents: holdingCents + availableCents, holdingCents, availableCents };
+}
+
+export async function earningsSummary(actor: ResellerActor): Promise<EarningsSummary> {
+  const rows = await db.commission.groupBy({ by: ['status', 'currency'], where: { resellerId: actor.resellerId }, _sum: { amountCents: true } });
+  const currencies = [...new Set(rows.map((row) => row.currency))].sort();
+  return { ...earningsOf(rows), byCurrency: currencies.map((currency) => ({ currency, ...earningsOf(rows.filter((row) => row.currency === currency)) })) };
 }
 
 export async function clientSummary(actor: ResellerActor): Promise<{ total: number; active: number }> {
@@ -65,6 +78,27 @@ export async function topProducts(actor: ResellerActor, limit = 5): Promise<Prod
   }));
 }
 
+/** topProducts per currency: plans by the commission they earned in each currency (reversed ones excluded). */
+export async function topProductsByCurrency(actor: ResellerActor, limit = 5): Promise<(ProductRow & { currency: string })[]> {
+  const rows = await db.commission.groupBy({
+    by: ['planId', 'currency'],
+    where: { resellerId: actor.resellerId, status: { not: 'reversed' } },
+    _sum: { amountCents: true },
+    _count: { invoiceId: true },
+    orderBy: { _sum: { amountCents: 'desc' } },
+    take: limit,
+  });
+  const plans = await db.plan.findMany({ select: { id: true, name: true } });
+  const names = new Map(plans.map((plan) => [plan.id, plan.name]));
+  return rows.map((row) => ({
+    planId: row.planId ?? 'unknown',
+    planName: (row.planId && names.get(row.planId)) || row.planId || 'Unknown plan',
+    currency: row.currency,
+    commissionCents: row._sum.amountCents ?? 0,
+    invoices: row._count.invoiceId,
+  }));
+}
+
 export interface MonthPoint {
   /** YYYY-MM (UTC). */
   month: string;
@@ -92,6 +126,32 @@ export async function monthlyTrend(actor: ResellerActor, now: Date = new Date(),
     points.push({ month, salesCents: Number(row?.sales ?? 0), commissionCents: Number(row?.commission ?? 0) });
   }
   return points;
+}
+
+/**
+ * monthlyTrend per currency (ISO 4217, lower case), by currency: one series of the last
+ * `months` months for each currency this reseller has commissions in; none without any.
+ */
+export async function monthlyTrendByCurrency(actor: ResellerActor, now: Date = new Date(), months = 12): Promise<{ currency: string; points: MonthPoint[] }[]> {
+  const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (months - 1), 1));
+  const rows = await db.$queryRaw<{ month: string; currency: string; sales: bigint | null; commission: bigint | null }[]>`
+    SELECT to_char(date_trunc('month', "createdAt" AT TIME ZONE 'UTC'), 'YYYY-MM') AS month, currency,
+           SUM(CASE WHEN level = 0 THEN "saleCents" ELSE 0 END) AS sales,
+           SUM("amountCents") AS commission
+    FROM "Commission"
+    WHERE "resellerId" = ${actor.resellerId} AND status <> 'reversed' AND "createdAt" >= ${start}
+    GROUP BY 1, 2`;
+  const currencies = [...new Set(rows.map((row) => row.currency))].sort();
+  return currencies.map((currency) => {
+    const byMonth = new Map(rows.filter((row) => row.currency === currency).map((row) => [row.month, row]));
+    const points: MonthPoint[] = [];
+    for (let i = 0; i < months; i += 1) {
+      const month = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + i, 1)).toISOString().slice(0, 7);
+      const row = byMonth.get(month);
+      points.push({ month, salesCents: Number(row?.sales ?? 0), commissionCents: Number(row?.commission ?? 0) });
+    }
+    return { currency, points };
+  });
 }
 
 export interface SubResellerNode {
@@ -136,6 +196,31 @@ export async function subResellerTree(actor: ResellerActor): Promise<SubReseller
   );
 }
 
+/**
+ * What the viewing reseller earned through each of its sub-resellers (overrides, their own
+ * sub-resellers' included), per currency: sub-reseller id → amounts by currency. The tree's
+ * overrideCents adds currencies up; a page shows these.
+ */
+export async function subResellerOverrides(actor: ResellerActor): Promise<Record<string, { currency: string; cents: number }[]>> {
+  const rows = await db.$queryRaw<{ sellerId: string; parentId: string | null; currency: string; cents: bigint }[]>`
+    SELECT t."resellerId" AS "sellerId", r."parentId" AS "parentId", c.currency, SUM(c."amountCents") AS cents
+    FROM "Commission" c JOIN "Tenant" t ON t.id = c."tenantId" JOIN "Reseller" r ON r.id = t."resellerId"
+    WHERE c."resellerId" = ${actor.resellerId} AND c.level > 0 AND c.status <> 'reversed'
+    GROUP BY 1, 2, 3`;
+  const totals = new Map<string, Map<string, number>>();
+  const add = (id: string, currency: string, cents: number) => {
+    const own = totals.get(id) ?? new Map<string, number>();
+    own.set(currency, (own.get(currency) ?? 0) + cents);
+    totals.set(id, own);
+  };
+  for (const row of rows) {
+    add(row.sellerId, row.currency, Number(row.cents));
+    // A grandchild's client: the override counts for the direct sub-reseller above it too.
+    if (row.parentId && row.parentId !== actor.resellerId) add(row.parentId, row.currency, Number(row.cents));
+  }
+  return Object.fromEntries([...totals].map(([id, amounts]) => [id, [...amounts].sort(([a], [b]) => a.localeCompare(b)).map(([currency, cents]) => ({ currency, cents }))]));
+}
+
 export interface CommissionLine {
   id: string;
   createdAt: Date;
@@ -152,6 +237,8 @@ export interface CommissionLine {
   baseCents: number;
   rateBps: number;
   amountCents: number;
+  /** ISO 4217, lower case: the currency of saleCents, baseCents and amountCents. */
+  currency: string;
   availableAt: Date;
   payoutId: string | null;
 }
@@ -168,6 +255,7 @@ const lineSelect = {
   baseCents: true,
   rateBps: true,
   amountCents: true,
+  currency: true,
   availableAt: true,
   payoutId: true,
   tenant: { select: { name: true, resellerId: true, reseller: { select: { name: true } } } },
@@ -199,6 +287,8 @@ export interface PayoutRow {
   periodStart: Date;
   periodEnd: Date;
   totalCents: number;
+  /** ISO 4217, lower case: the currency of totalCents. */
+  currency: string;
   method: string;
   status: string;
   reference: string | null;
@@ -211,7 +301,7 @@ export async function listPayouts(actor: ResellerActor): Promise<PayoutRow[]> {
     where: { resellerId: actor.resellerId },
     orderBy: { periodStart: 'desc' },
     take: 120,
-    select: { id: true, periodStart: true, periodEnd: true, totalCents: true, method: true, status: true, reference: true, paidAt: true, _count: { select: { commissions: true } } },
+    select: { id: true, periodStart: true, periodEnd: true, totalCents: true, currency: true, method: true, status: true, reference: true, paidAt: true, _count: { select: { commissions: true } } },
   });
   return rows.map(({ _count, ...row }) => ({ ...row, commissions: _count.commissions }));
 }
@@ -220,7 +310,7 @@ export async function listPayouts(actor: ResellerActor): Promise<PayoutRow[]> {
 export async function payoutStatement(actor: ResellerActor, payoutId: string): Promise<{ payout: PayoutRow; lines: CommissionLine[] }> {
   const payout = await db.payout.findFirst({
     where: { id: payoutId, resellerId: actor.resellerId },
-    select: { id: true, periodStart: true, periodEnd: true, totalCents: true, method: true, status: true, reference: true, paidAt: true, _count: { select: { commissions: true } } },
+    select: { id: true, periodStart: true, periodEnd: true, totalCents: true, currency: true, method: true, status: true, reference: true, paidAt: true, _count: { select: { commissions: true } } },
   });
   if (!payout) throw notFound('No such payout.');
   const rows = await db.commission.findMany({ where: { payoutId, resellerId: actor.resellerId }, orderBy: { createdAt: 'asc' }, select: lineSelect });

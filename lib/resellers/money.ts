@@ -1,4 +1,11 @@
-import { createFormatter } from '../format/formatter.ts';
+import { createFormatter, type Formatter } from '../format/formatter.ts';
+
+/**
+ * The currency of the amounts kept without one: plan prices (Plan.priceCents), resellers'
+ * prices and floors, and payees' payout minimums are US dollars (Stripe prices are made in
+ * usd). Commissions and payouts carry their own currency: show those in theirs.
+ */
+export const PLATFORM_CURRENCY = 'usd';
 
 // Money on the reseller pages: integer minor units of a currency, US dollars unless told (the
 // browser imports this too). Server sentences use the formatter's defaults (en-US); pages
@@ -14,6 +21,11 @@ export function parseDollars(value: string): number | null {
   const match = value.trim().replace(/^\$/, '').replace(/,/g, '').match(/^(\d{1,7})(?:\.(\d{1,2}))?$/);
   if (!match) return null;
   return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+}
+
+/** A rate in basis points as a percentage in the formatter's locale, to 0.01%: 2000 → "20%" ("20 %" in German). */
+export function rateText(fmt: Formatter, bps: number): string {
+  return new Intl.NumberFormat(fmt.settings.locale, { style: 'percent', maximumFractionDigits: 2 }).format(bps / 10_000);
 }
 
 export function formatRate(bps: number): string {

@@ -137,6 +137,8 @@ describe('partner analytics of one app', () => {
       { month: '2026-03', netCents: 1200, grossSalesCents: 2000, reversedCents: -400 },
     ]);
     expect(revenue?.totals).toEqual({ netCents: 2000, grossSalesCents: 3000, reversedCents: -400 });
+    // Per currency: the same, as every row here is in US dollars.
+    expect(revenue?.byCurrency?.map(({ currency, totals }) => ({ currency, totals }))).toEqual([{ currency: 'usd', totals: { netCents: 2000, grossSalesCents: 3000, reversedCents: -400 } }]);
   });
 });
 

@@ -6,7 +6,7 @@ import * as termsRoute from '../../app/api/operator/partners/[partnerId]/terms/r
 import { db } from '../../lib/db/client.ts';
 import { creditCommissionsForInvoice } from '../../lib/earnings/credit-invoice.ts';
 import { reverseCommissionsForRefund } from '../../lib/earnings/reverse-refund.ts';
-import { monthlyStatement, partnerBalance, statementMonths } from '../../lib/payouts/partner-earnings.ts';
+import { monthlyStatement, partnerBalance, statementMonths, statementMonthsByCurrency } from '../../lib/payouts/partner-earnings.ts';
 import { PARTNER_STATEMENT_HEADER } from '../../lib/payouts/statement-csv.ts';
 import { callRoute, type AppCall, type RouteHandlerFn } from '../support/app-client.ts';
 import { createTenant } from '../support/factories.ts';
@@ -52,6 +52,26 @@ describe("a partner's balance and statements", () => {
       ['sale', 1001, 8000, 800, 'pending'],
     ]);
     expect(await partnerBalance(partner.actor)).toMatchObject({ pendingCents: 4720 - 1960, availableCents: 0, paidCents: 0, tierName: 'Standard', platformFeeBps: 2000 });
+  });
+
+  it('amounts in different currencies stay apart: the balance, the months and a statement per currency', async () => {
+    const { partner, app, workspace } = await partnerWithRevenue();
+    await creditCommissionsForInvoice({ tenantId: workspace.id, invoiceId: invoiceId(), amountCents: 1000, currency: 'eur', paidAt: new Date(Date.UTC(2030, 2, 15)), lines: [{ amountCents: 1000, appId: app.id }] });
+    expect((await partnerBalance(partner.actor)).byCurrency).toEqual([
+      { currency: 'eur', pendingCents: 800, availableCents: 0, inPayoutCents: 0, paidCents: 0 },
+      { currency: 'usd', pendingCents: 4720 - 1960, availableCents: 0, inPayoutCents: 0, paidCents: 0 },
+    ]);
+    const march = [
+      { currency: 'eur', grossCents: 1000, salesCents: 800, reversalsCents: 0, netCents: 800 },
+      { currency: 'usd', grossCents: 5901, salesCents: 4720, reversalsCents: 0, netCents: 4720 },
+    ];
+    expect(await statementMonthsByCurrency(partner.actor)).toEqual([
+      { month: '2030-04', currencies: [{ currency: 'usd', grossCents: 0, salesCents: 0, reversalsCents: -1960, netCents: -1960 }] },
+      { month: '2030-03', currencies: march },
+    ]);
+    const statement = await monthlyStatement(partner.actor, '2030-03');
+    expect(statement.totals).toEqual(march);
+    expect(statement.lines.map((line) => line.currency).sort()).toEqual(['eur', 'usd', 'usd']);
   });
 
   it('developers do not see money; another partner sees none of it', async () => {

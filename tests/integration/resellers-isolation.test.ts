@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../lib/db/client.ts';
 import { listClients } from '../../lib/resellers/clients.ts';
 import { creditCommissionsForInvoice } from '../../lib/resellers/commissions.ts';
-import { clientSummary, earningsSummary, listPayouts, monthlyTrend, payoutStatement, recentCommissions, statementCsv, subResellerTree, topProducts } from '../../lib/resellers/dashboard.ts';
+import { clientSummary, earningsSummary, listPayouts, monthlyTrend, monthlyTrendByCurrency, payoutStatement, recentCommissions, statementCsv, subResellerOverrides, subResellerTree, topProducts, topProductsByCurrency } from '../../lib/resellers/dashboard.ts';
 import { listResellerPrices, setResellerPrice } from '../../lib/resellers/prices.ts';
 import { listResellerUsers } from '../../lib/resellers/reseller-users.ts';
 import { clientOf, createReseller, invoiceId, type TestReseller } from '../support/resellers.ts';
@@ -78,6 +78,12 @@ describe('reseller isolation', () => {
     // Sales: its own client's invoice only (level 0); commission: both of its rows.
     expect(thisMonth).toMatchObject({ salesCents: 10_000, commissionCents: 3700 });
     expect(trend.slice(0, 11).every((p) => p.salesCents === 0 && p.commissionCents === 0)).toBe(true);
+    // The same, per currency (all of these are in US dollars).
+    expect((await earningsSummary(a.actor)).byCurrency).toEqual([{ currency: 'usd', totalCents: 3700, paidCents: 0, pendingCents: 3700, holdingCents: 3700, availableCents: 0 }]);
+    expect(await topProductsByCurrency(a.actor)).toEqual([{ planId: 'pro', planName: 'Pro', currency: 'usd', commissionCents: 3700, invoices: 2 }]);
+    const trends = await monthlyTrendByCurrency(a.actor);
+    expect(trends.map((t) => t.currency)).toEqual(['usd']);
+    expect(trends[0].points).toEqual(trend);
   });
 
   it('payouts and statements: its own; another reseller\'s payout is "not found"', async () => {
@@ -103,6 +109,7 @@ describe('reseller isolation', () => {
     expect(tree).toEqual([
       { id: a2.id, name: a2.name, tier: 2, status: 'approved', commissionRateBps: 1500, clientCount: 1, overrideCents: 1700, children: [] },
     ]);
+    expect(await subResellerOverrides(a.actor)).toEqual({ [a2.id]: [{ currency: 'usd', cents: 1700 }] });
     expect(await subResellerTree(b.actor)).toEqual([]);
     // The sub-reseller does not see its parent's tree or data.
     expect(await subResellerTree(a2.actor)).toEqual([]);

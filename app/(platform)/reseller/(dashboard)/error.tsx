@@ -1,7 +1,9 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { SectionError } from '@/components/shell/section-error';
 
 export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
-  return <SectionError error={error} retry={retry} homeHref="/reseller" homeLabel="Back to the overview" inset />;
+  const t = useTranslations('reseller.dashboard');
+  return <SectionError error={error} retry={retry} homeHref="/reseller" homeLabel={t('backToOverview')} inset />;
 }

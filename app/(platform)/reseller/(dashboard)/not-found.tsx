@@ -1,5 +1,7 @@
+import { getTranslations } from 'next-intl/server';
 import { SectionNotFound } from '@/components/shell/section-states';
 
-export default function NotFound() {
-  return <SectionNotFound title="Page not found" backHref="/reseller" backLabel="Back to the overview" inset />;
+export default async function NotFound() {
+  const t = await getTranslations('reseller.dashboard');
+  return <SectionNotFound title={t('pageNotFound')} backHref="/reseller" backLabel={t('backToOverview')} inset />;
 }

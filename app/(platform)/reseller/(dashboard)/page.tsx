@@ -1,15 +1,20 @@
 import type { Metadata } from 'next';
-import { Card } from '@/components/ui/card';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { MoneyLines, moneyList } from '@/components/payouts/money-lines';
 import { CommissionTable } from '@/components/resellers/commission-table';
 import { TrendChart } from '@/components/resellers/trend-chart';
-import { clientSummary, earningsSummary, monthlyTrend, recentCommissions, topProducts } from '@/lib/resellers/dashboard';
-import { formatCents } from '@/lib/resellers/money';
+import { Card } from '@/components/ui/card';
+import { createFormatter } from '@/lib/format/formatter';
+import { clientSummary, earningsSummary, monthlyTrend, monthlyTrendByCurrency, recentCommissions, topProductsByCurrency } from '@/lib/resellers/dashboard';
 import { requireReseller } from '@/lib/resellers/reseller-session';
+import type { ReactNode } from 'react';
 
-export const metadata: Metadata = { title: 'Reseller dashboard' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('reseller.meta'))('dashboard') };
+}
 export const dynamic = 'force-dynamic';
 
-function Stat({ label, value, note, testId }: { label: string; value: string; note?: string; testId: string }) {
+function Stat({ label, value, note, testId }: { label: string; value: ReactNode; note?: string; testId: string }) {
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <p className="text-sm text-slate-600">{label}</p>
@@ -23,43 +28,57 @@ function Stat({ label, value, note, testId }: { label: string; value: string; no
 
 export default async function ResellerOverviewPage() {
   const actor = await requireReseller();
-  const [earnings, clients, trend, products, recent] = await Promise.all([earningsSummary(actor), clientSummary(actor), monthlyTrend(actor), topProducts(actor), recentCommissions(actor, 20)]);
+  const [earnings, clients, trends, products, recent, t, locale] = await Promise.all([
+    earningsSummary(actor),
+    clientSummary(actor),
+    monthlyTrendByCurrency(actor),
+    topProductsByCurrency(actor),
+    recentCommissions(actor, 20),
+    getTranslations('reseller.overview'),
+    getLocale(),
+  ]);
+  const fmt = createFormatter({ locale, timeZone: 'UTC' });
+  const amounts = (key: 'totalCents' | 'paidCents' | 'pendingCents' | 'holdingCents' | 'availableCents') => earnings.byCurrency.map((row) => ({ currency: row.currency, cents: row[key] }));
+  // Nothing earned yet: the last 12 months, all zero, in no currency.
+  const charts = trends.length ? trends : [{ currency: null, points: await monthlyTrend(actor) }];
   return (
     <div className="flex flex-col gap-6">
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
-        <Stat label="Total earned" value={formatCents(earnings.totalCents)} testId="earnings-total" />
-        <Stat label="Paid" value={formatCents(earnings.paidCents)} testId="earnings-paid" />
+        <Stat label={t('totalEarned')} value={<MoneyLines fmt={fmt} amounts={amounts('totalCents')} />} testId="earnings-total" />
+        <Stat label={t('paid')} value={<MoneyLines fmt={fmt} amounts={amounts('paidCents')} />} testId="earnings-paid" />
         <Stat
-          label="Pending"
-          value={formatCents(earnings.pendingCents)}
-          note={`${formatCents(earnings.holdingCents)} in the holding period, ${formatCents(earnings.availableCents)} awaiting payout`}
+          label={t('pending')}
+          value={<MoneyLines fmt={fmt} amounts={amounts('pendingCents')} />}
+          note={t('pendingNote', { holding: moneyList(fmt, amounts('holdingCents')), available: moneyList(fmt, amounts('availableCents')) })}
           testId="earnings-pending"
         />
-        <Stat label="Clients" value={String(clients.total)} testId="clients-total" />
-        <Stat label="Active clients" value={String(clients.active)} testId="clients-active" />
+        <Stat label={t('clients')} value={fmt.number(clients.total)} testId="clients-total" />
+        <Stat label={t('activeClients')} value={fmt.number(clients.active)} testId="clients-active" />
       </div>
-      <Card title="Sales and commission, last 12 months">
-        <TrendChart points={trend} />
+      <Card title={t('trendTitle')}>
+        <div className="flex flex-col gap-6">
+          {charts.map((chart) => (
+            <TrendChart key={chart.currency ?? 'none'} points={chart.points} currency={chart.currency} />
+          ))}
+        </div>
       </Card>
       <div className="grid gap-6 lg:grid-cols-3">
-        <Card title="Top products" className="min-w-0 lg:col-span-1">
+        <Card title={t('topProducts')} className="min-w-0 lg:col-span-1">
           {products.length === 0 ? (
-            <p className="text-sm text-slate-600">No commissions yet.</p>
+            <p className="text-sm text-slate-600">{t('noCommissions')}</p>
           ) : (
             <ol className="flex flex-col gap-2 text-sm">
               {products.map((product) => (
-                <li key={product.planId} className="flex justify-between gap-4">
-                  <span>
-                    {product.planName} <span className="text-slate-500">({product.invoices} invoices)</span>
-                  </span>
-                  <span className="font-medium tabular-nums">{formatCents(product.commissionCents)}</span>
+                <li key={`${product.planId}-${product.currency}`} className="flex justify-between gap-4">
+                  <span>{t.rich('product', { plan: product.planId === 'unknown' ? t('unknownPlan') : product.planName, invoices: product.invoices, muted: (chunks) => <span className="text-slate-500">{chunks}</span> })}</span>
+                  <span className="font-medium tabular-nums">{fmt.money(product.commissionCents, product.currency)}</span>
                 </li>
               ))}
             </ol>
           )}
         </Card>
-        <Card title="Latest commissions" className="min-w-0 lg:col-span-2">
-          <CommissionTable lines={recent} caption="Latest commissions" />
+        <Card title={t('latest')} className="min-w-0 lg:col-span-2">
+          <CommissionTable lines={recent} caption={t('latest')} />
         </Card>
       </div>
     </div>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { PartnerLogoForm, PartnerProfileForm } from '@/components/partners/partner-forms';
 import { Card } from '@/components/ui/card';
 import { db } from '@/lib/db/client';
@@ -6,34 +7,44 @@ import { assetUrl } from '@/lib/marketplace/app-views';
 import { getPartnerProfile } from '@/lib/partners/partners';
 import { requirePartner } from '@/lib/partners/partner-session';
 
-export const metadata: Metadata = { title: 'Profile · Partner portal' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('partner.meta'))('profile') };
+}
 export const dynamic = 'force-dynamic';
 
 export default async function PartnerProfilePage() {
   const actor = await requirePartner();
   const profile = await getPartnerProfile(actor);
   const hasSandbox = (await db.tenant.count({ where: { sandboxOfPartnerId: actor.partnerId } })) > 0;
+  const t = await getTranslations('partner.profile');
+  const none = t('none');
   return (
     <div className="flex flex-col gap-6">
-    <Card title="Logo" description={hasSandbox ? 'Shown with your company on your apps’ listings.' : 'You can add a logo once your application is approved.'}>
-      <PartnerLogoForm name={profile.name} logoUrl={profile.logoAssetId ? assetUrl(profile.logoAssetId) : null} canUpload={actor.role === 'owner' && hasSandbox} />
-    </Card>
-    <Card title="Profile" description="Your company as workspaces see it on your apps' listings. Only owners edit it.">
-      {actor.role === 'owner' ? (
-        <PartnerProfileForm initial={profile} />
-      ) : (
-        <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[10rem_1fr]">
-          <dt className="text-slate-600">Company name</dt>
-          <dd>{profile.name}</dd>
-          <dt className="text-slate-600">Website</dt>
-          <dd className="break-all">{profile.website ?? '—'}</dd>
-          <dt className="text-slate-600">Support email</dt>
-          <dd className="break-all">{profile.supportEmail ?? '—'}</dd>
-          <dt className="text-slate-600">Privacy policy</dt>
-          <dd className="break-all">{profile.privacyPolicyUrl ?? '—'}</dd>
-        </dl>
-      )}
-    </Card>
+      <Card title={t('logoTitle')} description={hasSandbox ? t('logoDescription') : t('logoLater')}>
+        <PartnerLogoForm name={profile.name} logoUrl={profile.logoAssetId ? assetUrl(profile.logoAssetId) : null} canUpload={actor.role === 'owner' && hasSandbox} />
+      </Card>
+      <Card title={t('title')} description={t('description')}>
+        {actor.role === 'owner' ? (
+          <PartnerProfileForm initial={profile} />
+        ) : (
+          <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[10rem_1fr]">
+            <dt className="text-slate-600">{t('companyName')}</dt>
+            <dd>{profile.name}</dd>
+            <dt className="text-slate-600">{t('website')}</dt>
+            <dd className="break-all" dir={profile.website ? 'ltr' : undefined}>
+              {profile.website ?? none}
+            </dd>
+            <dt className="text-slate-600">{t('supportEmail')}</dt>
+            <dd className="break-all" dir={profile.supportEmail ? 'ltr' : undefined}>
+              {profile.supportEmail ?? none}
+            </dd>
+            <dt className="text-slate-600">{t('privacyPolicy')}</dt>
+            <dd className="break-all" dir={profile.privacyPolicyUrl ? 'ltr' : undefined}>
+              {profile.privacyPolicyUrl ?? none}
+            </dd>
+          </dl>
+        )}
+      </Card>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { SupportSummaryView } from '@/components/support/support-summary';
 import { TicketFilters, nextPageHref } from '@/components/support/ticket-filters';
 import { TicketList } from '@/components/support/ticket-list';
@@ -12,14 +13,10 @@ import { filtersFromSearch } from '@/lib/support/ticket-schema';
 import { partnerSupportSummary } from '@/lib/support/ticket-summary';
 import { listTickets } from '@/lib/support/tickets';
 
-export const metadata: Metadata = { title: 'Support · Partner' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('partner.meta'))('support') };
+}
 export const dynamic = 'force-dynamic';
-
-const KINDS = [
-  { value: '', label: 'All tickets' },
-  { value: 'workspace_partner', label: 'From workspaces' },
-  { value: 'partner_operator', label: 'Yours to Waypoint' },
-];
 
 // Workspaces' tickets about the partner's apps (owners and developers answer them, against the
 // tier's targets) and the partner's own tickets to Waypoint (everyone of the partner).
@@ -27,33 +24,36 @@ export default async function PartnerSupportPage({ searchParams }: { searchParam
   const actor = await requirePartner();
   const filters = filtersFromSearch(await searchParams);
   const viewer = partnerViewer(actor);
-  const [page, summary, apps] = await Promise.all([listTickets(viewer, filters), partnerSupportSummary(actor), partnerAppOptions(actor)]);
+  const [page, summary, apps, t] = await Promise.all([listTickets(viewer, filters), partnerSupportSummary(actor), partnerAppOptions(actor), getTranslations('partner.support')]);
+  const kinds = [
+    { value: '', label: t('kinds.all') },
+    { value: 'workspace_partner', label: t('kinds.fromWorkspaces') },
+    { value: 'partner_operator', label: t('kinds.toWaypoint') },
+  ];
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
         <div>
-          <h2 className="text-xl font-semibold text-slate-900">Support</h2>
-          <p className="mt-1 text-sm text-slate-600">
-            {summary ? 'Tickets from workspaces that installed your apps, and your own questions to the Waypoint team.' : 'Your questions to the Waypoint team. Owners and developers answer workspaces’ tickets.'}
-          </p>
+          <h2 className="text-xl font-semibold text-slate-900">{t('title')}</h2>
+          <p className="mt-1 text-sm text-slate-600">{summary ? t('introAnswering') : t('introOwn')}</p>
         </div>
         <Link href="/partner/support/new" className={buttonClass('secondary')}>
-          Contact Waypoint support
+          {t('contact')}
         </Link>
       </div>
       {summary ? (
-        <Card title="Your answers to workspaces" description="First response and resolution against your partner tier's targets.">
+        <Card title={t('summaryTitle')} description={t('summaryDescription')}>
           <SupportSummaryView summary={summary} />
         </Card>
       ) : null}
-      <Card title="Tickets">
-        <TicketFilters base="/partner/support" filters={filters} apps={apps} kinds={apps.length ? KINDS : undefined} />
+      <Card title={t('tickets')}>
+        <TicketFilters base="/partner/support" filters={filters} apps={apps} kinds={apps.length ? kinds : undefined} />
         <div className="mt-4">
-          <TicketList tickets={page.tickets} base="/partner/support" empty="No tickets here." />
+          <TicketList tickets={page.tickets} base="/partner/support" empty={t('empty')} />
         </div>
         {page.nextCursor ? (
           <Link href={nextPageHref('/partner/support', filters, page.nextCursor)} className="mt-4 inline-block text-sm text-brand-text underline">
-            Older tickets
+            {t('older')}
           </Link>
         ) : null}
       </Card>

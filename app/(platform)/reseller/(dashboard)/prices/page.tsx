@@ -1,43 +1,57 @@
 import type { Metadata } from 'next';
-import { Card } from '@/components/ui/card';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { SetPriceForm } from '@/components/resellers/reseller-forms';
-import { formatCents } from '@/lib/resellers/money';
+import { Card } from '@/components/ui/card';
+import { createFormatter } from '@/lib/format/formatter';
+import { PLATFORM_CURRENCY } from '@/lib/resellers/money';
 import { listResellerPrices } from '@/lib/resellers/prices';
 import { requireReseller } from '@/lib/resellers/reseller-session';
 
-export const metadata: Metadata = { title: 'Prices' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('reseller.meta'))('prices') };
+}
 export const dynamic = 'force-dynamic';
 
 export default async function ResellerPricesPage() {
   const actor = await requireReseller();
-  const prices = await listResellerPrices(actor);
+  const [prices, t, locale] = await Promise.all([listResellerPrices(actor), getTranslations('reseller.prices'), getLocale()]);
+  const fmt = createFormatter({ locale, timeZone: 'UTC' });
+  const money = (cents: number) => fmt.money(cents, PLATFORM_CURRENCY);
   const canEdit = actor.reseller.status === 'approved' && actor.role === 'owner';
   return (
     <div className="flex flex-col gap-6">
-      <Card title="Your prices" description="What your clients pay each month for each plan. Without a price of yours they pay the list price.">
-        <table className="w-full text-left text-sm" data-testid="prices-table">
+      <Card title={t('title')} description={t('description')}>
+        <table className="w-full text-start text-sm" data-testid="prices-table">
           <thead className="text-slate-600">
             <tr>
-              <th scope="col" className="py-2 pr-4">Plan</th>
-              <th scope="col" className="py-2 pr-4 text-right">List price</th>
-              <th scope="col" className="py-2 pr-4 text-right">Floor</th>
-              <th scope="col" className="py-2 text-right">Your price</th>
+              <th scope="col" className="py-2 pe-4">
+                {t('plan')}
+              </th>
+              <th scope="col" className="py-2 pe-4 text-end">
+                {t('listPrice')}
+              </th>
+              <th scope="col" className="py-2 pe-4 text-end">
+                {t('floor')}
+              </th>
+              <th scope="col" className="py-2 text-end">
+                {t('yourPrice')}
+              </th>
             </tr>
           </thead>
           <tbody>
             {prices.map((price) => (
               <tr key={price.planId} className="border-t border-slate-100">
-                <td className="py-2 pr-4">{price.planName}</td>
-                <td className="py-2 pr-4 text-right tabular-nums">{formatCents(price.listPriceCents)}</td>
-                <td className="py-2 pr-4 text-right tabular-nums">{price.floorCents === null ? 'not for resale' : formatCents(price.floorCents)}</td>
-                <td className="py-2 text-right font-medium tabular-nums">{price.priceCents === null ? '—' : formatCents(price.priceCents)}</td>
+                <td className="py-2 pe-4">{price.planName}</td>
+                <td className="py-2 pe-4 text-end tabular-nums">{money(price.listPriceCents)}</td>
+                <td className="py-2 pe-4 text-end tabular-nums">{price.floorCents === null ? t('notForResale') : money(price.floorCents)}</td>
+                <td className="py-2 text-end font-medium tabular-nums">{price.priceCents === null ? t('none') : money(price.priceCents)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </Card>
       {canEdit ? (
-        <Card title="Set a custom price" description="At or above the plan's floor. New subscriptions pay it at once; existing ones when they next change plan.">
+        <Card title={t('formTitle')} description={t('formDescription')}>
           <SetPriceForm plans={prices} />
         </Card>
       ) : null}

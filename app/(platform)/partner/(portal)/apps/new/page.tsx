@@ -1,26 +1,34 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
 import { NewAppForm } from '@/components/marketplace/partner-app-forms';
 import { APP_CATEGORIES } from '@/lib/marketplace/categories';
 import { requirePartner } from '@/lib/partners/partner-session';
 
-export const metadata: Metadata = { title: 'New app · Partner portal' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('partner.meta'))('newApp') };
+}
 export const dynamic = 'force-dynamic';
 
 export default async function NewPartnerAppPage() {
   const actor = await requirePartner();
+  const t = await getTranslations('partnerApps');
   const canBuild = actor.partner.status === 'active' && actor.role !== 'billing';
   return (
     <div className="flex flex-col gap-6">
       <p className="text-sm">
-        <Link href="/partner/apps" className="text-brand-text underline">
-          Apps
-        </Link>{' '}
-        / New app
+        {t.rich('breadcrumb', {
+          page: t('list.newApp'),
+          apps: (chunks) => (
+            <Link href="/partner/apps" className="text-brand-text underline">
+              {chunks}
+            </Link>
+          ),
+        })}
       </p>
-      <Card title="New app" description="The app starts as a draft with its own OAuth client, registered in your sandbox workspace. Fill in the listing, try it in the sandbox, then submit it for review.">
-        {canBuild ? <NewAppForm categories={APP_CATEGORIES.map((c) => ({ value: c.id, label: c.label }))} /> : <p className="text-sm text-slate-600">Only owners and developers of an active partner account create apps.</p>}
+      <Card title={t('list.newApp')} description={t('newAppDescription')}>
+        {canBuild ? <NewAppForm categories={APP_CATEGORIES.map((c) => ({ value: c.id, label: t(`categories.${c.id}`) }))} /> : <p className="text-sm text-slate-600">{t('newAppNotAllowed')}</p>}
       </Card>
     </div>
   );

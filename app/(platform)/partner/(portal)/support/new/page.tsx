@@ -1,21 +1,25 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { NewTicketForm } from '@/components/support/new-ticket-form';
 import { Card } from '@/components/ui/card';
 import { requirePartner } from '@/lib/partners/partner-session';
 
-export const metadata: Metadata = { title: 'Contact Waypoint support · Partner' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('partner.meta'))('newTicket') };
+}
 export const dynamic = 'force-dynamic';
 
 export default async function PartnerNewTicketPage() {
   await requirePartner();
+  const t = await getTranslations('partner.support');
   return (
     <div className="flex flex-col gap-4">
       <Link href="/partner/support" className="text-sm text-brand-text underline">
-        ← Support
+        {t('back')}
       </Link>
-      <Card title="Contact Waypoint support" description="Questions about reviews, payouts, the API or your account. The Waypoint team answers by your partner tier's targets and emails you when they do.">
-        <NewTicketForm endpoint="/api/partner/support/tickets" threadBase="/partner/support" submitLabel="Send to Waypoint" />
+      <Card title={t('contact')} description={t('contactDescription')}>
+        <NewTicketForm endpoint="/api/partner/support/tickets" threadBase="/partner/support" submitLabel={t('send')} />
       </Card>
     </div>
   );

@@ -1,21 +1,21 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { PartnerAppNav } from '@/components/marketplace/partner-app-nav';
 import { HealthFlagBanner } from '@/components/partners/health-flag-banner';
 import { PartnerAnalyticsView } from '@/components/partners/partner-analytics-view';
 import { Figure } from '@/components/ui/stat-figure';
 import { db } from '@/lib/db/client';
-import { createFormatter } from '@/lib/format/formatter';
 import { AppError } from '@/lib/http/problem';
 import { ratingSummary } from '@/lib/marketplace/ratings';
 import { partnerAnalytics } from '@/lib/partners/analytics/partner-analytics';
 import { openFlagsForPartner } from '@/lib/partners/app-health-views';
 import { requirePartner } from '@/lib/partners/partner-session';
 
-export const metadata: Metadata = { title: 'Analytics · Partner' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('partner.meta'))('analytics') };
+}
 export const dynamic = 'force-dynamic';
-
-const fmt = createFormatter();
 
 export default async function PartnerAppAnalyticsPage({ params, searchParams }: { params: Promise<{ appId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePartner();
@@ -33,14 +33,21 @@ export default async function PartnerAppAnalyticsPage({ params, searchParams }: 
     openFlagsForPartner(actor, id),
   ]);
   const name = app.liveVersion?.name ?? app.versions[0]?.name ?? app.slug;
+  const [t, locale] = await Promise.all([getTranslations('partnerApps'), getLocale()]);
   return (
     <div className="flex flex-col gap-6">
-      <PartnerAppNav appId={id} appName={name} current="Analytics" />
+      <PartnerAppNav appId={id} appName={name} current={t('tabs.analytics')} />
       <HealthFlagBanner flags={flags} />
       <PartnerAnalyticsView
         analytics={analytics}
         base={`/partner/apps/${encodeURIComponent(id)}/analytics`}
-        extra={<Figure label="Rating" value={rating.average === null ? '—' : `${rating.average.toFixed(1)} (${fmt.plural(rating.count, { one: 'review', other: 'reviews' })})`} testId="figure-rating" />}
+        extra={
+          <Figure
+            label={t('analytics.rating')}
+            value={rating.average === null ? t('detail.none') : t('analytics.ratingValue', { average: new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(rating.average), count: rating.count })}
+            testId="figure-rating"
+          />
+        }
       />
     </div>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { PartnerAppNav } from '@/components/marketplace/partner-app-nav';
 import { PartnerReviewList } from '@/components/marketplace/partner-reviews';
 import { RatingSummaryView } from '@/components/marketplace/review-parts';
@@ -10,10 +11,10 @@ import { PARTNER_REVIEW_FILTERS } from '@/lib/marketplace/rating-schema';
 import { partnerReviews } from '@/lib/marketplace/ratings';
 import { requirePartner } from '@/lib/partners/partner-session';
 
-export const metadata: Metadata = { title: 'Reviews · Partner' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('partner.meta'))('reviews') };
+}
 export const dynamic = 'force-dynamic';
-
-const FILTER_LABELS: Record<(typeof PARTNER_REVIEW_FILTERS)[number], string> = { all: 'All', unreplied: 'Awaiting your reply', hidden: 'Hidden' };
 
 export default async function PartnerAppReviewsPage({ params, searchParams }: { params: Promise<{ appId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePartner();
@@ -25,32 +26,33 @@ export default async function PartnerAppReviewsPage({ params, searchParams }: { 
     if (error instanceof AppError && error.status === 404) notFound();
     throw error;
   });
+  const t = await getTranslations('partnerApps');
   const canReply = actor.partner.status === 'active' && actor.role !== 'billing';
   const base = `/partner/apps/${encodeURIComponent(data.app.id)}/reviews`;
   return (
     <div className="flex flex-col gap-6">
-      <PartnerAppNav appId={data.app.id} appName={data.app.name} current="Reviews" />
-      <Card title="Rating" description="Reviews come from workspaces that have the app installed, one each; hidden reviews count in no average.">
+      <PartnerAppNav appId={data.app.id} appName={data.app.name} current={t('tabs.reviews')} />
+      <Card title={t('reviews.ratingTitle')} description={t('reviews.ratingDescription')}>
         <RatingSummaryView summary={data.summary} />
       </Card>
-      <Card title="Reviews">
-        <nav aria-label="Filter reviews" className="mb-2 flex flex-wrap gap-2 text-sm">
+      <Card title={t('tabs.reviews')}>
+        <nav aria-label={t('reviews.filter')} className="mb-2 flex flex-wrap gap-2 text-sm">
           {PARTNER_REVIEW_FILTERS.map((f) => (
             <Link key={f} href={f === 'all' ? base : `${base}?filter=${f}`} aria-current={f === filter ? 'page' : undefined} className={`rounded-full border px-3 py-1 ${f === filter ? 'border-brand bg-brand/10 text-brand-text' : 'border-slate-300 text-slate-700 hover:bg-slate-50'}`}>
-              {FILTER_LABELS[f]}
+              {t(`reviews.filters.${f}`)}
             </Link>
           ))}
         </nav>
         {data.reviews.length === 0 ? (
-          <p className="py-4 text-sm text-slate-600">{filter === 'all' ? 'No reviews yet. Workspaces that install the app can review it.' : 'No reviews here.'}</p>
+          <p className="py-4 text-sm text-slate-600">{filter === 'all' ? t('reviews.emptyAll') : t('reviews.empty')}</p>
         ) : (
           <PartnerReviewList appId={data.app.id} reviews={data.reviews} canReply={canReply} partnerName={actor.partner.name} />
         )}
-        {!canReply && data.reviews.some((r) => !r.reply && !r.hidden) ? <p className="mt-2 text-xs text-slate-600">Owners and developers of an active partner account reply to reviews.</p> : null}
+        {!canReply && data.reviews.some((r) => !r.reply && !r.hidden) ? <p className="mt-2 text-xs text-slate-600">{t('reviews.whoReplies')}</p> : null}
         {data.nextCursor ? (
           <p className="mt-4">
             <Link href={`${base}?${new URLSearchParams({ ...(filter === 'all' ? {} : { filter }), cursor: data.nextCursor })}`} className="text-sm text-brand-text underline">
-              Older reviews
+              {t('reviews.older')}
             </Link>
           </p>
         ) : null}
