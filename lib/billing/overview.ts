@@ -3,7 +3,9 @@ import type { TenantContext } from '../tenancy/tenant-context.ts';
 import { pricesFor } from '../resellers/prices.ts';
 import { FEATURE_INFO, type Feature, type PlanDefinition } from './plan-catalog.ts';
 import { planOf } from './entitlements.ts';
-import { listPlans } from './plans.ts';
+import { billingCurrencyOf } from './checkout.ts';
+import { BILLING_CURRENCIES, type BillingCurrency } from './currencies.ts';
+import { listPlans, planPriceIn } from './plans.ts';
 import { trialOf } from './trial-state.ts';
 import { hasResumableSubscription } from './checkout.ts';
 import { isSuspendedForNonPayment } from './dunning.ts';
@@ -25,7 +27,7 @@ export interface PlanCard {
   /** Features this plan has that the workspace's current plan does not. */
   unlocks: string[];
   current: boolean;
-  /** Sold through Stripe (free is reached by cancelling). */
+  /** Sold through Stripe (free is reached by cancelling), in the workspace's currency. */
   purchasable: boolean;
   /** Price per 1,000 API requests beyond the quota; null: the quota is a hard stop. */
   overagePer1000Cents: number | null;
@@ -33,6 +35,11 @@ export interface PlanCard {
 
 export interface BillingOverview {
   configured: boolean;
+  /** What the workspace is billed in (every amount here is in it), and what it may pick from. */
+  currency: BillingCurrency;
+  currencies: readonly BillingCurrency[];
+  /** The currency can change: no subscription exists (Stripe bills a customer in one currency). */
+  currencyChangeable: boolean;
   /** The running trial: its plan is the current plan until `endsAt`, then free unless one is bought. */
   trial: { planId: string; planName: string; endsAt: string; daysLeft: number } | null;
   plan: { id: string; name: string; priceCents: number };
@@ -68,7 +75,8 @@ export interface BillingOverview {
   plans: PlanCard[];
 }
 
-function card(plan: PlanDefinition, current: PlanDefinition, priceCents: number): PlanCard {
+function card(plan: PlanDefinition, current: PlanDefinition, priceCents: number, currency: BillingCurrency): PlanCard {
+  const inCurrency = planPriceIn(plan, currency);
   return {
     id: plan.id,
     name: plan.name,
@@ -77,13 +85,13 @@ function card(plan: PlanDefinition, current: PlanDefinition, priceCents: number)
     features: plan.features.map((feature) => ({ feature, label: FEATURE_INFO[feature].label, description: FEATURE_INFO[feature].description })),
     unlocks: plan.features.filter((feature) => !current.features.includes(feature)).map((feature) => FEATURE_INFO[feature].label),
     current: plan.id === current.id,
-    purchasable: plan.stripeLookupKey !== null,
-    overagePer1000Cents: plan.overageLookupKey ? plan.overagePer1000Cents : null,
+    purchasable: plan.stripeLookupKey !== null && Boolean(inCurrency?.stripeLookupKey),
+    overagePer1000Cents: inCurrency?.overageLookupKey ? inCurrency.overagePer1000Cents : null,
   };
 }
 
 export async function billingOverview(tenant: TenantContext, now = new Date()): Promise<BillingOverview> {
-  const [current, plans, account, usage, members, prices] = await Promise.all([
+  const [current, plans, account, usage, members, prices, currency] = await Promise.all([
     // The plan in force: an ended trial is already free, a running one has a hard API quota.
     planOf(tenant, now),
     listPlans(),
@@ -92,6 +100,7 @@ export async function billingOverview(tenant: TenantContext, now = new Date()): 
     db.membership.count({ where: { tenantId: tenant.id } }),
     // A reseller's client pays its reseller's prices.
     pricesFor(tenant),
+    billingCurrencyOf(tenant),
   ]);
   const [unpaidInvoice, forNonPayment] = await Promise.all([
     account?.unpaidInvoiceId ? db.stripeInvoice.findFirst({ where: { id: account.unpaidInvoiceId, tenantId: tenant.id }, select: { nextPaymentAttempt: true } }) : null,
@@ -101,8 +110,12 @@ export async function billingOverview(tenant: TenantContext, now = new Date()): 
   const trial = await trialOf(tenant, now);
   const priceOf = (plan: PlanDefinition) => prices.get(plan.id)?.priceCents ?? plan.priceCents;
   const quota = current.limits.apiRequestsPerMonth;
+  const currentIn = planPriceIn(current, currency);
   return {
     configured: stripeConfigured(),
+    currency,
+    currencies: BILLING_CURRENCIES,
+    currencyChangeable: !account?.stripeSubscriptionId || status === 'canceled' || status === 'incomplete_expired',
     trial: trial ? { planId: trial.planId, planName: trial.planName, endsAt: trial.endsAt.toISOString(), daysLeft: trial.daysLeft } : null,
     plan: { id: current.id, name: current.name, priceCents: priceOf(current) },
     workspaceStatus: tenant.status,
@@ -126,9 +139,9 @@ export async function billingOverview(tenant: TenantContext, now = new Date()): 
       quota,
       overage: Math.max(0, usage.value - quota),
       hardLimit: current.overageLookupKey === null,
-      overagePer1000Cents: current.overageLookupKey ? current.overagePer1000Cents : null,
+      overagePer1000Cents: current.overageLookupKey && currentIn?.overageLookupKey ? currentIn.overagePer1000Cents : null,
     },
     members: { used: members, limit: current.limits.members },
-    plans: plans.map((plan) => card(plan, current, priceOf(plan))),
+    plans: plans.map((plan) => card(plan, current, priceOf(plan), currency)),
   };
 }

@@ -141,3 +141,19 @@ test('on a phone, an owner sees the failed payment with its dunning dates, the o
   await expect(page.getByTestId('billing-dunning')).not.toContainText('is suspended on');
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
+
+test('an owner bills the workspace in euros: every plan is priced in euros, and admins see the currency read-only', async ({ page }) => {
+  const workspace = await createWorkspace('eur', { plan: 'free' });
+  await signIn(page, workspace.slug, workspace.ownerEmail);
+  await page.waitForURL(tenantUrl(workspace.slug));
+  await page.goto(tenantUrl(workspace.slug, '/settings/billing'));
+  await waitForHydration(page);
+  const plans = page.getByRole('region', { name: 'Plans' });
+  await expect(plans.getByTestId('plan-pro')).toContainText('$99');
+  await page.getByLabel('Billing currency').selectOption({ label: 'Euro' });
+  await expect(page.getByRole('status').filter({ hasText: 'Prices are now in Euro.' })).toBeVisible();
+  await expect(plans.getByTestId('plan-pro')).toContainText('€92');
+  await expect(plans.getByTestId('plan-basic')).toContainText('€27');
+  const tenant = await db.tenant.findUniqueOrThrow({ where: { slug: workspace.slug }, select: { billingCurrency: true } });
+  expect(tenant.billingCurrency).toBe('eur');
+});

@@ -4,6 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { ChoosePlanButton, ManageBillingButton, PayInvoiceButton } from '@/components/billing/plan-actions';
 import { AppAddOns } from '@/components/billing/app-add-ons';
+import { CurrencyPicker } from '@/components/billing/currency-picker';
 import { Card } from '@/components/ui/card';
 import { paidAppCharges } from '@/lib/marketplace/app-charges';
 import { billingOverview, type PlanCard } from '@/lib/billing/overview';
@@ -11,7 +12,6 @@ import type { Formatter } from '@/lib/format/formatter';
 import { getFormatter } from '@/lib/format/server';
 import { can } from '@/lib/members/permissions';
 import { requireMember } from '@/lib/members/require-member';
-import { PLATFORM_CURRENCY } from '@/lib/resellers/money';
 import { requireTenant } from '@/lib/tenancy/current-tenant';
 import { isServable } from '@/lib/tenancy/tenant-context';
 
@@ -25,8 +25,8 @@ type Search = Record<string, string | string[] | undefined>;
 /** Subscription statuses as Stripe names them (BillingAccount.subscriptionStatus). */
 const SUBSCRIPTION_STATUSES = ['trialing', 'active', 'past_due', 'unpaid', 'canceled', 'incomplete', 'incomplete_expired', 'paused'] as const;
 
-// Plans are priced in the platform's currency (Plan.priceCents has none of its own).
-const price = (fmt: Formatter, cents: number) => fmt.money(cents, PLATFORM_CURRENCY, { wholeUnits: true });
+// Every amount of the overview is in the workspace's billing currency.
+const priceIn = (fmt: Formatter, currency: string) => (cents: number) => fmt.money(cents, currency, { wholeUnits: true });
 
 // Owners manage billing; admins see it read-only. A suspended workspace still serves this
 // page (proxy.ts), to its owners only, so they can pay.
@@ -37,10 +37,11 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
   if (!isServable(tenant.status) && !isOwner) forbidden();
   const [overview, fmt, appCharges, t, features] = await Promise.all([billingOverview(tenant), getFormatter(tenant), paidAppCharges(tenant.id), getTranslations('billing.page'), getTranslations('billing.features')]);
   const { checkout } = await searchParams;
+  const price = priceIn(fmt, overview.currency);
   const subscribed = overview.subscription.status !== null && ['trialing', 'active', 'past_due'].includes(overview.subscription.status);
   const usedRatio = overview.usage.quota === 0 ? 1 : Math.min(1, overview.usage.requests / overview.usage.quota);
   const canAct = isOwner && overview.configured;
-  const overagePrice = (cents: number | null) => (cents === null ? t('overagePriceUnknown') : t('overagePrice', { price: price(fmt, cents), requests: fmt.number(1000) }));
+  const overagePrice = (cents: number | null) => (cents === null ? t('overagePriceUnknown') : t('overagePrice', { price: price(cents), requests: fmt.number(1000) }));
   const actionLabel = (plan: PlanCard): string => {
     if (!plan.purchasable) return t('downgradeTo', { plan: plan.name });
     if (!subscribed) return t('subscribe');
@@ -117,7 +118,7 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
             <dd className="mt-1 text-xl font-bold text-slate-900" data-testid="current-plan">
               {overview.plan.name}
             </dd>
-            <dd className="text-sm text-slate-600">{overview.trial ? t('freeDuringTrial', { price: price(fmt, overview.plan.priceCents) }) : t('perMonth', { price: price(fmt, overview.plan.priceCents) })}</dd>
+            <dd className="text-sm text-slate-600">{overview.trial ? t('freeDuringTrial', { price: price(overview.plan.priceCents) }) : t('perMonth', { price: price(overview.plan.priceCents) })}</dd>
           </div>
           <div>
             <dt className="text-sm text-slate-600">{t('status')}</dt>
@@ -171,12 +172,14 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
 
       <AppAddOns charges={appCharges} fmt={fmt} />
 
+      <CurrencyPicker currency={overview.currency} currencies={overview.currencies} changeable={overview.currencyChangeable} canChange={isOwner} />
+
       <section aria-label={t('plans')} className="grid gap-4 md:grid-cols-2 xl:grid-cols-4">
         {overview.plans.map((plan) => (
           <article key={plan.id} data-testid={`plan-${plan.id}`} className={`flex flex-col rounded-lg border bg-white p-5 shadow-sm ${plan.current ? 'border-brand ring-2 ring-brand' : 'border-slate-200'}`}>
             <h2 className="text-lg font-semibold text-slate-900">{plan.name}</h2>
             <p className="mt-1 text-2xl font-bold text-slate-900">
-              {t.rich('planPrice', { price: price(fmt, plan.priceCents), muted: (chunks) => <span className="text-sm font-normal text-slate-600">{chunks}</span> })}
+              {t.rich('planPrice', { price: price(plan.priceCents), muted: (chunks) => <span className="text-sm font-normal text-slate-600">{chunks}</span> })}
             </p>
             <ul className="mt-4 flex flex-col gap-1 text-sm text-slate-700">
               <li>{t('upToMembers', { count: plan.limits.members })}</li>
