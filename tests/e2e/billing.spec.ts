@@ -142,7 +142,7 @@ test('on a phone, an owner sees the failed payment with its dunning dates, the o
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
 
-test('an owner bills the workspace in euros: every plan is priced in euros, and admins see the currency read-only', async ({ page }) => {
+test('an owner bills the workspace in euros: every plan is then priced in euros', async ({ page }) => {
   const workspace = await createWorkspace('eur', { plan: 'free' });
   await signIn(page, workspace.slug, workspace.ownerEmail);
   await page.waitForURL(tenantUrl(workspace.slug));
