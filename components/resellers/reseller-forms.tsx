@@ -91,10 +91,10 @@ export interface PriceOption {
   listPriceCents: number;
 }
 
-export function SetPriceForm({ plans }: { plans: PriceOption[] }) {
+export function SetPriceForm({ plans, currency = PLATFORM_CURRENCY }: { plans: PriceOption[]; currency?: string }) {
   const t = useTranslations('reseller.prices');
   const fmt = useFormat();
-  const money = (cents: number) => fmt.money(cents, PLATFORM_CURRENCY);
+  const money = (cents: number) => fmt.money(cents, currency);
   const router = useRouter();
   const priceable = plans.filter((plan) => plan.floorCents !== null);
   const [planId, setPlanId] = useState(priceable[0]?.planId ?? '');
@@ -108,7 +108,7 @@ export function SetPriceForm({ plans }: { plans: PriceOption[] }) {
     const form = fields(event);
     void submit(async () => {
       const priceCents = dollarsToCents(form.price ?? '', 'priceCents', t('errors.dollars'));
-      await api('/api/reseller/prices', { method: 'PUT', json: { planId: form.planId, priceCents } });
+      await api('/api/reseller/prices', { method: 'PUT', json: { planId: form.planId, priceCents, currency } });
       router.refresh();
       return t('saved', { plan: priceable.find((p) => p.planId === form.planId)?.planName ?? form.planId, price: money(priceCents) });
     });
@@ -120,7 +120,7 @@ export function SetPriceForm({ plans }: { plans: PriceOption[] }) {
       <SelectField label={t('plan')} name="planId" value={planId} onChange={(e) => setPlanId(e.target.value)} error={errors.planId} options={priceable.map((plan) => ({ value: plan.planId, label: plan.planName }))} />
       <TextField
         key={planId}
-        label={t('monthlyPrice')}
+        label={t('monthlyPrice', { currency: currency.toUpperCase() })}
         name="price"
         inputMode="decimal"
         required

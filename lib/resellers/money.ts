@@ -1,9 +1,9 @@
 import { createFormatter, type Formatter } from '../format/formatter.ts';
 
 /**
- * The currency of the amounts kept without one: plan prices (Plan.priceCents), resellers'
- * prices and floors, and payees' payout minimums are US dollars (Stripe prices are made in
- * usd). Commissions and payouts carry their own currency: show those in theirs.
+ * The currency of the amounts kept without one: a plan's own price columns (its PlanPrice rows
+ * are the other currencies) and payees' payout minimums. Reseller prices, commissions and
+ * payouts carry their own currency: show those in theirs.
  */
 export const PLATFORM_CURRENCY = 'usd';
 
