@@ -23,7 +23,7 @@ const config = [
     rules: { 'waypoint/require-tenant-db': 'error' },
   },
   {
-    files: TRANSLATED_FILES.map((file) => file.replace(/[[\]]/g, '\\$&')),
+    files: TRANSLATED_FILES,
     plugins: { waypoint },
     rules: { 'react/jsx-no-literals': ['error', { noStrings: true, ignoreProps: true }], 'waypoint/no-literal-ui-attributes': 'error' },
   },
