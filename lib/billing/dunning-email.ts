@@ -1,7 +1,10 @@
 import { tenantOrigin } from '../config/env.ts';
+import { emailLocaleFor } from '../email/email-language.ts';
 import { formatDateTime } from '../email/format-date.ts';
 import { notificationEmail } from '../email/templates/notification-email.ts';
 import type { EmailContent } from '../email/templates/email-content.ts';
+import type { Language } from '../i18n/languages.ts';
+import { translatorFor } from '../i18n/translator.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
 import type { DunningStep } from './dunning-schedule.ts';
 
@@ -18,59 +21,34 @@ export interface DunningEmailInput {
   step: DunningStep;
   /** When the workspace is (or was) suspended if the invoice stays unpaid. */
   suspendAt: Date;
+  /** The recipient's language and locale (lib/email/email-language.ts); the workspace's when absent. */
+  language?: Language;
+  locale?: string;
 }
 
-export function dunningEmail({ tenant, step, suspendAt }: DunningEmailInput): EmailContent {
-  const name = tenant.name;
-  const deadline = formatDateTime(suspendAt, tenant.timeZone);
-  const action = { label: step === 'suspended' ? 'Pay and restore access' : 'Update payment method', url: billingPageUrl(tenant) };
-  const howToPay = 'Open the billing page and choose “Manage billing” to update the card and pay the open invoice. Only workspace owners can do this.';
-  switch (step) {
-    case 'day0':
-      return notificationEmail({
-        tenant,
-        subject: `Payment failed for ${name}`,
-        heading: 'Your payment failed',
-        paragraphs: [
-          `We could not collect the latest payment for ${name}.`,
-          `Please update the payment method before ${deadline}; after that, ${name} will be suspended until the invoice is paid.`,
-          howToPay,
-        ],
-        action,
-        footnote: 'If you have already paid, you can ignore this email.',
-      });
-    case 'day3':
-      return notificationEmail({
-        tenant,
-        subject: `Reminder: the payment for ${name} is still due`,
-        heading: 'Your payment is still due',
-        paragraphs: [`The latest invoice for ${name} is still unpaid.`, `To keep ${name} running, pay it before ${deadline}.`, howToPay],
-        action,
-        footnote: 'If you have already paid, you can ignore this email.',
-      });
-    case 'day7':
-      return notificationEmail({
-        tenant,
-        subject: `Final reminder: ${name} will be suspended on ${deadline}`,
-        heading: `${name} will be suspended soon`,
-        paragraphs: [
-          `The latest invoice for ${name} is still unpaid after a week.`,
-          `If it is not paid before ${deadline}, ${name} will be suspended: members will not be able to use it until the invoice is paid.`,
-          howToPay,
-        ],
-        action,
-        footnote: 'If you have already paid, you can ignore this email.',
-      });
-    case 'suspended':
-      return notificationEmail({
-        tenant,
-        subject: `${name} has been suspended for non-payment`,
-        heading: `${name} is suspended`,
-        paragraphs: [
-          `The latest invoice for ${name} was not paid within 14 days, so the workspace has been suspended. Members see an “account suspended” page; nothing has been deleted.`,
-          'Owners can still sign in and open the billing page. As soon as the invoice is paid, access is restored for everyone.',
-        ],
-        action,
-      });
+export async function dunningEmail({ tenant, step, suspendAt, language, locale }: DunningEmailInput): Promise<EmailContent> {
+  const workspace = emailLocaleFor(tenant, null);
+  const lang = language ?? workspace.language;
+  const t = await translatorFor(lang, tenant.branding);
+  const values = { workspace: tenant.name, deadline: formatDateTime(suspendAt, tenant.timeZone, locale ?? workspace.locale) };
+  const action = { label: step === 'suspended' ? t('email.dunning.actionPay') : t('email.dunning.actionUpdate'), url: billingPageUrl(tenant) };
+  if (step === 'suspended') {
+    return notificationEmail({
+      tenant,
+      subject: t('email.dunning.suspended.subject', values),
+      heading: t('email.dunning.suspended.heading', values),
+      paragraphs: [t('email.dunning.suspended.lead', values), t('email.dunning.suspended.owners')],
+      action,
+      language: lang,
+    });
   }
+  return notificationEmail({
+    tenant,
+    subject: t(`email.dunning.${step}.subject`, values),
+    heading: t(`email.dunning.${step}.heading`, values),
+    paragraphs: [t(`email.dunning.${step}.lead`, values), t(`email.dunning.${step}.deadline`, values), t('email.dunning.howToPay')],
+    action,
+    footnote: t('email.dunning.alreadyPaid'),
+    language: lang,
+  });
 }

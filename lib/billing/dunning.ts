@@ -2,6 +2,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { db } from '../db/client.ts';
 import type { Prisma } from '../db/generated/client.ts';
 import { wantsEmail } from '../account/notification-preferences.ts';
+import { emailLocaleFor } from '../email/email-language.ts';
 import { sendEmail } from '../email/send-email.ts';
 import { enqueue } from '../jobs/queue.ts';
 import { loadTenantById } from '../tenancy/load-tenant.ts';
@@ -217,27 +218,49 @@ export async function catchUpDunning(now = new Date(), options: { tenantIds?: st
 
 const SIMPLE_ADDRESS = /^[^\s@<>"]+@[^\s@<>"]+$/;
 
+/** One recipient of billing mail, with the locale their email is written in (null: the workspace's). */
+export interface BillingRecipient {
+  email: string;
+  locale: string | null;
+}
+
 /**
  * The workspace's owners and its billing contacts, each once. Owners who turned payment
  * reminders off (Account › Notifications) are left out of the reminders, never out of the
- * suspension notice; billing contacts are there to get them and always do.
+ * suspension notice; billing contacts are there to get them and always do. An owner reads
+ * their own language (their membership's locale); a billing contact, the workspace's.
  */
-export async function dunningRecipients(tenantId: string, step: DunningStep = 'suspended'): Promise<string[]> {
+export async function billingRecipients(tenantId: string, step: DunningStep = 'suspended'): Promise<BillingRecipient[]> {
   const [owners, account] = await Promise.all([
-    db.membership.findMany({ where: { tenantId, role: 'owner' }, select: { emailPreferences: true, user: { select: { email: true } } } }),
+    db.membership.findMany({ where: { tenantId, role: 'owner' }, select: { locale: true, emailPreferences: true, user: { select: { email: true } } } }),
     db.billingAccount.findUnique({ where: { tenantId }, select: { billingEmails: true } }),
   ]);
   const reminded = step === 'suspended' ? owners : owners.filter((owner) => wantsEmail(owner.emailPreferences, 'billing_reminders'));
-  const addresses = [...reminded.map((owner) => owner.user.email), ...(account?.billingEmails ?? [])].map((address) => address.trim().toLowerCase());
-  return [...new Set(addresses)].filter((address) => SIMPLE_ADDRESS.test(address));
+  const all = [...reminded.map((owner) => ({ email: owner.user.email, locale: owner.locale })), ...(account?.billingEmails ?? []).map((email) => ({ email, locale: null }))];
+  const seen = new Set<string>();
+  const out: BillingRecipient[] = [];
+  for (const recipient of all) {
+    const email = recipient.email.trim().toLowerCase();
+    if (seen.has(email) || !SIMPLE_ADDRESS.test(email)) continue;
+    seen.add(email);
+    out.push({ email, locale: recipient.locale });
+  }
+  return out;
+}
+
+/** The addresses of billingRecipients. */
+export async function dunningRecipients(tenantId: string, step: DunningStep = 'suspended'): Promise<string[]> {
+  return (await billingRecipients(tenantId, step)).map((recipient) => recipient.email);
 }
 
 async function sendDunningEmails(tenantId: string, step: DunningStep, since: Date): Promise<number> {
   const tenant = await loadTenantById(tenantId);
   if (!tenant) return 0;
-  const content = dunningEmail({ tenant, step, suspendAt: dunningStepDueAt(since, 'suspended') });
-  const recipients = await dunningRecipients(tenantId, step);
-  for (const to of recipients) await sendEmail({ tenant, to, kind: `billing_dunning_${step}`, ...content });
+  const recipients = await billingRecipients(tenantId, step);
+  for (const recipient of recipients) {
+    const content = await dunningEmail({ tenant, step, suspendAt: dunningStepDueAt(since, 'suspended'), ...emailLocaleFor(tenant, recipient) });
+    await sendEmail({ tenant, to: recipient.email, kind: `billing_dunning_${step}`, ...content });
+  }
   return recipients.length;
 }
 

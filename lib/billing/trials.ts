@@ -1,14 +1,17 @@
 import { recordAudit } from '../audit/record-audit.ts';
 import { db } from '../db/client.ts';
+import { emailLocaleFor } from '../email/email-language.ts';
 import { formatDateTime } from '../email/format-date.ts';
 import { sendEmail } from '../email/send-email.ts';
 import { notificationEmail } from '../email/templates/notification-email.ts';
 import type { EmailContent } from '../email/templates/email-content.ts';
+import type { Language } from '../i18n/languages.ts';
+import { translatorFor } from '../i18n/translator.ts';
 import { logger } from '../observability/logger.ts';
 import { loadTenantById } from '../tenancy/load-tenant.ts';
 import { notifyTenantChanged } from '../tenancy/tenant-cache.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
-import { dunningRecipients } from './dunning.ts';
+import { billingRecipients } from './dunning.ts';
 import { billingPageUrl } from './dunning-email.ts';
 import { FREE_PLAN_ID, TRIAL } from './plan-catalog.ts';
 import { DAY_MS, trialDaysLeft, trialExpired } from './trial-state.ts';
@@ -32,20 +35,20 @@ import { applyPlan, planChangeCommitted } from './set-plan.ts';
 // once. The end is decided under a lock on the tenant row. Entitlements do not wait for the
 // job: a trial whose end has passed gets the free plan's entitlements at once (planOf).
 
-export function trialReminderEmail(tenant: TenantContext, trial: { planName: string; endsAt: Date; daysLeft: number }): EmailContent {
-  const name = tenant.name;
-  const when = formatDateTime(trial.endsAt, tenant.timeZone);
-  const days = trial.daysLeft === 1 ? '1 day' : `${trial.daysLeft} days`;
+/** The reminder, in the recipient's language and locale (lib/email/email-language.ts); the workspace's when absent. */
+export async function trialReminderEmail(tenant: TenantContext, trial: { planName: string; endsAt: Date; daysLeft: number }, reader: { language?: Language; locale?: string } = {}): Promise<EmailContent> {
+  const workspace = emailLocaleFor(tenant, null);
+  const language = reader.language ?? workspace.language;
+  const t = await translatorFor(language, tenant.branding);
+  const values = { workspace: tenant.name, plan: trial.planName, days: trial.daysLeft, date: formatDateTime(trial.endsAt, tenant.timeZone, reader.locale ?? workspace.locale) };
   return notificationEmail({
     tenant,
-    subject: `${name}: your ${trial.planName} trial ends in ${days}`,
-    heading: `Your ${trial.planName} trial ends in ${days}`,
-    paragraphs: [
-      `The ${trial.planName} trial of ${name} ends on ${when}.`,
-      `To keep everything ${trial.planName} includes, choose a plan before then. Otherwise ${name} moves to the Free plan: nothing is deleted, and what Free does not include (such as your branding) is kept for when you upgrade.`,
-    ],
-    action: { label: 'Choose a plan', url: billingPageUrl(tenant) },
-    footnote: 'Only workspace owners can choose a plan. If you have already chosen one, you can ignore this email.',
+    subject: t('email.trialReminder.subject', values),
+    heading: t('email.trialReminder.heading', values),
+    paragraphs: [t('email.trialReminder.endsOn', values), t('email.trialReminder.choose', values)],
+    action: { label: t('email.trialReminder.action'), url: billingPageUrl(tenant) },
+    footnote: t('email.trialReminder.footnote'),
+    language,
   });
 }
 
@@ -69,8 +72,11 @@ export async function sendTrialReminders(now = new Date()): Promise<string[]> {
       const tenant = await loadTenantById(id);
       if (!tenant?.trialEndsAt) continue;
       const plan = await getPlan(tenant.plan);
-      const content = trialReminderEmail(tenant, { planName: plan.name, endsAt: tenant.trialEndsAt, daysLeft: trialDaysLeft(tenant.trialEndsAt, now) });
-      for (const to of await dunningRecipients(id)) await sendEmail({ tenant, to, kind: 'billing_trial_reminder', ...content });
+      const trial = { planName: plan.name, endsAt: tenant.trialEndsAt, daysLeft: trialDaysLeft(tenant.trialEndsAt, now) };
+      for (const recipient of await billingRecipients(id)) {
+        const content = await trialReminderEmail(tenant, trial, emailLocaleFor(tenant, recipient));
+        await sendEmail({ tenant, to: recipient.email, kind: 'billing_trial_reminder', ...content });
+      }
       reminded.push(id);
     } catch (error) {
       // Not stored: release the claim so the next run (or this job's retry) sends it.

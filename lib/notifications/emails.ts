@@ -4,8 +4,9 @@ import { sendEmail } from '../email/send-email.ts';
 import { notificationEmail } from '../email/templates/notification-email.ts';
 import { instantOf, knownZone } from '../integrations/calendar-feed/zone-time.ts';
 import { addDays, isoWeekStart, localDateIn } from '../habits/local-date.ts';
-import { DEFAULT_LANGUAGE } from '../i18n/languages.ts';
-import { translatorFor } from '../i18n/translator.ts';
+import { emailLocaleFor } from '../email/email-language.ts';
+import type { Language } from '../i18n/languages.ts';
+import { translatorFor, type Translator } from '../i18n/translator.ts';
 import { getTenantById } from '../tenancy/tenant-cache.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
 import { logger } from '../observability/logger.ts';
@@ -53,22 +54,42 @@ interface Claimed {
   createdAt: Date;
 }
 
-function footnote(tenant: TenantContext, pageUrl: string, what: string): string {
-  return `You get ${what} because of your notification settings in ${tenant.name}. Change them at ${tenantOrigin(tenant.slug)}/account/notifications, or unsubscribe: ${pageUrl}`;
+/** The words of a notification email: the recipient's language (lib/email/email-language.ts). */
+export interface NotificationEmailWords {
+  t: Translator;
+  language: Language;
+  scope?: UnsubscribeScope;
 }
 
-export function composeNotificationEmail(tenant: TenantContext, userId: string, items: { text: string; href: string }[], cadence: DigestCadence, scope: UnsubscribeScope = 'all') {
+export function composeNotificationEmail(
+  tenant: TenantContext,
+  userId: string,
+  items: { text: string; href: string }[],
+  cadence: DigestCadence,
+  { t, language, scope = 'all' }: NotificationEmailWords,
+) {
   const origin = tenantOrigin(tenant.slug);
   const links = unsubscribeLinks(tenant, userId, scope);
   const single = items.length === 1;
-  const heading = single ? items[0].text : cadence === 'weekly' ? 'Your weekly digest' : cadence === 'daily' ? 'Your daily digest' : `${items.length} new notifications`;
+  const workspace = tenant.name;
+  const heading = single
+    ? items[0].text
+    : cadence === 'weekly'
+      ? t('email.notification.headingWeekly')
+      : cadence === 'daily'
+        ? t('email.notification.headingDaily')
+        : t('email.notification.headingCount', { count: items.length });
+  const footnoteValues = { workspace, settingsUrl: `${origin}/account/notifications`, unsubscribeUrl: links.page };
   const content = notificationEmail({
     tenant,
-    subject: single ? items[0].text : `${heading}: ${items.length} notifications in ${tenant.name}`,
+    subject: single ? items[0].text : t('email.notification.subjectDigest', { heading, count: items.length, workspace }),
     heading,
-    paragraphs: single ? [`Open it in ${tenant.name}: ${origin}${items[0].href}`] : items.map((item) => `• ${item.text} (${origin}${item.href})`),
-    action: { label: single ? 'Open' : 'See all notifications', url: single ? `${origin}${items[0].href}` : `${origin}/notifications` },
-    footnote: footnote(tenant, links.page, single ? 'this email' : 'these emails'),
+    paragraphs: single
+      ? [t('email.notification.openIn', { workspace, url: `${origin}${items[0].href}` })]
+      : items.map((item) => t('email.notification.item', { text: item.text, url: `${origin}${item.href}` })),
+    action: { label: single ? t('email.notification.open') : t('email.notification.seeAll'), url: single ? `${origin}${items[0].href}` : `${origin}/notifications` },
+    footnote: single ? t('email.notification.footnoteOne', footnoteValues) : t('email.notification.footnoteMany', footnoteValues),
+    language,
   });
   return { ...content, headers: unsubscribeHeaders(tenant, userId, scope) };
 }
@@ -77,7 +98,7 @@ export function composeNotificationEmail(tenant: TenantContext, userId: string, 
 export async function emailMember(tenantId: string, userId: string, oldestPending: Date, now: Date = new Date()): Promise<number> {
   const membership = await db.membership.findUnique({
     where: { tenantId_userId: { tenantId, userId } },
-    select: { id: true, timeZone: true, notificationSettings: true, lastDigestAt: true, user: { select: { email: true } } },
+    select: { id: true, locale: true, timeZone: true, notificationSettings: true, lastDigestAt: true, user: { select: { email: true } } },
   });
   const tenant = await getTenantById(tenantId);
   // A suspended or closed workspace sends its members nothing (its pages are closed to them too).
@@ -99,14 +120,15 @@ export async function emailMember(tenantId: string, userId: string, oldestPendin
     if (settings.digest !== 'immediately' && rows.length) await tx.membership.update({ where: { id: membership.id }, data: { lastDigestAt: now } });
     return rows;
   });
-  // The emails are still written in English (their frame too): the same sentences as before.
-  const words = await translatorFor(DEFAULT_LANGUAGE, tenant.branding);
+  // In the member's language (their own locale, else the workspace's), frame and sentences alike.
+  const { language } = emailLocaleFor(tenant, membership);
+  const words = await translatorFor(language, tenant.branding);
   const items = claimed
     .filter((row) => row.emailStatus === 'sent')
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
     .map((row) => describeNotification(row, words));
   if (items.length === 0) return 0;
-  const content = composeNotificationEmail(tenant, userId, items, settings.digest);
+  const content = composeNotificationEmail(tenant, userId, items, settings.digest, { t: words, language });
   await sendEmail({ tenant, to: membership.user.email, kind: items.length === 1 ? 'notification' : 'notification_digest', ...content });
   return items.length;
 }

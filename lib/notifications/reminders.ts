@@ -4,7 +4,10 @@ import { tenantOrigin } from '../config/env.ts';
 import { db } from '../db/client.ts';
 import { tenantDb } from '../db/tenant-db.ts';
 import { sendEmail } from '../email/send-email.ts';
+import { emailLocaleFor } from '../email/email-language.ts';
+import type { EmailContent } from '../email/templates/email-content.ts';
 import { notificationEmail } from '../email/templates/notification-email.ts';
+import { translatorFor } from '../i18n/translator.ts';
 import { knownZone } from '../integrations/calendar-feed/zone-time.ts';
 import { findOwnedHabit, habitWord } from '../habits/owned-habit.ts';
 import { fromDbDate, isoWeekStart, localDateIn, toDbDate, type LocalDate } from '../habits/local-date.ts';
@@ -99,7 +102,7 @@ export async function snoozeReminder(tenant: TenantContext, member: Member, habi
 
 interface FireOutcome {
   sent: boolean;
-  email?: { tenantId: string; userId: string; habitId: string; habitName: string; to: string };
+  email?: { tenantId: string; userId: string; habitId: string; habitName: string; to: string; locale: string | null };
 }
 
 /** Fires one due reminder (locked, so two workers never both fire it). */
@@ -112,7 +115,7 @@ async function fireReminder(id: string, now: Date): Promise<FireOutcome> {
       include: { habit: { select: { id: true, name: true, userId: true, schedule: true, scheduleDays: true, timesPerWeek: true, archivedAt: true } } },
     });
     const [membership, tenant] = await Promise.all([
-      tx.membership.findUnique({ where: { tenantId_userId: { tenantId: reminder.tenantId, userId: reminder.userId } }, select: { timeZone: true, user: { select: { email: true } } } }),
+      tx.membership.findUnique({ where: { tenantId_userId: { tenantId: reminder.tenantId, userId: reminder.userId } }, select: { timeZone: true, locale: true, user: { select: { email: true } } } }),
       tx.tenant.findUnique({ where: { id: reminder.tenantId }, select: { timeZone: true, status: true } }),
     ]);
     const { habit } = reminder;
@@ -146,7 +149,7 @@ async function fireReminder(id: string, now: Date): Promise<FireOutcome> {
         [{ userId: reminder.userId, type: 'habit_reminder', subjectType: 'habit', subjectId: habit.id, data: { title: habit.name, date }, dedupeKey }],
         { emailNow: true },
       );
-      if (emailTo.length) email = { tenantId: reminder.tenantId, userId: reminder.userId, habitId: habit.id, habitName: habit.name, to: membership.user.email };
+      if (emailTo.length) email = { tenantId: reminder.tenantId, userId: reminder.userId, habitId: habit.id, habitName: habit.name, to: membership.user.email, locale: membership.locale };
     }
     const dealtWith = send || logged !== null || snoozed || (reminder.lastSentOn !== null && fromDbDate(reminder.lastSentOn) === date);
     const nextAt = nextReminderAt(reminder.time, habit, zone, now, dealtWith ? date : null) ?? new Date(now.getTime() + NO_DAY_RETRY_MS);
@@ -161,18 +164,25 @@ async function fireReminder(id: string, now: Date): Promise<FireOutcome> {
 async function sendReminderEmail(email: NonNullable<FireOutcome['email']>): Promise<void> {
   const tenant = await getTenantById(email.tenantId);
   if (!tenant) return;
-  const origin = tenantOrigin(tenant.slug);
-  const word = habitWord(tenant);
-  const links = unsubscribeLinks(tenant, email.userId, 'habit_reminder');
-  const content = notificationEmail({
-    tenant,
-    subject: `Reminder: ${email.habitName}`,
-    heading: `Time for ${email.habitName}`,
-    paragraphs: [`This is your reminder for your ${word} “${email.habitName}”. Log it when it is done; you can snooze the reminder on the ${word}'s page.`],
-    action: { label: `Open ${word}`, url: `${origin}/habits/${encodeURIComponent(email.habitId)}` },
-    footnote: `You set this reminder in ${tenant.name}. To stop reminder emails (they stay in the app), unsubscribe: ${links.page}`,
-  });
+  const content = await habitReminderEmail(tenant, email);
   await sendEmail({ tenant, to: email.to, kind: 'habit_reminder', ...content, headers: unsubscribeHeaders(tenant, email.userId, 'habit_reminder') });
+}
+
+/** The reminder email, in the member's language (their own locale, else the workspace's). */
+export async function habitReminderEmail(tenant: TenantContext, email: { userId: string; habitId: string; habitName: string; locale: string | null }): Promise<EmailContent> {
+  const { language } = emailLocaleFor(tenant, email);
+  const t = await translatorFor(language, tenant.branding);
+  const links = unsubscribeLinks(tenant, email.userId, 'habit_reminder');
+  const name = email.habitName;
+  return notificationEmail({
+    tenant,
+    subject: t('email.habitReminder.subject', { name }),
+    heading: t('email.habitReminder.heading', { name }),
+    paragraphs: [t('email.habitReminder.body', { name })],
+    action: { label: t('email.habitReminder.action'), url: `${tenantOrigin(tenant.slug)}/habits/${encodeURIComponent(email.habitId)}` },
+    footnote: t('email.habitReminder.footnote', { workspace: tenant.name, unsubscribeUrl: links.page }),
+    language,
+  });
 }
 
 /** The job: fires every reminder that is due; answers how many were sent and looked at. */
