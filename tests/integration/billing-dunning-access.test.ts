@@ -1,13 +1,14 @@
 import { NextRequest } from 'next/server';
-import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { AccountSuspended } from '../../components/billing/account-suspended.tsx';
 import { isSuspendedForNonPayment, runDunningStep, stopDunning } from '../../lib/billing/dunning.ts';
 import { db } from '../../lib/db/client.ts';
 import { servedWhileSuspended } from '../../lib/tenancy/suspended-access.ts';
 import { proxy } from '../../proxy.ts';
 import { contextOf, createMember, createTenant, uniqueSlug } from '../support/factories.ts';
+
+vi.mock('next-intl/server', async () => (await import('../support/intl-server.ts')).intlServer());
 
 // A workspace suspended for non-payment: members get the "account suspended" page, while
 // sign-in and the billing page (and its API) stay reachable so that owners can pay.
@@ -82,17 +83,18 @@ describe('the account suspended page', () => {
     const { tenant } = await suspendedForNonPayment();
     await db.branding.update({ where: { tenantId: tenant.id }, data: { primaryColor: '#123456', supportEmail: 'help@example.test' } });
     const context = await contextOf(tenant.id);
-    const page = (viewer: 'owner' | 'member' | 'signed-out') => renderToStaticMarkup(createElement(AccountSuspended, { tenant: context, viewer }));
+    // A server component (getTranslations): rendered as React would, awaited first.
+    const page = async (viewer: 'owner' | 'member' | 'signed-out') => renderToStaticMarkup(await AccountSuspended({ tenant: context, viewer }));
 
-    const owner = page('owner');
+    const owner = await page('owner');
     expect(owner).toContain('Account suspended');
     expect(owner).toContain(tenant.name);
     expect(owner).toContain('--brand-primary:#123456');
     expect(owner).toContain('href="/settings/billing"');
     expect(owner).toContain('mailto:help@example.test');
 
-    expect(page('signed-out')).toContain(`href="/signin?callbackUrl=%2Fsettings%2Fbilling"`);
-    const member = page('member');
+    expect(await page('signed-out')).toContain(`href="/signin?callbackUrl=%2Fsettings%2Fbilling"`);
+    const member = await page('member');
     expect(member).not.toContain('/settings/billing"');
     expect(member).toContain('Only the workspace’s owners can pay it');
   });
