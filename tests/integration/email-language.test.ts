@@ -4,9 +4,14 @@ import { requestPasswordReset } from '../../lib/auth/password-reset.ts';
 import { db } from '../../lib/db/client.ts';
 import { backgroundTasksSettled } from '../../lib/http/after-response.ts';
 import { createInvitation } from '../../lib/members/invitations.ts';
+import { emitEvent } from '../../lib/events/domain-events.ts';
+import { notifyForEvent } from '../../lib/notifications/consumer.ts';
+import { runNotificationEmails } from '../../lib/notifications/emails.ts';
+import { updateNotificationSettings } from '../../lib/notifications/preferences.ts';
+import { goalAudience } from '../../lib/realtime/audience.ts';
 import { startSignup } from '../../lib/signup/sign-up.ts';
 import type { TenantContext } from '../../lib/tenancy/tenant-context.ts';
-import { contextOf, createMember, uniqueSlug } from '../support/factories.ts';
+import { contextOf, createMember, memberOf, uniqueSlug } from '../support/factories.ts';
 import { memberIn, workspace } from '../support/workspace.ts';
 
 // Each email speaks its recipient's language (issue 22): a member's own locale over the
@@ -84,5 +89,24 @@ describe('emails in the recipient’s language', () => {
     const operator = await db.user.findUniqueOrThrow({ where: { email: 'operator@waypoint.test' } });
     await requestPasswordReset(null, { email: operator.email }, ip(), 'es');
     expect((await newest(operator.email, 'password_reset')).subject).toBe('Elige una nueva contraseña para Waypoint');
+  });
+
+  it('sends a member who chose German their notification email in German, frame and sentence, in an English workspace', async () => {
+    const tenant = await workspace();
+    const author = await memberIn(tenant);
+    const user = await memberWithLocale(tenant, 'de-DE');
+    const reader = await memberOf(tenant.id, user.id);
+    await updateNotificationSettings(tenant, reader, { digest: 'immediately' });
+    const team = await db.team.create({ data: { tenantId: tenant.id, name: uniqueSlug('team') } });
+    for (const member of [author, reader]) await db.teamMember.create({ data: { tenantId: tenant.id, teamId: team.id, userId: member.userId } });
+    const goal = await db.goal.create({ data: { tenantId: tenant.id, ownerId: author.userId, teamId: team.id, title: 'Marathon' } });
+    const eventId = await emitEvent(db, tenant.id, 'goal.commented', { goalId: goal.id, milestoneId: null, commentId: `c_${uniqueSlug('c')}`, authorId: author.userId, body: 'Hallo', mentionedUserIds: [reader.userId] }, author.userId, goalAudience(goal));
+    await notifyForEvent(eventId);
+    await runNotificationEmails(new Date(Date.now() + 60_000));
+    const email = await newest(reader.email.toLowerCase(), 'notification');
+    expect(email.subject).toMatch(/ hat dich bei Marathon erwähnt/);
+    expect(email.html).toContain('<html lang="de" dir="ltr">');
+    expect(email.text).toContain(`In ${tenant.name} öffnen: http://`);
+    expect(email.text).toContain(`Du erhältst diese E-Mail wegen deiner Benachrichtigungseinstellungen in ${tenant.name}.`);
   });
 });

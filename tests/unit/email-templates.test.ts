@@ -11,6 +11,11 @@ import { passwordResetEmail } from '../../lib/email/templates/password-reset-ema
 import { signupEmail } from '../../lib/email/templates/signup-email.ts';
 import { supportTicketEmail } from '../../lib/email/templates/support-ticket-email.ts';
 import type { TenantContext } from '../../lib/tenancy/tenant-context.ts';
+import { dunningEmail } from '../../lib/billing/dunning-email.ts';
+import { trialReminderEmail } from '../../lib/billing/trials.ts';
+import { translatorFor } from '../../lib/i18n/translator.ts';
+import { composeNotificationEmail } from '../../lib/notifications/emails.ts';
+import { habitReminderEmail } from '../../lib/notifications/reminders.ts';
 
 // Every email in the recipient's language (issue 22): the templates' words from the catalogs
 // (messages/<language>/email.json), the layout's own (emailLayout.json), the root's lang and
@@ -177,5 +182,62 @@ describe('emails in the recipient’s language', () => {
     expect(note.text).toContain('Powered by Waypoint');
     const platform = await passwordResetEmail({ tenant: null, resetUrl: 'http://localhost:3100/reset-password/tok', expiresAt: inMinutes(30) });
     expect(platform.subject).toBe('Choose a new password for Waypoint');
+  });
+});
+
+describe('notification, reminder and billing emails in the recipient’s language', () => {
+  const items = [
+    { text: 'Ada mentioned you', href: '/goals/g1' },
+    { text: 'Bo commented', href: '/goals/g2' },
+  ];
+  const words: Record<'en' | 'de' | 'ar', { digest: string; single: string; reminder: string; dunning: string; trial: string }> = {
+    en: { digest: 'Your daily digest: 2 notifications in Acme', single: 'Open it in Acme:', reminder: 'Reminder: Run', dunning: 'Payment failed for Acme', trial: 'Acme: your Pro trial ends in 3 days' },
+    de: { digest: 'Deine tägliche Zusammenfassung: 2 Benachrichtigungen in Acme', single: 'In Acme öffnen:', reminder: 'Erinnerung: Run', dunning: 'Zahlung für Acme fehlgeschlagen', trial: 'Acme: Deine Testphase von Pro endet in 3 Tagen' },
+    ar: { digest: 'ملخصك اليومي: إشعاران في Acme', single: 'افتحه في Acme:', reminder: 'تذكير: Run', dunning: 'فشل الدفع لـ Acme', trial: 'Acme: تنتهي فترتك التجريبية لـ Pro خلال 3 أيام' },
+  };
+
+  for (const language of ['en', 'de', 'ar'] as const) {
+    it(`renders the notification email, digest, habit reminder, dunning email and trial reminder in ${language}`, async () => {
+      const t = await translatorFor(language, acme.branding);
+      const dir = language === 'ar' ? 'rtl' : 'ltr';
+      const digest = composeNotificationEmail(acme, 'user_1', items, 'daily', { t, language });
+      expect(digest.subject).toBe(words[language].digest);
+      expect(rootOf(digest.html)).toBe(`<html lang="${language}" dir="${dir}">`);
+      expect(digest.text).toContain('• Ada mentioned you (http://acme.localhost:3100/goals/g1)');
+
+      const single = composeNotificationEmail(acme, 'user_1', items.slice(0, 1), 'immediately', { t, language });
+      expect(single.subject).toBe('Ada mentioned you');
+      expect(single.text).toContain(`${words[language].single} http://acme.localhost:3100/goals/g1`);
+      expect(rootOf(single.html)).toBe(`<html lang="${language}" dir="${dir}">`);
+
+      const reminder = await habitReminderEmail({ ...acme, locale: language === 'en' ? 'en-US' : language }, { userId: 'user_1', habitId: 'h1', habitName: 'Run', locale: null });
+      expect(reminder.subject).toBe(words[language].reminder);
+      expect(rootOf(reminder.html)).toBe(`<html lang="${language}" dir="${dir}">`);
+
+      const dunning = await dunningEmail({ tenant: acme, step: 'day0', suspendAt: EXPIRES, ...emailLocaleFor(acme, { locale: language }) });
+      expect(dunning.subject).toBe(words[language].dunning);
+      expect(dunning.text).toContain(formatDateTime(EXPIRES, 'Europe/Berlin', language));
+      expect(rootOf(dunning.html)).toBe(`<html lang="${language}" dir="${dir}">`);
+
+      const trial = await trialReminderEmail(acme, { planName: 'Pro', endsAt: EXPIRES, daysLeft: 3 }, emailLocaleFor(acme, { locale: language }));
+      expect(trial.subject).toBe(words[language].trial);
+      expect(rootOf(trial.html)).toBe(`<html lang="${language}" dir="${dir}">`);
+    });
+  }
+
+  it('keeps the English frame as it was', async () => {
+    const t = await translatorFor('en', acme.branding);
+    const weekly = composeNotificationEmail(acme, 'user_1', items, 'weekly', { t, language: 'en' });
+    expect(weekly.subject).toBe('Your weekly digest: 2 notifications in Acme');
+    expect(weekly.text).toContain('You get these emails because of your notification settings in Acme. Change them at http://acme.localhost:3100/account/notifications, or unsubscribe: ');
+    const now = composeNotificationEmail(acme, 'user_1', items, 'immediately', { t, language: 'en' });
+    expect(now.subject).toBe('2 new notifications: 2 notifications in Acme');
+    const reminder = await habitReminderEmail(acme, { userId: 'user_1', habitId: 'h1', habitName: 'Run', locale: null });
+    expect(reminder.text).toContain('This is your reminder for your habit “Run”. Log it when it is done; you can snooze the reminder on the habit\'s page.');
+    const suspended = await dunningEmail({ tenant: acme, step: 'suspended', suspendAt: EXPIRES });
+    expect(suspended.subject).toBe('Acme has been suspended for non-payment');
+    const last = await trialReminderEmail(acme, { planName: 'Pro', endsAt: EXPIRES, daysLeft: 1 });
+    expect(last.subject).toBe('Acme: your Pro trial ends in 1 day');
+    expect(last.text).toContain('The Pro trial of Acme ends on June 3, 2026 at 2:30 PM (Europe/Berlin).');
   });
 });
