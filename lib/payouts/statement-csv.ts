@@ -1,8 +1,8 @@
 import { bpsText, centsText } from './cents-text.ts';
 import type { MonthlyStatement } from './partner-earnings.ts';
 
-// A partner's monthly statement as CSV (UTF-8, CRLF): one line per revenue-share row, then the
-// totals. Amounts are exact decimal dollars.
+// A partner's monthly statement as CSV (UTF-8, CRLF): one line per revenue-share row with its
+// currency, then a total line per currency. Amounts are exact decimals of their currency.
 
 function csvField(value: unknown): string {
   const text = value === null || value === undefined ? '' : String(value);
@@ -11,7 +11,7 @@ function csvField(value: unknown): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export const PARTNER_STATEMENT_HEADER = ['date', 'kind', 'app', 'workspace', 'invoice', 'source', 'invoice_paid_usd', 'app_part_usd', 'share_percent', 'amount_usd', 'status', 'payout'];
+export const PARTNER_STATEMENT_HEADER = ['date', 'kind', 'app', 'workspace', 'invoice', 'source', 'currency', 'invoice_paid', 'app_part', 'share_percent', 'amount', 'status', 'payout'];
 
 export function partnerStatementCsv(statement: MonthlyStatement): string {
   const rows = [PARTNER_STATEMENT_HEADER.join(',')];
@@ -24,6 +24,7 @@ export function partnerStatementCsv(statement: MonthlyStatement): string {
         line.workspace,
         line.invoiceId,
         line.sourceId,
+        line.currency.toUpperCase(),
         centsText(line.saleCents),
         centsText(line.baseCents),
         bpsText(line.rateBps),
@@ -35,6 +36,7 @@ export function partnerStatementCsv(statement: MonthlyStatement): string {
         .join(','),
     );
   }
-  rows.push(['total', '', '', '', '', '', '', centsText(statement.grossCents), '', centsText(statement.netCents), '', ''].map(csvField).join(','));
+  // A total per currency: amounts in different currencies are never added up.
+  for (const total of statement.totals) rows.push(['total', '', '', '', '', '', total.currency.toUpperCase(), '', centsText(total.grossCents), '', centsText(total.netCents), '', ''].map(csvField).join(','));
   return `${rows.join('\r\n')}\r\n`;
 }

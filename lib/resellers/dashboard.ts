@@ -327,7 +327,8 @@ function csvField(value: unknown): string {
 
 const cents = (value: number) => (value / 100).toFixed(2);
 
-export const STATEMENT_HEADER = ['date', 'kind', 'level', 'client', 'via_sub_reseller', 'invoice', 'plan', 'sale_usd', 'base_usd', 'rate_percent', 'commission_usd', 'status'];
+// Amounts are decimals of the line's currency (a payout is in one currency, so all its lines are).
+export const STATEMENT_HEADER = ['date', 'kind', 'level', 'client', 'via_sub_reseller', 'invoice', 'plan', 'currency', 'sale', 'base', 'rate_percent', 'commission', 'status'];
 
 /** The payout statement as CSV (UTF-8, CRLF), with a total line. */
 export function statementCsv(statement: { payout: PayoutRow; lines: CommissionLine[] }): string {
@@ -342,6 +343,7 @@ export function statementCsv(statement: { payout: PayoutRow; lines: CommissionLi
         line.viaResellerName,
         line.invoiceId,
         line.planId,
+        line.currency.toUpperCase(),
         cents(line.saleCents),
         cents(line.baseCents),
         (line.rateBps / 100).toFixed(2),
@@ -352,6 +354,6 @@ export function statementCsv(statement: { payout: PayoutRow; lines: CommissionLi
         .join(','),
     );
   }
-  lines.push(['total', '', '', '', '', '', '', '', '', '', cents(statement.payout.totalCents), statement.payout.status].map(csvField).join(','));
+  lines.push(['total', '', '', '', '', '', '', statement.payout.currency.toUpperCase(), '', '', '', cents(statement.payout.totalCents), statement.payout.status].map(csvField).join(','));
   return lines.join('\r\n') + '\r\n';
 }

@@ -76,12 +76,12 @@ test("a partner's owner sees the balance and a month's statement on a phone, pri
   expect(csv.status).toBe(200);
   expect(csv.contentType).toContain('text/csv');
   const lines = csv.body.trimEnd().split('\r\n');
-  expect(lines[0]).toBe('date,kind,app,workspace,invoice,source,invoice_paid_usd,app_part_usd,share_percent,amount_usd,status,payout');
+  expect(lines[0]).toBe('date,kind,app,workspace,invoice,source,currency,invoice_paid,app_part,share_percent,amount,status,payout');
   expect(lines).toHaveLength(4); // header, the sale, the refund, the total
   expect(lines[1]).toContain(`,sale,`);
-  expect(lines[1]).toContain(`,Acme Coaching,${invoiceId},${invoiceId},123.45,123.45,`);
+  expect(lines[1]).toContain(`,Acme Coaching,${invoiceId},${invoiceId},USD,123.45,123.45,`);
   expect(lines[2]).toContain(`,reversal,`);
-  expect(lines[3]).toBe(`total,,,,,,,123.45,,${centsText(net)},,`);
+  expect(lines[3]).toBe(`total,,,,,,USD,,123.45,,${centsText(net)},,`);
 });
 
 test("a developer of the partner sees no money: the page says who can, the CSV is 403", async ({ page }) => {

@@ -171,7 +171,7 @@ test('the parent sees its sub-reseller in the network tree, with a summary only,
   const statement = await browserFetch(page, href!);
   expect(statement.status).toBe(200);
   expect(statement.contentType).toContain('text/csv');
-  expect(statement.body.split('\r\n')[0]).toBe('date,kind,level,client,via_sub_reseller,invoice,plan,sale_usd,base_usd,rate_percent,commission_usd,status');
+  expect(statement.body.split('\r\n')[0]).toBe('date,kind,level,client,via_sub_reseller,invoice,plan,currency,sale,base,rate_percent,commission,status');
   expect(statement.body).toContain('Northwind Fitness');
   expect(statement.body).not.toContain('Bluebird Yoga');
 });

@@ -96,8 +96,8 @@ describe("a partner's balance and statements", () => {
     expect(answer.headers.get('content-disposition')).toContain('waypoint-partner-statement-2030-03.csv');
     const rows = answer.text.trimEnd().split('\r\n');
     expect(rows[0]).toBe(PARTNER_STATEMENT_HEADER.join(','));
-    expect(rows[1]).toBe(`2030-03-10,sale,${app.name},'=cmd|calc,${first},${first},49.00,49.00,80.00,39.20,pending,`);
-    expect(rows.at(-1)).toBe('total,,,,,,,59.01,,47.20,,');
+    expect(rows[1]).toBe(`2030-03-10,sale,${app.name},'=cmd|calc,${first},${first},USD,49.00,49.00,80.00,39.20,pending,`);
+    expect(rows.at(-1)).toBe('total,,,,,,USD,,59.01,,47.20,,');
 
     const april = await onRoot(statementRoute.GET, { path: '/api/partner/statements/2030-04', params: { month: '2030-04' }, cookie });
     expect(april.text).toContain(',-19.60,');

@@ -97,11 +97,11 @@ describe('reseller isolation', () => {
     expect(statement.lines).toHaveLength(2);
     const csv = statementCsv(statement);
     const rows = csv.trim().split('\r\n');
-    expect(rows[0]).toBe('date,kind,level,client,via_sub_reseller,invoice,plan,sale_usd,base_usd,rate_percent,commission_usd,status');
+    expect(rows[0]).toBe('date,kind,level,client,via_sub_reseller,invoice,plan,currency,sale,base,rate_percent,commission,status');
     expect(rows).toHaveLength(4);
     expect(csv).toContain(`,sale,1,,${a2.name},`);
     expect(csv).not.toContain(clients.a2.name);
-    expect(rows[3]).toBe('total,,,,,,,,,,37.00,pending');
+    expect(rows[3]).toBe('total,,,,,,,USD,,,,37.00,pending');
   });
 
   it('the sub-reseller tree is a summary: name, tier, rate, client count and overrides, no client details', async () => {
