@@ -69,8 +69,22 @@ const RELATIVE_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60_000],
 ];
 
+/**
+ * Dates are Gregorian in every locale: date inputs, due dates and habit days are Gregorian
+ * calendar dates, and a locale such as ar-SA would otherwise show them in the Hijri calendar in
+ * some browsers (their ICU's default) but not on the server.
+ */
+function gregorian(locale: string): string {
+  try {
+    return new Intl.Locale(locale, { calendar: 'gregory' }).toString();
+  } catch {
+    return locale;
+  }
+}
+
 export function createFormatter(settings: FormatSettings = DEFAULT_FORMAT): Formatter {
-  const { locale, timeZone } = settings;
+  const { locale: numberLocale, timeZone } = settings;
+  const locale = gregorian(numberLocale);
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone });
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
   const day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });

@@ -117,3 +117,16 @@ describe('roleLabel', () => {
     expect(roleLabel('lead')).toBe('Lead');
   });
 });
+
+describe('calendars', () => {
+  it('shows dates in the Gregorian calendar in every locale, as date inputs and due dates are', () => {
+    const saudi = createFormatter({ locale: 'ar-SA', timeZone: 'Asia/Riyadh' });
+    // 30 June 2031 is in 1453 AH: the year shown must be 2031 (in the locale's digits).
+    expect(saudi.day('2031-06-30')).toContain('٢٠٣١');
+    expect(saudi.day('2031-06-30')).not.toContain('١٤٥٣');
+    expect(saudi.settings.locale).toBe('ar-SA');
+    // Even a locale that asks for the Hijri calendar (as some browsers' ar-SA defaults to).
+    expect(createFormatter({ locale: 'ar-SA-u-ca-islamic-umalqura', timeZone: 'UTC' }).day('2031-06-30')).toContain('٢٠٣١');
+    expect(createFormatter({ locale: 'ja-JP', timeZone: 'Asia/Tokyo' }).day('2031-06-30')).toContain('2031');
+  });
+});
