@@ -3,9 +3,12 @@ import { tenantOrigin } from '../config/env.ts';
 import { decryptSecret, encryptSecret } from '../crypto/encrypt-secret.ts';
 import { db, type Prisma } from '../db/client.ts';
 import type { IntegrationConnection } from '../db/generated/client.ts';
+import { tenantDb } from '../db/tenant-db.ts';
+import { emailLocaleFor } from '../email/email-language.ts';
 import { queueEmail } from '../email/send-email.ts';
 import { notificationEmail } from '../email/templates/notification-email.ts';
 import { AppError } from '../http/problem.ts';
+import { translatorFor } from '../i18n/translator.ts';
 import { logger } from '../observability/logger.ts';
 import { getTenantById } from '../tenancy/tenant-cache.ts';
 import { logIntegration } from './log.ts';
@@ -180,19 +183,28 @@ export async function markNeedsAttention(connectionId: string, reason: string, n
   const integration = integrationFor(connection.provider);
   await logIntegration({ tenantId: connection.tenantId, installationId: connection.installationId, connectionId, level: 'error', kind: 'needs_attention', message: reason });
   const ownerId = connection.userId ?? connection.installation.installedById;
-  const [owner, tenant] = await Promise.all([ownerId ? db.user.findUnique({ where: { id: ownerId }, select: { email: true } }) : null, getTenantById(connection.tenantId)]);
+  const [owner, tenant, membership] = await Promise.all([
+    ownerId ? db.user.findUnique({ where: { id: ownerId }, select: { email: true } }) : null,
+    getTenantById(connection.tenantId),
+    ownerId ? tenantDb(connection.tenantId).membership.findUnique({ where: { tenantId_userId: { tenantId: connection.tenantId, userId: ownerId } }, select: { locale: true } }) : null,
+  ]);
   if (!owner || !tenant) return;
   const name = integration.manifest.name;
+  // In the owner's language; the reason is the provider's (as stored and shown on the page).
+  const { language } = emailLocaleFor(tenant, membership);
+  const t = await translatorFor(language, tenant.branding);
+  const values = { integration: name, workspace: tenant.name };
   await queueEmail({
     tenant,
     to: owner.email,
     kind: 'integration_needs_attention',
     ...notificationEmail({
       tenant,
-      subject: `${name} needs attention in ${tenant.name}`,
-      heading: `Your ${name} connection stopped working`,
-      paragraphs: [reason, `Until you reconnect, ${tenant.name} cannot sync with ${name}.`],
-      action: { label: `Reconnect ${name}`, url: `${tenantOrigin(tenant.slug)}/integrations/${integration.manifest.id}` },
+      subject: t('email.integrationAttention.subject', values),
+      heading: t('email.integrationAttention.heading', values),
+      paragraphs: [reason, t('email.integrationAttention.body', values)],
+      action: { label: t('email.integrationAttention.action', values), url: `${tenantOrigin(tenant.slug)}/integrations/${integration.manifest.id}` },
+      language,
     }),
   }).catch((error: unknown) => logger().error({ err: error, connectionId }, 'integrations: could not queue the needs-attention email'));
 }

@@ -1,7 +1,9 @@
 import { platformOrigin, tenantOrigin } from '../config/env.ts';
 import { db } from '../db/client.ts';
+import { emailLocaleFor } from '../email/email-language.ts';
 import { sendEmail } from '../email/send-email.ts';
 import { notificationEmail } from '../email/templates/notification-email.ts';
+import { translatorFor } from '../i18n/translator.ts';
 import { logger } from '../observability/logger.ts';
 
 // Mail about an app's lifecycle: to the partner's owners and developers on every transition of
@@ -74,22 +76,23 @@ export async function emailPartner(partnerId: string, app: { id: string; name: s
 export async function emailInstallersBeforeRemoval(appId: string, appName: string, reason: string | null): Promise<number> {
   const installs = await db.appInstallation.findMany({
     where: { appId, uninstalledAt: null },
-    select: { tenant: { select: { id: true, slug: true, name: true, memberships: { where: { role: { in: ['owner', 'admin'] } }, select: { user: { select: { email: true } } } } } } },
+    select: { tenant: { select: { id: true, slug: true, name: true, locale: true, memberships: { where: { role: { in: ['owner', 'admin'] } }, select: { locale: true, user: { select: { email: true } } } } } } },
   });
   let sent = 0;
   for (const { tenant } of installs) {
-    const content = notificationEmail({
-      tenant: null,
-      subject: `${appName} is being removed from ${tenant.name}`,
-      heading: `${appName} is being removed`,
-      paragraphs: [
-        `${appName} was removed from the Waypoint marketplace, so its installation in ${tenant.name} ends now: the app loses its access to the workspace and stops receiving its events.`,
-        ...(reason ? [`Reason: ${reason}`] : []),
-        'Nothing in your workspace is deleted.',
-      ],
-      action: { label: `Open ${tenant.name}`, url: tenantOrigin(tenant.slug) },
-    });
-    for (const { user } of tenant.memberships) {
+    for (const { user, locale } of tenant.memberships) {
+      // In each admin's language (their own, else the workspace's); Waypoint's brand, as the marketplace's mail.
+      const { language } = emailLocaleFor(tenant, { locale });
+      const t = await translatorFor(language);
+      const values = { app: appName, workspace: tenant.name };
+      const content = notificationEmail({
+        tenant: null,
+        subject: t('email.appRemoval.subject', values),
+        heading: t('email.appRemoval.heading', values),
+        paragraphs: [t('email.appRemoval.lead', values), ...(reason ? [t('email.appRemoval.reason', { reason })] : []), t('email.appRemoval.nothingDeleted')],
+        action: { label: t('email.appRemoval.action', values), url: tenantOrigin(tenant.slug) },
+        language,
+      });
       await sendEmail({ tenant: null, to: user.email, kind: 'app_removal_notice', ...content }).catch((error: unknown) => logger().error({ err: error, appId }, 'marketplace: could not email an installer'));
       sent += 1;
     }

@@ -1,7 +1,9 @@
 import { platformOrigin, tenantOrigin } from '../config/env.ts';
 import { db } from '../db/client.ts';
+import { emailLocaleFor } from '../email/email-language.ts';
 import { sendEmail } from '../email/send-email.ts';
 import { notificationEmail } from '../email/templates/notification-email.ts';
+import { translatorFor } from '../i18n/translator.ts';
 import { loadTenantById } from '../tenancy/load-tenant.ts';
 import type { ImpersonationView } from './impersonation.ts';
 
@@ -15,21 +17,28 @@ function who(view: ImpersonationView): string {
 export async function emailImpersonationRequest(view: ImpersonationView): Promise<void> {
   const tenant = await loadTenantById(view.tenantId);
   if (!tenant) return;
-  const owners = await db.membership.findMany({ where: { tenantId: view.tenantId, role: 'owner' }, select: { user: { select: { email: true } } } });
-  const content = notificationEmail({
-    tenant,
-    subject: `Support asks to act as ${view.member.email} in ${tenant.name}`,
-    heading: 'Support asks for access',
-    paragraphs: [
-      `${view.operatorEmail} from the Waypoint support team asks to act as ${who(view)} for up to ${view.minutes} minutes, ${view.readOnly ? 'read-only' : 'with the right to make changes'}.`,
-      `Their reason: “${view.reason}”`,
-      'Nothing happens until an owner approves. Every page they open shows a banner, and everything is in your audit log.',
-    ],
-    action: { label: 'Review the request', url: `${tenantOrigin(tenant.slug)}/settings/support-access` },
-  });
-  for (const owner of owners) await sendEmail({ tenant, to: owner.user.email, kind: 'impersonation_request', ...content });
+  const owners = await db.membership.findMany({ where: { tenantId: view.tenantId, role: 'owner' }, select: { locale: true, user: { select: { email: true } } } });
+  for (const owner of owners) {
+    // Each owner reads it in their own language (lib/email/email-language.ts).
+    const { language } = emailLocaleFor(tenant, owner);
+    const t = await translatorFor(language, tenant.branding);
+    const content = notificationEmail({
+      tenant,
+      subject: t('email.impersonationRequest.subject', { email: view.member.email, workspace: tenant.name }),
+      heading: t('email.impersonationRequest.heading'),
+      paragraphs: [
+        t('email.impersonationRequest.lead', { operator: view.operatorEmail, member: who(view), minutes: view.minutes, readOnly: String(view.readOnly) }),
+        t('email.impersonationRequest.reason', { reason: view.reason }),
+        t('email.impersonationRequest.approval'),
+      ],
+      action: { label: t('email.impersonationRequest.action'), url: `${tenantOrigin(tenant.slug)}/settings/support-access` },
+      language,
+    });
+    await sendEmail({ tenant, to: owner.user.email, kind: 'impersonation_request', ...content });
+  }
 }
 
+// The decision goes to platform staff, who have no language of their own: English.
 export async function emailImpersonationDecision(view: ImpersonationView, decision: 'approve' | 'deny'): Promise<void> {
   const tenant = await loadTenantById(view.tenantId);
   const name = tenant?.name ?? 'the workspace';

@@ -2,8 +2,10 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { tenantOrigin } from '../config/env.ts';
 import { db, type Prisma } from '../db/client.ts';
 import { wantsEmail } from '../account/notification-preferences.ts';
+import { emailLocaleFor } from '../email/email-language.ts';
 import { sendEmail } from '../email/send-email.ts';
 import { notificationEmail } from '../email/templates/notification-email.ts';
+import { translatorFor } from '../i18n/translator.ts';
 import { getTenantById } from '../tenancy/tenant-cache.ts';
 import type { DeliveryAttempt } from './deliver-webhook.ts';
 import { logger } from '../observability/logger.ts';
@@ -63,23 +65,25 @@ export async function notifyEndpointDisabled(disabled: DisabledEndpoint): Promis
   try {
     const tenant = await getTenantById(disabled.tenantId);
     if (!tenant) return;
-    const admins = (await db.membership.findMany({ where: { tenantId: tenant.id, role: { in: ['owner', 'admin'] } }, select: { emailPreferences: true, user: { select: { email: true } } } })).filter(
+    const admins = (await db.membership.findMany({ where: { tenantId: tenant.id, role: { in: ['owner', 'admin'] } }, select: { locale: true, emailPreferences: true, user: { select: { email: true } } } })).filter(
       // Each admin may turn these alerts off (Account › Notifications).
       (admin) => wantsEmail(admin.emailPreferences, 'webhook_alerts'),
     );
     const link = `${tenantOrigin(tenant.slug)}/developers/webhooks/${disabled.endpointId}`;
-    const content = notificationEmail({
-      tenant,
-      subject: `A webhook endpoint of ${tenant.name} was disabled`,
-      heading: 'Webhook endpoint disabled',
-      paragraphs: [
-        `We stopped sending events to ${disabled.url}.`,
-        disabled.reason,
-        'Events that failed stay in the delivery log. Once the receiver works again, re-enable the endpoint and replay the failed deliveries.',
-      ],
-      action: { label: 'Open the endpoint', url: link },
-    });
-    for (const { user } of admins) await sendEmail({ tenant, to: user.email, kind: 'webhook_disabled', ...content });
+    for (const admin of admins) {
+      // In the admin's language; the reason is the endpoint's stored one (English, as the API shows it).
+      const { language } = emailLocaleFor(tenant, admin);
+      const t = await translatorFor(language, tenant.branding);
+      const content = notificationEmail({
+        tenant,
+        subject: t('email.webhookDisabled.subject', { workspace: tenant.name }),
+        heading: t('email.webhookDisabled.heading'),
+        paragraphs: [t('email.webhookDisabled.stopped', { url: disabled.url }), disabled.reason, t('email.webhookDisabled.replay')],
+        action: { label: t('email.webhookDisabled.action'), url: link },
+        language,
+      });
+      await sendEmail({ tenant, to: admin.user.email, kind: 'webhook_disabled', ...content });
+    }
   } catch (error) {
     logger().error({ err: error, tenantId: disabled.tenantId, endpointId: disabled.endpointId }, 'webhooks: could not email the admins about a disabled endpoint');
   }
