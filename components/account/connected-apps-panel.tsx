@@ -4,12 +4,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { AppLogo } from '@/components/oauth/oauth-app-badges';
+import { CONSENT_SCOPE_KEYS } from '@/components/oauth/scope-words';
 import { safeHttpUrl } from '@/components/oauth/safe-url';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { FormStatus } from '@/components/ui/form-status';
 import { api } from '@/lib/http/api-client';
 import type { ConnectedAppView } from '@/lib/oauth/connected-apps';
+import { isOAuthScope } from '@/lib/oauth/oauth-scopes';
 import { useFormat } from '@/lib/format/format-context';
 
 const QUERY_KEY = ['account-connected-apps'];
@@ -17,6 +19,8 @@ const QUERY_KEY = ['account-connected-apps'];
 /** The third-party apps the person connected to their account here, each with Disconnect. */
 export function ConnectedAppsPanel({ initial }: { initial: ConnectedAppView[] }) {
   const t = useTranslations('account.connectedApps');
+  // What each scope lets the app do, in the consent screen's words.
+  const consent = useTranslations('consent');
   const fmt = useFormat();
   const client = useQueryClient();
   const [alert, setAlert] = useState<string | null>(null);
@@ -70,8 +74,8 @@ export function ConnectedAppsPanel({ initial }: { initial: ConnectedAppView[] })
                     </p>
                     <p className="text-xs text-slate-600">{t('by', { workspace: app.ownerWorkspace })}</p>
                     <ul className="mt-1 list-disc ps-5 text-sm text-slate-700">
-                      {app.access.map((line) => (
-                        <li key={line}>{line}</li>
+                      {app.scopes.filter(isOAuthScope).map((scope) => (
+                        <li key={scope}>{consent(`scopes.${CONSENT_SCOPE_KEYS[scope]}`)}</li>
                       ))}
                     </ul>
                     <p className="mt-1 text-xs text-slate-500">

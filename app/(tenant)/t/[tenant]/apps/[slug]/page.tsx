@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { scopeDescriber } from '@/components/oauth/scope-description';
 import { AppLogo, RatingText } from '@/components/marketplace/app-card';
 import { AppRatings } from '@/components/marketplace/app-ratings';
 import { categoryText } from '@/components/marketplace/category-text';
@@ -39,6 +40,7 @@ export default async function AppListingPage({ params }: { params: Promise<{ ten
   const reviews = await workspaceReviews(tenant, member, card.id);
   const admin = can(member.role, 'integrations.manage');
   const t = await getTranslations('marketplace');
+  const describeScope = await scopeDescriber();
   const links = [
     [t('listing.website'), listing.links.website],
     [t('listing.documentation'), listing.links.docs],
@@ -126,7 +128,7 @@ export default async function AppListingPage({ params }: { params: Promise<{ ten
             <ul className="mt-2 flex flex-col gap-3" data-testid="listing-scopes">
               {listing.scopes.map((scope) => (
                 <li key={scope.scope} className="rounded-md border border-slate-200 bg-white p-3 text-sm">
-                  <p className="font-medium text-slate-900">{scope.description}</p>
+                  <p className="font-medium text-slate-900">{describeScope(scope.scope, scope.description)}</p>
                   {scope.justification ? <p className="mt-1 text-slate-700">{t('listing.why', { justification: scope.justification })}</p> : null}
                 </li>
               ))}

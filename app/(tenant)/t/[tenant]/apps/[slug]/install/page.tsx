@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { AppLogo } from '@/components/marketplace/app-card';
+import { scopeDescriber } from '@/components/oauth/scope-description';
 import { priceText } from '@/components/marketplace/price-text';
 import { buttonClass } from '@/components/ui/button';
 import { getFormatter } from '@/lib/format/server';
@@ -65,6 +66,7 @@ export default async function InstallAppPage({ params, searchParams }: { params:
   const reconsent = prompt.installation !== null;
   const format = await getFormatter(tenant);
   const marketplace = await getTranslations('marketplace');
+  const describeScope = await scopeDescriber();
   const paid = price.pricing.pricing !== 'free';
   const appName = (chunks: ReactNode) => <span data-testid="install-app-name">{chunks}</span>;
   return (
@@ -92,7 +94,7 @@ export default async function InstallAppPage({ params, searchParams }: { params:
             <li key={scope.scope} className="flex items-start gap-2 text-sm text-slate-800">
               <span aria-hidden="true" className="mt-1.5 h-2 w-2 shrink-0 rounded-full bg-brand" />
               <span>
-                <span className="font-medium">{scope.description}</span>
+                <span className="font-medium">{describeScope(scope.scope, scope.description)}</span>
                 {prompt.newScopes.includes(scope.scope) ? <span className="ms-1 text-xs font-semibold text-amber-900">{t('new')}</span> : null}
                 {scope.justification ? <span className="block text-slate-600">{scope.justification}</span> : null}
               </span>
