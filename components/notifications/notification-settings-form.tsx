@@ -9,20 +9,10 @@ import { useFormSubmit } from '@/components/ui/use-form-submit';
 import type { Terminology } from '@/lib/branding/terminology';
 import { api } from '@/lib/http/api-client';
 import type { NotificationSettings } from '@/lib/notifications/preferences';
-import { CHANNELS, DIGEST_CADENCES, NOTIFICATION_TYPES, type Channel, type DigestCadence, type NotificationType } from '@/lib/notifications/types';
+import { CHANNELS, DIGEST_CADENCES, NOTIFICATION_TYPES, type Channel, type DigestCadence } from '@/lib/notifications/types';
+import { NOTIFICATION_TYPE_KEYS } from './type-keys';
 
-/** Each type's and channel's place in the catalog (notifications.types, notifications.settings.channels). */
-const TYPE_KEYS = {
-  mention: 'mention',
-  comment: 'comment',
-  assignment: 'assignment',
-  kudos: 'kudos',
-  invitation_accepted: 'invitationAccepted',
-  join_request: 'joinRequest',
-  goal_due_soon: 'goalDueSoon',
-  goal_overdue: 'goalOverdue',
-  habit_reminder: 'habitReminder',
-} as const satisfies Record<NotificationType, string>;
+/** Each channel's place in the catalog (notifications.settings.channels). */
 const CHANNEL_KEYS = { in_app: 'inApp', email: 'email', none: 'none' } as const satisfies Record<Channel, string>;
 
 /** Per type: in app, in app and email, or off; and how emails are batched. (`terminology` is no longer read: the catalog speaks the workspace's words.) */
@@ -50,10 +40,10 @@ export function NotificationSettingsForm({ initial }: { initial: NotificationSet
             <div key={type} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between">
               <div className="min-w-0">
                 <label htmlFor={id} className="text-sm font-medium text-slate-800">
-                  {types(`${TYPE_KEYS[type]}.label`)}
+                  {types(`${NOTIFICATION_TYPE_KEYS[type]}.label`)}
                 </label>
                 <p id={`${id}-hint`} className="text-xs text-slate-500">
-                  {types(`${TYPE_KEYS[type]}.description`)}
+                  {types(`${NOTIFICATION_TYPE_KEYS[type]}.description`)}
                 </p>
               </div>
               <select

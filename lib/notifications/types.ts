@@ -1,4 +1,3 @@
-import { term, type Terminology } from '../branding/terminology.ts';
 import type { Translator } from '../i18n/translator.ts';
 
 // The kinds of in-app notification, what each says and links to, and the per-type channel
@@ -30,24 +29,18 @@ export type Channel = (typeof CHANNELS)[number];
 export const DIGEST_CADENCES = ['immediately', 'daily', 'weekly'] as const;
 export type DigestCadence = (typeof DIGEST_CADENCES)[number];
 
-export interface TypeInfo {
-  label: (t: Terminology) => string;
-  description: (t: Terminology) => string;
-  defaultChannel: Channel;
-}
-
-export const NOTIFICATION_TYPE_INFO: Record<NotificationType, TypeInfo> = {
-  mention: { label: () => 'Mentions', description: (t) => `Someone @mentions you in a comment on a ${term(t, 'goal')}.`, defaultChannel: 'email' },
-  comment: { label: () => 'Comments', description: (t) => `Someone comments on a ${term(t, 'goal')} you own or are assigned to.`, defaultChannel: 'in_app' },
-  assignment: { label: () => 'Assignments', description: (t) => `Someone assigns you to a ${term(t, 'team')} ${term(t, 'goal')}.`, defaultChannel: 'email' },
-  kudos: { label: () => 'Kudos', description: (t) => `Someone gives kudos for your ${term(t, 'goal')} or streak.`, defaultChannel: 'in_app' },
-  invitation_accepted: { label: () => 'Invitations accepted', description: () => 'Someone you invited joins the workspace.', defaultChannel: 'in_app' },
-  join_request: { label: (t) => `${term(t, 'team', true)} join requests`, description: (t) => `Someone asks to join a ${term(t, 'team')} you lead (or any, for admins).`, defaultChannel: 'email' },
-  goal_due_soon: { label: (t) => `${term(t, 'goals', true)} due soon`, description: (t) => `A ${term(t, 'goal')} you own or are assigned to is due tomorrow.`, defaultChannel: 'email' },
-  goal_overdue: { label: (t) => `${term(t, 'goals', true)} overdue`, description: (t) => `A ${term(t, 'goal')} you own or are assigned to passed its target date.`, defaultChannel: 'email' },
-  habit_reminder: { label: (t) => `${term(t, 'habit', true)} reminders`, description: (t) => `At the time you set on a ${term(t, 'habit')}. Reminder emails go out at once, never in the digest.`, defaultChannel: 'email' },
+/** Where each type goes until a member chooses (its words are the catalog's: notifications.types). */
+export const NOTIFICATION_TYPE_INFO: Record<NotificationType, { defaultChannel: Channel }> = {
+  mention: { defaultChannel: 'email' },
+  comment: { defaultChannel: 'in_app' },
+  assignment: { defaultChannel: 'email' },
+  kudos: { defaultChannel: 'in_app' },
+  invitation_accepted: { defaultChannel: 'in_app' },
+  join_request: { defaultChannel: 'email' },
+  goal_due_soon: { defaultChannel: 'email' },
+  goal_overdue: { defaultChannel: 'email' },
+  habit_reminder: { defaultChannel: 'email' },
 };
-
 
 export function isNotificationType(value: string): value is NotificationType {
   return (NOTIFICATION_TYPES as readonly string[]).includes(value);

@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { UnsubscribeButton } from '@/components/notifications/unsubscribe-button';
 import { Card } from '@/components/ui/card';
-import { NOTIFICATION_TYPE_INFO } from '@/lib/notifications/types';
+import { NOTIFICATION_TYPE_KEYS } from '@/components/notifications/type-keys';
+import type { NotificationType } from '@/lib/notifications/types';
 import { unsubscribeQuery, verifyUnsubscribe } from '@/lib/notifications/unsubscribe';
 import { requireTenant } from '@/lib/tenancy/current-tenant';
 
@@ -22,8 +23,11 @@ export default async function UnsubscribePage({ params, searchParams }: { params
   const valid = verifyUnsubscribe(tenant.id, u, s, token);
   const t = await getTranslations('authPages.unsubscribe');
   const workspace = tenant.name;
-  // The type's name is the notifications' own (lib/notifications/types.ts).
-  const type = valid && s !== 'all' ? NOTIFICATION_TYPE_INFO[s].label(tenant.branding.terminology).toLowerCase() : '';
+  // The type's name as the notification settings say it; lower-cased mid-sentence, except in
+  // German, whose nouns keep their capital.
+  const types = await getTranslations('notifications.types');
+  const name = valid && s !== 'all' ? types(`${NOTIFICATION_TYPE_KEYS[s as NotificationType]}.label`) : '';
+  const type = (await getLocale()) === 'de' ? name : name.toLowerCase();
   const label = valid ? (s === 'all' ? t('allEmails', { workspace }) : t('typeEmails', { type })) : '';
   return (
     <section className="mx-auto flex max-w-xl flex-col gap-6 px-4 py-10 sm:px-6">
