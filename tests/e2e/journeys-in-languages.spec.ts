@@ -40,7 +40,8 @@ for (const { language, locale, dir } of LANGUAGES) {
     const title = `${t('terms.goal')} ${Date.now()}`;
     await page.goto(tenantUrl(slug, '/goals'));
     await waitForHydration(page);
-    await page.getByRole('button', { name: t('goals.newGoal') }).click();
+    // The page's own button (an empty list offers the same one again in its middle).
+    await page.getByRole('button', { name: t('goals.newGoal') }).first().click();
     const form = page.getByRole('dialog', { name: t('goals.newGoal') }).getByRole('form', { name: t('goals.form.label') });
     await form.getByLabel(t('goals.form.title'), { exact: true }).fill(title);
     await form.getByRole('button', { name: t('goals.form.submit') }).click();
@@ -48,7 +49,7 @@ for (const { language, locale, dir } of LANGUAGES) {
     await page.getByRole('list', { name: t('goals.listLabel') }).getByRole('link', { name: title }).click();
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
     await waitForHydration(page);
-    await page.getByRole('spinbutton', { name: t('goalDetail.progress.field') }).fill('40');
+    await page.getByLabel(t('goalDetail.progress.field'), { exact: true }).fill('40');
     await page.getByRole('button', { name: t('goalDetail.progress.submit') }).click();
     await expect(page.getByRole('status').filter({ hasText: t('goalDetail.progress.saved', { progress: fmt.percent(0.4) }) })).toBeVisible();
 
@@ -63,7 +64,7 @@ for (const { language, locale, dir } of LANGUAGES) {
     await page.goto(tenantUrl(slug, '/habits'));
     await waitForHydration(page);
     await expect(page.getByRole('heading', { level: 1, name: t('habits.title') })).toBeVisible();
-    await page.getByRole('button', { name: t('habits.new') }).click();
+    await page.getByRole('button', { name: t('habits.new') }).first().click();
     const habitForm = page.getByRole('dialog', { name: t('habits.new') }).getByRole('form', { name: t('habits.new') });
     await habitForm.getByLabel(t('habits.form.name'), { exact: true }).fill(habit);
     await habitForm.getByRole('button', { name: t('habits.add') }).click();
