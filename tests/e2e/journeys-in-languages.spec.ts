@@ -46,8 +46,12 @@ for (const { language, locale, dir } of LANGUAGES) {
     await form.getByLabel(t('goals.form.title'), { exact: true }).fill(title);
     await form.getByRole('button', { name: t('goals.form.submit') }).click();
     await page.getByRole('searchbox', { name: t('goals.search') }).fill(title);
-    await page.getByRole('list', { name: t('goals.listLabel') }).getByRole('link', { name: title }).click();
-    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    // The search narrows the list as it settles: click once it shows the one goal.
+    const list = page.getByRole('list', { name: t('goals.listLabel') });
+    await expect(list.getByRole('listitem')).toHaveCount(1);
+    await list.getByRole('link', { name: title }).click();
+    await page.waitForURL(/\/goals\/[^/?]+$/);
+    await expect(page.getByRole('heading', { level: 1, name: title, exact: true })).toBeVisible();
     await waitForHydration(page);
     await page.getByLabel(t('goalDetail.progress.field'), { exact: true }).fill('40');
     await page.getByRole('button', { name: t('goalDetail.progress.submit') }).click();

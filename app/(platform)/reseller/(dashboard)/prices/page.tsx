@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { SetPriceForm } from '@/components/resellers/reseller-forms';
 import { Card } from '@/components/ui/card';
+import { ScrollBox } from '@/components/ui/scroll-box';
 import { createFormatter } from '@/lib/format/formatter';
 import Link from 'next/link';
 import { BILLING_CURRENCIES, DEFAULT_BILLING_CURRENCY, isBillingCurrency } from '@/lib/billing/currencies';
@@ -34,6 +35,7 @@ export default async function ResellerPricesPage({ searchParams }: { searchParam
         ))}
       </nav>
       <Card title={t('title')} description={t('description')}>
+        <ScrollBox label={t('title')}>
         <table className="w-full text-start text-sm" data-testid="prices-table">
           <thead className="text-slate-600">
             <tr>
@@ -62,6 +64,7 @@ export default async function ResellerPricesPage({ searchParams }: { searchParam
             ))}
           </tbody>
         </table>
+        </ScrollBox>
       </Card>
       {canEdit ? (
         <Card title={t('formTitle')} description={t('formDescription')}>
