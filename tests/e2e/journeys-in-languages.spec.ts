@@ -46,7 +46,9 @@ for (const { language, locale, dir } of LANGUAGES) {
     await form.getByLabel(t('goals.form.title'), { exact: true }).fill(title);
     await form.getByRole('button', { name: t('goals.form.submit') }).click();
     await page.getByRole('searchbox', { name: t('goals.search') }).fill(title);
-    // The search narrows the list as it settles: click once it shows the one goal.
+    // The search puts itself in the address when it settles (a new workspace's list has only
+    // this goal, so the list alone would not show it has): click after that navigation.
+    await page.waitForURL(/[?&]q=/);
     const list = page.getByRole('list', { name: t('goals.listLabel') });
     await expect(list.getByRole('listitem')).toHaveCount(1);
     await list.getByRole('link', { name: title }).click();
