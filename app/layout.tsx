@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
-import { NextIntlClientProvider } from 'next-intl';
 import { getLocale } from 'next-intl/server';
+import { ClientMessages, SHARED_NAMESPACES } from '@/lib/i18n/client-messages';
 import type { ReactNode } from 'react';
 import { SkipLink } from '@/components/shell/skip-link';
 import { directionOf, type Language } from '@/lib/i18n/languages';
@@ -24,10 +24,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={language} dir={directionOf(language)}>
       <body className="min-h-screen font-sans">
-        <NextIntlClientProvider>
+        <ClientMessages only={SHARED_NAMESPACES}>
           <SkipLink />
           <Providers>{children}</Providers>
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );

@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { ClientMessages } from '@/lib/i18n/client-messages';
 import { AreaHeader, OperatorAreaHeader, PARTNER_NAV, RESELLER_NAV } from '@/components/platform/area-header';
 import { PlatformHeader } from '@/components/platform/platform-header';
 import { PlatformHeaderSwitch } from '@/components/platform/platform-header-switch';
@@ -13,7 +14,9 @@ import { getCurrentReseller } from '@/lib/resellers/reseller-session';
 export default async function PlatformLayout({ children }: { children: ReactNode }) {
   const [operator, reseller, partner] = await Promise.all([getCurrentOperator(), getCurrentReseller(), getCurrentPartner()]);
   const t = await getTranslations('publicPages.layout');
+  // The platform's pages and consoles: every client word but the docs' (they are a workspace's).
   return (
+    <ClientMessages except={['docs', 'email', 'emailLayout']}>
     <div className="flex min-h-screen flex-col">
       <PlatformHeaderSwitch
         publicHeader={<PlatformHeader />}
@@ -56,5 +59,6 @@ export default async function PlatformLayout({ children }: { children: ReactNode
         </nav>
       </footer>
     </div>
+    </ClientMessages>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { CONSOLE_NAMESPACES, ClientMessages } from '@/lib/i18n/client-messages';
 import { TrialBanner } from '@/components/billing/trial-banner';
 import { LiveProvider } from '@/components/live/live-provider';
 import { ImpersonationBanner } from '@/components/platform/impersonation-banner';
@@ -53,5 +54,6 @@ export default async function TenantLayout({ children, params }: { children: Rea
       <TenantFooter tenant={tenant} />
     </div>
   );
-  return member ? <LiveProvider>{shell}</LiveProvider> : shell;
+  // The workspace's pages: every client word but the consoles' and the docs' (their layout has its own).
+  return <ClientMessages except={CONSOLE_NAMESPACES}>{member ? <LiveProvider>{shell}</LiveProvider> : shell}</ClientMessages>;
 }

@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { resourceTitle } from '@/components/developers/docs/docs-words';
 import { SubNav } from '@/components/ui/sub-nav';
+import { ClientMessages, SHARED_NAMESPACES } from '@/lib/i18n/client-messages';
 import { DOCS_GUIDES, docsResources, resourceHref } from '@/lib/api/docs/docs-sections';
 
 async function DocsNav() {
@@ -20,12 +21,16 @@ async function DocsNav() {
   );
 }
 
+// The docs' client components (the reference, Try it, code samples) read these.
+const DOCS_NAMESPACES = [...SHARED_NAMESPACES, 'docs', 'developers', 'apiKeys', 'webhooks', 'oauthApps', 'consent'];
+
 // The docs: guides and one page per API resource, with one side navigation, so no page
 // carries the whole API. Below the lg breakpoint the navigation folds into a menu above the
 // page, so the page's content starts on the first screen of a phone.
 export default async function DocsLayout({ children }: { children: ReactNode }) {
   const t = await getTranslations('docs');
   return (
+    <ClientMessages only={DOCS_NAMESPACES}>
     <div className="flex flex-col gap-6 lg:flex-row lg:gap-8">
       <details className="rounded-lg border border-slate-200 bg-white lg:hidden">
         <summary className="cursor-pointer px-4 py-3 text-sm font-semibold text-slate-900">{t('nav.menu')}</summary>
@@ -38,5 +43,6 @@ export default async function DocsLayout({ children }: { children: ReactNode }) 
       </aside>
       <div className="flex min-w-0 flex-1 flex-col gap-8">{children}</div>
     </div>
+      </ClientMessages>
   );
 }
