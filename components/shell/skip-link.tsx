@@ -9,7 +9,7 @@ export function SkipLink() {
   return (
     <a
       href="#main"
-      className="sr-only rounded-md bg-white px-4 py-2 text-sm font-semibold text-slate-900 shadow-lg focus:not-sr-only focus:fixed focus:top-3 focus:start-3 focus:z-[100]"
+      className="sr-only rounded-md bg-white text-sm font-semibold text-slate-900 shadow-lg focus:not-sr-only focus:fixed focus:top-3 focus:start-3 focus:z-[100] focus:px-4 focus:py-2"
     >
       {t('skipToContent')}
     </a>
