@@ -1,4 +1,5 @@
 import { totpCode } from '../../lib/auth/totp.ts';
+import { translatorFor } from '../../lib/i18n/translator.ts';
 import { png } from '../support/png.ts';
 import { expect, test } from './fixtures.ts';
 import { addMember, createWorkspace, expectSignedIn, signIn, signOut, tenantUrl } from './support.ts';
@@ -28,8 +29,11 @@ test('a member crops and uploads a picture and sets their time zone on the profi
   await form.getByLabel('Language and region for dates and numbers').selectOption('fr-FR');
   await form.getByRole('button', { name: 'Save profile' }).click();
   await expect(form.getByRole('status')).toHaveText('Saved.');
+  // French is now this member's language too: the page comes back in French.
   await page.reload();
-  await expect(page.getByRole('form', { name: 'Profile' }).getByLabel('Time zone')).toHaveValue('Asia/Tokyo');
+  const french = await translatorFor('fr');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(page.getByRole('form', { name: french('account.profileForm.label') }).getByLabel(french('account.profileForm.timeZone'))).toHaveValue('Asia/Tokyo');
 });
 
 test('a member turns on two-factor authentication, signs out, and signs in again with a code from the app', async ({ page }) => {
