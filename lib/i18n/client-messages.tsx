@@ -10,7 +10,10 @@ import type { ReactNode } from 'react';
 /** Read by client components everywhere (the header, menus, dialogs, lists, notifications). */
 export const SHARED_NAMESPACES = ['common', 'footer', 'nav', 'notifications', 'shell', 'terms'] as const;
 
-/** The consoles' and the platform's own words, and text only servers render. */
+/**
+ * The consoles' and the platform's own words, and text only servers render. (operatorTenant
+ * is not among them: its support-session banner shows on a workspace's pages.)
+ */
 export const CONSOLE_NAMESPACES = [
   'devOutbox',
   'docs',
@@ -25,7 +28,6 @@ export const CONSOLE_NAMESPACES = [
   'operatorPrivacy',
   'operatorResellers',
   'operatorStaff',
-  'operatorTenant',
   'operatorTenants',
   'partner',
   'partnerAgreement',
