@@ -24,7 +24,7 @@ function Figure({ label, value, testId }: { label: string; value: string; testId
   return (
     <div className="rounded-md border border-slate-200 p-3">
       <dt className="text-xs font-medium text-slate-600">{label}</dt>
-      <dd className="mt-1 text-2xl font-bold text-slate-900 tabular-nums" data-testid={testId}>
+      <dd className="mt-1 text-2xl font-bold wrap-anywhere text-slate-900 tabular-nums" data-testid={testId}>
         {value}
       </dd>
     </div>

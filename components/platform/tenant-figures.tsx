@@ -10,7 +10,7 @@ function Stat({ label, value, note, testId }: { label: string; value: string; no
   return (
     <div className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <dt className="text-sm text-slate-600">{label}</dt>
-      <dd className="mt-1 text-2xl font-bold text-slate-900 tabular-nums" data-testid={testId}>
+      <dd className="mt-1 text-2xl font-bold wrap-anywhere text-slate-900 tabular-nums" data-testid={testId}>
         {value}
       </dd>
       {note ? <dd className="mt-1 text-xs text-slate-600">{note}</dd> : null}

@@ -5,7 +5,7 @@ export function Figure({ label, value, testId, children }: { label: string; valu
   return (
     <div className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <dt className="text-xs text-slate-600">{label}</dt>
-      <dd className="mt-1 text-xl font-semibold text-slate-900 tabular-nums" data-testid={testId}>
+      <dd className="mt-1 text-xl font-semibold wrap-anywhere text-slate-900 tabular-nums" data-testid={testId}>
         {value}
       </dd>
       {children ? <dd className="mt-0.5 text-xs text-slate-600">{children}</dd> : null}

@@ -21,7 +21,7 @@ function Stat({ label, value, href, testId }: { label: string; value: string; hr
   return (
     <Link href={href} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm hover:border-slate-300">
       <p className="text-sm text-slate-600">{label}</p>
-      <p className="mt-1 text-2xl font-bold text-slate-900 tabular-nums" data-testid={testId}>
+      <p className="mt-1 text-2xl font-bold wrap-anywhere text-slate-900 tabular-nums" data-testid={testId}>
         {value}
       </p>
     </Link>

@@ -18,7 +18,7 @@ function Stat({ label, value, note, testId }: { label: string; value: ReactNode;
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <p className="text-sm text-slate-600">{label}</p>
-      <p className="mt-1 text-2xl font-bold text-slate-900 tabular-nums" data-testid={testId}>
+      <p className="mt-1 text-2xl font-bold wrap-anywhere text-slate-900 tabular-nums" data-testid={testId}>
         {value}
       </p>
       {note ? <p className="mt-1 text-xs text-slate-500">{note}</p> : null}
