@@ -14,6 +14,8 @@ export const API_KEY_SCOPE_KEYS: Record<Scope, keyof Catalog['apiKeys']['scopes'
   'read:habits': 'readHabits',
   'write:habits': 'writeHabits',
   'read:analytics': 'readAnalytics',
+  'write:analytics': 'writeAnalytics',
+  'ai:coach': 'aiCoach',
   'webhooks:manage': 'webhooksManage',
   'admin:all': 'adminAll',
 };
@@ -29,5 +31,7 @@ export const CONSENT_SCOPE_KEYS: Record<OAuthScope, keyof Catalog['consent']['sc
   'read:habits': 'readHabits',
   'write:habits': 'writeHabits',
   'read:analytics': 'readAnalytics',
+  'write:analytics': 'writeAnalytics',
+  'ai:coach': 'aiCoach',
   'webhooks:manage': 'webhooksManage',
 };

@@ -108,6 +108,30 @@ export const EVENT_CATALOG = {
     schema: z.object({ installationId: id, appId: id, appSlug: z.string(), appName: z.string(), reason: z.enum(['uninstalled', 'app_removed']), uninstalledById: id.nullable() }),
     example: { installationId: 'ins_4f2a', appId: 'app_8c1d', appSlug: 'pulse-sync', appName: 'Pulse Sync', reason: 'uninstalled', uninstalledById: 'cm1user' },
   },
+  'ai.insight_generated': {
+    description:
+      "The insights rules found something new in a member's or a team's own data (a streak at risk, a best weekday, a goal behind its pace, a milestone due soon, a team's week over week). userId is set for a member's insight, teamId for a team's; data holds the numbers behind it. Sent once per insight; a later run that refreshes its numbers sends nothing.",
+    schema: z.object({
+      insightId: id,
+      kind: z.enum(['streak_at_risk', 'best_weekday', 'worst_weekday', 'goal_at_risk', 'milestone_due_soon', 'team_momentum']),
+      userId: id.nullable(),
+      teamId: id.nullable(),
+      subjectType: z.enum(['habit', 'goal', 'milestone', 'team']),
+      subjectId: id,
+      data: z.record(z.string(), z.unknown()),
+      expiresAt: z.string(),
+    }),
+    example: {
+      insightId: 'isg_7Hc2pQ',
+      kind: 'streak_at_risk',
+      userId: 'cm1user',
+      teamId: null,
+      subjectType: 'habit',
+      subjectId: 'cm1habit',
+      data: { currentStreak: 12, usualLogHour: 8, loggedByNowRate: 0.86, localDate: '2026-12-07' },
+      expiresAt: '2026-12-07T23:00:00.000Z',
+    },
+  },
 } as const;
 
 export type EventCatalog = typeof EVENT_CATALOG;

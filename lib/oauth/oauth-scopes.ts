@@ -53,6 +53,8 @@ const CONSENT_DESCRIPTIONS: Record<OAuthScope, (t: Terminology) => string> = {
   'read:habits': (t) => `See ${term(t, 'habits')} and their logs`,
   'write:habits': (t) => `Create, change and delete ${term(t, 'habits')}, and log them`,
   'read:analytics': () => 'See usage and progress analytics',
+  'write:analytics': (t) => `Record measurements toward ${term(t, 'goals')} (e.g. “ran 5 km”)`,
+  'ai:coach': () => 'Talk with the AI coach and read your insights',
   'webhooks:manage': () => 'Manage webhook endpoints',
 };
 

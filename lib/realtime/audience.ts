@@ -63,6 +63,11 @@ export function defaultAudience(type: string, payload: Record<string, unknown>):
     return { kind: 'team', teamId: payload.teamId, userIds: typeof payload.userId === 'string' ? [payload.userId] : [] };
   }
   if (type.startsWith('app.')) return { kind: 'admins' };
+  // An insight is its member's alone, or its team's (never the workspace's: it is about their data).
+  if (type === 'ai.insight_generated') {
+    if (typeof payload.teamId === 'string') return { kind: 'team', teamId: payload.teamId };
+    if (typeof payload.userId === 'string') return { kind: 'users', userIds: [payload.userId] };
+  }
   return null;
 }
 

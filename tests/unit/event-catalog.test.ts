@@ -7,6 +7,7 @@ describe('event catalog', () => {
   it('covers every event type the issues list', () => {
     expect([...DOMAIN_EVENT_TYPES].sort()).toEqual(
       [
+        'ai.insight_generated',
         'app.installed', 'app.uninstalled',
         'goal.comment_deleted', 'goal.comment_updated', 'goal.commented', 'goal.completed', 'goal.created', 'goal.deleted', 'goal.updated',
         'kudos.given', 'kudos.removed',
