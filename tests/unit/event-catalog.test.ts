@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { FILTER_TYPES } from '../../lib/activity/activity-schema.ts';
@@ -63,5 +64,17 @@ describe('billing events (subscription.*, payment.*)', () => {
       expect(app.error?.issues.map((issue) => issue.message)).toEqual(['Unknown event type.']);
     }
     expect(versionUpdateSchema.safeParse({ webhookEvents: ['goal.created', 'ai.insight_generated'] }).success).toBe(true);
+  });
+});
+
+describe("the catalog's words on the pages (messages/<language>/webhooks.json)", () => {
+  // Every language has the English keys (i18n-catalogs.test.ts), so English stands for all seven.
+  const words = JSON.parse(readFileSync('messages/en/webhooks.json', 'utf8')) as { eventGroups: Record<string, string>; events: Record<string, Record<string, string>> };
+  const camel = (part: string) => part.replace(/_(\w)/g, (_, letter: string) => letter.toUpperCase());
+
+  it.each(Object.entries(EVENT_CATALOG))('%s has its group title and its description, the catalog’s own', (type, entry) => {
+    const [resource, name] = type.split('.');
+    expect(words.eventGroups[camel(resource)]).toBeTruthy();
+    expect(words.events[camel(resource)]?.[camel(name)]).toBe(entry.description);
   });
 });
