@@ -23,9 +23,11 @@ async function billingCurrency(tx: Tx, tenantId: string): Promise<string> {
 /** The subscription as the events tell it: its plan and that plan's price per period. */
 async function describeSubscription(tx: Tx, tenantId: string, facts: SubscriptionFacts, status: string): Promise<Subscription> {
   const matched = await planPriceOfSubscription(facts);
-  const currency = facts.currency ?? matched?.price.currency ?? (await billingCurrency(tx, tenantId));
+  // The plan's price, or the first one of a subscription to none of the plans.
+  const price = matched?.price ?? facts.prices[0];
+  const currency = facts.currency ?? price?.currency ?? (await billingCurrency(tx, tenantId));
   // A price sent without its amount: the plan's list price in that currency.
-  const amount = matched ? (matched.price.amount ?? planPriceIn(await getPlan(matched.planId), currency)?.amountCents ?? null) : (facts.prices.find((price) => price.amount !== null)?.amount ?? null);
+  const amount = matched ? (matched.price.amount ?? planPriceIn(await getPlan(matched.planId), currency)?.amountCents ?? null) : null;
   return {
     subscriptionId: facts.id,
     planId: matched?.planId ?? null,
@@ -33,7 +35,7 @@ async function describeSubscription(tx: Tx, tenantId: string, facts: Subscriptio
     currency,
     amount,
     // Every plan is sold by the month (lib/billing/plan-catalog.ts).
-    interval: matched?.price.interval ?? 'month',
+    interval: price?.interval ?? 'month',
     currentPeriodStart: iso(facts.periodStart),
     currentPeriodEnd: iso(facts.periodEnd),
     cancelAtPeriodEnd: facts.cancelAtPeriodEnd,

@@ -17,7 +17,7 @@ const subscription = {
   /** Stripe's status: incomplete, incomplete_expired, trialing, active, past_due, unpaid, canceled or paused. */
   status: z.string(),
   currency: z.string(),
-  /** The plan's price per billing period, in minor units; null when the plan is unknown and the price has no fixed amount. */
+  /** The plan's price per billing period, in minor units; null when the plan is unknown. */
   amount: z.number().int().nullable(),
   /** The billing period: month or year (every Waypoint plan is monthly). */
   interval: z.string(),

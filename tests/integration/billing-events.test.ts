@@ -2,6 +2,8 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PLAN_CATALOG } from '../../lib/billing/plan-catalog.ts';
+import { planPriceIn } from '../../lib/billing/plans.ts';
 import { db } from '../../lib/db/client.ts';
 import { envelopeSchema, eventTypeDocs } from '../../lib/events/event-catalog-docs.ts';
 import { startJobs, stopJobs } from '../../lib/jobs/queue.ts';
@@ -283,6 +285,32 @@ describe('billing events from Stripe to a webhook endpoint', () => {
       hook.endpointId,
     );
     expect(receiver.on(hook.path).map((r) => verified(hook, r).type)).toEqual(['subscription.updated', 'payment.succeeded']);
+  });
+
+  it('tells the status and cancellation changes Stripe reports, and where Stripe leaves an amount out, the workspace’s currency and the plan’s list price', async () => {
+    const { tenant } = await hooked([]);
+    await db.tenant.update({ where: { id: tenant.id }, data: { billingCurrency: 'eur' } });
+    const t0 = Math.floor(Date.now() / 1000) - 600;
+    // An object without currency or amounts (an older API version, a hand-made test event).
+    const bare = (status: string, extra: Record<string, unknown> = {}) => {
+      const price = { id: 'price_pro_eur', object: 'price', lookup_key: 'waypoint_pro_monthly_eur', metadata: {} };
+      return { ...subscription(tenant, status, 'pro', 0, extra), currency: undefined, items: { object: 'list', data: [{ id: 'si_eur', object: 'subscription_item', current_period_start: PERIOD_START, current_period_end: PERIOD_END, price }] } };
+    };
+    await deliverEvent(stripeEvent('customer.subscription.created', bare('trialing', { trial_end: PERIOD_END }), t0));
+    const pastDue = stripeEvent('customer.subscription.updated', bare('past_due', { cancel_at_period_end: true }), t0 + 10);
+    Object.assign(pastDue.data, { previous_attributes: { status: 'active', cancel_at_period_end: false } });
+    await deliverEvent(pastDue);
+    // A price that is none of the plans': no plan, no amount.
+    const unknown = stripeEvent('customer.subscription.updated', { ...bare('active'), items: { object: 'list', data: [{ id: 'si_x', current_period_start: PERIOD_START, current_period_end: PERIOD_END, price: { id: 'price_x', lookup_key: 'someone_elses', unit_amount: 500, currency: 'eur', recurring: { interval: 'year' } } }] } }, t0 + 20);
+    await deliverEvent(unknown);
+
+    const euroPro = planPriceIn(PLAN_CATALOG.find((plan) => plan.id === 'pro')!, 'eur')!.amountCents;
+    const rows = await billingEvents(tenant.id);
+    expect(rows.map((row) => [row.type, row.payload])).toEqual([
+      ['subscription.created', expect.objectContaining({ planId: 'pro', status: 'trialing', currency: 'eur', amount: euroPro, interval: 'month', trialEnd: new Date(PERIOD_END * 1000).toISOString() })],
+      ['subscription.updated', expect.objectContaining({ status: 'past_due', cancelAtPeriodEnd: true, changes: { status: { from: 'active', to: 'past_due' }, cancelAtPeriodEnd: { from: false, to: true } } })],
+      ['subscription.updated', expect.objectContaining({ planId: null, amount: null, currency: 'eur', interval: 'year', changes: {} })],
+    ]);
   });
 
   it("a workspace's billing events never reach another workspace's endpoint", async () => {
