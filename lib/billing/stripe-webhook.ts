@@ -6,10 +6,11 @@ import { AppError } from '../http/problem.ts';
 import { createHash } from 'node:crypto';
 import { handleEarningsStripeEvent, type EarningsOutcome } from '../earnings/stripe-events.ts';
 import { notifyTenantChanged } from '../tenancy/tenant-cache.ts';
+import { emitPaymentEvent, emitSubscriptionEvent } from './billing-events.ts';
 import { startDunning, stopDunning } from './dunning.ts';
 import { parseStripeEvent } from './stripe-event-schema.ts';
 import { FREE_PLAN_ID } from './plan-catalog.ts';
-import { listPlans, planLookupKeys } from './plans.ts';
+import { date, idOf, metadataTenant, obj, planOfSubscription, str, subscriptionFacts, type Loose } from './stripe-objects.ts';
 import { applyPlan, planChangeCommitted } from './set-plan.ts';
 import { env } from '../config/env.ts';
 import { logger } from '../observability/logger.ts';
@@ -22,6 +23,7 @@ import { logger } from '../observability/logger.ts';
 //   transaction: insert StripeEvent(id) ON CONFLICT DO NOTHING ─ already there and processed?
 //                → a replay: 200 "duplicate", nothing happens
 //                apply the event's effects (billing account, invoice state, tenant plan and status, audit)
+//                and emit its billing event (subscription.*, payment.*: lib/billing/billing-events.ts)
 //   after commit: the dunning follow-up (startDunning / stopDunning, lib/billing/dunning.ts),
 //                the earnings: reseller commissions and partners' revenue share (lib/earnings/stripe-events.ts),
 //                then StripeEvent.processedAt and outcome
@@ -90,64 +92,6 @@ function verifyStripeSignature(rawBody: string | Buffer, signature: string | nul
   } catch {
     throw new AppError(400, 'invalid_signature', 'The Stripe-Signature header does not match the payload (or is too old).');
   }
-}
-
-// ─── Reading Stripe objects defensively (a field may be missing, an id or an expanded object) ───
-
-type Loose = Record<string, unknown>;
-
-const obj = (value: unknown): Loose | null => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Loose) : null);
-const str = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null);
-const idOf = (value: unknown): string | null => str(value) ?? str(obj(value)?.id);
-const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
-const date = (seconds: unknown): Date | null => (num(seconds) === null ? null : new Date((seconds as number) * 1000));
-const metadataTenant = (value: unknown): string | null => str(obj(obj(value)?.metadata)?.tenantId);
-
-interface SubscriptionFacts {
-  id: string;
-  customerId: string | null;
-  status: string;
-  tenantId: string | null;
-  cancelAtPeriodEnd: boolean;
-  periodStart: Date | null;
-  periodEnd: Date | null;
-  /** The prices of its items: lookup keys and Waypoint metadata, to find the plan. */
-  prices: { lookupKey: string | null; planMetadata: string | null }[];
-}
-
-function subscriptionFacts(object: Loose): SubscriptionFacts | null {
-  const id = str(object.id);
-  const status = str(object.status);
-  if (!id || !status) return null;
-  const items = Array.isArray(obj(object.items)?.data) ? (obj(object.items)!.data as unknown[]) : [];
-  const itemObjects = items.map(obj).filter((item): item is Loose => item !== null);
-  // Since API version 2025-03-31 the period is on the items (all share the subscription's cycle).
-  const first = itemObjects[0];
-  return {
-    id,
-    customerId: idOf(object.customer),
-    status,
-    tenantId: metadataTenant(object),
-    cancelAtPeriodEnd: object.cancel_at_period_end === true,
-    periodStart: date(first?.current_period_start ?? object.current_period_start),
-    periodEnd: date(first?.current_period_end ?? object.current_period_end),
-    prices: itemObjects.map((item) => {
-      const price = obj(item.price);
-      return { lookupKey: str(price?.lookup_key), planMetadata: str(obj(price?.metadata)?.waypoint_plan) };
-    }),
-  };
-}
-
-/** The plan a subscription sells: a price's lookup key, else a price tagged with metadata.waypoint_plan (reseller prices). */
-async function planOfSubscription(facts: SubscriptionFacts): Promise<string | null> {
-  const plans = await listPlans();
-  for (const price of facts.prices) {
-    const byKey = price.lookupKey ? plans.find((plan) => planLookupKeys(plan).base.includes(price.lookupKey!)) : undefined;
-    if (byKey) return byKey.id;
-    const byMetadata = price.planMetadata ? plans.find((plan) => plan.id === price.planMetadata) : undefined;
-    if (byMetadata) return byMetadata.id;
-  }
-  return null;
 }
 
 // ─── Effects ───
@@ -280,6 +224,7 @@ async function onSubscription(tx: Tx, event: Stripe.Event, object: Loose): Promi
     });
     await notifyTenantChanged(tx);
   }
+  await emitSubscriptionEvent(tx, tenantId, event, object, status);
   const followUp: FollowUp = event.type === 'customer.subscription.deleted' ? { kind: 'stop_dunning', tenantId } : null;
   return { tenantId, outcome: ENDED.has(status) ? 'subscription_canceled' : 'subscription_updated', followUp, planChanged: planChanged || tenantStatus !== null };
 }
@@ -314,6 +259,7 @@ async function onInvoice(tx: Tx, event: Stripe.Event, invoice: Loose): Promise<E
   const nextPaymentAttempt = event.type === 'invoice.payment_failed' ? date(invoice.next_payment_attempt) : null;
   const state = { tenantId, status, eventAt, nextPaymentAttempt };
   await tx.stripeInvoice.upsert({ where: { id: invoiceId }, create: { id: invoiceId, ...state }, update: state });
+  await emitPaymentEvent(tx, tenantId, event, invoice, { firstPaid: known?.status !== 'paid' });
 
   switch (event.type) {
     case 'invoice.payment_failed':

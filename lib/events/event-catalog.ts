@@ -6,6 +6,39 @@ import { z } from 'zod';
 
 const id = z.string();
 const changes = z.record(z.string(), z.unknown());
+const isoTime = z.string();
+
+// Billing (from Stripe): the workspace's subscription as Stripe bills it. Amounts are integers in
+// the currency's minor unit (cents), currencies ISO 4217 in lower case, as Stripe gives them.
+const subscription = {
+  subscriptionId: id,
+  /** The Waypoint plan the subscription sells; null when its price is not one of the plans. */
+  planId: id.nullable(),
+  /** Stripe's status: incomplete, incomplete_expired, trialing, active, past_due, unpaid, canceled or paused. */
+  status: z.string(),
+  currency: z.string(),
+  /** The plan's price per billing period, in minor units; null when the plan is unknown. */
+  amount: z.number().int().nullable(),
+  /** The billing period: month or year (every Waypoint plan is monthly). */
+  interval: z.string(),
+  currentPeriodStart: isoTime.nullable(),
+  currentPeriodEnd: isoTime.nullable(),
+  cancelAtPeriodEnd: z.boolean(),
+  trialEnd: isoTime.nullable(),
+};
+const fromTo = <T extends z.ZodType>(value: T) => z.object({ from: value, to: value });
+const subscriptionExample = {
+  subscriptionId: 'sub_1QxY8mK2',
+  planId: 'pro',
+  status: 'active',
+  currency: 'usd',
+  amount: 9900,
+  interval: 'month',
+  currentPeriodStart: '2026-11-21T10:00:00.000Z',
+  currentPeriodEnd: '2026-12-21T10:00:00.000Z',
+  cancelAtPeriodEnd: false,
+  trialEnd: null,
+};
 
 export const EVENT_CATALOG = {
   'user.created': {
@@ -132,6 +165,93 @@ export const EVENT_CATALOG = {
       expiresAt: '2026-12-07T23:00:00.000Z',
     },
   },
+  'subscription.created': {
+    description:
+      "The workspace subscribed to a plan (Stripe's customer.subscription.created): its plan, status, price per period and current period. Sent once per Stripe event; a status of incomplete means the first payment has not gone through yet (a subscription.updated follows).",
+    schema: z.object(subscription),
+    example: subscriptionExample,
+  },
+  'subscription.updated': {
+    description:
+      "The workspace's subscription changed (Stripe's customer.subscription.updated): another plan, a new period, a status such as past_due or unpaid, or a cancellation scheduled at the period's end. changes lists each field that changed, from and to, as Stripe reports it. Sent once per Stripe event; an event older than one already applied sends nothing.",
+    schema: z.object({
+      ...subscription,
+      changes: z.object({
+        planId: fromTo(id.nullable()).optional(),
+        status: fromTo(z.string()).optional(),
+        currency: fromTo(z.string()).optional(),
+        amount: fromTo(z.number().int().nullable()).optional(),
+        interval: fromTo(z.string()).optional(),
+        currentPeriodStart: fromTo(isoTime.nullable()).optional(),
+        currentPeriodEnd: fromTo(isoTime.nullable()).optional(),
+        cancelAtPeriodEnd: fromTo(z.boolean()).optional(),
+        trialEnd: fromTo(isoTime.nullable()).optional(),
+      }),
+    }),
+    example: { ...subscriptionExample, changes: { planId: { from: 'basic', to: 'pro' }, amount: { from: 2900, to: 9900 } } },
+  },
+  'subscription.cancelled': {
+    description:
+      "The workspace's subscription ended (Stripe's customer.subscription.deleted): cancelled by an owner, or after payments failed. The workspace moves to the free plan. planId is the plan that ended; reason is Stripe's cancellation reason (cancellation_requested, payment_failed, payment_disputed) when it gives one.",
+    schema: z.object({ ...subscription, cancelledAt: isoTime, reason: z.string().nullable() }),
+    example: { ...subscriptionExample, status: 'canceled', cancelledAt: '2026-12-21T10:00:00.000Z', reason: 'cancellation_requested' },
+  },
+  'payment.succeeded': {
+    description:
+      "An invoice of the workspace was paid (Stripe's invoice.paid): the amount paid, its currency, the workspace's plan and the period the invoice pays for. Sent once per invoice; not sent for an invoice of nothing (such as a trial's first).",
+    schema: z.object({
+      invoiceId: id,
+      subscriptionId: id.nullable(),
+      planId: id,
+      amountPaid: z.number().int(),
+      currency: z.string(),
+      periodStart: isoTime.nullable(),
+      periodEnd: isoTime.nullable(),
+      paidAt: isoTime,
+    }),
+    example: {
+      invoiceId: 'in_1QxY9aK2',
+      subscriptionId: 'sub_1QxY8mK2',
+      planId: 'pro',
+      amountPaid: 9900,
+      currency: 'usd',
+      periodStart: '2026-11-21T10:00:00.000Z',
+      periodEnd: '2026-12-21T10:00:00.000Z',
+      paidAt: '2026-11-21T10:00:05.000Z',
+    },
+  },
+  'payment.failed': {
+    description:
+      "A payment of the workspace's invoice failed (Stripe's invoice.payment_failed): the amount due, its currency, the workspace's plan, how many attempts were made and when Stripe tries again (null: no further attempt). Sent once per failed attempt; a failure reported after the invoice was paid sends nothing.",
+    schema: z.object({
+      invoiceId: id,
+      subscriptionId: id.nullable(),
+      planId: id,
+      amountDue: z.number().int(),
+      currency: z.string(),
+      attemptCount: z.number().int(),
+      nextPaymentAttempt: isoTime.nullable(),
+    }),
+    example: {
+      invoiceId: 'in_1QxY9aK2',
+      subscriptionId: 'sub_1QxY8mK2',
+      planId: 'pro',
+      amountDue: 9900,
+      currency: 'usd',
+      attemptCount: 1,
+      nextPaymentAttempt: '2026-11-24T10:00:00.000Z',
+    },
+  },
 } as const;
+
+/**
+ * The workspace's own billing, for its admins and its own endpoints (as Stripe keeps billing
+ * data to the account's endpoints): never shown to members, never offered to marketplace apps.
+ */
+export const BILLING_EVENT_RESOURCES = ['subscription', 'payment'] as const;
+
+export function isBillingEventType(type: string): boolean {
+  return (BILLING_EVENT_RESOURCES as readonly string[]).includes(type.slice(0, type.indexOf('.')));
+}
 
 export type EventCatalog = typeof EVENT_CATALOG;

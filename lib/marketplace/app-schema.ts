@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EVENT_CATALOG } from '../events/event-catalog.ts';
+import { EVENT_CATALOG, isBillingEventType } from '../events/event-catalog.ts';
 import { hasUrlCredentials, URL_CREDENTIALS_MESSAGE } from '../http/outbound-url.ts';
 import { OAUTH_SCOPES } from '../oauth/oauth-scopes.ts';
 import { redirectUriProblem, webUrlProblem } from '../oauth/redirect-uri.ts';
@@ -30,8 +30,12 @@ export const MAX_SCREENSHOTS = 5;
 /** Scopes an installed app may ask for: the API's (no OpenID Connect: an installation acts as the app, not a person). */
 export const APP_SCOPES = OAUTH_SCOPES.filter((scope) => !['openid', 'profile', 'email'].includes(scope)) as [string, ...string[]];
 
-/** Event types an app may subscribe to on install (the workspace's domain events). */
-export const APP_EVENT_TYPES = Object.keys(EVENT_CATALOG) as [string, ...string[]];
+/**
+ * Event types an app may subscribe to on install: the workspace's domain events but its billing
+ * (subscription.*, payment.*), which is the workspace's own business, for its own endpoints, as
+ * Stripe keeps an account's billing events to that account's endpoints.
+ */
+export const APP_EVENT_TYPES = Object.keys(EVENT_CATALOG).filter((type) => !isBillingEventType(type)) as [string, ...string[]];
 
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$/;
 

@@ -1,4 +1,5 @@
 import type { EventAudience, Prisma, Role } from '../db/generated/client.ts';
+import { isBillingEventType } from '../events/event-catalog.ts';
 import { can } from '../members/permissions.ts';
 
 // Who may see a domain event in feeds and live updates. Decided once, when the event is
@@ -7,7 +8,8 @@ import { can } from '../members/permissions.ts';
 // - a team goal's events: the team's members and the workspace's admins (as the goal page);
 // - a personal goal's: its owner only (admins included: personal goals are private);
 // - a habit's: its owner and their teammates, or only its owner when the habit is private;
-// - people and installed apps: the workspace, or its admins.
+// - people and installed apps: the workspace, or its admins;
+// - billing (subscription, payment): the admins.
 
 export type Audience =
   | { kind: 'workspace' }
@@ -63,6 +65,8 @@ export function defaultAudience(type: string, payload: Record<string, unknown>):
     return { kind: 'team', teamId: payload.teamId, userIds: typeof payload.userId === 'string' ? [payload.userId] : [] };
   }
   if (type.startsWith('app.')) return { kind: 'admins' };
+  // The workspace's subscription and payments: its admins' business, not its members'.
+  if (isBillingEventType(type)) return { kind: 'admins' };
   // An insight is its member's alone, or its team's (never the workspace's: it is about their data).
   if (type === 'ai.insight_generated') {
     if (typeof payload.teamId === 'string') return { kind: 'team', teamId: payload.teamId };

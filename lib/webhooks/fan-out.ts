@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { can } from '../billing/entitlements.ts';
 import { db, type Prisma } from '../db/client.ts';
+import { isBillingEventType } from '../events/event-catalog.ts';
 import { enqueueMany } from '../jobs/queue.ts';
 import { deliveryJobKey } from './delivery-job.ts';
 import { LANE_JOBS, laneOf, type SendLane } from './send-lane.ts';
@@ -22,16 +23,20 @@ export async function fanOutEvent(eventId: string): Promise<{ type: string; deli
   if (!event) return null;
   // Webhooks are a plan feature: a workspace whose plan lacks it gets no deliveries to its own
   // endpoints. Installed marketplace apps' endpoints are the apps' and get theirs on any plan.
+  // Billing events are the workspace's own (never an app's) and about the plan itself, so they
+  // reach its endpoints whatever the plan is now: the subscription.cancelled that ends a plan
+  // with webhooks is still heard.
   const tenant = await db.tenant.findUnique({ where: { id: event.tenantId }, select: { plan: true } });
   if (!tenant) return { type: event.type, deliveries: 0 };
-  const ownEndpoints = await can(tenant, 'webhooks');
+  const billing = isBillingEventType(event.type);
+  const whose: Prisma.WebhookEndpointWhereInput = billing ? { appInstallationId: null } : (await can(tenant, 'webhooks')) ? {} : { appInstallationId: { not: null } };
   const endpoints = await db.webhookEndpoint.findMany({
     where: {
       tenantId: event.tenantId,
       enabled: true,
       createdAt: { lte: event.occurredAt },
       OR: [{ eventTypes: { isEmpty: true } }, { eventTypes: { has: event.type } }],
-      ...(ownEndpoints ? {} : { appInstallationId: { not: null } }),
+      ...whose,
     },
     select: { id: true, consecutiveTimeouts: true },
     orderBy: { id: 'asc' },
