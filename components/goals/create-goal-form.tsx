@@ -9,6 +9,7 @@ import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
 import { ApiError } from '@/lib/http/api-client';
 import type { GoalFields } from './goal-requests';
+import { MeasurableFields } from './measurable-fields';
 import { PENDING_PREFIX } from './optimistic';
 import { useCreateGoal } from './use-goal-mutations';
 
@@ -24,7 +25,7 @@ interface Viewer {
   name: string;
 }
 
-const EMPTY: GoalFields & { teamId: string } = { title: '', description: '', targetDate: '', teamId: '' };
+const EMPTY: GoalFields & { teamId: string } = { title: '', description: '', targetDate: '', targetValue: '', unit: '', teamId: '' };
 
 /** New personal goal, or a team goal for one of the viewer's teams. */
 export function CreateGoalForm({
@@ -51,6 +52,9 @@ export function CreateGoalForm({
       targetDate: input.targetDate || null,
       status: 'active',
       progress: 0,
+      targetValue: null,
+      unit: null,
+      currentValue: 0,
       teamId: input.teamId,
       teamName: teams.find((team) => team.id === input.teamId)?.name ?? null,
       ownerId: viewer.userId,
@@ -75,7 +79,7 @@ export function CreateGoalForm({
     event.preventDefault();
     setCreated(null);
     create.mutate(
-      { title: values.title, description: values.description, targetDate: values.targetDate, teamId: values.teamId || null },
+      { title: values.title, description: values.description, targetDate: values.targetDate, targetValue: values.targetValue, unit: values.unit, teamId: values.teamId || null },
       {
         onSuccess: (result) => {
           setValues({ ...EMPTY, teamId: values.teamId });
@@ -109,6 +113,7 @@ export function CreateGoalForm({
           options={[{ value: '', label: t('personal') }, ...teams.map((team) => ({ value: team.id, label: team.name }))]}
         />
       </div>
+      <MeasurableFields values={values} errors={fields} onChange={set} />
       <div className="flex flex-wrap items-center gap-4">
         <Button type="submit" disabled={create.isPending}>
           {t('submit')}

@@ -7,13 +7,20 @@ import { FormAlert } from '@/components/ui/form-alert';
 import { TextField } from '@/components/ui/text-field';
 import type { GoalDetail } from '@/lib/goals/goal-schema';
 import { ApiError } from '@/lib/http/api-client';
+import { MeasurableFields } from './measurable-fields';
 import { useEditGoal } from './use-goal-mutations';
 
-/** Title, description and target date of a goal; closes when saved. */
+/** Title, description, target date, and target value and unit of a goal; closes when saved. */
 export function GoalDetailsForm({ goal, onDone }: { goal: GoalDetail; onDone: () => void }) {
   const t = useTranslations('goalDetail.edit');
   const edit = useEditGoal(goal.id);
-  const [values, setValues] = useState({ title: goal.title, description: goal.description ?? '', targetDate: goal.targetDate ?? '' });
+  const [values, setValues] = useState({
+    title: goal.title,
+    description: goal.description ?? '',
+    targetDate: goal.targetDate ?? '',
+    targetValue: goal.targetValue === null ? '' : String(goal.targetValue),
+    unit: goal.unit ?? '',
+  });
   const fields = edit.error instanceof ApiError ? edit.error.fields : {};
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -42,6 +49,7 @@ export function GoalDetailsForm({ goal, onDone }: { goal: GoalDetail; onDone: ()
         error={fields.targetDate}
         className="sm:w-56"
       />
+      <MeasurableFields values={values} errors={fields} onChange={(field, value) => setValues({ ...values, [field]: value })} />
       <div className="flex gap-2">
         <Button type="submit" disabled={edit.isPending}>
           {t('save')}

@@ -28,6 +28,20 @@ export interface GoalFields {
   title: string;
   description: string;
   targetDate: string;
+  /** A measurable goal's target as typed; blank: none. */
+  targetValue: string;
+  unit: string;
+}
+
+/** A typed target → the API's number (blank clears it); text that is no number goes as is, for the server to say why. */
+export function targetValueOf(text: string): number | string | null {
+  if (text.trim() === '') return null;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : text;
+}
+
+function goalBody<F extends Partial<GoalFields>>(fields: F) {
+  return fields.targetValue === undefined ? fields : { ...fields, targetValue: targetValueOf(fields.targetValue) };
 }
 
 export async function fetchGoals(filter: { status?: StatusFilter; teamId?: string }): Promise<GoalSummary[]> {
@@ -67,8 +81,8 @@ export async function fetchGoalPage(filters: GoalFilters): Promise<GoalPage> {
 }
 
 export const fetchGoal = async (goalId: string) => detail(await api(path(goalId)));
-export const postGoal = async (input: GoalFields & { teamId: string | null }) => detail(await api(base, { method: 'POST', json: input }));
-export const patchGoal = async (goalId: string, patch: Partial<GoalFields>) => detail(await api(path(goalId), { method: 'PATCH', json: patch }));
+export const postGoal = async (input: GoalFields & { teamId: string | null }) => detail(await api(base, { method: 'POST', json: goalBody(input) }));
+export const patchGoal = async (goalId: string, patch: Partial<GoalFields>) => detail(await api(path(goalId), { method: 'PATCH', json: goalBody(patch) }));
 export const deleteGoal = (goalId: string) => api<void>(path(goalId), { method: 'DELETE' });
 export const postProgress = async (goalId: string, input: { progress: number; note: string }) => detail(await api(path(goalId, 'progress'), { method: 'POST', json: input }));
 export const postStatus = async (goalId: string, action: StatusAction) => detail(await api(path(goalId, action), { method: 'POST' }));

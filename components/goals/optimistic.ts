@@ -1,5 +1,5 @@
 import type { AssigneeRole, GoalDetail, GoalSummary } from '@/lib/goals/goal-schema';
-import type { GoalFields, StatusAction } from './goal-requests';
+import { targetValueOf, type GoalFields, type StatusAction } from './goal-requests';
 
 // What a change will most likely do to a goal, shown at once while the server works; its
 // answer (or a refetch) replaces the guess. Contributions are left to the server: they
@@ -31,7 +31,16 @@ export function withFields<T extends GoalSummary>(goal: T, patch: Partial<GoalFi
     title: patch.title?.trim() || goal.title,
     description: patch.description === undefined ? goal.description : patch.description.trim() || null,
     targetDate: patch.targetDate === undefined ? goal.targetDate : patch.targetDate || null,
+    ...targetOf(goal, patch),
   };
+}
+
+/** The target and unit a patch will most likely leave; progress waits for the server (it follows the measurements). */
+function targetOf(goal: GoalSummary, patch: Partial<GoalFields>): Pick<GoalSummary, 'targetValue' | 'unit'> {
+  const typed = patch.targetValue === undefined ? goal.targetValue : targetValueOf(patch.targetValue);
+  const targetValue = typeof typed === 'string' ? goal.targetValue : typed;
+  const unit = targetValue === null ? null : patch.unit === undefined ? goal.unit : patch.unit.trim() || null;
+  return { targetValue, unit };
 }
 
 function countMilestones(detail: GoalDetail): GoalDetail {

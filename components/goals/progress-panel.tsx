@@ -59,6 +59,11 @@ export function ProgressPanel({ goal }: { goal: GoalDetail }) {
         </p>
       </div>
       <ProgressBar value={goal.progress} label={t('barLabel')} className="mt-3 h-3" />
+      {goal.targetValue !== null ? (
+        <p className="mt-2 text-sm font-medium text-slate-800" data-testid="goal-measured">
+          {t(goal.unit ? 'measured' : 'measuredNoUnit', { current: fmt.number(goal.currentValue), target: fmt.number(goal.targetValue), unit: goal.unit ?? '' })}
+        </p>
+      ) : null}
       <p className="mt-2 text-sm text-slate-600">
         {t('milestones', { completed: fmt.number(goal.milestones.completed), total: fmt.number(goal.milestones.total) })}
       </p>

@@ -29,6 +29,8 @@ export interface ApiPrincipal {
   marketplaceAppId?: string | null;
   /** A token of an installation grant (AppInstallation.id): the app acts as itself in the workspace. */
   installationId?: string | null;
+  /** An OAuth token's app (OAuthApp.clientId): the sender of its measurements, whichever grant (lib/goals/goal-measurements.ts). */
+  oauthClientId?: string;
 }
 
 interface CachedKey {

@@ -20,6 +20,7 @@ const TENANT_KEY: Record<string, string> = {
   Goal: 'tenantId',
   GoalAssignee: 'tenantId',
   GoalProgressEntry: 'tenantId',
+  GoalMeasurement: 'tenantId',
   Milestone: 'tenantId',
   Comment: 'tenantId',
   Habit: 'tenantId',

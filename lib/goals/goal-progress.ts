@@ -4,9 +4,10 @@ import { tenantDb } from '../db/tenant-db.ts';
 import { emitEvent } from '../events/domain-events.ts';
 import { conflict, forbidden, parseInput } from '../http/problem.ts';
 import { assertCan } from '../members/permissions.ts';
+import type { TenantTx } from '../teams/team-access.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
 import type { Contribution } from './contributions.ts';
-import { loadGoalForViewer } from './goal-access.ts';
+import { loadGoalForViewer, type LoadedGoal } from './goal-access.ts';
 import { changeGoal } from './goal-mutation.ts';
 import { progressInputSchema, type GoalDetail } from './goal-schema.ts';
 import { contributionsOf } from './goal-view.ts';
@@ -14,23 +15,51 @@ import { goalAudience } from '../realtime/audience.ts';
 
 // Progress is set, not added: the member says "we are at 60%", and the change from the
 // current value is written as their delta. changeGoal() holds the row lock, so two people
-// updating at once are applied one after the other and neither delta is lost.
+// updating at once are applied one after the other and neither delta is lost. Measurements
+// (goal-measurements.ts) and a changed target (goals.ts) move a measurable goal's progress
+// through the same checks and moveProgress.
+
+export interface ProgressChange {
+  from: number;
+  to: number;
+}
+
+/** Who may move the goal's progress (403). */
+export function assertMayLogProgress(tenant: TenantContext, { access }: LoadedGoal): void {
+  if (!access.canLogProgress) {
+    throw forbidden(`Only this ${term(tenant.branding.terminology, 'goal')}'s assignees and the ${term(tenant.branding.terminology, 'team')}'s leads can update its progress.`);
+  }
+}
+
+/** Progress moves only while the goal is active (409). */
+export function assertProgressOpen(tenant: TenantContext, { goal }: LoadedGoal): void {
+  const goalWord = term(tenant.branding.terminology, 'goal');
+  if (goal.status === 'completed') throw conflict(`This ${goalWord} is completed. Reopen it to change its progress.`);
+  if (goal.status === 'archived') throw conflict(`This ${goalWord} is archived. Unarchive it to change it.`);
+}
+
+/**
+ * Moves the locked goal's progress to `to` as `userId`'s progress entry (Goal.progress stays
+ * the sum of the deltas) and answers the change for goal.updated, or null when it stayed.
+ * A note with no change is kept as a check-in; no change and no note writes nothing.
+ */
+export async function moveProgress(tx: TenantTx, tenantId: string, userId: string, goal: { id: string; progress: number }, to: number, note: string | null): Promise<ProgressChange | null> {
+  const delta = to - goal.progress;
+  if (delta === 0 && !note) return null;
+  await tx.goalProgressEntry.create({ data: { tenantId, goalId: goal.id, userId, delta, note } });
+  if (delta === 0) return null;
+  await tx.goal.update({ where: { id: goal.id }, data: { progress: to } });
+  return { from: goal.progress, to };
+}
 
 export async function setGoalProgress(tenant: TenantContext, member: Member, goalId: string, input: unknown): Promise<GoalDetail> {
   assertCan(member.role, 'goals.write');
   const data = parseInput(progressInputSchema, input);
-  const goalWord = term(tenant.branding.terminology, 'goal');
-  return changeGoal(tenant, member, goalId, async (tx, { goal, access }) => {
-    if (!access.canLogProgress) throw forbidden(`Only this ${goalWord}'s assignees and the ${term(tenant.branding.terminology, 'team')}'s leads can update its progress.`);
-    if (goal.status === 'completed') throw conflict(`This ${goalWord} is completed. Reopen it to change its progress.`);
-    if (goal.status === 'archived') throw conflict(`This ${goalWord} is archived. Unarchive it to change it.`);
-    const delta = data.progress - goal.progress;
-    // A note with no change is kept as a check-in; no change and no note writes nothing.
-    if (delta === 0 && !data.note) return;
-    await tx.goalProgressEntry.create({ data: { tenantId: tenant.id, goalId, userId: member.userId, delta, note: data.note ?? null } });
-    if (delta === 0) return;
-    await tx.goal.update({ where: { id: goalId }, data: { progress: data.progress } });
-    await emitEvent(tx, tenant.id, 'goal.updated', { goalId, changes: { progress: { from: goal.progress, to: data.progress } } }, member.userId, goalAudience(goal));
+  return changeGoal(tenant, member, goalId, async (tx, loaded) => {
+    assertMayLogProgress(tenant, loaded);
+    assertProgressOpen(tenant, loaded);
+    const change = await moveProgress(tx, tenant.id, member.userId, loaded.goal, data.progress, data.note ?? null);
+    if (change) await emitEvent(tx, tenant.id, 'goal.updated', { goalId, changes: { progress: change } }, member.userId, goalAudience(loaded.goal));
   });
 }
 

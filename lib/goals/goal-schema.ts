@@ -32,16 +32,32 @@ export const optionalDateSchema = z
 
 const titleSchema = z.string({ message: 'Enter a title.' }).trim().min(1, 'Enter a title.').max(200, 'Use at most 200 characters.');
 
+export const MAX_TARGET_VALUE = 1_000_000_000;
+export const MAX_UNIT_LENGTH = 20;
+
+/** A measurable goal's target (e.g. 100 for "100 km"); null clears it (progress is then set by hand). */
+export const targetValueSchema = z
+  .number({ message: 'Enter a number greater than 0.' })
+  .positive('Enter a number greater than 0.')
+  .max(MAX_TARGET_VALUE, 'Use at most 1,000,000,000.')
+  .nullable()
+  .optional();
+
+/** What the target counts ("km", "books"); blank becomes null. Only with a target. */
+export const unitSchema = optionalText(MAX_UNIT_LENGTH);
+
 export const createGoalSchema = z.object({
   title: titleSchema,
   description: optionalText(5000),
   targetDate: optionalDateSchema,
+  targetValue: targetValueSchema,
+  unit: unitSchema,
   /** null or absent: a personal goal. */
   teamId: idSchema.nullable().optional(),
 });
 
 export const updateGoalSchema = z
-  .object({ title: titleSchema.optional(), description: optionalText(5000), targetDate: optionalDateSchema })
+  .object({ title: titleSchema.optional(), description: optionalText(5000), targetDate: optionalDateSchema, targetValue: targetValueSchema, unit: unitSchema })
   .refine((value) => Object.values(value).some((field) => field !== undefined), { message: 'Change at least one field.' });
 
 export const progressInputSchema = z.object({
@@ -106,6 +122,10 @@ export const goalSummarySchema = z.object({
   targetDate: z.string().nullable(),
   status: goalStatusSchema,
   progress: z.number().int(),
+  /** Measurable goals: the target and its unit, and the sum of the measurements so far. */
+  targetValue: z.number().nullable(),
+  unit: z.string().nullable(),
+  currentValue: z.number(),
   teamId: z.string().nullable(),
   teamName: z.string().nullable(),
   ownerId: z.string(),

@@ -3,20 +3,22 @@ import { term } from '../branding/terminology.ts';
 import type { Prisma } from '../db/generated/client.ts';
 import { tenantDb } from '../db/tenant-db.ts';
 import { emitEvent } from '../events/domain-events.ts';
-import { forbidden, parseInput } from '../http/problem.ts';
+import { forbidden, parseInput, validationFailed } from '../http/problem.ts';
 import { assertCan } from '../members/permissions.ts';
 import { loadTeamForViewer } from '../teams/team-access.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
 import { addDays, formatDateOnly, parseDateOnly } from './dates.ts';
 import { assertCanEdit, assertNotArchived, loadGoalForViewer, lockGoal } from './goal-access.ts';
 import { changeGoal } from './goal-mutation.ts';
+import { moveProgress } from './goal-progress.ts';
 import { createGoalSchema, goalListQuerySchema, goalSearchSchema, updateGoalSchema, type GoalDetail, type GoalDueFilter, type GoalPage, type GoalSort, type GoalSummary } from './goal-schema.ts';
 import { goalSummarySelect, readGoalDetail, toGoalSummary } from './goal-view.ts';
 import { memberTeamIds, visibleGoalsWhere } from './goal-visibility.ts';
+import { progressFor } from './measured-progress.ts';
 import { goalAudience } from '../realtime/audience.ts';
 
 // Goals: list, read, create, edit, delete. Status changes are in goal-status.ts, progress
-// in goal-progress.ts, assignees and milestones in their own files.
+// in goal-progress.ts, measurements in goal-measurements.ts, assignees and milestones in their own files.
 
 const LIST_LIMIT = 200;
 
@@ -107,6 +109,7 @@ export async function getGoal(tenant: TenantContext, member: Member, goalId: str
 export async function createGoal(tenant: TenantContext, member: Member, input: unknown): Promise<GoalDetail> {
   assertCan(member.role, 'goals.write');
   const data = parseInput(createGoalSchema, input);
+  if (data.unit && (data.targetValue ?? null) === null) throw unitWithoutTarget();
   return tenantDb(tenant.id).$transaction(async (tx) => {
     const teamId = data.teamId ?? null;
     let creatorInTeam = false;
@@ -123,6 +126,8 @@ export async function createGoal(tenant: TenantContext, member: Member, input: u
         title: data.title,
         description: data.description ?? null,
         targetDate: data.targetDate ? parseDateOnly(data.targetDate) : null,
+        targetValue: data.targetValue ?? null,
+        unit: data.unit ?? null,
       },
       select: { id: true, title: true },
     });
@@ -132,29 +137,57 @@ export async function createGoal(tenant: TenantContext, member: Member, input: u
   });
 }
 
-/** Title, description and target date; goal.updated carries each changed field's from and to. */
+/** A unit says what the target counts: without a target it means nothing. */
+const unitWithoutTarget = () => validationFailed({ unit: 'Set a target to give it a unit.' });
+
+const EDITABLE = ['title', 'description', 'targetDate', 'targetValue', 'unit'] as const;
+
+/**
+ * Title, description, target date, and a measurable goal's target and unit; goal.updated carries
+ * each changed field's from and to. Clearing the target clears the unit. A new target moves an
+ * active goal's progress to what its measurements reach (goal-progress.ts); a completed goal
+ * keeps its 100%.
+ */
 export async function updateGoal(tenant: TenantContext, member: Member, goalId: string, input: unknown): Promise<GoalDetail> {
   assertCan(member.role, 'goals.write');
   const data = parseInput(updateGoalSchema, input);
   return changeGoal(tenant, member, goalId, async (tx, loaded) => {
     assertCanEdit(tenant, loaded);
     assertNotArchived(tenant, loaded);
-    const before = await tx.goal.findUniqueOrThrow({ where: { id: goalId }, select: { title: true, description: true, targetDate: true } });
-    const current = { title: before.title, description: before.description, targetDate: before.targetDate ? formatDateOnly(before.targetDate) : null };
-    const changes: Record<string, { from: string | null; to: string | null }> = {};
-    for (const key of ['title', 'description', 'targetDate'] as const) {
-      const next = data[key];
-      if (next !== undefined && next !== current[key]) changes[key] = { from: current[key], to: next };
+    const before = await tx.goal.findUniqueOrThrow({
+      where: { id: goalId },
+      select: { title: true, description: true, targetDate: true, targetValue: true, unit: true, currentValue: true },
+    });
+    const current = {
+      title: before.title,
+      description: before.description,
+      targetDate: before.targetDate ? formatDateOnly(before.targetDate) : null,
+      targetValue: before.targetValue,
+      unit: before.unit,
+    };
+    const next = { ...current };
+    for (const key of EDITABLE) if (data[key] !== undefined) Object.assign(next, { [key]: data[key] });
+    if (next.targetValue === null && next.unit !== null) {
+      if (data.unit) throw unitWithoutTarget();
+      next.unit = null;
     }
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    for (const key of EDITABLE) if (next[key] !== current[key]) changes[key] = { from: current[key], to: next[key] };
     if (Object.keys(changes).length === 0) return;
     await tx.goal.update({
       where: { id: goalId },
       data: {
-        title: changes.title ? data.title : undefined,
-        description: changes.description ? data.description : undefined,
-        targetDate: changes.targetDate ? (data.targetDate ? parseDateOnly(data.targetDate) : null) : undefined,
+        title: next.title,
+        description: next.description,
+        targetDate: next.targetDate ? parseDateOnly(next.targetDate) : null,
+        targetValue: next.targetValue,
+        unit: next.unit,
       },
     });
+    if (changes.targetValue && next.targetValue !== null && loaded.goal.status === 'active') {
+      const progress = await moveProgress(tx, tenant.id, member.userId, loaded.goal, progressFor(before.currentValue, next.targetValue), null);
+      if (progress) changes.progress = progress;
+    }
     await emitEvent(tx, tenant.id, 'goal.updated', { goalId, changes }, member.userId, goalAudience(loaded.goal));
   });
 }

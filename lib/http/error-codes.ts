@@ -67,6 +67,8 @@ export const ERROR_CODES = {
   conflict: { status: 409, description: 'The request conflicts with the current state (a duplicate, or a change made meanwhile).' },
   idempotency_key_in_progress: { status: 409, description: 'A request with this Idempotency-Key is still being processed.' },
   idempotency_key_reused: { status: 409, description: 'The Idempotency-Key was used with a different request.' },
+  goal_not_measurable: { status: 409, description: 'The goal has no target value, so measurements cannot count toward it: give it a target (and unit) first.' },
+  measurement_client_id_reused: { status: 409, description: 'A measurement with this clientId was already recorded from this API key or OAuth app with different values; use a new clientId for a new measurement.' },
   review_reply_exists: { status: 409, description: 'The partner has already replied to this review; a review gets one reply.' },
   endpoint_disabled: { status: 409, description: 'The webhook endpoint is disabled; enable it before replaying its deliveries.' },
   sso_misconfigured: { status: 409, description: 'The single sign-on connection is misconfigured.' },

@@ -41,7 +41,7 @@ export async function verifyOAuthAccessToken(token: string, now = new Date()): P
           kind: true,
           userId: true,
           revokedAt: true,
-          app: { select: { allowedScopes: true, marketplaceApp: { select: { id: true } } } },
+          app: { select: { clientId: true, allowedScopes: true, marketplaceApp: { select: { id: true } } } },
           tenant: { select: { plan: true, status: true } },
           user: { select: { id: true, email: true, name: true, memberships: { select: { id: true, role: true, tenantId: true } } } },
         },
@@ -72,6 +72,7 @@ export async function verifyOAuthAccessToken(token: string, now = new Date()): P
       member: { ...attributed, role: INSTALLATION_ROLE, appInstallationId: installation.id },
       marketplaceAppId,
       installationId: installation.id,
+      oauthClientId: row.grant.app.clientId,
     };
   }
   const membership = user.memberships.find((m) => m.tenantId === row.tenantId);
@@ -86,5 +87,6 @@ export async function verifyOAuthAccessToken(token: string, now = new Date()): P
     allowlist: null,
     member: { userId: user.id, email: user.email, name: user.name, role: membership.role, membershipId: membership.id },
     marketplaceAppId,
+    oauthClientId: row.grant.app.clientId,
   };
 }

@@ -59,6 +59,8 @@ async function eraseInTenant(tx: Prisma.TransactionClient, tenantId: string, use
   // Shared goals keep their totals: progress on goals of a team (or of someone else) becomes the placeholder's.
   const shared = { tenantId, userId: user.id, goal: { OR: [{ teamId: { not: null } }, { ownerId: { not: user.id } }] } } satisfies Prisma.GoalProgressEntryWhereInput;
   await tx.goalProgressEntry.updateMany({ where: shared, data: { userId: placeholder, note: null } });
+  // Their measurements on those goals too (the goals' currentValue is their sum).
+  await tx.goalMeasurement.updateMany({ where: { tenantId, userId: user.id, goal: shared.goal }, data: { userId: placeholder, note: null } });
   // Team goals they own stay the team's.
   await tx.goal.updateMany({ where: { tenantId, ownerId: user.id, teamId: { not: null } }, data: { ownerId: placeholder } });
   await tx.goal.updateMany({ where: { tenantId, completedById: user.id }, data: { completedById: placeholder } });

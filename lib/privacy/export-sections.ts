@@ -31,6 +31,7 @@ export const EXPORT_SECTIONS: ExportSection[] = [
   { name: 'goals', tables: ['Goal'], rows: (tx, tenantId, userId) => tx.goal.findMany({ where: { tenantId, OR: [{ ownerId: userId }, { completedById: userId }] }, include: { milestones: true } }) },
   { name: 'goal_assignments', tables: ['GoalAssignee'], rows: (tx, tenantId, userId) => tx.goalAssignee.findMany({ where: { tenantId, userId }, include: { goal: { select: { title: true } } } }) },
   { name: 'goal_progress', tables: ['GoalProgressEntry'], rows: (tx, tenantId, userId) => tx.goalProgressEntry.findMany({ where: { tenantId, userId }, include: { goal: { select: { title: true } } } }) },
+  { name: 'goal_measurements', tables: ['GoalMeasurement'], rows: (tx, tenantId, userId) => tx.goalMeasurement.findMany({ where: { tenantId, userId }, include: { goal: { select: { title: true } } } }) },
   { name: 'habits', tables: ['Habit'], rows: (tx, tenantId, userId) => tx.habit.findMany({ where: { tenantId, userId } }) },
   { name: 'habit_logs', tables: ['HabitLog'], rows: (tx, tenantId, userId) => tx.habitLog.findMany({ where: { tenantId, userId } }) },
   { name: 'habit_reminders', tables: ['HabitReminder'], rows: (tx, tenantId, userId) => tx.habitReminder.findMany({ where: { tenantId, userId } }) },

@@ -59,6 +59,7 @@ export const WORKSPACE_SECTIONS: WorkspaceSection[] = [
   { name: 'milestones', tables: ['Milestone'], page: (tx, t, after, take) => tx.milestone.findMany(keyset(t, after, take)) },
   { name: 'goal_assignees', tables: ['GoalAssignee'], page: (tx, t, after, take) => tx.goalAssignee.findMany(keyset(t, after, take)) },
   { name: 'goal_progress', tables: ['GoalProgressEntry'], page: (tx, t, after, take) => tx.goalProgressEntry.findMany(keyset(t, after, take)) },
+  { name: 'goal_measurements', tables: ['GoalMeasurement'], page: (tx, t, after, take) => tx.goalMeasurement.findMany(keyset(t, after, take)) },
   { name: 'habits', tables: ['Habit'], page: (tx, t, after, take) => tx.habit.findMany(keyset(t, after, take)) },
   { name: 'habit_logs', tables: ['HabitLog'], page: (tx, t, after, take) => tx.habitLog.findMany(keyset(t, after, take)) },
   { name: 'habit_reminders', tables: ['HabitReminder'], page: (tx, t, after, take) => tx.habitReminder.findMany(keyset(t, after, take)) },

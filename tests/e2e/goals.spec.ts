@@ -1,6 +1,8 @@
 import { expect, test } from './fixtures.ts';
+import { createApiKey } from '../../lib/api-keys/api-keys.ts';
 import { db, disconnectDb } from '../../lib/db/client.ts';
-import { createWorkspace, signIn, tenantUrl } from './support.ts';
+import { contextOf, memberOf } from '../support/factories.ts';
+import { createWorkspace, hostRequest, signIn, tenantUrl } from './support.ts';
 
 test.afterAll(async () => {
   await disconnectDb();
@@ -51,6 +53,54 @@ test('a member creates a goal, updates its progress and completes it', async ({ 
   await page.goto(tenantUrl('acme', `/goals?status=completed&q=${encodeURIComponent(title)}`));
   await expect(page.getByLabel('Status')).toHaveValue('completed');
   await expect(page.getByRole('list', { name: 'Goals list' }).getByRole('link', { name: title })).toBeVisible();
+});
+
+test('a measurable goal shows what an app measured toward it: "42.5 of 100 km"', async ({ page, request }) => {
+  const title = `Run 100 km ${Date.now().toString(36)}`;
+  await signIn(page, 'acme', 'member@acme.test');
+  await page.waitForURL(tenantUrl('acme'));
+  await page.goto(tenantUrl('acme', '/goals'));
+  await page.getByRole('button', { name: 'New goal' }).click();
+  const sheet = page.getByRole('dialog', { name: 'New goal' });
+  const form = sheet.getByRole('form', { name: 'New goal' });
+  await form.getByLabel('Title').fill(title);
+  await form.getByLabel('Target value (optional)').fill('100');
+  await form.getByLabel('Unit (optional)').fill('km');
+  await form.getByRole('button', { name: 'Create goal' }).click();
+  await expect(sheet).toBeHidden();
+  await page.getByRole('searchbox', { name: 'Search goals' }).fill(title);
+  await expect(page).toHaveURL(/[?&]q=/);
+  await page.getByRole('list', { name: 'Goals list' }).getByRole('link', { name: title }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(page.getByTestId('goal-measured')).toHaveText('0 of 100 km');
+  const goalId = new URL(page.url()).pathname.split('/').pop()!;
+
+  // A fitness app records a run through the public API with the member's key.
+  const acme = await db.tenant.findUniqueOrThrow({ where: { slug: 'acme' } });
+  const user = await db.user.findUniqueOrThrow({ where: { email: 'member@acme.test' } });
+  const { secret } = await createApiKey(await contextOf(acme.id), await memberOf(acme.id, user.id), { name: 'e2e fitness app', scopes: ['write:analytics'] });
+  const run = Buffer.from(JSON.stringify({ goalId, value: 42.5, unit: 'km', note: 'Long run', clientId: `run-${goalId}` }));
+  const headers = { authorization: `Bearer ${secret}`, 'content-type': 'application/json' };
+  const recorded = await hostRequest(request, 'POST', 'acme.localhost', '/api/v1/metrics', { data: run, headers });
+  expect(recorded.status(), await recorded.text()).toBe(201);
+  expect((await hostRequest(request, 'POST', 'acme.localhost', '/api/v1/metrics', { data: run, headers })).status()).toBe(200);
+
+  // The open page follows (live updates), and the stored goal says the same after a reload.
+  await expect(page.getByTestId('goal-measured')).toHaveText('42.5 of 100 km');
+  await expect(page.getByTestId('goal-progress')).toHaveText('42%');
+  await page.reload();
+  await expect(page.getByTestId('goal-measured')).toHaveText('42.5 of 100 km');
+  await expect(page.getByTestId('goal-progress')).toHaveText('42%');
+  await expect(page.getByText('Long run')).toBeVisible();
+
+  // Editing the target moves the progress to what the measurements reach.
+  await page.getByRole('button', { name: 'Edit details' }).click();
+  const edit = page.getByRole('form', { name: 'Edit goal' });
+  await expect(edit.getByLabel('Target value (optional)')).toHaveValue('100');
+  await edit.getByLabel('Target value (optional)').fill('50');
+  await edit.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByTestId('goal-measured')).toHaveText('42.5 of 50 km');
+  await expect(page.getByTestId('goal-progress')).toHaveText('85%');
 });
 
 test('goal and team labels follow the workspace terminology', async ({ page }) => {

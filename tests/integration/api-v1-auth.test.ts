@@ -3,6 +3,8 @@ import * as analyticsRoute from '../../app/api/v1/analytics/overview/route.ts';
 import * as goalRoute from '../../app/api/v1/goals/[id]/route.ts';
 import * as goalsRoute from '../../app/api/v1/goals/route.ts';
 import * as logsRoute from '../../app/api/v1/habits/[id]/logs/route.ts';
+import * as measurementsRoute from '../../app/api/v1/goals/[id]/measurements/route.ts';
+import * as metricsRoute from '../../app/api/v1/metrics/route.ts';
 import * as habitRoute from '../../app/api/v1/habits/[id]/route.ts';
 import * as habitsRoute from '../../app/api/v1/habits/route.ts';
 import * as meRoute from '../../app/api/v1/users/me/route.ts';
@@ -25,7 +27,7 @@ import { apiWorkspace, callV1, MEMBER_SCOPES, unknownSecret, type ApiWorkspace, 
 type Endpoint = { op: ApiOperation; handler: V1Handler<{ id: string }>; body?: unknown };
 
 // admin:all: listing installed apps is workspace configuration, for an admin's admin:all key.
-const EVERY_SCOPE: Scope[] = [...MEMBER_SCOPES, 'webhooks:manage', 'admin:all'];
+const EVERY_SCOPE: Scope[] = [...MEMBER_SCOPES, 'write:analytics', 'webhooks:manage', 'admin:all'];
 
 // Every operation with a body that would succeed, so what is refused is the key, not the input.
 const ENDPOINTS: Endpoint[] = [
@@ -35,6 +37,8 @@ const ENDPOINTS: Endpoint[] = [
   { op: operations.getGoal, handler: goalRoute.GET },
   { op: operations.updateGoal, handler: goalRoute.PATCH, body: { title: 'Renamed' } },
   { op: operations.deleteGoal, handler: goalRoute.DELETE },
+  { op: operations.recordMetric, handler: metricsRoute.POST, body: { goalId: 'no-such-id', value: 1, clientId: 'matrix' } },
+  { op: operations.listGoalMeasurements, handler: measurementsRoute.GET },
   { op: operations.listHabits, handler: habitsRoute.GET },
   { op: operations.createHabit, handler: habitsRoute.POST, body: { name: 'Matrix habit' } },
   { op: operations.getHabit, handler: habitRoute.GET },

@@ -8,6 +8,8 @@ import * as analyticsRoute from '../../app/api/v1/analytics/overview/route.ts';
 import * as eventTypesRoute from '../../app/api/v1/event-types/route.ts';
 import * as goalRoute from '../../app/api/v1/goals/[id]/route.ts';
 import * as goalsRoute from '../../app/api/v1/goals/route.ts';
+import * as measurementsRoute from '../../app/api/v1/goals/[id]/measurements/route.ts';
+import * as metricsRoute from '../../app/api/v1/metrics/route.ts';
 import * as logsRoute from '../../app/api/v1/habits/[id]/logs/route.ts';
 import * as habitRoute from '../../app/api/v1/habits/[id]/route.ts';
 import * as habitsRoute from '../../app/api/v1/habits/route.ts';
@@ -41,6 +43,8 @@ const ROUTES: Record<string, Record<string, unknown>> = {
   '/api/v1/users/me': meRoute,
   '/api/v1/goals': goalsRoute,
   '/api/v1/goals/{id}': goalRoute,
+  '/api/v1/goals/{id}/measurements': measurementsRoute,
+  '/api/v1/metrics': metricsRoute,
   '/api/v1/habits': habitsRoute,
   '/api/v1/habits/{id}': habitRoute,
   '/api/v1/habits/{id}/logs': logsRoute,
@@ -179,6 +183,20 @@ describe('real answers match the document', () => {
     expectDocumented(o.getGoal, await ws.call(goalRoute.GET, `/api/v1/goals/${id}`, { id }, { headers: { 'if-none-match': read.headers.get('etag') ?? '' } }));
     expectDocumented(o.updateGoal, await ws.call(goalRoute.PATCH, `/api/v1/goals/${id}`, { id }, { method: 'PATCH', body: { description: 'Now described' } }));
     expectDocumented(o.deleteGoal, await ws.call(goalRoute.DELETE, `/api/v1/goals/${id}`, { id }, { method: 'DELETE' }));
+
+    const measurable = await ws.call(goalsRoute.POST, '/api/v1/goals', {}, { method: 'POST', body: { title: 'Run 100 km', targetValue: 100, unit: 'km' } });
+    expectDocumented(o.createGoal, measurable);
+    const goalId = measurable.body.id as string;
+    const { secret: analytics } = await ws.newKey({ scopes: ['write:analytics'] });
+    const run = { goalId, value: 5, unit: 'km', measuredAt: '2026-06-15T07:30:00Z', note: 'Morning run', clientId: 'doc-run' };
+    const recorded = await ws.call(metricsRoute.POST, '/api/v1/metrics', {}, { method: 'POST', body: run, secret: analytics });
+    expect(recorded.status).toBe(201);
+    expectDocumented(o.recordMetric, recorded);
+    const repeated = await ws.call(metricsRoute.POST, '/api/v1/metrics', {}, { method: 'POST', body: run, secret: analytics });
+    expect(repeated.status).toBe(200);
+    expectDocumented(o.recordMetric, repeated);
+    expectDocumented(o.recordMetric, await ws.call(metricsRoute.POST, '/api/v1/metrics', {}, { method: 'POST', body: { ...run, value: 6 }, secret: analytics }));
+    expectDocumented(o.listGoalMeasurements, await ws.call(measurementsRoute.GET, `/api/v1/goals/${goalId}/measurements`, { id: goalId }));
 
     const habit = await ws.call(habitsRoute.POST, '/api/v1/habits', {}, { method: 'POST', body: { name: 'Swim', schedule: 'times_per_week', timesPerWeek: 2 } });
     expectDocumented(o.createHabit, habit);

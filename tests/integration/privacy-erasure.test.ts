@@ -6,6 +6,7 @@ import type { Member } from '../../lib/auth/session.ts';
 import { createComment } from '../../lib/comments/comments.ts';
 import { db } from '../../lib/db/client.ts';
 import { completeGoal } from '../../lib/goals/goal-status.ts';
+import { recordMeasurement } from '../../lib/goals/goal-measurements.ts';
 import { setGoalProgress } from '../../lib/goals/goal-progress.ts';
 import { createGoal } from '../../lib/goals/goals.ts';
 import { logHabit } from '../../lib/habits/habit-logs.ts';
@@ -40,9 +41,10 @@ describe('erasure', () => {
     const teamId = (await createTeam(tenant, admin, { name: `Crew ${tag}`, leadUserId: teammate.userId })).id;
     await addTeamMember(tenant, admin, teamId, { userId: zelda.userId });
 
-    const shared = await createGoal(tenant, zelda, { title: 'Ship the launch', teamId });
+    const shared = await createGoal(tenant, zelda, { title: 'Ship the launch', teamId, targetValue: 10, unit: 'km' });
     await setGoalProgress(tenant, zelda, shared.id, { progress: 40, note: `Zelda Quux${tag} did the copy` });
     await setGoalProgress(tenant, teammate, shared.id, { progress: 70 });
+    await recordMeasurement(tenant, zelda, 'key_fitness', { goalId: shared.id, value: 9, note: `Zelda Quux${tag} ran`, clientId: `run-${tag}` });
     const mine = await createGoal(tenant, zelda, { title: `Zelda Quux${tag} personal plan` });
     await createComment(tenant, zelda, shared.id, { body: `Notes from Zelda Quux${tag}` });
     await createComment(tenant, teammate, shared.id, { body: 'Thanks!' });
@@ -75,6 +77,10 @@ describe('erasure', () => {
     expect(byName(`Tom ${tag}`)).toEqual(entriesBefore.filter((entry) => entry.userId === teammate.userId).map((entry) => entry.delta));
     expect(after).toHaveLength(entriesBefore.length);
     expect(await db.goal.findUniqueOrThrow({ where: { id: shared.id }, select: { progress: true, status: true } })).toEqual(goalBefore);
+    // Her measurement stays in the goal's total, as the Former member's, without its note.
+    const measurements = await db.goalMeasurement.findMany({ where: { goalId: shared.id }, select: { value: true, note: true, user: { select: { name: true } } } });
+    expect(measurements).toEqual([{ value: 9, note: null, user: { name: FORMER_MEMBER.name } }]);
+    expect((await db.goal.findUniqueOrThrow({ where: { id: shared.id } })).currentValue).toBe(9);
     expect(await db.goal.count({ where: { id: mine.id } })).toBe(0);
     expect(await db.comment.count({ where: { goalId: shared.id } })).toBe(1);
     expect(await db.platformAuditLog.count({ where: { targetId: zelda.userId, action: 'user.erased' } })).toBe(1);

@@ -64,6 +64,7 @@ export async function goalPageJson(tenant: TenantContext, member: Member, query:
     tenant.id,
     `SELECT json_build_object(
               'id', g.id, 'title', g.title, 'description', g.description, 'status', g.status, 'progress', g.progress,
+              'targetValue', g."targetValue", 'unit', g.unit, 'currentValue', g."currentValue",
               'targetDate', g."targetDate", 'teamId', g."teamId", 'ownerId', g."ownerId", 'completedAt', ${iso('g."completedAt"')},
               'milestones', json_build_object(
                 'completed', (SELECT count(*)::int FROM "Milestone" m WHERE m."goalId" = g.id AND m."completedAt" IS NOT NULL),

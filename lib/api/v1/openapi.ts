@@ -9,6 +9,7 @@ import { operations, type ApiOperation, type ProblemStatus } from './operations.
 import { AnalyticsOverview } from './schemas/analytics.ts';
 import { InstalledAppList, InstalledAppResource } from './schemas/app.ts';
 import { GoalCreate, GoalList, GoalResource, GoalUpdate } from './schemas/goal.ts';
+import { MeasurementCreate, MeasurementList, MeasurementResource, MeasurementResult } from './schemas/metric.ts';
 import { HabitCreate, HabitList, HabitLogCreate, HabitLogList, HabitLogResource, HabitLogResult, HabitResource, HabitUpdate } from './schemas/habit.ts';
 import { Problem } from './schemas/problem.ts';
 import { MeResource } from './schemas/user.ts';
@@ -40,6 +41,9 @@ const RESPONSES: Record<string, z.ZodType> = {
   Me: MeResource,
   Goal: GoalResource,
   GoalList,
+  Measurement: MeasurementResource,
+  MeasurementList,
+  MeasurementResult,
   Habit: HabitResource,
   HabitList,
   HabitLog: HabitLogResource,
@@ -59,14 +63,14 @@ const RESPONSES: Record<string, z.ZodType> = {
   InstalledAppList,
   Problem,
 };
-const REQUESTS: Record<string, z.ZodType> = { GoalCreate, GoalUpdate, HabitCreate, HabitUpdate, HabitLogCreate, WebhookCreate, WebhookUpdate, WebhookRotateSecret, WebhookTestEvent, WebhookReplay };
+const REQUESTS: Record<string, z.ZodType> = { GoalCreate, GoalUpdate, MeasurementCreate, HabitCreate, HabitUpdate, HabitLogCreate, WebhookCreate, WebhookUpdate, WebhookRotateSecret, WebhookTestEvent, WebhookReplay };
 
 const PROBLEMS: Record<ProblemStatus | 401 | 403 | 429, { name: string; description: string }> = {
   400: { name: 'BadRequest', description: 'The body is not valid JSON, or is empty (code bad_request).' },
   401: { name: 'Unauthorized', description: 'No key, a malformed, unknown, revoked, expired or rotated-out key, or a key of another workspace (codes unauthorized, invalid_api_key, api_key_revoked, api_key_expired, api_key_rotated, wrong_workspace).' },
   403: { name: 'Forbidden', description: 'The key lacks the scope (insufficient_scope, naming it), is used from an address outside its IP allowlist (ip_not_allowed), the workspace is suspended, the workspace’s plan does not include this (plan_upgrade_required: API keys need Basic or above, analytics Basic, webhooks Pro), or the key’s creator may not do this (forbidden).' },
   404: { name: 'NotFound', description: 'No such resource that you can see (code not_found). Ids of other workspaces, and resources hidden from the key’s creator, answer the same.' },
-  409: { name: 'Conflict', description: 'Idempotency-Key reused with another request (idempotency_key_reused) or still in progress (idempotency_key_in_progress, with Retry-After), or a state conflict (conflict), e.g. a day logged twice.' },
+  409: { name: 'Conflict', description: 'Idempotency-Key reused with another request (idempotency_key_reused) or still in progress (idempotency_key_in_progress, with Retry-After), or a state conflict (conflict), e.g. a day logged twice; for measurements, a goal without a target (goal_not_measurable) or a clientId already recorded with other values (measurement_client_id_reused).' },
   413: { name: 'PayloadTooLarge', description: 'The body is larger than 1 MB (code payload_too_large).' },
   415: { name: 'UnsupportedMediaType', description: 'The body is not sent as application/json (code unsupported_media_type).' },
   422: { name: 'ValidationFailed', description: 'A field, query parameter or header is invalid or unknown; `errors` names each one (code validation_failed).' },
@@ -130,13 +134,9 @@ function operationObject(op: ApiOperation): Json {
   const successHeaders: Json = { ...rateLimitHeaders };
   if (op.etag) successHeaders.ETag = { $ref: '#/components/headers/ETag' };
   if (op.idempotent) successHeaders['Idempotent-Replayed'] = { $ref: '#/components/headers/Idempotent-Replayed' };
-  const responses: Json = {
-    [op.response.status]: {
-      description: op.response.description,
-      headers: successHeaders,
-      ...(op.response.schema ? { content: { 'application/json': { schema: refTo(op.response.schema, RESPONSES) } } } : {}),
-    },
-  };
+  const content = op.response.schema ? { content: { 'application/json': { schema: refTo(op.response.schema, RESPONSES) } } } : {};
+  const responses: Json = { [op.response.status]: { description: op.response.description, headers: successHeaders, ...content } };
+  if (op.alsoAnswers) responses[op.alsoAnswers.status] = { description: op.alsoAnswers.description, headers: successHeaders, ...content };
   if (op.etag) responses['304'] = { description: 'Not modified: the ETag in If-None-Match still matches. No body.', headers: { ETag: { $ref: '#/components/headers/ETag' }, ...rateLimitHeaders } };
   for (const status of [...op.problems, 401, 403, 429].sort((a, b) => a - b)) responses[status] = { $ref: `#/components/responses/${PROBLEMS[status as keyof typeof PROBLEMS].name}` };
 
@@ -248,6 +248,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
     tags: [
       { name: 'Users', description: 'Who the key acts as.' },
       { name: 'Goals', description: 'Personal and team goals.' },
+      { name: 'Metrics', description: 'Measurements toward measurable goals (“ran 5 km”), sent by apps and integrations.' },
       { name: 'Habits', description: 'Habits, their streaks and logs.' },
       { name: 'Analytics', description: 'Numbers across goals and habits.' },
       { name: 'Webhooks', description: 'Endpoints that receive signed events, their delivery log, and the event catalog.' },

@@ -4,6 +4,7 @@ import { AnalyticsOverview } from './schemas/analytics.ts';
 import { InstalledAppList } from './schemas/app.ts';
 import { GoalCreate, GoalList, GoalListQuery, GoalResource, GoalUpdate } from './schemas/goal.ts';
 import { HabitCreate, HabitList, HabitListQuery, HabitLogCreate, HabitLogList, HabitLogListQuery, HabitLogResult, HabitResource, HabitUpdate } from './schemas/habit.ts';
+import { MeasurementCreate, MeasurementList, MeasurementListQuery, MeasurementResult } from './schemas/metric.ts';
 import { MeResource } from './schemas/user.ts';
 import {
   EventTypeList,
@@ -34,7 +35,7 @@ export interface ApiOperation {
   /** The route pattern, as logged and as written in the OpenAPI paths. */
   path: string;
   scope: Scope;
-  tag: 'Users' | 'Goals' | 'Habits' | 'Analytics' | 'Webhooks' | 'Apps';
+  tag: 'Users' | 'Goals' | 'Metrics' | 'Habits' | 'Analytics' | 'Webhooks' | 'Apps';
   summary: string;
   description: string;
   query?: z.ZodType;
@@ -44,6 +45,8 @@ export interface ApiOperation {
   /** A valid body, for the documentation. */
   example?: Record<string, unknown>;
   response: { status: 200 | 201 | 202 | 204; description: string; schema?: z.ZodType };
+  /** A second success answer with the same body, e.g. 200 for a repeat of what a 201 created. */
+  alsoAnswers?: { status: 200; description: string };
   /** GET by id: ETag and If-None-Match. */
   etag?: boolean;
   /** POST: Idempotency-Key. */
@@ -127,6 +130,34 @@ export const operations = {
     description: 'Deletes the goal with its milestones and progress history, for good.',
     response: { status: 204, description: 'Deleted.' },
     problems: [404],
+  },
+  recordMetric: {
+    operationId: 'recordMetric',
+    method: 'post',
+    path: '/api/v1/metrics',
+    scope: 'write:analytics',
+    tag: 'Metrics',
+    summary: 'Record a measurement',
+    description:
+      'Records a measurement toward a measurable goal (one with a targetValue), e.g. “ran 5 km” from a fitness app toward “Run 100 km”: value is added to the goal’s currentValue, and its progress becomes currentValue / targetValue (whole percent, at most 100; reaching 100 does not complete the goal, its editors do). The move is logged as the caller’s progress change, so it shows in the goal’s history and activity and sends goal.updated. Only those who may change the goal’s progress may send it (others get 403, goals they cannot see 404); a goal without a target is 409 goal_not_measurable, a completed or archived one 409 conflict, a unit other than the goal’s 422 (values are not converted). A negative value corrects an earlier one, never taking the total below 0.\n\n' +
+      'clientId is your own id for the measurement and makes retries safe without an Idempotency-Key: sending the same clientId again from the same API key or OAuth app answers 200 with the measurement recorded first (the goal as it is now), and moves nothing; the same clientId with different values is 409 measurement_client_id_reused. Concurrent repeats are recorded once.',
+    body: MeasurementCreate,
+    example: { goalId: 'cm1goal', value: 5, unit: 'km', measuredAt: '2026-06-15T07:30:00Z', note: 'Morning run', clientId: 'run-8c1f2a' },
+    response: { status: 201, description: 'The new measurement and the goal’s new progress.', schema: MeasurementResult },
+    alsoAnswers: { status: 200, description: 'A repeat of a clientId already recorded: the first measurement, and the goal as it is now.' },
+    problems: [...BODY_PROBLEMS, 404, 409],
+  },
+  listGoalMeasurements: {
+    operationId: 'listGoalMeasurements',
+    method: 'get',
+    path: '/api/v1/goals/{id}/measurements',
+    scope: 'read:goals',
+    tag: 'Metrics',
+    summary: 'List a goal’s measurements',
+    description: 'The measurements recorded toward a goal you can see, from every app and integration, latest measuredAt first, a page at a time.',
+    query: MeasurementListQuery,
+    response: { status: 200, description: 'A page of measurements.', schema: MeasurementList },
+    problems: [404, 422],
   },
   listHabits: {
     operationId: 'listHabits',

@@ -10,7 +10,7 @@ export const GET = workspaceRoute({ permission: 'workspace.read', query: goalSea
   Response.json(await searchGoals(tenant, member, query)),
 );
 
-/** { title, description?, targetDate?: "YYYY-MM-DD", teamId? } — without teamId, a personal goal. */
+/** { title, description?, targetDate?: "YYYY-MM-DD", targetValue?, unit?, teamId? } — without teamId, a personal goal. */
 export const POST = workspaceRoute({ permission: 'goals.write', body: 'json' }, async ({ tenant, member, body }) =>
   Response.json(await createGoal(tenant, member, body), { status: 201 }),
 );

@@ -12,6 +12,9 @@ export const GoalResource = z
     description: z.string().nullable(),
     status: goalStatusSchema,
     progress: z.int().min(0).max(100).meta({ description: 'Percent done, 0 to 100.' }),
+    targetValue: z.number().nullable().meta({ description: 'A measurable goal’s target in its unit (100 for “100 km”); null: progress is set by hand only.' }),
+    unit: z.string().nullable().meta({ description: 'What the target counts, e.g. “km”; null without one.' }),
+    currentValue: z.number().meta({ description: 'The sum of the goal’s measurements (POST /api/v1/metrics); progress is currentValue / targetValue, capped at 100.' }),
     targetDate: CalendarDate.nullable(),
     teamId: z.string().nullable().meta({ description: 'The team of a team goal; null for a personal goal.' }),
     ownerId: z.string().meta({ description: 'Who created the goal.' }),
@@ -27,11 +30,13 @@ export type GoalResource = z.infer<typeof GoalResource>;
 export const GoalList = listOf(GoalResource, 'A page of goals, newest first.');
 
 export const GoalCreate = createGoalSchema.strict().meta({
-  description: 'title (1–200 characters); description (up to 5000, optional); targetDate (YYYY-MM-DD, optional); teamId (optional: a team you belong to, for a team goal; leave out for a personal goal).',
+  description:
+    'title (1–200 characters); description (up to 5000, optional); targetDate (YYYY-MM-DD, optional); targetValue (a number above 0, up to 1,000,000,000, optional: makes the goal measurable) and unit (up to 20 characters, only with targetValue); teamId (optional: a team you belong to, for a team goal; leave out for a personal goal).',
 });
 
 export const GoalUpdate = updateGoalSchema.strict().meta({
-  description: 'At least one of title, description, targetDate. An empty string or null clears description and targetDate. Archived goals cannot be changed (409).',
+  description:
+    'At least one of title, description, targetDate, targetValue, unit. An empty string or null clears description, targetDate and unit; null clears targetValue (and the unit with it). A new targetValue moves an active goal’s progress to currentValue / targetValue. Archived goals cannot be changed (409).',
 });
 
 export const GoalListQuery = z
@@ -49,6 +54,9 @@ export function toGoalResource(goal: GoalSummary): GoalResource {
     description: goal.description,
     status: goal.status,
     progress: goal.progress,
+    targetValue: goal.targetValue,
+    unit: goal.unit,
+    currentValue: goal.currentValue,
     targetDate: goal.targetDate,
     teamId: goal.teamId,
     ownerId: goal.ownerId,

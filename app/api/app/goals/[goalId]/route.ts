@@ -6,7 +6,7 @@ const params = { goalId: id };
 
 export const GET = workspaceRoute({ permission: 'workspace.read', params }, async ({ tenant, member, params }) => Response.json(await getGoal(tenant, member, params.goalId)));
 
-/** { title?, description?, targetDate? }; status changes have their own routes (complete, reopen, archive, unarchive). */
+/** { title?, description?, targetDate?, targetValue?, unit? }; status changes have their own routes (complete, reopen, archive, unarchive). */
 export const PATCH = workspaceRoute({ permission: 'goals.write', params, body: 'json' }, async ({ tenant, member, params, body }) =>
   Response.json(await updateGoal(tenant, member, params.goalId, body)),
 );
