@@ -62,7 +62,7 @@ export const EVENT_CATALOG = {
     example: { goalId: 'cm1goal', title: 'Run a half marathon', ownerId: 'cm1user', teamId: null },
   },
   'goal.updated': {
-    description: "A goal's details, progress, milestones or assignees changed.",
+    description: "A goal's details, progress (set by hand or by a measurement, with its total in currentValue), milestones or assignees changed.",
     schema: z.object({ goalId: id, changes }),
     example: { goalId: 'cm1goal', changes: { progress: { from: 40, to: 60 } } },
   },
