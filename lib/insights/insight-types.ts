@@ -64,14 +64,15 @@ export const insightDataSchemas = {
     daysLeft: z.int().min(0),
     localDate,
   }),
-  /** A team's activity this week so far next to the same days of last week. */
+  /** A team's activity last week (whole ISO week) next to the week before. */
   team_momentum: z.object({
+    /** Monday of last week. */
     weekStart: localDate,
-    /** Days of the week counted in both weeks (Monday up to today). */
-    days: z.int().min(1).max(7),
-    thisWeek: z.object({ habitLogs: z.int().min(0), progressUpdates: z.int().min(0) }),
-    lastWeek: z.object({ habitLogs: z.int().min(0), progressUpdates: z.int().min(0) }),
-    /** (this - last) / last, in percent, rounded; null when last week had nothing. */
+    week: z.object({ habitLogs: z.int().min(0), progressUpdates: z.int().min(0) }),
+    previousWeek: z.object({ habitLogs: z.int().min(0), progressUpdates: z.int().min(0) }),
+    total: z.int().min(0),
+    previousTotal: z.int().min(0),
+    /** (total - previousTotal) / previousTotal in percent, rounded; null when the week before had nothing. */
     changePercent: z.int().nullable(),
     direction: z.enum(['up', 'down']),
   }),
