@@ -11,6 +11,8 @@ import { listInsights } from '../../lib/insights/list-insights.ts';
 import { requestInsightsForEvent } from '../../lib/insights/on-activity.ts';
 import { refreshMemberInsights, refreshWorkspaceInsights } from '../../lib/insights/run-insights.ts';
 import { instantOf } from '../../lib/integrations/calendar-feed/zone-time.ts';
+import { createNotifications } from '../../lib/notifications/create.ts';
+import { emailMember, latestDigestSlot } from '../../lib/notifications/emails.ts';
 import { apiWorkspace, callV1 } from '../support/api-v1-client.ts';
 import { callRoute } from '../support/app-client.ts';
 import { createMember, createTenant } from '../support/factories.ts';
@@ -151,6 +153,27 @@ describe('insights on real rows', () => {
     expect((await dismiss(cy, teamInsight.id)).status).toBe(404);
     await expect(dismissInsight({ id: (await createTenant()).id }, { userId: ada }, streak.id)).rejects.toBeInstanceOf(AppError);
     expect((await listInsights({ id: tenantId }, { userId: ada }, { now: NOW })).map((i) => i.id)).toContain(streak.id);
+  });
+});
+
+describe('the weekly digest', () => {
+  it('carries the member’s insights in their language, and only theirs', async () => {
+    const row = await createTenant();
+    const [reader, other] = await Promise.all([createMember(row.id), createMember(row.id)]);
+    await db.membership.updateMany({ where: { tenantId: row.id, userId: reader.id }, data: { locale: 'de-DE', notificationSettings: { digest: 'weekly', types: { kudos: 'email' } } } });
+    const behind = { progress: 0, targetDate: new Date(Date.now() + 10 * 86_400_000), createdAt: new Date(Date.now() - 30 * 86_400_000) };
+    await db.goal.create({ data: { tenantId: row.id, ownerId: reader.id, title: 'Marathon', ...behind } });
+    await db.goal.create({ data: { tenantId: row.id, ownerId: other.id, title: 'Someone else’s goal', ...behind } });
+    await refreshWorkspaceInsights(row.id, new Date(), 'full');
+    await createNotifications(db, row.id, [{ userId: reader.id, type: 'kudos', actorId: other.id, subjectType: 'goal', subjectId: 'g1', data: { actorName: 'Ben', title: 'Marathon' }, dedupeKey: 'kudos:1' }]);
+
+    // The next Monday 08:00 (UTC) slot after now.
+    const slot = latestDigestSlot('weekly', 'UTC', new Date(Date.now() + 7 * 86_400_000))!;
+    expect(await emailMember(row.id, reader.id, new Date(Date.now() - 1000), new Date(slot.getTime() + 60_000))).toBe(1);
+    const [email] = await db.emailMessage.findMany({ where: { tenantId: row.id, to: reader.email.toLowerCase() } });
+    expect(email.text).toContain('Deine Hinweise');
+    expect(email.text).toMatch(/• Marathon liegt hinter dem Plan: 0\s%\s?erledigt, während 75\s% der Zeit vorbei sind, noch 10 Tage\./);
+    expect(email.text).not.toContain('Someone else’s goal');
   });
 });
 
