@@ -36,15 +36,15 @@ export function insightMessage(item: InsightItem, fmt: Formatter): { key: Insigh
     case 'goal_at_risk':
       return {
         key: 'kinds.goal_at_risk',
-        values: { name, progress: fmt.percent(item.data.progress / 100), expected: fmt.percent(item.data.expectedProgress / 100), daysLeft: item.data.daysLeft, team: item.teamName ?? '', isTeam: item.teamName ? 'yes' : 'no' },
+        values: { name, progress: fmt.percent(item.data.progress / 100), expected: fmt.percent(item.data.expectedProgress / 100), daysLeft: item.data.daysLeft, teamName: item.teamName ?? '', isTeam: item.teamName ? 'yes' : 'no' },
       };
     case 'milestone_due_soon':
-      return { key: 'kinds.milestone_due_soon', values: { name, goal: item.goal?.title ?? '', daysLeft: item.data.daysLeft, date: fmt.day(item.data.dueDate) } };
+      return { key: 'kinds.milestone_due_soon', values: { name, goalTitle: item.goal?.title ?? '', daysLeft: item.data.daysLeft, date: fmt.day(item.data.dueDate) } };
     case 'team_momentum':
       return {
         key: 'kinds.team_momentum',
         values: {
-          team: name,
+          teamName: name,
           direction: item.data.direction,
           total: item.data.total,
           previousTotal: item.data.previousTotal,
