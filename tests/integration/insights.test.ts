@@ -12,10 +12,12 @@ import { requestInsightsForEvent } from '../../lib/insights/on-activity.ts';
 import { refreshMemberInsights, refreshWorkspaceInsights } from '../../lib/insights/run-insights.ts';
 import { instantOf } from '../../lib/integrations/calendar-feed/zone-time.ts';
 import { createNotifications } from '../../lib/notifications/create.ts';
+import { createEndpoint } from '../../lib/webhooks/endpoints.ts';
+import { fanOutEvent } from '../../lib/webhooks/fan-out.ts';
 import { emailMember, latestDigestSlot } from '../../lib/notifications/emails.ts';
 import { apiWorkspace, callV1 } from '../support/api-v1-client.ts';
 import { callRoute } from '../support/app-client.ts';
-import { createMember, createTenant } from '../support/factories.ts';
+import { contextOf, createMember, createTenant, memberOf } from '../support/factories.ts';
 import { sessionCookie } from '../support/session-cookie.ts';
 
 // The insights runner on real rows: insights are stored once per key with one
@@ -72,6 +74,8 @@ describe('insights on real rows', () => {
   });
 
   it('stores each finding once with one ai.insight_generated; a re-run refreshes and sends nothing', async () => {
+    const admin = await memberOf(tenantId, (await createMember(tenantId, 'admin')).id);
+    const { endpoint } = await createEndpoint(await contextOf(tenantId), admin, { url: 'https://93.184.216.34/insights', eventTypes: ['ai.insight_generated'] });
     const first = await refreshWorkspaceInsights(tenantId, NOW, 'full');
     const rows = await db.insight.findMany({ where: { tenantId }, orderBy: { key: 'asc' } });
     expect(rows.map((row) => row.key)).toEqual(
@@ -93,6 +97,10 @@ describe('insights on real rows', () => {
     const momentum = rows.find((row) => row.kind === 'team_momentum');
     // Ada's private journal is left out of the team's numbers: 7 walks + 1 progress update against 2 walks.
     expect(momentum?.data).toMatchObject({ week: { habitLogs: 7, progressUpdates: 1 }, previousWeek: { habitLogs: 2, progressUpdates: 0 }, changePercent: 300, direction: 'up' });
+
+    // The webhook endpoint that subscribed to the event gets one delivery of each.
+    for (const event of sent) expect(await fanOutEvent(event.id)).toEqual({ type: 'ai.insight_generated', deliveries: 1 });
+    expect(await db.webhookDelivery.count({ where: { endpointId: endpoint.id } })).toBe(4);
 
     const again = await refreshWorkspaceInsights(tenantId, new Date(NOW.getTime() + 30 * 60_000), 'full');
     expect(again).toEqual({ created: 0, updated: 4, expired: 0 });
