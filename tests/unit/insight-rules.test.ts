@@ -9,6 +9,7 @@ import { streakAtRisk } from '../../lib/insights/rules/streak-at-risk.ts';
 import { teamMomentum } from '../../lib/insights/rules/team-momentum.ts';
 import { weekdayPatterns } from '../../lib/insights/rules/weekday-pattern.ts';
 import { instantOf } from '../../lib/integrations/calendar-feed/zone-time.ts';
+import { cadenceAt } from '../../lib/insights/run-insights.ts';
 
 // The rules on fixed data: the same rows read at one instant in different zones give each
 // zone's "today", and local hours hold across daylight-saving changes.
@@ -221,5 +222,16 @@ describe('team momentum', () => {
     expect(teamMomentum([{ teamId: 't1', habitLogDates: lastWeek(6), progressDates: [] }], clock)[0].data).toMatchObject({ changePercent: null, direction: 'up' });
     expect(teamMomentum([{ teamId: 't1', habitLogDates: [...lastWeek(2), ...weekBefore(1)], progressDates: [] }], clock)).toEqual([]);
     expect(teamMomentum([{ teamId: 't1', habitLogDates: [...lastWeek(9), ...weekBefore(8)], progressDates: [] }], clock)).toEqual([]);
+  });
+});
+
+describe('the hourly run’s cadence', () => {
+  it('applies every rule once a week, Monday 06:00 in the workspace’s zone, and the time-driven ones otherwise', () => {
+    // Monday 7 December 2026, 06:30 in Auckland is Sunday 17:30 UTC.
+    const at = instantOf(AUCKLAND, '2026-12-07', 6, 30);
+    expect(cadenceAt(clockAt(at, AUCKLAND))).toBe('full');
+    expect(cadenceAt(clockAt(at, 'UTC'))).toBe('hourly');
+    expect(cadenceAt(clockAt(instantOf(AUCKLAND, '2026-12-07', 7, 30), AUCKLAND))).toBe('hourly');
+    expect(cadenceAt(clockAt(instantOf(LOS_ANGELES, '2026-12-07', 6, 0), LOS_ANGELES))).toBe('full');
   });
 });
