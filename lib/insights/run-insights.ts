@@ -57,6 +57,9 @@ export function cadenceAt(clock: InsightClock): InsightCadence {
   return dayOfWeek(clock.today) === FULL_RUN_WEEKDAY && hour === FULL_RUN_HOUR ? 'full' : 'hourly';
 }
 
+/** Expired insights are kept this long (the coach and the API may still explain last week), then deleted. */
+export const EXPIRED_KEPT_DAYS = 30;
+
 /** Every member and team of the workspace; `cadence` defaults to what the hour calls for. */
 export async function refreshWorkspaceInsights(tenantId: string, now: Date = new Date(), cadence?: InsightCadence): Promise<SaveResult> {
   const clock = await workspaceClock(tenantId, now);
@@ -64,6 +67,8 @@ export async function refreshWorkspaceInsights(tenantId: string, now: Date = new
   const run = cadence ?? cadenceAt(clock);
   const scoped = tenantDb(tenantId);
   const [members, teams] = await Promise.all([scoped.membership.findMany({ select: { userId: true }, orderBy: { createdAt: 'asc' } }), scoped.team.findMany({ select: { id: true } })]);
+  // Old findings go: every period makes new keys, so the table would otherwise only grow.
+  await scoped.insight.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - EXPIRED_KEPT_DAYS * 86_400_000) } } });
   let total = NOTHING;
   for (const { userId } of members) total = add(total, await refreshMember(tenantId, userId, clock, run));
   for (const { id } of teams) total = add(total, await refreshTeam(tenantId, id, clock, run));

@@ -105,6 +105,12 @@ describe('insights on real rows', () => {
     const again = await refreshWorkspaceInsights(tenantId, new Date(NOW.getTime() + 30 * 60_000), 'full');
     expect(again).toEqual({ created: 0, updated: 4, expired: 0 });
     expect(await events(tenantId)).toHaveLength(4);
+
+    // An insight expired more than 30 days ago is deleted by the workspace's run; a recent one stays.
+    const old = await db.insight.create({ data: { id: 'isg_old', tenantId, userId: cy, kind: 'goal_at_risk', key: 'goal_at_risk:gone:2026-10-05', subjectType: 'goal', subjectId: 'gone', data: {}, expiresAt: new Date(NOW.getTime() - 31 * 86_400_000) } });
+    const recent = await db.insight.create({ data: { id: 'isg_recent', tenantId, userId: cy, kind: 'goal_at_risk', key: 'goal_at_risk:gone:2026-11-30', subjectType: 'goal', subjectId: 'gone', data: {}, expiresAt: new Date(NOW.getTime() - 2 * 86_400_000) } });
+    await refreshWorkspaceInsights(tenantId, new Date(NOW.getTime() + 30 * 60_000), 'hourly');
+    expect((await db.insight.findMany({ where: { id: { in: [old.id, recent.id] } } })).map((row) => row.id)).toEqual([recent.id]);
   });
 
   it('a logged habit takes its warning away; unlogged the same day, it comes back without a second event', async () => {
