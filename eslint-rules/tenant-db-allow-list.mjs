@@ -124,6 +124,7 @@ export const TENANT_DB_ALLOW_LIST = [
       'lib/integrations/microsoft-teams/teams-routes.ts',
       'lib/integrations/notifications/route-notification.ts',
       'lib/integrations/slack/slack-user-link.ts',
+      'lib/insights/on-activity.ts',
       'lib/jobs/relay-outbox.ts',
       'lib/notifications/consumer.ts',
       'lib/notifications/create.ts',

@@ -5,20 +5,25 @@ import { getFormatter } from '@/lib/format/server';
 import { activeGoalsFor, goalCompletionsByWeek } from '@/lib/goals/goal-dashboard';
 import { habitCompletionsByWeek, habitsForToday } from '@/lib/habits/habit-dashboard';
 import { listHabits } from '@/lib/habits/habits';
+import { insightHref, insightMessage } from '@/lib/insights/insight-sentence';
+import { listInsights } from '@/lib/insights/list-insights';
 import { can } from '@/lib/members/permissions';
 import type { TenantContext } from '@/lib/tenancy/tenant-context';
 import { LiveRefresh } from '@/components/live/live-refresh';
 import { Card } from '@/components/ui/card';
 import { ActiveGoals } from './active-goals';
 import { FirstRunCards } from './first-run-cards';
+import { InsightsList, type InsightLine } from './insights-card';
 import { CompletionsChart } from './completions-chart';
 import { TodayHabits } from './today-habits';
 
 const WEEKS = 12;
+/** The card stays a short list; the rest wait for the ones above to be dealt with or dismissed. */
+const INSIGHTS_SHOWN = 5;
 
-/** The signed-in member's home: active goals, today's habits, streaks and 12 weeks of completions. */
+/** The signed-in member's home: insights, active goals, today's habits, streaks and 12 weeks of completions. */
 export async function MemberDashboard({ tenant, member }: { tenant: TenantContext; member: Member }) {
-  const [goals, today, habits, habitWeeks, goalWeeks, fmt, t, roles] = await Promise.all([
+  const [goals, today, habits, habitWeeks, goalWeeks, fmt, t, roles, insights, ti] = await Promise.all([
     activeGoalsFor(tenant, member, 6),
     habitsForToday(tenant, member),
     listHabits(tenant, member),
@@ -27,7 +32,13 @@ export async function MemberDashboard({ tenant, member }: { tenant: TenantContex
     getFormatter(tenant),
     getTranslations('dashboard'),
     getTranslations('memberProfile.roles'),
+    listInsights(tenant, member, { limit: INSIGHTS_SHOWN }),
+    getTranslations('insights'),
   ]);
+  const insightLines: InsightLine[] = insights.map((item) => {
+    const { key, values } = insightMessage(item, fmt);
+    return { id: item.id, kind: item.kind, text: ti(key, values), href: insightHref(item) };
+  });
   const streaks = habits
     .filter((habit) => habit.archivedAt === null && habit.streak.current > 0)
     .sort((a, b) => b.streak.current - a.streak.current)
@@ -50,6 +61,9 @@ export async function MemberDashboard({ tenant, member }: { tenant: TenantContex
         <FirstRunCards tenant={tenant} member={member} />
       </div>
       <div className="mt-8 grid gap-6 lg:grid-cols-2">
+        <Card title={ti('title')} className="lg:col-span-2">
+          <InsightsList initial={insightLines} />
+        </Card>
         <Card title={t('todayHabits')}>
           <TodayHabits initial={today} canWrite={can(member.role, 'habits.write')} />
         </Card>

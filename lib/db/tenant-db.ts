@@ -25,6 +25,8 @@ const TENANT_KEY: Record<string, string> = {
   Comment: 'tenantId',
   Habit: 'tenantId',
   HabitLog: 'tenantId',
+  Insight: 'tenantId',
+  InsightDismissal: 'tenantId',
   DomainEvent: 'tenantId',
   Kudos: 'tenantId',
   EmailMessage: 'tenantId',

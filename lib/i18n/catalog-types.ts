@@ -23,6 +23,7 @@ import type goalDetail from '../../messages/en/goalDetail.json';
 import type goals from '../../messages/en/goals.json';
 import type habitDetail from '../../messages/en/habitDetail.json';
 import type habits from '../../messages/en/habits.json';
+import type insights from '../../messages/en/insights.json';
 import type installedApps from '../../messages/en/installedApps.json';
 import type integrations from '../../messages/en/integrations.json';
 import type leaderboards from '../../messages/en/leaderboards.json';
@@ -93,6 +94,7 @@ export interface Catalog {
   goals: typeof goals;
   habitDetail: typeof habitDetail;
   habits: typeof habits;
+  insights: typeof insights;
   installedApps: typeof installedApps;
   integrations: typeof integrations;
   leaderboards: typeof leaderboards;

@@ -1,11 +1,12 @@
+import { requestInsightsForEvent } from '../insights/on-activity.ts';
 import { dispatchToIntegrations } from '../integrations/dispatch.ts';
 import { notifyForEvent } from '../notifications/consumer.ts';
 import { fanOutEvent } from '../webhooks/fan-out.ts';
 
 /**
- * Runs one domain event's consumers: webhook fan-out, then the workspace's first-party
- * integrations. Each consumer is idempotent, so a dispatch that runs twice changes nothing the
- * second time. Returns what it did, or null when the event no longer exists (its tenant was
+ * Runs one domain event's consumers: webhook fan-out, the workspace's first-party integrations,
+ * notifications, and a refresh of the insights of the member it is about. Each consumer is
+ * idempotent, so a dispatch that runs twice changes nothing the second time. Returns what it did, or null when the event no longer exists (its tenant was
  * deleted): nothing left to deliver, so that is not a failure to retry.
  */
 export async function dispatchEvent(eventId: string): Promise<{ type: string; webhookDeliveries: number; integrations: number } | null> {
@@ -13,5 +14,6 @@ export async function dispatchEvent(eventId: string): Promise<{ type: string; we
   if (!fanOut) return null;
   const { integrations } = await dispatchToIntegrations(eventId);
   await notifyForEvent(eventId);
+  await requestInsightsForEvent(eventId, fanOut.type);
   return { type: fanOut.type, webhookDeliveries: fanOut.deliveries, integrations };
 }

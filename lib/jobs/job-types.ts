@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { noPayload } from './define-job.ts';
 import type { dunningStepPayload } from './definitions/billing.ts';
 import type { dispatchPayload } from './definitions/events.ts';
+import type { memberInsightsPayload, workspaceInsightsPayload } from './definitions/insights.ts';
 import type { notifyPayload, syncPayload } from './definitions/integrations.ts';
 import type { exportPayload } from './definitions/privacy.ts';
 import type { deliveryAttemptPayload } from './definitions/webhooks.ts';
@@ -40,6 +41,9 @@ export interface JobPayloads {
   'retention.purge': NoPayload;
   'tenants.erase_scheduled': NoPayload;
   'privacy.export': z.infer<typeof exportPayload>;
+  'insights.schedule': NoPayload;
+  'insights.workspace': z.infer<typeof workspaceInsightsPayload>;
+  'insights.member': z.infer<typeof memberInsightsPayload>;
 }
 
 export type JobName = keyof JobPayloads;

@@ -1,6 +1,7 @@
 import type { JobDefinition } from './define-job.ts';
 import { billingJobs } from './definitions/billing.ts';
 import { eventJobs } from './definitions/events.ts';
+import { insightJobs } from './definitions/insights.ts';
 import { integrationJobs } from './definitions/integrations.ts';
 import { notificationJobs } from './definitions/notifications.ts';
 import { oauthJobs } from './definitions/oauth.ts';
@@ -24,6 +25,7 @@ const DEFINITIONS = [
   ...integrationJobs,
   ...notificationJobs,
   ...privacyJobs,
+  ...insightJobs,
 ];
 
 // A name in JobPayloads without a definition fails to compile here.

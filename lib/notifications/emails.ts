@@ -5,6 +5,9 @@ import { notificationEmail } from '../email/templates/notification-email.ts';
 import { instantOf, knownZone } from '../integrations/calendar-feed/zone-time.ts';
 import { addDays, isoWeekStart, localDateIn } from '../habits/local-date.ts';
 import { emailLocaleFor } from '../email/email-language.ts';
+import { createFormatter } from '../format/formatter.ts';
+import { formatSettingsFor } from '../format/settings.ts';
+import { digestInsightLines } from '../insights/insight-digest.ts';
 import type { Language } from '../i18n/languages.ts';
 import { translatorFor, type Translator } from '../i18n/translator.ts';
 import { getTenantById } from '../tenancy/tenant-cache.ts';
@@ -67,6 +70,8 @@ export function composeNotificationEmail(
   items: { text: string; href: string }[],
   cadence: DigestCadence,
   { t, language, scope = 'all' }: NotificationEmailWords,
+  /** The weekly digest's insights section (lib/insights/insight-digest.ts), after the notifications. */
+  insightLines: string[] = [],
 ) {
   const origin = tenantOrigin(tenant.slug);
   const links = unsubscribeLinks(tenant, userId, scope);
@@ -84,9 +89,10 @@ export function composeNotificationEmail(
     tenant,
     subject: single ? items[0].text : t('email.notification.subjectDigest', { heading, count: items.length, workspace }),
     heading,
-    paragraphs: single
-      ? [t('email.notification.openIn', { workspace, url: `${origin}${items[0].href}` })]
-      : items.map((item) => t('email.notification.item', { text: item.text, url: `${origin}${item.href}` })),
+    paragraphs: [
+      ...(single ? [t('email.notification.openIn', { workspace, url: `${origin}${items[0].href}` })] : items.map((item) => t('email.notification.item', { text: item.text, url: `${origin}${item.href}` }))),
+      ...insightLines,
+    ],
     action: { label: single ? t('email.notification.open') : t('email.notification.seeAll'), url: single ? `${origin}${items[0].href}` : `${origin}/notifications` },
     footnote: single ? t('email.notification.footnoteOne', footnoteValues) : t('email.notification.footnoteMany', footnoteValues),
     language,
@@ -128,7 +134,8 @@ export async function emailMember(tenantId: string, userId: string, oldestPendin
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
     .map((row) => describeNotification(row, words));
   if (items.length === 0) return 0;
-  const content = composeNotificationEmail(tenant, userId, items, settings.digest, { t: words, language });
+  const insightLines = settings.digest === 'weekly' ? await digestInsightLines(tenant, userId, words, createFormatter(formatSettingsFor(tenant, membership)), now) : [];
+  const content = composeNotificationEmail(tenant, userId, items, settings.digest, { t: words, language }, insightLines);
   await sendEmail({ tenant, to: membership.user.email, kind: items.length === 1 ? 'notification' : 'notification_digest', ...content });
   return items.length;
 }

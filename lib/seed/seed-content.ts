@@ -56,7 +56,8 @@ export async function seedWorkspaceContent(slug: string): Promise<number> {
   await db.milestone.createMany({
     data: [
       { tenantId, goalId: teamGoal.id, title: 'Book the venue', position: 0, completedAt: daysAgo(18) },
-      { tenantId, goalId: teamGoal.id, title: 'Design the sessions', position: 1 },
+      // Due in three days: the team's insights (lib/insights) have something to say on a fresh clone.
+      { tenantId, goalId: teamGoal.id, title: 'Design the sessions', position: 1, dueDate: daysAgo(-3) },
       { tenantId, goalId: teamGoal.id, title: 'Open registrations', position: 2 },
     ],
   });
@@ -66,7 +67,7 @@ export async function seedWorkspaceContent(slug: string): Promise<number> {
   await db.milestone.createMany({
     data: [
       { tenantId, goalId: personal.id, title: 'Run 10 km', position: 0, completedAt: daysAgo(12) },
-      { tenantId, goalId: personal.id, title: 'Run 15 km', position: 1 },
+      { tenantId, goalId: personal.id, title: 'Run 15 km', position: 1, dueDate: daysAgo(-2) },
     ],
   });
   const done = await db.goal.create({
@@ -79,9 +80,11 @@ export async function seedWorkspaceContent(slug: string): Promise<number> {
   await db.habit.create({ data: { tenantId, userId: users.member, name: 'Stretch', schedule: 'times_per_week', timesPerWeek: 3, createdAt: daysAgo(40) } });
   // A nine-day running streak up to yesterday (past the 7-day milestone), plus older history.
   const runDays = [...Array.from({ length: 9 }, (_, i) => i + 1), 14, 15, 16, 22, 23, 30, 31, 33];
-  await db.habitLog.createMany({ data: runDays.map((d) => ({ tenantId, habitId: run.id, userId: users.member, date: daysAgo(d) })) });
+  // Logged at 07:00 on the day: the insights read the usual time of logging (a streak at risk after it).
+  const at7 = (d: number) => new Date(daysAgo(d).getTime() + 7 * 3_600_000);
+  await db.habitLog.createMany({ data: runDays.map((d) => ({ tenantId, habitId: run.id, userId: users.member, date: daysAgo(d), createdAt: at7(d) })) });
   const readDays = Array.from({ length: 40 }, (_, i) => i + 1).filter((d) => [1, 3, 5].includes(daysAgo(d).getUTCDay()) && d % 4 !== 0);
-  await db.habitLog.createMany({ data: readDays.map((d) => ({ tenantId, habitId: read.id, userId: users.member, date: daysAgo(d) })) });
+  await db.habitLog.createMany({ data: readDays.map((d) => ({ tenantId, habitId: read.id, userId: users.member, date: daysAgo(d), createdAt: at7(d) })) });
 
   const history: Prisma.DomainEventCreateManyInput[] = [];
   const past = <T extends DomainEventType>(type: T, payload: DomainEventPayloads[T], actorId: string, audience: Audience, at: Date): string => {

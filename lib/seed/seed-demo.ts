@@ -2,6 +2,7 @@ import { hashPassword } from '../auth/password.ts';
 import { syncPlanCatalog } from '../billing/plans.ts';
 import { db } from '../db/client.ts';
 import type { PlatformRole } from '../db/generated/enums.ts';
+import { refreshWorkspaceInsights } from '../insights/run-insights.ts';
 import { clearLocalTenantCache } from '../tenancy/tenant-cache.ts';
 import { DEMO_OPERATOR, DEMO_PASSWORD, DEMO_ROLES, DEMO_TENANTS, demoEmail } from './demo-data.ts';
 import { seedWorkspaceContent } from './seed-content.ts';
@@ -55,6 +56,12 @@ export async function seedDemo(): Promise<{ created: number }> {
     }
   }
   for (const demo of DEMO_TENANTS) if (demo.status !== 'suspended') created += await seedWorkspaceContent(demo.slug);
+  // The insights rules over the demo's data, so members see insights on their first visit; the
+  // hourly job keeps them current. Insights of the same key are not created twice.
+  for (const demo of DEMO_TENANTS) {
+    const tenant = await db.tenant.findUnique({ where: { slug: demo.slug }, select: { id: true } });
+    if (tenant) await refreshWorkspaceInsights(tenant.id, new Date(), 'full');
+  }
   created += await seedResellers(passwordHash);
   created += await seedPartners(passwordHash);
   created += await seedMarketplaceApps();

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db, disconnectDb } from '../../lib/db/client.ts';
 import { DEMO_PAID_APP } from '../../lib/seed/seed-apps.ts';
 import { DEMO_TICKET } from '../../lib/seed/seed-earnings.ts';
+import { listInsights } from '../../lib/insights/list-insights.ts';
+import { demoEmail } from '../../lib/seed/demo-data.ts';
 import { seedDemo } from '../../lib/seed/seed-demo.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
@@ -55,6 +57,18 @@ describe('the demo seed', () => {
     expect(await seedDemo()).toEqual({ created: 0 });
     expect(await tableCounts(database.url)).toEqual(afterFirst);
   }, 120_000);
+
+  it('has insights for the members on their first visit: their own and their team’s', async () => {
+    const acme = await db.tenant.findUniqueOrThrow({ where: { slug: 'acme' }, select: { id: true } });
+    const member = await db.user.findUniqueOrThrow({ where: { email: demoEmail('member', 'acme') }, select: { id: true } });
+    const viewer = await db.user.findUniqueOrThrow({ where: { email: demoEmail('viewer', 'acme') }, select: { id: true } });
+    const forMember = await listInsights(acme, { userId: member.id });
+    expect(forMember.map((i) => [i.kind, i.subject.name])).toEqual(expect.arrayContaining([['milestone_due_soon', 'Run 15 km'], ['milestone_due_soon', 'Design the sessions']]));
+    // The viewer is on the team, not the member's personal goal.
+    const forViewer = (await listInsights(acme, { userId: viewer.id })).map((i) => i.subject.name);
+    expect(forViewer).toContain('Design the sessions');
+    expect(forViewer).not.toContain('Run 15 km');
+  });
 
   it('gives the demo partner a paid app, installed in acme on the operator’s say-so', async () => {
     const app = await db.marketplaceApp.findUniqueOrThrow({

@@ -126,6 +126,9 @@ describe('Inngest functions', () => {
       'retention-purge',
       'tenants-erase-scheduled',
       'privacy-export',
+      'insights-schedule',
+      'insights-workspace',
+      'insights-member',
     ]);
   });
 

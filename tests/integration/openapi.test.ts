@@ -24,9 +24,11 @@ import * as webhookRoute from '../../app/api/v1/webhooks/[id]/route.ts';
 import * as webhookTestRoute from '../../app/api/v1/webhooks/[id]/test/route.ts';
 import * as webhooksRoute from '../../app/api/v1/webhooks/route.ts';
 import * as installedAppsRoute from '../../app/api/v1/apps/installed/route.ts';
+import * as insightsRoute from '../../app/api/v1/insights/route.ts';
 import { buildOpenApiDocument } from '../../lib/api/v1/openapi.ts';
 import { operations, type ApiOperation } from '../../lib/api/v1/operations.ts';
 import { EVENT_CATALOG } from '../../lib/events/event-catalog.ts';
+import { refreshMemberInsights } from '../../lib/insights/run-insights.ts';
 import { installApp } from '../../lib/marketplace/installations.ts';
 import { apiWorkspace, type ApiWorkspace, type V1Answer } from '../support/api-v1-client.ts';
 import { createMarketplaceApp } from '../support/marketplace.ts';
@@ -59,6 +61,7 @@ const ROUTES: Record<string, Record<string, unknown>> = {
   '/api/v1/webhook-deliveries/{id}/replay': replayDeliveryRoute,
   '/api/v1/event-types': eventTypesRoute,
   '/api/v1/apps/installed': installedAppsRoute,
+  '/api/v1/insights': insightsRoute,
 };
 
 const OPERATIONS = Object.values(operations) as ApiOperation[];
@@ -233,6 +236,15 @@ describe('real answers match the document', () => {
     expectDocumented(o.listEventTypes, await call(eventTypesRoute.GET, '/api/v1/event-types', {}));
     expectDocumented(o.createWebhook, await call(webhooksRoute.POST, '/api/v1/webhooks', {}, { method: 'POST', body: { url: 'https://10.0.0.1/private' } }));
     expectDocumented(o.deleteWebhook, await call(webhookRoute.DELETE, `/api/v1/webhooks/${id}`, { id }, { method: 'DELETE' }));
+  });
+
+  it('for insights', async () => {
+    const { secret } = await ws.newKey({ scopes: ['ai:coach'] });
+    const goal = await db.goal.create({ data: { tenantId: ws.tenant.id, ownerId: ws.member.userId, title: 'Behind', progress: 0, targetDate: new Date(Date.now() + 10 * 86_400_000), createdAt: new Date(Date.now() - 30 * 86_400_000) } });
+    await refreshMemberInsights(ws.tenant.id, ws.member.userId);
+    const listed = await ws.call(insightsRoute.GET, '/api/v1/insights', {}, { secret });
+    expect(listed.body.data?.map((item) => item.subject)).toContainEqual({ type: 'goal', id: goal.id, name: 'Behind' });
+    expectDocumented(operations.listInsights, listed);
   });
 
   it('for installed apps', async () => {

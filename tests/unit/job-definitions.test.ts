@@ -48,6 +48,9 @@ const SAMPLES: { [N in JobName]: JobPayloads[N] } = {
   'retention.purge': {},
   'tenants.erase_scheduled': {},
   'privacy.export': { exportId: 'exp_1' },
+  'insights.schedule': {},
+  'insights.workspace': { tenantId: 'ten_1' },
+  'insights.member': { tenantId: 'ten_1', userId: 'usr_1' },
 };
 
 interface InngestOptions {

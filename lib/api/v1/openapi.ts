@@ -10,6 +10,7 @@ import { AnalyticsOverview } from './schemas/analytics.ts';
 import { InstalledAppList, InstalledAppResource } from './schemas/app.ts';
 import { GoalCreate, GoalList, GoalResource, GoalUpdate } from './schemas/goal.ts';
 import { MeasurementCreate, MeasurementList, MeasurementResource, MeasurementResult } from './schemas/metric.ts';
+import { InsightList, InsightResource } from './schemas/insight.ts';
 import { HabitCreate, HabitList, HabitLogCreate, HabitLogList, HabitLogResource, HabitLogResult, HabitResource, HabitUpdate } from './schemas/habit.ts';
 import { Problem } from './schemas/problem.ts';
 import { MeResource } from './schemas/user.ts';
@@ -50,6 +51,8 @@ const RESPONSES: Record<string, z.ZodType> = {
   HabitLogList,
   HabitLogResult,
   AnalyticsOverview,
+  Insight: InsightResource,
+  InsightList,
   WebhookEndpoint: WebhookEndpointResource,
   WebhookEndpointList,
   WebhookEndpointWithSecret,
@@ -251,6 +254,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       { name: 'Metrics', description: 'Measurements toward measurable goals (“ran 5 km”), sent by apps and integrations.' },
       { name: 'Habits', description: 'Habits, their streaks and logs.' },
       { name: 'Analytics', description: 'Numbers across goals and habits.' },
+      { name: 'Coach', description: 'Insights from your own data (scope ai:coach).' },
       { name: 'Webhooks', description: 'Endpoints that receive signed events, their delivery log, and the event catalog.' },
       { name: 'Apps', description: 'Marketplace apps installed in the workspace.' },
     ],

@@ -3,6 +3,7 @@ import type { Scope } from '../../api-keys/scopes.ts';
 import { AnalyticsOverview } from './schemas/analytics.ts';
 import { InstalledAppList } from './schemas/app.ts';
 import { GoalCreate, GoalList, GoalListQuery, GoalResource, GoalUpdate } from './schemas/goal.ts';
+import { InsightList } from './schemas/insight.ts';
 import { HabitCreate, HabitList, HabitListQuery, HabitLogCreate, HabitLogList, HabitLogListQuery, HabitLogResult, HabitResource, HabitUpdate } from './schemas/habit.ts';
 import { MeasurementCreate, MeasurementList, MeasurementListQuery, MeasurementResult } from './schemas/metric.ts';
 import { MeResource } from './schemas/user.ts';
@@ -35,7 +36,7 @@ export interface ApiOperation {
   /** The route pattern, as logged and as written in the OpenAPI paths. */
   path: string;
   scope: Scope;
-  tag: 'Users' | 'Goals' | 'Metrics' | 'Habits' | 'Analytics' | 'Webhooks' | 'Apps';
+  tag: 'Users' | 'Goals' | 'Metrics' | 'Habits' | 'Analytics' | 'Coach' | 'Webhooks' | 'Apps';
   summary: string;
   description: string;
   query?: z.ZodType;
@@ -257,6 +258,18 @@ export const operations = {
     summary: 'Goals and habits in numbers',
     description: 'Goals by status and their average progress, habit logs in the last 7 and 30 days, running streaks, and weekly completions for the last 12 weeks.',
     response: { status: 200, description: 'The overview.', schema: AnalyticsOverview },
+    problems: [],
+  },
+  listInsights: {
+    operationId: 'listInsights',
+    method: 'get',
+    path: '/api/v1/insights',
+    scope: 'ai:coach',
+    tag: 'Coach',
+    summary: 'List insights',
+    description:
+      'What the insights rules found in your own data and your teams’: a streak at risk today, your best and worst weekdays per habit, goals behind their pace, milestones due soon, a team’s week over week, each with the numbers behind it. Active and not dismissed ones only; another member’s are never listed.',
+    response: { status: 200, description: 'The insights.', schema: InsightList },
     problems: [],
   },
   listWebhooks: {
