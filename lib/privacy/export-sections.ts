@@ -35,6 +35,11 @@ export const EXPORT_SECTIONS: ExportSection[] = [
   { name: 'habits', tables: ['Habit'], rows: (tx, tenantId, userId) => tx.habit.findMany({ where: { tenantId, userId } }) },
   { name: 'habit_logs', tables: ['HabitLog'], rows: (tx, tenantId, userId) => tx.habitLog.findMany({ where: { tenantId, userId } }) },
   { name: 'habit_reminders', tables: ['HabitReminder'], rows: (tx, tenantId, userId) => tx.habitReminder.findMany({ where: { tenantId, userId } }) },
+  // What the insights rules concluded about the person (not their teams': those are the team's), and what they dismissed.
+  { name: 'insights', tables: ['Insight', 'InsightDismissal'], rows: async (tx, tenantId, userId) => [
+      ...(await tx.insight.findMany({ where: { tenantId, userId }, orderBy: { createdAt: 'asc' } })).map((row) => ({ record: 'insight', ...row })),
+      ...(await tx.insightDismissal.findMany({ where: { tenantId, userId } })).map((row) => ({ record: 'dismissal', ...row })),
+    ] },
   { name: 'comments', tables: ['Comment'], rows: (tx, tenantId, userId) => tx.comment.findMany({ where: { tenantId, authorId: userId } }) },
   { name: 'kudos', tables: ['Kudos'], rows: (tx, tenantId, userId) => tx.kudos.findMany({ where: { tenantId, OR: [{ giverId: userId }, { recipientId: userId }] } }) },
   { name: 'notifications', tables: ['Notification'], rows: (tx, tenantId, userId) => tx.notification.findMany({ where: { tenantId, userId } }) },

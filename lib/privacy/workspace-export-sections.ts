@@ -96,6 +96,8 @@ export const WORKSPACE_SECTIONS: WorkspaceSection[] = [
 export const WORKSPACE_NOT_EXPORTED: Record<string, string> = {
   Asset: 'uploaded images (logo, favicon, avatars, attachments) as bytes: the settings and tickets name them, and each is served at its address',
   Notification: "each member's own inbox, derived from the activity: in that member's own export",
+  Insight: "computed by the insights rules from the goals and habits (in this export) and recomputed hourly; each member's own are in that member's own export",
+  InsightDismissal: "which insights each member hid: in that member's own export",
   UserSession: "sign-in sessions, security records of each member: in that member's own export",
   EmailMessage: 'copies of sent emails, which can hold sign-in and invitation links',
   LoginToken: 'single-use sign-in hand-off secrets that live two minutes',

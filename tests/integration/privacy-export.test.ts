@@ -50,9 +50,11 @@ describe('member data export', () => {
       goals: goal.id,
       goal_assignments: (await db.goalAssignee.create({ data: { tenantId: t, goalId: goal.id, userId: u } })).id,
       goal_progress: (await db.goalProgressEntry.create({ data: { tenantId: t, goalId: goal.id, userId: u, delta: 10, note: 'Halfway-ish' } })).id,
+      goal_measurements: (await db.goalMeasurement.create({ data: { tenantId: t, goalId: goal.id, userId: u, value: 5, unit: 'km', measuredAt: new Date(), clientId: id(), source: 'key_export' } })).id,
       habits: habit.id,
       habit_logs: (await db.habitLog.create({ data: { tenantId: t, habitId: habit.id, userId: u, date: new Date('2026-12-01T00:00:00Z') } })).id,
       habit_reminders: (await db.habitReminder.create({ data: { tenantId: t, habitId: habit.id, userId: u, time: '07:30', nextAt: new Date() } })).id,
+      insights: (await db.insight.create({ data: { id: `isg_${id()}`, tenantId: t, userId: u, kind: 'streak_at_risk', key: `streak_at_risk:${habit.id}:${id()}`, subjectType: 'habit', subjectId: habit.id, data: { currentStreak: 4 }, expiresAt: new Date(Date.now() + 86_400_000) } })).id,
       comments: (await db.comment.create({ data: { tenantId: t, goalId: goal.id, authorId: u, body: 'My own words' } })).id,
       kudos: (await db.kudos.create({ data: { tenantId: t, eventId: `evt_${id()}`, giverId: admin.userId, recipientId: u } })).id,
       notifications: (await db.notification.create({ data: { tenantId: t, userId: u, type: 'comment', subjectType: 'goal', subjectId: goal.id, dedupeKey: id() } })).id,
@@ -69,6 +71,7 @@ describe('member data export', () => {
     await db.calendarFeedToken.create({ data: { id: `cft_${id()}`, tenantId: t, userId: u, tokenHash: 'FEED-TOKEN-HASH' } });
     // Someone else's goal is not in my export.
     const theirs = await db.goal.create({ data: { tenantId: t, ownerId: admin.userId, title: 'Not mine' } });
+    const theirInsight = await db.insight.create({ data: { id: `isg_${id()}`, tenantId: t, userId: admin.userId, kind: 'goal_at_risk', key: `goal_at_risk:${theirs.id}:${id()}`, subjectType: 'goal', subjectId: theirs.id, data: {}, expiresAt: new Date(Date.now() + 86_400_000) } });
 
     const files = unzipSync(await buildMemberArchive(t, u));
     const json = (name: string) => JSON.parse(strFromU8(files[`${name}.json`])) as Record<string, unknown>[];
@@ -83,6 +86,7 @@ describe('member data export', () => {
     expect(json('support_tickets').map((row) => row.id)).toContain(comment);
     expect(json('profile')[0]).toMatchObject({ id: u, email: me.email, membership: expect.objectContaining({ role: 'member' }) });
     expect(json('goals').map((row) => row.id)).not.toContain(theirs.id);
+    expect(json('insights').map((row) => row.id)).not.toContain(theirInsight.id);
     const everything = Object.values(files).map((bytes) => strFromU8(bytes)).join('\n');
     for (const secret of ['SECRET-HASH-VALUE', 'FEED-TOKEN-HASH', 'passwordHash', 'tokenHash']) expect(everything).not.toContain(secret);
     expect(strFromU8(files['README.txt'])).toContain('goals: 1 record(s)');
