@@ -34,6 +34,7 @@ export const EXPORT_SECTIONS: ExportSection[] = [
   { name: 'habits', tables: ['Habit'], rows: (tx, tenantId, userId) => tx.habit.findMany({ where: { tenantId, userId } }) },
   { name: 'habit_logs', tables: ['HabitLog'], rows: (tx, tenantId, userId) => tx.habitLog.findMany({ where: { tenantId, userId } }) },
   { name: 'habit_reminders', tables: ['HabitReminder'], rows: (tx, tenantId, userId) => tx.habitReminder.findMany({ where: { tenantId, userId } }) },
+  { name: 'coach_conversations', tables: ['CoachConversation', 'CoachMessage'], rows: (tx, tenantId, userId) => tx.coachConversation.findMany({ where: { tenantId, userId }, include: { messages: { orderBy: { createdAt: 'asc' } } }, orderBy: { createdAt: 'asc' } }) },
   { name: 'comments', tables: ['Comment'], rows: (tx, tenantId, userId) => tx.comment.findMany({ where: { tenantId, authorId: userId } }) },
   { name: 'kudos', tables: ['Kudos'], rows: (tx, tenantId, userId) => tx.kudos.findMany({ where: { tenantId, OR: [{ giverId: userId }, { recipientId: userId }] } }) },
   { name: 'notifications', tables: ['Notification'], rows: (tx, tenantId, userId) => tx.notification.findMany({ where: { tenantId, userId } }) },

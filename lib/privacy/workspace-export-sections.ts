@@ -95,6 +95,8 @@ export const WORKSPACE_SECTIONS: WorkspaceSection[] = [
 export const WORKSPACE_NOT_EXPORTED: Record<string, string> = {
   Asset: 'uploaded images (logo, favicon, avatars, attachments) as bytes: the settings and tickets name them, and each is served at its address',
   Notification: "each member's own inbox, derived from the activity: in that member's own export",
+  CoachConversation: "each member's conversations with the AI coach: theirs alone (no admin reads them), in that member's own export",
+  CoachMessage: "the questions and answers of each member's coach conversations: in that member's own export",
   UserSession: "sign-in sessions, security records of each member: in that member's own export",
   EmailMessage: 'copies of sent emails, which can hold sign-in and invitation links',
   LoginToken: 'single-use sign-in hand-off secrets that live two minutes',
