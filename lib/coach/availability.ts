@@ -31,6 +31,12 @@ export async function coachStatus(tenant: TenantContext): Promise<CoachStatus> {
   return { configured: config !== null, providerHost: config?.host ?? null, planIncludes, enabledAt: enabled, available: config !== null && planIncludes && enabled !== null };
 }
 
+/** Whether the workspace's members see the coach (the header's link); no query when the installation has no provider. */
+export async function coachAvailable(tenant: TenantContext): Promise<boolean> {
+  if (!coachProviderConfig()) return false;
+  return (await coachStatus(tenant)).available;
+}
+
 /**
  * The provider, or the reason there is no coach: 404 not set up here, 403 not on the plan,
  * 409 not turned on. The coach talks with members: an app acting as itself has none.
