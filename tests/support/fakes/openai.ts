@@ -16,6 +16,8 @@ export interface FakeReply {
   toolCall?: { name: string; arguments: Record<string, unknown> | string };
   /** Answer with this HTTP status and an OpenAI-style error instead. */
   status?: number;
+  /** Milliseconds between chunks for this answer (default: chunkDelayMs). */
+  delayMs?: number;
 }
 
 export interface FakeOpenAI {
@@ -34,10 +36,15 @@ export interface FakeOpenAI {
   close(): Promise<void>;
 }
 
-/** Without a scripted reply: a habit proposal when the question mentions a habit, a goal for a goal, else plain text. */
+/**
+ * Without a scripted reply: a habit proposal when the question mentions a habit, a goal for a
+ * goal, else plain text; "slowly" in the question streams it slowly enough for a browser test
+ * to watch it arrive.
+ */
 export function defaultReply(question: string): FakeReply {
+  const delayMs = /slowly/i.test(question) ? 250 : undefined;
   if (/habit/i.test(question)) {
-    return { text: 'A short walk after lunch is an easy start. Shall I add it?', toolCall: { name: 'propose_habit', arguments: { name: 'Walk after lunch', schedule: 'daily', description: 'Ten minutes outside.' } } };
+    return { text: 'A short walk after lunch is an easy start. Shall I add it?', toolCall: { name: 'propose_habit', arguments: { name: 'Walk after lunch', schedule: 'daily', description: 'Ten minutes outside.' } }, delayMs };
   }
   if (/goal/i.test(question)) {
     return { text: 'Here is a goal you could aim for.', toolCall: { name: 'propose_goal', arguments: { title: 'Run a 5K', description: 'Three runs a week.' } } };
@@ -76,7 +83,7 @@ export async function startFakeOpenAI(options: { apiKey?: string; model?: string
         const id = `chatcmpl-${randomBytes(6).toString('hex')}`;
         const created = Math.floor(Date.now() / 1000);
         const send = (choices: unknown[], extra: Record<string, unknown> = {}) => res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices, ...extra })}\n\n`);
-        const pause = () => new Promise((resolve) => setTimeout(resolve, fake.chunkDelayMs));
+        const pause = () => new Promise((resolve) => setTimeout(resolve, reply.delayMs ?? fake.chunkDelayMs));
         res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
         send([{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }]);
         const words = reply.text.match(/\S+\s*/g) ?? [];
