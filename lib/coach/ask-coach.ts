@@ -53,13 +53,19 @@ export async function askCoach(tenant: TenantContext, member: Member, input: unk
   const abort = new AbortController();
   const stream = await streamAnswer(config, { messages, tools: COACH_TOOLS, signal: abort.signal });
 
-  const conversation = await scoped.$transaction(async (tx) => {
-    const row = existing
-      ? await tx.coachConversation.update({ where: { id: existing.id }, data: { updatedAt: new Date() } })
-      : await tx.coachConversation.create({ data: { id: newConversationId(), tenantId: tenant.id, userId: member.userId, title: titleFrom(message) } });
-    await tx.coachMessage.create({ data: { tenantId: tenant.id, conversationId: row.id, role: 'user', content: message } });
-    return row;
-  });
+  const conversation = await scoped
+    .$transaction(async (tx) => {
+      const row = existing
+        ? await tx.coachConversation.update({ where: { id: existing.id }, data: { updatedAt: new Date() } })
+        : await tx.coachConversation.create({ data: { id: newConversationId(), tenantId: tenant.id, userId: member.userId, title: titleFrom(message) } });
+      await tx.coachMessage.create({ data: { tenantId: tenant.id, conversationId: row.id, role: 'user', content: message } });
+      return row;
+    })
+    .catch((error: unknown) => {
+      // Nothing will read the answer: stop the provider writing it.
+      abort.abort();
+      throw error;
+    });
   const summary: CoachConversationSummary = { id: conversation.id, title: conversation.title, createdAt: conversation.createdAt.toISOString(), updatedAt: conversation.updatedAt.toISOString() };
   const promptChars = JSON.stringify(messages).length;
 

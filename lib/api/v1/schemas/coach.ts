@@ -5,9 +5,9 @@ import { COACH_MESSAGE_MAX } from '../../../coach/ask-schema.ts';
 // (lib/coach/sse.ts), described for the OpenAPI document.
 
 export const CoachMessageCreate = z
-  .object({
-    conversationId: z.string().min(1).max(60).optional().meta({ description: 'Continue this conversation of yours; leave out to start a new one.' }),
-    message: z.string().min(1).max(COACH_MESSAGE_MAX).meta({ description: `Your question, up to ${COACH_MESSAGE_MAX} characters.` }),
+  .strictObject({
+    conversationId: z.string().trim().min(1).max(60).optional().meta({ description: 'Continue this conversation of yours; leave out to start a new one.' }),
+    message: z.string({ message: 'Write a question.' }).trim().min(1, 'Write a question.').max(COACH_MESSAGE_MAX, `Use at most ${COACH_MESSAGE_MAX} characters.`).meta({ description: `Your question, up to ${COACH_MESSAGE_MAX} characters.` }),
   })
   .meta({ description: 'A question to the coach.' });
 
