@@ -23,6 +23,7 @@ test('an owner turns the coach on after its notice; a member chats, sees the ans
   await turnOn.click();
   await expect(page.getByTestId('coach-switch-status')).toContainText('The coach is on since');
   await signOut(page);
+  await page.waitForURL(tenantUrl(slug, '/signin'));
 
   await signIn(page, slug, memberEmail);
   await page.waitForURL(tenantUrl(slug));
