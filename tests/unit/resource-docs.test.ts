@@ -10,7 +10,7 @@ const doc = buildOpenApiDocument() as Doc;
 
 describe('the per-resource OpenAPI documents', () => {
   it('list the tags that have operations, in the document order', () => {
-    expect(apiResources(doc).map((r) => r.slug)).toEqual(['users', 'goals', 'habits', 'analytics', 'webhooks', 'apps']);
+    expect(apiResources(doc).map((r) => r.slug)).toEqual(['users', 'goals', 'habits', 'analytics', 'webhooks', 'apps', 'coach']);
   });
 
   it('keep one tag, its reachable components, and the reader’s own origin', () => {
