@@ -1,10 +1,19 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { addMember, createWorkspace, signIn, signOut, tenantUrl } from './support.ts';
 
 // The AI coach in the browser, against the fake OpenAI-compatible provider the e2e run starts
 // (tests/support/fakes/openai.ts, COACH_* set by tests/support/fakes/serve-app.ts): the owner
 // reads the data-use notice and turns the coach on; a member asks, watches the answer stream
-// in, and adds the habit it proposes with one click; at 390 px nothing overflows.
+// in, and adds the habit it proposes with one click; at 390 px nothing overflows, and axe finds
+// nothing serious on the states every-route.spec.ts cannot reach (the notice with its switch, a
+// chat with a proposal).
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 test('an owner turns the coach on after its notice; a member chats, sees the answer stream, and adds the proposed habit', async ({ page }) => {
   const { slug, ownerEmail } = await createWorkspace('coach');
@@ -16,6 +25,7 @@ test('an owner turns the coach on after its notice; a member chats, sees the ans
   await expect(page.getByRole('link', { name: 'Coach settings' })).toBeVisible();
   await page.goto(tenantUrl(slug, '/settings/coach'));
   await expect(page.getByTestId('coach-notice')).toContainText('127.0.0.1');
+  expect(await seriousViolations(page)).toEqual([]);
   await expect(page.getByTestId('coach-switch-status')).toHaveText('The coach is off.');
   const turnOn = page.getByRole('button', { name: 'Turn the coach on' });
   await expect(turnOn).toBeDisabled();
@@ -46,6 +56,7 @@ test('an owner turns the coach on after its notice; a member chats, sees the ans
   await proposal.getByRole('button', { name: 'Add it' }).click();
   await expect(proposal.getByRole('status')).toContainText('Added.');
   await expect(page.getByTestId('coach-conversations')).toContainText('Suggest a habit for my afternoons');
+  expect(await seriousViolations(page)).toEqual([]);
 
   await page.goto(tenantUrl(slug, '/habits'));
   await expect(page.getByText('Walk after lunch')).toBeVisible();
