@@ -167,14 +167,14 @@ export function CoachChat({ initialConversations, canAsk, exhausted }: { initial
           {messages.length === 0 && streaming === null ? <p className="text-sm text-slate-600">{t('emptyChat')}</p> : null}
           {messages.map((message) => (
             <div key={message.id} className={message.role === 'user' ? 'ms-auto max-w-[85%] rounded-lg bg-brand/10 px-3 py-2' : 'me-auto max-w-[92%] rounded-lg bg-slate-100 px-3 py-2'} data-testid={`coach-message-${message.role}`}>
-              <p className="text-xs font-semibold text-slate-500">{message.role === 'user' ? t('you') : t('coach')}</p>
+              <p className="text-xs font-semibold text-slate-700">{message.role === 'user' ? t('you') : t('coach')}</p>
               <p className="text-sm break-words whitespace-pre-wrap text-slate-900">{message.content}</p>
               {message.proposal ? <ProposalCard message={message} canAccept={canAsk} onChange={(next) => setMessages((all) => all.map((item) => (item.id === next.id ? next : item)))} /> : null}
             </div>
           ))}
           {streaming !== null ? (
             <div className="me-auto max-w-[92%] rounded-lg bg-slate-100 px-3 py-2" data-testid="coach-streaming">
-              <p className="text-xs font-semibold text-slate-500">{t('coach')}</p>
+              <p className="text-xs font-semibold text-slate-700">{t('coach')}</p>
               <p className="text-sm break-words whitespace-pre-wrap text-slate-900">{streaming || t('writing')}</p>
             </div>
           ) : null}

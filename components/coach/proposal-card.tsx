@@ -31,7 +31,7 @@ export function ProposalCard({ message, canAccept, onChange }: { message: CoachM
   const href = message.acceptedId ? (proposal.type === 'goal' ? `/goals/${message.acceptedId}` : `/habits/${message.acceptedId}`) : null;
   return (
     <section aria-label={proposal.type === 'goal' ? t('goal') : t('habit')} className="mt-3 rounded-md border border-brand/30 bg-white p-3 text-sm text-slate-800" data-testid="coach-proposal">
-      <p className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{proposal.type === 'goal' ? t('goal') : t('habit')}</p>
+      <p className="text-xs font-semibold tracking-wide text-slate-600 uppercase">{proposal.type === 'goal' ? t('goal') : t('habit')}</p>
       <p className="mt-1 font-semibold break-words text-slate-900">{title}</p>
       {proposal.description ? <p className="mt-1 break-words text-slate-700">{proposal.description}</p> : null}
       {schedule ? <p className="mt-1 text-slate-600">{schedule}</p> : null}
@@ -47,7 +47,7 @@ export function ProposalCard({ message, canAccept, onChange }: { message: CoachM
           ) : null}
         </p>
       ) : message.proposalStatus === 'dismissed' ? (
-        <p className="mt-2 text-slate-500" role="status">
+        <p className="mt-2 text-slate-600" role="status">
           {t('dismissed')}
         </p>
       ) : canAccept ? (

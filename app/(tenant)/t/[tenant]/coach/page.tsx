@@ -58,7 +58,7 @@ export default async function CoachPage({ params }: { params: Promise<{ tenant: 
         {exhausted ? t('budgetExhausted', { date: renews }) : t('budget', { used: format.number(budget.used), limit: format.number(budget.limit), date: renews })}
       </p>
       <CoachChat initialConversations={conversations} canAsk={can(member.role, 'goals.write')} exhausted={exhausted} />
-      <p className="text-xs text-slate-500">{t('privacy')}</p>
+      <p className="text-xs text-slate-600">{t('privacy')}</p>
     </section>
   );
 }
