@@ -9,12 +9,13 @@ import type { TenantContext } from '@/lib/tenancy/tenant-context';
 
 type NavWords = ReturnType<typeof useTranslations<'nav'>>;
 
-function navFor(member: Member, showApps: boolean, showLeaderboards: boolean, words: NavWords): NavItem[] {
+function navFor(member: Member, showApps: boolean, showLeaderboards: boolean, showCoach: boolean, words: NavWords): NavItem[] {
   const items: NavItem[] = [
     { href: '/', label: words('dashboard') },
     { href: '/activity', label: words('activity') },
     { href: '/goals', label: words('goals') },
     { href: '/habits', label: words('habits') },
+    ...(showCoach ? [{ href: '/coach', label: words('coach') }] : []),
     { href: '/teams', label: words('teams') },
     ...(showLeaderboards ? [{ href: '/leaderboards', label: words('leaderboards') }] : []),
     ...(showApps ? [{ href: '/apps', label: words('apps') }] : []),
@@ -29,11 +30,11 @@ function avatarOf(member: Member): string | null {
   return 'avatarUrl' in member && typeof member.avatarUrl === 'string' ? member.avatarUrl : null;
 }
 
-/** showApps: the marketplace is not hidden here (Settings › Marketplace); showLeaderboards: admins did not turn them off. */
-export function TenantHeader({ tenant, member, showApps = true, showLeaderboards = false }: { tenant: TenantContext; member: Member | null; showApps?: boolean; showLeaderboards?: boolean }) {
+/** showApps: the marketplace is not hidden here (Settings › Marketplace); showLeaderboards: admins did not turn them off; showCoach: the AI coach is available (lib/coach/availability.ts). */
+export function TenantHeader({ tenant, member, showApps = true, showLeaderboards = false, showCoach = false }: { tenant: TenantContext; member: Member | null; showApps?: boolean; showLeaderboards?: boolean; showCoach?: boolean }) {
   const words = useTranslations('nav');
   const shell = useTranslations('shell');
-  const items = member ? navFor(member, showApps, showLeaderboards, words) : [];
+  const items = member ? navFor(member, showApps, showLeaderboards, showCoach, words) : [];
   return (
     <header className="on-brand-secondary bg-brand-secondary text-brand-secondary-fg">
       <div className="mx-auto flex max-w-7xl items-center gap-2 px-4 py-2.5 sm:px-6 xl:gap-4">

@@ -7,7 +7,7 @@ import { FEATURES, type Feature, type PlanDefinition, type PlanLimits } from './
 // ones still in force, so can(), limit(), requireFeature() and featureLock() all honour them.
 // They travel with the workspace (TenantContext.overrides), so no gate reads them apart.
 
-export const LIMIT_KEYS = ['members', 'apiRequestsPerMonth', 'maxKeyTier'] as const satisfies readonly (keyof PlanLimits)[];
+export const LIMIT_KEYS = ['members', 'apiRequestsPerMonth', 'maxKeyTier', 'coachTokensPerMonth'] as const satisfies readonly (keyof PlanLimits)[];
 export const OVERRIDE_KEYS = [...FEATURES, ...LIMIT_KEYS] as const;
 export type OverrideKey = (typeof OVERRIDE_KEYS)[number];
 
@@ -43,7 +43,7 @@ export function applyOverrides(plan: PlanDefinition, overrides: readonly PlanOve
       if (parsed.data === true) features.add(key);
       else features.delete(key);
     } else if (key === 'maxKeyTier') limits.maxKeyTier = parsed.data as PlanLimits['maxKeyTier'];
-    else limits[key as 'members' | 'apiRequestsPerMonth'] = parsed.data as number;
+    else limits[key as 'members' | 'apiRequestsPerMonth' | 'coachTokensPerMonth'] = parsed.data as number;
   }
   // In the catalog's order, as plans list them.
   return { ...plan, features: FEATURES.filter((feature) => features.has(feature)), limits };

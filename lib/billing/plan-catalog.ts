@@ -7,7 +7,7 @@ import type { BillingCurrency } from './currencies.ts';
 // re-applies it, and a plan row that is missing is read from here. Keep the migration's
 // INSERT in step with this file (tests/integration/billing-plans.test.ts compares them).
 
-export const FEATURES = ['api', 'analytics', 'custom_branding', 'hide_powered_by', 'webhooks', 'custom_domain', 'sso', 'scim', 'oauth_apps', 'white_label'] as const;
+export const FEATURES = ['api', 'analytics', 'custom_branding', 'hide_powered_by', 'webhooks', 'custom_domain', 'sso', 'scim', 'oauth_apps', 'white_label', 'ai_coaching'] as const;
 export type Feature = (typeof FEATURES)[number];
 
 /** How the UI and error messages name each feature: "<label> is/are included in …". */
@@ -22,6 +22,7 @@ export const FEATURE_INFO: Record<Feature, { label: string; plural: boolean; des
   scim: { label: 'Directory sync (SCIM)', plural: false, description: 'Provision and deprovision people from Okta, Entra ID and others' },
   oauth_apps: { label: 'OAuth apps', plural: true, description: 'Register OAuth apps that others can connect to their workspace' },
   white_label: { label: 'White label', plural: false, description: "Resellers' white-label branding" },
+  ai_coaching: { label: 'AI coaching', plural: false, description: "An AI coach for every member, grounded on their own goals and habits (when the installation has a provider)" },
 };
 
 export interface PlanLimits {
@@ -31,6 +32,8 @@ export interface PlanLimits {
   apiRequestsPerMonth: number;
   /** The highest API key tier (rate limits) the plan allows. */
   maxKeyTier: ApiKeyTier;
+  /** AI coach tokens (prompt plus answer) the whole workspace may use per calendar month; 0: no coach. */
+  coachTokensPerMonth: number;
 }
 
 export type PlanId = 'free' | 'basic' | 'pro' | 'enterprise';
@@ -72,8 +75,8 @@ function elsewhere(id: string, eur: [number, number], gbp: [number, number]): Pl
 }
 
 const BASIC: Feature[] = ['api', 'analytics'];
-const PRO: Feature[] = [...BASIC, 'custom_branding', 'hide_powered_by', 'webhooks'];
-const ENTERPRISE: Feature[] = [...PRO, 'custom_domain', 'sso', 'scim', 'oauth_apps', 'white_label'];
+const PRO: Feature[] = [...BASIC, 'custom_branding', 'hide_powered_by', 'webhooks', 'ai_coaching'];
+const ENTERPRISE: Feature[] = [...BASIC, 'custom_branding', 'hide_powered_by', 'webhooks', 'custom_domain', 'sso', 'scim', 'oauth_apps', 'white_label', 'ai_coaching'];
 
 export const PLAN_CATALOG: readonly PlanDefinition[] = [
   {
@@ -83,7 +86,7 @@ export const PLAN_CATALOG: readonly PlanDefinition[] = [
     stripeLookupKey: null,
     overageLookupKey: null,
     overagePer1000Cents: null,
-    limits: { members: 5, apiRequestsPerMonth: 1_000, maxKeyTier: 'free' },
+    limits: { members: 5, apiRequestsPerMonth: 1_000, maxKeyTier: 'free', coachTokensPerMonth: 0 },
     features: [],
     sortOrder: 0,
   },
@@ -94,7 +97,7 @@ export const PLAN_CATALOG: readonly PlanDefinition[] = [
     stripeLookupKey: 'waypoint_basic_monthly',
     overageLookupKey: 'waypoint_basic_api_overage',
     overagePer1000Cents: 100,
-    limits: { members: 25, apiRequestsPerMonth: 10_000, maxKeyTier: 'developer' },
+    limits: { members: 25, apiRequestsPerMonth: 10_000, maxKeyTier: 'developer', coachTokensPerMonth: 0 },
     features: BASIC,
     sortOrder: 1,
     prices: elsewhere('basic', [2_700, 90], [2_300, 80]),
@@ -106,7 +109,7 @@ export const PLAN_CATALOG: readonly PlanDefinition[] = [
     stripeLookupKey: 'waypoint_pro_monthly',
     overageLookupKey: 'waypoint_pro_api_overage',
     overagePer1000Cents: 80,
-    limits: { members: 100, apiRequestsPerMonth: 100_000, maxKeyTier: 'business' },
+    limits: { members: 100, apiRequestsPerMonth: 100_000, maxKeyTier: 'business', coachTokensPerMonth: 200_000 },
     features: PRO,
     sortOrder: 2,
     prices: elsewhere('pro', [9_200, 75], [7_900, 65]),
@@ -118,7 +121,7 @@ export const PLAN_CATALOG: readonly PlanDefinition[] = [
     stripeLookupKey: 'waypoint_enterprise_monthly',
     overageLookupKey: 'waypoint_enterprise_api_overage',
     overagePer1000Cents: 50,
-    limits: { members: 1_000, apiRequestsPerMonth: 1_000_000, maxKeyTier: 'enterprise' },
+    limits: { members: 1_000, apiRequestsPerMonth: 1_000_000, maxKeyTier: 'enterprise', coachTokensPerMonth: 1_000_000 },
     features: ENTERPRISE,
     sortOrder: 3,
     prices: elsewhere('enterprise', [27_900, 45], [23_900, 40]),

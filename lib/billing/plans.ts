@@ -16,6 +16,8 @@ const limitsSchema = z.object({
   members: z.number().int().nonnegative(),
   apiRequestsPerMonth: z.number().int().nonnegative(),
   maxKeyTier: z.enum(TIERS),
+  // Rows written before the coach (or edited by an operator without it) have no coach budget.
+  coachTokensPerMonth: z.number().int().nonnegative().default(0),
 });
 
 interface State {

@@ -105,6 +105,13 @@ export const envSchema = z.object({
   SLACK_CLIENT_SECRET: optionalText,
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_API_BASE: url(['http:', 'https:']),
+  // The AI coach (lib/coach): any OpenAI-compatible Chat Completions endpoint (OpenAI, Azure
+  // OpenAI, vLLM, Ollama). All three or none; unset: no workspace has a coach.
+  /** Base URL of the API, up to and including /v1 (https://api.openai.com/v1, http://localhost:11434/v1). */
+  COACH_API_BASE: url(['http:', 'https:']),
+  COACH_API_KEY: optionalText,
+  /** The model (or Azure deployment) every answer comes from, e.g. gpt-4o-mini or llama3.1. */
+  COACH_MODEL: optionalText,
   /** A public https base URL providers can reach for push notifications (Google watch channels, Graph subscriptions); unset: calendars are polled. */
   INTEGRATIONS_PUSH_URL: url(['https:']),
 
@@ -187,6 +194,8 @@ export function checkAlways(env: Env): string[] {
   if (Boolean(env.UPSTASH_REDIS_REST_URL) !== Boolean(env.UPSTASH_REDIS_REST_TOKEN)) problems.push('Set both UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN, or neither.');
   if (Boolean(env.INNGEST_EVENT_KEY) !== Boolean(env.INNGEST_SIGNING_KEY)) problems.push('Set both INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY, or neither.');
   if (env.ENCRYPTION_KEY && !isEncryptionKey(env.ENCRYPTION_KEY)) problems.push('ENCRYPTION_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32).');
+  const coach = [env.COACH_API_BASE, env.COACH_API_KEY, env.COACH_MODEL].filter(Boolean).length;
+  if (coach > 0 && coach < 3) problems.push('Set all three of COACH_API_BASE, COACH_API_KEY and COACH_MODEL, or none (the AI coach is off without them).');
   problems.push(...parseRetentionDays(env.RETENTION_DAYS).problems.map((problem) => `RETENTION_DAYS: ${problem}.`));
   return problems;
 }

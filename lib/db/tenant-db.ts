@@ -55,6 +55,8 @@ const TENANT_KEY: Record<string, string> = {
   AppInstallation: 'tenantId',
   Notification: 'tenantId',
   HabitReminder: 'tenantId',
+  CoachConversation: 'tenantId',
+  CoachMessage: 'tenantId',
 };
 
 const READ_OR_WRITE_BY_WHERE = new Set([

@@ -6,6 +6,7 @@ import type audit from '../../messages/en/audit.json';
 import type authPages from '../../messages/en/authPages.json';
 import type billing from '../../messages/en/billing.json';
 import type branding from '../../messages/en/branding.json';
+import type coach from '../../messages/en/coach.json';
 import type comments from '../../messages/en/comments.json';
 import type common from '../../messages/en/common.json';
 import type consent from '../../messages/en/consent.json';
@@ -77,6 +78,7 @@ export interface Catalog {
   authPages: typeof authPages;
   billing: typeof billing;
   branding: typeof branding;
+  coach: typeof coach;
   comments: typeof comments;
   common: typeof common;
   consent: typeof consent;

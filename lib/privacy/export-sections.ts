@@ -40,6 +40,7 @@ export const EXPORT_SECTIONS: ExportSection[] = [
       ...(await tx.insight.findMany({ where: { tenantId, userId }, orderBy: { createdAt: 'asc' } })).map((row) => ({ record: 'insight', ...row })),
       ...(await tx.insightDismissal.findMany({ where: { tenantId, userId } })).map((row) => ({ record: 'dismissal', ...row })),
     ] },
+  { name: 'coach_conversations', tables: ['CoachConversation', 'CoachMessage'], rows: (tx, tenantId, userId) => tx.coachConversation.findMany({ where: { tenantId, userId }, include: { messages: { orderBy: { createdAt: 'asc' } } }, orderBy: { createdAt: 'asc' } }) },
   { name: 'comments', tables: ['Comment'], rows: (tx, tenantId, userId) => tx.comment.findMany({ where: { tenantId, authorId: userId } }) },
   { name: 'kudos', tables: ['Kudos'], rows: (tx, tenantId, userId) => tx.kudos.findMany({ where: { tenantId, OR: [{ giverId: userId }, { recipientId: userId }] } }) },
   { name: 'notifications', tables: ['Notification'], rows: (tx, tenantId, userId) => tx.notification.findMany({ where: { tenantId, userId } }) },

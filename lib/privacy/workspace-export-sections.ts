@@ -98,6 +98,8 @@ export const WORKSPACE_NOT_EXPORTED: Record<string, string> = {
   Notification: "each member's own inbox, derived from the activity: in that member's own export",
   Insight: "computed by the insights rules from the goals and habits (in this export) and recomputed hourly; each member's own are in that member's own export",
   InsightDismissal: "which insights each member hid: in that member's own export",
+  CoachConversation: "each member's conversations with the AI coach: theirs alone (no admin reads them), in that member's own export",
+  CoachMessage: "the questions and answers of each member's coach conversations: in that member's own export",
   UserSession: "sign-in sessions, security records of each member: in that member's own export",
   EmailMessage: 'copies of sent emails, which can hold sign-in and invitation links',
   LoginToken: 'single-use sign-in hand-off secrets that live two minutes',

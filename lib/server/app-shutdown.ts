@@ -1,4 +1,5 @@
 import { flushRequestLog } from '../api/request-log.ts';
+import { closeCoachLimiter } from '../coach/limits.ts';
 import { disconnectDb } from '../db/client.ts';
 import { closeNotifyListener } from '../db/notify-listener.ts';
 import { closePgPool } from '../db/pg-pool.ts';
@@ -17,6 +18,7 @@ export function registerAppShutdown(): void {
   onShutdown('jobs', 'drain', stopJobs);
   onShutdown('sso', 'close', closeJackson);
   onShutdown('rate limiter', 'close', closeApiRateLimiter);
+  onShutdown('coach rate limiter', 'close', closeCoachLimiter);
   onShutdown('notify listener', 'close', closeNotifyListener);
   onShutdown('pg pool', 'close', closePgPool);
   onShutdown('database', 'close', disconnectDb);

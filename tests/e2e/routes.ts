@@ -142,6 +142,7 @@ export const ROUTES: RouteCase[] = [
   { page: `${TENANT}/habits/[habitId]/page.tsx`, host: 'acme', path: (s) => `/habits/${s.habitId}`, visitors: ['member'] },
   { page: `${TENANT}/teams/page.tsx`, host: 'acme', path: fixed('/teams'), visitors: PRODUCT },
   { page: `${TENANT}/teams/[teamId]/page.tsx`, host: 'acme', path: (s) => `/teams/${s.teamId}`, visitors: PRODUCT },
+  { page: `${TENANT}/coach/page.tsx`, host: 'acme', path: fixed('/coach'), visitors: PRODUCT },
   { page: `${TENANT}/leaderboards/page.tsx`, host: 'acme', path: fixed('/leaderboards'), visitors: PRODUCT },
   // Activity: the workspace's feed, and a member's page (me: one's own).
   { page: `${TENANT}/activity/page.tsx`, host: 'acme', path: fixed('/activity'), visitors: PRODUCT },
@@ -190,4 +191,5 @@ export const ROUTES: RouteCase[] = [
   { page: `${TENANT}/settings/support/page.tsx`, host: 'acme', path: fixed('/settings/support'), visitors: ADMINS },
   { page: `${TENANT}/settings/support/[ticketId]/page.tsx`, host: 'acme', path: (s) => `/settings/support/${s.ticketId}`, visitors: ADMINS },
   { page: `${TENANT}/settings/marketplace/page.tsx`, host: 'acme', path: fixed('/settings/marketplace'), visitors: ['admin'] },
+  { page: `${TENANT}/settings/coach/page.tsx`, host: 'acme', path: fixed('/settings/coach'), visitors: ['admin'] },
 ];

@@ -10,12 +10,14 @@ import * as habitsRoute from '../../app/api/v1/habits/route.ts';
 import * as meRoute from '../../app/api/v1/users/me/route.ts';
 import * as eventTypesRoute from '../../app/api/v1/event-types/route.ts';
 import * as installedAppsRoute from '../../app/api/v1/apps/installed/route.ts';
+import * as coachMessagesRoute from '../../app/api/v1/coach/messages/route.ts';
 import * as deliveryRoute from '../../app/api/v1/webhook-deliveries/[id]/route.ts';
 import * as deliveryReplayRoute from '../../app/api/v1/webhook-deliveries/[id]/replay/route.ts';
 import * as webhookRoute from '../../app/api/v1/webhooks/[id]/route.ts';
 import * as webhookDeliveriesRoute from '../../app/api/v1/webhooks/[id]/deliveries/route.ts';
 import * as webhookReplayRoute from '../../app/api/v1/webhooks/[id]/replay/route.ts';
 import * as webhookRotateRoute from '../../app/api/v1/webhooks/[id]/rotate-secret/route.ts';
+import * as insightsRoute from '../../app/api/v1/insights/route.ts';
 import * as webhookTestRoute from '../../app/api/v1/webhooks/[id]/test/route.ts';
 import * as webhooksRoute from '../../app/api/v1/webhooks/route.ts';
 import { revokeApiKey } from '../../lib/api-keys/api-keys.ts';
@@ -27,7 +29,7 @@ import { apiWorkspace, callV1, MEMBER_SCOPES, unknownSecret, type ApiWorkspace, 
 type Endpoint = { op: ApiOperation; handler: V1Handler<{ id: string }>; body?: unknown };
 
 // admin:all: listing installed apps is workspace configuration, for an admin's admin:all key.
-const EVERY_SCOPE: Scope[] = [...MEMBER_SCOPES, 'write:analytics', 'webhooks:manage', 'admin:all'];
+const EVERY_SCOPE: Scope[] = [...MEMBER_SCOPES, 'write:analytics', 'webhooks:manage', 'admin:all', 'ai:coach'];
 
 // Every operation with a body that would succeed, so what is refused is the key, not the input.
 const ENDPOINTS: Endpoint[] = [
@@ -60,6 +62,8 @@ const ENDPOINTS: Endpoint[] = [
   { op: operations.replayWebhookDelivery, handler: deliveryReplayRoute.POST },
   { op: operations.listEventTypes, handler: eventTypesRoute.GET },
   { op: operations.listInstalledApps, handler: installedAppsRoute.GET },
+  { op: operations.listInsights, handler: insightsRoute.GET },
+  { op: operations.createCoachMessage, handler: coachMessagesRoute.POST, body: { message: 'Matrix question' } },
 ];
 
 describe('the key: authentication, workspace, scopes, IP allowlist and rate limits, on every endpoint', () => {

@@ -73,8 +73,8 @@ describe('plans', () => {
     const features = async (plan: string) => (await getPlan(plan)).features;
     expect(await features('free')).toEqual([]);
     expect(await features('basic')).toEqual(['api', 'analytics']);
-    expect(await features('pro')).toEqual(['api', 'analytics', 'custom_branding', 'hide_powered_by', 'webhooks']);
-    expect(await features('enterprise')).toEqual(['api', 'analytics', 'custom_branding', 'hide_powered_by', 'webhooks', 'custom_domain', 'sso', 'scim', 'oauth_apps', 'white_label']);
+    expect(await features('pro')).toEqual(['api', 'analytics', 'custom_branding', 'hide_powered_by', 'webhooks', 'ai_coaching']);
+    expect(await features('enterprise')).toEqual(['api', 'analytics', 'custom_branding', 'hide_powered_by', 'webhooks', 'custom_domain', 'sso', 'scim', 'oauth_apps', 'white_label', 'ai_coaching']);
     // An unknown (e.g. retired) plan gets the free plan's entitlements.
     expect(await can({ plan: 'starter' }, 'api')).toBe(false);
     expect(await limit({ plan: 'starter' }, 'members')).toBe(5);

@@ -5,6 +5,7 @@ import { BLOCK, METER_EVENT_NAME, reportUsage, spansToReport } from '../../lib/b
 import { setPlanByOperator } from '../../lib/billing/set-plan.ts';
 import { clearStripePriceCache, priceIdsByLookupKey, STRIPE_API_VERSION } from '../../lib/billing/stripe-client.ts';
 import { API_REQUESTS, incrementUsage } from '../../lib/billing/usage.ts';
+import { COACH_TOKENS } from '../../lib/coach/limits.ts';
 import { tenantOrigin } from '../../lib/config/env.ts';
 import { db } from '../../lib/db/client.ts';
 import type { Member } from '../../lib/auth/session.ts';
@@ -294,6 +295,15 @@ describe('usage reports (meter events)', () => {
     const billed = new Map(meterEvents(period.id).map((call) => [call.form.identifier, Number(call.form['payload[value]'])]));
     expect([...billed.values()].reduce((a, b) => a + b, 0)).toBe(2 * BLOCK);
     expect((await db.usagePeriod.findUniqueOrThrow({ where: { id: period.id } })).reportedValue).toBe(102_000);
+  });
+
+  it("never bill the AI coach's tokens: they count toward the plan's budget only", async () => {
+    const { tenant } = await subscribed('pro');
+    await incrementUsage(tenant.id, COACH_TOKENS, 5_000_000);
+    const period = await db.usagePeriod.findFirstOrThrow({ where: { tenantId: tenant.id, metric: COACH_TOKENS } });
+    await reportUsage({ now: new Date(period.periodEnd.getTime() + 11 * 60_000) });
+    expect(meterEvents(period.id)).toHaveLength(0);
+    expect((await db.usagePeriod.findUniqueOrThrow({ where: { id: period.id } })).reportedValue).toBe(0);
   });
 
   it("apply the quota of the plan a period ended on, not of a smaller plan moved to since", async () => {

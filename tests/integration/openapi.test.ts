@@ -25,6 +25,7 @@ import * as webhookTestRoute from '../../app/api/v1/webhooks/[id]/test/route.ts'
 import * as webhooksRoute from '../../app/api/v1/webhooks/route.ts';
 import * as installedAppsRoute from '../../app/api/v1/apps/installed/route.ts';
 import * as insightsRoute from '../../app/api/v1/insights/route.ts';
+import * as coachMessagesRoute from '../../app/api/v1/coach/messages/route.ts';
 import { buildOpenApiDocument } from '../../lib/api/v1/openapi.ts';
 import { operations, type ApiOperation } from '../../lib/api/v1/operations.ts';
 import { EVENT_CATALOG } from '../../lib/events/event-catalog.ts';
@@ -62,6 +63,7 @@ const ROUTES: Record<string, Record<string, unknown>> = {
   '/api/v1/event-types': eventTypesRoute,
   '/api/v1/apps/installed': installedAppsRoute,
   '/api/v1/insights': insightsRoute,
+  '/api/v1/coach/messages': coachMessagesRoute,
 };
 
 const OPERATIONS = Object.values(operations) as ApiOperation[];
@@ -292,5 +294,13 @@ describe('real answers match the document', () => {
     expect(limited).toBeDefined();
     if (limited) expectDocumented(o.listHabits, limited);
     expect([...new Set([...checked].map((entry) => entry.split(' ')[1]).filter((status) => status.startsWith('4')))].sort()).toEqual(['400', '401', '403', '404', '409', '413', '415', '422', '429']);
+  });
+
+  it("for the coach's refusals (its streamed events are checked against CoachStreamEvent in coach.test.ts)", async () => {
+    const { secret } = await ws.newKey({ scopes: ['ai:coach'] });
+    const ask = (body: unknown) => ws.call(coachMessagesRoute.POST, '/api/v1/coach/messages', {}, { method: 'POST', secret, body });
+    // The tests' environment has no coach provider: 404 coach_not_configured.
+    expectDocumented(operations.createCoachMessage, await ask({ message: 'Hi' }));
+    expectDocumented(operations.createCoachMessage, await ask({ message: '' }));
   });
 });

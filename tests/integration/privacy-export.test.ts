@@ -65,6 +65,7 @@ describe('member data export', () => {
       invitations_sent: (await db.invitation.create({ data: { tenantId: t, email: `friend-${id()}@example.test`, role: 'member', tokenHash: `th_${id()}`, invitedById: u, expiresAt: new Date(Date.now() + 86_400_000) } })).id,
       support_tickets: ticket.id,
       support_sessions: (await db.impersonation.create({ data: { tenantId: t, userId: u, operatorId: 'op', operatorEmail: 'op@staff.test', reason: 'Looking at a report', durationMinutes: 30, status: 'pending' } })).id,
+      coach_conversations: (await db.coachConversation.create({ data: { id: `coach_${id()}`, tenantId: t, userId: u, title: 'Sleep', messages: { create: { tenantId: t, role: 'user', content: 'How do I sleep better?' } } } })).id,
       audit_entries: (await db.auditLog.create({ data: { tenantId: t, actorId: admin.userId, action: 'member.role_changed', targetType: 'user', targetId: u } })).id,
     };
     const comment = (await db.supportTicketComment.create({ data: { ticketId: ticket.id, side: 'workspace', body: 'Still broken', authorId: u } })).id;

@@ -50,8 +50,8 @@ describe('IP allowlists', () => {
 
 describe('scopes', () => {
   it('expand admin:all and shrink to what the creator role allows', () => {
-    expect([...effectiveScopes(['admin:all'], 'owner')]).toHaveLength(9);
-    expect([...effectiveScopes(['admin:all'], 'member')].sort()).toEqual(['read:analytics', 'read:goals', 'read:habits', 'read:users', 'write:goals', 'write:habits']);
+    expect([...effectiveScopes(['admin:all'], 'owner')]).toHaveLength(11);
+    expect([...effectiveScopes(['admin:all'], 'member')].sort()).toEqual(['ai:coach', 'read:analytics', 'read:goals', 'read:habits', 'read:users', 'write:analytics', 'write:goals', 'write:habits']);
     expect([...effectiveScopes(['write:goals', 'read:goals'], 'viewer')]).toEqual(['read:goals']);
     expect([...effectiveScopes(['bogus', 'read:habits'], 'admin')]).toEqual(['read:habits']);
   });

@@ -8,6 +8,7 @@ import { IDEMPOTENCY_KEY_PATTERN } from './idempotency.ts';
 import { operations, type ApiOperation, type ProblemStatus } from './operations.ts';
 import { AnalyticsOverview } from './schemas/analytics.ts';
 import { InstalledAppList, InstalledAppResource } from './schemas/app.ts';
+import { CoachMessageCreate, CoachStreamEvent } from './schemas/coach.ts';
 import { GoalCreate, GoalList, GoalResource, GoalUpdate } from './schemas/goal.ts';
 import { MeasurementCreate, MeasurementList, MeasurementResource, MeasurementResult } from './schemas/metric.ts';
 import { InsightList, InsightResource } from './schemas/insight.ts';
@@ -64,9 +65,10 @@ const RESPONSES: Record<string, z.ZodType> = {
   EventTypeList,
   InstalledApp: InstalledAppResource,
   InstalledAppList,
+  CoachStreamEvent,
   Problem,
 };
-const REQUESTS: Record<string, z.ZodType> = { GoalCreate, GoalUpdate, MeasurementCreate, HabitCreate, HabitUpdate, HabitLogCreate, WebhookCreate, WebhookUpdate, WebhookRotateSecret, WebhookTestEvent, WebhookReplay };
+const REQUESTS: Record<string, z.ZodType> = { CoachMessageCreate, GoalCreate, GoalUpdate, MeasurementCreate, HabitCreate, HabitUpdate, HabitLogCreate, WebhookCreate, WebhookUpdate, WebhookRotateSecret, WebhookTestEvent, WebhookReplay };
 
 const PROBLEMS: Record<ProblemStatus | 401 | 403 | 429, { name: string; description: string }> = {
   400: { name: 'BadRequest', description: 'The body is not valid JSON, or is empty (code bad_request).' },
@@ -77,7 +79,8 @@ const PROBLEMS: Record<ProblemStatus | 401 | 403 | 429, { name: string; descript
   413: { name: 'PayloadTooLarge', description: 'The body is larger than 1 MB (code payload_too_large).' },
   415: { name: 'UnsupportedMediaType', description: 'The body is not sent as application/json (code unsupported_media_type).' },
   422: { name: 'ValidationFailed', description: 'A field, query parameter or header is invalid or unknown; `errors` names each one (code validation_failed).' },
-  429: { name: 'RateLimited', description: 'The key’s rate limit is used up (code rate_limited), or a Free workspace used its monthly request quota (code quota_exceeded, until the period ends); retry after Retry-After seconds.' },
+  429: { name: 'RateLimited', description: 'The key’s rate limit is used up (code rate_limited), or a Free workspace used its monthly request quota (code quota_exceeded, until the period ends); retry after Retry-After seconds. The coach also answers 429 when a member asks too fast (rate_limited) or the workspace used its monthly coach tokens (coach_budget_exhausted).' },
+  502: { name: 'BadGateway', description: 'An upstream provider (the AI coach’s) failed to answer (code coach_provider_error); retry in a moment.' },
 };
 
 const rateLimitHeaders = {
@@ -137,7 +140,7 @@ function operationObject(op: ApiOperation): Json {
   const successHeaders: Json = { ...rateLimitHeaders };
   if (op.etag) successHeaders.ETag = { $ref: '#/components/headers/ETag' };
   if (op.idempotent) successHeaders['Idempotent-Replayed'] = { $ref: '#/components/headers/Idempotent-Replayed' };
-  const content = op.response.schema ? { content: { 'application/json': { schema: refTo(op.response.schema, RESPONSES) } } } : {};
+  const content = op.response.schema ? { content: { [op.response.stream ? 'text/event-stream' : 'application/json']: { schema: refTo(op.response.schema, RESPONSES) } } } : {};
   const responses: Json = { [op.response.status]: { description: op.response.description, headers: successHeaders, ...content } };
   if (op.alsoAnswers) responses[op.alsoAnswers.status] = { description: op.alsoAnswers.description, headers: successHeaders, ...content };
   if (op.etag) responses['304'] = { description: 'Not modified: the ETag in If-None-Match still matches. No body.', headers: { ETag: { $ref: '#/components/headers/ETag' }, ...rateLimitHeaders } };
@@ -254,7 +257,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       { name: 'Metrics', description: 'Measurements toward measurable goals (“ran 5 km”), sent by apps and integrations.' },
       { name: 'Habits', description: 'Habits, their streaks and logs.' },
       { name: 'Analytics', description: 'Numbers across goals and habits.' },
-      { name: 'Coach', description: 'Insights from your own data (scope ai:coach).' },
+      { name: 'Coach', description: 'Insights from your own data (scope ai:coach). The AI coach (when the installation and the workspace’s plan have one): streamed answers grounded on your own data.' },
       { name: 'Webhooks', description: 'Endpoints that receive signed events, their delivery log, and the event catalog.' },
       { name: 'Apps', description: 'Marketplace apps installed in the workspace.' },
     ],

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Scope } from '../../api-keys/scopes.ts';
 import { AnalyticsOverview } from './schemas/analytics.ts';
+import { CoachMessageCreate, CoachStreamEvent } from './schemas/coach.ts';
 import { InstalledAppList } from './schemas/app.ts';
 import { GoalCreate, GoalList, GoalListQuery, GoalResource, GoalUpdate } from './schemas/goal.ts';
 import { InsightList } from './schemas/insight.ts';
@@ -28,7 +29,7 @@ import {
 // scope from here (apiRoute(operations.<op>, …)) and the OpenAPI document is generated
 // from it, so the two cannot drift apart.
 
-export type ProblemStatus = 400 | 404 | 409 | 413 | 415 | 422;
+export type ProblemStatus = 400 | 404 | 409 | 413 | 415 | 422 | 502;
 
 export interface ApiOperation {
   operationId: string;
@@ -45,7 +46,8 @@ export interface ApiOperation {
   bodyOptional?: boolean;
   /** A valid body, for the documentation. */
   example?: Record<string, unknown>;
-  response: { status: 200 | 201 | 202 | 204; description: string; schema?: z.ZodType };
+  /** `stream`: the body is Server-Sent Events, each one's data a `schema` (text/event-stream). */
+  response: { status: 200 | 201 | 202 | 204; description: string; schema?: z.ZodType; stream?: boolean };
   /** A second success answer with the same body, e.g. 200 for a repeat of what a 201 created. */
   alsoAnswers?: { status: 200; description: string };
   /** GET by id: ETag and If-None-Match. */
@@ -435,5 +437,19 @@ export const operations = {
       'Every marketplace app installed in the workspace now: who installed it and when, the scopes it holds, its last API call, the events its own endpoint receives, and whether it waits for a re-consent. Workspace configuration, so it needs an admin:all key of an admin (installed apps cannot list each other).',
     response: { status: 200, description: 'The installed apps.', schema: InstalledAppList },
     problems: [],
+  },
+  createCoachMessage: {
+    operationId: 'createCoachMessage',
+    method: 'post',
+    path: '/api/v1/coach/messages',
+    scope: 'ai:coach',
+    tag: 'Coach',
+    summary: 'Ask the coach',
+    description:
+      'A question to the AI coach, answered as a stream of Server-Sent Events (like OpenAI’s streaming): the coach is grounded on your own goals, habits, streaks and insights only, and may propose a goal or a habit, which you accept in the app. Leave out conversationId to start a conversation; the first event names it. Needs a plan with AI coaching, an installation with a provider, and a workspace whose owners turned the coach on (404 coach_not_configured, 403 plan_upgrade_required, 409 coach_disabled). Questions are rate-limited per member (429 rate_limited) and answers count toward the workspace’s monthly coach tokens (429 coach_budget_exhausted); a provider that fails before answering is 502 coach_provider_error. Conversations are kept per member, in their data export, and deleted with them.',
+    body: CoachMessageCreate,
+    example: { message: 'How can I keep my running streak going this week?' },
+    response: { status: 200, description: 'The answer as it is written (text/event-stream), ending with `data: [DONE]`.', schema: CoachStreamEvent, stream: true },
+    problems: [...BODY_PROBLEMS, 404, 409, 502],
   },
 } as const satisfies Record<string, ApiOperation>;

@@ -1,8 +1,9 @@
 // The providers' fakes for the e2e run, started by Playwright (tests/e2e/playwright.config.ts,
-// webServer) before Waypoint's server: Google and Slack, whichever of their fakes exist here.
+// webServer) before Waypoint's server: Google, Slack and the AI coach's OpenAI-compatible
+// provider, whichever of their fakes exist here.
 // Each listens on a port of its own choosing with credentials of its own; this process answers
 // GET /health and GET /fakes.json (their URLs and credentials) on E2E_FAKES_PORT, which
-// serve-app.ts reads to give the app its GOOGLE_* and SLACK_* variables. Microsoft is left out
+// serve-app.ts reads to give the app its GOOGLE_*, SLACK_* and COACH_* variables. Microsoft is left out
 // on purpose: Outlook stays "not configured" in the e2e run.
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -15,13 +16,16 @@ export interface RunningFake {
   clientSecret: string;
   signingSecret?: string;
   account?: { email?: string };
+  /** The coach's provider: the model it serves (its API key is clientSecret). */
+  model?: string;
 }
 
-export type FakesInfo = Partial<Record<'google' | 'slack', RunningFake>>;
+export type FakesInfo = Partial<Record<'google' | 'slack' | 'coach', RunningFake>>;
 
 const FAKES = [
   { name: 'google', file: 'google.ts', start: 'startFakeGoogle' },
   { name: 'slack', file: 'slack.ts', start: 'startFakeSlack' },
+  { name: 'coach', file: 'openai.ts', start: 'startFakeOpenAI' },
 ] as const;
 
 export function fakesPort(env: NodeJS.ProcessEnv = process.env): number {
@@ -43,10 +47,18 @@ async function main(): Promise<void> {
     if (!existsSync(file)) continue;
     const start = ((await import(file)) as Record<string, unknown>)[fake.start];
     if (typeof start !== 'function') throw new Error(`${fake.file} does not export ${fake.start}()`);
-    const running = (await start()) as Omit<RunningFake, 'url'> & { url: string | (() => string) };
+    const running = (await start()) as Partial<Omit<RunningFake, 'url'>> & { url: string | (() => string); apiKey?: string };
     // Google's fake has a url, Slack's a url() (its base path is configurable).
     const url = typeof running.url === 'function' ? running.url() : running.url;
-    info[fake.name] = { url, clientId: running.clientId, clientSecret: running.clientSecret, signingSecret: running.signingSecret, account: running.account?.email ? { email: running.account.email } : undefined };
+    info[fake.name] = {
+      url,
+      clientId: running.clientId ?? '',
+      // The coach's provider has an API key rather than a client secret.
+      clientSecret: running.clientSecret ?? running.apiKey ?? '',
+      signingSecret: running.signingSecret,
+      account: running.account?.email ? { email: running.account.email } : undefined,
+      model: running.model,
+    };
   }
   const port = fakesPort();
   createServer((req, res) => {

@@ -8,6 +8,7 @@ import { ImpersonationBanner } from '@/components/platform/impersonation-banner'
 import { TenantFooter } from '@/components/tenant/tenant-footer';
 import { TenantHeader } from '@/components/tenant/tenant-header';
 import { getCurrentMember } from '@/lib/auth/session';
+import { coachAvailable } from '@/lib/coach/availability';
 import { brandCss } from '@/lib/branding/brand-style';
 import { FormatProvider } from '@/lib/format/format-context';
 import { getFormatSettings, getFormatter } from '@/lib/format/server';
@@ -37,7 +38,7 @@ export default async function TenantLayout({ children, params }: { children: Rea
     <div className="flex min-h-screen flex-col" data-tenant={tenant.slug}>
       <style dangerouslySetInnerHTML={{ __html: brandCss(tenant.branding) }} />
       {tenant.branding.customCss ? <style data-custom-css dangerouslySetInnerHTML={{ __html: tenant.branding.customCss }} /> : null}
-      <TenantHeader tenant={tenant} member={member} showApps={member ? await marketplaceShown(tenant.id) : false} showLeaderboards={member ? await leaderboardsEnabled(tenant.id) : false} />
+      <TenantHeader tenant={tenant} member={member} showApps={member ? await marketplaceShown(tenant.id) : false} showLeaderboards={member ? await leaderboardsEnabled(tenant.id) : false} showCoach={member ? await coachAvailable(tenant) : false} />
       {member?.impersonation ? (
         <ImpersonationBanner
           member={member.name ? `${member.name} (${member.email})` : member.email}

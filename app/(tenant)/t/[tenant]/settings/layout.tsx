@@ -24,6 +24,7 @@ export default async function SettingsLayout({ children, params }: { children: R
             { href: '/integrations', label: t('nav.integrations'), matchPrefix: true },
             { href: '/settings/support', label: t('nav.supportTickets'), matchPrefix: true },
             { href: '/settings/marketplace', label: t('nav.marketplace') },
+            { href: '/settings/coach', label: t('nav.coach') },
             { href: '/settings/authorized-apps', label: t('nav.authorizedApps') },
             { href: '/settings/audit', label: t('nav.audit') },
             { href: '/settings/support-access', label: t('nav.supportAccess') },

@@ -1,0 +1,58 @@
+import { ApiError } from '@/lib/http/api-client';
+import type { CoachConversationSummary, CoachMessageView } from '@/lib/coach/conversations';
+
+// The page's side of POST /api/app/coach/messages: a refusal is a problem+json (ApiError, its
+// sentence in the page's language); an answer is Server-Sent Events (lib/coach/sse.ts), read
+// as they arrive with fetch's body reader and handed to the callbacks.
+
+export interface StreamHandlers {
+  onConversation(conversation: CoachConversationSummary): void;
+  onDelta(text: string): void;
+  onMessage(message: CoachMessageView & { conversationId: string }): void;
+  onError(): void;
+}
+
+type Frame =
+  | { type: 'conversation'; conversation: CoachConversationSummary }
+  | { type: 'delta'; delta: string }
+  | { type: 'message'; message: CoachMessageView & { conversationId: string } }
+  | { type: 'error'; code: string; detail: string };
+
+export async function askCoachStreaming(body: { conversationId?: string; message: string }, handlers: StreamHandlers, signal?: AbortSignal): Promise<void> {
+  const language = document.documentElement.lang;
+  let response: Response;
+  try {
+    response = await fetch('/api/app/coach/messages', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...(language ? { 'accept-language': language } : {}) },
+      body: JSON.stringify(body),
+      signal,
+    });
+  } catch {
+    throw new ApiError(0, 'Could not reach the server. Check your connection and try again.');
+  }
+  if (!response.ok || !response.body) {
+    const data = await response.json().catch(() => ({}));
+    throw new ApiError(response.status, data.detail ?? `Request failed (${response.status}).`, data.errors ?? {}, data.code);
+  }
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    buffer += decoder.decode(value, { stream: true });
+    let end = buffer.indexOf('\n\n');
+    while (end >= 0) {
+      const line = buffer.slice(0, end).replace(/^data: /, '');
+      buffer = buffer.slice(end + 2);
+      end = buffer.indexOf('\n\n');
+      if (line === '[DONE]') return;
+      const frame = JSON.parse(line) as Frame;
+      if (frame.type === 'conversation') handlers.onConversation(frame.conversation);
+      else if (frame.type === 'delta') handlers.onDelta(frame.delta);
+      else if (frame.type === 'message') handlers.onMessage(frame.message);
+      else handlers.onError();
+    }
+  }
+}
