@@ -37,15 +37,20 @@ export function goalInput(proposal: z.infer<typeof goalProposalSchema>) {
   return { title: proposal.title, description: proposal.description ?? null, targetDate: proposal.target_date ?? null };
 }
 
-/** The habit service's input for a proposed habit (checked by the habit form's rules). */
-export function habitInput(proposal: z.infer<typeof habitProposalSchema>) {
-  return createHabitSchema.parse({
+/** A proposed habit as the habit form's fields, before the form's rules. */
+function habitFields(proposal: z.infer<typeof habitProposalSchema>) {
+  return {
     name: proposal.name,
     description: proposal.description ?? null,
     schedule: proposal.schedule,
     scheduleDays: proposal.schedule_days ?? undefined,
     timesPerWeek: proposal.times_per_week ?? null,
-  });
+  };
+}
+
+/** The habit service's input for a proposed habit (checked by the habit form's rules). */
+export function habitInput(proposal: z.infer<typeof habitProposalSchema>) {
+  return createHabitSchema.parse(habitFields(proposal));
 }
 
 /** A tool call turned into a proposal, or null when it is not one we know or does not pass. */
@@ -63,7 +68,7 @@ export function parseProposal(name: string, args: string): CoachProposal | null 
   if (!parsed.success) return null;
   // The same rules the forms apply (a date that exists, a schedule with its days).
   if (parsed.data.type === 'goal' && !createGoalSchema.safeParse(goalInput(parsed.data)).success) return null;
-  if (parsed.data.type === 'habit' && !createHabitSchema.safeParse({ name: parsed.data.name, schedule: parsed.data.schedule, scheduleDays: parsed.data.schedule_days ?? undefined, timesPerWeek: parsed.data.times_per_week ?? null }).success) return null;
+  if (parsed.data.type === 'habit' && !createHabitSchema.safeParse(habitFields(parsed.data)).success) return null;
   return parsed.data;
 }
 

@@ -15,6 +15,18 @@ const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const rate = z.number().min(0).max(1);
 const weekday = z.int().min(0).max(6);
 
+/** One weekday of a habit against its other scheduled weekdays (best_weekday, worst_weekday). */
+const weekdayPattern = z.object({
+  weekday,
+  rate,
+  logged: z.int().min(0),
+  scheduled: z.int().min(1),
+  /** The completion rate of the habit's other scheduled weekdays together. */
+  otherRate: rate,
+  weeks: z.int().min(1),
+  weekStart: localDate,
+});
+
 export const insightDataSchemas = {
   /** A habit due today, not logged yet, that the member has usually logged by this hour. */
   streak_at_risk: z.object({
@@ -28,26 +40,9 @@ export const insightDataSchemas = {
     sampleDays: z.int().min(1),
   }),
   /** The weekday a habit is done most often, next to the others. */
-  best_weekday: z.object({
-    weekday,
-    rate,
-    logged: z.int().min(0),
-    scheduled: z.int().min(1),
-    /** The completion rate of the habit's other scheduled weekdays together. */
-    otherRate: rate,
-    weeks: z.int().min(1),
-    weekStart: localDate,
-  }),
+  best_weekday: weekdayPattern,
   /** The weekday a habit is missed most often. */
-  worst_weekday: z.object({
-    weekday,
-    rate,
-    logged: z.int().min(0),
-    scheduled: z.int().min(1),
-    otherRate: rate,
-    weeks: z.int().min(1),
-    weekStart: localDate,
-  }),
+  worst_weekday: weekdayPattern,
   /** A goal whose progress trails the share of its time that has passed. */
   goal_at_risk: z.object({
     progress: z.int().min(0).max(100),
