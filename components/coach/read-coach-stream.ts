@@ -1,4 +1,4 @@
-import { ApiError } from '@/lib/http/api-client';
+import { ApiError, apiResponse } from '@/lib/http/api-client';
 import type { CoachConversationSummary, CoachMessageView } from '@/lib/coach/conversations';
 
 // The page's side of POST /api/app/coach/messages: a refusal is a problem+json (ApiError, its
@@ -19,22 +19,8 @@ type Frame =
   | { type: 'error'; code: string; detail: string };
 
 export async function askCoachStreaming(body: { conversationId?: string; message: string }, handlers: StreamHandlers, signal?: AbortSignal): Promise<void> {
-  const language = document.documentElement.lang;
-  let response: Response;
-  try {
-    response = await fetch('/api/app/coach/messages', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...(language ? { 'accept-language': language } : {}) },
-      body: JSON.stringify(body),
-      signal,
-    });
-  } catch {
-    throw new ApiError(0, 'Could not reach the server. Check your connection and try again.');
-  }
-  if (!response.ok || !response.body) {
-    const data = await response.json().catch(() => ({}));
-    throw new ApiError(response.status, data.detail ?? `Request failed (${response.status}).`, data.errors ?? {}, data.code);
-  }
+  const response = await apiResponse('/api/app/coach/messages', { method: 'POST', json: body, headers: { accept: 'text/event-stream' }, signal });
+  if (!response.body) throw new ApiError(response.status, `Request failed (${response.status}).`);
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   let buffer = '';

@@ -12,7 +12,10 @@ export class ApiError extends Error {
   }
 }
 
-export async function api<T = unknown>(path: string, init: { method?: string; json?: unknown; body?: BodyInit; headers?: Record<string, string> } = {}): Promise<T> {
+type ApiInit = { method?: string; json?: unknown; body?: BodyInit; headers?: Record<string, string>; signal?: AbortSignal };
+
+/** The answer of a successful call, for callers that read the body themselves (a stream); a failure throws ApiError. */
+export async function apiResponse(path: string, init: ApiInit = {}): Promise<Response> {
   // The page's language (the member's choice, else the workspace's), so error sentences come
   // back in it (lib/i18n/server-text.ts) rather than in the browser's default language.
   const language = typeof document === 'undefined' ? '' : document.documentElement.lang;
@@ -24,12 +27,19 @@ export async function api<T = unknown>(path: string, init: { method?: string; js
   }
   let response: Response;
   try {
-    response = await fetch(path, { method: init.method ?? 'GET', headers, body });
+    response = await fetch(path, { method: init.method ?? 'GET', headers, body, signal: init.signal });
   } catch {
     throw new ApiError(0, 'Could not reach the server. Check your connection and try again.');
   }
+  if (!response.ok) {
+    const data = await response.json().catch(() => ({}));
+    throw new ApiError(response.status, data.detail ?? `Request failed (${response.status}).`, data.errors ?? {}, data.code);
+  }
+  return response;
+}
+
+export async function api<T = unknown>(path: string, init: ApiInit = {}): Promise<T> {
+  const response = await apiResponse(path, init);
   if (response.status === 204) return undefined as T;
-  const data = await response.json().catch(() => ({}));
-  if (!response.ok) throw new ApiError(response.status, data.detail ?? `Request failed (${response.status}).`, data.errors ?? {}, data.code);
-  return data as T;
+  return (await response.json().catch(() => ({}))) as T;
 }
